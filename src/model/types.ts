@@ -1,0 +1,169 @@
+// Types shared by every part of Attest. Nothing in here depends on a source format,
+// a control or a report format.
+
+/** A place in a file. Lines and columns are 1-based. */
+export interface Loc {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export type Scalar = string | number | boolean | null;
+
+/**
+ * A value after intrinsic functions have been resolved, carrying where it came from.
+ *
+ * - `scalar`: a concrete value. `refs` lists resources whose deploy-time names or ARNs are
+ *   embedded in a string (a `!Sub` of `${Bucket}` renders as the text `${Bucket}`), so the
+ *   text is exact except for those placeholders.
+ * - `ref`: `Ref` / `Fn::GetAtt` of a resource: which resource is known, its runtime value is not.
+ * - `unknown`: cannot be decided statically. `params` names the parameters (or conditions)
+ *   it depends on; `alts`, when present, lists every value it can take (from `Fn::If` with an
+ *   undecidable condition or a parameter's `AllowedValues`), so a control can still decide
+ *   when all alternatives agree.
+ * - `absent`: `AWS::NoValue`; only appears inside `alts`.
+ */
+export type Value =
+  | { k: 'scalar'; v: Scalar; loc: Loc; refs?: string[]; via?: string }
+  | { k: 'object'; props: Map<string, Value>; loc: Loc; keyLocs: Map<string, Loc> }
+  | { k: 'list'; items: Value[]; loc: Loc }
+  | { k: 'ref'; resource: string; attr?: string; loc: Loc }
+  | { k: 'unknown'; reason: string; params: string[]; loc: Loc; alts?: Value[] }
+  | { k: 'absent'; loc: Loc };
+
+export type ObjectValue = Extract<Value, { k: 'object' }>;
+
+export type SourceFormat = 'cloudformation-yaml' | 'cloudformation-json';
+
+export interface SourceError {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+export interface ParameterInfo {
+  name: string;
+  type: string;
+  loc: Loc;
+  default?: Scalar | Scalar[];
+  defaultLoc?: Loc;
+  allowedValues?: Scalar[];
+  noEcho: boolean;
+  /** Where the value used in this scan came from. */
+  source: 'override' | 'default' | 'none';
+  description?: string;
+}
+
+export type ConditionState = true | false | 'unknown';
+
+export interface Resource {
+  /** Logical id in its template. */
+  id: string;
+  type: string;
+  file: string;
+  /** Location of the logical id key. */
+  loc: Loc;
+  /** Resolved `Properties`, or an empty object located at the resource when absent. */
+  properties: ObjectValue;
+  /** Resource attributes outside Properties: DeletionPolicy, UpdateReplacePolicy. */
+  attributes: ObjectValue;
+  /** Resolved `Metadata` (unresolved intrinsics are rare there). */
+  metadata?: ObjectValue;
+  /** Condition name and whether it holds for this scan. */
+  condition?: { name: string; state: ConditionState; params: string[] };
+  dependsOn: string[];
+  /** Logical ids this resource refers to via Ref, GetAtt, Sub or DependsOn. */
+  refs: Set<string>;
+  /** True for resources written as `AWS::Serverless::*` (SAM), kept after transformation. */
+  serverless: boolean;
+}
+
+export interface Template {
+  file: string;
+  format: SourceFormat;
+  description?: string;
+  transform: string[];
+  parameters: Map<string, ParameterInfo>;
+  conditions: Map<string, { state: ConditionState; params: string[]; loc: Loc }>;
+  resources: Map<string, Resource>;
+  outputs: Map<string, { loc: Loc; exportName?: string; value: Value }>;
+  errors: SourceError[];
+}
+
+export type DomainId =
+  | 'authentication'
+  | 'authorization'
+  | 'iam'
+  | 'data-protection'
+  | 'resource-governance'
+  | 'network'
+  | 'audit'
+  | 'deployment'
+  | 'resilience';
+
+export const DOMAINS: { id: DomainId; title: string }[] = [
+  { id: 'authentication', title: 'Authentication' },
+  { id: 'authorization', title: 'Authorization' },
+  { id: 'iam', title: 'Identity and access management (IAM)' },
+  { id: 'data-protection', title: 'Data protection' },
+  { id: 'resource-governance', title: 'Resource governance' },
+  { id: 'network', title: 'Network' },
+  { id: 'audit', title: 'Audit and logging' },
+  { id: 'deployment', title: 'Deployment' },
+  { id: 'resilience', title: 'Resilience' },
+];
+
+export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
+export const SEVERITIES: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
+
+export type Status = 'pass' | 'fail' | 'not_applicable' | 'unknown' | 'suppressed';
+
+export interface References {
+  checkov?: string[];
+  trivy?: string[];
+  cfn_nag?: string[];
+  cdk_nag?: string[];
+  /** AWS CloudFormation Guard rules registry rule names, e.g. S3_BUCKET_SSL_REQUESTS_ONLY. */
+  guard?: string[];
+}
+
+/** Framework id -> requirement ids. Ids of frameworks are listed in src/frameworks. */
+export type FrameworkMap = Record<string, string[]>;
+
+export interface Evidence {
+  /** Dotted property path inside the resource, e.g. `Properties.StorageEncrypted`. */
+  path: string;
+  /** The value as written (rendered short), or a description when absent. */
+  value: string;
+  file: string;
+  line: number;
+  column: number;
+  note?: string;
+}
+
+export interface Suppression {
+  source: 'attest' | 'checkov' | 'cfn_nag' | 'guard';
+  reason: string;
+  expires?: string;
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface Finding {
+  controlId: string;
+  title: string;
+  domain: DomainId;
+  status: Status;
+  severity: Severity;
+  message: string;
+  resource: { type: string; id: string; file: string; line: number };
+  location: { file: string; line: number; column: number };
+  evidence: Evidence[];
+  /** Parameters or conditions an `unknown` depends on. */
+  dependsOn?: string[];
+  suppression?: Suppression & { expired?: boolean };
+  references: Required<Pick<References, 'checkov' | 'trivy' | 'cfn_nag' | 'cdk_nag'>>;
+  frameworks: FrameworkMap;
+}
