@@ -85,6 +85,13 @@ export function loadFile(path: string, explicit: boolean, opts: ResolveOptions):
   }
   let text: string;
   try { text = readFileSync(path, 'utf8'); } catch (e) { return fail(`cannot read file: ${(e as Error).message}`); }
+  return loadText(text, file, explicit, opts);
+}
+
+/** Parse and resolve template text already read; `file` is the name used in locations. */
+export function loadText(text: string, file: string, explicit: boolean, opts: ResolveOptions): Loaded {
+  const fail = (message: string, line = 0, column = 0, format: SourceInfo['format'] = 'unknown'): Loaded =>
+    ({ source: { file, format, resources: 0, errors: [{ file, line, column, message }] } });
   if (!explicit && !sniff(text)) return {};
   if (text.includes('\u0000')) return explicit ? fail('file is binary, not a template') : {};
   const trimmed = text.trimStart().replace(/^\uFEFF/, '');

@@ -1,0 +1,143 @@
+// The contract every control follows: metadata plus one evaluate function (ESLint-rule
+// style), and the helpers that turn a resolved value into a located verdict.
+import type { DomainId, Evidence, FrameworkMap, Loc, References, Resource, Severity, Value } from '../model/types.js';
+import { getPath, render } from '../model/value.js';
+import type { Graph } from '../engine/graph.js';
+
+export type OutcomeStatus = 'pass' | 'fail' | 'not_applicable' | 'unknown';
+
+export interface Outcome {
+  status: OutcomeStatus;
+  message: string;
+  /** Location of the deciding attribute; the resource when omitted. */
+  at?: Loc;
+  evidence: Evidence[];
+  /** For `unknown`: the parameters or conditions the result depends on. */
+  dependsOn?: string[];
+}
+
+export interface Control {
+  /** Stable id, e.g. AT-S3-001. Never reused. */
+  id: string;
+  title: string;
+  domain: DomainId;
+  severity: Severity;
+  /** CloudFormation types this control evaluates (SAM types included where they apply). */
+  resourceTypes: string[];
+  rationale: string;
+  remediation: string;
+  references: References;
+  /** Hand-written framework mappings; guard-derived ones are added by the catalog. */
+  frameworks?: FrameworkMap;
+  evaluate(r: ResourceContext): Outcome | Outcome[] | undefined;
+}
+
+export function defineControl(c: Control): Control {
+  return c;
+}
+
+/** Result of a predicate over a value: decided, or blocked by a value known only at deploy time. */
+export type Verdict = boolean | { unknown: Value & { k: 'unknown' } };
+
+/** What a control sees: one resource, its properties, and the graph around it. */
+export class ResourceContext {
+  constructor(readonly resource: Resource, readonly graph: Graph) {}
+
+  get id(): string { return this.resource.id; }
+  get type(): string { return this.resource.type; }
+  get properties() { return this.resource.properties; }
+
+  /** Property at a dotted path under Properties (e.g. `BucketEncryption.ServerSideEncryptionConfiguration`). */
+  get(path: string): Value | undefined {
+    return getPath(this.resource.properties, path);
+  }
+
+  /** Where `path` is written, or the nearest enclosing attribute that is. */
+  locate(path: string, base: Value = this.resource.properties): Loc {
+    let cur: Value | undefined = base;
+    let loc: Loc = base === this.resource.properties && this.resource.properties.keyLocs.size === 0 ? this.resource.loc : base.loc;
+    if (path === '') return loc;
+    for (const part of path.split('.')) {
+      if (!cur || cur.k !== 'object') break;
+      const kl = cur.keyLocs.get(part);
+      if (!kl) break;
+      loc = kl;
+      cur = cur.props.get(part);
+    }
+    return loc;
+  }
+
+  /** Evidence for the value at `path`, located where it is written (or where it would go). */
+  evidence(path: string, v: Value | undefined = this.get(path), note?: string): Evidence {
+    return evidenceAt(`Properties.${path}`, v, this.locate(path), note);
+  }
+
+  pass(message: string, at: Loc = this.resource.loc, evidence: Evidence[] = []): Outcome {
+    return { status: 'pass', message, at, evidence };
+  }
+
+  fail(message: string, at: Loc = this.resource.loc, evidence: Evidence[] = []): Outcome {
+    return { status: 'fail', message, at, evidence };
+  }
+
+  notApplicable(message: string): Outcome {
+    return { status: 'not_applicable', message, at: this.resource.loc, evidence: [] };
+  }
+
+  unknown(message: string, blocking: Value | undefined, at: Loc = blocking?.loc ?? this.resource.loc, evidence: Evidence[] = []): Outcome {
+    const params = blocking && blocking.k === 'unknown' ? blocking.params : [];
+    const reason = blocking && blocking.k === 'unknown' ? `: ${blocking.reason}` : '';
+    return { status: 'unknown', message: `${message}${reason}`, at, evidence, dependsOn: params };
+  }
+
+  /**
+   * The common shape of a control: a property must satisfy `test`. Handles values known
+   * only at deploy time (unknown unless every alternative agrees) and locates the verdict
+   * at the property, or where it is missing.
+   */
+  expect(path: string, test: (v: Value | undefined) => Verdict, messages: { pass: string; fail: string; unknown?: string }): Outcome {
+    const v = this.get(path);
+    const d = decide(v, test);
+    const ev = [this.evidence(path, v)];
+    const at = this.locate(path);
+    if (d === true) return this.pass(messages.pass, at, ev);
+    if (d === false) return this.fail(messages.fail, at, ev);
+    return this.unknown(messages.unknown ?? `cannot tell whether ${path} is set correctly`, d.unknown, at, ev);
+  }
+}
+
+/** Evidence for a value at an explicit location (for values found inside lists). */
+export function evidenceAt(path: string, v: Value | undefined, at: Loc, note?: string): Evidence {
+  const via = v && v.k === 'scalar' && v.via ? `value from ${v.via} (line ${v.loc.line})` : undefined;
+  const n = [note, via].filter(Boolean).join('; ');
+  return { path, value: render(v), file: at.file, line: at.line, column: at.column, ...(n ? { note: n } : {}) };
+}
+
+/**
+ * Apply `test` to a value, trying every alternative of an undecidable `Fn::If` or
+ * parameter with `AllowedValues`: all true -> true, all false -> false, else unknown.
+ */
+export function decide(v: Value | undefined, test: (v: Value | undefined) => Verdict): Verdict {
+  if (v && v.k === 'unknown') {
+    if (!v.alts || v.alts.length === 0) return { unknown: v };
+    const results = v.alts.map((a) => decide(a.k === 'absent' ? undefined : a, test));
+    if (results.every((r) => r === true)) return true;
+    if (results.every((r) => r === false)) return false;
+    return { unknown: v };
+  }
+  return test(v);
+}
+
+/** Combine verdicts with AND semantics: any false -> false; else any unknown -> unknown. */
+export function all(verdicts: Verdict[]): Verdict {
+  if (verdicts.some((x) => x === false)) return false;
+  const u = verdicts.find((x) => x !== true);
+  return u ?? true;
+}
+
+/** Combine verdicts with OR semantics: any true -> true; else any unknown -> unknown. */
+export function any(verdicts: Verdict[]): Verdict {
+  if (verdicts.some((x) => x === true)) return true;
+  const u = verdicts.find((x) => x !== false);
+  return u ?? false;
+}

@@ -1,0 +1,28 @@
+import { all, defineControl, type Verdict } from '../api.js';
+import { isTrue } from '../predicates.js';
+import { getPath } from '../../model/value.js';
+
+const FLAGS = ['BlockPublicAcls', 'BlockPublicPolicy', 'IgnorePublicAcls', 'RestrictPublicBuckets'];
+
+export default defineControl({
+  id: 'AT-S3-002',
+  title: 'S3 buckets block all public access',
+  domain: 'data-protection',
+  severity: 'high',
+  resourceTypes: ['AWS::S3::Bucket'],
+  rationale: 'The four public access block settings stop ACLs and bucket policies from making objects public, the most common cause of S3 data exposure.',
+  remediation: 'Set PublicAccessBlockConfiguration with BlockPublicAcls, BlockPublicPolicy, IgnorePublicAcls and RestrictPublicBuckets all true.',
+  references: { checkov: ['CKV_AWS_53', 'CKV_AWS_54', 'CKV_AWS_55', 'CKV_AWS_56'], trivy: ['AVD-AWS-0086', 'AVD-AWS-0087', 'AVD-AWS-0091', 'AVD-AWS-0093', 'AVD-AWS-0094'], cdk_nag: ['AwsSolutions-S2'], guard: ['S3_BUCKET_LEVEL_PUBLIC_ACCESS_PROHIBITED'] },
+  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.6'], 'nist-csf-2.0': ['PR.AA-05', 'PR.DS-01'] },
+  evaluate(r) {
+    const path = 'PublicAccessBlockConfiguration';
+    return r.expect(path, (cfg): Verdict => {
+      if (!cfg) return false;
+      if (cfg.k === 'unknown') return { unknown: cfg };
+      return all(FLAGS.map((f) => isTrue(getPath(cfg, f))));
+    }, {
+      pass: 'all four public access block settings are true',
+      fail: 'public access is not fully blocked: PublicAccessBlockConfiguration must set BlockPublicAcls, BlockPublicPolicy, IgnorePublicAcls and RestrictPublicBuckets to true',
+    });
+  },
+});

@@ -1,0 +1,3 @@
+import type { Control } from '../api.js';
+
+export const controls: Control[] = [];

@@ -1,0 +1,103 @@
+import type { Finding, SourceError, Template } from '../model/types.js';
+import { ResourceContext, type Control, type Outcome } from '../controls/api.js';
+import { frameworksFor } from '../frameworks/index.js';
+import { discover, loadFile, type SourceInfo } from '../sources/cloudformation/load.js';
+import type { ResolveOptions } from '../sources/cloudformation/template.js';
+import { Graph } from './graph.js';
+import { readSuppressions, suppressionFor } from './suppressions.js';
+
+export interface ScanOptions extends ResolveOptions {
+  controls: Control[];
+  /** Reference date for suppression expiry (YYYY-MM-DD); today by default. */
+  today?: string;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ScanResult {
+  sources: SourceInfo[];
+  templates: Template[];
+  graph: Graph;
+  findings: Finding[];
+}
+
+/** Read every template under `paths`, then evaluate the controls. */
+export function scanPaths(paths: string[], opts: ScanOptions): ScanResult {
+  const d = discover(paths);
+  const sources: SourceInfo[] = d.errors.map((e) => ({ file: e.file, format: 'unknown', resources: 0, errors: [e] }));
+  const templates: Template[] = [];
+  d.files.forEach((f, i) => {
+    const l = loadFile(f.path, f.explicit, opts);
+    if (l.source) sources.push(l.source);
+    if (l.template) templates.push(l.template);
+    opts.onProgress?.(i + 1, d.files.length);
+  });
+  return { sources, templates, ...evaluate(templates, sources, opts) };
+}
+
+/** Evaluate controls over already-loaded templates. Suppression errors are added to their source. */
+export function evaluate(templates: Template[], sources: SourceInfo[], opts: ScanOptions): { graph: Graph; findings: Finding[] } {
+  const graph = new Graph(templates);
+  const byType = new Map<string, Control[]>();
+  for (const c of opts.controls) for (const t of c.resourceTypes) {
+    let l = byType.get(t);
+    if (!l) byType.set(t, (l = []));
+    l.push(c);
+  }
+  const today = opts.today ?? new Date().toISOString().slice(0, 10);
+  const frameworks = new Map(opts.controls.map((c) => [c, frameworksFor(c)]));
+  const findings: Finding[] = [];
+  const sourceByFile = new Map(sources.map((s) => [s.file, s]));
+  for (const t of templates) {
+    const errs: SourceError[] = [];
+    for (const r of t.resources.values()) {
+      if (r.condition?.state === false) continue;
+      const controls = byType.get(r.type);
+      if (!controls) continue;
+      const supp = readSuppressions(r, errs);
+      const ctx = new ResourceContext(r, graph);
+      for (const c of controls) {
+        let outs: Outcome | Outcome[] | undefined;
+        try {
+          outs = c.evaluate(ctx);
+        } catch (e) {
+          // A control bug must not turn into a pass, nor stop the scan.
+          outs = { status: 'unknown', message: `control ${c.id} could not evaluate this resource: ${(e as Error).message}`, evidence: [] };
+        }
+        if (!outs) continue;
+        for (const o of Array.isArray(outs) ? outs : [outs]) {
+          const at = o.at ?? r.loc;
+          const f: Finding = {
+            controlId: c.id, title: c.title, domain: c.domain, status: o.status, severity: c.severity, message: o.message,
+            resource: { type: r.type, id: r.id, file: r.file, line: r.loc.line },
+            location: { file: at.file, line: at.line, column: at.column },
+            evidence: o.evidence,
+            references: { checkov: c.references.checkov ?? [], trivy: c.references.trivy ?? [], cfn_nag: c.references.cfn_nag ?? [], cdk_nag: c.references.cdk_nag ?? [] },
+            frameworks: frameworks.get(c)!,
+          };
+          if (r.condition && r.condition.state === 'unknown') {
+            f.message += ` (resource exists only when condition ${r.condition.name} holds)`;
+          }
+          if (o.dependsOn && o.dependsOn.length) f.dependsOn = o.dependsOn;
+          if (o.status === 'fail' || o.status === 'unknown') {
+            const s = suppressionFor(supp, c);
+            if (s) {
+              const { ids: _ids, ...rest } = s;
+              void _ids;
+              const expired = s.expires !== undefined && s.expires < today;
+              f.suppression = { ...rest, ...(expired ? { expired: true } : {}) };
+              if (expired) f.message += ` (suppression expired on ${s.expires}; it no longer applies)`;
+              else f.status = 'suppressed';
+            }
+          }
+          findings.push(f);
+        }
+      }
+    }
+    if (errs.length) {
+      const s = sourceByFile.get(t.file);
+      if (s) s.errors.push(...errs);
+      else t.errors.push(...errs);
+    }
+  }
+  return { graph, findings };
+}

@@ -1,0 +1,52 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CONTROLS } from '../src/controls/index.js';
+import { checkCase, type CaseTable, type Expected } from './helpers/cases.js';
+
+const dir = join(fileURLToPath(new URL('.', import.meta.url)), 'controls');
+const files: string[] = [];
+const walk = (d: string) => {
+  for (const e of readdirSync(d, { withFileTypes: true })) {
+    if (e.isDirectory()) walk(join(d, e.name));
+    else if (e.name.endsWith('.cases.js')) files.push(join(d, e.name));
+  }
+};
+walk(dir);
+const tables: CaseTable[] = [];
+for (const f of files.sort()) tables.push((await import(pathToFileURL(f).href)).default as CaseTable);
+
+test('catalog: ids are unique and well-formed, metadata complete', () => {
+  const ids = new Set<string>();
+  for (const c of CONTROLS) {
+    assert.match(c.id, /^AT-[A-Z0-9]+-\d{3}$/, c.id);
+    assert.ok(!ids.has(c.id), `duplicate id ${c.id}`);
+    ids.add(c.id);
+    assert.ok(c.title && c.rationale && c.remediation, `${c.id} metadata`);
+    assert.ok(c.resourceTypes.length > 0, `${c.id} resource types`);
+  }
+});
+
+test('every control has a test table with passing and failing templates', () => {
+  const tested = new Map(tables.map((t) => [t.control.id, t]));
+  const missing = CONTROLS.filter((c) => !tested.has(c.id) || tested.get(c.id)!.pass.length === 0 || tested.get(c.id)!.fail.length === 0).map((c) => c.id);
+  assert.deepEqual(missing, [], 'controls without pass and fail cases');
+  const orphan = tables.filter((t) => !CONTROLS.includes(t.control)).map((t) => t.control.id);
+  assert.deepEqual(orphan, [], 'case tables whose control is not in the catalog');
+});
+
+for (const t of tables) {
+  test(`${t.control.id} ${t.control.title}`, () => {
+    const problems: string[] = [];
+    for (const expected of ['pass', 'fail', 'unknown', 'not_applicable'] as Expected[]) {
+      (t[expected] ?? []).forEach((c, i) => {
+        let p: string | undefined;
+        try { p = checkCase(t.control, c, expected); } catch (e) { p = (e as Error).message; }
+        if (p) problems.push(`${expected}[${i}]${typeof c !== 'string' && c.name ? ` (${c.name})` : ''}: ${p}`);
+      });
+    }
+    assert.deepEqual(problems, []);
+  });
+}

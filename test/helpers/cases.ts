@@ -1,0 +1,45 @@
+import type { Control } from '../../src/controls/api.js';
+import type { Finding, Status } from '../../src/model/types.js';
+import { evaluate } from '../../src/engine/scan.js';
+import { loadText } from '../../src/sources/cloudformation/load.js';
+
+export type Case = string | { name?: string; template: string; params?: Record<string, string> };
+export type Expected = Exclude<Status, 'suppressed'>;
+
+export interface CaseTable {
+  control: Control;
+  pass: Case[];
+  fail: Case[];
+  unknown?: Case[];
+  not_applicable?: Case[];
+}
+
+/** A control's test table: templates that must pass, must fail, and optionally must be unknown / not applicable. */
+export function cases(control: Control, t: Omit<CaseTable, 'control'>): CaseTable {
+  return { control, ...t };
+}
+
+/** Scan one template text with the given controls; throws if the template has errors. */
+export function scanText(text: string, controls: Control[], params: Record<string, string> = {}, file = 'case.yaml'): Finding[] {
+  const l = loadText(text, file, true, { params });
+  if (!l.template || !l.source) throw new Error('case is not a template');
+  if (l.source.errors.length) throw new Error(`case template has errors: ${l.source.errors.map((e) => `${e.line}:${e.column} ${e.message}`).join('; ')}`);
+  return evaluate([l.template], [l.source], { controls, params, today: '2026-01-01' }).findings;
+}
+
+/** Check a case: returns a problem description, or undefined when it behaves as expected. */
+export function checkCase(control: Control, c: Case, expected: Expected): string | undefined {
+  const tc = typeof c === 'string' ? { template: c } : c;
+  const findings = scanText(tc.template, [control], tc.params ?? {}).filter((f) => f.controlId === control.id);
+  const statuses = findings.map((f) => f.status);
+  const show = () => findings.map((f) => `${f.resource.id}: ${f.status} — ${f.message}`).join('\n  ') || '(no findings)';
+  if (!statuses.includes(expected)) return `expected a ${expected} finding, got:\n  ${show()}`;
+  if (expected === 'pass' && statuses.some((s) => s === 'fail' || s === 'unknown')) return `expected only passes, got:\n  ${show()}`;
+  if (expected === 'unknown' && statuses.includes('fail')) return `expected unknown without fail, got:\n  ${show()}`;
+  for (const f of findings) {
+    if (!(f.location.line > 0)) return `finding on ${f.resource.id} has no location`;
+    if (f.status !== 'not_applicable' && f.evidence.length === 0) return `${f.status} finding on ${f.resource.id} carries no evidence`;
+    if (f.status === 'unknown' && !/param|condition|deploy|unknown|known/i.test(f.message)) return `unknown finding on ${f.resource.id} does not say what it depends on: ${f.message}`;
+  }
+  return undefined;
+}
