@@ -1,3 +1,0 @@
-import type { Control } from '../api.js';
-
-export const controls: Control[] = [];

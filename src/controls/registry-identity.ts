@@ -1,0 +1,4 @@
+// Controls registered by the identity pack. One import per control module.
+import type { Control } from './api.js';
+
+export const controls: Control[] = [];
