@@ -24,11 +24,11 @@ export type Scalar = string | number | boolean | null;
  * - `absent`: `AWS::NoValue`; only appears inside `alts`.
  */
 export type Value =
-  | { k: 'scalar'; v: Scalar; loc: Loc; refs?: string[]; via?: string }
+  | { k: 'scalar'; v: Scalar; loc: Loc; refs?: string[]; via?: string; sensitive?: boolean }
   | { k: 'object'; props: Map<string, Value>; loc: Loc; keyLocs: Map<string, Loc> }
   | { k: 'list'; items: Value[]; loc: Loc }
   | { k: 'ref'; resource: string; attr?: string; loc: Loc }
-  | { k: 'unknown'; reason: string; params: string[]; loc: Loc; alts?: Value[] }
+  | { k: 'unknown'; reason: string; params: string[]; loc: Loc; alts?: Value[]; condition?: string }
   | { k: 'absent'; loc: Loc };
 
 export type ObjectValue = Extract<Value, { k: 'object' }>;

@@ -10,6 +10,7 @@ function renderFull(v: Value | undefined, depth: number): string {
   if (!v) return '(not set)';
   switch (v.k) {
     case 'scalar':
+      if (v.sensitive) return '"****" (NoEcho parameter, value withheld)';
       return typeof v.v === 'string' ? JSON.stringify(v.v) : String(v.v);
     case 'ref':
       return v.attr ? `!GetAtt ${v.resource}.${v.attr}` : `!Ref ${v.resource}`;

@@ -76,6 +76,10 @@ export function parseYaml(text: string, file: string): ParseResult {
     }
     const tag = n.tag;
     if (tag && tag.startsWith('!') && !tag.startsWith('!!')) {
+      // The node's range starts after its tag; locate the tag itself, as users read it.
+      const start = n.range?.[0] ?? 0;
+      const tagAt = text.lastIndexOf(tag, start);
+      const loc = tagAt >= 0 && start - tagAt < 200 ? at(tagAt) : at(start);
       const fn = SHORT_TAGS[tag];
       if (!fn) {
         unknownTag(tag, loc);

@@ -23,7 +23,8 @@ export function looksLikeTemplate(root: Node | undefined): boolean {
   if (root.props.has('AWSTemplateFormatVersion')) return true;
   const res = root.props.get('Resources');
   if (!res || res.t !== 'm') return false;
-  for (const r of res.props.values()) {
+  for (const [k, r] of res.props) {
+    if (k.startsWith('Fn::ForEach::')) return true;
     if (r.t === 'm') {
       const type = r.props.get('Type');
       if (type && type.t === 's' && typeof type.v === 'string' && /^(AWS|Alexa|Custom)::|::/.test(type.v)) return true;
@@ -123,7 +124,7 @@ class TemplateBuilder {
           const parts = Array.isArray(raw) ? raw : String(raw).split(',').map((s) => s.trim());
           return { k: 'list', loc: l, items: parts.map((p) => ({ k: 'scalar', v: p, loc: l, via })) };
         }
-        return { k: 'scalar', v: Array.isArray(raw) ? raw.join(',') : raw, loc: l, via };
+        return { k: 'scalar', v: Array.isArray(raw) ? raw.join(',') : raw, loc: l, via, ...(info.noEcho ? { sensitive: true } : {}) };
       };
       if (Object.prototype.hasOwnProperty.call(this.overrides, name)) {
         info.source = 'override';
@@ -383,7 +384,11 @@ class TemplateBuilder {
         if (c.state === false) return this.resolve(arg.items[2], inCond);
         const a = this.resolve(arg.items[1], inCond);
         const b = this.resolve(arg.items[2], inCond);
-        return unknown(`depends on condition ${name}${c.params.length ? ` (parameter ${c.params.join(', ')})` : ''}`, [...new Set([...c.params, ...(c.params.length ? [] : [name])])], [a, b]);
+        return {
+          k: 'unknown', loc, alts: [a, b], condition: name,
+          reason: `depends on condition ${name}${c.params.length ? ` (parameter ${c.params.join(', ')})` : ''}`,
+          params: [...new Set([...c.params, ...(c.params.length ? [] : [name])])],
+        };
       }
       case 'Fn::Equals': {
         if (arg.t !== 'l' || arg.items.length !== 2) return bad('expects [value1, value2]');
@@ -454,16 +459,17 @@ class TemplateBuilder {
     const refs = new Set<string>();
     const params = new Set<string>();
     const reasons: string[] = [];
+    let sensitive = false;
     parts.forEach((p, i) => {
       if (i) s += delim;
-      if (p.k === 'scalar') { s += p.v == null ? '' : String(p.v); p.refs?.forEach((r) => refs.add(r)); }
+      if (p.k === 'scalar') { s += p.v == null ? '' : String(p.v); p.refs?.forEach((r) => refs.add(r)); sensitive ||= !!p.sensitive; }
       else if (p.k === 'ref') { s += p.attr ? `\${${p.resource}.${p.attr}}` : `\${${p.resource}}`; refs.add(p.resource); }
       else if (p.k === 'unknown') { p.params.forEach((x) => params.add(x)); reasons.push(p.reason); s += '${?}'; }
       else if (p.k === 'list') { s += '${?}'; reasons.push('a list inside a string'); }
       else s += '${?}';
     });
     if (reasons.length) return { k: 'unknown', reason: reasons[0], params: [...params], loc };
-    return { k: 'scalar', v: s, loc, ...(refs.size ? { refs: [...refs] } : {}) };
+    return { k: 'scalar', v: s, loc, ...(refs.size ? { refs: [...refs] } : {}), ...(sensitive ? { sensitive } : {}) };
   }
 
   private sub(arg: Node, loc: Loc, inCond: boolean): Value {

@@ -1,0 +1,53 @@
+import { UsageError } from './args.js';
+import { runScan, SCAN_HELP } from './scan.js';
+import { runControls, CONTROLS_HELP } from './controls.js';
+import { TOOL_VERSION } from '../report/model.js';
+
+const HELP = `attest ${TOOL_VERSION} — proves from your configuration which security controls your platform implements
+
+Usage: attest <command> [options]
+
+Commands:
+  scan [path...]     scan CloudFormation/SAM templates and write a compliance report
+  controls           list the control catalog
+  help [command]     show help for a command
+
+Run 'attest <command> --help' for the options of a command.
+
+Exit codes: 0 no failing finding at or above --fail-on; 1 failing findings or unreadable input; 2 usage error.
+`;
+
+/** Entry point; returns the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [cmd, ...rest] = argv;
+  try {
+    switch (cmd) {
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h': {
+        const topic = rest[0];
+        process.stdout.write(topic === 'scan' ? SCAN_HELP : topic === 'controls' ? CONTROLS_HELP : HELP);
+        return 0;
+      }
+      case '--version':
+      case '-V':
+      case 'version':
+        process.stdout.write(`${TOOL_VERSION}\n`);
+        return 0;
+      case 'scan':
+        return await runScan(rest);
+      case 'controls':
+        return runControls(rest);
+      default:
+        throw new UsageError(`unknown command ${JSON.stringify(cmd)}; commands are scan, controls, help`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`attest: ${e.message}\nRun 'attest --help' for usage.\n`);
+      return 2;
+    }
+    process.stderr.write(`attest: internal error: ${(e as Error).stack ?? String(e)}\nPlease report this with the command you ran.\n`);
+    return 1;
+  }
+}

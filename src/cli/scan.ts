@@ -1,0 +1,92 @@
+import { writeFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { many, one, parseArgs, UsageError } from './args.js';
+import { CONTROLS } from '../controls/index.js';
+import { scanPaths } from '../engine/scan.js';
+import { extractFacts } from '../facts/index.js';
+import { buildReport, type Report } from '../report/model.js';
+import { FORMATS, render, type Format } from '../report/index.js';
+import { renderText } from '../report/text.js';
+import { SEVERITIES, type Severity } from '../model/types.js';
+import { ParamsError, parseParamArg, readParamsFile } from '../sources/params.js';
+import { Progress } from './progress.js';
+
+export const SCAN_HELP = `Usage: attest scan [path...] [options]
+
+Scans CloudFormation and SAM templates (YAML or JSON, found recursively; node_modules,
+.git, cdk.out and .aws-sam are skipped) and reports, per control domain, what is
+configured and which controls pass, fail, or cannot be decided statically (unknown).
+
+Options:
+  -f, --format FORMAT     text (default on a terminal), json, sarif, junit, csv, markdown, html
+  -o, --output FILE       write the report to FILE (format inferred from the extension
+                          when --format is not given); a summary still goes to stderr
+      --fail-on LEVEL     critical | high (default) | medium | low | none: exit 1 when a
+                          finding fails at or above LEVEL
+  -p, --param KEY=VALUE   parameter value (repeatable); pseudo parameters too, e.g.
+                          --param AWS::Region=eu-west-1
+      --params-file FILE  parameter values from JSON ([{"ParameterKey","ParameterValue"}],
+                          {"Parameters":{...}}, {"K":"V"}) or SAM samconfig (.json/.toml);
+                          repeatable, --param wins
+      --config-env NAME   samconfig environment to read (default: default)
+  -q, --quiet             no progress bar and no summary on stderr
+  -h, --help              this help
+
+Exit codes: 0 no failing finding at or above --fail-on; 1 failing findings at or above it,
+or a template that could not be read; 2 usage error.
+
+Examples:
+  attest scan ./infra
+  attest scan ./infra --format sarif --output attest.sarif --fail-on critical
+  attest scan template.yaml --param Env=prod --params-file params.json
+`;
+
+const FORMAT_BY_EXT: Record<string, Format> = {
+  '.json': 'json', '.sarif': 'sarif', '.xml': 'junit', '.csv': 'csv', '.md': 'markdown', '.html': 'html', '.htm': 'html',
+};
+
+export async function runScan(argv: string[]): Promise<number> {
+  const a = parseArgs(argv, {
+    format: true, output: true, 'fail-on': true, param: true, 'params-file': true, 'config-env': true, quiet: false, help: false,
+  }, { f: 'format', o: 'output', p: 'param', q: 'quiet', h: 'help' });
+  if (a.flags.has('help')) { process.stdout.write(SCAN_HELP); return 0; }
+  const output = one(a, 'output');
+  let format = one(a, 'format') as Format | 'text' | undefined;
+  if (format !== undefined && format !== 'text' && !FORMATS.includes(format)) {
+    throw new UsageError(`--format must be one of text, ${FORMATS.join(', ')}; got ${JSON.stringify(format)}`);
+  }
+  if (!format) format = output ? FORMAT_BY_EXT[extname(output).toLowerCase()] ?? 'json' : 'text';
+  const failOn = (one(a, 'fail-on') ?? 'high') as Severity | 'none';
+  if (failOn !== 'none' && !SEVERITIES.includes(failOn)) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')}, none; got ${JSON.stringify(failOn)}`);
+  const params: Record<string, string> = {};
+  try {
+    for (const f of many(a, 'params-file')) Object.assign(params, readParamsFile(f, one(a, 'config-env')));
+    for (const p of many(a, 'param')) { const [k, v] = parseParamArg(p); params[k] = v; }
+  } catch (e) {
+    if (e instanceof ParamsError) throw new UsageError(e.message);
+    throw e;
+  }
+  const paths = a.positional.length ? a.positional : ['.'];
+  const quiet = a.flags.has('quiet');
+  const progress = new Progress(process.stderr, !quiet);
+  const result = scanPaths(paths, { controls: CONTROLS, params, onProgress: (d, t) => progress.update(d, t) });
+  progress.done();
+  const facts = extractFacts(result.graph);
+  const report = buildReport({ paths, params, failOn, sources: result.sources, findings: result.findings, controls: CONTROLS, facts });
+  const text = format === 'text' ? renderText(report, { color: !output && !!process.stdout.isTTY }) : render(report, format);
+  if (output) {
+    try { writeFileSync(output, text); } catch (e) {
+      process.stderr.write(`attest: cannot write ${output}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      return 1;
+    }
+    if (!quiet) process.stderr.write(summaryLine(report) + `\nReport written to ${output} (${format}).\n`);
+  } else {
+    process.stdout.write(text.endsWith('\n') ? text : text + '\n');
+  }
+  return report.summary.exitCode;
+}
+
+function summaryLine(r: Report): string {
+  const s = r.summary;
+  return `attest: ${s.files} file(s), ${s.resources} resources, ${s.findings} findings: ${s.byStatus.pass} pass, ${s.byStatus.fail} fail, ${s.byStatus.unknown} unknown, ${s.byStatus.suppressed} suppressed; ${s.sourceErrors} input error(s); exit ${s.exitCode} (--fail-on ${r.scan.failOn})`;
+}

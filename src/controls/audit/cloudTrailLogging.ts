@@ -1,0 +1,20 @@
+import { defineControl } from '../api.js';
+import { isTrue } from '../predicates.js';
+
+export default defineControl({
+  id: 'AT-CT-005',
+  title: 'CloudTrail trails are logging',
+  domain: 'audit',
+  severity: 'high',
+  resourceTypes: ['AWS::CloudTrail::Trail'],
+  rationale: 'A trail with logging stopped records nothing; declaring it gives a false impression that API activity is audited.',
+  remediation: 'Set IsLogging: true.',
+  references: { guard: ['CLOUD_TRAIL_ENABLED'] },
+  frameworks: { 'soc2-tsc-2017': ['CC7.2'], 'nist-csf-2.0': ['DE.CM-09'], gdpr: ['Art.30'] },
+  evaluate(r) {
+    return r.expect('IsLogging', isTrue, {
+      pass: 'the trail is logging',
+      fail: 'IsLogging is not true: the trail records no events',
+    });
+  },
+});

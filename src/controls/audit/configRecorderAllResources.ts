@@ -1,0 +1,30 @@
+import { defineControl } from '../api.js';
+import { isTrue } from '../predicates.js';
+import { asString, getPath } from '../../model/value.js';
+
+export default defineControl({
+  id: 'AT-CFG-001',
+  title: 'AWS Config records all supported resource types',
+  domain: 'audit',
+  severity: 'medium',
+  resourceTypes: ['AWS::Config::ConfigurationRecorder'],
+  rationale: 'A recorder limited to a hand-picked list of types silently misses configuration history for every other resource, including types added later.',
+  remediation: 'Omit RecordingGroup, or set RecordingGroup.AllSupported: true (or RecordingStrategy.UseOnly: ALL_SUPPORTED_RESOURCE_TYPES).',
+  references: {},
+  frameworks: { 'soc2-tsc-2017': ['CC7.1', 'CC8.1'], 'nist-csf-2.0': ['ID.AM-08', 'DE.CM-09'] },
+  evaluate(r) {
+    return r.expect('RecordingGroup', (g) => {
+      // No recording group: the recorder records every supported type.
+      if (!g) return true;
+      if (g.k === 'unknown') return { unknown: g };
+      const strategy = getPath(g, 'RecordingStrategy.UseOnly');
+      if (strategy && strategy.k === 'unknown') return { unknown: strategy };
+      if (asString(strategy) === 'ALL_SUPPORTED_RESOURCE_TYPES') return true;
+      if (strategy && asString(strategy) !== undefined) return false;
+      return isTrue(getPath(g, 'AllSupported'));
+    }, {
+      pass: 'the recorder records all supported resource types',
+      fail: 'RecordingGroup limits recording to selected resource types (AllSupported is not true)',
+    });
+  },
+});

@@ -1,0 +1,34 @@
+import { defineControl, evidenceAt } from '../api.js';
+import { LAMBDA_TYPES, looksSecretName, noEchoOf, secretExposure } from '../lib/operations.js';
+
+export default defineControl({
+  id: 'AT-LAMBDA-004',
+  title: 'Lambda environment variables do not contain plaintext secrets',
+  domain: 'data-protection',
+  severity: 'high',
+  resourceTypes: LAMBDA_TYPES,
+  rationale: 'Values written into the template end up in source control, in the CloudFormation console and in the function configuration, readable by far more people than should hold the credential.',
+  remediation: 'Store the secret in Secrets Manager or SSM SecureString and pass its ARN or name; read it at runtime (or use the Parameters and Secrets Lambda extension).',
+  references: { checkov: ['CKV_AWS_45'] },
+  frameworks: { 'soc2-tsc-2017': ['CC6.1'], 'nist-csf-2.0': ['PR.DS-01', 'PR.AA-01'], gdpr: ['Art.32(1)(a)'] },
+  evaluate(r) {
+    const vars = r.get('Environment.Variables');
+    if (!vars) return r.notApplicable('the function defines no environment variables');
+    if (vars.k === 'unknown') return r.unknown('Environment.Variables is only known at deploy time', vars, undefined, [r.evidence('Environment.Variables', vars)]);
+    if (vars.k !== 'object') return r.notApplicable('Environment.Variables is not a mapping');
+    const noEcho = noEchoOf(r);
+    const secretish = [...vars.props.keys()].filter(looksSecretName);
+    if (secretish.length === 0) {
+      return r.pass('no environment variable is named like a credential', r.locate('Environment.Variables'), [r.evidence('Environment.Variables', vars, `names: ${[...vars.props.keys()].join(', ') || '(none)'}`)]);
+    }
+    const checks = secretish.map((name) => {
+      const v = vars.props.get(name)!;
+      const ex = secretExposure(v, noEcho);
+      const at = vars.keyLocs.get(name) ?? vars.loc;
+      return { name, ex, ev: evidenceAt(`Properties.Environment.Variables.${name}`, v.k === 'scalar' && !v.sensitive ? { ...v, v: '****' } : v, at, ex?.why), at };
+    });
+    const bad = checks.filter((c) => c.ex?.exposed);
+    if (bad.length) return r.fail(`plaintext secret in environment variable ${bad.map((b) => b.name).join(', ')}: ${bad[0].ex!.why}`, bad[0].at, bad.map((b) => b.ev));
+    return r.pass(`credential-like variables (${secretish.join(', ')}) are not written in the template`, checks[0].at, checks.map((c) => c.ev));
+  },
+});

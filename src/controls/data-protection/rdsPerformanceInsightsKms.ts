@@ -1,0 +1,26 @@
+import { decide, defineControl } from '../api.js';
+import { isPresent, isTrue } from '../predicates.js';
+
+export default defineControl({
+  id: 'AT-RDS-010',
+  title: 'RDS Performance Insights data is encrypted with a customer managed KMS key',
+  domain: 'data-protection',
+  severity: 'low',
+  resourceTypes: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'],
+  rationale: 'Performance Insights stores query text and wait statistics, which can include literal values from SQL statements. Without a key of your own it is encrypted with the AWS managed aws/rds key, whose policy you cannot restrict.',
+  remediation: 'When enabling Performance Insights, set PerformanceInsightsKMSKeyId (instances) or PerformanceInsightsKmsKeyId (clusters) to a customer managed key.',
+  references: { checkov: [], trivy: ['AVD-AWS-0078'], cfn_nag: [], cdk_nag: [], guard: [] },
+  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.7'], 'nist-csf-2.0': ['PR.DS-01'], gdpr: ['Art.32(1)(a)'] },
+  evaluate(r) {
+    const cluster = r.type === 'AWS::RDS::DBCluster';
+    const flag = cluster ? 'PerformanceInsightsEnabled' : 'EnablePerformanceInsights';
+    const keyPath = cluster ? 'PerformanceInsightsKmsKeyId' : 'PerformanceInsightsKMSKeyId';
+    const keyed = decide(r.get(keyPath), isPresent);
+    if (keyed === true) return r.pass('Performance Insights uses the KMS key given', r.locate(keyPath), [r.evidence(keyPath)]);
+    const on = decide(r.get(flag), isTrue);
+    if (on === false) return r.notApplicable(`${flag} is not true; Performance Insights is off`);
+    if (on !== true) return r.unknown('whether Performance Insights is on depends on a deploy-time value', on.unknown, r.locate(flag), [r.evidence(flag)]);
+    if (keyed !== false) return r.unknown('the Performance Insights key depends on a deploy-time value', keyed.unknown, r.locate(keyPath), [r.evidence(keyPath)]);
+    return r.fail(`Performance Insights is enabled without ${keyPath}: its data is encrypted with the AWS managed key`, r.locate(keyPath), [r.evidence(flag), r.evidence(keyPath)]);
+  },
+});

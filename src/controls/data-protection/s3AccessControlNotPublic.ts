@@ -1,0 +1,21 @@
+import { defineControl } from '../api.js';
+import { noneOf } from '../predicates.js';
+
+export default defineControl({
+  id: 'AT-S3-007',
+  title: 'S3 buckets do not grant public access through a canned ACL',
+  domain: 'data-protection',
+  severity: 'high',
+  resourceTypes: ['AWS::S3::Bucket'],
+  rationale: 'The canned ACLs PublicRead, PublicReadWrite and AuthenticatedRead open the bucket to everyone or to every AWS account. New buckets have ACLs disabled by default since April 2023, but a template that asks for a public ACL shows the intent and succeeds once object ownership allows ACLs.',
+  remediation: 'Remove AccessControl or set it to Private; grant access through a bucket policy scoped to specific principals, and keep OwnershipControls at BucketOwnerEnforced.',
+  references: { checkov: ['CKV_AWS_20', 'CKV_AWS_57'], trivy: ['AVD-AWS-0092'], cfn_nag: [], cdk_nag: [], guard: ['S3_BUCKET_PUBLIC_READ_ACL', 'S3_BUCKET_PUBLIC_RW_ACL'] },
+  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.6'], 'nist-csf-2.0': ['PR.AA-05', 'PR.DS-01'], gdpr: ['Art.32(1)(b)'] },
+  evaluate(r) {
+    return r.expect('AccessControl', noneOf(['PublicRead', 'PublicReadWrite', 'AuthenticatedRead']), {
+      pass: 'no public canned ACL is requested',
+      fail: 'AccessControl grants public or any-AWS-account access to the bucket',
+      unknown: 'the canned ACL depends on a deploy-time value',
+    });
+  },
+});

@@ -1,0 +1,38 @@
+import { any, decide, defineControl, type Verdict } from '../api.js';
+import type { Value } from '../../model/types.js';
+import { asList, getPath } from '../../model/value.js';
+import { oneOf } from '../predicates.js';
+
+/** Default-encryption rules of a bucket whose SSEAlgorithm satisfies `algs`. */
+export function sseRulesMatch(algs: string[]): (v: Value | undefined) => Verdict {
+  const test = oneOf(algs);
+  return (cfg) => {
+    if (!cfg) return false;
+    if (cfg.k === 'unknown') return { unknown: cfg };
+    const rules = asList(cfg) ?? [];
+    return any(rules.map((rule) => {
+      if (rule.k === 'unknown') return { unknown: rule };
+      const alg = getPath(rule, 'ServerSideEncryptionByDefault.SSEAlgorithm');
+      return decide(alg, test);
+    }));
+  };
+}
+
+export default defineControl({
+  id: 'AT-S3-001',
+  title: 'S3 buckets declare default encryption',
+  domain: 'data-protection',
+  severity: 'low',
+  resourceTypes: ['AWS::S3::Bucket'],
+  rationale: 'Since January 2023 S3 encrypts every new object with SSE-S3 even when a bucket declares nothing, so a missing declaration no longer means plaintext storage; the low severity reflects that. Declaring the encryption keeps the intent reviewable in the template and guards against older buckets and tools that read the bucket setting.',
+  remediation: 'Add BucketEncryption.ServerSideEncryptionConfiguration with ServerSideEncryptionByDefault.SSEAlgorithm set to AES256, aws:kms or aws:kms:dsse.',
+  references: { checkov: ['CKV_AWS_19'], trivy: ['AVD-AWS-0088'], cfn_nag: [], cdk_nag: [], guard: ['S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED'] },
+  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.7'], 'nist-csf-2.0': ['PR.DS-01'], gdpr: ['Art.32(1)(a)'] },
+  evaluate(r) {
+    return r.expect('BucketEncryption.ServerSideEncryptionConfiguration', sseRulesMatch(['AES256', 'aws:kms', 'aws:kms:dsse']), {
+      pass: 'default encryption is declared',
+      fail: 'no default encryption is declared (S3 still applies SSE-S3 to new objects, but the template does not say so)',
+      unknown: 'default encryption algorithm depends on a deploy-time value',
+    });
+  },
+});

@@ -1,0 +1,27 @@
+import { defineControl, evidenceAt } from '../api.js';
+import { prop } from '../../model/value.js';
+import { statementsOf } from '../lib/policy.js';
+import { isAnyonePrincipal } from '../lib/data.js';
+
+export default defineControl({
+  id: 'AT-S3-008',
+  title: 'S3 bucket policies do not allow any principal without conditions',
+  domain: 'data-protection',
+  severity: 'high',
+  resourceTypes: ['AWS::S3::BucketPolicy'],
+  rationale: 'An Allow for Principal "*" with no Condition grants the listed actions to every AWS account and to anonymous callers. Public access blocks stop this only when BlockPublicPolicy/RestrictPublicBuckets are set, which not every account does.',
+  remediation: 'Name the principals (account, role or service) in the Allow statement, or restrict it with conditions such as aws:SourceVpce, aws:PrincipalOrgID or aws:SourceArn.',
+  references: { checkov: ['CKV_AWS_70'], trivy: [], cfn_nag: ['F16'], cdk_nag: [], guard: [] },
+  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.3'], 'nist-csf-2.0': ['PR.AA-05'], gdpr: ['Art.32(1)(b)'] },
+  evaluate(r) {
+    const doc = r.get('PolicyDocument');
+    const { statements, unknown } = statementsOf(doc);
+    const bad = statements.filter((s) => (s.effect ?? '').toLowerCase() === 'allow' && isAnyonePrincipal(s.principal) && !s.condition);
+    if (bad.length) {
+      return bad.map((s) => r.fail(`statement${s.sid ? ` ${s.sid}` : ''} allows ${s.actions.join(', ') || 'actions'} to any principal without a condition`, s.loc,
+        [evidenceAt(`Properties.PolicyDocument.Statement.${statements.indexOf(s)}.Principal`, s.principal, prop(s.value, 'Principal')?.loc ?? s.loc)]));
+    }
+    if (unknown) return r.unknown('the policy document is only known at deploy time', unknown, unknown.loc, [r.evidence('PolicyDocument', doc)]);
+    return r.pass('no Allow statement grants access to any principal without a condition', r.locate('PolicyDocument'), [r.evidence('PolicyDocument', doc)]);
+  },
+});

@@ -1,0 +1,26 @@
+import { all, defineControl } from '../api.js';
+import { allProtocols, describeRule, openToWorld } from '../lib/network.js';
+import { checkRules, SG_TYPES } from './sgRuleCheck.js';
+
+export default defineControl({
+  id: 'AT-SG-005',
+  title: 'Security groups do not allow unrestricted egress',
+  domain: 'network',
+  severity: 'low',
+  resourceTypes: SG_TYPES,
+  rationale: 'Allow-all egress lets a compromised workload download tooling and exfiltrate data to any host. AWS adds such a rule to every security group unless SecurityGroupEgress is declared.',
+  remediation: 'Declare SecurityGroupEgress with the destinations and ports the workload needs (for example TCP 443 to a prefix list or VPC endpoint security group), which replaces the default allow-all rule.',
+  references: { cfn_nag: ['W5', 'W40', 'F1000'], trivy: ['AVD-AWS-0104'], guard: ['EC2_SECURITY_GROUP_EGRESS_OPEN_TO_WORLD_RULE', 'SECURITY_GROUP_EGRESS_ALL_PROTOCOLS_RULE', 'SECURITY_GROUP_MISSING_EGRESS_RULE'] },
+  frameworks: { 'soc2-tsc-2017': ['CC6.6'], 'nist-csf-2.0': ['PR.IR-01'] },
+  evaluate(r) {
+    return checkRules(r, {
+      direction: 'egress',
+      violates: (rule) => all([openToWorld(rule), allProtocols(rule)]),
+      fail: (rule) => rule.implicit
+        ? 'SecurityGroupEgress is not declared, so AWS keeps the default rule allowing all traffic to 0.0.0.0/0'
+        : `${describeRule(rule)} allows all outbound traffic to the internet`,
+      pass: 'egress is declared and no rule allows all protocols to 0.0.0.0/0 or ::/0',
+      none: 'the security group declares no egress rules',
+    });
+  },
+});

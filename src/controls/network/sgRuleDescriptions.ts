@@ -1,0 +1,46 @@
+import { defineControl, type Outcome } from '../api.js';
+import { describeRule, type SecurityGroupRule } from '../lib/network.js';
+import { checkRules, SG_TYPES } from './sgRuleCheck.js';
+import type { ResourceContext, Verdict } from '../api.js';
+
+function missing(rule: SecurityGroupRule): Verdict {
+  if (rule.implicit) return false;
+  if (rule.opaque) return { unknown: rule.opaque };
+  const d = rule.raw.description;
+  if (!d) return true;
+  if (d.k === 'scalar') return d.v === null || String(d.v).trim() === '';
+  return false; // a reference or parameter still sets a description
+}
+
+export default defineControl({
+  id: 'AT-SG-006',
+  title: 'Every security group rule has a description',
+  domain: 'network',
+  severity: 'low',
+  resourceTypes: ['AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupIngress', 'AWS::EC2::SecurityGroupEgress'],
+  rationale: 'A rule without a stated purpose cannot be reviewed: nobody can tell whether it is still needed, so stale openings accumulate.',
+  remediation: 'Set Description on every SecurityGroupIngress and SecurityGroupEgress rule, naming who or what the rule is for.',
+  references: { checkov: ['CKV_AWS_23'], trivy: ['AVD-AWS-0124'], cfn_nag: ['W36'], guard: ['SECURITY_GROUP_DESCRIPTION_RULE'] },
+  frameworks: { 'soc2-tsc-2017': ['CC8.1'], 'nist-csf-2.0': ['ID.AM-03'] },
+  evaluate(r: ResourceContext) {
+    const outs: Outcome[] = [];
+    for (const direction of ['ingress', 'egress'] as const) {
+      const o = checkRules(r, {
+        direction,
+        violates: missing,
+        fail: (rule) => `${describeRule(rule)} has no Description`,
+        pass: `every ${direction} rule has a description`,
+        none: `no ${direction} rules`,
+        skipImplicit: true,
+      });
+      if (!o) continue;
+      for (const x of Array.isArray(o) ? o : [o]) {
+        // "no rules" in one direction says nothing on its own.
+        if (x.status === 'pass' && x.message === `no ${direction} rules`) continue;
+        outs.push(x);
+      }
+    }
+    if (outs.length === 0) return r.notApplicable('no security group rules are declared');
+    return outs;
+  },
+});

@@ -1,0 +1,137 @@
+import { createRequire } from 'node:module';
+import type { DomainId, Finding, Severity, SourceError, Status } from '../model/types.js';
+import { DOMAINS, SEVERITIES } from '../model/types.js';
+import type { Control } from '../controls/api.js';
+import type { SourceInfo } from '../sources/cloudformation/load.js';
+import { FRAMEWORKS } from '../frameworks/index.js';
+
+export const SCHEMA_VERSION = '1.0.0';
+const pkg = createRequire(import.meta.url)('../../../package.json') as { version: string };
+export const TOOL_VERSION = pkg.version;
+
+export type StatusCounts = Record<Status, number>;
+
+export interface ControlSummary {
+  id: string;
+  title: string;
+  severity: Severity;
+  /** Worst status over the resources it was evaluated on: fail > unknown > suppressed > pass > not_applicable. */
+  status: Status | 'not_evaluated';
+  counts: StatusCounts;
+}
+
+export interface Gap {
+  controlId: string;
+  title: string;
+  severity: Severity;
+  status: 'fail' | 'unknown';
+  message: string;
+  resource: Finding['resource'];
+  location: Finding['location'];
+}
+
+export interface DomainSection {
+  id: DomainId;
+  title: string;
+  /** What is configured (inventory), built from the templates. */
+  facts: Record<string, unknown>;
+  controls: ControlSummary[];
+  gaps: Gap[];
+  summary: StatusCounts;
+}
+
+export interface Report {
+  schemaVersion: string;
+  tool: { name: 'attest'; version: string; informationUri: string };
+  generatedAt: string;
+  disclaimer: string;
+  scan: { paths: string[]; parameters: { name: string; source: 'override' }[]; failOn: Severity | 'none' };
+  sources: { file: string; format: string; resources: number; errors: Omit<SourceError, 'file'>[] }[];
+  domains: DomainSection[];
+  findings: Finding[];
+  frameworks: Record<string, { title: string; source: string }>;
+  summary: {
+    files: number;
+    resources: number;
+    controls: number;
+    findings: number;
+    byStatus: StatusCounts;
+    failedBySeverity: Record<Severity, number>;
+    sourceErrors: number;
+    /** What `attest scan` exits with for this report: 0 pass, 1 failing findings or unreadable input. */
+    exitCode: 0 | 1;
+  };
+}
+
+export const emptyCounts = (): StatusCounts => ({ pass: 0, fail: 0, unknown: 0, not_applicable: 0, suppressed: 0 });
+const RANK: Record<Status | 'not_evaluated', number> = { fail: 5, unknown: 4, suppressed: 3, pass: 2, not_applicable: 1, not_evaluated: 0 };
+
+const SEVERITY_RANK: Record<Severity, number> = { critical: 5, high: 4, medium: 3, low: 2, info: 1 };
+
+/** Does a failing finding of `sev` break a gate at `failOn`? */
+export function atOrAbove(sev: Severity, failOn: Severity | 'none'): boolean {
+  return failOn !== 'none' && SEVERITY_RANK[sev] >= SEVERITY_RANK[failOn];
+}
+
+export interface BuildInput {
+  paths: string[];
+  params: Record<string, string>;
+  failOn: Severity | 'none';
+  sources: SourceInfo[];
+  findings: Finding[];
+  controls: Control[];
+  facts: Record<DomainId, Record<string, unknown>>;
+  now?: Date;
+}
+
+export function buildReport(inp: BuildInput): Report {
+  const byStatus = emptyCounts();
+  const failedBySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  for (const f of inp.findings) {
+    byStatus[f.status]++;
+    if (f.status === 'fail') failedBySeverity[f.severity]++;
+  }
+  const sourceErrors = inp.sources.reduce((n, s) => n + s.errors.length, 0);
+  const gateFail = inp.findings.some((f) => f.status === 'fail' && atOrAbove(f.severity, inp.failOn));
+  const domains: DomainSection[] = DOMAINS.map((d) => {
+    const fs = inp.findings.filter((f) => f.domain === d.id);
+    const summary = emptyCounts();
+    fs.forEach((f) => summary[f.status]++);
+    const controls = inp.controls.filter((c) => c.domain === d.id).map((c): ControlSummary => {
+      const counts = emptyCounts();
+      let status: ControlSummary['status'] = 'not_evaluated';
+      for (const f of fs) if (f.controlId === c.id) {
+        counts[f.status]++;
+        if (RANK[f.status] > RANK[status]) status = f.status;
+      }
+      return { id: c.id, title: c.title, severity: c.severity, status, counts };
+    });
+    const gaps: Gap[] = fs
+      .filter((f) => f.status === 'fail' || f.status === 'unknown')
+      .sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || (a.status === 'fail' ? -1 : 1) - (b.status === 'fail' ? -1 : 1))
+      .map((f) => ({ controlId: f.controlId, title: f.title, severity: f.severity, status: f.status as 'fail' | 'unknown', message: f.message, resource: f.resource, location: f.location }));
+    return { id: d.id, title: d.title, facts: inp.facts[d.id] ?? {}, controls, gaps, summary };
+  });
+  const usedFw = new Set(inp.findings.flatMap((f) => Object.keys(f.frameworks)));
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: 'attest', version: TOOL_VERSION, informationUri: 'https://www.npmjs.com/package/attest' },
+    generatedAt: (inp.now ?? new Date()).toISOString(),
+    disclaimer: 'Self-assessed from configuration by Attest. Every status is derived from the scanned files; a third-party audit is required for any certification.',
+    scan: { paths: inp.paths, parameters: Object.keys(inp.params).sort().map((name) => ({ name, source: 'override' as const })), failOn: inp.failOn },
+    sources: inp.sources.map((s) => ({ file: s.file, format: s.format, resources: s.resources, errors: s.errors.map((e) => ({ line: e.line, column: e.column, message: e.message })) })),
+    domains,
+    findings: inp.findings,
+    frameworks: Object.fromEntries(Object.entries(FRAMEWORKS).filter(([k]) => usedFw.has(k))),
+    summary: {
+      files: inp.sources.length,
+      resources: inp.sources.reduce((n, s) => n + s.resources, 0),
+      controls: inp.controls.length,
+      findings: inp.findings.length,
+      byStatus,
+      failedBySeverity,
+      sourceErrors,
+      exitCode: gateFail || sourceErrors > 0 ? 1 : 0,
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import type { Report } from './model.js';
+
+/** The terminal view: per domain, a count line, the gaps (failures first) and key facts. */
+export function renderText(r: Report, opts: { color: boolean; maxGapsPerDomain?: number } = { color: false }): string {
+  const c = (code: string, s: string) => (opts.color ? `\x1b[${code}m${s}\x1b[0m` : s);
+  const bold = (s: string) => c('1', s);
+  const max = opts.maxGapsPerDomain ?? 12;
+  const out: string[] = [];
+  const s = r.summary;
+  out.push(bold(`Attest compliance report`) + `  (${r.tool.name} ${r.tool.version}, ${r.generatedAt})`);
+  out.push(`${s.files} file(s), ${s.resources} resources, ${s.controls} controls, ${s.findings} findings`);
+  out.push('');
+  for (const d of r.domains) {
+    const n = d.summary;
+    if (n.pass + n.fail + n.unknown + n.suppressed + n.not_applicable === 0 && Object.keys(d.facts).length === 0) continue;
+    out.push(bold(d.title) + `  ${c('32', `${n.pass} pass`)}, ${n.fail ? c('31', `${n.fail} fail`) : '0 fail'}, ${n.unknown ? c('33', `${n.unknown} unknown`) : '0 unknown'}, ${n.suppressed} suppressed`);
+    const factLine = summariseFacts(d.facts);
+    if (factLine) out.push(`  configured: ${factLine}`);
+    d.gaps.slice(0, max).forEach((g) => {
+      const tag = g.status === 'fail' ? c('31', 'FAIL') : c('33', 'UNKNOWN');
+      out.push(`  ${tag} ${g.severity.padEnd(8)} ${g.controlId} ${g.resource.id}: ${g.message}`);
+      out.push(`       at ${g.location.file}:${g.location.line}:${g.location.column}`);
+    });
+    if (d.gaps.length > max) out.push(`  … and ${d.gaps.length - max} more (see --format json/markdown/html)`);
+    out.push('');
+  }
+  const errs = r.sources.filter((x) => x.errors.length);
+  if (errs.length) {
+    out.push(bold(c('31', `Input errors (${s.sourceErrors}) — these files were not fully evaluated:`)));
+    for (const src of errs) for (const e of src.errors) out.push(`  ${src.file}:${e.line}:${e.column}: ${e.message}`);
+    out.push('');
+  }
+  const fs = s.failedBySeverity;
+  out.push(`Failed by severity: critical ${fs.critical}, high ${fs.high}, medium ${fs.medium}, low ${fs.low}, info ${fs.info}`);
+  out.push(`Totals: ${s.byStatus.pass} pass, ${s.byStatus.fail} fail, ${s.byStatus.unknown} unknown, ${s.byStatus.suppressed} suppressed, ${s.byStatus.not_applicable} not applicable`);
+  out.push(`Gate: --fail-on ${r.scan.failOn} -> exit ${s.exitCode}`);
+  out.push(r.disclaimer);
+  return out.join('\n') + '\n';
+}
+
+/** "3 user pools, 23 scopes, …": counts of the array-valued facts and numeric totals. */
+function summariseFacts(f: Record<string, unknown>): string {
+  const parts: string[] = [];
+  for (const [k, v] of Object.entries(f)) {
+    if (Array.isArray(v)) { if (v.length) parts.push(`${v.length} ${k}`); }
+    else if (typeof v === 'number') parts.push(`${v} ${k}`);
+  }
+  return parts.slice(0, 8).join(', ');
+}
