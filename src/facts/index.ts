@@ -105,7 +105,7 @@ function authorization(g: Graph, of: Of) {
   }));
   return {
     resourceServers, totalScopes: resourceServers.reduce((n, r) => n + r.scopeCount, 0),
-    groups, groupCount: groups.length, authorizers, apiMethods: methods, apiRoutes: routes,
+    groups, authorizers, apiMethods: methods, apiRoutes: routes,
   };
 }
 

@@ -41,9 +41,10 @@ export function renderText(r: Report, opts: { color: boolean; maxGapsPerDomain?:
 /** "3 user pools, 23 scopes, …": counts of the array-valued facts and numeric totals. */
 function summariseFacts(f: Record<string, unknown>): string {
   const parts: string[] = [];
+  const words = (k: string) => k.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
   for (const [k, v] of Object.entries(f)) {
-    if (Array.isArray(v)) { if (v.length) parts.push(`${v.length} ${k}`); }
-    else if (typeof v === 'number') parts.push(`${v} ${k}`);
+    if (Array.isArray(v)) { if (v.length) parts.push(`${v.length} ${words(k)}`); }
+    else if (typeof v === 'number') parts.push(`${v} ${words(k)}`);
   }
   return parts.slice(0, 8).join(', ');
 }

@@ -25,7 +25,7 @@ export default defineControl({
       const v = vars.props.get(name)!;
       const ex = secretExposure(v, noEcho);
       const at = vars.keyLocs.get(name) ?? vars.loc;
-      return { name, ex, ev: evidenceAt(`Properties.Environment.Variables.${name}`, v.k === 'scalar' && !v.sensitive ? { ...v, v: '****' } : v, at, ex?.why), at };
+      return { name, ex, ev: evidenceAt(`Properties.Environment.Variables.${name}`, ex?.exposed && v.k === 'scalar' && !v.sensitive ? { ...v, v: '****' } : v, at, ex?.why), at };
     });
     const bad = checks.filter((c) => c.ex?.exposed);
     if (bad.length) return r.fail(`plaintext secret in environment variable ${bad.map((b) => b.name).join(', ')}: ${bad[0].ex!.why}`, bad[0].at, bad.map((b) => b.ev));

@@ -126,3 +126,42 @@ export function noEchoOf(r: ResourceContext): (p: string) => boolean {
 }
 
 export const LAMBDA_TYPES = ['AWS::Lambda::Function', 'AWS::Serverless::Function'];
+
+/** Resources whose deletion or replacement destroys data. */
+export const STATEFUL_TYPES = [
+  'AWS::RDS::DBInstance', 'AWS::RDS::DBCluster', 'AWS::DocDB::DBCluster', 'AWS::Neptune::DBCluster', 'AWS::Redshift::Cluster',
+  'AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable', 'AWS::Serverless::SimpleTable', 'AWS::S3::Bucket', 'AWS::EFS::FileSystem',
+  'AWS::EC2::Volume', 'AWS::KMS::Key', 'AWS::Cognito::UserPool', 'AWS::Logs::LogGroup',
+];
+
+/** Types that accept the Snapshot deletion policy. */
+const SNAPSHOT_TYPES = new Set(['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster', 'AWS::DocDB::DBCluster', 'AWS::Neptune::DBCluster', 'AWS::Redshift::Cluster', 'AWS::EC2::Volume', 'AWS::ElastiCache::CacheCluster', 'AWS::ElastiCache::ReplicationGroup']);
+
+/**
+ * Check a DeletionPolicy / UpdateReplacePolicy attribute: Retain, RetainExceptOnCreate or
+ * (where supported) Snapshot keep the data. `def` is CloudFormation's default when absent.
+ */
+export function checkKeepPolicy(r: ResourceContext, attr: 'DeletionPolicy' | 'UpdateReplacePolicy', def: string): Outcome {
+  const a = r.resource.attributes;
+  const v = a.props.get(attr);
+  const at = a.keyLocs.get(attr) ?? r.resource.loc;
+  const effective = (x: Value | undefined) => (x ? asString(x) : def);
+  const ok = (s: string | undefined) => s === 'Retain' || s === 'RetainExceptOnCreate' || (s === 'Snapshot' && SNAPSHOT_TYPES.has(r.type));
+  const note = v ? undefined : `not set: CloudFormation uses ${def}`;
+  const ev = [evidenceAt(attr, v, at, note)];
+  const d = decide(v, (x) => (x && x.k === 'unknown' ? { unknown: x } : ok(effective(x))));
+  if (d === true) return r.pass(`${attr} ${effective(v)} keeps the data when the resource is ${attr === 'DeletionPolicy' ? 'deleted from the stack' : 'replaced'}`, at, ev);
+  if (d === false) {
+    const s = effective(v);
+    const why = s === 'Snapshot' ? `Snapshot is not supported for ${r.type} (CloudFormation deletes it)` : `${s} destroys the data`;
+    return r.fail(`${attr} is ${v ? s : `not set (default ${def})`}: ${why} when the resource is ${attr === 'DeletionPolicy' ? 'removed from the template or the stack is deleted' : 'replaced by an update'}`, at, ev);
+  }
+  return r.unknown(`cannot tell the ${attr}`, d.unknown, at, ev);
+}
+
+/** CloudFormation's default DeletionPolicy for a resource. */
+export function defaultDeletionPolicy(r: ResourceContext): string {
+  if (r.type === 'AWS::RDS::DBCluster') return 'Snapshot';
+  if (r.type === 'AWS::RDS::DBInstance' && !r.get('DBClusterIdentifier')) return 'Snapshot';
+  return 'Delete';
+}

@@ -1,0 +1,21 @@
+import { defineControl } from '../api.js';
+import { oneOf } from '../predicates.js';
+
+export default defineControl({
+  id: 'AT-COG-009',
+  title: 'Cognito app clients prevent user existence errors',
+  domain: 'authentication',
+  severity: 'medium',
+  resourceTypes: ['AWS::Cognito::UserPoolClient'],
+  rationale: 'With LEGACY errors, sign-in and password-reset responses reveal whether a user name exists, which lets attackers enumerate accounts before guessing passwords.',
+  remediation: 'Set PreventUserExistenceErrors: ENABLED (CloudFormation uses LEGACY when it is unset).',
+  references: {},
+  frameworks: { 'soc2-tsc-2017': ['CC6.1'], 'nist-csf-2.0': ['PR.AA-03'] },
+  evaluate(r) {
+    return r.expect('PreventUserExistenceErrors', oneOf(['ENABLED']), {
+      pass: 'user existence errors are suppressed (ENABLED)',
+      fail: 'PreventUserExistenceErrors is not ENABLED (LEGACY when unset): responses reveal whether a user exists',
+      unknown: 'the user existence error setting depends on a parameter',
+    });
+  },
+});

@@ -1,0 +1,48 @@
+import { all, decide, defineControl, evidenceAt, type Verdict } from '../api.js';
+import type { Value } from '../../model/types.js';
+import { asNumber, asString, getPath } from '../../model/value.js';
+
+const MINUTES: Record<string, number> = { seconds: 1 / 60, minutes: 1, hours: 60, days: 1440 };
+
+/** Token kinds: property, unit key, default unit, default value (in that unit), limit in minutes. */
+const TOKENS = [
+  { prop: 'AccessTokenValidity', unit: 'AccessToken', defUnit: 'hours', limit: 60, label: 'access token', max: '1 hour' },
+  { prop: 'IdTokenValidity', unit: 'IdToken', defUnit: 'hours', limit: 60, label: 'ID token', max: '1 hour' },
+  { prop: 'RefreshTokenValidity', unit: 'RefreshToken', defUnit: 'days', limit: 30 * 1440, label: 'refresh token', max: '30 days' },
+];
+
+export default defineControl({
+  id: 'AT-COG-010',
+  title: 'Cognito app client tokens are short-lived (access/ID tokens at most 1 hour, refresh tokens at most 30 days)',
+  domain: 'authentication',
+  severity: 'low',
+  resourceTypes: ['AWS::Cognito::UserPoolClient'],
+  rationale: 'Access and ID tokens cannot be revoked individually once issued, and refresh tokens mint new ones; long validity extends how long a stolen token stays useful.',
+  remediation: 'Keep AccessTokenValidity and IdTokenValidity at 60 minutes or less and RefreshTokenValidity at 30 days or less, interpreting each in its TokenValidityUnits unit (hours / hours / days by default).',
+  references: {},
+  frameworks: { 'soc2-tsc-2017': ['CC6.1'], 'nist-csf-2.0': ['PR.AA-03'] },
+  evaluate(r) {
+    const verdicts: Verdict[] = [];
+    const bad: string[] = [];
+    for (const t of TOKENS) {
+      const v = r.get(t.prop);
+      if (!v) continue; // Cognito defaults: 60 minutes, 60 minutes, 30 days
+      const unitV = r.get(`TokenValidityUnits.${t.unit}`);
+      const d = decide(v, (x: Value | undefined): Verdict => decide(unitV, (u): Verdict => {
+        const n = asNumber(x);
+        if (n === undefined) return false;
+        const unit = (u ? asString(u) : undefined) ?? t.defUnit;
+        const ok = n * (MINUTES[unit] ?? MINUTES[t.defUnit]) <= t.limit;
+        if (!ok) bad.push(`${t.label} ${n} ${unit} (max ${t.max})`);
+        return ok;
+      }));
+      verdicts.push(d);
+    }
+    const ev = [...TOKENS.map((t) => r.evidence(t.prop)), evidenceAt('Properties.TokenValidityUnits', getPath(r.properties, 'TokenValidityUnits'), r.locate('TokenValidityUnits'))];
+    const d = all(verdicts);
+    const at = r.locate(TOKENS.map((t) => t.prop).find((p) => r.get(p)) ?? '');
+    if (d === true) return r.pass('token lifetimes are within 1 hour (access/ID) and 30 days (refresh)', at, ev);
+    if (d === false) return r.fail(`token lifetimes too long: ${[...new Set(bad)].join(', ')}`, at, ev);
+    return r.unknown('a token lifetime depends on a parameter', d.unknown, at, ev);
+  },
+});

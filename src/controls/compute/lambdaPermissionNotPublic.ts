@@ -1,0 +1,32 @@
+import { any, decide, defineControl } from '../api.js';
+import { isPresent } from '../predicates.js';
+import { asString } from '../../model/value.js';
+
+const SCOPES = ['SourceArn', 'SourceAccount', 'PrincipalOrgID'];
+
+export default defineControl({
+  id: 'AT-LAMBDA-005',
+  title: 'Lambda permissions do not let anyone invoke the function',
+  domain: 'authorization',
+  severity: 'high',
+  resourceTypes: ['AWS::Lambda::Permission'],
+  rationale: 'A resource policy statement with Principal "*" and no source or organization condition lets any AWS account (or anyone, for function URLs) invoke the function.',
+  remediation: 'Set Principal to the specific account or service, and for service principals add SourceArn or SourceAccount; use PrincipalOrgID to share within an organization.',
+  references: { cfn_nag: ['F13'], guard: ['LAMBDA_NO_WILDCARD_PRINCIPAL'] },
+  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.3'], 'nist-csf-2.0': ['PR.AA-05'], gdpr: ['Art.25(2)', 'Art.32(1)(b)'] },
+  evaluate(r) {
+    const principal = r.get('Principal');
+    const ev = [r.evidence('Principal', principal), ...SCOPES.map((s) => r.evidence(s))];
+    const at = r.locate('Principal');
+    const d = decide(principal, (v) => (v && v.k === 'unknown' ? { unknown: v } : asString(v) === '*'));
+    if (d === false) return r.pass('the permission names a specific principal', at, ev);
+    const scoped = any(SCOPES.map((s) => decide(r.get(s), isPresent)));
+    if (scoped === true) return r.pass('the wildcard principal is limited by a source or organization condition', at, ev);
+    if (d === true && scoped === false) {
+      const url = asString(r.get('FunctionUrlAuthType')) === 'NONE' ? ' through an unauthenticated function URL' : '';
+      return r.fail(`Principal is "*" with no SourceArn, SourceAccount or PrincipalOrgID: anyone can invoke the function${url}`, at, ev);
+    }
+    const blocking = typeof d === 'object' ? d.unknown : typeof scoped === 'object' ? scoped.unknown : undefined;
+    return r.unknown('cannot tell whether the permission is public', blocking, at, ev);
+  },
+});

@@ -1,0 +1,21 @@
+import { defineControl } from '../api.js';
+import { oneOf } from '../predicates.js';
+
+export default defineControl({
+  id: 'AT-ECR-003',
+  title: 'ECR repositories encrypt images with a KMS key',
+  domain: 'data-protection',
+  severity: 'low',
+  resourceTypes: ['AWS::ECR::Repository'],
+  rationale: 'ECR always encrypts images; by default with S3-managed AES-256 keys. KMS encryption lets a key policy restrict who can pull layers and records key use, which matters when images embed proprietary code or data.',
+  remediation: 'Set EncryptionConfiguration.EncryptionType: KMS and KmsKey to a customer managed key (encryption is fixed at repository creation).',
+  references: { checkov: ['CKV_AWS_136'], trivy: ['AVD-AWS-0033'], cfn_nag: [], cdk_nag: [], guard: [] },
+  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.7'], 'nist-csf-2.0': ['PR.DS-01'] },
+  evaluate(r) {
+    return r.expect('EncryptionConfiguration.EncryptionType', oneOf(['KMS', 'KMS_DSSE']), {
+      pass: 'images are encrypted with a KMS key',
+      fail: 'EncryptionType is not KMS: images are encrypted with the default AES-256 keys only',
+      unknown: 'the encryption type depends on a deploy-time value',
+    });
+  },
+});

@@ -1,0 +1,44 @@
+import { defineControl } from '../api.js';
+import { coversAction, describe, judgeStatements, principalsOf, type Principal } from '../lib/identity.js';
+import { actionMatches } from '../lib/policy.js';
+
+function isAccountRoot(p: Principal): boolean {
+  if (p.kind !== 'AWS') return false;
+  if (p.value.k === 'unknown') return p.value.params.length > 0 && p.value.params.every((x) => x === 'AWS::AccountId');
+  const t = p.text ?? '';
+  return /^(\d{12}|\$\{AWS::AccountId\})$/.test(t) || /^arn:[^:]+:iam::(\d{12}|\$\{AWS::AccountId\}):root$/.test(t);
+}
+
+export default defineControl({
+  id: 'AT-KMS-003',
+  title: 'KMS key policies grant kms:* only to the account root',
+  domain: 'data-protection',
+  severity: 'medium',
+  resourceTypes: ['AWS::KMS::Key'],
+  rationale: 'kms:* includes ScheduleKeyDeletion, PutKeyPolicy and CreateGrant; granting it to a role or service lets that principal destroy the key or re-delegate it. Full access belongs to the account root, which hands it to IAM policies; other principals should get the specific key administration or usage actions.',
+  remediation: 'Keep the statement granting kms:* to arn:${AWS::Partition}:iam::${AWS::AccountId}:root and give other principals explicit actions (kms:Encrypt, kms:Decrypt, kms:GenerateDataKey*, or the administration actions they need).',
+  references: {},
+  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.3'], 'nist-csf-2.0': ['PR.AA-05'] },
+  evaluate(r) {
+    if (!r.get('KeyPolicy')) return r.pass('no KeyPolicy: the default key policy grants kms:* to the account root only', r.resource.loc, [r.evidence('KeyPolicy')]);
+    return judgeStatements(r, {
+      kinds: ['resource'],
+      none: 'declares no key policy',
+      pass: 'only the account root is granted kms:*',
+      test: (s) => {
+        const full = s.actions.some((a) => actionMatches(a, 'kms:*') && (a === '*' || /^kms:\*$/i.test(a)));
+        if (!full) {
+          const c = coversAction(s, 'kms:ScheduleKeyDeletion');
+          return typeof c === 'object' ? { unknown: c, message: `${describe(s)} allows actions known only at deploy time` } : undefined;
+        }
+        const others = principalsOf(s.principal).filter((p) => !isAccountRoot(p));
+        if (s.notPrincipal || others.length) {
+          const o = others[0];
+          if (o && o.value.k === 'unknown') return { unknown: o.value, message: `${describe(s)} grants kms:* to a principal known only at deploy time` };
+          return { fail: `${describe(s)} grants kms:* to ${s.notPrincipal ? 'all but the NotPrincipal list' : others.map((p) => p.text ?? `${p.kind} principal`).slice(0, 3).join(', ')}, not only the account root` };
+        }
+        return undefined;
+      },
+    });
+  },
+});

@@ -1,0 +1,28 @@
+import { defineControl } from '../api.js';
+import { isTrue } from '../predicates.js';
+import { asString } from '../../model/value.js';
+
+export default defineControl({
+  id: 'AT-KMS-001',
+  title: 'Symmetric KMS keys have automatic rotation enabled',
+  domain: 'data-protection',
+  severity: 'medium',
+  resourceTypes: ['AWS::KMS::Key'],
+  rationale: 'Automatic rotation replaces the key material of a customer managed key (yearly by default) while keeping old material for decryption, limiting how much data any single key version protects.',
+  remediation: 'Set EnableKeyRotation: true (optionally RotationPeriodInDays). Asymmetric and HMAC keys cannot rotate automatically and are not evaluated.',
+  references: { checkov: ['CKV_AWS_7'], trivy: ['AVD-AWS-0065'], cfn_nag: ['F19'], cdk_nag: ['AwsSolutions-KMS5'], guard: ['CMK_BACKING_KEY_ROTATION_ENABLED'] },
+  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.7'], 'nist-csf-2.0': ['PR.DS-01'], gdpr: ['Art.32(1)(a)'] },
+  evaluate(r) {
+    const spec = r.get('KeySpec');
+    const s = asString(spec);
+    if (s !== undefined && s !== 'SYMMETRIC_DEFAULT') return r.notApplicable(`KeySpec ${s} keys do not support automatic rotation`);
+    if (r.get('Origin') && asString(r.get('Origin')) === 'EXTERNAL') return r.notApplicable('keys with imported (EXTERNAL) key material cannot rotate automatically');
+    const out = r.expect('EnableKeyRotation', isTrue, {
+      pass: 'automatic key rotation is enabled',
+      fail: 'EnableKeyRotation is not true: the key material is never rotated',
+      unknown: 'whether key rotation is enabled depends on a parameter or condition',
+    });
+    if (out.status === 'fail' && spec && spec.k === 'unknown') return r.unknown('rotation is off, but KeySpec is known only at deploy time (asymmetric and HMAC keys cannot rotate)', spec, out.at, out.evidence);
+    return out;
+  },
+});

@@ -1,0 +1,21 @@
+import { defineControl } from '../api.js';
+import { isPresent } from '../predicates.js';
+
+export default defineControl({
+  id: 'AT-SQS-002',
+  title: 'SQS queues are encrypted with a KMS key',
+  domain: 'data-protection',
+  severity: 'low',
+  resourceTypes: ['AWS::SQS::Queue'],
+  rationale: 'SSE-SQS protects messages at rest with keys SQS owns; SSE-KMS adds a key policy as a second gate on who can send and receive, and records key use in CloudTrail.',
+  remediation: 'Set KmsMasterKeyId to a customer managed key and grant producers and consumers kms:GenerateDataKey and kms:Decrypt.',
+  references: { checkov: [], trivy: ['AVD-AWS-0135'], cfn_nag: ['W48'], cdk_nag: [], guard: ['SQS_QUEUE_KMS_MASTER_KEY_ID_RULE'] },
+  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.7'], 'nist-csf-2.0': ['PR.DS-01'], gdpr: ['Art.32(1)(a)'] },
+  evaluate(r) {
+    return r.expect('KmsMasterKeyId', isPresent, {
+      pass: 'the queue is encrypted with a KMS key',
+      fail: 'KmsMasterKeyId is not set: the queue is at best encrypted with SQS-owned keys',
+      unknown: 'the queue key depends on a deploy-time value',
+    });
+  },
+});

@@ -1,0 +1,25 @@
+import { defineControl, evidenceAt } from '../api.js';
+import { asList } from '../../model/value.js';
+
+export default defineControl({
+  id: 'AT-IAM-013',
+  title: 'IAM users are members of at least one group',
+  domain: 'iam',
+  severity: 'low',
+  resourceTypes: ['AWS::IAM::User'],
+  rationale: 'Managing users through groups keeps permissions uniform across people with the same job and makes removing access a single change.',
+  remediation: 'Set Groups on the user, or add it to a group with AWS::IAM::UserToGroupAddition.',
+  references: { guard: ['IAM_USER_MISSING_GROUP_RULE'] },
+  frameworks: { 'soc2-tsc-2017': ['CC6.2', 'CC6.3'], 'nist-csf-2.0': ['PR.AA-05'] },
+  evaluate(r) {
+    const groups = r.get('Groups');
+    if (groups && groups.k === 'unknown') return r.unknown('the user\'s groups are known only at deploy time', groups, r.locate('Groups'), [r.evidence('Groups')]);
+    if ((asList(groups) ?? []).length > 0) return r.pass('the user is a member of a group', r.locate('Groups'), [r.evidence('Groups')]);
+    const additions = r.graph.referrers(r.resource, 'AWS::IAM::UserToGroupAddition');
+    if (additions.length) {
+      const a = additions[0];
+      return r.pass(`the user is added to a group by ${a.id}`, r.resource.loc, [evidenceAt(`${a.id}.Properties.Users`, a.properties.props.get('Users'), a.loc, 'AWS::IAM::UserToGroupAddition')]);
+    }
+    return r.fail('the user belongs to no group (no Groups and no AWS::IAM::UserToGroupAddition in the scanned templates)', r.locate('Groups'), [r.evidence('Groups')]);
+  },
+});

@@ -1,0 +1,21 @@
+import { defineControl } from '../api.js';
+import { isTrue } from '../predicates.js';
+
+export default defineControl({
+  id: 'AT-APIGW-006',
+  title: 'API Gateway REST stages have X-Ray tracing enabled',
+  domain: 'audit',
+  severity: 'low',
+  resourceTypes: ['AWS::ApiGateway::Stage', 'AWS::Serverless::Api'],
+  rationale: 'Tracing follows each request through the API and its integrations, which shortens the investigation of failures and suspicious calls.',
+  remediation: 'Set TracingEnabled: true on the stage (or on the AWS::Serverless::Api).',
+  references: { checkov: ['CKV_AWS_73'], trivy: ['AVD-AWS-0003'] },
+  frameworks: { 'soc2-tsc-2017': ['CC7.2'], 'nist-csf-2.0': ['DE.CM-01'] },
+  evaluate(r) {
+    return r.expect('TracingEnabled', isTrue, {
+      pass: 'X-Ray tracing is enabled',
+      fail: 'TracingEnabled is not true: requests are not traced',
+      unknown: 'cannot tell whether tracing is enabled',
+    });
+  },
+});

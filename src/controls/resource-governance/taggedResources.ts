@@ -1,0 +1,25 @@
+import { defineControl } from '../api.js';
+import { isPresent } from '../predicates.js';
+
+export default defineControl({
+  id: 'AT-TAG-001',
+  title: 'Taggable resources carry tags',
+  domain: 'resource-governance',
+  severity: 'low',
+  resourceTypes: [
+    'AWS::S3::Bucket', 'AWS::RDS::DBInstance', 'AWS::RDS::DBCluster', 'AWS::DynamoDB::Table', 'AWS::ECS::Cluster', 'AWS::ECS::Service',
+    'AWS::ECS::TaskDefinition', 'AWS::Lambda::Function', 'AWS::Serverless::Function', 'AWS::ElasticLoadBalancingV2::LoadBalancer',
+    'AWS::EC2::VPC', 'AWS::EC2::Instance', 'AWS::EC2::Volume', 'AWS::KMS::Key', 'AWS::Logs::LogGroup', 'AWS::SNS::Topic', 'AWS::SQS::Queue',
+    'AWS::EFS::FileSystem', 'AWS::SecretsManager::Secret', 'AWS::Serverless::StateMachine', 'AWS::StepFunctions::StateMachine',
+  ],
+  rationale: 'Tags record owner, environment and data classification; without them nobody can tell who is responsible for a resource, which data it holds or what it costs, and tag-based access policies do not apply.',
+  remediation: 'Add Tags (for example owner, environment, data-classification), or set stack-level tags at deployment and declare them here for SAM Globals.',
+  references: {},
+  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC3.2'], 'nist-csf-2.0': ['ID.AM-02', 'ID.AM-05'], gdpr: ['Art.30'] },
+  evaluate(r) {
+    return r.expect('Tags', isPresent, {
+      pass: 'the resource declares tags',
+      fail: 'no Tags: ownership, environment and data classification are not recorded on the resource (stack-level tags applied at deploy time are not visible here)',
+    });
+  },
+});

@@ -1,0 +1,39 @@
+import control from '../../../src/controls/data-protection/s3AccessLogging.js';
+import { cases } from '../../helpers/cases.js';
+
+export default cases(control, {
+  pass: [
+    `Resources:
+  R:
+    Type: AWS::S3::Bucket
+    Properties:
+      LoggingConfiguration:
+        DestinationBucketName: !Ref Logs
+        LogFilePrefix: data/
+`,
+  ],
+  fail: [
+    `Resources:
+  R:
+    Type: AWS::S3::Bucket
+`,
+    `Resources:
+  R:
+    Type: AWS::S3::Bucket
+    Properties:
+      VersioningConfiguration: { Status: Enabled }
+`,
+  ],
+  unknown: [
+    { name: "logging only under an undecidable condition", template: `Parameters:
+  Env: { Type: String }
+Conditions:
+  IsProd: !Equals [!Ref Env, prod]
+Resources:
+  R:
+    Type: AWS::S3::Bucket
+    Properties:
+      LoggingConfiguration: !If [IsProd, {DestinationBucketName: logs}, !Ref AWS::NoValue]
+` },
+  ],
+});

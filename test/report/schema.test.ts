@@ -1,0 +1,70 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { renderJson } from '../../src/report/json.js';
+import { sampleReport } from './fixture.js';
+
+const schema = JSON.parse(readFileSync(new URL('../../../schema/report.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+
+function validator() {
+  const ajv = new Ajv2020({ strict: true, allErrors: true });
+  ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/);
+  ajv.addFormat('date', /^\d{4}-\d{2}-\d{2}$/);
+  ajv.addFormat('uri', /^[a-z][a-z0-9+.-]*:\S+$/i);
+  return ajv.compile(schema);
+}
+
+const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+
+test('schema: $id, draft 2020-12, required top-level keys', () => {
+  assert.equal(schema.$schema, 'https://json-schema.org/draft/2020-12/schema');
+  assert.match(String(schema.$id), /^https:\/\/attest\.dev\/schema\/report-1\.0\.0\.json$/);
+  for (const k of ['schemaVersion', 'tool', 'generatedAt', 'sources', 'domains', 'findings', 'summary']) assert.ok((schema.required as string[]).includes(k), k);
+});
+
+test('schema: a realistic report (every status, suppression, dependsOn, evidence note, source errors) validates', () => {
+  const report = JSON.parse(renderJson(sampleReport())) as Record<string, unknown>;
+  const statuses = new Set((report.findings as { status: string }[]).map((f) => f.status));
+  assert.deepEqual([...statuses].sort(), ['fail', 'not_applicable', 'pass', 'suppressed', 'unknown']);
+  const validate = validator();
+  const ok = validate(report);
+  assert.ok(ok, JSON.stringify(validate.errors, null, 2));
+});
+
+test('schema: a finding without controlId is rejected', () => {
+  const report = clone(sampleReport()) as unknown as { findings: Record<string, unknown>[] };
+  delete report.findings[0]!.controlId;
+  const validate = validator();
+  assert.equal(validate(report), false);
+  assert.ok(validate.errors!.some((e) => e.keyword === 'required' && (e.params as { missingProperty: string }).missingProperty === 'controlId'));
+});
+
+test('schema: a bad status, an unknown key and a missing references list are rejected', () => {
+  const validate = validator();
+  const bad = clone(sampleReport()) as unknown as { findings: Record<string, unknown>[] };
+  bad.findings[1]!.status = 'passed';
+  assert.equal(validate(bad), false);
+  assert.ok(validate.errors!.some((e) => e.instancePath === '/findings/1/status' && e.keyword === 'enum'));
+
+  const extra = clone(sampleReport()) as unknown as { findings: Record<string, unknown>[] };
+  extra.findings[0]!.score = 3;
+  assert.equal(validate(extra), false);
+
+  const noRefs = clone(sampleReport()) as unknown as { findings: { references: Record<string, unknown> }[] };
+  delete noRefs.findings[0]!.references.trivy;
+  assert.equal(validate(noRefs), false);
+
+  const noSummary = clone(sampleReport()) as unknown as Record<string, unknown>;
+  delete noSummary.summary;
+  assert.equal(validate(noSummary), false);
+});
+
+test('json: pretty-printed with two spaces, stable, newline-terminated', () => {
+  const a = renderJson(sampleReport());
+  const b = renderJson(sampleReport());
+  assert.equal(a, b);
+  assert.ok(a.endsWith('}\n'));
+  assert.match(a, /^\{\n {2}"schemaVersion": "1\.0\.0",\n {2}"tool": \{\n {4}"name": "attest"/);
+  assert.deepEqual(JSON.parse(a), JSON.parse(JSON.stringify(sampleReport())));
+});
