@@ -95,6 +95,11 @@ function domainHtml(r: Report, d: DomainSection): string {
   const open = d.gaps.length ? ' open' : '';
   out.push(`<details class="domain" id="${anchor(d.id)}"${open}>`);
   out.push(`<summary>${esc(d.title)}<span class="counts">${esc(countsText(d.summary))}${d.gaps.length ? ` · ${d.gaps.length} gap(s)` : ''}</span></summary>`);
+  if (!r.findings.some((f) => f.domain === d.id) && !factViews(d.facts).length) {
+    const n = d.controls.length;
+    out.push(`<p class="empty">Nothing of this kind was found in the scanned templates${n ? `; ${n} control(s) not evaluated (${d.controls.map((c) => esc(c.id)).join(', ')})` : ''}.</p>`, '</details>');
+    return out.join('\n');
+  }
   out.push('<h3>Configured</h3>', factsHtml(d.facts));
   out.push('<h3>Controls</h3>');
   out.push(d.controls.length
@@ -130,7 +135,7 @@ export function renderHtml(r: Report): string {
   const body: string[] = [];
   body.push('<header>', '<h1>Attest compliance report</h1>');
   body.push(`<p class="meta">Generated ${esc(r.generatedAt)} by ${esc(`${r.tool.name} ${r.tool.version}`)} (report schema ${esc(r.schemaVersion)}) · scanned ${r.scan.paths.map((p) => `<code>${esc(p)}</code>`).join(', ') || '—'} · parameters: ${r.scan.parameters.length ? r.scan.parameters.map((p) => `<code>${esc(p.name)}</code>`).join(', ') : 'template defaults only'} · gate <code>--fail-on ${esc(r.scan.failOn)}</code> → exit ${s.exitCode}</p>`);
-  body.push(`<p class="disclaimer"><b>Self-assessed.</b> ${esc(r.disclaimer)}</p>`, '</header>');
+  body.push(`<p class="disclaimer"><b>Disclaimer:</b> ${esc(r.disclaimer)}</p>`, '</header>');
   body.push('<h2>Summary</h2>', '<div class="cards">',
     card(s.files, 'files'), card(s.resources, 'resources'), card(s.controls, 'controls'), card(s.findings, 'findings'),
     card(s.byStatus.pass, 'pass'), card(s.byStatus.fail, 'fail'), card(s.byStatus.unknown, 'unknown'), card(s.byStatus.suppressed, 'suppressed'),

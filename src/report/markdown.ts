@@ -224,7 +224,13 @@ function evidenceMd(f: Finding, indent: string): string[] {
 }
 
 function domainMd(r: Report, d: DomainSection): string[] {
-  const out: string[] = [`## ${mdText(d.title)}`, '', `_${countsText(d.summary)}_`, ''];
+  const out: string[] = [`## ${mdText(d.title)}`, ''];
+  const hasFindings = r.findings.some((f) => f.domain === d.id);
+  if (!hasFindings && !factViews(d.facts).length) {
+    const n = d.controls.length;
+    return [...out, `_Nothing of this kind was found in the scanned templates${n ? `; ${n} control(s) not evaluated (${d.controls.map((c) => mdCode(c.id)).join(', ')})` : ''}._`, ''];
+  }
+  out.push(`_${countsText(d.summary)}_`, '');
   out.push('### Configured', '', ...factsMd(d.facts));
   out.push('### Controls', '');
   if (d.controls.length) {
@@ -258,7 +264,7 @@ function domainMd(r: Report, d: DomainSection): string[] {
 
 export function renderMarkdown(r: Report): string {
   const s = r.summary;
-  const out: string[] = ['# Attest compliance report', '', `> **Self-assessed.** ${mdText(r.disclaimer)}`, ''];
+  const out: string[] = ['# Attest compliance report', '', `> **Disclaimer:** ${mdText(r.disclaimer)}`, ''];
   out.push(...table(['', ''], [
     ['Generated', `${mdText(r.generatedAt)} by ${mdText(`${r.tool.name} ${r.tool.version}`)} (report schema ${mdText(r.schemaVersion)})`],
     ['Scanned', r.scan.paths.map((p) => mdCode(p, true)).join(', ') || '—'],

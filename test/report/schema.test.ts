@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import { renderJson } from '../../src/report/json.js';
 import { sampleReport } from './fixture.js';
 
@@ -37,7 +37,7 @@ test('schema: a finding without controlId is rejected', () => {
   delete report.findings[0]!.controlId;
   const validate = validator();
   assert.equal(validate(report), false);
-  assert.ok(validate.errors!.some((e) => e.keyword === 'required' && (e.params as { missingProperty: string }).missingProperty === 'controlId'));
+  assert.ok(validate.errors!.some((e: ErrorObject) => e.keyword === 'required' && (e.params as { missingProperty: string }).missingProperty === 'controlId'));
 });
 
 test('schema: a bad status, an unknown key and a missing references list are rejected', () => {
@@ -45,7 +45,7 @@ test('schema: a bad status, an unknown key and a missing references list are rej
   const bad = clone(sampleReport()) as unknown as { findings: Record<string, unknown>[] };
   bad.findings[1]!.status = 'passed';
   assert.equal(validate(bad), false);
-  assert.ok(validate.errors!.some((e) => e.instancePath === '/findings/1/status' && e.keyword === 'enum'));
+  assert.ok(validate.errors!.some((e: ErrorObject) => e.instancePath === '/findings/1/status' && e.keyword === 'enum'));
 
   const extra = clone(sampleReport()) as unknown as { findings: Record<string, unknown>[] };
   extra.findings[0]!.score = 3;

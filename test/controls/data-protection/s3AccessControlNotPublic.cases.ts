@@ -4,17 +4,17 @@ import { cases } from '../../helpers/cases.js';
 export default cases(control, {
   pass: [
     `Resources:
-  R:
+  B:
     Type: AWS::S3::Bucket
 `,
     `Resources:
-  R:
+  B:
     Type: AWS::S3::Bucket
     Properties:
       AccessControl: Private
 `,
     `Resources:
-  R:
+  B:
     Type: AWS::S3::Bucket
     Properties:
       AccessControl: LogDeliveryWrite
@@ -22,19 +22,19 @@ export default cases(control, {
   ],
   fail: [
     `Resources:
-  R:
+  B:
     Type: AWS::S3::Bucket
     Properties:
       AccessControl: PublicRead
 `,
     `Resources:
-  R:
+  B:
     Type: AWS::S3::Bucket
     Properties:
       AccessControl: PublicReadWrite
 `,
     `Resources:
-  R:
+  B:
     Type: AWS::S3::Bucket
     Properties:
       AccessControl: AuthenticatedRead
@@ -42,7 +42,7 @@ export default cases(control, {
     { name: "public ACL from a parameter default", template: `Parameters:
   Acl: { Type: String, Default: PublicRead }
 Resources:
-  R:
+  B:
     Type: AWS::S3::Bucket
     Properties:
       AccessControl: !Ref Acl
@@ -52,7 +52,7 @@ Resources:
     { name: "ACL from parameter without default", template: `Parameters:
   Acl: { Type: String }
 Resources:
-  R:
+  B:
     Type: AWS::S3::Bucket
     Properties:
       AccessControl: !Ref Acl

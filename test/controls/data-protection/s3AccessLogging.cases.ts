@@ -4,21 +4,21 @@ import { cases } from '../../helpers/cases.js';
 export default cases(control, {
   pass: [
     `Resources:
-  R:
+  B:
     Type: AWS::S3::Bucket
     Properties:
       LoggingConfiguration:
-        DestinationBucketName: !Ref Logs
+        DestinationBucketName: !Sub 'central-logs-\${AWS::AccountId}'
         LogFilePrefix: data/
 `,
   ],
   fail: [
     `Resources:
-  R:
+  B:
     Type: AWS::S3::Bucket
 `,
     `Resources:
-  R:
+  B:
     Type: AWS::S3::Bucket
     Properties:
       VersioningConfiguration: { Status: Enabled }
@@ -30,7 +30,7 @@ export default cases(control, {
 Conditions:
   IsProd: !Equals [!Ref Env, prod]
 Resources:
-  R:
+  B:
     Type: AWS::S3::Bucket
     Properties:
       LoggingConfiguration: !If [IsProd, {DestinationBucketName: logs}, !Ref AWS::NoValue]

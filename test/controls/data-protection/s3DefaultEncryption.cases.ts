@@ -4,7 +4,7 @@ import { cases } from '../../helpers/cases.js';
 export default cases(control, {
   pass: [
     `Resources:
-  R:
+  B:
     Type: AWS::S3::Bucket
     Properties:
       BucketEncryption:
@@ -13,7 +13,7 @@ export default cases(control, {
               SSEAlgorithm: AES256
 `,
     `Resources:
-  R:
+  B:
     Type: AWS::S3::Bucket
     Properties:
       BucketEncryption:
@@ -21,11 +21,13 @@ export default cases(control, {
           - ServerSideEncryptionByDefault:
               SSEAlgorithm: aws:kms
               KMSMasterKeyID: !Ref Key
+  Key:
+    Type: AWS::KMS::Key
 `,
     { name: "parameter default", template: `Parameters:
   Alg: { Type: String, Default: AES256 }
 Resources:
-  R:
+  B:
     Type: AWS::S3::Bucket
     Properties:
       BucketEncryption:
@@ -36,17 +38,17 @@ Resources:
   ],
   fail: [
     `Resources:
-  R:
+  B:
     Type: AWS::S3::Bucket
 `,
     `Resources:
-  R:
+  B:
     Type: AWS::S3::Bucket
     Properties:
       BucketName: logs
 `,
     `Resources:
-  R:
+  B:
     Type: AWS::S3::Bucket
     Properties:
       BucketEncryption:
@@ -58,7 +60,7 @@ Resources:
     { name: "algorithm from parameter without default", template: `Parameters:
   Alg: { Type: String }
 Resources:
-  R:
+  B:
     Type: AWS::S3::Bucket
     Properties:
       BucketEncryption:

@@ -4,7 +4,7 @@ import { cases } from '../../helpers/cases.js';
 export default cases(control, {
   pass: [
     `Resources:
-  R:
+  B:
     Type: AWS::S3::Bucket
     Properties:
       BucketEncryption:
@@ -12,9 +12,11 @@ export default cases(control, {
           - ServerSideEncryptionByDefault:
               SSEAlgorithm: aws:kms
               KMSMasterKeyID: !GetAtt Key.Arn
+  Key:
+    Type: AWS::KMS::Key
 `,
     `Resources:
-  R:
+  B:
     Type: AWS::S3::Bucket
     Properties:
       BucketEncryption:
@@ -27,7 +29,7 @@ export default cases(control, {
 Conditions:
   IsProd: !Equals [!Ref Env, prod]
 Resources:
-  R:
+  B:
     Type: AWS::S3::Bucket
     Properties:
       BucketEncryption:
@@ -38,7 +40,7 @@ Resources:
   ],
   fail: [
     `Resources:
-  R:
+  B:
     Type: AWS::S3::Bucket
     Properties:
       BucketEncryption:
@@ -47,7 +49,7 @@ Resources:
               SSEAlgorithm: AES256
 `,
     `Resources:
-  R:
+  B:
     Type: AWS::S3::Bucket
 `,
     `{"Resources": {"B": {"Type": "AWS::S3::Bucket", "Properties": {"BucketEncryption": {"ServerSideEncryptionConfiguration": [{"ServerSideEncryptionByDefault": {"SSEAlgorithm": "AES256"}}]}}}}}`,
@@ -58,7 +60,7 @@ Resources:
 Conditions:
   IsProd: !Equals [!Ref Env, prod]
 Resources:
-  R:
+  B:
     Type: AWS::S3::Bucket
     Properties:
       BucketEncryption:
@@ -69,7 +71,7 @@ Resources:
     { name: "AllowedValues that disagree", template: `Parameters:
   Alg: { Type: String, AllowedValues: [AES256, 'aws:kms'] }
 Resources:
-  R:
+  B:
     Type: AWS::S3::Bucket
     Properties:
       BucketEncryption:

@@ -4,7 +4,7 @@ import { cases } from '../../helpers/cases.js';
 export default cases(control, {
   pass: [
     `Resources:
-  R:
+  B:
     Type: AWS::S3::Bucket
   P:
     Type: AWS::S3::BucketPolicy
@@ -19,7 +19,7 @@ export default cases(control, {
             Resource: !Sub '\${B.Arn}/*'
 `,
     `Resources:
-  R:
+  B:
     Type: AWS::S3::Bucket
   P:
     Type: AWS::S3::BucketPolicy
@@ -38,7 +38,7 @@ export default cases(control, {
                 'aws:SecureTransport': false
 `,
     { name: "any principal restricted to the organisation", template: `Resources:
-  R:
+  B:
     Type: AWS::S3::Bucket
   P:
     Type: AWS::S3::BucketPolicy
@@ -58,7 +58,7 @@ export default cases(control, {
   ],
   fail: [
     `Resources:
-  R:
+  B:
     Type: AWS::S3::Bucket
   P:
     Type: AWS::S3::BucketPolicy
@@ -73,7 +73,7 @@ export default cases(control, {
             Resource: !Sub '\${B.Arn}/*'
 `,
     `Resources:
-  R:
+  B:
     Type: AWS::S3::Bucket
   P:
     Type: AWS::S3::BucketPolicy

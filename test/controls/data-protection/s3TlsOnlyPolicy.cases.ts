@@ -4,7 +4,7 @@ import { cases } from '../../helpers/cases.js';
 export default cases(control, {
   pass: [
     `Resources:
-  R:
+  B:
     Type: AWS::S3::Bucket
   P:
     Type: AWS::S3::BucketPolicy
@@ -23,7 +23,7 @@ export default cases(control, {
                 'aws:SecureTransport': false
 `,
     `Resources:
-  R:
+  B:
     Type: AWS::S3::Bucket
   P:
     Type: AWS::S3::BucketPolicy
@@ -46,7 +46,7 @@ export default cases(control, {
                 'aws:SecureTransport': 'false'
 `,
     { name: "policy names the bucket by its literal name", template: `Resources:
-  R:
+  B:
     Type: AWS::S3::Bucket
     Properties:
       BucketName: my-data
@@ -69,11 +69,11 @@ export default cases(control, {
   ],
   fail: [
     `Resources:
-  R:
+  B:
     Type: AWS::S3::Bucket
 `,
     `Resources:
-  R:
+  B:
     Type: AWS::S3::Bucket
   P:
     Type: AWS::S3::BucketPolicy
@@ -88,7 +88,7 @@ export default cases(control, {
             Resource: !Sub '\${B.Arn}/*'
 `,
     { name: "Deny only for aws:SecureTransport true (wrong way round)", template: `Resources:
-  R:
+  B:
     Type: AWS::S3::Bucket
   P:
     Type: AWS::S3::BucketPolicy
@@ -107,7 +107,7 @@ export default cases(control, {
                 'aws:SecureTransport': true
 ` },
     { name: "policy of another bucket", template: `Resources:
-  R:
+  B:
     Type: AWS::S3::Bucket
   Other:
     Type: AWS::S3::Bucket
@@ -134,7 +134,7 @@ export default cases(control, {
 Conditions:
   IsProd: !Equals [!Ref Env, prod]
 Resources:
-  R:
+  B:
     Type: AWS::S3::Bucket
   P:
     Type: AWS::S3::BucketPolicy

@@ -4,7 +4,7 @@ import { cases } from '../../helpers/cases.js';
 export default cases(control, {
   pass: [
     `Resources:
-  R:
+  B:
     Type: AWS::S3::Bucket
     Properties:
       VersioningConfiguration:
@@ -13,7 +13,7 @@ export default cases(control, {
     { name: "status from a parameter default", template: `Parameters:
   V: { Type: String, Default: Enabled, AllowedValues: [Enabled, Suspended] }
 Resources:
-  R:
+  B:
     Type: AWS::S3::Bucket
     Properties:
       VersioningConfiguration:
@@ -22,11 +22,11 @@ Resources:
   ],
   fail: [
     `Resources:
-  R:
+  B:
     Type: AWS::S3::Bucket
 `,
     `Resources:
-  R:
+  B:
     Type: AWS::S3::Bucket
     Properties:
       VersioningConfiguration:
@@ -35,7 +35,7 @@ Resources:
     { name: "parameter overridden to Suspended", params: {"V": "Suspended"}, template: `Parameters:
   V: { Type: String, Default: Enabled }
 Resources:
-  R:
+  B:
     Type: AWS::S3::Bucket
     Properties:
       VersioningConfiguration:
@@ -46,7 +46,7 @@ Resources:
     { name: "AllowedValues without default", template: `Parameters:
   V: { Type: String, AllowedValues: [Enabled, Suspended] }
 Resources:
-  R:
+  B:
     Type: AWS::S3::Bucket
     Properties:
       VersioningConfiguration:

@@ -1,0 +1,28 @@
+import control from '../../../src/controls/network/elbDeletionProtection.js';
+import { cases } from '../../helpers/cases.js';
+
+const lb = (attrs: string, extra = '') => `Resources:
+  Lb:
+    Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+    Properties:
+      Subnets: [subnet-1, subnet-2]${extra}
+      LoadBalancerAttributes:
+${attrs}`;
+
+export default cases(control, {
+  pass: [
+    lb('        - { Key: deletion_protection.enabled, Value: "true" }'),
+    { name: 'value from a parameter default', template: `Parameters:
+  On: { Type: String, Default: "true" }
+${lb('        - { Key: deletion_protection.enabled, Value: !Ref On }')}` },
+  ],
+  fail: [
+    lb('        - { Key: deletion_protection.enabled, Value: "false" }'),
+    lb('        - { Key: idle_timeout.timeout_seconds, Value: "60" }'),
+  ],
+  unknown: [
+    { name: 'parameter without default', template: `Parameters:
+  On: { Type: String }
+${lb('        - { Key: deletion_protection.enabled, Value: !Ref On }')}` },
+  ],
+});
