@@ -80,26 +80,34 @@ function tableOf(label: string, arr: unknown[]): FactView | undefined {
   };
 }
 
-function node(label: string, v: unknown, depth: number): TreeNode {
+/** Where an object is defined: its own file and line, or its line in the file of the nearest located ancestor. */
+function located(o: Record<string, unknown>, file: string | undefined): At | undefined {
+  return atOf(o) ?? (file !== undefined && typeof o.line === 'number' && o.file === undefined ? { file, line: o.line } : undefined);
+}
+
+function entries(o: Record<string, unknown>, at: At | undefined, skip: string | undefined, depth: number): TreeNode[] {
+  return Object.entries(o)
+    .filter(([k, x]) => x !== undefined && k !== skip && !(at && (k === 'file' || k === 'line')) && !(x === null && depth >= 2))
+    .map(([k, x]) => node(humanize(k), x, depth + 1, at?.file));
+}
+
+function node(label: string, v: unknown, depth: number, file?: string): TreeNode {
   if (isScalar(v)) return { label, text: scalarText(v), children: [] };
   if (isScalarArray(v)) return { label, text: listText(v), children: [] };
   if (depth >= MAX_DEPTH) return { label, text: JSON.stringify(v), children: [] };
   if (Array.isArray(v)) {
-    return { label: `${label} (${v.length})`, children: v.map((it, i) => (isPlainObject(it) ? objectNode(it, `#${i + 1}`, depth + 1) : node(`#${i + 1}`, it, depth + 1))) };
+    return { label: `${label} (${v.length})`, children: v.map((it, i) => (isPlainObject(it) ? objectNode(it, `#${i + 1}`, depth + 1, file) : node(`#${i + 1}`, it, depth + 1, file))) };
   }
   const o = v as Record<string, unknown>;
-  const at = atOf(o);
-  return { label, at, children: Object.entries(o).filter(([k, x]) => x !== undefined && !(at && (k === 'file' || k === 'line'))).map(([k, x]) => node(humanize(k), x, depth + 1)) };
+  const at = located(o, file);
+  return { label, at, children: entries(o, at, undefined, depth) };
 }
 
 /** An array item: labelled by its id/name/key/type, located when it carries file and line. */
-function objectNode(o: Record<string, unknown>, fallback: string, depth: number): TreeNode {
+function objectNode(o: Record<string, unknown>, fallback: string, depth: number, file?: string): TreeNode {
   const lk = labelKey(o);
-  const at = atOf(o);
-  const children = Object.entries(o)
-    .filter(([k, x]) => x !== undefined && k !== lk && !(at && (k === 'file' || k === 'line')))
-    .map(([k, x]) => node(humanize(k), x, depth + 1));
-  return { label: lk ? String(o[lk]) : fallback, at, children };
+  const at = located(o, file);
+  return { label: lk ? String(o[lk]) : fallback, at, children: entries(o, at ?? (file !== undefined ? undefined : undefined), lk, depth) };
 }
 
 /** Every fact of a domain, short values first. */
@@ -144,7 +152,7 @@ export const severityRank = (s: keyof typeof SEV_ORDER) => SEV_ORDER[s];
 
 // ---------------------------------------------------------------- markdown
 
-const MD_SPECIAL = /[\\`*_[\]<>|#&~]/g;
+const MD_SPECIAL = /[\\`*_[\]<>|&~]/g;
 
 /** Inline text: Markdown and HTML metacharacters escaped, line breaks collapsed. */
 export function mdText(s: string): string {

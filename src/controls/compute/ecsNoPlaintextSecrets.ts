@@ -26,6 +26,7 @@ export default defineControl({
         ok.push(evidenceAt(`${c.path}.Environment`, env, keyAt(c.value, 'Environment')));
         continue;
       }
+      const before = ok.length + bad.length;
       env.items.forEach((e, i) => {
         const name = asString(prop(e, 'Name'));
         if (!name || !looksSecretName(name)) return;
@@ -37,7 +38,7 @@ export default defineControl({
         if (ex?.exposed) bad.push({ name: `${c.name}/${name}`, why: ex.why, ev, at });
         else ok.push(ev);
       });
-      if (!ok.length) ok.push(evidenceAt(`${c.path}.Environment`, env, keyAt(c.value, 'Environment'), 'no credential-like names'));
+      if (ok.length + bad.length === before) ok.push(evidenceAt(`${c.path}.Environment`, env, keyAt(c.value, 'Environment'), 'no credential-like names'));
     }
     if (bad.length) return r.fail(`plaintext secret in container environment ${bad.map((b) => b.name).join(', ')}: ${bad[0].why}`, bad[0].at, bad.map((b) => b.ev));
     return r.pass('no credential-like environment variable carries a value written in the template', ok[0] ? { file: ok[0].file, line: ok[0].line, column: ok[0].column } : r.resource.loc, ok);

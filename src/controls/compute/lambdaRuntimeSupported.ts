@@ -14,6 +14,12 @@ export const DEPRECATED_RUNTIMES: Record<string, string> = {
   'java8': '2024-01-08', 'go1.x': '2024-01-08', 'provided': '2024-01-08',
 };
 
+function failMessage(rt: string | undefined): string {
+  if (rt === undefined) return 'every runtime the function can be deployed with is deprecated: no more security patches';
+  const d = DEPRECATED_RUNTIMES[rt];
+  return d ? `the runtime ${rt} is deprecated since ${d}: no more security patches` : `the runtime is not a recognised identifier`;
+}
+
 export default defineControl({
   id: 'AT-LAMBDA-001',
   title: 'Lambda functions use a runtime that AWS still supports',
@@ -36,7 +42,7 @@ export default defineControl({
       return !d || d > today;
     }, {
       pass: 'the runtime is supported by AWS Lambda',
-      fail: `the runtime ${asString(r.get('Runtime')) ?? ''} is deprecated${DEPRECATED_RUNTIMES[asString(r.get('Runtime')) ?? ''] ? ` since ${DEPRECATED_RUNTIMES[asString(r.get('Runtime'))!]}` : ''}: no more security patches`,
+      fail: failMessage(asString(r.get('Runtime'))),
     });
   },
 });

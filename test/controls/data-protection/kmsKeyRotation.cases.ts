@@ -1,0 +1,19 @@
+import control from '../../../src/controls/data-protection/kmsKeyRotation.js';
+import { cases } from '../../helpers/cases.js';
+
+export default cases(control, {
+  pass: [
+    "Resources:\n  X:\n    Type: AWS::KMS::Key\n    Properties:\n      EnableKeyRotation: true\n",
+    { name: "Fn::If both true", template: "Parameters:\n  Env: { Type: String }\nConditions:\n  IsProd: !Equals [!Ref Env, prod]\nResources:\n  X:\n    Type: AWS::KMS::Key\n    Properties:\n      EnableKeyRotation: !If [IsProd, true, 'true']\n" },
+  ],
+  fail: [
+    "Resources:\n  X:\n    Type: AWS::KMS::Key\n    Properties:\n      Description: k\n",
+    "Resources:\n  X:\n    Type: AWS::KMS::Key\n    Properties:\n      EnableKeyRotation: false\n      KeySpec: SYMMETRIC_DEFAULT\n",
+  ],
+  unknown: [
+    { name: "parameter without default", template: "Parameters:\n  P: { Type: String }\nResources:\n  X:\n    Type: AWS::KMS::Key\n    Properties:\n      EnableKeyRotation: !Ref P\n" },
+  ],
+  not_applicable: [
+    "Resources:\n  X:\n    Type: AWS::KMS::Key\n    Properties:\n      KeySpec: RSA_2048\n      KeyUsage: SIGN_VERIFY\n",
+  ],
+});
