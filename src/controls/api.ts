@@ -41,7 +41,8 @@ export type Verdict = boolean | { unknown: Value & { k: 'unknown' } };
 
 /** What a control sees: one resource, its properties, and the graph around it. */
 export class ResourceContext {
-  constructor(readonly resource: Resource, readonly graph: Graph) {}
+  /** `today` is the scan's reference date (YYYY-MM-DD), so date-dependent verdicts are reproducible. */
+  constructor(readonly resource: Resource, readonly graph: Graph, readonly today: string = new Date().toISOString().slice(0, 10)) {}
 
   get id(): string { return this.resource.id; }
   get type(): string { return this.resource.type; }

@@ -54,7 +54,7 @@ export function evaluate(templates: Template[], sources: SourceInfo[], opts: Sca
       const controls = byType.get(r.type);
       if (!controls) continue;
       const supp = readSuppressions(r, errs);
-      const ctx = new ResourceContext(r, graph);
+      const ctx = new ResourceContext(r, graph, today);
       for (const c of controls) {
         let outs: Outcome | Outcome[] | undefined;
         try {

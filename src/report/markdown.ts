@@ -85,10 +85,10 @@ function located(o: Record<string, unknown>, file: string | undefined): At | und
   return atOf(o) ?? (file !== undefined && typeof o.line === 'number' && o.file === undefined ? { file, line: o.line } : undefined);
 }
 
-function entries(o: Record<string, unknown>, at: At | undefined, skip: string | undefined, depth: number): TreeNode[] {
+function entries(o: Record<string, unknown>, at: At | undefined, skip: string | undefined, depth: number, file: string | undefined): TreeNode[] {
   return Object.entries(o)
     .filter(([k, x]) => x !== undefined && k !== skip && !(at && (k === 'file' || k === 'line')) && !(x === null && depth >= 2))
-    .map(([k, x]) => node(humanize(k), x, depth + 1, at?.file));
+    .map(([k, x]) => node(humanize(k), x, depth + 1, at?.file ?? file));
 }
 
 function node(label: string, v: unknown, depth: number, file?: string): TreeNode {
@@ -100,14 +100,14 @@ function node(label: string, v: unknown, depth: number, file?: string): TreeNode
   }
   const o = v as Record<string, unknown>;
   const at = located(o, file);
-  return { label, at, children: entries(o, at, undefined, depth) };
+  return { label, at, children: entries(o, at, undefined, depth, file) };
 }
 
 /** An array item: labelled by its id/name/key/type, located when it carries file and line. */
 function objectNode(o: Record<string, unknown>, fallback: string, depth: number, file?: string): TreeNode {
   const lk = labelKey(o);
   const at = located(o, file);
-  return { label: lk ? String(o[lk]) : fallback, at, children: entries(o, at ?? (file !== undefined ? undefined : undefined), lk, depth) };
+  return { label: lk ? String(o[lk]) : fallback, at, children: entries(o, at, lk, depth, file) };
 }
 
 /** Every fact of a domain, short values first. */

@@ -33,7 +33,7 @@ export default defineControl({
   evaluate(r) {
     if (asString(r.get('PackageType')) === 'Image') return r.notApplicable('container image function: the runtime comes from the image');
     if (!r.get('Runtime')) return r.notApplicable('no Runtime declared');
-    const today = new Date().toISOString().slice(0, 10);
+    const today = r.today;
     return r.expect('Runtime', (v) => {
       if (v && v.k === 'unknown') return { unknown: v };
       const s = asString(v);

@@ -1,5 +1,5 @@
 import { defineControl } from '../api.js';
-import { noneOf } from '../predicates.js';
+import { oneOf } from '../predicates.js';
 
 export default defineControl({
   id: 'AT-IAM-012',
@@ -12,7 +12,7 @@ export default defineControl({
   references: {},
   frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.2'], 'nist-csf-2.0': ['PR.AA-01'] },
   evaluate(r) {
-    return r.expect('Status', noneOf(['Active']), {
+    return r.expect('Status', (v) => (v ? oneOf(['Inactive'])(v) : false), {
       pass: 'the access key is created Inactive',
       fail: 'an active long-lived access key is created for an IAM user (Status defaults to Active)',
       unknown: 'whether the access key is active depends on a parameter',

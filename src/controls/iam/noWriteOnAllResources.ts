@@ -2,7 +2,7 @@ import { defineControl } from '../api.js';
 import { describe, IDENTITY_POLICY_TYPES, judgeStatements, unknownIn } from '../lib/identity.js';
 
 /** Verbs that only read. Anything else (Put, Create, Delete, Attach, Pass, Update, *, ...) may change state or permissions. */
-const READ_VERB = /^(Get|List|Describe|Search|Lookup|Query|Scan|BatchGet|Select|View|Head)/i;
+const READ_VERB = /^(Get|List|Describe|Search|Lookup|Query|Scan|BatchGet|BatchCheck|Select|View|Head)/i;
 
 /** Write actions that IAM only accepts with Resource "*" (no resource-level permissions exist). */
 const STAR_ONLY = new Set([

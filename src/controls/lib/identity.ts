@@ -157,10 +157,14 @@ export function describe(s: Stmt): string {
   return s.sid ? `statement "${s.sid}" (${s.path})` : `statement ${s.path}`;
 }
 
-/** The first value of a statement key (Action, Resource, ...) that is known only at deploy time. */
+/**
+ * The first value of a statement key (Action, Resource, ...) that is known only at deploy time.
+ * Values built only from pseudo parameters (an ARN joined with AWS::AccountId) are specific, never a bare wildcard, and are skipped.
+ */
 export function unknownIn(st: Statement, key: string): Value | undefined {
   const v = prop(st.value, key);
   if (!v) return undefined;
-  if (v.k === 'unknown') return v;
-  return v.k === 'list' ? v.items.find((i) => i.k === 'unknown') : undefined;
+  const open = (x: Value) => x.k === 'unknown' && !(x.params.length > 0 && !x.alts && x.params.every((p) => p.startsWith('AWS::')));
+  if (v.k === 'unknown') return open(v) ? v : undefined;
+  return v.k === 'list' ? v.items.find(open) : undefined;
 }
