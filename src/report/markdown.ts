@@ -12,12 +12,12 @@ export const STATUS_LABEL: Record<Status | 'not_evaluated', string> = {
 const ACRONYMS: Record<string, string> = {
   id: 'ID', ids: 'IDs', kms: 'KMS', iam: 'IAM', mfa: 'MFA', sse: 'SSE', sqs: 'SQS', sns: 'SNS', ssl: 'SSL', tls: 'TLS', api: 'API', oauth: 'OAuth',
   cidr: 'CIDR', ecs: 'ECS', vpc: 'VPC', vpcs: 'VPCs', acl: 'ACL', m2m: 'M2M', sam: 'SAM', waf: 'WAF', az: 'AZ', uri: 'URI', http: 'HTTP', jwt: 'JWT',
-  ip: 'IP', rds: 'RDS', s3: 'S3', arn: 'ARN', arns: 'ARNs', aws: 'AWS', db: 'DB', ttl: 'TTL', url: 'URL',
+  ip: 'IP', cloudfront: 'CloudFront', rds: 'RDS', s3: 'S3', arn: 'ARN', arns: 'ARNs', aws: 'AWS', db: 'DB', ttl: 'TTL', url: 'URL',
 };
 
 /** `userPools` -> "User pools", `kmsKey` -> "KMS key", `multiAZ` -> "Multi AZ". */
 export function humanize(key: string): string {
-  const words = key.replace(/[_-]+/g, ' ').split(/(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|\s+/).filter(Boolean);
+  const words = key.replace(/cloudFront/g, 'cloudfront ').replace(/[_-]+/g, ' ').split(/(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|\s+/).filter(Boolean);
   return words.map((w, i) => {
     const a = ACRONYMS[w.toLowerCase()];
     if (a) return a;

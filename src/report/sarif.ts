@@ -72,7 +72,7 @@ function rule(f: Finding, r: Report) {
     help: { text, markdown },
     defaultConfiguration: { level: LEVEL[f.severity] },
     properties: {
-      tags: ['security', 'compliance', f.domain, ...Object.keys(f.frameworks)],
+      tags: [...new Set(['security', 'compliance', f.domain, ...Object.keys(f.frameworks)])],
       'security-severity': SECURITY_SEVERITY[f.severity],
       precision: 'high',
     },

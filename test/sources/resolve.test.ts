@@ -186,3 +186,16 @@ test('bad input yields located errors, not exceptions', () => {
   const bomb = errs('a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\ng: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f, *f]\nResources: { A: { Type: AWS::SNS::Topic, Properties: { X: *g } } }\n');
   assert.match(bomb[0].message, /more than 2,000,000 nodes/);
 });
+
+test('pseudo parameters inside Join/Sub keep the string specific (placeholders), alone they are unknown', () => {
+  const t = load(`Resources:
+  R:
+    Type: AWS::S3::Bucket
+    Properties:
+      A: !Join ["", ["arn:aws:iam::", !Ref AWS::AccountId, ":root"]]
+      B: !Sub "arn:\${AWS::Partition}:iam::\${AWS::AccountId}:root"
+      C: !Ref AWS::AccountId`);
+  assert.equal(toPlain(prop(t, 'R', 'A')), 'arn:aws:iam::${AWS::AccountId}:root');
+  assert.equal(toPlain(prop(t, 'R', 'B')), 'arn:aws:iam::${AWS::AccountId}:root');
+  assert.equal(prop(t, 'R', 'C')!.k, 'unknown');
+});

@@ -1,22 +1,5 @@
-import { any, decide, defineControl, type Verdict } from '../api.js';
-import type { Value } from '../../model/types.js';
-import { asList, getPath } from '../../model/value.js';
-import { oneOf } from '../predicates.js';
-
-/** Default-encryption rules of a bucket whose SSEAlgorithm satisfies `algs`. */
-export function sseRulesMatch(algs: string[]): (v: Value | undefined) => Verdict {
-  const test = oneOf(algs);
-  return (cfg) => {
-    if (!cfg) return false;
-    if (cfg.k === 'unknown') return { unknown: cfg };
-    const rules = asList(cfg) ?? [];
-    return any(rules.map((rule) => {
-      if (rule.k === 'unknown') return { unknown: rule };
-      const alg = getPath(rule, 'ServerSideEncryptionByDefault.SSEAlgorithm');
-      return decide(alg, test);
-    }));
-  };
-}
+import { defineControl } from '../api.js';
+import { sseRulesMatch } from '../lib/data.js';
 
 export default defineControl({
   id: 'AT-S3-001',

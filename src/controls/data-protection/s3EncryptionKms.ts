@@ -1,5 +1,5 @@
 import { defineControl } from '../api.js';
-import { sseRulesMatch } from './s3DefaultEncryption.js';
+import { sseRulesMatch } from '../lib/data.js';
 
 export default defineControl({
   id: 'AT-S3-003',

@@ -1,8 +1,9 @@
 // Helpers shared by the data-protection and resilience controls: items of property lists
 // with their own locations, RDS instance/cluster membership, and S3 bucket policies.
 import type { Evidence, Loc, Resource, Value } from '../../model/types.js';
-import { asList, asString, prop } from '../../model/value.js';
-import { decide, evidenceAt, type Outcome, type ResourceContext, type Verdict } from '../api.js';
+import { asList, asString, getPath, prop } from '../../model/value.js';
+import { any, decide, evidenceAt, type Outcome, type ResourceContext, type Verdict } from '../api.js';
+import { oneOf } from '../predicates.js';
 import { statementsOf, type Statement } from './policy.js';
 
 /** Where `key` of an object value is written, or the object itself when it is not. */
@@ -89,4 +90,19 @@ export function isAnyonePrincipal(p: Value | undefined): boolean {
 /** Evidence for a value of another resource in the same file (a related policy, a subnet). */
 export function evidenceOf(res: Resource, path: string, v: Value | undefined, loc: Loc, note?: string): Evidence {
   return evidenceAt(`${res.id}.${path}`, v, loc, note);
+}
+
+/** Default-encryption rules of a bucket whose SSEAlgorithm satisfies `algs`. */
+export function sseRulesMatch(algs: string[]): (v: Value | undefined) => Verdict {
+  const test = oneOf(algs);
+  return (cfg) => {
+    if (!cfg) return false;
+    if (cfg.k === 'unknown') return { unknown: cfg };
+    const rules = asList(cfg) ?? [];
+    return any(rules.map((rule) => {
+      if (rule.k === 'unknown') return { unknown: rule };
+      const alg = getPath(rule, 'ServerSideEncryptionByDefault.SSEAlgorithm');
+      return decide(alg, test);
+    }));
+  };
 }

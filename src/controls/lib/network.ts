@@ -247,7 +247,7 @@ export function describeRule(rule: SecurityGroupRule): string {
 /** Evidence for a rule, located where it is written. */
 export function ruleEvidence(rule: SecurityGroupRule, note?: string): Evidence {
   const where = rule.standalone ? `${rule.resource.id} (${rule.resource.type})` : undefined;
-  const n = [note, where && `rule declared in ${where}`, rule.when && `exists only when ${rule.when.reason}`].filter(Boolean).join('; ');
+  const n = [note, where && `rule declared in ${where}`, rule.when && `conditional rule: ${rule.when.reason}`].filter(Boolean).join('; ');
   return evidenceAt(rule.path, rule.implicit ? undefined : rule.value, rule.loc, n || undefined);
 }
 

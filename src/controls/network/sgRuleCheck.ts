@@ -53,7 +53,7 @@ export function checkRules(r: ResourceContext, c: RuleCheck): Outcome[] | Outcom
       out.push({ status: 'fail', message: c.fail(rule), at: rule.loc, evidence: [ruleEvidence(rule)] });
     } else {
       const u = v === true ? rule.when! : v.unknown;
-      const why = v === true ? `it exists only when ${rule.when!.reason}` : `it depends on a value known only at deploy time: ${u.reason}`;
+      const why = v === true ? `the rule is declared only when a condition holds (${rule.when!.reason})` : `it depends on a value known only at deploy time: ${u.reason}`;
       out.push({ status: 'unknown', message: `cannot tell whether ${describeRule(rule)} violates this control: ${why}`, at: rule.loc, evidence: [ruleEvidence(rule)], dependsOn: u.params });
     }
   }

@@ -24,6 +24,7 @@ export default defineControl({
   frameworks: { 'soc2-tsc-2017': ['CC8.1'], 'nist-csf-2.0': ['ID.AM-03'] },
   evaluate(r: ResourceContext) {
     const outs: Outcome[] = [];
+    let evaluated = false;
     for (const direction of ['ingress', 'egress'] as const) {
       const o = checkRules(r, {
         direction,
@@ -34,12 +35,14 @@ export default defineControl({
         skipImplicit: true,
       });
       if (!o) continue;
+      evaluated = true;
       for (const x of Array.isArray(o) ? o : [o]) {
         // "no rules" in one direction says nothing on its own.
         if (x.status === 'pass' && x.message === `no ${direction} rules`) continue;
         outs.push(x);
       }
     }
+    if (!evaluated) return undefined;
     if (outs.length === 0) return r.notApplicable('no security group rules are declared');
     return outs;
   },

@@ -1,6 +1,5 @@
-import { defineControl, evidenceAt, type Outcome } from '../api.js';
+import { decide, defineControl, evidenceAt, type Outcome } from '../api.js';
 import { atLeast } from '../predicates.js';
-import { decide } from '../api.js';
 import { asList, asString, getPath } from '../../model/value.js';
 import { at } from '../lib/data.js';
 

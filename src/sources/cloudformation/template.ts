@@ -464,6 +464,11 @@ class TemplateBuilder {
       if (i) s += delim;
       if (p.k === 'scalar') { s += p.v == null ? '' : String(p.v); p.refs?.forEach((r) => refs.add(r)); sensitive ||= !!p.sensitive; }
       else if (p.k === 'ref') { s += p.attr ? `\${${p.resource}.${p.attr}}` : `\${${p.resource}}`; refs.add(p.resource); }
+      else if (p.k === 'unknown' && !p.alts && p.params.length === 1 && PSEUDO.has(p.params[0])) {
+        // The account, region or stack name is unknown, but the string is specific to it
+        // (an ARN of this account is not a wildcard): keep it as a placeholder.
+        s += '${' + p.params[0] + '}';
+      }
       else if (p.k === 'unknown') { p.params.forEach((x) => params.add(x)); reasons.push(p.reason); s += '${?}'; }
       else if (p.k === 'list') { s += '${?}'; reasons.push('a list inside a string'); }
       else s += '${?}';
