@@ -10,7 +10,7 @@ interface GuardData {
 const data = JSON.parse(readFileSync(new URL('../../../src/frameworks/guard-mappings.json', import.meta.url), 'utf8')) as GuardData;
 
 /** Frameworks whose requirement ids appear in findings, with where the mapping comes from. */
-export const FRAMEWORKS: Record<string, { title: string; source: string }> = {
+export const FRAMEWORKS: Record<string, { title: string; source: string; version?: string }> = {
   ...data.frameworks,
   'soc2-tsc-2017': { title: 'SOC 2 Trust Services Criteria (2017, revised points of focus 2022)', source: 'Attest control metadata' },
   'gdpr': { title: 'GDPR (Regulation (EU) 2016/679) articles', source: 'Attest control metadata' },

@@ -49,7 +49,7 @@ export interface Report {
   sources: { file: string; format: string; resources: number; errors: Omit<SourceError, 'file'>[] }[];
   domains: DomainSection[];
   findings: Finding[];
-  frameworks: Record<string, { title: string; source: string }>;
+  frameworks: Record<string, { title: string; source: string; version?: string }>;
   summary: {
     files: number;
     resources: number;

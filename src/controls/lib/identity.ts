@@ -13,21 +13,9 @@ export const IDENTITY_POLICY_TYPES = [
   'AWS::Serverless::Function', 'AWS::Serverless::StateMachine',
 ];
 
-const SAM_WITH_POLICIES = new Set(['AWS::Serverless::Function', 'AWS::Serverless::StateMachine']);
-
-/** Policy documents of a resource. SAM `Policies` may be one inline document or a list mixing names, templates and documents. */
+/** Every policy document of the resource (see policyDocuments, which also reads SAM Policies). */
 export function docsOf(r: ResourceContext): PolicyDoc[] {
-  if (!SAM_WITH_POLICIES.has(r.type)) return policyDocuments(r.type, r.properties);
-  const p = r.get('Policies');
-  if (!p) return [];
-  if (p.k === 'object') return prop(p, 'Statement') ? [{ path: 'Policies', doc: p, kind: 'identity' }] : [];
-  if (p.k !== 'list') return [];
-  const out: PolicyDoc[] = [];
-  p.items.forEach((it, i) => {
-    if (it.k === 'object' && prop(it, 'Statement')) out.push({ path: `Policies.${i}`, doc: it, kind: 'identity' });
-    else if (it.k === 'unknown' && it.alts?.some((a) => a.k === 'object' && prop(a, 'Statement'))) out.push({ path: `Policies.${i}`, doc: it, kind: 'identity' });
-  });
-  return out;
+  return policyDocuments(r.type, r.properties);
 }
 
 export interface Stmt extends Statement {

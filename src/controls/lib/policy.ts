@@ -121,9 +121,17 @@ export function policyDocuments(type: string, props: Value): PolicyDoc[] {
     case 'AWS::SecretsManager::ResourcePolicy':
       add('ResourcePolicy', 'resource');
       break;
-    case 'AWS::Serverless::Function': {
-      const l = asList(prop(props, 'Policies')) ?? [];
-      l.forEach((p, i) => { if (prop(p, 'Statement')) out.push({ path: `Policies.${i}`, doc: p, kind: 'identity' }); });
+    case 'AWS::Serverless::Function':
+    case 'AWS::Serverless::StateMachine': {
+      // SAM Policies: a policy document, or a list mixing managed policy names, SAM policy
+      // templates and documents (possibly under an undecided Fn::If).
+      const p = prop(props, 'Policies');
+      const isDoc = (v: Value) => v.k === 'object' && prop(v, 'Statement') !== undefined;
+      if (p && p.k === 'object') { if (isDoc(p)) out.push({ path: 'Policies', doc: p, kind: 'identity' }); break; }
+      if (!p || p.k !== 'list') break;
+      p.items.forEach((it, i) => {
+        if (isDoc(it) || (it.k === 'unknown' && it.alts?.some(isDoc))) out.push({ path: `Policies.${i}`, doc: it, kind: 'identity' });
+      });
       break;
     }
   }
