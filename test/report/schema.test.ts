@@ -68,3 +68,20 @@ test('json: pretty-printed with two spaces, stable, newline-terminated', () => {
   assert.match(a, /^\{\n {2}"schemaVersion": "1\.0\.0",\n {2}"tool": \{\n {4}"name": "attest"/);
   assert.deepEqual(JSON.parse(a), JSON.parse(JSON.stringify(sampleReport())));
 });
+
+test('schema: real scans validate — the bundled example and, when present, the public corpus', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const { existsSync } = await import('node:fs');
+  const { fileURLToPath } = await import('node:url');
+  const root = fileURLToPath(new URL('../../../', import.meta.url));
+  const targets = [root + 'examples', root + '../shared/corpus/cfn-templates'].filter((p) => existsSync(p));
+  const validate = validator();
+  for (const t of targets) {
+    const r = spawnSync(process.execPath, [root + 'bin/attest.js', 'scan', t, '--format', 'json', '--fail-on', 'none', '--quiet'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    assert.ok(r.status === 0 || r.status === 1, r.stderr);
+    const report = JSON.parse(r.stdout) as { findings: unknown[] };
+    assert.ok(report.findings.length > 0, `${t}: no findings`);
+    const ok = validate(report);
+    assert.ok(ok, `${t}: ${JSON.stringify((validate.errors ?? []).slice(0, 5))}`);
+  }
+});
