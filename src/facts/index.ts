@@ -29,7 +29,7 @@ export function extractFacts(g: Graph): Facts {
   return {
     authentication: authentication(g, of),
     authorization: authorization(g, of),
-    iam: iam(of),
+    iam: iam(of, (r) => g.template(r)),
     'data-protection': dataProtection(g, of),
     'resource-governance': governance(g),
     network: network(g, of),
@@ -109,7 +109,7 @@ function authorization(g: Graph, of: Of) {
   };
 }
 
-function iam(of: Of) {
+function iam(of: Of, templateOf: (r: Resource) => Template | undefined) {
   const statementsFact = (r: Resource) => policyDocuments(r.type, r.properties).filter((d) => d.kind !== 'trust').map((d) => {
     const conditional = d.doc.k === 'unknown' ? d.doc.condition ?? d.doc.reason : undefined;
     const docs = d.doc.k === 'unknown' && d.doc.alts ? d.doc.alts : [d.doc];
@@ -122,16 +122,17 @@ function iam(of: Of) {
       })),
     };
   });
-  // Inline policies wrapped in Fn::If (e.g. "memory policy only when a memory ARN is given")
-  const conditionalPolicies = (r: Resource) => (asList(r.properties.props.get('Policies')) ?? [])
-    .filter((p) => p.k === 'unknown').map((p) => ({ line: p.loc.line, dependsOn: (p as Value & { k: 'unknown' }).condition ?? (p as Value & { k: 'unknown' }).reason }));
+  // Parts of a role that exist only under a condition (e.g. "memory policy only when a memory
+  // ARN is given"), with whether the condition holds for this scan.
+  const conditionalParts = (r: Resource) => (templateOf(r)?.conditionals ?? []).filter((c) => c.resource === r.id)
+    .map((c) => ({ line: c.loc.line, condition: c.condition, holds: c.state, dependsOn: c.params }));
   const roles = of('AWS::IAM::Role').map((r) => ({
     id: r.id, ...at(r),
     trust: statementsOf(r.properties.props.get('AssumeRolePolicyDocument')).statements.map((s) => ({ line: s.loc.line, effect: s.effect, principal: toPlain(s.principal), actions: s.actions, conditions: s.condition ? toPlain(s.condition) : null })),
     managedPolicies: fv(r.properties.props.get('ManagedPolicyArns')) ?? [],
     permissionsBoundary: fv(r.properties.props.get('PermissionsBoundary')),
     policies: statementsFact(r),
-    conditionalPolicies: conditionalPolicies(r),
+    conditionalParts: conditionalParts(r),
     maxSessionDuration: fv(r.properties.props.get('MaxSessionDuration')) ?? 3600,
   }));
   const policies = [...of('AWS::IAM::Policy'), ...of('AWS::IAM::ManagedPolicy')].map((p) => ({

@@ -88,6 +88,8 @@ export interface Template {
   conditions: Map<string, { state: ConditionState; params: string[]; loc: Loc }>;
   resources: Map<string, Resource>;
   outputs: Map<string, { loc: Loc; exportName?: string; value: Value }>;
+  /** Every Fn::If met while resolving a resource: what it depends on and whether it held. */
+  conditionals: { resource: string; loc: Loc; condition: string; state: ConditionState; params: string[] }[];
   errors: SourceError[];
 }
 

@@ -50,10 +50,11 @@ class TemplateBuilder {
   private readonly conditionStack: string[] = [];
   private readonly resourceNodes = new Map<string, MapNode>();
   private currentRefs: Set<string> = new Set();
+  private currentResource: string | undefined;
 
   constructor(private readonly root: MapNode, private readonly file: string, format: SourceFormat, private readonly overrides: Record<string, string>) {
     this.t = {
-      file, format, transform: [], parameters: new Map(), conditions: new Map(), resources: new Map(), outputs: new Map(), errors: this.errors,
+      file, format, transform: [], parameters: new Map(), conditions: new Map(), resources: new Map(), outputs: new Map(), conditionals: [], errors: this.errors,
     };
     const m = root.props.get('Mappings');
     this.mappings = m && m.t === 'm' ? m : undefined;
@@ -93,6 +94,7 @@ class TemplateBuilder {
     }
     const globals = t.transform.includes(SAM_TRANSFORM) ? root.props.get('Globals') : undefined;
     for (const [id, node] of this.resourceNodes) this.readResource(id, node, (res as MapNode).keyLocs.get(id)!, globals);
+    this.currentResource = undefined;
     this.checkCycles();
     this.readOutputs();
     return t;
@@ -151,6 +153,26 @@ class TemplateBuilder {
     return undefined;
   }
 
+  /** Parameters a condition reads (directly or through other conditions), decided or not. */
+  private conditionInputs(name: string, seen = new Set<string>()): string[] {
+    if (seen.has(name)) return [];
+    seen.add(name);
+    const out = new Set<string>();
+    const walk = (n: Node | undefined) => {
+      if (!n) return;
+      if (n.t === 'l') n.items.forEach(walk);
+      else if (n.t === 'm') {
+        const ref = n.props.get('Ref');
+        const cond = n.props.get('Condition');
+        if (n.props.size === 1 && ref && ref.t === 's' && this.paramValues.has(String(ref.v))) out.add(String(ref.v));
+        else if (n.props.size === 1 && cond && cond.t === 's') this.conditionInputs(String(cond.v), seen).forEach((p) => out.add(p));
+        else n.props.forEach(walk);
+      }
+    };
+    walk(this.conditionNodes.get(name));
+    return [...out];
+  }
+
   private evalCondition(name: string, at: Loc): CondEval {
     const memo = this.conditionMemo.get(name);
     if (memo) return memo;
@@ -182,6 +204,7 @@ class TemplateBuilder {
       }
     }
     this.currentRefs = new Set();
+    this.currentResource = id;
     let propsNode = n.props.get('Properties');
     if (globals && globals.t === 'm') {
       for (const [section, samType] of Object.entries(SAM_GLOBAL_SECTIONS)) {
@@ -380,6 +403,7 @@ class TemplateBuilder {
         const name = scalarOf(arg.items[0]);
         if (typeof name !== 'string') return bad('first argument must be a condition name');
         const c = this.evalCondition(name, arg.items[0].loc);
+        if (this.currentResource && !inCond) this.t.conditionals.push({ resource: this.currentResource, loc, condition: name, state: c.state, params: this.conditionInputs(name) });
         if (c.state === true) return this.resolve(arg.items[1], inCond);
         if (c.state === false) return this.resolve(arg.items[2], inCond);
         const a = this.resolve(arg.items[1], inCond);
