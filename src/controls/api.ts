@@ -109,7 +109,8 @@ export class ResourceContext {
 
 /** Evidence for a value at an explicit location (for values found inside lists). */
 export function evidenceAt(path: string, v: Value | undefined, at: Loc, note?: string): Evidence {
-  const via = v && v.k === 'scalar' && v.via ? `value from ${v.via} (line ${v.loc.line})` : undefined;
+  const via = v && v.k === 'scalar' && v.via ? `value from ${v.via} (line ${v.loc.line})`
+    : v && v.loc.file !== at.file ? `imported from the export written at ${v.loc.file}:${v.loc.line}` : undefined;
   const n = [note, via].filter(Boolean).join('; ');
   return { path, value: render(v), file: at.file, line: at.line, column: at.column, ...(n ? { note: n } : {}) };
 }

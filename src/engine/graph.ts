@@ -54,9 +54,11 @@ export class Graph {
     if (!v) return undefined;
     let id: string | undefined;
     if (v.k === 'ref') id = v.resource;
-    else if (v.k === 'scalar' && v.refs && v.refs.length === 1) id = v.refs[0];
+    else if (v.k === 'scalar' && v.refs && v.refs.length === 1 && /^\$\{[^}]+\}$/.test(String(v.v))) id = v.refs[0];
     if (!id) return undefined;
-    const t = this.template(from);
+    // A reference is written in the template that declares its resource; an imported value
+    // (Fn::ImportValue of a scanned stack's export) keeps the exporting template's location.
+    const t = this.templates.find((x) => x.file === v.loc.file) ?? this.template(from);
     const r = t?.resources.get(id);
     return r && r.condition?.state !== false ? r : undefined;
   }

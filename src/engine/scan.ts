@@ -1,7 +1,7 @@
-import type { Finding, SourceError, Template } from '../model/types.js';
+import type { Finding, SourceError, Template, Value } from '../model/types.js';
 import { ResourceContext, type Control, type Outcome } from '../controls/api.js';
 import { frameworksFor } from '../frameworks/index.js';
-import { discover, loadFile, type SourceInfo } from '../sources/cloudformation/load.js';
+import { discover, loadFile, type Loaded, type SourceInfo } from '../sources/cloudformation/load.js';
 import type { ResolveOptions } from '../sources/cloudformation/template.js';
 import { Graph } from './graph.js';
 import { readSuppressions, suppressionFor } from './suppressions.js';
@@ -25,12 +25,22 @@ export function scanPaths(paths: string[], opts: ScanOptions): ScanResult {
   const d = discover(paths);
   const sources: SourceInfo[] = d.errors.map((e) => ({ file: e.file, format: 'unknown', resources: 0, errors: [e] }));
   const templates: Template[] = [];
+  const loaded: { path: string; explicit: boolean; l: Loaded }[] = [];
   d.files.forEach((f, i) => {
-    const l = loadFile(f.path, f.explicit, opts);
-    if (l.source) sources.push(l.source);
-    if (l.template) templates.push(l.template);
+    loaded.push({ path: f.path, explicit: f.explicit, l: loadFile(f.path, f.explicit, opts) });
     opts.onProgress?.(i + 1, d.files.length);
   });
+  // Stacks import each other's exports: resolve those imports against the scanned stacks
+  // by loading the importing templates again (only those), now knowing every export.
+  const exports = new Map<string, { file: string; value: Value }>();
+  for (const { l } of loaded) for (const o of l.template?.outputs.values() ?? []) if (o.exportName) exports.set(o.exportName, { file: l.template!.file, value: o.value });
+  for (const e of loaded) {
+    if (e.l.template?.imports.some((n) => exports.has(n))) e.l = loadFile(e.path, e.explicit, { ...opts, exports });
+  }
+  for (const { l } of loaded) {
+    if (l.source) sources.push(l.source);
+    if (l.template) templates.push(l.template);
+  }
   return { sources, templates, ...evaluate(templates, sources, opts) };
 }
 

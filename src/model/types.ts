@@ -90,6 +90,8 @@ export interface Template {
   outputs: Map<string, { loc: Loc; exportName?: string; value: Value }>;
   /** Every Fn::If met while resolving a resource: what it depends on and whether it held. */
   conditionals: { resource: string; loc: Loc; condition: string; state: ConditionState; params: string[] }[];
+  /** Export names this template imports with Fn::ImportValue. */
+  imports: string[];
   errors: SourceError[];
 }
 

@@ -199,3 +199,22 @@ test('pseudo parameters inside Join/Sub keep the string specific (placeholders),
   assert.equal(toPlain(prop(t, 'R', 'B')), 'arn:aws:iam::${AWS::AccountId}:root');
   assert.equal(prop(t, 'R', 'C')!.k, 'unknown');
 });
+
+test('Fn::ImportValue of a scanned stack export resolves across templates, references included', async () => {
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { scanPaths } = await import('../../src/engine/scan.js');
+  const dir = mkdtempSync(join(tmpdir(), 'attest-import-'));
+  writeFileSync(join(dir, 'keys.yaml'), 'Resources:\n  Key:\n    Type: AWS::KMS::Key\n    Properties: { EnableKeyRotation: true }\nOutputs:\n  KeyArn:\n    Value: !GetAtt Key.Arn\n    Export: { Name: shared-key }\n  Name:\n    Value: app\n    Export: { Name: shared-name }\n');
+  writeFileSync(join(dir, 'app.yaml'), 'Resources:\n  Logs:\n    Type: AWS::Logs::LogGroup\n    Properties:\n      KmsKeyId: !ImportValue shared-key\n      LogGroupName: !ImportValue shared-name\n      Other: !ImportValue not-scanned\n');
+  const r = scanPaths([dir], { controls: [], today: '2026-01-01' });
+  const app = r.templates.find((t) => t.file.endsWith('app.yaml'))!;
+  const logs = app.resources.get('Logs')!;
+  const key = getPath(logs.properties, 'KmsKeyId')!;
+  assert.equal(key.k, 'ref');
+  assert.equal(r.graph.target(logs, key)?.id, 'Key');
+  assert.match(r.graph.target(logs, key)!.file, /keys\.yaml$/);
+  assert.equal(toPlain(getPath(logs.properties, 'LogGroupName')), 'app');
+  assert.equal(getPath(logs.properties, 'Other')!.k, 'unknown');
+});

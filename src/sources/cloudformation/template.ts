@@ -7,6 +7,12 @@ import { INTRINSICS, type MapNode, type Node } from './node.js';
 export interface ResolveOptions {
   /** Parameter overrides (`--param`, `--params-file`), including pseudo parameters such as AWS::Region. */
   params?: Record<string, string>;
+  /**
+   * Values exported by the other scanned stacks, by export name. An `Fn::ImportValue` of a
+   * known export resolves to the exporting stack's value (a `Ref` stays a reference into
+   * that stack's template); other imports stay unknown.
+   */
+  exports?: Map<string, { file: string; value: Value }>;
 }
 
 const SAM_TRANSFORM = 'AWS::Serverless-2016-10-31';
@@ -35,7 +41,7 @@ export function looksLikeTemplate(root: Node | undefined): boolean {
 
 /** Build a resolved Template from a parsed document. Never throws for bad input: it records errors. */
 export function buildTemplate(root: Node, file: string, format: SourceFormat, opts: ResolveOptions = {}): Template {
-  return new TemplateBuilder(root as MapNode, file, format, opts.params ?? {}).build();
+  return new TemplateBuilder(root as MapNode, file, format, opts.params ?? {}, opts.exports).build();
 }
 
 type CondEval = { state: ConditionState; params: string[] };
@@ -52,9 +58,12 @@ class TemplateBuilder {
   private currentRefs: Set<string> = new Set();
   private currentResource: string | undefined;
 
-  constructor(private readonly root: MapNode, private readonly file: string, format: SourceFormat, private readonly overrides: Record<string, string>) {
+  constructor(
+    private readonly root: MapNode, private readonly file: string, format: SourceFormat, private readonly overrides: Record<string, string>,
+    private readonly exports?: Map<string, { file: string; value: Value }>,
+  ) {
     this.t = {
-      file, format, transform: [], parameters: new Map(), conditions: new Map(), resources: new Map(), outputs: new Map(), conditionals: [], errors: this.errors,
+      file, format, transform: [], parameters: new Map(), conditions: new Map(), resources: new Map(), outputs: new Map(), conditionals: [], imports: [], errors: this.errors,
     };
     const m = root.props.get('Mappings');
     this.mappings = m && m.t === 'm' ? m : undefined;
@@ -394,7 +403,14 @@ class TemplateBuilder {
         if (arg.t !== 'l' || arg.items.length !== 2) return bad('expects [delimiter, string]');
         const delim = String(scalarOf(arg.items[0]) ?? '');
         const s = this.resolve(arg.items[1], inCond);
-        if (s.k === 'scalar' && typeof s.v === 'string') return { k: 'list', loc, items: s.v.split(delim).map((p) => ({ k: 'scalar', v: p, loc: s.loc, ...(s.refs ? { refs: s.refs } : {}) })) };
+        if (s.k === 'scalar' && typeof s.v === 'string') {
+          return {
+            k: 'list', loc, items: s.v.split(delim).map((p): Value => {
+              const refs = s.refs?.filter((r) => p.includes('${' + r));
+              return { k: 'scalar', v: p, loc: s.loc, ...(refs && refs.length ? { refs } : {}) };
+            }),
+          };
+        }
         if (s.k === 'unknown') return unknown(s.reason, s.params);
         return unknown('Fn::Split of a value known only at deploy time');
       }
@@ -438,7 +454,12 @@ class TemplateBuilder {
       case 'Fn::FindInMap': return this.findInMap(arg, loc, inCond);
       case 'Fn::ImportValue': {
         const name = this.resolve(arg, inCond);
-        return unknown(`value imported from another stack's export ${name.k === 'scalar' ? String(name.v) : '(computed name)'}`);
+        if (name.k !== 'scalar' || name.refs) return unknown('value imported from another stack under a name known only at deploy time');
+        const exportName = String(name.v);
+        this.t.imports.push(exportName);
+        const exp = this.exports?.get(exportName);
+        if (exp && exp.file !== this.file) return exp.value.k === 'scalar' ? { ...exp.value, via: `export ${exportName} of ${exp.file}` } : exp.value;
+        return unknown(`value imported from another stack's export ${exportName} (not among the scanned templates)`);
       }
       case 'Fn::Base64': return this.resolve(arg, inCond);
       case 'Fn::GetAZs': return unknown('availability zones are known at deploy time');
