@@ -1,5 +1,5 @@
 import type { Loc, Resource, SourceError, Suppression, Value } from '../model/types.js';
-import { asString, asStrings, prop } from '../model/value.js';
+import { asString, prop } from '../model/value.js';
 import type { Control } from '../controls/api.js';
 
 interface Entry extends Suppression {
@@ -41,10 +41,13 @@ export function readSuppressions(r: Resource, errors: SourceError[]): Entry[] {
     const id = asString(prop(item, 'id'));
     if (id) out.push({ source: 'cfn_nag', ids: [id], reason: asString(prop(item, 'reason')) ?? '(no reason given in cfn_nag.rules_to_suppress)', ...at(item) });
   }
-  const guard = prop(prop(md, 'guard'), 'SuppressedRules');
-  if (guard) {
-    const names = asStrings(guard) ?? [];
-    for (const n of names) out.push({ source: 'guard', ids: [n], reason: '(listed in guard.SuppressedRules)', ...at(guard) });
+  // guard.SuppressedRules: rule names, or `RULE: reason` entries
+  for (const item of list(prop(prop(md, 'guard'), 'SuppressedRules'))) {
+    const name = asString(item);
+    if (name) out.push({ source: 'guard', ids: [name], reason: '(listed in guard.SuppressedRules)', ...at(item) });
+    else if (item.k === 'object') {
+      for (const [rule, why] of item.props) out.push({ source: 'guard', ids: [rule], reason: asString(why) ?? '(listed in guard.SuppressedRules)', ...at(item) });
+    }
   }
   return out;
 }

@@ -9,7 +9,7 @@ export default defineControl({
   resourceTypes: ['AWS::Cognito::UserPool'],
   rationale: 'A second factor stops most account takeovers by phished or reused passwords. OPTIONAL leaves the choice to each user, so most accounts stay single-factor; it is treated as a failure here.',
   remediation: 'Set MfaConfiguration: "ON" and enable a factor (SoftwareTokenMfaConfiguration, SmsConfiguration or EnabledMfas).',
-  references: { cfn_nag: ['F51'], cdk_nag: ['AwsSolutions-COG2'], guard: ['COGNITO_USER_POOL_MFA_CONFIGURATION_RULE'] },
+  references: { cdk_nag: ['AwsSolutions-COG2'] },
   frameworks: { 'soc2-tsc-2017': ['CC6.1'], 'nist-csf-2.0': ['PR.AA-03'], gdpr: ['Art.32(1)(b)'] },
   evaluate(r) {
     return r.expect('MfaConfiguration', oneOf(['ON']), {

@@ -1,5 +1,5 @@
-import { defineControl } from '../api.js';
-import { isTrue } from '../predicates.js';
+import { decide, defineControl } from '../api.js';
+import { isPresent, isTrue } from '../predicates.js';
 
 export default defineControl({
   id: 'AT-EBS-001',
@@ -12,6 +12,14 @@ export default defineControl({
   references: { checkov: ['CKV_AWS_3'], trivy: ['AVD-AWS-0026'], cfn_nag: ['F1'], cdk_nag: [], guard: ['ENCRYPTED_VOLUMES'] },
   frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.7'], 'nist-csf-2.0': ['PR.DS-01'], gdpr: ['Art.32(1)(a)'] },
   evaluate(r) {
+    // EC2 accepts KmsKeyId only for an encrypted volume, so a key implies encryption even when
+    // Encrypted is left out: the volume is either created encrypted or not created at all.
+    const key = r.get('KmsKeyId');
+    // A key supplied at deploy time (parameter without default) is still a key.
+    const keySet = key && key.k === 'unknown' && !key.alts?.length ? true : decide(key, isPresent);
+    if (!r.get('Encrypted') && keySet === true) {
+      return r.pass('KmsKeyId is set, and EC2 creates a volume with a KMS key only as an encrypted volume (Encrypted: true should still be stated)', r.locate('KmsKeyId'), [r.evidence('KmsKeyId'), r.evidence('Encrypted')]);
+    }
     return r.expect('Encrypted', isTrue, {
       pass: 'the volume is encrypted',
       fail: 'Encrypted is not true: the volume is unencrypted unless the account enables EBS encryption by default',

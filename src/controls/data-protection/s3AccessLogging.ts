@@ -1,5 +1,6 @@
 import { defineControl } from '../api.js';
 import { isPresent } from '../predicates.js';
+import { asString, getPath } from '../../model/value.js';
 
 export default defineControl({
   id: 'AT-S3-006',
@@ -12,6 +13,17 @@ export default defineControl({
   references: { checkov: ['CKV_AWS_18'], trivy: ['AVD-AWS-0089'], cfn_nag: ['W35'], cdk_nag: ['AwsSolutions-S1'], guard: ['S3_BUCKET_LOGGING_ENABLED'] },
   frameworks: { 'soc2-tsc-2017': ['CC7.2'], 'nist-csf-2.0': ['DE.CM-09', 'PR.PS-04'], gdpr: ['Art.30', 'Art.33'] },
   evaluate(r) {
+    if (!r.get('LoggingConfiguration')) {
+      // A dedicated access-log bucket is exempt: logging it into itself loops, and into another
+      // bucket only moves the question. It is recognised by another bucket in the scanned
+      // templates naming it as DestinationBucketName, or by the LogDeliveryWrite canned ACL.
+      const source = r.graph.referrers(r.resource, 'AWS::S3::Bucket').find((b) => {
+        const dest = getPath(b.properties, 'LoggingConfiguration.DestinationBucketName');
+        return b !== r.resource && r.graph.target(b, dest) === r.resource;
+      });
+      if (source) return r.notApplicable(`the bucket receives the server access logs of ${source.id}`);
+      if (asString(r.get('AccessControl')) === 'LogDeliveryWrite') return r.notApplicable('the bucket is an access-log destination (AccessControl: LogDeliveryWrite)');
+    }
     return r.expect('LoggingConfiguration', isPresent, {
       pass: 'server access logging is configured',
       fail: 'LoggingConfiguration is not set: requests to the bucket are not logged by S3',

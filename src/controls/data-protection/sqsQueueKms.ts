@@ -1,5 +1,6 @@
 import { defineControl } from '../api.js';
 import { isPresent } from '../predicates.js';
+import { asString } from '../../model/value.js';
 
 export default defineControl({
   id: 'AT-SQS-002',
@@ -12,9 +13,14 @@ export default defineControl({
   references: { checkov: [], trivy: ['AVD-AWS-0135'], cfn_nag: ['W48'], cdk_nag: [], guard: ['SQS_QUEUE_KMS_MASTER_KEY_ID_RULE'] },
   frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.7'], 'nist-csf-2.0': ['PR.DS-01'], gdpr: ['Art.32(1)(a)'] },
   evaluate(r) {
-    return r.expect('KmsMasterKeyId', isPresent, {
-      pass: 'the queue is encrypted with a KMS key',
-      fail: 'KmsMasterKeyId is not set: the queue is at best encrypted with SQS-owned keys',
+    return r.expect('KmsMasterKeyId', (v) => {
+      const p = isPresent(v);
+      if (p !== true) return p;
+      // alias/aws/sqs is the AWS managed key: its key policy cannot be changed, so it adds no gate.
+      return !/(^|:)alias\/aws\/sqs$/.test(asString(v) ?? '');
+    }, {
+      pass: 'the queue is encrypted with a customer managed KMS key',
+      fail: 'KmsMasterKeyId is not set to a customer managed key (absent, or the AWS managed alias/aws/sqs whose key policy cannot be changed)',
       unknown: 'the queue key depends on a deploy-time value',
     });
   },

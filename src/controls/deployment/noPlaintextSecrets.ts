@@ -27,7 +27,7 @@ export default defineControl({
   resourceTypes: Object.keys(SECRET_PATHS),
   rationale: 'A password written in a template (or as a parameter default) is stored in source control, template buckets and the stack history, and cannot be rotated without a change to code.',
   remediation: 'Use a dynamic reference ({{resolve:secretsmanager:...}} or {{resolve:ssm-secure:...}}), ManageMasterUserPassword: true for RDS, GenerateSecretString for Secrets Manager, or a NoEcho parameter without a default.',
-  references: { guard: ['RDS_MASTER_USER_PASSWORD_NO_PLAINTEXT_PASSWORD', 'RDS_CLUSTER_MASTER_USER_PASSWORD_NO_PLAINTEXT_PASSWORD'] },
+  references: { cfn_nag: ['F23', 'F34'], guard: ['RDS_MASTER_USER_PASSWORD_NO_PLAINTEXT_PASSWORD', 'RDS_CLUSTER_MASTER_USER_PASSWORD_NO_PLAINTEXT_PASSWORD'] },
   frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC8.1'], 'nist-csf-2.0': ['PR.AA-01', 'PR.DS-01'], gdpr: ['Art.32(1)(a)'] },
   evaluate(r): Outcome {
     const noEcho = noEchoOf(r);
@@ -39,6 +39,9 @@ export default defineControl({
       const shown = ex.exposed && v && v.k === 'scalar' && !v.sensitive ? { ...v, v: '****' } : v;
       const ev = r.evidence(path, shown, ex.why);
       if (ex.exposed) return r.fail(`${path} is in plain text: ${ex.why}`, r.locate(path), [ev]);
+      // A parameter without NoEcho is shown in clear by DescribeStacks and the console.
+      const open = v && v.k === 'unknown' && !v.alts ? v.params.filter((p) => !noEcho(p)) : [];
+      if (open.length) return r.fail(`${path} comes from parameter ${open.join(', ')} without NoEcho: its value is shown in plain text in the stack's parameters`, r.locate(path), [ev]);
       evs.push(ev);
     }
     if (evs.length) return r.pass('credentials are not written in the template', r.locate(SECRET_PATHS[r.type][0]), evs);

@@ -9,7 +9,7 @@ export default defineControl({
   resourceTypes: ['AWS::IAM::User'],
   rationale: 'Managing users through groups keeps permissions uniform across people with the same job and makes removing access a single change.',
   remediation: 'Set Groups on the user, or add it to a group with AWS::IAM::UserToGroupAddition.',
-  references: { guard: ['IAM_USER_MISSING_GROUP_RULE'] },
+  references: { cfn_nag: ['F2000'], guard: ['IAM_USER_MISSING_GROUP_RULE'] },
   frameworks: { 'soc2-tsc-2017': ['CC6.2', 'CC6.3'], 'nist-csf-2.0': ['PR.AA-05'] },
   evaluate(r) {
     const groups = r.get('Groups');

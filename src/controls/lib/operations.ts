@@ -81,8 +81,11 @@ const SECRET_NAME = /(pass(word|wd|phrase)?|pwd|secret|token|api[_-]?key|access[
 /** Names that match SECRET_NAME but conventionally hold a reference, not the secret. */
 const REFERENCE_NAME = /(_arn|_ARN|Arn|_name|_NAME|Name|_id|_ID|_param|_PARAM|_path|_PATH|_url|_URL|_file|_FILE|_ttl|_TTL|_length|_LENGTH|_expiry|_EXPIRY|_header|_HEADER)$/;
 
+/** Credential identifiers that end like a reference name but are part of a long-lived credential. */
+const CREDENTIAL_ID_NAME = /access[_-]?key[_-]?id$/i;
+
 export function looksSecretName(name: string): boolean {
-  return SECRET_NAME.test(name) && !REFERENCE_NAME.test(name);
+  return CREDENTIAL_ID_NAME.test(name) || (SECRET_NAME.test(name) && !REFERENCE_NAME.test(name));
 }
 
 /** `{{resolve:secretsmanager:...}}` or `{{resolve:ssm-secure:...}}`: resolved by CloudFormation at deploy time. */

@@ -1,6 +1,7 @@
 import { defineControl, evidenceAt } from '../api.js';
 import { isPresent } from '../predicates.js';
 import { DC } from './cfCommon.js';
+import { asString } from '../../model/value.js';
 
 export default defineControl({
   id: 'AT-CF-004',
@@ -14,11 +15,23 @@ export default defineControl({
   frameworks: { 'soc2-tsc-2017': ['CC7.2'], 'nist-csf-2.0': ['DE.CM-01'] },
   evaluate(r) {
     if (!r.get(`${DC}.Logging`)) {
-      const v2 = r.graph.referrers(r.resource, 'AWS::Logs::DeliverySource');
-      if (v2.length) {
-        const s = v2[0];
+      const sources = r.graph.referrers(r.resource, 'AWS::Logs::DeliverySource');
+      if (sources.length) {
+        // A delivery source only names what can be logged; nothing is written until an
+        // AWS::Logs::Delivery connects it to a destination.
+        for (const s of sources) {
+          const name = asString(s.properties.props.get('Name'));
+          const delivery = r.graph.referrers(s, 'AWS::Logs::Delivery')[0]
+            ?? r.graph.ofType('AWS::Logs::Delivery', r.resource).find((d) => name !== undefined && asString(d.properties.props.get('DeliverySourceName')) === name);
+          if (delivery) {
+            const at = delivery.properties.keyLocs.get('DeliverySourceName') ?? delivery.loc;
+            return r.pass(`standard logging v2 is configured: ${delivery.id} delivers logs from ${s.id}`, at, [evidenceAt('Properties.DeliverySourceName', delivery.properties.props.get('DeliverySourceName'), at, `delivery ${delivery.id} of source ${s.id}`)]);
+          }
+        }
+        const s = sources[0];
         const at = s.properties.keyLocs.get('ResourceArn') ?? s.loc;
-        return r.pass(`standard logging v2 is configured by ${s.id}`, at, [evidenceAt('Properties.ResourceArn', s.properties.props.get('ResourceArn'), at, `delivery source ${s.id}`)]);
+        return r.fail(`delivery source ${s.id} refers to the distribution but no AWS::Logs::Delivery uses it, so no access logs are written (a delivery may be declared outside the scanned templates)`, at,
+          [evidenceAt('Properties.ResourceArn', s.properties.props.get('ResourceArn'), at, `delivery source ${s.id} without a delivery`)]);
       }
     }
     return r.expect(`${DC}.Logging.Bucket`, isPresent, {

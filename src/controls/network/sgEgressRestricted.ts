@@ -10,7 +10,7 @@ export default defineControl({
   resourceTypes: SG_TYPES,
   rationale: 'Allow-all egress lets a compromised workload download tooling and exfiltrate data to any host. AWS adds such a rule to every security group unless SecurityGroupEgress is declared.',
   remediation: 'Declare SecurityGroupEgress with the destinations and ports the workload needs (for example TCP 443 to a prefix list or VPC endpoint security group), which replaces the default allow-all rule.',
-  references: { cfn_nag: ['W5', 'W40', 'F1000'], trivy: ['AVD-AWS-0104'], guard: ['EC2_SECURITY_GROUP_EGRESS_OPEN_TO_WORLD_RULE', 'SECURITY_GROUP_EGRESS_ALL_PROTOCOLS_RULE', 'SECURITY_GROUP_MISSING_EGRESS_RULE'] },
+  references: { cfn_nag: ['W5', 'W40', 'F1000'], guard: ['SECURITY_GROUP_MISSING_EGRESS_RULE'] },
   frameworks: { 'soc2-tsc-2017': ['CC6.6'], 'nist-csf-2.0': ['PR.IR-01'] },
   evaluate(r) {
     return checkRules(r, {

@@ -24,6 +24,17 @@ export default cases(control, {
               Value: prod`,
   ],
   fail: [
+    { name: 'AWS access key id in the environment', template: `Resources:
+  Task:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      ContainerDefinitions:
+        - Name: worker
+          Image: worker:2
+          Environment:
+            - Name: AWS_ACCESS_KEY_ID
+              Value: AKIAEXAMPLEEXAMPLE12
+` },
     `Resources:
   Task:
     Type: AWS::ECS::TaskDefinition

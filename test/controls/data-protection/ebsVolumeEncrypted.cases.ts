@@ -14,6 +14,26 @@ export default cases(control, {
   Key:
     Type: AWS::KMS::Key
 `,
+    { name: 'KmsKeyId without Encrypted (EC2 only accepts a key for an encrypted volume)', template: `Resources:
+  V:
+    Type: AWS::EC2::Volume
+    Properties:
+      AvailabilityZone: eu-west-1a
+      Size: 20
+      KmsKeyId: !GetAtt VolKey.Arn
+  VolKey:
+    Type: AWS::KMS::Key
+` },
+    { name: 'KmsKeyId from a parameter without default, Encrypted omitted', template: `Parameters:
+  VolumeKey: { Type: String }
+Resources:
+  V:
+    Type: AWS::EC2::Volume
+    Properties:
+      AvailabilityZone: eu-west-1b
+      Size: 8
+      KmsKeyId: !Ref VolumeKey
+` },
   ],
   fail: [
     `Resources:

@@ -11,6 +11,26 @@ export default cases(control, {
         DestinationBucketName: !Sub 'central-logs-\${AWS::AccountId}'
         LogFilePrefix: data/
 `,
+    { name: 'the log destination bucket itself is exempt', template: `Resources:
+  Data:
+    Type: AWS::S3::Bucket
+    Properties:
+      LoggingConfiguration:
+        DestinationBucketName: !Ref AccessLogs
+        LogFilePrefix: data/
+  AccessLogs:
+    Type: AWS::S3::Bucket
+    Properties:
+      OwnershipControls: { Rules: [{ ObjectOwnership: BucketOwnerEnforced }] }
+` },
+  ],
+  not_applicable: [
+    { name: 'legacy LogDeliveryWrite log bucket', template: `Resources:
+  Logs:
+    Type: AWS::S3::Bucket
+    Properties:
+      AccessControl: LogDeliveryWrite
+` },
   ],
   fail: [
     `Resources:

@@ -23,6 +23,12 @@ export default cases(control, {
     Properties:
       SqsManagedSseEnabled: true
 `,
+    { name: 'AWS managed key alias/aws/sqs', template: `Resources:
+  Q:
+    Type: AWS::SQS::Queue
+    Properties:
+      KmsMasterKeyId: alias/aws/sqs
+` },
   ],
   unknown: [
     { name: "Fn::If with a NoValue branch", template: `Parameters:

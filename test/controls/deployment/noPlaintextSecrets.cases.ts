@@ -56,6 +56,15 @@ Resources:
     Properties:
       ReplicationGroupDescription: cache
       AuthToken: abcdefghijklmnopqrstuvwxyz`,
+    { name: 'parameter without NoEcho (shown by DescribeStacks)', template: `Parameters:
+  AdminPw: { Type: String, MinLength: 12 }
+Resources:
+  Db:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      Engine: mysql
+      MasterUsername: root
+      MasterUserPassword: !Ref AdminPw` },
   ],
   not_applicable: [
     `Resources:

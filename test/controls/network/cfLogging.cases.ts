@@ -19,9 +19,39 @@ export default cases(control, {
     Properties:
       Name: cf
       LogType: ACCESS_LOGS
+      ResourceArn: !Sub arn:aws:cloudfront::\${AWS::AccountId}:distribution/\${D}
+  Dst:
+    Type: AWS::Logs::DeliveryDestination
+    Properties:
+      Name: cf-logs
+      DestinationResourceArn: arn:aws:s3:::my-log-bucket
+  Del:
+    Type: AWS::Logs::Delivery
+    Properties:
+      DeliverySourceName: !Ref Src
+      DeliveryDestinationArn: !GetAtt Dst.Arn` },
+    { name: 'v2 delivery naming the source by its literal name', template: `${base}
+  Src:
+    Type: AWS::Logs::DeliverySource
+    Properties:
+      Name: cf-src
+      LogType: ACCESS_LOGS
+      ResourceArn: !Sub arn:aws:cloudfront::\${AWS::AccountId}:distribution/\${D}
+  Del:
+    Type: AWS::Logs::Delivery
+    Properties:
+      DeliverySourceName: cf-src
+      DeliveryDestinationArn: arn:aws:logs:us-east-1:111122223333:delivery-destination:cf` },
+  ],
+  fail: [base,
+    { name: 'v2 delivery source without any delivery', template: `${base}
+  Src:
+    Type: AWS::Logs::DeliverySource
+    Properties:
+      Name: cf
+      LogType: ACCESS_LOGS
       ResourceArn: !Sub arn:aws:cloudfront::\${AWS::AccountId}:distribution/\${D}` },
   ],
-  fail: [base],
   unknown: [
     { name: 'bucket parameter without default', template: `Parameters:
   B: { Type: String }
