@@ -40,8 +40,10 @@ function judge(expected: CaseResult['expected'], fs: Finding[]): { got: string; 
     if (st.has('pass')) return { got, verdict: 'agree' };
     return { got, verdict: 'no_verdict' };
   }
-  // skip: the rule does not apply (no such resource, or suppressed)
-  if (st.has('fail') || st.has('pass')) return { got, verdict: 'disagree' };
+  // skip: the rule does not apply (no such resource) or is suppressed. Both tools then report
+  // no failure; a resource that meets the control still passes here (suppressions only
+  // ever apply to failing or unknown findings), so only a fail disagrees.
+  if (st.has('fail')) return { got, verdict: 'disagree' };
   return { got, verdict: 'agree' };
 }
 
@@ -111,7 +113,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const g = guardCases(corpus);
   const out: Record<string, unknown> = {
     benchmark: 'agreement',
-    note: 'agree = our mapped controls reach the labelled verdict; unknown = we could not decide statically; no_verdict = our control evaluates a different resource type than the labelled check',
+    note: 'agree = our mapped controls reach the labelled verdict (for SKIP: report no failure); unknown = we could not decide statically; no_verdict = our control evaluates a different resource type than the labelled check',
     trivy: summarise(t), guard: summarise(g),
     mappedControls: { trivy: CONTROLS.filter((c) => c.references.trivy?.length).length, guard: CONTROLS.filter((c) => c.references.guard?.length).length },
   };
