@@ -1,44 +1,12 @@
 import control from '../../../src/controls/compute/ecsContainerLogging.js';
 import { cases } from '../../helpers/cases.js';
+import { HARDENED_TASK, INSECURE_TASK } from './ecsTaskTemplates.js';
 
 export default cases(control, {
   pass: [
-    `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
-      NetworkMode: awsvpc
-      TaskRoleArn: arn:aws:iam::111122223333:role/task
-      ContainerDefinitions:
-        - Name: app
-          Image: app:1
-          User: "1000"
-          ReadonlyRootFilesystem: true
-          LogConfiguration:
-            LogDriver: awslogs
-          Secrets:
-            - Name: DB_PASSWORD
-              ValueFrom: arn:aws:secretsmanager:eu-west-1:111122223333:secret:db
-          Environment:
-            - Name: STAGE
-              Value: prod`,
+    HARDENED_TASK,
   ],
   fail: [
-    `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
-      NetworkMode: host
-      ContainerDefinitions:
-        - Name: app
-          Image: app:1
-          Privileged: true
-          User: root
-          ReadonlyRootFilesystem: false
-          Environment:
-            - Name: DB_PASSWORD
-              Value: hunter2
-        - Name: sidecar
-          Image: proxy:1`,
+    INSECURE_TASK,
   ],
 });
