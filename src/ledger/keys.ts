@@ -1,0 +1,224 @@
+/**
+ * Keys live outside the database. The HMAC keys that chain records are versioned (key id
+ * stored beside every record); rotation starts a new key and keeps the old ones, marked
+ * retired, for verification. The Ed25519 key signs checkpoints; its public half travels
+ * with every exported checkpoint so anyone can check a signature.
+ *
+ * Providers: a key directory (files, mode 0600) and the environment. Anything that can
+ * answer the KeyProvider interface (a KMS, an HSM) can be plugged in.
+ */
+import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface HmacKey {
+  kid: string;
+  key: Buffer;
+  created: string;
+  /** When set, records stamped after this time must not use this key. */
+  retired?: string;
+}
+
+export interface SigningKey {
+  kid: string;
+  privateKey: KeyObject;
+  publicKey: KeyObject;
+  publicKeyPem: string;
+}
+
+export interface KeyProvider {
+  /** Where the keys come from, for reports (never the key material). */
+  readonly description: string;
+  activeHmac(): HmacKey;
+  hmac(kid: string): HmacKey | undefined;
+  hmacKeys(): HmacKey[];
+  signing(): SigningKey;
+  /** Starts a new HMAC key and retires the active one. Providers that cannot write throw. */
+  rotate(): HmacKey;
+}
+
+export class KeyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'KeyError';
+  }
+}
+
+interface Keyring {
+  version: 1;
+  active: string;
+  hmac: { kid: string; created: string; retired?: string }[];
+  signing: { kid: string; created: string };
+}
+
+function newKid(prefix: string, n: number): string {
+  return `${prefix}${n}-${randomBytes(3).toString('hex')}`;
+}
+
+function writeSecret(path: string, data: string): void {
+  const tmp = `${path}.tmp`;
+  writeFileSync(tmp, data, { mode: 0o600 });
+  chmodSync(tmp, 0o600);
+  renameSync(tmp, path);
+}
+
+/** Keys in a directory: keyring.json (metadata only), hmac-<kid>.key, signing-<kid>.pem. */
+export class DirectoryKeyProvider implements KeyProvider {
+  private ring: Keyring;
+  private cache = new Map<string, HmacKey>();
+  private signer?: SigningKey;
+
+  private constructor(readonly dir: string) {
+    this.ring = this.load();
+  }
+
+  get description(): string {
+    return `key directory ${this.dir}`;
+  }
+
+  /** Opens an existing key directory; with create, makes one (with a first HMAC key and a signing key) if absent. */
+  static open(dir: string, opts: { create?: boolean } = {}): DirectoryKeyProvider {
+    const ringPath = join(dir, 'keyring.json');
+    if (!existsSync(ringPath)) {
+      if (!opts.create) {
+        throw new KeyError(`no ledger keys in ${dir} (keyring.json missing). Create them with "attest ledger keys init --keys ${dir}", or point --keys at the directory that holds them.`);
+      }
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      const now = new Date().toISOString();
+      const kid = newKid('h', 1);
+      writeSecret(join(dir, `hmac-${kid}.key`), randomBytes(32).toString('base64') + '\n');
+      const sk = newKid('s', 1);
+      const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+      writeSecret(join(dir, `signing-${sk}.pem`), privateKey.export({ format: 'pem', type: 'pkcs8' }) as string);
+      writeFileSync(join(dir, `signing-${sk}.pub.pem`), publicKey.export({ format: 'pem', type: 'spki' }) as string);
+      const ring: Keyring = { version: 1, active: kid, hmac: [{ kid, created: now }], signing: { kid: sk, created: now } };
+      writeSecret(ringPath, JSON.stringify(ring, null, 2) + '\n');
+    }
+    return new DirectoryKeyProvider(dir);
+  }
+
+  private load(): Keyring {
+    const path = join(this.dir, 'keyring.json');
+    let ring: Keyring;
+    try {
+      ring = JSON.parse(readFileSync(path, 'utf8')) as Keyring;
+    } catch (e) {
+      throw new KeyError(`${path}: cannot read the keyring: ${(e as Error).message}`);
+    }
+    if (ring.version !== 1 || !Array.isArray(ring.hmac) || typeof ring.active !== 'string' || !ring.signing?.kid) {
+      throw new KeyError(`${path}: not an Attest keyring (expected version 1 with active, hmac[], signing)`);
+    }
+    return ring;
+  }
+
+  activeHmac(): HmacKey {
+    const k = this.hmac(this.ring.active);
+    if (!k) throw new KeyError(`${this.dir}: the active key ${this.ring.active} has no key file`);
+    return k;
+  }
+
+  hmac(kid: string): HmacKey | undefined {
+    const hit = this.cache.get(kid);
+    if (hit) return hit;
+    const meta = this.ring.hmac.find((k) => k.kid === kid);
+    if (!meta || !/^[a-z0-9-]+$/.test(kid)) return undefined;
+    const file = join(this.dir, `hmac-${kid}.key`);
+    if (!existsSync(file)) return undefined;
+    const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
+    if (key.length < 32) throw new KeyError(`${file}: an HMAC key must be at least 32 bytes (base64)`);
+    const k: HmacKey = { kid, key, created: meta.created, ...(meta.retired ? { retired: meta.retired } : {}) };
+    this.cache.set(kid, k);
+    return k;
+  }
+
+  hmacKeys(): HmacKey[] {
+    return this.ring.hmac.map((m) => this.hmac(m.kid)).filter((k): k is HmacKey => k !== undefined);
+  }
+
+  signing(): SigningKey {
+    if (this.signer) return this.signer;
+    const { kid } = this.ring.signing;
+    const file = join(this.dir, `signing-${kid}.pem`);
+    let privateKey: KeyObject;
+    try {
+      privateKey = createPrivateKey(readFileSync(file, 'utf8'));
+    } catch (e) {
+      throw new KeyError(`${file}: cannot read the checkpoint signing key: ${(e as Error).message}`);
+    }
+    if (privateKey.asymmetricKeyType !== 'ed25519') throw new KeyError(`${file}: the checkpoint signing key must be Ed25519`);
+    const publicKey = createPublicKey(privateKey);
+    this.signer = { kid, privateKey, publicKey, publicKeyPem: publicKey.export({ format: 'pem', type: 'spki' }) as string };
+    return this.signer;
+  }
+
+  rotate(): HmacKey {
+    this.ring = this.load();
+    const now = new Date().toISOString();
+    const kid = newKid('h', this.ring.hmac.length + 1);
+    writeSecret(join(this.dir, `hmac-${kid}.key`), randomBytes(32).toString('base64') + '\n');
+    for (const k of this.ring.hmac) if (k.kid === this.ring.active && !k.retired) k.retired = now;
+    this.ring.hmac.push({ kid, created: now });
+    this.ring.active = kid;
+    writeSecret(join(this.dir, 'keyring.json'), JSON.stringify(this.ring, null, 2) + '\n');
+    this.cache.clear();
+    return this.activeHmac();
+  }
+}
+
+/**
+ * Keys from the environment, for containers whose secrets arrive that way:
+ * ATTEST_LEDGER_KEYS='{"active":"h2","hmac":{"h1":{"key":"<base64>","created":"…","retired":"…"},"h2":{"key":"<base64>","created":"…"}},
+ *                      "signing":{"kid":"s1","key":"<PKCS#8 PEM or base64 DER>"}}'
+ */
+export class EnvKeyProvider implements KeyProvider {
+  readonly description = 'environment variable ATTEST_LEDGER_KEYS';
+  private keys = new Map<string, HmacKey>();
+  private active: string;
+  private signer: SigningKey;
+
+  constructor(json: string) {
+    let spec: { active?: string; hmac?: Record<string, { key?: string; created?: string; retired?: string }>; signing?: { kid?: string; key?: string } };
+    try {
+      spec = JSON.parse(json);
+    } catch {
+      throw new KeyError('ATTEST_LEDGER_KEYS is not valid JSON (see "attest ledger --help" for its shape)');
+    }
+    for (const [kid, v] of Object.entries(spec.hmac ?? {})) {
+      const key = Buffer.from(v.key ?? '', 'base64');
+      if (key.length < 32) throw new KeyError(`ATTEST_LEDGER_KEYS: hmac.${kid}.key must be at least 32 bytes of base64`);
+      this.keys.set(kid, { kid, key, created: v.created ?? '1970-01-01T00:00:00.000Z', ...(v.retired ? { retired: v.retired } : {}) });
+    }
+    if (!spec.active || !this.keys.has(spec.active)) throw new KeyError('ATTEST_LEDGER_KEYS: "active" must name one of the hmac keys');
+    this.active = spec.active;
+    if (!spec.signing?.kid || !spec.signing.key) throw new KeyError('ATTEST_LEDGER_KEYS: signing.kid and signing.key are required');
+    const text = spec.signing.key.includes('BEGIN') ? spec.signing.key : undefined;
+    const privateKey = text
+      ? createPrivateKey(text)
+      : createPrivateKey({ key: Buffer.from(spec.signing.key, 'base64'), format: 'der', type: 'pkcs8' });
+    const publicKey = createPublicKey(privateKey);
+    this.signer = { kid: spec.signing.kid, privateKey, publicKey, publicKeyPem: publicKey.export({ format: 'pem', type: 'spki' }) as string };
+  }
+
+  activeHmac(): HmacKey {
+    return this.keys.get(this.active)!;
+  }
+  hmac(kid: string): HmacKey | undefined {
+    return this.keys.get(kid);
+  }
+  hmacKeys(): HmacKey[] {
+    return [...this.keys.values()];
+  }
+  signing(): SigningKey {
+    return this.signer;
+  }
+  rotate(): HmacKey {
+    throw new KeyError('keys from ATTEST_LEDGER_KEYS cannot be rotated by Attest: add a new key to the variable, make it active and set "retired" on the old one');
+  }
+}
+
+/** The environment wins when ATTEST_LEDGER_KEYS is set; otherwise the key directory. */
+export function openKeys(dir: string, opts: { create?: boolean; env?: NodeJS.ProcessEnv } = {}): KeyProvider {
+  const env = opts.env ?? process.env;
+  if (env['ATTEST_LEDGER_KEYS']) return new EnvKeyProvider(env['ATTEST_LEDGER_KEYS']);
+  return DirectoryKeyProvider.open(dir, opts);
+}

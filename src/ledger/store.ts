@@ -1,0 +1,133 @@
+/**
+ * The storage interface. Two implementations (SQLite for the embedded default, PostgreSQL
+ * for production) behind one interface; all hashing, signing and verification live in
+ * the ledger core above it, so both stores are checked by the same code and tests.
+ */
+export interface StoredRecord {
+  seq: number;
+  kid: string;
+  nonce: Buffer;
+  hash: Buffer;
+  /** Canonical JSON of the chained body (RecordBody), exactly the bytes that were hashed. */
+  body: string;
+}
+
+/** A record as read back for verification: the row's own seq and the seq inside its body. */
+export interface ScanRow extends StoredRecord {
+  bodySeq: number | null;
+  ts: string | null;
+}
+
+export interface PiiRow {
+  seq: number;
+  subject: string;
+  salt: Buffer;
+  data: string;
+}
+
+export interface NodeRow {
+  level: number;
+  index: number;
+  hash: Buffer;
+}
+
+/** The tail of the chain, kept under the append lock. */
+export interface Head {
+  size: number;
+  /** Hash of the last record (32 zero bytes for an empty ledger). */
+  hash: Buffer;
+  /** Time of the last record, so times never go backwards. */
+  ts: string;
+  /** Merkle compact range (frontier) after `size` leaves. */
+  frontier: Buffer[];
+}
+
+export interface CheckpointRow {
+  size: number;
+  root: Buffer;
+  time: string;
+  kid: string;
+  signature: Buffer;
+}
+
+export interface AppendBatch {
+  records: StoredRecord[];
+  pii: PiiRow[];
+  nodes: NodeRow[];
+  head: Head;
+  /** Written in the same transaction when the batch closes a checkpoint interval. */
+  checkpoint?: CheckpointRow;
+}
+
+export interface QuerySpec {
+  /** Inclusive lower bound on ts (ledger time format). */
+  from?: string;
+  /** Exclusive upper bound on ts. */
+  to?: string;
+  actor?: string;
+  /** Matches the action itself and every action below it (task matches task.assign). */
+  action?: string;
+  targetType?: string;
+  targetId?: string;
+  outcome?: string;
+  /** Only these tenants (undefined = all that the connection may see). */
+  tenants?: string[];
+  /** Records where actor or a PII subject is this subject (subject access). */
+  subject?: string;
+  /** Exclusive seq bound: after (ascending) or before (descending) this seq. */
+  cursor?: number;
+  order: 'asc' | 'desc';
+  limit: number;
+}
+
+export type DistinctField = 'actor' | 'action' | 'target_type' | 'tenant' | 'outcome';
+
+export interface LedgerStore {
+  readonly kind: 'sqlite' | 'postgres';
+  /** A printable location with any password removed. */
+  readonly location: string;
+  /** Creates or upgrades the schema; returns the ledger's id (fixed at creation). */
+  init(): Promise<string>;
+  /** Runs `prepare` under the store's exclusive append lock and writes its batch atomically. */
+  append(prepare: (head: Head) => AppendBatch): Promise<AppendBatch>;
+  /** Integrity switched off: inserts records as given, no lock, no head (benchmark baseline only). */
+  appendRaw(records: StoredRecord[]): Promise<void>;
+  head(): Promise<Head>;
+  /** Rows with seq >= fromSeq in seq order, in pages. */
+  scan(fromSeq: number, toSeq: number, pageSize: number): AsyncIterable<ScanRow[]>;
+  records(fromSeq: number, toSeq: number): Promise<StoredRecord[]>;
+  query(q: QuerySpec): Promise<StoredRecord[]>;
+  distinct(field: DistinctField, tenants?: string[], limit?: number): Promise<string[]>;
+  pii(seqs: number[]): Promise<PiiRow[]>;
+  eraseSubject(subject: string): Promise<number>;
+  nodes(keys: { level: number; index: number }[]): Promise<Map<string, Buffer>>;
+  checkpoints(): Promise<CheckpointRow[]>;
+  latestCheckpoint(): Promise<CheckpointRow | undefined>;
+  addCheckpoint(c: CheckpointRow): Promise<void>;
+  count(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export const ZERO_HASH = Buffer.alloc(32);
+export const NODE_LEVEL_MIN = 4;
+
+export function nodeKey(level: number, index: number): string {
+  return `${level}:${index}`;
+}
+
+export function emptyHead(): Head {
+  return { size: 0, hash: ZERO_HASH, ts: '', frontier: [] };
+}
+
+export function encodeFrontier(f: Buffer[]): string {
+  return f.map((h) => h.toString('hex')).join(',');
+}
+
+export function decodeFrontier(s: string): Buffer[] {
+  return s ? s.split(',').map((h) => Buffer.from(h, 'hex')) : [];
+}
+
+/** Removes the password from a connection URL before it is printed anywhere. */
+export function redactUrl(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*):[^@]*@/i, '$1:***@');
+}

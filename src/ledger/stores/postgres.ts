@@ -1,0 +1,335 @@
+/**
+ * The production store: PostgreSQL. The schema is created by migrations; triggers refuse
+ * UPDATE, DELETE and TRUNCATE of records, Merkle nodes and checkpoints (personal data may
+ * only be deleted, for erasure); the application role `attest_app` is granted INSERT and
+ * SELECT only (plus DELETE of personal data and UPDATE of the one-row head); row-level
+ * security restricts reads to the tenants named in the session setting `attest.tenants`
+ * ('*' = all). Appends from any number of processes serialise on a row lock of the head,
+ * so there is one linear chain: no fork, no gap.
+ */
+import pg from 'pg';
+import { randomUUID } from 'node:crypto';
+import {
+  decodeFrontier,
+  emptyHead,
+  encodeFrontier,
+  nodeKey,
+  redactUrl,
+  type AppendBatch,
+  type CheckpointRow,
+  type DistinctField,
+  type Head,
+  type LedgerStore,
+  type PiiRow,
+  type QuerySpec,
+  type ScanRow,
+  type StoredRecord,
+} from '../store.js';
+import { buildQuery, DISTINCT_COLUMN, postgresDialect } from './sql.js';
+
+const NODE_ID = 2 ** 40;
+const SCHEMA_VERSION = 1;
+
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === 20) return (v: string) => Number(v); // bigint: seq and sizes stay far below 2^53
+    return pg.types.getTypeParser(oid, format);
+  },
+};
+
+function migrations(schema: string): string[] {
+  const s = `"${schema}"`;
+  return [
+    `CREATE SCHEMA IF NOT EXISTS ${s}`,
+    `CREATE TABLE IF NOT EXISTS ${s}.meta (key text PRIMARY KEY, value text NOT NULL)`,
+    `CREATE TABLE IF NOT EXISTS ${s}.records (
+      seq bigint PRIMARY KEY,
+      kid text NOT NULL,
+      nonce bytea NOT NULL,
+      hash bytea NOT NULL,
+      body text NOT NULL,
+      ts text GENERATED ALWAYS AS ((body::jsonb) ->> 'ts') STORED,
+      actor_id text GENERATED ALWAYS AS ((body::jsonb) -> 'actor' ->> 'id') STORED,
+      action text GENERATED ALWAYS AS ((body::jsonb) ->> 'action') STORED,
+      target_type text GENERATED ALWAYS AS ((body::jsonb) -> 'target' ->> 'type') STORED,
+      target_id text GENERATED ALWAYS AS ((body::jsonb) -> 'target' ->> 'id') STORED,
+      outcome text GENERATED ALWAYS AS ((body::jsonb) ->> 'outcome') STORED,
+      tenant text GENERATED ALWAYS AS ((body::jsonb) ->> 'tenant') STORED
+    )`,
+    `CREATE INDEX IF NOT EXISTS records_ts ON ${s}.records (ts)`,
+    `CREATE INDEX IF NOT EXISTS records_actor ON ${s}.records (actor_id, seq)`,
+    `CREATE INDEX IF NOT EXISTS records_action ON ${s}.records (action text_pattern_ops, seq)`,
+    `CREATE INDEX IF NOT EXISTS records_target ON ${s}.records (target_type, target_id, seq)`,
+    `CREATE INDEX IF NOT EXISTS records_outcome ON ${s}.records (outcome, seq)`,
+    `CREATE INDEX IF NOT EXISTS records_tenant ON ${s}.records (tenant, seq)`,
+    `CREATE TABLE IF NOT EXISTS ${s}.pii (seq bigint NOT NULL, subject text NOT NULL, salt bytea NOT NULL, data text NOT NULL, PRIMARY KEY (seq, subject))`,
+    `CREATE INDEX IF NOT EXISTS pii_subject ON ${s}.pii (subject)`,
+    `CREATE TABLE IF NOT EXISTS ${s}.nodes (id bigint PRIMARY KEY, hash bytea NOT NULL)`,
+    `CREATE TABLE IF NOT EXISTS ${s}.checkpoints (size bigint PRIMARY KEY, root bytea NOT NULL, time text NOT NULL, kid text NOT NULL, signature bytea NOT NULL)`,
+    `CREATE TABLE IF NOT EXISTS ${s}.head (id int PRIMARY KEY CHECK (id = 1), size bigint NOT NULL, hash bytea NOT NULL, ts text NOT NULL, frontier text NOT NULL)`,
+    `CREATE OR REPLACE FUNCTION ${s}.refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        RAISE EXCEPTION 'attest ledger: % is append-only (% refused)', TG_TABLE_NAME, TG_OP USING ERRCODE = 'insufficient_privilege';
+      END $$`,
+    ...['records', 'nodes', 'checkpoints'].flatMap((t) => [
+      `DROP TRIGGER IF EXISTS ${t}_append_only ON ${s}.${t}`,
+      `CREATE TRIGGER ${t}_append_only BEFORE UPDATE OR DELETE ON ${s}.${t} FOR EACH ROW EXECUTE FUNCTION ${s}.refuse_change()`,
+      `DROP TRIGGER IF EXISTS ${t}_no_truncate ON ${s}.${t}`,
+      `CREATE TRIGGER ${t}_no_truncate BEFORE TRUNCATE ON ${s}.${t} FOR EACH STATEMENT EXECUTE FUNCTION ${s}.refuse_change()`,
+    ]),
+    `DROP TRIGGER IF EXISTS pii_no_update ON ${s}.pii`,
+    `CREATE TRIGGER pii_no_update BEFORE UPDATE ON ${s}.pii FOR EACH ROW EXECUTE FUNCTION ${s}.refuse_change()`,
+    `DROP TRIGGER IF EXISTS pii_no_truncate ON ${s}.pii`,
+    `CREATE TRIGGER pii_no_truncate BEFORE TRUNCATE ON ${s}.pii FOR EACH STATEMENT EXECUTE FUNCTION ${s}.refuse_change()`,
+    `DO $$ BEGIN
+       IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'attest_app') THEN CREATE ROLE attest_app NOLOGIN; END IF;
+     END $$`,
+    `GRANT USAGE ON SCHEMA ${s} TO attest_app`,
+    `REVOKE ALL ON ALL TABLES IN SCHEMA ${s} FROM attest_app`,
+    `GRANT SELECT, INSERT ON ${s}.records, ${s}.nodes, ${s}.checkpoints TO attest_app`,
+    `GRANT SELECT, INSERT, DELETE ON ${s}.pii TO attest_app`,
+    `GRANT SELECT, UPDATE ON ${s}.head TO attest_app`,
+    `GRANT SELECT ON ${s}.meta TO attest_app`,
+    `ALTER TABLE ${s}.records ENABLE ROW LEVEL SECURITY`,
+    `DROP POLICY IF EXISTS tenant_read ON ${s}.records`,
+    `CREATE POLICY tenant_read ON ${s}.records FOR SELECT USING (
+       current_setting('attest.tenants', true) = '*'
+       OR tenant = ANY (string_to_array(current_setting('attest.tenants', true), ','))
+     )`,
+    `DROP POLICY IF EXISTS app_insert ON ${s}.records`,
+    `CREATE POLICY app_insert ON ${s}.records FOR INSERT WITH CHECK (true)`,
+  ];
+}
+
+export interface PostgresOptions {
+  /** Schema holding the ledger's tables (default "attest", or ?schema= in the URL). */
+  schema?: string;
+  /** Run as this role after connecting (e.g. attest_app), so grants and row-level security apply. */
+  role?: string;
+  /** Tenants this connection may read ('*' = all, the default for the CLI). */
+  tenants?: string[] | '*';
+  poolSize?: number;
+}
+
+export class PostgresStore implements LedgerStore {
+  readonly kind = 'postgres' as const;
+  readonly location: string;
+  readonly schema: string;
+  private pool: pg.Pool;
+
+  constructor(url: string, opts: PostgresOptions = {}) {
+    const u = new URL(url);
+    const schema = opts.schema ?? u.searchParams.get('schema') ?? 'attest';
+    u.searchParams.delete('schema');
+    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`schema "${schema}" must be a lower-case SQL identifier`);
+    this.schema = schema;
+    this.location = `${redactUrl(u.toString())} (schema ${schema})`;
+    const tenants = opts.tenants ?? '*';
+    const setting = tenants === '*' ? '*' : tenants.join(',');
+    const role = opts.role;
+    this.pool = new pg.Pool({ connectionString: u.toString(), max: opts.poolSize ?? 4, types });
+    this.pool.on('connect', (client) => {
+      const stmts = [`SET search_path TO "${schema}"`, `SELECT set_config('attest.tenants', '${setting.replace(/'/g, "''")}', false)`];
+      if (role) stmts.push(`SET ROLE "${role.replace(/"/g, '')}"`);
+      client.query(stmts.join('; ')).catch(() => undefined);
+    });
+    // A broken idle connection must not crash the process; the next query reports the error.
+    this.pool.on('error', () => undefined);
+  }
+
+  private async q<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return (await this.pool.query<T>(sql, params)).rows;
+  }
+
+  async init(): Promise<string> {
+    const s = `"${this.schema}"`;
+    // Already migrated (the application role cannot, and need not, run migrations).
+    const existing = await this.q<{ id: string | null; v: string | null }>(
+      `SELECT CASE WHEN to_regclass($1) IS NULL THEN NULL ELSE 'yes' END AS id, NULL AS v`,
+      [`${s}.meta`],
+    );
+    if (existing[0]?.id) {
+      const rows = await this.q<{ key: string; value: string }>(`SELECT key, value FROM ${s}.meta`);
+      const id = rows.find((r) => r.key === 'ledger_id')?.value;
+      const version = Number(rows.find((r) => r.key === 'schema_version')?.value ?? 0);
+      if (id && version >= SCHEMA_VERSION) return id;
+    }
+    const c = await this.pool.connect();
+    try {
+      await c.query('BEGIN');
+      await c.query(`SELECT pg_advisory_xact_lock(hashtext('attest-ledger-migrate'))`);
+      for (const m of migrations(this.schema)) await c.query(m);
+      let id = (await c.query(`SELECT value FROM ${s}.meta WHERE key = 'ledger_id'`)).rows[0]?.value as string | undefined;
+      if (!id) {
+        id = randomUUID();
+        await c.query(`INSERT INTO ${s}.meta (key, value) VALUES ('ledger_id', $1), ('schema_version', '1')`, [id]);
+        await c.query(`INSERT INTO ${s}.head (id, size, hash, ts, frontier) VALUES (1, 0, $1, '', '')`, [Buffer.alloc(32)]);
+      }
+      await c.query('COMMIT');
+      return id;
+    } catch (e) {
+      await c.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      c.release();
+    }
+  }
+
+  private static toHead(r: { size: number; hash: Buffer; ts: string; frontier: string } | undefined): Head {
+    return r ? { size: r.size, hash: r.hash, ts: r.ts, frontier: decodeFrontier(r.frontier) } : emptyHead();
+  }
+
+  async head(): Promise<Head> {
+    const rows = await this.q<{ size: number; hash: Buffer; ts: string; frontier: string }>('SELECT size, hash, ts, frontier FROM head WHERE id = 1');
+    return PostgresStore.toHead(rows[0]);
+  }
+
+  async append(prepare: (head: Head) => AppendBatch): Promise<AppendBatch> {
+    const c = await this.pool.connect();
+    try {
+      await c.query('BEGIN');
+      // The row lock on the head serialises every writer: one chain, no fork, no gap.
+      const h = (await c.query('SELECT size, hash, ts, frontier FROM head WHERE id = 1 FOR UPDATE')).rows[0];
+      const batch = prepare(PostgresStore.toHead(h));
+      await insertRecords(c, batch.records);
+      if (batch.pii.length) {
+        await c.query('INSERT INTO pii (seq, subject, salt, data) SELECT * FROM unnest($1::bigint[], $2::text[], $3::bytea[], $4::text[])', [
+          batch.pii.map((p) => p.seq),
+          batch.pii.map((p) => p.subject),
+          batch.pii.map((p) => p.salt),
+          batch.pii.map((p) => p.data),
+        ]);
+      }
+      if (batch.nodes.length) {
+        await c.query('INSERT INTO nodes (id, hash) SELECT * FROM unnest($1::bigint[], $2::bytea[])', [
+          batch.nodes.map((n) => n.level * NODE_ID + n.index),
+          batch.nodes.map((n) => n.hash),
+        ]);
+      }
+      if (batch.checkpoint) {
+        const k = batch.checkpoint;
+        await c.query('INSERT INTO checkpoints (size, root, time, kid, signature) VALUES ($1, $2, $3, $4, $5)', [k.size, k.root, k.time, k.kid, k.signature]);
+      }
+      const nh = batch.head;
+      await c.query('UPDATE head SET size = $1, hash = $2, ts = $3, frontier = $4 WHERE id = 1', [nh.size, nh.hash, nh.ts, encodeFrontier(nh.frontier)]);
+      await c.query('COMMIT');
+      return batch;
+    } catch (e) {
+      await c.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      c.release();
+    }
+  }
+
+  async appendRaw(records: StoredRecord[]): Promise<void> {
+    const c = await this.pool.connect();
+    try {
+      await insertRecords(c, records);
+    } finally {
+      c.release();
+    }
+  }
+
+  async *scan(fromSeq: number, toSeq: number, pageSize: number): AsyncIterable<ScanRow[]> {
+    let next = fromSeq;
+    for (;;) {
+      const rows = await this.q<ScanRow>(
+        `SELECT seq, kid, nonce, hash, body, ((body::jsonb) ->> 'seq')::bigint AS "bodySeq", ts FROM records WHERE seq >= $1 AND seq <= $2 ORDER BY seq LIMIT $3`,
+        [next, toSeq, pageSize],
+      );
+      if (rows.length === 0) return;
+      yield rows;
+      next = rows[rows.length - 1]!.seq + 1;
+      if (rows.length < pageSize) return;
+    }
+  }
+
+  async records(fromSeq: number, toSeq: number): Promise<StoredRecord[]> {
+    return this.q<StoredRecord>('SELECT seq, kid, nonce, hash, body FROM records WHERE seq >= $1 AND seq <= $2 ORDER BY seq', [fromSeq, toSeq]);
+  }
+
+  async query(q: QuerySpec): Promise<StoredRecord[]> {
+    const { sql, params } = buildQuery(q, postgresDialect, 'seq, kid, nonce, hash, body');
+    return this.q<StoredRecord>(sql, params);
+  }
+
+  async distinct(field: DistinctField, tenants?: string[], limit = 1000): Promise<string[]> {
+    const col = DISTINCT_COLUMN[field];
+    const params: unknown[] = [limit];
+    let where = `${col} IS NOT NULL`;
+    if (tenants) {
+      params.push(tenants);
+      where += ' AND tenant = ANY($2::text[])';
+    }
+    // Loose index scan: one probe per distinct value instead of reading every row.
+    const rows = await this.q<{ v: string }>(
+      `WITH RECURSIVE d(v) AS (
+         (SELECT ${col} FROM records WHERE ${where} ORDER BY ${col} LIMIT 1)
+         UNION ALL
+         SELECT (SELECT ${col} FROM records WHERE ${where} AND ${col} > d.v ORDER BY ${col} LIMIT 1) FROM d WHERE d.v IS NOT NULL
+       ) SELECT v FROM d WHERE v IS NOT NULL LIMIT $1`,
+      params,
+    );
+    return rows.map((r) => r.v);
+  }
+
+  async pii(seqs: number[]): Promise<PiiRow[]> {
+    if (seqs.length === 0) return [];
+    return this.q<PiiRow>('SELECT seq, subject, salt, data FROM pii WHERE seq = ANY($1::bigint[])', [seqs]);
+  }
+
+  async eraseSubject(subject: string): Promise<number> {
+    return (await this.pool.query('DELETE FROM pii WHERE subject = $1', [subject])).rowCount ?? 0;
+  }
+
+  async nodes(keys: { level: number; index: number }[]): Promise<Map<string, Buffer>> {
+    const out = new Map<string, Buffer>();
+    if (keys.length === 0) return out;
+    const rows = await this.q<{ id: number; hash: Buffer }>('SELECT id, hash FROM nodes WHERE id = ANY($1::bigint[])', [keys.map((k) => k.level * NODE_ID + k.index)]);
+    for (const r of rows) out.set(nodeKey(Math.floor(r.id / NODE_ID), r.id % NODE_ID), r.hash);
+    return out;
+  }
+
+  async checkpoints(): Promise<CheckpointRow[]> {
+    return this.q<CheckpointRow>('SELECT size, root, time, kid, signature FROM checkpoints ORDER BY size');
+  }
+
+  async latestCheckpoint(): Promise<CheckpointRow | undefined> {
+    return (await this.q<CheckpointRow>('SELECT size, root, time, kid, signature FROM checkpoints ORDER BY size DESC LIMIT 1'))[0];
+  }
+
+  async addCheckpoint(k: CheckpointRow): Promise<void> {
+    await this.pool.query('INSERT INTO checkpoints (size, root, time, kid, signature) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (size) DO NOTHING', [
+      k.size,
+      k.root,
+      k.time,
+      k.kid,
+      k.signature,
+    ]);
+  }
+
+  async count(): Promise<number> {
+    return (await this.q<{ n: number }>('SELECT count(*)::bigint AS n FROM records'))[0]?.n ?? 0;
+  }
+
+  /** Runs SQL as the store's connection (tests and the benchmark's tampering/maintenance only). */
+  async sql<T extends pg.QueryResultRow>(text: string, params: unknown[] = []): Promise<T[]> {
+    return this.q<T>(text, params);
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+async function insertRecords(c: pg.PoolClient, records: StoredRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  await c.query('INSERT INTO records (seq, kid, nonce, hash, body) SELECT * FROM unnest($1::bigint[], $2::text[], $3::bytea[], $4::bytea[], $5::text[])', [
+    records.map((r) => r.seq),
+    records.map((r) => r.kid),
+    records.map((r) => r.nonce),
+    records.map((r) => r.hash),
+    records.map((r) => r.body),
+  ]);
+}

@@ -1,0 +1,247 @@
+/**
+ * The embedded store: one SQLite file in WAL mode. Records, Merkle nodes and checkpoints are
+ * append-only (triggers refuse UPDATE and DELETE); personal data may only be deleted
+ * (erasure). Appends from several processes serialise on SQLite's write lock
+ * (BEGIN IMMEDIATE), so there is one linear chain.
+ */
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import {
+  decodeFrontier,
+  emptyHead,
+  encodeFrontier,
+  nodeKey,
+  type AppendBatch,
+  type CheckpointRow,
+  type DistinctField,
+  type Head,
+  type LedgerStore,
+  type NodeRow,
+  type PiiRow,
+  type QuerySpec,
+  type ScanRow,
+  type StoredRecord,
+} from '../store.js';
+import { buildQuery, DISTINCT_COLUMN, sqliteDialect } from './sql.js';
+
+const SCHEMA_VERSION = 1;
+const NODE_ID = 2 ** 40;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS records (
+  seq INTEGER PRIMARY KEY,
+  kid TEXT NOT NULL,
+  nonce BLOB NOT NULL,
+  hash BLOB NOT NULL,
+  body TEXT NOT NULL,
+  ts TEXT GENERATED ALWAYS AS (json_extract(body, '$.ts')) VIRTUAL,
+  actor_id TEXT GENERATED ALWAYS AS (json_extract(body, '$.actor.id')) VIRTUAL,
+  action TEXT GENERATED ALWAYS AS (json_extract(body, '$.action')) VIRTUAL,
+  target_type TEXT GENERATED ALWAYS AS (json_extract(body, '$.target.type')) VIRTUAL,
+  target_id TEXT GENERATED ALWAYS AS (json_extract(body, '$.target.id')) VIRTUAL,
+  outcome TEXT GENERATED ALWAYS AS (json_extract(body, '$.outcome')) VIRTUAL,
+  tenant TEXT GENERATED ALWAYS AS (json_extract(body, '$.tenant')) VIRTUAL
+);
+CREATE INDEX IF NOT EXISTS records_ts ON records(ts);
+CREATE INDEX IF NOT EXISTS records_actor ON records(actor_id);
+CREATE INDEX IF NOT EXISTS records_action ON records(action);
+CREATE INDEX IF NOT EXISTS records_target ON records(target_type, target_id);
+CREATE INDEX IF NOT EXISTS records_outcome ON records(outcome);
+CREATE INDEX IF NOT EXISTS records_tenant ON records(tenant);
+CREATE TABLE IF NOT EXISTS pii (
+  seq INTEGER NOT NULL,
+  subject TEXT NOT NULL,
+  salt BLOB NOT NULL,
+  data TEXT NOT NULL,
+  PRIMARY KEY (seq, subject)
+);
+CREATE INDEX IF NOT EXISTS pii_subject ON pii(subject);
+CREATE TABLE IF NOT EXISTS nodes (id INTEGER PRIMARY KEY, hash BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS checkpoints (
+  size INTEGER PRIMARY KEY,
+  root BLOB NOT NULL,
+  time TEXT NOT NULL,
+  kid TEXT NOT NULL,
+  signature BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS head (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  size INTEGER NOT NULL,
+  hash BLOB NOT NULL,
+  ts TEXT NOT NULL,
+  frontier TEXT NOT NULL
+);
+CREATE TRIGGER IF NOT EXISTS records_no_update BEFORE UPDATE ON records
+  BEGIN SELECT RAISE(ABORT, 'attest ledger: records are append-only (UPDATE refused)'); END;
+CREATE TRIGGER IF NOT EXISTS records_no_delete BEFORE DELETE ON records
+  BEGIN SELECT RAISE(ABORT, 'attest ledger: records are append-only (DELETE refused)'); END;
+CREATE TRIGGER IF NOT EXISTS nodes_no_update BEFORE UPDATE ON nodes
+  BEGIN SELECT RAISE(ABORT, 'attest ledger: Merkle nodes are append-only'); END;
+CREATE TRIGGER IF NOT EXISTS nodes_no_delete BEFORE DELETE ON nodes
+  BEGIN SELECT RAISE(ABORT, 'attest ledger: Merkle nodes are append-only'); END;
+CREATE TRIGGER IF NOT EXISTS checkpoints_no_update BEFORE UPDATE ON checkpoints
+  BEGIN SELECT RAISE(ABORT, 'attest ledger: checkpoints are append-only'); END;
+CREATE TRIGGER IF NOT EXISTS checkpoints_no_delete BEFORE DELETE ON checkpoints
+  BEGIN SELECT RAISE(ABORT, 'attest ledger: checkpoints are append-only'); END;
+CREATE TRIGGER IF NOT EXISTS pii_no_update BEFORE UPDATE ON pii
+  BEGIN SELECT RAISE(ABORT, 'attest ledger: personal data can be erased, not changed'); END;
+`;
+
+type Row = { seq: number; kid: string; nonce: Buffer; hash: Buffer; body: string };
+
+export class SqliteStore implements LedgerStore {
+  readonly kind = 'sqlite' as const;
+  readonly db: Database.Database;
+  private insertRecord!: Database.Statement;
+  private insertPii!: Database.Statement;
+  private insertNode!: Database.Statement;
+  private insertCheckpoint!: Database.Statement;
+  private writeHead!: Database.Statement;
+  private readHead!: Database.Statement;
+
+  constructor(readonly location: string) {
+    if (location !== ':memory:') mkdirSync(dirname(location), { recursive: true });
+    this.db = new Database(location, { timeout: 30_000 });
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+  }
+
+  async init(): Promise<string> {
+    this.db.exec(SCHEMA);
+    const get = this.db.prepare('SELECT value FROM meta WHERE key = ?').pluck();
+    const tx = this.db.transaction(() => {
+      let id = get.get('ledger_id') as string | undefined;
+      if (!id) {
+        id = randomUUID();
+        const put = this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+        put.run('ledger_id', id);
+        put.run('schema_version', String(SCHEMA_VERSION));
+        this.db.prepare("INSERT INTO head (id, size, hash, ts, frontier) VALUES (1, 0, zeroblob(32), '', '')").run();
+      }
+      return id;
+    });
+    const id = tx.immediate();
+    this.insertRecord = this.db.prepare('INSERT INTO records (seq, kid, nonce, hash, body) VALUES (?, ?, ?, ?, ?)');
+    this.insertPii = this.db.prepare('INSERT INTO pii (seq, subject, salt, data) VALUES (?, ?, ?, ?)');
+    this.insertNode = this.db.prepare('INSERT INTO nodes (id, hash) VALUES (?, ?)');
+    this.insertCheckpoint = this.db.prepare('INSERT INTO checkpoints (size, root, time, kid, signature) VALUES (?, ?, ?, ?, ?)');
+    this.writeHead = this.db.prepare('UPDATE head SET size = ?, hash = ?, ts = ?, frontier = ? WHERE id = 1');
+    this.readHead = this.db.prepare('SELECT size, hash, ts, frontier FROM head WHERE id = 1');
+    return id;
+  }
+
+  private headSync(): Head {
+    const r = this.readHead.get() as { size: number; hash: Buffer; ts: string; frontier: string } | undefined;
+    if (!r) return emptyHead();
+    return { size: r.size, hash: r.hash, ts: r.ts, frontier: decodeFrontier(r.frontier) };
+  }
+
+  async head(): Promise<Head> {
+    return this.headSync();
+  }
+
+  async append(prepare: (head: Head) => AppendBatch): Promise<AppendBatch> {
+    const tx = this.db.transaction(() => {
+      const batch = prepare(this.headSync());
+      for (const r of batch.records) this.insertRecord.run(r.seq, r.kid, r.nonce, r.hash, r.body);
+      for (const p of batch.pii) this.insertPii.run(p.seq, p.subject, p.salt, p.data);
+      for (const n of batch.nodes) this.insertNode.run(n.level * NODE_ID + n.index, n.hash);
+      if (batch.checkpoint) {
+        const c = batch.checkpoint;
+        this.insertCheckpoint.run(c.size, c.root, c.time, c.kid, c.signature);
+      }
+      const h = batch.head;
+      this.writeHead.run(h.size, h.hash, h.ts, encodeFrontier(h.frontier));
+      return batch;
+    });
+    return tx.immediate();
+  }
+
+  async appendRaw(records: StoredRecord[]): Promise<void> {
+    const tx = this.db.transaction(() => {
+      for (const r of records) this.insertRecord.run(r.seq, r.kid, r.nonce, r.hash, r.body);
+    });
+    tx.immediate();
+  }
+
+  async *scan(fromSeq: number, toSeq: number, pageSize: number): AsyncIterable<ScanRow[]> {
+    const stmt = this.db.prepare(
+      "SELECT seq, kid, nonce, hash, body, json_extract(body, '$.seq') AS bodySeq, ts FROM records WHERE seq >= ? AND seq <= ? ORDER BY seq LIMIT ?",
+    );
+    let next = fromSeq;
+    for (;;) {
+      const rows = stmt.all(next, toSeq, pageSize) as ScanRow[];
+      if (rows.length === 0) return;
+      yield rows;
+      next = rows[rows.length - 1]!.seq + 1;
+      if (rows.length < pageSize) return;
+    }
+  }
+
+  async records(fromSeq: number, toSeq: number): Promise<StoredRecord[]> {
+    return this.db.prepare('SELECT seq, kid, nonce, hash, body FROM records WHERE seq >= ? AND seq <= ? ORDER BY seq').all(fromSeq, toSeq) as Row[];
+  }
+
+  async query(q: QuerySpec): Promise<StoredRecord[]> {
+    const { sql, params } = buildQuery(q, sqliteDialect, 'seq, kid, nonce, hash, body');
+    return this.db.prepare(sql).all(...params) as Row[];
+  }
+
+  async distinct(field: DistinctField, tenants?: string[], limit = 1000): Promise<string[]> {
+    const col = DISTINCT_COLUMN[field];
+    const where = tenants ? ` AND tenant IN (${tenants.map(() => '?').join(', ') || 'NULL'})` : '';
+    return this.db
+      .prepare(`SELECT DISTINCT ${col} FROM records WHERE ${col} IS NOT NULL${where} ORDER BY ${col} LIMIT ?`)
+      .pluck()
+      .all(...(tenants ?? []), limit) as string[];
+  }
+
+  async pii(seqs: number[]): Promise<PiiRow[]> {
+    if (seqs.length === 0) return [];
+    const out: PiiRow[] = [];
+    for (let i = 0; i < seqs.length; i += 500) {
+      const part = seqs.slice(i, i + 500);
+      out.push(...(this.db.prepare(`SELECT seq, subject, salt, data FROM pii WHERE seq IN (${part.map(() => '?').join(',')})`).all(...part) as PiiRow[]));
+    }
+    return out;
+  }
+
+  async eraseSubject(subject: string): Promise<number> {
+    return this.db.prepare('DELETE FROM pii WHERE subject = ?').run(subject).changes;
+  }
+
+  async nodes(keys: { level: number; index: number }[]): Promise<Map<string, Buffer>> {
+    const out = new Map<string, Buffer>();
+    if (keys.length === 0) return out;
+    const rows = this.db
+      .prepare(`SELECT id, hash FROM nodes WHERE id IN (${keys.map(() => '?').join(',')})`)
+      .all(...keys.map((k) => k.level * NODE_ID + k.index)) as { id: number; hash: Buffer }[];
+    for (const r of rows) out.set(nodeKey(Math.floor(r.id / NODE_ID), r.id % NODE_ID), r.hash);
+    return out;
+  }
+
+  async checkpoints(): Promise<CheckpointRow[]> {
+    return this.db.prepare('SELECT size, root, time, kid, signature FROM checkpoints ORDER BY size').all() as CheckpointRow[];
+  }
+
+  async latestCheckpoint(): Promise<CheckpointRow | undefined> {
+    return this.db.prepare('SELECT size, root, time, kid, signature FROM checkpoints ORDER BY size DESC LIMIT 1').get() as CheckpointRow | undefined;
+  }
+
+  async addCheckpoint(c: CheckpointRow): Promise<void> {
+    this.db.prepare('INSERT OR IGNORE INTO checkpoints (size, root, time, kid, signature) VALUES (?, ?, ?, ?, ?)').run(c.size, c.root, c.time, c.kid, c.signature);
+  }
+
+  async count(): Promise<number> {
+    return (this.db.prepare('SELECT count(*) FROM records').pluck().get() as number) ?? 0;
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}
+
+export type { NodeRow };
