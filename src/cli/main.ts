@@ -1,6 +1,7 @@
 import { UsageError } from './args.js';
 import { runScan, SCAN_HELP } from './scan.js';
 import { runControls, CONTROLS_HELP } from './controls.js';
+import { runLedger, LEDGER_HELP } from './ledger.js';
 import { TOOL_VERSION } from '../report/model.js';
 
 const HELP = `attest ${TOOL_VERSION} — proves from your configuration which security controls your platform implements
@@ -10,6 +11,8 @@ Usage: attest <command> [options]
 Commands:
   scan [path...]     scan CloudFormation/SAM templates and write a compliance report
   controls           list the control catalog
+  ledger <command>   the tamper-evident audit trail: append, query, export, verify, checkpoint,
+                     proof, keys, erase-subject (see 'attest ledger --help')
   help [command]     show help for a command
 
 Run 'attest <command> --help' for the options of a command.
@@ -27,7 +30,7 @@ export async function main(argv: string[]): Promise<number> {
       case '--help':
       case '-h': {
         const topic = rest[0];
-        process.stdout.write(topic === 'scan' ? SCAN_HELP : topic === 'controls' ? CONTROLS_HELP : HELP);
+        process.stdout.write(topic === 'scan' ? SCAN_HELP : topic === 'controls' ? CONTROLS_HELP : topic === 'ledger' ? LEDGER_HELP : HELP);
         return 0;
       }
       case '--version':
@@ -39,8 +42,10 @@ export async function main(argv: string[]): Promise<number> {
         return await runScan(rest);
       case 'controls':
         return runControls(rest);
+      case 'ledger':
+        return await runLedger(rest);
       default:
-        throw new UsageError(`unknown command ${JSON.stringify(cmd)}; commands are scan, controls, help`);
+        throw new UsageError(`unknown command ${JSON.stringify(cmd)}; commands are scan, controls, ledger, help`);
     }
   } catch (e) {
     if (e instanceof UsageError) {

@@ -1,0 +1,457 @@
+/** `attest ledger …`: the audit trail from the command line. */
+import { createReadStream, createWriteStream, readFileSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { once } from 'node:events';
+import { many, one, parseArgs, UsageError, type ParsedArgs } from './args.js';
+import { ConfigError, loadConfig } from '../config.js';
+import { openLedger } from '../ledger/open.js';
+import { DirectoryKeyProvider, KeyError } from '../ledger/keys.js';
+import { checkCheckpointFile, verifyInclusionProof, type InclusionProof, type Ledger, type QueryFilters, type SignedCheckpoint, type VerifyReport } from '../ledger/ledger.js';
+import { exportBundle, exportRecords, type ExportFormat } from '../ledger/export.js';
+import { LedgerValidationError, parseDuration, parseTime, formatMicros, nowMicros, validateEvent, ACTOR_TYPES, type ActorType } from '../ledger/record.js';
+
+export const LEDGER_HELP = `Usage: attest ledger <command> [options]
+
+The tamper-evident audit trail. Every record is chained with HMAC-SHA256 (keys outside the
+database), hashed into an RFC 9162 Merkle tree, and covered by Ed25519-signed checkpoints.
+
+Commands:
+  append [FILE|-]          append NDJSON records (one JSON object per line) from FILE or stdin
+  query                    list records, newest first (filters below)
+  export                   export records as CSV, JSON or NDJSON (default: the last 30 days)
+  verify                   recompute the chain and the Merkle tree; exit 1 if anything was tampered with
+  checkpoint               sign a checkpoint of the current tree; --out FILE to hand it to an auditor
+  proof SEQ                inclusion proof of record SEQ against the latest checkpoint
+  verify-proof FILE        check an inclusion proof offline (needs only the public key)
+  keys init|rotate|list    create the key directory, start a new HMAC key, list key ids
+  erase-subject SUBJECT    GDPR erasure of a subject's personal data (the chain still verifies)
+  subject-access SUBJECT   every record of a subject, with its personal data (NDJSON)
+
+Common options:
+      --db PATH|URL        SQLite file or postgres://user@host/db (default: config ledger.db,
+                           $ATTEST_LEDGER_DB, $DATABASE_URL, else .attest/ledger.db)
+      --keys DIR           key directory (default: config ledger.keys, else .attest/keys);
+                           $ATTEST_LEDGER_KEYS (JSON) supplies keys from the environment instead
+      --config FILE        config file (default ./attest.config.json when present)
+  -h, --help               this help
+
+append:     --batch N (stdin: records are committed in batches of N, default 1000, and each
+            committed batch is acknowledged on stdout as {"acked":SEQ}); a file is validated
+            completely before anything is written
+query:      --actor ID --action PREFIX --target-type T --target-id ID --outcome O --tenant T
+            --from TIME --to TIME --since 30d --order desc|asc --limit N (≤1000, default 100)
+            --cursor C --format table|json|ndjson
+export:     the query filters, plus --format csv|json|ndjson (default csv) --out FILE
+            --all (no time limit) --include-personal --bundle DIR (records + checkpoint.json +
+            public-key.pem + manifest.json + VERIFY.md)
+verify:     --checkpoint FILE (a checkpoint exported earlier: detects a truncated tail) --json
+checkpoint: --out FILE
+proof:      --out FILE; verify-proof: --public-key PEMFILE (pin the key you trust)
+erase-subject: --by ACTOR_ID [--by-type user|service|system] [--ticket ID]
+
+Exit codes: 0 ok; 1 verification failed (or a tampered proof); 2 usage error or invalid input
+(nothing is written).
+
+Examples:
+  attest ledger append events.ndjson
+  attest ledger query --actor alice --action auth --since 7d
+  attest ledger checkpoint --out checkpoint-2026-11.json
+  attest ledger verify --checkpoint checkpoint-2026-11.json
+  attest ledger export --format csv --out audit.csv --bundle audit-bundle/
+`;
+
+const COMMON = { db: true, keys: true, config: true, help: false } as const;
+
+function settings(a: ParsedArgs): { db: string; keysDir: string; checkpointEvery: number } {
+  try {
+    const cfg = loadConfig(one(a, 'config'));
+    const db = one(a, 'db') ?? cfg.ledger.db;
+    return { db, keysDir: one(a, 'keys') ?? cfg.ledger.keys, checkpointEvery: cfg.ledger.checkpointEvery };
+  } catch (e) {
+    if (e instanceof ConfigError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+async function withLedger<T>(a: ParsedArgs, create: boolean, fn: (l: Ledger) => Promise<T>): Promise<T> {
+  const s = settings(a);
+  let ledger: Ledger;
+  try {
+    ledger = await openLedger({ db: s.db, keysDir: s.keysDir, createKeys: create, checkpointEvery: s.checkpointEvery });
+  } catch (e) {
+    if (e instanceof KeyError) throw new UsageError(e.message);
+    const msg = (e as Error).message;
+    throw new UsageError(`cannot open the ledger at ${s.db.replace(/:[^:@/]*@/, ':***@')}: ${msg}`);
+  }
+  try {
+    return await fn(ledger);
+  } finally {
+    await ledger.close();
+  }
+}
+
+function filters(a: ParsedArgs, defaultSince?: string): QueryFilters {
+  const f: QueryFilters = {};
+  const actor = one(a, 'actor');
+  const action = one(a, 'action');
+  const tt = one(a, 'target-type');
+  const tid = one(a, 'target-id');
+  const outcome = one(a, 'outcome');
+  const tenants = many(a, 'tenant');
+  if (actor) f.actor = actor;
+  if (action) f.action = action;
+  if (tt) f.targetType = tt;
+  if (tid) f.targetId = tid;
+  if (outcome) f.outcome = outcome;
+  if (tenants.length) f.tenants = tenants;
+  try {
+    const from = one(a, 'from');
+    const to = one(a, 'to');
+    const since = one(a, 'since') ?? (from || a.flags.has('all') ? undefined : defaultSince);
+    if (from) f.from = parseTime(from, '--from');
+    else if (since) f.from = formatMicros(nowMicros() - BigInt(parseDuration(since, '--since')) * 1000n);
+    if (to) f.to = parseTime(to, '--to');
+  } catch (e) {
+    if (e instanceof LedgerValidationError) throw new UsageError(e.message);
+    throw e;
+  }
+  return f;
+}
+
+function intFlag(a: ParsedArgs, name: string, dflt: number, min: number, max: number): number {
+  const v = one(a, name);
+  if (v === undefined) return dflt;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be an integer from ${min} to ${max}; got ${JSON.stringify(v)}`);
+  return n;
+}
+
+function readJsonFile<T>(path: string, what: string): T {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as T;
+  } catch (e) {
+    throw new UsageError(`${path}: cannot read ${what}: ${(e as Error).message}`);
+  }
+}
+
+async function cmdAppend(argv: string[]): Promise<number> {
+  const a = parseArgs(argv, { ...COMMON, batch: true }, { h: 'help' });
+  const src = a.positional[0] ?? '-';
+  const batch = intFlag(a, 'batch', 1000, 1, 5000);
+  return withLedger(a, true, async (ledger) => {
+    const name = src === '-' ? 'stdin' : src;
+    const input = src === '-' ? process.stdin : createReadStream(src);
+    const lines = createInterface({ input, crlfDelay: Infinity });
+    const parseLine = (text: string, lineNo: number): unknown => {
+      try {
+        return JSON.parse(text);
+      } catch (e) {
+        throw new UsageError(`${name}:${lineNo}: not valid JSON: ${(e as Error).message}`);
+      }
+    };
+    const check = (ev: unknown, lineNo: number) => {
+      try {
+        validateEvent(ev);
+      } catch (e) {
+        if (e instanceof LedgerValidationError) throw new UsageError(`${name}:${lineNo}: ${e.message}`);
+        throw e;
+      }
+    };
+    let total = 0;
+    let first = 0;
+    let last = 0;
+    if (src !== '-') {
+      // A file: validate all of it first, so a bad line means nothing is written.
+      const all: unknown[] = [];
+      let lineNo = 0;
+      try {
+        for await (const line of lines) {
+          lineNo++;
+          if (!line.trim()) continue;
+          const ev = parseLine(line, lineNo);
+          check(ev, lineNo);
+          all.push(ev);
+        }
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError(`${src}: no such file`);
+        throw e;
+      }
+      for (let i = 0; i < all.length; i += 5000) {
+        const r = await ledger.append(all.slice(i, i + 5000));
+        if (!first) first = r.first;
+        last = r.last;
+      }
+      total = all.length;
+    } else {
+      let pending: unknown[] = [];
+      let lineNo = 0;
+      const flush = async () => {
+        if (!pending.length) return;
+        const r = await ledger.append(pending);
+        if (!first) first = r.first;
+        last = r.last;
+        total += pending.length;
+        pending = [];
+        process.stdout.write(`{"acked":${r.last}}\n`);
+      };
+      try {
+        for await (const line of lines) {
+          lineNo++;
+          if (!line.trim()) continue;
+          const ev = parseLine(line, lineNo);
+          check(ev, lineNo);
+          pending.push(ev);
+          if (pending.length >= batch) await flush();
+        }
+        await flush();
+      } catch (e) {
+        if (e instanceof UsageError && total > 0) {
+          throw new UsageError(`${e.message}\n(records before that batch were committed: seq ${first}..${last}; that batch was not written)`);
+        }
+        throw e;
+      }
+    }
+    process.stderr.write(total ? `appended ${total} record${total === 1 ? '' : 's'} (seq ${first}..${last}) to ${ledger.store.location}\n` : 'nothing to append\n');
+    return 0;
+  });
+}
+
+function tableRow(r: { seq: number; ts: string; actor: { id: string }; action: string; target?: { type: string; id?: string }; outcome: string; tenant?: string }): string {
+  const target = r.target ? `${r.target.type}${r.target.id ? `:${r.target.id}` : ''}` : '';
+  return [String(r.seq).padStart(8), r.ts, r.actor.id.padEnd(16), r.action.padEnd(24), r.outcome.padEnd(8), target.padEnd(20), r.tenant ?? ''].join('  ');
+}
+
+async function cmdQuery(argv: string[]): Promise<number> {
+  const a = parseArgs(argv, { ...COMMON, actor: true, action: true, 'target-type': true, 'target-id': true, outcome: true, tenant: true, from: true, to: true, since: true, order: true, limit: true, cursor: true, format: true }, { h: 'help' });
+  const order = one(a, 'order') ?? 'desc';
+  if (order !== 'asc' && order !== 'desc') throw new UsageError('--order must be asc or desc');
+  const format = one(a, 'format') ?? 'table';
+  if (!['table', 'json', 'ndjson'].includes(format)) throw new UsageError('--format must be table, json or ndjson');
+  const f = { ...filters(a), order, limit: intFlag(a, 'limit', 100, 1, 1000) } as QueryFilters;
+  const cursor = one(a, 'cursor');
+  if (cursor) f.cursor = cursor;
+  return withLedger(a, false, async (ledger) => {
+    let page;
+    try {
+      page = await ledger.query(f);
+    } catch (e) {
+      if (e instanceof LedgerValidationError) throw new UsageError(e.message);
+      throw e;
+    }
+    if (format === 'json') process.stdout.write(JSON.stringify(page, null, 2) + '\n');
+    else if (format === 'ndjson') process.stdout.write(page.records.map((r) => JSON.stringify(r) + '\n').join(''));
+    else {
+      process.stdout.write(`${'seq'.padStart(8)}  ${'time (UTC)'.padEnd(27)}  ${'actor'.padEnd(16)}  ${'action'.padEnd(24)}  ${'outcome'.padEnd(8)}  ${'target'.padEnd(20)}  tenant\n`);
+      for (const r of page.records) process.stdout.write(tableRow(r) + '\n');
+      process.stdout.write(page.records.length ? '' : '(no records match)\n');
+      if (page.nextCursor) process.stderr.write(`more: --cursor ${page.nextCursor}\n`);
+    }
+    return 0;
+  });
+}
+
+async function cmdExport(argv: string[]): Promise<number> {
+  const a = parseArgs(argv, { ...COMMON, actor: true, action: true, 'target-type': true, 'target-id': true, outcome: true, tenant: true, from: true, to: true, since: true, all: false, format: true, out: true, bundle: true, 'include-personal': false }, { h: 'help', o: 'out', f: 'format' });
+  const format = (one(a, 'format') ?? 'csv') as ExportFormat;
+  if (!['csv', 'json', 'ndjson'].includes(format)) throw new UsageError('--format must be csv, json or ndjson');
+  const f = filters(a, '30d');
+  const includePersonal = a.flags.has('include-personal');
+  return withLedger(a, false, async (ledger) => {
+    const bundle = one(a, 'bundle');
+    if (bundle) {
+      const r = await exportBundle(ledger, bundle, { format, filters: f, includePersonal });
+      process.stderr.write(`exported ${r.records} records to ${bundle}/ (${r.files.join(', ')}); checkpoint at ${r.checkpoint.size} records\n`);
+      return 0;
+    }
+    const out = one(a, 'out');
+    const stream = out ? createWriteStream(out) : process.stdout;
+    const n = await exportRecords(ledger, stream, { format, filters: f, includePersonal });
+    if (out) {
+      (stream as NodeJS.WritableStream).end();
+      await once(stream, 'finish');
+    }
+    process.stderr.write(`exported ${n} records${f.from ? ` since ${f.from}` : ''}${out ? ` to ${out}` : ''}\n`);
+    return 0;
+  });
+}
+
+function printVerify(v: VerifyReport): void {
+  const lines = [
+    `ledger ${v.origin}`,
+    `records: ${v.records}, root ${v.root}`,
+    v.against ? `checked against: ${v.against.source === 'file' ? 'checkpoint file' : 'latest stored checkpoint'} (${v.against.size} records, ${v.against.time})` : 'checked against: no checkpoint yet (run "attest ledger checkpoint")',
+    `checkpoints matched: ${v.checkpointsChecked}; keys: ${v.keys.join(', ') || '(none)'}`,
+    `personal data: ${v.personalData.present} present and matching, ${v.personalData.erased} erased`,
+    `time: ${v.seconds}s (${v.recordsPerSecond} records/s)`,
+  ];
+  if (v.ok) lines.push('VERIFIED: chain, Merkle tree and checkpoints are intact');
+  else {
+    lines.push(`FAILED at seq ${v.firstBadSeq}:`);
+    for (const p of v.problems) lines.push(`  seq ${p.seq} [${p.kind}] ${p.message}`);
+  }
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+async function cmdVerify(argv: string[]): Promise<number> {
+  const a = parseArgs(argv, { ...COMMON, checkpoint: true, json: false }, { h: 'help' });
+  const file = one(a, 'checkpoint');
+  const checkpoint = file ? readJsonFile<SignedCheckpoint>(file, 'the checkpoint') : undefined;
+  return withLedger(a, false, async (ledger) => {
+    const v = await ledger.verify(checkpoint ? { checkpoint } : {});
+    if (a.flags.has('json')) process.stdout.write(JSON.stringify(v, null, 2) + '\n');
+    else printVerify(v);
+    return v.ok ? 0 : 1;
+  });
+}
+
+async function cmdCheckpoint(argv: string[]): Promise<number> {
+  const a = parseArgs(argv, { ...COMMON, out: true }, { h: 'help', o: 'out' });
+  return withLedger(a, false, async (ledger) => {
+    const cp = await ledger.checkpoint();
+    const text = JSON.stringify(cp, null, 2) + '\n';
+    const out = one(a, 'out');
+    if (out) {
+      writeFileSync(out, text);
+      process.stderr.write(`checkpoint of ${cp.size} records (root ${cp.root.slice(0, 16)}…) written to ${out}\n`);
+    } else process.stdout.write(text);
+    return 0;
+  });
+}
+
+async function cmdProof(argv: string[]): Promise<number> {
+  const a = parseArgs(argv, { ...COMMON, out: true, size: true }, { h: 'help', o: 'out' });
+  const seq = Number(a.positional[0]);
+  if (!Number.isInteger(seq) || seq < 1) throw new UsageError('proof needs a record sequence number, e.g. attest ledger proof 42');
+  return withLedger(a, false, async (ledger) => {
+    let p: InclusionProof;
+    try {
+      const size = one(a, 'size');
+      p = await ledger.inclusionProof(seq, size ? Number(size) : undefined);
+    } catch (e) {
+      if (e instanceof LedgerValidationError) throw new UsageError(e.message);
+      throw e;
+    }
+    const text = JSON.stringify(p, null, 2) + '\n';
+    const out = one(a, 'out');
+    if (out) writeFileSync(out, text);
+    else process.stdout.write(text);
+    return 0;
+  });
+}
+
+async function cmdVerifyProof(argv: string[]): Promise<number> {
+  const a = parseArgs(argv, { 'public-key': true, help: false }, { h: 'help' });
+  const file = a.positional[0];
+  if (!file) throw new UsageError('verify-proof needs the proof file written by "attest ledger proof SEQ --out FILE"');
+  const proof = readJsonFile<InclusionProof>(file, 'the proof');
+  const keyFile = one(a, 'public-key');
+  const pem = keyFile ? readFileSync(keyFile, 'utf8') : undefined;
+  const r = verifyInclusionProof(proof, pem);
+  if (r.ok) {
+    process.stdout.write(`VERIFIED: record ${proof.seq} is leaf ${proof.leafIndex} of the ${proof.treeSize}-record tree signed at ${proof.checkpoint.time}${pem ? '' : ' (signature checked with the key inside the proof; pass --public-key to pin the key you trust)'}\n`);
+    return 0;
+  }
+  process.stdout.write(`FAILED: ${r.reason}\n`);
+  return 1;
+}
+
+async function cmdKeys(argv: string[]): Promise<number> {
+  const a = parseArgs(argv, { ...COMMON }, { h: 'help' });
+  const sub = a.positional[0];
+  const { keysDir } = settings(a);
+  try {
+    if (sub === 'init') {
+      const k = DirectoryKeyProvider.open(keysDir, { create: true });
+      process.stdout.write(`keys in ${keysDir}: active HMAC key ${k.activeHmac().kid}, checkpoint key ${k.signing().kid}\n`);
+      return 0;
+    }
+    const k = DirectoryKeyProvider.open(keysDir);
+    if (sub === 'rotate') {
+      const old = k.activeHmac().kid;
+      const n = k.rotate();
+      process.stdout.write(`new active HMAC key ${n.kid}; ${old} retired (kept for verification)\n`);
+      return 0;
+    }
+    if (sub === 'list' || sub === undefined) {
+      for (const h of k.hmacKeys()) process.stdout.write(`hmac ${h.kid}  created ${h.created}${h.retired ? `  retired ${h.retired}` : '  active'}\n`);
+      const s = k.signing();
+      process.stdout.write(`ed25519 ${s.kid}  (checkpoint signing)\n${s.publicKeyPem}`);
+      return 0;
+    }
+  } catch (e) {
+    if (e instanceof KeyError) throw new UsageError(e.message);
+    throw e;
+  }
+  throw new UsageError(`unknown keys command ${JSON.stringify(sub)}: use init, rotate or list`);
+}
+
+async function cmdErase(argv: string[]): Promise<number> {
+  const a = parseArgs(argv, { ...COMMON, by: true, 'by-type': true, ticket: true }, { h: 'help' });
+  const subject = a.positional[0];
+  if (!subject) throw new UsageError('erase-subject needs the subject id, e.g. attest ledger erase-subject user-42 --by dpo');
+  const by = one(a, 'by');
+  if (!by) throw new UsageError('erase-subject needs --by ACTOR_ID: the erasure itself is recorded in the ledger');
+  const byType = (one(a, 'by-type') ?? 'user') as ActorType;
+  if (!ACTOR_TYPES.includes(byType)) throw new UsageError(`--by-type must be one of ${ACTOR_TYPES.join(', ')}`);
+  return withLedger(a, false, async (ledger) => {
+    const ticket = one(a, 'ticket');
+    const r = await ledger.eraseSubject(subject, { id: by, type: byType }, ticket);
+    process.stdout.write(`erased the personal data of ${subject} from ${r.erased} record${r.erased === 1 ? '' : 's'}; the erasure is record ${r.record}\n`);
+    return 0;
+  });
+}
+
+async function cmdSubjectAccess(argv: string[]): Promise<number> {
+  const a = parseArgs(argv, { ...COMMON, out: true }, { h: 'help', o: 'out' });
+  const subject = a.positional[0];
+  if (!subject) throw new UsageError('subject-access needs the subject id');
+  return withLedger(a, false, async (ledger) => {
+    const out = one(a, 'out');
+    const stream = out ? createWriteStream(out) : process.stdout;
+    let n = 0;
+    for await (const r of ledger.subjectRecords(subject)) {
+      if (!stream.write(JSON.stringify(r) + '\n')) await once(stream, 'drain');
+      n++;
+    }
+    if (out) {
+      (stream as NodeJS.WritableStream).end();
+      await once(stream, 'finish');
+    }
+    process.stderr.write(`${n} records of ${subject}\n`);
+    return 0;
+  });
+}
+
+export async function runLedger(argv: string[]): Promise<number> {
+  const [sub, ...rest] = argv;
+  if (sub === undefined || sub === 'help' || sub === '--help' || sub === '-h' || rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(LEDGER_HELP);
+    return 0;
+  }
+  switch (sub) {
+    case 'append':
+      return cmdAppend(rest);
+    case 'query':
+      return cmdQuery(rest);
+    case 'export':
+      return cmdExport(rest);
+    case 'verify':
+      return cmdVerify(rest);
+    case 'checkpoint':
+      return cmdCheckpoint(rest);
+    case 'proof':
+      return cmdProof(rest);
+    case 'verify-proof':
+      return cmdVerifyProof(rest);
+    case 'keys':
+      return cmdKeys(rest);
+    case 'erase-subject':
+      return cmdErase(rest);
+    case 'subject-access':
+      return cmdSubjectAccess(rest);
+    default:
+      throw new UsageError(`unknown ledger command ${JSON.stringify(sub)}; see 'attest ledger --help'`);
+  }
+}
+
+export { checkCheckpointFile };
