@@ -183,8 +183,51 @@ export class Ledger {
     return { first, last, count: valid.length, ...(checkpoint ? { checkpoint } : {}) };
   }
 
-  private async appendValid(events: AuditEventInput[]): Promise<AppendResult> {
-    if (events.length === 0) return { first: 0, last: 0, count: 0 };
+  private queue: { events: AuditEventInput[]; resolve: (r: AppendResult) => void; reject: (e: unknown) => void }[] = [];
+  private draining = false;
+
+  /**
+   * Group commit: calls that arrive while a transaction is in flight are merged into the next
+   * one (up to 5000 records), so many concurrent small appends cost few transactions. Each
+   * caller still gets its own contiguous seq range.
+   */
+  private appendValid(events: AuditEventInput[]): Promise<AppendResult> {
+    if (events.length === 0) return Promise.resolve({ first: 0, last: 0, count: 0 });
+    return new Promise((resolve, reject) => {
+      this.queue.push({ events, resolve, reject });
+      if (!this.draining) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      while (this.queue.length) {
+        const group = [this.queue.shift()!];
+        let n = group[0]!.events.length;
+        while (this.queue.length && n + this.queue[0]!.events.length <= MAX_BATCH) {
+          const next = this.queue.shift()!;
+          n += next.events.length;
+          group.push(next);
+        }
+        try {
+          const r = await this.writeBatch(group.length === 1 ? group[0]!.events : group.flatMap((g) => g.events));
+          let seq = r.first;
+          for (const g of group) {
+            const first = seq;
+            seq += g.events.length;
+            g.resolve({ first, last: seq - 1, count: g.events.length, ...(r.checkpoint && seq - 1 === r.last ? { checkpoint: r.checkpoint } : {}) });
+          }
+        } catch (e) {
+          for (const g of group) g.reject(e);
+        }
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async writeBatch(events: AuditEventInput[]): Promise<AppendResult> {
     const parts = events.map(splitEvent);
     const { kid, key } = this.keys.activeHmac();
     const nonces = randomBytes(16 * events.length);

@@ -71,6 +71,17 @@ export function ledgerSuite(f: StoreFactory): void {
     await ledger.close();
   });
 
+  t('concurrent appends from one process are group-committed, each caller gets its own seq range', async () => {
+    const { ledger } = await fresh(f);
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => ledger.append(i % 5 ? [event(i)] : [event(i), event(i + 100)])));
+    const seqs = results.flatMap((r) => Array.from({ length: r.count }, (_, k) => r.first + k)).sort((a, b) => a - b);
+    assert.deepEqual(seqs, Array.from({ length: 60 }, (_, i) => i + 1));
+    const v = await ledger.verify();
+    assert.equal(v.ok, true, JSON.stringify(v.problems));
+    assert.equal(v.records, 60);
+    await ledger.close();
+  });
+
   t('a record that does not fit the schema is refused naming the field, and nothing is written', async () => {
     const { ledger, store } = await fresh(f);
     const bad = { ...event(2), outcome: 'maybe' };
