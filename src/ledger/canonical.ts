@@ -32,12 +32,17 @@ function write(value: unknown, path: string): string {
         return out + ']';
       }
       const obj = value as Record<string, unknown>;
-      const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
+      const keys = Object.keys(obj);
+      if (keys.length > 1) keys.sort();
       let out = '{';
+      let first = true;
       for (let i = 0; i < keys.length; i++) {
         const k = keys[i]!;
-        if (i > 0) out += ',';
-        out += JSON.stringify(k) + ':' + write(obj[k], `${path}.${k}`);
+        const v = obj[k];
+        if (v === undefined) continue;
+        if (!first) out += ',';
+        first = false;
+        out += JSON.stringify(k) + ':' + (typeof v === 'string' ? JSON.stringify(v) : write(v, path + '.' + k));
       }
       return out + '}';
     }

@@ -1,3 +1,4 @@
+import * as nodeCrypto from 'node:crypto';
 import { createHash, createHmac } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -33,10 +34,10 @@ export type HashBatch = (
   bodies: Uint8Array,
   offsets: Uint32Array,
   stored: Uint8Array | null,
-) => Buffer;
+) => Buffer<ArrayBuffer>;
 
 /** `SHA-256(0x01 ‖ pair_j)` for each 64-byte `pair_j` of `pairs`; returns `32 * m` bytes. */
-export type Sha256Nodes = (pairs: Uint8Array) => Buffer;
+export type Sha256Nodes = (pairs: Uint8Array) => Buffer<ArrayBuffer>;
 
 interface NativeAddon {
   hashBatch: HashBatch;
@@ -48,6 +49,7 @@ const DIGEST = 32;
 const NONCE = 16;
 const LEAF_PREFIX = Buffer.from([0x00]);
 const NODE_PREFIX = Buffer.from([0x01]);
+const EMPTY = Buffer.alloc(0);
 
 function isBytes(v: unknown): v is Uint8Array {
   return v instanceof Uint8Array;
@@ -59,6 +61,28 @@ function typeError(message: string): TypeError {
 
 function rangeError(message: string): RangeError {
   return Object.assign(new RangeError(message), { code: 'ERR_OUT_OF_RANGE' });
+}
+
+/** `SHA-256(prefix ‖ a ‖ b)`. For inputs up to 64 KiB, uses the one-shot `crypto.hash`
+ * (Node ≥ 20.12; about 1 µs less per call than `createHash`) over a scratch copy. */
+const oneShot: ((algorithm: string, data: Uint8Array, enc: 'buffer') => Buffer) | undefined =
+  typeof nodeCrypto.hash === 'function' ? nodeCrypto.hash : undefined;
+const SCRATCH_MAX = 64 * 1024;
+let scratch = Buffer.allocUnsafe(1024);
+function prefixedSha256(prefix: number, a: Uint8Array, b: Uint8Array): Buffer {
+  const len = 1 + a.length + b.length;
+  if (!oneShot || len > SCRATCH_MAX) {
+    return createHash('sha256')
+      .update(prefix ? NODE_PREFIX : LEAF_PREFIX)
+      .update(a)
+      .update(b)
+      .digest();
+  }
+  if (scratch.length < len) scratch = Buffer.allocUnsafe(Math.min(SCRATCH_MAX, Math.max(len, 2 * scratch.length)));
+  scratch[0] = prefix;
+  scratch.set(a, 1);
+  scratch.set(b, 1 + a.length);
+  return oneShot('sha256', scratch.subarray(0, len), 'buffer');
 }
 
 function asBuffer(v: Uint8Array): Buffer {
@@ -108,12 +132,7 @@ export const jsHashBatch: HashBatch = (key, prev, nonces, bodies, offsets, store
       .digest();
     mac.copy(out, 64 * i);
     const h = sb ? sb.subarray(DIGEST * i, DIGEST * (i + 1)) : mac;
-    createHash('sha256')
-      .update(LEAF_PREFIX)
-      .update(h)
-      .update(body)
-      .digest()
-      .copy(out, 64 * i + DIGEST);
+    prefixedSha256(0x00, h, body).copy(out, 64 * i + DIGEST);
   }
   return out;
 };
@@ -126,11 +145,7 @@ export const jsSha256Nodes: Sha256Nodes = (pairs) => {
   const m = pb.length / 64;
   const out = Buffer.allocUnsafe(DIGEST * m);
   for (let j = 0; j < m; j++) {
-    createHash('sha256')
-      .update(NODE_PREFIX)
-      .update(pb.subarray(64 * j, 64 * (j + 1)))
-      .digest()
-      .copy(out, DIGEST * j);
+    prefixedSha256(0x01, pb.subarray(64 * j, 64 * (j + 1)), EMPTY).copy(out, DIGEST * j);
   }
   return out;
 };

@@ -229,6 +229,19 @@ export function scrubSecrets(value: unknown, paths: string[] = [], path = 'metad
 // ---------------------------------------------------------------------------
 // Splitting into chained body + personal data
 
+// Salts come from a pooled CSPRNG buffer: one randomBytes call per 4096 salts, not one per record.
+let pool = Buffer.alloc(0);
+let poolAt = 0;
+export function randomSalt(): Buffer {
+  if (poolAt + 16 > pool.length) {
+    pool = randomBytes(16 * 4096);
+    poolAt = 0;
+  }
+  const out = pool.subarray(poolAt, poolAt + 16);
+  poolAt += 16;
+  return out;
+}
+
 export function commitment(salt: Buffer, data: string): string {
   return createHash('sha256').update(salt).update(data).digest('hex');
 }
@@ -250,7 +263,7 @@ export function splitEvent(ev: AuditEventInput): { body: Omit<RecordBody, 'seq' 
   const addPii = (subject: string, fields: Record<string, string>) => {
     const names = Object.keys(fields).sort();
     if (names.length === 0) return;
-    const salt = randomBytes(16);
+    const salt = randomSalt();
     const data = canonicalize(fields);
     pii.push({ subject, salt, data });
     commitments.push({ subject, fields: names, commitment: commitment(salt, data) });
