@@ -48,6 +48,13 @@ export function loadConfig(file?: string, env: NodeJS.ProcessEnv = process.env, 
   if (!Number.isInteger(ledger.checkpointEvery) || ledger.checkpointEvery < 1) {
     throw new ConfigError(`${path}: ledger.checkpointEvery must be a positive integer`);
   }
+  const r = ledger.retention as unknown;
+  if (typeof r !== 'object' || r === null || Array.isArray(r)) throw new ConfigError(`${path}: ledger.retention must be an object such as { "auth": "1y", "*": "7y" }`);
+  for (const [category, d] of Object.entries(r as Record<string, unknown>)) {
+    if (typeof d !== 'string' || !/^\d+\s*(s|m|h|d|w|y)$/.test(d.trim())) {
+      throw new ConfigError(`${path}: ledger.retention.${category} must be a duration such as 90d, 1y or 7y; got ${JSON.stringify(d)}`);
+    }
+  }
   if (!/^postgres(ql)?:\/\//.test(ledger.db)) ledger.db = resolve(cwd, ledger.db);
   ledger.keys = resolve(cwd, ledger.keys);
   return { ...(existsSync(path) ? { file: path } : {}), ledger };

@@ -6,7 +6,17 @@ import { many, one, parseArgs, UsageError, type ParsedArgs } from './args.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { openLedger } from '../ledger/open.js';
 import { DirectoryKeyProvider, KeyError } from '../ledger/keys.js';
-import { checkCheckpointFile, verifyInclusionProof, type InclusionProof, type Ledger, type QueryFilters, type SignedCheckpoint, type VerifyReport } from '../ledger/ledger.js';
+import {
+  checkCheckpointFile,
+  LedgerIntegrityError,
+  verifyInclusionProof,
+  type InclusionProof,
+  type Ledger,
+  type QueryFilters,
+  type SignedCheckpoint,
+  type VerifyReport,
+} from '../ledger/ledger.js';
+import { ArchiveFormatError, parsePolicies } from '../ledger/archive.js';
 import { exportBundle, exportRecords, type ExportFormat } from '../ledger/export.js';
 import { LedgerValidationError, parseDuration, parseTime, formatMicros, nowMicros, validateEvent, ACTOR_TYPES, type ActorType } from '../ledger/record.js';
 
@@ -26,6 +36,8 @@ Commands:
   keys init|rotate|list    create the key directory, start a new HMAC key, list key ids
   erase-subject SUBJECT    GDPR erasure of a subject's personal data (the chain still verifies)
   subject-access SUBJECT   every record of a subject, with its personal data (NDJSON)
+  archive --out FILE       move the oldest records out of the database into an archive file
+  retention show|apply     print the retention policy; apply it to archive files
 
 Common options:
       --db PATH|URL        SQLite file or postgres://user@host/db (default: config ledger.db,
@@ -45,9 +57,23 @@ export:     the query filters, plus --format csv|json|ndjson (default csv) --out
             --all (no time limit) --include-personal --bundle DIR (records + checkpoint.json +
             public-key.pem + manifest.json + VERIFY.md)
 verify:     --checkpoint FILE (a checkpoint exported earlier: detects a truncated tail) --json
+            --archive FILE (repeatable: also verify archive files, each on its own and joined
+            to the next and to the database; a missing archive between two is reported)
 checkpoint: --out FILE
-proof:      --out FILE; verify-proof: --public-key PEMFILE (pin the key you trust)
+proof:      --out FILE --archive FILE (prove an archived record from its archive file);
+            verify-proof: --public-key PEMFILE (pin the key you trust)
 erase-subject: --by ACTOR_ID [--by-type user|service|system] [--ticket ID]
+            --archive FILE (repeatable: erase the subject's personal data in archives too)
+archive:    --out FILE (required; never overwritten) and either --before TIME or
+            --older-than DURATION (default 365d): moves the records older than that (after
+            the previous archive) to FILE as NDJSON with a signed checkpoint of its end, then
+            deletes them from the database. The database's chain continues from the archive,
+            so "verify" still passes; "verify --archive FILE" checks the archive too.
+retention:  show: the policy per action category (config ledger.retention; the category is
+            the first segment of the action, "*" for the rest; default auth 1y, access 1y,
+            * 7y). apply --archive FILE (repeatable) [--now TIME]: records in the archive
+            whose retention has elapsed become tombstones (chain hash and Merkle leaf only),
+            so the archive still verifies and reports them as expired.
 
 Exit codes: 0 ok; 1 verification failed (or a tampered proof); 2 usage error or invalid input
 (nothing is written).
@@ -58,15 +84,18 @@ Examples:
   attest ledger checkpoint --out checkpoint-2026-11.json
   attest ledger verify --checkpoint checkpoint-2026-11.json
   attest ledger export --format csv --out audit.csv --bundle audit-bundle/
+  attest ledger archive --older-than 90d --out archive-0001.ndjson
+  attest ledger verify --archive archive-0001.ndjson
+  attest ledger retention apply --archive archive-0001.ndjson
 `;
 
 const COMMON = { db: true, keys: true, config: true, help: false } as const;
 
-function settings(a: ParsedArgs): { db: string; keysDir: string; checkpointEvery: number } {
+function settings(a: ParsedArgs): { db: string; keysDir: string; checkpointEvery: number; retention: Record<string, string> } {
   try {
     const cfg = loadConfig(one(a, 'config'));
     const db = one(a, 'db') ?? cfg.ledger.db;
-    return { db, keysDir: one(a, 'keys') ?? cfg.ledger.keys, checkpointEvery: cfg.ledger.checkpointEvery };
+    return { db, keysDir: one(a, 'keys') ?? cfg.ledger.keys, checkpointEvery: cfg.ledger.checkpointEvery, retention: cfg.ledger.retention };
   } catch (e) {
     if (e instanceof ConfigError) throw new UsageError(e.message);
     throw e;
@@ -85,6 +114,14 @@ async function withLedger<T>(a: ParsedArgs, create: boolean, fn: (l: Ledger) => 
   }
   try {
     return await fn(ledger);
+  } catch (e) {
+    if (e instanceof LedgerValidationError || e instanceof ArchiveFormatError) throw new UsageError(e.message);
+    if (e instanceof LedgerIntegrityError) {
+      process.stderr.write(`attest: ${e.message}\n`);
+      return 1 as T;
+    }
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError(`${(e as NodeJS.ErrnoException).path ?? 'file'}: no such file`);
+    throw e;
   } finally {
     await ledger.close();
   }
@@ -281,7 +318,12 @@ function printVerify(v: VerifyReport): void {
     `records: ${v.records}, root ${v.root}`,
     v.against ? `checked against: ${v.against.source === 'file' ? 'checkpoint file' : 'latest stored checkpoint'} (${v.against.size} records, ${v.against.time})` : 'checked against: no checkpoint yet (run "attest ledger checkpoint")',
     `checkpoints matched: ${v.checkpointsChecked}; keys: ${v.keys.join(', ') || '(none)'}`,
-    `personal data: ${v.personalData.present} present and matching, ${v.personalData.erased} erased`,
+    ...(v.archivedUpto ? [`archived: records 1..${v.archivedUpto}; the database's chain starts at ${v.archivedUpto + 1}${v.archives ? '' : ' (pass --archive FILE to check the archives too)'}`] : []),
+    ...(v.archives ?? []).map(
+      (a) =>
+        `archive ${a.file}: records ${a.from}..${a.to}, ${a.records} checked, ${a.expired} expired${a.unchangedSinceArchived === false ? ' (rewritten since it was archived: retention or erasure)' : ''}: ${a.ok ? 'ok' : 'FAILED'}`,
+    ),
+    `personal data: ${v.personalData.present} present and matching, ${v.personalData.erased} erased${v.expired ? `; ${v.expired} archived records expired (retention)` : ''}`,
     `time: ${v.seconds}s (${v.recordsPerSecond} records/s)`,
   ];
   if (v.ok) lines.push('VERIFIED: chain, Merkle tree and checkpoints are intact');
@@ -293,11 +335,12 @@ function printVerify(v: VerifyReport): void {
 }
 
 async function cmdVerify(argv: string[]): Promise<number> {
-  const a = parseArgs(argv, { ...COMMON, checkpoint: true, json: false }, { h: 'help' });
+  const a = parseArgs(argv, { ...COMMON, checkpoint: true, json: false, archive: true }, { h: 'help' });
   const file = one(a, 'checkpoint');
   const checkpoint = file ? readJsonFile<SignedCheckpoint>(file, 'the checkpoint') : undefined;
+  const archives = many(a, 'archive');
   return withLedger(a, false, async (ledger) => {
-    const v = await ledger.verify(checkpoint ? { checkpoint } : {});
+    const v = await ledger.verify({ ...(checkpoint ? { checkpoint } : {}), ...(archives.length ? { archives } : {}) });
     if (a.flags.has('json')) process.stdout.write(JSON.stringify(v, null, 2) + '\n');
     else printVerify(v);
     return v.ok ? 0 : 1;
@@ -319,14 +362,15 @@ async function cmdCheckpoint(argv: string[]): Promise<number> {
 }
 
 async function cmdProof(argv: string[]): Promise<number> {
-  const a = parseArgs(argv, { ...COMMON, out: true, size: true }, { h: 'help', o: 'out' });
+  const a = parseArgs(argv, { ...COMMON, out: true, size: true, archive: true }, { h: 'help', o: 'out' });
   const seq = Number(a.positional[0]);
   if (!Number.isInteger(seq) || seq < 1) throw new UsageError('proof needs a record sequence number, e.g. attest ledger proof 42');
   return withLedger(a, false, async (ledger) => {
     let p: InclusionProof;
     try {
       const size = one(a, 'size');
-      p = await ledger.inclusionProof(seq, size ? Number(size) : undefined);
+      const archive = one(a, 'archive');
+      p = archive ? await ledger.archiveInclusionProof(archive, seq) : await ledger.inclusionProof(seq, size ? Number(size) : undefined);
     } catch (e) {
       if (e instanceof LedgerValidationError) throw new UsageError(e.message);
       throw e;
@@ -386,7 +430,7 @@ async function cmdKeys(argv: string[]): Promise<number> {
 }
 
 async function cmdErase(argv: string[]): Promise<number> {
-  const a = parseArgs(argv, { ...COMMON, by: true, 'by-type': true, ticket: true }, { h: 'help' });
+  const a = parseArgs(argv, { ...COMMON, by: true, 'by-type': true, ticket: true, archive: true }, { h: 'help' });
   const subject = a.positional[0];
   if (!subject) throw new UsageError('erase-subject needs the subject id, e.g. attest ledger erase-subject user-42 --by dpo');
   const by = one(a, 'by');
@@ -395,8 +439,10 @@ async function cmdErase(argv: string[]): Promise<number> {
   if (!ACTOR_TYPES.includes(byType)) throw new UsageError(`--by-type must be one of ${ACTOR_TYPES.join(', ')}`);
   return withLedger(a, false, async (ledger) => {
     const ticket = one(a, 'ticket');
-    const r = await ledger.eraseSubject(subject, { id: by, type: byType }, ticket);
-    process.stdout.write(`erased the personal data of ${subject} from ${r.erased} record${r.erased === 1 ? '' : 's'}; the erasure is record ${r.record}\n`);
+    const archives = many(a, 'archive');
+    const r = await ledger.eraseSubject(subject, { id: by, type: byType }, ticket, archives);
+    const inArchives = archives.length ? ` and ${r.archived} archived record${r.archived === 1 ? '' : 's'} in ${archives.length} archive file${archives.length === 1 ? '' : 's'}` : '';
+    process.stdout.write(`erased the personal data of ${subject} from ${r.erased} record${r.erased === 1 ? '' : 's'}${inArchives}; the erasure is record ${r.record}\n`);
     return 0;
   });
 }
@@ -418,6 +464,88 @@ async function cmdSubjectAccess(argv: string[]): Promise<number> {
       await once(stream, 'finish');
     }
     process.stderr.write(`${n} records of ${subject}\n`);
+    return 0;
+  });
+}
+
+function timeFlag(a: ParsedArgs, name: string): string | undefined {
+  const v = one(a, name);
+  try {
+    return v === undefined ? undefined : parseTime(v, `--${name}`);
+  } catch (e) {
+    if (e instanceof LedgerValidationError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+async function cmdArchive(argv: string[]): Promise<number> {
+  const a = parseArgs(argv, { ...COMMON, out: true, before: true, 'older-than': true, json: false }, { h: 'help', o: 'out' });
+  const out = one(a, 'out');
+  if (!out) throw new UsageError('archive needs --out FILE: the archive file to write (it must not exist yet)');
+  if (one(a, 'before') && one(a, 'older-than')) throw new UsageError('give --before TIME or --older-than DURATION, not both');
+  let before = timeFlag(a, 'before');
+  if (!before) {
+    const older = one(a, 'older-than') ?? '365d';
+    try {
+      before = formatMicros(nowMicros() - BigInt(parseDuration(older, '--older-than')) * 1000n);
+    } catch (e) {
+      if (e instanceof LedgerValidationError) throw new UsageError(e.message);
+      throw e;
+    }
+  }
+  const cutoff = before;
+  return withLedger(a, false, async (ledger) => {
+    const r = await ledger.archive({ before: cutoff, out });
+    if (a.flags.has('json')) process.stdout.write(JSON.stringify(r, null, 2) + '\n');
+    else if (r.records === 0) process.stdout.write(`${r.message}\n`);
+    else {
+      process.stdout.write(
+        `archived records ${r.from}..${r.to} (older than ${cutoff}) to ${r.file}\n` +
+          `sha256 ${r.sha256}; signed checkpoint of ${r.checkpoint!.size} records (root ${r.checkpoint!.root.slice(0, 16)}…)\n` +
+          `${r.deleted} records deleted from the database; verify the archive with: attest ledger verify --archive ${r.file}\n`,
+      );
+    }
+    return 0;
+  });
+}
+
+async function cmdRetention(argv: string[]): Promise<number> {
+  const a = parseArgs(argv, { ...COMMON, archive: true, now: true, json: false }, { h: 'help' });
+  const sub = a.positional[0];
+  const s = settings(a);
+  if (sub === 'show' || sub === undefined) {
+    if (a.flags.has('json')) {
+      process.stdout.write(JSON.stringify(s.retention, null, 2) + '\n');
+      return 0;
+    }
+    const cats = Object.keys(s.retention).sort((x, y) => (x === '*' ? 1 : y === '*' ? -1 : x < y ? -1 : 1));
+    process.stdout.write('retention per action category (the first segment of the action):\n');
+    for (const c of cats) process.stdout.write(`  ${(c === '*' ? '* (every other category)' : c).padEnd(26)} ${s.retention[c]}\n`);
+    if (!('*' in s.retention)) process.stdout.write('  (no "*" entry: records of other categories are kept forever)\n');
+    process.stdout.write('Applied to archive files: attest ledger retention apply --archive FILE\n');
+    return 0;
+  }
+  if (sub !== 'apply') throw new UsageError(`unknown retention command ${JSON.stringify(sub)}: use show or apply`);
+  const files = many(a, 'archive');
+  if (!files.length) throw new UsageError('retention apply needs --archive FILE (repeatable): retention applies to archived records');
+  const nowText = timeFlag(a, 'now');
+  const now = nowText ? Date.parse(`${nowText.slice(0, 23)}Z`) : Date.now();
+  try {
+    parsePolicies(s.retention);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  return withLedger(a, false, async (ledger) => {
+    const results = [];
+    for (const file of files) {
+      const r = await ledger.applyRetention(file, { policies: s.retention, now });
+      results.push(r);
+      if (!a.flags.has('json')) {
+        const cats = Object.entries(r.byCategory).map(([c, n]) => `${c} ${n}`).join(', ');
+        process.stdout.write(`${file}: ${r.expired} record${r.expired === 1 ? '' : 's'} expired now${cats ? ` (${cats})` : ''}, ${r.alreadyExpired} before, ${r.kept} kept\n`);
+      }
+    }
+    if (a.flags.has('json')) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
     return 0;
   });
 }
@@ -449,6 +577,10 @@ export async function runLedger(argv: string[]): Promise<number> {
       return cmdErase(rest);
     case 'subject-access':
       return cmdSubjectAccess(rest);
+    case 'archive':
+      return cmdArchive(rest);
+    case 'retention':
+      return cmdRetention(rest);
     default:
       throw new UsageError(`unknown ledger command ${JSON.stringify(sub)}; see 'attest ledger --help'`);
   }

@@ -3,8 +3,25 @@
  * store's lock, chain with HMAC, grow the Merkle tree, sign checkpoints), read back,
  * prove and verify. Storage-agnostic: SQLite and PostgreSQL run exactly this code.
  */
-import { createPublicKey, randomBytes, sign, verify as verifySignature, type KeyObject } from 'node:crypto';
+import { createHash, createPublicKey, randomBytes, sign, verify as verifySignature, type KeyObject } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { open, rename, unlink } from 'node:fs/promises';
+import {
+  ARCHIVE_FORMAT,
+  completeAcross,
+  expire,
+  isTombstoneLine,
+  parseLine,
+  parsePolicies,
+  readArchive,
+  readArchiveHeader,
+  recordLine,
+  rewriteArchive,
+  writeArchiveFile,
+  type ArchiveHeader,
+} from './archive.js';
 import { canonicalize } from './canonical.js';
+import { ChainChecker, isTombstone, type ChainStart, type CheckRow, type Target } from './chain.js';
 import { hashBatch } from './hashing.js';
 import type { KeyProvider } from './keys.js';
 import {
@@ -25,19 +42,22 @@ import {
   validateEvent,
   LedgerValidationError,
   type AuditEventInput,
-  type PiiCommitment,
   type RecordBody,
 } from './record.js';
 import {
+  encodeFrontier,
   NODE_LEVEL_MIN,
   nodeKey,
+  ZERO_HASH,
   type AppendBatch,
+  type ArchiveRow,
   type CheckpointRow,
   type DistinctField,
   type Head,
   type LedgerStore,
   type PiiRow,
   type QuerySpec,
+  type ScanRow,
   type StoredRecord,
 } from './store.js';
 
@@ -105,8 +125,48 @@ export interface VerifyProblem {
     | 'checkpoint-mismatch'
     | 'checkpoint-signature'
     | 'personal-data'
-    | 'head-mismatch';
+    | 'head-mismatch'
+    /** An archive file or registration that does not fit the ledger or its neighbours. */
+    | 'archive-mismatch'
+    /** Archive files given for verification leave out (or overlap) a range of records. */
+    | 'archive-gap';
   message: string;
+}
+
+/** How one archive file verified. */
+export interface ArchiveFileReport {
+  file: string;
+  from: number;
+  to: number;
+  /** Records checked in full. */
+  records: number;
+  /** Tombstones: records whose retention elapsed (chain hash and leaf only). */
+  expired: number;
+  ok: boolean;
+  /** Whether the file is byte for byte the one registered (false once retention or erasure rewrote it). */
+  unchangedSinceArchived?: boolean;
+}
+
+export interface ArchiveResult {
+  from: number;
+  to: number;
+  /** Records written to the archive (0: nothing to archive). */
+  records: number;
+  /** Records deleted from the database. */
+  deleted: number;
+  file?: string;
+  sha256?: string;
+  checkpoint?: SignedCheckpoint;
+  message: string;
+}
+
+export interface RetentionResult {
+  file: string;
+  /** Records turned into tombstones now. */
+  expired: number;
+  alreadyExpired: number;
+  kept: number;
+  byCategory: Record<string, number>;
 }
 
 export interface VerifyReport {
@@ -119,7 +179,13 @@ export interface VerifyReport {
   problems: VerifyProblem[];
   checkpointsChecked: number;
   against?: { size: number; root: string; time: string; source: 'stored' | 'file' };
+  /** Records 1..archivedUpto are archived: the database's chain starts after them. */
+  archivedUpto?: number;
+  /** Archive files checked (verify({ archives })). */
+  archives?: ArchiveFileReport[];
   personalData: { present: number; erased: number };
+  /** Archived records whose retention elapsed (tombstones), accepted as such. */
+  expired: number;
   keys: string[];
   seconds: number;
   recordsPerSecond: number;
@@ -393,9 +459,33 @@ export class Ledger {
     }
   }
 
-  /** GDPR erasure: deletes the subject's personal data and salts; the chain still verifies. Records the erasure itself. */
-  async eraseSubject(subject: string, by: AuditEventInput['actor'], ticket?: string): Promise<{ erased: number; record: number }> {
+  /**
+   * GDPR erasure: deletes the subject's personal data and salts from the database and from
+   * the given archive files; the chain still verifies. Records the erasure itself.
+   */
+  async eraseSubject(
+    subject: string,
+    by: AuditEventInput['actor'],
+    ticket?: string,
+    archives: string[] = [],
+  ): Promise<{ erased: number; archived: number; record: number }> {
+    // Every archive must be readable and of this ledger before anything is erased.
+    for (const file of archives) {
+      const h = await readArchiveHeader(file).catch((e: Error) => {
+        throw new LedgerValidationError('archive', `${file}: cannot read the archive: ${e.message}`);
+      });
+      if (h.origin !== this.origin) throw new LedgerValidationError('archive', `${file} is an archive of ${h.origin}, not of this ledger`);
+    }
     const erased = await this.store.eraseSubject(subject);
+    let archived = 0;
+    for (const file of archives) {
+      await rewriteArchive(file, (line) => {
+        if (isTombstoneLine(line) || !line.pii?.some((p) => p.subject === subject)) return undefined;
+        const pii = line.pii.filter((p) => p.subject !== subject);
+        archived += line.pii.length - pii.length;
+        return { ...line, pii };
+      });
+    }
     const r = await this.append([
       {
         actor: by,
@@ -403,26 +493,39 @@ export class Ledger {
         target: { type: 'subject', id: subject },
         outcome: 'success',
         ...(ticket ? { ticket_id: ticket } : {}),
-        metadata: { personal_data_rows_deleted: erased },
+        metadata: { personal_data_rows_deleted: erased, ...(archives.length ? { archived_personal_data_rows_deleted: archived, archive_files: archives.length } : {}) },
       },
     ]);
-    return { erased, record: r.last };
+    return { erased, archived, record: r.last };
   }
 
   // -------------------------------------------------------------------------
   // Proofs
 
+  /**
+   * Hashes of aligned complete subtrees: levels >= NODE_LEVEL_MIN from the stored nodes,
+   * smaller ones from the records. Below the latest archive boundary the records are gone;
+   * the boundary's frontier supplies the subtrees that proofs of later records need.
+   */
   private async completeHashes(wanted: { level: number; index: number }[]): Promise<(level: number, index: number) => Buffer> {
     const high = wanted.filter((w) => w.level >= NODE_LEVEL_MIN);
     const low = wanted.filter((w) => w.level < NODE_LEVEL_MIN);
     const map = await this.store.nodes(high);
+    const archived = low.length ? await this.store.archives() : [];
+    const boundary = archived[archived.length - 1];
+    const upto = boundary?.upto ?? 0;
     for (const w of low) {
       const start = w.index * 2 ** w.level;
-      const rows = await this.store.records(start + 1, start + 2 ** w.level);
-      const tree = new CompactRange();
-      for (const r of rows) tree.append(leafHash(Buffer.concat([r.hash, Buffer.from(r.body)])));
-      if (rows.length !== 2 ** w.level) throw new Error(`records ${start + 1}..${start + 2 ** w.level} are not all present`);
-      map.set(nodeKey(w.level, w.index), tree.root());
+      const end = start + 2 ** w.level;
+      const lo = Math.max(start, upto);
+      const rows = lo < end ? await this.store.records(lo + 1, end) : [];
+      if (rows.length !== Math.max(0, end - lo)) throw new Error(`records ${lo + 1}..${end} are not all present`);
+      const leaves = rows.map((r) => leafHash(Buffer.concat([r.hash, Buffer.from(r.body)])));
+      try {
+        map.set(nodeKey(w.level, w.index), completeAcross(upto, boundary?.frontier ?? [], (i) => leaves[i - lo]!)(w.level, w.index));
+      } catch {
+        throw new LedgerValidationError('seq', `records ${start + 1}..${end} are archived (records 1..${upto}); prove them from the archive file (attest ledger proof SEQ --archive FILE)`);
+      }
     }
     return (level, index) => {
       const h = map.get(nodeKey(level, index));
@@ -440,7 +543,11 @@ export class Ledger {
       throw new LedgerValidationError('seq', `${seq} is not covered by the checkpoint of ${cp.size} records`);
     }
     const [rec] = await this.store.records(seq, seq);
-    if (!rec) throw new LedgerValidationError('seq', `record ${seq} is not in the ledger`);
+    if (!rec) {
+      const a = (await this.store.archives()).find((x) => seq >= x.fromSeq && seq <= x.upto);
+      if (a) throw new LedgerValidationError('seq', `record ${seq} is archived (records ${a.fromSeq}..${a.upto}); prove it from the archive file: attest ledger proof ${seq} --archive FILE`);
+      throw new LedgerValidationError('seq', `record ${seq} is not in the ledger`);
+    }
     const plan = inclusionPlan(seq - 1, cp.size);
     const complete = await this.completeHashes(plan.flatMap((p) => decompose(p.start, p.size)));
     const proof = plan.map((p) => subtreeHash(p.start, p.size, complete));
@@ -471,144 +578,101 @@ export class Ledger {
   // -------------------------------------------------------------------------
   // Verification
 
+  /** Stored checkpoints (signatures checked) and an auditor's checkpoint file, as roots the tree must reach. */
+  private async checkpointTargets(
+    problems: VerifyProblem[],
+    external?: SignedCheckpoint,
+  ): Promise<{ stored: CheckpointRow[]; valid: Map<number, CheckpointRow>; targets: Map<number, Target[]> }> {
+    const signer = this.keys.signing();
+    const stored = await this.store.checkpoints();
+    const targets = new Map<number, Target[]>();
+    const valid = new Map<number, CheckpointRow>();
+    const add = (size: number, t: Target) => (targets.get(size) ?? targets.set(size, []).get(size)!).push(t);
+    for (const c of stored) {
+      const ok = c.kid === signer.kid && verifySignature(null, Buffer.from(this.note(c.size, c.root, c.time)), signer.publicKey, c.signature);
+      if (!ok) problems.push({ seq: c.size, kind: 'checkpoint-signature', message: `stored checkpoint at size ${c.size} does not carry a valid signature of key ${signer.kid}` });
+      else valid.set(c.size, c);
+      add(c.size, { root: c.root, what: 'stored checkpoint' });
+    }
+    if (external) {
+      const why = checkCheckpointFile(external, this.origin, signer.publicKey);
+      if (why) problems.push({ seq: external.size, kind: 'checkpoint-signature', message: why });
+      else add(external.size, { root: Buffer.from(external.root, 'hex'), what: 'checkpoint file' });
+    }
+    return { stored, valid, targets };
+  }
+
+  /** The statement signed when an archive is registered: where the database's chain continues. */
+  private archiveNote(a: Pick<ArchiveRow, 'fromSeq' | 'upto' | 'lastHash' | 'frontier' | 'fileSha256' | 'created'>): string {
+    return `${this.origin}\narchive\n${a.fromSeq}\n${a.upto}\n${a.lastHash.toString('base64')}\n${encodeFrontier(a.frontier)}\n${a.fileSha256}\n${a.created}\n`;
+  }
+
+  /**
+   * Checks the start of the database's chain after the latest archive: the registration is
+   * signed, and its frontier has the root of the signed checkpoint of that size.
+   */
+  private boundaryProblems(a: ArchiveRow, valid: Map<number, CheckpointRow>): VerifyProblem[] {
+    const seq = a.upto + 1;
+    const signer = this.keys.signing();
+    const out: VerifyProblem[] = [];
+    if (!verifySignature(null, Buffer.from(this.archiveNote(a)), signer.publicKey, a.signature)) {
+      out.push({ seq, kind: 'archive-mismatch', message: `the registration of archive ${a.fromSeq}..${a.upto} does not carry a valid signature of key ${signer.kid}` });
+    }
+    const range = compactRange(a.upto, a.frontier);
+    const cp = valid.get(a.upto);
+    if (!range) out.push({ seq, kind: 'archive-mismatch', message: `the registration of archive ${a.fromSeq}..${a.upto} holds no valid Merkle frontier` });
+    else if (!cp) out.push({ seq, kind: 'checkpoint-mismatch', message: `records 1..${a.upto} are archived, but no validly signed checkpoint of size ${a.upto} anchors where the database continues` });
+    else if (!cp.root.equals(range.root())) {
+      out.push({ seq, kind: 'checkpoint-mismatch', message: `the archive boundary after record ${a.upto} does not match the signed checkpoint of that size: the database does not continue the archived chain` });
+    }
+    return out;
+  }
+
+  /** Attaches each record's personal data rows. */
+  private async withPii(page: ScanRow[]): Promise<CheckRow[]> {
+    const rows = await this.store.pii(page.filter((r) => r.body.includes('"pii":[')).map((r) => r.seq));
+    const bySeq = new Map<number, PiiRow[]>();
+    for (const p of rows) (bySeq.get(p.seq) ?? bySeq.set(p.seq, []).get(p.seq)!).push(p);
+    return page.map((r) => ({ ...r, pii: bySeq.get(r.seq) ?? [] }));
+  }
+
   /**
    * Recomputes the chain and the Merkle tree from the stored records and checks them against
    * every stored checkpoint and, when given, a checkpoint file held by the auditor. Stops at
-   * the first broken record and names its sequence number.
+   * the first broken record and names its sequence number. When records were archived, the
+   * database's chain starts at the latest archive boundary (anchored by the signed checkpoint
+   * of that size); `archives` checks archive files too, each on its own and joined to its
+   * neighbours and to the database.
    */
-  async verify(opts: { checkpoint?: SignedCheckpoint; pageSize?: number } = {}): Promise<VerifyReport> {
+  async verify(opts: { checkpoint?: SignedCheckpoint; pageSize?: number; archives?: string[] } = {}): Promise<VerifyReport> {
     const started = performance.now();
+    const pageSize = opts.pageSize ?? 10_000;
     const problems: VerifyProblem[] = [];
-    const fail = (p: VerifyProblem) => {
-      problems.push(p);
-    };
-    const signer = this.keys.signing();
-    const stored = await this.store.checkpoints();
-    const targets = new Map<number, { root: Buffer; source: 'stored' | 'file'; row?: CheckpointRow; file?: SignedCheckpoint }[]>();
-    const addTarget = (size: number, t: { root: Buffer; source: 'stored' | 'file'; row?: CheckpointRow; file?: SignedCheckpoint }) =>
-      (targets.get(size) ?? targets.set(size, []).get(size)!).push(t);
+    const { stored, valid, targets } = await this.checkpointTargets(problems, opts.checkpoint);
+    const archived = await this.store.archives();
+    const boundary = archived[archived.length - 1];
+    const checkers: ChainChecker[] = [];
+    const archiveReports = opts.archives?.length ? await this.verifyArchiveFiles(opts.archives, targets, archived, pageSize, problems, checkers) : undefined;
     let checkpointsChecked = 0;
-    for (const c of stored) {
-      const ok = c.kid === signer.kid && verifySignature(null, Buffer.from(this.note(c.size, c.root, c.time)), signer.publicKey, c.signature);
-      if (!ok) fail({ seq: c.size, kind: 'checkpoint-signature', message: `stored checkpoint at size ${c.size} does not carry a valid signature of key ${signer.kid}` });
-      addTarget(c.size, { root: c.root, source: 'stored', row: c });
-    }
-    let external: SignedCheckpoint | undefined;
-    if (opts.checkpoint) {
-      external = opts.checkpoint;
-      const why = checkCheckpointFile(external, this.origin, signer.publicKey);
-      if (why) fail({ seq: external.size, kind: 'checkpoint-signature', message: why });
-      else addTarget(external.size, { root: Buffer.from(external.root, 'hex'), source: 'file', file: external });
+    let start: ChainStart = { size: 0, hash: ZERO_HASH, frontier: [] };
+    if (boundary) {
+      const b = this.boundaryProblems(boundary, valid);
+      problems.push(...b);
+      if (!b.length) checkpointsChecked++;
+      if (compactRange(boundary.upto, boundary.frontier)) start = { size: boundary.upto, hash: boundary.lastHash, frontier: boundary.frontier };
     }
     const head = await this.store.head();
-    const tree = new CompactRange();
-    let expected = 1;
-    let prev: Buffer = Buffer.alloc(32);
-    let present = 0;
-    let erased = 0;
-    const usedKeys = new Set<string>();
-    let stop = false;
-    const checkTargets = () => {
-      const ts = targets.get(tree.size);
-      if (!ts) return;
-      const root = tree.root();
-      for (const t of ts) {
-        checkpointsChecked++;
-        if (!t.root.equals(root)) {
-          fail({
-            seq: tree.size,
-            kind: 'checkpoint-mismatch',
-            message: `the tree of the first ${tree.size} records does not match the ${t.source === 'file' ? 'checkpoint file' : 'stored checkpoint'} of that size (root ${root.toString('hex').slice(0, 16)}… vs ${t.root.toString('hex').slice(0, 16)}…)`,
-          });
-          stop = true;
-        }
+    const db = new ChainChecker(this.keys, start, (size) => targets.get(size));
+    checkers.push(db);
+    if (start.size === (boundary?.upto ?? 0)) {
+      for await (const page of this.store.scan(start.size + 1, Number.MAX_SAFE_INTEGER, pageSize)) {
+        if (!db.page(await this.withPii(page))) break;
       }
-    };
-    outer: for await (const page of this.store.scan(1, Number.MAX_SAFE_INTEGER, opts.pageSize ?? 10_000)) {
-      // Structural checks first: seq continuity, body seq, keys.
-      let n = 0;
-      for (const row of page) {
-        if (row.seq !== expected) {
-          fail(
-            row.seq > expected
-              ? { seq: expected, kind: 'missing', message: `record ${expected}${row.seq - 1 > expected ? `..${row.seq - 1}` : ''} is missing (deleted); the next stored record is ${row.seq}` }
-              : { seq: row.seq, kind: 'out-of-place', message: `record ${row.seq} appears again after ${expected - 1}` },
-          );
-          break;
-        }
-        if (row.bodySeq !== row.seq) {
-          fail({ seq: row.seq, kind: 'out-of-place', message: `the row stored as ${row.seq} holds the record of seq ${row.bodySeq ?? '(none)'} (inserted or reordered)` });
-          break;
-        }
-        const key = this.keys.hmac(row.kid);
-        if (!key) {
-          fail({ seq: row.seq, kind: 'unknown-key', message: `record ${row.seq} is chained with key "${row.kid}", which is not in ${this.keys.description}` });
-          break;
-        }
-        if (key.retired && row.ts !== null && row.ts > key.retired) {
-          fail({ seq: row.seq, kind: 'retired-key', message: `record ${row.seq} (${row.ts}) is chained with key ${row.kid}, retired at ${key.retired}` });
-          break;
-        }
-        expected++;
-        n++;
-      }
-      // Cryptographic checks over the structurally sound prefix, in runs of the same key.
-      let i = 0;
-      while (i < n) {
-        let j = i + 1;
-        while (j < n && page[j]!.kid === page[i]!.kid) j++;
-        const run = page.slice(i, j);
-        const key = this.keys.hmac(run[0]!.kid)!;
-        usedKeys.add(key.kid);
-        const texts = run.map((r) => Buffer.from(r.body));
-        const offsets = new Uint32Array(run.length + 1);
-        let off = 0;
-        for (let k = 0; k < run.length; k++) {
-          offsets[k] = off;
-          off += texts[k]!.length;
-        }
-        offsets[run.length] = off;
-        const nonces = Buffer.concat(run.map((r) => r.nonce));
-        const hashes = Buffer.concat(run.map((r) => r.hash));
-        const out = hashBatch(key.key, prev, nonces, Buffer.concat(texts, off), offsets, hashes);
-        for (let k = 0; k < run.length; k++) {
-          const r = run[k]!;
-          if (!out.subarray(64 * k, 64 * k + 32).equals(r.hash)) {
-            fail({ seq: r.seq, kind: 'changed', message: `record ${r.seq} does not match its chain hash (a field was changed, or it does not follow record ${r.seq - 1})` });
-            break outer;
-          }
-          tree.append(out.subarray(64 * k + 32, 64 * k + 64));
-          checkTargets();
-          if (stop) break outer;
-        }
-        prev = run[run.length - 1]!.hash;
-        i = j;
-      }
-      // Personal data held beside the chain: present and matching its commitment, or erased.
-      const withPii = page.slice(0, n).filter((r) => r.body.includes('"pii":['));
-      if (withPii.length) {
-        const rows = await this.store.pii(withPii.map((r) => r.seq));
-        const bySeq = new Map<string, PiiRow>();
-        for (const p of rows) bySeq.set(`${p.seq}/${p.subject}`, p);
-        for (const r of withPii) {
-          const commitments = (JSON.parse(r.body) as { pii?: PiiCommitment[] }).pii ?? [];
-          for (const c of commitments) {
-            const p = bySeq.get(`${r.seq}/${c.subject}`);
-            if (!p) erased++;
-            else if (commitment(p.salt, p.data) === c.commitment) present++;
-            else {
-              fail({ seq: r.seq, kind: 'personal-data', message: `record ${r.seq}: the personal data stored for subject ${c.subject} does not match its commitment` });
-              break outer;
-            }
-          }
-        }
-      }
-      if (n < page.length) break;
-    }
-    const size = tree.size;
-    if (!problems.some((p) => ['missing', 'changed', 'out-of-place', 'unknown-key', 'retired-key'].includes(p.kind))) {
-      if (head.size !== size && !stop) {
-        fail({
+    } else db.stopped = true;
+    const size = db.tree.size;
+    if (!db.stopped) {
+      if (head.size !== size) {
+        db.fail({
           seq: Math.min(head.size, size) + 1,
           kind: head.size > size ? 'truncated' : 'head-mismatch',
           message:
@@ -620,37 +684,373 @@ export class Ledger {
       for (const [tsize, ts] of targets) {
         if (tsize > size) {
           for (const t of ts) {
-            fail({
+            db.fail({
               seq: size + 1,
               kind: 'truncated',
-              message: `the ${t.source === 'file' ? 'checkpoint file' : 'stored checkpoint'} covers ${tsize} records but only ${size} are stored: records ${size + 1}..${tsize} are missing (tail truncated)`,
+              message: `the ${t.what} covers ${tsize} records but only ${size} are stored: records ${size + 1}..${tsize} are missing (tail truncated)`,
             });
           }
         }
       }
     }
+    for (const c of checkers) problems.push(...c.problems);
     problems.sort((a, b) => a.seq - b.seq);
     const seconds = (performance.now() - started) / 1000;
+    const external = opts.checkpoint;
+    const latest = stored[stored.length - 1];
     const against = external
       ? { size: external.size, root: external.root, time: external.time, source: 'file' as const }
-      : stored.length
-        ? { size: stored[stored.length - 1]!.size, root: stored[stored.length - 1]!.root.toString('hex'), time: stored[stored.length - 1]!.time, source: 'stored' as const }
+      : latest
+        ? { size: latest.size, root: latest.root.toString('hex'), time: latest.time, source: 'stored' as const }
         : undefined;
+    const sum = (f: (c: ChainChecker) => number) => checkers.reduce((n, c) => n + f(c), 0);
     return {
       ok: problems.length === 0,
       ledgerId: this.ledgerId,
       origin: this.origin,
       records: size,
-      root: tree.root().toString('hex'),
+      root: db.tree.root().toString('hex'),
       ...(problems.length ? { firstBadSeq: problems[0]!.seq } : {}),
       problems,
-      checkpointsChecked,
+      checkpointsChecked: checkpointsChecked + sum((c) => c.checkpointsChecked),
       ...(against ? { against } : {}),
-      personalData: { present, erased },
-      keys: [...usedKeys],
+      ...(boundary ? { archivedUpto: boundary.upto } : {}),
+      ...(archiveReports ? { archives: archiveReports } : {}),
+      personalData: { present: sum((c) => c.present), erased: sum((c) => c.erased) },
+      expired: sum((c) => c.expired),
+      keys: [...new Set(checkers.flatMap((c) => [...c.keysUsed]))],
       seconds: Math.round(seconds * 1000) / 1000,
-      recordsPerSecond: seconds > 0 ? Math.round(size / seconds) : 0,
+      recordsPerSecond: seconds > 0 ? Math.round(sum((c) => c.records + c.expired) / seconds) : 0,
     };
+  }
+
+  /** Verifies archive files (in seq order) and checks that consecutive ones join up. */
+  private async verifyArchiveFiles(
+    files: string[],
+    targets: Map<number, Target[]>,
+    archived: ArchiveRow[],
+    pageSize: number,
+    problems: VerifyProblem[],
+    checkers: ChainChecker[],
+  ): Promise<ArchiveFileReport[]> {
+    const reports: ArchiveFileReport[] = [];
+    const opened: { file: string; header: ArchiveHeader }[] = [];
+    for (const file of files) {
+      try {
+        opened.push({ file, header: await readArchiveHeader(file) });
+      } catch (e) {
+        problems.push({ seq: 1, kind: 'archive-mismatch', message: `${file}: cannot read the archive: ${(e as Error).message}` });
+        reports.push({ file, from: 0, to: 0, records: 0, expired: 0, ok: false });
+      }
+    }
+    opened.sort((a, b) => a.header.from - b.header.from);
+    let prev: { file: string; header: ArchiveHeader; end?: ChainStart } | undefined;
+    for (const { file, header } of opened) {
+      const r = await this.verifyArchiveFile(file, header, targets, archived, pageSize);
+      checkers.push(r.checker);
+      problems.push(...r.problems);
+      if (prev) {
+        const gap = { seq: prev.header.to + 1, kind: 'archive-gap' as const };
+        if (header.from > prev.header.to + 1) {
+          problems.push({ ...gap, message: `records ${prev.header.to + 1}..${header.from - 1} are in none of the archive files given: an archive is missing between ${prev.file} and ${file}` });
+        } else if (header.from <= prev.header.to) {
+          problems.push({ seq: header.from, kind: 'archive-gap', message: `${file} starts at record ${header.from}, inside ${prev.file} (records ${prev.header.from}..${prev.header.to}): the archives overlap` });
+        } else if (prev.end && (prev.end.hash.toString('hex') !== header.prevHash || !sameHex(prev.end.frontier, header.frontierBefore))) {
+          problems.push({ seq: header.from, kind: 'archive-mismatch', message: `${file} does not continue ${prev.file}: its chain or Merkle frontier before record ${header.from} differs` });
+        }
+      }
+      reports.push(r.report);
+      prev = { file, header, ...(r.end ? { end: r.end } : {}) };
+    }
+    return reports;
+  }
+
+  /** Checks one archive file on its own (chain, tree up to its signed checkpoint) and against its registration. */
+  private async verifyArchiveFile(
+    file: string,
+    h: ArchiveHeader,
+    targets: Map<number, Target[]>,
+    archived: ArchiveRow[],
+    pageSize: number,
+  ): Promise<{ checker: ChainChecker; problems: VerifyProblem[]; report: ArchiveFileReport; end?: ChainStart }> {
+    const problems: VerifyProblem[] = [];
+    const signer = this.keys.signing();
+    const bad = (seq: number, kind: VerifyProblem['kind'], message: string) => problems.push({ seq, kind, message: `${file}: ${message}` });
+    const start = { size: h.from - 1, hash: Buffer.from(h.prevHash, 'hex'), frontier: h.frontierBefore.map((x) => Buffer.from(x, 'hex')) };
+    const unchecked = (): { checker: ChainChecker; problems: VerifyProblem[]; report: ArchiveFileReport } => {
+      const checker = new ChainChecker(this.keys, { size: 0, hash: ZERO_HASH, frontier: [] }, () => undefined);
+      checker.stopped = true;
+      return { checker, problems, report: { file, from: h.from, to: h.to, records: 0, expired: 0, ok: false } };
+    };
+    if (h.origin !== this.origin) {
+      bad(h.from, 'archive-mismatch', `it is an archive of ${h.origin}, not of this ledger (${this.origin})`);
+      return unchecked();
+    }
+    if (!compactRange(start.size, start.frontier) || !compactRange(h.to, h.frontierAfter.map((x) => Buffer.from(x, 'hex')))) {
+      bad(h.from, 'archive-mismatch', 'its header does not hold valid Merkle frontiers for its range');
+      return unchecked();
+    }
+    const why = checkCheckpointFile(h.checkpoint, this.origin, signer.publicKey);
+    let own: Target | undefined;
+    if (why) bad(h.to, 'checkpoint-signature', `its checkpoint: ${why}`);
+    else if (h.checkpoint.size !== h.to) bad(h.to, 'archive-mismatch', `its checkpoint is of size ${h.checkpoint.size}, not ${h.to}`);
+    else own = { root: Buffer.from(h.checkpoint.root, 'hex'), what: `checkpoint in ${file}` };
+    const reg = archived.find((a) => a.upto === h.to);
+    if (!reg || reg.fromSeq !== h.from) bad(h.from, 'archive-mismatch', `records ${h.from}..${h.to} are not registered as an archive of this ledger`);
+    const before = archived.find((a) => a.upto === h.from - 1);
+    if (before && (!before.lastHash.equals(start.hash) || !sameHex(before.frontier.map((x) => x.toString('hex')), h.frontierBefore))) {
+      bad(h.from, 'archive-mismatch', `it does not start where the archive of records ${before.fromSeq}..${before.upto} ended`);
+    }
+    const checker = new ChainChecker(this.keys, start, (size) => {
+      const t = targets.get(size);
+      return size === h.to && own ? [...(t ?? []), own] : t;
+    });
+    const sha = createHash('sha256');
+    let page: CheckRow[] = [];
+    let complete = true;
+    try {
+      for await (const item of readArchive(file, sha)) {
+        if ('header' in item) continue;
+        let row: CheckRow;
+        try {
+          row = parseLine(item.text).row;
+        } catch (e) {
+          checker.page(page);
+          page = [];
+          checker.fail({ seq: checker.expected, kind: 'changed', message: `${file} line ${item.lineNo}: ${(e as Error).message}` });
+          complete = false;
+          break;
+        }
+        page.push(row);
+        if (page.length >= pageSize) {
+          const go = checker.page(page);
+          page = [];
+          if (!go) {
+            complete = false;
+            break;
+          }
+        }
+      }
+      if (page.length) checker.page(page);
+    } catch (e) {
+      checker.fail({ seq: checker.expected, kind: 'changed', message: `${file}: ${(e as Error).message}` });
+      complete = false;
+    }
+    let end: ChainStart | undefined;
+    if (!checker.stopped) {
+      const size = checker.tree.size;
+      if (size !== h.to) {
+        checker.fail({
+          seq: Math.min(size, h.to) + 1,
+          kind: size < h.to ? 'truncated' : 'head-mismatch',
+          message: size < h.to ? `${file} ends after record ${size}, but its header says it holds records up to ${h.to}` : `${file} holds records beyond ${h.to}, the end its header names`,
+        });
+      } else {
+        end = { size, hash: checker.prev, frontier: checker.tree.hashes };
+        if (!sameHex(end.frontier.map((x) => x.toString('hex')), h.frontierAfter)) bad(h.to, 'archive-mismatch', `its header's frontier after record ${h.to} is not the tree of its records`);
+        if (reg && (!reg.lastHash.equals(end.hash) || !sameHex(reg.frontier.map((x) => x.toString('hex')), h.frontierAfter))) {
+          bad(h.to, 'archive-mismatch', `it does not end where the database's registration of archive ${reg.fromSeq}..${reg.upto} says`);
+        }
+      }
+    }
+    const ok = problems.length === 0 && checker.problems.length === 0;
+    return {
+      checker,
+      problems,
+      ...(end ? { end } : {}),
+      report: {
+        file,
+        from: h.from,
+        to: h.to,
+        records: checker.records,
+        expired: checker.expired,
+        ok,
+        ...(complete && reg ? { unchangedSinceArchived: sha.digest('hex') === reg.fileSha256 } : {}),
+      },
+    };
+  }
+
+  // -------------------------------------------------------------------------
+  // Archive and retention
+
+  /**
+   * Moves the records older than `before` (ledger time; those after the previous archive)
+   * into the NDJSON archive file `out`, then deletes them from the database. What leaves the
+   * database is verified first (nothing tampered is archived), a checkpoint of exactly the
+   * archive's end is signed, and the archive is registered in the same transaction that
+   * deletes the records, so the database's chain continues verifiably from it.
+   */
+  async archive(opts: { before: string; out: string; pageSize?: number }): Promise<ArchiveResult> {
+    const archived = await this.store.archives();
+    const last = archived[archived.length - 1];
+    const from = (last?.upto ?? 0) + 1;
+    const [newest] = await this.store.query({ to: opts.before, order: 'desc', limit: 1 });
+    if (!newest || newest.seq < from) {
+      return { from, to: from - 1, records: 0, deleted: 0, message: `nothing older than ${opts.before} to archive${last ? ` (records 1..${last.upto} are archived already)` : ''}` };
+    }
+    const to = newest.seq;
+    if (existsSync(opts.out)) throw new LedgerValidationError('out', `${opts.out} already exists; an archive is never overwritten`);
+    const problems: VerifyProblem[] = [];
+    const { valid, targets } = await this.checkpointTargets(problems);
+    if (last) problems.push(...this.boundaryProblems(last, valid));
+    const refuse = (p: VerifyProblem) => new LedgerIntegrityError(`refusing to archive: the ledger does not verify at seq ${p.seq} [${p.kind}]: ${p.message}`, p);
+    if (problems.length) throw refuse(problems.sort((a, b) => a.seq - b.seq)[0]!);
+    const start: ChainStart = last ? { size: last.upto, hash: last.lastHash, frontier: last.frontier } : { size: 0, hash: ZERO_HASH, frontier: [] };
+    const checker = new ChainChecker(this.keys, start, (size) => targets.get(size));
+    const part = `${opts.out}.part`;
+    const tmp = `${opts.out}.tmp`;
+    try {
+      const fh = await open(part, 'w');
+      try {
+        for await (const page of this.store.scan(from, to, opts.pageSize ?? 10_000)) {
+          const rows = await this.withPii(page);
+          checker.page(rows);
+          if (checker.problems.length) break;
+          await fh.write(rows.map((r) => recordLine(r as ScanRow, (r as { pii?: PiiRow[] }).pii)).join(''));
+        }
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
+      if (!checker.problems.length && checker.tree.size !== to) {
+        checker.fail({ seq: checker.tree.size + 1, kind: 'missing', message: `records ${checker.tree.size + 1}..${to} are missing from the database` });
+      }
+      if (checker.problems.length) throw refuse(checker.problems.sort((a, b) => a.seq - b.seq)[0]!);
+      let cp = valid.get(to);
+      if (!cp) {
+        cp = this.signRow(to, checker.tree.root());
+        await this.store.addCheckpoint(cp);
+      }
+      const created = new Date().toISOString();
+      const header: ArchiveHeader = {
+        format: ARCHIVE_FORMAT,
+        origin: this.origin,
+        from,
+        to,
+        prevHash: start.hash.toString('hex'),
+        frontierBefore: start.frontier.map((x) => x.toString('hex')),
+        frontierAfter: checker.tree.hashes.map((x) => x.toString('hex')),
+        checkpoint: this.toSigned(cp),
+        createdAt: created,
+      };
+      const sha = await writeArchiveFile(tmp, header, part);
+      if (existsSync(opts.out)) throw new LedgerValidationError('out', `${opts.out} appeared while the archive was written; nothing was archived`);
+      await rename(tmp, opts.out);
+      const row: ArchiveRow = { upto: to, fromSeq: from, lastHash: checker.prev, frontier: checker.tree.hashes, fileSha256: sha, created, signature: Buffer.alloc(0) };
+      row.signature = sign(null, Buffer.from(this.archiveNote(row)), this.keys.signing().privateKey);
+      let deleted: number;
+      try {
+        deleted = await this.store.registerArchive(row);
+      } catch (e) {
+        await unlink(opts.out).catch(() => undefined);
+        throw e;
+      }
+      return { from, to, records: to - from + 1, deleted, file: opts.out, sha256: sha, checkpoint: header.checkpoint, message: `archived records ${from}..${to} to ${opts.out}` };
+    } finally {
+      await unlink(part).catch(() => undefined);
+      await unlink(tmp).catch(() => undefined);
+    }
+  }
+
+  /** Verifies one archive file against this ledger; throws LedgerIntegrityError naming the first problem. */
+  private async requireArchiveOk(file: string, shown = file): Promise<void> {
+    const problems: VerifyProblem[] = [];
+    const { targets } = await this.checkpointTargets([]);
+    const checkers: ChainChecker[] = [];
+    await this.verifyArchiveFiles([file], targets, await this.store.archives(), 10_000, problems, checkers);
+    problems.push(...checkers.flatMap((c) => c.problems));
+    problems.sort((a, b) => a.seq - b.seq);
+    const p = problems[0];
+    if (p) throw new LedgerIntegrityError(`${shown} does not verify at seq ${p.seq} [${p.kind}]: ${p.message}`, p);
+  }
+
+  /**
+   * Applies the retention policy ({ category: duration, "*": default }) to an archive file:
+   * records whose retention has elapsed at `now` become tombstones (chain hash and Merkle leaf
+   * only). The file is verified before, and the rewritten file before it replaces the old one.
+   */
+  async applyRetention(file: string, opts: { policies: Record<string, string>; now?: number }): Promise<RetentionResult> {
+    const policies = parsePolicies(opts.policies);
+    const now = opts.now ?? Date.now();
+    await this.requireArchiveOk(file);
+    const byCategory: Record<string, number> = {};
+    let alreadyExpired = 0;
+    let kept = 0;
+    const expired = await rewriteArchive(
+      file,
+      (line) => {
+        if (isTombstoneLine(line)) {
+          alreadyExpired++;
+          return undefined;
+        }
+        const t = expire(line, policies, now);
+        if (!t) kept++;
+        else byCategory[t.expired.category] = (byCategory[t.expired.category] ?? 0) + 1;
+        return t;
+      },
+      (tmp) => this.requireArchiveOk(tmp, `the rewritten ${file}`),
+    );
+    return { file, expired, alreadyExpired, kept, byCategory };
+  }
+
+  /** Proof that an archived record is in the tree of its archive's signed checkpoint (computed from the file alone). */
+  async archiveInclusionProof(file: string, seq: number): Promise<InclusionProof> {
+    let header: ArchiveHeader | undefined;
+    const leaves: Buffer[] = [];
+    let rec: InclusionProof['record'] | undefined;
+    for await (const item of readArchive(file)) {
+      if ('header' in item) {
+        header = item.header;
+        if (header.origin !== this.origin) throw new LedgerValidationError('archive', `${file} is an archive of ${header.origin}, not of this ledger`);
+        if (!Number.isInteger(seq) || seq < header.from || seq > header.to) throw new LedgerValidationError('seq', `${seq} is not in ${file} (records ${header.from}..${header.to})`);
+        continue;
+      }
+      const { line, row } = parseLine(item.text);
+      if (isTombstone(row)) {
+        leaves.push(row.leaf);
+        if (row.seq === seq) throw new LedgerValidationError('seq', `record ${seq} has expired (its retention elapsed); only its leaf remains in ${file}`);
+      } else {
+        leaves.push(leafHash(Buffer.concat([row.hash, Buffer.from(row.body)])));
+        if (row.seq === seq) rec = { seq, kid: row.kid, nonce: row.nonce.toString('hex'), hash: row.hash.toString('hex'), body: (line as { body: string }).body };
+      }
+    }
+    if (!header || !rec || leaves.length !== header.to - header.from + 1) throw new LedgerValidationError('archive', `${file} does not hold records ${header?.from}..${header?.to} in full`);
+    const h = header;
+    const complete = completeAcross(h.from - 1, h.frontierBefore.map((x) => Buffer.from(x, 'hex')), (i) => leaves[i - (h.from - 1)]!);
+    const proof = inclusionPlan(seq - 1, h.to).map((p) => subtreeHash(p.start, p.size, complete));
+    return {
+      seq,
+      leafIndex: seq - 1,
+      treeSize: h.to,
+      leafHash: leaves[seq - h.from]!.toString('hex'),
+      proof: proof.map((x) => x.toString('hex')),
+      record: rec,
+      checkpoint: h.checkpoint,
+    };
+  }
+}
+
+function compactRange(size: number, frontier: Buffer[]): CompactRange | undefined {
+  try {
+    return new CompactRange(size, frontier);
+  } catch {
+    return undefined;
+  }
+}
+
+function sameHex(a: Buffer[] | string[], b: string[]): boolean {
+  const x = a.map((v) => (typeof v === 'string' ? v : v.toString('hex')));
+  return x.length === b.length && x.every((v, i) => v === b[i]);
+}
+
+/** The ledger (or an archive) does not verify, so an operation that would build on it is refused. */
+export class LedgerIntegrityError extends Error {
+  constructor(
+    message: string,
+    readonly problem: VerifyProblem,
+  ) {
+    super(message);
+    this.name = 'LedgerIntegrityError';
   }
 }
 

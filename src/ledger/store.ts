@@ -50,6 +50,25 @@ export interface CheckpointRow {
   signature: Buffer;
 }
 
+/**
+ * A registered archive: records fromSeq..upto were written to an archive file and deleted
+ * from the database. The chain and the Merkle tree of the database continue from
+ * (upto, lastHash, frontier); a signed checkpoint of size upto anchors that start.
+ */
+export interface ArchiveRow {
+  upto: number;
+  fromSeq: number;
+  /** Hash of record `upto`: the `prev` of record upto + 1. */
+  lastHash: Buffer;
+  /** Merkle compact range after `upto` leaves. */
+  frontier: Buffer[];
+  /** SHA-256 (hex) of the archive file as written (retention later rewrites the file). */
+  fileSha256: string;
+  created: string;
+  /** Ed25519 signature (checkpoint key) of the archive statement, so the boundary cannot be forged in the database. */
+  signature: Buffer;
+}
+
 export interface AppendBatch {
   records: StoredRecord[];
   pii: PiiRow[];
@@ -104,6 +123,14 @@ export interface LedgerStore {
   checkpoints(): Promise<CheckpointRow[]>;
   latestCheckpoint(): Promise<CheckpointRow | undefined>;
   addCheckpoint(c: CheckpointRow): Promise<void>;
+  /** Registered archives, oldest first. */
+  archives(): Promise<ArchiveRow[]>;
+  /**
+   * Atomically registers an archive and deletes the archived records (and their personal
+   * data). Refuses unless row.fromSeq follows the previous archive and row.upto <= the head.
+   * Resolves to the number of records deleted.
+   */
+  registerArchive(row: ArchiveRow): Promise<number>;
   count(): Promise<number>;
   close(): Promise<void>;
 }
@@ -125,6 +152,21 @@ export function encodeFrontier(f: Buffer[]): string {
 
 export function decodeFrontier(s: string): Buffer[] {
   return s ? s.split(',').map((h) => Buffer.from(h, 'hex')) : [];
+}
+
+/** An archives row as both databases return it. */
+export type ArchiveDbRow = { upto: number; from_seq: number; last_hash: Buffer; frontier: string; file_sha256: string; created: string; signature: Buffer };
+
+export function toArchiveRow(r: ArchiveDbRow): ArchiveRow {
+  return {
+    upto: Number(r.upto),
+    fromSeq: Number(r.from_seq),
+    lastHash: r.last_hash,
+    frontier: decodeFrontier(r.frontier),
+    fileSha256: r.file_sha256,
+    created: r.created,
+    signature: r.signature,
+  };
 }
 
 /** Removes the password from a connection URL before it is printed anywhere. */

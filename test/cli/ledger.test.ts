@@ -100,3 +100,80 @@ function readdirPub(): string {
   const ring = JSON.parse(readFileSync(join(keysDir, 'keyring.json'), 'utf8'));
   return join(keysDir, `signing-${ring.signing.kid}.pub.pem`);
 }
+
+test('ledger CLI: archive, verify --archive, retention show/apply, erase-subject --archive, proof --archive', () => {
+  const d = mkdtempSync(join(tmpdir(), 'attest-archive-cli-'));
+  const c = ['--db', join(d, 'l.db'), '--keys', join(d, 'keys')];
+  const go = (args: string[]) => spawnSync(process.execPath, [bin, 'ledger', ...args], { cwd: d, encoding: 'utf8', env: { ...process.env, ATTEST_LEDGER_KEYS: '' } });
+  writeFileSync(join(d, 'a.ndjson'), Array.from({ length: 6 }, (_, i) => ev(i + 1)).join('\n') + '\n');
+  writeFileSync(join(d, 'b.ndjson'), Array.from({ length: 4 }, (_, i) => ev(i + 7)).join('\n') + '\n');
+  assert.equal(go(['append', 'a.ndjson', ...c]).status, 0);
+  assert.equal(go(['append', 'b.ndjson', ...c]).status, 0);
+  let r = go(['query', '--format', 'json', '--order', 'asc', '--limit', '10', ...c]);
+  const ts7 = (JSON.parse(r.stdout) as { records: { seq: number; ts: string }[] }).records.find((x) => x.seq === 7)!.ts;
+
+  r = go(['archive', ...c]);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /--out FILE/);
+  r = go(['archive', '--out', 'old.ndjson', ...c]); // default: older than 365 days: nothing
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /nothing older than/);
+  r = go(['archive', '--before', ts7, '--out', 'arch-1.ndjson', ...c]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /archived records 1\.\.6/);
+
+  r = go(['verify', ...c]);
+  assert.equal(r.status, 0, r.stdout);
+  assert.match(r.stdout, /archived: records 1\.\.6; the database's chain starts at 7/);
+  r = go(['verify', '--archive', 'arch-1.ndjson', ...c]);
+  assert.equal(r.status, 0, r.stdout);
+  assert.match(r.stdout, /archive arch-1\.ndjson: records 1\.\.6, 6 checked, 0 expired: ok/);
+
+  r = go(['proof', '2', ...c]);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /archived/);
+  r = go(['proof', '2', '--archive', 'arch-1.ndjson', '--out', 'p2.json', ...c]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(go(['verify-proof', 'p2.json', '--public-key', pubKey(d)]).status, 0);
+
+  r = go(['retention', 'show', ...c]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /auth\s+1y/);
+  assert.match(r.stdout, /\* \(every other category\)\s+7y/);
+  r = go(['retention', 'apply', '--archive', 'arch-1.ndjson', '--now', '2199-01-01', ...c]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /arch-1\.ndjson: 6 records expired now \(auth 3, \* 3\), 0 before, 0 kept/);
+  r = go(['verify', '--archive', 'arch-1.ndjson', ...c]);
+  assert.equal(r.status, 0, r.stdout);
+  assert.match(r.stdout, /0 checked, 6 expired \(rewritten since it was archived/);
+
+  // erasure reaches the archives; the second archive keeps u1's personal data until then
+  r = go(['archive', '--older-than', '0s', '--out', 'arch-2.ndjson', ...c]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /archived records 7\.\.10/);
+  assert.ok(readFileSync(join(d, 'arch-2.ndjson'), 'utf8').includes('u1@corp.example'));
+  r = go(['erase-subject', 'u1', '--by', 'dpo', '--archive', 'arch-2.ndjson', ...c]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /from 0 records and 2 archived records in 1 archive file/);
+  assert.ok(!readFileSync(join(d, 'arch-2.ndjson'), 'utf8').includes('u1@corp.example'));
+
+  // a gap and a tampered archive: exit 1, seq named
+  r = go(['verify', '--archive', 'arch-2.ndjson', '--archive', 'arch-1.ndjson', ...c]);
+  assert.equal(r.status, 0, r.stdout);
+  const lines = readFileSync(join(d, 'arch-2.ndjson'), 'utf8').trim().split('\n');
+  const rec = JSON.parse(lines[2]!) as { seq: number; body: string };
+  rec.body = rec.body.replace('"outcome":"success"', '"outcome":"denied"');
+  lines[2] = JSON.stringify(rec);
+  writeFileSync(join(d, 'arch-2.ndjson'), lines.join('\n') + '\n');
+  r = go(['verify', '--archive', 'arch-1.ndjson', '--archive', 'arch-2.ndjson', ...c]);
+  assert.equal(r.status, 1);
+  assert.match(r.stdout, new RegExp(`FAILED at seq ${rec.seq}`));
+  r = go(['retention', 'apply', '--archive', 'arch-2.ndjson', ...c]);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, new RegExp(`does not verify at seq ${rec.seq}`));
+});
+
+function pubKey(d: string): string {
+  const ring = JSON.parse(readFileSync(join(d, 'keys', 'keyring.json'), 'utf8'));
+  return join(d, 'keys', `signing-${ring.signing.kid}.pub.pem`);
+}

@@ -78,6 +78,39 @@ test('postgres: TRUNCATE is refused; the application role may only INSERT and SE
   await Promise.all([ledger.close(), app.close(), none.close(), appLedger.close()]);
 });
 
+test('postgres: a version-1 schema is upgraded: archives table, and DELETE of archived records only', { skip: unreachable ?? false }, async () => {
+  const schema = schemaName();
+  const keys = DirectoryKeyProvider.open(mkdtempSync(join(tmpdir(), 'attest-keys-')), { create: true });
+  let ledger = await Ledger.open({ store: new PostgresStore(`${PG_URL}?schema=${schema}`), keys });
+  await ledger.append([event(1), event(2), event(3)]);
+  await ledger.append([event(4), event(5)]);
+  await ledger.close();
+  // what version 1 left behind
+  const c = new pg.Client({ connectionString: PG_URL });
+  await c.connect();
+  await c.query(`SET search_path TO "${schema}"`);
+  await c.query(`DROP TABLE archives`);
+  await c.query(`UPDATE meta SET value = '1' WHERE key = 'schema_version'`);
+  await c.query(`CREATE OR REPLACE FUNCTION refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN RAISE EXCEPTION 'attest ledger: % is append-only (% refused)', TG_TABLE_NAME, TG_OP USING ERRCODE = 'insufficient_privilege'; END $$`);
+  await c.end();
+  const store = new PostgresStore(`${PG_URL}?schema=${schema}`);
+  ledger = await Ledger.open({ store, keys });
+  assert.deepEqual(await store.sql(`SELECT value FROM meta WHERE key = 'schema_version'`), [{ value: '2' }]);
+  const ts4 = (JSON.parse((await store.records(4, 4))[0]!.body) as { ts: string }).ts;
+  const dir = mkdtempSync(join(tmpdir(), 'attest-archive-'));
+  const r = await ledger.archive({ before: ts4, out: join(dir, 'a.ndjson') });
+  assert.deepEqual([r.from, r.to, r.deleted], [1, 3, 3]);
+  await assert.rejects(store.sql('DELETE FROM records WHERE seq = 4'), /append-only/);
+  await assert.rejects(store.sql('TRUNCATE records'), /append-only/);
+  assert.equal((await ledger.verify({ archives: [join(dir, 'a.ndjson')] })).ok, true);
+  // the application role can read the archives to verify, but cannot archive (delete records)
+  const app = new PostgresStore(`${PG_URL}?schema=${schema}`, { role: 'attest_app', tenants: '*' });
+  assert.equal((await app.archives()).length, 1);
+  await assert.rejects(app.sql('DELETE FROM records WHERE seq <= 3'), /permission denied/);
+  await Promise.all([ledger.close(), app.close()]);
+});
+
 test.after(async () => {
   if (unreachable) return;
   const c = new pg.Client({ connectionString: PG_URL });

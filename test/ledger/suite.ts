@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -14,6 +14,7 @@ import { Ledger, verifyInclusionProof, verifyConsistency, type SignedCheckpoint 
 import { exportRecords } from '../../src/ledger/export.js';
 import type { LedgerStore } from '../../src/ledger/store.js';
 import type { AuditEventInput } from '../../src/ledger/record.js';
+import { DEFAULT_RETENTION } from '../../src/config.js';
 
 export interface StoreFactory {
   name: string;
@@ -45,6 +46,30 @@ async function fresh(f: StoreFactory, every = 8): Promise<{ ledger: Ledger; stor
   const store = await f.create();
   const ledger = await Ledger.open({ store, keys, checkpointEvery: every });
   return { ledger, store, keysDir };
+}
+
+/** Appends in separate calls, so each batch has its own (later) time; batch sizes as given. */
+async function staged(f: StoreFactory, sizes: number[], every = 8) {
+  const ctx = await fresh(f, every);
+  let n = 0;
+  for (const size of sizes) {
+    await ctx.ledger.append(Array.from({ length: size }, (_, i) => event(n + i + 1)));
+    n += size;
+  }
+  const tsOf = async (seq: number): Promise<string> => (JSON.parse((await ctx.store.records(seq, seq))[0]!.body) as { ts: string }).ts;
+  const dir = mkdtempSync(join(tmpdir(), 'attest-archive-'));
+  return { ...ctx, tsOf, dir };
+}
+
+/** Reads an archive file as header + line objects; `write` puts them back. */
+function archiveFile(file: string) {
+  const [header, ...lines] = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  return {
+    header: header!,
+    lines,
+    bySeq: (seq: number) => lines.find((l) => l['seq'] === seq)!,
+    write: (out = file) => writeFileSync(out, [header, ...lines].map((l) => JSON.stringify(l) + '\n').join('')),
+  };
 }
 
 async function filled(f: StoreFactory, n = 20, every = 8) {
@@ -264,6 +289,196 @@ export function ledgerSuite(f: StoreFactory): void {
   });
   mutation('personal data swapped behind the commitment', 2, /personal-data/, async (s) => {
     await f.tamper(s, `UPDATE pii SET data = replace(data, 'u2@example.com', 'x@example.com') WHERE seq = 2`);
+  });
+
+  // ----- archive and retention ------------------------------------------------------------
+
+  t('archive: a prefix moves to a file, the database verifies from the boundary, the archive on its own and joined up', async () => {
+    const { ledger, store, tsOf, dir } = await staged(f, [6, 6, 8]);
+    const file = join(dir, 'a1.ndjson');
+    const r = await ledger.archive({ before: await tsOf(7), out: file });
+    assert.deepEqual([r.from, r.to, r.records, r.deleted], [1, 6, 6, 6]);
+    assert.equal(r.checkpoint?.size, 6);
+    assert.equal(await store.count(), 14);
+    assert.deepEqual((await store.archives()).map((a) => [a.fromSeq, a.upto]), [[1, 6]]);
+    const a = archiveFile(file);
+    assert.equal(a.header['format'], 'attest-archive/v1');
+    assert.deepEqual([a.header['from'], a.header['to'], a.lines.length], [1, 6, 6]);
+    assert.equal((a.header['checkpoint'] as SignedCheckpoint).size, 6);
+    assert.ok(JSON.stringify(a.bySeq(3)['pii']).includes('salt'), 'personal data travels with the archive');
+    assert.ok(!existsSync(`${file}.part`) && !existsSync(`${file}.tmp`));
+
+    const v = await ledger.verify();
+    assert.equal(v.ok, true, JSON.stringify(v.problems));
+    assert.equal(v.archivedUpto, 6);
+    assert.equal(v.records, 20);
+    assert.equal(v.checkpointsChecked >= 1, true);
+    const va = await ledger.verify({ archives: [file] });
+    assert.equal(va.ok, true, JSON.stringify(va.problems));
+    assert.deepEqual(va.archives?.map((x) => [x.from, x.to, x.records, x.expired, x.ok, x.unchangedSinceArchived]), [[1, 6, 6, 0, true, true]]);
+    assert.ok(va.personalData.present > v.personalData.present);
+
+    // nothing more to archive before the same time
+    const again = await ledger.archive({ before: await tsOf(7), out: join(dir, 'none.ndjson') });
+    assert.equal(again.records, 0);
+    assert.match(again.message, /nothing older than/);
+    assert.ok(!existsSync(join(dir, 'none.ndjson')));
+    await assert.rejects(ledger.archive({ before: '2999-01-01T00:00:00.000000Z', out: file }), /already exists/);
+
+    // the chain goes on; proofs of later records use the boundary, archived ones come from the file
+    await ledger.append([event(21), event(22)]);
+    const cp = await ledger.checkpoint();
+    for (const seq of [7, 8, 9, 15, 16, 22]) assert.deepEqual(verifyInclusionProof(await ledger.inclusionProof(seq), cp.publicKey), { ok: true }, `seq ${seq}`);
+    await assert.rejects(ledger.inclusionProof(3), /archived/);
+    for (const seq of [1, 3, 6]) assert.deepEqual(verifyInclusionProof(await ledger.archiveInclusionProof(file, seq), cp.publicKey), { ok: true }, `archived seq ${seq}`);
+    const c = await ledger.consistencyProof(6, 22);
+    assert.ok(verifyConsistency(6, 22, Buffer.from(c.from.root, 'hex'), Buffer.from(c.to.root, 'hex'), c.proof.map((h) => Buffer.from(h, 'hex'))));
+    const v2 = await ledger.verify({ archives: [file] });
+    assert.equal(v2.ok, true, JSON.stringify(v2.problems));
+    assert.equal(v2.records, 22);
+    await ledger.close();
+  });
+
+  t('archive: a changed or deleted archived record is detected at its seq; a forged boundary in the database too', async () => {
+    const { ledger, store, tsOf, dir } = await staged(f, [6, 6, 8]);
+    const file = join(dir, 'a1.ndjson');
+    await ledger.archive({ before: await tsOf(7), out: file });
+    const a = archiveFile(file);
+    const rec = a.bySeq(4);
+    rec['body'] = (rec['body'] as string).replace('"n":4', '"n":44');
+    a.write(join(dir, 'changed.ndjson'));
+    let v = await ledger.verify({ archives: [join(dir, 'changed.ndjson')] });
+    assert.equal(v.ok, false);
+    assert.equal(v.firstBadSeq, 4, JSON.stringify(v.problems));
+    assert.equal(v.problems[0]!.kind, 'changed');
+
+    const b = archiveFile(file);
+    b.lines.splice(4, 1); // seq 5
+    b.write(join(dir, 'deleted.ndjson'));
+    v = await ledger.verify({ archives: [join(dir, 'deleted.ndjson')] });
+    assert.equal(v.firstBadSeq, 5, JSON.stringify(v.problems));
+    assert.equal(v.problems[0]!.kind, 'missing');
+
+    const c = archiveFile(file);
+    (c.bySeq(2)['pii'] as { data: string }[])[0]!.data = '{"actor.email":"x@example.com"}';
+    c.write(join(dir, 'pii.ndjson'));
+    v = await ledger.verify({ archives: [join(dir, 'pii.ndjson')] });
+    assert.equal(v.firstBadSeq, 2, JSON.stringify(v.problems));
+    assert.equal(v.problems[0]!.kind, 'personal-data');
+
+    assert.equal((await ledger.verify()).ok, true, 'the database alone is unaffected');
+    // a database whose boundary was rewritten no longer continues the signed archive
+    await f.tamper(store, `UPDATE archives SET file_sha256 = 'forged'`);
+    v = await ledger.verify();
+    assert.equal(v.ok, false);
+    assert.equal(v.firstBadSeq, 7, JSON.stringify(v.problems));
+    assert.equal(v.problems[0]!.kind, 'archive-mismatch');
+    await ledger.close();
+  });
+
+  t('archive: records may be deleted only below the archive boundary; archives are insert-only', async () => {
+    const { ledger, store, tsOf, dir } = await staged(f, [10, 10]);
+    assert.match((await f.attempt(store, 'DELETE FROM records WHERE seq = 1')) ?? 'allowed', /append-only/);
+    await ledger.archive({ before: await tsOf(11), out: join(dir, 'a.ndjson') });
+    assert.equal(await store.count(), 10);
+    // a copy put back below the boundary may go again; anything above it may not
+    assert.equal(await f.attempt(store, 'INSERT INTO records (seq, kid, nonce, hash, body) SELECT 3, kid, nonce, hash, body FROM records WHERE seq = 11'), undefined);
+    assert.equal(await f.attempt(store, 'DELETE FROM records WHERE seq = 3'), undefined);
+    assert.match((await f.attempt(store, 'DELETE FROM records WHERE seq = 11')) ?? 'allowed', /append-only/);
+    assert.match((await f.attempt(store, 'DELETE FROM records WHERE seq >= 10')) ?? 'allowed', /append-only/);
+    assert.match((await f.attempt(store, 'UPDATE records SET kid = kid WHERE seq = 12')) ?? 'allowed', /append-only/);
+    assert.match((await f.attempt(store, 'DELETE FROM archives')) ?? 'allowed', /append-only|insert-only/);
+    assert.match((await f.attempt(store, 'UPDATE archives SET upto = 20')) ?? 'allowed', /append-only|insert-only/);
+    assert.equal(await store.count(), 10);
+    const v = await ledger.verify();
+    assert.equal(v.ok, true, JSON.stringify(v.problems));
+    await ledger.close();
+  });
+
+  t('retention: expired archived records become tombstones; the archive still verifies and reports them as expired', async () => {
+    const { ledger, tsOf, dir } = await staged(f, [10, 5]);
+    const file = join(dir, 'a.ndjson');
+    await ledger.archive({ before: await tsOf(11), out: file });
+    const t0 = Date.parse(archiveFile(file).header['createdAt'] as string);
+    // 400 days on: auth and access (1y) have expired, the rest (7y) not
+    const r = await ledger.applyRetention(file, { policies: DEFAULT_RETENTION, now: t0 + 400 * 86_400_000 });
+    assert.deepEqual([r.expired, r.alreadyExpired, r.kept], [4, 0, 6]);
+    assert.deepEqual(r.byCategory, { auth: 2, access: 2 });
+    const a = archiveFile(file);
+    const t2 = a.bySeq(2);
+    assert.equal(t2['body'], undefined);
+    assert.equal(t2['pii'], undefined);
+    assert.deepEqual((t2['expired'] as { category: string; retention: string }).category, 'auth');
+    assert.match(t2['leaf'] as string, /^[0-9a-f]{64}$/);
+    assert.ok(!existsSync(`${file}.tmp`));
+    let v = await ledger.verify({ archives: [file] });
+    assert.equal(v.ok, true, JSON.stringify(v.problems));
+    assert.equal(v.expired, 4);
+    assert.deepEqual(v.archives?.map((x) => [x.records, x.expired, x.unchangedSinceArchived]), [[6, 4, false]]);
+    await assert.rejects(ledger.archiveInclusionProof(file, 2), /expired/);
+    assert.equal(verifyInclusionProof(await ledger.archiveInclusionProof(file, 4)).ok, true);
+    // applying again changes nothing; eight years on everything has expired and still verifies
+    const again = await ledger.applyRetention(file, { policies: DEFAULT_RETENTION, now: t0 + 400 * 86_400_000 });
+    assert.deepEqual([again.expired, again.alreadyExpired, again.kept], [0, 4, 6]);
+    await ledger.applyRetention(file, { policies: DEFAULT_RETENTION, now: t0 + 8 * 366 * 86_400_000 });
+    v = await ledger.verify({ archives: [file] });
+    assert.equal(v.ok, true, JSON.stringify(v.problems));
+    assert.equal(v.expired, 10);
+    // a tombstone's leaf cannot be changed unnoticed
+    const b = archiveFile(file);
+    b.bySeq(3)['leaf'] = 'ab'.repeat(32);
+    b.write(join(dir, 'bad-leaf.ndjson'));
+    v = await ledger.verify({ archives: [join(dir, 'bad-leaf.ndjson')] });
+    assert.equal(v.ok, false);
+    assert.equal(v.problems[0]!.kind, 'checkpoint-mismatch');
+    // a tampered archive is not rewritten
+    await assert.rejects(ledger.applyRetention(join(dir, 'bad-leaf.ndjson'), { policies: { '*': '1d' } }), /does not verify/);
+    await ledger.close();
+  });
+
+  t('archive: consecutive archives join up; a missing middle archive is detected', async () => {
+    const { ledger, tsOf, dir } = await staged(f, [5, 5, 5, 5]);
+    const files = [join(dir, 'a1.ndjson'), join(dir, 'a2.ndjson'), join(dir, 'a3.ndjson')];
+    const cut = [await tsOf(6), await tsOf(11), await tsOf(16)];
+    for (let i = 0; i < 3; i++) {
+      const r = await ledger.archive({ before: cut[i]!, out: files[i]! });
+      assert.deepEqual([r.from, r.to], [5 * i + 1, 5 * i + 5]);
+    }
+    let v = await ledger.verify();
+    assert.equal(v.ok, true, JSON.stringify(v.problems));
+    assert.equal(v.archivedUpto, 15);
+    v = await ledger.verify({ archives: [files[2]!, files[0]!, files[1]!] });
+    assert.equal(v.ok, true, JSON.stringify(v.problems));
+    assert.deepEqual(v.archives?.map((a) => [a.from, a.to]), [[1, 5], [6, 10], [11, 15]]);
+    v = await ledger.verify({ archives: [files[0]!, files[2]!] });
+    assert.equal(v.ok, false);
+    assert.equal(v.firstBadSeq, 6, JSON.stringify(v.problems));
+    assert.equal(v.problems[0]!.kind, 'archive-gap');
+    // an archive of another ledger, or not registered here, does not pass for one of ours
+    const other = await staged(f, [5, 5]);
+    const foreign = join(other.dir, 'x.ndjson');
+    await other.ledger.archive({ before: await other.tsOf(6), out: foreign });
+    v = await ledger.verify({ archives: [foreign] });
+    assert.equal(v.ok, false);
+    assert.equal(v.problems[0]!.kind, 'archive-mismatch');
+    await other.ledger.close();
+    await ledger.close();
+  });
+
+  t('erase-subject also removes the personal data held in archives; everything still verifies', async () => {
+    const { ledger, tsOf, dir } = await staged(f, [10, 10]);
+    const file = join(dir, 'a.ndjson');
+    await ledger.archive({ before: await tsOf(11), out: file });
+    assert.ok(readFileSync(file, 'utf8').includes('u3@example.com'));
+    const r = await ledger.eraseSubject('user-3', { id: 'dpo', type: 'user' }, 'GDPR-9', [file]);
+    assert.deepEqual([r.erased, r.archived], [1, 2]); // user-3: records 3 and 10 archived, 17 in the database
+    assert.ok(!readFileSync(file, 'utf8').includes('u3@example.com'));
+    const v = await ledger.verify({ archives: [file] });
+    assert.equal(v.ok, true, JSON.stringify(v.problems));
+    assert.equal(v.personalData.erased, 3);
+    const [erasure] = (await ledger.query({ action: 'ledger.subject.erase' })).records;
+    assert.equal((erasure!.metadata as Record<string, unknown>)['archived_personal_data_rows_deleted'], 2);
+    await ledger.close();
   });
 
   t('tamper: a record chained with a retired key (a stale writer after rotation) is detected', async () => {

@@ -15,7 +15,10 @@ import {
   encodeFrontier,
   nodeKey,
   redactUrl,
+  toArchiveRow,
   type AppendBatch,
+  type ArchiveDbRow,
+  type ArchiveRow,
   type CheckpointRow,
   type DistinctField,
   type Head,
@@ -28,7 +31,7 @@ import {
 import { buildQuery, DISTINCT_COLUMN, postgresDialect } from './sql.js';
 
 const NODE_ID = 2 ** 40;
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 const types = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
@@ -67,11 +70,18 @@ function migrations(schema: string): string[] {
     `CREATE TABLE IF NOT EXISTS ${s}.nodes (id bigint PRIMARY KEY, hash bytea NOT NULL)`,
     `CREATE TABLE IF NOT EXISTS ${s}.checkpoints (size bigint PRIMARY KEY, root bytea NOT NULL, time text NOT NULL, kid text NOT NULL, signature bytea NOT NULL)`,
     `CREATE TABLE IF NOT EXISTS ${s}.head (id int PRIMARY KEY CHECK (id = 1), size bigint NOT NULL, hash bytea NOT NULL, ts text NOT NULL, frontier text NOT NULL)`,
+    `CREATE TABLE IF NOT EXISTS ${s}.archives (upto bigint PRIMARY KEY, from_seq bigint NOT NULL, last_hash bytea NOT NULL, frontier text NOT NULL, file_sha256 text NOT NULL, created text NOT NULL, signature bytea NOT NULL)`,
+    // Records may be deleted only once an archive holds them; TRUNCATE and UPDATE stay refused.
     `CREATE OR REPLACE FUNCTION ${s}.refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
+        IF TG_OP = 'DELETE' AND TG_TABLE_NAME = 'records' THEN
+          IF OLD.seq <= (SELECT coalesce(max(upto), 0) FROM ${s}.archives) THEN
+            RETURN OLD;
+          END IF;
+        END IF;
         RAISE EXCEPTION 'attest ledger: % is append-only (% refused)', TG_TABLE_NAME, TG_OP USING ERRCODE = 'insufficient_privilege';
       END $$`,
-    ...['records', 'nodes', 'checkpoints'].flatMap((t) => [
+    ...['records', 'nodes', 'checkpoints', 'archives'].flatMap((t) => [
       `DROP TRIGGER IF EXISTS ${t}_append_only ON ${s}.${t}`,
       `CREATE TRIGGER ${t}_append_only BEFORE UPDATE OR DELETE ON ${s}.${t} FOR EACH ROW EXECUTE FUNCTION ${s}.refuse_change()`,
       `DROP TRIGGER IF EXISTS ${t}_no_truncate ON ${s}.${t}`,
@@ -89,7 +99,8 @@ function migrations(schema: string): string[] {
     `GRANT SELECT, INSERT ON ${s}.records, ${s}.nodes, ${s}.checkpoints TO attest_app`,
     `GRANT SELECT, INSERT, DELETE ON ${s}.pii TO attest_app`,
     `GRANT SELECT, UPDATE ON ${s}.head TO attest_app`,
-    `GRANT SELECT ON ${s}.meta TO attest_app`,
+    `GRANT SELECT ON ${s}.meta, ${s}.archives TO attest_app`,
+    `UPDATE ${s}.meta SET value = '${SCHEMA_VERSION}' WHERE key = 'schema_version'`,
     `ALTER TABLE ${s}.records ENABLE ROW LEVEL SECURITY`,
     `DROP POLICY IF EXISTS tenant_read ON ${s}.records`,
     `CREATE POLICY tenant_read ON ${s}.records FOR SELECT USING (
@@ -162,7 +173,7 @@ export class PostgresStore implements LedgerStore {
       let id = (await c.query(`SELECT value FROM ${s}.meta WHERE key = 'ledger_id'`)).rows[0]?.value as string | undefined;
       if (!id) {
         id = randomUUID();
-        await c.query(`INSERT INTO ${s}.meta (key, value) VALUES ('ledger_id', $1), ('schema_version', '1')`, [id]);
+        await c.query(`INSERT INTO ${s}.meta (key, value) VALUES ('ledger_id', $1), ('schema_version', $2)`, [id, String(SCHEMA_VERSION)]);
         await c.query(`INSERT INTO ${s}.head (id, size, hash, ts, frontier) VALUES (1, 0, $1, '', '')`, [Buffer.alloc(32)]);
       }
       await c.query('COMMIT');
@@ -307,6 +318,42 @@ export class PostgresStore implements LedgerStore {
       k.kid,
       k.signature,
     ]);
+  }
+
+  async archives(): Promise<ArchiveRow[]> {
+    const rows = await this.q<ArchiveDbRow>('SELECT upto, from_seq, last_hash, frontier, file_sha256, created, signature FROM archives ORDER BY upto');
+    return rows.map(toArchiveRow);
+  }
+
+  async registerArchive(row: ArchiveRow): Promise<number> {
+    const c = await this.pool.connect();
+    try {
+      await c.query('BEGIN');
+      // One archiver at a time; appends go on (they only touch seqs above the head).
+      await c.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`attest-ledger-archive:${this.schema}`]);
+      const last = Number((await c.query('SELECT coalesce(max(upto), 0) AS m FROM archives')).rows[0]?.m ?? 0);
+      if (row.fromSeq !== last + 1) throw new Error(`archive ${row.fromSeq}..${row.upto} does not follow the last registered archive (up to ${last})`);
+      const size = Number((await c.query('SELECT size FROM head WHERE id = 1')).rows[0]?.size ?? 0);
+      if (row.upto > size || row.upto < row.fromSeq) throw new Error(`archive ${row.fromSeq}..${row.upto} is outside the ledger's ${size} records`);
+      await c.query('INSERT INTO archives (upto, from_seq, last_hash, frontier, file_sha256, created, signature) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+        row.upto,
+        row.fromSeq,
+        row.lastHash,
+        encodeFrontier(row.frontier),
+        row.fileSha256,
+        row.created,
+        row.signature,
+      ]);
+      await c.query('DELETE FROM pii WHERE seq <= $1', [row.upto]);
+      const deleted = (await c.query('DELETE FROM records WHERE seq <= $1', [row.upto])).rowCount ?? 0;
+      await c.query('COMMIT');
+      return deleted;
+    } catch (e) {
+      await c.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      c.release();
+    }
   }
 
   async count(): Promise<number> {

@@ -13,7 +13,10 @@ import {
   emptyHead,
   encodeFrontier,
   nodeKey,
+  toArchiveRow,
   type AppendBatch,
+  type ArchiveDbRow,
+  type ArchiveRow,
   type CheckpointRow,
   type DistinctField,
   type Head,
@@ -26,7 +29,7 @@ import {
 } from '../store.js';
 import { buildQuery, DISTINCT_COLUMN, sqliteDialect } from './sql.js';
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 const NODE_ID = 2 ** 40;
 
 const SCHEMA = `
@@ -74,10 +77,21 @@ CREATE TABLE IF NOT EXISTS head (
   ts TEXT NOT NULL,
   frontier TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS archives (
+  upto INTEGER PRIMARY KEY,
+  from_seq INTEGER NOT NULL,
+  last_hash BLOB NOT NULL,
+  frontier TEXT NOT NULL,
+  file_sha256 TEXT NOT NULL,
+  created TEXT NOT NULL,
+  signature BLOB NOT NULL
+);
 CREATE TRIGGER IF NOT EXISTS records_no_update BEFORE UPDATE ON records
   BEGIN SELECT RAISE(ABORT, 'attest ledger: records are append-only (UPDATE refused)'); END;
-CREATE TRIGGER IF NOT EXISTS records_no_delete BEFORE DELETE ON records
-  BEGIN SELECT RAISE(ABORT, 'attest ledger: records are append-only (DELETE refused)'); END;
+CREATE TRIGGER IF NOT EXISTS archives_no_update BEFORE UPDATE ON archives
+  BEGIN SELECT RAISE(ABORT, 'attest ledger: archives are insert-only'); END;
+CREATE TRIGGER IF NOT EXISTS archives_no_delete BEFORE DELETE ON archives
+  BEGIN SELECT RAISE(ABORT, 'attest ledger: archives are insert-only'); END;
 CREATE TRIGGER IF NOT EXISTS nodes_no_update BEFORE UPDATE ON nodes
   BEGIN SELECT RAISE(ABORT, 'attest ledger: Merkle nodes are append-only'); END;
 CREATE TRIGGER IF NOT EXISTS nodes_no_delete BEFORE DELETE ON nodes
@@ -89,6 +103,11 @@ CREATE TRIGGER IF NOT EXISTS checkpoints_no_delete BEFORE DELETE ON checkpoints
 CREATE TRIGGER IF NOT EXISTS pii_no_update BEFORE UPDATE ON pii
   BEGIN SELECT RAISE(ABORT, 'attest ledger: personal data can be erased, not changed'); END;
 `;
+
+/** Records may be deleted only once an archive holds them (seq <= the latest archive's upto). */
+const RECORDS_NO_DELETE = `CREATE TRIGGER records_no_delete BEFORE DELETE ON records
+  WHEN OLD.seq > (SELECT coalesce(max(upto), 0) FROM archives)
+  BEGIN SELECT RAISE(ABORT, 'attest ledger: records are append-only (DELETE refused: not archived)'); END`;
 
 type Row = { seq: number; kid: string; nonce: Buffer; hash: Buffer; body: string };
 
@@ -111,6 +130,17 @@ export class SqliteStore implements LedgerStore {
 
   async init(): Promise<string> {
     this.db.exec(SCHEMA);
+    // Version 1 refused every DELETE of records; from version 2 archived records may go.
+    const trigger = this.db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'records_no_delete'").pluck().get() as string | undefined;
+    if (!trigger?.includes('archives')) {
+      this.db
+        .transaction(() => {
+          this.db.exec('DROP TRIGGER IF EXISTS records_no_delete');
+          this.db.exec(RECORDS_NO_DELETE);
+          this.db.prepare("UPDATE meta SET value = ? WHERE key = 'schema_version'").run(String(SCHEMA_VERSION));
+        })
+        .immediate();
+    }
     const get = this.db.prepare('SELECT value FROM meta WHERE key = ?').pluck();
     const tx = this.db.transaction(() => {
       let id = get.get('ledger_id') as string | undefined;
@@ -235,6 +265,26 @@ export class SqliteStore implements LedgerStore {
     this.db.prepare('INSERT OR IGNORE INTO checkpoints (size, root, time, kid, signature) VALUES (?, ?, ?, ?, ?)').run(c.size, c.root, c.time, c.kid, c.signature);
   }
 
+  async archives(): Promise<ArchiveRow[]> {
+    const rows = this.db.prepare('SELECT upto, from_seq, last_hash, frontier, file_sha256, created, signature FROM archives ORDER BY upto').all() as ArchiveDbRow[];
+    return rows.map(toArchiveRow);
+  }
+
+  async registerArchive(row: ArchiveRow): Promise<number> {
+    const tx = this.db.transaction(() => {
+      const last = (this.db.prepare('SELECT coalesce(max(upto), 0) FROM archives').pluck().get() as number) ?? 0;
+      if (row.fromSeq !== last + 1) throw new Error(`archive ${row.fromSeq}..${row.upto} does not follow the last registered archive (up to ${last})`);
+      const size = this.headSync().size;
+      if (row.upto > size || row.upto < row.fromSeq) throw new Error(`archive ${row.fromSeq}..${row.upto} is outside the ledger's ${size} records`);
+      this.db
+        .prepare('INSERT INTO archives (upto, from_seq, last_hash, frontier, file_sha256, created, signature) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(row.upto, row.fromSeq, row.lastHash, encodeFrontier(row.frontier), row.fileSha256, row.created, row.signature);
+      this.db.prepare('DELETE FROM pii WHERE seq <= ?').run(row.upto);
+      return this.db.prepare('DELETE FROM records WHERE seq <= ?').run(row.upto).changes;
+    });
+    return tx.immediate();
+  }
+
   async count(): Promise<number> {
     return (this.db.prepare('SELECT count(*) FROM records').pluck().get() as number) ?? 0;
   }
@@ -245,3 +295,4 @@ export class SqliteStore implements LedgerStore {
 }
 
 export type { NodeRow };
+

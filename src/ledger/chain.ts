@@ -1,0 +1,193 @@
+/**
+ * The record-by-record check shared by every verification: the database's pages and the
+ * pages of an archive file run through the same code, so a broken record is named by the
+ * same seq and kind wherever it is kept.
+ */
+import { hashBatch } from './hashing.js';
+import type { KeyProvider } from './keys.js';
+import type { VerifyProblem } from './ledger.js';
+import { CompactRange } from './merkle.js';
+import { commitment, type PiiCommitment } from './record.js';
+import type { PiiRow, ScanRow } from './store.js';
+
+/** A record whose retention elapsed in an archive: only its chain hash and Merkle leaf remain. */
+export interface TombstoneRow {
+  tombstone: true;
+  seq: number;
+  hash: Buffer;
+  /** SHA-256(0x00 ‖ hash ‖ body): the record's leaf in the Merkle tree. */
+  leaf: Buffer;
+}
+
+/** A stored record with its personal data rows (those present), or a tombstone. */
+export type CheckRow = (ScanRow & { pii?: PiiRow[] }) | TombstoneRow;
+
+/** A root the tree must have when it reaches a size. */
+export interface Target {
+  root: Buffer;
+  /** How the target is named in a problem, e.g. "stored checkpoint". */
+  what: string;
+}
+
+/** Where the chain and the tree stand before the first row to check. */
+export interface ChainStart {
+  size: number;
+  /** Hash of record `size` (32 zero bytes at the start of the ledger). */
+  hash: Buffer;
+  /** Merkle compact range after `size` leaves. */
+  frontier: Buffer[];
+}
+
+export function isTombstone(r: CheckRow): r is TombstoneRow {
+  return (r as TombstoneRow).tombstone === true;
+}
+
+export class ChainChecker {
+  readonly problems: VerifyProblem[] = [];
+  readonly tree: CompactRange;
+  readonly keysUsed = new Set<string>();
+  /** The next seq expected. */
+  expected: number;
+  /** Hash of the last record checked: the `prev` of the next one. */
+  prev: Buffer;
+  /** Set once a problem makes checking further rows meaningless. */
+  stopped = false;
+  present = 0;
+  erased = 0;
+  expired = 0;
+  records = 0;
+  checkpointsChecked = 0;
+
+  constructor(
+    private readonly keys: KeyProvider,
+    start: ChainStart,
+    private readonly targets: (size: number) => Target[] | undefined,
+  ) {
+    this.tree = new CompactRange(start.size, start.frontier);
+    this.expected = start.size + 1;
+    this.prev = start.hash;
+  }
+
+  fail(p: VerifyProblem, stop = true): void {
+    this.problems.push(p);
+    if (stop) this.stopped = true;
+  }
+
+  private checkTargets(): void {
+    const ts = this.targets(this.tree.size);
+    if (!ts) return;
+    const root = this.tree.root();
+    for (const t of ts) {
+      this.checkpointsChecked++;
+      if (!t.root.equals(root)) {
+        this.fail({
+          seq: this.tree.size,
+          kind: 'checkpoint-mismatch',
+          message: `the tree of the first ${this.tree.size} records does not match the ${t.what} of that size (root ${root.toString('hex').slice(0, 16)}… vs ${t.root.toString('hex').slice(0, 16)}…)`,
+        });
+      }
+    }
+  }
+
+  /**
+   * Checks the next rows (in seq order, continuing where the previous page ended): seq
+   * continuity, keys, the HMAC chain, the Merkle tree against the targets it reaches, and
+   * personal data against its commitments. Returns false once checking has stopped.
+   */
+  page(rows: CheckRow[]): boolean {
+    if (this.stopped) return false;
+    // Structural checks first: seq continuity, body seq, keys.
+    let n = 0;
+    for (const row of rows) {
+      if (row.seq !== this.expected) {
+        const e = this.expected;
+        this.fail(
+          row.seq > e
+            ? { seq: e, kind: 'missing', message: `record ${e}${row.seq - 1 > e ? `..${row.seq - 1}` : ''} is missing (deleted); the next stored record is ${row.seq}` }
+            : { seq: row.seq, kind: 'out-of-place', message: `record ${row.seq} appears again after ${e - 1}` },
+        );
+        break;
+      }
+      if (!isTombstone(row)) {
+        if (row.bodySeq !== row.seq) {
+          this.fail({ seq: row.seq, kind: 'out-of-place', message: `the row stored as ${row.seq} holds the record of seq ${row.bodySeq ?? '(none)'} (inserted or reordered)` });
+          break;
+        }
+        const key = this.keys.hmac(row.kid);
+        if (!key) {
+          this.fail({ seq: row.seq, kind: 'unknown-key', message: `record ${row.seq} is chained with key "${row.kid}", which is not in ${this.keys.description}` });
+          break;
+        }
+        if (key.retired && row.ts !== null && row.ts > key.retired) {
+          this.fail({ seq: row.seq, kind: 'retired-key', message: `record ${row.seq} (${row.ts}) is chained with key ${row.kid}, retired at ${key.retired}` });
+          break;
+        }
+      }
+      this.expected++;
+      n++;
+    }
+    const structural = this.stopped;
+    this.stopped = false;
+    // Cryptographic checks over the structurally sound prefix, in runs of the same key.
+    // A tombstone cannot be checked itself: its leaf goes into the tree as given (a wrong one
+    // changes the root) and its hash is the `prev` of the next record's HMAC.
+    let i = 0;
+    while (i < n) {
+      const first = rows[i]!;
+      if (isTombstone(first)) {
+        this.tree.append(first.leaf);
+        this.checkTargets();
+        if (this.stopped) return false;
+        this.prev = first.hash;
+        this.expired++;
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (j < n && !isTombstone(rows[j]!) && (rows[j] as ScanRow).kid === first.kid) j++;
+      const run = rows.slice(i, j) as ScanRow[];
+      const key = this.keys.hmac(first.kid)!;
+      this.keysUsed.add(key.kid);
+      const texts = run.map((r) => Buffer.from(r.body));
+      const offsets = new Uint32Array(run.length + 1);
+      let off = 0;
+      for (let k = 0; k < run.length; k++) {
+        offsets[k] = off;
+        off += texts[k]!.length;
+      }
+      offsets[run.length] = off;
+      const nonces = Buffer.concat(run.map((r) => r.nonce));
+      const hashes = Buffer.concat(run.map((r) => r.hash));
+      const out = hashBatch(key.key, this.prev, nonces, Buffer.concat(texts, off), offsets, hashes);
+      for (let k = 0; k < run.length; k++) {
+        const r = run[k]!;
+        if (!out.subarray(64 * k, 64 * k + 32).equals(r.hash)) {
+          this.fail({ seq: r.seq, kind: 'changed', message: `record ${r.seq} does not match its chain hash (a field was changed, or it does not follow record ${r.seq - 1})` });
+          return false;
+        }
+        this.tree.append(out.subarray(64 * k + 32, 64 * k + 64));
+        this.records++;
+        this.checkTargets();
+        if (this.stopped) return false;
+      }
+      this.prev = run[run.length - 1]!.hash;
+      i = j;
+    }
+    // Personal data held beside the chain: present and matching its commitment, or erased.
+    for (const r of rows.slice(0, n)) {
+      if (isTombstone(r) || !r.body.includes('"pii":[')) continue;
+      const commitments = (JSON.parse(r.body) as { pii?: PiiCommitment[] }).pii ?? [];
+      for (const c of commitments) {
+        const p = r.pii?.find((x) => x.subject === c.subject);
+        if (!p) this.erased++;
+        else if (commitment(p.salt, p.data) === c.commitment) this.present++;
+        else {
+          this.fail({ seq: r.seq, kind: 'personal-data', message: `record ${r.seq}: the personal data stored for subject ${c.subject} does not match its commitment` });
+          return false;
+        }
+      }
+    }
+    if (structural || n < rows.length) this.stopped = true;
+    return !this.stopped;
+  }
+}
