@@ -4,30 +4,45 @@
  * Object members are sorted by their names compared as UTF-16 code-unit arrays (what
  * Array.prototype.sort does for strings), strings and numbers are serialised the way
  * ECMAScript's JSON.stringify does (which is what RFC 8785 §3.2.2 prescribes), no
- * whitespace. Values JSON cannot carry (undefined, functions, NaN, Infinity, BigInt) are
- * refused rather than silently dropped, so a record never hashes differently from what
- * was stored.
+ * whitespace. Values JSON cannot carry (undefined in an array, functions, NaN, Infinity,
+ * BigInt, symbols) are refused rather than silently dropped, so a record never hashes
+ * differently from what was stored; an object member whose value is undefined is omitted,
+ * as JSON.stringify does.
+ *
+ * Every record is canonicalised on append, so the common path builds no error paths: only
+ * when a value is refused is the document walked again to name where.
  */
 export function canonicalize(value: unknown): string {
-  return write(value, '$');
+  try {
+    return write(value);
+  } catch (e) {
+    if (e instanceof Unrepresentable) throw new TypeError(`${pathOf(value, '$') ?? '$'}: ${e.message}`);
+    throw e;
+  }
 }
 
-function write(value: unknown, path: string): string {
-  if (value === null) return 'null';
+class Unrepresentable extends Error {}
+
+function refuse(value: unknown): never {
+  throw new Unrepresentable(typeof value === 'number' ? `${value} cannot be represented in JSON` : `a ${typeof value} cannot be represented in JSON`);
+}
+
+function write(value: unknown): string {
   switch (typeof value) {
-    case 'boolean':
-      return value ? 'true' : 'false';
     case 'string':
       return JSON.stringify(value);
     case 'number':
-      if (!Number.isFinite(value)) throw new TypeError(`${path}: ${value} cannot be represented in JSON`);
+      if (!Number.isFinite(value)) refuse(value);
       return JSON.stringify(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
     case 'object': {
+      if (value === null) return 'null';
       if (Array.isArray(value)) {
         let out = '[';
         for (let i = 0; i < value.length; i++) {
           if (i > 0) out += ',';
-          out += write(value[i], `${path}[${i}]`);
+          out += write(value[i]);
         }
         return out + ']';
       }
@@ -35,18 +50,37 @@ function write(value: unknown, path: string): string {
       const keys = Object.keys(obj);
       if (keys.length > 1) keys.sort();
       let out = '{';
-      let first = true;
       for (let i = 0; i < keys.length; i++) {
         const k = keys[i]!;
         const v = obj[k];
         if (v === undefined) continue;
-        if (!first) out += ',';
-        first = false;
-        out += JSON.stringify(k) + ':' + (typeof v === 'string' ? JSON.stringify(v) : write(v, path + '.' + k));
+        if (out.length > 1) out += ',';
+        out += JSON.stringify(k) + ':' + (typeof v === 'string' ? JSON.stringify(v) : write(v));
       }
       return out + '}';
     }
     default:
-      throw new TypeError(`${path}: a ${typeof value} cannot be represented in JSON`);
+      refuse(value);
   }
+}
+
+/** The path of the first value that cannot be represented (only walked after a refusal). */
+function pathOf(value: unknown, path: string): string | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : path;
+  if (typeof value === 'string' || typeof value === 'boolean' || value === null) return undefined;
+  if (typeof value !== 'object') return path;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const p = pathOf(value[i], `${path}[${i}]`);
+      if (p) return p;
+    }
+    return undefined;
+  }
+  const obj = value as Record<string, unknown>;
+  for (const k of Object.keys(obj).sort()) {
+    if (obj[k] === undefined) continue;
+    const p = pathOf(obj[k], `${path}.${k}`);
+    if (p) return p;
+  }
+  return undefined;
 }

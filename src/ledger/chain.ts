@@ -38,6 +38,46 @@ export interface ChainStart {
   frontier: Buffer[];
 }
 
+function outOfPlace(seq: number, bodySeq: number | null): VerifyProblem {
+  return { seq, kind: 'out-of-place', message: `the row stored as ${seq} holds the record of seq ${bodySeq ?? '(none)'} (inserted or reordered)` };
+}
+
+/** The seq and ts inside a stored body (null when the body is not a record). */
+function bodyField(body: string): { seq: number | null; ts: string | null } {
+  try {
+    const b = JSON.parse(body) as { seq?: unknown; ts?: unknown };
+    return { seq: typeof b.seq === 'number' ? b.seq : null, ts: typeof b.ts === 'string' ? b.ts : null };
+  } catch {
+    return { seq: null, ts: null };
+  }
+}
+
+/**
+ * The personal-data commitments of a record whose hash has been verified, so its body is
+ * canonical JSON as the ledger wrote it. Top-level keys are sorted, and a quote inside a
+ * JSON string is always escaped, so: the top-level "seq" member is the last `,"seq":`; the
+ * top-level "outcome" is the last `,"outcome":"` before it (only "pii", "reporter" and
+ * "request_id" can sit between them, none holding an object with an "outcome" key); "pii"
+ * follows "outcome" directly; and its array of objects ends at the first unquoted `}],"`.
+ * Only that slice is parsed, not the whole body.
+ */
+export function piiCommitments(body: string): PiiCommitment[] {
+  const seqAt = body.lastIndexOf(',"seq":');
+  if (seqAt < 0) return [];
+  const outcomeAt = body.lastIndexOf(',"outcome":"', seqAt);
+  if (outcomeAt < 0) return [];
+  const outcomeEnd = body.indexOf('"', outcomeAt + 12);
+  const start = outcomeEnd + 1;
+  if (!body.startsWith(',"pii":[', start)) return [];
+  const end = body.indexOf('}],"', start);
+  if (end < 0 || end > seqAt) return [];
+  try {
+    return JSON.parse(body.slice(start + 7, end + 2)) as PiiCommitment[];
+  } catch {
+    return (JSON.parse(body) as { pii?: PiiCommitment[] }).pii ?? [];
+  }
+}
+
 export function isTombstone(r: CheckRow): r is TombstoneRow {
   return (r as TombstoneRow).tombstone === true;
 }
@@ -109,8 +149,8 @@ export class ChainChecker {
         break;
       }
       if (!isTombstone(row)) {
-        if (row.bodySeq !== row.seq) {
-          this.fail({ seq: row.seq, kind: 'out-of-place', message: `the row stored as ${row.seq} holds the record of seq ${row.bodySeq ?? '(none)'} (inserted or reordered)` });
+        if (row.bodySeq !== undefined && row.bodySeq !== row.seq) {
+          this.fail(outOfPlace(row.seq, row.bodySeq));
           break;
         }
         const key = this.keys.hmac(row.kid);
@@ -118,8 +158,9 @@ export class ChainChecker {
           this.fail({ seq: row.seq, kind: 'unknown-key', message: `record ${row.seq} is chained with key "${row.kid}", which is not in ${this.keys.description}` });
           break;
         }
-        if (key.retired && row.ts !== null && row.ts > key.retired) {
-          this.fail({ seq: row.seq, kind: 'retired-key', message: `record ${row.seq} (${row.ts}) is chained with key ${row.kid}, retired at ${key.retired}` });
+        const ts = key.retired ? (row.ts !== undefined ? row.ts : bodyField(row.body).ts) : null;
+        if (key.retired && ts && ts > key.retired) {
+          this.fail({ seq: row.seq, kind: 'retired-key', message: `record ${row.seq} (${ts}) is chained with key ${row.kid}, retired at ${key.retired}` });
           break;
         }
       }
@@ -162,7 +203,13 @@ export class ChainChecker {
       for (let k = 0; k < run.length; k++) {
         const r = run[k]!;
         if (!out.subarray(64 * k, 64 * k + 32).equals(r.hash)) {
-          this.fail({ seq: r.seq, kind: 'changed', message: `record ${r.seq} does not match its chain hash (a field was changed, or it does not follow record ${r.seq - 1})` });
+          // A row holding another record's body (inserted, reordered) is named as such.
+          const bodySeq = r.bodySeq !== undefined ? r.bodySeq : bodyField(r.body).seq;
+          this.fail(
+            bodySeq !== r.seq
+              ? outOfPlace(r.seq, bodySeq)
+              : { seq: r.seq, kind: 'changed', message: `record ${r.seq} does not match its chain hash (a field was changed, or it does not follow record ${r.seq - 1})` },
+          );
           return false;
         }
         this.tree.append(out.subarray(64 * k + 32, 64 * k + 64));
@@ -175,9 +222,8 @@ export class ChainChecker {
     }
     // Personal data held beside the chain: present and matching its commitment, or erased.
     for (const r of rows.slice(0, n)) {
-      if (isTombstone(r) || !r.body.includes('"pii":[')) continue;
-      const commitments = (JSON.parse(r.body) as { pii?: PiiCommitment[] }).pii ?? [];
-      for (const c of commitments) {
+      if (isTombstone(r)) continue;
+      for (const c of piiCommitments(r.body)) {
         const p = r.pii?.find((x) => x.subject === c.subject);
         if (!p) this.erased++;
         else if (commitment(p.salt, p.data) === c.commitment) this.present++;

@@ -630,10 +630,13 @@ export class Ledger {
 
   /** Attaches each record's personal data rows. */
   private async withPii(page: ScanRow[]): Promise<CheckRow[]> {
-    const rows = await this.store.pii(page.filter((r) => r.body.includes('"pii":[')).map((r) => r.seq));
+    if (page.length === 0) return page;
+    const rows = await this.store.piiRange(page[0]!.seq, page[page.length - 1]!.seq);
     const bySeq = new Map<number, PiiRow[]>();
     for (const p of rows) (bySeq.get(p.seq) ?? bySeq.set(p.seq, []).get(p.seq)!).push(p);
-    return page.map((r) => ({ ...r, pii: bySeq.get(r.seq) ?? [] }));
+    const out = page as (ScanRow & { pii?: PiiRow[] })[];
+    for (const r of out) r.pii = bySeq.get(r.seq) ?? [];
+    return out;
   }
 
   /**

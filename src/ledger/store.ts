@@ -12,10 +12,14 @@ export interface StoredRecord {
   body: string;
 }
 
-/** A record as read back for verification: the row's own seq and the seq inside its body. */
+/**
+ * A record as read back for verification. The seq and time inside its body are read from
+ * the body only when a check needs them (a failed hash, a retired key), unless the source
+ * already has them parsed (archive files).
+ */
 export interface ScanRow extends StoredRecord {
-  bodySeq: number | null;
-  ts: string | null;
+  bodySeq?: number | null;
+  ts?: string | null;
 }
 
 export interface PiiRow {
@@ -118,6 +122,8 @@ export interface LedgerStore {
   query(q: QuerySpec): Promise<StoredRecord[]>;
   distinct(field: DistinctField, tenants?: string[], limit?: number): Promise<string[]>;
   pii(seqs: number[]): Promise<PiiRow[]>;
+  /** Personal data rows of the records fromSeq..toSeq (inclusive). */
+  piiRange(fromSeq: number, toSeq: number): Promise<PiiRow[]>;
   eraseSubject(subject: string): Promise<number>;
   nodes(keys: { level: number; index: number }[]): Promise<Map<string, Buffer>>;
   checkpoints(): Promise<CheckpointRow[]>;

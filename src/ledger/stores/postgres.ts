@@ -246,7 +246,7 @@ export class PostgresStore implements LedgerStore {
     let next = fromSeq;
     for (;;) {
       const rows = await this.q<ScanRow>(
-        `SELECT seq, kid, nonce, hash, body, ((body::jsonb) ->> 'seq')::bigint AS "bodySeq", ts FROM records WHERE seq >= $1 AND seq <= $2 ORDER BY seq LIMIT $3`,
+        `SELECT seq, kid, nonce, hash, body FROM records WHERE seq >= $1 AND seq <= $2 ORDER BY seq LIMIT $3`,
         [next, toSeq, pageSize],
       );
       if (rows.length === 0) return;
@@ -288,6 +288,10 @@ export class PostgresStore implements LedgerStore {
   async pii(seqs: number[]): Promise<PiiRow[]> {
     if (seqs.length === 0) return [];
     return this.q<PiiRow>('SELECT seq, subject, salt, data FROM pii WHERE seq = ANY($1::bigint[])', [seqs]);
+  }
+
+  async piiRange(fromSeq: number, toSeq: number): Promise<PiiRow[]> {
+    return this.q<PiiRow>('SELECT seq, subject, salt, data FROM pii WHERE seq >= $1 AND seq <= $2', [fromSeq, toSeq]);
   }
 
   async eraseSubject(subject: string): Promise<number> {

@@ -6,6 +6,8 @@
  */
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
@@ -30,6 +32,7 @@ import {
 import { buildQuery, DISTINCT_COLUMN, sqliteDialect } from './sql.js';
 
 const SCHEMA_VERSION = 2;
+const requireFrom = createRequire(import.meta.url);
 const NODE_ID = 2 ** 40;
 
 const SCHEMA = `
@@ -109,6 +112,51 @@ const RECORDS_NO_DELETE = `CREATE TRIGGER records_no_delete BEFORE DELETE ON rec
   WHEN OLD.seq > (SELECT coalesce(max(upto), 0) FROM archives)
   BEGIN SELECT RAISE(ABORT, 'attest ledger: records are append-only (DELETE refused: not archived)'); END`;
 
+const WAL_AUTOCHECKPOINT_PAGES = 20_000;
+const CHECKPOINT_INTERVAL_MS = 250;
+
+interface Checkpointer {
+  stop(): Promise<void>;
+}
+
+/** A worker thread with its own connection that checkpoints the WAL every 250 ms. */
+function startCheckpointer(location: string): Checkpointer | undefined {
+  const code = `
+    const { parentPort, workerData } = require('node:worker_threads');
+    const Database = require(workerData.module);
+    const db = new Database(workerData.location, { timeout: 0 });
+    let stopping = false;
+    const timer = setInterval(() => {
+      if (stopping) return;
+      try { db.pragma('wal_checkpoint(PASSIVE)'); } catch { /* busy or closed: the next round or the writer does it */ }
+    }, workerData.interval);
+    parentPort.on('message', () => { stopping = true; clearInterval(timer); try { db.close(); } catch {} parentPort.postMessage('stopped'); });
+  `;
+  try {
+    const worker = new Worker(code, {
+      eval: true,
+      workerData: { location, interval: CHECKPOINT_INTERVAL_MS, module: requireFrom.resolve('better-sqlite3') },
+    });
+    worker.unref();
+    worker.on('error', () => undefined); // checkpointing is an optimisation; the writer's autocheckpoint remains
+    return {
+      stop: () =>
+        new Promise<void>((resolve) => {
+          const done = () => {
+            clearTimeout(t);
+            void worker.terminate().then(() => resolve(), () => resolve());
+          };
+          const t = setTimeout(done, 2000);
+          worker.once('message', done);
+          worker.once('exit', done);
+          worker.postMessage('stop');
+        }),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
 type Row = { seq: number; kid: string; nonce: Buffer; hash: Buffer; body: string };
 
 export class SqliteStore implements LedgerStore {
@@ -120,12 +168,21 @@ export class SqliteStore implements LedgerStore {
   private insertCheckpoint!: Database.Statement;
   private writeHead!: Database.Statement;
   private readHead!: Database.Statement;
+  private checkpointer: Checkpointer | undefined;
 
   constructor(readonly location: string) {
     if (location !== ':memory:') mkdirSync(dirname(location), { recursive: true });
     this.db = new Database(location, { timeout: 30_000 });
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('cache_size = -65536');
+    if (location !== ':memory:') {
+      // Copying the WAL back into the database file is the biggest cost of a write-heavy
+      // ledger; a background thread does it (PASSIVE: it never blocks a writer), and the
+      // writer checkpoints itself only if the WAL grows past ~80 MB regardless.
+      this.db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
+      this.checkpointer = startCheckpointer(location);
+    }
   }
 
   async init(): Promise<string> {
@@ -199,7 +256,7 @@ export class SqliteStore implements LedgerStore {
 
   async *scan(fromSeq: number, toSeq: number, pageSize: number): AsyncIterable<ScanRow[]> {
     const stmt = this.db.prepare(
-      "SELECT seq, kid, nonce, hash, body, json_extract(body, '$.seq') AS bodySeq, ts FROM records WHERE seq >= ? AND seq <= ? ORDER BY seq LIMIT ?",
+      'SELECT seq, kid, nonce, hash, body FROM records WHERE seq >= ? AND seq <= ? ORDER BY seq LIMIT ?',
     );
     let next = fromSeq;
     for (;;) {
@@ -237,6 +294,10 @@ export class SqliteStore implements LedgerStore {
       out.push(...(this.db.prepare(`SELECT seq, subject, salt, data FROM pii WHERE seq IN (${part.map(() => '?').join(',')})`).all(...part) as PiiRow[]));
     }
     return out;
+  }
+
+  async piiRange(fromSeq: number, toSeq: number): Promise<PiiRow[]> {
+    return this.db.prepare('SELECT seq, subject, salt, data FROM pii WHERE seq >= ? AND seq <= ?').all(fromSeq, toSeq) as PiiRow[];
   }
 
   async eraseSubject(subject: string): Promise<number> {
@@ -290,6 +351,7 @@ export class SqliteStore implements LedgerStore {
   }
 
   async close(): Promise<void> {
+    if (this.checkpointer) await this.checkpointer.stop();
     this.db.close();
   }
 }
