@@ -21,6 +21,7 @@ import {
   type ArchiveHeader,
 } from './archive.js';
 import { canonicalize } from './canonical.js';
+import { ledgerTimeMs } from './archive.js';
 import { ChainChecker, isTombstone, type ChainStart, type CheckRow, type Target } from './chain.js';
 import { hashBatch } from './hashing.js';
 import type { KeyProvider } from './keys.js';
@@ -66,6 +67,12 @@ export interface LedgerOptions {
   keys: KeyProvider;
   /** Sign a checkpoint whenever the tree grows past a multiple of this many records. */
   checkpointEvery?: number;
+  /**
+   * Also sign one when records were appended and the latest checkpoint is older than this
+   * many seconds (default 60; 0 turns it off): with the next append, or by a timer when no
+   * append follows, so a quiet ledger's newest records do not stay uncheckpointed.
+   */
+  checkpointSeconds?: number;
 }
 
 /** A signed statement of the tree: anyone holding the public key can check it. */
@@ -207,24 +214,49 @@ const MAX_BATCH = 5000;
 export class Ledger {
   readonly origin: string;
   private readonly every: number;
+  private readonly periodMs: number;
+  /** When this process last knew a checkpoint to be signed (ms since the epoch). */
+  private lastCheckpointMs = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private closed = false;
 
   private constructor(
     readonly store: LedgerStore,
     readonly keys: KeyProvider,
     readonly ledgerId: string,
     every: number,
+    seconds: number,
   ) {
     this.origin = `attest-ledger/${ledgerId}`;
     this.every = every;
+    this.periodMs = seconds * 1000;
   }
 
   static async open(opts: LedgerOptions): Promise<Ledger> {
     const id = await opts.store.init();
-    return new Ledger(opts.store, opts.keys, id, opts.checkpointEvery ?? 1000);
+    const ledger = new Ledger(opts.store, opts.keys, id, opts.checkpointEvery ?? 1000, opts.checkpointSeconds ?? 60);
+    const latest = await opts.store.latestCheckpoint();
+    ledger.lastCheckpointMs = latest ? ledgerTimeMs(latest.time) : Date.now();
+    return ledger;
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
     await this.store.close();
+  }
+
+  /** After an append that signed nothing: a checkpoint once the period is over, unless one comes sooner. */
+  private scheduleCheckpoint(): void {
+    if (this.periodMs <= 0 || this.timer || this.closed) return;
+    const wait = Math.max(0, this.lastCheckpointMs + this.periodMs - Date.now());
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      if (this.closed) return;
+      this.checkpoint().catch(() => undefined); // the next append or timer tries again
+    }, wait);
+    this.timer.unref();
   }
 
   // -------------------------------------------------------------------------
@@ -327,7 +359,8 @@ export class Ledger {
         for (const p of parts[i]!.pii) pii.push({ seq, subject: p.subject, salt: p.salt, data: p.data });
       }
       const size = head.size + events.length;
-      if (Math.floor(size / this.every) > Math.floor(head.size / this.every)) {
+      const due = this.periodMs > 0 && Date.now() - this.lastCheckpointMs >= this.periodMs;
+      if (due || Math.floor(size / this.every) > Math.floor(head.size / this.every)) {
         signed = this.signRow(size, tree.root());
       }
       void us;
@@ -341,6 +374,11 @@ export class Ledger {
     });
     const first = batch.records[0]!.seq;
     const last = batch.records[batch.records.length - 1]!.seq;
+    if (signed) {
+      this.lastCheckpointMs = Date.now();
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = undefined;
+    } else this.scheduleCheckpoint();
     return { first, last, count: batch.records.length, ...(signed ? { checkpoint: this.toSigned(signed) } : {}) };
   }
 
@@ -389,6 +427,7 @@ export class Ledger {
     if (latest && latest.size === head.size) return this.toSigned(latest);
     const row = this.signRow(head.size, new CompactRange(head.size, head.frontier).root());
     await this.store.addCheckpoint(row);
+    this.lastCheckpointMs = Date.now();
     return this.toSigned(row);
   }
 

@@ -18,6 +18,7 @@ export interface OpenLedgerOptions {
   /** Create the key directory when missing (writers); verifiers must bring their keys. */
   createKeys?: boolean;
   checkpointEvery?: number;
+  checkpointSeconds?: number;
   keys?: KeyProvider;
   postgres?: PostgresOptions;
 }
@@ -26,7 +27,12 @@ export async function openLedger(o: OpenLedgerOptions): Promise<Ledger> {
   const keys = o.keys ?? openKeys(o.keysDir, { create: o.createKeys ?? false });
   const store = openStore(o.db, o.postgres);
   try {
-    return await Ledger.open({ store, keys, ...(o.checkpointEvery ? { checkpointEvery: o.checkpointEvery } : {}) });
+    return await Ledger.open({
+      store,
+      keys,
+      ...(o.checkpointEvery ? { checkpointEvery: o.checkpointEvery } : {}),
+      ...(o.checkpointSeconds !== undefined ? { checkpointSeconds: o.checkpointSeconds } : {}),
+    });
   } catch (e) {
     await store.close().catch(() => undefined);
     throw e;

@@ -90,6 +90,8 @@ export interface QuerySpec {
   actor?: string;
   /** Matches the action itself and every action below it (task matches task.assign). */
   action?: string;
+  /** Exactly this action (used by stores that split a prefix query per action). */
+  actionExact?: string;
   targetType?: string;
   targetId?: string;
   outcome?: string;

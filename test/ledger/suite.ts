@@ -138,6 +138,50 @@ export function ledgerSuite(f: StoreFactory): void {
     await ledger.close();
   });
 
+  t('checkpoints also come by time: with the next append once the period is over, or by a timer when none follows', async () => {
+    const keys = DirectoryKeyProvider.open(mkdtempSync(join(tmpdir(), 'attest-keys-')), { create: true });
+    const timed = await Ledger.open({ store: await f.create(), keys, checkpointEvery: 1000, checkpointSeconds: 0.2 });
+    await timed.append([event(1), event(2), event(3)]);
+    assert.equal((await timed.latestCheckpoint())?.size, undefined, 'nothing signed before the period is over');
+    await new Promise((r) => setTimeout(r, 450));
+    assert.equal((await timed.latestCheckpoint())?.size, 3, 'the timer signed the quiet tail');
+    await new Promise((r) => setTimeout(r, 250));
+    const r = await timed.append([event(4)]);
+    assert.equal(r.checkpoint?.size, 4, 'an append after the period signs with it');
+    assert.equal((await timed.verify()).ok, true);
+    await timed.close();
+  });
+
+  t('an action prefix spanning several actions pages in seq order, with other filters, both ways', async () => {
+    const { ledger } = await fresh(f);
+    const actions = ['task.assign', 'task.x.y', 'taskforce.create', 'task.complete', 'task.assign.retry', 'tasks.x', 'agent.execute'];
+    const events = Array.from({ length: 70 }, (_, i) => ({
+      actor: { id: `u${i % 3}`, type: 'user' as const },
+      action: actions[(i * 5) % actions.length]!,
+      outcome: 'success' as const,
+    }));
+    await ledger.append(events);
+    const isTask = (a: string) => a.startsWith('task.');
+    for (const order of ['asc', 'desc'] as const) {
+      for (const actor of [undefined, 'u1']) {
+        const expected = events
+          .map((e, i) => ({ seq: i + 1, e }))
+          .filter(({ e }) => isTask(e.action) && (actor === undefined || e.actor.id === actor))
+          .map(({ seq }) => seq);
+        if (order === 'desc') expected.reverse();
+        const got: number[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await ledger.query({ action: 'task.*', order, limit: 7, ...(actor ? { actor } : {}), ...(cursor ? { cursor } : {}) });
+          got.push(...page.records.map((r) => r.seq));
+          cursor = page.nextCursor;
+        } while (cursor);
+        assert.deepEqual(got, expected, `order ${order}, actor ${actor ?? '(any)'}`);
+      }
+    }
+    await ledger.close();
+  });
+
   t('query filters: actor, action prefix, target, outcome, tenant, time; cursor pages both ways', async () => {
     const { ledger } = await filled(f, 40);
     const byActor = await ledger.query({ actor: 'user-3', limit: 1000 });

@@ -20,8 +20,9 @@ export function buildQuery(q: QuerySpec, d: Dialect, columns: string): { sql: st
   if (q.from !== undefined) where.push(`ts >= ${p(q.from)}`);
   if (q.to !== undefined) where.push(`ts < ${p(q.to)}`);
   if (q.actor !== undefined) where.push(`actor_id = ${p(q.actor)}`);
-  if (q.action !== undefined) {
-    const a = q.action.replace(/[.*]+$/, '');
+  if (q.actionExact !== undefined) where.push(`action = ${p(q.actionExact)}`);
+  else if (q.action !== undefined) {
+    const a = actionStem(q.action);
     // The action itself, or anything below it: "task" matches task.assign ('/' sorts right after '.').
     where.push(`(action = ${p(a)} OR (action >= ${p(a + '.')} AND action < ${p(a + '/')}))`);
   }
@@ -41,6 +42,11 @@ export function buildQuery(q: QuerySpec, d: Dialect, columns: string): { sql: st
     (where.length ? ` WHERE ${where.join(' AND ')}` : '') +
     ` ORDER BY seq ${q.order === 'asc' ? 'ASC' : 'DESC'} LIMIT ${p(q.limit)}`;
   return { sql, params };
+}
+
+/** The action filter without a trailing "." or "*" (so "task", "task." and "task.*" are the same). */
+export function actionStem(action: string): string {
+  return action.replace(/[.*]+$/, '');
 }
 
 export const DISTINCT_COLUMN = {

@@ -29,7 +29,7 @@ import {
   type ScanRow,
   type StoredRecord,
 } from '../store.js';
-import { buildQuery, DISTINCT_COLUMN, sqliteDialect } from './sql.js';
+import { actionStem, buildQuery, DISTINCT_COLUMN, sqliteDialect } from './sql.js';
 
 const SCHEMA_VERSION = 2;
 const requireFrom = createRequire(import.meta.url);
@@ -273,8 +273,43 @@ export class SqliteStore implements LedgerStore {
   }
 
   async query(q: QuerySpec): Promise<StoredRecord[]> {
+    if (q.action !== undefined && q.actionExact === undefined) {
+      // An action prefix spans several actions. Read through the action index, SQLite would
+      // have to sort every match by seq (a category can hold a seventh of the ledger); one
+      // query per action (each already in seq order in the index) merged here costs a few
+      // index probes instead.
+      const actions = this.actionsUnder(actionStem(q.action));
+      if (actions && actions.length > 1) {
+        const { action: _prefix, ...rest } = q;
+        const rows = actions.flatMap((a) => this.run({ ...rest, actionExact: a }));
+        rows.sort((x, y) => (q.order === 'asc' ? x.seq - y.seq : y.seq - x.seq));
+        return rows.slice(0, q.limit);
+      }
+      if (actions) return actions.length ? this.run({ ...q, action: undefined, actionExact: actions[0]! }) : [];
+    }
+    return this.run(q);
+  }
+
+  private run(q: QuerySpec): Row[] {
     const { sql, params } = buildQuery(q, sqliteDialect, 'seq, kid, nonce, hash, body');
     return this.db.prepare(sql).all(...params) as Row[];
+  }
+
+  /** The distinct actions equal to or below a stem, by skipping through the index; undefined past 64. */
+  private actionsUnder(stem: string): string[] | undefined {
+    const next = this.db.prepare('SELECT action FROM records WHERE action > ? AND action < ? ORDER BY action LIMIT 1').pluck();
+    const exact = this.db.prepare('SELECT 1 FROM records WHERE action = ? LIMIT 1').pluck();
+    const out: string[] = exact.get(stem) ? [stem] : [];
+    let after = stem + '.';
+    const end = stem + '/';
+    // "task." itself is not a valid action, so starting strictly after it is safe.
+    for (;;) {
+      const a = next.get(after, end) as string | undefined;
+      if (a === undefined) return out;
+      out.push(a);
+      if (out.length > 64) return undefined;
+      after = a;
+    }
   }
 
   async distinct(field: DistinctField, tenants?: string[], limit = 1000): Promise<string[]> {
