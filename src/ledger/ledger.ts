@@ -60,6 +60,7 @@ import {
   type QuerySpec,
   type ScanRow,
   type StoredRecord,
+  searchFields,
 } from './store.js';
 
 export interface LedgerOptions {
@@ -354,7 +355,8 @@ export class Ledger {
       for (let i = 0; i < parts.length; i++) {
         const seq = head.size + 1 + i;
         const hash = Buffer.from(out.subarray(64 * i, 64 * i + 32));
-        records.push({ seq, kid, nonce: nonces.subarray(16 * i, 16 * i + 16), hash, body: texts[i]!.toString() });
+        const b = parts[i]!.body;
+        records.push({ seq, kid, nonce: nonces.subarray(16 * i, 16 * i + 16), hash, body: texts[i]!.toString(), fields: searchFields({ ...b, ts }) });
         for (const n of tree.append(out.subarray(64 * i + 32, 64 * i + 64))) if (n.level >= NODE_LEVEL_MIN) nodes.push(n);
         for (const p of parts[i]!.pii) pii.push({ seq, subject: p.subject, salt: p.salt, data: p.data });
       }
@@ -388,7 +390,10 @@ export class Ledger {
     const zero = Buffer.alloc(32);
     const nonce = Buffer.alloc(16);
     await this.store.appendRaw(
-      events.map((e, i) => ({ seq: firstSeq + i, kid: 'none', nonce, hash: zero, body: canonicalize({ ...splitEvent(e).body, seq: firstSeq + i, ts }) })),
+      events.map((e, i) => {
+        const body = { ...splitEvent(e).body, seq: firstSeq + i, ts };
+        return { seq: firstSeq + i, kid: 'none', nonce, hash: zero, body: canonicalize(body), fields: searchFields(body) };
+      }),
     );
   }
 
@@ -451,11 +456,40 @@ export class Ledger {
     const spec: QuerySpec = { ...f, order, limit: limit + 1, ...(cursor !== undefined ? { cursor } : {}) } as QuerySpec;
     delete (spec as { cursor?: unknown }).cursor;
     if (cursor !== undefined) spec.cursor = cursor;
-    const rows = await this.store.query(spec);
+    const rows = await this.store.query(await this.timeToSeq(spec));
     const more = rows.length > limit;
     const page = more ? rows.slice(0, limit) : rows;
     const records = await this.materialise(page);
     return { records, ...(more ? { nextCursor: `s${page[page.length - 1]!.seq}` } : {}) };
+  }
+
+  /**
+   * Times are assigned under the append lock and never go backwards, so a time range is a
+   * seq range: found by binary search over the primary key (a few dozen point reads), it
+   * lets the store walk the records in seq order instead of sorting every record of the
+   * window by seq (seconds at a million records).
+   */
+  private async timeToSeq(spec: QuerySpec): Promise<QuerySpec> {
+    if (spec.from === undefined && spec.to === undefined) return spec;
+    const { from, to, ...rest } = spec;
+    const end = (await this.store.head()).size + 1;
+    const out: QuerySpec = { ...rest };
+    if (from !== undefined) out.seqFrom = await this.firstSeqAtOrAfter(from, end);
+    if (to !== undefined) out.seqBefore = await this.firstSeqAtOrAfter(to, end);
+    return out;
+  }
+
+  /** The smallest seq whose time is >= ts (end when there is none). */
+  private async firstSeqAtOrAfter(ts: string, end: number): Promise<number> {
+    let lo = 1;
+    let hi = end;
+    while (lo < hi) {
+      const mid = Math.floor((lo + hi) / 2);
+      const row = await this.store.firstFrom(mid);
+      if (!row || row.ts >= ts) hi = mid; // no stored record lies between mid and row.seq
+      else lo = row.seq + 1;
+    }
+    return lo;
   }
 
   async distinct(field: DistinctField, tenants?: string[]): Promise<string[]> {
@@ -704,6 +738,9 @@ export class Ledger {
       if (compactRange(boundary.upto, boundary.frontier)) start = { size: boundary.upto, hash: boundary.lastHash, frontier: boundary.frontier };
     }
     const head = await this.store.head();
+    // Searchable columns kept apart from the body (PostgreSQL) are checked by the database
+    // while the chain is checked here; a body it cannot read is the chain's to report.
+    const columns = this.store.searchColumnMismatch?.(start.size + 1).catch(() => undefined);
     const db = new ChainChecker(this.keys, start, (size) => targets.get(size));
     checkers.push(db);
     if (start.size === (boundary?.upto ?? 0)) {
@@ -736,6 +773,14 @@ export class Ledger {
       }
     }
     for (const c of checkers) problems.push(...c.problems);
+    const mismatch = await columns;
+    if (mismatch && !problems.some((p) => p.seq === mismatch.seq)) {
+      problems.push({
+        seq: mismatch.seq,
+        kind: 'changed',
+        message: `record ${mismatch.seq}: its searchable column ${mismatch.column} differs from the record (changed to hide it from searches)`,
+      });
+    }
     problems.sort((a, b) => a.seq - b.seq);
     const seconds = (performance.now() - started) / 1000;
     const external = opts.checkpoint;

@@ -10,6 +10,35 @@ export interface StoredRecord {
   hash: Buffer;
   /** Canonical JSON of the chained body (RecordBody), exactly the bytes that were hashed. */
   body: string;
+  /**
+   * The searchable columns, taken from the body by the writer (stores that derive them
+   * from the body themselves ignore this). A store that keeps them as plain columns checks
+   * them against the bodies at verification (searchColumnMismatch).
+   */
+  fields?: SearchFields;
+}
+
+export interface SearchFields {
+  ts: string;
+  actor_id: string;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  outcome: string;
+  tenant: string | null;
+}
+
+/** The searchable columns of a body object (RecordBody shape). */
+export function searchFields(body: { ts: string; actor: { id: string }; action: string; target?: { type: string; id?: string }; outcome: string; tenant?: string }): SearchFields {
+  return {
+    ts: body.ts,
+    actor_id: body.actor.id,
+    action: body.action,
+    target_type: body.target?.type ?? null,
+    target_id: body.target?.id ?? null,
+    outcome: body.outcome,
+    tenant: body.tenant ?? null,
+  };
 }
 
 /**
@@ -87,6 +116,10 @@ export interface QuerySpec {
   from?: string;
   /** Exclusive upper bound on ts. */
   to?: string;
+  /** Inclusive lower bound on seq (a time range resolved to seqs). */
+  seqFrom?: number;
+  /** Exclusive upper bound on seq. */
+  seqBefore?: number;
   actor?: string;
   /** Matches the action itself and every action below it (task matches task.assign). */
   action?: string;
@@ -121,6 +154,13 @@ export interface LedgerStore {
   /** Rows with seq >= fromSeq in seq order, in pages. */
   scan(fromSeq: number, toSeq: number, pageSize: number): AsyncIterable<ScanRow[]>;
   records(fromSeq: number, toSeq: number): Promise<StoredRecord[]>;
+  /**
+   * Stores whose searchable columns are plain columns: the first record at or after fromSeq
+   * whose columns differ from its body (a change that would hide it from searches).
+   */
+  searchColumnMismatch?(fromSeq: number): Promise<{ seq: number; column: string } | undefined>;
+  /** The first stored record with seq >= the given one: its seq and time. */
+  firstFrom(seq: number): Promise<{ seq: number; ts: string } | undefined>;
   query(q: QuerySpec): Promise<StoredRecord[]>;
   distinct(field: DistinctField, tenants?: string[], limit?: number): Promise<string[]>;
   pii(seqs: number[]): Promise<PiiRow[]>;

@@ -96,7 +96,7 @@ test('postgres: a version-1 schema is upgraded: archives table, and DELETE of ar
   await c.end();
   const store = new PostgresStore(`${PG_URL}?schema=${schema}`);
   ledger = await Ledger.open({ store, keys });
-  assert.deepEqual(await store.sql(`SELECT value FROM meta WHERE key = 'schema_version'`), [{ value: '2' }]);
+  assert.deepEqual(await store.sql(`SELECT value FROM meta WHERE key = 'schema_version'`), [{ value: '3' }]);
   const ts4 = (JSON.parse((await store.records(4, 4))[0]!.body) as { ts: string }).ts;
   const dir = mkdtempSync(join(tmpdir(), 'attest-archive-'));
   const r = await ledger.archive({ before: ts4, out: join(dir, 'a.ndjson') });
@@ -117,4 +117,44 @@ test.after(async () => {
   await c.connect();
   for (const s of schemas) await c.query(`DROP SCHEMA IF EXISTS "${s}" CASCADE`).catch(() => undefined);
   await c.end();
+});
+
+test('postgres: a searchable column changed to hide a record from searches fails verification at that record; a version-2 schema is migrated', { skip: unreachable ?? false }, async () => {
+  const schema = schemaName();
+  const store = new PostgresStore(`${PG_URL}?schema=${schema}`);
+  const keys = DirectoryKeyProvider.open(mkdtempSync(join(tmpdir(), 'attest-keys-')), { create: true });
+  const ledger = await Ledger.open({ store, keys });
+  await ledger.append(Array.from({ length: 12 }, (_, i) => event(i + 1)));
+  assert.equal((await ledger.verify()).ok, true);
+  const actor = (await store.sql<{ actor_id: string }>('SELECT actor_id FROM records WHERE seq = 7'))[0]!.actor_id;
+  assert.equal((await ledger.query({ actor, limit: 1000 })).records.some((r) => r.seq === 7), true);
+  await store.sql(`SET session_replication_role = replica; UPDATE records SET actor_id = 'nobody' WHERE seq = 7; SET session_replication_role = origin`);
+  assert.equal((await ledger.query({ actor, limit: 1000 })).records.some((r) => r.seq === 7), false, 'the change hides the record from a search');
+  const v = await ledger.verify();
+  assert.equal(v.ok, false);
+  assert.equal(v.firstBadSeq, 7);
+  assert.match(v.problems[0]!.message, /searchable column actor_id/);
+  await ledger.close();
+
+  // A ledger created by schema version 2 (generated columns) keeps its rows and verifies after the upgrade.
+  const old = schemaName();
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  try {
+    const s2 = new PostgresStore(`${PG_URL}?schema=${old}`);
+    const l2 = await Ledger.open({ store: s2, keys });
+    await l2.append([event(1), event(2), event(3)]);
+    await l2.close();
+    // Turn it back into the version-2 shape: generated columns, version 2.
+    await admin.query(`SET search_path = ${old}; ALTER TABLE records DROP COLUMN actor_id; ALTER TABLE records ADD COLUMN actor_id text GENERATED ALWAYS AS ((body::jsonb) -> 'actor' ->> 'id') STORED; UPDATE meta SET value = '2' WHERE key = 'schema_version'`);
+    const l3 = await Ledger.open({ store: new PostgresStore(`${PG_URL}?schema=${old}`), keys });
+    const gen = await admin.query(`SELECT count(*)::int AS n FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'records' AND is_generated = 'ALWAYS'`, [old]);
+    assert.equal(gen.rows[0].n, 0, 'generated columns became plain columns');
+    await l3.append([event(4)]);
+    assert.equal((await l3.verify()).ok, true);
+    assert.equal((await l3.query({ actor: 'user-1', limit: 10 })).records.length > 0, true);
+    await l3.close();
+  } finally {
+    await admin.end();
+  }
 });

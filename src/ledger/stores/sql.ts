@@ -19,6 +19,8 @@ export function buildQuery(q: QuerySpec, d: Dialect, columns: string): { sql: st
   };
   if (q.from !== undefined) where.push(`ts >= ${p(q.from)}`);
   if (q.to !== undefined) where.push(`ts < ${p(q.to)}`);
+  if (q.seqFrom !== undefined) where.push(`seq >= ${p(q.seqFrom)}`);
+  if (q.seqBefore !== undefined) where.push(`seq < ${p(q.seqBefore)}`);
   if (q.actor !== undefined) where.push(`actor_id = ${p(q.actor)}`);
   if (q.actionExact !== undefined) where.push(`action = ${p(q.actionExact)}`);
   else if (q.action !== undefined) {

@@ -272,6 +272,10 @@ export class SqliteStore implements LedgerStore {
     return this.db.prepare('SELECT seq, kid, nonce, hash, body FROM records WHERE seq >= ? AND seq <= ? ORDER BY seq').all(fromSeq, toSeq) as Row[];
   }
 
+  async firstFrom(seq: number): Promise<{ seq: number; ts: string } | undefined> {
+    return this.db.prepare('SELECT seq, ts FROM records WHERE seq >= ? ORDER BY seq LIMIT 1').get(seq) as { seq: number; ts: string } | undefined;
+  }
+
   async query(q: QuerySpec): Promise<StoredRecord[]> {
     if (q.action !== undefined && q.actionExact === undefined) {
       // An action prefix spans several actions. Read through the action index, SQLite would
