@@ -84,3 +84,34 @@ function pathOf(value: unknown, path: string): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * A record body canonicalised ahead of its seq and ts, which are only known under the
+ * append lock. Every other top-level member sorts either before "seq" (action, actor,
+ * metadata, outcome, pii, reporter, request_id) or between "seq" and "ts" (target, tenant,
+ * ticket_id), so the canonical text is `{before,"seq":N,after,"ts":"…"}`: the expensive part
+ * is done outside the lock and `withSeqAndTs` only concatenates.
+ */
+export interface PendingBody {
+  before: string;
+  after: string;
+}
+
+export function pendingBody(body: Record<string, unknown>): PendingBody {
+  const low: Record<string, unknown> = {};
+  const high: Record<string, unknown> = {};
+  for (const k of Object.keys(body)) {
+    if (k === 'seq' || k === 'ts') throw new TypeError(`$.${k}: assigned by the ledger`);
+    if (k < 'seq') low[k] = body[k];
+    else if (k < 'ts') high[k] = body[k];
+    else throw new TypeError(`$.${k}: a member that sorts after "ts" cannot be part of a record`);
+  }
+  const before = canonicalize(low);
+  const after = canonicalize(high);
+  return { before: before.slice(1, -1), after: after.slice(1, -1) };
+}
+
+/** ts must be the ledger's fixed time format (no character that JSON escapes). */
+export function withSeqAndTs(p: PendingBody, seq: number, ts: string): string {
+  return `{${p.before}${p.before ? ',' : ''}"seq":${seq}${p.after ? ',' + p.after : ''},"ts":"${ts}"}`;
+}

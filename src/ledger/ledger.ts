@@ -20,7 +20,7 @@ import {
   writeArchiveFile,
   type ArchiveHeader,
 } from './archive.js';
-import { canonicalize } from './canonical.js';
+import { canonicalize, pendingBody, withSeqAndTs } from './canonical.js';
 import { ledgerTimeMs } from './archive.js';
 import { ChainChecker, isTombstone, type ChainStart, type CheckRow, type Target } from './chain.js';
 import { hashBatch } from './hashing.js';
@@ -328,6 +328,8 @@ export class Ledger {
 
   private async writeBatch(events: AuditEventInput[]): Promise<AppendResult> {
     const parts = events.map(splitEvent);
+    // Canonicalised before taking the lock; under it only seq and time are spliced in.
+    const pending = parts.map((p) => pendingBody(p.body as unknown as Record<string, unknown>));
     const { kid, key } = this.keys.activeHmac();
     const nonces = randomBytes(16 * events.length);
     let signed: CheckpointRow | undefined;
@@ -339,8 +341,7 @@ export class Ledger {
       const offsets = new Uint32Array(events.length + 1);
       let off = 0;
       for (let i = 0; i < parts.length; i++) {
-        const body = { ...parts[i]!.body, seq: head.size + 1 + i, ts } as RecordBody;
-        const b = Buffer.from(canonicalize(body));
+        const b = Buffer.from(withSeqAndTs(pending[i]!, head.size + 1 + i, ts));
         texts.push(b);
         offsets[i] = off;
         off += b.length;

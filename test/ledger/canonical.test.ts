@@ -19,3 +19,21 @@ test('values JSON cannot carry are refused, naming where', () => {
   assert.throws(() => canonicalize({ a: [1, () => 1] }), /\$\.a\[1\]: a function/);
   assert.throws(() => canonicalize({ a: 10n }), /bigint/);
 });
+
+test('a body canonicalised ahead of its seq and time, then completed, equals the canonical form of the whole body', async () => {
+  const { pendingBody, withSeqAndTs } = await import('../../src/ledger/canonical.js');
+  const { splitEvent, validateEvent } = await import('../../src/ledger/record.js');
+  const variants = [
+    { actor: { id: 'a', type: 'user' }, action: 'auth.login', outcome: 'success' },
+    { actor: { id: 'a', type: 'user', email: 'a@x', ip: '10.0.0.1' }, action: 'task.assign', outcome: 'denied', target: { type: 'user', id: 'b', name: 'Bee' }, tenant: 't', ticket_id: 'CHG-1', request_id: 'r', metadata: { z: 1, '10': 'x', '9': [true, null, { b: 2, a: 'é\u2028' }] } },
+    { actor: { id: 's', type: 'service' }, action: 'agent.execute', outcome: 'error', reporter: { id: 'gw', type: 'service' }, ticket_id: 'T' },
+    { actor: { id: 's', type: 'system' }, action: 'config.change', outcome: 'success', tenant: 'acme' },
+  ];
+  for (const [i, v] of variants.entries()) {
+    const body = splitEvent(validateEvent(v)).body as unknown as Record<string, unknown>;
+    const ts = '2026-11-23T14:45:00.123456Z';
+    assert.equal(withSeqAndTs(pendingBody(body), 1000 + i, ts), canonicalize({ ...body, seq: 1000 + i, ts }), `variant ${i}`);
+  }
+  assert.throws(() => pendingBody({ seq: 1 }), /assigned by the ledger/);
+  assert.throws(() => pendingBody({ zzz: 1 }), /sorts after "ts"/);
+});

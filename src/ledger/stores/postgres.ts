@@ -212,27 +212,28 @@ export class PostgresStore implements LedgerStore {
       // The row lock on the head serialises every writer: one chain, no fork, no gap.
       const h = (await c.query('SELECT size, hash, ts, frontier FROM head WHERE id = 1 FOR UPDATE')).rows[0];
       const batch = prepare(PostgresStore.toHead(h));
-      await insertRecords(c, batch.records);
+      // Everything in one statement: the head lock is held for one round trip, not five.
+      const params: unknown[] = [];
+      const p = (v: unknown) => {
+        params.push(v);
+        return `$${params.length}`;
+      };
+      const steps: string[] = [recordsInsert(batch.records, p)];
       if (batch.pii.length) {
-        await c.query('INSERT INTO pii (seq, subject, salt, data) SELECT * FROM unnest($1::bigint[], $2::text[], $3::bytea[], $4::text[])', [
-          batch.pii.map((p) => p.seq),
-          batch.pii.map((p) => p.subject),
-          batch.pii.map((p) => p.salt),
-          batch.pii.map((p) => p.data),
-        ]);
+        steps.push(
+          `INSERT INTO pii (seq, subject, salt, data) SELECT * FROM unnest(${p(batch.pii.map((x) => x.seq))}::bigint[], ${p(batch.pii.map((x) => x.subject))}::text[], ${p(batch.pii.map((x) => x.salt))}::bytea[], ${p(batch.pii.map((x) => x.data))}::text[])`,
+        );
       }
       if (batch.nodes.length) {
-        await c.query('INSERT INTO nodes (id, hash) SELECT * FROM unnest($1::bigint[], $2::bytea[])', [
-          batch.nodes.map((n) => n.level * NODE_ID + n.index),
-          batch.nodes.map((n) => n.hash),
-        ]);
+        steps.push(`INSERT INTO nodes (id, hash) SELECT * FROM unnest(${p(batch.nodes.map((n) => n.level * NODE_ID + n.index))}::bigint[], ${p(batch.nodes.map((n) => n.hash))}::bytea[])`);
       }
       if (batch.checkpoint) {
         const k = batch.checkpoint;
-        await c.query('INSERT INTO checkpoints (size, root, time, kid, signature) VALUES ($1, $2, $3, $4, $5)', [k.size, k.root, k.time, k.kid, k.signature]);
+        steps.push(`INSERT INTO checkpoints (size, root, time, kid, signature) VALUES (${p(k.size)}, ${p(k.root)}, ${p(k.time)}, ${p(k.kid)}, ${p(k.signature)})`);
       }
       const nh = batch.head;
-      await c.query('UPDATE head SET size = $1, hash = $2, ts = $3, frontier = $4 WHERE id = 1', [nh.size, nh.hash, nh.ts, encodeFrontier(nh.frontier)]);
+      const update = `UPDATE head SET size = ${p(nh.size)}, hash = ${p(nh.hash)}, ts = ${p(nh.ts)}, frontier = ${p(encodeFrontier(nh.frontier))} WHERE id = 1`;
+      await c.query(`WITH ${steps.map((q, i) => `s${i} AS (${q})`).join(', ')} ${update}`, params);
       await c.query('COMMIT');
       return batch;
     } catch (e) {
@@ -401,25 +402,35 @@ export class PostgresStore implements LedgerStore {
 
 async function insertRecords(c: pg.PoolClient, records: StoredRecord[]): Promise<void> {
   if (records.length === 0) return;
-  const f = records.map((r) => r.fields ?? searchFields(JSON.parse(r.body)));
+  const params: unknown[] = [];
   await c.query(
-    `INSERT INTO records (seq, kid, nonce, hash, body, ts, actor_id, action, target_type, target_id, outcome, tenant)
-     SELECT * FROM unnest($1::bigint[], $2::text[], $3::bytea[], $4::bytea[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])`,
-    [
-      records.map((r) => r.seq),
-      records.map((r) => r.kid),
-      records.map((r) => r.nonce),
-      records.map((r) => r.hash),
-      records.map((r) => r.body),
-      f.map((x) => x.ts),
-      f.map((x) => x.actor_id),
-      f.map((x) => x.action),
-      f.map((x) => x.target_type),
-      f.map((x) => x.target_id),
-      f.map((x) => x.outcome),
-      f.map((x) => x.tenant),
-    ],
+    recordsInsert(records, (v) => {
+      params.push(v);
+      return `$${params.length}`;
+    }),
+    params,
   );
+}
+
+/** INSERT of a batch of records (with their searchable columns) as one statement; p adds a parameter. */
+function recordsInsert(records: StoredRecord[], p: (v: unknown) => string): string {
+  const f = records.map((r) => r.fields ?? searchFields(JSON.parse(r.body)));
+  const col = <T>(values: T[], type: string) => `${p(values)}::${type}[]`;
+  return `INSERT INTO records (seq, kid, nonce, hash, body, ts, actor_id, action, target_type, target_id, outcome, tenant)
+    SELECT * FROM unnest(${[
+      col(records.map((r) => r.seq), 'bigint'),
+      col(records.map((r) => r.kid), 'text'),
+      col(records.map((r) => r.nonce), 'bytea'),
+      col(records.map((r) => r.hash), 'bytea'),
+      col(records.map((r) => r.body), 'text'),
+      col(f.map((x) => x.ts), 'text'),
+      col(f.map((x) => x.actor_id), 'text'),
+      col(f.map((x) => x.action), 'text'),
+      col(f.map((x) => x.target_type), 'text'),
+      col(f.map((x) => x.target_id), 'text'),
+      col(f.map((x) => x.outcome), 'text'),
+      col(f.map((x) => x.tenant), 'text'),
+    ].join(', ')})`;
 }
 
 /** Each searchable column and where its value sits in the body. */
