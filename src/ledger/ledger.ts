@@ -466,9 +466,9 @@ export class Ledger {
 
   /**
    * Times are assigned under the append lock and never go backwards, so a time range is a
-   * seq range: found by binary search over the primary key (a few dozen point reads), it
-   * lets the store walk the records in seq order instead of sorting every record of the
-   * window by seq (seconds at a million records).
+   * seq range: found with one probe of the time index each way, it lets the store walk the
+   * records in seq order instead of sorting every record of the window by seq (seconds at a
+   * million records).
    */
   private async timeToSeq(spec: QuerySpec): Promise<QuerySpec> {
     if (spec.from === undefined && spec.to === undefined) return spec;
@@ -482,15 +482,7 @@ export class Ledger {
 
   /** The smallest seq whose time is >= ts (end when there is none). */
   private async firstSeqAtOrAfter(ts: string, end: number): Promise<number> {
-    let lo = 1;
-    let hi = end;
-    while (lo < hi) {
-      const mid = Math.floor((lo + hi) / 2);
-      const row = await this.store.firstFrom(mid);
-      if (!row || row.ts >= ts) hi = mid; // no stored record lies between mid and row.seq
-      else lo = row.seq + 1;
-    }
-    return lo;
+    return (await this.store.firstSeqAtOrAfter(ts)) ?? end;
   }
 
   async distinct(field: DistinctField, tenants?: string[]): Promise<string[]> {

@@ -159,8 +159,8 @@ export interface LedgerStore {
    * whose columns differ from its body (a change that would hide it from searches).
    */
   searchColumnMismatch?(fromSeq: number): Promise<{ seq: number; column: string } | undefined>;
-  /** The first stored record with seq >= the given one: its seq and time. */
-  firstFrom(seq: number): Promise<{ seq: number; ts: string } | undefined>;
+  /** The smallest seq of a record whose time is >= ts (times never go backwards in seq order). */
+  firstSeqAtOrAfter(ts: string): Promise<number | undefined>;
   query(q: QuerySpec): Promise<StoredRecord[]>;
   distinct(field: DistinctField, tenants?: string[], limit?: number): Promise<string[]>;
   pii(seqs: number[]): Promise<PiiRow[]>;

@@ -311,9 +311,9 @@ export class PostgresStore implements LedgerStore {
     return r;
   }
 
-  async firstFrom(seq: number): Promise<{ seq: number; ts: string } | undefined> {
-    const [r] = await this.q<{ seq: number; ts: string }>('SELECT seq, ts FROM records WHERE seq >= $1 ORDER BY seq LIMIT 1', [seq]);
-    return r;
+  async firstSeqAtOrAfter(ts: string): Promise<number | undefined> {
+    const [r] = await this.q<{ seq: number }>('SELECT seq FROM records WHERE ts >= $1 ORDER BY ts, seq LIMIT 1', [ts]);
+    return r?.seq;
   }
 
   async piiRange(fromSeq: number, toSeq: number): Promise<PiiRow[]> {

@@ -272,8 +272,8 @@ export class SqliteStore implements LedgerStore {
     return this.db.prepare('SELECT seq, kid, nonce, hash, body FROM records WHERE seq >= ? AND seq <= ? ORDER BY seq').all(fromSeq, toSeq) as Row[];
   }
 
-  async firstFrom(seq: number): Promise<{ seq: number; ts: string } | undefined> {
-    return this.db.prepare('SELECT seq, ts FROM records WHERE seq >= ? ORDER BY seq LIMIT 1').get(seq) as { seq: number; ts: string } | undefined;
+  async firstSeqAtOrAfter(ts: string): Promise<number | undefined> {
+    return this.db.prepare('SELECT seq FROM records WHERE ts >= ? ORDER BY ts, seq LIMIT 1').pluck().get(ts) as number | undefined;
   }
 
   async query(q: QuerySpec): Promise<StoredRecord[]> {
