@@ -1,3 +1,4 @@
+import { prng as rng } from '../../bench/ledger-writer.js';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -57,16 +58,6 @@ function reference(b: Batch, stored: Buffer | null): Buffer {
 // ---------------------------------------------------------------------------------------
 // Deterministic random batches (mulberry32), so a failure can be reproduced from the seed.
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function bytes(r: () => number, n: number): Buffer {
   const b = Buffer.alloc(n);

@@ -175,9 +175,7 @@ export class PostgresStore implements LedgerStore {
       const version = Number(rows.find((r) => r.key === 'schema_version')?.value ?? 0);
       if (id && version >= SCHEMA_VERSION) return id;
     }
-    const c = await this.pool.connect();
-    try {
-      await c.query('BEGIN');
+    return this.transaction(async (c) => {
       await c.query(`SELECT pg_advisory_xact_lock(hashtext('attest-ledger-migrate'))`);
       for (const m of migrations(this.schema)) await c.query(m);
       let id = (await c.query(`SELECT value FROM ${s}.meta WHERE key = 'ledger_id'`)).rows[0]?.value as string | undefined;
@@ -186,8 +184,22 @@ export class PostgresStore implements LedgerStore {
         await c.query(`INSERT INTO ${s}.meta (key, value) VALUES ('ledger_id', $1), ('schema_version', $2)`, [id, String(SCHEMA_VERSION)]);
         await c.query(`INSERT INTO ${s}.head (id, size, hash, ts, frontier) VALUES (1, 0, $1, '', '')`, [Buffer.alloc(32)]);
       }
-      await c.query('COMMIT');
       return id;
+    });
+  }
+
+  private static toHead(r: { size: number; hash: Buffer; ts: string; frontier: string } | undefined): Head {
+    return r ? { size: r.size, hash: r.hash, ts: r.ts, frontier: decodeFrontier(r.frontier) } : emptyHead();
+  }
+
+  /** Runs fn inside BEGIN … COMMIT on one connection; rolls back if it throws. */
+  private async transaction<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+    const c = await this.pool.connect();
+    try {
+      await c.query('BEGIN');
+      const result = await fn(c);
+      await c.query('COMMIT');
+      return result;
     } catch (e) {
       await c.query('ROLLBACK').catch(() => undefined);
       throw e;
@@ -196,19 +208,13 @@ export class PostgresStore implements LedgerStore {
     }
   }
 
-  private static toHead(r: { size: number; hash: Buffer; ts: string; frontier: string } | undefined): Head {
-    return r ? { size: r.size, hash: r.hash, ts: r.ts, frontier: decodeFrontier(r.frontier) } : emptyHead();
-  }
-
   async head(): Promise<Head> {
     const rows = await this.q<{ size: number; hash: Buffer; ts: string; frontier: string }>('SELECT size, hash, ts, frontier FROM head WHERE id = 1');
     return PostgresStore.toHead(rows[0]);
   }
 
   async append(prepare: (head: Head) => AppendBatch): Promise<AppendBatch> {
-    const c = await this.pool.connect();
-    try {
-      await c.query('BEGIN');
+    return this.transaction(async (c) => {
       // The row lock on the head serialises every writer: one chain, no fork, no gap.
       const h = (await c.query('SELECT size, hash, ts, frontier FROM head WHERE id = 1 FOR UPDATE')).rows[0];
       const batch = prepare(PostgresStore.toHead(h));
@@ -234,14 +240,8 @@ export class PostgresStore implements LedgerStore {
       const nh = batch.head;
       const update = `UPDATE head SET size = ${p(nh.size)}, hash = ${p(nh.hash)}, ts = ${p(nh.ts)}, frontier = ${p(encodeFrontier(nh.frontier))} WHERE id = 1`;
       await c.query(`WITH ${steps.map((q, i) => `s${i} AS (${q})`).join(', ')} ${update}`, params);
-      await c.query('COMMIT');
       return batch;
-    } catch (e) {
-      await c.query('ROLLBACK').catch(() => undefined);
-      throw e;
-    } finally {
-      c.release();
-    }
+    });
   }
 
   async appendRaw(records: StoredRecord[]): Promise<void> {
@@ -356,9 +356,7 @@ export class PostgresStore implements LedgerStore {
   }
 
   async registerArchive(row: ArchiveRow): Promise<number> {
-    const c = await this.pool.connect();
-    try {
-      await c.query('BEGIN');
+    return this.transaction(async (c) => {
       // One archiver at a time; appends go on (they only touch seqs above the head).
       await c.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`attest-ledger-archive:${this.schema}`]);
       const last = Number((await c.query('SELECT coalesce(max(upto), 0) AS m FROM archives')).rows[0]?.m ?? 0);
@@ -376,14 +374,8 @@ export class PostgresStore implements LedgerStore {
       ]);
       await c.query('DELETE FROM pii WHERE seq <= $1', [row.upto]);
       const deleted = (await c.query('DELETE FROM records WHERE seq <= $1', [row.upto])).rowCount ?? 0;
-      await c.query('COMMIT');
       return deleted;
-    } catch (e) {
-      await c.query('ROLLBACK').catch(() => undefined);
-      throw e;
-    } finally {
-      c.release();
-    }
+    });
   }
 
   async count(): Promise<number> {
