@@ -13,14 +13,44 @@ export interface LedgerConfig {
   keys: string;
   /** Sign a checkpoint every N records. */
   checkpointEvery: number;
+  /** ... and when records were appended since a checkpoint older than this many seconds (0: off; default 60). */
+  checkpointSeconds?: number;
   /** Retention per action category (the first segment of the action, "*" for the rest), e.g. { "auth": "1y", "*": "7y" }. */
   retention: Record<string, string>;
+}
+
+export interface ServerConfig {
+  host: string;
+  port: number;
+  /** Files and directories scanned for the compliance report (resolved against the working directory). */
+  targets: string[];
+  /** Whether the targets were the defaults (only the ones that exist are then scanned). */
+  defaultTargets: boolean;
+  /** Largest accepted request body, in bytes. */
+  bodyLimit: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Trust X-Forwarded-For from a load balancer in front (true behind an ALB). */
+  trustProxy: boolean;
+  /** Public (secret-less) OAuth client id a login page uses, published by GET /api/auth/config. */
+  publicClientId?: string;
+  /** Hosted login domain (e.g. the Cognito domain), published by GET /api/auth/config. */
+  authDomain?: string;
 }
 
 export interface AttestConfig {
   file?: string;
   ledger: LedgerConfig;
+  server: ServerConfig;
+  /**
+   * The "access" section as written (plus ATTEST_ISSUER / ATTEST_AUDIENCE / ATTEST_CLIENT_IDS),
+   * checked by validateAccessConfig (src/access/scopes.ts) when the server starts, so commands
+   * that do not serve are not refused over it.
+   */
+  access: Record<string, unknown>;
 }
+
+export const DEFAULT_TARGETS = ['examples', 'deploy'];
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export const DEFAULT_RETENTION: Record<string, string> = { auth: '1y', access: '1y', '*': '7y' };
 
@@ -28,7 +58,7 @@ export class ConfigError extends Error {}
 
 export function loadConfig(file?: string, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AttestConfig {
   const path = file ? resolve(cwd, file) : env['ATTEST_CONFIG'] ? resolve(cwd, env['ATTEST_CONFIG']) : resolve(cwd, 'attest.config.json');
-  let raw: { ledger?: Partial<LedgerConfig> } = {};
+  let raw: { ledger?: Partial<LedgerConfig>; server?: Record<string, unknown>; access?: unknown } = {};
   if (existsSync(path)) {
     try {
       raw = JSON.parse(readFileSync(path, 'utf8'));
@@ -43,10 +73,14 @@ export function loadConfig(file?: string, env: NodeJS.ProcessEnv = process.env, 
     db: env['ATTEST_LEDGER_DB'] ?? env['DATABASE_URL'] ?? l.db ?? '.attest/ledger.db',
     keys: env['ATTEST_LEDGER_KEYS_DIR'] ?? l.keys ?? '.attest/keys',
     checkpointEvery: l.checkpointEvery ?? 1000,
+    checkpointSeconds: l.checkpointSeconds ?? 60,
     retention: l.retention ?? DEFAULT_RETENTION,
   };
   if (!Number.isInteger(ledger.checkpointEvery) || ledger.checkpointEvery < 1) {
     throw new ConfigError(`${path}: ledger.checkpointEvery must be a positive integer`);
+  }
+  if (typeof ledger.checkpointSeconds !== 'number' || !(ledger.checkpointSeconds >= 0)) {
+    throw new ConfigError(`${path}: ledger.checkpointSeconds must be a number of seconds (0 turns time-based checkpoints off)`);
   }
   const r = ledger.retention as unknown;
   if (typeof r !== 'object' || r === null || Array.isArray(r)) throw new ConfigError(`${path}: ledger.retention must be an object such as { "auth": "1y", "*": "7y" }`);
@@ -57,5 +91,61 @@ export function loadConfig(file?: string, env: NodeJS.ProcessEnv = process.env, 
   }
   if (!/^postgres(ql)?:\/\//.test(ledger.db)) ledger.db = resolve(cwd, ledger.db);
   ledger.keys = resolve(cwd, ledger.keys);
-  return { ...(existsSync(path) ? { file: path } : {}), ledger };
+  const server = serverSection(raw.server, env, cwd, path);
+  const access = accessSection(raw.access, env, path);
+  return { ...(existsSync(path) ? { file: path } : {}), ledger, server, access };
+}
+
+function list(v: string): string[] {
+  return v.split(',').map((x) => x.trim()).filter(Boolean);
+}
+
+function serverSection(input: unknown, env: NodeJS.ProcessEnv, cwd: string, path: string): ServerConfig {
+  if (input !== undefined && (typeof input !== 'object' || input === null || Array.isArray(input))) throw new ConfigError(`${path}: server must be an object`);
+  const s = (input ?? {}) as Record<string, unknown>;
+  const known = new Set(['host', 'port', 'targets', 'bodyLimit', 'logLevel', 'trustProxy', 'publicClientId', 'authDomain']);
+  for (const k of Object.keys(s)) if (!known.has(k)) throw new ConfigError(`${path}: server: unknown setting ${JSON.stringify(k)} (known: ${[...known].join(', ')})`);
+  const host = env['ATTEST_HOST'] ?? s['host'] ?? '127.0.0.1';
+  if (typeof host !== 'string' || host === '') throw new ConfigError(`${path}: server.host must be a host name or address`);
+  const portRaw = env['ATTEST_PORT'] ?? env['PORT'] ?? s['port'] ?? 8080;
+  const port = typeof portRaw === 'string' && /^\d+$/.test(portRaw) ? Number(portRaw) : portRaw;
+  if (typeof port !== 'number' || !Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`${path}: server.port (or PORT) must be a port number from 0 to 65535; got ${JSON.stringify(portRaw)}`);
+  let targets: string[];
+  let defaultTargets = false;
+  if (env['ATTEST_TARGETS']) targets = list(env['ATTEST_TARGETS']);
+  else if (s['targets'] !== undefined) {
+    if (!Array.isArray(s['targets']) || s['targets'].some((t) => typeof t !== 'string' || t === '')) throw new ConfigError(`${path}: server.targets must be a list of paths`);
+    targets = s['targets'] as string[];
+  } else {
+    targets = DEFAULT_TARGETS;
+    defaultTargets = true;
+  }
+  const bodyLimit = s['bodyLimit'] ?? 1024 * 1024;
+  if (typeof bodyLimit !== 'number' || !Number.isInteger(bodyLimit) || bodyLimit < 1024 || bodyLimit > 64 * 1024 * 1024) throw new ConfigError(`${path}: server.bodyLimit must be a whole number of bytes from 1024 to 67108864`);
+  const logLevel = env['ATTEST_LOG_LEVEL'] ?? s['logLevel'] ?? 'info';
+  if (!(LOG_LEVELS as readonly unknown[]).includes(logLevel)) throw new ConfigError(`${path}: server.logLevel must be one of ${LOG_LEVELS.join(', ')}`);
+  const trustProxyEnv = env['ATTEST_TRUST_PROXY'];
+  const trustProxy = trustProxyEnv !== undefined && trustProxyEnv !== '' ? /^(1|true|yes)$/i.test(trustProxyEnv) : s['trustProxy'] ?? false;
+  if (typeof trustProxy !== 'boolean') throw new ConfigError(`${path}: server.trustProxy must be true or false`);
+  const optional: Partial<ServerConfig> = {};
+  for (const k of ['publicClientId', 'authDomain'] as const) {
+    const v = s[k];
+    if (v === undefined) continue;
+    if (typeof v !== 'string' || v === '') throw new ConfigError(`${path}: server.${k} must be a non-empty string`);
+    optional[k] = v;
+  }
+  return { host, port, targets: targets.map((t) => resolve(cwd, t)), defaultTargets, bodyLimit, logLevel: logLevel as ServerConfig['logLevel'], trustProxy, ...optional };
+}
+
+function accessSection(input: unknown, env: NodeJS.ProcessEnv, path: string): Record<string, unknown> {
+  if (input !== undefined && (typeof input !== 'object' || input === null || Array.isArray(input))) throw new ConfigError(`${path}: access must be an object`);
+  const a: Record<string, unknown> = { ...((input ?? {}) as Record<string, unknown>) };
+  // ATTEST_OIDC_* are accepted as aliases (the names deploy/aws/service.yaml uses).
+  const e = (name: string) => env[`ATTEST_${name}`] || env[`ATTEST_OIDC_${name}`];
+  if (e('ISSUER')) a['issuer'] = e('ISSUER');
+  if (e('JWKS_URL')) a['jwksUrl'] = e('JWKS_URL');
+  if (e('AUDIENCE')) a['audience'] = list(e('AUDIENCE')!);
+  if (e('CLIENT_IDS')) a['clientIds'] = list(e('CLIENT_IDS')!);
+  if (e('SCOPE_PREFIX')) a['scopePrefix'] = e('SCOPE_PREFIX');
+  return a;
 }

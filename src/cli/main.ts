@@ -2,6 +2,7 @@ import { UsageError } from './args.js';
 import { runScan, SCAN_HELP } from './scan.js';
 import { runControls, CONTROLS_HELP } from './controls.js';
 import { runLedger, LEDGER_HELP } from './ledger.js';
+import { runServe, runDevToken, SERVE_HELP, DEV_TOKEN_HELP } from './serve.js';
 import { TOOL_VERSION } from '../report/model.js';
 
 const HELP = `attest ${TOOL_VERSION} — proves from your configuration which security controls your platform implements
@@ -13,6 +14,9 @@ Commands:
   controls           list the control catalog
   ledger <command>   the tamper-evident audit trail: append, query, export, verify, checkpoint,
                      proof, keys, erase-subject (see 'attest ledger --help')
+  serve              run the HTTP service: compliance report, scans, audit API
+                     (see 'attest serve --help' for flags and environment variables)
+  dev-token          mint a development token for a server started with 'serve --dev'
   help [command]     show help for a command
 
 Run 'attest <command> --help' for the options of a command.
@@ -30,7 +34,8 @@ export async function main(argv: string[]): Promise<number> {
       case '--help':
       case '-h': {
         const topic = rest[0];
-        process.stdout.write(topic === 'scan' ? SCAN_HELP : topic === 'controls' ? CONTROLS_HELP : topic === 'ledger' ? LEDGER_HELP : HELP);
+        const helps: Record<string, string> = { scan: SCAN_HELP, controls: CONTROLS_HELP, ledger: LEDGER_HELP, serve: SERVE_HELP, 'dev-token': DEV_TOKEN_HELP };
+        process.stdout.write((topic !== undefined ? helps[topic] : undefined) ?? HELP);
         return 0;
       }
       case '--version':
@@ -44,8 +49,12 @@ export async function main(argv: string[]): Promise<number> {
         return runControls(rest);
       case 'ledger':
         return await runLedger(rest);
+      case 'serve':
+        return await runServe(rest);
+      case 'dev-token':
+        return await runDevToken(rest);
       default:
-        throw new UsageError(`unknown command ${JSON.stringify(cmd)}; commands are scan, controls, ledger, help`);
+        throw new UsageError(`unknown command ${JSON.stringify(cmd)}; commands are scan, controls, ledger, serve, dev-token, help`);
     }
   } catch (e) {
     if (e instanceof UsageError) {

@@ -1,0 +1,208 @@
+// Console benchmark, in the browser (Debian's Chromium through playwright-core) against a
+// real `attest serve --dev`:
+//   1. first render of the compliance report: from the click on "Compliance report" to the
+//      summary and every domain section on screen (the report has ≥ 500 control results:
+//      the bundled example copied several times, plus Attest's deploy/ templates);
+//   2. changing page in the audit viewer over a SQLite ledger of 1,000,000 records (seeded
+//      through Ledger.append in batches with bench/ledger-writer.ts's EventGenerator): from
+//      the click to the new rows painted; next, previous, and an uncached change (sort).
+// Prints one JSON document. Targets (issue 5): report < 1 s, page change < 200 ms.
+//
+//   npm run bench:console                 (1M records; RECORDS=100000 for a quick run)
+import type { Page } from 'playwright-core';
+import { EventGenerator } from './ledger-writer.js';
+import { browserSkip, go, launchBrowser, signIn, startConsoleServer, type ConsoleServer } from '../test/web/harness.js';
+
+const RECORDS = Number(process.env['RECORDS'] ?? 1_000_000);
+const COPIES = Number(process.env['EXAMPLE_COPIES'] ?? 4);
+const RUNS = Number(process.env['RUNS'] ?? 15);
+
+function stats(xs: number[]): { runs: number; p50: number; p95: number; max: number } {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p: number) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]!;
+  const r = (x: number) => Math.round(x * 10) / 10;
+  return { runs: s.length, p50: r(q(0.5)), p95: r(q(0.95)), max: r(s[s.length - 1]!) };
+}
+
+/** Time in the page from `act` (a click, run in the page) until `done` holds and a frame was painted. */
+async function timeInPage(page: Page, act: string, done: string): Promise<number> {
+  return page.evaluate(
+    ([actSrc, doneSrc]) =>
+      new Promise<number>((resolve, reject) => {
+        const isDone = new Function(`return (${doneSrc})`) as () => boolean;
+        const t0 = performance.now();
+        (new Function(actSrc) as () => void)();
+        // Done when the DOM holds the result; then the frame that shows it (rAF runs before
+        // that frame's style, layout and paint; the task after it, once they are done).
+        let finished = false;
+        const finish = () => {
+          if (finished || !isDone()) return;
+          finished = true;
+          mo.disconnect();
+          clearTimeout(timer);
+          requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+        };
+        const mo = new MutationObserver(finish);
+        mo.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+        const timer = setTimeout(() => {
+          mo.disconnect();
+          reject(new Error(`timed out waiting for ${doneSrc}`));
+        }, 30_000);
+        (new Function(actSrc) as () => void)();
+        finish();
+      }),
+    [act, done] as const,
+  );
+}
+
+async function reportBench(server: ConsoleServer) {
+  const token = await server.token('auditor', 'bench');
+  const doc = JSON.parse((await server.get('/api/security/compliance-report', token)).text) as { summary: { controls: number; findings: number; resources: number }; domains: unknown[] };
+  const browser = await launchBrowser();
+  try {
+    const ctx = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+    const page = await ctx.newPage();
+    const t0 = Date.now();
+    await page.goto(`${server.url}/`);
+    await page.getByLabel('User name').waitFor();
+    const coldSignInFormMs = Date.now() - t0;
+    await signIn(page, server.url, 'auditor', 'bench');
+    const first: number[] = [];
+    const done = `document.querySelectorAll('.domain').length === ${doc.domains.length} && !!document.querySelector('.summary .stat-grid')`;
+    for (let i = 0; i < RUNS; i++) {
+      await go(page, '/');
+      await page.getByRole('heading', { level: 1, name: /Welcome/ }).waitFor();
+      first.push(await timeInPage(page, `document.querySelector('nav a[href="/report"]').click()`, done));
+    }
+    // Opening the biggest domain (facts tables and every control row).
+    const open: number[] = [];
+    for (let i = 0; i < Math.min(RUNS, 8); i++) {
+      await go(page, '/');
+      await go(page, '/report');
+      await page.locator('.summary').waitFor();
+      open.push(await timeInPage(page, `document.querySelector('#domain-data-protection .domain-toggle').click()`, `!!document.querySelector('#domain-data-protection-body li.control')`));
+    }
+    const bytes = Buffer.byteLength((await server.get('/api/security/compliance-report', token)).text);
+    await ctx.close();
+    return {
+      controls: doc.summary.controls,
+      controlResults: doc.summary.findings,
+      resources: doc.summary.resources,
+      reportJsonBytes: bytes,
+      coldLoadToSignInFormMs: coldSignInFormMs,
+      firstRenderMs: stats(first),
+      openDataProtectionDomainMs: stats(open),
+      targetMs: 1000,
+      met: stats(first).p95 < 1000,
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+async function auditBench(server: ConsoleServer) {
+  const token = await server.token('auditor', 'bench');
+  // The server verifies the ledger when it starts; measure once that is over.
+  const t0 = Date.now();
+  for (;;) {
+    const v = JSON.parse((await server.get('/api/audit/verification', token)).text) as { running: boolean; at?: string; ok?: boolean; seconds?: number };
+    if (v.at && !v.running) break;
+    if (Date.now() - t0 > 600_000) throw new Error('the start-up verification did not finish in 10 minutes');
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  // The API alone, for reference.
+  const api: number[] = [];
+  let cursor: string | undefined;
+  for (let i = 0; i < RUNS; i++) {
+    const s = performance.now();
+    const r = JSON.parse((await server.get(`/api/audit/events?limit=100${cursor ? `&cursor=${cursor}` : ''}`, token)).text) as { nextCursor?: string };
+    api.push(performance.now() - s);
+    cursor = r.nextCursor;
+  }
+  const browser = await launchBrowser();
+  try {
+    const ctx = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+    const page = await ctx.newPage();
+    await signIn(page, server.url, 'auditor', 'bench');
+    const firstRow = `document.querySelector('.audit-table tbody tr td:last-child')?.textContent`;
+    const s0 = Date.now();
+    await go(page, '/audit');
+    await page.locator('.audit-table tbody tr').first().waitFor();
+    const firstPageMs = Date.now() - s0;
+    const next: number[] = [];
+    const prev: number[] = [];
+    const changed = async (click: string, into: number[]) => {
+      const before = await page.evaluate(firstRow);
+      into.push(await timeInPage(page, click, `(${firstRow}) !== ${JSON.stringify(before)} && document.querySelectorAll('.audit-table tbody tr').length === 100`));
+    };
+    for (let i = 0; i < RUNS; i++) await changed(`document.querySelector('[data-testid=next-page]').click()`, next);
+    for (let i = 0; i < RUNS; i++) await changed(`document.querySelector('[data-testid=prev-page]').click()`, prev);
+    // Uncached: a new query (sort order), nothing prefetched.
+    const sort: number[] = [];
+    for (let i = 0; i < Math.min(RUNS, 10); i++) await changed(`document.querySelector('.sort-button').click()`, sort);
+    // Uncached, filtered: one actor among 200, page forward.
+    await page.getByLabel('Actor').selectOption({ index: 5 });
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.has('actor'));
+    await page.getByTestId('page-status').getByText(/Page 1/).waitFor();
+    const filtered: number[] = [];
+    for (let i = 0; i < Math.min(RUNS, 10); i++) {
+      if (await page.getByTestId('next-page').isDisabled()) break;
+      await changed(`document.querySelector('[data-testid=next-page]').click()`, filtered);
+    }
+    await ctx.close();
+    return {
+      records: RECORDS,
+      apiEventsPageMs: stats(api),
+      firstPageMs,
+      nextPageMs: stats(next),
+      previousPageMs: stats(prev),
+      uncachedSortChangeMs: stats(sort),
+      filteredNextPageMs: filtered.length ? stats(filtered) : null,
+      targetMs: 200,
+      met: stats(next).p95 < 200 && stats(prev).p95 < 200 && stats(sort).p95 < 200,
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const skip = browserSkip();
+  if (skip) {
+    console.log(JSON.stringify({ skipped: skip }));
+    return;
+  }
+  const out: Record<string, unknown> = { bench: 'console', node: process.version, chromium: '' };
+  const small = await startConsoleServer({ exampleCopies: COPIES });
+  try {
+    out['report'] = await reportBench(small);
+  } finally {
+    await small.close();
+  }
+  const seedStart = Date.now();
+  const big = await startConsoleServer({
+    checkpointEvery: 100_000,
+    seed: async (ledger) => {
+      const gen = new EventGenerator(20261123);
+      const BATCH = 5000;
+      for (let done = 0; done < RECORDS; done += BATCH) {
+        await ledger.append(gen.batch(Math.min(BATCH, RECORDS - done)));
+        if (process.stderr.isTTY && done % 100_000 === 0) process.stderr.write(`\rseeded ${done} records`);
+      }
+      await ledger.checkpoint();
+    },
+  });
+  const seedSeconds = Math.round((Date.now() - seedStart) / 100) / 10;
+  try {
+    out['audit'] = { seedSeconds, ...(await auditBench(big)) };
+  } finally {
+    await big.close();
+  }
+  const b = await launchBrowser();
+  out['chromium'] = b.version();
+  await b.close();
+  console.log(JSON.stringify(out, null, 2));
+}
+
+await main();

@@ -1,0 +1,132 @@
+/**
+ * The Fastify application: logging without secrets, request ids, the access hook, the
+ * declared routes, and error answers in one JSON shape.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Writable } from 'node:stream';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { LedgerValidationError } from '../ledger/record.js';
+import { installAccessHook } from './auth.js';
+import type { ServerContext } from './context.js';
+import { consoleRoutes } from './console.js';
+import { auditRoutes } from './routes/audit.js';
+import { devRoutes } from './routes/dev.js';
+import { scanRoutes } from './routes/scans.js';
+import { securityRoutes } from './routes/security.js';
+import { systemRoutes } from './routes/system.js';
+import type { RouteDecl } from './types.js';
+
+export interface AppOptions {
+  /** Where log lines go (default: stdout). */
+  logStream?: Writable;
+  /** Logging off entirely (the bench's load generator does not need it). */
+  quiet?: boolean;
+}
+
+/** Every route this server declares, for the given context (dev-only ones only in dev mode). */
+export function declaredRoutes(ctx: ServerContext): RouteDecl[] {
+  const all = [...systemRoutes(ctx), ...securityRoutes(ctx), ...scanRoutes(ctx), ...auditRoutes(ctx), ...devRoutes(ctx), ...consoleRoutes(ctx)];
+  return all.filter((r) => !r.devOnly || ctx.dev);
+}
+
+const SENSITIVE_QUERY = /token|secret|password|passwd|key|code|signature|credential|auth/i;
+
+/** The URL as logged: values of query parameters that could carry a secret are replaced. */
+export function loggableUrl(url: string): string {
+  const q = url.indexOf('?');
+  if (q < 0) return url.slice(0, 512);
+  const params = new URLSearchParams(url.slice(q + 1));
+  for (const k of [...params.keys()]) if (SENSITIVE_QUERY.test(k)) params.set(k, '[redacted]');
+  return `${url.slice(0, q)}?${params.toString()}`.slice(0, 512);
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,64}$/;
+
+/** The routes Fastify registered (method and URL), as its onRoute hook saw them. */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  declared: boolean;
+}
+
+export async function buildApp(ctx: ServerContext, o: AppOptions = {}): Promise<{ app: FastifyInstance; registered: RegisteredRoute[] }> {
+  const app = Fastify({
+    logger: o.quiet
+      ? false
+      : {
+          level: ctx.config.server.logLevel,
+          ...(o.logStream ? { stream: o.logStream } : {}),
+          redact: {
+            paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', 'headers.cookie', 'res.headers["set-cookie"]', 'access_token', 'token', 'body'],
+            censor: '[redacted]',
+          },
+          serializers: {
+            req(req: { method: string; url: string; ip?: string; id?: string }) {
+              return { method: req.method, url: loggableUrl(req.url), remoteAddress: req.ip };
+            },
+            res(res: { statusCode: number }) {
+              return { statusCode: res.statusCode };
+            },
+          },
+        },
+    genReqId(req) {
+      const h = req.headers['x-request-id'];
+      return typeof h === 'string' && REQUEST_ID.test(h) ? h : randomUUID();
+    },
+    requestIdHeader: false,
+    bodyLimit: ctx.config.server.bodyLimit,
+    trustProxy: ctx.config.server.trustProxy,
+    exposeHeadRoutes: false,
+    return503OnClosing: true,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+  });
+
+  const registered: RegisteredRoute[] = [];
+  app.addHook('onRoute', (r) => {
+    const methods = Array.isArray(r.method) ? r.method : [r.method];
+    for (const m of methods) registered.push({ method: String(m), url: r.url, declared: (r.config as { decl?: RouteDecl } | undefined)?.decl !== undefined });
+  });
+
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('cache-control', 'no-store');
+    reply.header('referrer-policy', 'no-referrer');
+  });
+  installAccessHook(app, ctx.auth, ctx.ledger);
+
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (err.validation) {
+      return reply.code(400).send({ error: 'bad_request', message: `${err.validationContext ?? 'request'}${err.message.replace(/^(body|querystring|params)/, '')}`.slice(0, 500), requestId: req.id });
+    }
+    if (err instanceof LedgerValidationError) return reply.code(400).send({ error: 'bad_request', message: err.message, field: err.field, requestId: req.id });
+    const status = err.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      return reply.code(status).send({ error: status === 413 ? 'too_large' : status === 415 ? 'unsupported_media_type' : 'bad_request', message: err.message.slice(0, 300), requestId: req.id });
+    }
+    req.log.error({ err: { message: err.message, code: err.code, stack: err.stack } }, 'request failed');
+    return reply.code(500).send({ error: 'internal', message: `internal error; the server log has the details under request id ${req.id}`, requestId: req.id });
+  });
+  app.setNotFoundHandler((req, reply) => {
+    reply.code(404).send({ error: 'not_found', message: `no route ${req.method} ${req.url.split('?')[0]!.slice(0, 200)}; see GET /api/openapi.json`, requestId: req.id });
+  });
+
+  const routes = declaredRoutes(ctx);
+  ctx.routes = routes;
+  for (const d of routes) {
+    app.route({
+      method: d.method,
+      url: d.url,
+      config: { decl: d },
+      ...(d.bodyLimit ? { bodyLimit: d.bodyLimit } : {}),
+      schema: {
+        ...(d.querystring ? { querystring: d.querystring } : {}),
+        ...(d.params ? { params: d.params } : {}),
+        ...(d.body ? { body: d.body } : {}),
+      },
+      handler: (req, reply) => d.handler(req, reply),
+    });
+  }
+  await app.ready();
+  return { app, registered };
+}

@@ -1,0 +1,126 @@
+/**
+ * What the routes share: the configuration, the verifier, the ledger, the scan store, the
+ * report cache and the latest verification. Opening it opens the ledger; closing it closes
+ * everything in the reverse order.
+ */
+import { createVerifier, type Verifier } from '../access/jwt.js';
+import { DevIssuer } from '../access/dev-issuer.js';
+import { validateAccessConfig, type AccessConfig } from '../access/scopes.js';
+import type { AttestConfig } from '../config.js';
+import { openLedger } from '../ledger/open.js';
+import type { KeyProvider } from '../ledger/keys.js';
+import type { Ledger } from '../ledger/ledger.js';
+import { AppendBatcher } from './append-batcher.js';
+import { Authenticator } from './auth.js';
+import { ReportCache } from './report-cache.js';
+import { openScanStore, type ScanStore } from './scan-store.js';
+import { assessService, type VerificationState } from './self-assessment.js';
+import type { RouteDecl } from './types.js';
+
+export interface ServerContext {
+  config: AttestConfig;
+  access: AccessConfig;
+  dev: boolean;
+  devIssuer?: DevIssuer;
+  verifier: Verifier;
+  auth: Authenticator;
+  ledger: Ledger;
+  /** Appends of POST /api/audit/events, grouped per event-loop turn. */
+  appender: AppendBatcher;
+  scans: ScanStore;
+  reports: ReportCache;
+  /** Every route this server declares (set when the app is built). */
+  routes: RouteDecl[];
+  verification: VerificationState;
+  cwd: string;
+  startedAt: Date;
+  shuttingDown: boolean;
+  /** Runs a full ledger verification and records the result (one at a time). */
+  verifyLedger(): Promise<VerificationState>;
+  close(): Promise<void>;
+}
+
+export interface ContextOptions {
+  config: AttestConfig;
+  /** --dev: trust the built-in development issuer too. */
+  dev?: boolean;
+  cwd?: string;
+  /** Keys for the ledger (tests); default: the key directory or ATTEST_LEDGER_KEYS. */
+  keys?: KeyProvider;
+  /** Target sweep interval of the report cache (ms). */
+  sweepMs?: number;
+}
+
+export async function createContext(o: ContextOptions): Promise<ServerContext> {
+  const cwd = o.cwd ?? process.cwd();
+  const access = validateAccessConfig({ ...o.config.access, ...(o.dev ? { dev: true } : {}) }, { cwd, where: o.config.file ? `${o.config.file}: access` : 'access configuration' });
+  const devIssuer = access.dev ? DevIssuer.open(access.devIssuerDir) : undefined;
+  const verifier = createVerifier(access, devIssuer ? { devIssuer } : {});
+  const ledger = await openLedger({
+    db: o.config.ledger.db,
+    keysDir: o.config.ledger.keys,
+    createKeys: true,
+    checkpointEvery: o.config.ledger.checkpointEvery,
+    ...(o.config.ledger.checkpointSeconds !== undefined ? { checkpointSeconds: o.config.ledger.checkpointSeconds } : {}),
+    ...(o.keys ? { keys: o.keys } : {}),
+  });
+  let scans: ScanStore | undefined;
+  try {
+    scans = openScanStore(o.config.ledger.db);
+    await scans.init();
+  } catch (e) {
+    await scans?.close().catch(() => undefined);
+    await ledger.close().catch(() => undefined);
+    throw e;
+  }
+  const verification: VerificationState = { running: false };
+  let running: Promise<VerificationState> | undefined;
+  const ctx: ServerContext = {
+    config: o.config,
+    access,
+    dev: access.dev,
+    ...(devIssuer ? { devIssuer } : {}),
+    verifier,
+    auth: new Authenticator(verifier),
+    ledger,
+    appender: new AppendBatcher(ledger),
+    scans,
+    reports: undefined as unknown as ReportCache,
+    routes: [],
+    verification,
+    cwd,
+    startedAt: new Date(),
+    shuttingDown: false,
+    verifyLedger() {
+      running ??= (async () => {
+        verification.running = true;
+        try {
+          const r = await ledger.verify();
+          verification.report = { ok: r.ok, records: r.records, root: r.root, problems: r.problems.slice(0, 20), checkpointsChecked: r.checkpointsChecked, seconds: r.seconds, ...(r.firstBadSeq !== undefined ? { firstBadSeq: r.firstBadSeq } : {}) };
+          delete verification.error;
+        } catch (e) {
+          verification.error = (e as Error).message.slice(0, 300);
+        } finally {
+          verification.at = new Date().toISOString();
+          verification.running = false;
+          running = undefined;
+          ctx.reports.invalidateService();
+        }
+        return verification;
+      })();
+      return running;
+    },
+    async close() {
+      ctx.reports.close();
+      await scans!.close().catch(() => undefined);
+      await ledger.close();
+    },
+  };
+  ctx.reports = new ReportCache({
+    targets: o.config.server.targets,
+    cwd,
+    sweepMs: o.sweepMs ?? 2000,
+    selfAssess: () => assessService({ config: o.config, access, routes: ctx.routes, ledger, verification, cwd }),
+  });
+  return ctx;
+}

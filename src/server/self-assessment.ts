@@ -1,0 +1,407 @@
+/**
+ * Attest's own controls, generated from its running configuration: how it authenticates,
+ * which scopes, roles, group mappings and endpoints it enforces (from the same route
+ * declarations the access hook enforces), how its ledger is kept and whether it verified.
+ * Each result is a Finding like the scanner's, with evidence pointing at the configuration
+ * key that decides it (file and line when a config file says it, "(built-in default)"
+ * otherwise), so the report shows the service beside the infrastructure it runs on.
+ */
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import type { Control } from '../controls/api.js';
+import type { DomainId, Evidence, Finding, Severity, Status } from '../model/types.js';
+import { DEV_AUDIENCE, DEV_ISSUER, SCOPES, type AccessConfig } from '../access/scopes.js';
+import type { AttestConfig } from '../config.js';
+import type { Ledger, VerifyReport } from '../ledger/ledger.js';
+import type { RouteDecl } from './types.js';
+
+export const SERVICE_RESOURCE_TYPE = 'Attest::Service::Configuration';
+
+export interface VerificationState {
+  /** The latest completed verification. */
+  report?: Pick<VerifyReport, 'ok' | 'records' | 'root' | 'firstBadSeq' | 'problems' | 'checkpointsChecked' | 'seconds'>;
+  at?: string;
+  error?: string;
+  running: boolean;
+}
+
+export interface SelfAssessmentInput {
+  config: AttestConfig;
+  access: AccessConfig;
+  routes: RouteDecl[];
+  ledger: Ledger;
+  verification: VerificationState;
+  cwd: string;
+  now?: Date;
+}
+
+export interface SelfAssessment {
+  controls: Control[];
+  findings: Finding[];
+  facts: Partial<Record<DomainId, Record<string, unknown>>>;
+}
+
+interface ServiceControlDef {
+  id: string;
+  title: string;
+  domain: DomainId;
+  severity: Severity;
+  rationale: string;
+  remediation: string;
+  frameworks: Record<string, string[]>;
+}
+
+const DEFS: ServiceControlDef[] = [
+  {
+    id: 'ATTEST-SVC-AUTHN-001', title: 'The service trusts a real identity provider (not the development issuer)', domain: 'authentication', severity: 'high',
+    rationale: 'Development tokens are minted locally by anyone with access to the working directory.',
+    remediation: 'Set access.issuer (and audience or clientIds) and start without --dev.',
+    frameworks: { 'soc2-tsc-2017': ['CC6.1'], 'nist-csf-2.0': ['PR.AA-01'] },
+  },
+  {
+    id: 'ATTEST-SVC-AUTHN-002', title: 'Tokens must be signed with an allow-listed asymmetric algorithm', domain: 'authentication', severity: 'high',
+    rationale: 'alg none and HMAC algorithms allow forged tokens (key confusion).',
+    remediation: 'List only RS*/PS*/ES*/EdDSA algorithms in access.algorithms.',
+    frameworks: { 'soc2-tsc-2017': ['CC6.1'], 'nist-csf-2.0': ['PR.AA-03'] },
+  },
+  {
+    id: 'ATTEST-SVC-AUTHN-003', title: 'Only access tokens meant for Attest are accepted', domain: 'authentication', severity: 'medium',
+    rationale: 'An id token, or a token issued for another application of the same issuer, must not open the API.',
+    remediation: 'Keep access.tokenUse "access" and set access.audience or access.clientIds.',
+    frameworks: { 'soc2-tsc-2017': ['CC6.1'], 'nist-csf-2.0': ['PR.AA-03'] },
+  },
+  {
+    id: 'ATTEST-SVC-AUTHN-004', title: 'Token lifetime is enforced with a small clock skew', domain: 'authentication', severity: 'low',
+    rationale: 'exp and nbf bound a stolen token\'s use; a large skew extends it.',
+    remediation: 'Keep access.clockSkewSeconds at 120 or less.',
+    frameworks: { 'nist-csf-2.0': ['PR.AA-03'] },
+  },
+  {
+    id: 'ATTEST-SVC-AUTHZ-001', title: 'Every endpoint declares the scopes it requires, or is explicitly public', domain: 'authorization', severity: 'high',
+    rationale: 'An endpoint without a declaration would be served without a permission check.',
+    remediation: 'Declare scopes (or public: true) on every route; undeclared routes are refused at runtime.',
+    frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.3'], 'nist-csf-2.0': ['PR.AA-05'] },
+  },
+  {
+    id: 'ATTEST-SVC-AUTHZ-002', title: 'Public endpoints expose no audit or compliance data', domain: 'authorization', severity: 'high',
+    rationale: 'Only health, the login configuration and the API description may be read without a token.',
+    remediation: 'Require a scope on any endpoint that returns data.',
+    frameworks: { 'soc2-tsc-2017': ['CC6.1'] },
+  },
+  {
+    id: 'ATTEST-SVC-AUTHZ-003', title: 'Roles grant only known scopes; unmapped groups grant nothing', domain: 'authorization', severity: 'medium',
+    rationale: 'A typo in a role or group mapping must not widen access.',
+    remediation: 'Fix the role table in access.roles / access.groupRoles (the server refuses to start on unknown scopes or roles).',
+    frameworks: { 'soc2-tsc-2017': ['CC6.3'] },
+  },
+  {
+    id: 'ATTEST-SVC-AUDIT-001', title: 'Every refused request (401/403) is recorded in the ledger', domain: 'audit', severity: 'high',
+    rationale: 'Denials are the first sign of probing and misuse (seed 001, F07-MH-03).',
+    remediation: 'None: the access hook appends access.denied before answering.',
+    frameworks: { 'soc2-tsc-2017': ['CC7.2'], 'nist-csf-2.0': ['DE.CM-03'] },
+  },
+  {
+    id: 'ATTEST-SVC-AUDIT-002', title: 'The audit ledger verifies (HMAC chain, Merkle tree, signed checkpoints)', domain: 'audit', severity: 'critical',
+    rationale: 'A ledger that does not verify cannot be used as evidence.',
+    remediation: 'Run GET /api/audit/verify or attest ledger verify; investigate the first bad sequence number.',
+    frameworks: { 'soc2-tsc-2017': ['CC7.2', 'PI1.5'], 'nist-csf-2.0': ['PR.DS-01'] },
+  },
+  {
+    id: 'ATTEST-SVC-AUDIT-003', title: 'Checkpoints are signed at least every 10,000 records', domain: 'audit', severity: 'medium',
+    rationale: 'A signed checkpoint is what an auditor holds against truncation.',
+    remediation: 'Set ledger.checkpointEvery to 10000 or less.',
+    frameworks: { 'soc2-tsc-2017': ['CC7.2'] },
+  },
+  {
+    id: 'ATTEST-SVC-AUDIT-004', title: 'The active ledger HMAC key is younger than 365 days', domain: 'audit', severity: 'low',
+    rationale: 'Keys are rotated so that a leaked key compromises a bounded part of the chain.',
+    remediation: 'Run attest ledger keys rotate.',
+    frameworks: { 'nist-csf-2.0': ['PR.DS-01'] },
+  },
+  {
+    id: 'ATTEST-SVC-AUDIT-005', title: 'The ledger is stored where the database itself refuses changes (PostgreSQL)', domain: 'audit', severity: 'low',
+    rationale: 'SQLite triggers refuse UPDATE and DELETE, but whoever can write the file can drop them; PostgreSQL adds roles, TRUNCATE refusal and row-level security.',
+    remediation: 'Set DATABASE_URL to a PostgreSQL database for production.',
+    frameworks: { 'soc2-tsc-2017': ['CC7.2'] },
+  },
+  {
+    id: 'ATTEST-SVC-AUDIT-006', title: 'A retention policy is configured for audit records', domain: 'audit', severity: 'low',
+    rationale: 'Records are kept as long as the frameworks require and no longer.',
+    remediation: 'Set ledger.retention, e.g. { "auth": "1y", "*": "7y" }.',
+    frameworks: { gdpr: ['Art.5(1)(e)'], 'soc2-tsc-2017': ['C1.2'] },
+  },
+  {
+    id: 'ATTEST-SVC-DP-001', title: 'Ledger keys are held outside the database', domain: 'data-protection', severity: 'high',
+    rationale: 'Whoever can write the database must not be able to recompute the chain.',
+    remediation: 'Keep the key directory (or ATTEST_LEDGER_KEYS) away from the database host and its backups.',
+    frameworks: { 'soc2-tsc-2017': ['CC6.1'], 'nist-csf-2.0': ['PR.DS-01'] },
+  },
+  {
+    id: 'ATTEST-SVC-DP-002', title: 'Secrets are scrubbed from audit metadata and personal data is kept erasable', domain: 'data-protection', severity: 'medium',
+    rationale: 'Audit trails must not become a store of passwords or tokens; GDPR erasure must not break verification.',
+    remediation: 'None: scrubbing and the personal-data split are built in.',
+    frameworks: { gdpr: ['Art.17', 'Art.32'], 'soc2-tsc-2017': ['C1.1'] },
+  },
+  {
+    id: 'ATTEST-SVC-DP-003', title: 'The connection to the ledger database is encrypted', domain: 'data-protection', severity: 'medium',
+    rationale: 'Audit records and personal data travel to the database.',
+    remediation: 'Add sslmode=verify-full (or require) to DATABASE_URL.',
+    frameworks: { 'soc2-tsc-2017': ['CC6.7'], 'nist-csf-2.0': ['PR.DS-02'] },
+  },
+];
+
+const DEF_BY_ID = new Map(DEFS.map((d) => [d.id, d]));
+
+export const SERVICE_CONTROLS: Control[] = DEFS.map((d) => ({
+  id: d.id,
+  title: d.title,
+  domain: d.domain,
+  severity: d.severity,
+  resourceTypes: [SERVICE_RESOURCE_TYPE],
+  rationale: d.rationale,
+  remediation: d.remediation,
+  references: {},
+  frameworks: d.frameworks,
+  evaluate: () => undefined,
+}));
+
+const DEFAULT_FILE = '(built-in default)';
+
+/** Finds where a configuration key is written, for evidence. */
+class ConfigLocator {
+  private lines: string[] = [];
+  readonly file: string;
+
+  constructor(file: string | undefined, cwd: string) {
+    this.file = file ? relative(cwd, file) || file : DEFAULT_FILE;
+    if (file) {
+      try {
+        this.lines = readFileSync(file, 'utf8').split('\n');
+      } catch {
+        this.lines = [];
+      }
+    }
+  }
+
+  /** Evidence for section.key (the line of "key" after the line of "section"). */
+  at(section: string, key: string, value: string, note?: string): Evidence {
+    const start = this.lines.findIndex((l) => l.includes(`"${section}"`));
+    let line = 0;
+    if (start >= 0) {
+      const i = this.lines.findIndex((l, n) => n > start && l.includes(`"${key}"`));
+      if (i >= 0) line = i + 1;
+    }
+    const found = line > 0;
+    return {
+      path: `${section}.${key}`,
+      value,
+      file: found ? this.file : DEFAULT_FILE,
+      line,
+      column: found ? 1 : 0,
+      ...(note ? { note } : {}),
+    };
+  }
+}
+
+const RUNTIME_FILE = '(running service) GET /api/openapi.json';
+
+function runtime(path: string, value: string, note?: string): Evidence {
+  return { path, value, file: RUNTIME_FILE, line: 0, column: 0, ...(note ? { note } : {}) };
+}
+
+function short(v: unknown): string {
+  const s = typeof v === 'string' ? v : JSON.stringify(v);
+  return s.length > 300 ? `${s.slice(0, 297)}...` : s;
+}
+
+/** Cognito user pool id and region from a Cognito issuer URL. */
+export function cognitoPool(issuer: string | undefined): { region: string; userPoolId: string } | undefined {
+  const m = issuer ? /^https:\/\/cognito-idp\.([a-z0-9-]+)\.amazonaws\.com\/([A-Za-z0-9-]+_[A-Za-z0-9]+)$/.exec(issuer) : null;
+  return m ? { region: m[1]!, userPoolId: m[2]! } : undefined;
+}
+
+export function describeDb(db: string): { backend: 'sqlite' | 'postgres'; location: string; tls: 'required' | 'not-required' | 'n/a' } {
+  if (!/^postgres(ql)?:\/\//.test(db)) return { backend: 'sqlite', location: db, tls: 'n/a' };
+  const u = new URL(db);
+  const mode = u.searchParams.get('sslmode');
+  const loc = `${u.protocol}//${u.username ? `${decodeURIComponent(u.username)}@` : ''}${u.host}${u.pathname}${u.searchParams.get('schema') ? ` (schema ${u.searchParams.get('schema')})` : ''}`;
+  return { backend: 'postgres', location: loc, tls: mode === 'require' || mode === 'verify-ca' || mode === 'verify-full' ? 'required' : 'not-required' };
+}
+
+function isLoopbackHost(h: string): boolean {
+  return h === 'localhost' || h === '127.0.0.1' || h === '::1' || h === '[::1]';
+}
+
+export function assessService(inp: SelfAssessmentInput): SelfAssessment {
+  const { access, config, routes, ledger } = inp;
+  const now = inp.now ?? new Date();
+  const loc = new ConfigLocator(config.file, inp.cwd);
+  const resourceFile = loc.file;
+  const findings: Finding[] = [];
+  const add = (id: string, status: Status, message: string, evidence: Evidence[]) => {
+    const d = DEF_BY_ID.get(id)!;
+    const first = evidence.find((e) => e.line > 0) ?? evidence[0];
+    findings.push({
+      controlId: id,
+      title: d.title,
+      domain: d.domain,
+      status,
+      severity: d.severity,
+      message,
+      resource: { type: SERVICE_RESOURCE_TYPE, id: `attest-serve.${d.domain}`, file: resourceFile, line: 0 },
+      location: { file: first?.file ?? resourceFile, line: first?.line ?? 0, column: first?.column ?? 0 },
+      evidence,
+      references: { checkov: [], trivy: [], cfn_nag: [], cdk_nag: [] },
+      frameworks: d.frameworks,
+    });
+  };
+
+  // --- authentication
+  const issuerEv = loc.at('access', 'issuer', access.issuer ?? '(none)');
+  if (access.dev) {
+    add('ATTEST-SVC-AUTHN-001', 'fail', `development mode: tokens of the built-in issuer ${DEV_ISSUER} are accepted${access.issuer ? ` besides ${access.issuer}` : ''}; anyone who can run "attest dev-token" in the server's directory can mint any role`, [
+      issuerEv,
+      runtime('access.dev', 'true', 'attest serve --dev'),
+    ]);
+  } else {
+    add('ATTEST-SVC-AUTHN-001', 'pass', `tokens are verified against the JWKS of ${access.issuer}`, [issuerEv]);
+  }
+  add('ATTEST-SVC-AUTHN-002', 'pass', `accepted algorithms: ${access.algorithms.join(', ')} (none, HS* and anything else are refused before verification)`, [
+    loc.at('access', 'algorithms', access.algorithms.join(', ')),
+  ]);
+  const audEv = [loc.at('access', 'audience', access.audience.join(', ') || '(none)'), loc.at('access', 'clientIds', access.clientIds.join(', ') || '(none)'), loc.at('access', 'tokenUse', access.tokenUse)];
+  if (access.tokenUse !== 'access') add('ATTEST-SVC-AUTHN-003', 'fail', `tokenUse is "${access.tokenUse}": id tokens are accepted by the API`, audEv);
+  else if (access.issuer && access.audience.length + access.clientIds.length === 0) add('ATTEST-SVC-AUTHN-003', 'fail', 'no audience or client id restricts which tokens of the issuer are accepted', audEv);
+  else add('ATTEST-SVC-AUTHN-003', 'pass', `access tokens only; audience ${access.audience.join(', ') || '(none)'}, client ids ${access.clientIds.join(', ') || '(none)'}${access.dev ? `; dev tokens: audience ${DEV_AUDIENCE}` : ''}`, audEv);
+  const skewEv = [loc.at('access', 'clockSkewSeconds', String(access.clockSkewSeconds))];
+  add('ATTEST-SVC-AUTHN-004', access.clockSkewSeconds <= 120 ? 'pass' : 'fail', `exp, nbf and sub are required; clock skew ${access.clockSkewSeconds} s`, skewEv);
+
+  // --- authorization
+  const protectedRoutes = routes.filter((r) => !r.public);
+  const publicRoutes = routes.filter((r) => r.public);
+  const undeclared = routes.filter((r) => !r.public && !Array.isArray(r.scopes));
+  add(
+    'ATTEST-SVC-AUTHZ-001',
+    undeclared.length ? 'fail' : 'pass',
+    undeclared.length
+      ? `${undeclared.length} route(s) without a scope declaration: ${undeclared.map((r) => `${r.method} ${r.url}`).join(', ')}`
+      : `${routes.length} endpoints: ${protectedRoutes.length} require a token (${protectedRoutes.filter((r) => r.scopes!.length).length} with scopes), ${publicRoutes.length} public; routes without a declaration are refused at runtime`,
+    [runtime('routes', `${routes.length} declared`, 'the same declarations are enforced by the access hook and published in the OpenAPI document')],
+  );
+  const dataPublic = publicRoutes.filter((r) => r.url.startsWith('/api/') && !['/api/auth/config', '/api/openapi.json'].includes(r.url) && !r.devOnly);
+  add(
+    'ATTEST-SVC-AUTHZ-002',
+    dataPublic.length ? 'fail' : 'pass',
+    dataPublic.length
+      ? `public endpoints that may return data: ${dataPublic.map((r) => `${r.method} ${r.url}`).join(', ')}`
+      : `public endpoints: ${publicRoutes.map((r) => `${r.method} ${r.url}`).join(', ')}${publicRoutes.some((r) => r.devOnly) ? ' (dev-only endpoints exist because development mode is on)' : ''}`,
+    publicRoutes.map((r) => runtime(`${r.method} ${r.url}`, 'public', r.summary)),
+  );
+  const roleNames = Object.keys(access.roles);
+  add(
+    'ATTEST-SVC-AUTHZ-003',
+    'pass',
+    `${roleNames.length} roles over ${SCOPES.length} scopes; ${Object.keys(access.groupRoles).length} group mapping(s), ${Object.keys(access.clientRoles).length} client mapping(s); groups, scopes and roles not in the configuration grant nothing`,
+    [loc.at('access', 'roles', roleNames.join(', ')), loc.at('access', 'groupRoles', short(access.groupRoles))],
+  );
+
+  // --- audit
+  add('ATTEST-SVC-AUDIT-001', 'pass', 'the access hook appends access.denied (actor, route, method, missing scope, reason, ip) before a 401/403 is sent', [
+    runtime('hooks.onRequest', 'access.denied', 'src/server/auth.ts'),
+  ]);
+  const v = inp.verification;
+  const verEv = [runtime('ledger.verification', v.report ? (v.report.ok ? 'ok' : 'FAILED') : v.error ? 'error' : 'not yet run', v.at ? `at ${v.at}` : undefined)];
+  if (v.report?.ok) add('ATTEST-SVC-AUDIT-002', 'pass', `verified ${v.report.records} records (root ${v.report.root.slice(0, 16)}…, ${v.report.checkpointsChecked} checkpoints) at ${v.at}`, verEv);
+  else if (v.report) add('ATTEST-SVC-AUDIT-002', 'fail', `verification failed at ${v.at}: first bad record ${v.report.firstBadSeq ?? '?'}: ${v.report.problems[0]?.message ?? ''}`, verEv);
+  else add('ATTEST-SVC-AUDIT-002', 'unknown', v.error ? `verification could not run: ${v.error}` : 'the ledger has not been verified since the service started (verification runs in the background)', verEv);
+  const every = config.ledger.checkpointEvery;
+  add('ATTEST-SVC-AUDIT-003', every <= 10_000 ? 'pass' : 'fail', `a checkpoint is signed (Ed25519 key ${ledger.keys.signing().kid}) every ${every} records${config.ledger.checkpointSeconds ? ` or ${config.ledger.checkpointSeconds} s after new records` : ''} and on demand`, [loc.at('ledger', 'checkpointEvery', String(every))]);
+  const active = ledger.keys.activeHmac();
+  const ageDays = Math.floor((now.getTime() - Date.parse(active.created)) / 86_400_000);
+  add('ATTEST-SVC-AUDIT-004', Number.isFinite(ageDays) && ageDays <= 365 ? 'pass' : Number.isFinite(ageDays) ? 'fail' : 'unknown', `active HMAC key ${active.kid} created ${active.created} (${Number.isFinite(ageDays) ? `${ageDays} days old` : 'age unknown'}); ${ledger.keys.hmacKeys().length} key(s) in the keyring`, [
+    runtime('ledger.keys.active', active.kid, ledger.keys.description),
+  ]);
+  const db = describeDb(config.ledger.db);
+  const dbEv = [loc.at('ledger', 'db', db.location, process.env['DATABASE_URL'] || process.env['ATTEST_LEDGER_DB'] ? 'from the environment (DATABASE_URL / ATTEST_LEDGER_DB)' : undefined)];
+  if (db.backend === 'postgres') add('ATTEST-SVC-AUDIT-005', 'pass', 'PostgreSQL: triggers refuse UPDATE, DELETE and TRUNCATE of records, nodes and checkpoints', dbEv);
+  else add('ATTEST-SVC-AUDIT-005', 'fail', 'embedded SQLite: triggers refuse UPDATE and DELETE, but anyone who can write the file can remove them (fine for evaluation, not for production)', dbEv);
+  const retention = config.ledger.retention;
+  add('ATTEST-SVC-AUDIT-006', Object.keys(retention).length ? 'pass' : 'fail', `retention: ${Object.entries(retention).map(([k, d]) => `${k} ${d}`).join(', ')}`, [loc.at('ledger', 'retention', short(retention))]);
+
+  // --- data protection
+  add('ATTEST-SVC-DP-001', 'pass', `HMAC and signing keys come from the ${ledger.keys.description}, not from the database`, [loc.at('ledger', 'keys', ledger.keys.description)]);
+  add('ATTEST-SVC-DP-002', 'pass', 'metadata keys such as password, token, secret, api_key, authorization and values that look like JWTs, bearer tokens, AWS keys, private keys or URLs with passwords are scrubbed; actor name, email, IP and user agent are held beside the chain behind salted commitments (erasable)', [
+    runtime('ledger.scrub', 'on'),
+  ]);
+  if (db.backend === 'sqlite') add('ATTEST-SVC-DP-003', 'not_applicable', 'embedded SQLite: no network connection', dbEv);
+  else if (db.tls === 'required') add('ATTEST-SVC-DP-003', 'pass', 'sslmode requires TLS', dbEv);
+  else if (isLoopbackHost(new URL(config.ledger.db).hostname)) add('ATTEST-SVC-DP-003', 'not_applicable', 'the database is on the loopback interface', dbEv);
+  else add('ATTEST-SVC-DP-003', 'fail', 'the database URL does not require TLS (sslmode)', dbEv);
+
+  // --- facts
+  const pool = cognitoPool(access.issuer);
+  const endpoints = routes.map((r) => ({
+    method: r.method,
+    path: r.url,
+    scopes: r.public ? [] : r.scopes,
+    access: r.public ? 'public' : r.scopes.length ? r.scopes.join(' + ') : 'any authenticated principal',
+    ...(r.public ? {} : r.unrestrictedOnly ? { restrictedPrincipals: 'refused' } : {}),
+    summary: r.summary,
+  }));
+  const facts: SelfAssessment['facts'] = {
+    authentication: {
+      attestService: {
+        mode: access.dev ? 'development' : 'production',
+        issuer: access.issuer ?? null,
+        ...(pool ? { cognitoUserPool: pool.userPoolId, region: pool.region } : {}),
+        trustedIssuers: [...(access.issuer ? [access.issuer] : []), ...(access.dev ? [DEV_ISSUER] : [])],
+        algorithms: access.algorithms,
+        tokenUse: access.tokenUse,
+        audience: access.audience,
+        clientIds: access.clientIds,
+        clockSkewSeconds: access.clockSkewSeconds,
+        checks: ['signature (JWKS, refreshed on unknown kid)', 'alg allow-list', 'iss', 'aud / client_id', 'token_use', 'exp', 'nbf', 'sub'],
+      },
+    },
+    authorization: {
+      attestScopes: [...SCOPES],
+      attestRoles: roleNames.map((n) => ({ role: n, scopes: access.roles[n]!.scopes.join(', '), ownRecordsOnly: access.roles[n]!.ownRecordsOnly === true, scopeCount: access.roles[n]!.scopes.length })),
+      attestGroupMappings: Object.entries(access.groupRoles).map(([group, r]) => ({ group, roles: r.join(', ') || '(none)' })),
+      attestClientMappings: Object.entries(access.clientRoles).map(([client, r]) => ({ client, roles: r.join(', ') })),
+      attestEndpoints: endpoints,
+      attestCounts: {
+        scopes: SCOPES.length,
+        roles: roleNames.length,
+        groupMappings: Object.keys(access.groupRoles).length,
+        clientMappings: Object.keys(access.clientRoles).length,
+        endpoints: routes.length,
+        publicEndpoints: publicRoutes.length,
+        protectedEndpoints: protectedRoutes.length,
+      },
+    },
+    audit: {
+      attestLedger: {
+        backend: db.backend,
+        location: db.location,
+        ledgerId: ledger.ledgerId,
+        chain: 'HMAC-SHA256 over prev hash, nonce and the RFC 8785 canonical record',
+        merkleTree: 'RFC 9162 (leaf 0x00, node 0x01)',
+        checkpointEvery: every,
+        checkpointKey: ledger.keys.signing().kid,
+        hmacKeys: ledger.keys.hmacKeys().map((k) => ({ kid: k.kid, created: k.created, retired: k.retired ?? null, active: k.kid === active.kid })),
+        retention,
+        latestVerification: v.report ? { ok: v.report.ok, records: v.report.records, at: v.at ?? null, firstBadSeq: v.report.firstBadSeq ?? null } : { ok: null, at: null, error: v.error ?? null },
+      },
+    },
+    'data-protection': {
+      attestDataProtection: {
+        keysLocation: ledger.keys.description,
+        scrubbedMetadataKeys: 'password, passwd, passphrase, pwd, secret, token, api_key, private_key, access_key, authorization, cookie, credential, signature, otp, pin',
+        scrubbedValues: 'JWTs, Bearer/Basic credentials, AWS access key ids, PEM private keys, URLs with passwords',
+        personalDataFields: 'actor.name, actor.email, actor.ip, actor.user_agent, user target names (outside the chain, erasable)',
+        databaseTls: db.tls,
+      },
+    },
+  };
+  return { controls: SERVICE_CONTROLS, findings, facts };
+}

@@ -1,0 +1,125 @@
+/**
+ * Starting and stopping the service. Shutdown (SIGTERM, SIGINT, or close()) stops accepting
+ * connections, lets in-flight requests finish — an audit event acknowledged to a client has
+ * been committed by the ledger before its answer was sent — and only then closes the ledger.
+ */
+import { existsSync } from 'node:fs';
+import type { Writable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import type { AttestConfig } from '../config.js';
+import type { KeyProvider } from '../ledger/keys.js';
+import { buildApp } from './app.js';
+import { createContext, type ServerContext } from './context.js';
+
+export interface StartOptions {
+  config: AttestConfig;
+  dev?: boolean;
+  host?: string;
+  port?: number;
+  cwd?: string;
+  keys?: KeyProvider;
+  logStream?: Writable;
+  quiet?: boolean;
+  /** Verify the ledger in the background after start (default true). */
+  verifyOnStart?: boolean;
+  sweepMs?: number;
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  ctx: ServerContext;
+  url: string;
+  close(): Promise<void>;
+}
+
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\./.test(host);
+}
+
+/** Builds the context and the app without listening (tests use app.inject). */
+export async function createServer(o: StartOptions): Promise<{ app: FastifyInstance; ctx: ServerContext; registered: Awaited<ReturnType<typeof buildApp>>['registered'] }> {
+  const config: AttestConfig = o.config.server.defaultTargets
+    ? { ...o.config, server: { ...o.config.server, targets: o.config.server.targets.filter((t) => existsSync(t)) } }
+    : o.config;
+  const ctx = await createContext({ config, ...(o.dev ? { dev: true } : {}), ...(o.cwd ? { cwd: o.cwd } : {}), ...(o.keys ? { keys: o.keys } : {}), ...(o.sweepMs !== undefined ? { sweepMs: o.sweepMs } : {}) });
+  try {
+    const { app, registered } = await buildApp(ctx, { ...(o.logStream ? { logStream: o.logStream } : {}), ...(o.quiet ? { quiet: true } : {}) });
+    return { app, ctx, registered };
+  } catch (e) {
+    await ctx.close().catch(() => undefined);
+    throw e;
+  }
+}
+
+export async function startServer(o: StartOptions): Promise<RunningServer> {
+  const host = o.host ?? o.config.server.host;
+  const port = o.port ?? o.config.server.port;
+  const { app, ctx } = await createServer(o);
+  if (ctx.dev && !isLoopback(host) && process.env['ATTEST_DEV_ALLOW_REMOTE'] !== '1') {
+    await ctx.close();
+    throw new Error(`development mode listens on loopback only (got --host ${host}): anyone who reaches it can mint tokens. Set ATTEST_DEV_ALLOW_REMOTE=1 to override.`);
+  }
+  // Warm the report cache so the first reader does not pay for the scan.
+  try {
+    ctx.reports.get();
+  } catch (e) {
+    app.log.error({ err: { message: (e as Error).message } }, 'the compliance report could not be built');
+  }
+  let address: string;
+  try {
+    address = await app.listen({ host, port });
+  } catch (e) {
+    await app.close().catch(() => undefined);
+    await ctx.close().catch(() => undefined);
+    throw e;
+  }
+  if (ctx.dev) app.log.warn({ devIssuer: ctx.access.devIssuerDir }, 'DEVELOPMENT MODE: tokens minted by the local dev issuer are accepted; never expose this server');
+  app.log.info({ address, ledger: ctx.ledger.store.location.replace(/:[^:@/]*@/, ':***@'), issuers: ctx.verifier.issuers, targets: ctx.config.server.targets }, 'attest serve listening');
+  if (o.verifyOnStart !== false) {
+    void ctx.verifyLedger().then((v) => {
+      if (v.report && !v.report.ok) app.log.error({ firstBadSeq: v.report.firstBadSeq }, 'the ledger does NOT verify');
+      else if (v.error) app.log.error({ error: v.error }, 'ledger verification could not run');
+      else app.log.info({ records: v.report?.records }, 'ledger verified');
+    });
+  }
+  let closing: Promise<void> | undefined;
+  return {
+    app,
+    ctx,
+    url: address,
+    close() {
+      closing ??= (async () => {
+        ctx.shuttingDown = true;
+        await app.close();
+        await ctx.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+/** SIGTERM/SIGINT: graceful close; a second signal exits at once. Resolves when closed. */
+export function closeOnSignals(server: RunningServer, exit: (code: number) => void = (c) => process.exit(c)): void {
+  let signalled = false;
+  const onSignal = (sig: NodeJS.Signals) => {
+    if (signalled) {
+      server.app.log.warn({ signal: sig }, 'second signal: exiting without waiting');
+      exit(1);
+      return;
+    }
+    signalled = true;
+    server.app.log.info({ signal: sig }, 'shutting down: finishing in-flight requests');
+    server.close().then(
+      () => {
+        server.app.log.info('stopped; ledger closed');
+        exit(0);
+      },
+      (e: unknown) => {
+        server.app.log.error({ err: { message: (e as Error).message } }, 'error while shutting down');
+        exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+}

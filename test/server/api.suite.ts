@@ -1,0 +1,381 @@
+/**
+ * The HTTP API against one ledger backend: the route × role matrix, the audit API's rules
+ * (reporter from the token, own-records and tenant scoping, filters, export, proofs), scans,
+ * and the canary secret. Run for SQLite and for real PostgreSQL.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes, generateKeyPairSync } from 'node:crypto';
+import type { LightMyRequestResponse } from 'fastify';
+import { Ajv } from 'ajv';
+import { DEFAULT_ROLES } from '../../src/access/scopes.js';
+import { EnvKeyProvider } from '../../src/ledger/keys.js';
+import { checkCheckpointFile, verifyInclusionProof, type InclusionProof, type SignedCheckpoint } from '../../src/ledger/ledger.js';
+import type { RouteDecl } from '../../src/server/types.js';
+import { bearer, dropSchemas, pgSkip, pgUrl, ROLES, startIdp, testServer, type Backend, type Idp, type TestServer } from './helpers.js';
+
+type Role = (typeof ROLES)[number];
+type Who = Role | 'anonymous';
+
+/** What the declarations say a role gets: 'ok' (2xx/3xx), 401 or 403. */
+export function expectedFromDeclaration(d: RouteDecl, who: Who): 'ok' | 401 | 403 {
+  if (d.public) return 'ok';
+  if (who === 'anonymous') return 401;
+  const role = DEFAULT_ROLES[who]!;
+  if (d.scopes.some((s) => !role.scopes.includes(s))) return 403;
+  if (d.unrestrictedOnly && role.ownRecordsOnly) return 403;
+  return 'ok';
+}
+
+/** Written by hand from the issue's role definitions, independently of the declarations. */
+const HAND: Record<string, Record<Who, number>> = {
+  'GET /healthz': { anonymous: 200, admin: 200, 'security-officer': 200, auditor: 200, agent: 200, viewer: 200 },
+  'GET /api/openapi.json': { anonymous: 200, admin: 200, 'security-officer': 200, auditor: 200, agent: 200, viewer: 200 },
+  'GET /api/auth/config': { anonymous: 200, admin: 200, 'security-officer': 200, auditor: 200, agent: 200, viewer: 200 },
+  'GET /api/me': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, agent: 200, viewer: 200 },
+  'GET /api/security/compliance-report': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, agent: 403, viewer: 403 },
+  'POST /api/scans': { anonymous: 401, admin: 201, 'security-officer': 201, auditor: 403, agent: 403, viewer: 403 },
+  'GET /api/scans': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, agent: 403, viewer: 403 },
+  'POST /api/audit/events': { anonymous: 401, admin: 201, 'security-officer': 403, auditor: 403, agent: 201, viewer: 403 },
+  'GET /api/audit/events': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, agent: 200, viewer: 403 },
+  'GET /api/audit/export': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, agent: 403, viewer: 403 },
+  'GET /api/audit/verify': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, agent: 403, viewer: 403 },
+  'GET /api/audit/checkpoints/latest': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, agent: 200, viewer: 403 },
+};
+
+export function apiSuite(backend: Backend): void {
+  const name = `serve/${backend}`;
+  let skip: string | undefined;
+  let s: TestServer;
+  let idp: Idp;
+  const tokens = new Map<Who, string | undefined>();
+  // The canary: an HMAC key from the configuration (and the database password on PostgreSQL).
+  const hmacKey = randomBytes(32).toString('base64');
+  const dbPassword = `canaryPw${randomBytes(8).toString('hex')}`;
+  const bodySecret = `canarySecret${randomBytes(8).toString('hex')}`;
+  const signing = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }) as string;
+
+  before(async () => {
+    if (backend === 'postgres') skip = await pgSkip();
+    if (skip) return;
+    idp = await startIdp();
+    const keys = new EnvKeyProvider(JSON.stringify({ active: 'h1', hmac: { h1: { key: hmacKey, created: new Date().toISOString() } }, signing: { kid: 's1', key: signing } }));
+    const db = backend === 'postgres' ? pgUrl().replace('postgres://postgres@', `postgres://postgres:${dbPassword}@`) : undefined;
+    s = await testServer({ backend, idp, ...(db ? { db } : {}), start: { keys } });
+    tokens.set('anonymous', undefined);
+    for (const r of ROLES) tokens.set(r, await s.token(r));
+  });
+
+  after(async () => {
+    if (skip) return;
+    await s.close();
+    await idp.close();
+    await dropSchemas();
+  });
+
+  const t = (title: string, fn: () => Promise<void>) => test(`${name}: ${title}`, async (tt) => {
+    if (skip) {
+      tt.skip(skip);
+      return;
+    }
+    await fn();
+  });
+
+  const inject = (method: string, url: string, token?: string, payload?: unknown, headers: Record<string, string> = {}) =>
+    s.app.inject({ method: method as 'GET', url, headers: { ...bearer(token), ...headers }, ...(payload !== undefined ? { payload: payload as object } : {}) });
+
+  const json = <T = Record<string, unknown>>(r: LightMyRequestResponse) => JSON.parse(r.body) as T;
+
+  async function deniedCount(): Promise<number> {
+    let n = 0;
+    let cursor: string | undefined;
+    for (;;) {
+      const page = await s.ctx.ledger.query({ action: 'access.denied', limit: 1000, ...(cursor ? { cursor } : {}) });
+      n += page.records.length;
+      if (!page.nextCursor) return n;
+      cursor = page.nextCursor;
+    }
+  }
+
+  t('the route × role matrix: every declared route, every default role, as declared and as written by hand', async () => {
+    // Inputs that succeed: a report to push, a scan to read, a record the test user wrote.
+    const report = (await inject('GET', '/api/security/compliance-report', tokens.get('admin'))).body;
+    const scan = json<{ id: string }>(await inject('POST', '/api/scans', tokens.get('admin'), JSON.parse(report)));
+    const mine = json<{ first: number }>(await inject('POST', '/api/audit/events', tokens.get('agent'), { action: 'matrix.setup', outcome: 'success' }));
+    const before = await deniedCount();
+    let refusals = 0;
+    const declared = new Set<string>();
+    for (const d of s.ctx.routes) {
+      const key = `${d.method} ${d.url}`;
+      declared.add(key);
+      for (const who of ['anonymous', ...ROLES] as Who[]) {
+        let url = d.url;
+        for (const [k, v] of Object.entries(d.example?.params ?? {})) url = url.replace(`:${k}`, v === 'latest' ? scan.id : k === 'seq' ? String(mine.first) : v);
+        const q = new URLSearchParams(d.example?.query ?? {}).toString();
+        const body = d.example?.body === 'valid-report' ? JSON.parse(report) : d.example?.body;
+        const res = await inject(d.method, q ? `${url}?${q}` : url, tokens.get(who), body);
+        const want = expectedFromDeclaration(d, who);
+        const msg = `${key} as ${who}: got ${res.statusCode} ${res.body.slice(0, 200)}`;
+        if (want === 'ok') assert.ok(res.statusCode >= 200 && res.statusCode < 400, msg);
+        else {
+          assert.equal(res.statusCode, want, msg);
+          refusals++;
+          const b = json<{ error: string; message: string; missingScopes?: string[] }>(res);
+          assert.equal(b.error, want === 401 ? 'unauthorized' : 'forbidden', msg);
+          if (want === 403 && !(d as { unrestrictedOnly?: boolean }).unrestrictedOnly) {
+            const missing = d.scopes!.filter((x) => !DEFAULT_ROLES[who]!.scopes.includes(x));
+            assert.deepEqual(b.missingScopes, missing, msg);
+            for (const m of missing) assert.ok(b.message.includes(m), `${msg}: the message names ${m}`);
+          }
+        }
+        const hand = HAND[key]?.[who];
+        if (hand !== undefined) {
+          assert.equal(res.statusCode, hand, `hand-written expectation: ${msg}`);
+          assert.equal(want === 'ok' ? 'ok' : want, hand < 400 ? 'ok' : hand, `declaration and hand-written table disagree on ${key} for ${who}`);
+        }
+      }
+    }
+    for (const k of Object.keys(HAND)) assert.ok(declared.has(k), `${k} is declared`);
+    assert.equal((await deniedCount()) - before, refusals, 'every 401/403 is one access.denied record');
+  });
+
+  t('access.denied records name the actor, route, method, missing scope and reason', async () => {
+    const res = await inject('GET', '/api/audit/export', tokens.get('viewer'), undefined, { 'user-agent': 'matrix-test' });
+    assert.equal(res.statusCode, 403);
+    const [rec] = (await s.ctx.ledger.query({ action: 'access.denied', limit: 1 })).records;
+    assert.equal(rec!.actor.id, 'dev:tester');
+    assert.equal(rec!.outcome, 'denied');
+    assert.equal(rec!.request_id, res.headers['x-request-id']);
+    assert.deepEqual(rec!.metadata, { route: '/api/audit/export', method: 'GET', status: 403, reason: 'missing_scope', missingScope: ['audit:export'] });
+    assert.equal(rec!.personal?.['actor.ip'], '127.0.0.1');
+    const anon = await inject('GET', '/api/audit/events', 'not.a.token');
+    assert.equal(anon.statusCode, 401);
+    const [a] = (await s.ctx.ledger.query({ action: 'access.denied', limit: 1 })).records;
+    assert.equal(a!.actor.id, 'anonymous');
+    assert.equal(a!.metadata!['reason'], 'invalid');
+    assert.equal(a!.personal?.['actor.ip'], '127.0.0.1');
+  });
+
+  t('every response of the matrix routes matches its declared schema', async () => {
+    const ajv = new Ajv({ strict: false });
+    for (const d of s.ctx.routes) {
+      if (d.method !== 'GET' || d.url.includes(':') || d.produces?.length) continue;
+      const res = await inject('GET', d.url, tokens.get('admin'));
+      const schema = d.response[res.statusCode];
+      assert.ok(schema, `${d.url}: status ${res.statusCode} is declared`);
+      const { description: _d, ...body } = schema;
+      const ok = ajv.validate(body, json(res));
+      assert.ok(ok, `${d.url}: ${JSON.stringify(ajv.errors)}`);
+    }
+  });
+
+  t('POST /api/audit/events: time and reporter come from the server and the token, never the body', async () => {
+    const user = await s.token('admin', 'dana');
+    const ok = await inject('POST', '/api/audit/events', user, { action: 'task.assign', target: { type: 'task', id: 'T-9' }, outcome: 'success' });
+    assert.equal(ok.statusCode, 201, ok.body);
+    const { first } = json<{ first: number }>(ok);
+    const [rec] = (await s.ctx.ledger.query({ actor: 'dev:dana', limit: 1 })).records;
+    assert.equal(rec!.seq, first);
+    assert.equal(rec!.actor.id, 'dev:dana');
+    assert.deepEqual(rec!.reporter, { id: 'dev:dana', type: 'user' });
+    assert.ok(Math.abs(Date.parse(rec!.ts) - Date.now()) < 60_000);
+    // Reporter, time or sequence in the body: refused.
+    for (const extra of [{ reporter: { id: 'x', type: 'service' } }, { ts: '2020-01-01T00:00:00Z' }, { seq: 1 }, { hash: 'ab' }]) {
+      const r = await inject('POST', '/api/audit/events', user, { action: 'task.assign', outcome: 'success', ...extra });
+      assert.equal(r.statusCode, 400, `${JSON.stringify(extra)}: ${r.body}`);
+    }
+    // A user may not report somebody else's action.
+    const before = await deniedCount();
+    const forged = await inject('POST', '/api/audit/events', user, { actor: { id: 'dev:eve', type: 'user' }, action: 'task.assign', outcome: 'success' });
+    assert.equal(forged.statusCode, 403);
+    assert.match(json<{ message: string }>(forged).message, /only its own actions/);
+    assert.equal(await deniedCount(), before + 1);
+    assert.equal((await s.ctx.ledger.query({ actor: 'dev:eve' })).records.length, 0);
+    // A service token with audit:write may name the end user; the reporter stays the service.
+    const svc = await idp.serviceToken(['audit:write', 'audit:read']);
+    const forUser = await inject('POST', '/api/audit/events', svc, { actor: { id: 'enduser-42', type: 'user', ip: '10.1.2.3' }, action: 'agent.execute', outcome: 'success' });
+    assert.equal(forUser.statusCode, 201, forUser.body);
+    const [r2] = (await s.ctx.ledger.query({ actor: 'enduser-42', limit: 1 })).records;
+    assert.deepEqual(r2!.actor, { id: 'enduser-42', type: 'user' });
+    assert.deepEqual(r2!.reporter, { id: 'm2m-client', type: 'service' });
+    // Batches.
+    const batch = await inject('POST', '/api/audit/events', svc, { events: [{ action: 'a.one', outcome: 'success' }, { action: 'a.two', outcome: 'error' }] });
+    assert.equal(batch.statusCode, 201);
+    assert.equal(json<{ count: number }>(batch).count, 2);
+    const bad = await inject('POST', '/api/audit/events', svc, { events: [{ action: 'a.one', outcome: 'success' }, { action: 'Bad', outcome: 'success' }] });
+    assert.equal(bad.statusCode, 400);
+  });
+
+  t('GET /api/audit/events: filters, order, limit and cursor pages; actors list', async () => {
+    const svc = await idp.serviceToken(['audit:write']);
+    const events = Array.from({ length: 25 }, (_, i) => ({
+      actor: { id: `pager-${i % 3}`, type: 'user' },
+      action: i % 2 ? 'pager.login.failed' : 'pager.login',
+      target: { type: 'session', id: `S${i}` },
+      outcome: i % 5 === 0 ? 'denied' : 'success',
+      tenant: 'pagetest',
+    }));
+    assert.equal((await inject('POST', '/api/audit/events', svc, { events })).statusCode, 201);
+    const admin = tokens.get('admin');
+    const seen: number[] = [];
+    let cursor: string | undefined;
+    do {
+      const r = json<{ records: { seq: number; action: string }[]; nextCursor?: string }>(
+        await inject('GET', `/api/audit/events?action=pager&order=asc&limit=10${cursor ? `&cursor=${cursor}` : ''}`, admin),
+      );
+      seen.push(...r.records.map((x) => x.seq));
+      cursor = r.nextCursor;
+    } while (cursor);
+    assert.equal(seen.length, 25);
+    assert.deepEqual(seen, [...seen].sort((a, b) => a - b));
+    const failed = json<{ records: { action: string }[] }>(await inject('GET', '/api/audit/events?action=pager.login.failed&limit=100', admin));
+    assert.equal(failed.records.length, 12);
+    const denied = json<{ records: unknown[] }>(await inject('GET', '/api/audit/events?tenant=pagetest&outcome=denied', admin));
+    assert.equal(denied.records.length, 5);
+    const one = json<{ records: { target: { id: string } }[] }>(await inject('GET', '/api/audit/events?target_type=session&target_id=S7', admin));
+    assert.deepEqual(one.records.map((r) => r.target.id), ['S7']);
+    const byActor = json<{ records: unknown[] }>(await inject('GET', '/api/audit/events?actor=pager-1&tenant=pagetest', admin));
+    assert.equal(byActor.records.length, 8);
+    const desc = json<{ records: { seq: number }[] }>(await inject('GET', '/api/audit/events?action=pager&limit=2', admin));
+    assert.ok(desc.records[0]!.seq > desc.records[1]!.seq);
+    const future = json<{ records: unknown[] }>(await inject('GET', '/api/audit/events?from=2999-01-01', admin));
+    assert.equal(future.records.length, 0);
+    assert.equal((await inject('GET', '/api/audit/events?from=yesterday', admin)).statusCode, 400);
+    assert.equal((await inject('GET', '/api/audit/events?limit=5000', admin)).statusCode, 400);
+    assert.equal((await inject('GET', '/api/audit/events?cursor=garbage', admin)).statusCode, 400);
+    assert.equal((await inject('GET', '/api/audit/events?nonsense=1', admin)).statusCode, 400);
+    const actors = json<{ actors: string[] }>(await inject('GET', '/api/audit/actors?tenant=pagetest', admin));
+    assert.deepEqual(actors.actors, ['pager-0', 'pager-1', 'pager-2']);
+  });
+
+  t('the agent role reads only its own records; tenant-bound principals only their tenant', async () => {
+    const bot = await s.token('agent', 'bot');
+    const other = await s.token('agent', 'other-bot');
+    assert.equal((await inject('POST', '/api/audit/events', bot, { action: 'bot.run', outcome: 'success' })).statusCode, 201);
+    assert.equal((await inject('POST', '/api/audit/events', other, { action: 'bot.run', outcome: 'success' })).statusCode, 201);
+    const mine = json<{ records: { actor: { id: string } }[] }>(await inject('GET', '/api/audit/events?limit=1000', bot));
+    assert.ok(mine.records.length >= 1);
+    assert.ok(mine.records.every((r) => r.actor.id === 'dev:bot'), 'only its own records');
+    const asked = await inject('GET', '/api/audit/events?actor=dev:other-bot', bot);
+    assert.equal(asked.statusCode, 403);
+    assert.deepEqual(json<{ actors: string[] }>(await inject('GET', '/api/audit/actors', bot)).actors, ['dev:bot']);
+    assert.equal((await inject('GET', '/api/audit/verify', bot)).statusCode, 403);
+    // Proof of another actor's record: not visible.
+    const otherSeq = (await s.ctx.ledger.query({ actor: 'dev:other-bot', limit: 1 })).records[0]!.seq;
+    assert.equal((await inject('GET', `/api/audit/proofs/${otherSeq}`, bot)).statusCode, 404);
+
+    const acme = await s.token('agent', 'acme-bot', 'acme');
+    const acmeAuditor = await s.token('auditor', 'acme-auditor', 'acme');
+    assert.equal((await inject('POST', '/api/audit/events', acme, { action: 'acme.thing', outcome: 'success' })).statusCode, 201);
+    assert.equal((await inject('POST', '/api/audit/events', acme, { action: 'acme.thing', outcome: 'success', tenant: 'globex' })).statusCode, 403);
+    const svc = await idp.serviceToken(['audit:write']);
+    await inject('POST', '/api/audit/events', svc, { events: [{ action: 'globex.thing', outcome: 'success', tenant: 'globex' }, { action: 'acme.other', outcome: 'success', tenant: 'acme' }] });
+    const seen = json<{ records: { tenant?: string }[] }>(await inject('GET', '/api/audit/events?limit=1000', acmeAuditor));
+    assert.ok(seen.records.length >= 2);
+    assert.ok(seen.records.every((r) => r.tenant === 'acme'), 'only acme records');
+    assert.equal((await inject('GET', '/api/audit/events?tenant=globex', acmeAuditor)).statusCode, 403);
+    const exported = (await inject('GET', '/api/audit/export?format=ndjson', acmeAuditor)).body.trim().split('\n').filter(Boolean);
+    assert.ok(exported.length >= 2 && exported.every((l) => (JSON.parse(l) as { tenant?: string }).tenant === 'acme'));
+    assert.equal((await inject('GET', '/api/audit/verify', acmeAuditor)).statusCode, 403);
+    // A tenant group binding from a real IdP token.
+    const carol = await idp.userToken({ 'cognito:groups': ['attest-auditors', 'acme-ops'] });
+    const me = json<{ tenants: string[]; roles: string[] }>(await inject('GET', '/api/me', carol));
+    assert.deepEqual(me.tenants, ['acme']);
+    assert.deepEqual(me.roles, ['auditor']);
+    const carolSees = json<{ records: { tenant?: string }[] }>(await inject('GET', '/api/audit/events?limit=1000', carol));
+    assert.ok(carolSees.records.every((r) => r.tenant === 'acme'));
+  });
+
+  t('export (csv, json, ndjson; default last 30 days) is recorded; verify, checkpoint and proofs check out offline', async () => {
+    const admin = tokens.get('admin');
+    const csv = await inject('GET', '/api/audit/export?format=csv', admin);
+    assert.equal(csv.statusCode, 200);
+    assert.match(String(csv.headers['content-type']), /text\/csv/);
+    assert.match(csv.body, /^seq,ts,actor_id/);
+    const js = await inject('GET', '/api/audit/export?format=json', tokens.get('auditor'));
+    const arr = JSON.parse(js.body) as { seq: number; personal?: unknown }[];
+    assert.ok(arr.length > 10);
+    assert.ok(arr.every((r) => r.personal === undefined), 'no personal data in exports');
+    const old = json<unknown[]>(await inject('GET', '/api/audit/export?format=json&to=2000-01-01', admin));
+    assert.equal(old.length, 0);
+    // The export was recorded.
+    await new Promise((r) => setTimeout(r, 50));
+    const exp = (await s.ctx.ledger.query({ action: 'audit.export', limit: 10 })).records;
+    assert.ok(exp.some((r) => r.actor.id === 'dev:tester' && r.metadata?.['format'] === 'json'));
+
+    const v = json<{ ok: boolean; records: number }>(await inject('GET', '/api/audit/verify', admin));
+    assert.equal(v.ok, true);
+    assert.ok(v.records > 10);
+    const cp = json<SignedCheckpoint>(await inject('GET', '/api/audit/checkpoints/latest', tokens.get('auditor')));
+    assert.match(cp.publicKey, /BEGIN PUBLIC KEY/);
+    assert.equal(checkCheckpointFile(cp, undefined), undefined);
+    const seq = cp.size;
+    const proof = json<InclusionProof>(await inject('GET', `/api/audit/proofs/${seq}`, admin));
+    assert.deepEqual(verifyInclusionProof(proof, cp.publicKey), { ok: true });
+    assert.equal((await inject('GET', '/api/audit/proofs/99999999', admin)).statusCode, 404);
+    assert.equal((await inject('GET', '/api/audit/proofs/abc', admin)).statusCode, 400);
+  });
+
+  t('scans: pushed reports are validated, stored, listed and scoped to tenants', async () => {
+    const so = tokens.get('security-officer');
+    const report = json(await inject('GET', '/api/security/compliance-report', so));
+    const bad = await inject('POST', '/api/scans', so, { ...report, findings: 'nope' });
+    assert.equal(bad.statusCode, 400);
+    assert.match(json<{ message: string }>(bad).message, /not an Attest JSON report/);
+    const created = await inject('POST', '/api/scans?label=repo@abc123&tenant=acme', so, report);
+    assert.equal(created.statusCode, 201, created.body);
+    const c = json<{ id: string; tenant: string; label: string; sha256: string }>(created);
+    assert.equal(c.tenant, 'acme');
+    const got = json<{ id: string; report: { schemaVersion: string }; submittedBy: string }>(await inject('GET', `/api/scans/${c.id}`, tokens.get('auditor')));
+    assert.equal(got.report.schemaVersion, '1.0.0');
+    assert.equal(got.submittedBy, 'dev:tester');
+    const list = json<{ scans: { id: string }[] }>(await inject('GET', '/api/scans?limit=1000', tokens.get('auditor')));
+    assert.ok(list.scans.some((x) => x.id === c.id));
+    const globexAuditor = await s.token('auditor', 'g', 'globex');
+    assert.equal((await inject('GET', `/api/scans/${c.id}`, globexAuditor)).statusCode, 404);
+    const gl = json<{ scans: unknown[] }>(await inject('GET', '/api/scans', globexAuditor));
+    assert.equal(gl.scans.length, 0);
+    const ingest = (await s.ctx.ledger.query({ action: 'scan.ingest', limit: 10 })).records;
+    assert.ok(ingest.some((r) => r.target?.id === c.id && r.metadata?.['sha256'] === c.sha256));
+  });
+
+  t('canary: secrets of the configuration, request bodies and event metadata never appear in a response, log line or export', async () => {
+    const bodies: string[] = [];
+    const keep = (r: LightMyRequestResponse) => {
+      bodies.push(r.body, JSON.stringify(r.headers));
+      return r;
+    };
+    const admin = tokens.get('admin')!;
+    const jwtLike = `eyJhbGciOiJIUzI1NiJ9.${Buffer.from(JSON.stringify({ c: bodySecret })).toString('base64url')}.c2lnbmF0dXJlc2lnbmF0dXJl`;
+    keep(await inject('POST', '/api/audit/events', admin, {
+      action: 'secret.handle',
+      outcome: 'success',
+      metadata: { password: bodySecret, client_secret: bodySecret, nested: { api_key: bodySecret, authorization: `Bearer ${bodySecret}` }, note: `Bearer ${bodySecret}`, jwt: jwtLike },
+    }));
+    keep(await inject('POST', '/api/audit/events', admin, { action: 'secret.handle', outcome: 'success', actor: { id: 'dev:tester', password: bodySecret } }));
+    keep(await inject('POST', '/api/dev/token', undefined, { user: 'x', role: 'admin', secret: bodySecret }));
+    keep(await inject('GET', `/api/audit/events?token=${bodySecret}`, admin));
+    keep(await inject('GET', '/api/me', `${bodySecret}.${bodySecret}.${bodySecret}`));
+    keep(await inject('GET', '/api/me', undefined, undefined, { authorization: `Basic ${bodySecret}` }));
+    for (const d of s.ctx.routes) {
+      if (d.method !== 'GET' || d.url.includes(':')) continue;
+      keep(await inject('GET', d.url, admin));
+    }
+    for (const f of ['csv', 'json', 'ndjson', 'markdown', 'html', 'sarif', 'junit']) {
+      keep(await inject('GET', `/api/security/compliance-report?format=${f}`, admin));
+      if (['csv', 'json', 'ndjson'].includes(f)) keep(await inject('GET', `/api/audit/export?format=${f}&action=secret`, admin));
+    }
+    keep(await inject('GET', '/api/audit/events?action=secret', admin));
+    const all = bodies.join('\n') + '\n' + s.logs.join('\n');
+    const secrets: Record<string, string> = { 'HMAC key': hmacKey, 'HMAC key (hex)': Buffer.from(hmacKey, 'base64').toString('hex'), 'body secret': bodySecret, 'signing key': signing.split('\n')[1]! };
+    if (backend === 'postgres') secrets['database password'] = dbPassword;
+    for (const tk of tokens.values()) if (tk) secrets[`bearer token …${tk.slice(-8)}`] = tk.split('.')[2]!;
+    for (const [what, secret] of Object.entries(secrets)) assert.ok(!all.includes(secret), `${what} leaked`);
+    // The scrubbed record is there, and says it was scrubbed.
+    const [rec] = (await s.ctx.ledger.query({ action: 'secret.handle', limit: 1, order: 'asc' })).records;
+    assert.equal(rec!.metadata!['password'], '[scrubbed]');
+    assert.ok(s.logs.length > 20, 'logs were captured');
+    for (const l of s.logs) JSON.parse(l); // every line is JSON
+    assert.ok(s.logs.some((l) => l.includes('"reqId"')), 'log lines carry request ids');
+  });
+}
