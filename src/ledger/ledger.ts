@@ -241,7 +241,9 @@ export class Ledger {
     return ledger;
   }
 
+  /** Waits for appends already queued (each is acknowledged or refused), then closes the store. */
   async close(): Promise<void> {
+    while (this.draining || this.queue.length) await this.drained;
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
@@ -294,9 +296,12 @@ export class Ledger {
     if (events.length === 0) return Promise.resolve({ first: 0, last: 0, count: 0 });
     return new Promise((resolve, reject) => {
       this.queue.push({ events, resolve, reject });
-      if (!this.draining) void this.drain();
+      if (!this.draining) this.drained = this.drain();
     });
   }
+
+  /** The drain in progress (resolved when the queue is empty). */
+  private drained: Promise<void> = Promise.resolve();
 
   private async drain(): Promise<void> {
     this.draining = true;

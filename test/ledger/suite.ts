@@ -152,6 +152,22 @@ export function ledgerSuite(f: StoreFactory): void {
     await timed.close();
   });
 
+  t('close() waits for appends already queued: each is acknowledged before the store closes', async () => {
+    const { ledger } = await fresh(f);
+    const order: string[] = [];
+    const pending = Array.from({ length: 20 }, (_, i) =>
+      ledger.append([event(i + 1)]).then((r) => {
+        order.push(`ack ${r.first}`);
+        return r;
+      }),
+    );
+    await ledger.close();
+    order.push('closed');
+    const acks = await Promise.all(pending);
+    assert.deepEqual(acks.map((a) => a.first).sort((a, b) => a - b), Array.from({ length: 20 }, (_, i) => i + 1));
+    assert.equal(order.indexOf('closed'), 20, 'every append was acknowledged before close() resolved');
+  });
+
   t('an action prefix spanning several actions pages in seq order, with other filters, both ways', async () => {
     const { ledger } = await fresh(f);
     const actions = ['task.assign', 'task.x.y', 'taskforce.create', 'task.complete', 'task.assign.retry', 'tasks.x', 'agent.execute'];
