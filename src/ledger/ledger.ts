@@ -288,15 +288,19 @@ export class Ledger {
   private draining = false;
 
   /**
-   * Group commit: calls that arrive while a transaction is in flight are merged into the next
-   * one (up to 5000 records), so many concurrent small appends cost few transactions. Each
-   * caller still gets its own contiguous seq range.
+   * Group commit: calls made in the same turn of the event loop, and calls that arrive while
+   * a transaction is in flight, are merged into one transaction (up to 5000 records), so many
+   * concurrent small appends cost few transactions — also with SQLite, whose writes do not
+   * yield to the event loop. Each caller still gets its own contiguous seq range.
    */
   private appendValid(events: AuditEventInput[]): Promise<AppendResult> {
     if (events.length === 0) return Promise.resolve({ first: 0, last: 0, count: 0 });
     return new Promise((resolve, reject) => {
       this.queue.push({ events, resolve, reject });
-      if (!this.draining) this.drained = this.drain();
+      if (!this.draining) {
+        this.draining = true;
+        this.drained = new Promise<void>((r) => setImmediate(r)).then(() => this.drain());
+      }
     });
   }
 

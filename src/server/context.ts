@@ -10,7 +10,6 @@ import type { AttestConfig } from '../config.js';
 import { openLedger } from '../ledger/open.js';
 import type { KeyProvider } from '../ledger/keys.js';
 import type { Ledger } from '../ledger/ledger.js';
-import { AppendBatcher } from './append-batcher.js';
 import { Authenticator } from './auth.js';
 import { ReportCache } from './report-cache.js';
 import { openScanStore, type ScanStore } from './scan-store.js';
@@ -25,8 +24,6 @@ export interface ServerContext {
   verifier: Verifier;
   auth: Authenticator;
   ledger: Ledger;
-  /** Appends of POST /api/audit/events, grouped per event-loop turn. */
-  appender: AppendBatcher;
   scans: ScanStore;
   reports: ReportCache;
   /** Every route this server declares (set when the app is built). */
@@ -83,7 +80,6 @@ export async function createContext(o: ContextOptions): Promise<ServerContext> {
     verifier,
     auth: new Authenticator(verifier),
     ledger,
-    appender: new AppendBatcher(ledger),
     scans,
     reports: undefined as unknown as ReportCache,
     routes: [],

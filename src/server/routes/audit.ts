@@ -193,7 +193,7 @@ export function auditRoutes(ctx: ServerContext): RouteDecl[] {
           events.push(ev);
         }
         try {
-          const r = await ctx.appender.append(events);
+          const r = await ctx.ledger.append(events);
           return reply.code(201).send({ count: r.count, first: r.first, last: r.last });
         } catch (e) {
           if (e instanceof LedgerValidationError) return badRequest(req, reply, e.message, e.field);
