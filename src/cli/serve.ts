@@ -35,7 +35,7 @@ Configuration file (JSON; every key optional):
                 "clientRoles": { "<m2m client id>": "agent" },
                 "tenantBindings": { "group:acme-ops": ["acme"] },
                 "roles": { "<name>": { "scopes": ["compliance:read"] } } },
-    "ledger": { "db": ".attest/ledger.db", "keys": ".attest/keys", "checkpointEvery": 1000,
+    "ledger": { "db": ".attest/ledger.db", "keys": ".attest/keys", "checkpointEvery": 1000, "checkpointSeconds": 60,
                 "retention": { "auth": "1y", "access": "1y", "*": "7y" } }
   }
   server.targets default to examples/ and deploy/ (those that exist in the working directory).
