@@ -107,6 +107,15 @@ export interface AccessConfig {
   tenantClaim: string;
   /** Prefix of Attest scopes in the token's scope claim, e.g. a Cognito resource server "attest/". */
   scopePrefix?: string;
+  /**
+   * What the scope claim of a USER token means. "narrow" (default): it can only narrow what
+   * the user's roles grant — a front-end client may request every scope (Cognito then puts
+   * them all in every user's token), so a scope counts only when both the token and a role
+   * carry it; a token with no Attest scope leaves the roles as they are. "grant": the
+   * identity provider authorizes through scopes (e.g. Auth0 RBAC permissions) and they add
+   * to the roles. Service (client-credentials) tokens' scopes always grant.
+   */
+  userTokenScopes: 'narrow' | 'grant';
   /** The role table: the defaults overlaid by the configured roles. */
   roles: Record<string, Role>;
   /** IdP group → roles. A group named like a role maps to that role unless listed here. */
@@ -136,6 +145,7 @@ export interface AccessConfigInput {
   groupsClaim?: string | string[];
   tenantClaim?: string;
   scopePrefix?: string;
+  userTokenScopes?: 'narrow' | 'grant';
   /** Added or replaced roles; null removes a default role. */
   roles?: Record<string, { scopes: string[]; ownRecordsOnly?: boolean; description?: string } | null>;
   /** Group → role name(s); null maps the group to nothing (also blocks the same-name default). */
@@ -159,7 +169,7 @@ export class AccessConfigError extends Error {
 
 const KNOWN_KEYS = new Set<string>([
   'issuer', 'jwksUrl', 'audience', 'clientIds', 'algorithms', 'tokenUse', 'clockSkewSeconds', 'groupsClaim',
-  'tenantClaim', 'scopePrefix', 'roles', 'groupRoles', 'clientRoles', 'tenantBindings', 'jwksCooldownSeconds',
+  'tenantClaim', 'scopePrefix', 'userTokenScopes', 'roles', 'groupRoles', 'clientRoles', 'tenantBindings', 'jwksCooldownSeconds',
   'jwksCacheMaxAgeSeconds', 'jwksTimeoutMs', 'jwksStaleIfErrorSeconds', 'dev', 'devIssuerDir',
 ]);
 
@@ -282,6 +292,8 @@ export function validateAccessConfig(input: unknown, opts: { cwd?: string; where
     else tenantClaim = raw['tenantClaim'];
   }
 
+  const userTokenScopes = (raw['userTokenScopes'] ?? 'narrow') as 'narrow' | 'grant';
+  if (userTokenScopes !== 'narrow' && userTokenScopes !== 'grant') problems.push('userTokenScopes must be "narrow" (default: a user token\'s scopes only narrow its roles) or "grant"');
   let scopePrefix: string | undefined;
   if (raw['scopePrefix'] !== undefined) {
     if (typeof raw['scopePrefix'] !== 'string' || raw['scopePrefix'] === '') problems.push('scopePrefix must be a non-empty string such as "attest/"');
@@ -406,6 +418,7 @@ export function validateAccessConfig(input: unknown, opts: { cwd?: string; where
     groupsClaim,
     tenantClaim,
     ...(scopePrefix !== undefined ? { scopePrefix } : {}),
+    userTokenScopes,
     roles,
     groupRoles,
     clientRoles,
@@ -524,12 +537,24 @@ export function resolvePrincipal(claims: Record<string, unknown>, config: Access
     }
   }
   if (config) {
-    const granted = [...claimStrings(claims['scope']), ...claimStrings(claims['scp'])];
-    for (const g of granted) {
+    const inToken = new Set<Scope>();
+    for (const g of [...claimStrings(claims['scope']), ...claimStrings(claims['scp'])]) {
       const s = config.scopePrefix !== undefined && g.startsWith(config.scopePrefix) ? g.slice(config.scopePrefix.length) : g;
-      if (isScope(s)) {
+      if (isScope(s)) inToken.add(s);
+    }
+    if (kind === 'service' || config.userTokenScopes === 'grant') {
+      for (const s of inToken) {
         scopes.add(s);
         unrestricted.add(s);
+      }
+    } else if (inToken.size > 0) {
+      // A user's token narrows what the roles grant; it never widens it.
+      for (const s of [...scopes]) {
+        if (!inToken.has(s as Scope)) {
+          scopes.delete(s);
+          unrestricted.delete(s);
+          restricted.delete(s);
+        }
       }
     }
   }

@@ -259,8 +259,30 @@ test('Auth0-style token without a type marker is accepted on an explicit audienc
   reset();
   const t = now();
   const token = await sign({ sub: 'auth0|42', iss: idp.issuer, aud: ['attest-api', `${idp.base}/userinfo`], azp: 'spa', scope: 'openid attest/compliance:read', iat: t, exp: t + 300 });
-  const p = await verifier().verify(token);
+  // Auth0 RBAC authorizes through the token's scopes: configured as "grant".
+  const p = await verifier({ userTokenScopes: 'grant' }).verify(token);
   assert.deepEqual([...p.scopes], ['compliance:read']);
+  // By default a user's token scopes only narrow its roles: no role, no scope.
+  assert.deepEqual([...(await verifier().verify(token)).scopes], []);
+});
+
+test("a user token's scopes narrow its roles and never widen them (a front-end client may request every scope)", async () => {
+  reset();
+  const v = verifier({ scopePrefix: 'attest/', clientIds: ['cognito-client', 'svc-client'], groupRoles: { 'attest-auditors': 'auditor', 'attest-viewers': 'viewer' } });
+  const all = 'openid attest/admin attest/security:read attest/security:write attest/audit:read attest/audit:write attest/audit:export attest/compliance:read attest/compliance:write';
+  // A viewer whose token carries every scope is still only a viewer.
+  const viewer = await v.verify(await sign(cognitoAccess({ 'cognito:groups': ['attest-viewers'], scope: all })));
+  assert.deepEqual([...viewer.scopes].sort(), ['compliance:read']);
+  // An auditor whose token asked for less gets only the overlap.
+  const narrowed = await v.verify(await sign(cognitoAccess({ scope: 'openid attest/compliance:read attest/admin' })));
+  assert.deepEqual([...narrowed.scopes].sort(), ['compliance:read']);
+  // No Attest scope in the token: the roles stand.
+  const plain = await v.verify(await sign(cognitoAccess({ scope: 'openid' })));
+  assert.deepEqual([...plain.scopes].sort(), ['audit:export', 'audit:read', 'compliance:read', 'security:read']);
+  // A client-credentials token's scopes are what the identity provider granted that client.
+  const m2m = await v.verify(await sign({ sub: 'svc-client', client_id: 'svc-client', iss: idp.issuer, token_use: 'access', scope: 'attest/audit:write', iat: now(), exp: now() + 300 }));
+  assert.equal(m2m.kind, 'service');
+  assert.deepEqual([...m2m.scopes], ['audit:write']);
 });
 
 test('jwksUrl override is used instead of discovery', async () => {
