@@ -5,7 +5,7 @@
  * library, and Debian's Chromium driven by playwright-core.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,6 +75,10 @@ export interface ConsoleServerOptions {
   /** Extra copies of the example under examples/ (a bigger report). */
   exampleCopies?: number;
   checkpointEvery?: number;
+  /** Start with --dev (the default); false: production mode, which needs config.access.issuer. */
+  dev?: boolean;
+  /** Written to attest.config.json in the working directory and passed with --config. */
+  config?: Record<string, unknown>;
 }
 
 export async function startConsoleServer(o: ConsoleServerOptions = {}): Promise<ConsoleServer> {
@@ -95,7 +99,12 @@ export async function startConsoleServer(o: ConsoleServerOptions = {}): Promise<
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, ATTEST_LEDGER_DB: db, ATTEST_LEDGER_KEYS_DIR: keys, ATTEST_LOG_LEVEL: 'warn' };
   for (const k of ['ATTEST_LEDGER_KEYS', 'DATABASE_URL', 'ATTEST_CONFIG', 'ATTEST_TARGETS', 'PORT', 'ATTEST_PORT', 'ATTEST_HOST', 'ATTEST_ISSUER']) delete env[k];
-  const child: ChildProcess = spawn(process.execPath, [join(REPO, 'bin/attest.js'), 'serve', '--dev', '--host', '127.0.0.1', '--port', String(port)], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = [join(REPO, 'bin/attest.js'), 'serve', ...(o.dev === false ? [] : ['--dev']), '--host', '127.0.0.1', '--port', String(port)];
+  if (o.config) {
+    writeFileSync(join(dir, 'attest.config.json'), JSON.stringify(o.config, null, 2));
+    args.push('--config', join(dir, 'attest.config.json'));
+  }
+  const child: ChildProcess = spawn(process.execPath, args, { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const logs: string[] = [];
   child.stdout!.on('data', (b: Buffer) => logs.push(b.toString()));
   child.stderr!.on('data', (b: Buffer) => logs.push(b.toString()));

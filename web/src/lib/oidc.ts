@@ -1,6 +1,7 @@
 // OpenID Connect authorization-code flow with PKCE (RFC 7636), for a public browser client.
 // Only the PKCE verifier, state and nonce cross the redirect (sessionStorage, single use);
 // the access token itself is kept in memory by the caller and never stored.
+import { navigate } from './router';
 import type { AuthConfig } from './types';
 
 const PENDING_KEY = 'attest.oidc.pending';
@@ -120,7 +121,9 @@ export async function completeSignIn(): Promise<(TokenResult & { returnTo: strin
   const params = new URLSearchParams(location.search);
   const raw = sessionStorage.getItem(PENDING_KEY);
   sessionStorage.removeItem(PENDING_KEY);
-  history.replaceState(null, '', '/');
+  // Through the router, not history.replaceState alone: the router's snapshot of the URL
+  // (taken at load, /auth/callback) must follow, or the signed-in shell renders "not found".
+  navigate('/', { replace: true });
   if (params.get('error')) throw new Error(`The identity provider refused the sign-in: ${params.get('error_description') ?? params.get('error')}`);
   const code = params.get('code');
   if (!code || !raw) throw new Error('This sign-in response was not started here (or was already used). Sign in again.');
@@ -141,6 +144,6 @@ export async function completeSignIn(): Promise<(TokenResult & { returnTo: strin
   const body = (await res.json().catch(() => ({}))) as { access_token?: string; expires_in?: number; error?: string; error_description?: string };
   if (!res.ok || !body.access_token) throw new Error(`The identity provider did not issue a token: ${body.error_description ?? body.error ?? `HTTP ${res.status}`}`);
   const expiresAt = jwtExpiry(body.access_token) ?? Date.now() + (body.expires_in ?? 3600) * 1000;
-  history.replaceState(null, '', pending.returnTo || '/');
+  navigate(pending.returnTo || '/', { replace: true });
   return { accessToken: body.access_token, expiresAt, returnTo: pending.returnTo || '/' };
 }
