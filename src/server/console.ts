@@ -182,43 +182,6 @@ export function consoleRoutes(ctx: ServerContext, o: ConsoleOptions = {}): Route
   return [
     { ...common, url: '/', summary: 'The web console (single-page application)' },
     { ...common, url: '/*', summary: 'The web console\'s static files and deep links (index.html for any other path)' },
-    {
-      method: 'GET',
-      url: '/api/audit/verification',
-      scopes: ['audit:read'],
-      unrestrictedOnly: true,
-      summary: 'The latest completed ledger verification (does not start one; see GET /api/audit/verify)',
-      description: 'What the console shows as the chain status. running: a verification is in progress.',
-      tags: ['audit'],
-      response: {
-        200: {
-          description: 'The latest verification result, if any',
-          type: 'object',
-          required: ['running'],
-          properties: {
-            running: { type: 'boolean' },
-            ok: { type: 'boolean' },
-            at: { type: 'string' },
-            records: { type: 'integer' },
-            root: { type: 'string' },
-            firstBadSeq: { type: 'integer' },
-            checkpointsChecked: { type: 'integer' },
-            seconds: { type: 'number' },
-            problems: { type: 'array', items: { type: 'object', additionalProperties: true } },
-            error: { type: 'string' },
-          },
-        },
-      },
-      async handler() {
-        const v = ctx.verification;
-        return {
-          running: v.running,
-          ...(v.report ? { ...v.report, problems: v.report.problems.slice(0, 20) } : {}),
-          ...(v.at ? { at: v.at } : {}),
-          ...(v.error ? { ok: false, error: v.error } : {}),
-        };
-      },
-    },
   ];
 }
 

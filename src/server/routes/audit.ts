@@ -129,6 +129,19 @@ const EXPORT_TYPES: Record<ExportFormat, string> = {
 /** Recent checkpoints are reused; a proof or a "latest" request signs a new one at most this often. */
 const CHECKPOINT_REUSE_MS = 60_000;
 
+/** A ledger verification result as answered by /api/audit/verify and /api/audit/verification. */
+const VERIFICATION_PROPERTIES: Record<string, JsonSchema> = {
+  ok: { type: 'boolean' },
+  at: { type: 'string' },
+  records: { type: 'integer' },
+  root: { type: 'string' },
+  firstBadSeq: { type: 'integer' },
+  checkpointsChecked: { type: 'integer' },
+  seconds: { type: 'number' },
+  problems: { type: 'array', items: { type: 'object', additionalProperties: true } },
+  error: { type: 'string' },
+};
+
 export function auditRoutes(ctx: ServerContext): RouteDecl[] {
   const checkpointFresh = async () => {
     const latest = await ctx.ledger.latestCheckpoint();
@@ -317,17 +330,7 @@ export function auditRoutes(ctx: ServerContext): RouteDecl[] {
           description: 'The verification result (also shown in the compliance report)',
           type: 'object',
           required: ['ok', 'at'],
-          properties: {
-            ok: { type: 'boolean' },
-            at: { type: 'string' },
-            records: { type: 'integer' },
-            root: { type: 'string' },
-            firstBadSeq: { type: 'integer' },
-            checkpointsChecked: { type: 'integer' },
-            seconds: { type: 'number' },
-            problems: { type: 'array', items: { type: 'object', additionalProperties: true } },
-            error: { type: 'string' },
-          },
+          properties: VERIFICATION_PROPERTIES,
         },
       },
       async handler() {
@@ -389,6 +392,32 @@ export function auditRoutes(ctx: ServerContext): RouteDecl[] {
           if (e instanceof LedgerValidationError) return notFound(req, reply, e.message);
           throw e;
         }
+      },
+    },
+    {
+      method: 'GET',
+      url: '/api/audit/verification',
+      scopes: ['audit:read'],
+      unrestrictedOnly: true,
+      summary: 'The latest completed ledger verification (does not start one; see GET /api/audit/verify)',
+      description: 'What the console shows as the chain status. running: a verification is in progress.',
+      tags: ['audit'],
+      response: {
+        200: {
+          description: 'The latest verification result, if any',
+          type: 'object',
+          required: ['running'],
+          properties: { running: { type: 'boolean' }, ...VERIFICATION_PROPERTIES },
+        },
+      },
+      async handler() {
+        const v = ctx.verification;
+        return {
+          running: v.running,
+          ...(v.report ? { ...v.report, problems: v.report.problems.slice(0, 20) } : {}),
+          ...(v.at ? { at: v.at } : {}),
+          ...(v.error ? { ok: false, error: v.error } : {}),
+        };
       },
     },
   ];
