@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { ApiError, saveBlob, type Query } from '../lib/api';
 import { age, isoToLocalInput, localInputToIso, localTime, localTimeWithZone, nf, timeZone, zoneLabel } from '../lib/format';
 import { href, navigate, useLocation } from '../lib/router';
@@ -23,6 +23,10 @@ function filtersOf(search: URLSearchParams): Filters {
 }
 
 interface PageState {
+  /** The query (filters + order) and cursor this page answers: the cache key it came from. */
+  key: string;
+  filters: Filters;
+  order: Order;
   records: LedgerRecord[];
   nextCursor?: string;
   /** Cursors of the pages before this one (undefined = the first page). */
@@ -31,69 +35,138 @@ interface PageState {
   ms: number;
 }
 
+type Order = 'asc' | 'desc';
+
+/**
+ * Pages kept in memory, keyed by filters + order + cursor (so a page is never shown for a
+ * query it does not answer), least recently used first. Bounded in entries and in age: a
+ * page older than PAGE_FRESH_MS is fetched again rather than shown (the ledger grows at the
+ * head, so an old first page would miss the newest records).
+ */
+const CACHE_MAX = 40;
+const PAGE_FRESH_MS = 30_000;
+
+interface CacheEntry {
+  p: Promise<EventsPage>;
+  /** Set once the page arrived. */
+  r?: EventsPage;
+  at: number;
+}
+
+function queryKeyOf(filters: Filters, order: Order): string {
+  return JSON.stringify([filters, order]);
+}
+
+function pageKeyOf(filters: Filters, order: Order, cursor: string | undefined): string {
+  return `${queryKeyOf(filters, order)}|${cursor ?? ''}`;
+}
+
 export function AuditPage() {
   const { client, me } = useSession();
   const loc = useLocation();
-  const filters = useMemo(() => filtersOf(loc.search), [loc.search]);
-  const order: 'asc' | 'desc' = loc.search.get('order') === 'asc' ? 'asc' : 'desc';
-  const queryKey = JSON.stringify([filters, order]);
+  // Keyed by value: a sort change keeps the same filters object, so the filter form and the
+  // export bar (memoised) do not re-render for it.
+  const filtersKey = JSON.stringify(filtersOf(loc.search));
+  const filters = useMemo(() => JSON.parse(filtersKey) as Filters, [filtersKey]);
+  const order: Order = loc.search.get('order') === 'asc' ? 'asc' : 'desc';
+  const queryKey = queryKeyOf(filters, order);
   const [page, setPage] = useState<PageState | undefined>();
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const [selected, setSelected] = useState<LedgerRecord | undefined>();
-  const prefetch = useRef(new Map<string, Promise<EventsPage>>());
-  /** Pages already received, so a prefetched page is shown in the same frame as the click. */
-  const ready = useRef(new Map<string, EventsPage>());
+  const cache = useRef(new Map<string, CacheEntry>());
+  /** Which show() call is the latest: an older one that answers late must not replace its page. */
+  const showSeq = useRef(0);
   const canExport = hasScope(me, PAGE_SCOPES.auditExport);
 
-  const fetchPage = useCallback(
-    (cursor: string | undefined): Promise<EventsPage> => {
-      const key = `${queryKey}|${cursor ?? ''}`;
-      const hit = prefetch.current.get(key);
-      if (hit) return hit;
-      const p = client.getJson<EventsPage>('/api/audit/events', { ...filters, order, limit: PAGE_SIZE, cursor } as Query);
-      prefetch.current.set(key, p);
-      p.then(
-        (r) => ready.current.set(key, r),
-        () => prefetch.current.delete(key),
+  /** The cached page if it arrived and is fresh (touched as most recently used). */
+  const cached = useCallback((key: string): EventsPage | undefined => {
+    const c = cache.current;
+    const e = c.get(key);
+    if (!e?.r) return undefined;
+    if (Date.now() - e.at > PAGE_FRESH_MS) {
+      c.delete(key);
+      return undefined;
+    }
+    c.delete(key);
+    c.set(key, e);
+    return e.r;
+  }, []);
+
+  /** A page, from memory, from a request already under way, or fetched now. */
+  const load = useCallback(
+    (f: Filters, o: Order, cursor: string | undefined): Promise<EventsPage> => {
+      const key = pageKeyOf(f, o, cursor);
+      const c = cache.current;
+      const hit = c.get(key);
+      if (hit && (!hit.r || Date.now() - hit.at <= PAGE_FRESH_MS)) {
+        c.delete(key);
+        c.set(key, hit);
+        return hit.p;
+      }
+      const e: CacheEntry = { at: Date.now(), p: client.getJson<EventsPage>('/api/audit/events', { ...f, order: o, limit: PAGE_SIZE, cursor } as Query) };
+      e.p.then(
+        (r) => {
+          e.r = r;
+          e.at = Date.now();
+        },
+        () => {
+          if (c.get(key) === e) c.delete(key);
+        },
       );
-      return p;
+      c.set(key, e);
+      while (c.size > CACHE_MAX) c.delete(c.keys().next().value as string);
+      return e.p;
     },
-    [client, filters, order, queryKey],
+    [client],
   );
 
   const show = useCallback(
-    async (cursor: string | undefined, stack: (string | undefined)[]) => {
+    async (f: Filters, o: Order, cursor: string | undefined, stack: (string | undefined)[]) => {
+      const seq = ++showSeq.current;
       const t0 = performance.now();
-      const have = ready.current.get(`${queryKey}|${cursor ?? ''}`);
+      const key = pageKeyOf(f, o, cursor);
+      // A page already received is shown in the same frame as the click.
+      const have = cached(key);
       if (!have) setLoading(true);
       try {
-        const r = have ?? (await fetchPage(cursor));
-        const next: PageState = { records: r.records, stack, ms: performance.now() - t0, ...(cursor ? { cursor } : {}), ...(r.nextCursor ? { nextCursor: r.nextCursor } : {}) };
-        setPage(next);
+        const r = have ?? (await load(f, o, cursor));
+        if (seq !== showSeq.current) return;
+        setPage({ key, filters: f, order: o, records: r.records, stack, ms: performance.now() - t0, ...(cursor ? { cursor } : {}), ...(r.nextCursor ? { nextCursor: r.nextCursor } : {}) });
         setError(undefined);
-        // The next page is fetched ahead, so "Next" answers from memory.
-        if (r.nextCursor) void fetchPage(r.nextCursor).catch(() => undefined);
       } catch (e) {
-        setError((e as Error).message);
+        if (seq === showSeq.current) setError((e as Error).message);
       } finally {
-        setLoading(false);
+        if (seq === showSeq.current) setLoading(false);
       }
     },
-    [fetchPage, queryKey],
+    [cached, load],
   );
 
+  // Once a page is on screen, fetch ahead what the next click most likely asks for: the next
+  // page ("Next" answers from memory), and the first page of the other sort order with the
+  // same filters (the sort toggle answers from memory).
   useEffect(() => {
-    prefetch.current.clear();
-    ready.current.clear();
+    if (!page) return;
+    if (page.nextCursor) void load(page.filters, page.order, page.nextCursor).catch(() => undefined);
+    void load(page.filters, page.order === 'desc' ? 'asc' : 'desc', undefined).catch(() => undefined);
+  }, [page, load]);
+
+  useEffect(() => {
+    // Pages of other filters are of no further use.
+    for (const k of [...cache.current.keys()]) if (!k.startsWith(`[${filtersKey},`)) cache.current.delete(k);
     // The current rows stay (dimmed, aria-busy) until the new query answers: no layout shift.
-    void show(undefined, []);
+    void show(filters, order, undefined, []);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [queryKey]);
 
-  const go = (q: Filters, o: 'asc' | 'desc') => navigate(href('/audit', { ...q, ...(o === 'asc' ? { order: 'asc' } : {}) }));
+  const go = useCallback((q: Filters, o: Order) => navigate(href('/audit', { ...q, ...(o === 'asc' ? { order: 'asc' } : {}) })), []);
+  const onApply = useCallback((f: Filters) => go(f, order), [go, order]);
   const pageNo = (page?.stack.length ?? 0) + 1;
   const first = (pageNo - 1) * PAGE_SIZE + 1;
+  const onBack = () => page && page.stack.length > 0 && void show(page.filters, page.order, page.stack[page.stack.length - 1], page.stack.slice(0, -1));
+  const onNext = () => page?.nextCursor && void show(page.filters, page.order, page.nextCursor, [...page.stack, page.cursor]);
+  const selectedSeq = selected?.seq;
 
   return (
     <section className="page page-wide" aria-labelledby="audit-title">
@@ -109,7 +182,7 @@ export function AuditPage() {
         {canExport && <AuditExport filters={filters} />}
       </div>
       <ChainStatus />
-      <FilterForm filters={filters} onApply={(f) => go(f, order)} restricted={me.ownRecordsOnly} subject={me.subject} />
+      <FilterForm filters={filters} onApply={onApply} restricted={me.ownRecordsOnly} subject={me.subject} />
       {error && (
         <p className="alert alert-error" role="alert">
           {error}
@@ -121,13 +194,7 @@ export function AuditPage() {
             {page ? (page.records.length ? `Page ${pageNo} · records ${nf.format(first)}–${nf.format(first + page.records.length - 1)}` : 'No records match.') : 'Loading…'}
           </span>
           {loading && <Spinner label="Loading" />}
-          <Pager
-            canBack={Boolean(page && page.stack.length)}
-            canNext={Boolean(page?.nextCursor)}
-            busy={loading}
-            onBack={() => page && void show(page.stack[page.stack.length - 1], page.stack.slice(0, -1))}
-            onNext={() => page?.nextCursor && void show(page.nextCursor, [...page.stack, page.cursor])}
-          />
+          <Pager canBack={Boolean(page && page.stack.length)} canNext={Boolean(page?.nextCursor)} busy={loading} onBack={onBack} onNext={onNext} />
         </div>
         <div className="table-wrap audit-wrap">
           <table className={`table audit-table${loading ? ' is-loading' : ''}`} aria-busy={loading}>
@@ -148,53 +215,68 @@ export function AuditPage() {
                 </th>
               </tr>
             </thead>
-            <tbody>
-              {/* Rows are keyed by position: a page change rewrites text in place instead of replacing 100 rows. */}
-              {page?.records.map((r, i) => (
-                <tr key={i} onClick={() => setSelected(r)} className={selected?.seq === r.seq ? 'row-selected' : undefined}>
-                  <td className="col-time">
-                    <time dateTime={r.ts} title={`${r.ts} (UTC)`}>
-                      {localTime(r.ts)}
-                    </time>
-                  </td>
-                  <td>
-                    <span className="actor">{r.actor.id}</span>
-                    {r.actor.type !== 'user' && <span className="muted small"> ({r.actor.type})</span>}
-                  </td>
-                  <td>
-                    <code className="action">{r.action}</code>
-                  </td>
-                  <td className="resource">{r.target ? `${r.target.type}${r.target.id ? `: ${r.target.id}` : ''}` : <span className="muted">—</span>}</td>
-                  <td>
-                    <span className={`outcome outcome-${r.outcome}`}>{r.outcome}</span>
-                  </td>
-                  <td className="num">
-                    <button type="button" className="link-button" onClick={(e) => { e.stopPropagation(); setSelected(r); }} aria-label={`Details of record ${r.seq}`}>
-                      #{r.seq}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
+            <AuditRows records={page?.records} selectedSeq={selectedSeq} onSelect={setSelected} />
           </table>
           {!page && <div className="table-placeholder" aria-hidden="true" />}
         </div>
         <div className="table-toolbar table-toolbar-bottom">
           <span className="small muted">{page ? `${PAGE_SIZE} per page · loaded in ${Math.round(page.ms)} ms` : ''}</span>
-          <Pager
-            canBack={Boolean(page && page.stack.length)}
-            canNext={Boolean(page?.nextCursor)}
-            busy={loading}
-            onBack={() => page && void show(page.stack[page.stack.length - 1], page.stack.slice(0, -1))}
-            onNext={() => page?.nextCursor && void show(page.nextCursor, [...page.stack, page.cursor])}
-            bottom
-          />
+          <Pager canBack={Boolean(page && page.stack.length)} canNext={Boolean(page?.nextCursor)} busy={loading} onBack={onBack} onNext={onNext} bottom />
         </div>
       </div>
       {selected && <RecordDrawer record={selected} onClose={() => setSelected(undefined)} />}
     </section>
   );
 }
+
+/**
+ * The table body. Memoised: a loading flag or a toolbar change does not re-render the rows,
+ * and selecting a record re-renders only the two rows whose selection changed.
+ */
+const AuditRows = memo(function AuditRows({ records, selectedSeq, onSelect }: { records: LedgerRecord[] | undefined; selectedSeq: number | undefined; onSelect(r: LedgerRecord): void }) {
+  return (
+    <tbody>
+      {/* Rows are keyed by position: a page change rewrites text in place instead of replacing 100 rows. */}
+      {records?.map((r, i) => <AuditRow key={i} r={r} selected={selectedSeq === r.seq} onSelect={onSelect} />)}
+    </tbody>
+  );
+});
+
+const AuditRow = memo(function AuditRow({ r, selected, onSelect }: { r: LedgerRecord; selected: boolean; onSelect(r: LedgerRecord): void }) {
+  return (
+    <tr onClick={() => onSelect(r)} className={selected ? 'row-selected' : undefined}>
+      <td className="col-time">
+        <time dateTime={r.ts} title={`${r.ts} (UTC)`}>
+          {localTime(r.ts)}
+        </time>
+      </td>
+      <td>
+        <span className="actor">{r.actor.id}</span>
+        {r.actor.type !== 'user' && <span className="muted small"> ({r.actor.type})</span>}
+      </td>
+      <td>
+        <code className="action">{r.action}</code>
+      </td>
+      <td className="resource">{r.target ? `${r.target.type}${r.target.id ? `: ${r.target.id}` : ''}` : <span className="muted">—</span>}</td>
+      <td>
+        <span className={`outcome outcome-${r.outcome}`}>{r.outcome}</span>
+      </td>
+      <td className="num">
+        <button
+          type="button"
+          className="link-button"
+          onClick={(e) => {
+            e.stopPropagation();
+            onSelect(r);
+          }}
+          aria-label={`Details of record ${r.seq}`}
+        >
+          #{r.seq}
+        </button>
+      </td>
+    </tr>
+  );
+});
 
 function Pager({ canBack, canNext, busy, onBack, onNext, bottom }: { canBack: boolean; canNext: boolean; busy: boolean; onBack(): void; onNext(): void; bottom?: boolean }) {
   return (
@@ -209,7 +291,7 @@ function Pager({ canBack, canNext, busy, onBack, onNext, bottom }: { canBack: bo
   );
 }
 
-function FilterForm({ filters, onApply, restricted, subject }: { filters: Filters; onApply(f: Filters): void; restricted: boolean; subject: string }) {
+const FilterForm = memo(function FilterForm({ filters, onApply, restricted, subject }: { filters: Filters; onApply(f: Filters): void; restricted: boolean; subject: string }) {
   const { client } = useSession();
   const id = useId();
   const [draft, setDraft] = useState<Filters>(filters);
@@ -299,9 +381,9 @@ function FilterForm({ filters, onApply, restricted, subject }: { filters: Filter
       </p>
     </form>
   );
-}
+});
 
-function AuditExport({ filters }: { filters: Filters }) {
+const AuditExport = memo(function AuditExport({ filters }: { filters: Filters }) {
   const { client } = useSession();
   const [busy, setBusy] = useState<string | undefined>();
   const [msg, setMsg] = useState<string | undefined>();
@@ -334,7 +416,7 @@ function AuditExport({ filters }: { filters: Filters }) {
       </span>
     </div>
   );
-}
+});
 
 interface Verification {
   ok: boolean;
@@ -346,7 +428,7 @@ interface Verification {
   problems?: { seq: number; kind: string; message: string }[];
 }
 
-function ChainStatus() {
+const ChainStatus = memo(function ChainStatus() {
   const { client } = useSession();
   const [cp, setCp] = useState<{ checkpoint: SignedCheckpoint; sig: Step; fingerprint: string } | undefined>();
   const [cpError, setCpError] = useState<string | undefined>();
@@ -439,7 +521,7 @@ function ChainStatus() {
       </div>
     </section>
   );
-}
+});
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
