@@ -97,8 +97,10 @@ export async function startConsoleServer(o: ConsoleServerOptions = {}): Promise<
     }
   }
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, ATTEST_LEDGER_DB: db, ATTEST_LEDGER_KEYS_DIR: keys, ATTEST_LOG_LEVEL: 'warn' };
-  for (const k of ['ATTEST_LEDGER_KEYS', 'DATABASE_URL', 'ATTEST_CONFIG', 'ATTEST_TARGETS', 'PORT', 'ATTEST_PORT', 'ATTEST_HOST', 'ATTEST_ISSUER']) delete env[k];
+  // The server under test sees only the settings the test gives it: no ATTEST_* (issuer,
+  // audience, client ids, OIDC aliases…), database or port from the developer's shell.
+  const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('ATTEST_') && !['DATABASE_URL', 'PORT'].includes(k)));
+  Object.assign(env, { ATTEST_LEDGER_DB: db, ATTEST_LEDGER_KEYS_DIR: keys, ATTEST_LOG_LEVEL: 'warn' });
   const args = [join(REPO, 'bin/attest.js'), 'serve', ...(o.dev === false ? [] : ['--dev']), '--host', '127.0.0.1', '--port', String(port)];
   if (o.config) {
     writeFileSync(join(dir, 'attest.config.json'), JSON.stringify(o.config, null, 2));
