@@ -8,7 +8,7 @@ import type { KeyProvider } from './keys.js';
 import type { VerifyProblem } from './ledger.js';
 import { CompactRange } from './merkle.js';
 import { commitment, type PiiCommitment } from './record.js';
-import type { PiiRow, ScanRow } from './store.js';
+import type { LedgerStore, PiiRow, ScanRow } from './store.js';
 
 /** A record whose retention elapsed in an archive: only its chain hash and Merkle leaf remain. */
 export interface TombstoneRow {
@@ -78,6 +78,28 @@ export function piiCommitments(body: string): PiiCommitment[] {
   }
 }
 
+export interface CollectedRange {
+  leaves: Buffer[];
+  records: number;
+  present: number;
+  erased: number;
+  keysUsed: string[];
+  expected: number;
+  prev: Buffer;
+  problems: VerifyProblem[];
+}
+
+/** Attaches each record's personal data rows (read by seq range). */
+export async function withPii(store: Pick<LedgerStore, 'piiRange'>, page: ScanRow[]): Promise<CheckRow[]> {
+  if (page.length === 0) return page;
+  const rows = await store.piiRange(page[0]!.seq, page[page.length - 1]!.seq);
+  const bySeq = new Map<number, PiiRow[]>();
+  for (const p of rows) (bySeq.get(p.seq) ?? bySeq.set(p.seq, []).get(p.seq)!).push(p);
+  const out = page as (ScanRow & { pii?: PiiRow[] })[];
+  for (const r of out) r.pii = bySeq.get(r.seq) ?? [];
+  return out;
+}
+
 export function isTombstone(r: CheckRow): r is TombstoneRow {
   return (r as TombstoneRow).tombstone === true;
 }
@@ -98,6 +120,13 @@ export class ChainChecker {
   records = 0;
   checkpointsChecked = 0;
 
+  /**
+   * When set, the Merkle leaves are collected here instead of entering the tree: a checker of
+   * a later range, run in another thread, whose leaves the checker of the earlier range
+   * appends afterwards (absorb), checking the checkpoints they reach.
+   */
+  leaves: Buffer[] | undefined;
+
   constructor(
     private readonly keys: KeyProvider,
     start: ChainStart,
@@ -106,6 +135,60 @@ export class ChainChecker {
     this.tree = new CompactRange(start.size, start.frontier);
     this.expected = start.size + 1;
     this.prev = start.hash;
+  }
+
+  /** A checker of the records from `from` on, chained to `prev`, that collects its leaves. */
+  static collecting(keys: KeyProvider, from: number, prev: Buffer): ChainChecker {
+    const c = new ChainChecker(keys, { size: 0, hash: prev, frontier: [] }, () => undefined);
+    c.expected = from;
+    c.leaves = [];
+    return c;
+  }
+
+  private leaf(h: Buffer): void {
+    if (this.leaves) this.leaves.push(Buffer.from(h));
+    else {
+      this.tree.append(h);
+      this.checkTargets();
+    }
+  }
+
+  /**
+   * Continues with the result of a collecting checker of the records right after this one's:
+   * its leaves go into the tree (checkpoints checked as they are reached), then its first
+   * problem, if any, is this checker's. Only meaningful while this checker has not stopped.
+   */
+  absorb(r: CollectedRange): void {
+    for (const l of r.leaves) {
+      if (this.stopped) return;
+      this.tree.append(l);
+      this.checkTargets();
+    }
+    if (this.stopped) return;
+    this.records += r.records;
+    this.present += r.present;
+    this.erased += r.erased;
+    for (const k of r.keysUsed) this.keysUsed.add(k);
+    this.expected = r.expected;
+    this.prev = r.prev;
+    if (r.problems.length) {
+      this.problems.push(...r.problems);
+      this.stopped = true;
+    }
+  }
+
+  /** What a collecting checker hands back (structured-clone safe). */
+  collected(): CollectedRange {
+    return {
+      leaves: this.leaves ?? [],
+      records: this.records,
+      present: this.present,
+      erased: this.erased,
+      keysUsed: [...this.keysUsed],
+      expected: this.expected,
+      prev: this.prev,
+      problems: this.problems,
+    };
   }
 
   fail(p: VerifyProblem, stop = true): void {
@@ -176,8 +259,7 @@ export class ChainChecker {
     while (i < n) {
       const first = rows[i]!;
       if (isTombstone(first)) {
-        this.tree.append(first.leaf);
-        this.checkTargets();
+        this.leaf(first.leaf);
         if (this.stopped) return false;
         this.prev = first.hash;
         this.expired++;
@@ -212,9 +294,8 @@ export class ChainChecker {
           );
           return false;
         }
-        this.tree.append(out.subarray(64 * k + 32, 64 * k + 64));
+        this.leaf(out.subarray(64 * k + 32, 64 * k + 64));
         this.records++;
-        this.checkTargets();
         if (this.stopped) return false;
       }
       this.prev = run[run.length - 1]!.hash;

@@ -5,6 +5,8 @@
  */
 import { createHash, createPublicKey, randomBytes, sign, verify as verifySignature, type KeyObject } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import type { VerifyWorkerInput } from './verify-worker.js';
 import { open, rename, unlink } from 'node:fs/promises';
 import {
   ARCHIVE_FORMAT,
@@ -22,7 +24,7 @@ import {
 } from './archive.js';
 import { canonicalize, pendingBody, withSeqAndTs } from './canonical.js';
 import { ledgerTimeMs } from './archive.js';
-import { ChainChecker, isTombstone, type ChainStart, type CheckRow, type Target } from './chain.js';
+import { ChainChecker, withPii, type CollectedRange, isTombstone, type ChainStart, type CheckRow, type Target } from './chain.js';
 import { hashBatch } from './hashing.js';
 import type { KeyProvider } from './keys.js';
 import {
@@ -211,6 +213,29 @@ export interface InclusionProof {
 }
 
 const MAX_BATCH = 5000;
+/** Ledgers from this many records on are verified by two threads (SQLite). */
+const PARALLEL_VERIFY_MIN = 50_000;
+
+/** Runs a verification worker; undefined when it cannot (the caller then checks sequentially). */
+function runVerifyWorker(input: VerifyWorkerInput): Promise<CollectedRange | undefined> {
+  return new Promise((resolve) => {
+    let worker: Worker;
+    try {
+      worker = new Worker(new URL('./verify-worker.js', import.meta.url), { workerData: input });
+    } catch {
+      resolve(undefined);
+      return;
+    }
+    const bytes = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+    worker.once('message', (m: { ok: true; result: CollectedRange } | { ok: false; error: string }) => {
+      if (!m.ok) return resolve(undefined);
+      const r = m.result;
+      resolve({ ...r, leaves: r.leaves.map(bytes), prev: bytes(r.prev) });
+    });
+    worker.once('error', () => resolve(undefined));
+    worker.once('exit', () => resolve(undefined));
+  });
+}
 
 export class Ledger {
   readonly origin: string;
@@ -703,15 +728,43 @@ export class Ledger {
     return out;
   }
 
-  /** Attaches each record's personal data rows. */
-  private async withPii(page: ScanRow[]): Promise<CheckRow[]> {
-    if (page.length === 0) return page;
-    const rows = await this.store.piiRange(page[0]!.seq, page[page.length - 1]!.seq);
-    const bySeq = new Map<number, PiiRow[]>();
-    for (const p of rows) (bySeq.get(p.seq) ?? bySeq.set(p.seq, []).get(p.seq)!).push(p);
-    const out = page as (ScanRow & { pii?: PiiRow[] })[];
-    for (const r of out) r.pii = bySeq.get(r.seq) ?? [];
-    return out;
+  /**
+   * Checks the stored records from `from` on. A large SQLite ledger is checked by two
+   * threads: a worker takes the second half (its HMACs need only the stored hash before it)
+   * while this thread checks the first; the worker's leaves then enter this thread's tree in
+   * order, so the result — the first bad seq included — is the sequential one.
+   */
+  private async checkRecords(db: ChainChecker, from: number, headSize: number, pageSize: number): Promise<void> {
+    const min = Number(process.env['ATTEST_VERIFY_PARALLEL_MIN'] ?? PARALLEL_VERIFY_MIN);
+    const split = from + Math.floor((headSize - from + 1) / 2) - 1;
+    const parallel = this.store.kind === 'sqlite' && this.store.location !== ':memory:' && headSize - from + 1 >= Math.max(2, min) && split >= from;
+    const sequential = async (at: number) => {
+      for await (const page of this.store.scan(at, Number.MAX_SAFE_INTEGER, pageSize)) {
+        if (!db.page(await this.withPii(page))) return;
+      }
+    };
+    const before = parallel ? (await this.store.records(split, split))[0] : undefined;
+    if (!before) return sequential(from);
+    const worker = runVerifyWorker({
+      location: this.store.location,
+      from: split + 1,
+      prev: before.hash,
+      keys: this.keys.hmacKeys().map((k) => ({ kid: k.kid, key: k.key, created: k.created, ...(k.retired ? { retired: k.retired } : {}) })),
+      description: this.keys.description,
+      pageSize,
+    });
+    for await (const page of this.store.scan(from, split, pageSize)) {
+      if (!db.page(await this.withPii(page))) break;
+    }
+    const second = await worker;
+    if (db.stopped) return;
+    // Records missing at the end of the first half, or a worker that could not run: go on here.
+    if (db.expected !== split + 1 || !second) return sequential(db.expected);
+    db.absorb(second);
+  }
+
+  private withPii(page: ScanRow[]): Promise<CheckRow[]> {
+    return withPii(this.store, page);
   }
 
   /**
@@ -745,11 +798,8 @@ export class Ledger {
     const columns = this.store.searchColumnMismatch?.(start.size + 1).catch(() => undefined);
     const db = new ChainChecker(this.keys, start, (size) => targets.get(size));
     checkers.push(db);
-    if (start.size === (boundary?.upto ?? 0)) {
-      for await (const page of this.store.scan(start.size + 1, Number.MAX_SAFE_INTEGER, pageSize)) {
-        if (!db.page(await this.withPii(page))) break;
-      }
-    } else db.stopped = true;
+    if (start.size === (boundary?.upto ?? 0)) await this.checkRecords(db, start.size + 1, head.size, pageSize);
+    else db.stopped = true;
     const size = db.tree.size;
     if (!db.stopped) {
       if (head.size !== size) {

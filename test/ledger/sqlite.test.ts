@@ -7,28 +7,11 @@ import { join } from 'node:path';
 import { SqliteStore } from '../../src/ledger/stores/sqlite.js';
 import type { LedgerStore } from '../../src/ledger/store.js';
 import { ledgerSuite, event } from './suite.js';
+import { sqliteFactory } from './sqlite-factory.js';
 import { Ledger } from '../../src/ledger/ledger.js';
 import { DirectoryKeyProvider } from '../../src/ledger/keys.js';
 
-ledgerSuite({
-  name: 'sqlite',
-  async create() {
-    return new SqliteStore(join(mkdtempSync(join(tmpdir(), 'attest-ledger-')), 'ledger.db'));
-  },
-  async tamper(store: LedgerStore, sql: string) {
-    const db = (store as SqliteStore).db;
-    for (const t of db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").pluck().all() as string[]) db.exec(`DROP TRIGGER ${t}`);
-    db.exec(sql);
-  },
-  async attempt(store: LedgerStore, sql: string) {
-    try {
-      (store as SqliteStore).db.exec(sql);
-      return undefined;
-    } catch (e) {
-      return (e as Error).message;
-    }
-  },
-});
+ledgerSuite(sqliteFactory);
 
 test('sqlite: a version-1 database is upgraded: archives table, and DELETE of archived records only', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'attest-ledger-'));

@@ -170,7 +170,16 @@ export class SqliteStore implements LedgerStore {
   private readHead!: Database.Statement;
   private checkpointer: Checkpointer | undefined;
 
-  constructor(readonly location: string) {
+  /** readonly: a second reader of an existing ledger (a verification thread); no schema work, no checkpointer. */
+  constructor(
+    readonly location: string,
+    opts: { readonly?: boolean } = {},
+  ) {
+    if (opts.readonly) {
+      this.db = new Database(location, { readonly: true, fileMustExist: true, timeout: 30_000 });
+      this.db.pragma('cache_size = -65536');
+      return;
+    }
     if (location !== ':memory:') mkdirSync(dirname(location), { recursive: true });
     this.db = new Database(location, { timeout: 30_000 });
     this.db.pragma('journal_mode = WAL');
