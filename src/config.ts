@@ -15,6 +15,8 @@ export interface LedgerConfig {
   checkpointEvery: number;
   /** ... and when records were appended since a checkpoint older than this many seconds (0: off; default 60). */
   checkpointSeconds?: number;
+  /** SQLite: "full" (default) syncs every commit to disk — an acknowledged record survives a power loss; "normal" survives a process crash only. */
+  synchronous: 'full' | 'normal';
   /** Retention per action category (the first segment of the action, "*" for the rest), e.g. { "auth": "1y", "*": "7y" }. */
   retention: Record<string, string>;
 }
@@ -74,10 +76,14 @@ export function loadConfig(file?: string, env: NodeJS.ProcessEnv = process.env, 
     keys: env['ATTEST_LEDGER_KEYS_DIR'] ?? l.keys ?? '.attest/keys',
     checkpointEvery: l.checkpointEvery ?? 1000,
     checkpointSeconds: l.checkpointSeconds ?? 60,
+    synchronous: (env['ATTEST_LEDGER_SYNCHRONOUS'] ?? l.synchronous ?? 'full') as 'full' | 'normal',
     retention: l.retention ?? DEFAULT_RETENTION,
   };
   if (!Number.isInteger(ledger.checkpointEvery) || ledger.checkpointEvery < 1) {
     throw new ConfigError(`${path}: ledger.checkpointEvery must be a positive integer`);
+  }
+  if (ledger.synchronous !== 'full' && ledger.synchronous !== 'normal') {
+    throw new ConfigError(`${path}: ledger.synchronous must be "full" (acknowledged records survive a power loss) or "normal" (a process crash only)`);
   }
   if (typeof ledger.checkpointSeconds !== 'number' || !(ledger.checkpointSeconds >= 0)) {
     throw new ConfigError(`${path}: ledger.checkpointSeconds must be a number of seconds (0 turns time-based checkpoints off)`);

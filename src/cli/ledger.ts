@@ -91,11 +91,11 @@ Examples:
 
 const COMMON = { db: true, keys: true, config: true, help: false } as const;
 
-function settings(a: ParsedArgs): { db: string; keysDir: string; checkpointEvery: number; checkpointSeconds: number | undefined; retention: Record<string, string> } {
+function settings(a: ParsedArgs): { db: string; keysDir: string; checkpointEvery: number; checkpointSeconds: number | undefined; synchronous: 'full' | 'normal'; retention: Record<string, string> } {
   try {
     const cfg = loadConfig(one(a, 'config'));
     const db = one(a, 'db') ?? cfg.ledger.db;
-    return { db, keysDir: one(a, 'keys') ?? cfg.ledger.keys, checkpointEvery: cfg.ledger.checkpointEvery, checkpointSeconds: cfg.ledger.checkpointSeconds, retention: cfg.ledger.retention };
+    return { db, keysDir: one(a, 'keys') ?? cfg.ledger.keys, checkpointEvery: cfg.ledger.checkpointEvery, checkpointSeconds: cfg.ledger.checkpointSeconds, synchronous: cfg.ledger.synchronous, retention: cfg.ledger.retention };
   } catch (e) {
     if (e instanceof ConfigError) throw new UsageError(e.message);
     throw e;
@@ -106,7 +106,7 @@ async function withLedger<T>(a: ParsedArgs, create: boolean, fn: (l: Ledger) => 
   const s = settings(a);
   let ledger: Ledger;
   try {
-    ledger = await openLedger({ db: s.db, keysDir: s.keysDir, createKeys: create, checkpointEvery: s.checkpointEvery, ...(s.checkpointSeconds !== undefined ? { checkpointSeconds: s.checkpointSeconds } : {}) });
+    ledger = await openLedger({ db: s.db, keysDir: s.keysDir, createKeys: create, checkpointEvery: s.checkpointEvery, synchronous: s.synchronous, ...(s.checkpointSeconds !== undefined ? { checkpointSeconds: s.checkpointSeconds } : {}) });
   } catch (e) {
     if (e instanceof KeyError) throw new UsageError(e.message);
     const msg = (e as Error).message;

@@ -35,7 +35,7 @@ Configuration file (JSON; every key optional):
                 "clientRoles": { "<m2m client id>": "agent" },
                 "tenantBindings": { "group:acme-ops": ["acme"] },
                 "roles": { "<name>": { "scopes": ["compliance:read"] } } },
-    "ledger": { "db": ".attest/ledger.db", "keys": ".attest/keys", "checkpointEvery": 1000, "checkpointSeconds": 60,
+    "ledger": { "db": ".attest/ledger.db", "keys": ".attest/keys", "checkpointEvery": 1000, "checkpointSeconds": 60, "synchronous": "full",
                 "retention": { "auth": "1y", "access": "1y", "*": "7y" } }
   }
   server.targets default to examples/ and deploy/ (those that exist in the working directory).
@@ -45,6 +45,7 @@ Environment variables (they override the file):
   DATABASE_URL           postgres://user@host:5432/db[?schema=attest&sslmode=verify-full]: ledger
                          (and stored scans) in PostgreSQL instead of the SQLite file
   ATTEST_LEDGER_DB       SQLite path or postgres:// URL (wins over DATABASE_URL)
+  ATTEST_LEDGER_SYNCHRONOUS  full (default: every acknowledged record synced to disk) or normal (SQLite)
   ATTEST_LEDGER_KEYS_DIR ledger key directory; ATTEST_LEDGER_KEYS (JSON) supplies keys from the
                          environment instead (see 'attest ledger --help')
   ATTEST_HOST, PORT, ATTEST_PORT            listen address and port

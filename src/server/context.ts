@@ -58,6 +58,7 @@ export async function createContext(o: ContextOptions): Promise<ServerContext> {
     keysDir: o.config.ledger.keys,
     createKeys: true,
     checkpointEvery: o.config.ledger.checkpointEvery,
+    synchronous: o.config.ledger.synchronous,
     ...(o.config.ledger.checkpointSeconds !== undefined ? { checkpointSeconds: o.config.ledger.checkpointSeconds } : {}),
     ...(o.keys ? { keys: o.keys } : {}),
   });

@@ -162,7 +162,7 @@ function targetsCopy(dir: string): string {
 
 export function testConfig(dir: string, db: string, access: AccessConfigInput, targets: string): AttestConfig {
   return {
-    ledger: { db, keys: join(dir, 'keys'), checkpointEvery: 1000, checkpointSeconds: 60, retention: DEFAULT_RETENTION },
+    ledger: { db, keys: join(dir, 'keys'), checkpointEvery: 1000, checkpointSeconds: 60, synchronous: 'full', retention: DEFAULT_RETENTION },
     server: { host: '127.0.0.1', port: 0, targets: [targets], defaultTargets: false, bodyLimit: 1024 * 1024, logLevel: 'info', trustProxy: false },
     access: access as Record<string, unknown>,
   };

@@ -112,6 +112,8 @@ const RECORDS_NO_DELETE = `CREATE TRIGGER records_no_delete BEFORE DELETE ON rec
   WHEN OLD.seq > (SELECT coalesce(max(upto), 0) FROM archives)
   BEGIN SELECT RAISE(ABORT, 'attest ledger: records are append-only (DELETE refused: not archived)'); END`;
 
+export type SqliteSynchronous = 'full' | 'normal';
+
 const WAL_AUTOCHECKPOINT_PAGES = 20_000;
 const CHECKPOINT_INTERVAL_MS = 250;
 
@@ -170,10 +172,15 @@ export class SqliteStore implements LedgerStore {
   private readHead!: Database.Statement;
   private checkpointer: Checkpointer | undefined;
 
-  /** readonly: a second reader of an existing ledger (a verification thread); no schema work, no checkpointer. */
+  /**
+   * readonly: a second reader of an existing ledger (a verification thread); no schema work,
+   * no checkpointer. synchronous: "full" (default) syncs the WAL to disk at every commit, so
+   * an acknowledged record survives a power loss; "normal" only survives a crash of the
+   * process (faster appends).
+   */
   constructor(
     readonly location: string,
-    opts: { readonly?: boolean } = {},
+    opts: { readonly?: boolean; synchronous?: SqliteSynchronous } = {},
   ) {
     if (opts.readonly) {
       this.db = new Database(location, { readonly: true, fileMustExist: true, timeout: 30_000 });
@@ -183,7 +190,7 @@ export class SqliteStore implements LedgerStore {
     if (location !== ':memory:') mkdirSync(dirname(location), { recursive: true });
     this.db = new Database(location, { timeout: 30_000 });
     this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma(`synchronous = ${opts.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
     this.db.pragma('cache_size = -65536');
     if (location !== ':memory:') {
       // Copying the WAL back into the database file is the biggest cost of a write-heavy
