@@ -194,59 +194,39 @@ async function cmdAppend(argv: string[]): Promise<number> {
         throw e;
       }
     };
+    // A file is read and validated whole first, so a bad line means nothing is written; stdin
+    // is appended in batches as it streams, each acknowledged on stdout.
+    const streaming = src === '-';
     let total = 0;
     let first = 0;
     let last = 0;
-    if (src !== '-') {
-      // A file: validate all of it first, so a bad line means nothing is written.
-      const all: unknown[] = [];
-      let lineNo = 0;
-      try {
-        for await (const line of lines) {
-          lineNo++;
-          if (!line.trim()) continue;
-          const ev = parseLine(line, lineNo);
-          check(ev, lineNo);
-          all.push(ev);
-        }
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError(`${src}: no such file`);
-        throw e;
+    let pending: unknown[] = [];
+    let lineNo = 0;
+    const flush = async () => {
+      if (!pending.length) return;
+      const r = await ledger.append(pending);
+      if (!first) first = r.first;
+      last = r.last;
+      total += pending.length;
+      pending = [];
+      if (streaming) process.stdout.write(`{"acked":${r.last}}\n`);
+    };
+    try {
+      for await (const line of lines) {
+        lineNo++;
+        if (!line.trim()) continue;
+        const ev = parseLine(line, lineNo);
+        check(ev, lineNo);
+        pending.push(ev);
+        if (streaming && pending.length >= batch) await flush();
       }
-      for (let i = 0; i < all.length; i += 5000) {
-        const r = await ledger.append(all.slice(i, i + 5000));
-        if (!first) first = r.first;
-        last = r.last;
+      await flush();
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError(`${src}: no such file`);
+      if (e instanceof UsageError && total > 0) {
+        throw new UsageError(`${e.message}\n(records before that batch were committed: seq ${first}..${last}; that batch was not written)`);
       }
-      total = all.length;
-    } else {
-      let pending: unknown[] = [];
-      let lineNo = 0;
-      const flush = async () => {
-        if (!pending.length) return;
-        const r = await ledger.append(pending);
-        if (!first) first = r.first;
-        last = r.last;
-        total += pending.length;
-        pending = [];
-        process.stdout.write(`{"acked":${r.last}}\n`);
-      };
-      try {
-        for await (const line of lines) {
-          lineNo++;
-          if (!line.trim()) continue;
-          const ev = parseLine(line, lineNo);
-          check(ev, lineNo);
-          pending.push(ev);
-          if (pending.length >= batch) await flush();
-        }
-        await flush();
-      } catch (e) {
-        if (e instanceof UsageError && total > 0) {
-          throw new UsageError(`${e.message}\n(records before that batch were committed: seq ${first}..${last}; that batch was not written)`);
-        }
-        throw e;
-      }
+      throw e;
     }
     process.stderr.write(total ? `appended ${total} record${total === 1 ? '' : 's'} (seq ${first}..${last}) to ${ledger.store.location}\n` : 'nothing to append\n');
     return 0;

@@ -177,3 +177,19 @@ function pubKey(d: string): string {
   const ring = JSON.parse(readFileSync(join(d, 'keys', 'keyring.json'), 'utf8'));
   return join(d, 'keys', `signing-${ring.signing.kid}.pub.pem`);
 }
+
+test('ledger CLI: append from stdin acknowledges each batch; a missing file is a usage error', () => {
+  const own = mkdtempSync(join(tmpdir(), 'attest-ledger-cli-stdin-'));
+  const c = ['--db', join(own, 'l.db'), '--keys', join(own, 'keys')];
+  let r = run(['append', '-', '--batch', '2', ...c], [1, 2, 3].map((i) => ev(i)).join('\n') + '\n');
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(r.stdout.trim().split('\n'), ['{"acked":2}', '{"acked":3}']);
+  assert.match(r.stderr, /appended 3 records \(seq 1\.\.3\)/);
+  // a bad line mid-stream: the earlier batch stays, the message says so
+  r = run(['append', '-', '--batch', '1', ...c], `${ev(4)}\n${ev(5, { outcome: 'perhaps' })}\n`);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /stdin:2: outcome: must be one of[\s\S]*seq 4\.\.4/);
+  r = run(['append', join(own, 'missing.ndjson'), ...c]);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /missing\.ndjson: no such file/);
+});
