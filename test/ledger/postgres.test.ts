@@ -4,13 +4,14 @@ import pg from 'pg';
 import { PostgresStore } from '../../src/ledger/stores/postgres.js';
 import type { LedgerStore } from '../../src/ledger/store.js';
 import { ledgerSuite, event } from './suite.js';
+import { PG_URL, pgUnreachable } from '../helpers/pg.js';
+
 import { Ledger } from '../../src/ledger/ledger.js';
 import { DirectoryKeyProvider } from '../../src/ledger/keys.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const PG_URL = process.env['ATTEST_TEST_PG'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 let n = 0;
 const schemas: string[] = [];
 export function schemaName(): string {
@@ -19,20 +20,7 @@ export function schemaName(): string {
   return s;
 }
 
-async function reachable(): Promise<string | undefined> {
-  const c = new pg.Client({ connectionString: PG_URL });
-  try {
-    await c.connect();
-    await c.query('SELECT 1');
-    return undefined;
-  } catch (e) {
-    return `PostgreSQL at ${PG_URL} is not reachable (${(e as Error).message}); start it or set ATTEST_TEST_PG`;
-  } finally {
-    await c.end().catch(() => undefined);
-  }
-}
-const unreachable = await reachable();
-if (unreachable && process.env['CI']) throw new Error(unreachable); // in CI the real server is required
+const unreachable = await pgUnreachable();
 
 ledgerSuite({
   name: 'postgres',

@@ -13,24 +13,12 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { openLedger } from '../../src/ledger/open.js';
 import { event } from './suite.js';
+import { PG_URL, pgUnreachable } from '../helpers/pg.js';
 
 const BIN = resolve(fileURLToPath(import.meta.url), '../../../../bin/attest.js');
-const PG_URL = process.env['ATTEST_TEST_PG'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 const schemas: string[] = [];
 
-async function pgReachable(): Promise<string | undefined> {
-  const c = new pg.Client({ connectionString: PG_URL });
-  try {
-    await c.connect();
-    return undefined;
-  } catch (e) {
-    return `PostgreSQL at ${PG_URL} is not reachable: ${(e as Error).message}`;
-  } finally {
-    await c.end().catch(() => undefined);
-  }
-}
-const pgDown = await pgReachable();
-if (pgDown && process.env['CI']) throw new Error(pgDown);
+const pgDown = await pgUnreachable();
 
 function targets(): { name: string; db: () => string; skip?: string }[] {
   return [

@@ -17,31 +17,12 @@ import type { ServerContext } from '../../src/server/context.js';
 import { createServer, type StartOptions } from '../../src/server/serve.js';
 import type { RegisteredRoute } from '../../src/server/app.js';
 import type { AccessConfigInput } from '../../src/access/scopes.js';
+import { PG_URL, pgUnreachable } from '../helpers/pg.js';
 
-export const PG_URL = process.env['ATTEST_TEST_PG'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+export { PG_URL };
 
-async function pgReachable(): Promise<string | undefined> {
-  const c = new pg.Client({ connectionString: PG_URL });
-  try {
-    await c.connect();
-    await c.query('SELECT 1');
-    return undefined;
-  } catch (e) {
-    return `PostgreSQL at ${PG_URL} is not reachable (${(e as Error).message})`;
-  } finally {
-    await c.end().catch(() => undefined);
-  }
-}
-
-let pgState: Promise<string | undefined> | undefined;
 /** Why PostgreSQL tests are skipped (undefined: run them). Under CI an unreachable server is an error. */
-export async function pgSkip(): Promise<string | undefined> {
-  pgState ??= pgReachable().then((why) => {
-    if (why && process.env['CI']) throw new Error(`${why}; CI requires it`);
-    return why;
-  });
-  return pgState;
-}
+export const pgSkip = pgUnreachable;
 
 const schemas: string[] = [];
 let schemaN = 0;

@@ -1,0 +1,28 @@
+/** The PostgreSQL server the tests run against, and whether it is there. */
+import pg from 'pg';
+
+export const PG_URL = process.env['ATTEST_TEST_PG'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+let state: Promise<string | undefined> | undefined;
+
+/**
+ * Why the PostgreSQL tests are skipped, or undefined when the server answers. Under CI an
+ * unreachable server is an error: there the real server is required.
+ */
+export function pgUnreachable(): Promise<string | undefined> {
+  state ??= (async () => {
+    const c = new pg.Client({ connectionString: PG_URL });
+    try {
+      await c.connect();
+      await c.query('SELECT 1');
+      return undefined;
+    } catch (e) {
+      const why = `PostgreSQL at ${PG_URL} is not reachable (${(e as Error).message}); start it or set ATTEST_TEST_PG`;
+      if (process.env['CI']) throw new Error(`${why}; CI requires it`);
+      return why;
+    } finally {
+      await c.end().catch(() => undefined);
+    }
+  })();
+  return state;
+}
