@@ -19,7 +19,6 @@ import type { RegisteredRoute } from '../../src/server/app.js';
 import type { AccessConfigInput } from '../../src/access/scopes.js';
 import { PG_URL, pgUnreachable } from '../helpers/pg.js';
 
-export { PG_URL };
 
 /** Why PostgreSQL tests are skipped (undefined: run them). Under CI an unreachable server is an error. */
 export const pgSkip = pgUnreachable;
