@@ -367,6 +367,8 @@ export class Ledger {
     const { kid, key } = this.keys.activeHmac();
     const nonces = randomBytes(16 * events.length);
     let signed: CheckpointRow | undefined;
+    // Only stores that keep the searchable columns apart from the body need them given.
+    const plainColumns = this.store.searchColumnMismatch !== undefined;
     const batch = await this.store.append((head: Head): AppendBatch => {
       let us = nowMicros();
       let ts = formatMicros(us);
@@ -390,8 +392,9 @@ export class Ledger {
       for (let i = 0; i < parts.length; i++) {
         const seq = head.size + 1 + i;
         const hash = Buffer.from(out.subarray(64 * i, 64 * i + 32));
-        const b = parts[i]!.body;
-        records.push({ seq, kid, nonce: nonces.subarray(16 * i, 16 * i + 16), hash, body: texts[i]!.toString(), fields: searchFields({ ...b, ts }) });
+        const record: StoredRecord = { seq, kid, nonce: nonces.subarray(16 * i, 16 * i + 16), hash, body: texts[i]!.toString() };
+        if (plainColumns) record.fields = searchFields({ ...parts[i]!.body, ts });
+        records.push(record);
         for (const n of tree.append(out.subarray(64 * i + 32, 64 * i + 64))) if (n.level >= NODE_LEVEL_MIN) nodes.push(n);
         for (const p of parts[i]!.pii) pii.push({ seq, subject: p.subject, salt: p.salt, data: p.data });
       }
