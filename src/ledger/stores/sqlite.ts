@@ -89,22 +89,19 @@ CREATE TABLE IF NOT EXISTS archives (
   created TEXT NOT NULL,
   signature BLOB NOT NULL
 );
-CREATE TRIGGER IF NOT EXISTS records_no_update BEFORE UPDATE ON records
-  BEGIN SELECT RAISE(ABORT, 'attest ledger: records are append-only (UPDATE refused)'); END;
-CREATE TRIGGER IF NOT EXISTS archives_no_update BEFORE UPDATE ON archives
-  BEGIN SELECT RAISE(ABORT, 'attest ledger: archives are insert-only'); END;
-CREATE TRIGGER IF NOT EXISTS archives_no_delete BEFORE DELETE ON archives
-  BEGIN SELECT RAISE(ABORT, 'attest ledger: archives are insert-only'); END;
-CREATE TRIGGER IF NOT EXISTS nodes_no_update BEFORE UPDATE ON nodes
-  BEGIN SELECT RAISE(ABORT, 'attest ledger: Merkle nodes are append-only'); END;
-CREATE TRIGGER IF NOT EXISTS nodes_no_delete BEFORE DELETE ON nodes
-  BEGIN SELECT RAISE(ABORT, 'attest ledger: Merkle nodes are append-only'); END;
-CREATE TRIGGER IF NOT EXISTS checkpoints_no_update BEFORE UPDATE ON checkpoints
-  BEGIN SELECT RAISE(ABORT, 'attest ledger: checkpoints are append-only'); END;
-CREATE TRIGGER IF NOT EXISTS checkpoints_no_delete BEFORE DELETE ON checkpoints
-  BEGIN SELECT RAISE(ABORT, 'attest ledger: checkpoints are append-only'); END;
-CREATE TRIGGER IF NOT EXISTS pii_no_update BEFORE UPDATE ON pii
-  BEGIN SELECT RAISE(ABORT, 'attest ledger: personal data can be erased, not changed'); END;
+${[
+  ['records', 'UPDATE', 'records are append-only (UPDATE refused)'],
+  ['archives', 'UPDATE', 'archives are insert-only'],
+  ['archives', 'DELETE', 'archives are insert-only'],
+  ['nodes', 'UPDATE', 'Merkle nodes are append-only'],
+  ['nodes', 'DELETE', 'Merkle nodes are append-only'],
+  ['checkpoints', 'UPDATE', 'checkpoints are append-only'],
+  ['checkpoints', 'DELETE', 'checkpoints are append-only'],
+  ['pii', 'UPDATE', 'personal data can be erased, not changed'],
+]
+  .map(([table, op, why]) => `CREATE TRIGGER IF NOT EXISTS ${table}_no_${op!.toLowerCase()} BEFORE ${op} ON ${table}
+  BEGIN SELECT RAISE(ABORT, 'attest ledger: ${why}'); END;`)
+  .join('\n')}
 `;
 
 /** Records may be deleted only once an archive holds them (seq <= the latest archive's upto). */
