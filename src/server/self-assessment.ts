@@ -326,7 +326,7 @@ export function assessService(inp: SelfAssessmentInput): SelfAssessment {
   if (db.backend === 'postgres') add('ATTEST-SVC-AUDIT-005', 'pass', 'PostgreSQL: triggers refuse UPDATE, DELETE and TRUNCATE of records, nodes and checkpoints', dbEv);
   else add('ATTEST-SVC-AUDIT-005', 'fail', 'embedded SQLite: triggers refuse UPDATE and DELETE, but anyone who can write the file can remove them (fine for evaluation, not for production)', dbEv);
   const retention = config.ledger.retention;
-  add('ATTEST-SVC-AUDIT-006', Object.keys(retention).length ? 'pass' : 'fail', `retention: ${Object.entries(retention).map(([k, d]) => `${k} ${d}`).join(', ')}`, [loc.at('ledger', 'retention', short(retention))]);
+  add('ATTEST-SVC-AUDIT-006', Object.keys(retention).length ? 'pass' : 'fail', `retention policy per action category: ${Object.entries(retention).map(([k, d]) => `${k} ${d}`).join(', ')} — applied when records are archived ('attest ledger archive', then 'retention apply'), not automatically by the service`, [loc.at('ledger', 'retention', short(retention))]);
 
   // --- data protection
   add('ATTEST-SVC-DP-001', 'pass', `HMAC and signing keys come from the ${ledger.keys.description}, not from the database`, [loc.at('ledger', 'keys', ledger.keys.description)]);
