@@ -48,18 +48,11 @@ export interface PiiCommitment {
 }
 
 /** The chained part of a record, exactly as canonicalised and hashed. */
-export interface RecordBody {
+export interface RecordBody extends Omit<AuditEventInput, 'actor'> {
   seq: number;
   ts: string;
-  actor: { id: string; type: ActorType; session_id?: string };
-  action: string;
-  target?: { type: string; id?: string; name?: string };
-  outcome: Outcome;
-  tenant?: string;
-  ticket_id?: string;
-  request_id?: string;
-  reporter?: { id: string; type: ActorType };
-  metadata?: Record<string, unknown>;
+  /** The actor without its personal fields (those sit beside the chain). */
+  actor: Pick<Actor, 'id' | 'type' | 'session_id'>;
   pii?: PiiCommitment[];
 }
 
