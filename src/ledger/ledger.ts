@@ -370,8 +370,7 @@ export class Ledger {
     // Only stores that keep the searchable columns apart from the body need them given.
     const plainColumns = this.store.searchColumnMismatch !== undefined;
     const batch = await this.store.append((head: Head): AppendBatch => {
-      let us = nowMicros();
-      let ts = formatMicros(us);
+      let ts = formatMicros(nowMicros());
       if (ts < head.ts) ts = head.ts; // never backwards, whatever the clocks of several writers say
       const texts: Buffer[] = [];
       const offsets = new Uint32Array(events.length + 1);
@@ -403,7 +402,6 @@ export class Ledger {
       if (due || Math.floor(size / this.every) > Math.floor(head.size / this.every)) {
         signed = this.signRow(size, tree.root());
       }
-      void us;
       return {
         records,
         pii,
@@ -512,14 +510,9 @@ export class Ledger {
     const { from, to, ...rest } = spec;
     const end = (await this.store.head()).size + 1;
     const out: QuerySpec = { ...rest };
-    if (from !== undefined) out.seqFrom = await this.firstSeqAtOrAfter(from, end);
-    if (to !== undefined) out.seqBefore = await this.firstSeqAtOrAfter(to, end);
+    if (from !== undefined) out.seqFrom = (await this.store.firstSeqAtOrAfter(from)) ?? end;
+    if (to !== undefined) out.seqBefore = (await this.store.firstSeqAtOrAfter(to)) ?? end;
     return out;
-  }
-
-  /** The smallest seq whose time is >= ts (end when there is none). */
-  private async firstSeqAtOrAfter(ts: string, end: number): Promise<number> {
-    return (await this.store.firstSeqAtOrAfter(ts)) ?? end;
   }
 
   async distinct(field: DistinctField, tenants?: string[]): Promise<string[]> {
