@@ -43,13 +43,14 @@ ledgerSuite({
   },
 });
 
-test('postgres: TRUNCATE is refused; the application role may only INSERT and SELECT; row-level security filters reads by tenant', { skip: unreachable ?? false }, async () => {
+test('postgres: TRUNCATE is refused; the application role may only SELECT and append through the database; row-level security filters reads by tenant', { skip: unreachable ?? false }, async () => {
   const schema = schemaName();
   const owner = new PostgresStore(`${PG_URL}?schema=${schema}`);
   const keys = DirectoryKeyProvider.open(mkdtempSync(join(tmpdir(), 'attest-keys-')), { create: true });
   const ledger = await Ledger.open({ store: owner, keys });
   await ledger.append([event(1), event(2), event(3), event(4)]);
   await assert.rejects(owner.sql('TRUNCATE records'), /append-only/);
+  await owner.sql(`INSERT INTO tenant_bindings (role, tenants) VALUES ('attest_app', '{*}')`);
   const app = new PostgresStore(`${PG_URL}?schema=${schema}`, { role: 'attest_app', tenants: ['acme'] });
   await assert.rejects(app.sql('UPDATE records SET kid = kid'), /permission denied|append-only/);
   await assert.rejects(app.sql('DELETE FROM records'), /permission denied|append-only/);
@@ -59,7 +60,7 @@ test('postgres: TRUNCATE is refused; the application role may only INSERT and SE
   assert.deepEqual(rows.map((r) => r.tenant), ['acme', 'acme']);
   const none = new PostgresStore(`${PG_URL}?schema=${schema}`, { role: 'attest_app', tenants: [] });
   assert.equal((await none.sql('SELECT * FROM records')).length, 0, 'no tenant setting must mean no rows');
-  // the application role can still append (INSERT + head UPDATE) through the ledger
+  // the application role can still append (through append_batch) with the ledger
   const appLedger = await Ledger.open({ store: new PostgresStore(`${PG_URL}?schema=${schema}`, { role: 'attest_app', tenants: '*' }), keys });
   await appLedger.append([event(5)]);
   assert.equal((await appLedger.verify()).ok, true);
@@ -84,7 +85,7 @@ test('postgres: a version-1 schema is upgraded: archives table, and DELETE of ar
   await c.end();
   const store = new PostgresStore(`${PG_URL}?schema=${schema}`);
   ledger = await Ledger.open({ store, keys });
-  assert.deepEqual(await store.sql(`SELECT value FROM meta WHERE key = 'schema_version'`), [{ value: '3' }]);
+  assert.deepEqual(await store.sql(`SELECT value FROM meta WHERE key = 'schema_version'`), [{ value: '4' }]);
   const ts4 = (JSON.parse((await store.records(4, 4))[0]!.body) as { ts: string }).ts;
   const dir = mkdtempSync(join(tmpdir(), 'attest-archive-'));
   const r = await ledger.archive({ before: ts4, out: join(dir, 'a.ndjson') });
@@ -145,4 +146,162 @@ test('postgres: a searchable column changed to hide a record from searches fails
   } finally {
     await admin.end();
   }
+});
+
+// ---------------------------------------------------------------------------
+// The application role as a boundary (issue 10): what a session logged in as a member of
+// attest_app can and cannot do, whatever SQL it sends.
+
+/** Login roles created by these tests (cluster-wide, so named per process and dropped after). */
+const logins: string[] = [];
+async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: PG_URL });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+/** A LOGIN role (trust authentication on the test server), member of the given roles. */
+async function createLogin(name: string, memberOf: string[]): Promise<string> {
+  const role = `attest_tl${process.pid}_${name}`;
+  logins.push(role);
+  await admin(async (c) => {
+    await c.query(`DROP ROLE IF EXISTS ${role}`);
+    await c.query(`CREATE ROLE ${role} LOGIN`);
+    for (const m of memberOf) await c.query(`GRANT ${m} TO ${role}`);
+  });
+  return role;
+}
+function asLogin(login: string, schema: string, opts: ConstructorParameters<typeof PostgresStore>[1] = {}): PostgresStore {
+  const u = new URL(PG_URL);
+  u.username = login;
+  u.searchParams.set('schema', schema);
+  return new PostgresStore(u.toString(), opts);
+}
+test.after(async () => {
+  if (unreachable) return;
+  await admin(async (c) => {
+    for (const r of logins) await c.query(`DROP OWNED BY ${r}`).catch(() => undefined);
+    for (const r of logins) await c.query(`DROP ROLE IF EXISTS ${r}`).catch(() => undefined);
+  });
+});
+
+test('postgres role boundary: the application role cannot move the head, write tables directly, or widen its tenants; it still appends', { skip: unreachable ?? false }, async () => {
+  const schema = schemaName();
+  const keys = DirectoryKeyProvider.open(mkdtempSync(join(tmpdir(), 'attest-keys-')), { create: true });
+  const owner = new PostgresStore(`${PG_URL}?schema=${schema}`);
+  const ledger = await Ledger.open({ store: owner, keys });
+  await ledger.append([event(1), event(2), event(3), event(4)]); // tenants acme, globex, acme, globex
+  const login = await createLogin('acme', ['attest_app']);
+  await owner.sql(`INSERT INTO tenant_bindings (role, tenants) VALUES ($1, '{acme}')`, [login]);
+  const app = asLogin(login, schema, { tenants: '*' });
+  // The head is the database's: no statement of the application moves it.
+  await assert.rejects(app.sql('UPDATE head SET size = size + 100'), /permission denied for table head/);
+  await assert.rejects(app.sql('SELECT * FROM head FOR UPDATE'), /permission denied for table head/);
+  const keyColumn = { records: 'seq', nodes: 'id', checkpoints: 'size', pii: 'seq', archives: 'upto', meta: 'key', tenant_bindings: 'role' };
+  for (const [t, column] of Object.entries(keyColumn)) {
+    await assert.rejects(app.sql(`DELETE FROM ${t}`), new RegExp(`permission denied for table ${t}`));
+    await assert.rejects(app.sql(`UPDATE ${t} SET ${column} = NULL`), new RegExp(`permission denied for table ${t}`));
+    await assert.rejects(app.sql(`TRUNCATE ${t}`), new RegExp(`permission denied for table ${t}`));
+  }
+  // A record at a future seq would make every later append collide with it.
+  await assert.rejects(app.sql(`INSERT INTO records (seq, kid, nonce, hash, body) VALUES (6, 'k', '\\x00', '\\x00', '{}')`), /permission denied for table records/);
+  await assert.rejects(app.sql(`INSERT INTO nodes (id, hash) VALUES (99, '\\x00')`), /permission denied for table nodes/);
+  await assert.rejects(
+    app.sql(`SELECT append_batch(ARRAY[9]::bigint[], ARRAY['k'], ARRAY['\\x00'::bytea], ARRAY['\\x00'::bytea], ARRAY['{}'], ARRAY['t'], ARRAY['a'], ARRAY['x.y'], ARRAY[NULL], ARRAY[NULL], ARRAY['success'], ARRAY[NULL], '{}', '{}', '{}', '{}', '{}', '{}', NULL, NULL, NULL, NULL, NULL, '')`),
+    /attest ledger: records must continue the chain at seq 5 \(got 9\)/,
+  );
+  // Tenant isolation rests on the binding, which the session cannot change.
+  assert.deepEqual((await app.sql<{ tenant: string }>('SELECT DISTINCT tenant FROM records ORDER BY 1')).map((r) => r.tenant), ['acme']);
+  await app.sql(`SELECT set_config('attest.tenants', '*', false)`);
+  assert.deepEqual((await app.sql<{ tenant: string }>('SELECT DISTINCT tenant FROM records ORDER BY 1')).map((r) => r.tenant), ['acme']);
+  await assert.rejects(app.sql(`INSERT INTO tenant_bindings (role, tenants) VALUES (current_user, '{*}')`), /permission denied for table tenant_bindings/);
+  await assert.rejects(app.sql('SET ROLE postgres'), /permission denied to set role "postgres"/);
+  // Personal data follows the records it belongs to.
+  assert.deepEqual((await app.sql<{ seq: number }>('SELECT seq FROM pii ORDER BY seq')).map((r) => r.seq), [1, 3]);
+  // An unbound member of attest_app sees nothing.
+  const stranger = asLogin(await createLogin('none', ['attest_app']), schema);
+  assert.deepEqual(await stranger.sql('SELECT seq FROM records'), []);
+  // Appends go through the database's function: one chain, verified.
+  const all = await createLogin('all', ['attest_app']);
+  await owner.sql(`INSERT INTO tenant_bindings (role, tenants) VALUES ($1, '{*}')`, [all]);
+  const appLedger = await Ledger.open({ store: asLogin(all, schema), keys });
+  await appLedger.append([event(5), event(6)]);
+  await appLedger.checkpoint();
+  const v = await appLedger.verify();
+  assert.deepEqual([v.ok, v.records], [true, 6]);
+  await Promise.all([ledger.close(), app.close(), stranger.close(), appLedger.close()]);
+});
+
+test('postgres role boundary: concurrent writers as the application role still form one chain', { skip: unreachable ?? false }, async () => {
+  const schema = schemaName();
+  const keys = DirectoryKeyProvider.open(mkdtempSync(join(tmpdir(), 'attest-keys-')), { create: true });
+  const owner = new PostgresStore(`${PG_URL}?schema=${schema}`);
+  await owner.init();
+  const login = await createLogin('writer', ['attest_app']);
+  await owner.sql(`INSERT INTO tenant_bindings (role, tenants) VALUES ($1, '{*}')`, [login]);
+  const writers = await Promise.all(Array.from({ length: 4 }, () => Ledger.open({ store: asLogin(login, schema, { poolSize: 2 }), keys, checkpointEvery: 7 })));
+  await Promise.all(writers.flatMap((l, w) => Array.from({ length: 10 }, (_, i) => l.append([event(w * 100 + i)]))));
+  const v = await writers[0]!.verify();
+  assert.deepEqual([v.ok, v.records, v.problems], [true, 40, []]);
+  await Promise.all([...writers.map((l) => l.close()), owner.close()]);
+});
+
+test('postgres role boundary: a SET ROLE that fails makes opening the store fail, never falls back to the login', { skip: unreachable ?? false }, async () => {
+  const schema = schemaName();
+  const owner = new PostgresStore(`${PG_URL}?schema=${schema}`);
+  await owner.init();
+  const missing = new PostgresStore(`${PG_URL}?schema=${schema}`, { role: 'attest_no_such_role' });
+  await assert.rejects(missing.init(), (e: Error) => {
+    assert.equal(e.message, `cannot SET ROLE attest_no_such_role on ${missing.location}: role "attest_no_such_role" does not exist; the role must exist and be granted to the login (GRANT attest_no_such_role TO postgres), see README "PostgreSQL roles and tenants"`);
+    return true;
+  });
+  const login = await createLogin('notmember', []);
+  const notMember = asLogin(login, schema, { role: 'attest_app' });
+  await assert.rejects(notMember.init(), (e: Error) => {
+    assert.equal(e.message, `cannot SET ROLE attest_app on ${notMember.location}: permission denied to set role "attest_app"; the role must exist and be granted to the login (GRANT attest_app TO ${login}), see README "PostgreSQL roles and tenants"`);
+    return true;
+  });
+  await Promise.all([owner.close(), missing.close(), notMember.close()]);
+});
+
+test('postgres role boundary: a schema-3 database is upgraded in place by its owner; the application role is told to ask for it', { skip: unreachable ?? false }, async () => {
+  const schema = schemaName();
+  const keys = DirectoryKeyProvider.open(mkdtempSync(join(tmpdir(), 'attest-keys-')), { create: true });
+  let ledger = await Ledger.open({ store: new PostgresStore(`${PG_URL}?schema=${schema}`), keys });
+  await ledger.append([event(1), event(2), event(3)]);
+  await ledger.close();
+  // What schema version 3 granted, and how it read the tenants.
+  await admin(async (c) => {
+    await c.query(`SET search_path TO "${schema}"`);
+    await c.query(`DROP POLICY tenant_read ON records; DROP POLICY tenant_read ON pii; ALTER TABLE pii DISABLE ROW LEVEL SECURITY`);
+    await c.query(`DROP FUNCTION append_batch; DROP FUNCTION lock_head(); DROP FUNCTION add_checkpoint; DROP FUNCTION bound_tenants(); DROP TABLE tenant_bindings`);
+    await c.query(`CREATE POLICY tenant_read ON records FOR SELECT USING (current_setting('attest.tenants', true) = '*' OR tenant = ANY (string_to_array(current_setting('attest.tenants', true), ',')))`);
+    await c.query(`GRANT SELECT, INSERT ON records, nodes, checkpoints TO attest_app; GRANT SELECT, INSERT, DELETE ON pii TO attest_app; GRANT SELECT, UPDATE ON head TO attest_app`);
+    await c.query(`UPDATE meta SET value = '3' WHERE key = 'schema_version'`);
+  });
+  const login = await createLogin('upgrade', ['attest_app']);
+  const early = asLogin(login, schema);
+  await assert.rejects(early.init(), (e: Error) => {
+    assert.match(e.message, new RegExp(`^the ledger schema at .* is version 3, this Attest needs 4, and this login may not upgrade it \\(.*\\); open the ledger once as the schema owner`));
+    return true;
+  });
+  await early.close();
+  ledger = await Ledger.open({ store: new PostgresStore(`${PG_URL}?schema=${schema}`), keys });
+  const owner = ledger.store as PostgresStore;
+  assert.deepEqual(await owner.sql(`SELECT value FROM meta WHERE key = 'schema_version'`), [{ value: '4' }]);
+  const privileges = await owner.sql<{ t: string; p: string }>(
+    `SELECT t, p FROM unnest(ARRAY['records','nodes','checkpoints','pii','head','meta','archives','tenant_bindings']) t,
+       unnest(ARRAY['SELECT','INSERT','UPDATE','DELETE','TRUNCATE']) p
+     WHERE has_table_privilege($1, format('%I.%I', $2::text, t), p) ORDER BY t, p`,
+    [login, schema],
+  );
+  assert.deepEqual(privileges.map((r) => `${r.t}:${r.p}`), ['archives:SELECT', 'checkpoints:SELECT', 'head:SELECT', 'meta:SELECT', 'nodes:SELECT', 'pii:SELECT', 'records:SELECT', 'tenant_bindings:SELECT']);
+  await owner.sql(`INSERT INTO tenant_bindings (role, tenants) VALUES ($1, '{*}')`, [login]);
+  const app = await Ledger.open({ store: asLogin(login, schema), keys });
+  await app.append([event(4)]);
+  assert.deepEqual([(await app.verify()).ok, (await app.verify()).records], [true, 4]);
+  await Promise.all([ledger.close(), app.close()]);
 });

@@ -1,11 +1,13 @@
 /**
  * The production store: PostgreSQL. The schema is created by migrations; triggers refuse
  * UPDATE, DELETE and TRUNCATE of records, Merkle nodes and checkpoints (personal data may
- * only be deleted, for erasure); the application role `attest_app` is granted INSERT and
- * SELECT only (plus DELETE of personal data and UPDATE of the one-row head); row-level
- * security restricts reads to the tenants named in the session setting `attest.tenants`
- * ('*' = all). Appends from any number of processes serialise on a row lock of the head,
- * so there is one linear chain: no fork, no gap.
+ * only be deleted, for erasure, by the owner). The application role `attest_app` holds
+ * SELECT and the EXECUTE of the append functions only: appends, the head and on-demand
+ * checkpoints go through SECURITY DEFINER functions that check the chain continues at the
+ * head. Row-level security limits reads to the tenants bound to the session's role in
+ * `tenant_bindings` (owned by the owner), narrowed by the session setting `attest.tenants`.
+ * Appends from any number of processes serialise on a row lock of the head, so there is
+ * one linear chain: no fork, no gap.
  */
 import pg from 'pg';
 import { randomUUID } from 'node:crypto';
@@ -32,7 +34,7 @@ import {
 import { buildQuery, DISTINCT_COLUMN, postgresDialect } from './sql.js';
 
 const NODE_ID = 2 ** 40;
-const SCHEMA_VERSION = 3;
+const SCHEMA_VERSION = 4;
 
 const types = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
@@ -104,21 +106,98 @@ function migrations(schema: string): string[] {
     `DO $$ BEGIN
        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'attest_app') THEN CREATE ROLE attest_app NOLOGIN; END IF;
      END $$`,
+    // Which tenants a database role may read. Owned by the schema owner: the session that it
+    // restricts cannot write it (attest.tenants, which any session can set, only narrows it).
+    `CREATE TABLE IF NOT EXISTS ${s}.tenant_bindings (role name PRIMARY KEY, tenants text[] NOT NULL)`,
+    // The tenants bound to the current role and the roles it is a member of ('*' = all).
+    `CREATE OR REPLACE FUNCTION ${s}.bound_tenants() RETURNS text[] LANGUAGE sql STABLE SET search_path = ${s}, pg_catalog, pg_temp AS $$
+       SELECT coalesce(array_agg(DISTINCT t), '{}') FROM tenant_bindings b JOIN pg_roles r ON r.rolname = b.role, unnest(b.tenants) t
+       WHERE pg_has_role(current_user, r.oid, 'MEMBER')
+     $$`,
+    // Appends go through these two functions, which run as the owner: the application role
+    // holds no INSERT, UPDATE or DELETE on any table, so it can neither move the head nor
+    // plant a row that later appends would collide with. lock_head takes the row lock that
+    // serialises writers (one chain, no fork, no gap); append_batch checks that the batch
+    // continues the chain exactly where the head is, then writes it and moves the head.
+    `CREATE OR REPLACE FUNCTION ${s}.lock_head() RETURNS TABLE (size bigint, hash bytea, ts text, frontier text)
+       LANGUAGE sql SECURITY DEFINER SET search_path = ${s}, pg_catalog, pg_temp AS $$
+       SELECT h.size, h.hash, h.ts, h.frontier FROM head h WHERE h.id = 1 FOR UPDATE
+     $$`,
+    `DROP FUNCTION IF EXISTS ${s}.append_batch`,
+    `CREATE FUNCTION ${s}.append_batch(
+       r_seq bigint[], r_kid text[], r_nonce bytea[], r_hash bytea[], r_body text[], r_ts text[], r_actor text[], r_action text[],
+       r_target_type text[], r_target_id text[], r_outcome text[], r_tenant text[],
+       p_seq bigint[], p_subject text[], p_salt bytea[], p_data text[],
+       n_id bigint[], n_hash bytea[],
+       c_size bigint, c_root bytea, c_time text, c_kid text, c_signature bytea,
+       h_frontier text)
+     RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = ${s}, pg_catalog, pg_temp AS $$
+     DECLARE
+       h record;
+       n int := coalesce(cardinality(r_seq), 0);
+       bad bigint;
+     BEGIN
+       SELECT * INTO h FROM head WHERE id = 1 FOR UPDATE;
+       SELECT u.seq INTO bad FROM unnest(r_seq) WITH ORDINALITY AS u(seq, i) WHERE u.seq IS DISTINCT FROM h.size + u.i ORDER BY u.i LIMIT 1;
+       IF n = 0 OR bad IS NOT NULL THEN
+         RAISE EXCEPTION 'attest ledger: records must continue the chain at seq % (got %)', h.size + 1, coalesce(bad::text, 'none') USING ERRCODE = 'check_violation';
+       END IF;
+       IF r_ts[1] < h.ts THEN
+         RAISE EXCEPTION 'attest ledger: record % has time %, before the head''s %', h.size + 1, r_ts[1], h.ts USING ERRCODE = 'check_violation';
+       END IF;
+       IF EXISTS (SELECT 1 FROM unnest(p_seq) q WHERE q IS NULL OR q <= h.size OR q > h.size + n) THEN
+         RAISE EXCEPTION 'attest ledger: personal data outside records %..%', h.size + 1, h.size + n USING ERRCODE = 'check_violation';
+       END IF;
+       -- A node (level, index) covers leaves index*2^level .. (index+1)*2^level - 1: it must be completed by this batch.
+       IF EXISTS (SELECT 1 FROM unnest(n_id) i WHERE i IS NULL
+                  OR ((i % ${NODE_ID}) + 1) * (2::numeric ^ (i / ${NODE_ID})) NOT BETWEEN h.size + 1 AND h.size + n) THEN
+         RAISE EXCEPTION 'attest ledger: Merkle nodes outside records %..%', h.size + 1, h.size + n USING ERRCODE = 'check_violation';
+       END IF;
+       IF c_size IS NOT NULL AND c_size <> h.size + n THEN
+         RAISE EXCEPTION 'attest ledger: a checkpoint written with an append must be of its new size %', h.size + n USING ERRCODE = 'check_violation';
+       END IF;
+       IF coalesce(cardinality(string_to_array(h_frontier, ',')), 0) <> bit_count((h.size + n)::bit(64))
+          OR h_frontier !~ '^([0-9a-f]{64}(,[0-9a-f]{64})*)?$' THEN
+         RAISE EXCEPTION 'attest ledger: the Merkle frontier does not fit a tree of % records', h.size + n USING ERRCODE = 'check_violation';
+       END IF;
+       INSERT INTO records (seq, kid, nonce, hash, body, ts, actor_id, action, target_type, target_id, outcome, tenant)
+         SELECT * FROM unnest(r_seq, r_kid, r_nonce, r_hash, r_body, r_ts, r_actor, r_action, r_target_type, r_target_id, r_outcome, r_tenant);
+       INSERT INTO pii (seq, subject, salt, data) SELECT * FROM unnest(p_seq, p_subject, p_salt, p_data);
+       INSERT INTO nodes (id, hash) SELECT * FROM unnest(n_id, n_hash);
+       IF c_size IS NOT NULL THEN
+         INSERT INTO checkpoints (size, root, time, kid, signature) VALUES (c_size, c_root, c_time, c_kid, c_signature);
+       END IF;
+       UPDATE head SET size = h.size + n, hash = r_hash[n], ts = r_ts[n], frontier = h_frontier WHERE id = 1;
+     END $$`,
+    // An on-demand checkpoint may only be of a tree the ledger has reached.
+    `CREATE OR REPLACE FUNCTION ${s}.add_checkpoint(c_size bigint, c_root bytea, c_time text, c_kid text, c_signature bytea)
+     RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = ${s}, pg_catalog, pg_temp AS $$
+     BEGIN
+       IF c_size < 0 OR c_size > (SELECT size FROM head WHERE id = 1) THEN
+         RAISE EXCEPTION 'attest ledger: a checkpoint of % records is beyond the head', c_size USING ERRCODE = 'check_violation';
+       END IF;
+       INSERT INTO checkpoints (size, root, time, kid, signature) VALUES (c_size, c_root, c_time, c_kid, c_signature) ON CONFLICT (size) DO NOTHING;
+     END $$`,
+    `REVOKE ALL ON ALL FUNCTIONS IN SCHEMA ${s} FROM PUBLIC`,
     `GRANT USAGE ON SCHEMA ${s} TO attest_app`,
     `REVOKE ALL ON ALL TABLES IN SCHEMA ${s} FROM attest_app`,
-    `GRANT SELECT, INSERT ON ${s}.records, ${s}.nodes, ${s}.checkpoints TO attest_app`,
-    `GRANT SELECT, INSERT, DELETE ON ${s}.pii TO attest_app`,
-    `GRANT SELECT, UPDATE ON ${s}.head TO attest_app`,
-    `GRANT SELECT ON ${s}.meta, ${s}.archives TO attest_app`,
+    `REVOKE ALL ON ALL FUNCTIONS IN SCHEMA ${s} FROM attest_app`,
+    `GRANT SELECT ON ${s}.records, ${s}.nodes, ${s}.checkpoints, ${s}.pii, ${s}.head, ${s}.meta, ${s}.archives, ${s}.tenant_bindings TO attest_app`,
+    `GRANT EXECUTE ON FUNCTION ${s}.lock_head(), ${s}.append_batch, ${s}.add_checkpoint, ${s}.bound_tenants() TO attest_app`,
     `UPDATE ${s}.meta SET value = '${SCHEMA_VERSION}' WHERE key = 'schema_version'`,
     `ALTER TABLE ${s}.records ENABLE ROW LEVEL SECURITY`,
     `DROP POLICY IF EXISTS tenant_read ON ${s}.records`,
+    // Scalar subqueries, so the binding is looked up once per query, not per row.
     `CREATE POLICY tenant_read ON ${s}.records FOR SELECT USING (
-       current_setting('attest.tenants', true) = '*'
-       OR tenant = ANY (string_to_array(current_setting('attest.tenants', true), ','))
+       (tenant = ANY ((SELECT ${s}.bound_tenants())::text[]) OR '*' = ANY ((SELECT ${s}.bound_tenants())::text[]))
+       AND (current_setting('attest.tenants', true) = '*'
+            OR tenant = ANY (string_to_array(current_setting('attest.tenants', true), ',')))
      )`,
     `DROP POLICY IF EXISTS app_insert ON ${s}.records`,
-    `CREATE POLICY app_insert ON ${s}.records FOR INSERT WITH CHECK (true)`,
+    // Personal data is read only with a record the role may read.
+    `ALTER TABLE ${s}.pii ENABLE ROW LEVEL SECURITY`,
+    `DROP POLICY IF EXISTS tenant_read ON ${s}.pii`,
+    `CREATE POLICY tenant_read ON ${s}.pii FOR SELECT USING (EXISTS (SELECT 1 FROM ${s}.records r WHERE r.seq = pii.seq))`,
   ];
 }
 
@@ -148,11 +227,28 @@ export class PostgresStore implements LedgerStore {
     const tenants = opts.tenants ?? '*';
     const setting = tenants === '*' ? '*' : tenants.join(',');
     const role = opts.role;
-    this.pool = new pg.Pool({ connectionString: u.toString(), max: opts.poolSize ?? 4, types });
-    this.pool.on('connect', (client) => {
-      const stmts = [`SET search_path TO "${schema}"`, `SELECT set_config('attest.tenants', '${setting.replace(/'/g, "''")}', false)`];
-      if (role) stmts.push(`SET ROLE "${role.replace(/"/g, '')}"`);
-      client.query(stmts.join('; ')).catch(() => undefined);
+    if (role !== undefined && !/^[a-z_][a-z0-9_$]{0,62}$/.test(role)) throw new Error(`role "${role}" must be a lower-case SQL identifier`);
+    const location = this.location;
+    this.pool = new pg.Pool({
+      connectionString: u.toString(),
+      max: opts.poolSize ?? 4,
+      types,
+      // Awaited before the connection is handed out: a connection whose SET ROLE failed is
+      // closed and the query that wanted it fails, instead of running with the login's own
+      // (possibly the owner's) privileges.
+      onConnect: async (client: pg.ClientBase) => {
+        await client.query(`SET search_path TO "${schema}"`);
+        await client.query(`SELECT set_config('attest.tenants', $1, false)`, [setting]);
+        if (!role) return;
+        try {
+          await client.query(`SET ROLE ${client.escapeIdentifier(role)}`);
+        } catch (e) {
+          const login = (await client.query<{ u: string }>('SELECT session_user AS u').catch(() => ({ rows: [] }))).rows[0]?.u ?? '<login>';
+          throw new Error(
+            `cannot SET ROLE ${role} on ${location}: ${(e as Error).message}; the role must exist and be granted to the login (GRANT ${role} TO ${login}), see README "PostgreSQL roles and tenants"`,
+          );
+        }
+      },
     });
     // A broken idle connection must not crash the process; the next query reports the error.
     this.pool.on('error', () => undefined);
@@ -169,15 +265,28 @@ export class PostgresStore implements LedgerStore {
       `SELECT CASE WHEN to_regclass($1) IS NULL THEN NULL ELSE 'yes' END AS id, NULL AS v`,
       [`${s}.meta`],
     );
+    let version: number | undefined;
     if (existing[0]?.id) {
       const rows = await this.q<{ key: string; value: string }>(`SELECT key, value FROM ${s}.meta`);
       const id = rows.find((r) => r.key === 'ledger_id')?.value;
-      const version = Number(rows.find((r) => r.key === 'schema_version')?.value ?? 0);
+      version = Number(rows.find((r) => r.key === 'schema_version')?.value ?? 0);
       if (id && version >= SCHEMA_VERSION) return id;
     }
     return this.transaction(async (c) => {
       await c.query(`SELECT pg_advisory_xact_lock(hashtext('attest-ledger-migrate'))`);
-      for (const m of migrations(this.schema)) await c.query(m);
+      for (const m of migrations(this.schema)) {
+        try {
+          await c.query(m);
+        } catch (e) {
+          // The application role cannot change the schema (42501: insufficient privilege).
+          if ((e as { code?: string }).code === '42501' && version !== undefined) {
+            throw new Error(
+              `the ledger schema at ${this.location} is version ${version}, this Attest needs ${SCHEMA_VERSION}, and this login may not upgrade it (${(e as Error).message}); open the ledger once as the schema owner (e.g. attest ledger verify --db postgres://OWNER@…) or run deploy/aws/db-bootstrap.mjs`,
+            );
+          }
+          throw e;
+        }
+      }
       let id = (await c.query(`SELECT value FROM ${s}.meta WHERE key = 'ledger_id'`)).rows[0]?.value as string | undefined;
       if (!id) {
         id = randomUUID();
@@ -215,31 +324,43 @@ export class PostgresStore implements LedgerStore {
 
   async append(prepare: (head: Head) => AppendBatch): Promise<AppendBatch> {
     return this.transaction(async (c) => {
-      // The row lock on the head serialises every writer: one chain, no fork, no gap.
-      const h = (await c.query('SELECT size, hash, ts, frontier FROM head WHERE id = 1 FOR UPDATE')).rows[0];
+      // The head's row lock (taken by the database's lock_head) serialises every writer.
+      const h = (await c.query('SELECT size, hash, ts, frontier FROM lock_head()')).rows[0];
       const batch = prepare(PostgresStore.toHead(h));
-      // Everything in one statement: the head lock is held for one round trip, not five.
-      const params: unknown[] = [];
-      const p = (v: unknown) => {
-        params.push(v);
-        return `$${params.length}`;
-      };
-      const steps: string[] = [recordsInsert(batch.records, p)];
-      if (batch.pii.length) {
-        steps.push(
-          `INSERT INTO pii (seq, subject, salt, data) SELECT * FROM unnest(${p(batch.pii.map((x) => x.seq))}::bigint[], ${p(batch.pii.map((x) => x.subject))}::text[], ${p(batch.pii.map((x) => x.salt))}::bytea[], ${p(batch.pii.map((x) => x.data))}::text[])`,
-        );
-      }
-      if (batch.nodes.length) {
-        steps.push(`INSERT INTO nodes (id, hash) SELECT * FROM unnest(${p(batch.nodes.map((n) => n.level * NODE_ID + n.index))}::bigint[], ${p(batch.nodes.map((n) => n.hash))}::bytea[])`);
-      }
-      if (batch.checkpoint) {
-        const k = batch.checkpoint;
-        steps.push(`INSERT INTO checkpoints (size, root, time, kid, signature) VALUES (${p(k.size)}, ${p(k.root)}, ${p(k.time)}, ${p(k.kid)}, ${p(k.signature)})`);
-      }
-      const nh = batch.head;
-      const update = `UPDATE head SET size = ${p(nh.size)}, hash = ${p(nh.hash)}, ts = ${p(nh.ts)}, frontier = ${p(encodeFrontier(nh.frontier))} WHERE id = 1`;
-      await c.query(`WITH ${steps.map((q, i) => `s${i} AS (${q})`).join(', ')} ${update}`, params);
+      const f = batch.records.map((r) => r.fields ?? searchFields(JSON.parse(r.body)));
+      const k = batch.checkpoint;
+      // One call: append_batch checks that the batch continues the chain at the head, writes
+      // it and moves the head, so the lock is held for one round trip.
+      await c.query(
+        `SELECT append_batch($1::bigint[], $2::text[], $3::bytea[], $4::bytea[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[],
+           $13::bigint[], $14::text[], $15::bytea[], $16::text[], $17::bigint[], $18::bytea[], $19, $20, $21, $22, $23, $24)`,
+        [
+          batch.records.map((r) => r.seq),
+          batch.records.map((r) => r.kid),
+          batch.records.map((r) => r.nonce),
+          batch.records.map((r) => r.hash),
+          batch.records.map((r) => r.body),
+          f.map((x) => x.ts),
+          f.map((x) => x.actor_id),
+          f.map((x) => x.action),
+          f.map((x) => x.target_type),
+          f.map((x) => x.target_id),
+          f.map((x) => x.outcome),
+          f.map((x) => x.tenant),
+          batch.pii.map((x) => x.seq),
+          batch.pii.map((x) => x.subject),
+          batch.pii.map((x) => x.salt),
+          batch.pii.map((x) => x.data),
+          batch.nodes.map((n) => n.level * NODE_ID + n.index),
+          batch.nodes.map((n) => n.hash),
+          k?.size ?? null,
+          k?.root ?? null,
+          k?.time ?? null,
+          k?.kid ?? null,
+          k?.signature ?? null,
+          encodeFrontier(batch.head.frontier),
+        ],
+      );
       return batch;
     });
   }
@@ -341,7 +462,7 @@ export class PostgresStore implements LedgerStore {
   }
 
   async addCheckpoint(k: CheckpointRow): Promise<void> {
-    await this.pool.query('INSERT INTO checkpoints (size, root, time, kid, signature) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (size) DO NOTHING', [
+    await this.pool.query('SELECT add_checkpoint($1, $2, $3, $4, $5)', [
       k.size,
       k.root,
       k.time,
