@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import pg from 'pg';
-import { PostgresStore } from '../../src/ledger/stores/postgres.js';
+import { bootstrapPostgres, PostgresStore } from '../../src/ledger/stores/postgres.js';
 import type { LedgerStore } from '../../src/ledger/store.js';
 import { ledgerSuite, event } from './suite.js';
 import { PG_URL, pgUnreachable } from '../helpers/pg.js';
@@ -304,4 +304,42 @@ test('postgres role boundary: a schema-3 database is upgraded in place by its ow
   await app.append([event(4)]);
   assert.deepEqual([(await app.verify()).ok, (await app.verify()).records], [true, 4]);
   await Promise.all([ledger.close(), app.close()]);
+});
+
+test('postgres bootstrap: the deployment\'s bootstrap gives the service login exactly the documented privileges, idempotently', { skip: unreachable ?? false }, async () => {
+  const schema = schemaName();
+  const login = `attest_tl${process.pid}_svc`;
+  logins.push(login);
+  await admin((c) => c.query(`DROP ROLE IF EXISTS ${login}`));
+  const first = await bootstrapPostgres({ ownerUrl: `${PG_URL}?schema=${schema}`, login, password: 'first-secret', tenants: ['acme'] });
+  const again = await bootstrapPostgres({ ownerUrl: `${PG_URL}?schema=${schema}`, login, password: 'rotated-secret', tenants: '*' });
+  assert.equal(again.ledgerId, first.ledgerId);
+  assert.equal(again.schema, schema);
+  await admin(async (c) => {
+    const role = (await c.query(`SELECT rolcanlogin, rolsuper, rolcreaterole, rolcreatedb, rolbypassrls, rolpassword IS NOT NULL AS has_password FROM pg_authid WHERE rolname = $1`, [login])).rows[0];
+    assert.deepEqual(role, { rolcanlogin: true, rolsuper: false, rolcreaterole: false, rolcreatedb: false, rolbypassrls: false, has_password: true });
+    const tables = await c.query(
+      `SELECT c.relname || ':' || p AS g FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace,
+         unnest(ARRAY['SELECT','INSERT','UPDATE','DELETE','TRUNCATE','REFERENCES','TRIGGER']) p
+       WHERE n.nspname = $2 AND c.relkind = 'r' AND has_table_privilege($1, c.oid, p) ORDER BY 1`,
+      [login, schema],
+    );
+    assert.deepEqual(tables.rows.map((r) => r.g), ['archives:SELECT', 'checkpoints:SELECT', 'head:SELECT', 'meta:SELECT', 'nodes:SELECT', 'pii:SELECT', 'records:SELECT', 'tenant_bindings:SELECT']);
+    const functions = await c.query(
+      `SELECT p.proname || ':' || p.prosecdef AS g FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+       WHERE n.nspname = $2 AND has_function_privilege($1, p.oid, 'EXECUTE') ORDER BY 1`,
+      [login, schema],
+    );
+    assert.deepEqual(functions.rows.map((r) => r.g), ['add_checkpoint:true', 'append_batch:true', 'bound_tenants:false', 'lock_head:true']);
+    const definers = await c.query(`SELECT p.proname, p.proconfig FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = $1 AND p.prosecdef ORDER BY 1`, [schema]);
+    for (const d of definers.rows) assert.deepEqual(d.proconfig, [`search_path=${schema}, pg_catalog, pg_temp`], `${d.proname} runs with a fixed search_path`);
+    assert.equal((await c.query(`SELECT has_schema_privilege($1, $2, 'CREATE') AS c`, [login, schema])).rows[0].c, false);
+    assert.deepEqual((await c.query(`SELECT tenants FROM "${schema}".tenant_bindings WHERE role = $1`, [login])).rows, [{ tenants: ['*'] }]);
+  });
+  // The login appends and reads every tenant, as the service does.
+  const keys = DirectoryKeyProvider.open(mkdtempSync(join(tmpdir(), 'attest-keys-')), { create: true });
+  const app = await Ledger.open({ store: asLogin(login, schema), keys });
+  await app.append([event(1), event(2)]);
+  assert.deepEqual((await app.query({ order: 'asc' })).records.map((r) => r.tenant), ['acme', 'globex']);
+  await app.close();
 });

@@ -556,3 +556,48 @@ const SEARCH_COLUMNS: [string, string][] = [
   ['outcome', "(body::jsonb) ->> 'outcome'"],
   ['tenant', "(body::jsonb) ->> 'tenant'"],
 ];
+
+export interface BootstrapOptions {
+  /** Connection URL of the schema's owner (the RDS master user on AWS). */
+  ownerUrl: string;
+  /** The login role the service connects as; created when missing, made a member of attest_app. */
+  login: string;
+  /** Its password (set on every run, so a rotated secret stays in step); omit for trust/IAM authentication. */
+  password?: string;
+  /** Tenants the login (and its members, such as a rotation clone) may read; '*' = all. */
+  tenants: string[] | '*';
+}
+
+/**
+ * What a deployment runs once, and again after an upgrade, as the owner: the ledger's schema
+ * (migrations), the application's login as a member of attest_app, and the login's tenant
+ * binding. The login ends up with SELECT on the ledger's tables and EXECUTE on its append
+ * functions, nothing else.
+ */
+export async function bootstrapPostgres(o: BootstrapOptions): Promise<{ ledgerId: string; schema: string }> {
+  if (!/^[a-z_][a-z0-9_$]{0,62}$/.test(o.login)) throw new Error(`login "${o.login}" must be a lower-case SQL identifier`);
+  if (o.tenants !== '*' && (o.tenants.length === 0 || o.tenants.some((t) => !t || t.includes(',')))) {
+    throw new Error(`tenants must be '*' or a non-empty list of tenant names without commas, got ${JSON.stringify(o.tenants)}`);
+  }
+  const store = new PostgresStore(o.ownerUrl, { poolSize: 1 });
+  try {
+    const ledgerId = await store.init();
+    const login = pg.escapeIdentifier(o.login);
+    if (!(await store.sql('SELECT 1 FROM pg_roles WHERE rolname = $1', [o.login])).length) await store.sql(`CREATE ROLE ${login} LOGIN`);
+    // The password goes into the statement (utility statements take no parameters): the
+    // error, should there be one, is replaced so that neither carries it anywhere.
+    if (o.password !== undefined) {
+      await store.sql(`ALTER ROLE ${login} WITH LOGIN PASSWORD ${pg.escapeLiteral(o.password)}`).catch(() => {
+        throw new Error(`could not set the password of ${o.login} on ${store.location}`);
+      });
+    }
+    await store.sql(`GRANT attest_app TO ${login}`);
+    await store.sql(`INSERT INTO tenant_bindings (role, tenants) VALUES ($1, $2) ON CONFLICT (role) DO UPDATE SET tenants = EXCLUDED.tenants`, [
+      o.login,
+      o.tenants === '*' ? ['*'] : o.tenants,
+    ]);
+    return { ledgerId, schema: store.schema };
+  } finally {
+    await store.close();
+  }
+}
