@@ -3,6 +3,7 @@
  * pages of an archive file run through the same code, so a broken record is named by the
  * same seq and kind wherever it is kept.
  */
+import { createHmac } from 'node:crypto';
 import { hashBatch } from './hashing.js';
 import type { KeyProvider } from './keys.js';
 import type { VerifyProblem } from './ledger.js';
@@ -78,11 +79,89 @@ export function piiCommitments(body: string): PiiCommitment[] {
   }
 }
 
+/** The action of the record that erasure writes before it deletes anything. */
+export const ERASE_ACTION = 'ledger.subject.erase';
+
+/**
+ * What an erasure record (verified like every record) says it erased: the personal data of
+ * one subject in records up to `upto`. The subject is named by a keyed pseudonym
+ * (HMAC of the subject id with the chain key `kid`), not in clear. Erasures written before
+ * the pseudonym existed named the subject in clear (`subject`) and covered every record
+ * before themselves.
+ */
+export interface ErasureClaim {
+  seq: number;
+  upto: number;
+  pseudonym?: string;
+  kid?: string;
+  subject?: string;
+}
+
+/** A personal-data row that a record commits to but that is not stored. */
+export interface MissingPii {
+  seq: number;
+  subject: string;
+}
+
+/** The keyed pseudonym that names a subject in an erasure record. */
+export function subjectPseudonym(key: Buffer, subject: string): string {
+  return createHmac('sha256', key).update('attest-erasure-subject\n').update(subject).digest('hex');
+}
+
+/** The claim of a verified erasure record (body as the ledger wrote it), or undefined for any other record. */
+export function erasureClaim(seq: number, body: string): ErasureClaim | undefined {
+  if (!body.includes(`"action":"${ERASE_ACTION}"`)) return undefined;
+  const b = JSON.parse(body) as { action?: string; target?: { type?: string; id?: string }; metadata?: { erasure?: { subject_kid?: unknown; upto?: unknown } } };
+  if (b.action !== ERASE_ACTION || b.target?.type !== 'subject' || typeof b.target.id !== 'string') return undefined;
+  const e = b.metadata?.erasure;
+  if (e && typeof e.subject_kid === 'string' && typeof e.upto === 'number') return { seq, upto: Math.min(e.upto, seq - 1), pseudonym: b.target.id, kid: e.subject_kid };
+  return { seq, upto: seq - 1, subject: b.target.id };
+}
+
+/**
+ * The first personal-data row missing without a verified erasure record of its subject that
+ * covers it (an insider deleting chosen rows), as a problem; undefined when every one is covered.
+ */
+export function uncoveredErasure(missing: MissingPii[], claims: ErasureClaim[], keys: Pick<KeyProvider, 'hmac'>): VerifyProblem | undefined {
+  // The furthest record each named subject's erasures reach; one HMAC per subject and key.
+  const reach = new Map<string, number>();
+  const kids = new Set<string>();
+  for (const c of claims) {
+    const name = c.subject !== undefined ? `subject\n${c.subject}` : `${c.kid}\n${c.pseudonym}`;
+    if (c.subject === undefined) kids.add(c.kid!);
+    reach.set(name, Math.max(reach.get(name) ?? 0, c.upto));
+  }
+  const bySubject = new Map<string, number>();
+  const furthest = (subject: string): number => {
+    let n = bySubject.get(subject);
+    if (n === undefined) {
+      n = reach.get(`subject\n${subject}`) ?? 0;
+      for (const kid of kids) {
+        const key = keys.hmac(kid);
+        if (key) n = Math.max(n, reach.get(`${kid}\n${subjectPseudonym(key.key, subject)}`) ?? 0);
+      }
+      bySubject.set(subject, n);
+    }
+    return n;
+  };
+  const covered = (m: MissingPii) => m.seq <= furthest(m.subject);
+  const first = [...missing].sort((a, b) => a.seq - b.seq).find((m) => !covered(m));
+  return first
+    ? {
+        seq: first.seq,
+        kind: 'personal-data',
+        message: `record ${first.seq}: the personal data of subject ${first.subject} is missing and no erasure record covers it (deleted outside erase-subject)`,
+      }
+    : undefined;
+}
+
 export interface CollectedRange {
   leaves: Buffer[];
   records: number;
   present: number;
   erased: number;
+  missing: MissingPii[];
+  claims: ErasureClaim[];
   keysUsed: string[];
   expected: number;
   prev: Buffer;
@@ -116,6 +195,10 @@ export class ChainChecker {
   stopped = false;
   present = 0;
   erased = 0;
+  /** Personal data missing so far; each must be covered by an erasure claim (uncoveredErasure). */
+  readonly missing: MissingPii[] = [];
+  /** Erasure records verified so far. */
+  readonly claims: ErasureClaim[] = [];
   expired = 0;
   records = 0;
   checkpointsChecked = 0;
@@ -168,6 +251,8 @@ export class ChainChecker {
     this.records += r.records;
     this.present += r.present;
     this.erased += r.erased;
+    this.missing.push(...r.missing);
+    this.claims.push(...r.claims);
     for (const k of r.keysUsed) this.keysUsed.add(k);
     this.expected = r.expected;
     this.prev = r.prev;
@@ -184,6 +269,8 @@ export class ChainChecker {
       records: this.records,
       present: this.present,
       erased: this.erased,
+      missing: this.missing,
+      claims: this.claims,
       keysUsed: [...this.keysUsed],
       expected: this.expected,
       prev: this.prev,
@@ -304,9 +391,14 @@ export class ChainChecker {
     // Personal data held beside the chain: present and matching its commitment, or erased.
     for (const r of rows.slice(0, n)) {
       if (isTombstone(r)) continue;
+      const claim = erasureClaim(r.seq, r.body);
+      if (claim) this.claims.push(claim);
       for (const c of piiCommitments(r.body)) {
         const p = r.pii?.find((x) => x.subject === c.subject);
-        if (!p) this.erased++;
+        if (!p) {
+          this.erased++;
+          this.missing.push({ seq: r.seq, subject: c.subject });
+        }
         else if (commitment(p.salt, p.data) === c.commitment) this.present++;
         else {
           this.fail({ seq: r.seq, kind: 'personal-data', message: `record ${r.seq}: the personal data stored for subject ${c.subject} does not match its commitment` });

@@ -24,7 +24,20 @@ import {
 } from './archive.js';
 import { canonicalize, pendingBody, withSeqAndTs } from './canonical.js';
 import { ledgerTimeMs } from './archive.js';
-import { ChainChecker, withPii, type CollectedRange, isTombstone, type ChainStart, type CheckRow, type Target } from './chain.js';
+import {
+  ChainChecker,
+  ERASE_ACTION,
+  erasureClaim,
+  subjectPseudonym,
+  uncoveredErasure,
+  withPii,
+  type CollectedRange,
+  isTombstone,
+  type ChainStart,
+  type CheckRow,
+  type ErasureClaim,
+  type Target,
+} from './chain.js';
 import { hashBatch } from './hashing.js';
 import type { KeyProvider } from './keys.js';
 import {
@@ -556,8 +569,11 @@ export class Ledger {
   }
 
   /**
-   * GDPR erasure: deletes the subject's personal data and salts from the database and from
-   * the given archive files; the chain still verifies. Records the erasure itself.
+   * GDPR erasure of a subject's personal data (and salts) in the records so far, in the
+   * database and in the given archive files; the chain still verifies. The erasure record is
+   * appended first: it names the subject by a keyed pseudonym (not in clear) and the last
+   * record it covers, and verification accepts missing personal data only where such a record
+   * covers it. The store then removes the data from its files, not only from its tables.
    */
   async eraseSubject(
     subject: string,
@@ -572,27 +588,50 @@ export class Ledger {
       });
       if (h.origin !== this.origin) throw new LedgerValidationError('archive', `${file} is an archive of ${h.origin}, not of this ledger`);
     }
-    const erased = await this.store.eraseSubject(subject);
+    const upto = (await this.store.head()).size;
+    const rows = await this.store.subjectPii(subject, upto);
+    const fields = [...new Set(rows.flatMap((r) => Object.keys(JSON.parse(r.data) as Record<string, string>)))].sort();
+    const { kid, key } = this.keys.activeHmac();
+    const r = await this.append([
+      {
+        actor: by,
+        action: ERASE_ACTION,
+        target: { type: 'subject', id: subjectPseudonym(key, subject) },
+        outcome: 'success',
+        ...(ticket ? { ticket_id: ticket } : {}),
+        metadata: {
+          erasure: { subject_kid: kid, upto, fields },
+          personal_data_rows_deleted: rows.length,
+          ...(archives.length ? { archive_files: archives.length } : {}),
+        },
+      },
+    ]);
+    const erased = await this.store.eraseSubject(subject, upto);
     let archived = 0;
     for (const file of archives) {
       await rewriteArchive(file, (line) => {
-        if (isTombstoneLine(line) || !line.pii?.some((p) => p.subject === subject)) return undefined;
+        if (isTombstoneLine(line) || !line.pii?.some((p) => p.subject === subject && line.seq <= upto)) return undefined;
         const pii = line.pii.filter((p) => p.subject !== subject);
         archived += line.pii.length - pii.length;
         return { ...line, pii };
       });
     }
-    const r = await this.append([
-      {
-        actor: by,
-        action: 'ledger.subject.erase',
-        target: { type: 'subject', id: subject },
-        outcome: 'success',
-        ...(ticket ? { ticket_id: ticket } : {}),
-        metadata: { personal_data_rows_deleted: erased, ...(archives.length ? { archived_personal_data_rows_deleted: archived, archive_files: archives.length } : {}) },
-      },
-    ]);
     return { erased, archived, record: r.last };
+  }
+
+  /** The claims of the erasure records stored in the database (read, not verified: verify() checks their chain). */
+  private async storedErasureClaims(): Promise<ErasureClaim[]> {
+    const out: ErasureClaim[] = [];
+    let cursor: number | undefined;
+    for (;;) {
+      const rows = await this.store.query({ actionExact: ERASE_ACTION, order: 'asc', limit: 1000, ...(cursor !== undefined ? { cursor } : {}) });
+      for (const row of rows) {
+        const c = erasureClaim(row.seq, row.body);
+        if (c) out.push(c);
+      }
+      if (rows.length < 1000) return out;
+      cursor = rows[rows.length - 1]!.seq;
+    }
   }
 
   // -------------------------------------------------------------------------
@@ -821,6 +860,12 @@ export class Ledger {
       }
     }
     for (const c of checkers) problems.push(...c.problems);
+    const uncovered = uncoveredErasure(
+      checkers.flatMap((c) => c.missing),
+      checkers.flatMap((c) => c.claims),
+      this.keys,
+    );
+    if (uncovered) problems.push(uncovered);
     const mismatch = await columns;
     if (mismatch && !problems.some((p) => p.seq === mismatch.seq)) {
       problems.push({
@@ -1094,6 +1139,14 @@ export class Ledger {
     const checkers: ChainChecker[] = [];
     await this.verifyArchiveFiles([file], targets, await this.store.archives(), 10_000, problems, checkers);
     problems.push(...checkers.flatMap((c) => c.problems));
+    // The erasures of archived personal data are recorded later, mostly in the database
+    // (whose chain verify() checks): read them from there.
+    const uncovered = uncoveredErasure(
+      checkers.flatMap((c) => c.missing),
+      [...checkers.flatMap((c) => c.claims), ...(await this.storedErasureClaims())],
+      this.keys,
+    );
+    if (uncovered) problems.push(uncovered);
     problems.sort((a, b) => a.seq - b.seq);
     const p = problems[0];
     if (p) throw new LedgerIntegrityError(`${shown} does not verify at seq ${p.seq} [${p.kind}]: ${p.message}`, p);

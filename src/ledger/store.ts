@@ -166,7 +166,13 @@ export interface LedgerStore {
   pii(seqs: number[]): Promise<PiiRow[]>;
   /** Personal data rows of the records fromSeq..toSeq (inclusive). */
   piiRange(fromSeq: number, toSeq: number): Promise<PiiRow[]>;
-  eraseSubject(subject: string): Promise<number>;
+  /** The personal data rows of a subject in records 1..upto. */
+  subjectPii(subject: string, upto: number): Promise<PiiRow[]>;
+  /**
+   * Deletes the personal data rows of a subject in records 1..upto, and removes them from the
+   * store's files too (freed pages, write-ahead log, dead tuples). Resolves to the rows deleted.
+   */
+  eraseSubject(subject: string, upto: number): Promise<number>;
   nodes(keys: { level: number; index: number }[]): Promise<Map<string, Buffer>>;
   checkpoints(): Promise<CheckpointRow[]>;
   latestCheckpoint(): Promise<CheckpointRow | undefined>;

@@ -8,7 +8,7 @@ import { PG_URL, pgUnreachable } from '../helpers/pg.js';
 
 import { Ledger } from '../../src/ledger/ledger.js';
 import { DirectoryKeyProvider } from '../../src/ledger/keys.js';
-import { mkdtempSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -32,6 +32,24 @@ ledgerSuite({
     const s = store as PostgresStore;
     // An attacker with superuser access: triggers off for this session's statement.
     await s.sql(`SET session_replication_role = replica; ${sql}; SET session_replication_role = origin`);
+  },
+  async personalDataFiles(store: LedgerStore) {
+    const s = store as PostgresStore;
+    // Flush the shared buffers, so the files hold what the tables hold.
+    await s.sql('CHECKPOINT');
+    const [{ dir }] = await s.sql<{ dir: string }>(`SELECT current_setting('data_directory') AS dir`);
+    try {
+      accessSync(dir, constants.R_OK);
+    } catch {
+      return `the data directory ${dir} is not readable by this process`;
+    }
+    // The personal-data table, its TOAST table and their indexes.
+    const rows = await s.sql<{ path: string }>(
+      `SELECT pg_relation_filepath(c.oid) AS path FROM pg_class c
+       WHERE c.oid IN (SELECT 'pii'::regclass UNION SELECT reltoastrelid FROM pg_class WHERE oid = 'pii'::regclass AND reltoastrelid <> 0
+                       UNION SELECT indexrelid FROM pg_index WHERE indrelid IN ('pii'::regclass, (SELECT reltoastrelid FROM pg_class WHERE oid = 'pii'::regclass)))`,
+    );
+    return rows.map((r) => join(dir, r.path));
   },
   async attempt(store: LedgerStore, sql: string) {
     try {

@@ -16,6 +16,10 @@ export const sqliteFactory: StoreFactory = {
     for (const t of db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").pluck().all() as string[]) db.exec(`DROP TRIGGER ${t}`);
     db.exec(sql);
   },
+  async personalDataFiles(store: LedgerStore) {
+    const file = (store as SqliteStore).location;
+    return [file, `${file}-wal`, `${file}-shm`];
+  },
   async attempt(store: LedgerStore, sql: string) {
     try {
       (store as SqliteStore).db.exec(sql);

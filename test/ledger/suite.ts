@@ -3,7 +3,7 @@
  * PostgreSQL server by the same tests. `tamper` runs SQL around the append-only guards,
  * the way an attacker with database access would.
  */
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,7 @@ import { PassThrough } from 'node:stream';
 import { DirectoryKeyProvider } from '../../src/ledger/keys.js';
 import { Ledger, verifyInclusionProof, verifyConsistency, type SignedCheckpoint } from '../../src/ledger/ledger.js';
 import { exportRecords } from '../../src/ledger/export.js';
+import { subjectPseudonym } from '../../src/ledger/chain.js';
 import type { LedgerStore } from '../../src/ledger/store.js';
 import type { AuditEventInput } from '../../src/ledger/record.js';
 import { DEFAULT_RETENTION } from '../../src/config.js';
@@ -24,6 +25,8 @@ export interface StoreFactory {
   tamper(store: LedgerStore, sql: string): Promise<void>;
   /** Runs SQL normally (guards active); resolves to the error message or undefined. */
   attempt(store: LedgerStore, sql: string): Promise<string | undefined>;
+  /** The files that hold the store's personal data (to read raw), or why they cannot be read. */
+  personalDataFiles?(store: LedgerStore): Promise<string[] | string>;
   skip?: string;
 }
 
@@ -79,7 +82,7 @@ async function filled(f: StoreFactory, n = 20, every = 8) {
 }
 
 export function ledgerSuite(f: StoreFactory): void {
-  const t = (name: string, fn: () => Promise<void>) => test(`${f.name}: ${name}`, { skip: f.skip ?? false }, fn);
+  const t = (name: string, fn: (ctx: TestContext) => Promise<void>) => test(`${f.name}: ${name}`, { skip: f.skip ?? false }, fn);
 
   t('appends assign seq, microsecond UTC time and a chain; verify passes', async () => {
     const { ledger } = await fresh(f);
@@ -255,7 +258,7 @@ export function ledgerSuite(f: StoreFactory): void {
   });
 
   t('GDPR: personal data sits beside the chain; erasing a subject keeps verification passing and shows the fields as erased', async () => {
-    const { ledger } = await filled(f, 14);
+    const { ledger, keysDir } = await filled(f, 14);
     let [r] = (await ledger.query({ actor: 'user-3', limit: 1 })).records;
     assert.equal(r!.personal?.['actor.email'], 'u3@example.com');
     assert.ok(!JSON.stringify({ ...r, personal: undefined }).includes('u3@example.com'), 'personal data must not be in the chained body');
@@ -272,7 +275,8 @@ export function ledgerSuite(f: StoreFactory): void {
     assert.equal(v.personalData.erased, 2);
     assert.ok(v.personalData.present >= 12);
     const [erasure] = (await ledger.query({ action: 'ledger.subject.erase' })).records;
-    assert.equal(erasure!.target?.id, 'user-3');
+    assert.equal(erasure!.target?.id, subjectPseudonym(DirectoryKeyProvider.open(keysDir).activeHmac().key, 'user-3'));
+    assert.deepEqual((erasure!.metadata as Record<string, unknown>)['erasure'], { subject_kid: DirectoryKeyProvider.open(keysDir).activeHmac().kid, upto: 14, fields: ['actor.email', 'actor.ip'] });
     await ledger.close();
   });
 
@@ -539,7 +543,7 @@ export function ledgerSuite(f: StoreFactory): void {
     assert.equal(v.ok, true, JSON.stringify(v.problems));
     assert.equal(v.personalData.erased, 3);
     const [erasure] = (await ledger.query({ action: 'ledger.subject.erase' })).records;
-    assert.equal((erasure!.metadata as Record<string, unknown>)['archived_personal_data_rows_deleted'], 2);
+    assert.deepEqual([(erasure!.metadata as Record<string, unknown>)['personal_data_rows_deleted'], (erasure!.metadata as Record<string, unknown>)['archive_files']], [1, 1]);
     await ledger.close();
   });
 
@@ -583,6 +587,86 @@ export function ledgerSuite(f: StoreFactory): void {
     writeFileSync(join(a.keysDir, 'x.json'), '{}');
     await a.ledger.close();
   });
+
+  // ---------------------------------------------------------------------------
+  // Erasure that erases (issue 10): missing personal data needs a signed erasure record
+  // that covers it, and erased values leave the database files.
+
+  t('erasure: personal data deleted directly, with no erasure record, fails verification at its seq', async () => {
+    const { ledger, store } = await filled(f, 14);
+    await f.tamper(store, 'DELETE FROM pii WHERE seq = 5');
+    const v = await ledger.verify();
+    assert.deepEqual([v.ok, v.firstBadSeq, v.personalData.erased], [false, 5, 1]);
+    assert.deepEqual(v.problems, [
+      { seq: 5, kind: 'personal-data', message: 'record 5: the personal data of subject user-5 is missing and no erasure record covers it (deleted outside erase-subject)' },
+    ]);
+    await ledger.close();
+  });
+
+  t('erasure: an erasure record covers its subject up to the head when it was written, not later records nor other subjects', async () => {
+    const { ledger, store } = await filled(f, 14);
+    const res = await ledger.eraseSubject('user-3', { id: 'dpo', type: 'user' }, 'GDPR-11');
+    assert.deepEqual([res.erased, res.record], [2, 15]);
+    await ledger.append([event(17), event(18)]); // seq 16: user-3 again, seq 17: user-4
+    assert.equal((await ledger.verify()).ok, true);
+    await f.tamper(store, 'DELETE FROM pii WHERE seq IN (16, 17)');
+    const v = await ledger.verify();
+    assert.deepEqual([v.ok, v.firstBadSeq, v.problems.map((p) => p.message)], [
+      false,
+      16,
+      ['record 16: the personal data of subject user-3 is missing and no erasure record covers it (deleted outside erase-subject)'],
+    ]);
+    // The erasure record does not carry the subject in clear.
+    const erasure = (await store.records(15, 15))[0]!.body;
+    assert.equal(erasure.includes('user-3'), false, erasure);
+    await ledger.close();
+  });
+
+  t('erasure: an erasure recorded before the keyed pseudonym (subject in clear, after the deletion) still verifies', async () => {
+    const { ledger, store } = await filled(f, 14);
+    await f.tamper(store, "DELETE FROM pii WHERE subject = 'user-3'");
+    await ledger.append([{ actor: { id: 'dpo', type: 'user' }, action: 'ledger.subject.erase', target: { type: 'subject', id: 'user-3' }, outcome: 'success', metadata: { personal_data_rows_deleted: 2 } }]);
+    const v = await ledger.verify();
+    assert.deepEqual([v.ok, v.personalData.erased, v.problems], [true, 2, []]);
+    await ledger.close();
+  });
+
+  t('erasure: the erased email, name and IP are nowhere in the database files afterwards', async (ctx) => {
+    const { ledger, store } = await fresh(f);
+    const email = 'zq-erasure-probe@example.org';
+    const name = 'Zebulon Quartermaine-Erasureprobe';
+    const ip = '198.51.100.213';
+    const probe = (i: number) => event(i, { actor: { id: 'subject-zq', type: 'user', email, name, ip, user_agent: 'ProbeAgent/9' }, target: { type: 'user', id: 'subject-zq', name } });
+    // Interleaved with other records over several transactions, so pages split and move.
+    for (let b = 0; b < 20; b++) await ledger.append(Array.from({ length: 50 }, (_, i) => (i % 5 === 0 ? probe(b * 50 + i) : event(b * 50 + i))));
+    // The files are looked up again after the erasure (a rewrite may move the data to new
+    // files); the old ones are read too.
+    const files = new Set<string>();
+    const copies = async () => {
+      const now = await f.personalDataFiles?.(store);
+      if (now === undefined || typeof now === 'string') return now ?? 'the store does not name its files';
+      for (const file of now) files.add(file);
+      const found: string[] = [];
+      for (const file of files) {
+        if (!existsSync(file)) continue;
+        const bytes = readFileSync(file);
+        for (const v of [email, name, ip]) if (bytes.includes(v)) found.push(`${file}: ${v}`);
+      }
+      return found;
+    };
+    const before = await copies();
+    if (typeof before === 'string') {
+      await ledger.close();
+      return ctx.skip(before);
+    }
+    assert.notDeepEqual(before, [], 'the probe values are in the files before the erasure');
+    const res = await ledger.eraseSubject('subject-zq', { id: 'dpo', type: 'user' }, 'GDPR-12');
+    assert.equal(res.erased, 200);
+    assert.deepEqual(await copies(), []);
+    assert.equal((await ledger.verify()).ok, true);
+    await ledger.close();
+  });
+
 }
 
 /** A second handle on the same store's data (another "process"). */

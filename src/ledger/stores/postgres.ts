@@ -441,8 +441,17 @@ export class PostgresStore implements LedgerStore {
     return this.q<PiiRow>('SELECT seq, subject, salt, data FROM pii WHERE seq >= $1 AND seq <= $2', [fromSeq, toSeq]);
   }
 
-  async eraseSubject(subject: string): Promise<number> {
-    return (await this.pool.query('DELETE FROM pii WHERE subject = $1', [subject])).rowCount ?? 0;
+  async subjectPii(subject: string, upto: number): Promise<PiiRow[]> {
+    return this.q<PiiRow>('SELECT seq, subject, salt, data FROM pii WHERE subject = $1 AND seq <= $2 ORDER BY seq', [subject, upto]);
+  }
+
+  async eraseSubject(subject: string, upto: number): Promise<number> {
+    const deleted = (await this.pool.query('DELETE FROM pii WHERE subject = $1 AND seq <= $2', [subject, upto])).rowCount ?? 0;
+    // A DELETE leaves the tuples in the table's pages until vacuum, and plain VACUUM leaves
+    // their bytes in the pages' free space: VACUUM FULL writes new files from the live rows
+    // (the old ones are truncated at commit). Only the owner may run it, as it may DELETE.
+    await this.pool.query('VACUUM FULL pii');
+    return deleted;
   }
 
   async nodes(keys: { level: number; index: number }[]): Promise<Map<string, Buffer>> {

@@ -189,6 +189,7 @@ export class SqliteStore implements LedgerStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${opts.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
     this.db.pragma('cache_size = -65536');
+    this.db.pragma('secure_delete = ON');
     if (location !== ':memory:') {
       // Copying the WAL back into the database file is the biggest cost of a write-heavy
       // ledger; a background thread does it (PASSIVE: it never blocks a writer), and the
@@ -352,8 +353,20 @@ export class SqliteStore implements LedgerStore {
     return this.db.prepare('SELECT seq, subject, salt, data FROM pii WHERE seq >= ? AND seq <= ?').all(fromSeq, toSeq) as PiiRow[];
   }
 
-  async eraseSubject(subject: string): Promise<number> {
-    return this.db.prepare('DELETE FROM pii WHERE subject = ?').run(subject).changes;
+  async subjectPii(subject: string, upto: number): Promise<PiiRow[]> {
+    return this.db.prepare('SELECT seq, subject, salt, data FROM pii WHERE subject = ? AND seq <= ? ORDER BY seq').all(subject, upto) as PiiRow[];
+  }
+
+  async eraseSubject(subject: string, upto: number): Promise<number> {
+    const deleted = this.db.prepare('DELETE FROM pii WHERE subject = ? AND seq <= ?').run(subject, upto).changes;
+    if (this.location === ':memory:') return deleted;
+    // Deleted cells are zeroed (secure_delete, on for this connection), but copies remain in
+    // pages freed or rearranged before, and in the WAL's frames: VACUUM rewrites the file
+    // from the live rows (through the WAL), and a TRUNCATE checkpoint copies it back and
+    // empties the WAL.
+    this.db.exec('VACUUM');
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return deleted;
   }
 
   async nodes(keys: { level: number; index: number }[]): Promise<Map<string, Buffer>> {
