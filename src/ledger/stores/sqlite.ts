@@ -365,8 +365,15 @@ export class SqliteStore implements LedgerStore {
     // from the live rows (through the WAL), and a TRUNCATE checkpoint copies it back and
     // empties the WAL.
     this.db.exec('VACUUM');
-    this.db.pragma('wal_checkpoint(TRUNCATE)');
-    return deleted;
+    // The background checkpointer or a reader can hold the WAL for a moment: wait for it.
+    for (let attempt = 0; ; attempt++) {
+      const [r] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number }[];
+      if (r && r.busy === 0 && r.log === 0) return deleted;
+      if (attempt === 100) {
+        throw new Error(`${this.location}: the personal data was deleted, but the write-ahead log could not be emptied (another connection keeps reading); close the other readers and run the erasure again`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   }
 
   async nodes(keys: { level: number; index: number }[]): Promise<Map<string, Buffer>> {
