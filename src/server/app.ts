@@ -93,7 +93,7 @@ export async function buildApp(ctx: ServerContext, o: AppOptions = {}): Promise<
     reply.header('cache-control', 'no-store');
     reply.header('referrer-policy', 'no-referrer');
   });
-  installAccessHook(app, ctx.auth, ctx.ledger);
+  installAccessHook(app, ctx.auth, ctx.denials);
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err.validation) {

@@ -33,6 +33,8 @@ export interface SelfAssessmentInput {
   verification: VerificationState;
   cwd: string;
   now?: Date;
+  /** Access denials the ledger refused, waiting in the spool file to be re-appended. */
+  denials?: { spooled: number; path: string };
 }
 
 export interface SelfAssessment {
@@ -306,9 +308,19 @@ export function assessService(inp: SelfAssessmentInput): SelfAssessment {
   );
 
   // --- audit
-  add('ATTEST-SVC-AUDIT-001', 'pass', 'the access hook appends access.denied (actor, route, method, missing scope, reason, ip) before a 401/403 is sent', [
-    runtime('hooks.onRequest', 'access.denied', 'src/server/auth.ts'),
-  ]);
+  const spooled = inp.denials?.spooled ?? 0;
+  const spoolEv = runtime('server.denialSpool', inp.denials ? `${spooled} waiting in ${inp.denials.path}` : '(none)', 'denials the ledger refused, kept on disk until it accepts them again');
+  if (spooled > 0) {
+    add('ATTEST-SVC-AUDIT-001', 'fail', `${spooled} access denial(s) are not in the ledger yet: the ledger refused them, so they wait in the spool ${inp.denials!.path} and are re-appended (marked delayed, with their original time) as soon as it accepts writes again`, [
+      runtime('hooks.onRequest', 'access.denied', 'src/server/auth.ts'),
+      spoolEv,
+    ]);
+  } else {
+    add('ATTEST-SVC-AUDIT-001', 'pass', 'the access hook appends access.denied (actor, route, method, missing scope, reason, ip) before a 401/403 is sent; while the ledger refuses writes, denials are kept in a synced spool file and re-appended later, and a denial that can be recorded nowhere is answered 503', [
+      runtime('hooks.onRequest', 'access.denied', 'src/server/auth.ts'),
+      spoolEv,
+    ]);
+  }
   const v = inp.verification;
   const verEv = [runtime('ledger.verification', v.report ? (v.report.ok ? 'ok' : 'FAILED') : v.error ? 'error' : 'not yet run', v.at ? `at ${v.at}` : undefined)];
   if (v.report?.ok) add('ATTEST-SVC-AUDIT-002', 'pass', `verified ${v.report.records} records (root ${v.report.root.slice(0, 16)}…, ${v.report.checkpointsChecked} checkpoints) at ${v.at}`, verEv);
