@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Writable } from 'node:stream';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { DEFAULT_HSTS, DEFAULT_TIMEOUTS, type ServerConfig } from '../config.js';
 import { LedgerValidationError } from '../ledger/record.js';
 import { installAccessHook } from './auth.js';
 import type { ServerContext } from './context.js';
@@ -49,6 +50,28 @@ export interface RegisteredRoute {
   declared: boolean;
 }
 
+/**
+ * Node's connection timeouts for the configured seconds. Fastify leaves requestTimeout at 0
+ * (none), so without these a client that sends its headers and then a byte now and then
+ * holds a connection — and a request slot — for as long as it likes.
+ */
+export function connectionTimeouts(s: ServerConfig) {
+  const ms = (v: number) => Math.round(v * 1000);
+  const requestTimeout = ms(s.requestTimeoutSeconds ?? DEFAULT_TIMEOUTS.requestTimeoutSeconds);
+  const headersTimeout = ms(s.headersTimeoutSeconds ?? DEFAULT_TIMEOUTS.headersTimeoutSeconds);
+  return {
+    requestTimeout,
+    keepAliveTimeout: ms(s.keepAliveTimeoutSeconds ?? DEFAULT_TIMEOUTS.keepAliveTimeoutSeconds),
+    connectionTimeout: ms(s.connectionTimeoutSeconds ?? DEFAULT_TIMEOUTS.connectionTimeoutSeconds),
+    http: {
+      requestTimeout,
+      headersTimeout,
+      // Node looks for overdue requests only this often (30 s by default), so a short timeout needs a short period.
+      connectionsCheckingInterval: Math.min(5000, Math.max(250, Math.floor(Math.min(requestTimeout, headersTimeout) / 4))),
+    },
+  };
+}
+
 export async function buildApp(ctx: ServerContext, o: AppOptions = {}): Promise<{ app: FastifyInstance; registered: RegisteredRoute[] }> {
   const app = Fastify({
     logger: o.quiet
@@ -75,6 +98,7 @@ export async function buildApp(ctx: ServerContext, o: AppOptions = {}): Promise<
     },
     requestIdHeader: false,
     bodyLimit: ctx.config.server.bodyLimit,
+    ...connectionTimeouts(ctx.config.server),
     trustProxy: ctx.config.server.trustProxy,
     exposeHeadRoutes: false,
     return503OnClosing: true,
