@@ -41,6 +41,8 @@ export function loggableUrl(url: string): string {
   return `${url.slice(0, q)}?${params.toString()}`.slice(0, 512);
 }
 
+export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
+
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,64}$/;
 
 /** The routes Fastify registered (method and URL), as its onRoute hook saw them. */
@@ -111,11 +113,21 @@ export async function buildApp(ctx: ServerContext, o: AppOptions = {}): Promise<
     for (const m of methods) registered.push({ method: String(m), url: r.url, declared: (r.config as { decl?: RouteDecl } | undefined)?.decl !== undefined });
   });
 
+  const hsts = ctx.config.server.hsts ?? DEFAULT_HSTS;
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('cache-control', 'no-store');
     reply.header('referrer-policy', 'no-referrer');
+    // API answers are data, never a page: nothing in them may load or run, nor be framed.
+    // The console and the HTML report replace this with their own policy.
+    reply.header('content-security-policy', API_CSP);
+    reply.header('x-frame-options', 'DENY');
+    // Only when the request came over TLS, here or at a trusted proxy (X-Forwarded-Proto):
+    // browsers ignore the header over plain HTTP (RFC 6797 section 8.1) because anyone on the
+    // path could have added or removed it there, and a plain-HTTP client on the loopback or a
+    // health check must not be told that this name is HTTPS-only.
+    if (hsts && req.protocol === 'https') reply.header('strict-transport-security', hsts);
   });
   installAccessHook(app, ctx.auth, ctx.denials);
 

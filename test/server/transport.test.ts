@@ -80,3 +80,60 @@ test('the Node server carries the configured timeouts', async () => {
   const d = await start({});
   assert.deepEqual([d.app.server.requestTimeout, d.app.server.headersTimeout, d.app.server.keepAliveTimeout, d.app.server.timeout], [30_000, 15_000, 72_000, 120_000]);
 });
+
+const HSTS = 'max-age=31536000; includeSubDomains';
+
+test('HSTS: sent when a trusted proxy says the request came over TLS, never to a plain-HTTP client', async () => {
+  // As behind the ALB of deploy/aws: the proxy's addresses are trusted (the VPC CIDR there).
+  const s = await start({ trustProxy: '10.40.0.0/16' });
+  const viaAlb = await s.app.inject({ method: 'GET', url: '/healthz', remoteAddress: '10.40.1.5', headers: { 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.9' } });
+  assert.equal(viaAlb.headers['strict-transport-security'], HSTS);
+  const plainViaAlb = await s.app.inject({ method: 'GET', url: '/healthz', remoteAddress: '10.40.1.5', headers: { 'x-forwarded-proto': 'http' } });
+  assert.equal(plainViaAlb.headers['strict-transport-security'], undefined);
+  // A client outside the trusted range cannot claim TLS for itself.
+  const forged = await s.app.inject({ method: 'GET', url: '/healthz', remoteAddress: '198.51.100.7', headers: { 'x-forwarded-proto': 'https' } });
+  assert.equal(forged.headers['strict-transport-security'], undefined);
+  // Plain HTTP straight to the service (the health check, curl on the host).
+  const direct = await fetch(`${s.url}/healthz`);
+  assert.equal(direct.headers.get('strict-transport-security'), null);
+});
+
+test('HSTS: on 401s and 404s too, with a configured value, and off with hsts false', async () => {
+  const s = await start({ trustProxy: '127.0.0.1', hsts: 'max-age=63072000; includeSubDomains; preload' });
+  for (const url of ['/api/me', '/nope/nothing', '/readyz']) {
+    const r = await s.app.inject({ method: 'GET', url, headers: { 'x-forwarded-proto': 'https' } });
+    assert.equal(r.headers['strict-transport-security'], 'max-age=63072000; includeSubDomains; preload', url);
+  }
+  const off = await start({ trustProxy: '127.0.0.1', hsts: false });
+  assert.equal((await off.app.inject({ method: 'GET', url: '/healthz', headers: { 'x-forwarded-proto': 'https' } })).headers['strict-transport-security'], undefined);
+});
+
+test('behind a trusted proxy, the recorded client address is the one the proxy appended, not one the client wrote', async () => {
+  const s = await start({ trustProxy: '10.40.0.0/16' });
+  const r = await s.app.inject({ method: 'GET', url: '/api/me', remoteAddress: '10.40.1.5', headers: { 'x-forwarded-for': '6.6.6.6, 203.0.113.9', 'x-request-id': 'forwarded-0001' } });
+  assert.equal(r.statusCode, 401);
+  const rec = (await s.ctx.ledger.query({ action: 'access.denied', limit: 1 })).records[0]!;
+  assert.equal(rec.request_id, 'forwarded-0001');
+  assert.equal(rec.personal?.['actor.ip'], '203.0.113.9');
+});
+
+test('API answers carry nosniff, no-store, no-referrer, no framing and a CSP that loads nothing', async () => {
+  const s = await start({});
+  const token = await s.ctx.devIssuer!.mint({ user: 'ann', role: 'auditor', roles: s.ctx.access.roles });
+  const expected = {
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'no-store',
+    'referrer-policy': 'no-referrer',
+    'x-frame-options': 'DENY',
+    'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  };
+  const pick = (h: Record<string, unknown>) => Object.fromEntries(Object.keys(expected).map((k) => [k, h[k]]));
+  for (const [url, status, auth] of [['/api/me', 200, true], ['/api/me', 401, false], ['/api/audit/events', 200, true], ['/api/nothing', 404, true]] as const) {
+    const r = await s.app.inject({ method: 'GET', url, headers: auth ? { authorization: `Bearer ${token}` } : {} });
+    assert.equal(r.statusCode, status, url);
+    assert.deepEqual(pick(r.headers), expected, `${url} ${status}`);
+  }
+  const html = await s.app.inject({ method: 'GET', url: '/api/security/compliance-report?format=html', headers: { authorization: `Bearer ${token}` } });
+  assert.equal(html.statusCode, 200);
+  assert.equal(html.headers['content-security-policy'], "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+});
