@@ -8,6 +8,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../../src/config.js';
+import { UsageError } from '../../src/cli/args.js';
+import { runDevToken } from '../../src/cli/serve.js';
 
 function withServer(server: Record<string, unknown>, env: NodeJS.ProcessEnv = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'attest-config-'));
@@ -47,4 +49,11 @@ test('denialSpool: resolved against the working directory; ATTEST_DENIAL_SPOOL w
   const c = withServer({ denialSpool: 'spool/denials.ndjson' });
   assert.equal(c.load().server.denialSpool, join(c.dir, 'spool/denials.ndjson'));
   assert.equal(withServer({ denialSpool: 'x' }, { ATTEST_DENIAL_SPOOL: '/tmp/attest/denials.ndjson' }).load().server.denialSpool, '/tmp/attest/denials.ndjson');
+});
+
+test('attest dev-token refuses a --ttl the server would refuse (access.maxTokenLifetimeSeconds)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'attest-devtoken-'));
+  const file = join(dir, 'attest.config.json');
+  writeFileSync(file, JSON.stringify({ access: { devIssuerDir: join(dir, 'dev-issuer'), maxTokenLifetimeSeconds: 3600 } }));
+  await assert.rejects(runDevToken(['--user', 'a', '--role', 'viewer', '--ttl', '3601', '--config', file]), (e: unknown) => e instanceof UsageError && e.message === '--ttl 3601 is longer than the server accepts (access.maxTokenLifetimeSeconds: 3600)');
 });
