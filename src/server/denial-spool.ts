@@ -186,7 +186,11 @@ export class DenialSpool {
         const wait = this.delayMs;
         this.delayMs = Math.min(this.delayMs * 2, MAX_RETRY_MS);
         this.schedule(wait);
-      } else this.delayMs = this.o.retryMs ?? FIRST_RETRY_MS;
+      } else {
+        this.delayMs = this.o.retryMs ?? FIRST_RETRY_MS;
+        // A denial spooled after the pass ended found it still running and scheduled nothing.
+        if (this.entries.length) this.schedule(this.delayMs);
+      }
     });
     return this.draining;
   }
