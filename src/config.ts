@@ -31,8 +31,25 @@ export interface ServerConfig {
   /** Largest accepted request body, in bytes. */
   bodyLimit: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-  /** Trust X-Forwarded-For from a load balancer in front (true behind an ALB). */
-  trustProxy: boolean;
+  /**
+   * Which peers' X-Forwarded-For / X-Forwarded-Proto to believe: a comma-separated list of
+   * addresses or CIDRs (behind an ALB: the VPC's CIDR, so the client address is the one the
+   * ALB appended, not one the client wrote), true (every peer: the client can then choose
+   * its own recorded address) or false.
+   */
+  trustProxy: boolean | string;
+  /** Strict-Transport-Security value sent on answers to requests that arrived over TLS; false: never. */
+  hsts?: string | false;
+  /** Seconds to receive a whole request (headers and body) before answering 408 and closing. */
+  requestTimeoutSeconds?: number;
+  /** Seconds to receive the request headers. */
+  headersTimeoutSeconds?: number;
+  /** Seconds an idle keep-alive connection stays open (above the load balancer's idle timeout). */
+  keepAliveTimeoutSeconds?: number;
+  /** Seconds a connection may be inactive (no byte either way) before it is closed. */
+  connectionTimeoutSeconds?: number;
+  /** Where access denials wait when the ledger refuses them (default: beside the SQLite ledger, or .attest/). */
+  denialSpool?: string;
   /** Public (secret-less) OAuth client id a login page uses, published by GET /api/auth/config. */
   publicClientId?: string;
   /** Hosted login domain (e.g. the Cognito domain), published by GET /api/auth/config. */
@@ -102,6 +119,24 @@ export function loadConfig(file?: string, env: NodeJS.ProcessEnv = process.env, 
   return { ...(existsSync(path) ? { file: path } : {}), ledger, server, access };
 }
 
+/** Defaults of the connection timeouts (seconds); see ServerConfig. */
+export const DEFAULT_TIMEOUTS = {
+  requestTimeoutSeconds: 30,
+  headersTimeoutSeconds: 15,
+  // Above the ALB's idle timeout (60 s in deploy/aws), so the balancer, not the service, closes idle connections.
+  keepAliveTimeoutSeconds: 72,
+  connectionTimeoutSeconds: 120,
+} as const;
+
+export const DEFAULT_HSTS = 'max-age=31536000; includeSubDomains';
+
+/** ATTEST_TRUST_PROXY: true/false (1/0, yes/no), or addresses/CIDRs. */
+function trustProxyValue(v: string): boolean | string {
+  if (/^(1|true|yes)$/i.test(v)) return true;
+  if (/^(0|false|no)$/i.test(v)) return false;
+  return v.trim();
+}
+
 function list(v: string): string[] {
   return v.split(',').map((x) => x.trim()).filter(Boolean);
 }
@@ -109,7 +144,7 @@ function list(v: string): string[] {
 function serverSection(input: unknown, env: NodeJS.ProcessEnv, cwd: string, path: string): ServerConfig {
   if (input !== undefined && (typeof input !== 'object' || input === null || Array.isArray(input))) throw new ConfigError(`${path}: server must be an object`);
   const s = (input ?? {}) as Record<string, unknown>;
-  const known = new Set(['host', 'port', 'targets', 'bodyLimit', 'logLevel', 'trustProxy', 'publicClientId', 'authDomain']);
+  const known = new Set(['host', 'port', 'targets', 'bodyLimit', 'logLevel', 'trustProxy', 'publicClientId', 'authDomain', 'hsts', 'requestTimeoutSeconds', 'headersTimeoutSeconds', 'keepAliveTimeoutSeconds', 'connectionTimeoutSeconds', 'denialSpool']);
   for (const k of Object.keys(s)) if (!known.has(k)) throw new ConfigError(`${path}: server: unknown setting ${JSON.stringify(k)} (known: ${[...known].join(', ')})`);
   const host = env['ATTEST_HOST'] ?? s['host'] ?? '127.0.0.1';
   if (typeof host !== 'string' || host === '') throw new ConfigError(`${path}: server.host must be a host name or address`);
@@ -131,15 +166,34 @@ function serverSection(input: unknown, env: NodeJS.ProcessEnv, cwd: string, path
   const logLevel = env['ATTEST_LOG_LEVEL'] ?? s['logLevel'] ?? 'info';
   if (!(LOG_LEVELS as readonly unknown[]).includes(logLevel)) throw new ConfigError(`${path}: server.logLevel must be one of ${LOG_LEVELS.join(', ')}`);
   const trustProxyEnv = env['ATTEST_TRUST_PROXY'];
-  const trustProxy = trustProxyEnv !== undefined && trustProxyEnv !== '' ? /^(1|true|yes)$/i.test(trustProxyEnv) : s['trustProxy'] ?? false;
-  if (typeof trustProxy !== 'boolean') throw new ConfigError(`${path}: server.trustProxy must be true or false`);
+  const trustProxy = trustProxyEnv !== undefined && trustProxyEnv !== '' ? trustProxyValue(trustProxyEnv) : s['trustProxy'] ?? false;
+  // A hop count is refused: Fastify cannot tell the proxy from a client by counting, and ignores X-Forwarded-* then.
+  const trustProxyOk = typeof trustProxy === 'boolean' || (typeof trustProxy === 'string' && /^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:/]+)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F.:/]+))*$/.test(trustProxy.trim()) && !/^\d+$/.test(trustProxy.trim()));
+  if (!trustProxyOk) throw new ConfigError(`${path}: server.trustProxy (or ATTEST_TRUST_PROXY) must be the proxies' addresses or CIDRs (e.g. "10.40.0.0/16", the VPC of an ALB), true or false; got ${JSON.stringify(trustProxy)}`);
   const optional: Partial<ServerConfig> = {};
-  for (const k of ['publicClientId', 'authDomain'] as const) {
-    const v = s[k];
+  for (const k of ['publicClientId', 'authDomain', 'denialSpool'] as const) {
+    const v = k === 'denialSpool' ? env['ATTEST_DENIAL_SPOOL'] || s[k] : s[k];
     if (v === undefined) continue;
     if (typeof v !== 'string' || v === '') throw new ConfigError(`${path}: server.${k} must be a non-empty string`);
     optional[k] = v;
   }
+  if (optional.denialSpool) optional.denialSpool = resolve(cwd, optional.denialSpool);
+  if (s['hsts'] !== undefined) {
+    const h = s['hsts'];
+    if (h !== false && (typeof h !== 'string' || !/^max-age=\d+(;\s*(includeSubDomains|preload))*$/i.test(h.trim()))) {
+      throw new ConfigError(`${path}: server.hsts must be a Strict-Transport-Security value such as "max-age=31536000; includeSubDomains", or false; got ${JSON.stringify(h)}`);
+    }
+    optional.hsts = h === false ? false : h.trim();
+  }
+  for (const [k, max] of [['requestTimeoutSeconds', 3600], ['headersTimeoutSeconds', 3600], ['keepAliveTimeoutSeconds', 3600], ['connectionTimeoutSeconds', 3600]] as const) {
+    const v = s[k];
+    if (v === undefined) continue;
+    if (typeof v !== 'number' || !(v > 0) || v > max) throw new ConfigError(`${path}: server.${k} must be a number of seconds above 0 and at most ${max}; got ${JSON.stringify(v)}`);
+    optional[k] = v;
+  }
+  const headers = optional.headersTimeoutSeconds ?? DEFAULT_TIMEOUTS.headersTimeoutSeconds;
+  const request = optional.requestTimeoutSeconds ?? DEFAULT_TIMEOUTS.requestTimeoutSeconds;
+  if (headers > request) throw new ConfigError(`${path}: server.headersTimeoutSeconds (${headers}) must not exceed server.requestTimeoutSeconds (${request})`);
   return { host, port, targets: targets.map((t) => resolve(cwd, t)), defaultTargets, bodyLimit, logLevel: logLevel as ServerConfig['logLevel'], trustProxy, ...optional };
 }
 

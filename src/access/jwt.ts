@@ -10,6 +10,7 @@
  *     discovery or jwksUrl, cached, refetched when a token names an unknown kid, at most
  *     once per cooldown; kept and used while the endpoint fails, for a while);
  *   - exp and nbf hold, allowing the configured clock skew; sub is present;
+ *   - it lives no longer than maxTokenLifetimeSeconds (exp − iat, or exp − now without iat);
  *   - it is the kind of token required (access by default: Cognito token_use, Keycloak typ,
  *     RFC 9068 header typ at+jwt; an id token is refused);
  *   - it is meant for Attest: aud among the configured audiences, or (access tokens) the
@@ -53,7 +54,8 @@ export type AuthErrorCode =
   | 'wrong_token_use'
   | 'unknown_key'
   | 'jwks_unavailable'
-  | 'alg_not_allowed';
+  | 'alg_not_allowed'
+  | 'lifetime_too_long';
 
 export class AuthError extends Error {
   constructor(
@@ -307,6 +309,22 @@ function checkUseAndAudience(trust: Trust, header: ProtectedHeaderParameters, cl
   }
 }
 
+/**
+ * A token's whole lifetime is exp − iat, both from the issuer's clock, so no skew applies.
+ * Without iat only the rest of it can be seen: exp − now, with the skew for our clock.
+ */
+function checkLifetime(payload: JWTPayload, config: AccessConfig, now: Date): void {
+  const max = config.maxTokenLifetimeSeconds;
+  const setting = `this service accepts at most ${max} s (access.maxTokenLifetimeSeconds)`;
+  const exp = payload.exp!;
+  if (typeof payload.iat === 'number') {
+    if (exp - payload.iat > max) throw new AuthError('lifetime_too_long', `the token is valid for ${exp - payload.iat} s (exp − iat); ${setting}`);
+    return;
+  }
+  const left = exp - Math.floor(now.getTime() / 1000);
+  if (left > max + config.clockSkewSeconds) throw new AuthError('lifetime_too_long', `the token has no iat and is valid for another ${left} s (exp − now); ${setting}`);
+}
+
 function mapError(e: unknown, claims: JWTPayload | undefined): AuthError {
   if (e instanceof AuthError) return e;
   if (e instanceof errors.JWTExpired) {
@@ -420,6 +438,7 @@ export function createVerifier(config: AccessConfig, options: VerifierOptions = 
       throw mapError(e, unverified);
     }
     if (typeof payload.sub !== 'string' || payload.sub === '') throw new AuthError('invalid', 'the token\'s "sub" claim is not a string');
+    checkLifetime(payload, config, options.now ? options.now() : new Date());
     checkUseAndAudience(trust, protectedHeader, payload);
     if (trust.dev && payload['attest_dev'] !== true) throw new AuthError('invalid', 'a token of the dev issuer without attest_dev: true');
     return resolvePrincipal(payload as Record<string, unknown>, config, { dev: trust.dev });

@@ -79,6 +79,8 @@ export const ASYMMETRIC_ALGORITHMS = [
 ] as const;
 
 export const DEFAULT_ALGORITHMS = ['RS256', 'ES256', 'EdDSA'];
+/** One day: the longest access-token validity Cognito allows. */
+export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 86_400;
 export const DEFAULT_DEV_ISSUER_DIR = '.attest/dev-issuer';
 export const DEFAULT_GROUPS_CLAIM = 'cognito:groups';
 export const DEFAULT_TENANT_CLAIM = 'custom:tenant';
@@ -102,6 +104,12 @@ export interface AccessConfig {
   algorithms: string[];
   tokenUse: TokenUse;
   clockSkewSeconds: number;
+  /**
+   * Longest lifetime accepted (exp − iat; exp − now when iat is missing). Default one day,
+   * the longest access token Cognito issues: a longer one is a leaked key's work or a
+   * misconfigured issuer, and would stay usable long after a user is removed.
+   */
+  maxTokenLifetimeSeconds: number;
   /** Claims holding the user's groups; a dotted path reaches into objects (realm_access.roles). */
   groupsClaim: string[];
   tenantClaim: string;
@@ -142,6 +150,7 @@ export interface AccessConfigInput {
   algorithms?: string[];
   tokenUse?: TokenUse;
   clockSkewSeconds?: number;
+  maxTokenLifetimeSeconds?: number;
   groupsClaim?: string | string[];
   tenantClaim?: string;
   scopePrefix?: string;
@@ -168,7 +177,7 @@ export class AccessConfigError extends Error {
 }
 
 const KNOWN_KEYS = new Set<string>([
-  'issuer', 'jwksUrl', 'audience', 'clientIds', 'algorithms', 'tokenUse', 'clockSkewSeconds', 'groupsClaim',
+  'issuer', 'jwksUrl', 'audience', 'clientIds', 'algorithms', 'tokenUse', 'clockSkewSeconds', 'maxTokenLifetimeSeconds', 'groupsClaim',
   'tenantClaim', 'scopePrefix', 'userTokenScopes', 'roles', 'groupRoles', 'clientRoles', 'tenantBindings', 'jwksCooldownSeconds',
   'jwksCacheMaxAgeSeconds', 'jwksTimeoutMs', 'jwksStaleIfErrorSeconds', 'dev', 'devIssuerDir',
 ]);
@@ -279,6 +288,13 @@ export function validateAccessConfig(input: unknown, opts: { cwd?: string; where
   }
 
   const clockSkewSeconds = seconds(raw['clockSkewSeconds'], 'clockSkewSeconds', 60, 300, problems);
+  let maxTokenLifetimeSeconds = DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
+  const maxLife = raw['maxTokenLifetimeSeconds'];
+  if (maxLife !== undefined) {
+    if (typeof maxLife !== 'number' || !Number.isInteger(maxLife) || maxLife < 60 || maxLife > 30 * 86400) {
+      problems.push(`maxTokenLifetimeSeconds must be a whole number of seconds from 60 to 2592000 (30 days); got ${JSON.stringify(maxLife)}`);
+    } else maxTokenLifetimeSeconds = maxLife;
+  }
   const jwksCooldownSeconds = seconds(raw['jwksCooldownSeconds'], 'jwksCooldownSeconds', 30, 3600, problems);
   const jwksCacheMaxAgeSeconds = seconds(raw['jwksCacheMaxAgeSeconds'], 'jwksCacheMaxAgeSeconds', 600, 86400, problems);
   const jwksTimeoutMs = seconds(raw['jwksTimeoutMs'], 'jwksTimeoutMs', 5000, 60000, problems);
@@ -415,6 +431,7 @@ export function validateAccessConfig(input: unknown, opts: { cwd?: string; where
     algorithms: [...algorithms],
     tokenUse,
     clockSkewSeconds,
+    maxTokenLifetimeSeconds,
     groupsClaim,
     tenantClaim,
     ...(scopePrefix !== undefined ? { scopePrefix } : {}),

@@ -24,13 +24,25 @@ Options:
 Without --dev the service refuses to start unless a token issuer is configured
 (access.issuer with access.audience or access.clientIds): no configuration never means access.
 
+Access denials are recorded in the ledger as access.denied. When the ledger refuses the
+write, the denial is kept in a spool file (server.denialSpool, mode 0600, synced to disk) and
+re-appended — marked delayed, with its original time — as soon as the ledger accepts writes
+again (retried with back-off, and at start-up); the client still gets its 401/403, and
+/readyz answers 200 {"status":"degraded","spooledDenials":N} meanwhile. Only when the spool
+cannot be written either does the client get 503: no refusal goes unrecorded.
+
 Configuration file (JSON; every key optional):
   {
-    "server": { "host": "0.0.0.0", "port": 8080, "targets": ["deploy/"], "trustProxy": true,
+    "server": { "host": "0.0.0.0", "port": 8080, "targets": ["deploy/"], "trustProxy": "10.40.0.0/16",
                 "publicClientId": "<Cognito app client id>", "authDomain": "auth.example.com",
-                "logLevel": "info", "bodyLimit": 1048576 },
+                "logLevel": "info", "bodyLimit": 1048576,
+                "requestTimeoutSeconds": 30, "headersTimeoutSeconds": 15,
+                "keepAliveTimeoutSeconds": 72, "connectionTimeoutSeconds": 120,
+                "hsts": "max-age=31536000; includeSubDomains",
+                "denialSpool": ".attest/denials.spool.ndjson" },
     "access": { "issuer": "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC",
                 "clientIds": ["<app client id>"], "audience": [], "scopePrefix": "attest/",
+                "maxTokenLifetimeSeconds": 86400,
                 "groupRoles": { "attest-admins": "admin", "attest-auditors": "auditor" },
                 "clientRoles": { "<m2m client id>": "agent" },
                 "tenantBindings": { "group:acme-ops": ["acme"] },
@@ -39,6 +51,21 @@ Configuration file (JSON; every key optional):
                 "retention": { "auth": "1y", "access": "1y", "*": "7y" } }
   }
   server.targets default to examples/ and deploy/ (those that exist in the working directory).
+  server.trustProxy: the load balancer's addresses or CIDRs (behind an ALB, the VPC CIDR): only
+    from them are X-Forwarded-For (the client address recorded) and X-Forwarded-Proto believed.
+    true believes every peer, so a client could choose the address recorded for it. Default false.
+  server.requestTimeoutSeconds (30): a request's headers and body must arrive within it, else 408
+    and the connection is closed; headersTimeoutSeconds (15) for the headers alone;
+    keepAliveTimeoutSeconds (72, above the ALB's 60 s idle timeout) for an idle keep-alive
+    connection; connectionTimeoutSeconds (120) for a connection with no traffic at all.
+  server.bodyLimit: largest request body in bytes (default 1 MiB; 413 above it).
+  server.hsts: the Strict-Transport-Security header, sent only on requests that came over TLS
+    (the service listens on plain HTTP, so: X-Forwarded-Proto https from a trusted proxy), never
+    to a plain-HTTP client; false: never.
+  server.denialSpool: where refused denials wait (default: beside the SQLite ledger, or
+    .attest/denials.spool.ndjson with PostgreSQL). One server process per file.
+  access.maxTokenLifetimeSeconds (86400 = 1 day, Cognito's longest access token; 60 to 2592000):
+    a token valid for longer (exp − iat; exp − now when it has no iat) gets 401 lifetime_too_long.
 
 Environment variables (they override the file):
   ATTEST_CONFIG          config file path
@@ -54,7 +81,9 @@ Environment variables (they override the file):
   ATTEST_AUDIENCE, ATTEST_CLIENT_IDS        comma-separated accepted aud values / client ids
   ATTEST_SCOPE_PREFIX    prefix of Attest scopes in tokens (e.g. a Cognito resource server "attest/")
                          (ATTEST_OIDC_ISSUER, ATTEST_OIDC_CLIENT_IDS, ... are accepted as aliases)
-  ATTEST_TRUST_PROXY=true                   trust X-Forwarded-For (behind a load balancer)
+  ATTEST_TRUST_PROXY     proxy addresses/CIDRs whose X-Forwarded-* are believed (e.g. the VPC
+                         CIDR behind an ALB), or true / false
+  ATTEST_DENIAL_SPOOL    spool file of denials the ledger refused (server.denialSpool)
   ATTEST_LOG_LEVEL       fatal|error|warn|info|debug|trace|silent
   ATTEST_DEV_ALLOW_REMOTE=1                 let --dev listen on a non-loopback address
 
@@ -79,7 +108,8 @@ Options:
       --user NAME      dev user name (the token's subject is dev:NAME)
       --role ROLE      role name (repeatable)
       --tenant T       bind the token to tenant T (repeatable)
-      --ttl SECONDS    lifetime (default 28800 = 8 h)
+      --ttl SECONDS    lifetime (default 28800 = 8 h; at most access.maxTokenLifetimeSeconds,
+                       default 86400, which the server enforces)
       --config FILE    config file (for access.roles and access.devIssuerDir)
   -h, --help           this help
 
@@ -152,6 +182,9 @@ export async function runDevToken(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof ConfigError || e instanceof AccessConfigError) throw new UsageError(e.message);
     throw e;
+  }
+  if (ttl !== undefined && Number(ttl) > access.maxTokenLifetimeSeconds) {
+    throw new UsageError(`--ttl ${ttl} is longer than the server accepts (access.maxTokenLifetimeSeconds: ${access.maxTokenLifetimeSeconds})`);
   }
   try {
     const dev = DevIssuer.open(access.devIssuerDir);

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Writable } from 'node:stream';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { DEFAULT_HSTS, DEFAULT_TIMEOUTS, type ServerConfig } from '../config.js';
 import { LedgerValidationError } from '../ledger/record.js';
 import { installAccessHook } from './auth.js';
 import type { ServerContext } from './context.js';
@@ -40,6 +41,8 @@ export function loggableUrl(url: string): string {
   return `${url.slice(0, q)}?${params.toString()}`.slice(0, 512);
 }
 
+export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
+
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,64}$/;
 
 /** The routes Fastify registered (method and URL), as its onRoute hook saw them. */
@@ -47,6 +50,28 @@ export interface RegisteredRoute {
   method: string;
   url: string;
   declared: boolean;
+}
+
+/**
+ * Node's connection timeouts for the configured seconds. Fastify leaves requestTimeout at 0
+ * (none), so without these a client that sends its headers and then a byte now and then
+ * holds a connection — and a request slot — for as long as it likes.
+ */
+export function connectionTimeouts(s: ServerConfig) {
+  const ms = (v: number) => Math.round(v * 1000);
+  const requestTimeout = ms(s.requestTimeoutSeconds ?? DEFAULT_TIMEOUTS.requestTimeoutSeconds);
+  const headersTimeout = ms(s.headersTimeoutSeconds ?? DEFAULT_TIMEOUTS.headersTimeoutSeconds);
+  return {
+    requestTimeout,
+    keepAliveTimeout: ms(s.keepAliveTimeoutSeconds ?? DEFAULT_TIMEOUTS.keepAliveTimeoutSeconds),
+    connectionTimeout: ms(s.connectionTimeoutSeconds ?? DEFAULT_TIMEOUTS.connectionTimeoutSeconds),
+    http: {
+      requestTimeout,
+      headersTimeout,
+      // Node looks for overdue requests only this often (30 s by default), so a short timeout needs a short period.
+      connectionsCheckingInterval: Math.min(5000, Math.max(250, Math.floor(Math.min(requestTimeout, headersTimeout) / 4))),
+    },
+  };
 }
 
 export async function buildApp(ctx: ServerContext, o: AppOptions = {}): Promise<{ app: FastifyInstance; registered: RegisteredRoute[] }> {
@@ -75,6 +100,7 @@ export async function buildApp(ctx: ServerContext, o: AppOptions = {}): Promise<
     },
     requestIdHeader: false,
     bodyLimit: ctx.config.server.bodyLimit,
+    ...connectionTimeouts(ctx.config.server),
     trustProxy: ctx.config.server.trustProxy,
     exposeHeadRoutes: false,
     return503OnClosing: true,
@@ -87,13 +113,23 @@ export async function buildApp(ctx: ServerContext, o: AppOptions = {}): Promise<
     for (const m of methods) registered.push({ method: String(m), url: r.url, declared: (r.config as { decl?: RouteDecl } | undefined)?.decl !== undefined });
   });
 
+  const hsts = ctx.config.server.hsts ?? DEFAULT_HSTS;
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('cache-control', 'no-store');
     reply.header('referrer-policy', 'no-referrer');
+    // API answers are data, never a page: nothing in them may load or run, nor be framed.
+    // The console and the HTML report replace this with their own policy.
+    reply.header('content-security-policy', API_CSP);
+    reply.header('x-frame-options', 'DENY');
+    // Only when the request came over TLS, here or at a trusted proxy (X-Forwarded-Proto):
+    // browsers ignore the header over plain HTTP (RFC 6797 section 8.1) because anyone on the
+    // path could have added or removed it there, and a plain-HTTP client on the loopback or a
+    // health check must not be told that this name is HTTPS-only.
+    if (hsts && req.protocol === 'https') reply.header('strict-transport-security', hsts);
   });
-  installAccessHook(app, ctx.auth, ctx.ledger);
+  installAccessHook(app, ctx.auth, ctx.denials);
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err.validation) {

@@ -8,8 +8,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AuthError, type Verifier } from '../access/jwt.js';
 import type { Principal } from '../access/scopes.js';
-import type { Ledger } from '../ledger/ledger.js';
 import type { AuditEventInput } from '../ledger/record.js';
+import type { DenialSpool } from './denial-spool.js';
 import type { ErrorBody, RouteDecl } from './types.js';
 
 /** Verified tokens are remembered for this long (never past their expiry). */
@@ -87,10 +87,11 @@ export function routeLabel(req: FastifyRequest): string {
 }
 
 /**
- * Appends the refusal to the ledger, then answers. A ledger failure is logged and does not
- * turn the refusal into something else.
+ * Records the refusal — in the ledger, or in the denial spool while the ledger refuses
+ * writes — then answers with the refusal. Only when neither can hold it does the client get
+ * 503 instead: a refusal that leaves no trace must not be answered as if it had been recorded.
  */
-export async function deny(ledger: Ledger, req: FastifyRequest, reply: FastifyReply, d: Denial): Promise<FastifyReply> {
+export async function deny(denials: DenialSpool, req: FastifyRequest, reply: FastifyReply, d: Denial): Promise<FastifyReply> {
   const p = req.principal;
   const route = routeLabel(req);
   const ev: AuditEventInput = {
@@ -112,9 +113,12 @@ export async function deny(ledger: Ledger, req: FastifyRequest, reply: FastifyRe
   if (ua) ev.actor.user_agent = ua;
   if (p && p.tenants && p.tenants !== '*' && p.tenants.length === 1) ev.tenant = p.tenants[0]!;
   try {
-    await ledger.append([ev]);
-  } catch (e) {
-    req.log.error({ err: { message: (e as Error).message } }, 'could not record an access denial in the ledger');
+    await denials.record(ev, req.log);
+  } catch {
+    // record() has logged why; the route, reason and request id tie the log line to this answer.
+    req.log.warn({ reason: d.reason, status: d.status, route }, 'access denied, and the denial could not be recorded: answering 503');
+    reply.header('retry-after', '30');
+    return reply.code(503).type('application/json; charset=utf-8').send({ error: 'unavailable', message: 'the request is refused and the audit trail cannot record the refusal right now; retry later', requestId: req.id });
   }
   const body: ErrorBody = {
     error: d.status === 401 ? 'unauthorized' : d.status === 403 ? 'forbidden' : 'unavailable',
@@ -138,7 +142,7 @@ export function isRestricted(p: Principal): boolean {
  * Installs the access hook. A request whose route carries no declaration is refused with 500:
  * an undeclared route must never be served, whatever registered it.
  */
-export function installAccessHook(app: FastifyInstance, auth: Authenticator, ledger: Ledger): void {
+export function installAccessHook(app: FastifyInstance, auth: Authenticator, denials: DenialSpool): void {
   app.addHook('onRequest', async (req, reply) => {
     const decl: RouteDecl | undefined = req.routeOptions.config?.decl;
     if (!decl) {
@@ -151,7 +155,7 @@ export function installAccessHook(app: FastifyInstance, auth: Authenticator, led
     const token = bearerToken(req);
     if (token === undefined) {
       const bad = typeof header === 'string' && header.trim() !== '';
-      return deny(ledger, req, reply, {
+      return deny(denials, req, reply, {
         status: 401,
         reason: bad ? 'bad_scheme' : 'missing_token',
         message: bad ? 'the Authorization header must be "Bearer <access token>"' : 'authentication required: send "Authorization: Bearer <access token>"',
@@ -162,12 +166,12 @@ export function installAccessHook(app: FastifyInstance, auth: Authenticator, led
       principal = await auth.authenticate(token);
     } catch (e) {
       const err = e instanceof AuthError ? e : new AuthError('invalid', 'the token could not be verified');
-      return deny(ledger, req, reply, { status: err.status, reason: err.code, message: err.message });
+      return deny(denials, req, reply, { status: err.status, reason: err.code, message: err.message });
     }
     req.principal = principal;
     const missing = decl.scopes.filter((s) => !principal.scopes.has(s));
     if (missing.length) {
-      return deny(ledger, req, reply, {
+      return deny(denials, req, reply, {
         status: 403,
         reason: 'missing_scope',
         missingScopes: missing,
@@ -175,7 +179,7 @@ export function installAccessHook(app: FastifyInstance, auth: Authenticator, led
       });
     }
     if (decl.unrestrictedOnly && isRestricted(principal)) {
-      return deny(ledger, req, reply, {
+      return deny(denials, req, reply, {
         status: 403,
         reason: 'restricted_principal',
         message: `${decl.method} ${decl.url} covers every tenant's records; principals bound to tenants or to their own records cannot use it`,

@@ -11,6 +11,7 @@ import { openLedger } from '../ledger/open.js';
 import type { KeyProvider } from '../ledger/keys.js';
 import type { Ledger } from '../ledger/ledger.js';
 import { Authenticator } from './auth.js';
+import { defaultSpoolPath, DenialSpool } from './denial-spool.js';
 import { ReportCache } from './report-cache.js';
 import { openScanStore, type ScanStore } from './scan-store.js';
 import { assessService, type VerificationState } from './self-assessment.js';
@@ -24,6 +25,8 @@ export interface ServerContext {
   verifier: Verifier;
   auth: Authenticator;
   ledger: Ledger;
+  /** Access denials the ledger refused, waiting to be re-appended. */
+  denials: DenialSpool;
   scans: ScanStore;
   reports: ReportCache;
   /** Every route this server declares (set when the app is built). */
@@ -46,6 +49,8 @@ export interface ContextOptions {
   keys?: KeyProvider;
   /** Target sweep interval of the report cache (ms). */
   sweepMs?: number;
+  /** First retry delay of the denial spool (tests). */
+  spoolRetryMs?: number;
 }
 
 export async function createContext(o: ContextOptions): Promise<ServerContext> {
@@ -71,6 +76,14 @@ export async function createContext(o: ContextOptions): Promise<ServerContext> {
     await ledger.close().catch(() => undefined);
     throw e;
   }
+  // The spool is loaded (an earlier run's denials re-appended) by createServer, once the
+  // app's logger exists.
+  const denials = new DenialSpool({
+    path: o.config.server.denialSpool ?? defaultSpoolPath(o.config, cwd),
+    ledger,
+    onChange: () => ctx.reports?.invalidateService(),
+    ...(o.spoolRetryMs !== undefined ? { retryMs: o.spoolRetryMs } : {}),
+  });
   const verification: VerificationState = { running: false };
   let running: Promise<VerificationState> | undefined;
   const ctx: ServerContext = {
@@ -81,6 +94,7 @@ export async function createContext(o: ContextOptions): Promise<ServerContext> {
     verifier,
     auth: new Authenticator(verifier),
     ledger,
+    denials,
     scans,
     reports: undefined as unknown as ReportCache,
     routes: [],
@@ -109,6 +123,7 @@ export async function createContext(o: ContextOptions): Promise<ServerContext> {
     },
     async close() {
       ctx.reports.close();
+      await denials.close();
       await scans!.close().catch(() => undefined);
       await ledger.close();
     },
@@ -117,7 +132,7 @@ export async function createContext(o: ContextOptions): Promise<ServerContext> {
     targets: o.config.server.targets,
     cwd,
     sweepMs: o.sweepMs ?? 2000,
-    selfAssess: () => assessService({ config: o.config, access, routes: ctx.routes, ledger, verification, cwd }),
+    selfAssess: () => assessService({ config: o.config, access, routes: ctx.routes, ledger, verification, cwd, denials: { spooled: denials.count, path: denials.path } }),
   });
   return ctx;
 }

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Control } from '../controls/api.js';
 import type { DomainId, Evidence, Finding, Severity, Status } from '../model/types.js';
-import { DEV_AUDIENCE, DEV_ISSUER, SCOPES, type AccessConfig } from '../access/scopes.js';
+import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, DEV_AUDIENCE, DEV_ISSUER, SCOPES, type AccessConfig } from '../access/scopes.js';
 import type { AttestConfig } from '../config.js';
 import type { Ledger, VerifyReport } from '../ledger/ledger.js';
 import type { RouteDecl } from './types.js';
@@ -33,6 +33,8 @@ export interface SelfAssessmentInput {
   verification: VerificationState;
   cwd: string;
   now?: Date;
+  /** Access denials the ledger refused, waiting in the spool file to be re-appended. */
+  denials?: { spooled: number; path: string };
 }
 
 export interface SelfAssessment {
@@ -71,9 +73,9 @@ const DEFS: ServiceControlDef[] = [
     frameworks: { 'soc2-tsc-2017': ['CC6.1'], 'nist-csf-2.0': ['PR.AA-03'] },
   },
   {
-    id: 'ATTEST-SVC-AUTHN-004', title: 'Token lifetime is enforced with a small clock skew', domain: 'authentication', severity: 'low',
-    rationale: 'exp and nbf bound a stolen token\'s use; a large skew extends it.',
-    remediation: 'Keep access.clockSkewSeconds at 120 or less.',
+    id: 'ATTEST-SVC-AUTHN-004', title: 'Token lifetime is enforced with a small clock skew and a maximum of one day', domain: 'authentication', severity: 'low',
+    rationale: 'exp and nbf bound a stolen token\'s use; a large skew extends it, and so does a token issued for longer than a day.',
+    remediation: 'Keep access.clockSkewSeconds at 120 or less and access.maxTokenLifetimeSeconds at 86400 or less.',
     frameworks: { 'nist-csf-2.0': ['PR.AA-03'] },
   },
   {
@@ -273,8 +275,13 @@ export function assessService(inp: SelfAssessmentInput): SelfAssessment {
   if (access.tokenUse !== 'access') add('ATTEST-SVC-AUTHN-003', 'fail', `tokenUse is "${access.tokenUse}": id tokens are accepted by the API`, audEv);
   else if (access.issuer && access.audience.length + access.clientIds.length === 0) add('ATTEST-SVC-AUTHN-003', 'fail', 'no audience or client id restricts which tokens of the issuer are accepted', audEv);
   else add('ATTEST-SVC-AUTHN-003', 'pass', `access tokens only; audience ${access.audience.join(', ') || '(none)'}, client ids ${access.clientIds.join(', ') || '(none)'}${access.dev ? `; dev tokens: audience ${DEV_AUDIENCE}` : ''}`, audEv);
-  const skewEv = [loc.at('access', 'clockSkewSeconds', String(access.clockSkewSeconds))];
-  add('ATTEST-SVC-AUTHN-004', access.clockSkewSeconds <= 120 ? 'pass' : 'fail', `exp, nbf and sub are required; clock skew ${access.clockSkewSeconds} s`, skewEv);
+  const lifeEv = [loc.at('access', 'clockSkewSeconds', String(access.clockSkewSeconds)), loc.at('access', 'maxTokenLifetimeSeconds', String(access.maxTokenLifetimeSeconds))];
+  add(
+    'ATTEST-SVC-AUTHN-004',
+    access.clockSkewSeconds <= 120 && access.maxTokenLifetimeSeconds <= DEFAULT_MAX_TOKEN_LIFETIME_SECONDS ? 'pass' : 'fail',
+    `exp, nbf and sub are required; clock skew ${access.clockSkewSeconds} s; tokens valid for more than ${access.maxTokenLifetimeSeconds} s (exp − iat) are refused`,
+    lifeEv,
+  );
 
   // --- authorization
   const protectedRoutes = routes.filter((r) => !r.public);
@@ -306,9 +313,19 @@ export function assessService(inp: SelfAssessmentInput): SelfAssessment {
   );
 
   // --- audit
-  add('ATTEST-SVC-AUDIT-001', 'pass', 'the access hook appends access.denied (actor, route, method, missing scope, reason, ip) before a 401/403 is sent', [
-    runtime('hooks.onRequest', 'access.denied', 'src/server/auth.ts'),
-  ]);
+  const spooled = inp.denials?.spooled ?? 0;
+  const spoolEv = runtime('server.denialSpool', inp.denials ? `${spooled} waiting in ${inp.denials.path}` : '(none)', 'denials the ledger refused, kept on disk until it accepts them again');
+  if (spooled > 0) {
+    add('ATTEST-SVC-AUDIT-001', 'fail', `${spooled} access denial(s) are not in the ledger yet: the ledger refused them, so they wait in the spool ${inp.denials!.path} and are re-appended (marked delayed, with their original time) as soon as it accepts writes again`, [
+      runtime('hooks.onRequest', 'access.denied', 'src/server/auth.ts'),
+      spoolEv,
+    ]);
+  } else {
+    add('ATTEST-SVC-AUDIT-001', 'pass', 'the access hook appends access.denied (actor, route, method, missing scope, reason, ip) before a 401/403 is sent; while the ledger refuses writes, denials are kept in a synced spool file and re-appended later, and a denial that can be recorded nowhere is answered 503', [
+      runtime('hooks.onRequest', 'access.denied', 'src/server/auth.ts'),
+      spoolEv,
+    ]);
+  }
   const v = inp.verification;
   const verEv = [runtime('ledger.verification', v.report ? (v.report.ok ? 'ok' : 'FAILED') : v.error ? 'error' : 'not yet run', v.at ? `at ${v.at}` : undefined)];
   if (v.report?.ok) add('ATTEST-SVC-AUDIT-002', 'pass', `verified ${v.report.records} records (root ${v.report.root.slice(0, 16)}…, ${v.report.checkpointsChecked} checkpoints) at ${v.at}`, verEv);
@@ -360,7 +377,8 @@ export function assessService(inp: SelfAssessmentInput): SelfAssessment {
         audience: access.audience,
         clientIds: access.clientIds,
         clockSkewSeconds: access.clockSkewSeconds,
-        checks: ['signature (JWKS, refreshed on unknown kid)', 'alg allow-list', 'iss', 'aud / client_id', 'token_use', 'exp', 'nbf', 'sub'],
+        maxTokenLifetimeSeconds: access.maxTokenLifetimeSeconds,
+        checks: ['signature (JWKS, refreshed on unknown kid)', 'alg allow-list', 'iss', 'aud / client_id', 'token_use', 'exp', 'nbf', 'sub', 'lifetime (exp − iat) ≤ maxTokenLifetimeSeconds'],
       },
     },
     authorization: {

@@ -23,6 +23,8 @@ export interface StartOptions {
   /** Verify the ledger in the background after start (default true). */
   verifyOnStart?: boolean;
   sweepMs?: number;
+  /** First retry delay of the denial spool, in ms (tests). */
+  spoolRetryMs?: number;
 }
 
 export interface RunningServer {
@@ -41,9 +43,10 @@ export async function createServer(o: StartOptions): Promise<{ app: FastifyInsta
   const config: AttestConfig = o.config.server.defaultTargets
     ? { ...o.config, server: { ...o.config.server, targets: o.config.server.targets.filter((t) => existsSync(t)) } }
     : o.config;
-  const ctx = await createContext({ config, ...(o.dev ? { dev: true } : {}), ...(o.cwd ? { cwd: o.cwd } : {}), ...(o.keys ? { keys: o.keys } : {}), ...(o.sweepMs !== undefined ? { sweepMs: o.sweepMs } : {}) });
+  const ctx = await createContext({ config, ...(o.dev ? { dev: true } : {}), ...(o.cwd ? { cwd: o.cwd } : {}), ...(o.keys ? { keys: o.keys } : {}), ...(o.sweepMs !== undefined ? { sweepMs: o.sweepMs } : {}), ...(o.spoolRetryMs !== undefined ? { spoolRetryMs: o.spoolRetryMs } : {}) });
   try {
     const { app, registered } = await buildApp(ctx, { ...(o.logStream ? { logStream: o.logStream } : {}), ...(o.quiet ? { quiet: true } : {}) });
+    await ctx.denials.load(app.log);
     return { app, ctx, registered };
   } catch (e) {
     await ctx.close().catch(() => undefined);

@@ -96,5 +96,5 @@ export function errorResponse(description: string): JsonSchema & { description: 
 export const AUTH_ERRORS: Record<number, JsonSchema & { description: string }> = {
   401: errorResponse('No bearer token, or the token is not valid (expired, wrong issuer or audience, bad signature, ...).'),
   403: errorResponse('The token is valid but lacks a required scope, or the resource is outside the principal\'s tenants.'),
-  503: errorResponse('The identity provider\'s signing keys cannot be fetched right now; retry later.'),
+  503: errorResponse('The identity provider\'s signing keys cannot be fetched right now, or the request is refused and neither the ledger nor the denial spool can record the refusal; retry later (Retry-After).'),
 };

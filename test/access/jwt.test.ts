@@ -384,6 +384,34 @@ test('expired and not-yet-valid tokens are refused', async () => {
   await rejects(v, await sign(noSub), 'invalid');
 });
 
+test('a token that lives longer than access.maxTokenLifetimeSeconds (default 1 day, Cognito\'s maximum) is refused', async () => {
+  reset();
+  const v = verifier();
+  const t = now();
+  const century = await rejects(v, await sign(cognitoAccess({ iat: t, exp: t + 100 * 365 * 86400 })), 'lifetime_too_long');
+  assert.equal(century.message, 'the token is valid for 3153600000 s (exp − iat); this service accepts at most 86400 s (access.maxTokenLifetimeSeconds)');
+  assert.equal(century.status, 401);
+  // Exactly one day (Cognito's longest access token) and an hour are accepted.
+  assert.equal((await v.verify(await sign(cognitoAccess({ iat: t, exp: t + 86400 })))).subject, '0b6c1c0e-7f3a-4c1e-9a55-1c1a6f0e2d11');
+  assert.equal((await v.verify(await sign(cognitoAccess({ iat: t - 1800, exp: t + 1800 })))).subject, '0b6c1c0e-7f3a-4c1e-9a55-1c1a6f0e2d11');
+  await rejects(v, await sign(cognitoAccess({ iat: t, exp: t + 86401 })), 'lifetime_too_long');
+
+  // Without iat, what is left of the token (exp − now) counts, with the clock skew.
+  const noIat = (exp: number) => {
+    const c = cognitoAccess({ exp });
+    delete c['iat'];
+    return sign(c);
+  };
+  assert.equal((await v.verify(await noIat(t + 3600))).subject, '0b6c1c0e-7f3a-4c1e-9a55-1c1a6f0e2d11');
+  const left = await rejects(v, await noIat(t + 10 * 86400), 'lifetime_too_long');
+  assert.match(left.message, /^the token has no iat and is valid for another 8640\d\d s \(exp − now\); this service accepts at most 86400 s \(access.maxTokenLifetimeSeconds\)$/);
+
+  const short = verifier({ maxTokenLifetimeSeconds: 900 });
+  await rejects(short, await sign(cognitoAccess({ iat: t, exp: t + 3600 })), 'lifetime_too_long');
+  assert.equal((await short.verify(await sign(cognitoAccess({ iat: t, exp: t + 900 })))).username, 'alice');
+  assert.throws(() => config({ maxTokenLifetimeSeconds: 0 }), /maxTokenLifetimeSeconds must be a whole number of seconds from 60 to 2592000 \(30 days\); got 0/);
+});
+
 test('wrong issuer is refused, including a trailing-slash variant and a missing iss', async () => {
   reset();
   const v = verifier();

@@ -80,12 +80,14 @@ test('token attacks: each 401 with a reason, recorded, and the server keeps runn
     ['unknown kid', await idp.sign(claims, {}, { kid: 'who-knows', privateKey: attacker.privateKey }), 'unknown_key'],
     ['dev issuer token on a production server', `${b64({ alg: 'EdDSA', kid: 'x' })}.${b64({ ...claims, iss: 'urn:attest:dev-issuer' })}.c2ln`, 'wrong_issuer'],
     ['garbage', 'garbage', 'invalid'],
+    ['a 100-year lifetime', await idp.userToken({ iat: now(), exp: now() + 100 * 365 * 86400 }), 'lifetime_too_long'],
   ];
   for (const [what, token, reason] of cases) {
     const r = await call(token);
     assert.equal(r.status, 401, `${what}: ${JSON.stringify(r.body)}`);
     assert.equal(r.body['error'], 'unauthorized', what);
     assert.equal(r.body['reason'], reason, what);
+    if (reason === 'lifetime_too_long') assert.equal(r.body['message'], 'the token is valid for 3153600000 s (exp − iat); this service accepts at most 86400 s (access.maxTokenLifetimeSeconds)');
     const d = await lastDenial();
     assert.equal(d.metadata!['reason'], reason, `${what} recorded`);
     assert.equal(d.actor.id, 'anonymous');

@@ -53,7 +53,7 @@ test('dev-only routes exist only in development mode', async () => {
 
 test('a route registered without a declaration is refused (500), never served', async () => {
   const app = Fastify({ logger: false });
-  installAccessHook(app, new Authenticator(s.ctx.verifier), s.ctx.ledger);
+  installAccessHook(app, new Authenticator(s.ctx.verifier), s.ctx.denials);
   app.get('/sneaky', async () => ({ secret: 'data' }));
   const r = await app.inject({ method: 'GET', url: '/sneaky' });
   assert.equal(r.statusCode, 500);
@@ -109,6 +109,11 @@ test('the compliance report lists every endpoint with its scopes, and Attest\'s 
   assert.equal(pr.findings.find((f) => f.controlId === 'ATTEST-SVC-AUTHN-001')!.status, 'pass');
   const facts = pr.domains.find((d) => d.id === 'authentication')!.facts['attestService'] as Record<string, unknown>;
   assert.equal(facts['cognitoUserPool'], 'eu-west-1_AbCdEf');
+  assert.equal(facts['maxTokenLifetimeSeconds'], 86400);
+  const life = pr.findings.find((f) => f.controlId === 'ATTEST-SVC-AUTHN-004')!;
+  assert.equal(life.status, 'pass');
+  assert.equal(life.message, 'exp, nbf and sub are required; clock skew 60 s; tokens valid for more than 86400 s (exp − iat) are refused');
+  assert.deepEqual(life.evidence.map((e) => [e.path, e.value]), [['access.clockSkewSeconds', '60'], ['access.maxTokenLifetimeSeconds', '86400']]);
   // The scanner's own findings are there too.
   assert.ok(r.findings.some((f) => f.resource.file.endsWith('rds.yaml')));
   // Latest verification shows up once it ran.

@@ -3,6 +3,9 @@ import { FORMATS, type Format } from '../../report/index.js';
 import type { ServerContext } from '../context.js';
 import type { RouteDecl } from '../types.js';
 
+/** The HTML report styles itself inline and runs no script. */
+const HTML_REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
+
 /** Encodings a client accepts (q=0 excluded). */
 export function acceptedEncodings(header: string | string[] | undefined): Set<string> {
   const out = new Set<string>();
@@ -36,6 +39,7 @@ export function securityRoutes(ctx: ServerContext): RouteDecl[] {
       async handler(req, reply) {
         const format = ((req.query as { format?: Format }).format ?? 'json') as Format;
         const r = ctx.reports.rendition(format);
+        if (format === 'html') reply.header('content-security-policy', HTML_REPORT_CSP);
         reply.header('etag', r.etag).header('cache-control', 'private, no-cache').header('last-modified', new Date(r.generatedAt).toUTCString()).header('vary', 'accept-encoding, authorization');
         if (req.headers['if-none-match'] === r.etag) return reply.code(304).send();
         const accepts = acceptedEncodings(req.headers['accept-encoding']);

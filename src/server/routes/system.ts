@@ -28,7 +28,12 @@ export function systemRoutes(ctx: ServerContext): RouteDecl[] {
       summary: 'Readiness: the ledger database answers and the server is not shutting down',
       tags: ['system'],
       response: {
-        200: { description: 'Ready', type: 'object', required: ['status'], properties: { status: { type: 'string' }, ledger: { type: 'string' } } },
+        200: {
+          description: 'Ready ("ready"), or "degraded": serving, but access denials the ledger refused are waiting in the spool (spooledDenials) to be re-appended',
+          type: 'object',
+          required: ['status'],
+          properties: { status: { type: 'string', enum: ['ready', 'degraded'] }, ledger: { type: 'string' }, spooledDenials: { type: 'integer' } },
+        },
         503: errorResponse('Not ready (shutting down, or the database does not answer)'),
       },
       async handler(req, reply) {
@@ -39,6 +44,10 @@ export function systemRoutes(ctx: ServerContext): RouteDecl[] {
           req.log.error({ err: { message: (e as Error).message } }, 'readiness: ledger unavailable');
           return reply.code(503).send(errorBody(req, 'unavailable', 'the ledger database does not answer'));
         }
+        // Degraded, not 503: taking the instance out of the load balancer would not bring the
+        // ledger back, and the service still records every denial (in the spool).
+        const spooled = ctx.denials.count;
+        if (spooled > 0) return { status: 'degraded', ledger: ctx.ledger.store.kind, spooledDenials: spooled };
         return { status: 'ready', ledger: ctx.ledger.store.kind };
       },
     },

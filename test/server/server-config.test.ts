@@ -1,0 +1,59 @@
+/**
+ * The server section of attest.config.json as `attest serve` reads it: proxy trust, HSTS,
+ * connection timeouts and the denial spool, each refused with the setting named when wrong.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from '../../src/config.js';
+import { UsageError } from '../../src/cli/args.js';
+import { runDevToken } from '../../src/cli/serve.js';
+
+function withServer(server: Record<string, unknown>, env: NodeJS.ProcessEnv = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'attest-config-'));
+  const file = join(dir, 'attest.config.json');
+  writeFileSync(file, JSON.stringify({ server }));
+  return { dir, file, load: () => loadConfig(file, env, dir) };
+}
+
+test('trustProxy: proxy addresses or CIDRs (file or ATTEST_TRUST_PROXY), true/false; a hop count is refused', () => {
+  assert.equal(withServer({ trustProxy: '10.40.0.0/16' }).load().server.trustProxy, '10.40.0.0/16');
+  assert.equal(withServer({}, { ATTEST_TRUST_PROXY: '10.40.0.0/16, 10.41.0.0/16' }).load().server.trustProxy, '10.40.0.0/16, 10.41.0.0/16');
+  assert.equal(withServer({}, { ATTEST_TRUST_PROXY: 'true' }).load().server.trustProxy, true);
+  assert.equal(withServer({ trustProxy: true }, { ATTEST_TRUST_PROXY: '0' }).load().server.trustProxy, false);
+  const c = withServer({ trustProxy: 1 });
+  assert.throws(c.load, (e: unknown) => e instanceof ConfigError && e.message === `${c.file}: server.trustProxy (or ATTEST_TRUST_PROXY) must be the proxies' addresses or CIDRs (e.g. "10.40.0.0/16", the VPC of an ALB), true or false; got 1`);
+  assert.throws(withServer({}, { ATTEST_TRUST_PROXY: 'the alb' }).load, /got "the alb"$/);
+});
+
+test('hsts: default, a custom value, false; anything else is refused', () => {
+  assert.equal(withServer({}).load().server.hsts, undefined);
+  assert.equal(withServer({ hsts: 'max-age=63072000; includeSubDomains; preload' }).load().server.hsts, 'max-age=63072000; includeSubDomains; preload');
+  assert.equal(withServer({ hsts: false }).load().server.hsts, false);
+  const c = withServer({ hsts: 'yes please' });
+  assert.throws(c.load, (e: unknown) => e instanceof ConfigError && e.message === `${c.file}: server.hsts must be a Strict-Transport-Security value such as "max-age=31536000; includeSubDomains", or false; got "yes please"`);
+});
+
+test('timeouts: seconds above 0; the header timeout may not exceed the request timeout', () => {
+  const s = withServer({ requestTimeoutSeconds: 10, headersTimeoutSeconds: 2.5, keepAliveTimeoutSeconds: 65, connectionTimeoutSeconds: 30 }).load().server;
+  assert.deepEqual([s.requestTimeoutSeconds, s.headersTimeoutSeconds, s.keepAliveTimeoutSeconds, s.connectionTimeoutSeconds], [10, 2.5, 65, 30]);
+  const zero = withServer({ requestTimeoutSeconds: 0 });
+  assert.throws(zero.load, (e: unknown) => e instanceof ConfigError && e.message === `${zero.file}: server.requestTimeoutSeconds must be a number of seconds above 0 and at most 3600; got 0`);
+  const order = withServer({ requestTimeoutSeconds: 5 });
+  assert.throws(order.load, (e: unknown) => e instanceof ConfigError && e.message === `${order.file}: server.headersTimeoutSeconds (15) must not exceed server.requestTimeoutSeconds (5)`);
+});
+
+test('denialSpool: resolved against the working directory; ATTEST_DENIAL_SPOOL wins', () => {
+  const c = withServer({ denialSpool: 'spool/denials.ndjson' });
+  assert.equal(c.load().server.denialSpool, join(c.dir, 'spool/denials.ndjson'));
+  assert.equal(withServer({ denialSpool: 'x' }, { ATTEST_DENIAL_SPOOL: '/tmp/attest/denials.ndjson' }).load().server.denialSpool, '/tmp/attest/denials.ndjson');
+});
+
+test('attest dev-token refuses a --ttl the server would refuse (access.maxTokenLifetimeSeconds)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'attest-devtoken-'));
+  const file = join(dir, 'attest.config.json');
+  writeFileSync(file, JSON.stringify({ access: { devIssuerDir: join(dir, 'dev-issuer'), maxTokenLifetimeSeconds: 3600 } }));
+  await assert.rejects(runDevToken(['--user', 'a', '--role', 'viewer', '--ttl', '3601', '--config', file]), (e: unknown) => e instanceof UsageError && e.message === '--ttl 3601 is longer than the server accepts (access.maxTokenLifetimeSeconds: 3600)');
+});
