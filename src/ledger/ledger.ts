@@ -352,7 +352,11 @@ export class Ledger {
             g.resolve({ first, last: seq - 1, count: g.events.length, ...(r.checkpoint && seq - 1 === r.last ? { checkpoint: r.checkpoint } : {}) });
           }
         } catch (e) {
-          for (const g of group) g.reject(e);
+          if (group.length === 1) group[0]!.reject(e);
+          // The merged transaction rolled back as a whole; one caller's records may be what
+          // the store refused, so each caller is written on its own and only its own failure
+          // reaches it.
+          else for (const g of group) await this.writeBatch(g.events).then(g.resolve, g.reject);
         }
       }
     } finally {

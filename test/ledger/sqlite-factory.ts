@@ -16,6 +16,9 @@ export const sqliteFactory: StoreFactory = {
     for (const t of db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").pluck().all() as string[]) db.exec(`DROP TRIGGER ${t}`);
     db.exec(sql);
   },
+  db(store: LedgerStore) {
+    return store.location;
+  },
   async attempt(store: LedgerStore, sql: string) {
     try {
       (store as SqliteStore).db.exec(sql);
