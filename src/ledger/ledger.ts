@@ -26,7 +26,7 @@ import { canonicalize, pendingBody, withSeqAndTs } from './canonical.js';
 import { ledgerTimeMs } from './archive.js';
 import { ChainChecker, withPii, type CollectedRange, isTombstone, type ChainStart, type CheckRow, type Target } from './chain.js';
 import { hashBatch } from './hashing.js';
-import type { KeyProvider } from './keys.js';
+import { KeyError, type KeyProvider } from './keys.js';
 import {
   CompactRange,
   consistencyPlan,
@@ -258,8 +258,19 @@ export class Ledger {
     this.periodMs = seconds * 1000;
   }
 
+  /**
+   * Refuses keys that did not chain the ledger's records (a wrong or new key folder): their
+   * first append would break the chain at that record, and verification would fail there.
+   */
   static async open(opts: LedgerOptions): Promise<Ledger> {
     const id = await opts.store.init();
+    const chain = await chainOf(opts.store);
+    const foreign = chain.kid !== undefined ? !opts.keys.hmac(chain.kid) : chain.checkpointKid !== undefined && chain.checkpointKid !== opts.keys.signing().kid;
+    if (foreign) {
+      throw new KeyError(
+        `the ledger at ${opts.store.location} has ${chain.text}, which is not in ${opts.keys.description}. Point --keys (or ATTEST_LEDGER_KEYS) at the keys this ledger was written with; new keys cannot continue its chain.`,
+      );
+    }
     const ledger = new Ledger(opts.store, opts.keys, id, opts.checkpointEvery ?? 1000, opts.checkpointSeconds ?? 60);
     const latest = await opts.store.latestCheckpoint();
     ledger.lastCheckpointMs = latest ? ledgerTimeMs(latest.time) : Date.now();
@@ -1167,6 +1178,27 @@ export class Ledger {
       checkpoint: h.checkpoint,
     };
   }
+}
+
+/** What keys a ledger's records were chained with, for refusing keys that did not write them. */
+export interface ChainKeys {
+  size: number;
+  /** Key id of the head record; undefined when it is archived (or the ledger is empty). */
+  kid?: string;
+  /** Signing key id of the latest checkpoint, when the head record is not in the database. */
+  checkpointKid?: string;
+  /** "N records chained with key id K", for messages. */
+  text: string;
+}
+
+export async function chainOf(store: LedgerStore): Promise<ChainKeys> {
+  const { size } = await store.head();
+  if (size === 0) return { size, text: 'no records' };
+  const kid = (await store.records(size, size))[0]?.kid;
+  const records = `${size} record${size === 1 ? '' : 's'}`;
+  if (kid !== undefined) return { size, kid, text: `${records} chained with key id ${kid}` };
+  const checkpointKid = (await store.latestCheckpoint())?.kid;
+  return { size, ...(checkpointKid !== undefined ? { checkpointKid } : {}), text: `${records} (archived) under checkpoint key id ${checkpointKid ?? 'unknown'}` };
 }
 
 function compactRange(size: number, frontier: Buffer[]): CompactRange | undefined {

@@ -193,3 +193,54 @@ test('ledger CLI: append from stdin acknowledges each batch; a missing file is a
   assert.equal(r.status, 2);
   assert.match(r.stderr, /missing\.ndjson: no such file/);
 });
+
+test('ledger CLI: metadata over the limits is a validation error naming the line and the path, never an internal error', () => {
+  const own = mkdtempSync(join(tmpdir(), 'attest-ledger-cli-limits-'));
+  const c = ['--db', join(own, 'l.db'), '--keys', join(own, 'keys')];
+  let arrays: unknown = 1;
+  for (let i = 0; i < 1000; i++) arrays = [arrays];
+  const deep = ev(2, { metadata: { x: arrays } });
+  const path = `metadata.x${'[0]'.repeat(31)}`;
+  const file = join(own, 'deep.ndjson');
+  writeFileSync(file, `${ev(1)}\n${deep}\n`);
+  let r = run(['append', file, ...c]);
+  assert.equal(r.status, 2, r.stderr);
+  assert.equal(r.stderr, `attest: ${file}:2: ${path}: nests deeper than 32 levels (the limit for metadata); flatten it or put the detail in a string\nRun 'attest --help' for usage.\n`);
+  r = run(['append', '-', ...c], `${ev(1)}\n${ev(3)}\n${deep}\n`);
+  assert.equal(r.status, 2, r.stderr);
+  assert.match(r.stderr, new RegExp(`^attest: stdin:3: ${path.replace(/[[\]]/g, '\\$&')}: nests deeper than 32 levels`));
+  r = run(['query', '--format', 'json', ...c]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout).records, [], 'nothing was written');
+});
+
+test('ledger CLI: append refuses to create keys for a ledger that has records, and refuses keys that did not chain it', () => {
+  const own = mkdtempSync(join(tmpdir(), 'attest-ledger-cli-keys-'));
+  const db = join(own, 'l.db');
+  const file = join(own, 'ev.ndjson');
+  writeFileSync(file, `${ev(1)}\n${ev(2)}\n`);
+  let r = run(['append', file, '--db', db, '--keys', join(own, 'keys')]);
+  assert.equal(r.status, 0, r.stderr);
+  const kid = (JSON.parse(readFileSync(join(own, 'keys', 'keyring.json'), 'utf8')) as { active: string }).active;
+
+  const fresh = join(own, 'new-keys');
+  r = run(['append', file, '--db', db, '--keys', fresh]);
+  assert.equal(r.status, 2);
+  assert.equal(
+    r.stderr,
+    `attest: ${fresh} holds no ledger keys (keyring.json missing), but the ledger at ${db} has 2 records chained with key id ${kid}: refusing to create new keys for it. Point --keys (or ATTEST_LEDGER_KEYS) at the keys this ledger was written with.\nRun 'attest --help' for usage.\n`,
+  );
+  assert.equal(existsSync(fresh), false, 'no keys were created');
+
+  const other = join(own, 'other-keys');
+  assert.equal(run(['keys', 'init', '--keys', other]).status, 0);
+  r = run(['append', file, '--db', db, '--keys', other]);
+  assert.equal(r.status, 2);
+  assert.equal(
+    r.stderr,
+    `attest: the ledger at ${db} has 2 records chained with key id ${kid}, which is not in key directory ${other}. Point --keys (or ATTEST_LEDGER_KEYS) at the keys this ledger was written with; new keys cannot continue its chain.\nRun 'attest --help' for usage.\n`,
+  );
+  r = run(['verify', '--db', db, '--keys', join(own, 'keys')]);
+  assert.equal(r.status, 0, r.stdout);
+  assert.match(r.stdout, /VERIFIED/);
+});
