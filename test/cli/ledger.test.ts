@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -243,4 +243,37 @@ test('ledger CLI: append refuses to create keys for a ledger that has records, a
   r = run(['verify', '--db', db, '--keys', join(own, 'keys')]);
   assert.equal(r.status, 0, r.stdout);
   assert.match(r.stdout, /VERIFIED/);
+});
+
+test('attest serve refuses to start on a ledger with records when its keys folder is missing or holds other keys (exit 2, says which)', async () => {
+  const own = mkdtempSync(join(tmpdir(), 'attest-serve-keys-'));
+  const env = { ...process.env };
+  for (const k of Object.keys(env)) if (k.startsWith('ATTEST_') || k === 'DATABASE_URL' || k === 'PORT') delete env[k];
+  const attest = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: own, encoding: 'utf8', env });
+  writeFileSync(join(own, 'ev.ndjson'), `${ev(1)}\n`);
+  assert.equal(attest(['ledger', 'append', 'ev.ndjson']).status, 0);
+  const keys = join('.attest', 'keys');
+  const kid = (JSON.parse(readFileSync(join(own, keys, 'keyring.json'), 'utf8')) as { active: string }).active;
+  renameSync(join(own, keys), join(own, 'keys-elsewhere'));
+  const serve = async (): Promise<{ code: number | null; err: string }> => {
+    const child = spawn(process.execPath, [bin, 'serve', '--dev', '--port', '0'], { cwd: own, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (c: Buffer) => (err += c));
+    // A server that started anyway is the failure under test: stop it rather than hang.
+    const started = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+    clearTimeout(started);
+    return { code, err };
+  };
+  let r = await serve();
+  assert.equal(r.code, 2, r.err);
+  assert.equal(
+    r.err,
+    `attest serve: ${join(own, keys)} holds no ledger keys (keyring.json missing), but the ledger at ${join(own, '.attest', 'ledger.db')} has 1 record chained with key id ${kid}: refusing to create new keys for it. Point --keys (or ATTEST_LEDGER_KEYS) at the keys this ledger was written with.\n`,
+  );
+  assert.equal(existsSync(join(own, keys)), false, 'no keys were created');
+  assert.equal(attest(['ledger', 'keys', 'init']).status, 0);
+  r = await serve();
+  assert.equal(r.code, 2, r.err);
+  assert.ok(r.err.startsWith(`attest serve: the ledger at ${join(own, '.attest', 'ledger.db')} has 1 record chained with key id ${kid}, which is not in key directory ${join(own, keys)}. Point --keys`), r.err);
 });
