@@ -66,10 +66,11 @@ export interface PiiData {
 export class LedgerValidationError extends Error {
   constructor(
     readonly field: string,
-    message: string,
+    /** What is wrong with the field, without the field and record number. */
+    readonly detail: string,
     readonly index?: number,
   ) {
-    super(`${index !== undefined ? `record ${index + 1}: ` : ''}${field}: ${message}`);
+    super(`${index !== undefined ? `record ${index + 1}: ` : ''}${field}: ${detail}`);
     this.name = 'LedgerValidationError';
   }
 }
@@ -235,7 +236,7 @@ export function validateEvent(input: unknown, index?: number): AuditEventInput {
     return ev;
   } catch (e) {
     if (e instanceof LedgerValidationError && index !== undefined && e.index === undefined) {
-      throw new LedgerValidationError(e.field, e.message.replace(/^[^:]*: /, ''), index);
+      throw new LedgerValidationError(e.field, e.detail, index);
     }
     throw e;
   }

@@ -209,7 +209,11 @@ export function auditRoutes(ctx: ServerContext): RouteDecl[] {
           const r = await ctx.ledger.append(events);
           return reply.code(201).send({ count: r.count, first: r.first, last: r.last });
         } catch (e) {
-          if (e instanceof LedgerValidationError) return badRequest(req, reply, e.message, e.field);
+          if (e instanceof LedgerValidationError) {
+            // Named the way the request names it: events[i].… in a batch.
+            const field = e.index !== undefined ? `events[${e.index}].${e.field}` : e.field;
+            return badRequest(req, reply, `${field}: ${e.detail}`, field);
+          }
           throw e;
         }
       },
