@@ -78,6 +78,13 @@ export interface LedgerOptions {
   checkpointSeconds?: number;
 }
 
+/** One caller's append waiting for the group commit. */
+interface Queued {
+  events: AuditEventInput[];
+  resolve: (r: AppendResult) => void;
+  reject: (e: unknown) => void;
+}
+
 /** A signed statement of the tree: anyone holding the public key can check it. */
 export interface SignedCheckpoint {
   format: 'attest-checkpoint/v1';
@@ -320,7 +327,7 @@ export class Ledger {
     return { first, last, count: valid.length, ...(checkpoint ? { checkpoint } : {}) };
   }
 
-  private queue: { events: AuditEventInput[]; resolve: (r: AppendResult) => void; reject: (e: unknown) => void }[] = [];
+  private queue: Queued[] = [];
   private draining = false;
 
   /**
@@ -354,24 +361,34 @@ export class Ledger {
           n += next.events.length;
           group.push(next);
         }
-        try {
-          const r = await this.writeBatch(group.length === 1 ? group[0]!.events : group.flatMap((g) => g.events));
-          let seq = r.first;
-          for (const g of group) {
-            const first = seq;
-            seq += g.events.length;
-            g.resolve({ first, last: seq - 1, count: g.events.length, ...(r.checkpoint && seq - 1 === r.last ? { checkpoint: r.checkpoint } : {}) });
-          }
-        } catch (e) {
-          if (group.length === 1) group[0]!.reject(e);
-          // The merged transaction rolled back as a whole; one caller's records may be what
-          // the store refused, so each caller is written on its own and only its own failure
-          // reaches it.
-          else for (const g of group) await this.writeBatch(g.events).then(g.resolve, g.reject);
-        }
+        await this.writeGroup(group);
       }
     } finally {
       this.draining = false;
+    }
+  }
+
+  /**
+   * Writes a group of callers' events in one transaction. When it fails, the whole
+   * transaction rolled back and any one caller's records may be what the store refused: the
+   * group is halved and each half written again, down to single callers, so only the callers
+   * whose own records fail get the error and every other caller is written and acknowledged.
+   * Halving finds one refused caller among n in about 2·log2(n) transactions, not n.
+   */
+  private async writeGroup(group: Queued[]): Promise<void> {
+    try {
+      const r = await this.writeBatch(group.length === 1 ? group[0]!.events : group.flatMap((g) => g.events));
+      let seq = r.first;
+      for (const g of group) {
+        const first = seq;
+        seq += g.events.length;
+        g.resolve({ first, last: seq - 1, count: g.events.length, ...(r.checkpoint && seq - 1 === r.last ? { checkpoint: r.checkpoint } : {}) });
+      }
+    } catch (e) {
+      if (group.length === 1) return group[0]!.reject(e);
+      const half = group.length >> 1;
+      await this.writeGroup(group.slice(0, half));
+      await this.writeGroup(group.slice(half));
     }
   }
 
