@@ -1215,7 +1215,7 @@ export async function chainOf(store: LedgerStore): Promise<ChainKeys> {
   const records = `${size} record${size === 1 ? '' : 's'}`;
   if (kid !== undefined) return { size, kid, text: `${records} chained with key id ${kid}` };
   const checkpointKid = (await store.latestCheckpoint())?.kid;
-  return { size, ...(checkpointKid !== undefined ? { checkpointKid } : {}), text: `${records} (archived) under checkpoint key id ${checkpointKid ?? 'unknown'}` };
+  return { size, ...(checkpointKid !== undefined ? { checkpointKid } : {}), text: `${records}, all archived, the latest checkpoint signed with key id ${checkpointKid ?? '(none)'}` };
 }
 
 function compactRange(size: number, frontier: Buffer[]): CompactRange | undefined {

@@ -720,6 +720,23 @@ export function ledgerSuite(f: StoreFactory): void {
     await ledger.close();
   });
 
+  t('a ledger whose records are all archived refuses keys whose checkpoint key did not sign it', async () => {
+    const { ledger, store } = await filled(f, 4);
+    const dir = mkdtempSync(join(tmpdir(), 'attest-archive-'));
+    const r = await ledger.archive({ before: '2999-01-01', out: join(dir, 'all.ndjson') });
+    assert.deepEqual([r.from, r.to, await store.count()], [1, 4, 0]);
+    const signer = ledger.keys.signing().kid;
+    const otherDir = mkdtempSync(join(tmpdir(), 'attest-keys-'));
+    await assert.rejects(Ledger.open({ store, keys: DirectoryKeyProvider.open(otherDir, { create: true }) }), {
+      name: 'KeyError',
+      message: `the ledger at ${store.location} has 4 records, all archived, the latest checkpoint signed with key id ${signer}, which is not in key directory ${otherDir}. Point --keys (or ATTEST_LEDGER_KEYS) at the keys this ledger was written with; new keys cannot continue its chain.`,
+    });
+    const again = await Ledger.open({ store, keys: ledger.keys });
+    assert.equal((await again.append([event(5)])).first, 5);
+    assert.equal((await again.verify({ archives: [join(dir, 'all.ndjson')] })).ok, true);
+    await ledger.close();
+  });
+
   t('opening a ledger that has records with a keys folder that does not exist creates no keys and is refused', async () => {
     const { ledger, store } = await filled(f, 3);
     const kid = (await store.records(3, 3))[0]!.kid;
