@@ -108,7 +108,7 @@ function str(obj: Record<string, unknown>, key: string, path: string, max: numbe
   if (v.length > max) throw new LedgerValidationError(path, `is longer than ${max} characters`);
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(v)) throw new LedgerValidationError(path, 'contains control characters');
-  if (LONE_SURROGATE.test(v)) throw new LedgerValidationError(path, 'contains an unpaired surrogate (\\ud800-\\udfff)');
+  if (LONE_SURROGATE.test(v)) throw new LedgerValidationError(path, 'contains an unpaired surrogate (\\ud800-\\udfff), which is not text; send it as valid UTF-16');
   return v;
 }
 
@@ -116,7 +116,7 @@ function str(obj: Record<string, unknown>, key: string, path: string, max: numbe
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 /** What PostgreSQL's jsonb cannot hold: \u0000 in any string, and unpaired surrogates. */
 const NOT_JSONB = new RegExp(`\\u0000|${LONE_SURROGATE.source}`);
-const NOT_JSONB_TEXT = 'U+0000 or an unpaired surrogate (\\ud800-\\udfff), which PostgreSQL cannot store as JSON';
+const NOT_JSONB_TEXT = 'U+0000 or an unpaired surrogate (\\ud800-\\udfff), which PostgreSQL cannot store as JSON; remove it or encode the value (base64, say)';
 
 function memberPath(path: string, key: string): string {
   return /^[A-Za-z_$][A-Za-z0-9_$-]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
@@ -138,7 +138,7 @@ function checkShape(value: unknown, path: string, depth: number, seen: { members
   }
   const count = (p: string) => {
     if (++seen.members > METADATA_LIMITS.members) {
-      throw new LedgerValidationError(p, `metadata holds more than ${METADATA_LIMITS.members} members (object keys and array elements, counted at every level)`);
+      throw new LedgerValidationError(p, `metadata holds more than ${METADATA_LIMITS.members} members (object keys and array elements, counted at every level); trim it or spread it over several events`);
     }
   };
   if (Array.isArray(value)) {
@@ -150,7 +150,7 @@ function checkShape(value: unknown, path: string, depth: number, seen: { members
     return;
   }
   for (const [k, v] of Object.entries(value)) {
-    if (k.length > METADATA_LIMITS.keyLength) throw new LedgerValidationError(path, `has a key longer than ${METADATA_LIMITS.keyLength} characters`);
+    if (k.length > METADATA_LIMITS.keyLength) throw new LedgerValidationError(path, `has a key longer than ${METADATA_LIMITS.keyLength} characters; shorten the key (long text belongs in a value)`);
     if (NOT_JSONB.test(k)) throw new LedgerValidationError(path, `has a key that contains ${NOT_JSONB_TEXT}`);
     const p = memberPath(path, k);
     count(p);

@@ -633,12 +633,12 @@ export function ledgerSuite(f: StoreFactory): void {
     const { ledger, store } = await fresh(f);
     const many = { k: Array.from({ length: 5001 }, () => [0]) };
     const cases: [Record<string, unknown>, string][] = [
-      [many, 'metadata.k[4999][0]: metadata holds more than 10000 members (object keys and array elements, counted at every level)'],
-      [{ list: Array.from({ length: 10_001 }, () => 0) }, 'metadata.list[9999]: metadata holds more than 10000 members (object keys and array elements, counted at every level)'],
-      [{ a: { ['k'.repeat(257)]: 1 } }, 'metadata.a: has a key longer than 256 characters'],
-      [{ a: ['ok', 'nul\u0000here'] }, 'metadata.a[1]: contains U+0000 or an unpaired surrogate (\\ud800-\\udfff), which PostgreSQL cannot store as JSON'],
-      [{ b: { 'half\ud800': true } }, 'metadata.b: has a key that contains U+0000 or an unpaired surrogate (\\ud800-\\udfff), which PostgreSQL cannot store as JSON'],
-      [{ 'odd key': { x: '\udc00' } }, 'metadata["odd key"].x: contains U+0000 or an unpaired surrogate (\\ud800-\\udfff), which PostgreSQL cannot store as JSON'],
+      [many, 'metadata.k[4999][0]: metadata holds more than 10000 members (object keys and array elements, counted at every level); trim it or spread it over several events'],
+      [{ list: Array.from({ length: 10_001 }, () => 0) }, 'metadata.list[9999]: metadata holds more than 10000 members (object keys and array elements, counted at every level); trim it or spread it over several events'],
+      [{ a: { ['k'.repeat(257)]: 1 } }, 'metadata.a: has a key longer than 256 characters; shorten the key (long text belongs in a value)'],
+      [{ a: ['ok', 'nul\u0000here'] }, 'metadata.a[1]: contains U+0000 or an unpaired surrogate (\\ud800-\\udfff), which PostgreSQL cannot store as JSON; remove it or encode the value (base64, say)'],
+      [{ b: { 'half\ud800': true } }, 'metadata.b: has a key that contains U+0000 or an unpaired surrogate (\\ud800-\\udfff), which PostgreSQL cannot store as JSON; remove it or encode the value (base64, say)'],
+      [{ 'odd key': { x: '\udc00' } }, 'metadata["odd key"].x: contains U+0000 or an unpaired surrogate (\\ud800-\\udfff), which PostgreSQL cannot store as JSON; remove it or encode the value (base64, say)'],
     ];
     for (const [metadata, message] of cases) {
       await assert.rejects(ledger.append([event(1, { metadata })]), (e: Error) => {
@@ -646,7 +646,7 @@ export function ledgerSuite(f: StoreFactory): void {
         return true;
       });
     }
-    await assert.rejects(ledger.append([event(1, { actor: { id: 'u\ud800', type: 'user' } })]), { message: 'actor.id: contains an unpaired surrogate (\\ud800-\\udfff)' });
+    await assert.rejects(ledger.append([event(1, { actor: { id: 'u\ud800', type: 'user' } })]), { message: 'actor.id: contains an unpaired surrogate (\\ud800-\\udfff), which is not text; send it as valid UTF-16' });
     // Paired surrogates (an emoji) are text like any other.
     await ledger.append([event(1, { metadata: { note: 'ok \ud83d\ude00', many: Array.from({ length: 9_998 }, () => 0) } })]);
     assert.equal(await store.count(), 1);

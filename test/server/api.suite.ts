@@ -237,7 +237,7 @@ export function apiSuite(backend: Backend): void {
     const b = json<{ field: string; message: string }>(batch);
     assert.deepEqual([b.field, b.message], [
       'events[1].metadata["bad key"][0]',
-      'events[1].metadata["bad key"][0]: contains U+0000 or an unpaired surrogate (\\ud800-\\udfff), which PostgreSQL cannot store as JSON',
+      'events[1].metadata["bad key"][0]: contains U+0000 or an unpaired surrogate (\\ud800-\\udfff), which PostgreSQL cannot store as JSON; remove it or encode the value (base64, say)',
     ]);
     assert.equal((await s.ctx.ledger.query({ actor: 'm2m-client', limit: 1000 })).records.filter((r) => r.request_id === 'limits-good' || r.request_id === 'limits-other').length, 2);
     assert.equal(await deniedCount(), before + 1);
