@@ -49,7 +49,10 @@ Common options:
 
 append:     --batch N (stdin: records are committed in batches of N, default 1000, and each
             committed batch is acknowledged on stdout as {"acked":SEQ}); a file is validated
-            completely before anything is written
+            completely before anything is written. metadata: at most 64 KiB, 32 levels deep,
+            10000 members (keys and array elements) and 256-character keys. The key
+            directory is created only for a ledger without records; a ledger with records
+            and keys that did not chain it is refused (exit 2)
 query:      --actor ID --action PREFIX --target-type T --target-id ID --outcome O --tenant T
             --from TIME --to TIME --since 30d --order desc|asc --limit N (≤1000, default 100)
             --cursor C --format table|json|ndjson

@@ -216,6 +216,11 @@ export class EnvKeyProvider implements KeyProvider {
   }
 }
 
+/** Whether openKeys would find keys (in the environment or the directory) without creating any. */
+export function keysExist(dir: string, env: NodeJS.ProcessEnv = process.env): boolean {
+  return Boolean(env['ATTEST_LEDGER_KEYS']) || existsSync(join(dir, 'keyring.json'));
+}
+
 /** The environment wins when ATTEST_LEDGER_KEYS is set; otherwise the key directory. */
 export function openKeys(dir: string, opts: { create?: boolean; env?: NodeJS.ProcessEnv } = {}): KeyProvider {
   const env = opts.env ?? process.env;

@@ -39,7 +39,7 @@ import {
   type Target,
 } from './chain.js';
 import { hashBatch } from './hashing.js';
-import type { KeyProvider } from './keys.js';
+import { KeyError, type KeyProvider } from './keys.js';
 import {
   CompactRange,
   consistencyPlan,
@@ -89,6 +89,13 @@ export interface LedgerOptions {
    * append follows, so a quiet ledger's newest records do not stay uncheckpointed.
    */
   checkpointSeconds?: number;
+}
+
+/** One caller's append waiting for the group commit. */
+interface Queued {
+  events: AuditEventInput[];
+  resolve: (r: AppendResult) => void;
+  reject: (e: unknown) => void;
 }
 
 /** A signed statement of the tree: anyone holding the public key can check it. */
@@ -271,8 +278,19 @@ export class Ledger {
     this.periodMs = seconds * 1000;
   }
 
+  /**
+   * Refuses keys that did not chain the ledger's records (a wrong or new key folder): their
+   * first append would break the chain at that record, and verification would fail there.
+   */
   static async open(opts: LedgerOptions): Promise<Ledger> {
     const id = await opts.store.init();
+    const chain = await chainOf(opts.store);
+    const foreign = chain.kid !== undefined ? !opts.keys.hmac(chain.kid) : chain.checkpointKid !== undefined && chain.checkpointKid !== opts.keys.signing().kid;
+    if (foreign) {
+      throw new KeyError(
+        `the ledger at ${opts.store.location} has ${chain.text}, which is not in ${opts.keys.description}. Point --keys (or ATTEST_LEDGER_KEYS) at the keys this ledger was written with; new keys cannot continue its chain.`,
+      );
+    }
     const ledger = new Ledger(opts.store, opts.keys, id, opts.checkpointEvery ?? 1000, opts.checkpointSeconds ?? 60);
     const latest = await opts.store.latestCheckpoint();
     ledger.lastCheckpointMs = latest ? ledgerTimeMs(latest.time) : Date.now();
@@ -322,7 +340,7 @@ export class Ledger {
     return { first, last, count: valid.length, ...(checkpoint ? { checkpoint } : {}) };
   }
 
-  private queue: { events: AuditEventInput[]; resolve: (r: AppendResult) => void; reject: (e: unknown) => void }[] = [];
+  private queue: Queued[] = [];
   private draining = false;
 
   /**
@@ -356,20 +374,34 @@ export class Ledger {
           n += next.events.length;
           group.push(next);
         }
-        try {
-          const r = await this.writeBatch(group.length === 1 ? group[0]!.events : group.flatMap((g) => g.events));
-          let seq = r.first;
-          for (const g of group) {
-            const first = seq;
-            seq += g.events.length;
-            g.resolve({ first, last: seq - 1, count: g.events.length, ...(r.checkpoint && seq - 1 === r.last ? { checkpoint: r.checkpoint } : {}) });
-          }
-        } catch (e) {
-          for (const g of group) g.reject(e);
-        }
+        await this.writeGroup(group);
       }
     } finally {
       this.draining = false;
+    }
+  }
+
+  /**
+   * Writes a group of callers' events in one transaction. When it fails, the whole
+   * transaction rolled back and any one caller's records may be what the store refused: the
+   * group is halved and each half written again, down to single callers, so only the callers
+   * whose own records fail get the error and every other caller is written and acknowledged.
+   * Halving finds one refused caller among n in about 2·log2(n) transactions, not n.
+   */
+  private async writeGroup(group: Queued[]): Promise<void> {
+    try {
+      const r = await this.writeBatch(group.length === 1 ? group[0]!.events : group.flatMap((g) => g.events));
+      let seq = r.first;
+      for (const g of group) {
+        const first = seq;
+        seq += g.events.length;
+        g.resolve({ first, last: seq - 1, count: g.events.length, ...(r.checkpoint && seq - 1 === r.last ? { checkpoint: r.checkpoint } : {}) });
+      }
+    } catch (e) {
+      if (group.length === 1) return group[0]!.reject(e);
+      const half = group.length >> 1;
+      await this.writeGroup(group.slice(0, half));
+      await this.writeGroup(group.slice(half));
     }
   }
 
@@ -1216,6 +1248,27 @@ export class Ledger {
       checkpoint: h.checkpoint,
     };
   }
+}
+
+/** What keys a ledger's records were chained with, for refusing keys that did not write them. */
+export interface ChainKeys {
+  size: number;
+  /** Key id of the head record; undefined when it is archived (or the ledger is empty). */
+  kid?: string;
+  /** Signing key id of the latest checkpoint, when the head record is not in the database. */
+  checkpointKid?: string;
+  /** "N records chained with key id K", for messages. */
+  text: string;
+}
+
+export async function chainOf(store: LedgerStore): Promise<ChainKeys> {
+  const { size } = await store.head();
+  if (size === 0) return { size, text: 'no records' };
+  const kid = (await store.records(size, size))[0]?.kid;
+  const records = `${size} record${size === 1 ? '' : 's'}`;
+  if (kid !== undefined) return { size, kid, text: `${records} chained with key id ${kid}` };
+  const checkpointKid = (await store.latestCheckpoint())?.kid;
+  return { size, ...(checkpointKid !== undefined ? { checkpointKid } : {}), text: `${records}, all archived, the latest checkpoint signed with key id ${checkpointKid ?? '(none)'}` };
 }
 
 function compactRange(size: number, frontier: Buffer[]): CompactRange | undefined {

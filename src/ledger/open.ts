@@ -1,5 +1,5 @@
-import { openKeys, type KeyProvider } from './keys.js';
-import { Ledger } from './ledger.js';
+import { KeyError, keysExist, openKeys, type KeyProvider } from './keys.js';
+import { chainOf, Ledger } from './ledger.js';
 import type { LedgerStore } from './store.js';
 import { PostgresStore, type PostgresOptions } from './stores/postgres.js';
 import { SqliteStore, type SqliteSynchronous } from './stores/sqlite.js';
@@ -25,10 +25,26 @@ export interface OpenLedgerOptions {
   postgres?: PostgresOptions;
 }
 
+/**
+ * Opens (and for writers creates) the ledger. Keys are created only for a ledger without
+ * records: fresh keys cannot continue an existing chain, so a missing key folder there is a
+ * mistake in --keys, not a first run.
+ */
 export async function openLedger(o: OpenLedgerOptions): Promise<Ledger> {
-  const keys = o.keys ?? openKeys(o.keysDir, { create: o.createKeys ?? false });
+  const creating = !o.keys && (o.createKeys ?? false) && !keysExist(o.keysDir);
+  let keys = o.keys ?? (creating ? undefined : openKeys(o.keysDir));
   const store = openStore(o.db, o.postgres, o.synchronous);
   try {
+    if (!keys) {
+      await store.init();
+      const chain = await chainOf(store);
+      if (chain.size > 0) {
+        throw new KeyError(
+          `${o.keysDir} holds no ledger keys (keyring.json missing), but the ledger at ${store.location} has ${chain.text}: refusing to create new keys for it. Point --keys (or ATTEST_LEDGER_KEYS) at the keys this ledger was written with.`,
+        );
+      }
+      keys = openKeys(o.keysDir, { create: true });
+    }
     return await Ledger.open({
       store,
       keys,

@@ -66,10 +66,11 @@ export interface PiiData {
 export class LedgerValidationError extends Error {
   constructor(
     readonly field: string,
-    message: string,
+    /** What is wrong with the field, without the field and record number. */
+    readonly detail: string,
     readonly index?: number,
   ) {
-    super(`${index !== undefined ? `record ${index + 1}: ` : ''}${field}: ${message}`);
+    super(`${index !== undefined ? `record ${index + 1}: ` : ''}${field}: ${detail}`);
     this.name = 'LedgerValidationError';
   }
 }
@@ -78,6 +79,14 @@ const ACTION_RE = /^[a-z][a-z0-9_-]*(\.[a-z0-9_-]+)+$/;
 const MAX_ID = 256;
 const MAX_TEXT = 1024;
 const MAX_METADATA_BYTES = 64 * 1024;
+/**
+ * Bounds on the shape of metadata, far inside what the stores parse: SQLite's JSON functions
+ * refuse documents nested deeper than 1000 levels (its generated search columns read every
+ * body), PostgreSQL's jsonb parser runs out of stack a few thousand levels down, and the
+ * ledger itself walks metadata recursively (scrubbing, canonical form). One record over a
+ * limit would otherwise fail the transaction it shares with other callers' records.
+ */
+export const METADATA_LIMITS = { bytes: MAX_METADATA_BYTES, depth: 32, members: 10_000, keyLength: 256 } as const;
 const TOP_FIELDS = new Set(['actor', 'action', 'target', 'outcome', 'tenant', 'ticket_id', 'request_id', 'reporter', 'metadata']);
 const ACTOR_FIELDS = new Set(['id', 'type', 'ip', 'user_agent', 'session_id', 'name', 'email']);
 const TARGET_FIELDS = new Set(['type', 'id', 'name']);
@@ -99,7 +108,54 @@ function str(obj: Record<string, unknown>, key: string, path: string, max: numbe
   if (v.length > max) throw new LedgerValidationError(path, `is longer than ${max} characters`);
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(v)) throw new LedgerValidationError(path, 'contains control characters');
+  if (LONE_SURROGATE.test(v)) throw new LedgerValidationError(path, 'contains an unpaired surrogate (\\ud800-\\udfff), which is not text; send it as valid UTF-16');
   return v;
+}
+
+/** Half of a UTF-16 pair without its other half: not text, and PostgreSQL's jsonb refuses its escape. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/** What PostgreSQL's jsonb cannot hold: \u0000 in any string, and unpaired surrogates. */
+const NOT_JSONB = new RegExp(`\\u0000|${LONE_SURROGATE.source}`);
+const NOT_JSONB_TEXT = 'U+0000 or an unpaired surrogate (\\ud800-\\udfff), which PostgreSQL cannot store as JSON; remove it or encode the value (base64, say)';
+
+function memberPath(path: string, key: string): string {
+  return /^[A-Za-z_$][A-Za-z0-9_$-]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
+}
+
+/**
+ * Checks metadata against METADATA_LIMITS before anything else walks it, naming the first
+ * member over a limit. The walk stops at the depth limit, so hostile nesting costs at most
+ * that many frames, and at the member limit, so a huge object costs at most that many steps.
+ */
+function checkShape(value: unknown, path: string, depth: number, seen: { members: number }): void {
+  if (typeof value === 'string') {
+    if (NOT_JSONB.test(value)) throw new LedgerValidationError(path, `contains ${NOT_JSONB_TEXT}`);
+    return;
+  }
+  if (typeof value !== 'object' || value === null) return;
+  if (depth > METADATA_LIMITS.depth) {
+    throw new LedgerValidationError(path, `nests deeper than ${METADATA_LIMITS.depth} levels (the limit for metadata); flatten it or put the detail in a string`);
+  }
+  const count = (p: string) => {
+    if (++seen.members > METADATA_LIMITS.members) {
+      throw new LedgerValidationError(p, `metadata holds more than ${METADATA_LIMITS.members} members (object keys and array elements, counted at every level); trim it or spread it over several events`);
+    }
+  };
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const p = `${path}[${i}]`;
+      count(p);
+      checkShape(value[i], p, depth + 1, seen);
+    }
+    return;
+  }
+  for (const [k, v] of Object.entries(value)) {
+    if (k.length > METADATA_LIMITS.keyLength) throw new LedgerValidationError(path, `has a key longer than ${METADATA_LIMITS.keyLength} characters; shorten the key (long text belongs in a value)`);
+    if (NOT_JSONB.test(k)) throw new LedgerValidationError(path, `has a key that contains ${NOT_JSONB_TEXT}`);
+    const p = memberPath(path, k);
+    count(p);
+    checkShape(v, p, depth + 1, seen);
+  }
 }
 
 function unknownKeys(obj: Record<string, unknown>, allowed: Set<string>, path: string): void {
@@ -167,6 +223,7 @@ export function validateEvent(input: unknown, index?: number): AuditEventInput {
     const md = input['metadata'];
     if (md !== undefined && md !== null) {
       if (!isPlainObject(md)) throw new LedgerValidationError('metadata', 'must be a JSON object');
+      checkShape(md, 'metadata', 1, { members: 0 });
       let text: string;
       try {
         text = canonicalize(md);
@@ -179,7 +236,7 @@ export function validateEvent(input: unknown, index?: number): AuditEventInput {
     return ev;
   } catch (e) {
     if (e instanceof LedgerValidationError && index !== undefined && e.index === undefined) {
-      throw new LedgerValidationError(e.field, e.message.replace(/^[^:]*: /, ''), index);
+      throw new LedgerValidationError(e.field, e.detail, index);
     }
     throw e;
   }

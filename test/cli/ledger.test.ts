@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -192,4 +192,88 @@ test('ledger CLI: append from stdin acknowledges each batch; a missing file is a
   r = run(['append', join(own, 'missing.ndjson'), ...c]);
   assert.equal(r.status, 2);
   assert.match(r.stderr, /missing\.ndjson: no such file/);
+});
+
+test('ledger CLI: metadata over the limits is a validation error naming the line and the path, never an internal error', () => {
+  const own = mkdtempSync(join(tmpdir(), 'attest-ledger-cli-limits-'));
+  const c = ['--db', join(own, 'l.db'), '--keys', join(own, 'keys')];
+  let arrays: unknown = 1;
+  for (let i = 0; i < 1000; i++) arrays = [arrays];
+  const deep = ev(2, { metadata: { x: arrays } });
+  const path = `metadata.x${'[0]'.repeat(31)}`;
+  const file = join(own, 'deep.ndjson');
+  writeFileSync(file, `${ev(1)}\n${deep}\n`);
+  let r = run(['append', file, ...c]);
+  assert.equal(r.status, 2, r.stderr);
+  assert.equal(r.stderr, `attest: ${file}:2: ${path}: nests deeper than 32 levels (the limit for metadata); flatten it or put the detail in a string\nRun 'attest --help' for usage.\n`);
+  r = run(['append', '-', ...c], `${ev(1)}\n${ev(3)}\n${deep}\n`);
+  assert.equal(r.status, 2, r.stderr);
+  assert.match(r.stderr, new RegExp(`^attest: stdin:3: ${path.replace(/[[\]]/g, '\\$&')}: nests deeper than 32 levels`));
+  r = run(['query', '--format', 'json', ...c]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout).records, [], 'nothing was written');
+});
+
+test('ledger CLI: append refuses to create keys for a ledger that has records, and refuses keys that did not chain it', () => {
+  const own = mkdtempSync(join(tmpdir(), 'attest-ledger-cli-keys-'));
+  const db = join(own, 'l.db');
+  const file = join(own, 'ev.ndjson');
+  writeFileSync(file, `${ev(1)}\n${ev(2)}\n`);
+  let r = run(['append', file, '--db', db, '--keys', join(own, 'keys')]);
+  assert.equal(r.status, 0, r.stderr);
+  const kid = (JSON.parse(readFileSync(join(own, 'keys', 'keyring.json'), 'utf8')) as { active: string }).active;
+
+  const fresh = join(own, 'new-keys');
+  r = run(['append', file, '--db', db, '--keys', fresh]);
+  assert.equal(r.status, 2);
+  assert.equal(
+    r.stderr,
+    `attest: ${fresh} holds no ledger keys (keyring.json missing), but the ledger at ${db} has 2 records chained with key id ${kid}: refusing to create new keys for it. Point --keys (or ATTEST_LEDGER_KEYS) at the keys this ledger was written with.\nRun 'attest --help' for usage.\n`,
+  );
+  assert.equal(existsSync(fresh), false, 'no keys were created');
+
+  const other = join(own, 'other-keys');
+  assert.equal(run(['keys', 'init', '--keys', other]).status, 0);
+  r = run(['append', file, '--db', db, '--keys', other]);
+  assert.equal(r.status, 2);
+  assert.equal(
+    r.stderr,
+    `attest: the ledger at ${db} has 2 records chained with key id ${kid}, which is not in key directory ${other}. Point --keys (or ATTEST_LEDGER_KEYS) at the keys this ledger was written with; new keys cannot continue its chain.\nRun 'attest --help' for usage.\n`,
+  );
+  r = run(['verify', '--db', db, '--keys', join(own, 'keys')]);
+  assert.equal(r.status, 0, r.stdout);
+  assert.match(r.stdout, /VERIFIED/);
+});
+
+test('attest serve refuses to start on a ledger with records when its keys folder is missing or holds other keys (exit 2, says which)', async () => {
+  const own = mkdtempSync(join(tmpdir(), 'attest-serve-keys-'));
+  const env = { ...process.env };
+  for (const k of Object.keys(env)) if (k.startsWith('ATTEST_') || k === 'DATABASE_URL' || k === 'PORT') delete env[k];
+  const attest = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: own, encoding: 'utf8', env });
+  writeFileSync(join(own, 'ev.ndjson'), `${ev(1)}\n`);
+  assert.equal(attest(['ledger', 'append', 'ev.ndjson']).status, 0);
+  const keys = join('.attest', 'keys');
+  const kid = (JSON.parse(readFileSync(join(own, keys, 'keyring.json'), 'utf8')) as { active: string }).active;
+  renameSync(join(own, keys), join(own, 'keys-elsewhere'));
+  const serve = async (): Promise<{ code: number | null; err: string }> => {
+    const child = spawn(process.execPath, [bin, 'serve', '--dev', '--port', '0'], { cwd: own, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (c: Buffer) => (err += c));
+    // A server that started anyway is the failure under test: stop it rather than hang.
+    const started = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+    clearTimeout(started);
+    return { code, err };
+  };
+  let r = await serve();
+  assert.equal(r.code, 2, r.err);
+  assert.equal(
+    r.err,
+    `attest serve: ${join(own, keys)} holds no ledger keys (keyring.json missing), but the ledger at ${join(own, '.attest', 'ledger.db')} has 1 record chained with key id ${kid}: refusing to create new keys for it. Point --keys (or ATTEST_LEDGER_KEYS) at the keys this ledger was written with.\n`,
+  );
+  assert.equal(existsSync(join(own, keys)), false, 'no keys were created');
+  assert.equal(attest(['ledger', 'keys', 'init']).status, 0);
+  r = await serve();
+  assert.equal(r.code, 2, r.err);
+  assert.ok(r.err.startsWith(`attest serve: the ledger at ${join(own, '.attest', 'ledger.db')} has 1 record chained with key id ${kid}, which is not in key directory ${join(own, keys)}. Point --keys`), r.err);
 });

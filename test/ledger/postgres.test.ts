@@ -21,12 +21,20 @@ export function schemaName(): string {
 }
 
 const unreachable = await pgUnreachable();
+/** The URL each store of the suite was opened with (its location hides the schema parameter). */
+const urls = new WeakMap<LedgerStore, string>();
 
 ledgerSuite({
   name: 'postgres',
   ...(unreachable ? { skip: unreachable } : {}),
   async create() {
-    return new PostgresStore(`${PG_URL}?schema=${schemaName()}`);
+    const url = `${PG_URL}?schema=${schemaName()}`;
+    const store = new PostgresStore(url);
+    urls.set(store, url);
+    return store;
+  },
+  db(store: LedgerStore) {
+    return urls.get(store)!;
   },
   async tamper(store: LedgerStore, sql: string) {
     const s = store as PostgresStore;

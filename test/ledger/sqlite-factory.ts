@@ -20,6 +20,9 @@ export const sqliteFactory: StoreFactory = {
     const file = (store as SqliteStore).location;
     return [file, `${file}-wal`, `${file}-shm`];
   },
+  db(store: LedgerStore) {
+    return store.location;
+  },
   async attempt(store: LedgerStore, sql: string) {
     try {
       (store as SqliteStore).db.exec(sql);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteStore } from '../../src/ledger/stores/sqlite.js';
@@ -36,4 +36,37 @@ test('sqlite: a version-1 database is upgraded: archives table, and DELETE of ar
   assert.throws(() => store.db.exec('DELETE FROM records WHERE seq = 4'), /append-only/);
   assert.equal((await ledger.verify({ archives: [join(dir, 'a.ndjson')] })).ok, true);
   await ledger.close();
+});
+
+test('sqlite: a new ledger file and its -wal and -shm are owner-only (0600) whatever the umask, also outside the data folder; an existing readable file is warned about, not changed', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'attest-modes-'));
+  const keys = DirectoryKeyProvider.open(join(dir, 'keys'), { create: true });
+  const path = join(dir, 'elsewhere', 'audit.db');
+  const mode = (p: string) => statSync(p).mode & 0o777;
+  const warnings: string[] = [];
+  const onWarning = (w: Error & { code?: string }) => {
+    if (w.code === 'ATTEST_LEDGER_FILE_MODE') warnings.push(w.message);
+  };
+  process.on('warning', onWarning);
+  const umask = process.umask(0o000);
+  try {
+    let ledger = await Ledger.open({ store: new SqliteStore(path), keys });
+    await ledger.append([event(1)]);
+    assert.deepEqual([path, `${path}-wal`, `${path}-shm`].map(mode), [0o600, 0o600, 0o600]);
+    assert.equal(mode(join(dir, 'elsewhere')), 0o700, 'a folder made for the ledger is owner-only too');
+    await ledger.close();
+
+    chmodSync(path, 0o644);
+    ledger = await Ledger.open({ store: new SqliteStore(path), keys });
+    await ledger.append([event(2)]);
+    await ledger.close();
+    await new Promise((r) => setImmediate(r)); // warnings are emitted on the next tick
+    assert.equal(mode(path), 0o644, 'an existing file keeps the mode its owner gave it');
+    assert.deepEqual(warnings, [
+      `${path} is open to group or others (mode 0644) but holds personal data; restrict it with "chmod 600 ${path}" (Attest does not change the mode of an existing file)`,
+    ]);
+  } finally {
+    process.umask(umask);
+    process.off('warning', onWarning);
+  }
 });

@@ -14,6 +14,7 @@ import { Ledger, verifyInclusionProof, verifyConsistency, type SignedCheckpoint 
 import { exportRecords } from '../../src/ledger/export.js';
 import { subjectPseudonym } from '../../src/ledger/chain.js';
 import type { LedgerStore } from '../../src/ledger/store.js';
+import { openLedger } from '../../src/ledger/open.js';
 import type { AuditEventInput } from '../../src/ledger/record.js';
 import { DEFAULT_RETENTION } from '../../src/config.js';
 
@@ -27,6 +28,8 @@ export interface StoreFactory {
   attempt(store: LedgerStore, sql: string): Promise<string | undefined>;
   /** The files that hold the store's personal data (to read raw), or why they cannot be read. */
   personalDataFiles?(store: LedgerStore): Promise<string[] | string>;
+  /** The --db argument (file or URL) that opens the store's ledger again. */
+  db(store: LedgerStore): string;
   skip?: string;
 }
 
@@ -667,6 +670,174 @@ export function ledgerSuite(f: StoreFactory): void {
     await ledger.close();
   });
 
+  // -------------------------------------------------------------------------
+  // Poison events: what one caller sends must never cost another caller its records.
+
+  t('metadata nested 1,000 deep (arrays) or 5,000 deep (objects) is refused naming the path and the limit; concurrent callers are written', async () => {
+    const { ledger, store } = await fresh(f);
+    let arrays: unknown = 1;
+    for (let i = 0; i < 1000; i++) arrays = [arrays];
+    let objects: unknown = 1;
+    for (let i = 0; i < 5000; i++) objects = { a: objects };
+    const denied = (i: number) => event(i, { action: 'access.denied', outcome: 'denied' });
+    const results = await Promise.allSettled([
+      ledger.append([event(1)]),
+      ledger.append([event(2, { metadata: { x: arrays } })]),
+      ledger.append([denied(3)]),
+      ledger.append([event(4, { metadata: objects as Record<string, unknown> })]),
+      ledger.append([event(5), denied(6)]),
+    ]);
+    assert.deepEqual(
+      results.map((r) => (r.status === 'fulfilled' ? r.value.count : (r.reason as Error).message)),
+      [
+        1,
+        `metadata.x${'[0]'.repeat(31)}: nests deeper than 32 levels (the limit for metadata); flatten it or put the detail in a string`,
+        1,
+        `metadata${'.a'.repeat(32)}: nests deeper than 32 levels (the limit for metadata); flatten it or put the detail in a string`,
+        2,
+      ],
+    );
+    assert.equal((results[1] as PromiseRejectedResult).reason.field, `metadata.x${'[0]'.repeat(31)}`);
+    assert.equal(await store.count(), 4);
+    assert.deepEqual((await ledger.query({ action: 'access.denied', order: 'asc' })).records.map((r) => r.request_id), ['req-3', 'req-6']);
+    const v = await ledger.verify();
+    assert.equal(v.ok, true, JSON.stringify(v.problems));
+    assert.equal(v.records, 4);
+    // The deepest metadata the limit lets through is written and read back whole.
+    let deepest: unknown = 'end';
+    for (let i = 0; i < 31; i++) deepest = [deepest];
+    const r = await ledger.append([event(7, { metadata: { x: deepest } })]);
+    assert.deepEqual((await ledger.query({ order: 'desc', limit: 1 })).records[0]!.metadata, { x: deepest });
+    assert.equal(r.first, 5);
+    await ledger.close();
+  });
+
+  t('metadata limits: member count, key length, and strings no store can hold are refused naming the path', async () => {
+    const { ledger, store } = await fresh(f);
+    const many = { k: Array.from({ length: 5001 }, () => [0]) };
+    const cases: [Record<string, unknown>, string][] = [
+      [many, 'metadata.k[4999][0]: metadata holds more than 10000 members (object keys and array elements, counted at every level); trim it or spread it over several events'],
+      [{ list: Array.from({ length: 10_001 }, () => 0) }, 'metadata.list[9999]: metadata holds more than 10000 members (object keys and array elements, counted at every level); trim it or spread it over several events'],
+      [{ a: { ['k'.repeat(257)]: 1 } }, 'metadata.a: has a key longer than 256 characters; shorten the key (long text belongs in a value)'],
+      [{ a: ['ok', 'nul\u0000here'] }, 'metadata.a[1]: contains U+0000 or an unpaired surrogate (\\ud800-\\udfff), which PostgreSQL cannot store as JSON; remove it or encode the value (base64, say)'],
+      [{ b: { 'half\ud800': true } }, 'metadata.b: has a key that contains U+0000 or an unpaired surrogate (\\ud800-\\udfff), which PostgreSQL cannot store as JSON; remove it or encode the value (base64, say)'],
+      [{ 'odd key': { x: '\udc00' } }, 'metadata["odd key"].x: contains U+0000 or an unpaired surrogate (\\ud800-\\udfff), which PostgreSQL cannot store as JSON; remove it or encode the value (base64, say)'],
+    ];
+    for (const [metadata, message] of cases) {
+      await assert.rejects(ledger.append([event(1, { metadata })]), (e: Error) => {
+        assert.equal(e.message, message);
+        return true;
+      });
+    }
+    await assert.rejects(ledger.append([event(1, { actor: { id: 'u\ud800', type: 'user' } })]), { message: 'actor.id: contains an unpaired surrogate (\\ud800-\\udfff), which is not text; send it as valid UTF-16' });
+    // Paired surrogates (an emoji) are text like any other.
+    await ledger.append([event(1, { metadata: { note: 'ok \ud83d\ude00', many: Array.from({ length: 9_998 }, () => 0) } })]);
+    assert.equal(await store.count(), 1);
+    assert.equal((await ledger.verify()).ok, true);
+    await ledger.close();
+  });
+
+  t('a store failure in a group commit fails only the caller whose events caused it; every other caller is written and acknowledged', async () => {
+    const keys = DirectoryKeyProvider.open(mkdtempSync(join(tmpdir(), 'attest-keys-')), { create: true });
+    const real = await f.create();
+    const writes: number[] = [];
+    // Fault injection: the store refuses, inside its transaction, any batch holding a poison record.
+    const store = new Proxy(real, {
+      get(target, prop) {
+        if (prop === 'append') {
+          return (prepare: Parameters<LedgerStore['append']>[0]) =>
+            target.append((head) => {
+              const batch = prepare(head);
+              writes.push(batch.records.length);
+              if (batch.records.some((r) => r.body.includes('"poison"'))) throw new Error('store refused the batch (injected fault)');
+              return batch;
+            });
+        }
+        const v = Reflect.get(target, prop, target) as unknown;
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+    const ledger = await Ledger.open({ store, keys, checkpointEvery: 4 });
+    await ledger.append([event(1)]);
+    const poison = event(0, { metadata: { poison: true } });
+    const calls = [
+      [event(2), event(3)],
+      [event(4, { action: 'access.denied', outcome: 'denied' })],
+      [event(5), poison, event(6)],
+      [event(7)],
+      [event(8, { action: 'access.denied', outcome: 'denied' }), event(9)],
+    ];
+    writes.length = 0;
+    const results = await Promise.allSettled(calls.map((c) => ledger.append(c)));
+    assert.deepEqual(writes, [9, 3, 6, 3, 3], 'one merged group, then halves until the refused caller is alone');
+    assert.deepEqual(
+      results.map((r) => (r.status === 'fulfilled' ? [r.value.first, r.value.last] : (r.reason as Error).message)),
+      [[2, 3], [4, 4], 'store refused the batch (injected fault)', [5, 5], [6, 7]],
+    );
+    const written = (await ledger.query({ order: 'asc' })).records.map((r) => r.request_id);
+    assert.deepEqual(written, ['req-1', 'req-2', 'req-3', 'req-4', 'req-7', 'req-8', 'req-9']);
+    const v = await ledger.verify();
+    assert.equal(v.ok, true, JSON.stringify(v.problems));
+    assert.equal(v.records, 7);
+    // A caller alone in its group is not retried: its error comes straight back.
+    writes.length = 0;
+    await assert.rejects(ledger.append([poison]), /injected fault/);
+    assert.deepEqual(writes, [1]);
+    await ledger.close();
+  });
+
+  // -------------------------------------------------------------------------
+  // Keys that did not chain the ledger
+
+  t('a ledger with records refuses keys that do not hold the key id of its head record', async () => {
+    const { ledger, store } = await filled(f, 5);
+    const head = (await store.records(5, 5))[0]!;
+    const otherDir = mkdtempSync(join(tmpdir(), 'attest-keys-'));
+    const other = DirectoryKeyProvider.open(otherDir, { create: true });
+    await assert.rejects(Ledger.open({ store, keys: other }), {
+      name: 'KeyError',
+      message: `the ledger at ${store.location} has 5 records chained with key id ${head.kid}, which is not in key directory ${otherDir}. Point --keys (or ATTEST_LEDGER_KEYS) at the keys this ledger was written with; new keys cannot continue its chain.`,
+    });
+    assert.equal(await store.count(), 5);
+    assert.equal((await ledger.verify()).ok, true);
+    await ledger.close();
+  });
+
+  t('a ledger whose records are all archived refuses keys whose checkpoint key did not sign it', async () => {
+    const { ledger, store } = await filled(f, 4);
+    const dir = mkdtempSync(join(tmpdir(), 'attest-archive-'));
+    const r = await ledger.archive({ before: '2999-01-01', out: join(dir, 'all.ndjson') });
+    assert.deepEqual([r.from, r.to, await store.count()], [1, 4, 0]);
+    const signer = ledger.keys.signing().kid;
+    const otherDir = mkdtempSync(join(tmpdir(), 'attest-keys-'));
+    await assert.rejects(Ledger.open({ store, keys: DirectoryKeyProvider.open(otherDir, { create: true }) }), {
+      name: 'KeyError',
+      message: `the ledger at ${store.location} has 4 records, all archived, the latest checkpoint signed with key id ${signer}, which is not in key directory ${otherDir}. Point --keys (or ATTEST_LEDGER_KEYS) at the keys this ledger was written with; new keys cannot continue its chain.`,
+    });
+    const again = await Ledger.open({ store, keys: ledger.keys });
+    assert.equal((await again.append([event(5)])).first, 5);
+    assert.equal((await again.verify({ archives: [join(dir, 'all.ndjson')] })).ok, true);
+    await ledger.close();
+  });
+
+  t('opening a ledger that has records with a keys folder that does not exist creates no keys and is refused', async () => {
+    const { ledger, store } = await filled(f, 3);
+    const kid = (await store.records(3, 3))[0]!.kid;
+    const missing = join(mkdtempSync(join(tmpdir(), 'attest-keys-')), 'new-keys');
+    await assert.rejects(openLedger({ db: f.db(store), keysDir: missing, createKeys: true }), {
+      name: 'KeyError',
+      message: `${missing} holds no ledger keys (keyring.json missing), but the ledger at ${store.location} has 3 records chained with key id ${kid}: refusing to create new keys for it. Point --keys (or ATTEST_LEDGER_KEYS) at the keys this ledger was written with.`,
+    });
+    assert.equal(existsSync(missing), false, 'no keys were created');
+    // An empty ledger still gets its keys created on first use.
+    const emptyStore = await f.create();
+    const fresh = await openLedger({ db: f.db(emptyStore), keysDir: missing, createKeys: true });
+    await emptyStore.close();
+    assert.equal(existsSync(join(missing, 'keyring.json')), true);
+    assert.deepEqual((await fresh.append([event(1)])).first, 1);
+    await fresh.close();
+    await ledger.close();
+  });
 }
 
 /** A second handle on the same store's data (another "process"). */

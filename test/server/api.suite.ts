@@ -206,6 +206,44 @@ export function apiSuite(backend: Backend): void {
     assert.equal(bad.statusCode, 400);
   });
 
+  t('POST /api/audit/events: metadata over the limits is a 400 naming the field; concurrent writers and denials are still recorded', async () => {
+    const svc = await idp.serviceToken(['audit:write']);
+    // Written out as text: JSON.stringify itself runs out of stack on 5,000 levels.
+    const arrays = `{"action":"task.assign","outcome":"success","metadata":{"x":${'['.repeat(1000)}1${']'.repeat(1000)}}}`;
+    const objects = `{"action":"task.assign","outcome":"success","metadata":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}`;
+    const asJson = { 'content-type': 'application/json' };
+    const limit = 'nests deeper than 32 levels (the limit for metadata); flatten it or put the detail in a string';
+    const before = await deniedCount();
+    const [good, deepArrays, denied, deepObjects, batch, other] = await Promise.all([
+      inject('POST', '/api/audit/events', svc, { action: 'task.assign', outcome: 'success', request_id: 'limits-good' }),
+      inject('POST', '/api/audit/events', svc, arrays, asJson),
+      inject('GET', '/api/audit/events', tokens.get('viewer')),
+      inject('POST', '/api/audit/events', svc, objects, asJson),
+      inject('POST', '/api/audit/events', svc, { events: [{ action: 'a.one', outcome: 'success' }, { action: 'a.two', outcome: 'success', metadata: { ok: 1, 'bad key': ['x\u0000'] } }] }),
+      inject('POST', '/api/audit/events', svc, { action: 'task.pause', outcome: 'success', request_id: 'limits-other' }),
+    ]);
+    assert.equal(good.statusCode, 201, good.body);
+    assert.equal(other.statusCode, 201, other.body);
+    assert.equal(denied.statusCode, 403);
+    for (const [r, field] of [
+      [deepArrays, `metadata.x${'[0]'.repeat(31)}`],
+      [deepObjects, `metadata${'.a'.repeat(32)}`],
+    ] as const) {
+      assert.equal(r.statusCode, 400, r.body);
+      const body = json<{ error: string; message: string; field: string }>(r);
+      assert.deepEqual([body.error, body.field, body.message], ['bad_request', field, `${field}: ${limit}`]);
+    }
+    assert.equal(batch.statusCode, 400, batch.body);
+    const b = json<{ field: string; message: string }>(batch);
+    assert.deepEqual([b.field, b.message], [
+      'events[1].metadata["bad key"][0]',
+      'events[1].metadata["bad key"][0]: contains U+0000 or an unpaired surrogate (\\ud800-\\udfff), which PostgreSQL cannot store as JSON; remove it or encode the value (base64, say)',
+    ]);
+    assert.equal((await s.ctx.ledger.query({ actor: 'm2m-client', limit: 1000 })).records.filter((r) => r.request_id === 'limits-good' || r.request_id === 'limits-other').length, 2);
+    assert.equal(await deniedCount(), before + 1);
+    assert.equal((await s.ctx.ledger.verify()).ok, true);
+  });
+
   t('GET /api/audit/events: filters, order, limit and cursor pages; actors list', async () => {
     const svc = await idp.serviceToken(['audit:write']);
     const events = Array.from({ length: 25 }, (_, i) => ({

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import { mkdirSync } from 'node:fs';
+import { closeSync, fchmodSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
   decodeFrontier,
@@ -156,6 +156,37 @@ function startCheckpointer(location: string): Checkpointer | undefined {
   }
 }
 
+/**
+ * The ledger holds personal data, so a new file is created owner-only before SQLite opens
+ * it (SQLite would create it 0644, less the umask); SQLite gives the -wal and -shm files
+ * the mode of the database file. An existing file keeps its mode, since its owner may have
+ * chosen it (a group that reads backups, say), but a mode that lets others read is reported.
+ */
+function ownerOnlyFile(location: string): void {
+  mkdirSync(dirname(location), { recursive: true, mode: 0o700 });
+  let fd: number;
+  try {
+    fd = openSync(location, 'wx', 0o600);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    for (const file of [location, `${location}-wal`, `${location}-shm`]) {
+      const mode = statSync(file, { throwIfNoEntry: false })?.mode;
+      if (mode !== undefined && mode & 0o077) {
+        process.emitWarning(
+          `${file} is open to group or others (mode ${(mode & 0o777).toString(8).padStart(4, '0')}) but holds personal data; restrict it with "chmod 600 ${file}" (Attest does not change the mode of an existing file)`,
+          { code: 'ATTEST_LEDGER_FILE_MODE' },
+        );
+      }
+    }
+    return;
+  }
+  try {
+    fchmodSync(fd, 0o600); // the umask may have taken bits from the mode given to open
+  } finally {
+    closeSync(fd);
+  }
+}
+
 type Row = { seq: number; kid: string; nonce: Buffer; hash: Buffer; body: string };
 
 export class SqliteStore implements LedgerStore {
@@ -184,7 +215,7 @@ export class SqliteStore implements LedgerStore {
       this.db.pragma('cache_size = -65536');
       return;
     }
-    if (location !== ':memory:') mkdirSync(dirname(location), { recursive: true });
+    if (location !== ':memory:') ownerOnlyFile(location);
     this.db = new Database(location, { timeout: 30_000 });
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${opts.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);

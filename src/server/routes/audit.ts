@@ -7,7 +7,7 @@ import { PassThrough } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { exportRecords, exportView, type ExportFormat } from '../../ledger/export.js';
 import type { QueryFilters } from '../../ledger/ledger.js';
-import { LedgerValidationError, OUTCOMES, parseTime, formatMicros, nowMicros, type AuditEventInput } from '../../ledger/record.js';
+import { LedgerValidationError, METADATA_LIMITS, OUTCOMES, parseTime, formatMicros, nowMicros, type AuditEventInput } from '../../ledger/record.js';
 import { actorOf, deny } from '../auth.js';
 import type { ServerContext } from '../context.js';
 import { errorResponse, type JsonSchema, type RouteDecl } from '../types.js';
@@ -41,7 +41,11 @@ const EVENT_SCHEMA: JsonSchema = {
     tenant: { type: 'string', maxLength: 256 },
     ticket_id: { type: 'string', maxLength: 256 },
     request_id: { type: 'string', maxLength: 256 },
-    metadata: { type: 'object', additionalProperties: true, description: 'Free JSON (≤ 64 KiB); secrets are scrubbed before storage' },
+    metadata: {
+      type: 'object',
+      additionalProperties: true,
+      description: `Free JSON (≤ ${METADATA_LIMITS.bytes / 1024} KiB, ≤ ${METADATA_LIMITS.depth} levels deep, ≤ ${METADATA_LIMITS.members} keys and array elements in all, keys ≤ ${METADATA_LIMITS.keyLength} characters); secrets are scrubbed before storage`,
+    },
   },
 };
 
@@ -209,7 +213,11 @@ export function auditRoutes(ctx: ServerContext): RouteDecl[] {
           const r = await ctx.ledger.append(events);
           return reply.code(201).send({ count: r.count, first: r.first, last: r.last });
         } catch (e) {
-          if (e instanceof LedgerValidationError) return badRequest(req, reply, e.message, e.field);
+          if (e instanceof LedgerValidationError) {
+            // Named the way the request names it: events[i].… in a batch.
+            const field = e.index !== undefined ? `events[${e.index}].${e.field}` : e.field;
+            return badRequest(req, reply, `${field}: ${e.detail}`, field);
+          }
           throw e;
         }
       },
