@@ -6,8 +6,10 @@
 //
 // Environment: PGHOST, PGPORT, PGDATABASE; MASTER_USERNAME, MASTER_PASSWORD; APP_USERNAME,
 // APP_PASSWORD; optional ATTEST_PG_SCHEMA (default attest) and ATTEST_APP_TENANTS
-// (comma-separated tenant names, default '*': the service serves every tenant).
+// (comma-separated tenant names, default '*': the service serves every tenant); PGSSLMODE
+// (default verify-full: RDS presents a certificate; `disable` only for a local database).
 import { bootstrapPostgres } from '../../dist/src/ledger/stores/postgres.js';
+import { openScanStore } from '../../dist/src/server/scan-store.js';
 
 const need = (name) => {
   const v = process.env[name];
@@ -23,13 +25,21 @@ const db = need('PGDATABASE');
 const url = new URL(`postgres://${host}:${port}/${db}`);
 url.username = need('MASTER_USERNAME');
 url.password = need('MASTER_PASSWORD');
-url.searchParams.set('sslmode', 'verify-full');
+url.searchParams.set('sslmode', process.env.PGSSLMODE || 'verify-full');
 url.searchParams.set('schema', process.env.ATTEST_PG_SCHEMA ?? 'attest');
 const tenantsText = process.env.ATTEST_APP_TENANTS ?? '*';
 const tenants = tenantsText === '*' ? '*' : tenantsText.split(',').map((t) => t.trim()).filter(Boolean);
 
 try {
   const r = await bootstrapPostgres({ ownerUrl: url.toString(), login: need('APP_USERNAME'), password: need('APP_PASSWORD'), tenants });
+  // The scans table beside the ledger: created here by the owner, because the service's login
+  // may not create tables.
+  const scans = openScanStore(url.toString());
+  try {
+    await scans.init();
+  } finally {
+    await scans.close();
+  }
   process.stdout.write(`db-bootstrap: ledger ${r.ledgerId} (schema ${r.schema}) ready; ${process.env.APP_USERNAME} is a member of attest_app bound to ${tenants === '*' ? 'every tenant' : tenants.join(', ')}\n`);
 } catch (e) {
   // Messages from the store carry the redacted location, never a password.

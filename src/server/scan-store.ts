@@ -162,11 +162,22 @@ class PostgresScanStore implements ScanStore {
   }
 
   async init(): Promise<void> {
+    // The service logs in as a member of attest_app, which may not create anything (even
+    // `CREATE … IF NOT EXISTS` of an existing object needs the privilege): the table is made by
+    // the owner (first start as owner, or the deployment's bootstrap), the service only uses it.
+    const exists = (await this.pool.query<{ t: string | null }>('SELECT to_regclass($1) AS t', [this.t()])).rows[0]?.t;
+    if (exists) return;
     await this.pool.query(`CREATE SCHEMA IF NOT EXISTS "${this.schema}"`);
     await this.pool.query(`CREATE TABLE IF NOT EXISTS ${this.t()} (
       id text PRIMARY KEY, received_at text NOT NULL, submitted_by text NOT NULL, tenant text, label text,
       sha256 text NOT NULL, tool_version text NOT NULL, generated_at text NOT NULL, summary text NOT NULL, report text NOT NULL)`);
     await this.pool.query(`CREATE INDEX IF NOT EXISTS scans_received ON ${this.t()} (received_at, id)`);
+    // Stored scans are evidence: the application role adds and reads them, never changes them.
+    await this.pool.query(`DO $$ BEGIN
+      IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'attest_app') THEN
+        REVOKE ALL ON ${this.t()} FROM attest_app;
+        GRANT SELECT, INSERT ON ${this.t()} TO attest_app;
+      END IF; END $$`);
   }
 
   async put(s: ScanSummary, reportJson: string): Promise<void> {
