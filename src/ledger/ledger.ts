@@ -159,7 +159,9 @@ export interface VerifyProblem {
     /** An archive file or registration that does not fit the ledger or its neighbours. */
     | 'archive-mismatch'
     /** Archive files given for verification leave out (or overlap) a range of records. */
-    | 'archive-gap';
+    | 'archive-gap'
+    /** A check the store could not run: nothing can be said of what it covers, so not ok. */
+    | 'unchecked';
   message: string;
 }
 
@@ -862,7 +864,9 @@ export class Ledger {
     const head = await this.store.head();
     // Searchable columns kept apart from the body (PostgreSQL) are checked by the database
     // while the chain is checked here; a body it cannot read is the chain's to report.
-    const columns = this.store.searchColumnMismatch?.(start.size + 1).catch(() => undefined);
+    // A failure of that check is reported, not dropped: a verification that skipped it would
+    // vouch for columns nobody compared.
+    const columns = this.store.searchColumnMismatch?.(start.size + 1).catch((e: unknown) => e as Error);
     const db = new ChainChecker(this.keys, start, (size) => targets.get(size));
     checkers.push(db);
     if (start.size === (boundary?.upto ?? 0)) await this.checkRecords(db, start.size + 1, head.size, pageSize);
@@ -899,7 +903,13 @@ export class Ledger {
     );
     if (uncovered) problems.push(uncovered);
     const mismatch = await columns;
-    if (mismatch && !problems.some((p) => p.seq === mismatch.seq)) {
+    if (mismatch instanceof Error) {
+      problems.push({
+        seq: start.size + 1,
+        kind: 'unchecked',
+        message: `the searchable columns of records from ${start.size + 1} could not be compared with the records (${mismatch.message}); run verify again, and if this persists a stored body is not JSON the database can read`,
+      });
+    } else if (mismatch && !problems.some((p) => p.seq === mismatch.seq)) {
       problems.push({
         seq: mismatch.seq,
         kind: 'changed',

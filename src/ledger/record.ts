@@ -260,14 +260,17 @@ export const SCRUBBED = '[scrubbed]';
 export function scrubSecrets(value: unknown, paths: string[] = [], path = 'metadata'): unknown {
   if (Array.isArray(value)) return value.map((v, i) => scrubSecrets(v, paths, `${path}[${i}]`));
   if (isPlainObject(value)) {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      if (SENSITIVE_KEY.test(k) && v !== null && v !== '' && typeof v !== 'boolean') {
-        out[k] = SCRUBBED;
-        paths.push(`${path}.${k}`);
-      } else out[k] = scrubSecrets(v, paths, `${path}.${k}`);
-    }
-    return out;
+    // Built as entries: an assignment `out["__proto__"] = …` would set the copy's prototype
+    // and drop the member from the stored record.
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => {
+        if (SENSITIVE_KEY.test(k) && v !== null && v !== '' && typeof v !== 'boolean') {
+          paths.push(`${path}.${k}`);
+          return [k, SCRUBBED];
+        }
+        return [k, scrubSecrets(v, paths, `${path}.${k}`)];
+      }),
+    );
   }
   if (typeof value === 'string' && SENSITIVE_VALUE.some((re) => re.test(value))) {
     paths.push(path);

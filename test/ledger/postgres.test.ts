@@ -369,3 +369,28 @@ test('postgres bootstrap: the deployment\'s bootstrap gives the service login ex
   assert.deepEqual((await app.query({ order: 'asc' })).records.map((r) => r.tenant), ['acme', 'globex']);
   await app.close();
 });
+
+test('postgres verify: when the searchable-column comparison cannot run, verification says so and is not ok', { skip: unreachable ?? false }, async () => {
+  const keys = DirectoryKeyProvider.open(mkdtempSync(join(tmpdir(), 'attest-keys-')), { create: true });
+  const real = new PostgresStore(`${PG_URL}?schema=${schemaName()}`);
+  // Fault injection: the database answers every query but this one (a lost connection, a
+  // body it cannot read as JSON, a missing privilege all surface the same way).
+  const store = new Proxy(real, {
+    get(target, prop) {
+      if (prop === 'searchColumnMismatch') return async () => { throw new Error('connection terminated unexpectedly'); };
+      const v = Reflect.get(target, prop, target) as unknown;
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+  const ledger = await Ledger.open({ store, keys });
+  await ledger.append([event(1), event(2), event(3)]);
+  const v = await ledger.verify();
+  assert.equal(v.ok, false);
+  assert.equal(v.firstBadSeq, 1);
+  assert.deepEqual(v.problems.map((p) => [p.seq, p.kind]), [[1, 'unchecked']]);
+  assert.equal(
+    v.problems[0]!.message,
+    'the searchable columns of records from 1 could not be compared with the records (connection terminated unexpectedly); run verify again, and if this persists a stored body is not JSON the database can read',
+  );
+  await ledger.close();
+});

@@ -134,6 +134,17 @@ export function ledgerSuite(f: StoreFactory): void {
     await ledger.close();
   });
 
+  t('metadata keys named like Object.prototype members (__proto__, constructor) are stored as written', async () => {
+    const { ledger } = await fresh(f);
+    const metadata = JSON.parse('{"__proto__":{"polluted":true},"constructor":"c","toString":1,"nested":{"__proto__":{"token":"t0p"}}}') as Record<string, unknown>;
+    await ledger.append([event(1, { metadata })]);
+    const [r] = (await ledger.query({})).records;
+    assert.equal(JSON.stringify(r!.metadata), '{"__proto__":{"polluted":true},"constructor":"c","nested":{"__proto__":{"token":"[scrubbed]"}},"toString":1}');
+    assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
+    assert.equal((await ledger.verify()).ok, true);
+    await ledger.close();
+  });
+
   t('the database refuses UPDATE and DELETE of records', async () => {
     const { ledger, store } = await filled(f, 20);
     assert.match((await f.attempt(store, 'UPDATE records SET kid = kid WHERE seq = 1')) ?? 'allowed', /append-only/);
