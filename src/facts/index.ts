@@ -183,23 +183,24 @@ function dataProtection(g: Graph, of: Of) {
 }
 
 function governance(g: Graph) {
-  const keys: Record<string, number> = {};
-  const byType: Record<string, number> = {};
+  // Maps, not objects: tag keys and types are the template's strings (`constructor`, `__proto__`).
+  const keys = new Map<string, number>();
+  const byType = new Map<string, number>();
   let tagged = 0;
   let total = 0;
   for (const r of g.resources()) {
     total++;
-    byType[r.type] = (byType[r.type] ?? 0) + 1;
+    byType.set(r.type, (byType.get(r.type) ?? 0) + 1);
     const tags = r.properties.props.get('Tags');
     let found = false;
-    if (tags && tags.k === 'list') for (const t of tags.items) { const k = asString(prop(t, 'Key')); if (k) { keys[k] = (keys[k] ?? 0) + 1; found = true; } }
-    else if (tags && tags.k === 'object') for (const k of tags.props.keys()) { keys[k] = (keys[k] ?? 0) + 1; found = true; }
+    if (tags && tags.k === 'list') for (const t of tags.items) { const k = asString(prop(t, 'Key')); if (k) { keys.set(k, (keys.get(k) ?? 0) + 1); found = true; } }
+    else if (tags && tags.k === 'object') for (const k of tags.props.keys()) { keys.set(k, (keys.get(k) ?? 0) + 1); found = true; }
     if (found) tagged++;
   }
   return {
     resourceCount: total, taggedResources: tagged,
-    tagKeys: Object.entries(keys).sort((a, b) => b[1] - a[1]).map(([key, resources]) => ({ key, resources })),
-    resourceTypes: Object.entries(byType).sort((a, b) => b[1] - a[1]).map(([type, count]) => ({ type, count })),
+    tagKeys: [...keys].sort((a, b) => b[1] - a[1]).map(([key, resources]) => ({ key, resources })),
+    resourceTypes: [...byType].sort((a, b) => b[1] - a[1]).map(([type, count]) => ({ type, count })),
   };
 }
 

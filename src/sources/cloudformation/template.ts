@@ -173,7 +173,7 @@ class TemplateBuilder {
         }
         return { k: 'scalar', v: Array.isArray(raw) ? raw.join(',') : raw, loc: l, via, ...(info.noEcho ? { sensitive: true } : {}) };
       };
-      if (Object.prototype.hasOwnProperty.call(this.overrides, name)) {
+      if (Object.hasOwn(this.overrides, name)) {
         info.source = 'override';
         this.paramValues.set(name, mk(this.overrides[name], loc, `parameter ${name} set by --param`));
       } else if (info.default !== undefined && info.defaultLoc) {
