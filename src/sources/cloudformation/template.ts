@@ -70,6 +70,8 @@ class TemplateBuilder {
   private readonly conditionNodes = new Map<string, Node>();
   private readonly conditionMemo = new Map<string, CondEval>();
   private readonly conditionStack: string[] = [];
+  /** conditionInputs per condition name: every Fn::If on it asks again. */
+  private readonly inputsMemo = new Map<string, string[]>();
   private readonly resourceNodes = new Map<string, MapNode>();
   private currentRefs: Set<string> = new Set();
   private currentResource: string | undefined;
@@ -461,7 +463,11 @@ class TemplateBuilder {
         const name = scalarOf(arg.items[0]);
         if (typeof name !== 'string') return bad('first argument must be a condition name');
         const c = this.evalCondition(name, arg.items[0].loc);
-        if (this.currentResource && !inCond) this.t.conditionals.push({ resource: this.currentResource, loc, condition: name, state: c.state, params: this.conditionInputs(name) });
+        if (this.currentResource && !inCond) {
+          let params = this.inputsMemo.get(name);
+          if (!params) this.inputsMemo.set(name, (params = this.conditionInputs(name)));
+          this.t.conditionals.push({ resource: this.currentResource, loc, condition: name, state: c.state, params });
+        }
         if (c.state === true) return this.resolve(arg.items[1], inCond);
         if (c.state === false) return this.resolve(arg.items[2], inCond);
         const a = this.resolve(arg.items[1], inCond);
