@@ -111,3 +111,14 @@ test('parameters, outputs and mappings over their CloudFormation quotas (200 eac
     [202, 3, 'template declares 201 mappings; CloudFormation accepts at most 200 per template and would reject it (X200 is the first over the limit)'],
   ]);
 });
+
+test('a chain of 5,000 conditions naming each other stops at 100: one error, the resource\'s condition unknown', () => {
+  let yaml = 'Conditions:\n';
+  for (let i = 0; i < 5000; i++) yaml += `  C${i}: !Condition C${i + 1}\n`;
+  yaml += '  C5000: !Equals [a, a]\nResources:\n  T:\n    Type: AWS::SNS::Topic\n    Condition: C0\n';
+  const l = load(yaml, 'chain.yaml');
+  assert.deepEqual(l.source!.errors.map((e) => [e.line, e.column, e.message]), [
+    [102, 9, 'condition C100 is reached through a chain of 100 conditions (from C0), the most Attest follows; it and the conditions that lead to it are left unknown'],
+  ]);
+  assert.equal(l.template!.resources.get('T')!.condition!.state, 'unknown');
+});

@@ -32,6 +32,9 @@ const SECTION_QUOTAS: [section: string, max: number, noun: string][] = [['Parame
 const MAX_VALUE_CHARS = 1_048_576;
 const MAX_LIST_ITEMS = 10_000;
 const MAX_TEMPLATE_CHARS = 16 * MAX_VALUE_CHARS;
+// Conditions that name conditions are followed by recursion; a chain thousands long would
+// overflow the stack, so past this depth the condition is left unknown.
+const MAX_CONDITION_DEPTH = 100;
 const PSEUDO_DEFAULTS: Record<string, string> = { 'AWS::Partition': 'aws', 'AWS::URLSuffix': 'amazonaws.com' };
 const PSEUDO = new Set(['AWS::Region', 'AWS::AccountId', 'AWS::StackName', 'AWS::StackId', 'AWS::NotificationARNs', 'AWS::Partition', 'AWS::URLSuffix', 'AWS::NoValue']);
 const SAM_GLOBAL_SECTIONS: Record<string, string> = {
@@ -78,6 +81,7 @@ class TemplateBuilder {
   /** Characters of text built by intrinsics so far (see MAX_TEMPLATE_CHARS). */
   private builtChars = 0;
   private overBudget = false;
+  private tooDeepReported = false;
 
   constructor(
     private readonly root: MapNode, private readonly file: string, format: SourceFormat, private readonly overrides: Record<string, string>,
@@ -202,7 +206,7 @@ class TemplateBuilder {
 
   /** Parameters a condition reads (directly or through other conditions), decided or not. */
   private conditionInputs(name: string, seen = new Set<string>()): string[] {
-    if (seen.has(name)) return [];
+    if (seen.has(name) || seen.size > MAX_CONDITION_DEPTH) return [];
     seen.add(name);
     const out = new Set<string>();
     const walk = (n: Node | undefined) => {
@@ -230,6 +234,13 @@ class TemplateBuilder {
     }
     if (this.conditionStack.includes(name)) {
       this.err(node.loc, `circular condition: ${[...this.conditionStack, name].join(' -> ')}`);
+      return { state: 'unknown', params: [] };
+    }
+    if (this.conditionStack.length >= MAX_CONDITION_DEPTH) {
+      if (!this.tooDeepReported) {
+        this.tooDeepReported = true;
+        this.err(node.loc, `condition ${name} is reached through a chain of ${MAX_CONDITION_DEPTH} conditions (from ${this.conditionStack[0]}), the most Attest follows; it and the conditions that lead to it are left unknown`);
+      }
       return { state: 'unknown', params: [] };
     }
     this.conditionStack.push(name);
