@@ -116,8 +116,8 @@ class TemplateBuilder {
     const res = written && written.t === 'm' ? expandForEach(written, (p) => this.listParam(p), this.errors, MAX_RESOURCES + 1) : written;
     if (res && res.t === 'm' && res.props.size > MAX_RESOURCES) {
       const over = overQuota(res, MAX_RESOURCES);
-      const count = res === written ? String(res.props.size) : `more than ${MAX_RESOURCES}`;
-      this.err(res.keyLocs.get(over)!, `template declares ${count} resources; CloudFormation accepts at most ${MAX_RESOURCES} per template and would reject it (${over} is the first over the limit); split it into nested stacks`);
+      const declared = res === written ? String(res.props.size) : `more than ${MAX_RESOURCES}`;
+      this.err(res.keyLocs.get(over)!, `template declares ${declared} resources; CloudFormation accepts at most ${MAX_RESOURCES} per template and would reject it (${over} is the first over the limit); split it into nested stacks`);
       return t;
     }
     if (!res) {
