@@ -22,7 +22,7 @@ const SAM_TRANSFORM = 'AWS::Serverless-2016-10-31';
 // at most 500 resources, 200 parameters, 200 outputs and 200 mappings per template. A
 // template over them cannot be deployed, so Attest reports it instead of scanning it at any
 // size (20,000 resources took minutes and gigabytes to report on).
-export const MAX_RESOURCES = 500;
+const MAX_RESOURCES = 500;
 const SECTION_QUOTAS: [section: string, max: number, noun: string][] = [['Parameters', 200, 'parameters'], ['Outputs', 200, 'outputs'], ['Mappings', 200, 'mappings']];
 
 // Intrinsics multiply sizes (a Sub of a Sub of a parameter doubles at every level), so what
