@@ -8,7 +8,7 @@ import { buildReport, type Report } from '../report/model.js';
 import { FORMATS, render, type Format } from '../report/index.js';
 import { renderText } from '../report/text.js';
 import { SEVERITIES, type Severity } from '../model/types.js';
-import { ParamsError, parseParamArg, readParamsFile } from '../sources/params.js';
+import { ParamsError, paramRecord, parseParamArg, readParamsFile } from '../sources/params.js';
 import { Progress } from './progress.js';
 
 export const SCAN_HELP = `Usage: attest scan [path...] [options]
@@ -58,7 +58,7 @@ export async function runScan(argv: string[]): Promise<number> {
   if (!format) format = output ? FORMAT_BY_EXT[extname(output).toLowerCase()] ?? 'json' : 'text';
   const failOn = (one(a, 'fail-on') ?? 'high') as Severity | 'none';
   if (failOn !== 'none' && !SEVERITIES.includes(failOn)) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')}, none; got ${JSON.stringify(failOn)}`);
-  const params: Record<string, string> = {};
+  const params = paramRecord();
   try {
     for (const f of many(a, 'params-file')) Object.assign(params, readParamsFile(f, one(a, 'config-env')));
     for (const p of many(a, 'param')) { const [k, v] = parseParamArg(p); params[k] = v; }

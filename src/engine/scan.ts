@@ -1,7 +1,7 @@
-import type { Finding, SourceError, Template, Value } from '../model/types.js';
+import type { Finding, Resource, SourceError, Template, Value } from '../model/types.js';
 import { ResourceContext, type Control, type Outcome } from '../controls/api.js';
 import { frameworksFor } from '../frameworks/index.js';
-import { discover, loadFile, type Loaded, type SourceInfo } from '../sources/cloudformation/load.js';
+import { discover, displayPath, loadFile, type Loaded, type SourceInfo } from '../sources/cloudformation/load.js';
 import type { ResolveOptions } from '../sources/cloudformation/template.js';
 import { Graph } from './graph.js';
 import { readSuppressions, suppressionFor } from './suppressions.js';
@@ -27,7 +27,7 @@ export function scanPaths(paths: string[], opts: ScanOptions): ScanResult {
   const templates: Template[] = [];
   const loaded: { path: string; explicit: boolean; l: Loaded }[] = [];
   d.files.forEach((f, i) => {
-    loaded.push({ path: f.path, explicit: f.explicit, l: loadFile(f.path, f.explicit, opts) });
+    loaded.push({ path: f.path, explicit: f.explicit, l: loadContained(f.path, f.explicit, opts) });
     opts.onProgress?.(i + 1, d.files.length);
   });
   // Stacks import each other's exports: resolve those imports against the scanned stacks
@@ -35,13 +35,33 @@ export function scanPaths(paths: string[], opts: ScanOptions): ScanResult {
   const exports = new Map<string, { file: string; value: Value }>();
   for (const { l } of loaded) for (const o of l.template?.outputs.values() ?? []) if (o.exportName) exports.set(o.exportName, { file: l.template!.file, value: o.value });
   for (const e of loaded) {
-    if (e.l.template?.imports.some((n) => exports.has(n))) e.l = loadFile(e.path, e.explicit, { ...opts, exports });
+    if (e.l.template?.imports.some((n) => exports.has(n))) e.l = loadContained(e.path, e.explicit, { ...opts, exports });
   }
   for (const { l } of loaded) {
     if (l.source) sources.push(l.source);
     if (l.template) templates.push(l.template);
   }
   return { sources, templates, ...evaluate(templates, sources, opts) };
+}
+
+/**
+ * Load one file so that nothing in it can stop the scan: an exception (a defect in Attest,
+ * since bad input is recorded as errors) leaves the file out with an error that says so,
+ * and the run fails closed.
+ */
+function loadContained(path: string, explicit: boolean, opts: ResolveOptions): Loaded {
+  try {
+    return loadFile(path, explicit, opts);
+  } catch (e) {
+    const file = displayPath(path);
+    const message = `Attest could not scan this file (${errorText(e)}); this is a defect in Attest, please report it. The file is left out of the results.`;
+    return { source: { file, format: 'unknown', resources: 0, errors: [{ file, line: 1, column: 1, message }] } };
+  }
+}
+
+/** The message of a thrown value, without its stack. */
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
 }
 
 /** Evaluate controls over already-loaded templates. Suppression errors are added to their source. */
@@ -57,51 +77,66 @@ export function evaluate(templates: Template[], sources: SourceInfo[], opts: Sca
   const frameworks = new Map(opts.controls.map((c) => [c, frameworksFor(c)]));
   const findings: Finding[] = [];
   const sourceByFile = new Map(sources.map((s) => [s.file, s]));
+  /** The findings of every control on one resource (suppression errors go to `errs`). */
+  const findingsOf = (r: Resource, controls: Control[], errs: SourceError[]): Finding[] => {
+    const out: Finding[] = [];
+    const supp = readSuppressions(r, errs);
+    const ctx = new ResourceContext(r, graph, today);
+    for (const c of controls) {
+      let outs: Outcome | Outcome[] | undefined;
+      try {
+        outs = c.evaluate(ctx);
+      } catch (e) {
+        // A control bug must not turn into a pass, nor stop the scan.
+        outs = { status: 'unknown', message: `control ${c.id} could not evaluate this resource: ${errorText(e)}`, evidence: [] };
+      }
+      if (!outs) continue;
+      for (const o of Array.isArray(outs) ? outs : [outs]) {
+        const at = o.at ?? r.loc;
+        const f: Finding = {
+          controlId: c.id, title: c.title, domain: c.domain, status: o.status, severity: c.severity, message: o.message,
+          resource: { type: r.type, id: r.id, file: r.file, line: r.loc.line },
+          location: { file: at.file, line: at.line, column: at.column },
+          evidence: o.evidence,
+          references: { checkov: c.references.checkov ?? [], trivy: c.references.trivy ?? [], cfn_nag: c.references.cfn_nag ?? [], cdk_nag: c.references.cdk_nag ?? [] },
+          frameworks: frameworks.get(c)!,
+        };
+        if (r.condition && r.condition.state === 'unknown') {
+          f.message += ` (resource exists only when condition ${r.condition.name} holds)`;
+        }
+        if (o.dependsOn && o.dependsOn.length) f.dependsOn = o.dependsOn;
+        if (o.status === 'fail' || o.status === 'unknown') {
+          const s = suppressionFor(supp, c);
+          if (s) {
+            const { ids: _ids, ...rest } = s;
+            void _ids;
+            const expired = s.expires !== undefined && s.expires < today;
+            f.suppression = { ...rest, ...(expired ? { expired: true } : {}) };
+            if (expired) f.message += ` (suppression expired on ${s.expires}; it no longer applies)`;
+            else f.status = 'suppressed';
+          }
+        }
+        out.push(f);
+      }
+    }
+    return out;
+  };
   for (const t of templates) {
     const errs: SourceError[] = [];
     for (const r of t.resources.values()) {
       if (r.condition?.state === false) continue;
       const controls = byType.get(r.type);
       if (!controls) continue;
-      const supp = readSuppressions(r, errs);
-      const ctx = new ResourceContext(r, graph, today);
-      for (const c of controls) {
-        let outs: Outcome | Outcome[] | undefined;
-        try {
-          outs = c.evaluate(ctx);
-        } catch (e) {
-          // A control bug must not turn into a pass, nor stop the scan.
-          outs = { status: 'unknown', message: `control ${c.id} could not evaluate this resource: ${(e as Error).message}`, evidence: [] };
-        }
-        if (!outs) continue;
-        for (const o of Array.isArray(outs) ? outs : [outs]) {
-          const at = o.at ?? r.loc;
-          const f: Finding = {
-            controlId: c.id, title: c.title, domain: c.domain, status: o.status, severity: c.severity, message: o.message,
-            resource: { type: r.type, id: r.id, file: r.file, line: r.loc.line },
-            location: { file: at.file, line: at.line, column: at.column },
-            evidence: o.evidence,
-            references: { checkov: c.references.checkov ?? [], trivy: c.references.trivy ?? [], cfn_nag: c.references.cfn_nag ?? [], cdk_nag: c.references.cdk_nag ?? [] },
-            frameworks: frameworks.get(c)!,
-          };
-          if (r.condition && r.condition.state === 'unknown') {
-            f.message += ` (resource exists only when condition ${r.condition.name} holds)`;
-          }
-          if (o.dependsOn && o.dependsOn.length) f.dependsOn = o.dependsOn;
-          if (o.status === 'fail' || o.status === 'unknown') {
-            const s = suppressionFor(supp, c);
-            if (s) {
-              const { ids: _ids, ...rest } = s;
-              void _ids;
-              const expired = s.expires !== undefined && s.expires < today;
-              f.suppression = { ...rest, ...(expired ? { expired: true } : {}) };
-              if (expired) f.message += ` (suppression expired on ${s.expires}; it no longer applies)`;
-              else f.status = 'suppressed';
-            }
-          }
-          findings.push(f);
-        }
+      // A resource's findings are kept only when all of them could be made; a failure is that
+      // resource's error (the run fails closed), and the other resources are still evaluated.
+      let own: Finding[];
+      try {
+        own = findingsOf(r, controls, errs);
+      } catch (e) {
+        errs.push({ file: r.file, line: r.loc.line, column: r.loc.column, message: `Attest could not evaluate resource ${r.id} (${errorText(e)}); this is a defect in Attest, please report it. Its findings are left out of the results.` });
+        continue;
       }
+      for (const f of own) findings.push(f);
     }
     if (errs.length) {
       const s = sourceByFile.get(t.file);

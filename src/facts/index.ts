@@ -29,7 +29,7 @@ export function extractFacts(g: Graph): Facts {
   return {
     authentication: authentication(g, of),
     authorization: authorization(g, of),
-    iam: iam(of, (r) => g.template(r)),
+    iam: iam(of, (r) => g.conditionals(r)),
     'data-protection': dataProtection(g, of),
     'resource-governance': governance(g),
     network: network(g, of),
@@ -56,7 +56,7 @@ function authentication(g: Graph, of: Of) {
       advancedSecurity: fv(getPath(p.properties, 'UserPoolAddOns.AdvancedSecurityMode')) ?? 'OFF (default)',
       deletionProtection: fv(p.properties.props.get('DeletionProtection')) ?? 'INACTIVE (default)',
       adminCreateUserOnly: bool(getPath(p.properties, 'AdminCreateUserConfig.AllowAdminCreateUserOnly')) ?? false,
-      clients: clients.filter((c) => g.target(c, c.properties.props.get('UserPoolId')) === p).map((c) => c.id),
+      clients: g.pointingAt(p, 'AWS::Cognito::UserPoolClient', 'UserPoolId').map((c) => c.id),
     };
   });
   const appClients = clients.map((c) => {
@@ -109,7 +109,7 @@ function authorization(g: Graph, of: Of) {
   };
 }
 
-function iam(of: Of, templateOf: (r: Resource) => Template | undefined) {
+function iam(of: Of, conditionalsOf: (r: Resource) => Template['conditionals']) {
   const statementsFact = (r: Resource) => policyDocuments(r.type, r.properties).filter((d) => d.kind !== 'trust').map((d) => {
     const conditional = d.doc.k === 'unknown' ? d.doc.condition ?? d.doc.reason : undefined;
     const docs = d.doc.k === 'unknown' && d.doc.alts ? d.doc.alts : [d.doc];
@@ -124,7 +124,7 @@ function iam(of: Of, templateOf: (r: Resource) => Template | undefined) {
   });
   // Parts of a role that exist only under a condition (e.g. "memory policy only when a memory
   // ARN is given"), with whether the condition holds for this scan.
-  const conditionalParts = (r: Resource) => (templateOf(r)?.conditionals ?? []).filter((c) => c.resource === r.id)
+  const conditionalParts = (r: Resource) => conditionalsOf(r)
     .map((c) => ({ line: c.loc.line, condition: c.condition, holds: c.state, dependsOn: c.params }));
   const roles = of('AWS::IAM::Role').map((r) => ({
     id: r.id, ...at(r),
@@ -157,19 +157,19 @@ function dataProtection(g: Graph, of: Of) {
   });
   const keys = of('AWS::KMS::Key').map((k) => ({
     id: k.id, ...at(k), spec: fv(k.properties.props.get('KeySpec')) ?? 'SYMMETRIC_DEFAULT', rotation: bool(k.properties.props.get('EnableKeyRotation')) ?? false,
-    aliases: of('AWS::KMS::Alias').filter((a) => g.target(a, a.properties.props.get('TargetKeyId')) === k).map((a) => fv(a.properties.props.get('AliasName'))),
+    aliases: g.pointingAt(k, 'AWS::KMS::Alias', 'TargetKeyId').map((a) => fv(a.properties.props.get('AliasName'))),
   }));
   const buckets = of('AWS::S3::Bucket').map((b) => {
     const enc = asList(getPath(b.properties, 'BucketEncryption.ServerSideEncryptionConfiguration'))?.[0];
     return {
       id: b.id, ...at(b), encryption: fv(getPath(enc, 'ServerSideEncryptionByDefault.SSEAlgorithm')) ?? 'SSE-S3 (S3 default)',
       kmsKey: fv(getPath(enc, 'ServerSideEncryptionByDefault.KMSMasterKeyID')), versioning: fv(getPath(b.properties, 'VersioningConfiguration.Status')) ?? 'not enabled',
-      publicAccessBlock: fv(b.properties.props.get('PublicAccessBlockConfiguration')), policy: of('AWS::S3::BucketPolicy').filter((p) => g.target(p, p.properties.props.get('Bucket')) === b).map((p) => p.id),
+      publicAccessBlock: fv(b.properties.props.get('PublicAccessBlockConfiguration')), policy: g.pointingAt(b, 'AWS::S3::BucketPolicy', 'Bucket').map((p) => p.id),
     };
   });
   const secrets = of('AWS::SecretsManager::Secret').map((s) => ({
     id: s.id, ...at(s), kmsKey: fv(s.properties.props.get('KmsKeyId')) ?? 'aws/secretsmanager (AWS managed)',
-    rotation: of('AWS::SecretsManager::RotationSchedule').filter((r) => g.target(r, r.properties.props.get('SecretId')) === s).map((r) => ({ id: r.id, schedule: fv(r.properties.props.get('RotationRules')) })),
+    rotation: g.pointingAt(s, 'AWS::SecretsManager::RotationSchedule', 'SecretId').map((r) => ({ id: r.id, schedule: fv(r.properties.props.get('RotationRules')) })),
     generated: s.properties.props.has('GenerateSecretString'),
   }));
   const tables = of('AWS::DynamoDB::Table').map((t) => ({
@@ -183,23 +183,24 @@ function dataProtection(g: Graph, of: Of) {
 }
 
 function governance(g: Graph) {
-  const keys: Record<string, number> = {};
-  const byType: Record<string, number> = {};
+  // Maps, not objects: tag keys and types are the template's strings (`constructor`, `__proto__`).
+  const keys = new Map<string, number>();
+  const byType = new Map<string, number>();
   let tagged = 0;
   let total = 0;
   for (const r of g.resources()) {
     total++;
-    byType[r.type] = (byType[r.type] ?? 0) + 1;
+    byType.set(r.type, (byType.get(r.type) ?? 0) + 1);
     const tags = r.properties.props.get('Tags');
     let found = false;
-    if (tags && tags.k === 'list') for (const t of tags.items) { const k = asString(prop(t, 'Key')); if (k) { keys[k] = (keys[k] ?? 0) + 1; found = true; } }
-    else if (tags && tags.k === 'object') for (const k of tags.props.keys()) { keys[k] = (keys[k] ?? 0) + 1; found = true; }
+    if (tags && tags.k === 'list') for (const t of tags.items) { const k = asString(prop(t, 'Key')); if (k) { keys.set(k, (keys.get(k) ?? 0) + 1); found = true; } }
+    else if (tags && tags.k === 'object') for (const k of tags.props.keys()) { keys.set(k, (keys.get(k) ?? 0) + 1); found = true; }
     if (found) tagged++;
   }
   return {
     resourceCount: total, taggedResources: tagged,
-    tagKeys: Object.entries(keys).sort((a, b) => b[1] - a[1]).map(([key, resources]) => ({ key, resources })),
-    resourceTypes: Object.entries(byType).sort((a, b) => b[1] - a[1]).map(([type, count]) => ({ type, count })),
+    tagKeys: [...keys].sort((a, b) => b[1] - a[1]).map(([key, resources]) => ({ key, resources })),
+    resourceTypes: [...byType].sort((a, b) => b[1] - a[1]).map(([type, count]) => ({ type, count })),
   };
 }
 

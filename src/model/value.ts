@@ -121,10 +121,7 @@ export function toPlain(v: Value | undefined): unknown {
     case 'unknown': return `<unknown: ${v.reason}>`;
     case 'absent': return undefined;
     case 'list': return v.items.map(toPlain);
-    case 'object': {
-      const o: Record<string, unknown> = {};
-      for (const [k, pv] of v.props) o[k] = toPlain(pv);
-      return o;
-    }
+    // fromEntries defines own properties, so a key such as `__proto__` stays a key.
+    case 'object': return Object.fromEntries([...v.props].map(([k, pv]) => [k, toPlain(pv)]));
   }
 }

@@ -3,6 +3,14 @@ import { readFileSync } from 'node:fs';
 /** Thrown for a parameters file or --param that cannot be used; the CLI turns it into exit 2. */
 export class ParamsError extends Error {}
 
+/**
+ * An empty record to collect parameter values by name (`--param`, files merged in). It has
+ * no prototype, so a parameter named `__proto__` or `constructor` is stored like any other.
+ */
+export function paramRecord(): Record<string, string> {
+  return Object.create(null) as Record<string, string>;
+}
+
 /** `KEY=VALUE` from the command line. */
 export function parseParamArg(s: string): [string, string] {
   const i = s.indexOf('=');
@@ -27,7 +35,9 @@ export function readParamsFile(path: string, env = 'default'): Record<string, st
   try { data = JSON.parse(text); } catch (e) {
     throw new ParamsError(`parameters file ${path} is not valid JSON: ${(e as Error).message}`);
   }
-  const out: Record<string, string> = {};
+  // Collected in a Map and returned with fromEntries: both keep a parameter named
+  // `__proto__` as a parameter, where assigning it to a plain object would not.
+  const out = new Map<string, string>();
   if (Array.isArray(data)) {
     data.forEach((item, i) => {
       if (!item || typeof item !== 'object' || typeof (item as Record<string, unknown>).ParameterKey !== 'string') {
@@ -35,15 +45,15 @@ export function readParamsFile(path: string, env = 'default'): Record<string, st
       }
       const it = item as Record<string, unknown>;
       if (it.UsePreviousValue === true) return;
-      out[it.ParameterKey as string] = String(it.ParameterValue ?? '');
+      out.set(it.ParameterKey as string, String(it.ParameterValue ?? ''));
     });
-    return out;
+    return Object.fromEntries(out);
   }
   if (!data || typeof data !== 'object') throw new ParamsError(`parameters file ${path}: expected a JSON array or object`);
   const obj = data as Record<string, unknown>;
   if (obj.Parameters && typeof obj.Parameters === 'object') {
-    for (const [k, v] of Object.entries(obj.Parameters as Record<string, unknown>)) out[k] = String(v);
-    return out;
+    for (const [k, v] of Object.entries(obj.Parameters as Record<string, unknown>)) out.set(k, String(v));
+    return Object.fromEntries(out);
   }
   const envObj = obj[env] as Record<string, Record<string, Record<string, unknown>>> | undefined;
   if ('version' in obj && envObj && typeof envObj === 'object') {
@@ -53,9 +63,9 @@ export function readParamsFile(path: string, env = 'default'): Record<string, st
   }
   for (const [k, v] of Object.entries(obj)) {
     if (v !== null && typeof v === 'object') throw new ParamsError(`parameters file ${path}: value of ${k} must be a string, number or boolean`);
-    out[k] = String(v);
+    out.set(k, String(v));
   }
-  return out;
+  return Object.fromEntries(out);
 }
 
 function tomlOverrides(text: string, env: string): unknown {
@@ -78,7 +88,7 @@ function tomlOverrides(text: string, env: string): unknown {
 
 /** SAM `parameter_overrides`: `K=V K2="a b"` or a list of `K=V`. */
 function fromOverrides(po: unknown, path: string): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out = new Map<string, string>();
   const items: string[] = [];
   if (Array.isArray(po)) items.push(...po.map(String));
   else if (typeof po === 'string') {
@@ -88,7 +98,7 @@ function fromOverrides(po: unknown, path: string): Record<string, string> {
   } else throw new ParamsError(`${path}: parameter_overrides must be a string or a list`);
   for (const it of items) {
     const [k, v] = parseParamArg(it);
-    out[k] = v;
+    out.set(k, v);
   }
-  return out;
+  return Object.fromEntries(out);
 }

@@ -32,7 +32,7 @@ export default defineControl({
         const n = asNumber(x);
         if (n === undefined) return false;
         const unit = (u ? asString(u) : undefined) ?? t.defUnit;
-        const ok = n * (MINUTES[unit] ?? MINUTES[t.defUnit]) <= t.limit;
+        const ok = n * (Object.hasOwn(MINUTES, unit) ? MINUTES[unit] : MINUTES[t.defUnit]) <= t.limit;
         if (!ok) bad.push(`${t.label} ${n} ${unit} (max ${t.max})`);
         return ok;
       }));

@@ -14,9 +14,14 @@ export const DEPRECATED_RUNTIMES: Record<string, string> = {
   'java8': '2024-01-08', 'go1.x': '2024-01-08', 'provided': '2024-01-08',
 };
 
+/** When `rt` was deprecated; the runtime is the template's string, so `constructor` must not find Object's. */
+function deprecatedOn(rt: string): string | undefined {
+  return Object.hasOwn(DEPRECATED_RUNTIMES, rt) ? DEPRECATED_RUNTIMES[rt] : undefined;
+}
+
 function failMessage(rt: string | undefined): string {
   if (rt === undefined) return 'every runtime the function can be deployed with is deprecated: no more security patches';
-  const d = DEPRECATED_RUNTIMES[rt];
+  const d = deprecatedOn(rt);
   return d ? `the runtime ${rt} is deprecated since ${d}: no more security patches` : `the runtime is not a recognised identifier`;
 }
 
@@ -38,7 +43,7 @@ export default defineControl({
       if (v && v.k === 'unknown') return { unknown: v };
       const s = asString(v);
       if (s === undefined) return false;
-      const d = DEPRECATED_RUNTIMES[s];
+      const d = deprecatedOn(s);
       return !d || d > today;
     }, {
       pass: 'the runtime is supported by AWS Lambda',

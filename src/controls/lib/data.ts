@@ -62,12 +62,8 @@ export function inDbCluster(r: ResourceContext): boolean {
 export function bucketPoliciesOf(r: ResourceContext): Resource[] {
   const bucket = r.resource;
   const name = asString(r.get('BucketName'));
-  const out: Resource[] = [];
-  for (const p of r.graph.ofType('AWS::S3::BucketPolicy', bucket)) {
-    const b = prop(p.properties, 'Bucket');
-    if (r.graph.target(p, b) === bucket) out.push(p);
-    else if (name && b && b.k === 'scalar' && !b.refs && asString(b) === name) out.push(p);
-  }
+  const out = r.graph.pointingAt(bucket, 'AWS::S3::BucketPolicy', 'Bucket').filter((p) => p.file === bucket.file);
+  if (name) for (const p of r.graph.withLiteral('AWS::S3::BucketPolicy', 'Bucket', bucket, name)) if (!out.includes(p)) out.push(p);
   return out;
 }
 

@@ -52,7 +52,7 @@ export function normaliseProtocol(v: Value | undefined): string | undefined {
   const s = asString(v);
   if (s === undefined) return undefined;
   const l = s.trim().toLowerCase();
-  return PROTOCOLS[l] ?? l;
+  return Object.hasOwn(PROTOCOLS, l) ? PROTOCOLS[l] : l;
 }
 
 const PEER_KEYS: Record<RuleDirection, [string, SourceKind][]> = {

@@ -5,18 +5,21 @@ import { type MapNode, type Node, mapNode } from './node.js';
  * Expand `Fn::ForEach::Name: [Identifier, Collection, {OutputKey: OutputValue}]`
  * (AWS::LanguageExtensions) in a section, in place of the loop key. The collection must
  * be a literal list or a Ref to a parameter whose value is known; otherwise an error is
- * recorded, because the resources the loop creates cannot be known.
+ * recorded, because the resources the loop creates cannot be known. Expansion stops once the
+ * section holds `limit` keys, so nested loops cannot multiply into millions of copies.
  */
 export function expandForEach(
   section: MapNode,
   listParam: (name: string) => string[] | undefined,
   errors: SourceError[],
+  limit = Infinity,
 ): MapNode {
   let has = false;
   for (const k of section.props.keys()) if (k.startsWith('Fn::ForEach::')) { has = true; break; }
   if (!has) return section;
   const out = mapNode(section.loc);
   for (const [key, val] of section.props) {
+    if (out.props.size >= limit) break;
     const kLoc = section.keyLocs.get(key)!;
     if (!key.startsWith('Fn::ForEach::')) { out.props.set(key, val); out.keyLocs.set(key, kLoc); continue; }
     const err = (m: string) => errors.push({ file: kLoc.file, line: kLoc.line, column: kLoc.column, message: `${key}: ${m}` });
@@ -34,9 +37,10 @@ export function expandForEach(
       if (!values) { err(`the collection parameter ${p.t === 's' ? String(p.v) : ''} has no known value; pass --param so the loop's resources can be known`); continue; }
     }
     if (!values) { err('the collection must be a list or a Ref to a list parameter'); continue; }
-    const body = expandForEach(val.items[2] as MapNode, listParam, errors);
+    const body = expandForEach(val.items[2] as MapNode, listParam, errors, limit);
     for (const v of values) {
       for (const [outKey, outVal] of body.props) {
+        if (out.props.size >= limit) return out;
         const k = substKey(outKey, id, v);
         if (out.props.has(k)) { err(`produces duplicate key ${k}`); continue; }
         out.props.set(k, subst(outVal, id, v));

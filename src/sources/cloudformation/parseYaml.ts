@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq, type Document, type Node as YNode } from 'yaml';
+import { LineCounter, parseDocument, visit, isAlias, isMap, isScalar, isSeq, type Alias, type Document, type Node as YNode, type Pair } from 'yaml';
 import type { Loc, SourceError } from '../../model/types.js';
 import { SHORT_TAGS, type Node, mapNode } from './node.js';
 
@@ -15,7 +15,12 @@ export function parseYaml(text: string, file: string): ParseResult {
   try {
     doc = parseDocument(text, {
       lineCounter: lc,
-      uniqueKeys: true,
+      // The library compares every key with every earlier one (quadratic in a mapping's
+      // size); duplicates are found below with a Map instead.
+      uniqueKeys: false,
+      // `<<` merge keys are expanded, as `aws cloudformation package` (PyYAML) and cfn-lint
+      // do: reading `<<` as a literal key would hide every property merged through it.
+      merge: true,
       prettyErrors: false,
       strict: true,
       logLevel: 'silent',
@@ -29,11 +34,10 @@ export function parseYaml(text: string, file: string): ParseResult {
   };
   for (const e of doc.errors) {
     const p = at(e.pos[0]);
-    const msg = e.code === 'DUPLICATE_KEY'
-      ? 'duplicate key in mapping (YAML requires unique keys; CloudFormation would silently keep only one)'
-      : firstLine(e.message);
-    errors.push({ ...p, message: `invalid YAML: ${msg}` });
+    errors.push({ ...p, message: `invalid YAML: ${firstLine(e.message)}` });
   }
+  if (errors.length) return { errors };
+  const aliasTarget = indexDocument(doc, at, errors);
   if (errors.length) return { errors };
   if (doc.contents == null) return { errors };
 
@@ -50,10 +54,7 @@ export function parseYaml(text: string, file: string): ParseResult {
     if (--budget < 0) throw new TemplateTooLarge();
     if (depth > 200) throw new TemplateTooDeep();
     if (n == null) return { t: 's', v: null, loc: { file, line: 1, column: 1 } };
-    if (isAlias(n)) {
-      const target = n.resolve(doc);
-      return walk((target ?? null) as YNode | null, depth + 1);
-    }
+    if (isAlias(n)) return walk(aliasTarget.get(n) ?? null, depth + 1);
     const loc = at(n.range?.[0] ?? 0);
     let out: Node;
     if (isScalar(n)) {
@@ -61,12 +62,25 @@ export function parseYaml(text: string, file: string): ParseResult {
       out = { t: 's', v: v === undefined ? null : typeof v === 'bigint' ? Number(v) : v instanceof Date ? v.toISOString() : (v as string | number | boolean | null), loc };
     } else if (isMap(n)) {
       const m = mapNode(loc);
+      const merged: YNode[] = [];
       for (const pair of n.items) {
         const kNode = pair.key as YNode | null;
-        const key = isScalar(kNode) ? String(kNode.value) : String(kNode);
+        if (isMergeKey(kNode)) { for (const src of mergeSources(pair.value as YNode | null)) if (src) merged.push(src); continue; }
         const kLoc = kNode && kNode.range ? at(kNode.range[0]) : loc;
+        const key = keyText(kNode);
         m.props.set(key, walk(pair.value as YNode | null, depth + 1));
         m.keyLocs.set(key, kLoc);
+      }
+      // YAML merge: keys written in the mapping win wherever they appear, then earlier
+      // sources win over later ones. A merged key keeps the location the anchor gave it.
+      for (const src of merged) {
+        const sm = walk(src, depth + 1);
+        if (sm.t !== 'm') continue;
+        for (const [k, v] of sm.props) {
+          if (m.props.has(k)) continue;
+          m.props.set(k, v);
+          m.keyLocs.set(k, sm.keyLocs.get(k)!);
+        }
       }
       out = m;
     } else if (isSeq(n)) {
@@ -105,6 +119,70 @@ export function parseYaml(text: string, file: string): ParseResult {
     if (e instanceof TemplateTooDeep) return { errors: [{ file, line: 1, column: 1, message: 'template nests deeper than 200 levels; refusing to evaluate it' }] };
     throw e;
   }
+}
+
+/**
+ * One pass over the document in order: which node each alias names (the nearest anchor
+ * of that name before it, as YAML defines), duplicate keys, and merge keys whose value is
+ * not a mapping. Resolving aliases through this table keeps parsing linear; asking the
+ * library walks the whole document once per alias.
+ */
+function indexDocument(doc: Document.Parsed, at: (offset: number) => Loc, errors: SourceError[]): Map<Alias, YNode> {
+  const anchors = new Map<string, YNode>();
+  const aliasTarget = new Map<Alias, YNode>();
+  const merges: Pair[] = [];
+  visit(doc, {
+    Node(_k, n) {
+      if (isAlias(n)) {
+        const target = anchors.get(n.source);
+        if (target) aliasTarget.set(n, target);
+        return;
+      }
+      if (n.anchor) anchors.set(n.anchor, n);
+      if (!isMap(n)) return;
+      const seen = new Map<string, number>();
+      for (const pair of n.items) {
+        const kNode = pair.key as YNode | null;
+        if (isMergeKey(kNode)) { merges.push(pair as Pair); continue; }
+        const key = keyText(kNode);
+        const start = kNode?.range?.[0] ?? n.range?.[0] ?? 0;
+        const first = seen.get(key);
+        if (first === undefined) { seen.set(key, start); continue; }
+        errors.push({
+          ...at(start),
+          message: `invalid YAML: duplicate key ${key} in mapping (first at line ${at(first).line}; YAML requires unique keys; CloudFormation would silently keep only one)`,
+        });
+      }
+    },
+  });
+  for (const pair of merges) {
+    const value = pair.value as YNode | null;
+    const bad = (n: YNode | null, what: string) => {
+      const l = at(n?.range?.[0] ?? (pair.key as YNode).range?.[0] ?? 0);
+      errors.push({ ...l, message: `invalid YAML: the merge key << takes a mapping, an alias of a mapping, or a list of them; here it has ${what}` });
+    };
+    for (const n of mergeSources(value)) {
+      const target = isAlias(n) ? aliasTarget.get(n) ?? null : n;
+      if (isMap(target)) continue;
+      const kind = isSeq(target) ? 'a list' : target == null ? 'nothing' : 'a scalar';
+      bad(n, isAlias(n) ? `an alias of ${kind}` : kind);
+    }
+  }
+  return aliasTarget;
+}
+
+/** What a merge key's value merges: one mapping (or alias), or each item of a list. */
+function mergeSources(value: YNode | null): (YNode | null)[] {
+  return isSeq(value) ? (value.items as (YNode | null)[]) : [value];
+}
+
+/** A plain `<<` key; with `merge: true` the library resolves it to a symbol (a quoted "<<" stays a string). */
+function isMergeKey(k: YNode | null): boolean {
+  return isScalar(k) && typeof k.value === 'symbol';
+}
+
+function keyText(k: YNode | null): string {
+  return isScalar(k) ? String(k.value) : String(k);
 }
 
 class TemplateTooLarge extends Error {}

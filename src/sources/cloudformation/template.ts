@@ -16,6 +16,25 @@ export interface ResolveOptions {
 }
 
 const SAM_TRANSFORM = 'AWS::Serverless-2016-10-31';
+
+// CloudFormation's template quotas ("Understand CloudFormation quotas",
+// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html):
+// at most 500 resources, 200 parameters, 200 outputs and 200 mappings per template. A
+// template over them cannot be deployed, so Attest reports it instead of scanning it at any
+// size (20,000 resources took minutes and gigabytes to report on).
+const MAX_RESOURCES = 500;
+const SECTION_QUOTAS: [section: string, max: number, noun: string][] = [['Parameters', 200, 'parameters'], ['Outputs', 200, 'outputs'], ['Mappings', 200, 'mappings']];
+
+// Intrinsics multiply sizes (a Sub of a Sub of a parameter doubles at every level), so what
+// resolution builds is capped: one string at the size of the largest template CloudFormation
+// accepts, one list at 10,000 items, and the text of a whole template at 16 times that. A
+// value over a cap is left unknown (never a pass) and the intrinsic is reported.
+const MAX_VALUE_CHARS = 1_048_576;
+const MAX_LIST_ITEMS = 10_000;
+const MAX_TEMPLATE_CHARS = 16 * MAX_VALUE_CHARS;
+// Conditions that name conditions are followed by recursion; a chain thousands long would
+// overflow the stack, so past this depth the condition is left unknown.
+const MAX_CONDITION_DEPTH = 100;
 const PSEUDO_DEFAULTS: Record<string, string> = { 'AWS::Partition': 'aws', 'AWS::URLSuffix': 'amazonaws.com' };
 const PSEUDO = new Set(['AWS::Region', 'AWS::AccountId', 'AWS::StackName', 'AWS::StackId', 'AWS::NotificationARNs', 'AWS::Partition', 'AWS::URLSuffix', 'AWS::NoValue']);
 const SAM_GLOBAL_SECTIONS: Record<string, string> = {
@@ -54,9 +73,15 @@ class TemplateBuilder {
   private readonly conditionNodes = new Map<string, Node>();
   private readonly conditionMemo = new Map<string, CondEval>();
   private readonly conditionStack: string[] = [];
+  /** conditionInputs per condition name: every Fn::If on it asks again. */
+  private readonly inputsMemo = new Map<string, string[]>();
   private readonly resourceNodes = new Map<string, MapNode>();
   private currentRefs: Set<string> = new Set();
   private currentResource: string | undefined;
+  /** Characters of text built by intrinsics so far (see MAX_TEMPLATE_CHARS). */
+  private builtChars = 0;
+  private overBudget = false;
+  private tooDeepReported = false;
 
   constructor(
     private readonly root: MapNode, private readonly file: string, format: SourceFormat, private readonly overrides: Record<string, string>,
@@ -82,11 +107,19 @@ class TemplateBuilder {
       const names = tr.t === 'l' ? tr.items : [tr];
       for (const n of names) if (n.t === 's' && typeof n.v === 'string') t.transform.push(n.v);
     }
+    this.checkQuotas();
     this.readParameters();
     const conds = root.props.get('Conditions');
     if (conds && conds.t === 'm') for (const [k, v] of conds.props) this.conditionNodes.set(k, v);
-    let res = root.props.get('Resources');
-    if (res && res.t === 'm') res = expandForEach(res, (p) => this.listParam(p), this.errors);
+    const written = root.props.get('Resources');
+    // Loops stop one resource past the quota: enough to know the template is over it.
+    const res = written && written.t === 'm' ? expandForEach(written, (p) => this.listParam(p), this.errors, MAX_RESOURCES + 1) : written;
+    if (res && res.t === 'm' && res.props.size > MAX_RESOURCES) {
+      const over = overQuota(res, MAX_RESOURCES);
+      const declared = res === written ? String(res.props.size) : `more than ${MAX_RESOURCES}`;
+      this.err(res.keyLocs.get(over)!, `template declares ${declared} resources; CloudFormation accepts at most ${MAX_RESOURCES} per template and would reject it (${over} is the first over the limit); split it into nested stacks`);
+      return t;
+    }
     if (!res) {
       this.err(root.loc, 'template has no Resources section; CloudFormation requires at least one resource');
     } else if (res.t !== 'm') {
@@ -107,6 +140,15 @@ class TemplateBuilder {
     this.checkCycles();
     this.readOutputs();
     return t;
+  }
+
+  private checkQuotas(): void {
+    for (const [section, max, noun] of SECTION_QUOTAS) {
+      const n = this.root.props.get(section);
+      if (!n || n.t !== 'm' || n.props.size <= max) continue;
+      const over = overQuota(n, max);
+      this.err(n.keyLocs.get(over)!, `template declares ${n.props.size} ${noun}; CloudFormation accepts at most ${max} per template and would reject it (${over} is the first over the limit)`);
+    }
   }
 
   private readParameters(): void {
@@ -137,7 +179,7 @@ class TemplateBuilder {
         }
         return { k: 'scalar', v: Array.isArray(raw) ? raw.join(',') : raw, loc: l, via, ...(info.noEcho ? { sensitive: true } : {}) };
       };
-      if (Object.prototype.hasOwnProperty.call(this.overrides, name)) {
+      if (Object.hasOwn(this.overrides, name)) {
         info.source = 'override';
         this.paramValues.set(name, mk(this.overrides[name], loc, `parameter ${name} set by --param`));
       } else if (info.default !== undefined && info.defaultLoc) {
@@ -164,7 +206,7 @@ class TemplateBuilder {
 
   /** Parameters a condition reads (directly or through other conditions), decided or not. */
   private conditionInputs(name: string, seen = new Set<string>()): string[] {
-    if (seen.has(name)) return [];
+    if (seen.has(name) || seen.size > MAX_CONDITION_DEPTH) return [];
     seen.add(name);
     const out = new Set<string>();
     const walk = (n: Node | undefined) => {
@@ -192,6 +234,13 @@ class TemplateBuilder {
     }
     if (this.conditionStack.includes(name)) {
       this.err(node.loc, `circular condition: ${[...this.conditionStack, name].join(' -> ')}`);
+      return { state: 'unknown', params: [] };
+    }
+    if (this.conditionStack.length >= MAX_CONDITION_DEPTH) {
+      if (!this.tooDeepReported) {
+        this.tooDeepReported = true;
+        this.err(node.loc, `condition ${name} is reached through a chain of ${MAX_CONDITION_DEPTH} conditions (from ${this.conditionStack[0]}), the most Attest follows; it and the conditions that lead to it are left unknown`);
+      }
       return { state: 'unknown', params: [] };
     }
     this.conditionStack.push(name);
@@ -383,9 +432,9 @@ class TemplateBuilder {
         const delim = scalarOf(arg.items[0]);
         const list = this.resolve(arg.items[1], inCond);
         if (list.k === 'unknown') return unknown(list.reason, list.params);
-        if (list.k === 'ref') return this.concat([list], '', loc);
+        if (list.k === 'ref') return this.concat(fn, [list], '', loc);
         if (list.k !== 'list') return bad('second argument must be a list');
-        return this.concat(list.items, String(delim ?? ''), loc);
+        return this.concat(fn, list.items, String(delim ?? ''), loc);
       }
       case 'Fn::Select': {
         if (arg.t !== 'l' || arg.items.length !== 2) return bad('expects [index, list]');
@@ -404,8 +453,14 @@ class TemplateBuilder {
         const delim = String(scalarOf(arg.items[0]) ?? '');
         const s = this.resolve(arg.items[1], inCond);
         if (s.k === 'scalar' && typeof s.v === 'string') {
+          const pieces = s.v.split(delim, MAX_LIST_ITEMS + 1);
+          if (pieces.length > MAX_LIST_ITEMS) {
+            const reason = `${fn} resolves to more than ${count(MAX_LIST_ITEMS)} items, the limit for one list`;
+            this.err(loc, `${reason}; the value is left unknown`);
+            return unknown(reason);
+          }
           return {
-            k: 'list', loc, items: s.v.split(delim).map((p): Value => {
+            k: 'list', loc, items: pieces.map((p): Value => {
               const refs = s.refs?.filter((r) => p.includes('${' + r));
               return { k: 'scalar', v: p, loc: s.loc, ...(refs && refs.length ? { refs } : {}) };
             }),
@@ -419,7 +474,11 @@ class TemplateBuilder {
         const name = scalarOf(arg.items[0]);
         if (typeof name !== 'string') return bad('first argument must be a condition name');
         const c = this.evalCondition(name, arg.items[0].loc);
-        if (this.currentResource && !inCond) this.t.conditionals.push({ resource: this.currentResource, loc, condition: name, state: c.state, params: this.conditionInputs(name) });
+        if (this.currentResource && !inCond) {
+          let params = this.inputsMemo.get(name);
+          if (!params) this.inputsMemo.set(name, (params = this.conditionInputs(name)));
+          this.t.conditionals.push({ resource: this.currentResource, loc, condition: name, state: c.state, params });
+        }
         if (c.state === true) return this.resolve(arg.items[1], inCond);
         if (c.state === false) return this.resolve(arg.items[2], inCond);
         const a = this.resolve(arg.items[1], inCond);
@@ -474,7 +533,9 @@ class TemplateBuilder {
       }
       case 'Fn::ToJsonString': {
         const v = this.resolve(arg, inCond);
-        return v.k === 'object' || v.k === 'list' ? { k: 'scalar', v: JSON.stringify(plain(v)), loc } : unknown('JSON of a value known at deploy time');
+        if (v.k !== 'object' && v.k !== 'list') return unknown('JSON of a value known at deploy time');
+        const json = JSON.stringify(plain(v));
+        return this.overBuilt(fn, json.length, loc) ?? { k: 'scalar', v: json, loc };
       }
       default:
         return unknown(`${fn} is evaluated at deploy time`);
@@ -499,27 +560,55 @@ class TemplateBuilder {
   }
 
   /** Concatenate resolved parts into one string, keeping resource placeholders (`${Res}`). */
-  private concat(parts: Value[], delim: string, loc: Loc): Value {
+  private concat(fn: string, parts: Value[], delim: string, loc: Loc): Value {
     let s = '';
+    // Past the cap only the length is counted, so a huge result is never built.
+    let len = 0;
+    const add = (x: string) => {
+      len += x.length;
+      if (len <= MAX_VALUE_CHARS) s += x;
+    };
     const refs = new Set<string>();
     const params = new Set<string>();
     const reasons: string[] = [];
     let sensitive = false;
     parts.forEach((p, i) => {
-      if (i) s += delim;
-      if (p.k === 'scalar') { s += p.v == null ? '' : String(p.v); p.refs?.forEach((r) => refs.add(r)); sensitive ||= !!p.sensitive; }
-      else if (p.k === 'ref') { s += p.attr ? `\${${p.resource}.${p.attr}}` : `\${${p.resource}}`; refs.add(p.resource); }
+      if (i) add(delim);
+      if (p.k === 'scalar') { add(p.v == null ? '' : String(p.v)); p.refs?.forEach((r) => refs.add(r)); sensitive ||= !!p.sensitive; }
+      else if (p.k === 'ref') { add(p.attr ? `\${${p.resource}.${p.attr}}` : `\${${p.resource}}`); refs.add(p.resource); }
       else if (p.k === 'unknown' && !p.alts && p.params.length === 1 && PSEUDO.has(p.params[0])) {
         // The account, region or stack name is unknown, but the string is specific to it
         // (an ARN of this account is not a wildcard): keep it as a placeholder.
-        s += '${' + p.params[0] + '}';
+        add('${' + p.params[0] + '}');
       }
-      else if (p.k === 'unknown') { p.params.forEach((x) => params.add(x)); reasons.push(p.reason); s += '${?}'; }
-      else if (p.k === 'list') { s += '${?}'; reasons.push('a list inside a string'); }
-      else s += '${?}';
+      else if (p.k === 'unknown') { p.params.forEach((x) => params.add(x)); reasons.push(p.reason); add('${?}'); }
+      else if (p.k === 'list') { add('${?}'); reasons.push('a list inside a string'); }
+      else add('${?}');
     });
     if (reasons.length) return { k: 'unknown', reason: reasons[0], params: [...params], loc };
+    const over = this.overBuilt(fn, len, loc);
+    if (over) return over;
     return { k: 'scalar', v: s, loc, ...(refs.size ? { refs: [...refs] } : {}), ...(sensitive ? { sensitive } : {}) };
+  }
+
+  /** Account for `len` characters built by intrinsic `fn`; an unknown value when a cap is crossed. */
+  private overBuilt(fn: string, len: number, loc: Loc): Value | undefined {
+    if (len > MAX_VALUE_CHARS) {
+      const reason = `${fn} resolves to ${count(len)} characters, over the limit of ${count(MAX_VALUE_CHARS)} for one value`;
+      this.err(loc, `${reason} (1 MiB, the size of the largest template CloudFormation accepts); the value is left unknown`);
+      return { k: 'unknown', reason, params: [], loc };
+    }
+    if (len === 0) return undefined;
+    if (this.overBudget || this.builtChars + len > MAX_TEMPLATE_CHARS) {
+      const reason = `${fn}: the template's intrinsic functions resolve to more than 16 MiB of text in all`;
+      if (!this.overBudget) {
+        this.overBudget = true;
+        this.err(loc, `${fn}: this template's intrinsic functions resolve to more than 16 MiB of text in all (${count(this.builtChars)} characters before this one); this value and every later one that would add text are left unknown`);
+      }
+      return { k: 'unknown', reason, params: [], loc };
+    }
+    this.builtChars += len;
+    return undefined;
   }
 
   private sub(arg: Node, loc: Loc, inCond: boolean): Value {
@@ -559,8 +648,7 @@ class TemplateBuilder {
     const tail = text.slice(last);
     if (tail) parts.push({ k: 'scalar', v: tail, loc });
     if (parts.length === 1 && parts[0].k === 'scalar') return { ...parts[0], loc: tmpl.loc };
-    const r = this.concat(parts, '', loc);
-    return r;
+    return this.concat('Fn::Sub', parts, '', loc);
   }
 
   private findInMap(arg: Node, loc: Loc, inCond: boolean): Value {
@@ -601,6 +689,17 @@ class TemplateBuilder {
     if (k1.k === 'scalar' && k2.k === 'scalar' && out.length === 1) return out[0];
     return unknown(`mapping ${String(mn.v)} looked up with a key known at deploy time`, [...params], out);
   }
+}
+
+function count(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/** The key of the first entry past `max` in a section. */
+function overQuota(section: MapNode, max: number): string {
+  let i = 0;
+  for (const k of section.props.keys()) if (i++ === max) return k;
+  throw new Error(`section has no more than ${max} entries`);
 }
 
 function scalarOf(n: Node | undefined): Scalar | undefined {
