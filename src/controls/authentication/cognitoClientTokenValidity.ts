@@ -32,7 +32,11 @@ export default defineControl({
         const n = asNumber(x);
         if (n === undefined) return false;
         const unit = (u ? asString(u) : undefined) ?? t.defUnit;
-        const ok = n * (Object.hasOwn(MINUTES, unit) ? MINUTES[unit] : MINUTES[t.defUnit]) <= t.limit;
+        // A unit Cognito does not define is not read as the default: the lifetime is not known.
+        if (!Object.hasOwn(MINUTES, unit)) {
+          return { unknown: { k: 'unknown', reason: `TokenValidityUnits.${t.unit} "${unit}" is not a unit known to Cognito (seconds, minutes, hours, days)`, params: [], loc: u?.loc ?? x!.loc } };
+        }
+        const ok = n * MINUTES[unit]! <= t.limit;
         if (!ok) bad.push(`${t.label} ${n} ${unit} (max ${t.max})`);
         return ok;
       }));
@@ -43,6 +47,6 @@ export default defineControl({
     const at = r.locate(TOKENS.map((t) => t.prop).find((p) => r.get(p)) ?? '');
     if (d === true) return r.pass('token lifetimes are within 1 hour (access/ID) and 30 days (refresh)', at, ev);
     if (d === false) return r.fail(`token lifetimes too long: ${[...new Set(bad)].join(', ')}`, at, ev);
-    return r.unknown('a token lifetime depends on a parameter', d.unknown, at, ev);
+    return r.unknown('a token lifetime is not known', d.unknown, at, ev);
   },
 });

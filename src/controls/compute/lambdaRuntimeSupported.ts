@@ -14,6 +14,19 @@ export const DEPRECATED_RUNTIMES: Record<string, string> = {
   'java8': '2024-01-08', 'go1.x': '2024-01-08', 'provided': '2024-01-08',
 };
 
+/**
+ * Identifiers AWS Lambda supported when this table was last reviewed (2026-12) and that have
+ * no deprecation date above. A string in neither table is not known to be supported: a typo
+ * (`pythn3.12`) or a runtime newer than this release — `unknown`, never a pass.
+ */
+const CURRENT_RUNTIMES = new Set([
+  'nodejs22.x', 'nodejs24.x',
+  'python3.10', 'python3.11', 'python3.12', 'python3.13', 'python3.14',
+  'java8.al2', 'java11', 'java17', 'java21', 'java25',
+  'dotnet10', 'ruby3.3', 'ruby3.4',
+  'provided.al2', 'provided.al2023',
+]);
+
 /** When `rt` was deprecated; the runtime is the template's string, so `constructor` must not find Object's. */
 function deprecatedOn(rt: string): string | undefined {
   return Object.hasOwn(DEPRECATED_RUNTIMES, rt) ? DEPRECATED_RUNTIMES[rt] : undefined;
@@ -44,10 +57,13 @@ export default defineControl({
       const s = asString(v);
       if (s === undefined) return false;
       const d = deprecatedOn(s);
-      return !d || d > today;
+      if (d) return d > today;
+      if (CURRENT_RUNTIMES.has(s)) return true;
+      return { unknown: { k: 'unknown', reason: `"${s}" is not a Lambda runtime identifier known to this release of Attest (misspelt, or newer)`, params: [], loc: v!.loc } };
     }, {
       pass: 'the runtime is supported by AWS Lambda',
       fail: failMessage(asString(r.get('Runtime'))),
+      unknown: 'cannot tell whether AWS Lambda still supports the runtime',
     });
   },
 });

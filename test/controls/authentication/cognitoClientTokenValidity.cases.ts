@@ -12,6 +12,7 @@ export default cases(control, {
     "Resources:\n  X:\n    Type: AWS::Cognito::UserPoolClient\n    Properties:\n      UserPoolId: p\n      IdTokenValidity: 120\n      TokenValidityUnits: { IdToken: minutes }\n",
   ],
   unknown: [
+    { name: 'a unit Cognito does not define is not read as hours', template: "Resources:\n  X:\n    Type: AWS::Cognito::UserPoolClient\n    Properties:\n      UserPoolId: p\n      AccessTokenValidity: 1\n      TokenValidityUnits: { AccessToken: weeks }\n" },
     { name: "validity from parameter without default", template: "Parameters:\n  P: { Type: String }\nResources:\n  X:\n    Type: AWS::Cognito::UserPoolClient\n    Properties:\n      UserPoolId: p\n      AccessTokenValidity: !Ref P\n" },
   ],
 });

@@ -43,6 +43,22 @@ Resources:
       CodeUri: src/` },
   ],
   unknown: [
+    { name: 'a runtime identifier nobody knows (typo) is not a pass', template: `Resources:
+  Fn:
+    Type: AWS::Lambda::Function
+    Properties:
+      Runtime: pythn3.12
+      Handler: app.handler
+      Role: arn:aws:iam::111122223333:role/fn
+      Code: { ZipFile: "x" }` },
+    { name: 'constructor is not a runtime', template: `Resources:
+  Fn:
+    Type: AWS::Lambda::Function
+    Properties:
+      Runtime: constructor
+      Handler: app.handler
+      Role: arn:aws:iam::111122223333:role/fn
+      Code: { ZipFile: "x" }` },
     { name: 'runtime chosen from allowed values', template: `Parameters:
   Rt: { Type: String, AllowedValues: [go1.x, provided.al2023] }
 Resources:
