@@ -29,11 +29,17 @@ Options:
                           {"Parameters":{...}}, {"K":"V"}) or SAM samconfig (.json/.toml);
                           repeatable, --param wins
       --config-env NAME   samconfig environment to read (default: default)
+      --allow-empty       exit 0 when no template is found (by default a scan that finds
+                          nothing fails, so a wrong path cannot pass a CI gate)
   -q, --quiet             no progress bar and no summary on stderr
   -h, --help              this help
 
+Symbolic links are followed when they point inside a scanned folder (each file is read
+once); a link pointing outside is an input error. Candidate files that are not templates
+(and broken links) are listed in the JSON report's "skipped" array.
+
 Exit codes: 0 no failing finding at or above --fail-on; 1 failing findings at or above it,
-or a template that could not be read; 2 usage error.
+a template that could not be read, or no template found (see --allow-empty); 2 usage error.
 
 Examples:
   attest scan ./infra
@@ -47,7 +53,7 @@ const FORMAT_BY_EXT: Record<string, Format> = {
 
 export async function runScan(argv: string[]): Promise<number> {
   const a = parseArgs(argv, {
-    format: true, output: true, 'fail-on': true, param: true, 'params-file': true, 'config-env': true, quiet: false, help: false,
+    format: true, output: true, 'fail-on': true, param: true, 'params-file': true, 'config-env': true, 'allow-empty': false, quiet: false, help: false,
   }, { f: 'format', o: 'output', p: 'param', q: 'quiet', h: 'help' });
   if (a.flags.has('help')) { process.stdout.write(SCAN_HELP); return 0; }
   const output = one(a, 'output');
@@ -72,7 +78,7 @@ export async function runScan(argv: string[]): Promise<number> {
   const result = scanPaths(paths, { controls: CONTROLS, params, onProgress: (d, t) => progress.update(d, t) });
   progress.done();
   const facts = extractFacts(result.graph);
-  const report = buildReport({ paths, params, failOn, sources: result.sources, findings: result.findings, controls: CONTROLS, facts });
+  const report = buildReport({ paths, params, failOn, sources: result.sources, skipped: result.skipped, allowEmpty: a.flags.has('allow-empty'), findings: result.findings, controls: CONTROLS, facts });
   const text = format === 'text' ? renderText(report, { color: !output && !!process.stdout.isTTY }) : render(report, format);
   if (output) {
     try { writeFileSync(output, text); } catch (e) {
@@ -88,5 +94,5 @@ export async function runScan(argv: string[]): Promise<number> {
 
 function summaryLine(r: Report): string {
   const s = r.summary;
-  return `attest: ${s.files} file(s), ${s.resources} resources, ${s.findings} findings: ${s.byStatus.pass} pass, ${s.byStatus.fail} fail, ${s.byStatus.unknown} unknown, ${s.byStatus.suppressed} suppressed; ${s.sourceErrors} input error(s); exit ${s.exitCode} (--fail-on ${r.scan.failOn})`;
+  return `attest: ${s.files} file(s) (${r.skipped.length} skipped), ${s.resources} resources, ${s.findings} findings: ${s.byStatus.pass} pass, ${s.byStatus.fail} fail, ${s.byStatus.unknown} unknown, ${s.byStatus.suppressed} suppressed; ${s.sourceErrors} input error(s); exit ${s.exitCode} (--fail-on ${r.scan.failOn})`;
 }

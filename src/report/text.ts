@@ -9,6 +9,13 @@ export function renderText(r: Report, opts: { color: boolean; maxGapsPerDomain?:
   const s = r.summary;
   out.push(bold(`Attest compliance report`) + `  (${r.tool.name} ${r.tool.version}, ${r.generatedAt})`);
   out.push(`${s.files} file(s), ${s.resources} resources, ${s.controls} controls, ${s.findings} findings`);
+  if (s.files === 0) {
+    const where = r.scan.paths.join(', ');
+    out.push(bold(s.exitCode === 0 && s.sourceErrors === 0
+      ? `Nothing was scanned: no CloudFormation template found in ${where} (accepted with --allow-empty).`
+      : `Nothing was scanned: no CloudFormation template found in ${where}. Exit 1; pass --allow-empty to accept a scan that finds no template.`));
+  }
+  if (r.skipped.length) out.push(`${r.skipped.length} candidate file(s) skipped; the reasons are in --format json ("skipped").`);
   out.push('');
   for (const d of r.domains) {
     const n = d.summary;
