@@ -4,6 +4,7 @@ import { runControls, CONTROLS_HELP } from './controls.js';
 import { runLedger, LEDGER_HELP } from './ledger.js';
 import { runServe, runDevToken, SERVE_HELP, DEV_TOKEN_HELP } from './serve.js';
 import { TOOL_VERSION } from '../report/model.js';
+import { watchOutput } from './output.js';
 
 const HELP = `attest ${TOOL_VERSION} — proves from your configuration which security controls your platform implements
 
@@ -27,6 +28,9 @@ Exit codes: 0 no failing finding at or above --fail-on; 1 failing findings or un
 /** Entry point; returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
+  // A closed reader on either stream ends the output quietly; the command's exit code stands.
+  watchOutput(process.stdout);
+  watchOutput(process.stderr);
   try {
     switch (cmd) {
       case undefined:

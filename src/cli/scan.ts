@@ -1,15 +1,15 @@
-import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { many, one, parseArgs, UsageError } from './args.js';
 import { CONTROLS } from '../controls/index.js';
 import { scanPaths } from '../engine/scan.js';
 import { extractFacts } from '../facts/index.js';
 import { buildReport, type Report } from '../report/model.js';
-import { FORMATS, render, type Format } from '../report/index.js';
+import { FORMATS, renderChunks, type Format } from '../report/index.js';
 import { renderText } from '../report/text.js';
 import { SEVERITIES, type Severity } from '../model/types.js';
 import { ParamsError, parseParamArg, readParamsFile } from '../sources/params.js';
 import { Progress } from './progress.js';
+import { isClosedReader, writeChunks, writeChunksToFile } from './output.js';
 
 export const SCAN_HELP = `Usage: attest scan [path...] [options]
 
@@ -79,15 +79,21 @@ export async function runScan(argv: string[]): Promise<number> {
   progress.done();
   const facts = extractFacts(result.graph);
   const report = buildReport({ paths, params, failOn, sources: result.sources, skipped: result.skipped, allowEmpty: a.flags.has('allow-empty'), findings: result.findings, controls: CONTROLS, facts });
-  const text = format === 'text' ? renderText(report, { color: !output && !!process.stdout.isTTY }) : render(report, format);
+  const chunks = format === 'text' ? [renderText(report, { color: !output && !!process.stdout.isTTY })] : renderChunks(report, format);
   if (output) {
-    try { writeFileSync(output, text); } catch (e) {
-      process.stderr.write(`attest: cannot write ${output}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    const failure = writeChunksToFile(output, chunks);
+    if (failure) {
+      process.stderr.write(`attest: cannot write ${output}: ${failure}\n`);
       return 1;
     }
     if (!quiet) process.stderr.write(summaryLine(report) + `\nReport written to ${output} (${format}).\n`);
   } else {
-    process.stdout.write(text.endsWith('\n') ? text : text + '\n');
+    const failure = await writeChunks(process.stdout, chunks);
+    // A reader that stopped reading (| head) is not an error; the gate still decides.
+    if (failure && !isClosedReader(failure)) {
+      process.stderr.write(`attest: cannot write the report to standard output: ${failure.code ?? failure.message}\n`);
+      return 1;
+    }
   }
   return report.summary.exitCode;
 }
