@@ -185,6 +185,10 @@ function* htmlGroups(r: Report): Generator<string[], void, undefined> {
   const errItems = errs.map((e) => `<li><span class="st st-fail">ERROR</span> ${loc(e.file, e.line, e.column)}: ${esc(e.message)}</li>`);
   if (errItems.length) for (const l of listLines('<ul class="gaps">', errItems, '</ul>')) out.push(l);
   else out.push(`<p class="empty">None: all ${r.sources.length} file(s) were read completely.</p>`);
+  if (r.skipped.length) {
+    out.push('<h2 id="skipped-files">Skipped files</h2>', `<p>${r.skipped.length} candidate file(s) found in the scanned folders were not scanned:</p>`);
+    for (const l of listLines('<ul class="gaps">', r.skipped.map((k) => `<li><code>${esc(k.file)}</code>: ${esc(k.reason)}</li>`), '</ul>')) out.push(l);
+  }
   const fws = Object.entries(r.frameworks);
   if (fws.length) out.push('<h2>Frameworks referenced</h2>', table(['ID', 'Framework', 'Mapping source'], fws.map(([id, f]) => [`<code>${esc(id)}</code>`, esc(f.title), esc(f.source)])));
   out.push(`<footer>${esc(r.disclaimer)} Tool: ${esc(r.tool.name)} ${esc(r.tool.version)} (${esc(r.tool.informationUri)}).</footer>`);

@@ -305,6 +305,11 @@ function* markdownGroups(r: Report): Generator<string[], void, undefined> {
   if (!errs.length) out.push(`_None: all ${r.sources.length} file(s) were read completely._`);
   for (const e of errs) out.push(`- ${mdLink(e.file, e.line)} (column ${e.column}): ${mdText(e.message)}`);
   out.push('');
+  if (r.skipped.length) {
+    out.push('## Skipped files', '', `${r.skipped.length} candidate file(s) found in the scanned folders were not scanned:`, '');
+    for (const k of r.skipped) out.push(`- ${mdCode(k.file)}: ${mdText(k.reason)}`);
+    out.push('');
+  }
   const fws = Object.entries(r.frameworks);
   if (fws.length) {
     out.push('## Frameworks referenced', '');
