@@ -5,7 +5,7 @@ import { scanPaths } from '../engine/scan.js';
 import { extractFacts } from '../facts/index.js';
 import { buildReport, type Report } from '../report/model.js';
 import { FORMATS, renderChunks, type Format } from '../report/index.js';
-import { renderText } from '../report/text.js';
+import { nothingScanned, renderText } from '../report/text.js';
 import { SEVERITIES, type Severity } from '../model/types.js';
 import { ParamsError, parseParamArg, readParamsFile } from '../sources/params.js';
 import { Progress } from './progress.js';
@@ -100,5 +100,6 @@ export async function runScan(argv: string[]): Promise<number> {
 
 function summaryLine(r: Report): string {
   const s = r.summary;
-  return `attest: ${s.files} file(s) (${r.skipped.length} skipped), ${s.resources} resources, ${s.findings} findings: ${s.byStatus.pass} pass, ${s.byStatus.fail} fail, ${s.byStatus.unknown} unknown, ${s.byStatus.suppressed} suppressed; ${s.sourceErrors} input error(s); exit ${s.exitCode} (--fail-on ${r.scan.failOn})`;
+  const nothing = nothingScanned(r);
+  return (nothing ? `attest: ${nothing}\n` : '') + `attest: ${s.files} file(s) (${r.skipped.length} skipped), ${s.resources} resources, ${s.findings} findings: ${s.byStatus.pass} pass, ${s.byStatus.fail} fail, ${s.byStatus.unknown} unknown, ${s.byStatus.suppressed} suppressed; ${s.sourceErrors} input error(s); exit ${s.exitCode} (--fail-on ${r.scan.failOn})`;
 }

@@ -211,6 +211,9 @@ test('a folder with no template (Terraform only) says nothing was scanned and ex
   const text = spawnSync(process.execPath, [bin, 'scan', 'tf'], { cwd: dir, encoding: 'utf8' });
   assert.equal(text.status, 1);
   assert.match(text.stdout, /^Nothing was scanned: no CloudFormation template found in tf\. Exit 1; pass --allow-empty to accept a scan that finds no template\.$/m);
+  const toFile = spawnSync(process.execPath, [bin, 'scan', 'tf', '--output', join(dir, 'tf-report.sarif')], { cwd: dir, encoding: 'utf8' });
+  assert.equal(toFile.status, 1);
+  assert.match(toFile.stderr, /^attest: Nothing was scanned: no CloudFormation template found in tf\. Exit 1; pass --allow-empty to accept a scan that finds no template\.\nattest: 0 file\(s\) \(1 skipped\), 0 resources/);
   const allowed = scanJson(['tf', '--allow-empty']);
   assert.equal(allowed.r.status, 0, allowed.r.stderr);
   assert.equal(allowed.rep.summary.exitCode, 0);
