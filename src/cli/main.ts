@@ -22,7 +22,8 @@ Commands:
 
 Run 'attest <command> --help' for the options of a command.
 
-Exit codes: 0 no failing finding at or above --fail-on; 1 failing findings or unreadable input; 2 usage error.
+Exit codes: 0 no failing finding at or above --fail-on; 1 failing findings, unreadable input or no
+template found (scan --allow-empty accepts that); 2 usage error.
 `;
 
 /** Entry point; returns the process exit code. */

@@ -69,7 +69,7 @@ test('usage errors exit 2 with a message', () => {
 test('--help documents options and exit codes', () => {
   const r = run(['scan', '--help']);
   assert.equal(r.status, 0);
-  for (const s of ['--format', '--output', '--fail-on', '--param', '--params-file', 'Exit codes']) assert.ok(r.stdout.includes(s), s);
+  for (const s of ['--format', '--output', '--fail-on', '--param', '--params-file', '--allow-empty', 'Exit codes']) assert.ok(r.stdout.includes(s), s);
   assert.equal(run(['--help']).status, 0);
 });
 
