@@ -139,7 +139,7 @@ export function discover(paths: string[]): Discovered {
   return out;
 }
 
-export type ReadResult = { text: string } | { error: string; tooLarge?: boolean };
+export type ReadResult = { bytes: Buffer } | { error: string; tooLarge?: boolean };
 
 /**
  * Read a file whole, refusing anything that is not a regular file or is over `limit` bytes.
@@ -169,7 +169,7 @@ export function readBounded(path: string, limit = MAX_TEMPLATE_BYTES): ReadResul
       if (got === 0) break;
       n += got;
     }
-    return { text: buf.toString('utf8', 0, n) };
+    return { bytes: buf.subarray(0, n) };
   } catch (e) {
     return { error: `cannot read file: ${errorCode(e)}` };
   } finally {
@@ -208,7 +208,14 @@ export function loadFile(path: string, explicit: boolean, opts: ResolveOptions):
     if (read.tooLarge && !explicit && !namedLikeTemplate(path)) return { skipped: { file, reason: `over ${MAX_TEMPLATE_BYTES / 1048576} MiB and not named like a template; not read` } };
     return { source: { file, format: 'unknown', resources: 0, errors: [{ file, line: 0, column: 0, message: read.error }] } };
   }
-  return loadText(read.text, file, explicit, opts);
+  const b = read.bytes;
+  // Saved as UTF-16 (PowerShell's Out-File does that): every ASCII character carries a NUL
+  // byte, so say what it is rather than calling the file binary.
+  if (b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))) {
+    if (!explicit && !namedLikeTemplate(path)) return { skipped: { file, reason: 'UTF-16 text, not named like a template' } };
+    return { source: { file, format: 'unknown', resources: 0, errors: [{ file, line: 1, column: 1, message: 'file is UTF-16 encoded; CloudFormation reads UTF-8: save it as UTF-8' }] } };
+  }
+  return loadText(b.toString('utf8'), file, explicit, opts);
 }
 
 /** 1-based line and column (in UTF-16 units, as every other location) of offset `i` in `text`. */
