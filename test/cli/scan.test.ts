@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -259,4 +259,14 @@ test('a closed stdout ends the command quietly with its own exit code', async ()
   const controls = await closedReader(['controls']);
   assert.equal(controls.stderr, '');
   assert.equal(controls.code, 0);
+});
+
+test('a standard output that cannot be written (a full disk) is an error with its cause, not a stack trace', () => {
+  const full = openSync('/dev/full', 'w');
+  try {
+    write('full/db.yaml', encrypted);
+    const r = spawnSync(process.execPath, [bin, 'scan', 'full', '--format', 'csv', '--fail-on', 'none'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', full, 'pipe'] });
+    assert.equal(r.status, 1, 'the report was not delivered: fail closed');
+    assert.equal(r.stderr, 'attest: cannot write the report to standard output: ENOSPC\n');
+  } finally { closeSync(full); }
 });
