@@ -50,6 +50,7 @@ function withinBudget(v: object, budget: number): boolean {
     if (typeof x === 'string') budget -= x.length >> 8;
     else if (typeof x === 'object' && x !== null) {
       if (Array.isArray(x)) { for (let i = 0; i < x.length; i++) todo.push(x[i]); }
+      else if (x instanceof Map || x instanceof Set) { for (const y of x.values()) { todo.push(y); if (todo.length > budget) return false; } }
       else for (const k in x) if (Object.hasOwn(x, k)) todo.push((x as Record<string, unknown>)[k]);
       if (todo.length > budget) return false;
     }

@@ -30,6 +30,11 @@ test('json chunks: byte for byte what JSON.stringify(value, replacer, 2) writes,
     if (expected === undefined) assert.deepEqual(got, []);
   }
   assert.equal(chunksOf(jsonChunks({ a: [1, { b: 2 }] })).join(''), JSON.stringify({ a: [1, { b: 2 }] }, null, 2));
+  // A fact held in a large Map is walked in pieces too, not written as one string.
+  const bigMap = { m: new Map(Array.from({ length: 5000 }, (_, i) => [`k${i}`, { i }])) };
+  const mapChunks = chunksOf(jsonChunks(bigMap, jsonReplacer, 1024));
+  assert.equal(mapChunks.join(''), JSON.stringify(bigMap, jsonReplacer, 2));
+  assert.ok(Math.max(...mapChunks.map((c) => c.length)) < 2048, 'bounded chunks');
   const cycle: Record<string, unknown> = { a: 1 };
   cycle.self = [cycle];
   assert.throws(() => chunksOf(jsonChunks(cycle)), { name: 'TypeError', message: 'Converting circular structure to JSON' });
