@@ -4,6 +4,7 @@ import { runControls, CONTROLS_HELP } from './controls.js';
 import { runLedger, LEDGER_HELP } from './ledger.js';
 import { runServe, runDevToken, SERVE_HELP, DEV_TOKEN_HELP } from './serve.js';
 import { TOOL_VERSION } from '../report/model.js';
+import { watchOutput } from './output.js';
 
 const HELP = `attest ${TOOL_VERSION} — proves from your configuration which security controls your platform implements
 
@@ -21,12 +22,16 @@ Commands:
 
 Run 'attest <command> --help' for the options of a command.
 
-Exit codes: 0 no failing finding at or above --fail-on; 1 failing findings or unreadable input; 2 usage error.
+Exit codes: 0 no failing finding at or above --fail-on; 1 failing findings, unreadable input or no
+template found (scan --allow-empty accepts that); 2 usage error.
 `;
 
 /** Entry point; returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
+  // A closed reader on either stream ends the output quietly; the command's exit code stands.
+  watchOutput(process.stdout);
+  watchOutput(process.stderr);
   try {
     switch (cmd) {
       case undefined:

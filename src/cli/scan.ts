@@ -1,15 +1,15 @@
-import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { many, one, parseArgs, UsageError } from './args.js';
 import { CONTROLS } from '../controls/index.js';
 import { scanPaths } from '../engine/scan.js';
 import { extractFacts } from '../facts/index.js';
 import { buildReport, type Report } from '../report/model.js';
-import { FORMATS, render, type Format } from '../report/index.js';
-import { renderText } from '../report/text.js';
+import { FORMATS, renderChunks, type Format } from '../report/index.js';
+import { nothingScanned, renderText } from '../report/text.js';
 import { SEVERITIES, type Severity } from '../model/types.js';
 import { ParamsError, paramRecord, parseParamArg, readParamsFile } from '../sources/params.js';
 import { Progress } from './progress.js';
+import { isClosedReader, writeChunks, writeChunksToFile } from './output.js';
 
 export const SCAN_HELP = `Usage: attest scan [path...] [options]
 
@@ -29,11 +29,17 @@ Options:
                           {"Parameters":{...}}, {"K":"V"}) or SAM samconfig (.json/.toml);
                           repeatable, --param wins
       --config-env NAME   samconfig environment to read (default: default)
+      --allow-empty       exit 0 when no template is found (by default a scan that finds
+                          nothing fails, so a wrong path cannot pass a CI gate)
   -q, --quiet             no progress bar and no summary on stderr
   -h, --help              this help
 
+Symbolic links are followed when they point inside a scanned folder (each file is read
+once); a link pointing outside is an input error. Candidate files that are not templates
+(and broken links) are listed in the JSON report's "skipped" array.
+
 Exit codes: 0 no failing finding at or above --fail-on; 1 failing findings at or above it,
-or a template that could not be read; 2 usage error.
+a template that could not be read, or no template found (see --allow-empty); 2 usage error.
 
 Examples:
   attest scan ./infra
@@ -47,7 +53,7 @@ const FORMAT_BY_EXT: Record<string, Format> = {
 
 export async function runScan(argv: string[]): Promise<number> {
   const a = parseArgs(argv, {
-    format: true, output: true, 'fail-on': true, param: true, 'params-file': true, 'config-env': true, quiet: false, help: false,
+    format: true, output: true, 'fail-on': true, param: true, 'params-file': true, 'config-env': true, 'allow-empty': false, quiet: false, help: false,
   }, { f: 'format', o: 'output', p: 'param', q: 'quiet', h: 'help' });
   if (a.flags.has('help')) { process.stdout.write(SCAN_HELP); return 0; }
   const output = one(a, 'output');
@@ -72,21 +78,28 @@ export async function runScan(argv: string[]): Promise<number> {
   const result = scanPaths(paths, { controls: CONTROLS, params, onProgress: (d, t) => progress.update(d, t) });
   progress.done();
   const facts = extractFacts(result.graph);
-  const report = buildReport({ paths, params, failOn, sources: result.sources, findings: result.findings, controls: CONTROLS, facts });
-  const text = format === 'text' ? renderText(report, { color: !output && !!process.stdout.isTTY }) : render(report, format);
+  const report = buildReport({ paths, params, failOn, sources: result.sources, skipped: result.skipped, allowEmpty: a.flags.has('allow-empty'), findings: result.findings, controls: CONTROLS, facts });
+  const chunks = format === 'text' ? [renderText(report, { color: !output && !!process.stdout.isTTY })] : renderChunks(report, format);
   if (output) {
-    try { writeFileSync(output, text); } catch (e) {
-      process.stderr.write(`attest: cannot write ${output}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    const failure = writeChunksToFile(output, chunks);
+    if (failure) {
+      process.stderr.write(`attest: cannot write ${output}: ${failure}\n`);
       return 1;
     }
     if (!quiet) process.stderr.write(summaryLine(report) + `\nReport written to ${output} (${format}).\n`);
   } else {
-    process.stdout.write(text.endsWith('\n') ? text : text + '\n');
+    const failure = await writeChunks(process.stdout, chunks);
+    // A reader that stopped reading (| head) is not an error; the gate still decides.
+    if (failure && !isClosedReader(failure)) {
+      process.stderr.write(`attest: cannot write the report to standard output: ${failure.code ?? failure.message}\n`);
+      return 1;
+    }
   }
   return report.summary.exitCode;
 }
 
 function summaryLine(r: Report): string {
   const s = r.summary;
-  return `attest: ${s.files} file(s), ${s.resources} resources, ${s.findings} findings: ${s.byStatus.pass} pass, ${s.byStatus.fail} fail, ${s.byStatus.unknown} unknown, ${s.byStatus.suppressed} suppressed; ${s.sourceErrors} input error(s); exit ${s.exitCode} (--fail-on ${r.scan.failOn})`;
+  const nothing = nothingScanned(r);
+  return (nothing ? `attest: ${nothing}\n` : '') + `attest: ${s.files} file(s) (${r.skipped.length} skipped), ${s.resources} resources, ${s.findings} findings: ${s.byStatus.pass} pass, ${s.byStatus.fail} fail, ${s.byStatus.unknown} unknown, ${s.byStatus.suppressed} suppressed; ${s.sourceErrors} input error(s); exit ${s.exitCode} (--fail-on ${r.scan.failOn})`;
 }

@@ -1,7 +1,7 @@
 import type { Finding, Resource, SourceError, Template, Value } from '../model/types.js';
 import { ResourceContext, type Control, type Outcome } from '../controls/api.js';
 import { frameworksFor } from '../frameworks/index.js';
-import { discover, displayPath, loadFile, type Loaded, type SourceInfo } from '../sources/cloudformation/load.js';
+import { discover, displayPath, loadFile, type Loaded, type Skipped, type SourceInfo } from '../sources/cloudformation/load.js';
 import type { ResolveOptions } from '../sources/cloudformation/template.js';
 import { Graph } from './graph.js';
 import { readSuppressions, suppressionFor } from './suppressions.js';
@@ -15,6 +15,8 @@ export interface ScanOptions extends ResolveOptions {
 
 export interface ScanResult {
   sources: SourceInfo[];
+  /** Candidate files that were not scanned, with the reason. */
+  skipped: Skipped[];
   templates: Template[];
   graph: Graph;
   findings: Finding[];
@@ -37,11 +39,13 @@ export function scanPaths(paths: string[], opts: ScanOptions): ScanResult {
   for (const e of loaded) {
     if (e.l.template?.imports.some((n) => exports.has(n))) e.l = loadContained(e.path, e.explicit, { ...opts, exports });
   }
+  const skipped = [...d.skipped];
   for (const { l } of loaded) {
     if (l.source) sources.push(l.source);
     if (l.template) templates.push(l.template);
+    if (l.skipped) skipped.push(l.skipped);
   }
-  return { sources, templates, ...evaluate(templates, sources, opts) };
+  return { sources, skipped, templates, ...evaluate(templates, sources, opts) };
 }
 
 /**

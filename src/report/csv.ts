@@ -1,6 +1,7 @@
 // CSV (RFC 4180): one row per finding, CRLF line ends, formula injection neutralised.
 import type { Finding } from '../model/types.js';
 import type { Report } from './model.js';
+import { joinChunks } from './chunks.js';
 
 export const CSV_HEADER = ['controlId', 'status', 'severity', 'domain', 'title', 'resourceType', 'resourceId', 'file', 'line', 'column', 'message', 'evidence', 'checkov', 'trivy', 'cfn_nag', 'cdk_nag', 'frameworks'] as const;
 
@@ -28,6 +29,9 @@ function row(f: Finding): (string | number)[] {
   ];
 }
 
-export function renderCsv(r: Report): string {
-  return [CSV_HEADER as readonly string[], ...r.findings.map(row)].map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
+export function* renderCsvChunks(r: Report): Generator<string, void, undefined> {
+  yield CSV_HEADER.map(csvCell).join(',') + '\r\n';
+  for (const f of r.findings) yield row(f).map(csvCell).join(',') + '\r\n';
 }
+
+export const renderCsv = (r: Report): string => joinChunks(renderCsvChunks(r));

@@ -2,6 +2,7 @@
 import type { Finding, Status } from '../model/types.js';
 import type { DomainSection, Report } from './model.js';
 import { countsText, factViews, findingsByControl, STATUS_LABEL, type TreeNode } from './markdown.js';
+import { joinChunks, joinedLines } from './chunks.js';
 
 /** Escapes & < > " ' — safe in text and in double- or single-quoted attributes. */
 export function esc(s: unknown): string {
@@ -57,6 +58,18 @@ function table(header: string[], rows: string[][], numeric: boolean[] = []): str
   return `<table>\n<thead><tr>${th}</tr></thead>\n<tbody>\n${trs}\n</tbody>\n</table>`;
 }
 
+/**
+ * `${open}${items.join('\n')}${close}` as lines (the same text once joined with '\n'), so a
+ * list of thousands of findings is handed out in pieces rather than as one string.
+ */
+function listLines(open: string, items: string[], close: string): string[] {
+  if (!items.length) return [open + close];
+  const lines = items.slice();
+  lines[0] = open + lines[0];
+  lines[lines.length - 1] += close;
+  return lines;
+}
+
 function tree(nodes: TreeNode[]): string {
   if (!nodes.length) return '';
   return `<ul class="tree">${nodes.map((n) => `<li><b>${esc(n.label)}</b>${n.text !== undefined ? `: ${esc(n.text)}` : ''}${n.at ? ` ${loc(n.at.file, n.at.line)}` : ''}${tree(n.children)}</li>`).join('')}</ul>`;
@@ -90,7 +103,8 @@ function evidenceHtml(f: Finding): string {
   return items.length ? `<ul class="evidence">${items.join('')}</ul>` : '';
 }
 
-function domainHtml(r: Report, d: DomainSection): string {
+/** A domain's lines (never joined: a domain may hold most of a large report). */
+function domainHtml(r: Report, d: DomainSection): string[] {
   const out: string[] = [];
   const open = d.gaps.length ? ' open' : '';
   out.push(`<details class="domain" id="${anchor(d.id)}"${open}>`);
@@ -98,7 +112,7 @@ function domainHtml(r: Report, d: DomainSection): string {
   if (!r.findings.some((f) => f.domain === d.id) && !factViews(d.facts).length) {
     const n = d.controls.length;
     out.push(`<p class="empty">Nothing of this kind was found in the scanned templates${n ? `; ${n} control(s) not evaluated (${d.controls.map((c) => esc(c.id)).join(', ')})` : ''}.</p>`, '</details>');
-    return out.join('\n');
+    return out;
   }
   out.push('<h3>Configured</h3>', factsHtml(d.facts));
   out.push('<h3>Controls</h3>');
@@ -108,9 +122,9 @@ function domainHtml(r: Report, d: DomainSection): string {
       [false, false, false, false, true, true, true, true, true])
     : '<p class="empty">No controls in this domain yet.</p>');
   out.push('<h3>Gaps</h3>');
-  out.push(d.gaps.length
-    ? `<ul class="gaps">${d.gaps.map((g) => `<li>${badge(g.status)} ${sev(g.severity)} <code>${esc(g.controlId)}</code> ${esc(g.title)} — <code>${esc(g.resource.id)}</code> (${esc(g.resource.type)}): ${esc(g.message)} ${loc(g.location.file, g.location.line, g.location.column)}</li>`).join('\n')}</ul>`
-    : '<p class="empty">No failing or undecidable findings.</p>');
+  const gaps = d.gaps.map((g) => `<li>${badge(g.status)} ${sev(g.severity)} <code>${esc(g.controlId)}</code> ${esc(g.title)} — <code>${esc(g.resource.id)}</code> (${esc(g.resource.type)}): ${esc(g.message)} ${loc(g.location.file, g.location.line, g.location.column)}</li>`);
+  if (gaps.length) for (const l of listLines('<ul class="gaps">', gaps, '</ul>')) out.push(l);
+  else out.push('<p class="empty">No failing or undecidable findings.</p>');
   const groups = findingsByControl(r, d);
   if (groups.length) {
     out.push('<h3>Evidence</h3>');
@@ -119,42 +133,27 @@ function domainHtml(r: Report, d: DomainSection): string {
       const na = findings.length - shown.length;
       const worst = findings[0]!.status;
       out.push(`<details class="ev"><summary>${badge(worst)} <code>${esc(control.id)}</code> ${esc(control.title)} <span class="meta">(${findings.length} resource result(s))</span></summary>`);
-      out.push(`<ul class="tree">${shown.map((f) => `<li>${badge(f.status)} <code>${esc(f.resource.id)}</code> — ${esc(f.message)} ${loc(f.location.file, f.location.line, f.location.column)}${evidenceHtml(f)}</li>`).join('\n')}${na ? `<li class="empty">${na} resource(s) not applicable</li>` : ''}</ul>`);
+      const items = shown.map((f) => `<li>${badge(f.status)} <code>${esc(f.resource.id)}</code> — ${esc(f.message)} ${loc(f.location.file, f.location.line, f.location.column)}${evidenceHtml(f)}</li>`);
+      for (const l of listLines('<ul class="tree">', items, `${na ? `<li class="empty">${na} resource(s) not applicable</li>` : ''}</ul>`)) out.push(l);
       out.push('</details>');
     }
   }
   out.push('</details>');
-  return out.join('\n');
+  return out;
 }
 
-export function renderHtml(r: Report): string {
+export const renderHtml = (r: Report): string => joinChunks(renderHtmlChunks(r));
+
+export function* renderHtmlChunks(r: Report): Generator<string, void, undefined> {
+  yield* joinedLines(htmlGroups(r));
+}
+
+function* htmlGroups(r: Report): Generator<string[], void, undefined> {
   const s = r.summary;
   const fs = s.failedBySeverity;
   const errs = r.sources.flatMap((src) => src.errors.map((e) => ({ file: src.file, ...e })));
   const card = (n: number, label: string) => `<div class="card"><b>${n}</b><span>${esc(label)}</span></div>`;
-  const body: string[] = [];
-  body.push('<header>', '<h1>Attest compliance report</h1>');
-  body.push(`<p class="meta">Generated ${esc(r.generatedAt)} by ${esc(`${r.tool.name} ${r.tool.version}`)} (report schema ${esc(r.schemaVersion)}) · scanned ${r.scan.paths.map((p) => `<code>${esc(p)}</code>`).join(', ') || '—'} · parameters: ${r.scan.parameters.length ? r.scan.parameters.map((p) => `<code>${esc(p.name)}</code>`).join(', ') : 'template defaults only'} · gate <code>--fail-on ${esc(r.scan.failOn)}</code> → exit ${s.exitCode}</p>`);
-  body.push(`<p class="disclaimer"><b>Disclaimer:</b> ${esc(r.disclaimer)}</p>`, '</header>');
-  body.push('<h2>Summary</h2>', '<div class="cards">',
-    card(s.files, 'files'), card(s.resources, 'resources'), card(s.controls, 'controls'), card(s.findings, 'findings'),
-    card(s.byStatus.pass, 'pass'), card(s.byStatus.fail, 'fail'), card(s.byStatus.unknown, 'unknown'), card(s.byStatus.suppressed, 'suppressed'),
-    card(s.byStatus.not_applicable, 'not applicable'), card(s.sourceErrors, 'input errors'), '</div>');
-  body.push(`<p><b>Failed by severity:</b> ${sev('critical')} ${fs.critical} · ${sev('high')} ${fs.high} · ${sev('medium')} ${fs.medium} · ${sev('low')} ${fs.low} · ${sev('info')} ${fs.info}</p>`);
-  if (errs.length) body.push(`<p class="alert"><b>Warning:</b> ${errs.length} input error(s): some files were not fully evaluated. See <a href="#input-errors">Input errors</a>.</p>`);
-  body.push(table(['Domain', 'Pass', 'Fail', 'Unknown', 'Suppressed', 'N/A', 'Gaps'],
-    r.domains.map((d) => [`<a href="#${anchor(d.id)}">${esc(d.title)}</a>`, ...[d.summary.pass, d.summary.fail, d.summary.unknown, d.summary.suppressed, d.summary.not_applicable, d.gaps.length].map(String)]),
-    [false, true, true, true, true, true, true]));
-  body.push('<h2>Control domains</h2>');
-  for (const d of r.domains) body.push(domainHtml(r, d));
-  body.push('<h2 id="input-errors">Input errors</h2>');
-  body.push(errs.length
-    ? `<ul class="gaps">${errs.map((e) => `<li><span class="st st-fail">ERROR</span> ${loc(e.file, e.line, e.column)}: ${esc(e.message)}</li>`).join('\n')}</ul>`
-    : `<p class="empty">None: all ${r.sources.length} file(s) were read completely.</p>`);
-  const fws = Object.entries(r.frameworks);
-  if (fws.length) body.push('<h2>Frameworks referenced</h2>', table(['ID', 'Framework', 'Mapping source'], fws.map(([id, f]) => [`<code>${esc(id)}</code>`, esc(f.title), esc(f.source)])));
-  body.push(`<footer>${esc(r.disclaimer)} Tool: ${esc(r.tool.name)} ${esc(r.tool.version)} (${esc(r.tool.informationUri)}).</footer>`);
-  return [
+  let out: string[] = [
     '<!DOCTYPE html>',
     '<html lang="en">',
     '<head>',
@@ -166,10 +165,33 @@ export function renderHtml(r: Report): string {
     '</head>',
     '<body>',
     '<main>',
-    ...body,
-    '</main>',
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  ];
+  out.push('<header>', '<h1>Attest compliance report</h1>');
+  out.push(`<p class="meta">Generated ${esc(r.generatedAt)} by ${esc(`${r.tool.name} ${r.tool.version}`)} (report schema ${esc(r.schemaVersion)}) · scanned ${r.scan.paths.map((p) => `<code>${esc(p)}</code>`).join(', ') || '—'} · parameters: ${r.scan.parameters.length ? r.scan.parameters.map((p) => `<code>${esc(p.name)}</code>`).join(', ') : 'template defaults only'} · gate <code>--fail-on ${esc(r.scan.failOn)}</code> → exit ${s.exitCode}</p>`);
+  out.push(`<p class="disclaimer"><b>Disclaimer:</b> ${esc(r.disclaimer)}</p>`, '</header>');
+  out.push('<h2>Summary</h2>', '<div class="cards">',
+    card(s.files, 'files'), card(s.resources, 'resources'), card(s.controls, 'controls'), card(s.findings, 'findings'),
+    card(s.byStatus.pass, 'pass'), card(s.byStatus.fail, 'fail'), card(s.byStatus.unknown, 'unknown'), card(s.byStatus.suppressed, 'suppressed'),
+    card(s.byStatus.not_applicable, 'not applicable'), card(s.sourceErrors, 'input errors'), '</div>');
+  out.push(`<p><b>Failed by severity:</b> ${sev('critical')} ${fs.critical} · ${sev('high')} ${fs.high} · ${sev('medium')} ${fs.medium} · ${sev('low')} ${fs.low} · ${sev('info')} ${fs.info}</p>`);
+  if (errs.length) out.push(`<p class="alert"><b>Warning:</b> ${errs.length} input error(s): some files were not fully evaluated. See <a href="#input-errors">Input errors</a>.</p>`);
+  out.push(table(['Domain', 'Pass', 'Fail', 'Unknown', 'Suppressed', 'N/A', 'Gaps'],
+    r.domains.map((d) => [`<a href="#${anchor(d.id)}">${esc(d.title)}</a>`, ...[d.summary.pass, d.summary.fail, d.summary.unknown, d.summary.suppressed, d.summary.not_applicable, d.gaps.length].map(String)]),
+    [false, true, true, true, true, true, true]));
+  out.push('<h2>Control domains</h2>');
+  yield out;
+  for (const d of r.domains) yield domainHtml(r, d);
+  out = ['<h2 id="input-errors">Input errors</h2>'];
+  const errItems = errs.map((e) => `<li><span class="st st-fail">ERROR</span> ${loc(e.file, e.line, e.column)}: ${esc(e.message)}</li>`);
+  if (errItems.length) for (const l of listLines('<ul class="gaps">', errItems, '</ul>')) out.push(l);
+  else out.push(`<p class="empty">None: all ${r.sources.length} file(s) were read completely.</p>`);
+  if (r.skipped.length) {
+    out.push('<h2 id="skipped-files">Skipped files</h2>', `<p>${r.skipped.length} candidate file(s) found in the scanned folders were not scanned:</p>`);
+    for (const l of listLines('<ul class="gaps">', r.skipped.map((k) => `<li><code>${esc(k.file)}</code>: ${esc(k.reason)}</li>`), '</ul>')) out.push(l);
+  }
+  const fws = Object.entries(r.frameworks);
+  if (fws.length) out.push('<h2>Frameworks referenced</h2>', table(['ID', 'Framework', 'Mapping source'], fws.map(([id, f]) => [`<code>${esc(id)}</code>`, esc(f.title), esc(f.source)])));
+  out.push(`<footer>${esc(r.disclaimer)} Tool: ${esc(r.tool.name)} ${esc(r.tool.version)} (${esc(r.tool.informationUri)}).</footer>`);
+  out.push('</main>', '</body>', '</html>', '');
+  yield out;
 }

@@ -1,6 +1,7 @@
 // JUnit XML for CI test reporters: one suite per control domain, one case per finding.
 import type { Finding } from '../model/types.js';
 import type { Report } from './model.js';
+import { joinChunks, joinedLines } from './chunks.js';
 
 // Characters XML 1.0 does not allow at all (C0 controls except tab/LF/CR, lone surrogates, U+FFFE/U+FFFF).
 const INVALID_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
@@ -61,18 +62,18 @@ function findingCase(f: Finding): Case {
   return c;
 }
 
-function suite(name: string, cases: Case[], timestamp: string, indent = '  '): { xml: string; tests: number; failures: number; errors: number; skipped: number } {
+function suite(name: string, cases: Case[], timestamp: string, indent = '  '): { lines: string[]; tests: number; failures: number; errors: number; skipped: number } {
   const n = { tests: cases.length, failures: cases.filter((c) => c.failure).length, errors: cases.filter((c) => c.error).length, skipped: cases.filter((c) => c.skipped).length };
   const head = `${indent}<testsuite name="${xmlAttr(name)}" tests="${n.tests}" failures="${n.failures}" errors="${n.errors}" skipped="${n.skipped}" time="0" timestamp="${xmlAttr(timestamp.slice(0, 19))}"`;
-  if (!cases.length) return { ...n, xml: `${head}/>` };
+  if (!cases.length) return { ...n, lines: [`${head}/>`] };
   const body = cases.map((c) => {
     const open = `${indent}  <testcase classname="${xmlAttr(c.classname)}" name="${xmlAttr(c.name)}" time="0"`;
     return c.body ? `${open}>\n${indent}    ${c.body}\n${indent}  </testcase>` : `${open}/>`;
   });
-  return { ...n, xml: [`${head}>`, ...body, `${indent}</testsuite>`].join('\n') };
+  return { ...n, lines: [`${head}>`, ...body, `${indent}</testsuite>`] };
 }
 
-export function renderJunit(r: Report): string {
+export function* renderJunitChunks(r: Report): Generator<string, void, undefined> {
   const suites = r.domains.map((d) => suite(d.id, r.findings.filter((f) => f.domain === d.id).map(findingCase), r.generatedAt));
   const errorCases: Case[] = r.sources.flatMap((s) => s.errors.map((e): Case => ({
     classname: 'sources',
@@ -82,11 +83,12 @@ export function renderJunit(r: Report): string {
   })));
   if (errorCases.length) suites.push(suite('sources', errorCases, r.generatedAt));
   const t = suites.reduce((a, s) => ({ tests: a.tests + s.tests, failures: a.failures + s.failures, errors: a.errors + s.errors, skipped: a.skipped + s.skipped }), { tests: 0, failures: 0, errors: 0, skipped: 0 });
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="Attest ${xmlAttr(r.tool.version)}" tests="${t.tests}" failures="${t.failures}" errors="${t.errors}" skipped="${t.skipped}" time="0">`,
-    ...suites.map((s) => s.xml),
-    '</testsuites>',
-    '',
-  ].join('\n');
+  yield* joinedLines([
+    ['<?xml version="1.0" encoding="UTF-8"?>',
+      `<testsuites name="Attest ${xmlAttr(r.tool.version)}" tests="${t.tests}" failures="${t.failures}" errors="${t.errors}" skipped="${t.skipped}" time="0">`],
+    ...suites.map((s) => s.lines),
+    ['</testsuites>', ''],
+  ]);
 }
+
+export const renderJunit = (r: Report): string => joinChunks(renderJunitChunks(r));

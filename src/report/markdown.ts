@@ -2,6 +2,7 @@
 // (labels, and the view that turns arbitrary facts JSON into tables and trees).
 import type { Finding, Status } from '../model/types.js';
 import type { ControlSummary, DomainSection, Report } from './model.js';
+import { joinChunks, joinedLines } from './chunks.js';
 
 // ---------------------------------------------------------------- shared helpers
 
@@ -270,9 +271,16 @@ function domainMd(r: Report, d: DomainSection): string[] {
   return out;
 }
 
-export function renderMarkdown(r: Report): string {
+export function* renderMarkdownChunks(r: Report): Generator<string, void, undefined> {
+  yield* joinedLines(markdownGroups(r));
+}
+
+export const renderMarkdown = (r: Report): string => joinChunks(renderMarkdownChunks(r));
+
+/** The report's lines, a domain at a time, so the whole document is never one array or string. */
+function* markdownGroups(r: Report): Generator<string[], void, undefined> {
   const s = r.summary;
-  const out: string[] = ['# Attest compliance report', '', `> **Disclaimer:** ${mdText(r.disclaimer)}`, ''];
+  let out: string[] = ['# Attest compliance report', '', `> **Disclaimer:** ${mdText(r.disclaimer)}`, ''];
   out.push(...table(['', ''], [
     ['Generated', `${mdText(r.generatedAt)} by ${mdText(`${r.tool.name} ${r.tool.version}`)} (report schema ${mdText(r.schemaVersion)})`],
     ['Scanned', r.scan.paths.map((p) => mdCode(p, true)).join(', ') || '—'],
@@ -290,12 +298,18 @@ export function renderMarkdown(r: Report): string {
     r.domains.map((d) => [`[${mdText(d.title)}](#${slug(d.title)})`, ...[d.summary.pass, d.summary.fail, d.summary.unknown, d.summary.suppressed, d.summary.not_applicable, d.gaps.length].map(String)]),
     ['l', 'r', 'r', 'r', 'r', 'r', 'r']));
   out.push('');
-  for (const d of r.domains) out.push(...domainMd(r, d));
-  out.push('## Input errors', '');
+  yield out;
+  for (const d of r.domains) yield domainMd(r, d);
+  out = ['## Input errors', ''];
   const errs = r.sources.flatMap((src) => src.errors.map((e) => ({ file: src.file, ...e })));
   if (!errs.length) out.push(`_None: all ${r.sources.length} file(s) were read completely._`);
   for (const e of errs) out.push(`- ${mdLink(e.file, e.line)} (column ${e.column}): ${mdText(e.message)}`);
   out.push('');
+  if (r.skipped.length) {
+    out.push('## Skipped files', '', `${r.skipped.length} candidate file(s) found in the scanned folders were not scanned:`, '');
+    for (const k of r.skipped) out.push(`- ${mdCode(k.file)}: ${mdText(k.reason)}`);
+    out.push('');
+  }
   const fws = Object.entries(r.frameworks);
   if (fws.length) {
     out.push('## Frameworks referenced', '');
@@ -303,5 +317,5 @@ export function renderMarkdown(r: Report): string {
     out.push('');
   }
   out.push('---', '', `_${mdText(r.disclaimer)}_`, '');
-  return out.join('\n');
+  yield out;
 }

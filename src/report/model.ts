@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { DomainId, Finding, Severity, SourceError, Status } from '../model/types.js';
 import { DOMAINS, SEVERITIES } from '../model/types.js';
 import type { Control } from '../controls/api.js';
-import type { SourceInfo } from '../sources/cloudformation/load.js';
+import type { Skipped, SourceInfo } from '../sources/cloudformation/load.js';
 import { FRAMEWORKS } from '../frameworks/index.js';
 
 export const SCHEMA_VERSION = '1.0.0';
@@ -47,6 +47,8 @@ export interface Report {
   disclaimer: string;
   scan: { paths: string[]; parameters: { name: string; source: 'override' }[]; failOn: Severity | 'none' };
   sources: { file: string; format: string; resources: number; errors: Omit<SourceError, 'file'>[] }[];
+  /** Candidate files found while walking folders that were not scanned, with the reason, by file. */
+  skipped: Skipped[];
   domains: DomainSection[];
   findings: Finding[];
   frameworks: Record<string, { title: string; source: string; version?: string }>;
@@ -58,7 +60,7 @@ export interface Report {
     byStatus: StatusCounts;
     failedBySeverity: Record<Severity, number>;
     sourceErrors: number;
-    /** What `attest scan` exits with for this report: 0 pass, 1 failing findings or unreadable input. */
+    /** What `attest scan` exits with for this report: 0 pass, 1 failing findings, unreadable input, or no file scanned (without --allow-empty). */
     exitCode: 0 | 1;
   };
 }
@@ -78,6 +80,9 @@ export interface BuildInput {
   params: Record<string, string>;
   failOn: Severity | 'none';
   sources: SourceInfo[];
+  skipped?: Skipped[];
+  /** A scan that finds no file passes instead of failing closed (`--allow-empty`). */
+  allowEmpty?: boolean;
   findings: Finding[];
   controls: Control[];
   facts: Record<DomainId, Record<string, unknown>>;
@@ -93,6 +98,8 @@ export function buildReport(inp: BuildInput): Report {
   }
   const sourceErrors = inp.sources.reduce((n, s) => n + s.errors.length, 0);
   const gateFail = inp.findings.some((f) => f.status === 'fail' && atOrAbove(f.severity, inp.failOn));
+  // Scanning the wrong folder (a typo, a Terraform-only repository) must not pass a gate.
+  const nothingScanned = inp.sources.length === 0 && !inp.allowEmpty;
   const domains: DomainSection[] = DOMAINS.map((d) => {
     const fs = inp.findings.filter((f) => f.domain === d.id);
     const summary = emptyCounts();
@@ -120,6 +127,7 @@ export function buildReport(inp: BuildInput): Report {
     disclaimer: 'Self-assessed from configuration by Attest. Every status is derived from the scanned files; a third-party audit is required for any certification.',
     scan: { paths: inp.paths, parameters: Object.keys(inp.params).sort().map((name) => ({ name, source: 'override' as const })), failOn: inp.failOn },
     sources: inp.sources.map((s) => ({ file: s.file, format: s.format, resources: s.resources, errors: s.errors.map((e) => ({ line: e.line, column: e.column, message: e.message })) })),
+    skipped: [...(inp.skipped ?? [])].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
     domains,
     findings: inp.findings,
     frameworks: Object.fromEntries(Object.entries(FRAMEWORKS).filter(([k]) => usedFw.has(k))),
@@ -131,7 +139,7 @@ export function buildReport(inp: BuildInput): Report {
       byStatus,
       failedBySeverity,
       sourceErrors,
-      exitCode: gateFail || sourceErrors > 0 ? 1 : 0,
+      exitCode: gateFail || sourceErrors > 0 || nothingScanned ? 1 : 0,
     },
   };
 }

@@ -5,6 +5,8 @@ import { pathToFileURL } from 'node:url';
 import type { Finding, Severity } from '../model/types.js';
 import { DOMAINS } from '../model/types.js';
 import type { Report } from './model.js';
+import { joinChunks } from './chunks.js';
+import { jsonChunks } from './json.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -83,7 +85,7 @@ function location(file: string, line: number, column: number) {
   return { physicalLocation: { artifactLocation: artifactLocation(file), region: { startLine: pos(line), startColumn: pos(column) } } };
 }
 
-export function renderSarif(r: Report): string {
+export function* renderSarifChunks(r: Report): Generator<string, void, undefined> {
   const ruleIndex = new Map<string, number>();
   const rules: ReturnType<typeof rule>[] = [];
   const byId = new Map<string, Finding>();
@@ -160,8 +162,11 @@ export function renderSarif(r: Report): string {
       properties: { attest: { schemaVersion: r.schemaVersion, generatedAt: r.generatedAt, summary: r.summary, disclaimer: r.disclaimer } },
     }],
   };
-  return JSON.stringify(sarif, null, 2) + '\n';
+  yield* jsonChunks(sarif);
+  yield '\n';
 }
+
+export const renderSarif = (r: Report): string => joinChunks(renderSarifChunks(r));
 
 function messageText(f: Finding): string {
   const head = `${f.resource.id} (${f.resource.type}): ${f.message}`;

@@ -9,6 +9,9 @@ export function renderText(r: Report, opts: { color: boolean; maxGapsPerDomain?:
   const s = r.summary;
   out.push(bold(`Attest compliance report`) + `  (${r.tool.name} ${r.tool.version}, ${r.generatedAt})`);
   out.push(`${s.files} file(s), ${s.resources} resources, ${s.controls} controls, ${s.findings} findings`);
+  const nothing = nothingScanned(r);
+  if (nothing) out.push(bold(nothing));
+  if (r.skipped.length) out.push(`${r.skipped.length} candidate file(s) skipped; the reasons are in --format json ("skipped").`);
   out.push('');
   for (const d of r.domains) {
     const n = d.summary;
@@ -36,6 +39,16 @@ export function renderText(r: Report, opts: { color: boolean; maxGapsPerDomain?:
   out.push(`Gate: --fail-on ${r.scan.failOn} -> exit ${s.exitCode}`);
   out.push(r.disclaimer);
   return out.join('\n') + '\n';
+}
+
+/** What to tell the user when no file was scanned at all (undefined when some were). */
+export function nothingScanned(r: Report): string | undefined {
+  const s = r.summary;
+  if (s.files !== 0) return undefined;
+  const where = r.scan.paths.join(', ');
+  return s.exitCode === 0 && s.sourceErrors === 0
+    ? `Nothing was scanned: no CloudFormation template found in ${where} (accepted with --allow-empty).`
+    : `Nothing was scanned: no CloudFormation template found in ${where}. Exit 1; pass --allow-empty to accept a scan that finds no template.`;
 }
 
 /** "3 user pools, 23 scopes, …": counts of the array-valued facts and numeric totals. */

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,7 +52,8 @@ test('an unreadable template is reported with file, line and column; the other f
   assert.ok(broken.errors.length >= 1);
   assert.ok(broken.errors[0].line >= 5 && broken.errors[0].column >= 1, JSON.stringify(broken.errors));
   assert.ok(rep.findings.some((f: { resource: { file: string } }) => f.resource.file.endsWith('good.yaml')), 'good.yaml was still scanned');
-  assert.ok(!rep.sources.some((s: { file: string }) => s.file.endsWith('notes.yaml')), 'a non-template YAML found while walking is skipped');
+  assert.ok(!rep.sources.some((s: { file: string }) => s.file.endsWith('notes.yaml')), 'a non-template YAML found while walking is not a source');
+  assert.deepEqual(rep.skipped.filter((s: { file: string }) => s.file.endsWith('notes.yaml')).map((s: { reason: string }) => s.reason), ['not a CloudFormation template: no Resources with AWS:: types']);
 });
 
 test('usage errors exit 2 with a message', () => {
@@ -68,7 +69,7 @@ test('usage errors exit 2 with a message', () => {
 test('--help documents options and exit codes', () => {
   const r = run(['scan', '--help']);
   assert.equal(r.status, 0);
-  for (const s of ['--format', '--output', '--fail-on', '--param', '--params-file', 'Exit codes']) assert.ok(r.stdout.includes(s), s);
+  for (const s of ['--format', '--output', '--fail-on', '--param', '--params-file', '--allow-empty', 'Exit codes']) assert.ok(r.stdout.includes(s), s);
   assert.equal(run(['--help']).status, 0);
 });
 
@@ -121,4 +122,151 @@ test('controls --format json lists the catalog with references and frameworks', 
   const rds = cat.controls.find((c: { id: string }) => c.id === 'AT-RDS-001');
   assert.deepEqual(rds.references.trivy, ['AVD-AWS-0080']);
   assert.ok(rds.frameworks['nist-800-53-r5'].length > 0, 'guard-derived NIST mapping');
+});
+
+// ---------------------------------------------------------------- discovery: nothing skipped silently
+
+type Rep = { sources: { file: string; errors: { line: number; column: number; message: string }[] }[]; skipped: { file: string; reason: string }[]; findings: { controlId: string; resource: { file: string } }[]; summary: { files: number; exitCode: number } };
+const scanJson = (args: string[], cwd = dir) => { const r = spawnSync(process.execPath, [bin, 'scan', ...args, '--format', 'json', '--fail-on', 'none'], { cwd, encoding: 'utf8', timeout: 30_000 }); return { r, rep: JSON.parse(r.stdout) as Rep }; };
+
+test('symbolic links inside the scanned folder are followed once, by real path; loops, duplicates and broken links are listed as skipped', () => {
+  write('lnk/real/db.yaml', unencrypted);
+  symlinkSync('real/db.yaml', join(dir, 'lnk/b-link.yaml'));
+  symlinkSync('real', join(dir, 'lnk/a-dir'));
+  symlinkSync('.', join(dir, 'lnk/loop'));
+  symlinkSync('nowhere.yaml', join(dir, 'lnk/dangling.yaml'));
+  const { r, rep } = scanJson(['lnk']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(rep.sources.map((s) => [s.file, s.errors.length]), [['lnk/real/db.yaml', 0]]);
+  assert.equal(rep.findings.filter((f) => f.controlId === 'AT-RDS-001').length, 1, 'the real file is evaluated once');
+  assert.deepEqual(rep.skipped, [
+    { file: 'lnk/a-dir', reason: 'symbolic link to folder lnk/real, already scanned' },
+    { file: 'lnk/b-link.yaml', reason: 'symbolic link to lnk/real/db.yaml, already scanned' },
+    { file: 'lnk/dangling.yaml', reason: 'broken symbolic link: its target does not exist' },
+    { file: 'lnk/loop', reason: 'symbolic link to folder lnk, already scanned' },
+  ]);
+});
+
+test('a scanned root that is itself a link, and a link into another scanned root, are followed under the path the user gave', () => {
+  write('roots/a/app.yaml', encrypted);
+  write('roots/b/db.yaml', unencrypted);
+  symlinkSync('../b/db.yaml', join(dir, 'roots/a/shared-db.yaml'));
+  symlinkSync('roots/a', join(dir, 'a-link'));
+  const { r, rep } = scanJson(['a-link']);
+  assert.equal(r.status, 1, 'roots/b is outside the scanned folder: refused, fail closed');
+  assert.deepEqual(rep.sources.map((s) => [s.file, s.errors.map((e) => e.message)]), [
+    ['a-link/shared-db.yaml', ['symbolic link to roots/b/db.yaml, outside the scanned folder(s); it was not read. Scan its folder too (attest scan a-link roots/b) or replace the link with the file']],
+    ['a-link/app.yaml', []],
+  ]);
+  const both = scanJson(['a-link', 'roots/b']);
+  assert.equal(both.r.status, 0, both.r.stderr);
+  assert.deepEqual(both.rep.sources.map((s) => [s.file, s.errors.length]), [['a-link/app.yaml', 0], ['roots/b/db.yaml', 0]]);
+  assert.deepEqual(both.rep.skipped, [{ file: 'a-link/shared-db.yaml', reason: 'symbolic link to roots/b/db.yaml, already scanned' }]);
+});
+
+test('a link to a folder outside the scanned folder is an input error naming it (exit 1)', () => {
+  write('elsewhere/db.yaml', unencrypted);
+  mkdirSync(join(dir, 'outdir'), { recursive: true });
+  symlinkSync('../elsewhere', join(dir, 'outdir/vendor'));
+  const { r, rep } = scanJson(['outdir', '--allow-empty']);
+  assert.equal(r.status, 1);
+  assert.deepEqual(rep.sources, [{ file: 'outdir/vendor', format: 'unknown', resources: 0, errors: [{ line: 0, column: 0, message: 'symbolic link to elsewhere, outside the scanned folder(s); it was not read. Scan its folder too (attest scan outdir elsewhere) or replace the link with the folder' }] }]);
+});
+
+test('a template with a NUL byte is an input error at the byte, in a folder as when named directly', () => {
+  write('nul/db.yaml', 'Resources:\n  Db:\n    T\u0000ype: AWS::RDS::DBInstance\n');
+  const expected = [{ line: 3, column: 6, message: 'file contains a NUL byte (binary data): not a template; remove the byte or the file' }];
+  for (const target of ['nul', 'nul/db.yaml']) {
+    const { r, rep } = scanJson([target]);
+    assert.equal(r.status, 1, target);
+    assert.deepEqual(rep.sources.map((s) => [s.file, s.errors]), [['nul/db.yaml', expected]], target);
+  }
+});
+
+test('candidate files that are not templates are listed with the reason; the text summary counts them', () => {
+  write('listed/db.yaml', encrypted);
+  write('listed/notes.yaml', 'just: some config\n');
+  write('listed/Makefile', 'all:\n\techo hi\n');
+  write('listed/tool', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1]).toString('latin1'));
+  write('listed/readme.md', '# not a candidate\n');
+  const { r, rep } = scanJson(['listed']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(rep.skipped, [
+    { file: 'listed/Makefile', reason: 'not a CloudFormation template: no Resources with AWS:: types' },
+    { file: 'listed/notes.yaml', reason: 'not a CloudFormation template: no Resources with AWS:: types' },
+    { file: 'listed/tool', reason: 'binary file (contains a NUL byte), not named like a template' },
+  ]);
+  const text = spawnSync(process.execPath, [bin, 'scan', 'listed', '--fail-on', 'none'], { cwd: dir, encoding: 'utf8' });
+  assert.match(text.stdout, /^3 candidate file\(s\) skipped; the reasons are in --format json \("skipped"\)\.$/m);
+});
+
+test('a folder with no template (Terraform only) says nothing was scanned and exits 1, unless --allow-empty', () => {
+  write('tf/main.tf', 'resource "aws_s3_bucket" "b" {}\n');
+  write('tf/vars.json', '{"region": "eu-west-1"}\n');
+  const { r, rep } = scanJson(['tf']);
+  assert.equal(r.status, 1);
+  assert.equal(rep.summary.files, 0);
+  assert.equal(rep.summary.exitCode, 1);
+  assert.deepEqual(rep.skipped, [{ file: 'tf/vars.json', reason: 'not a CloudFormation template: no Resources with AWS:: types' }]);
+  const text = spawnSync(process.execPath, [bin, 'scan', 'tf'], { cwd: dir, encoding: 'utf8' });
+  assert.equal(text.status, 1);
+  assert.match(text.stdout, /^Nothing was scanned: no CloudFormation template found in tf\. Exit 1; pass --allow-empty to accept a scan that finds no template\.$/m);
+  const toFile = spawnSync(process.execPath, [bin, 'scan', 'tf', '--output', join(dir, 'tf-report.sarif')], { cwd: dir, encoding: 'utf8' });
+  assert.equal(toFile.status, 1);
+  assert.match(toFile.stderr, /^attest: Nothing was scanned: no CloudFormation template found in tf\. Exit 1; pass --allow-empty to accept a scan that finds no template\.\nattest: 0 file\(s\) \(1 skipped\), 0 resources/);
+  const allowed = scanJson(['tf', '--allow-empty']);
+  assert.equal(allowed.r.status, 0, allowed.r.stderr);
+  assert.equal(allowed.rep.summary.exitCode, 0);
+  mkdirSync(join(dir, 'empty'), { recursive: true });
+  assert.equal(scanJson(['empty']).r.status, 1);
+});
+
+// ---------------------------------------------------------------- bounded reads
+
+test('a FIFO, named or found in a folder, and /dev/zero are refused promptly as input errors', () => {
+  mkdirSync(join(dir, 'fifo'), { recursive: true });
+  const fifo = join(dir, 'fifo/pipe.yaml');
+  execFileSync('mkfifo', [fifo]);
+  for (const target of ['fifo/pipe.yaml', 'fifo']) {
+    const { r, rep } = scanJson([target, '--allow-empty']);
+    assert.equal(r.error, undefined, `${target}: the scan must not hang`);
+    assert.equal(r.status, 1, target);
+    assert.deepEqual(rep.sources, [{ file: 'fifo/pipe.yaml', format: 'unknown', resources: 0, errors: [{ line: 0, column: 0, message: 'not a regular file (it is a FIFO); name a template file or a folder' }] }], target);
+  }
+  const { r, rep } = scanJson(['/dev/zero', '--allow-empty']);
+  assert.equal(r.error, undefined);
+  assert.equal(r.status, 1);
+  assert.deepEqual(rep.sources, [{ file: '/dev/zero', format: 'unknown', resources: 0, errors: [{ line: 0, column: 0, message: 'not a regular file (it is a character device); name a template file or a folder' }] }]);
+});
+
+// ---------------------------------------------------------------- closed stdout
+
+function closedReader(args: string[]): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [bin, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+    // The reader goes away before the report is written, as `| head -c 100` does once it has its bytes.
+    child.stdout.destroy();
+    child.on('close', (code) => done({ code, stderr }));
+  });
+}
+
+test('a closed stdout ends the command quietly with its own exit code', async () => {
+  const scan = await closedReader(['scan', 'examples/', '--format', 'json', '--quiet']);
+  assert.equal(scan.stderr, '');
+  assert.equal(scan.code, 1, 'the example has high-severity failures: the gate still decides the exit code');
+  const controls = await closedReader(['controls']);
+  assert.equal(controls.stderr, '');
+  assert.equal(controls.code, 0);
+});
+
+test('a standard output that cannot be written (a full disk) is an error with its cause, not a stack trace', () => {
+  const full = openSync('/dev/full', 'w');
+  try {
+    write('full/db.yaml', encrypted);
+    const r = spawnSync(process.execPath, [bin, 'scan', 'full', '--format', 'csv', '--fail-on', 'none'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', full, 'pipe'] });
+    assert.equal(r.status, 1, 'the report was not delivered: fail closed');
+    assert.equal(r.stderr, 'attest: cannot write the report to standard output: ENOSPC\n');
+  } finally { closeSync(full); }
 });

@@ -98,6 +98,11 @@ export const SOURCES: SourceInfo[] = [
   ] },
 ];
 
+export const SKIPPED = [
+  { file: 'infra/notes.yaml', reason: 'not a CloudFormation template: no Resources with AWS:: types' },
+  { file: 'infra/<b>|odd.yaml', reason: 'symbolic link to infra/app.yaml, already scanned' },
+];
+
 export function facts(): Record<DomainId, Record<string, unknown>> {
   const f = Object.fromEntries(DOMAINS.map((d) => [d.id, {}])) as Record<DomainId, Record<string, unknown>>;
   f['data-protection'] = {
@@ -117,7 +122,7 @@ export function facts(): Record<DomainId, Record<string, unknown>> {
 
 export function sampleReport(): Report {
   return buildReport({
-    paths: ['infra'], params: { EncryptDb: 'true' }, failOn: 'high', sources: SOURCES, findings: FINDINGS, controls: CONTROLS,
+    paths: ['infra'], params: { EncryptDb: 'true' }, failOn: 'high', sources: SOURCES, skipped: SKIPPED, findings: FINDINGS, controls: CONTROLS,
     facts: facts(), now: new Date('2025-01-02T03:04:05.678Z'),
   });
 }

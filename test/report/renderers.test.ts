@@ -233,6 +233,23 @@ test('markdown: structure, pipes escaped in table cells, gaps link to file:line'
   }
 });
 
+test('markdown and html list the skipped files with their reason, escaped, sorted by file', () => {
+  const md = render(report, 'markdown');
+  assert.ok(md.includes([
+    '## Skipped files', '', '2 candidate file(s) found in the scanned folders were not scanned:', '',
+    '- `infra/<b>|odd.yaml`: symbolic link to infra/app.yaml, already scanned',
+    '- `infra/notes.yaml`: not a CloudFormation template: no Resources with AWS:: types', '',
+  ].join('\n')), md.slice(md.indexOf('## Skipped')));
+  const html = render(report, 'html');
+  assert.ok(html.includes([
+    '<h2 id="skipped-files">Skipped files</h2>', '<p>2 candidate file(s) found in the scanned folders were not scanned:</p>',
+    '<ul class="gaps"><li><code>infra/&lt;b&gt;|odd.yaml</code>: symbolic link to infra/app.yaml, already scanned</li>',
+    '<li><code>infra/notes.yaml</code>: not a CloudFormation template: no Resources with AWS:: types</li></ul>',
+  ].join('\n')));
+  const none = { ...report, skipped: [] };
+  assert.ok(!render(none, 'markdown').includes('Skipped files') && !render(none, 'html').includes('Skipped files'));
+});
+
 test('markdown: cell and code escaping', () => {
   assert.equal(mdCell('a|b\nc'), 'a\\|b<br>c');
   assert.equal(mdCell('<b>*x*</b>'), '&lt;b&gt;\\*x\\*&lt;/b&gt;');

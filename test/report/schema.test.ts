@@ -60,6 +60,19 @@ test('schema: a bad status, an unknown key and a missing references list are rej
   assert.equal(validate(noSummary), false);
 });
 
+test('schema: skipped[] lists files with a reason; an entry without one is rejected; reports without it still validate', () => {
+  const validate = validator();
+  const withSkipped = clone(sampleReport()) as unknown as { skipped?: Record<string, unknown>[] };
+  withSkipped.skipped = [{ file: 'infra/notes.yaml', reason: 'not a CloudFormation template: no Resources with AWS:: types' }];
+  assert.ok(validate(withSkipped), JSON.stringify(validate.errors));
+  withSkipped.skipped = [{ file: 'infra/notes.yaml' }];
+  assert.equal(validate(withSkipped), false);
+  assert.ok(validate.errors!.some((e: ErrorObject) => e.instancePath === '/skipped/0' && e.keyword === 'required' && (e.params as { missingProperty: string }).missingProperty === 'reason'));
+  const older = clone(sampleReport()) as unknown as { skipped?: unknown };
+  delete older.skipped;
+  assert.ok(validate(older), 'a report written before skipped[] existed is still valid');
+});
+
 test('json: pretty-printed with two spaces, stable, newline-terminated', () => {
   const a = renderJson(sampleReport());
   const b = renderJson(sampleReport());

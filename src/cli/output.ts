@@ -1,0 +1,52 @@
+// Writing command output. A reader that goes away (`attest scan … | head -c 100`) makes the
+// next write fail with EPIPE, which Node reports as an 'error' event on process.stdout: left
+// unhandled it kills the process with a stack trace and exit code 1, whatever the scan found.
+import { closeSync, openSync, writeSync } from 'node:fs';
+
+const failed = new WeakMap<NodeJS.WritableStream, NodeJS.ErrnoException>();
+const watched = new WeakSet<NodeJS.WritableStream>();
+
+/** Record write errors on `stream` instead of crashing; writers check them with `writeChunks`. */
+export function watchOutput(stream: NodeJS.WritableStream): void {
+  if (watched.has(stream)) return;
+  watched.add(stream);
+  stream.on('error', (e: NodeJS.ErrnoException) => { if (!failed.has(stream)) failed.set(stream, e); });
+}
+
+/** A closed reader: the output is no longer wanted, which is not a failure of the command. */
+export const isClosedReader = (e: NodeJS.ErrnoException | undefined) => e?.code === 'EPIPE' || e?.code === 'ERR_STREAM_DESTROYED';
+
+/**
+ * Write every chunk to a watched stream, waiting for it to drain so memory stays bounded;
+ * stops at the first write error and returns it (undefined when everything was handed to
+ * the stream).
+ */
+export async function writeChunks(stream: NodeJS.WritableStream, chunks: Iterable<string>): Promise<NodeJS.ErrnoException | undefined> {
+  watchOutput(stream);
+  const settle = () => new Promise<void>((done) => {
+    const finish = () => { stream.off('drain', finish); stream.off('error', finish); done(); };
+    stream.on('drain', finish);
+    stream.on('error', finish);
+  });
+  for (const chunk of chunks) {
+    if (failed.has(stream)) break;
+    if (!stream.write(chunk)) await settle();
+  }
+  // The error of a failed write is emitted on a later tick: wait for the last write's outcome.
+  if (!failed.has(stream)) await new Promise<void>((done) => stream.write('', () => setImmediate(done)));
+  return failed.get(stream);
+}
+
+/** Write every chunk to FILE (created or truncated); the error code when that fails. */
+export function writeChunksToFile(file: string, chunks: Iterable<string>): string | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'w');
+    for (const chunk of chunks) writeSync(fd, chunk);
+    return undefined;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
