@@ -26,3 +26,14 @@ export function pgUnreachable(): Promise<string | undefined> {
   })();
   return state;
 }
+
+/** Runs `fn` on a connection of the server's owner (superuser in the tests), then closes it. */
+export async function asOwner<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: PG_URL });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}

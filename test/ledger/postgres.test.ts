@@ -4,7 +4,7 @@ import pg from 'pg';
 import { bootstrapPostgres, PostgresStore } from '../../src/ledger/stores/postgres.js';
 import type { LedgerStore } from '../../src/ledger/store.js';
 import { ledgerSuite, event } from './suite.js';
-import { PG_URL, pgUnreachable } from '../helpers/pg.js';
+import { PG_URL, asOwner, pgUnreachable } from '../helpers/pg.js';
 
 import { Ledger } from '../../src/ledger/ledger.js';
 import { DirectoryKeyProvider } from '../../src/ledger/keys.js';
@@ -180,15 +180,7 @@ test('postgres: a searchable column changed to hide a record from searches fails
 
 /** Login roles created by these tests (cluster-wide, so named per process and dropped after). */
 const logins: string[] = [];
-async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: PG_URL });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
+const admin = asOwner;
 /** A LOGIN role (trust authentication on the test server), member of the given roles. */
 async function createLogin(name: string, memberOf: string[]): Promise<string> {
   const role = `attest_tl${process.pid}_${name}`;

@@ -8,27 +8,18 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { PG_URL } from '../helpers/pg.js';
+import { PG_URL, asOwner } from '../helpers/pg.js';
 import { bearer, dropSchemas, pgSkip, pgUrl, testServer } from './helpers.js';
 
 const unreachable = await pgSkip();
 const script = fileURLToPath(new URL('../../../deploy/aws/db-bootstrap.mjs', import.meta.url));
 const login = `attest_boot${process.pid}`;
 
-async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: PG_URL });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
 
 test.after(async () => {
   if (unreachable) return;
   await dropSchemas();
-  await admin(async (c) => {
+  await asOwner(async (c) => {
     await c.query(`DROP OWNED BY ${login}`).catch(() => undefined);
     await c.query(`DROP ROLE IF EXISTS ${login}`);
   });
@@ -61,14 +52,14 @@ test('deploy bootstrap: the service then starts as the application login, stores
   asLogin.searchParams.set('schema', schema);
   const s = await testServer({ backend: 'postgres', db: asLogin.toString() });
   try {
-    const admin_ = await s.token('admin');
-    const report = (await s.app.inject({ method: 'GET', url: '/api/security/compliance-report', headers: bearer(admin_) })).body;
-    const pushed = await s.app.inject({ method: 'POST', url: '/api/scans', headers: { ...bearer(admin_), 'content-type': 'application/json' }, payload: report });
+    const adminToken = await s.token('admin');
+    const report = (await s.app.inject({ method: 'GET', url: '/api/security/compliance-report', headers: bearer(adminToken) })).body;
+    const pushed = await s.app.inject({ method: 'POST', url: '/api/scans', headers: { ...bearer(adminToken), 'content-type': 'application/json' }, payload: report });
     assert.equal(pushed.statusCode, 201, pushed.body);
     const id = (JSON.parse(pushed.body) as { id: string }).id;
-    const listed = JSON.parse((await s.app.inject({ method: 'GET', url: '/api/scans', headers: bearer(admin_) })).body) as { scans: { id: string }[] };
+    const listed = JSON.parse((await s.app.inject({ method: 'GET', url: '/api/scans', headers: bearer(adminToken) })).body) as { scans: { id: string }[] };
     assert.deepEqual(listed.scans.map((x) => x.id), [id]);
-    const ev = await s.app.inject({ method: 'POST', url: '/api/audit/events', headers: { ...bearer(admin_), 'content-type': 'application/json' }, payload: { action: 'boot.check', outcome: 'success' } });
+    const ev = await s.app.inject({ method: 'POST', url: '/api/audit/events', headers: { ...bearer(adminToken), 'content-type': 'application/json' }, payload: { action: 'boot.check', outcome: 'success' } });
     assert.equal(ev.statusCode, 201, ev.body);
     assert.equal((await s.ctx.ledger.verify()).ok, true);
   } finally {
