@@ -2,7 +2,7 @@ import { extname } from 'node:path';
 import { many, one, parseArgs, UsageError } from './args.js';
 import { CONTROLS } from '../controls/index.js';
 import { scanPaths } from '../engine/scan.js';
-import { extractFacts } from '../facts/index.js';
+import { extractFacts, unavailableFacts } from '../facts/index.js';
 import { buildReport, type Report } from '../report/model.js';
 import { FORMATS, renderChunks, type Format } from '../report/index.js';
 import { nothingScanned, renderText } from '../report/text.js';
@@ -78,6 +78,7 @@ export async function runScan(argv: string[]): Promise<number> {
   const result = scanPaths(paths, { controls: CONTROLS, params, onProgress: (d, t) => progress.update(d, t) });
   progress.done();
   const facts = extractFacts(result.graph);
+  for (const why of unavailableFacts(facts)) process.stderr.write(`attest: ${why}\n`);
   const report = buildReport({ paths, params, failOn, sources: result.sources, skipped: result.skipped, allowEmpty: a.flags.has('allow-empty'), findings: result.findings, controls: CONTROLS, facts });
   const chunks = format === 'text' ? [renderText(report, { color: !output && !!process.stdout.isTTY })] : renderChunks(report, format);
   if (output) {

@@ -24,18 +24,40 @@ function bool(v: Value | undefined): boolean | null | string {
   return b ?? (fv(v) as string);
 }
 
+/** The one fact of a domain whose inventory could not be built (see `domainFacts`). */
+export const FACTS_UNAVAILABLE = 'unavailable';
+
+/**
+ * One domain's inventory, contained: input errors are recorded where they are read, so an
+ * exception here is a defect in Attest. It costs that domain its facts (said in their place,
+ * and the run fails closed), not the report.
+ */
+export function domainFacts(domain: DomainId, build: () => Record<string, unknown>): Record<string, unknown> {
+  try {
+    return build();
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    return { [FACTS_UNAVAILABLE]: `the ${domain} facts could not be extracted (${why}); this is a defect in Attest, please report it` };
+  }
+}
+
+/** The domains whose facts are unavailable, with the reason. */
+export function unavailableFacts(facts: Partial<Facts>): string[] {
+  return Object.values(facts).flatMap((f) => (f && typeof f[FACTS_UNAVAILABLE] === 'string' ? [f[FACTS_UNAVAILABLE] as string] : []));
+}
+
 export function extractFacts(g: Graph): Facts {
   const of = (t: string) => g.ofType(t);
   return {
-    authentication: authentication(g, of),
-    authorization: authorization(g, of),
-    iam: iam(of, (r) => g.conditionals(r)),
-    'data-protection': dataProtection(g, of),
-    'resource-governance': governance(g),
-    network: network(g, of),
-    audit: audit(of),
-    deployment: deployment(g.templates),
-    resilience: resilience(of),
+    authentication: domainFacts('authentication', () => authentication(g, of)),
+    authorization: domainFacts('authorization', () => authorization(g, of)),
+    iam: domainFacts('iam', () => iam(of, (r) => g.conditionals(r))),
+    'data-protection': domainFacts('data-protection', () => dataProtection(g, of)),
+    'resource-governance': domainFacts('resource-governance', () => governance(g)),
+    network: domainFacts('network', () => network(g, of)),
+    audit: domainFacts('audit', () => audit(of)),
+    deployment: domainFacts('deployment', () => deployment(g.templates)),
+    resilience: domainFacts('resilience', () => resilience(of)),
   };
 }
 

@@ -4,6 +4,7 @@ import { DOMAINS, SEVERITIES } from '../model/types.js';
 import type { Control } from '../controls/api.js';
 import type { Skipped, SourceInfo } from '../sources/cloudformation/load.js';
 import { FRAMEWORKS } from '../frameworks/index.js';
+import { unavailableFacts } from '../facts/index.js';
 
 export const SCHEMA_VERSION = '1.0.0';
 const pkg = createRequire(import.meta.url)('../../../package.json') as { version: string };
@@ -100,6 +101,8 @@ export function buildReport(inp: BuildInput): Report {
   const gateFail = inp.findings.some((f) => f.status === 'fail' && atOrAbove(f.severity, inp.failOn));
   // Scanning the wrong folder (a typo, a Terraform-only repository) must not pass a gate.
   const nothingScanned = inp.sources.length === 0 && !inp.allowEmpty;
+  // An inventory that could not be built is not an empty one: the report says so and fails.
+  const factsMissing = unavailableFacts(inp.facts).length > 0;
   const domains: DomainSection[] = DOMAINS.map((d) => {
     const fs = inp.findings.filter((f) => f.domain === d.id);
     const summary = emptyCounts();
@@ -139,7 +142,7 @@ export function buildReport(inp: BuildInput): Report {
       byStatus,
       failedBySeverity,
       sourceErrors,
-      exitCode: gateFail || sourceErrors > 0 || nothingScanned ? 1 : 0,
+      exitCode: gateFail || sourceErrors > 0 || nothingScanned || factsMissing ? 1 : 0,
     },
   };
 }

@@ -7,7 +7,7 @@ import { evaluate, scanPaths } from '../../src/engine/scan.js';
 import { loadText, displayPath } from '../../src/sources/cloudformation/load.js';
 import { CONTROLS } from '../../src/controls/index.js';
 import { buildReport } from '../../src/report/model.js';
-import { extractFacts } from '../../src/facts/index.js';
+import { domainFacts, extractFacts, unavailableFacts } from '../../src/facts/index.js';
 import rdsStorageEncrypted from '../../src/controls/data-protection/rdsStorageEncrypted.js';
 
 const DB = 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      StorageEncrypted: false\n';
@@ -57,4 +57,21 @@ test('an exception while evaluating one resource becomes a source error at the r
     file: 'c.yaml', line: 2, column: 3,
     message: 'Attest could not evaluate resource Bad (metadata exploded); this is a defect in Attest, please report it. Its findings are left out of the results.',
   }]);
+});
+
+test('a domain whose facts cannot be built says so in its place; the other domains keep theirs and the run exits 1', () => {
+  const r = scanPaths([dir({ 'db.yaml': DB })], { controls: CONTROLS, today: '2026-01-01' });
+  const facts = extractFacts(r.graph);
+  // Fault injection: one domain's inventory throws, as a defect in Attest would.
+  facts.network = domainFacts('network', () => {
+    throw new TypeError("Cannot read properties of undefined (reading 'CidrIp')");
+  });
+  assert.deepEqual(facts.network, { unavailable: "the network facts could not be extracted (Cannot read properties of undefined (reading 'CidrIp')); this is a defect in Attest, please report it" });
+  assert.deepEqual(unavailableFacts(facts), [facts.network['unavailable']]);
+  assert.deepEqual(unavailableFacts(extractFacts(r.graph)), []);
+  const base = { paths: ['.'], params: {}, failOn: 'none' as const, sources: r.sources, findings: r.findings, controls: CONTROLS };
+  assert.equal(buildReport({ ...base, facts: extractFacts(r.graph) }).summary.exitCode, 0);
+  const report = buildReport({ ...base, facts });
+  assert.equal(report.summary.exitCode, 1);
+  assert.deepEqual(report.domains.find((d) => d.id === 'data-protection')!.facts, extractFacts(r.graph)['data-protection']);
 });
