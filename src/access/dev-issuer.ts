@@ -10,10 +10,11 @@
  * ones, the issuer's JWKS being local instead of fetched (see jwt.ts).
  */
 import { createHash, generateKeyPairSync, randomUUID } from 'node:crypto';
-import { chmodSync, existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importJWK, SignJWT, type CryptoKey, type JSONWebKeySet, type JWK } from 'jose';
 import { DEFAULT_ROLES, DEV_AUDIENCE, DEV_ISSUER, DEV_ROLES_CLAIM, DEV_TENANT_CLAIM, isScope, SCOPES, type Role } from './scopes.js';
+import { privateDir } from '../datadir.js';
 
 export type DevKeyAlgorithm = 'EdDSA' | 'ES256';
 
@@ -103,7 +104,7 @@ export class DevIssuer {
     const path = join(dir, DEV_KEY_FILE);
     if (!existsSync(path)) {
       if (opts.create === false) throw new DevIssuerError(`${dir}: no dev issuer key here (run attest dev-token or attest serve --dev to create one)`);
-      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      privateDir(dir);
       createKey(path, opts.alg ?? 'EdDSA');
     }
     return new DevIssuer(dir, loadKey(path));

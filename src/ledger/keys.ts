@@ -8,8 +8,9 @@
  * answer the KeyProvider interface (a KMS, an HSM) can be plugged in.
  */
 import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { privateDir } from '../datadir.js';
 
 export interface HmacKey {
   kid: string;
@@ -83,7 +84,7 @@ export class DirectoryKeyProvider implements KeyProvider {
       if (!opts.create) {
         throw new KeyError(`no ledger keys in ${dir} (keyring.json missing). Create them with "attest ledger keys init --keys ${dir}", or point --keys at the directory that holds them.`);
       }
-      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      privateDir(dir);
       const now = new Date().toISOString();
       const kid = newKid('h', 1);
       writeSecret(join(dir, `hmac-${kid}.key`), randomBytes(32).toString('base64') + '\n');

@@ -14,13 +14,14 @@
  * .attest/ in the working directory for PostgreSQL).
  */
 import { randomUUID } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import type { AttestConfig } from '../config.js';
 import type { Ledger } from '../ledger/ledger.js';
 import { isPostgresUrl } from '../ledger/open.js';
 import { LedgerValidationError, parseTime, validateEvent, type AuditEventInput } from '../ledger/record.js';
+import { privateDir } from '../datadir.js';
 
 export interface SpooledDenial {
   /** Unique per denial; becomes metadata.spoolId of the ledger record. */
@@ -161,7 +162,7 @@ export class DenialSpool {
       const d: SpooledDenial = { id: randomUUID(), at, error, event };
       try {
         const created = !existsSync(this.path);
-        mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
+        privateDir(dirname(this.path));
         writeDurably(this.path, `${JSON.stringify(d)}\n`, 'a');
         if (created) fsyncDir(dirname(this.path));
       } catch (w) {

@@ -7,9 +7,9 @@
  */
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { isPostgresUrl } from '../ledger/open.js';
+import { privateDir } from '../datadir.js';
 
 export interface ScanSummary {
   id: string;
@@ -98,7 +98,7 @@ class SqliteScanStore implements ScanStore {
   private db: Database.Database;
 
   constructor(file: string) {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    if (file !== ':memory:') privateDir(dirname(file));
     this.db = new Database(file, { timeout: 30_000 });
     this.db.pragma('journal_mode = WAL');
   }

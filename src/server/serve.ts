@@ -4,12 +4,15 @@
  * been committed by the ledger before its answer was sent — and only then closes the ledger.
  */
 import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { isPostgresUrl } from '../ledger/open.js';
 import type { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { AttestConfig } from '../config.js';
 import type { KeyProvider } from '../ledger/keys.js';
 import { buildApp } from './app.js';
 import { createContext, type ServerContext } from './context.js';
+import { dataRootOf } from '../datadir.js';
 
 export interface StartOptions {
   config: AttestConfig;
@@ -78,6 +81,11 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
   }
   if (ctx.dev) app.log.warn({ devIssuer: ctx.access.devIssuerDir }, 'DEVELOPMENT MODE: tokens minted by the local dev issuer are accepted; never expose this server');
   app.log.info({ address, ledger: ctx.ledger.store.location.replace(/:[^:@/]*@/, ':***@'), issuers: ctx.verifier.issuers, targets: ctx.config.server.targets }, 'attest serve listening');
+  // Where the keys and local data are, so nobody has to guess what must stay out of backups
+  // shared with others and out of the repository.
+  const local = [ctx.config.ledger.keys, ...(ctx.dev ? [ctx.access.devIssuerDir] : []), ...(isPostgresUrl(ctx.config.ledger.db) ? [] : [ctx.config.ledger.db])];
+  const roots = [...new Set(local.map((p) => dataRootOf(dirname(resolve(p))) ?? resolve(p)))];
+  app.log.info({ dataFolders: roots, keys: resolve(ctx.config.ledger.keys) }, 'local data (keys, ledger, personal data): owner-only; a .attest folder carries a .gitignore of its own');
   if (o.verifyOnStart !== false) {
     void ctx.verifyLedger().then((v) => {
       if (v.report && !v.report.ok) app.log.error({ firstBadSeq: v.report.firstBadSeq }, 'the ledger does NOT verify');

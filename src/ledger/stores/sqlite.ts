@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import { closeSync, fchmodSync, mkdirSync, openSync, statSync } from 'node:fs';
+import { closeSync, fchmodSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
   decodeFrontier,
@@ -30,6 +30,7 @@ import {
   type StoredRecord,
 } from '../store.js';
 import { actionStem, buildQuery, DISTINCT_COLUMN, sqliteDialect } from './sql.js';
+import { privateDir } from '../../datadir.js';
 
 const SCHEMA_VERSION = 2;
 const requireFrom = createRequire(import.meta.url);
@@ -163,7 +164,7 @@ function startCheckpointer(location: string): Checkpointer | undefined {
  * chosen it (a group that reads backups, say), but a mode that lets others read is reported.
  */
 function ownerOnlyFile(location: string): void {
-  mkdirSync(dirname(location), { recursive: true, mode: 0o700 });
+  privateDir(dirname(location));
   let fd: number;
   try {
     fd = openSync(location, 'wx', 0o600);
