@@ -29,14 +29,18 @@ Options:
                           {"Parameters":{...}}, {"K":"V"}) or SAM samconfig (.json/.toml);
                           repeatable, --param wins
       --config-env NAME   samconfig environment to read (default: default)
+      --exclude PATTERN   leave files or folders out of the walk (repeatable): a name
+                          (bazel-out, *.generated.yaml) matches anywhere, a path with /
+                          (infra/legacy/**) from the working directory; listed as skipped
       --allow-empty       exit 0 when no template is found (by default a scan that finds
                           nothing fails, so a wrong path cannot pass a CI gate)
   -q, --quiet             no progress bar and no summary on stderr
   -h, --help              this help
 
 Symbolic links are followed when they point inside a scanned folder (each file is read
-once); a link pointing outside is an input error. Candidate files that are not templates
-(and broken links) are listed in the JSON report's "skipped" array.
+once); a link pointing outside is an input error (scan its folder too, or --exclude it).
+Candidate files that are not templates, broken links and excluded paths are listed in
+the JSON report's "skipped" array.
 
 Exit codes: 0 no failing finding at or above --fail-on; 1 failing findings at or above it,
 a template that could not be read, or no template found (see --allow-empty); 2 usage error.
@@ -53,7 +57,7 @@ const FORMAT_BY_EXT: Record<string, Format> = {
 
 export async function runScan(argv: string[]): Promise<number> {
   const a = parseArgs(argv, {
-    format: true, output: true, 'fail-on': true, param: true, 'params-file': true, 'config-env': true, 'allow-empty': false, quiet: false, help: false,
+    format: true, output: true, 'fail-on': true, param: true, 'params-file': true, 'config-env': true, 'allow-empty': false, exclude: true, quiet: false, help: false,
   }, { f: 'format', o: 'output', p: 'param', q: 'quiet', h: 'help' });
   if (a.flags.has('help')) { process.stdout.write(SCAN_HELP); return 0; }
   const output = one(a, 'output');
@@ -75,7 +79,7 @@ export async function runScan(argv: string[]): Promise<number> {
   const paths = a.positional.length ? a.positional : ['.'];
   const quiet = a.flags.has('quiet');
   const progress = new Progress(process.stderr, !quiet);
-  const result = scanPaths(paths, { controls: CONTROLS, params, onProgress: (d, t) => progress.update(d, t) });
+  const result = scanPaths(paths, { controls: CONTROLS, params, exclude: many(a, 'exclude'), onProgress: (d, t) => progress.update(d, t) });
   progress.done();
   const facts = extractFacts(result.graph);
   for (const why of unavailableFacts(facts)) process.stderr.write(`attest: ${why}\n`);

@@ -11,6 +11,8 @@ export interface ScanOptions extends ResolveOptions {
   /** Reference date for suppression expiry (YYYY-MM-DD); today by default. */
   today?: string;
   onProgress?: (done: number, total: number) => void;
+  /** Patterns of files and folders the walk leaves out (listed as skipped); see excludeMatcher. */
+  exclude?: string[];
 }
 
 export interface ScanResult {
@@ -24,7 +26,7 @@ export interface ScanResult {
 
 /** Read every template under `paths`, then evaluate the controls. */
 export function scanPaths(paths: string[], opts: ScanOptions): ScanResult {
-  const d = discover(paths);
+  const d = discover(paths, { exclude: opts.exclude ?? [] });
   const sources: SourceInfo[] = d.errors.map((e) => ({ file: e.file, format: 'unknown', resources: 0, errors: [e] }));
   const templates: Template[] = [];
   const loaded: { path: string; explicit: boolean; l: Loaded }[] = [];

@@ -173,6 +173,26 @@ test('a link to a folder outside the scanned folder is an input error naming it 
   assert.deepEqual(rep.sources, [{ file: 'outdir/vendor', format: 'unknown', resources: 0, errors: [{ line: 0, column: 0, message: 'symbolic link to elsewhere, outside the scanned folder(s); it was not read. Scan its folder too (attest scan outdir elsewhere) or replace the link with the folder' }] }]);
 });
 
+test('--exclude leaves a name anywhere or a path out of the walk, lists what it left out, and answers the link-outside error', () => {
+  write('ex/app/db.yaml', unencrypted);
+  write('ex/legacy/old/db.yaml', unencrypted);
+  write('ex/app/db.generated.yaml', unencrypted);
+  write('outside-build/db.yaml', unencrypted);
+  symlinkSync('../outside-build', join(dir, 'ex/bazel-out'));
+  const before = scanJson(['ex']);
+  assert.equal(before.r.status, 1, 'the link out of the folder fails closed without --exclude');
+  const { r, rep } = scanJson(['ex', '--exclude', 'bazel-*', '--exclude', 'ex/legacy/**', '--exclude', '*.generated.yaml']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(rep.sources.map((x) => [x.file, x.errors.length]), [['ex/app/db.yaml', 0]]);
+  assert.deepEqual(rep.skipped.filter((x) => x.file.startsWith('ex/')), [
+    { file: 'ex/app/db.generated.yaml', reason: 'excluded by --exclude *.generated.yaml' },
+    { file: 'ex/bazel-out', reason: 'excluded by --exclude bazel-*' },
+    { file: 'ex/legacy/old', reason: 'excluded by --exclude ex/legacy/**' },
+  ]);
+  // A named path is never excluded: the user asked for it.
+  assert.deepEqual(scanJson(['ex/app/db.generated.yaml', '--exclude', '*.generated.yaml']).rep.sources.map((x) => x.file), ['ex/app/db.generated.yaml']);
+});
+
 test('a template with a NUL byte is an input error at the byte, in a folder as when named directly', () => {
   write('nul/db.yaml', 'Resources:\n  Db:\n    T\u0000ype: AWS::RDS::DBInstance\n');
   const expected = [{ line: 3, column: 6, message: 'file contains a NUL byte (binary data): not a template; remove the byte or the file' }];

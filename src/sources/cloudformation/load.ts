@@ -55,8 +55,30 @@ const errorCode = (e: unknown) => (e as NodeJS.ErrnoException).code ?? (e as Err
  * be deployed, so skipping it could hide a failure. A broken link has no content and is
  * listed as skipped, as is any candidate that was not read.
  */
-export function discover(paths: string[]): Discovered {
+/**
+ * `--exclude` patterns, gitignore-like: a pattern without `/` matches a file or folder name
+ * anywhere; one with `/` matches the path as displayed (relative to the working directory)
+ * from its start. `*` and `?` stay within a name, `**` crosses folders.
+ */
+export function excludeMatcher(patterns: string[]): (path: string) => string | undefined {
+  const compiled = patterns.map((pat) => {
+    const clean = pat.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
+    const body = clean
+      .split(/(\*\*|\*|\?)/)
+      .map((t) => (t === '**' ? '.*' : t === '*' ? '[^/]*' : t === '?' ? '[^/]' : t.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+      .join('');
+    return { pat, byName: !clean.includes('/'), re: new RegExp(`^${body}$`) };
+  });
+  return (path) => {
+    const shown = displayPath(path).replace(/\\/g, '/');
+    const name = shown.slice(shown.lastIndexOf('/') + 1);
+    return compiled.find((c) => c.re.test(c.byName ? name : shown))?.pat;
+  };
+}
+
+export function discover(paths: string[], opts: { exclude?: string[] } = {}): Discovered {
   const out: Discovered = { files: [], errors: [], skipped: [] };
+  const excludedBy = excludeMatcher(opts.exclude ?? []);
   const err = (file: string, message: string) => out.errors.push({ file: displayPath(file), line: 0, column: 0, message });
   const skip = (file: string, reason: string) => out.skipped.push({ file: displayPath(file), reason });
   const files = new Map<string, string>(); // real path -> path it is scanned under
@@ -80,6 +102,12 @@ export function discover(paths: string[]): Discovered {
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const ent of entries) {
       const p = join(dir, ent.name);
+      const pat = excludedBy(p);
+      if (pat !== undefined) {
+        // Listed, not silent: the user chose it, and the report shows what the choice left out.
+        if (ent.isDirectory() || ent.isSymbolicLink() || isCandidate(ent.name)) skip(p, `excluded by --exclude ${pat}`);
+        continue;
+      }
       if (ent.isDirectory()) {
         // A folder already walked was named twice (attest scan infra/sub infra): not again.
         if (!SKIP_DIRS.has(ent.name) && !dirs.has(join(realDir, ent.name))) walk(p, join(realDir, ent.name));
