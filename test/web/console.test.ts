@@ -187,6 +187,12 @@ test('compliance report: summary, a domain with a fact table and a failing contr
     assert.equal(await page.locator('#control-ATTEST-SVC-AUDIT-002 button.control-toggle').getAttribute('aria-expanded'), 'true');
     assert.match(await page.locator('#domain-audit').innerText(), /Attest's own service/);
 
+    // Files the scan did not read are listed with the reason, never dropped silently.
+    const skippedBox = page.getByTestId('skipped');
+    await skippedBox.locator('summary').click();
+    assert.match(await skippedBox.locator('summary').innerText(), /^Skipped: 1 candidate file not scanned$/);
+    assert.deepEqual(await skippedBox.locator('tbody tr').allInnerTexts(), ['examples/platform/params-prod.json\tnot a CloudFormation template: no Resources with AWS:: types']);
+
     // Export JSON: the downloaded bytes are the API's document.
     const token = await server.token('auditor', 'api-check');
     const apiBefore = (await server.get('/api/security/compliance-report', token)).text;

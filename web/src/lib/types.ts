@@ -94,6 +94,8 @@ export interface Report {
   disclaimer: string;
   scan: { paths: string[]; parameters: { name: string }[]; failOn: string };
   sources: { file: string; format: string; resources: number; errors: { line: number; column: number; message: string }[] }[];
+  /** Candidate files the scan did not read, with the reason (absent in reports before it existed). */
+  skipped?: { file: string; reason: string }[];
   domains: DomainSection[];
   findings: Finding[];
   frameworks: Record<string, { title: string; source: string; version?: string }>;

@@ -450,6 +450,30 @@ function Summary({ report, index, reloading, onReload }: { report: Report; index
           </tbody>
         </table>
       </details>
+      {report.skipped?.length ? (
+        <details className="sources skipped" data-testid="skipped">
+          <summary>Skipped: {plural(report.skipped.length, 'candidate file')} not scanned</summary>
+          <table className="table">
+            <caption className="sr-only">Candidate files that were not scanned, and why</caption>
+            <thead>
+              <tr>
+                <th scope="col">File</th>
+                <th scope="col">Why it was not scanned</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.skipped.map((s) => (
+                <tr key={s.file}>
+                  <td>
+                    <code>{s.file}</code>
+                  </td>
+                  <td>{s.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      ) : null}
       <p className="disclaimer small">{report.disclaimer}</p>
     </section>
   );
