@@ -53,7 +53,7 @@ test('dev-only routes exist only in development mode', async () => {
 
 test('a route registered without a declaration is refused (500), never served', async () => {
   const app = Fastify({ logger: false });
-  installAccessHook(app, new Authenticator(s.ctx.verifier), s.ctx.denials);
+  installAccessHook(app, new Authenticator(s.ctx.verifier), s.ctx.denialRecorder);
   app.get('/sneaky', async () => ({ secret: 'data' }));
   const r = await app.inject({ method: 'GET', url: '/sneaky' });
   assert.equal(r.statusCode, 500);
