@@ -99,10 +99,13 @@ export function errorResponse(description: string): JsonSchema & { description: 
   return { ...ERROR_SCHEMA, description };
 }
 
+/** Every route but the health checks can answer this (server.rateLimit). */
+export const RATE_LIMITED = errorResponse('Too many requests from this address or principal (server.rateLimit); retry after Retry-After seconds.');
+
 /** The responses every protected route can give besides its own. */
 export const AUTH_ERRORS: Record<number, JsonSchema & { description: string }> = {
   401: errorResponse('No bearer token, or the token is not valid (expired, wrong issuer or audience, bad signature, ...).'),
   403: errorResponse('The token is valid but lacks a required scope, or the resource is outside the principal\'s tenants.'),
-  429: errorResponse('Too many requests from this address or principal (server.rateLimit); retry after Retry-After seconds.'),
+  429: RATE_LIMITED,
   503: errorResponse('The identity provider\'s signing keys cannot be fetched right now, or the request is refused and neither the ledger nor the denial spool can record the refusal; retry later (Retry-After).'),
 };

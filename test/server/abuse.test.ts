@@ -301,3 +301,41 @@ test('a summary the ledger refuses is spooled and re-appended like an individual
     await s.close();
   }
 });
+
+test('the self-assessment states the limits and the denial-recording bound in force, and fails when a limit is off', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'attest-abuse-self-'));
+  const s = await start(dir, FLOOD);
+  try {
+    assert.equal((await s.app.inject({ method: 'GET', url: '/api/me' })).statusCode, 401);
+    s.ctx.reports.invalidateService();
+    const report = s.ctx.reports.get();
+    const f = report.findings.find((x) => x.controlId === 'ATTEST-SVC-AUDIT-007')!;
+    assert.equal(f.status, 'pass');
+    assert.equal(
+      f.message,
+      'requests are limited per address (20/s, burst 100) and per principal (50/s, burst 200), answered 429 with Retry-After beyond it; denials add at most 11001 ledger records per 60 s window (10 one by one per class and client, then one exact summary per key, 1000 keys, one overflow summary)',
+    );
+    const audit = report.domains.find((d) => d.id === 'audit')!;
+    assert.deepEqual(audit.facts['attestAbuseLimits'], {
+      rateLimitPerIp: { perSecond: 20, burst: 100 },
+      rateLimitPerPrincipal: { perSecond: 50, burst: 200 },
+      rateLimitMaxClients: 10_000,
+      rateLimitExempt: 'GET /healthz, GET /readyz',
+      denialWindowSeconds: 60,
+      denialsRecordedIndividuallyPerKey: 10,
+      denialKeysPerWindow: 1000,
+      maxDenialRecordsPerWindow: 11001,
+      denialsSinceStart: { denials: 1, individual: 1, summarised: 0, summaries: 0 },
+    });
+  } finally {
+    await s.close();
+  }
+  const off = await start(mkdtempSync(join(tmpdir(), 'attest-abuse-off-')), { ...FLOOD, rateLimit: { perIp: false, perPrincipal: { perSecond: 50, burst: 200 }, maxClients: 100 } });
+  try {
+    const f = off.ctx.reports.get().findings.find((x) => x.controlId === 'ATTEST-SVC-AUDIT-007')!;
+    assert.equal(f.status, 'fail');
+    assert.match(f.message, /^rate limit per address is off \(server\.rateLimit\); requests are limited per address \(off\)/);
+  } finally {
+    await off.close();
+  }
+});

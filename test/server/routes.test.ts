@@ -80,6 +80,8 @@ test('the OpenAPI 3.1 document lists every declared route with its scopes', asyn
       assert.deepEqual(op['x-attest-access'].scopes, d.scopes);
       assert.ok(op.responses['401'] && op.responses['403'], 'protected routes document 401 and 403');
     }
+    // Every route can be rate limited but the health checks, which load balancers poll.
+    assert.equal('429' in op.responses, !['/healthz', '/readyz'].includes(d.url), `${d.method} ${d.url}: 429 documented unless exempt`);
   }
   const documented = Object.values(doc.paths).reduce((k, p) => k + Object.keys(p).length, 0);
   assert.equal(documented, n);
