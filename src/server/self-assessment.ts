@@ -98,9 +98,9 @@ const DEFS: ServiceControlDef[] = [
     frameworks: { 'soc2-tsc-2017': ['CC6.3'] },
   },
   {
-    id: 'ATTEST-SVC-AUDIT-001', title: 'Every refused request (401/403) is recorded in the ledger', domain: 'audit', severity: 'high',
+    id: 'ATTEST-SVC-AUDIT-001', title: 'Every refused request (401/403/429) is recorded in the ledger, one by one or counted in a summary', domain: 'audit', severity: 'high',
     rationale: 'Denials are the first sign of probing and misuse (seed 001, F07-MH-03).',
-    remediation: 'None: the access hook appends access.denied before answering.',
+    remediation: 'None: the access hook records access.denied (or counts it for the window\'s access.denied.summary) before answering.',
     frameworks: { 'soc2-tsc-2017': ['CC7.2'], 'nist-csf-2.0': ['DE.CM-03'] },
   },
   {
@@ -328,7 +328,7 @@ export function assessService(inp: SelfAssessmentInput): SelfAssessment {
       spoolEv,
     ]);
   } else {
-    add('ATTEST-SVC-AUDIT-001', 'pass', 'the access hook appends access.denied (actor, route, method, missing scope, reason, ip) before a 401/403 is sent; while the ledger refuses writes, denials are kept in a synced spool file and re-appended later, and a denial that can be recorded nowhere is answered 503', [
+    add('ATTEST-SVC-AUDIT-001', 'pass', `the access hook appends access.denied (actor, route, method, missing scope, reason, ip) before a 401/403/429 is sent — the first ${config.server.denialRecording.individualPerKey} per class and client in each ${config.server.denialRecording.windowSeconds} s window; the rest are counted exactly into one access.denied.summary per class and client, written when the window ends and at shutdown; while the ledger refuses writes, denials are kept in a synced spool file and re-appended later, and a denial that can be recorded nowhere is answered 503`, [
       runtime('hooks.onRequest', 'access.denied', 'src/server/auth.ts'),
       spoolEv,
     ]);
