@@ -281,9 +281,13 @@ function refuseAppends(store: LedgerStore): () => void {
   };
 }
 
-test('a summary the ledger refuses is spooled and re-appended like an individual denial', async () => {
+for (const backend of ['sqlite', 'postgres'] as const) test(`${backend}: a summary the ledger refuses is spooled and re-appended like an individual denial`, async (t) => {
+  if (backend === 'postgres') {
+    const skip = await pgSkip();
+    if (skip) return t.skip(skip);
+  }
   const dir = mkdtempSync(join(tmpdir(), 'attest-summary-spool-'));
-  const s = await start(dir, { rateLimit: { perIp: false, perPrincipal: false, maxClients: 100 }, denialRecording: { windowSeconds: 60, individualPerKey: 1, maxKeys: 100 } });
+  const s = await start(dir, { rateLimit: { perIp: false, perPrincipal: false, maxClients: 100 }, denialRecording: { windowSeconds: 60, individualPerKey: 1, maxKeys: 100 } }, backend === 'postgres' ? pgUrl() : join(dir, 'ledger.db'));
   try {
     const recover = refuseAppends(s.ctx.ledger.store);
     for (let i = 0; i < 4; i++) assert.equal((await s.app.inject({ method: 'GET', url: '/api/me' })).statusCode, 401);
