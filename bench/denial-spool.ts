@@ -18,7 +18,10 @@ const C = Number(process.env['BENCH_CONCURRENCY'] ?? 32);
 const dir = mkdtempSync(join(tmpdir(), 'attest-bench-spool-'));
 const config: AttestConfig = {
   ledger: { db: join(dir, 'ledger.db'), keys: join(dir, 'keys'), checkpointEvery: 1000, checkpointSeconds: 60, synchronous: 'full', retention: DEFAULT_RETENTION },
-  server: { host: '127.0.0.1', port: 0, targets: [], defaultTargets: false, bodyLimit: 1024 * 1024, logLevel: 'silent', trustProxy: false },
+  server: { host: '127.0.0.1', port: 0, targets: [], defaultTargets: false, bodyLimit: 1024 * 1024, logLevel: 'silent', trustProxy: false,
+    // What one recorded denial costs: no rate limit, and every denial recorded one by one (bench:flood measures the bounded defaults).
+    rateLimit: { perIp: false, perPrincipal: false, maxClients: 1 },
+    denialRecording: { windowSeconds: 86_400, individualPerKey: 100_000, maxKeys: 1 } },
   access: { devIssuerDir: join(dir, 'dev-issuer') },
 };
 // A long first retry: the spooled phase measures spooling, not re-appends racing it.

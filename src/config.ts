@@ -54,7 +54,49 @@ export interface ServerConfig {
   publicClientId?: string;
   /** Hosted login domain (e.g. the Cognito domain), published by GET /api/auth/config. */
   authDomain?: string;
+  /** Token buckets per client address and per principal (defaults: DEFAULT_RATE_LIMIT). */
+  rateLimit: RateLimitConfig;
+  /** How many denials are recorded one by one before the rest are counted in summaries. */
+  denialRecording: DenialRecordingConfig;
 }
+
+/** A token bucket: `burst` requests at once, refilled at `perSecond`. */
+export interface BucketConfig {
+  perSecond: number;
+  burst: number;
+}
+
+export interface RateLimitConfig {
+  /** Every request but /healthz and /readyz, keyed by the client address (as trustProxy resolves it); false: off. */
+  perIp: BucketConfig | false;
+  /** Authenticated requests, keyed by the token's issuer and subject; false: off. */
+  perPrincipal: BucketConfig | false;
+  /** Buckets kept per table; beyond it the least recently used is dropped. */
+  maxClients: number;
+}
+
+export interface DenialRecordingConfig {
+  /** Length of a counting window. */
+  windowSeconds: number;
+  /** Denials recorded one by one per (class, client) and window; the rest go into one summary record. */
+  individualPerKey: number;
+  /** (class, client) keys tracked per window; denials of further keys go into one overflow summary. */
+  maxKeys: number;
+}
+
+/**
+ * An agent host posting audit events in bursts (a batch of 200 at start-up, then tens per
+ * second) stays inside both buckets; a single address sending faster than that is a
+ * misbehaving or hostile client. perIp equals perPrincipal so that one agent on its own
+ * host is governed by its principal's bucket, not throttled earlier by its address.
+ */
+export const DEFAULT_RATE_LIMIT: RateLimitConfig = {
+  perIp: { perSecond: 50, burst: 200 },
+  perPrincipal: { perSecond: 50, burst: 200 },
+  maxClients: 10_000,
+};
+
+export const DEFAULT_DENIAL_RECORDING: DenialRecordingConfig = { windowSeconds: 60, individualPerKey: 10, maxKeys: 1000 };
 
 export interface AttestConfig {
   file?: string;
@@ -144,7 +186,7 @@ function list(v: string): string[] {
 function serverSection(input: unknown, env: NodeJS.ProcessEnv, cwd: string, path: string): ServerConfig {
   if (input !== undefined && (typeof input !== 'object' || input === null || Array.isArray(input))) throw new ConfigError(`${path}: server must be an object`);
   const s = (input ?? {}) as Record<string, unknown>;
-  const known = new Set(['host', 'port', 'targets', 'bodyLimit', 'logLevel', 'trustProxy', 'publicClientId', 'authDomain', 'hsts', 'requestTimeoutSeconds', 'headersTimeoutSeconds', 'keepAliveTimeoutSeconds', 'connectionTimeoutSeconds', 'denialSpool']);
+  const known = new Set(['host', 'port', 'targets', 'bodyLimit', 'logLevel', 'trustProxy', 'publicClientId', 'authDomain', 'hsts', 'requestTimeoutSeconds', 'headersTimeoutSeconds', 'keepAliveTimeoutSeconds', 'connectionTimeoutSeconds', 'denialSpool', 'rateLimit', 'denialRecording']);
   for (const k of Object.keys(s)) if (!known.has(k)) throw new ConfigError(`${path}: server: unknown setting ${JSON.stringify(k)} (known: ${[...known].join(', ')})`);
   const host = env['ATTEST_HOST'] ?? s['host'] ?? '127.0.0.1';
   if (typeof host !== 'string' || host === '') throw new ConfigError(`${path}: server.host must be a host name or address`);
@@ -194,7 +236,48 @@ function serverSection(input: unknown, env: NodeJS.ProcessEnv, cwd: string, path
   const headers = optional.headersTimeoutSeconds ?? DEFAULT_TIMEOUTS.headersTimeoutSeconds;
   const request = optional.requestTimeoutSeconds ?? DEFAULT_TIMEOUTS.requestTimeoutSeconds;
   if (headers > request) throw new ConfigError(`${path}: server.headersTimeoutSeconds (${headers}) must not exceed server.requestTimeoutSeconds (${request})`);
-  return { host, port, targets: targets.map((t) => resolve(cwd, t)), defaultTargets, bodyLimit, logLevel: logLevel as ServerConfig['logLevel'], trustProxy, ...optional };
+  const rateLimit = rateLimitSection(s['rateLimit'], path);
+  const denialRecording = denialRecordingSection(s['denialRecording'], path);
+  return { host, port, targets: targets.map((t) => resolve(cwd, t)), defaultTargets, bodyLimit, logLevel: logLevel as ServerConfig['logLevel'], trustProxy, rateLimit, denialRecording, ...optional };
+}
+
+function section(input: unknown, where: string, known: string[]): Record<string, unknown> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new ConfigError(`${where} must be an object`);
+  for (const k of Object.keys(input)) if (!known.includes(k)) throw new ConfigError(`${where}: unknown setting ${JSON.stringify(k)} (known: ${known.join(', ')})`);
+  return input as Record<string, unknown>;
+}
+
+function wholeNumber(v: unknown, where: string, min: number, max: number): number {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) throw new ConfigError(`${where} must be a whole number from ${min} to ${max}; got ${JSON.stringify(v)}`);
+  return v;
+}
+
+function rateLimitSection(input: unknown, path: string): RateLimitConfig {
+  if (input === undefined) return DEFAULT_RATE_LIMIT;
+  const s = section(input, `${path}: server.rateLimit`, ['perIp', 'perPrincipal', 'maxClients']);
+  const bucket = (k: 'perIp' | 'perPrincipal'): BucketConfig | false => {
+    const v = s[k];
+    if (v === undefined) return DEFAULT_RATE_LIMIT[k];
+    if (v === false) return false;
+    const where = `${path}: server.rateLimit.${k}`;
+    const b = section(v, `${where} (or false to turn it off)`, ['perSecond', 'burst']);
+    const perSecond = b['perSecond'] ?? (DEFAULT_RATE_LIMIT[k] as BucketConfig).perSecond;
+    if (typeof perSecond !== 'number' || !(perSecond > 0) || perSecond > 1_000_000) throw new ConfigError(`${where}.perSecond must be a number of requests per second above 0 and at most 1000000; got ${JSON.stringify(perSecond)}`);
+    const burst = wholeNumber(b['burst'] ?? (DEFAULT_RATE_LIMIT[k] as BucketConfig).burst, `${where}.burst`, 1, 1_000_000);
+    return { perSecond, burst };
+  };
+  return { perIp: bucket('perIp'), perPrincipal: bucket('perPrincipal'), maxClients: wholeNumber(s['maxClients'] ?? DEFAULT_RATE_LIMIT.maxClients, `${path}: server.rateLimit.maxClients`, 1, 10_000_000) };
+}
+
+function denialRecordingSection(input: unknown, path: string): DenialRecordingConfig {
+  if (input === undefined) return DEFAULT_DENIAL_RECORDING;
+  const s = section(input, `${path}: server.denialRecording`, ['windowSeconds', 'individualPerKey', 'maxKeys']);
+  const d = DEFAULT_DENIAL_RECORDING;
+  return {
+    windowSeconds: wholeNumber(s['windowSeconds'] ?? d.windowSeconds, `${path}: server.denialRecording.windowSeconds`, 1, 86_400),
+    individualPerKey: wholeNumber(s['individualPerKey'] ?? d.individualPerKey, `${path}: server.denialRecording.individualPerKey`, 0, 100_000),
+    maxKeys: wholeNumber(s['maxKeys'] ?? d.maxKeys, `${path}: server.denialRecording.maxKeys`, 1, 1_000_000),
+  };
 }
 
 function accessSection(input: unknown, env: NodeJS.ProcessEnv, path: string): Record<string, unknown> {

@@ -31,6 +31,18 @@ again (retried with back-off, and at start-up); the client still gets its 401/40
 /readyz answers 200 {"status":"degraded","spooledDenials":N} meanwhile. Only when the spool
 cannot be written either does the client get 503: no refusal goes unrecorded.
 
+Rate limits (token buckets): per client address on every route but /healthz and /readyz
+(server.rateLimit.perIp, default 50 requests/s, bursts of 200; the address is the one
+trustProxy resolves, so set trustProxy behind a load balancer), and per principal on
+authenticated routes (perPrincipal, default 50/s, bursts of 200). Beyond a limit: 429 with
+Retry-After and {"error":"rate_limited","limit":"ip"|"principal","retryAfterSeconds":N}. false
+turns a limit off; maxClients (10000) caps each table (least recently used dropped).
+A 429 is a denial too. Per class (401, 403, 429, 503) and client (principal, else address),
+the first server.denialRecording.individualPerKey (10) denials of each windowSeconds (60)
+window are access.denied records; the rest are counted and written when the window ends (and
+at shutdown) as one access.denied.summary with the exact count; beyond maxKeys (1000) keys, one
+overflow summary. A window adds at most maxKeys x (individualPerKey + 1) + 1 records.
+
 Configuration file (JSON; every key optional):
   {
     "server": { "host": "0.0.0.0", "port": 8080, "targets": ["deploy/"], "trustProxy": "10.40.0.0/16",
@@ -39,7 +51,10 @@ Configuration file (JSON; every key optional):
                 "requestTimeoutSeconds": 30, "headersTimeoutSeconds": 15,
                 "keepAliveTimeoutSeconds": 72, "connectionTimeoutSeconds": 120,
                 "hsts": "max-age=31536000; includeSubDomains",
-                "denialSpool": ".attest/denials.spool.ndjson" },
+                "denialSpool": ".attest/denials.spool.ndjson",
+                "rateLimit": { "perIp": { "perSecond": 50, "burst": 200 },
+                               "perPrincipal": { "perSecond": 50, "burst": 200 }, "maxClients": 10000 },
+                "denialRecording": { "windowSeconds": 60, "individualPerKey": 10, "maxKeys": 1000 } },
     "access": { "issuer": "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC",
                 "clientIds": ["<app client id>"], "audience": [], "scopePrefix": "attest/",
                 "maxTokenLifetimeSeconds": 86400,

@@ -129,7 +129,7 @@ export async function buildApp(ctx: ServerContext, o: AppOptions = {}): Promise<
     // health check must not be told that this name is HTTPS-only.
     if (hsts && req.protocol === 'https') reply.header('strict-transport-security', hsts);
   });
-  installAccessHook(app, ctx.auth, ctx.denials);
+  installAccessHook(app, ctx.auth, ctx.denialRecorder, ctx.rateLimits);
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err.validation) {

@@ -2,14 +2,16 @@
  * The one place where the HTTP layer decides who is calling and whether they may: an
  * onRequest hook (it runs before the body is even read) that looks up the route's
  * declaration, verifies the bearer token, checks the declared scopes and answers 401/403
- * with a JSON body naming what is missing. Every refusal is appended to the ledger as
- * `access.denied` before the answer goes out.
+ * with a JSON body naming what is missing, and that enforces the rate limits (429). Every
+ * refusal is recorded by the denial recorder before the answer goes out: the first ones of a
+ * window as `access.denied`, the rest counted into summaries (see denial-recorder.ts).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AuthError, type Verifier } from '../access/jwt.js';
 import type { Principal } from '../access/scopes.js';
 import type { AuditEventInput } from '../ledger/record.js';
-import type { DenialSpool } from './denial-spool.js';
+import type { DenialRecorder, DenialKey } from './denial-recorder.js';
+import type { RateLimiter } from './rate-limit.js';
 import type { ErrorBody, RouteDecl } from './types.js';
 
 /** Verified tokens are remembered for this long (never past their expiry). */
@@ -61,13 +63,28 @@ export type DenyReason =
   | 'restricted_principal'
   | 'tenant'
   | 'own_records_only'
-  | 'actor_mismatch';
+  | 'actor_mismatch'
+  | 'rate_limited';
 
 export interface Denial {
-  status: 401 | 403 | 503;
+  status: 401 | 403 | 429 | 503;
   reason: DenyReason;
   message: string;
   missingScopes?: string[];
+  /** 429: which limit, and when the client may try again. */
+  rateLimit?: { limit: 'ip' | 'principal'; retryAfterSeconds: number };
+}
+
+const DENIAL_CLASS: Record<Denial['status'], string> = { 401: 'authentication', 403: 'authorization', 429: 'rate_limit', 503: 'unavailable' };
+
+/** The client a principal's requests are counted against (rate limit, denial summaries). */
+export function principalKey(p: Principal): string {
+  return `principal:${p.issuer ?? ''} ${p.subject}`;
+}
+
+/** What the denial recorder groups a denial under: its class, and the principal or else the address. */
+function denialKey(req: FastifyRequest, d: Denial): DenialKey {
+  return { cls: DENIAL_CLASS[d.status], client: req.principal ? principalKey(req.principal) : `ip:${req.ip}` };
 }
 
 /** Printable, bounded text for an audit field (no control characters). */
@@ -91,7 +108,7 @@ export function routeLabel(req: FastifyRequest): string {
  * writes — then answers with the refusal. Only when neither can hold it does the client get
  * 503 instead: a refusal that leaves no trace must not be answered as if it had been recorded.
  */
-export async function deny(denials: DenialSpool, req: FastifyRequest, reply: FastifyReply, d: Denial): Promise<FastifyReply> {
+export async function deny(denials: DenialRecorder, req: FastifyRequest, reply: FastifyReply, d: Denial): Promise<FastifyReply> {
   const p = req.principal;
   const route = routeLabel(req);
   const ev: AuditEventInput = {
@@ -112,8 +129,9 @@ export async function deny(denials: DenialSpool, req: FastifyRequest, reply: Fas
   const ua = clean(req.headers['user-agent']);
   if (ua) ev.actor.user_agent = ua;
   if (p && p.tenants && p.tenants !== '*' && p.tenants.length === 1) ev.tenant = p.tenants[0]!;
+  let recorded: Awaited<ReturnType<DenialRecorder['record']>>;
   try {
-    await denials.record(ev, req.log);
+    recorded = await denials.record(ev, denialKey(req, d), route, d.status, d.reason, req.log);
   } catch {
     // record() has logged why; the route, reason and request id tie the log line to this answer.
     req.log.warn({ reason: d.reason, status: d.status, route }, 'access denied, and the denial could not be recorded: answering 503');
@@ -121,15 +139,19 @@ export async function deny(denials: DenialSpool, req: FastifyRequest, reply: Fas
     return reply.code(503).type('application/json; charset=utf-8').send({ error: 'unavailable', message: 'the request is refused and the audit trail cannot record the refusal right now; retry later', requestId: req.id });
   }
   const body: ErrorBody = {
-    error: d.status === 401 ? 'unauthorized' : d.status === 403 ? 'forbidden' : 'unavailable',
+    error: d.status === 401 ? 'unauthorized' : d.status === 403 ? 'forbidden' : d.status === 429 ? 'rate_limited' : 'unavailable',
     message: d.message,
     requestId: req.id,
     ...(d.missingScopes ? { missingScopes: d.missingScopes } : {}),
+    ...(d.rateLimit ? d.rateLimit : {}),
   };
   if (d.status === 401) reply.header('www-authenticate', `Bearer error="invalid_token"`);
   if (d.status === 403 && d.missingScopes) reply.header('www-authenticate', `Bearer error="insufficient_scope", scope="${d.missingScopes.join(' ')}"`);
   if (d.status === 503) reply.header('retry-after', '30');
-  req.log.warn({ reason: d.reason, status: d.status, route, missingScopes: d.missingScopes }, 'access denied');
+  if (d.rateLimit) reply.header('retry-after', String(d.rateLimit.retryAfterSeconds));
+  // A flood's counted denials would flood the log too: the summary record carries them.
+  if (recorded === 'counted') req.log.debug({ reason: d.reason, status: d.status, route }, 'access denied (counted for the window summary)');
+  else req.log.warn({ reason: d.reason, status: d.status, route, missingScopes: d.missingScopes }, 'access denied');
   return reply.code(d.status).type('application/json; charset=utf-8').send({ ...body, reason: d.reason });
 }
 
@@ -142,9 +164,31 @@ export function isRestricted(p: Principal): boolean {
  * Installs the access hook. A request whose route carries no declaration is refused with 500:
  * an undeclared route must never be served, whatever registered it.
  */
-export function installAccessHook(app: FastifyInstance, auth: Authenticator, denials: DenialSpool): void {
+export interface RateLimits {
+  perIp?: RateLimiter;
+  perPrincipal?: RateLimiter;
+}
+
+function rateLimited(limiter: RateLimiter, which: 'ip' | 'principal', key: string, who: string): Denial | undefined {
+  const t = limiter.take(key);
+  if (t.ok) return undefined;
+  const { perSecond, burst } = limiter.limit;
+  return {
+    status: 429,
+    reason: 'rate_limited',
+    rateLimit: { limit: which, retryAfterSeconds: t.retryAfterSeconds },
+    message: `too many requests from ${who}: the ${which === 'ip' ? 'per-address' : 'per-principal'} limit is ${perSecond} per second with bursts of ${burst} (server.rateLimit.${which === 'ip' ? 'perIp' : 'perPrincipal'}); retry after ${t.retryAfterSeconds} s`,
+  };
+}
+
+export function installAccessHook(app: FastifyInstance, auth: Authenticator, denials: DenialRecorder, limits: RateLimits = {}): void {
   app.addHook('onRequest', async (req, reply) => {
     const decl: RouteDecl | undefined = req.routeOptions.config?.decl;
+    // First, before any token is verified: a flood is turned away at the cost of a map lookup.
+    if (limits.perIp && !decl?.unlimited) {
+      const limited = rateLimited(limits.perIp, 'ip', req.ip, `address ${req.ip}`);
+      if (limited) return deny(denials, req, reply, limited);
+    }
     if (!decl) {
       if (req.is404) return; // the not-found handler answers
       req.log.error({ route: routeLabel(req) }, 'route without an access declaration refused');
@@ -169,6 +213,10 @@ export function installAccessHook(app: FastifyInstance, auth: Authenticator, den
       return deny(denials, req, reply, { status: err.status, reason: err.code, message: err.message });
     }
     req.principal = principal;
+    if (limits.perPrincipal) {
+      const limited = rateLimited(limits.perPrincipal, 'principal', principalKey(principal), `principal ${principal.subject}`);
+      if (limited) return deny(denials, req, reply, limited);
+    }
     const missing = decl.scopes.filter((s) => !principal.scopes.has(s));
     if (missing.length) {
       return deny(denials, req, reply, {

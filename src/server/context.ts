@@ -10,8 +10,10 @@ import type { AttestConfig } from '../config.js';
 import { openLedger } from '../ledger/open.js';
 import type { KeyProvider } from '../ledger/keys.js';
 import type { Ledger } from '../ledger/ledger.js';
-import { Authenticator } from './auth.js';
+import { Authenticator, type RateLimits } from './auth.js';
+import { DenialRecorder } from './denial-recorder.js';
 import { defaultSpoolPath, DenialSpool } from './denial-spool.js';
+import { RateLimiter } from './rate-limit.js';
 import { ReportCache } from './report-cache.js';
 import { openScanStore, type ScanStore } from './scan-store.js';
 import { assessService, type VerificationState } from './self-assessment.js';
@@ -27,6 +29,9 @@ export interface ServerContext {
   ledger: Ledger;
   /** Access denials the ledger refused, waiting to be re-appended. */
   denials: DenialSpool;
+  /** Where every denial goes: recorded one by one, or counted into window summaries. */
+  denialRecorder: DenialRecorder;
+  rateLimits: RateLimits;
   scans: ScanStore;
   reports: ReportCache;
   /** Every route this server declares (set when the app is built). */
@@ -51,6 +56,8 @@ export interface ContextOptions {
   sweepMs?: number;
   /** First retry delay of the denial spool (tests). */
   spoolRetryMs?: number;
+  /** The clock of the rate limits and denial windows (tests move it); default Date.now. */
+  now?: () => number;
 }
 
 export async function createContext(o: ContextOptions): Promise<ServerContext> {
@@ -84,6 +91,12 @@ export async function createContext(o: ContextOptions): Promise<ServerContext> {
     onChange: () => ctx.reports?.invalidateService(),
     ...(o.spoolRetryMs !== undefined ? { retryMs: o.spoolRetryMs } : {}),
   });
+  const denialRecorder = new DenialRecorder({ spool: denials, config: o.config.server.denialRecording, ...(o.now ? { now: o.now } : {}) });
+  const rl = o.config.server.rateLimit;
+  const rateLimits: RateLimits = {
+    ...(rl.perIp ? { perIp: new RateLimiter(rl.perIp, rl.maxClients, o.now) } : {}),
+    ...(rl.perPrincipal ? { perPrincipal: new RateLimiter(rl.perPrincipal, rl.maxClients, o.now) } : {}),
+  };
   const verification: VerificationState = { running: false };
   let running: Promise<VerificationState> | undefined;
   const ctx: ServerContext = {
@@ -95,6 +108,8 @@ export async function createContext(o: ContextOptions): Promise<ServerContext> {
     auth: new Authenticator(verifier),
     ledger,
     denials,
+    denialRecorder,
+    rateLimits,
     scans,
     reports: undefined as unknown as ReportCache,
     routes: [],
@@ -123,6 +138,8 @@ export async function createContext(o: ContextOptions): Promise<ServerContext> {
     },
     async close() {
       ctx.reports.close();
+      // Pending summaries first: they go through the spool, which must still be open.
+      await denialRecorder.close();
       await denials.close();
       await scans!.close().catch(() => undefined);
       await ledger.close();
@@ -132,7 +149,7 @@ export async function createContext(o: ContextOptions): Promise<ServerContext> {
     targets: o.config.server.targets,
     cwd,
     sweepMs: o.sweepMs ?? 2000,
-    selfAssess: () => assessService({ config: o.config, access, routes: ctx.routes, ledger, verification, cwd, denials: { spooled: denials.count, path: denials.path } }),
+    selfAssess: () => assessService({ config: o.config, access, routes: ctx.routes, ledger, verification, cwd, denials: { spooled: denials.count, path: denials.path, totals: denialRecorder.totals } }),
   });
   return ctx;
 }

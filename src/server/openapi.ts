@@ -1,6 +1,6 @@
 /** The OpenAPI 3.1 document, generated from the same route declarations the access hook enforces. */
 import { SCOPES } from '../access/scopes.js';
-import { AUTH_ERRORS, type JsonSchema, type RouteDecl } from './types.js';
+import { AUTH_ERRORS, RATE_LIMITED, type JsonSchema, type RouteDecl } from './types.js';
 
 export interface OpenApiOptions {
   dev: boolean;
@@ -26,7 +26,7 @@ export function buildOpenApi(routes: RouteDecl[], o: OpenApiOptions): JsonSchema
   const paths: Record<string, Record<string, JsonSchema>> = {};
   for (const r of routes) {
     const responses: Record<string, JsonSchema> = {};
-    const all = r.public ? r.response : { ...AUTH_ERRORS, ...r.response };
+    const all = r.public ? { ...(r.unlimited ? {} : { 429: RATE_LIMITED }), ...r.response } : { ...AUTH_ERRORS, ...r.response };
     for (const [code, schema] of Object.entries(all)) {
       const { description, ...body } = schema;
       const media: Record<string, JsonSchema> = { 'application/json': { schema: body } };

@@ -13,6 +13,7 @@ import type { DomainId, Evidence, Finding, Severity, Status } from '../model/typ
 import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, DEV_AUDIENCE, DEV_ISSUER, SCOPES, type AccessConfig } from '../access/scopes.js';
 import type { AttestConfig } from '../config.js';
 import type { Ledger, VerifyReport } from '../ledger/ledger.js';
+import type { DenialTotals } from './denial-recorder.js';
 import type { RouteDecl } from './types.js';
 
 export const SERVICE_RESOURCE_TYPE = 'Attest::Service::Configuration';
@@ -34,7 +35,7 @@ export interface SelfAssessmentInput {
   cwd: string;
   now?: Date;
   /** Access denials the ledger refused, waiting in the spool file to be re-appended. */
-  denials?: { spooled: number; path: string };
+  denials?: { spooled: number; path: string; totals?: DenialTotals };
 }
 
 export interface SelfAssessment {
@@ -97,10 +98,16 @@ const DEFS: ServiceControlDef[] = [
     frameworks: { 'soc2-tsc-2017': ['CC6.3'] },
   },
   {
-    id: 'ATTEST-SVC-AUDIT-001', title: 'Every refused request (401/403) is recorded in the ledger', domain: 'audit', severity: 'high',
+    id: 'ATTEST-SVC-AUDIT-001', title: 'Every refused request (401/403/429) is recorded in the ledger, one by one or counted in a summary', domain: 'audit', severity: 'high',
     rationale: 'Denials are the first sign of probing and misuse (seed 001, F07-MH-03).',
-    remediation: 'None: the access hook appends access.denied before answering.',
+    remediation: 'None: the access hook records access.denied (or counts it for the window\'s access.denied.summary) before answering.',
     frameworks: { 'soc2-tsc-2017': ['CC7.2'], 'nist-csf-2.0': ['DE.CM-03'] },
+  },
+  {
+    id: 'ATTEST-SVC-AUDIT-007', title: 'The service is rate limited, and a flood of refused requests grows the ledger by a bounded number of records, every denial counted', domain: 'audit', severity: 'medium',
+    rationale: 'Without limits, anonymous requests turn into one ledger record each: an attacker can grow the audit trail, and load the service, without bound (issue 14).',
+    remediation: 'Keep server.rateLimit.perIp and perPrincipal on (not false), and set trustProxy behind a load balancer so the limit applies per client, not to the balancer.',
+    frameworks: { 'soc2-tsc-2017': ['A1.1', 'CC7.2'], 'nist-csf-2.0': ['PR.IR-04'] },
   },
   {
     id: 'ATTEST-SVC-AUDIT-002', title: 'The audit ledger verifies (HMAC chain, Merkle tree, signed checkpoints)', domain: 'audit', severity: 'critical',
@@ -321,11 +328,30 @@ export function assessService(inp: SelfAssessmentInput): SelfAssessment {
       spoolEv,
     ]);
   } else {
-    add('ATTEST-SVC-AUDIT-001', 'pass', 'the access hook appends access.denied (actor, route, method, missing scope, reason, ip) before a 401/403 is sent; while the ledger refuses writes, denials are kept in a synced spool file and re-appended later, and a denial that can be recorded nowhere is answered 503', [
+    add('ATTEST-SVC-AUDIT-001', 'pass', `the access hook appends access.denied (actor, route, method, missing scope, reason, ip) before a 401/403/429 is sent — the first ${config.server.denialRecording.individualPerKey} per class and client in each ${config.server.denialRecording.windowSeconds} s window; the rest are counted exactly into one access.denied.summary per class and client, written when the window ends and at shutdown; while the ledger refuses writes, denials are kept in a synced spool file and re-appended later, and a denial that can be recorded nowhere is answered 503`, [
       runtime('hooks.onRequest', 'access.denied', 'src/server/auth.ts'),
       spoolEv,
     ]);
   }
+  const rl = config.server.rateLimit;
+  const dr = config.server.denialRecording;
+  const bucket = (b: typeof rl.perIp) => (b ? `${b.perSecond}/s, burst ${b.burst}` : 'off');
+  const perWindow = dr.maxKeys * (dr.individualPerKey + 1) + 1;
+  const totals = inp.denials?.totals;
+  const limitEv = [
+    loc.at('server', 'perIp', bucket(rl.perIp), 'per client address as trustProxy resolves it; /healthz and /readyz exempt'),
+    loc.at('server', 'perPrincipal', bucket(rl.perPrincipal), 'per token issuer and subject, on authenticated routes'),
+    loc.at('server', 'maxClients', String(rl.maxClients), 'buckets kept per table (least recently used dropped beyond it)'),
+    loc.at('server', 'denialRecording', `${dr.individualPerKey} individual denials per key per ${dr.windowSeconds} s window, ${dr.maxKeys} keys, then counted summaries`),
+    ...(totals ? [runtime('denials.totals', `${totals.denials} denials since start: ${totals.individual} recorded one by one, ${totals.summarised} counted in summaries (${totals.summaries} summary records written)`)] : []),
+  ];
+  const off = [rl.perIp ? undefined : 'per address', rl.perPrincipal ? undefined : 'per principal'].filter(Boolean);
+  add(
+    'ATTEST-SVC-AUDIT-007',
+    off.length ? 'fail' : 'pass',
+    `${off.length ? `rate limit ${off.join(' and ')} is off (server.rateLimit); ` : ''}requests are limited per address (${bucket(rl.perIp)}) and per principal (${bucket(rl.perPrincipal)}), answered 429 with Retry-After beyond it; denials add at most ${perWindow} ledger records per ${dr.windowSeconds} s window (${dr.individualPerKey} one by one per class and client, then one exact summary per key, ${dr.maxKeys} keys, one overflow summary)`,
+    limitEv,
+  );
   const v = inp.verification;
   const verEv = [runtime('ledger.verification', v.report ? (v.report.ok ? 'ok' : 'FAILED') : v.error ? 'error' : 'not yet run', v.at ? `at ${v.at}` : undefined)];
   if (v.report?.ok) add('ATTEST-SVC-AUDIT-002', 'pass', `verified ${v.report.records} records (root ${v.report.root.slice(0, 16)}…, ${v.report.checkpointsChecked} checkpoints) at ${v.at}`, verEv);
@@ -409,6 +435,17 @@ export function assessService(inp: SelfAssessmentInput): SelfAssessment {
         hmacKeys: ledger.keys.hmacKeys().map((k) => ({ kid: k.kid, created: k.created, retired: k.retired ?? null, active: k.kid === active.kid })),
         retention,
         latestVerification: v.report ? { ok: v.report.ok, records: v.report.records, at: v.at ?? null, firstBadSeq: v.report.firstBadSeq ?? null } : { ok: null, at: null, error: v.error ?? null },
+      },
+      attestAbuseLimits: {
+        rateLimitPerIp: rl.perIp || 'off',
+        rateLimitPerPrincipal: rl.perPrincipal || 'off',
+        rateLimitMaxClients: rl.maxClients,
+        rateLimitExempt: routes.filter((r) => r.unlimited).map((r) => `${r.method} ${r.url}`).join(', '),
+        denialWindowSeconds: dr.windowSeconds,
+        denialsRecordedIndividuallyPerKey: dr.individualPerKey,
+        denialKeysPerWindow: dr.maxKeys,
+        maxDenialRecordsPerWindow: perWindow,
+        ...(totals ? { denialsSinceStart: { ...totals } } : {}),
       },
     },
     'data-protection': {

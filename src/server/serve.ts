@@ -28,6 +28,8 @@ export interface StartOptions {
   sweepMs?: number;
   /** First retry delay of the denial spool, in ms (tests). */
   spoolRetryMs?: number;
+  /** The clock of the rate limits and denial windows (tests move it). */
+  now?: () => number;
 }
 
 export interface RunningServer {
@@ -46,10 +48,11 @@ export async function createServer(o: StartOptions): Promise<{ app: FastifyInsta
   const config: AttestConfig = o.config.server.defaultTargets
     ? { ...o.config, server: { ...o.config.server, targets: o.config.server.targets.filter((t) => existsSync(t)) } }
     : o.config;
-  const ctx = await createContext({ config, ...(o.dev ? { dev: true } : {}), ...(o.cwd ? { cwd: o.cwd } : {}), ...(o.keys ? { keys: o.keys } : {}), ...(o.sweepMs !== undefined ? { sweepMs: o.sweepMs } : {}), ...(o.spoolRetryMs !== undefined ? { spoolRetryMs: o.spoolRetryMs } : {}) });
+  const ctx = await createContext({ config, ...(o.dev ? { dev: true } : {}), ...(o.cwd ? { cwd: o.cwd } : {}), ...(o.keys ? { keys: o.keys } : {}), ...(o.sweepMs !== undefined ? { sweepMs: o.sweepMs } : {}), ...(o.spoolRetryMs !== undefined ? { spoolRetryMs: o.spoolRetryMs } : {}), ...(o.now ? { now: o.now } : {}) });
   try {
     const { app, registered } = await buildApp(ctx, { ...(o.logStream ? { logStream: o.logStream } : {}), ...(o.quiet ? { quiet: true } : {}) });
     await ctx.denials.load(app.log);
+    ctx.denialRecorder.start(app.log);
     return { app, ctx, registered };
   } catch (e) {
     await ctx.close().catch(() => undefined);

@@ -28,6 +28,8 @@ interface RouteBase {
   produces?: string[];
   /** Only registered when the server runs in development mode. */
   devOnly?: boolean;
+  /** Not rate limited: health checks, which load balancers poll and which must stay cheap. */
+  unlimited?: true;
   /** Largest accepted body for this route, in bytes (default: server.bodyLimit). */
   bodyLimit?: number;
   /** A request that succeeds for a principal with the required scopes (tests, OpenAPI examples). */
@@ -73,18 +75,23 @@ export interface ErrorBody {
   missingScopes?: string[];
   /** 400: the field at fault. */
   field?: string;
+  /** 429: the limit exceeded (per address or per principal) and the seconds until a retry can pass. */
+  limit?: 'ip' | 'principal';
+  retryAfterSeconds?: number;
 }
 
 export const ERROR_SCHEMA: JsonSchema = {
   type: 'object',
   required: ['error', 'message', 'requestId'],
   properties: {
-    error: { type: 'string', description: 'A machine-readable code: unauthorized, forbidden, bad_request, not_found, unavailable, internal.' },
+    error: { type: 'string', description: 'A machine-readable code: unauthorized, forbidden, rate_limited, bad_request, not_found, unavailable, internal.' },
     message: { type: 'string' },
     requestId: { type: 'string' },
     missingScopes: { type: 'array', items: { type: 'string' } },
     field: { type: 'string' },
     reason: { type: 'string' },
+    limit: { type: 'string', enum: ['ip', 'principal'] },
+    retryAfterSeconds: { type: 'integer' },
   },
 };
 
@@ -92,9 +99,13 @@ export function errorResponse(description: string): JsonSchema & { description: 
   return { ...ERROR_SCHEMA, description };
 }
 
+/** Every route but the health checks can answer this (server.rateLimit). */
+export const RATE_LIMITED = errorResponse('Too many requests from this address or principal (server.rateLimit); retry after Retry-After seconds.');
+
 /** The responses every protected route can give besides its own. */
 export const AUTH_ERRORS: Record<number, JsonSchema & { description: string }> = {
   401: errorResponse('No bearer token, or the token is not valid (expired, wrong issuer or audience, bad signature, ...).'),
   403: errorResponse('The token is valid but lacks a required scope, or the resource is outside the principal\'s tenants.'),
+  429: RATE_LIMITED,
   503: errorResponse('The identity provider\'s signing keys cannot be fetched right now, or the request is refused and neither the ledger nor the denial spool can record the refusal; retry later (Retry-After).'),
 };

@@ -140,10 +140,19 @@ function targetsCopy(dir: string): string {
   return t;
 }
 
+/**
+ * Rate limits off and every denial recorded one by one: tests of other behaviour send many
+ * requests from one address at once. The abuse tests (abuse.test.ts) set both explicitly.
+ */
+export const UNLIMITED: Pick<AttestConfig['server'], 'rateLimit' | 'denialRecording'> = {
+  rateLimit: { perIp: false, perPrincipal: false, maxClients: 10_000 },
+  denialRecording: { windowSeconds: 3600, individualPerKey: 1_000_000, maxKeys: 1000 },
+};
+
 export function testConfig(dir: string, db: string, access: AccessConfigInput, targets: string): AttestConfig {
   return {
     ledger: { db, keys: join(dir, 'keys'), checkpointEvery: 1000, checkpointSeconds: 60, synchronous: 'full', retention: DEFAULT_RETENTION },
-    server: { host: '127.0.0.1', port: 0, targets: [targets], defaultTargets: false, bodyLimit: 1024 * 1024, logLevel: 'info', trustProxy: false },
+    server: { host: '127.0.0.1', port: 0, targets: [targets], defaultTargets: false, bodyLimit: 1024 * 1024, logLevel: 'info', trustProxy: false, ...UNLIMITED },
     access: access as Record<string, unknown>,
   };
 }

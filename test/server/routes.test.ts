@@ -53,7 +53,7 @@ test('dev-only routes exist only in development mode', async () => {
 
 test('a route registered without a declaration is refused (500), never served', async () => {
   const app = Fastify({ logger: false });
-  installAccessHook(app, new Authenticator(s.ctx.verifier), s.ctx.denials);
+  installAccessHook(app, new Authenticator(s.ctx.verifier), s.ctx.denialRecorder);
   app.get('/sneaky', async () => ({ secret: 'data' }));
   const r = await app.inject({ method: 'GET', url: '/sneaky' });
   assert.equal(r.statusCode, 500);
@@ -80,6 +80,8 @@ test('the OpenAPI 3.1 document lists every declared route with its scopes', asyn
       assert.deepEqual(op['x-attest-access'].scopes, d.scopes);
       assert.ok(op.responses['401'] && op.responses['403'], 'protected routes document 401 and 403');
     }
+    // Every route can be rate limited but the health checks, which load balancers poll.
+    assert.equal('429' in op.responses, !['/healthz', '/readyz'].includes(d.url), `${d.method} ${d.url}: 429 documented unless exempt`);
   }
   const documented = Object.values(doc.paths).reduce((k, p) => k + Object.keys(p).length, 0);
   assert.equal(documented, n);

@@ -1,6 +1,6 @@
 /**
  * The server section of attest.config.json as `attest serve` reads it: proxy trust, HSTS,
- * connection timeouts and the denial spool, each refused with the setting named when wrong.
+ * connection timeouts, the denial spool, rate limits and denial recording, each refused with the setting named when wrong.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -56,4 +56,23 @@ test('attest dev-token refuses a --ttl the server would refuse (access.maxTokenL
   const file = join(dir, 'attest.config.json');
   writeFileSync(file, JSON.stringify({ access: { devIssuerDir: join(dir, 'dev-issuer'), maxTokenLifetimeSeconds: 3600 } }));
   await assert.rejects(runDevToken(['--user', 'a', '--role', 'viewer', '--ttl', '3601', '--config', file]), (e: unknown) => e instanceof UsageError && e.message === '--ttl 3601 is longer than the server accepts (access.maxTokenLifetimeSeconds: 3600)');
+});
+
+test('rateLimit and denialRecording: defaults, partial settings, false turns a limit off; wrong values are refused with the setting named', () => {
+  const d = withServer({}).load().server;
+  assert.deepEqual(d.rateLimit, { perIp: { perSecond: 50, burst: 200 }, perPrincipal: { perSecond: 50, burst: 200 }, maxClients: 10_000 });
+  assert.deepEqual(d.denialRecording, { windowSeconds: 60, individualPerKey: 10, maxKeys: 1000 });
+  const s = withServer({ rateLimit: { perIp: { perSecond: 5 }, perPrincipal: false }, denialRecording: { individualPerKey: 0 } }).load().server;
+  assert.deepEqual(s.rateLimit, { perIp: { perSecond: 5, burst: 200 }, perPrincipal: false, maxClients: 10_000 });
+  assert.deepEqual(s.denialRecording, { windowSeconds: 60, individualPerKey: 0, maxKeys: 1000 });
+  const refused = (server: Record<string, unknown>, message: string) => {
+    const c = withServer(server);
+    assert.throws(c.load, (e: unknown) => e instanceof ConfigError && e.message === `${c.file}: ${message}`);
+  };
+  refused({ rateLimit: { perIp: { perSecond: 0 } } }, 'server.rateLimit.perIp.perSecond must be a number of requests per second above 0 and at most 1000000; got 0');
+  refused({ rateLimit: { perPrincipal: { burst: 2.5 } } }, 'server.rateLimit.perPrincipal.burst must be a whole number from 1 to 1000000; got 2.5');
+  refused({ rateLimit: { perIp: true } }, 'server.rateLimit.perIp (or false to turn it off) must be an object');
+  refused({ rateLimit: { perIP: false } }, 'server.rateLimit: unknown setting "perIP" (known: perIp, perPrincipal, maxClients)');
+  refused({ denialRecording: { windowSeconds: '60' } }, 'server.denialRecording.windowSeconds must be a whole number from 1 to 86400; got "60"');
+  refused({ denialRecording: [] }, 'server.denialRecording must be an object');
 });

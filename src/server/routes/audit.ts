@@ -101,7 +101,7 @@ async function readFilters(ctx: ServerContext, req: FastifyRequest, reply: Fasti
   if (q.outcome !== undefined) f.outcome = q.outcome;
   if (p.ownRecordsOnly) {
     if (q.actor !== undefined && q.actor !== p.subject) {
-      return deny(ctx.denials, req, reply, { status: 403, reason: 'own_records_only', message: `your role reads only the records you are the actor of (${p.subject})` });
+      return deny(ctx.denialRecorder, req, reply, { status: 403, reason: 'own_records_only', message: `your role reads only the records you are the actor of (${p.subject})` });
     }
     f.actor = p.subject;
   } else if (q.actor !== undefined) f.actor = q.actor;
@@ -189,7 +189,7 @@ export function auditRoutes(ctx: ServerContext): RouteDecl[] {
           let actor: AuditEventInput['actor'];
           if (p.kind === 'user') {
             if (actorIn['id'] !== undefined && actorIn['id'] !== p.subject) {
-              return deny(ctx.denials, req, reply, { status: 403, reason: 'actor_mismatch', message: `${where}actor.id: a user token can report only its own actions (actor ${p.subject}); a service token with audit:write may report for others` });
+              return deny(ctx.denialRecorder, req, reply, { status: 403, reason: 'actor_mismatch', message: `${where}actor.id: a user token can report only its own actions (actor ${p.subject}); a service token with audit:write may report for others` });
             }
             if (actorIn['type'] !== undefined && actorIn['type'] !== 'user') return badRequest(req, reply, `${where}actor.type: a user token reports actions of type user`, `${where}actor.type`);
             actor = { ...actorIn, id: p.subject, type: 'user' } as AuditEventInput['actor'];

@@ -32,7 +32,7 @@ export async function tenantFilter(
   if (requested === undefined) return { tenants: allowed };
   if (allowed === undefined || allowed.includes(requested)) return { tenants: [requested] };
   return {
-    denied: await deny(ctx.denials, req, reply, { status: 403, reason: 'tenant', message: `you are bound to tenant(s) ${allowed.join(', ')}; tenant ${JSON.stringify(requested.slice(0, 64))} is not among them` }),
+    denied: await deny(ctx.denialRecorder, req, reply, { status: 403, reason: 'tenant', message: `you are bound to tenant(s) ${allowed.join(', ')}; tenant ${JSON.stringify(requested.slice(0, 64))} is not among them` }),
   };
 }
 
@@ -54,7 +54,7 @@ export async function writeTenant(
   }
   if (allowed.includes(requested)) return { tenant: requested };
   return {
-    denied: await deny(ctx.denials, req, reply, { status: 403, reason: 'tenant', message: `you are bound to tenant(s) ${allowed.join(', ')}; you cannot write to tenant ${JSON.stringify(requested.slice(0, 64))}` }),
+    denied: await deny(ctx.denialRecorder, req, reply, { status: 403, reason: 'tenant', message: `you are bound to tenant(s) ${allowed.join(', ')}; you cannot write to tenant ${JSON.stringify(requested.slice(0, 64))}` }),
   };
 }
 

@@ -14,6 +14,7 @@ export function systemRoutes(ctx: ServerContext): RouteDecl[] {
       method: 'GET',
       url: '/healthz',
       public: true,
+      unlimited: true,
       summary: 'Liveness: the process answers',
       tags: ['system'],
       response: { 200: { description: 'Alive', type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['ok'] } } } },
@@ -25,6 +26,7 @@ export function systemRoutes(ctx: ServerContext): RouteDecl[] {
       method: 'GET',
       url: '/readyz',
       public: true,
+      unlimited: true,
       summary: 'Readiness: the ledger database answers and the server is not shutting down',
       tags: ['system'],
       response: {
