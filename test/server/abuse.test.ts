@@ -168,6 +168,14 @@ test('429 with Retry-After once an address exceeds its limit; another address is
     assert.equal((await get('192.0.2.1')).statusCode, 429);
     s.clock.t += 10_000; // full again, not more than the burst
     assert.deepEqual(await Promise.all([1, 2, 3, 4].map(() => get('192.0.2.1').then((r) => r.statusCode))), [200, 200, 200, 429]);
+
+    // The log: one line per answered request, none per 429 at info level (a flood would
+    // otherwise fill the log with what the ledger's summaries already count).
+    const lines = s.logs.lines.map((l) => JSON.parse(l) as { msg: string; res?: { statusCode: number } });
+    const answered = lines.filter((l) => l.msg === 'request completed').map((l) => l.res!.statusCode);
+    assert.equal(answered.filter((c) => c === 200).length, 10);
+    assert.equal(answered.includes(429), false);
+    assert.equal(lines.some((l) => l.msg === 'incoming request' || l.msg === 'request rate-limited'), false);
   } finally {
     await s.close();
   }
