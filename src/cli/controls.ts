@@ -26,7 +26,7 @@ export function runControls(argv: string[]): number {
         id: c.id, title: c.title, domain: c.domain, severity: c.severity, resourceTypes: c.resourceTypes,
         rationale: c.rationale, remediation: c.remediation,
         references: { checkov: c.references.checkov ?? [], trivy: c.references.trivy ?? [], cfn_nag: c.references.cfn_nag ?? [], cdk_nag: c.references.cdk_nag ?? [], guard: c.references.guard ?? [] },
-        frameworks: frameworksFor(c),
+        frameworks: frameworksFor(c.id),
       })),
       frameworks: FRAMEWORKS,
     };

@@ -1,6 +1,6 @@
 // The contract every control follows: metadata plus one evaluate function (ESLint-rule
 // style), and the helpers that turn a resolved value into a located verdict.
-import type { DomainId, Evidence, FrameworkMap, Loc, References, Resource, Severity, Value } from '../model/types.js';
+import type { DomainId, Evidence, Loc, References, Resource, Severity, Value } from '../model/types.js';
 import { getPath, render } from '../model/value.js';
 import type { Graph } from '../engine/graph.js';
 
@@ -26,9 +26,8 @@ export interface Control {
   resourceTypes: string[];
   rationale: string;
   remediation: string;
+  /** Equivalent rule ids in other tools; framework mappings live in the catalogs (src/frameworks). */
   references: References;
-  /** Hand-written framework mappings; guard-derived ones are added by the catalog. */
-  frameworks?: FrameworkMap;
   evaluate(r: ResourceContext): Outcome | Outcome[] | undefined;
 }
 

@@ -80,7 +80,7 @@ export function evaluate(templates: Template[], sources: SourceInfo[], opts: Sca
     l.push(c);
   }
   const today = opts.today ?? new Date().toISOString().slice(0, 10);
-  const frameworks = new Map(opts.controls.map((c) => [c, frameworksFor(c)]));
+  const frameworks = new Map(opts.controls.map((c) => [c, frameworksFor(c.id)]));
   const findings: Finding[] = [];
   const sourceByFile = new Map(sources.map((s) => [s.file, s]));
   /** The findings of every control on one resource (suppression errors go to `errs`). */

@@ -121,7 +121,11 @@ test('controls --format json lists the catalog with references and frameworks', 
   assert.ok(cat.controls.length >= 2);
   const rds = cat.controls.find((c: { id: string }) => c.id === 'AT-RDS-001');
   assert.deepEqual(rds.references.trivy, ['AVD-AWS-0080']);
-  assert.ok(rds.frameworks['nist-800-53-r5'].length > 0, 'guard-derived NIST mapping');
+  // Derived from the catalogs: the requirements whose evidence lists this control, per framework.
+  assert.deepEqual(rds.frameworks['nist-800-53-r5'], ['AU-9(3)', 'CP-9d', 'SC-13a', 'SC-28(1)', 'SC-8(3)', 'SC-8(4)', 'SI-19(4)']);
+  assert.deepEqual(rds.frameworks['soc2-tsc-2017'], ['CC6.1', 'CC6.7']);
+  assert.deepEqual(Object.keys(rds.frameworks), ['cis-aws-l1', 'cis-aws-l2', 'fedramp-moderate', 'gdpr', 'hipaa', 'nist-800-53-r5', 'nist-csf-1.1', 'nist-csf-2.0', 'pci-dss-3.2.1', 'soc2-tsc-2017']);
+  assert.deepEqual(cat.frameworks['nist-800-53-r5'], { title: 'NIST SP 800-53 Rev. 5', source: 'aws-guard-rules-registry mappings/rule_set_nist800_53rev5.json', version: '1.0.0' });
 });
 
 // ---------------------------------------------------------------- discovery: nothing skipped silently

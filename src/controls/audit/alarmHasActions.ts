@@ -13,7 +13,6 @@ export default defineControl({
   rationale: 'An alarm without actions changes colour on a dashboard nobody watches; security and availability alarms must reach someone or trigger a response.',
   remediation: 'Set AlarmActions (e.g. an SNS topic ARN) and keep ActionsEnabled true.',
   references: { guard: ['CLOUDWATCH_ALARM_ACTION_CHECK'] },
-  frameworks: { 'soc2-tsc-2017': ['CC7.3', 'CC7.4'], 'nist-csf-2.0': ['DE.AE-06', 'RS.MA-01'] },
   evaluate(r) {
     const enabled = r.get('ActionsEnabled');
     const ev = [...ACTIONS.map((a) => r.evidence(a)), r.evidence('ActionsEnabled', enabled)];

@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'Delivering trail events to a log group makes metric filters and alarms on sensitive API calls possible in near real time; S3 delivery alone is only good for after-the-fact analysis.',
   remediation: 'Set CloudWatchLogsLogGroupArn and CloudWatchLogsRoleArn (a role CloudTrail can assume to write to the group).',
   references: { trivy: ['AVD-AWS-0162'], guard: ['CLOUD_TRAIL_CLOUD_WATCH_LOGS_ENABLED'] },
-  frameworks: { 'soc2-tsc-2017': ['CC7.2', 'CC7.3'], 'nist-csf-2.0': ['DE.CM-09', 'DE.AE-03'] },
   evaluate(r) {
     const group = r.get('CloudWatchLogsLogGroupArn');
     const role = r.get('CloudWatchLogsRoleArn');

@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'With a KMS key, reading the audit trail needs kms:Decrypt in addition to S3 access, so a leaked bucket permission alone does not expose account activity.',
   remediation: 'Set KMSKeyId to a customer managed KMS key whose key policy allows CloudTrail to encrypt.',
   references: { checkov: ['CKV_AWS_35'], trivy: ['AVD-AWS-0015'], guard: ['CLOUD_TRAIL_ENCRYPTION_ENABLED'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.7'], 'nist-csf-2.0': ['PR.DS-01'], gdpr: ['Art.32(1)(a)'] },
   evaluate(r) {
     return r.expect('KMSKeyId', isPresent, {
       pass: 'trail log files are encrypted with a KMS key',

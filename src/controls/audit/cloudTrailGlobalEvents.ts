@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'IAM, STS and other global services report their events only to trails that include global service events; excluding them hides credential and permission changes.',
   remediation: 'Remove IncludeGlobalServiceEvents: false (the default is true), at least on one multi-region trail.',
   references: {},
-  frameworks: { 'soc2-tsc-2017': ['CC7.2'], 'nist-csf-2.0': ['DE.CM-09'] },
   evaluate(r) {
     // Absent means true; only an explicit false fails.
     return r.expect('IncludeGlobalServiceEvents', (v) => (v && v.k === 'unknown' ? { unknown: v } : asBool(v) !== false), {

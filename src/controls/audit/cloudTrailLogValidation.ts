@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'Digest files signed by CloudTrail let you prove that log files were not altered or deleted after delivery, which an investigation or auditor relies on.',
   remediation: 'Set EnableLogFileValidation: true on the trail.',
   references: { checkov: ['CKV_AWS_36'], trivy: ['AVD-AWS-0016'], guard: ['CLOUD_TRAIL_LOG_FILE_VALIDATION_ENABLED'] },
-  frameworks: { 'soc2-tsc-2017': ['CC7.2'], 'nist-csf-2.0': ['PR.DS-01', 'PR.PS-04'], gdpr: ['Art.32(1)(b)'] },
   evaluate(r) {
     return r.expect('EnableLogFileValidation', isTrue, {
       pass: 'log file integrity validation is enabled',

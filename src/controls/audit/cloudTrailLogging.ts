@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'A trail with logging stopped records nothing; declaring it gives a false impression that API activity is audited.',
   remediation: 'Set IsLogging: true.',
   references: { guard: ['CLOUD_TRAIL_ENABLED'] },
-  frameworks: { 'soc2-tsc-2017': ['CC7.2'], 'nist-csf-2.0': ['DE.CM-09'], gdpr: ['Art.30'] },
   evaluate(r) {
     return r.expect('IsLogging', isTrue, {
       pass: 'the trail is logging',

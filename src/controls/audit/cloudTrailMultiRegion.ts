@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'A single-region trail leaves activity in every other region unrecorded, which is exactly where an intruder would create resources to avoid notice.',
   remediation: 'Set IsMultiRegionTrail: true on the trail.',
   references: { checkov: ['CKV_AWS_67'], trivy: ['AVD-AWS-0014'], guard: ['MULTI_REGION_CLOUD_TRAIL_ENABLED'] },
-  frameworks: { 'soc2-tsc-2017': ['CC7.2'], 'nist-csf-2.0': ['DE.CM-09', 'PR.PS-04'], gdpr: ['Art.30', 'Art.32(1)(d)'] },
   evaluate(r) {
     return r.expect('IsMultiRegionTrail', isTrue, {
       pass: 'the trail records API activity in all regions',

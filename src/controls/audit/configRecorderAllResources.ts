@@ -11,7 +11,6 @@ export default defineControl({
   rationale: 'A recorder limited to a hand-picked list of types silently misses configuration history for every other resource, including types added later.',
   remediation: 'Omit RecordingGroup, or set RecordingGroup.AllSupported: true (or RecordingStrategy.UseOnly: ALL_SUPPORTED_RESOURCE_TYPES).',
   references: {},
-  frameworks: { 'soc2-tsc-2017': ['CC7.1', 'CC8.1'], 'nist-csf-2.0': ['ID.AM-08', 'DE.CM-09'] },
   evaluate(r) {
     return r.expect('RecordingGroup', (g) => {
       // No recording group: the recorder records every supported type.

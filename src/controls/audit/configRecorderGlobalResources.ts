@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'IAM users, roles and policies are global resources; unless at least one recorder includes them, changes to permissions leave no configuration history.',
   remediation: 'Set RecordingGroup.IncludeGlobalResourceTypes: true (together with AllSupported: true) on the recorder in one region.',
   references: {},
-  frameworks: { 'soc2-tsc-2017': ['CC7.1', 'CC8.1'], 'nist-csf-2.0': ['ID.AM-08'] },
   evaluate(r) {
     return r.expect('RecordingGroup.IncludeGlobalResourceTypes', isTrue, {
       pass: 'global resource types (IAM) are recorded',

@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'GuardDuty analyses CloudTrail, VPC flow and DNS logs for signs of compromise; a disabled detector produces no findings.',
   remediation: 'Set Enable: true on the detector.',
   references: {},
-  frameworks: { 'soc2-tsc-2017': ['CC7.2', 'CC7.3'], 'nist-csf-2.0': ['DE.CM-01', 'DE.AE-02'], gdpr: ['Art.32(1)(d)', 'Art.33'] },
   evaluate(r) {
     return r.expect('Enable', isTrue, {
       pass: 'the detector is enabled',

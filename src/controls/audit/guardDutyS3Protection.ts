@@ -24,7 +24,6 @@ export default defineControl({
   rationale: 'S3 protection watches data-plane events on buckets for unusual access and exfiltration patterns that management events alone do not show.',
   remediation: 'Add Features entry { Name: S3_DATA_EVENTS, Status: ENABLED } (or the older DataSources.S3Logs.Enable: true).',
   references: {},
-  frameworks: { 'soc2-tsc-2017': ['CC7.2'], 'nist-csf-2.0': ['DE.CM-01'] },
   evaluate(r) {
     const features = r.get('Features');
     const fs = featureStatus(features, 'S3_DATA_EVENTS');

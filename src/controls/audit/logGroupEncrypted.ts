@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'Logs often carry request payloads, tokens and personal data. A customer managed key adds a separate, auditable permission for reading them and allows crypto-shredding.',
   remediation: 'Set KmsKeyId to the ARN of a KMS key whose key policy allows the CloudWatch Logs service principal to use it.',
   references: { checkov: ['CKV_AWS_158'], trivy: ['AVD-AWS-0017'], cfn_nag: ['W84'], guard: ['CLOUDWATCH_LOG_GROUP_ENCRYPTED'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.7'], 'nist-csf-2.0': ['PR.DS-01'], gdpr: ['Art.32(1)(a)'] },
   evaluate(r) {
     return r.expect('KmsKeyId', isPresent, {
       pass: 'log data is encrypted with a KMS key',

@@ -14,7 +14,6 @@ export default defineControl({
   rationale: 'Without RetentionInDays logs are kept forever: personal data in them outlives any retention policy and storage grows unbounded. An explicit period documents the decision.',
   remediation: 'Set RetentionInDays to the period your retention policy requires (for audit logs typically 365 days or more).',
   references: { checkov: ['CKV_AWS_66'], cfn_nag: ['W86'], guard: ['CW_LOGGROUP_RETENTION_PERIOD_CHECK'] },
-  frameworks: { 'soc2-tsc-2017': ['CC7.2', 'C1.2'], 'nist-csf-2.0': ['PR.PS-04'], gdpr: ['Art.5(1)(e)'] },
   evaluate(r) {
     return r.expect('RetentionInDays', (v) => {
       const p = isPresent(v);

@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'When AWS adds controls to an enabled standard, they stay off unless AutoEnableControls is true, so coverage quietly falls behind the standard.',
   remediation: 'Leave AutoEnableControls at its default (true).',
   references: {},
-  frameworks: { 'soc2-tsc-2017': ['CC4.1'], 'nist-csf-2.0': ['ID.RA-01'] },
   evaluate(r) {
     return r.expect('AutoEnableControls', (v) => (v && v.k === 'unknown' ? { unknown: v } : asBool(v) !== false), {
       pass: 'new controls in enabled standards are turned on automatically',

@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'Security Hub only evaluates resources against the standards that are enabled; a hub without any standard aggregates findings but runs no checks of its own.',
   remediation: 'Leave EnableDefaultStandards at its default (true), or declare AWS::SecurityHub::Standard resources for the standards you need.',
   references: {},
-  frameworks: { 'soc2-tsc-2017': ['CC4.1', 'CC7.1'], 'nist-csf-2.0': ['ID.RA-01', 'DE.CM-09'] },
   evaluate(r) {
     const v = r.get('EnableDefaultStandards');
     const ev = [r.evidence('EnableDefaultStandards', v)];

@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'With self sign-up anyone on the internet can create an account and obtain tokens; for workforce and internal pools that is an authentication bypass. Public consumer pools may accept this finding deliberately.',
   remediation: 'Set AdminCreateUserConfig.AllowAdminCreateUserOnly: true, or suppress the finding with a reason for pools meant for public sign-up.',
   references: {},
-  frameworks: { 'soc2-tsc-2017': ['CC6.2'], 'nist-csf-2.0': ['PR.AA-01'] },
   evaluate(r) {
     return r.expect('AdminCreateUserConfig.AllowAdminCreateUserOnly', isTrue, {
       pass: 'only administrators can create users',

@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'The implicit grant returns tokens in the redirect URL fragment, where browser history, referrers and injected scripts can read them, and it cannot use PKCE; OAuth 2.0 security best practice deprecates it.',
   remediation: 'Remove "implicit" from AllowedOAuthFlows and use the authorization code grant ("code") with PKCE.',
   references: {},
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.7'], 'nist-csf-2.0': ['PR.AA-03', 'PR.DS-02'] },
   evaluate(r) {
     return r.expect('AllowedOAuthFlows', (v): Verdict => {
       if (!v) return true;

@@ -12,7 +12,6 @@ export default defineControl({
   rationale: 'USER_PASSWORD_AUTH (and the legacy ADMIN_NO_SRP_AUTH) send the password itself to Cognito, so it passes through every proxy and log on the way; the SRP flow proves knowledge of the password without sending it.',
   remediation: 'Remove ALLOW_USER_PASSWORD_AUTH / USER_PASSWORD_AUTH / ADMIN_NO_SRP_AUTH from ExplicitAuthFlows and use ALLOW_USER_SRP_AUTH (plus ALLOW_REFRESH_TOKEN_AUTH).',
   references: {},
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.7'], 'nist-csf-2.0': ['PR.AA-03'] },
   evaluate(r) {
     return r.expect('ExplicitAuthFlows', (v): Verdict => {
       if (!v) return true;

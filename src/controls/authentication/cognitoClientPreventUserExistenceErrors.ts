@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'With LEGACY errors, sign-in and password-reset responses reveal whether a user name exists, which lets attackers enumerate accounts before guessing passwords.',
   remediation: 'Set PreventUserExistenceErrors: ENABLED (CloudFormation uses LEGACY when it is unset).',
   references: {},
-  frameworks: { 'soc2-tsc-2017': ['CC6.1'], 'nist-csf-2.0': ['PR.AA-03'] },
   evaluate(r) {
     return r.expect('PreventUserExistenceErrors', oneOf(['ENABLED']), {
       pass: 'user existence errors are suppressed (ENABLED)',

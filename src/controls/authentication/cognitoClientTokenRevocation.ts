@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'Token revocation lets sign-out and administrators invalidate refresh tokens (and the access tokens minted from them); without it a stolen refresh token works until it expires.',
   remediation: 'Remove EnableTokenRevocation: false (revocation is on by default).',
   references: {},
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.2'], 'nist-csf-2.0': ['PR.AA-03'] },
   evaluate(r) {
     return r.expect('EnableTokenRevocation', (v): Verdict => {
       const f = isFalse(v);

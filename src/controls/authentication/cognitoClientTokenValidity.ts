@@ -20,7 +20,6 @@ export default defineControl({
   rationale: 'Access and ID tokens cannot be revoked individually once issued, and refresh tokens mint new ones; long validity extends how long a stolen token stays useful.',
   remediation: 'Keep AccessTokenValidity and IdTokenValidity at 60 minutes or less and RefreshTokenValidity at 30 days or less, interpreting each in its TokenValidityUnits unit (hours / hours / days by default).',
   references: {},
-  frameworks: { 'soc2-tsc-2017': ['CC6.1'], 'nist-csf-2.0': ['PR.AA-03'] },
   evaluate(r) {
     const verdicts: Verdict[] = [];
     const bad: string[] = [];

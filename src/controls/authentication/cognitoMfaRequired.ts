@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'A second factor stops most account takeovers by phished or reused passwords. OPTIONAL leaves the choice to each user, so most accounts stay single-factor; it is treated as a failure here.',
   remediation: 'Set MfaConfiguration: "ON" and enable a factor (SoftwareTokenMfaConfiguration, SmsConfiguration or EnabledMfas).',
   references: { cdk_nag: ['AwsSolutions-COG2'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1'], 'nist-csf-2.0': ['PR.AA-03'], gdpr: ['Art.32(1)(b)'] },
   evaluate(r) {
     return r.expect('MfaConfiguration', oneOf(['ON']), {
       pass: 'MFA is required for every user',

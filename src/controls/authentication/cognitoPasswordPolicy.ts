@@ -13,7 +13,6 @@ export default defineControl({
   rationale: 'Short passwords fall to online guessing and credential stuffing. Twelve characters is the floor chosen here: above the Cognito (and cdk-nag) minimum of 8, below the CIS figure of 14 that targets administrator console passwords, since pool users are often customers on mobile keyboards.',
   remediation: 'Set Policies.PasswordPolicy with MinimumLength: 12 or more and RequireUppercase, RequireLowercase, RequireNumbers and RequireSymbols all true.',
   references: { cdk_nag: ['AwsSolutions-COG1'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1'], 'nist-csf-2.0': ['PR.AA-03'], gdpr: ['Art.32(1)(b)'] },
   evaluate(r) {
     return r.expect('Policies.PasswordPolicy', (p): Verdict => {
       if (!p) return false;

@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'Temporary passwords are sent by email or SMS and sit in mailboxes; an unused one that stays valid for weeks is a standing way into the account.',
   remediation: 'Leave Policies.PasswordPolicy.TemporaryPasswordValidityDays unset (7) or set it to 7 or fewer.',
   references: {},
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.2'], 'nist-csf-2.0': ['PR.AA-01'] },
   evaluate(r) {
     return r.expect('Policies.PasswordPolicy.TemporaryPasswordValidityDays', (v) => {
       if (!v) return true;

@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'Enforced advanced security detects compromised credentials and risky sign-ins and blocks or challenges them; AUDIT only records the risk.',
   remediation: 'Set UserPoolAddOns.AdvancedSecurityMode: ENFORCED (requires the Plus feature plan).',
   references: { cdk_nag: ['AwsSolutions-COG3'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.8', 'CC7.2'], 'nist-csf-2.0': ['PR.AA-03', 'DE.CM-03'] },
   evaluate(r) {
     return r.expect('UserPoolAddOns.AdvancedSecurityMode', oneOf(['ENFORCED']), {
       pass: 'advanced security is ENFORCED',

@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'The basic flow lets clients call sts:AssumeRoleWithWebIdentity for any role that trusts the pool, bypassing the role mapping and scope-down policy the enhanced flow applies.',
   remediation: 'Leave AllowClassicFlow unset or false and use the enhanced (simplified) flow.',
   references: {},
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.3'], 'nist-csf-2.0': ['PR.AA-05'] },
   evaluate(r) {
     return r.expect('AllowClassicFlow', isNotTrue, {
       pass: 'the basic (classic) flow is disabled',

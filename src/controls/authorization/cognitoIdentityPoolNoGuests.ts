@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'Guest identities hand AWS credentials for the unauthenticated role to anyone who knows the pool id, which is embedded in client apps; any permission on that role is effectively public.',
   remediation: 'Set AllowUnauthenticatedIdentities: false, or keep it only with an unauthenticated role limited to the few actions meant to be public.',
   references: { checkov: ['CKV_AWS_366'], cfn_nag: ['W57'], cdk_nag: ['AwsSolutions-COG7'], guard: ['COGNITO_ALLOW_UNAUTHENTICATED_IDENTITIES_RULE'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.3'], 'nist-csf-2.0': ['PR.AA-05'] },
   evaluate(r) {
     return r.expect('AllowUnauthenticatedIdentities', isNotTrue, {
       pass: 'unauthenticated identities are not allowed',

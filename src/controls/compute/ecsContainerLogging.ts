@@ -12,7 +12,6 @@ export default defineControl({
   rationale: 'Without a log configuration, container output stays on the host (or is lost with Fargate tasks), so application events are unavailable for monitoring and investigations.',
   remediation: 'Set LogConfiguration.LogDriver (e.g. awslogs with awslogs-group, or awsfirelens) on every container definition.',
   references: { cdk_nag: ['AwsSolutions-ECS7'] },
-  frameworks: { 'soc2-tsc-2017': ['CC7.2'], 'nist-csf-2.0': ['DE.CM-09', 'PR.PS-04'] },
   evaluate(r) {
     return everyItem(r, 'ContainerDefinitions', (c) => itemKey(c, 'LogConfiguration', (v) => (v && v.k === 'unknown' ? { unknown: v } : isPresent(getPath(v, 'LogDriver')))), {
       pass: 'every container has a log driver',

@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'In host mode containers share the instance network stack: security groups cannot separate tasks, the containers can reach the instance metadata service and bind any host port.',
   remediation: 'Use NetworkMode: awsvpc (required on Fargate) so each task gets its own network interface and security groups.',
   references: {},
-  frameworks: { 'soc2-tsc-2017': ['CC6.6'], 'nist-csf-2.0': ['PR.IR-01'] },
   evaluate(r) {
     return r.expect('NetworkMode', noneOf(['host']), {
       pass: 'the task does not share the host network stack',

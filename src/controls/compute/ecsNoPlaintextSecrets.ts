@@ -12,7 +12,6 @@ export default defineControl({
   rationale: 'Environment values in a task definition are visible to anyone who can describe it and stay in every revision; credentials belong in Secrets Manager or SSM and are injected with Secrets.',
   remediation: 'Move credential values from Environment to Secrets (Name plus ValueFrom pointing to a Secrets Manager secret or SSM SecureString parameter).',
   references: { trivy: ['AVD-AWS-0036'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1'], 'nist-csf-2.0': ['PR.DS-01', 'PR.AA-01'], gdpr: ['Art.32(1)(a)'] },
   evaluate(r): Outcome {
     const { items, unknown } = itemsOf(r, 'ContainerDefinitions');
     if (unknown) return r.unknown('ContainerDefinitions is only known at deploy time', unknown, undefined, [r.evidence('ContainerDefinitions', unknown)]);

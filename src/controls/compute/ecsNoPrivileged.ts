@@ -11,7 +11,6 @@ export default defineControl({
   rationale: 'A privileged container gets almost all capabilities of root on the host instance; a compromise of the application becomes a compromise of the host and every task on it.',
   remediation: 'Remove Privileged: true from the container definitions; grant individual Linux capabilities with LinuxParameters.Capabilities.Add if really needed.',
   references: {},
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.3'], 'nist-csf-2.0': ['PR.AA-05', 'PR.PS-01'] },
   evaluate(r) {
     return everyItem(r, 'ContainerDefinitions', (c) => itemKey(c, 'Privileged', isNotTrue), {
       pass: 'no container runs privileged',

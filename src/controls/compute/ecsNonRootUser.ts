@@ -17,7 +17,6 @@ export default defineControl({
   rationale: 'Processes running as root inside a container are one kernel or runtime flaw away from root on the host; a non-root user limits what an exploited application can do.',
   remediation: 'Set User to a non-root user or UID (e.g. "1000" or "app:app") in each container definition, matching a user that exists in the image.',
   references: {},
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.3'], 'nist-csf-2.0': ['PR.AA-05', 'PR.PS-01'] },
   evaluate(r) {
     return everyItem(r, 'ContainerDefinitions', (c) => itemKey(c, 'User', (v) => {
       if (v && v.k === 'unknown') return { unknown: v };

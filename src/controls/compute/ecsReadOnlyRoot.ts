@@ -11,7 +11,6 @@ export default defineControl({
   rationale: 'A read-only root filesystem stops an attacker from dropping tools or altering binaries inside a running container; writable paths are then explicit volumes.',
   remediation: 'Set ReadonlyRootFilesystem: true on each container definition and mount volumes for paths the application must write.',
   references: {},
-  frameworks: { 'soc2-tsc-2017': ['CC6.8'], 'nist-csf-2.0': ['PR.PS-01', 'PR.DS-01'] },
   evaluate(r) {
     return everyItem(r, 'ContainerDefinitions', (c) => itemKey(c, 'ReadonlyRootFilesystem', isTrue), {
       pass: 'every container has a read-only root filesystem',

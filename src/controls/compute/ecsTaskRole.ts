@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'A task role gives each service only the AWS permissions it needs; without one, containers on EC2 capacity fall back to the instance role shared by every task on the host.',
   remediation: 'Set TaskRoleArn to a role scoped to what this task calls (and block container access to instance metadata on EC2 capacity).',
   references: {},
-  frameworks: { 'soc2-tsc-2017': ['CC6.3'], 'nist-csf-2.0': ['PR.AA-05'] },
   evaluate(r) {
     return r.expect('TaskRoleArn', isPresent, {
       pass: 'the task has its own IAM role',

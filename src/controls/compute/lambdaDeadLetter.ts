@@ -12,7 +12,6 @@ export default defineControl({
   rationale: 'Asynchronous events that still fail after retries are dropped unless a dead-letter queue or on-failure destination captures them, losing data without a trace.',
   remediation: 'Set DeadLetterConfig.TargetArn (DeadLetterQueue in SAM) to an SQS queue or SNS topic, or declare an on-failure destination with EventInvokeConfig.',
   references: { checkov: ['CKV_AWS_116'], guard: ['LAMBDA_DLQ_CHECK'] },
-  frameworks: { 'soc2-tsc-2017': ['A1.2', 'PI1.4'], 'nist-csf-2.0': ['PR.IR-03'] },
   evaluate(r) {
     const dlqPath = r.type === 'AWS::Serverless::Function' ? 'DeadLetterQueue.TargetArn' : 'DeadLetterConfig.TargetArn';
     const dlq = r.get(dlqPath);

@@ -11,7 +11,6 @@ export default defineControl({
   rationale: 'Environment variables are readable by anyone with lambda:GetFunctionConfiguration unless a customer managed key is used, which adds a separate kms:Decrypt permission check.',
   remediation: 'Set KmsKeyArn to a customer managed KMS key when the function defines Environment.Variables (better still, keep secrets in Secrets Manager).',
   references: { checkov: ['CKV_AWS_173'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.7'], 'nist-csf-2.0': ['PR.DS-01'], gdpr: ['Art.32(1)(a)'] },
   evaluate(r) {
     const vars = r.get('Environment.Variables');
     if (!vars || (vars.k === 'object' && vars.props.size === 0)) return r.notApplicable('the function defines no environment variables');

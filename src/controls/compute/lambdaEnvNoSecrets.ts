@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'Values written into the template end up in source control, in the CloudFormation console and in the function configuration, readable by far more people than should hold the credential.',
   remediation: 'Store the secret in Secrets Manager or SSM SecureString and pass its ARN or name; read it at runtime (or use the Parameters and Secrets Lambda extension).',
   references: { checkov: ['CKV_AWS_45'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1'], 'nist-csf-2.0': ['PR.DS-01', 'PR.AA-01'], gdpr: ['Art.32(1)(a)'] },
   evaluate(r) {
     const vars = r.get('Environment.Variables');
     if (!vars) return r.notApplicable('the function defines no environment variables');

@@ -12,7 +12,6 @@ export default defineControl({
   rationale: 'A function attached to private subnets can reach databases without public endpoints and its outbound traffic passes through security groups, NAT and VPC endpoints that you control and log.',
   remediation: 'Set VpcConfig with SubnetIds (private subnets) and SecurityGroupIds.',
   references: { checkov: ['CKV_AWS_117'], cfn_nag: ['W89'], guard: ['LAMBDA_INSIDE_VPC'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.6'], 'nist-csf-2.0': ['PR.IR-01'] },
   evaluate(r) {
     return r.expect('VpcConfig', (v) => {
       if (v && v.k === 'unknown') return { unknown: v };

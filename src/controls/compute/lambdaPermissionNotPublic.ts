@@ -13,7 +13,6 @@ export default defineControl({
   rationale: 'A resource policy statement with Principal "*" and no source or organization condition lets any AWS account (or anyone, for function URLs) invoke the function.',
   remediation: 'Set Principal to the specific account or service, and for service principals add SourceArn or SourceAccount; use PrincipalOrgID to share within an organization.',
   references: { cfn_nag: ['F13'], guard: ['LAMBDA_NO_WILDCARD_PRINCIPAL'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.3'], 'nist-csf-2.0': ['PR.AA-05'], gdpr: ['Art.25(2)', 'Art.32(1)(b)'] },
   evaluate(r) {
     const principal = r.get('Principal');
     const ev = [r.evidence('Principal', principal), ...SCOPES.map((s) => r.evidence(s))];

@@ -11,7 +11,6 @@ export default defineControl({
   rationale: 'Without a reservation one function can consume the whole account concurrency pool during a spike or a flood of malicious requests, throttling every other function, and costs grow without bound.',
   remediation: 'Set ReservedConcurrentExecutions to the maximum concurrency the function needs.',
   references: { checkov: ['CKV_AWS_115'], cfn_nag: ['W92'], guard: ['LAMBDA_CONCURRENCY_CHECK'] },
-  frameworks: { 'soc2-tsc-2017': ['A1.1'], 'nist-csf-2.0': ['PR.IR-04'] },
   evaluate(r) {
     return r.expect('ReservedConcurrentExecutions', atLeast(1), {
       pass: 'the function has a reserved concurrency limit',

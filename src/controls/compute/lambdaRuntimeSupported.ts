@@ -47,7 +47,6 @@ export default defineControl({
   rationale: 'Deprecated runtimes no longer receive security patches, and AWS eventually blocks creating and updating functions that use them, so a fix cannot be deployed in an emergency.',
   remediation: 'Move the function to a supported runtime identifier (for example nodejs22.x, python3.13, java21, provided.al2023).',
   references: { checkov: ['CKV_AWS_363'] },
-  frameworks: { 'soc2-tsc-2017': ['CC7.1', 'CC8.1'], 'nist-csf-2.0': ['ID.RA-01', 'PR.PS-02'], gdpr: ['Art.32(1)(b)'] },
   evaluate(r) {
     if (asString(r.get('PackageType')) === 'Image') return r.notApplicable('container image function: the runtime comes from the image');
     if (!r.get('Runtime')) return r.notApplicable('no Runtime declared');

@@ -11,7 +11,6 @@ export default defineControl({
   rationale: 'Active tracing records every invocation and its downstream calls, which is what lets you reconstruct what a function did during an incident.',
   remediation: 'Set TracingConfig.Mode: Active (AWS::Lambda::Function) or Tracing: Active (AWS::Serverless::Function or Globals).',
   references: { checkov: ['CKV_AWS_50'], trivy: ['AVD-AWS-0066'] },
-  frameworks: { 'soc2-tsc-2017': ['CC7.2'], 'nist-csf-2.0': ['DE.CM-09'] },
   evaluate(r) {
     const path = r.type === 'AWS::Serverless::Function' ? 'Tracing' : 'TracingConfig.Mode';
     return r.expect(path, oneOf(['Active']), {

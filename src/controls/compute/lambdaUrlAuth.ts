@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'A function URL with AuthType NONE is a public HTTPS endpoint: any request reaches the code, so authentication, throttling and abuse protection depend entirely on the function itself.',
   remediation: 'Set AuthType: AWS_IAM (FunctionUrlConfig.AuthType for SAM) and sign requests with SigV4, or front the function with API Gateway or CloudFront with an authorizer.',
   references: {},
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.6'], 'nist-csf-2.0': ['PR.AA-03', 'PR.AA-05'], gdpr: ['Art.32(1)(b)'] },
   evaluate(r) {
     let path = 'AuthType';
     if (r.type === 'AWS::Serverless::Function') {

@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'Every DynamoDB table is encrypted at rest; by default with a key owned by DynamoDB that you cannot see, audit or revoke. Choosing KMS (the aws/dynamodb key, or better a customer managed key) puts key use in CloudTrail and under a key policy you control.',
   remediation: 'Set SSESpecification.SSEEnabled: true with SSEType: KMS, and KMSMasterKeyId (on the table, or on each replica of a global table) to a customer managed key.',
   references: { checkov: [], trivy: [], cfn_nag: ['W74'], cdk_nag: [], guard: ['DYNAMODB_TABLE_ENCRYPTED_KMS'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.7'], 'nist-csf-2.0': ['PR.DS-01'], gdpr: ['Art.32(1)(a)'] },
   evaluate(r) {
     return r.expect('SSESpecification.SSEEnabled', isTrue, {
       pass: 'the table is encrypted with a KMS key',

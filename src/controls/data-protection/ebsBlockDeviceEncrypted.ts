@@ -19,7 +19,6 @@ export default defineControl({
   rationale: 'Block device mappings create EBS volumes with each instance; unless they ask for encryption, those volumes and their snapshots hold data in the clear (unless the account enables EBS encryption by default, which the template cannot show).',
   remediation: 'Set Ebs.Encrypted: true on every EBS block device mapping (with Ebs.KmsKeyId for a customer managed key).',
   references: { checkov: ['CKV_AWS_8'], trivy: ['AVD-AWS-0131', 'AVD-AWS-0008'], cfn_nag: [], cdk_nag: [], guard: [] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.7'], 'nist-csf-2.0': ['PR.DS-01'], gdpr: ['Art.32(1)(a)'] },
   evaluate(r) {
     const path = LISTS[r.type];
     const list = r.get(path);

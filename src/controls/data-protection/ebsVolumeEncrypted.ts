@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'An unencrypted volume leaves its data, and every snapshot taken from it, readable to anyone who can copy or share the snapshot. Accounts can turn on EBS encryption by default, but that setting is invisible to the template, so the volume should ask for it.',
   remediation: 'Set Encrypted: true (and KmsKeyId to a customer managed key where key control is required).',
   references: { checkov: ['CKV_AWS_3'], trivy: ['AVD-AWS-0026'], cfn_nag: ['F1'], cdk_nag: [], guard: ['ENCRYPTED_VOLUMES'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.7'], 'nist-csf-2.0': ['PR.DS-01'], gdpr: ['Art.32(1)(a)'] },
   evaluate(r) {
     // EC2 accepts KmsKeyId only for an encrypted volume, so a key implies encryption even when
     // Encrypted is left out: the volume is either created encrypted or not created at all.

@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'With mutable tags anyone who can push can replace the image behind a tag that deployments already trust, silently changing what runs. Tags are mutable by default.',
   remediation: 'Set ImageTagMutability: IMMUTABLE and deploy by unique tag or digest.',
   references: { checkov: ['CKV_AWS_51'], trivy: ['AVD-AWS-0031'], cfn_nag: [], cdk_nag: [], guard: [] },
-  frameworks: { 'soc2-tsc-2017': ['CC8.1'], 'nist-csf-2.0': ['PR.PS-01', 'PR.DS-10'] },
   evaluate(r) {
     return r.expect('ImageTagMutability', oneOf(['IMMUTABLE', 'IMMUTABLE_WITH_EXCLUSION']), {
       pass: 'image tags are immutable',

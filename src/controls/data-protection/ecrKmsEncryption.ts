@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'ECR always encrypts images; by default with S3-managed AES-256 keys. KMS encryption lets a key policy restrict who can pull layers and records key use, which matters when images embed proprietary code or data.',
   remediation: 'Set EncryptionConfiguration.EncryptionType: KMS and KmsKey to a customer managed key (encryption is fixed at repository creation).',
   references: { checkov: ['CKV_AWS_136'], trivy: ['AVD-AWS-0033'], cfn_nag: [], cdk_nag: [], guard: [] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.7'], 'nist-csf-2.0': ['PR.DS-01'] },
   evaluate(r) {
     return r.expect('EncryptionConfiguration.EncryptionType', oneOf(['KMS', 'KMS_DSSE']), {
       pass: 'images are encrypted with a KMS key',

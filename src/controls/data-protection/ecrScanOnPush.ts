@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'Scanning on push reports known vulnerabilities in an image before it is deployed. A registry-level enhanced scanning configuration (Amazon Inspector) can cover this too, but it is not visible in the repository declaration.',
   remediation: 'Set ImageScanningConfiguration.ScanOnPush: true, or configure registry-wide enhanced scanning and suppress this control with that reason.',
   references: { checkov: ['CKV_AWS_163'], trivy: ['AVD-AWS-0030'], cfn_nag: [], cdk_nag: [], guard: ['ECR_REPO_SCAN_ON_PUSH_RULE'] },
-  frameworks: { 'soc2-tsc-2017': ['CC7.1'], 'nist-csf-2.0': ['ID.RA-01', 'DE.CM-08'] },
   evaluate(r) {
     return r.expect('ImageScanningConfiguration.ScanOnPush', isTrue, {
       pass: 'images are scanned on push',

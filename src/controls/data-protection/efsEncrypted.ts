@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'CloudFormation creates EFS file systems unencrypted unless Encrypted is true, and encryption at rest cannot be added to an existing file system.',
   remediation: 'Set Encrypted: true (and KmsKeyId to a customer managed key where key control is required); migrate existing data to a new encrypted file system.',
   references: { checkov: ['CKV_AWS_42'], trivy: ['AVD-AWS-0037'], cfn_nag: ['F32'], cdk_nag: ['AwsSolutions-EFS1'], guard: ['EFS_ENCRYPTED_CHECK'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.7'], 'nist-csf-2.0': ['PR.DS-01'], gdpr: ['Art.32(1)(a)'] },
   evaluate(r) {
     return r.expect('Encrypted', isTrue, {
       pass: 'the file system is encrypted at rest',

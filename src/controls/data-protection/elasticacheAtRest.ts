@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'Without at-rest encryption, data that the cache swaps to disk and its backups in S3 are stored unencrypted. The setting is off by default and can only be chosen when the group is created.',
   remediation: 'Set AtRestEncryptionEnabled: true (and KmsKeyId for a customer managed key).',
   references: { checkov: ['CKV_AWS_29'], trivy: ['AVD-AWS-0045'], cfn_nag: ['F25'], cdk_nag: [], guard: ['ELASTICACHE_REPLICATION_GROUP_ENCRYPTION_AT_REST'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.7'], 'nist-csf-2.0': ['PR.DS-01'], gdpr: ['Art.32(1)(a)'] },
   evaluate(r) {
     return r.expect('AtRestEncryptionEnabled', isTrue, {
       pass: 'data at rest is encrypted',

@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'Without an AUTH token or role-based access control, any host that can reach the cache port can read and overwrite every key, so network rules are the only safeguard.',
   remediation: 'Attach a user group (UserGroupIds) for role-based access control, or set AuthToken from a Secrets Manager dynamic reference; both need TransitEncryptionEnabled: true.',
   references: { checkov: ['CKV_AWS_31'], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1'], 'nist-csf-2.0': ['PR.AA-01', 'PR.AA-03'] },
   evaluate(r) {
     const d = any([decide(r.get('UserGroupIds'), isPresent), decide(r.get('AuthToken'), isPresent)]);
     const ev = [r.evidence('UserGroupIds'), r.evidence('AuthToken')];

@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'Without TLS, cached data and AUTH credentials travel in clear text between clients and nodes and between replicas. TransitEncryptionMode "preferred" still accepts unencrypted clients, so it only helps during a migration.',
   remediation: 'Set TransitEncryptionEnabled: true and leave TransitEncryptionMode unset or set it to required.',
   references: { checkov: ['CKV_AWS_30'], trivy: ['AVD-AWS-0051'], cfn_nag: [], cdk_nag: [], guard: ['ELASTICACHE_REPLICATION_GROUP_TRANSIT_ENCRYPTION'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.7'], 'nist-csf-2.0': ['PR.DS-02'], gdpr: ['Art.32(1)(a)'] },
   evaluate(r) {
     const on = r.expect('TransitEncryptionEnabled', isTrue, {
       pass: 'encryption in transit is enabled',

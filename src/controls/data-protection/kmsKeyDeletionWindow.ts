@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'Deleting a key makes everything encrypted with it unrecoverable; the waiting period is the only chance to notice and cancel a mistaken or malicious deletion (for example when the stack is deleted). Two weeks leaves time for alarms and a human response; the 7-day minimum often does not.',
   remediation: 'Leave PendingWindowInDays unset (30 days) or set it to 14 or more.',
   references: {},
-  frameworks: { 'soc2-tsc-2017': ['A1.2', 'CC6.1'], 'nist-csf-2.0': ['PR.DS-01', 'PR.DS-11'] },
   evaluate(r) {
     return r.expect('PendingWindowInDays', (v) => {
       if (!v) return true;

@@ -11,7 +11,6 @@ export default defineControl({
   rationale: 'A disabled key cannot encrypt or decrypt, so every resource depending on it becomes unreadable; a key declared disabled is usually a leftover or a mistake.',
   remediation: 'Remove Enabled: false (keys are enabled by default), or delete the key if it is no longer used.',
   references: {},
-  frameworks: { 'soc2-tsc-2017': ['A1.2'], 'nist-csf-2.0': ['PR.DS-01'] },
   evaluate(r) {
     return r.expect('Enabled', (v): Verdict => {
       const f = isFalse(v);

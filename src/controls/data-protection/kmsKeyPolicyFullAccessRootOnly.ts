@@ -18,7 +18,6 @@ export default defineControl({
   rationale: 'kms:* includes ScheduleKeyDeletion, PutKeyPolicy and CreateGrant; granting it to a role or service lets that principal destroy the key or re-delegate it. Full access belongs to the account root, which hands it to IAM policies; other principals should get the specific key administration or usage actions.',
   remediation: 'Keep the statement granting kms:* to arn:${AWS::Partition}:iam::${AWS::AccountId}:root and give other principals explicit actions (kms:Encrypt, kms:Decrypt, kms:GenerateDataKey*, or the administration actions they need).',
   references: {},
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.3'], 'nist-csf-2.0': ['PR.AA-05'] },
   evaluate(r) {
     if (!r.get('KeyPolicy')) return r.pass('no KeyPolicy: the default key policy grants kms:* to the account root only', r.resource.loc, [r.evidence('KeyPolicy')]);
     return judgeStatements(r, {

@@ -12,7 +12,6 @@ export default defineControl({
   rationale: 'A key policy statement with Principal "*" lets identities of any AWS account use or manage the key unless a condition restricts the calling account or organisation, which can expose every resource encrypted with it.',
   remediation: 'Name the account root, roles or services in Principal, or keep "*" only with a kms:CallerAccount / aws:PrincipalOrgID / aws:PrincipalAccount condition.',
   references: { checkov: ['CKV_AWS_33'], cfn_nag: ['F76'], guard: ['KMS_NO_WILDCARD_PRINCIPAL'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.3'], 'nist-csf-2.0': ['PR.AA-05', 'PR.DS-01'], gdpr: ['Art.32(1)(b)'] },
   evaluate(r) {
     if (!r.get('KeyPolicy')) return r.pass('no KeyPolicy: the default key policy grants access to the owning account only', r.resource.loc, [r.evidence('KeyPolicy')]);
     return judgeStatements(r, {

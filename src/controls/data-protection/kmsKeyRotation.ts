@@ -11,7 +11,6 @@ export default defineControl({
   rationale: 'Automatic rotation replaces the key material of a customer managed key (yearly by default) while keeping old material for decryption, limiting how much data any single key version protects.',
   remediation: 'Set EnableKeyRotation: true (optionally RotationPeriodInDays). Asymmetric and HMAC keys cannot rotate automatically and are not evaluated.',
   references: { checkov: ['CKV_AWS_7'], trivy: ['AVD-AWS-0065'], cfn_nag: ['F19'], cdk_nag: ['AwsSolutions-KMS5'], guard: ['CMK_BACKING_KEY_ROTATION_ENABLED'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.7'], 'nist-csf-2.0': ['PR.DS-01'], gdpr: ['Art.32(1)(a)'] },
   evaluate(r) {
     const spec = r.get('KeySpec');
     const s = asString(spec);

@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'Encryption at rest covers indices, logs, swap files and automated snapshots of the domain. Fine-grained access control requires it, and enabling it on an existing domain is possible only on newer engine versions.',
   remediation: 'Set EncryptionAtRestOptions.Enabled: true (and KmsKeyId for a customer managed key).',
   references: { checkov: ['CKV_AWS_5'], trivy: ['AVD-AWS-0048'], cfn_nag: ['W54'], cdk_nag: [], guard: ['ELASTICSEARCH_ENCRYPTED_AT_REST', 'OPENSEARCH_ENCRYPTED_AT_REST'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.7'], 'nist-csf-2.0': ['PR.DS-01'], gdpr: ['Art.32(1)(a)'] },
   evaluate(r) {
     return r.expect('EncryptionAtRestOptions.Enabled', isTrue, {
       pass: 'data at rest is encrypted',

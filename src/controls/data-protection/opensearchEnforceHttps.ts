@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'Unless HTTPS is enforced the domain endpoint also answers plain HTTP, so queries, documents and signed requests or basic-auth credentials can cross the network unencrypted.',
   remediation: 'Set DomainEndpointOptions.EnforceHTTPS: true.',
   references: { checkov: ['CKV_AWS_83'], trivy: ['AVD-AWS-0046'], cfn_nag: [], cdk_nag: [], guard: ['ELASTICSEARCH_HTTPS_REQUIRED', 'OPENSEARCH_HTTPS_REQUIRED'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.7'], 'nist-csf-2.0': ['PR.DS-02'], gdpr: ['Art.32(1)(a)'] },
   evaluate(r) {
     return r.expect('DomainEndpointOptions.EnforceHTTPS', isTrue, {
       pass: 'the endpoint accepts HTTPS only',

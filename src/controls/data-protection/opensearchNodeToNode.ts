@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'Node-to-node encryption adds TLS to the traffic between the nodes of the cluster, which otherwise carries indexed documents and query results in clear text inside the VPC.',
   remediation: 'Set NodeToNodeEncryptionOptions.Enabled: true.',
   references: { checkov: ['CKV_AWS_6'], trivy: ['AVD-AWS-0043'], cfn_nag: ['W85'], cdk_nag: [], guard: ['ELASTICSEARCH_NODE_TO_NODE_ENCRYPTION_CHECK', 'OPENSEARCH_NODE_TO_NODE_ENCRYPTION_CHECK'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.7'], 'nist-csf-2.0': ['PR.DS-02'], gdpr: ['Art.32(1)(a)'] },
   evaluate(r) {
     return r.expect('NodeToNodeEncryptionOptions.Enabled', isTrue, {
       pass: 'node-to-node traffic is encrypted',

@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'TLS 1.0 and 1.1 have known weaknesses and are deprecated. The domain\'s TLS security policy sets the oldest protocol its endpoint negotiates; Policy-Min-TLS-1-0-2019-07 has long been the service default.',
   remediation: 'Set DomainEndpointOptions.TLSSecurityPolicy to Policy-Min-TLS-1-2-PFS-2023-10 (or Policy-Min-TLS-1-2-2019-07).',
   references: { checkov: ['CKV_AWS_228'], trivy: ['AVD-AWS-0126'], cfn_nag: [], cdk_nag: [], guard: ['ELASTICSEARCH_HTTPS_REQUIRED', 'OPENSEARCH_HTTPS_REQUIRED'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.7'], 'nist-csf-2.0': ['PR.DS-02'], gdpr: ['Art.32(1)(a)'] },
   evaluate(r) {
     return r.expect('DomainEndpointOptions.TLSSecurityPolicy', contains('Policy-Min-TLS-1-2'), {
       pass: 'the endpoint requires TLS 1.2 or later',

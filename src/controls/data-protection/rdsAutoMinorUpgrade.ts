@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'Minor engine versions carry security fixes. AutoMinorVersionUpgrade is on by default; turning it off leaves the instance on the patched-at-creation version until someone upgrades it by hand.',
   remediation: 'Remove AutoMinorVersionUpgrade or set it to true, and choose a PreferredMaintenanceWindow that suits the workload.',
   references: { checkov: ['CKV_AWS_226'], trivy: [], cfn_nag: [], cdk_nag: [], guard: ['RDS_AUTOMATIC_MINOR_VERSION_UPGRADE_ENABLED'] },
-  frameworks: { 'soc2-tsc-2017': ['CC7.1', 'CC8.1'], 'nist-csf-2.0': ['PR.PS-02', 'ID.RA-01'] },
   evaluate(r) {
     const v = r.get('AutoMinorVersionUpgrade');
     return r.expect('AutoMinorVersionUpgrade', (x) => (x && x.k === 'unknown' ? { unknown: x } : asBool(x) !== false), {

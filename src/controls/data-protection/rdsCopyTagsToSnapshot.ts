@@ -11,7 +11,6 @@ export default defineControl({
   rationale: 'Snapshots hold the same data as the database; without its tags (owner, data classification, cost centre) they escape tag-based access policies, retention rules and cost reporting. Tags are not copied by default.',
   remediation: 'Set CopyTagsToSnapshot: true.',
   references: { checkov: [], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1'], 'nist-csf-2.0': ['ID.AM-07'] },
   evaluate(r) {
     if (inDbCluster(r)) return r.notApplicable('instance belongs to a DB cluster; snapshot tagging is set on the cluster');
     return r.expect('CopyTagsToSnapshot', isTrue, {

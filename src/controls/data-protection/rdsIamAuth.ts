@@ -14,7 +14,6 @@ export default defineControl({
   rationale: 'IAM database authentication lets applications connect with short-lived tokens tied to their IAM role instead of long-lived passwords stored in configuration, and access is revoked by changing IAM policy. It applies to MySQL, MariaDB and PostgreSQL engines, including Aurora.',
   remediation: 'Set EnableIAMDatabaseAuthentication: true and grant rds-db:connect to the roles that need database access.',
   references: { checkov: ['CKV_AWS_161', 'CKV_AWS_162'], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.2'], 'nist-csf-2.0': ['PR.AA-01', 'PR.AA-03'] },
   evaluate(r) {
     if (inDbCluster(r)) return r.notApplicable('instance belongs to a DB cluster; IAM authentication is set on the cluster');
     const engine = r.get('Engine');

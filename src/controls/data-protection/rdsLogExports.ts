@@ -11,7 +11,6 @@ export default defineControl({
   rationale: 'Database error, audit and slow-query logs kept only on the instance rotate away quickly and disappear with it; exporting them to CloudWatch Logs retains them for investigation and alerting.',
   remediation: 'Set EnableCloudwatchLogsExports to the log types of the engine (e.g. [postgresql] or [audit, error, general, slowquery]); audit logs also need the engine\'s audit plugin or parameter.',
   references: { checkov: ['CKV_AWS_129'], trivy: [], cfn_nag: [], cdk_nag: [], guard: ['RDS_LOGGING_ENABLED'] },
-  frameworks: { 'soc2-tsc-2017': ['CC7.2'], 'nist-csf-2.0': ['DE.CM-09', 'PR.PS-04'], gdpr: ['Art.30', 'Art.33'] },
   evaluate(r) {
     if (inDbCluster(r)) return r.notApplicable('instance belongs to a DB cluster; log exports are set on the cluster');
     return r.expect('EnableCloudwatchLogsExports', isPresent, {

@@ -31,7 +31,6 @@ export default defineControl({
   rationale: 'A publicly accessible instance gets a DNS name that resolves to a public IP, so only its security group stands between the database port and the internet. When PubliclyAccessible is omitted RDS decides from the network: the instance is public if its subnets are in a VPC with an internet gateway.',
   remediation: 'Set PubliclyAccessible: false explicitly and place the instance in a DB subnet group of private subnets; reach it through a bastion, VPN or RDS Proxy.',
   references: { checkov: ['CKV_AWS_17'], trivy: ['AVD-AWS-0180'], cfn_nag: ['F22'], cdk_nag: [], guard: ['RDS_INSTANCE_PUBLIC_ACCESS_CHECK'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.6'], 'nist-csf-2.0': ['PR.IR-01', 'PR.AA-05'], gdpr: ['Art.32(1)(b)'] },
   evaluate(r) {
     const v = r.get('PubliclyAccessible');
     if (v !== undefined) {

@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'Performance Insights stores query text and wait statistics, which can include literal values from SQL statements. Without a key of your own it is encrypted with the AWS managed aws/rds key, whose policy you cannot restrict.',
   remediation: 'When enabling Performance Insights, set PerformanceInsightsKMSKeyId (instances) or PerformanceInsightsKmsKeyId (clusters) to a customer managed key.',
   references: { checkov: [], trivy: ['AVD-AWS-0078'], cfn_nag: [], cdk_nag: [], guard: [] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.7'], 'nist-csf-2.0': ['PR.DS-01'], gdpr: ['Art.32(1)(a)'] },
   evaluate(r) {
     const cluster = r.type === 'AWS::RDS::DBCluster';
     const flag = cluster ? 'PerformanceInsightsEnabled' : 'EnablePerformanceInsights';

@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'Without RequireTLS the proxy accepts plaintext client connections, so credentials and query results cross the VPC unencrypted. It is off by default.',
   remediation: 'Set RequireTLS: true and have clients connect with TLS using the Amazon root CA.',
   references: { checkov: [], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.7'], 'nist-csf-2.0': ['PR.DS-02'], gdpr: ['Art.32(1)(a)'] },
   evaluate(r) {
     return r.expect('RequireTLS', isTrue, {
       pass: 'the proxy requires TLS',

@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'Unencrypted database storage, snapshots and backups expose data to anyone who obtains the underlying volumes or a shared snapshot. Encryption cannot be turned on after creation without a restore.',
   remediation: 'Set StorageEncrypted: true (and KmsKeyId to a customer managed key where key control is required).',
   references: { checkov: ['CKV_AWS_16'], trivy: ['AVD-AWS-0080'], cfn_nag: ['F26', 'F27'], cdk_nag: ['AwsSolutions-RDS2'], guard: ['RDS_STORAGE_ENCRYPTED'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.7'], gdpr: ['Art.32(1)(a)'], 'nist-csf-2.0': ['PR.DS-01'] },
   evaluate(r) {
     // An instance in an Aurora cluster inherits the cluster's encryption.
     if (r.type === 'AWS::RDS::DBInstance' && r.get('DBClusterIdentifier')) {

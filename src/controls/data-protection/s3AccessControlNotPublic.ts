@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'The canned ACLs PublicRead, PublicReadWrite and AuthenticatedRead open the bucket to everyone or to every AWS account. New buckets have ACLs disabled by default since April 2023, but a template that asks for a public ACL shows the intent and succeeds once object ownership allows ACLs.',
   remediation: 'Remove AccessControl or set it to Private; grant access through a bucket policy scoped to specific principals, and keep OwnershipControls at BucketOwnerEnforced.',
   references: { checkov: ['CKV_AWS_20', 'CKV_AWS_57'], trivy: ['AVD-AWS-0092'], cfn_nag: ['W31', 'F14'], cdk_nag: [], guard: ['S3_BUCKET_PUBLIC_READ_ACL', 'S3_BUCKET_PUBLIC_RW_ACL'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.6'], 'nist-csf-2.0': ['PR.AA-05', 'PR.DS-01'], gdpr: ['Art.32(1)(b)'] },
   evaluate(r) {
     return r.expect('AccessControl', noneOf(['PublicRead', 'PublicReadWrite', 'AuthenticatedRead']), {
       pass: 'no public canned ACL is requested',

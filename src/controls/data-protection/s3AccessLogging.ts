@@ -11,7 +11,6 @@ export default defineControl({
   rationale: 'Server access logs record each request made to the bucket, with requester, operation and response, which investigations of data access depend on. CloudTrail records object-level calls only when data events are enabled.',
   remediation: 'Set LoggingConfiguration.DestinationBucketName to a dedicated log bucket (and a LogFilePrefix); do not log a log bucket into itself.',
   references: { checkov: ['CKV_AWS_18'], trivy: ['AVD-AWS-0089'], cfn_nag: ['W35'], cdk_nag: ['AwsSolutions-S1'], guard: ['S3_BUCKET_LOGGING_ENABLED'] },
-  frameworks: { 'soc2-tsc-2017': ['CC7.2'], 'nist-csf-2.0': ['DE.CM-09', 'PR.PS-04'], gdpr: ['Art.30', 'Art.33'] },
   evaluate(r) {
     if (!r.get('LoggingConfiguration')) {
       // A dedicated access-log bucket is exempt: logging it into itself loops, and into another

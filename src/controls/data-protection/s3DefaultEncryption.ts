@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'Since January 2023 S3 encrypts every new object with SSE-S3 even when a bucket declares nothing, so a missing declaration no longer means plaintext storage; the low severity reflects that. Declaring the encryption keeps the intent reviewable in the template and guards against older buckets and tools that read the bucket setting.',
   remediation: 'Add BucketEncryption.ServerSideEncryptionConfiguration with ServerSideEncryptionByDefault.SSEAlgorithm set to AES256, aws:kms or aws:kms:dsse.',
   references: { checkov: ['CKV_AWS_19'], trivy: ['AVD-AWS-0088'], cfn_nag: ['W41'], cdk_nag: [], guard: ['S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED', 'S3_DEFAULT_ENCRYPTION_KMS'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.7'], 'nist-csf-2.0': ['PR.DS-01'], gdpr: ['Art.32(1)(a)'] },
   evaluate(r) {
     return r.expect('BucketEncryption.ServerSideEncryptionConfiguration', sseRulesMatch(['AES256', 'aws:kms', 'aws:kms:dsse']), {
       pass: 'default encryption is declared',

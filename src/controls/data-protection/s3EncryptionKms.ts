@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'With SSE-KMS every read needs kms:Decrypt on the key, so key policies add a second, audited layer of access control and access can be revoked by disabling the key. SSE-S3 keys are managed entirely by S3 and give no such control.',
   remediation: 'Set BucketEncryption.ServerSideEncryptionConfiguration[].ServerSideEncryptionByDefault.SSEAlgorithm to aws:kms (or aws:kms:dsse) and KMSMasterKeyID to a customer managed key; enable BucketKeyEnabled to reduce KMS request costs.',
   references: { checkov: [], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.7'], 'nist-csf-2.0': ['PR.DS-01'], gdpr: ['Art.32(1)(a)'] },
   evaluate(r) {
     return r.expect('BucketEncryption.ServerSideEncryptionConfiguration', sseRulesMatch(['aws:kms', 'aws:kms:dsse']), {
       pass: 'default encryption uses SSE-KMS',

@@ -12,7 +12,6 @@ export default defineControl({
   rationale: 'An Allow for Principal "*" with no Condition grants the listed actions to every AWS account and to anonymous callers. Public access blocks stop this only when BlockPublicPolicy/RestrictPublicBuckets are set, which not every account does.',
   remediation: 'Name the principals (account, role or service) in the Allow statement, or restrict it with conditions such as aws:SourceVpce, aws:PrincipalOrgID or aws:SourceArn.',
   references: { checkov: ['CKV_AWS_70'], trivy: [], cfn_nag: ['F16'], cdk_nag: [], guard: [] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.3'], 'nist-csf-2.0': ['PR.AA-05'], gdpr: ['Art.32(1)(b)'] },
   evaluate(r) {
     const doc = r.get('PolicyDocument');
     const { statements, unknown } = statementsOf(doc);

@@ -13,7 +13,6 @@ export default defineControl({
   rationale: 'The four public access block settings stop ACLs and bucket policies from making objects public, the most common cause of S3 data exposure.',
   remediation: 'Set PublicAccessBlockConfiguration with BlockPublicAcls, BlockPublicPolicy, IgnorePublicAcls and RestrictPublicBuckets all true.',
   references: { checkov: ['CKV_AWS_53', 'CKV_AWS_54', 'CKV_AWS_55', 'CKV_AWS_56'], trivy: ['AVD-AWS-0094'], cdk_nag: ['AwsSolutions-S2'], guard: ['S3_BUCKET_LEVEL_PUBLIC_ACCESS_PROHIBITED'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.6'], 'nist-csf-2.0': ['PR.AA-05', 'PR.DS-01'] },
   evaluate(r) {
     const path = 'PublicAccessBlockConfiguration';
     return r.expect(path, (cfg): Verdict => {

@@ -30,7 +30,6 @@ export default defineControl({
   rationale: 'S3 still answers plain HTTP requests unless the bucket policy refuses them, so data and signed requests can cross the network unencrypted. A Deny on aws:SecureTransport false makes TLS mandatory for every client.',
   remediation: 'Declare an AWS::S3::BucketPolicy for the bucket with a statement Effect: Deny, Principal: "*", Action: "s3:*", Resource: the bucket and its objects, Condition: {Bool: {"aws:SecureTransport": "false"}}.',
   references: { checkov: [], trivy: [], cfn_nag: [], cdk_nag: ['AwsSolutions-S10'], guard: ['S3_BUCKET_SSL_REQUESTS_ONLY'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.7'], 'nist-csf-2.0': ['PR.DS-02'], gdpr: ['Art.32(1)(a)'] },
   evaluate(r) {
     const policies = bucketPoliciesOf(r);
     if (policies.length === 0) {

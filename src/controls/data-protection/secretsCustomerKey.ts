@@ -11,7 +11,6 @@ export default defineControl({
   rationale: 'With the AWS managed key aws/secretsmanager anyone allowed by IAM to read the secret can decrypt it and the key cannot be shared across accounts; a customer managed key adds a separate key policy you control and audit.',
   remediation: 'Set KmsKeyId to a customer managed key (its ARN, id or alias), not alias/aws/secretsmanager.',
   references: { checkov: ['CKV_AWS_149'], trivy: ['AVD-AWS-0098'], cfn_nag: ['W77'], guard: ['SECRETSMANAGER_USING_CMK'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.7'], 'nist-csf-2.0': ['PR.DS-01'], gdpr: ['Art.32(1)(a)'] },
   evaluate(r) {
     return r.expect('KmsKeyId', (v): Verdict => {
       const p = isPresent(v);

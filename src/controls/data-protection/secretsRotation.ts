@@ -9,7 +9,6 @@ export default defineControl({
   rationale: 'A secret that never changes stays useful to anyone who copied it once; scheduled rotation bounds the lifetime of a leaked credential.',
   remediation: 'Declare an AWS::SecretsManager::RotationSchedule whose SecretId references the secret, with a rotation Lambda (RotationLambdaARN or HostedRotationLambda) and RotationRules.',
   references: { cdk_nag: ['AwsSolutions-SMG4'], guard: ['SECRETSMANAGER_ROTATION_ENABLED_CHECK'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1'], 'nist-csf-2.0': ['PR.AA-01'] },
   evaluate(r) {
     const schedules = r.graph.referrers(r.resource, 'AWS::SecretsManager::RotationSchedule')
       .filter((s) => r.graph.target(s, s.properties.props.get('SecretId'))?.id === r.id);

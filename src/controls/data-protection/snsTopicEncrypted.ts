@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'SNS does not encrypt stored messages unless the topic names a KMS key, so messages waiting for delivery sit unencrypted at rest. With a key, publishers also need kms:GenerateDataKey, which narrows who can publish.',
   remediation: 'Set KmsMasterKeyId to a customer managed key (or alias/aws/sns) and grant publishing services use of the key.',
   references: { checkov: ['CKV_AWS_26'], trivy: ['AVD-AWS-0095'], cfn_nag: ['W47'], cdk_nag: ['AwsSolutions-SNS2'], guard: ['SNS_ENCRYPTED_KMS'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.7'], 'nist-csf-2.0': ['PR.DS-01'], gdpr: ['Art.32(1)(a)'] },
   evaluate(r) {
     return r.expect('KmsMasterKeyId', isPresent, {
       pass: 'the topic is encrypted with a KMS key',

@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'Since late 2022 new queues are encrypted with SQS-owned keys (SSE-SQS) unless encryption is switched off, so only an explicit SqsManagedSseEnabled: false without a KMS key leaves messages unencrypted at rest.',
   remediation: 'Remove SqsManagedSseEnabled: false, or set KmsMasterKeyId to use SSE-KMS.',
   references: { checkov: ['CKV_AWS_27'], trivy: ['AVD-AWS-0096'], cfn_nag: [], cdk_nag: ['AwsSolutions-SQS2'], guard: [] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.7'], 'nist-csf-2.0': ['PR.DS-01'], gdpr: ['Art.32(1)(a)'] },
   evaluate(r) {
     const kms = decide(r.get('KmsMasterKeyId'), isPresent);
     if (kms === true) return r.pass('the queue uses SSE-KMS', r.locate('KmsMasterKeyId'), [r.evidence('KmsMasterKeyId')]);

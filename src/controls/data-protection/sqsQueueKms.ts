@@ -11,7 +11,6 @@ export default defineControl({
   rationale: 'SSE-SQS protects messages at rest with keys SQS owns; SSE-KMS adds a key policy as a second gate on who can send and receive, and records key use in CloudTrail.',
   remediation: 'Set KmsMasterKeyId to a customer managed key and grant producers and consumers kms:GenerateDataKey and kms:Decrypt.',
   references: { checkov: [], trivy: ['AVD-AWS-0135'], cfn_nag: ['W48'], cdk_nag: [], guard: ['SQS_QUEUE_KMS_MASTER_KEY_ID_RULE'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.7'], 'nist-csf-2.0': ['PR.DS-01'], gdpr: ['Art.32(1)(a)'] },
   evaluate(r) {
     return r.expect('KmsMasterKeyId', (v) => {
       const p = isPresent(v);

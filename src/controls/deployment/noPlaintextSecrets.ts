@@ -28,7 +28,6 @@ export default defineControl({
   rationale: 'A password written in a template (or as a parameter default) is stored in source control, template buckets and the stack history, and cannot be rotated without a change to code.',
   remediation: 'Use a dynamic reference ({{resolve:secretsmanager:...}} or {{resolve:ssm-secure:...}}), ManageMasterUserPassword: true for RDS, GenerateSecretString for Secrets Manager, or a NoEcho parameter without a default.',
   references: { cfn_nag: ['F23', 'F34'], guard: ['RDS_MASTER_USER_PASSWORD_NO_PLAINTEXT_PASSWORD', 'RDS_CLUSTER_MASTER_USER_PASSWORD_NO_PLAINTEXT_PASSWORD'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC8.1'], 'nist-csf-2.0': ['PR.AA-01', 'PR.DS-01'], gdpr: ['Art.32(1)(a)'] },
   evaluate(r): Outcome {
     const noEcho = noEchoOf(r);
     const evs: Evidence[] = [];

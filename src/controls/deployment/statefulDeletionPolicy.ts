@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'Removing a database, bucket, table or key from a template, renaming its logical id or deleting the stack destroys it together with its data unless DeletionPolicy says otherwise.',
   remediation: 'Set DeletionPolicy: Retain (or Snapshot for RDS, DocumentDB, Neptune, Redshift and EBS volumes).',
   references: {},
-  frameworks: { 'soc2-tsc-2017': ['A1.2', 'CC8.1'], 'nist-csf-2.0': ['PR.DS-11', 'PR.PS-01'], gdpr: ['Art.32(1)(c)'] },
   evaluate(r) {
     if (r.type === 'AWS::RDS::DBInstance' && r.get('DBClusterIdentifier')) {
       return r.notApplicable('instance of a DB cluster: the data lives in the cluster');

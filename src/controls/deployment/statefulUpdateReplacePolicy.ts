@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'Changing an immutable property (a table key schema, a bucket or database name) makes CloudFormation create a new resource and delete the old one with its data, unless UpdateReplacePolicy keeps it.',
   remediation: 'Set UpdateReplacePolicy: Retain (or Snapshot where supported) alongside DeletionPolicy.',
   references: {},
-  frameworks: { 'soc2-tsc-2017': ['A1.2', 'CC8.1'], 'nist-csf-2.0': ['PR.DS-11'] },
   evaluate(r) {
     if (r.type === 'AWS::RDS::DBInstance' && r.get('DBClusterIdentifier')) {
       return r.notApplicable('instance of a DB cluster: the data lives in the cluster');

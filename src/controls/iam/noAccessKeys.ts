@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'Access keys are long-lived secrets; a key created by a template is exposed through the stack (outputs, GetAtt SecretAccessKey) and is rarely rotated. Workloads should use roles and temporary credentials instead.',
   remediation: 'Remove the AWS::IAM::AccessKey and let the workload assume an IAM role (instance profile, task role, IRSA, OIDC federation). If a key is unavoidable, store it in Secrets Manager and rotate it.',
   references: {},
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.2'], 'nist-csf-2.0': ['PR.AA-01'] },
   evaluate(r) {
     return r.expect('Status', (v) => (v ? oneOf(['Inactive'])(v) : false), {
       pass: 'the access key is created Inactive',

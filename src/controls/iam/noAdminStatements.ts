@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'A statement allowing every action on every resource makes its holder an account administrator: one leaked credential or compromised workload then controls the whole account, including its own audit trail.',
   remediation: 'Replace Action "*" / Resource "*" with the specific actions and resource ARNs the principal needs; grant break-glass administration through a separately governed role.',
   references: { checkov: ['CKV_AWS_62'], trivy: ['AVD-AWS-0057'], cdk_nag: ['AwsSolutions-IAM5'], guard: ['IAM_POLICY_NO_STATEMENTS_WITH_ADMIN_ACCESS'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.3'], 'nist-csf-2.0': ['PR.AA-05'], gdpr: ['Art.32(1)(b)'] },
   evaluate(r) {
     return judgeStatements(r, {
       kinds: ['identity'],

@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'Allow with NotAction grants every action except those listed, including actions of services launched after the policy was written; it is almost always broader than intended.',
   remediation: 'Rewrite the statement as Allow with an explicit Action list; use NotAction only inside Deny statements.',
   references: { cfn_nag: ['W14', 'W15', 'W16', 'W17'], guard: ['IAM_ROLE_OR_POLICY_NO_ALLOW_PLUS_NOT_ACTION', 'IAM_ROLE_NO_ALLOW_PLUS_NOT_ACTION_ON_TRUST_POLICY'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.3'], 'nist-csf-2.0': ['PR.AA-05'] },
   evaluate(r) {
     return judgeStatements(r, {
       kinds: ['identity', 'trust'],

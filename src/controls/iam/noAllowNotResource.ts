@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'Allow with NotResource applies the allowed actions to every resource except those listed, including resources created later, which defeats resource scoping.',
   remediation: 'List the allowed resources in Resource; keep NotResource for Deny statements.',
   references: { cfn_nag: ['W21', 'W22', 'W23'], guard: ['IAM_ROLE_OR_POLICY_NO_ALLOW_PLUS_NOT_RESOURCE'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.3'], 'nist-csf-2.0': ['PR.AA-05'] },
   evaluate(r) {
     return judgeStatements(r, {
       kinds: ['identity'],

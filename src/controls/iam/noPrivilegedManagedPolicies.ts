@@ -21,7 +21,6 @@ export default defineControl({
   rationale: 'These AWS managed policies grant administrator or near-administrator rights (IAMFullAccess lets its holder grant itself anything), far beyond what a workload or person normally needs.',
   remediation: 'Detach the policy and grant a customer managed or inline policy listing the actions and resources actually used.',
   references: { cfn_nag: ['W25', 'W43', 'W44'], cdk_nag: ['AwsSolutions-IAM4'], guard: ['IAM_ROLE_ADMINISTRATOR_ACCESS_POLICY_RULE', 'IAM_ROLE_ELEVATED_MANAGED_POLICY_RULE'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.3'], 'nist-csf-2.0': ['PR.AA-05'], gdpr: ['Art.32(1)(b)'] },
   evaluate(r) {
     const path = r.type.startsWith('AWS::Serverless::') ? 'Policies' : 'ManagedPolicyArns';
     const list = r.get(path);

@@ -12,7 +12,6 @@ export default defineControl({
   rationale: 'Wildcard actions grant every current and future API of a service, including destructive and permission-changing ones (s3:* includes s3:PutBucketPolicy and s3:DeleteBucket), so least privilege cannot hold.',
   remediation: 'List the specific actions needed (for example s3:GetObject, s3:PutObject) instead of "*" or "service:*".',
   references: { checkov: ['CKV_AWS_63'], trivy: ['AVD-AWS-0057'], cfn_nag: ['F3', 'F4', 'F5'], cdk_nag: ['AwsSolutions-IAM5'], guard: ['IAM_POLICY_NO_STATEMENTS_WITH_FULL_ACCESS', 'IAM_MANAGEDPOLICY_NO_STATEMENTS_WITH_FULL_ACCESS', 'IAM_ROLE_NO_WILDCARD_ACTIONS_ON_PERMISSIONS'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.3'], 'nist-csf-2.0': ['PR.AA-05'], gdpr: ['Art.32(1)(b)'] },
   evaluate(r) {
     return judgeStatements(r, {
       kinds: ['identity'],

@@ -28,7 +28,6 @@ export default defineControl({
   rationale: 'Allowing actions that create, modify, delete or re-permission resources on Resource "*" extends them to every resource of that service in the account, including ones created later by other teams.',
   remediation: 'Name the resource ARNs (or ARN patterns bounded by a prefix, such as arn:aws:s3:::my-app-*/*) in Resource for every non-read action. Actions that only support "*" (such as xray:PutTraceSegments) are accepted.',
   references: { cfn_nag: ['W11', 'W12', 'W13'], trivy: ['AVD-AWS-0057'], cdk_nag: ['AwsSolutions-IAM5'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.3'], 'nist-csf-2.0': ['PR.AA-05'], gdpr: ['Art.32(1)(b)'] },
   evaluate(r) {
     return judgeStatements(r, {
       kinds: ['identity'],

@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'A principal that may pass any role can hand a more privileged role to a service it controls (an EC2 instance, a Lambda function, a CloudFormation stack) and so escalate to that role\'s permissions.',
   remediation: 'Allow iam:PassRole only on the ARNs of the roles the principal must pass, and add an iam:PassedToService condition naming the receiving service.',
   references: { cfn_nag: ['F38', 'F40'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.3'], 'nist-csf-2.0': ['PR.AA-05'], gdpr: ['Art.32(1)(b)'] },
   evaluate(r) {
     return judgeStatements(r, {
       kinds: ['identity'],

@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'Temporary credentials stay valid until they expire even after the session that obtained them is revoked elsewhere; the default one-hour session keeps the window for stolen credentials short.',
   remediation: 'Leave MaxSessionDuration unset (3600 seconds) or set it to 3600 or less; grant longer sessions only to roles that demonstrably need them.',
   references: {},
-  frameworks: { 'soc2-tsc-2017': ['CC6.1'], 'nist-csf-2.0': ['PR.AA-05'] },
   evaluate(r) {
     return r.expect('MaxSessionDuration', (v) => {
       if (!v) return true;

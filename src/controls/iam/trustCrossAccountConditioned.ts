@@ -14,7 +14,6 @@ export default defineControl({
   rationale: 'Trusting a whole foreign account delegates the decision of who may assume the role to that account\'s administrators; without sts:ExternalId a third party can also be tricked into using the role for someone else (confused deputy).',
   remediation: 'Add an sts:ExternalId condition for third parties, or aws:PrincipalOrgID / aws:PrincipalArn conditions for accounts of your organisation; name specific role ARNs instead of account roots where possible.',
   references: { checkov: ['CKV_AWS_61'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.3', 'CC9.2'], 'nist-csf-2.0': ['PR.AA-05', 'GV.SC-07'] },
   evaluate(r) {
     return judgeStatements(r, {
       kinds: ['trust'],

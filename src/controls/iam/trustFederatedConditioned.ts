@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'Without aud/sub conditions any token issued by the provider can assume the role: with GitHub Actions that is any workflow of any repository on GitHub, with Cognito any identity pool.',
   remediation: 'Add conditions on the provider\'s aud key and, for shared issuers such as token.actions.githubusercontent.com, on its sub key (for example repo:my-org/my-repo:ref:refs/heads/main); for SAML providers condition on SAML:aud.',
   references: {},
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.3'], 'nist-csf-2.0': ['PR.AA-05', 'PR.AA-03'] },
   evaluate(r) {
     let federated = false;
     const out = judgeStatements(r, {

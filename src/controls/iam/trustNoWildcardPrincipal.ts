@@ -13,7 +13,6 @@ export default defineControl({
   rationale: 'A trust policy with Principal "*" (or AWS "*") lets any AWS identity in any account assume the role unless a condition pins it to your organisation or accounts; Allow with NotPrincipal is just as open.',
   remediation: 'Name the trusted accounts, roles or services in Principal, or keep "*" only together with an aws:PrincipalOrgID / aws:PrincipalAccount / aws:PrincipalArn condition.',
   references: { checkov: ['CKV_AWS_60'], cfn_nag: ['F6'], guard: ['IAM_ROLE_NO_ALLOW_PLUS_NOT_PRINCIPAL'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.3', 'CC6.6'], 'nist-csf-2.0': ['PR.AA-05'], gdpr: ['Art.32(1)(b)'] },
   evaluate(r) {
     return judgeStatements(r, {
       kinds: ['trust'],

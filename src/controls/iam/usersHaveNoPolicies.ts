@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'Policies attached to individual users are hard to review and tend to outlive the need for them; granting through groups or roles keeps access consistent and revocable in one place.',
   remediation: 'Move the user\'s inline and managed policies to a group (or a role the user assumes) and add the user to it; remove Users from AWS::IAM::Policy / ManagedPolicy.',
   references: { checkov: ['CKV_AWS_40'], trivy: ['AVD-AWS-0143'], guard: ['IAM_USER_NO_POLICIES_CHECK'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.2', 'CC6.3'], 'nist-csf-2.0': ['PR.AA-05'] },
   evaluate(r) {
     if (r.type === 'AWS::IAM::UserPolicy') return r.fail('an inline policy is attached directly to a user', r.locate('UserName'), [r.evidence('UserName')]);
     if (r.type === 'AWS::IAM::User') {

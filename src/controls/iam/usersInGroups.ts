@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'Managing users through groups keeps permissions uniform across people with the same job and makes removing access a single change.',
   remediation: 'Set Groups on the user, or add it to a group with AWS::IAM::UserToGroupAddition.',
   references: { cfn_nag: ['F2000'], guard: ['IAM_USER_MISSING_GROUP_RULE'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.2', 'CC6.3'], 'nist-csf-2.0': ['PR.AA-05'] },
   evaluate(r) {
     const groups = r.get('Groups');
     if (groups && groups.k === 'unknown') return r.unknown('the user\'s groups are known only at deploy time', groups, r.locate('Groups'), [r.evidence('Groups')]);

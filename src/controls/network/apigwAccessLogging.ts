@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'Access logs record who called which API route and with what result; they are the primary evidence when an API is abused.',
   remediation: 'Set AccessLogSetting.DestinationArn (REST, AWS::Serverless::Api) or AccessLogSettings.DestinationArn (HTTP/WebSocket, AWS::Serverless::HttpApi) to a CloudWatch Logs group or Firehose ARN, with a Format.',
   references: { checkov: ['CKV_AWS_76', 'CKV_AWS_95'], trivy: ['AVD-AWS-0001'], cfn_nag: ['W69'], cdk_nag: ['AwsSolutions-APIG1'], guard: ['API_GW_STAGE_ACCESS_LOGGING_RULE', 'API_GWV2_ACCESS_LOGS_ENABLED'] },
-  frameworks: { 'soc2-tsc-2017': ['CC7.2'], 'nist-csf-2.0': ['DE.CM-01'] },
   evaluate(r) {
     let path: string;
     if (r.type === 'AWS::ApiGateway::Deployment') {

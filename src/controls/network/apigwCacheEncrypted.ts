@@ -13,7 +13,6 @@ export default defineControl({
   rationale: 'Cached responses can hold personal or sensitive data; an unencrypted cache stores it in clear at rest.',
   remediation: 'Wherever MethodSettings enable CachingEnabled, also set CacheDataEncrypted: true.',
   references: { trivy: ['AVD-AWS-0002'], guard: ['API_GW_CACHE_ENABLED_AND_ENCRYPTED'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1'], 'nist-csf-2.0': ['PR.DS-01'], gdpr: ['Art.32(1)(a)'] },
   evaluate(r) {
     const base = r.type === 'AWS::ApiGateway::Deployment' ? 'StageDescription.' : '';
     if (base && !r.get('StageName')) return r.notApplicable('the deployment does not create a stage');

@@ -14,7 +14,6 @@ export default defineControl({
   rationale: 'The TLS_1_0 security policy accepts TLS 1.0 and 1.1 with legacy ciphers on the API\'s public hostname.',
   remediation: 'Set SecurityPolicy: TLS_1_2 on the custom domain (DomainNameConfigurations[].SecurityPolicy for API Gateway v2, Domain.SecurityPolicy for SAM).',
   references: { trivy: ['AVD-AWS-0005'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.7'], 'nist-csf-2.0': ['PR.DS-02'], gdpr: ['Art.32(1)(a)'] },
   evaluate(r) {
     const check = (path: string, v: Value | undefined, at = v?.loc ?? r.locate(path)): Outcome => {
       const ev = [evidenceAt(`Properties.${path}`, v, at)];

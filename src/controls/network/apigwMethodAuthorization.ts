@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'A method with AuthorizationType NONE can be invoked by anyone on the internet who finds the URL; an API key alone identifies a caller for throttling but does not authenticate them.',
   remediation: 'Set AuthorizationType to AWS_IAM, COGNITO_USER_POOLS, CUSTOM (REST) or JWT/CUSTOM/AWS_IAM (HTTP API) with an authorizer. CORS preflight (OPTIONS) methods are exempt.',
   references: { checkov: ['CKV_AWS_59'], trivy: ['AVD-AWS-0004'], cfn_nag: ['W59'], cdk_nag: ['AwsSolutions-APIG4'], guard: ['API_GW_METHOD_AUTHORIZATION_TYPE_RULE'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1'], 'nist-csf-2.0': ['PR.AA-03', 'PR.AA-05'], gdpr: ['Art.32(1)(b)'] },
   evaluate(r) {
     if (r.type === 'AWS::ApiGateway::Method') {
       if (asString(r.get('HttpMethod'))?.toUpperCase() === 'OPTIONS') return r.notApplicable('OPTIONS (CORS preflight) methods are called without credentials');

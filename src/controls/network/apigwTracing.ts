@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'Tracing follows each request through the API and its integrations, which shortens the investigation of failures and suspicious calls.',
   remediation: 'Set TracingEnabled: true on the stage (or on the AWS::Serverless::Api).',
   references: { checkov: ['CKV_AWS_73'], trivy: ['AVD-AWS-0003'] },
-  frameworks: { 'soc2-tsc-2017': ['CC7.2'], 'nist-csf-2.0': ['DE.CM-01'] },
   evaluate(r) {
     return r.expect('TracingEnabled', isTrue, {
       pass: 'X-Ray tracing is enabled',

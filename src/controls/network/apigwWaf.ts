@@ -13,7 +13,6 @@ export default defineControl({
   rationale: 'A web ACL in front of the API blocks injection payloads, abusive clients and request floods before they reach integrations.',
   remediation: 'Declare an AWS::WAFv2::WebACLAssociation with ResourceArn !Sub arn:${AWS::Partition}:apigateway:${AWS::Region}::/restapis/${Api}/stages/${Stage} and a REGIONAL web ACL.',
   references: { cdk_nag: ['AwsSolutions-APIG3'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.6', 'CC6.8'], 'nist-csf-2.0': ['PR.IR-01'] },
   evaluate(r) {
     const api = r.type === 'AWS::Serverless::Api' ? r.resource : r.graph.target(r.resource, r.get('RestApiId'));
     const stageName = asString(r.get('StageName'));

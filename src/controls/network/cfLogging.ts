@@ -12,7 +12,6 @@ export default defineControl({
   rationale: 'Edge access logs are the record of every viewer request; without them abuse of the distribution cannot be investigated.',
   remediation: 'Set DistributionConfig.Logging.Bucket to a log bucket, or declare standard logging v2 (AWS::Logs::DeliverySource with the distribution\'s ARN).',
   references: { checkov: ['CKV_AWS_86'], trivy: ['AVD-AWS-0010'], cfn_nag: ['W10'], cdk_nag: ['AwsSolutions-CFR3'], guard: ['CLOUDFRONT_ACCESSLOGS_ENABLED'] },
-  frameworks: { 'soc2-tsc-2017': ['CC7.2'], 'nist-csf-2.0': ['DE.CM-01'] },
   evaluate(r) {
     if (!r.get(`${DC}.Logging`)) {
       const sources = r.graph.referrers(r.resource, 'AWS::Logs::DeliverySource');

@@ -14,7 +14,6 @@ export default defineControl({
   rationale: 'Older viewer policies accept TLS 1.0/1.1 or weak ciphers, allowing downgrade attacks on users\' connections.',
   remediation: 'Use a custom certificate (AcmCertificateArn) with SslSupportMethod sni-only and MinimumProtocolVersion TLSv1.2_2021 (TLSv1.2_2019 at least).',
   references: { checkov: ['CKV_AWS_174'], trivy: ['AVD-AWS-0013'], cfn_nag: ['W70'], cdk_nag: ['AwsSolutions-CFR4'], guard: ['CLOUDFRONT_MINIMUM_PROTOCOL_VERSION_RULE'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.7'], 'nist-csf-2.0': ['PR.DS-02'], gdpr: ['Art.32(1)(a)'] },
   evaluate(r) {
     const path = `${DC}.ViewerCertificate`;
     const vc = r.get(path);

@@ -11,7 +11,6 @@ export default defineControl({
   rationale: 'HTTPS at the edge protects only half the path; with http-only or match-viewer, requests and responses cross the internet between CloudFront and the origin unencrypted.',
   remediation: 'Set CustomOriginConfig.OriginProtocolPolicy to https-only on every custom origin (and OriginSSLProtocols to TLSv1.2).',
   references: {},
-  frameworks: { 'soc2-tsc-2017': ['CC6.7'], 'nist-csf-2.0': ['PR.DS-02'], gdpr: ['Art.32(1)(a)'] },
   evaluate(r) {
     const custom = origins(r).filter((o) => prop(o.value, 'CustomOriginConfig') !== undefined);
     if (custom.length === 0) {

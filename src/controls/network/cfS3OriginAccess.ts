@@ -23,7 +23,6 @@ export default defineControl({
   rationale: 'Without origin access control (or a legacy origin access identity) the bucket must be readable by everyone for CloudFront to fetch from it, so the CDN\'s controls can be bypassed by going to S3 directly.',
   remediation: 'Create an AWS::CloudFront::OriginAccessControl, set OriginAccessControlId on the S3 origin (with S3OriginConfig.OriginAccessIdentity empty), and allow only the cloudfront.amazonaws.com service principal in the bucket policy.',
   references: { cdk_nag: ['AwsSolutions-CFR6'], guard: ['CLOUDFRONT_ORIGIN_ACCESS_IDENTITY_ENABLED'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1'], 'nist-csf-2.0': ['PR.AA-05'] },
   evaluate(r) {
     const s3 = origins(r).filter((o) => isS3Origin(r, o.value));
     if (s3.length === 0) return r.notApplicable('no S3 origins');

@@ -13,7 +13,6 @@ export default defineControl({
   rationale: 'With ViewerProtocolPolicy allow-all, content and cookies travel between users and the edge in clear text on any behaviour that permits it.',
   remediation: 'Set ViewerProtocolPolicy to redirect-to-https or https-only on DefaultCacheBehavior and on every entry of CacheBehaviors.',
   references: { checkov: ['CKV_AWS_34'], trivy: ['AVD-AWS-0012'], guard: ['CLOUDFRONT_VIEWER_POLICY_HTTPS'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.7'], 'nist-csf-2.0': ['PR.DS-02'], gdpr: ['Art.32(1)(a)'] },
   evaluate(r) {
     const bs = behaviours(r);
     if (bs.length === 0) {

@@ -11,7 +11,6 @@ export default defineControl({
   rationale: 'A web ACL at the edge filters common exploits, bots and floods before they reach the origin; without one the application faces all internet traffic unfiltered.',
   remediation: 'Set DistributionConfig.WebACLId to the ARN of an AWS::WAFv2::WebACL with Scope CLOUDFRONT (created in us-east-1).',
   references: { checkov: ['CKV_AWS_68'], trivy: ['AVD-AWS-0011'], cdk_nag: ['AwsSolutions-CFR2'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.6', 'CC6.8'], 'nist-csf-2.0': ['PR.IR-01', 'DE.CM-01'] },
   evaluate(r) {
     return r.expect(`${DC}.WebACLId`, isPresent, {
       pass: 'a WAF web ACL is associated (WebACLId)',

@@ -12,7 +12,6 @@ export default defineControl({
   rationale: 'Tasks with public addresses are reachable directly from the internet, bypassing the load balancer and any WAF in front of it; their exposure then rests on security groups alone.',
   remediation: 'Set AssignPublicIp: DISABLED (the default) and run tasks in private subnets with a NAT gateway or VPC endpoints for outbound access.',
   references: {},
-  frameworks: { 'soc2-tsc-2017': ['CC6.6'], 'nist-csf-2.0': ['PR.IR-01'] },
   evaluate(r) {
     if (!r.get(P)) {
       const nc = r.get('NetworkConfiguration');

@@ -13,7 +13,6 @@ export default defineControl({
   rationale: 'Tasks in a subnet routed to an internet gateway are one setting (a public IP) away from direct internet exposure; private subnets keep the load balancer as the only entry point.',
   remediation: 'Place tasks in subnets whose route tables send 0.0.0.0/0 to a NAT gateway (or nowhere) rather than an internet gateway, and that do not map public IPs on launch.',
   references: {},
-  frameworks: { 'soc2-tsc-2017': ['CC6.6'], 'nist-csf-2.0': ['PR.IR-01'] },
   evaluate(r) {
     const subnets = r.get(P);
     if (!subnets) return r.notApplicable('service does not use awsvpc networking');

@@ -11,7 +11,6 @@ export default defineControl({
   rationale: 'Access logs record every request the load balancer handled, with client address and response; they are needed to investigate attacks against the application.',
   remediation: 'Add LoadBalancerAttributes access_logs.s3.enabled = "true" and access_logs.s3.bucket = <log bucket>.',
   references: { checkov: ['CKV_AWS_91'], cfn_nag: ['W52'], cdk_nag: ['AwsSolutions-ELB2'], guard: ['ELBV2_ACCESS_LOGGING_RULE'] },
-  frameworks: { 'soc2-tsc-2017': ['CC7.2'], 'nist-csf-2.0': ['DE.CM-01'] },
   evaluate(r) {
     const t = lbType(r);
     if (t === 'gateway') return r.notApplicable('Gateway Load Balancers have no access logs');

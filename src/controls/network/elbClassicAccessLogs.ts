@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'Access logs are the record of who called the service through the load balancer; without them attacks cannot be reconstructed.',
   remediation: 'Set AccessLoggingPolicy with Enabled: true and S3BucketName.',
   references: { checkov: ['CKV_AWS_92'], cfn_nag: ['W26'], cdk_nag: ['AwsSolutions-ELB2'], guard: ['ELB_LOGGING_ENABLED'] },
-  frameworks: { 'soc2-tsc-2017': ['CC7.2'], 'nist-csf-2.0': ['DE.CM-01'] },
   evaluate(r) {
     return r.expect('AccessLoggingPolicy.Enabled', isTrue, {
       pass: 'access logging is enabled',

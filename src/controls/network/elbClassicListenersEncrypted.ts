@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'HTTP and TCP listeners on a classic load balancer carry client traffic unencrypted.',
   remediation: 'Set Protocol to HTTPS or SSL with SSLCertificateId on every entry of Listeners (or migrate to an Application/Network Load Balancer).',
   references: { cdk_nag: ['AwsSolutions-ELB5'], guard: ['ELB_TLS_HTTPS_LISTENERS_ONLY'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.7'], 'nist-csf-2.0': ['PR.DS-02'], gdpr: ['Art.32(1)(a)'] },
   evaluate(r) {
     const list = r.get('Listeners');
     if (!list) return r.notApplicable('no listeners declared');

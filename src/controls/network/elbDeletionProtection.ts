@@ -11,7 +11,6 @@ export default defineControl({
   rationale: 'Deleting a load balancer takes the service offline and releases its DNS name; deletion protection guards against a mistaken stack change or console click.',
   remediation: 'Add LoadBalancerAttributes deletion_protection.enabled = "true".',
   references: { checkov: ['CKV_AWS_150'], guard: ['ELB_DELETION_PROTECTION_ENABLED'] },
-  frameworks: { 'soc2-tsc-2017': ['A1.2'], 'nist-csf-2.0': ['PR.PS-01'] },
   evaluate(r) {
     const a = lbAttribute(r, 'deletion_protection.enabled');
     const d = decide(a.value, (v) => (v && v.k === 'unknown' ? { unknown: v } : asBool(v) === true));

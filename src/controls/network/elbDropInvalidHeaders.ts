@@ -11,7 +11,6 @@ export default defineControl({
   rationale: 'Forwarding headers with invalid names lets attackers smuggle requests or confuse back ends that parse headers differently from the load balancer (HTTP desync).',
   remediation: 'Add LoadBalancerAttributes routing.http.drop_invalid_header_fields.enabled = "true".',
   references: { checkov: ['CKV_AWS_131'], trivy: ['AVD-AWS-0052'], guard: ['ALB_HTTP_DROP_INVALID_HEADER_ENABLED'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.6'], 'nist-csf-2.0': ['PR.PS-01'] },
   evaluate(r) {
     const t = lbType(r);
     if (t !== 'application') {

@@ -11,7 +11,6 @@ export default defineControl({
   rationale: 'An HTTP listener whose default action redirects can still serve clear-text traffic through listener rules that forward matching paths or hosts to targets.',
   remediation: 'Make the default action of every HTTP listener a redirect with Protocol HTTPS (StatusCode HTTP_301), and attach no forwarding AWS::ElasticLoadBalancingV2::ListenerRule to it.',
   references: {},
-  frameworks: { 'soc2-tsc-2017': ['CC6.7'], 'nist-csf-2.0': ['PR.DS-02'] },
   evaluate(r) {
     const proto = r.get('Protocol');
     if (proto && proto.k === 'unknown') return r.unknown('cannot tell whether this is an HTTP listener', proto, r.locate('Protocol'), [r.evidence('Protocol')]);

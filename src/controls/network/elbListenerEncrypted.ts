@@ -11,7 +11,6 @@ export default defineControl({
   rationale: 'A plain HTTP listener carries credentials, session cookies and personal data in clear text across the internet, where it can be read or altered in transit.',
   remediation: 'Set Protocol to HTTPS (ALB) or TLS (NLB) with a certificate; keep an HTTP listener only with a default action that redirects to HTTPS.',
   references: { checkov: ['CKV_AWS_2'], trivy: ['AVD-AWS-0054'], cfn_nag: ['W56'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.7'], 'nist-csf-2.0': ['PR.DS-02'], gdpr: ['Art.32(1)(a)'] },
   evaluate(r) {
     const proto = r.get('Protocol');
     if (!proto) return r.notApplicable('listener has no Protocol (Gateway Load Balancer listener)');

@@ -15,7 +15,6 @@ export default defineControl({
   rationale: 'Policies that still accept TLS 1.0/1.1 and legacy ciphers allow downgrade attacks and fail PCI DSS and most internal crypto standards.',
   remediation: 'Set SslPolicy to a TLS 1.2+ policy such as ELBSecurityPolicy-TLS13-1-2-2021-06 (or ELBSecurityPolicy-TLS13-1-3-2021-06 where clients allow).',
   references: { checkov: ['CKV_AWS_103'], trivy: ['AVD-AWS-0047'], cfn_nag: ['W55'], guard: ['ELBV2_LISTENER_SSL_POLICY_RULE'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.7'], 'nist-csf-2.0': ['PR.DS-02'], gdpr: ['Art.32(1)(a)'] },
   evaluate(r) {
     const proto = r.get('Protocol');
     const tls = decide(proto, (v) => (v && v.k === 'unknown' ? { unknown: v } : ['HTTPS', 'TLS'].includes(asString(v)?.toUpperCase() ?? '')));

@@ -11,7 +11,6 @@ export default defineControl({
   rationale: 'Allow-all egress lets a compromised workload download tooling and exfiltrate data to any host. AWS adds such a rule to every security group unless SecurityGroupEgress is declared.',
   remediation: 'Declare SecurityGroupEgress with the destinations and ports the workload needs (for example TCP 443 to a prefix list or VPC endpoint security group), which replaces the default allow-all rule.',
   references: { cfn_nag: ['W5', 'W40', 'F1000'], guard: ['SECURITY_GROUP_MISSING_EGRESS_RULE'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.6'], 'nist-csf-2.0': ['PR.IR-01'] },
   evaluate(r) {
     return checkRules(r, {
       direction: 'egress',

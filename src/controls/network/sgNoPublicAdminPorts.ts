@@ -14,7 +14,6 @@ export default defineControl({
   rationale: 'Remote administration ports reachable from any address are scanned and brute-forced within minutes of exposure; a single weak credential or unpatched daemon then gives an attacker a shell.',
   remediation: 'Remove 0.0.0.0/0 and ::/0 rules for ports 22 and 3389; reach instances through SSM Session Manager, a bastion in a restricted security group, or a VPN CIDR.',
   references: { checkov: ['CKV_AWS_24', 'CKV_AWS_25'], trivy: ['AVD-AWS-0107'], guard: ['RESTRICTED_SSH'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.6'], 'nist-csf-2.0': ['PR.IR-01', 'PR.AA-05'], gdpr: ['Art.32(1)(b)'] },
   evaluate(r) {
     return checkRules(r, {
       direction: 'ingress',

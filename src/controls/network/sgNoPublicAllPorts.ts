@@ -11,7 +11,6 @@ export default defineControl({
   rationale: 'A rule admitting every protocol or the whole port range from any address removes the security group as a boundary: every listening service on the attached resources becomes reachable.',
   remediation: 'Replace IpProtocol -1 or 0-65535 rules from 0.0.0.0/0 or ::/0 with rules for the specific ports the workload serves, or restrict the source.',
   references: { cfn_nag: ['W42'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.6'], 'nist-csf-2.0': ['PR.IR-01'], gdpr: ['Art.32(1)(b)'] },
   evaluate(r) {
     return checkRules(r, {
       direction: 'ingress',

@@ -19,7 +19,6 @@ export default defineControl({
   rationale: 'Databases, caches and search clusters reachable from the internet are a leading cause of data breaches and ransom wipes; many (Redis, Memcached, Elasticsearch) have no authentication by default.',
   remediation: 'Allow database and cache ports only from the application tier\'s security group (SourceSecurityGroupId) or private CIDRs, never 0.0.0.0/0 or ::/0.',
   references: { guard: ['RESTRICTED_COMMON_PORTS'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.6'], 'nist-csf-2.0': ['PR.IR-01', 'PR.DS-01'], gdpr: ['Art.32(1)(b)'] },
   evaluate(r) {
     return checkRules(r, {
       direction: 'ingress',

@@ -35,7 +35,6 @@ export default defineControl({
   rationale: 'Every port open to the whole internet is attack surface. Public entry points normally serve only HTTP and HTTPS; anything else exposed to 0.0.0.0/0 deserves a deliberate, reviewed exception.',
   remediation: 'Restrict internet-facing rules to TCP 80/443 (UDP 443 for HTTP/3), and narrow other ports to known CIDRs, prefix lists or security groups.',
   references: { cfn_nag: ['W2'], cdk_nag: ['AwsSolutions-EC23'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.6'], 'nist-csf-2.0': ['PR.IR-01'] },
   evaluate(r) {
     return checkRules(r, {
       direction: 'ingress',

@@ -21,7 +21,6 @@ export default defineControl({
   rationale: 'A rule without a stated purpose cannot be reviewed: nobody can tell whether it is still needed, so stale openings accumulate.',
   remediation: 'Set Description on every SecurityGroupIngress and SecurityGroupEgress rule, naming who or what the rule is for.',
   references: { checkov: ['CKV_AWS_23'], trivy: ['AVD-AWS-0124'], cfn_nag: ['W36'], guard: ['SECURITY_GROUP_DESCRIPTION_RULE'] },
-  frameworks: { 'soc2-tsc-2017': ['CC8.1'], 'nist-csf-2.0': ['ID.AM-03'] },
   evaluate(r: ResourceContext) {
     const outs: Outcome[] = [];
     let evaluated = false;

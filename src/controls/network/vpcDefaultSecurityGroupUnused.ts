@@ -9,7 +9,6 @@ export default defineControl({
   rationale: 'Resources launched without an explicit security group land in the VPC default group; opening that group silently exposes everything that forgot to choose one.',
   remediation: 'Remove AWS::EC2::SecurityGroupIngress/Egress resources whose GroupId is !GetAtt <Vpc>.DefaultSecurityGroup; create a dedicated security group instead.',
   references: {},
-  frameworks: { 'soc2-tsc-2017': ['CC6.6'], 'nist-csf-2.0': ['PR.IR-01'] },
   evaluate(r) {
     const added = [...r.graph.referrers(r.resource, 'AWS::EC2::SecurityGroupIngress'), ...r.graph.referrers(r.resource, 'AWS::EC2::SecurityGroupEgress')]
       .filter((x) => {

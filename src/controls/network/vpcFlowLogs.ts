@@ -9,7 +9,6 @@ export default defineControl({
   rationale: 'Flow logs are the only record of which addresses talked to which resources; without them, investigating an intrusion or exfiltration in the VPC is guesswork.',
   remediation: 'Declare an AWS::EC2::FlowLog with ResourceType VPC and ResourceId !Ref <Vpc>, delivering to CloudWatch Logs or S3 (TrafficType ALL, or at least REJECT).',
   references: { checkov: ['CKV2_AWS_11'], trivy: ['AVD-AWS-0178'], cdk_nag: ['AwsSolutions-VPC7'] },
-  frameworks: { 'soc2-tsc-2017': ['CC7.2', 'CC7.3'], 'nist-csf-2.0': ['DE.CM-01'], gdpr: ['Art.33'] },
   evaluate(r) {
     const logs = r.graph.referrers(r.resource, 'AWS::EC2::FlowLog').filter((f) => {
       const id = f.properties.props.get('ResourceId');

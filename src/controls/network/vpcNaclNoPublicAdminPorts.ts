@@ -13,7 +13,6 @@ export default defineControl({
   rationale: 'A network ACL allowing 0.0.0.0/0 to remote administration ports leaves the subnet relying on security groups alone for the most attacked ports.',
   remediation: 'Remove allow entries for ports 22 and 3389 from 0.0.0.0/0 or ::/0 (including protocol -1 entries), or add a lower-numbered deny entry for those ports.',
   references: { trivy: ['AVD-AWS-0105'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.6'], 'nist-csf-2.0': ['PR.IR-01'] },
   evaluate(r) {
     const e = r.resource;
     const ev = ['Egress', 'RuleAction', 'CidrBlock', 'Ipv6CidrBlock', 'Protocol', 'PortRange'].filter((k) => p(e, k) !== undefined).map((k) => r.evidence(k));

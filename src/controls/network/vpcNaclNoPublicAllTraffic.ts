@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'An allow entry for every protocol from 0.0.0.0/0 makes the network ACL a no-op for inbound traffic, removing the subnet-level layer of defence.',
   remediation: 'Replace protocol -1 allow entries from 0.0.0.0/0 or ::/0 with entries for the specific protocols and port ranges the subnet serves.',
   references: { cfn_nag: ['W66'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.6'], 'nist-csf-2.0': ['PR.IR-01'] },
   evaluate(r) {
     const e = r.resource;
     const ev = ['Egress', 'RuleAction', 'CidrBlock', 'Ipv6CidrBlock', 'Protocol'].filter((k) => p(e, k) !== undefined).map((k) => r.evidence(k));

@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'With auto-assignment on, every instance or interface launched in the subnet gets an internet-routable address whether or not it was meant to be public.',
   remediation: 'Set MapPublicIpOnLaunch to false (or leave it unset) and give public addresses only to resources that need one, explicitly (Elastic IPs, load balancers).',
   references: { cfn_nag: ['W33'], trivy: ['AVD-AWS-0164'], guard: ['SUBNET_AUTO_ASSIGN_PUBLIC_IP_DISABLED'] },
-  frameworks: { 'soc2-tsc-2017': ['CC6.6'], 'nist-csf-2.0': ['PR.IR-01'] },
   evaluate(r) {
     return r.expect('MapPublicIpOnLaunch', isNotTrue, {
       pass: 'the subnet does not auto-assign public IP addresses',

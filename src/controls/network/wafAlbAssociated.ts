@@ -11,7 +11,6 @@ export default defineControl({
   rationale: 'An internet-facing ALB without a web ACL passes every request, including injection payloads and bot floods, straight to the application.',
   remediation: 'Declare an AWS::WAFv2::WebACLAssociation with ResourceArn !Ref <LoadBalancer> and a REGIONAL web ACL (for example with the AWS managed common rule set).',
   references: {},
-  frameworks: { 'soc2-tsc-2017': ['CC6.6', 'CC6.8'], 'nist-csf-2.0': ['PR.IR-01'] },
   evaluate(r) {
     if (lbType(r) !== 'application') return r.notApplicable('not an application load balancer');
     const scheme = r.get('Scheme');

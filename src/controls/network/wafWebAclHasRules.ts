@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'A web ACL without rules only applies its default action; with Allow it inspects nothing while giving the appearance of protection.',
   remediation: 'Add Rules (for example AWS managed rule groups such as AWSManagedRulesCommonRuleSet and AWSManagedRulesKnownBadInputsRuleSet).',
   references: {},
-  frameworks: { 'soc2-tsc-2017': ['CC6.6', 'CC6.8'], 'nist-csf-2.0': ['PR.IR-01'] },
   evaluate(r) {
     const rules = r.get('Rules');
     if (rules && rules.k === 'unknown') return r.unknown('cannot tell which rules the web ACL has', rules, r.locate('Rules'), [r.evidence('Rules')]);

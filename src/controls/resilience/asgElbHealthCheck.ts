@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'With the default EC2 health checks the group replaces an instance only when the instance itself fails, so an instance whose application no longer answers stays in service while the load balancer marks it unhealthy.',
   remediation: 'Set HealthCheckType: ELB and a HealthCheckGracePeriod long enough for the application to start.',
   references: { checkov: [], trivy: [], cfn_nag: [], cdk_nag: [], guard: ['AUTOSCALING_GROUP_ELB_HEALTHCHECK_REQUIRED'] },
-  frameworks: { 'soc2-tsc-2017': ['A1.1'], 'nist-csf-2.0': ['PR.IR-03', 'DE.CM-01'] },
   evaluate(r) {
     const lb = any([decide(r.get('TargetGroupARNs'), isPresent), decide(r.get('LoadBalancerNames'), isPresent)]);
     if (lb === false) return r.notApplicable('the group is not attached to a load balancer or target group');

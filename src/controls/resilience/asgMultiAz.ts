@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'A group confined to one Availability Zone loses all its instances when that zone fails and cannot replace them elsewhere. With two or more subnets in different zones the group rebalances and keeps serving.',
   remediation: 'Give VPCZoneIdentifier subnets in at least two Availability Zones (or list two or more AvailabilityZones for EC2-Classic-style groups).',
   references: { checkov: [], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
-  frameworks: { 'soc2-tsc-2017': ['A1.1', 'A1.2'], 'nist-csf-2.0': ['PR.IR-03'] },
   evaluate(r) {
     const path = r.get('VPCZoneIdentifier') !== undefined ? 'VPCZoneIdentifier' : 'AvailabilityZones';
     const v = r.get(path);

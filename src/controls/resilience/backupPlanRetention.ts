@@ -12,7 +12,6 @@ export default defineControl({
   rationale: 'A backup that expires within days may be gone before corruption or an intrusion is noticed. Rules without a lifecycle keep recovery points until deleted by hand.',
   remediation: 'Set Lifecycle.DeleteAfterDays on each rule to 7 or more (35 or more for production data), or omit it to keep recovery points indefinitely.',
   references: { checkov: [], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
-  frameworks: { 'soc2-tsc-2017': ['A1.2', 'CC7.5'], 'nist-csf-2.0': ['PR.DS-11', 'RC.RP-03'], gdpr: ['Art.32(1)(c)'] },
   evaluate(r) {
     const path = 'BackupPlan.BackupPlanRule';
     const rules = r.get(path);

@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'Deleting a user pool deletes every user and their credentials irrecoverably; deletion protection blocks deletion (including by a stack update or delete) until it is turned off explicitly.',
   remediation: 'Set DeletionProtection: ACTIVE.',
   references: {},
-  frameworks: { 'soc2-tsc-2017': ['A1.2'], 'nist-csf-2.0': ['PR.DS-11'] },
   evaluate(r) {
     return r.expect('DeletionProtection', oneOf(['ACTIVE']), {
       pass: 'deletion protection is ACTIVE',

@@ -11,7 +11,6 @@ export default defineControl({
   rationale: 'With deletion protection DynamoDB rejects DeleteTable until the flag is cleared, so a stack deletion, a replacement caused by a renamed key or a mistaken call cannot drop the table and its data. It is off by default.',
   remediation: 'Set DeletionProtectionEnabled: true (on every replica of a global table), and a DeletionPolicy of Retain or Snapshot.',
   references: { checkov: [], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
-  frameworks: { 'soc2-tsc-2017': ['A1.2', 'CC7.5'], 'nist-csf-2.0': ['PR.DS-11'], gdpr: ['Art.32(1)(c)'] },
   evaluate(r) {
     if (r.type === 'AWS::DynamoDB::GlobalTable') {
       const { items, unknown } = listAt(r, 'Replicas');

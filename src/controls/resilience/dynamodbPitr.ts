@@ -11,7 +11,6 @@ export default defineControl({
   rationale: 'Point-in-time recovery keeps continuous backups for up to 35 days, so a table damaged by a faulty deployment, a bad batch write or a malicious delete can be restored to the second before. It is off by default and cannot be reconstructed afterwards.',
   remediation: 'Set PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled: true (on every replica of a global table).',
   references: { checkov: ['CKV_AWS_28', 'CKV_AWS_165'], trivy: ['AVD-AWS-0024'], cfn_nag: [], cdk_nag: ['AwsSolutions-DDB3'], guard: ['DYNAMODB_PITR_ENABLED'] },
-  frameworks: { 'soc2-tsc-2017': ['A1.2', 'CC7.5'], 'nist-csf-2.0': ['PR.DS-11', 'RC.RP-03'], gdpr: ['Art.32(1)(c)'] },
   evaluate(r) {
     const path = 'PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled';
     if (r.type === 'AWS::DynamoDB::GlobalTable') {

@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'With the backup policy enabled AWS Backup takes daily backups of the file system kept for 35 days; otherwise deleted or overwritten files cannot be recovered unless a separate backup plan covers the file system.',
   remediation: 'Set BackupPolicy.Status: ENABLED, or include the file system in an AWS Backup plan.',
   references: { checkov: [], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
-  frameworks: { 'soc2-tsc-2017': ['A1.2', 'CC7.5'], 'nist-csf-2.0': ['PR.DS-11', 'RC.RP-03'], gdpr: ['Art.32(1)(c)'] },
   evaluate(r) {
     return r.expect('BackupPolicy.Status', oneOf(['ENABLED']), {
       pass: 'automatic backups are enabled',

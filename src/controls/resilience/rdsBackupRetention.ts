@@ -11,7 +11,6 @@ export default defineControl({
   rationale: 'Automated backups and point-in-time restore reach back only as far as BackupRetentionPeriod, which defaults to 1 day in CloudFormation (0 turns backups off). Corruption or a bad migration noticed after a weekend is then unrecoverable.',
   remediation: 'Set BackupRetentionPeriod to 7 or more (up to 35 days), or protect the database with an AWS Backup plan of equivalent retention.',
   references: { checkov: ['CKV_AWS_133'], trivy: ['AVD-AWS-0077'], cfn_nag: [], cdk_nag: [], guard: [] },
-  frameworks: { 'soc2-tsc-2017': ['A1.2', 'CC7.5'], 'nist-csf-2.0': ['PR.DS-11', 'RC.RP-03'], gdpr: ['Art.32(1)(c)'] },
   evaluate(r) {
     if (inDbCluster(r)) return r.notApplicable('instance belongs to a DB cluster; backup retention is set on the cluster');
     if (r.get('BackupRetentionPeriod') === undefined) {

@@ -11,7 +11,6 @@ export default defineControl({
   rationale: 'Deletion protection makes RDS refuse a delete call until the flag is turned off, which stops a stack deletion, a resource replacement or a mistaken console action from removing a production database. It is off by default.',
   remediation: 'Set DeletionProtection: true (and a DeletionPolicy of Snapshot or Retain on the resource).',
   references: { checkov: ['CKV_AWS_293', 'CKV_AWS_139'], trivy: [], cfn_nag: ['F80'], cdk_nag: ['AwsSolutions-RDS10'], guard: ['RDS_INSTANCE_DELETION_PROTECTION_ENABLED'] },
-  frameworks: { 'soc2-tsc-2017': ['A1.2', 'CC7.5'], 'nist-csf-2.0': ['PR.DS-11', 'PR.PS-01'], gdpr: ['Art.32(1)(c)'] },
   evaluate(r) {
     if (inDbCluster(r)) return r.notApplicable('instance belongs to a DB cluster; deletion protection is set on the cluster');
     return r.expect('DeletionProtection', isTrue, {

@@ -11,7 +11,6 @@ export default defineControl({
   rationale: 'A Multi-AZ instance keeps a synchronous standby in another Availability Zone and fails over to it automatically, so an AZ outage or host failure costs minutes instead of a restore from backup. Single-AZ is the default.',
   remediation: 'Set MultiAZ: true (Aurora clusters get the same protection from replicas in other Availability Zones).',
   references: { checkov: ['CKV_AWS_157'], trivy: [], cfn_nag: [], cdk_nag: ['AwsSolutions-RDS3'], guard: ['RDS_MULTI_AZ_SUPPORT'] },
-  frameworks: { 'soc2-tsc-2017': ['A1.1', 'A1.2'], 'nist-csf-2.0': ['PR.IR-03'] },
   evaluate(r) {
     if (inDbCluster(r)) return r.notApplicable('instance belongs to a DB cluster; availability comes from the cluster\'s instances');
     if (r.get('SourceDBInstanceIdentifier') !== undefined) return r.notApplicable('read replica; Multi-AZ is decided for the source instance');

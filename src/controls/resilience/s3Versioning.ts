@@ -10,7 +10,6 @@ export default defineControl({
   rationale: 'Without versioning an overwrite or delete destroys the only copy of an object, whether it comes from a bug, an operator or ransomware. Versioning keeps prior versions recoverable and is a prerequisite for replication and Object Lock.',
   remediation: 'Set VersioningConfiguration.Status: Enabled, and add lifecycle rules (NoncurrentVersionExpiration) to bound the cost of old versions.',
   references: { checkov: ['CKV_AWS_21'], trivy: ['AVD-AWS-0090'], cfn_nag: [], cdk_nag: [], guard: ['S3_BUCKET_VERSIONING_ENABLED'] },
-  frameworks: { 'soc2-tsc-2017': ['A1.2', 'CC7.5'], 'nist-csf-2.0': ['PR.DS-11', 'RC.RP-03'], gdpr: ['Art.32(1)(c)'] },
   evaluate(r) {
     return r.expect('VersioningConfiguration.Status', oneOf(['Enabled']), {
       pass: 'versioning is enabled',

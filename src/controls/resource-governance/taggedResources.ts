@@ -15,7 +15,6 @@ export default defineControl({
   rationale: 'Tags record owner, environment and data classification; without them nobody can tell who is responsible for a resource, which data it holds or what it costs, and tag-based access policies do not apply.',
   remediation: 'Add Tags (for example owner, environment, data-classification), or set stack-level tags at deployment and declare them here for SAM Globals.',
   references: {},
-  frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC3.2'], 'nist-csf-2.0': ['ID.AM-02', 'ID.AM-05'], gdpr: ['Art.30'] },
   evaluate(r) {
     return r.expect('Tags', isPresent, {
       pass: 'the resource declares tags',
