@@ -18,8 +18,7 @@ import type { ServerConfig } from '../../src/config.js';
 import { createServer } from '../../src/server/serve.js';
 import type { ServerContext } from '../../src/server/context.js';
 import type { LedgerRecord } from '../../src/ledger/ledger.js';
-import type { LedgerStore } from '../../src/ledger/store.js';
-import { bearer, dropSchemas, LogCapture, pgSkip, pgUrl, testConfig } from './helpers.js';
+import { bearer, dropSchemas, LogCapture, pgSkip, pgUrl, refuseAppends, testConfig } from './helpers.js';
 
 after(dropSchemas);
 
@@ -277,17 +276,6 @@ test('a flood from more addresses than the tables hold: buckets and keys stay at
     await s.close();
   }
 });
-
-/** Makes the ledger's store refuse appends until the returned function is called. */
-function refuseAppends(store: LedgerStore): () => void {
-  const original = store.append.bind(store);
-  store.append = async () => {
-    throw new Error('SQLITE_BUSY: database is locked');
-  };
-  return () => {
-    store.append = original;
-  };
-}
 
 for (const backend of ['sqlite', 'postgres'] as const) test(`${backend}: a summary the ledger refuses is spooled and re-appended like an individual denial`, async (t) => {
   if (backend === 'postgres') {

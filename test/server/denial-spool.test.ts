@@ -14,8 +14,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { createServer } from '../../src/server/serve.js';
 import type { ServerContext } from '../../src/server/context.js';
-import type { LedgerStore } from '../../src/ledger/store.js';
-import { dropSchemas, LogCapture, pgSkip, pgUrl, testConfig } from './helpers.js';
+import { dropSchemas, LogCapture, pgSkip, pgUrl, refuseAppends, testConfig } from './helpers.js';
 
 interface Srv {
   app: FastifyInstance;
@@ -37,17 +36,6 @@ async function start(dir: string, server: Record<string, unknown> = {}, db = joi
       await app.close();
       await ctx.close();
     },
-  };
-}
-
-/** Makes the ledger's store refuse appends until the returned function is called. */
-function refuseAppends(store: LedgerStore): () => void {
-  const original = store.append.bind(store);
-  store.append = async () => {
-    throw new Error('SQLITE_BUSY: database is locked');
-  };
-  return () => {
-    store.append = original;
   };
 }
 

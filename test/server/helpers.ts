@@ -18,6 +18,7 @@ import { createServer, type StartOptions } from '../../src/server/serve.js';
 import type { RegisteredRoute } from '../../src/server/app.js';
 import type { AccessConfigInput } from '../../src/access/scopes.js';
 import { PG_URL, pgUnreachable } from '../helpers/pg.js';
+import type { LedgerStore } from '../../src/ledger/store.js';
 
 
 /** Why PostgreSQL tests are skipped (undefined: run them). Under CI an unreachable server is an error. */
@@ -205,4 +206,15 @@ export const ROLES = ['admin', 'security-officer', 'auditor', 'agent', 'viewer']
 
 export function bearer(token: string | undefined): Record<string, string> {
   return token ? { authorization: `Bearer ${token}` } : {};
+}
+
+/** Makes the ledger's store refuse appends until the returned function is called. */
+export function refuseAppends(store: LedgerStore): () => void {
+  const original = store.append.bind(store);
+  store.append = async () => {
+    throw new Error('SQLITE_BUSY: database is locked');
+  };
+  return () => {
+    store.append = original;
+  };
 }
