@@ -30,7 +30,8 @@ export function renderText(r: Report, opts: { color: boolean; maxGapsPerDomain?:
   const errs = r.sources.filter((x) => x.errors.length);
   if (errs.length) {
     out.push(bold(c('31', `Input errors (${s.sourceErrors}) — these files were not fully evaluated:`)));
-    for (const src of errs) for (const e of src.errors) out.push(`  ${src.file}:${e.line}:${e.column}: ${e.message}`);
+    // Line 0 means the error is about the path itself (missing, a FIFO, a link out): no position to show.
+    for (const src of errs) for (const e of src.errors) out.push(`  ${src.file}${e.line > 0 ? `:${e.line}:${e.column}` : ''}: ${e.message}`);
     out.push('');
   }
   const fs = s.failedBySeverity;

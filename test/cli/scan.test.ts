@@ -294,3 +294,10 @@ test('a standard output that cannot be written (a full disk) is an error with it
     assert.equal(r.stderr, 'attest: cannot write the report to standard output: ENOSPC\n');
   } finally { closeSync(full); }
 });
+
+test('the terminal report names a path error without a made-up position (a missing path has no line)', () => {
+  const r = run(['scan', join(dir, 'no-such-folder'), '--format', 'text']);
+  assert.equal(r.status, 1);
+  assert.ok(r.stdout.split('\n').includes(`  ${join(dir, 'no-such-folder')}: no such file or directory`), r.stdout);
+  assert.doesNotMatch(r.stdout, /no-such-folder:0:0/);
+});
