@@ -192,14 +192,18 @@ class ConfigLocator {
     }
   }
 
-  /** Evidence for section.key (the line of "key" after the line of "section"). */
+  /**
+   * Evidence for section.key (the line of "key" after the line of "section"); a dotted key
+   * (rateLimit.perIp) is found one name after the other.
+   */
   at(section: string, key: string, value: string, note?: string): Evidence {
-    const start = this.lines.findIndex((l) => l.includes(`"${section}"`));
     let line = 0;
-    if (start >= 0) {
-      const i = this.lines.findIndex((l, n) => n > start && l.includes(`"${key}"`));
-      if (i >= 0) line = i + 1;
+    let from = -1;
+    for (const name of [section, ...key.split('.')]) {
+      from = this.lines.findIndex((l, n) => n > from && l.includes(`"${name}"`));
+      if (from < 0) break;
     }
+    if (from >= 0) line = from + 1;
     const found = line > 0;
     return {
       path: `${section}.${key}`,
@@ -339,9 +343,9 @@ export function assessService(inp: SelfAssessmentInput): SelfAssessment {
   const perWindow = dr.maxKeys * (dr.individualPerKey + 1) + 1;
   const totals = inp.denials?.totals;
   const limitEv = [
-    loc.at('server', 'perIp', bucket(rl.perIp), 'per client address as trustProxy resolves it; /healthz and /readyz exempt'),
-    loc.at('server', 'perPrincipal', bucket(rl.perPrincipal), 'per token issuer and subject, on authenticated routes'),
-    loc.at('server', 'maxClients', String(rl.maxClients), 'buckets kept per table (least recently used dropped beyond it)'),
+    loc.at('server', 'rateLimit.perIp', bucket(rl.perIp), 'per client address as trustProxy resolves it; /healthz and /readyz exempt'),
+    loc.at('server', 'rateLimit.perPrincipal', bucket(rl.perPrincipal), 'per token issuer and subject, on authenticated routes'),
+    loc.at('server', 'rateLimit.maxClients', String(rl.maxClients), 'buckets kept per table (least recently used dropped beyond it)'),
     loc.at('server', 'denialRecording', `${dr.individualPerKey} individual denials per key per ${dr.windowSeconds} s window, ${dr.maxKeys} keys, then counted summaries`),
     ...(totals ? [runtime('denials.totals', `${totals.denials} denials since start: ${totals.individual} recorded one by one, ${totals.summarised} counted in summaries (${totals.summaries} summary records written)`)] : []),
   ];

@@ -315,6 +315,8 @@ test('the self-assessment states the limits and the denial-recording bound in fo
       f.message,
       'requests are limited per address (20/s, burst 100) and per principal (50/s, burst 200), answered 429 with Retry-After beyond it; denials add at most 11001 ledger records per 60 s window (10 one by one per class and client, then one exact summary per key, 1000 keys, one overflow summary)',
     );
+    // Each piece of evidence names the setting as it is written in the configuration.
+    assert.deepEqual(f.evidence.map((e) => e.path), ['server.rateLimit.perIp', 'server.rateLimit.perPrincipal', 'server.rateLimit.maxClients', 'server.denialRecording', 'denials.totals']);
     const audit = report.domains.find((d) => d.id === 'audit')!;
     assert.deepEqual(audit.facts['attestAbuseLimits'], {
       rateLimitPerIp: { perSecond: 20, burst: 100 },
