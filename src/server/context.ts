@@ -149,7 +149,7 @@ export async function createContext(o: ContextOptions): Promise<ServerContext> {
     targets: o.config.server.targets,
     cwd,
     sweepMs: o.sweepMs ?? 2000,
-    selfAssess: () => assessService({ config: o.config, access, routes: ctx.routes, ledger, verification, cwd, denials: { spooled: denials.count, path: denials.path, totals: denialRecorder.totals } }),
+    selfAssess: () => assessService({ config: o.config, access, routes: ctx.routes, ledger, verification, cwd, denials: { spooled: denials.count, path: denials.path, totals: denialRecorder.totals, unrecorded: denialRecorder.unrecorded } }),
   });
   return ctx;
 }

@@ -100,6 +100,11 @@ export class DenialRecorder {
     return this.o.spool;
   }
 
+  /** Denials counted in summaries that neither the ledger nor the spool took (held in memory, retried at every flush). */
+  get unrecorded(): number {
+    return this.unwritten.reduce((n, e) => n + (e.metadata!['count'] as number), 0);
+  }
+
   /** Starts the end-of-window timer; `log` is for work outside a request. */
   start(log: Log): void {
     this.log = log;
@@ -160,8 +165,7 @@ export class DenialRecorder {
     this.flushWindow(w);
     await this.flushing;
     if (this.unwritten.length) {
-      const lost = this.unwritten.reduce((n, e) => n + (e.metadata!['count'] as number), 0);
-      this.log.error({ summaries: this.unwritten.length, denials: lost, spool: this.o.spool.path }, 'shutting down with access-denial summaries that neither the ledger nor the denial spool would take; their counts are in this log line only');
+      this.log.error({ summaries: this.unwritten.length, denials: this.unrecorded, spool: this.o.spool.path }, 'shutting down with access-denial summaries that neither the ledger nor the denial spool would take; their counts are in this log line only');
     }
   }
 

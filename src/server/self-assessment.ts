@@ -35,7 +35,8 @@ export interface SelfAssessmentInput {
   cwd: string;
   now?: Date;
   /** Access denials the ledger refused, waiting in the spool file to be re-appended. */
-  denials?: { spooled: number; path: string; totals?: DenialTotals };
+  /** unrecorded: denials counted in summaries that neither the ledger nor the spool took (in memory only). */
+  denials?: { spooled: number; path: string; totals?: DenialTotals; unrecorded?: number };
 }
 
 export interface SelfAssessment {
@@ -326,10 +327,16 @@ export function assessService(inp: SelfAssessmentInput): SelfAssessment {
   // --- audit
   const spooled = inp.denials?.spooled ?? 0;
   const spoolEv = runtime('server.denialSpool', inp.denials ? `${spooled} waiting in ${inp.denials.path}` : '(none)', 'denials the ledger refused, kept on disk until it accepts them again');
-  if (spooled > 0) {
-    add('ATTEST-SVC-AUDIT-001', 'fail', `${spooled} access denial(s) are not in the ledger yet: the ledger refused them, so they wait in the spool ${inp.denials!.path} and are re-appended (marked delayed, with their original time) as soon as it accepts writes again`, [
+  const unrecorded = inp.denials?.unrecorded ?? 0;
+  if (spooled > 0 || unrecorded > 0) {
+    const why = [
+      ...(spooled > 0 ? [`${spooled} access denial(s) are not in the ledger yet: the ledger refused them, so they wait in the spool ${inp.denials!.path} and are re-appended (marked delayed, with their original time) as soon as it accepts writes again`] : []),
+      ...(unrecorded > 0 ? [`${unrecorded} access denial(s) are counted in this process's memory only: neither the ledger nor the spool ${inp.denials!.path} took their summary; it is retried when the next window ends, and lost if the process stops first`] : []),
+    ];
+    add('ATTEST-SVC-AUDIT-001', 'fail', why.join('; '), [
       runtime('hooks.onRequest', 'access.denied', 'src/server/auth.ts'),
       spoolEv,
+      ...(unrecorded > 0 ? [runtime('denials.unrecorded', String(unrecorded), 'denials in summaries held in memory, in neither the ledger nor the spool')] : []),
     ]);
   } else {
     add('ATTEST-SVC-AUDIT-001', 'pass', `the access hook appends access.denied (actor, route, method, missing scope, reason, ip) before a 401/403/429 is sent — the first ${config.server.denialRecording.individualPerKey} per class and client in each ${config.server.denialRecording.windowSeconds} s window; the rest are counted exactly into one access.denied.summary per class and client, written when the window ends and at shutdown; while the ledger refuses writes, denials are kept in a synced spool file and re-appended later, and a denial that can be recorded nowhere is answered 503`, [

@@ -10,7 +10,7 @@
  */
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -297,6 +297,35 @@ for (const backend of ['sqlite', 'postgres'] as const) test(`${backend}: a summa
     assert.equal(individual.length, 1);
     assert.deepEqual([summaries[0]!.metadata!['count'], summaries[0]!.metadata!['delayed']], [3, true]);
     assert.equal(s.ctx.denials.count, 0);
+  } finally {
+    await s.close();
+  }
+});
+
+test('a summary neither the ledger nor the spool takes is held in memory, ATTEST-SVC-AUDIT-001 fails meanwhile, and the next window writes it', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'attest-summary-nowhere-'));
+  writeFileSync(join(dir, 'not-a-dir'), '');
+  const spool = join(dir, 'not-a-dir', 'denials.ndjson');
+  const s = await start(dir, { denialSpool: spool, rateLimit: { perIp: false, perPrincipal: false, maxClients: 100 }, denialRecording: { windowSeconds: 60, individualPerKey: 0, maxKeys: 100 } });
+  try {
+    const recover = refuseAppends(s.ctx.ledger.store);
+    for (let i = 0; i < 3; i++) assert.equal((await s.app.inject({ method: 'GET', url: '/api/me' })).statusCode, 401);
+    s.clock.t += 60_000;
+    await s.ctx.denialRecorder.tick();
+    assert.equal(s.ctx.denialRecorder.unrecorded, 3);
+    s.ctx.reports.invalidateService();
+    const held = s.ctx.reports.get().findings.find((f) => f.controlId === 'ATTEST-SVC-AUDIT-001')!;
+    assert.equal(held.status, 'fail');
+    assert.equal(held.message, `3 access denial(s) are counted in this process's memory only: neither the ledger nor the spool ${spool} took their summary; it is retried when the next window ends, and lost if the process stops first`);
+
+    recover();
+    s.clock.t += 60_000;
+    await s.ctx.denialRecorder.tick();
+    assert.equal(s.ctx.denialRecorder.unrecorded, 0);
+    const { individual, summaries, counted } = tally(await denialRecords(s.ctx));
+    assert.deepEqual([individual.length, summaries.length, counted], [0, 1, 3]);
+    s.ctx.reports.invalidateService();
+    assert.equal(s.ctx.reports.get().findings.find((f) => f.controlId === 'ATTEST-SVC-AUDIT-001')!.status, 'pass');
   } finally {
     await s.close();
   }
