@@ -233,9 +233,12 @@ export class DenialSpool {
     return false;
   }
 
-  /** Makes the file list exactly the entries still waiting (atomically: temp file, fsync, rename). */
+  /**
+   * Makes the file list exactly the entries still waiting (atomically: temp file, fsync, rename).
+   * Only when it is stale: the file gains every entry as it is recorded, so otherwise it already does.
+   */
   private rewrite(): void {
-    if (!this.stale && this.entries.length) return;
+    if (!this.stale) return;
     try {
       if (this.entries.length === 0) {
         if (existsSync(this.path)) unlinkSync(this.path);
