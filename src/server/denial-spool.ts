@@ -162,7 +162,8 @@ export class DenialSpool {
       const d: SpooledDenial = { id: randomUUID(), at, error, event };
       try {
         const created = !existsSync(this.path);
-        privateDir(dirname(this.path));
+        // A file that exists has its folder: only the first denial of an outage makes it.
+        if (created) privateDir(dirname(this.path));
         writeDurably(this.path, `${JSON.stringify(d)}\n`, 'a');
         if (created) fsyncDir(dirname(this.path));
       } catch (w) {
