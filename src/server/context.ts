@@ -91,7 +91,7 @@ export async function createContext(o: ContextOptions): Promise<ServerContext> {
     onChange: () => ctx.reports?.invalidateService(),
     ...(o.spoolRetryMs !== undefined ? { retryMs: o.spoolRetryMs } : {}),
   });
-  const denialRecorder = new DenialRecorder({ spool: denials, config: o.config.server.denialRecording, ...(o.now ? { now: o.now } : {}) });
+  const denialRecorder = new DenialRecorder({ spool: denials, config: o.config.server.denialRecording, onChange: () => ctx.reports?.invalidateService(), ...(o.now ? { now: o.now } : {}) });
   const rl = o.config.server.rateLimit;
   const rateLimits: RateLimits = {
     ...(rl.perIp ? { perIp: new RateLimiter(rl.perIp, rl.maxClients, o.now) } : {}),

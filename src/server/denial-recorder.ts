@@ -74,6 +74,8 @@ export interface DenialRecorderOptions {
   config: DenialRecordingConfig;
   /** The clock (tests move it); default Date.now. */
   now?: () => number;
+  /** Called when summaries start being held in memory (neither ledger nor spool took them), or stop. */
+  onChange?: () => void;
 }
 
 const inc = <K>(m: Map<K, number>, k: K) => m.set(k, (m.get(k) ?? 0) + 1);
@@ -243,6 +245,7 @@ export class DenialRecorder {
   }
 
   private async write(events: AuditEventInput[]): Promise<void> {
+    const heldBefore = this.unwritten.length > 0;
     const todo = [...this.unwritten.splice(0), ...events];
     for (const ev of todo) {
       try {
@@ -254,5 +257,6 @@ export class DenialRecorder {
         this.log.error({ err: { message: (e as Error).message.slice(0, 300) }, denials: ev.metadata!['count'] }, 'an access-denial summary could not be recorded; it is kept in memory and retried when the next window ends');
       }
     }
+    if (heldBefore !== this.unwritten.length > 0) this.o.onChange?.();
   }
 }
