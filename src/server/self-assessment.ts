@@ -107,7 +107,7 @@ const DEFS: ServiceControlDef[] = [
   {
     id: 'ATTEST-SVC-AUDIT-007', title: 'The service is rate limited, and a flood of refused requests grows the ledger by a bounded number of records, every denial counted', domain: 'audit', severity: 'medium',
     rationale: 'Without limits, anonymous requests turn into one ledger record each: an attacker can grow the audit trail, and load the service, without bound (issue 14).',
-    remediation: 'Keep server.rateLimit.perIp and perPrincipal on (not false), and set trustProxy behind a load balancer so the limit applies per client, not to the balancer.',
+    remediation: 'Keep server.rateLimit.perIp and perPrincipal on (not false), and behind a load balancer set trustProxy to its addresses or CIDRs (not true, which lets a client name its own address) so the limit applies per client, not to the balancer.',
     frameworks: { 'soc2-tsc-2017': ['A1.1', 'CC7.2'], 'nist-csf-2.0': ['PR.IR-04'] },
   },
   {
@@ -353,14 +353,17 @@ export function assessService(inp: SelfAssessmentInput): SelfAssessment {
     loc.at('server', 'rateLimit.perIp', bucket(rl.perIp), 'per client address as trustProxy resolves it; /healthz and /readyz exempt'),
     loc.at('server', 'rateLimit.perPrincipal', bucket(rl.perPrincipal), 'per token issuer and subject, on authenticated routes'),
     loc.at('server', 'rateLimit.maxClients', String(rl.maxClients), 'buckets kept per table (least recently used dropped beyond it)'),
+    loc.at('server', 'trustProxy', String(config.server.trustProxy), 'whose X-Forwarded-For gives the address the per-address limit counts'),
     loc.at('server', 'denialRecording', `${dr.individualPerKey} individual denials per key per ${dr.windowSeconds} s window, ${dr.maxKeys} keys, then counted summaries`),
     ...(totals ? [runtime('denials.totals', `${totals.denials} denials since start: ${totals.individual} recorded one by one, ${totals.summarised} counted in summaries (${totals.summaries} summary records written)`)] : []),
   ];
   const off = [rl.perIp ? undefined : 'per address', rl.perPrincipal ? undefined : 'per principal'].filter(Boolean);
+  // Believing every peer's X-Forwarded-For, the per-address limit counts whatever address the client writes.
+  const chosenAddress = rl.perIp !== false && config.server.trustProxy === true;
   add(
     'ATTEST-SVC-AUDIT-007',
-    off.length ? 'fail' : 'pass',
-    `${off.length ? `rate limit ${off.join(' and ')} is off (server.rateLimit); ` : ''}requests are limited per address (${bucket(rl.perIp)}) and per principal (${bucket(rl.perPrincipal)}), answered 429 with Retry-After beyond it; denials add at most ${perWindow} ledger records per ${dr.windowSeconds} s window (${dr.individualPerKey} one by one per class and client, then one exact summary per key, ${dr.maxKeys} keys, one overflow summary)`,
+    off.length || chosenAddress ? 'fail' : 'pass',
+    `${off.length ? `rate limit ${off.join(' and ')} is off (server.rateLimit); ` : ''}${chosenAddress ? 'server.trustProxy is true, so every client chooses the address its per-address limit counts (X-Forwarded-For); trust only the proxies\' addresses or CIDRs; ' : ''}requests are limited per address (${bucket(rl.perIp)}) and per principal (${bucket(rl.perPrincipal)}), answered 429 with Retry-After beyond it; denials add at most ${perWindow} ledger records per ${dr.windowSeconds} s window (${dr.individualPerKey} one by one per class and client, then one exact summary per key, ${dr.maxKeys} keys, one overflow summary)`,
     limitEv,
   );
   const v = inp.verification;

@@ -346,7 +346,7 @@ test('the self-assessment states the limits and the denial-recording bound in fo
       'requests are limited per address (20/s, burst 100) and per principal (50/s, burst 200), answered 429 with Retry-After beyond it; denials add at most 11001 ledger records per 60 s window (10 one by one per class and client, then one exact summary per key, 1000 keys, one overflow summary)',
     );
     // Each piece of evidence names the setting as it is written in the configuration.
-    assert.deepEqual(f.evidence.map((e) => e.path), ['server.rateLimit.perIp', 'server.rateLimit.perPrincipal', 'server.rateLimit.maxClients', 'server.denialRecording', 'denials.totals']);
+    assert.deepEqual(f.evidence.map((e) => e.path), ['server.rateLimit.perIp', 'server.rateLimit.perPrincipal', 'server.rateLimit.maxClients', 'server.trustProxy', 'server.denialRecording', 'denials.totals']);
     const audit = report.domains.find((d) => d.id === 'audit')!;
     assert.deepEqual(audit.facts['attestAbuseLimits'], {
       rateLimitPerIp: { perSecond: 20, burst: 100 },
@@ -369,5 +369,14 @@ test('the self-assessment states the limits and the denial-recording bound in fo
     assert.match(f.message, /^rate limit per address is off \(server\.rateLimit\); requests are limited per address \(off\)/);
   } finally {
     await off.close();
+  }
+  // Every peer's X-Forwarded-For believed: a client picks the address its limit counts, so the limit proves nothing.
+  const forged = await start(mkdtempSync(join(tmpdir(), 'attest-abuse-xff-')), { ...FLOOD, trustProxy: true });
+  try {
+    const f = forged.ctx.reports.get().findings.find((x) => x.controlId === 'ATTEST-SVC-AUDIT-007')!;
+    assert.equal(f.status, 'fail');
+    assert.match(f.message, /^server\.trustProxy is true, so every client chooses the address its per-address limit counts \(X-Forwarded-For\); trust only the proxies' addresses or CIDRs; requests are limited per address \(20\/s, burst 100\)/);
+  } finally {
+    await forged.close();
   }
 });
