@@ -4,6 +4,7 @@
  * embedded set-up (SQLite ledger under .attest/) needs no file at all.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
 export interface LedgerConfig {
@@ -172,6 +173,25 @@ export const DEFAULT_TIMEOUTS = {
 
 export const DEFAULT_HSTS = 'max-age=31536000; includeSubDomains';
 
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * One entry of a trustProxy list as Fastify's proxy-addr takes it: a range name, an address,
+ * or an address with a prefix length (or, IPv4, a netmask). Anything else would pass a
+ * character check and then stop the server when the app is built ("invalid IP address").
+ * A bare number is not an address here: it reads like a hop count, which Fastify cannot
+ * tell from a client.
+ */
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address, range, ...more] = entry.split('/');
+  const v = isIP(address!);
+  if (!v || more.length) return false;
+  if (range === undefined) return true;
+  if (/^\d+$/.test(range)) return Number(range) <= (v === 4 ? 32 : 128);
+  return v === 4 && isIP(range) === 4;
+}
+
 /** ATTEST_TRUST_PROXY: true/false (1/0, yes/no), or addresses/CIDRs. */
 function trustProxyValue(v: string): boolean | string {
   if (/^(1|true|yes)$/i.test(v)) return true;
@@ -210,7 +230,7 @@ function serverSection(input: unknown, env: NodeJS.ProcessEnv, cwd: string, path
   const trustProxyEnv = env['ATTEST_TRUST_PROXY'];
   const trustProxy = trustProxyEnv !== undefined && trustProxyEnv !== '' ? trustProxyValue(trustProxyEnv) : s['trustProxy'] ?? false;
   // A hop count is refused: Fastify cannot tell the proxy from a client by counting, and ignores X-Forwarded-* then.
-  const trustProxyOk = typeof trustProxy === 'boolean' || (typeof trustProxy === 'string' && /^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:/]+)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F.:/]+))*$/.test(trustProxy.trim()) && !/^\d+$/.test(trustProxy.trim()));
+  const trustProxyOk = typeof trustProxy === 'boolean' || (typeof trustProxy === 'string' && trustProxy.split(',').every((e) => isProxyEntry(e.trim())));
   if (!trustProxyOk) throw new ConfigError(`${path}: server.trustProxy (or ATTEST_TRUST_PROXY) must be the proxies' addresses or CIDRs (e.g. "10.40.0.0/16", the VPC of an ALB), true or false; got ${JSON.stringify(trustProxy)}`);
   const optional: Partial<ServerConfig> = {};
   for (const k of ['publicClientId', 'authDomain', 'denialSpool'] as const) {

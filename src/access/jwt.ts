@@ -10,7 +10,7 @@
  *     discovery or jwksUrl, cached, refetched when a token names an unknown kid, at most
  *     once per cooldown; kept and used while the endpoint fails, for a while);
  *   - exp and nbf hold, allowing the configured clock skew; sub is present;
- *   - it lives no longer than maxTokenLifetimeSeconds (exp − iat, or exp − now without iat);
+ *   - it lives no longer than maxTokenLifetimeSeconds (exp − iat, and what is left of it, exp − now);
  *   - it is the kind of token required (access by default: Cognito token_use, Keycloak typ,
  *     RFC 9068 header typ at+jwt; an id token is refused);
  *   - it is meant for Attest: aud among the configured audiences, or (access tokens) the
@@ -311,18 +311,20 @@ function checkUseAndAudience(trust: Trust, header: ProtectedHeaderParameters, cl
 
 /**
  * A token's whole lifetime is exp − iat, both from the issuer's clock, so no skew applies.
- * Without iat only the rest of it can be seen: exp − now, with the skew for our clock.
+ * What is left of it, exp − now (with the skew for our clock), is bounded too: without iat it
+ * is all that can be seen, and an iat in the future (which jose accepts) would otherwise make
+ * a short exp − iat out of a token usable for years.
  */
 function checkLifetime(payload: JWTPayload, config: AccessConfig, now: Date): void {
   const max = config.maxTokenLifetimeSeconds;
   const setting = `this service accepts at most ${max} s (access.maxTokenLifetimeSeconds)`;
   const exp = payload.exp!;
-  if (typeof payload.iat === 'number') {
-    if (exp - payload.iat > max) throw new AuthError('lifetime_too_long', `the token is valid for ${exp - payload.iat} s (exp − iat); ${setting}`);
-    return;
-  }
+  const hasIat = typeof payload.iat === 'number';
+  if (hasIat && exp - payload.iat! > max) throw new AuthError('lifetime_too_long', `the token is valid for ${exp - payload.iat!} s (exp − iat); ${setting}`);
   const left = exp - Math.floor(now.getTime() / 1000);
-  if (left > max + config.clockSkewSeconds) throw new AuthError('lifetime_too_long', `the token has no iat and is valid for another ${left} s (exp − now); ${setting}`);
+  if (left > max + config.clockSkewSeconds) {
+    throw new AuthError('lifetime_too_long', `the token ${hasIat ? 'has an iat in the future' : 'has no iat'} and is valid for another ${left} s (exp − now); ${setting}`);
+  }
 }
 
 function mapError(e: unknown, claims: JWTPayload | undefined): AuthError {

@@ -80,7 +80,7 @@ Configuration file (JSON; every key optional):
   server.denialSpool: where refused denials wait (default: beside the SQLite ledger, or
     .attest/denials.spool.ndjson with PostgreSQL). One server process per file.
   access.maxTokenLifetimeSeconds (86400 = 1 day, Cognito's longest access token; 60 to 2592000):
-    a token valid for longer (exp − iat; exp − now when it has no iat) gets 401 lifetime_too_long.
+    a token valid for longer (exp − iat, or what is left of it, exp − now) gets 401 lifetime_too_long.
 
 Environment variables (they override the file):
   ATTEST_CONFIG          config file path

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Writable } from 'node:stream';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
 import { DEFAULT_HSTS, DEFAULT_TIMEOUTS, type ServerConfig } from '../config.js';
 import { LedgerValidationError } from '../ledger/record.js';
 import { installAccessHook } from './auth.js';
@@ -101,7 +101,9 @@ export async function buildApp(ctx: ServerContext, o: AppOptions = {}): Promise<
     requestIdHeader: false,
     // One line per request, written when it is answered (see the onResponse hook), instead
     // of Fastify's two: under a flood the log is most of a refused request's cost.
-    disableRequestLogging: true,
+    // (Through a LogController: the top-level disableRequestLogging is deprecated, FSTDEP023,
+    // and warned about at every start.)
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: ctx.config.server.bodyLimit,
     ...connectionTimeouts(ctx.config.server),
     trustProxy: ctx.config.server.trustProxy,

@@ -91,7 +91,7 @@ export async function createContext(o: ContextOptions): Promise<ServerContext> {
     onChange: () => ctx.reports?.invalidateService(),
     ...(o.spoolRetryMs !== undefined ? { retryMs: o.spoolRetryMs } : {}),
   });
-  const denialRecorder = new DenialRecorder({ spool: denials, config: o.config.server.denialRecording, ...(o.now ? { now: o.now } : {}) });
+  const denialRecorder = new DenialRecorder({ spool: denials, config: o.config.server.denialRecording, onChange: () => ctx.reports?.invalidateService(), ...(o.now ? { now: o.now } : {}) });
   const rl = o.config.server.rateLimit;
   const rateLimits: RateLimits = {
     ...(rl.perIp ? { perIp: new RateLimiter(rl.perIp, rl.maxClients, o.now) } : {}),
@@ -149,7 +149,7 @@ export async function createContext(o: ContextOptions): Promise<ServerContext> {
     targets: o.config.server.targets,
     cwd,
     sweepMs: o.sweepMs ?? 2000,
-    selfAssess: () => assessService({ config: o.config, access, routes: ctx.routes, ledger, verification, cwd, denials: { spooled: denials.count, path: denials.path, totals: denialRecorder.totals } }),
+    selfAssess: () => assessService({ config: o.config, access, routes: ctx.routes, ledger, verification, cwd, denials: { spooled: denials.count, path: denials.path, totals: denialRecorder.totals, unrecorded: denialRecorder.unrecorded } }),
   });
   return ctx;
 }

@@ -74,6 +74,8 @@ export interface DenialRecorderOptions {
   config: DenialRecordingConfig;
   /** The clock (tests move it); default Date.now. */
   now?: () => number;
+  /** Called when summaries start being held in memory (neither ledger nor spool took them), or stop. */
+  onChange?: () => void;
 }
 
 const inc = <K>(m: Map<K, number>, k: K) => m.set(k, (m.get(k) ?? 0) + 1);
@@ -98,6 +100,11 @@ export class DenialRecorder {
 
   get spool(): DenialSpool {
     return this.o.spool;
+  }
+
+  /** Denials counted in summaries that neither the ledger nor the spool took (held in memory, retried at every flush). */
+  get unrecorded(): number {
+    return this.unwritten.reduce((n, e) => n + (e.metadata!['count'] as number), 0);
   }
 
   /** Starts the end-of-window timer; `log` is for work outside a request. */
@@ -160,8 +167,7 @@ export class DenialRecorder {
     this.flushWindow(w);
     await this.flushing;
     if (this.unwritten.length) {
-      const lost = this.unwritten.reduce((n, e) => n + (e.metadata!['count'] as number), 0);
-      this.log.error({ summaries: this.unwritten.length, denials: lost, spool: this.o.spool.path }, 'shutting down with access-denial summaries that neither the ledger nor the denial spool would take; their counts are in this log line only');
+      this.log.error({ summaries: this.unwritten.length, denials: this.unrecorded, spool: this.o.spool.path }, 'shutting down with access-denial summaries that neither the ledger nor the denial spool would take; their counts are in this log line only');
     }
   }
 
@@ -239,6 +245,7 @@ export class DenialRecorder {
   }
 
   private async write(events: AuditEventInput[]): Promise<void> {
+    const heldBefore = this.unwritten.length > 0;
     const todo = [...this.unwritten.splice(0), ...events];
     for (const ev of todo) {
       try {
@@ -250,5 +257,6 @@ export class DenialRecorder {
         this.log.error({ err: { message: (e as Error).message.slice(0, 300) }, denials: ev.metadata!['count'] }, 'an access-denial summary could not be recorded; it is kept in memory and retried when the next window ends');
       }
     }
+    if (heldBefore !== this.unwritten.length > 0) this.o.onChange?.();
   }
 }

@@ -162,7 +162,8 @@ export class DenialSpool {
       const d: SpooledDenial = { id: randomUUID(), at, error, event };
       try {
         const created = !existsSync(this.path);
-        privateDir(dirname(this.path));
+        // A file that exists has its folder: only the first denial of an outage makes it.
+        if (created) privateDir(dirname(this.path));
         writeDurably(this.path, `${JSON.stringify(d)}\n`, 'a');
         if (created) fsyncDir(dirname(this.path));
       } catch (w) {
@@ -233,9 +234,12 @@ export class DenialSpool {
     return false;
   }
 
-  /** Makes the file list exactly the entries still waiting (atomically: temp file, fsync, rename). */
+  /**
+   * Makes the file list exactly the entries still waiting (atomically: temp file, fsync, rename).
+   * Only when it is stale: the file gains every entry as it is recorded, so otherwise it already does.
+   */
   private rewrite(): void {
-    if (!this.stale && this.entries.length) return;
+    if (!this.stale) return;
     try {
       if (this.entries.length === 0) {
         if (existsSync(this.path)) unlinkSync(this.path);

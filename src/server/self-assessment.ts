@@ -35,7 +35,8 @@ export interface SelfAssessmentInput {
   cwd: string;
   now?: Date;
   /** Access denials the ledger refused, waiting in the spool file to be re-appended. */
-  denials?: { spooled: number; path: string; totals?: DenialTotals };
+  /** unrecorded: denials counted in summaries that neither the ledger nor the spool took (in memory only). */
+  denials?: { spooled: number; path: string; totals?: DenialTotals; unrecorded?: number };
 }
 
 export interface SelfAssessment {
@@ -106,7 +107,7 @@ const DEFS: ServiceControlDef[] = [
   {
     id: 'ATTEST-SVC-AUDIT-007', title: 'The service is rate limited, and a flood of refused requests grows the ledger by a bounded number of records, every denial counted', domain: 'audit', severity: 'medium',
     rationale: 'Without limits, anonymous requests turn into one ledger record each: an attacker can grow the audit trail, and load the service, without bound (issue 14).',
-    remediation: 'Keep server.rateLimit.perIp and perPrincipal on (not false), and set trustProxy behind a load balancer so the limit applies per client, not to the balancer.',
+    remediation: 'Keep server.rateLimit.perIp and perPrincipal on (not false), and behind a load balancer set trustProxy to its addresses or CIDRs (not true, which lets a client name its own address) so the limit applies per client, not to the balancer.',
     frameworks: { 'soc2-tsc-2017': ['A1.1', 'CC7.2'], 'nist-csf-2.0': ['PR.IR-04'] },
   },
   {
@@ -192,14 +193,18 @@ class ConfigLocator {
     }
   }
 
-  /** Evidence for section.key (the line of "key" after the line of "section"). */
+  /**
+   * Evidence for section.key (the line of "key" after the line of "section"); a dotted key
+   * (rateLimit.perIp) is found one name after the other.
+   */
   at(section: string, key: string, value: string, note?: string): Evidence {
-    const start = this.lines.findIndex((l) => l.includes(`"${section}"`));
     let line = 0;
-    if (start >= 0) {
-      const i = this.lines.findIndex((l, n) => n > start && l.includes(`"${key}"`));
-      if (i >= 0) line = i + 1;
+    let from = -1;
+    for (const name of [section, ...key.split('.')]) {
+      from = this.lines.findIndex((l, n) => n > from && l.includes(`"${name}"`));
+      if (from < 0) break;
     }
+    if (from >= 0) line = from + 1;
     const found = line > 0;
     return {
       path: `${section}.${key}`,
@@ -322,10 +327,16 @@ export function assessService(inp: SelfAssessmentInput): SelfAssessment {
   // --- audit
   const spooled = inp.denials?.spooled ?? 0;
   const spoolEv = runtime('server.denialSpool', inp.denials ? `${spooled} waiting in ${inp.denials.path}` : '(none)', 'denials the ledger refused, kept on disk until it accepts them again');
-  if (spooled > 0) {
-    add('ATTEST-SVC-AUDIT-001', 'fail', `${spooled} access denial(s) are not in the ledger yet: the ledger refused them, so they wait in the spool ${inp.denials!.path} and are re-appended (marked delayed, with their original time) as soon as it accepts writes again`, [
+  const unrecorded = inp.denials?.unrecorded ?? 0;
+  if (spooled > 0 || unrecorded > 0) {
+    const why = [
+      ...(spooled > 0 ? [`${spooled} access denial(s) are not in the ledger yet: the ledger refused them, so they wait in the spool ${inp.denials!.path} and are re-appended (marked delayed, with their original time) as soon as it accepts writes again`] : []),
+      ...(unrecorded > 0 ? [`${unrecorded} access denial(s) are counted in this process's memory only: neither the ledger nor the spool ${inp.denials!.path} took their summary; it is retried when the next window ends, and lost if the process stops first`] : []),
+    ];
+    add('ATTEST-SVC-AUDIT-001', 'fail', why.join('; '), [
       runtime('hooks.onRequest', 'access.denied', 'src/server/auth.ts'),
       spoolEv,
+      ...(unrecorded > 0 ? [runtime('denials.unrecorded', String(unrecorded), 'denials in summaries held in memory, in neither the ledger nor the spool')] : []),
     ]);
   } else {
     add('ATTEST-SVC-AUDIT-001', 'pass', `the access hook appends access.denied (actor, route, method, missing scope, reason, ip) before a 401/403/429 is sent — the first ${config.server.denialRecording.individualPerKey} per class and client in each ${config.server.denialRecording.windowSeconds} s window; the rest are counted exactly into one access.denied.summary per class and client, written when the window ends and at shutdown; while the ledger refuses writes, denials are kept in a synced spool file and re-appended later, and a denial that can be recorded nowhere is answered 503`, [
@@ -339,17 +350,20 @@ export function assessService(inp: SelfAssessmentInput): SelfAssessment {
   const perWindow = dr.maxKeys * (dr.individualPerKey + 1) + 1;
   const totals = inp.denials?.totals;
   const limitEv = [
-    loc.at('server', 'perIp', bucket(rl.perIp), 'per client address as trustProxy resolves it; /healthz and /readyz exempt'),
-    loc.at('server', 'perPrincipal', bucket(rl.perPrincipal), 'per token issuer and subject, on authenticated routes'),
-    loc.at('server', 'maxClients', String(rl.maxClients), 'buckets kept per table (least recently used dropped beyond it)'),
+    loc.at('server', 'rateLimit.perIp', bucket(rl.perIp), 'per client address as trustProxy resolves it; /healthz and /readyz exempt'),
+    loc.at('server', 'rateLimit.perPrincipal', bucket(rl.perPrincipal), 'per token issuer and subject, on authenticated routes'),
+    loc.at('server', 'rateLimit.maxClients', String(rl.maxClients), 'buckets kept per table (least recently used dropped beyond it)'),
+    loc.at('server', 'trustProxy', String(config.server.trustProxy), 'whose X-Forwarded-For gives the address the per-address limit counts'),
     loc.at('server', 'denialRecording', `${dr.individualPerKey} individual denials per key per ${dr.windowSeconds} s window, ${dr.maxKeys} keys, then counted summaries`),
     ...(totals ? [runtime('denials.totals', `${totals.denials} denials since start: ${totals.individual} recorded one by one, ${totals.summarised} counted in summaries (${totals.summaries} summary records written)`)] : []),
   ];
   const off = [rl.perIp ? undefined : 'per address', rl.perPrincipal ? undefined : 'per principal'].filter(Boolean);
+  // Believing every peer's X-Forwarded-For, the per-address limit counts whatever address the client writes.
+  const chosenAddress = rl.perIp !== false && config.server.trustProxy === true;
   add(
     'ATTEST-SVC-AUDIT-007',
-    off.length ? 'fail' : 'pass',
-    `${off.length ? `rate limit ${off.join(' and ')} is off (server.rateLimit); ` : ''}requests are limited per address (${bucket(rl.perIp)}) and per principal (${bucket(rl.perPrincipal)}), answered 429 with Retry-After beyond it; denials add at most ${perWindow} ledger records per ${dr.windowSeconds} s window (${dr.individualPerKey} one by one per class and client, then one exact summary per key, ${dr.maxKeys} keys, one overflow summary)`,
+    off.length || chosenAddress ? 'fail' : 'pass',
+    `${off.length ? `rate limit ${off.join(' and ')} is off (server.rateLimit); ` : ''}${chosenAddress ? 'server.trustProxy is true, so every client chooses the address its per-address limit counts (X-Forwarded-For); trust only the proxies\' addresses or CIDRs; ' : ''}requests are limited per address (${bucket(rl.perIp)}) and per principal (${bucket(rl.perPrincipal)}), answered 429 with Retry-After beyond it; denials add at most ${perWindow} ledger records per ${dr.windowSeconds} s window (${dr.individualPerKey} one by one per class and client, then one exact summary per key, ${dr.maxKeys} keys, one overflow summary)`,
     limitEv,
   );
   const v = inp.verification;

@@ -10,7 +10,7 @@
  */
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -302,6 +302,36 @@ for (const backend of ['sqlite', 'postgres'] as const) test(`${backend}: a summa
   }
 });
 
+test('a summary neither the ledger nor the spool takes is held in memory, ATTEST-SVC-AUDIT-001 fails meanwhile, and the next window writes it', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'attest-summary-nowhere-'));
+  writeFileSync(join(dir, 'not-a-dir'), '');
+  const spool = join(dir, 'not-a-dir', 'denials.ndjson');
+  const s = await start(dir, { denialSpool: spool, rateLimit: { perIp: false, perPrincipal: false, maxClients: 100 }, denialRecording: { windowSeconds: 60, individualPerKey: 0, maxKeys: 100 } });
+  try {
+    const recover = refuseAppends(s.ctx.ledger.store);
+    for (let i = 0; i < 3; i++) assert.equal((await s.app.inject({ method: 'GET', url: '/api/me' })).statusCode, 401);
+    // Counted, not yet due: the control holds (and the report cache holds the assessment).
+    assert.equal(s.ctx.reports.get().findings.find((f) => f.controlId === 'ATTEST-SVC-AUDIT-001')!.status, 'pass');
+    s.clock.t += 60_000;
+    await s.ctx.denialRecorder.tick();
+    assert.equal(s.ctx.denialRecorder.unrecorded, 3);
+    // The recorder tells the report cache: no waiting for the service part's time to live.
+    const held = s.ctx.reports.get().findings.find((f) => f.controlId === 'ATTEST-SVC-AUDIT-001')!;
+    assert.equal(held.status, 'fail');
+    assert.equal(held.message, `3 access denial(s) are counted in this process's memory only: neither the ledger nor the spool ${spool} took their summary; it is retried when the next window ends, and lost if the process stops first`);
+
+    recover();
+    s.clock.t += 60_000;
+    await s.ctx.denialRecorder.tick();
+    assert.equal(s.ctx.denialRecorder.unrecorded, 0);
+    const { individual, summaries, counted } = tally(await denialRecords(s.ctx));
+    assert.deepEqual([individual.length, summaries.length, counted], [0, 1, 3]);
+    assert.equal(s.ctx.reports.get().findings.find((f) => f.controlId === 'ATTEST-SVC-AUDIT-001')!.status, 'pass');
+  } finally {
+    await s.close();
+  }
+});
+
 test('the self-assessment states the limits and the denial-recording bound in force, and fails when a limit is off', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'attest-abuse-self-'));
   const s = await start(dir, FLOOD);
@@ -315,6 +345,8 @@ test('the self-assessment states the limits and the denial-recording bound in fo
       f.message,
       'requests are limited per address (20/s, burst 100) and per principal (50/s, burst 200), answered 429 with Retry-After beyond it; denials add at most 11001 ledger records per 60 s window (10 one by one per class and client, then one exact summary per key, 1000 keys, one overflow summary)',
     );
+    // Each piece of evidence names the setting as it is written in the configuration.
+    assert.deepEqual(f.evidence.map((e) => e.path), ['server.rateLimit.perIp', 'server.rateLimit.perPrincipal', 'server.rateLimit.maxClients', 'server.trustProxy', 'server.denialRecording', 'denials.totals']);
     const audit = report.domains.find((d) => d.id === 'audit')!;
     assert.deepEqual(audit.facts['attestAbuseLimits'], {
       rateLimitPerIp: { perSecond: 20, burst: 100 },
@@ -337,5 +369,14 @@ test('the self-assessment states the limits and the denial-recording bound in fo
     assert.match(f.message, /^rate limit per address is off \(server\.rateLimit\); requests are limited per address \(off\)/);
   } finally {
     await off.close();
+  }
+  // Every peer's X-Forwarded-For believed: a client picks the address its limit counts, so the limit proves nothing.
+  const forged = await start(mkdtempSync(join(tmpdir(), 'attest-abuse-xff-')), { ...FLOOD, trustProxy: true });
+  try {
+    const f = forged.ctx.reports.get().findings.find((x) => x.controlId === 'ATTEST-SVC-AUDIT-007')!;
+    assert.equal(f.status, 'fail');
+    assert.match(f.message, /^server\.trustProxy is true, so every client chooses the address its per-address limit counts \(X-Forwarded-For\); trust only the proxies' addresses or CIDRs; requests are limited per address \(20\/s, burst 100\)/);
+  } finally {
+    await forged.close();
   }
 });

@@ -26,6 +26,9 @@ test('trustProxy: proxy addresses or CIDRs (file or ATTEST_TRUST_PROXY), true/fa
   const c = withServer({ trustProxy: 1 });
   assert.throws(c.load, (e: unknown) => e instanceof ConfigError && e.message === `${c.file}: server.trustProxy (or ATTEST_TRUST_PROXY) must be the proxies' addresses or CIDRs (e.g. "10.40.0.0/16", the VPC of an ALB), true or false; got 1`);
   assert.throws(withServer({}, { ATTEST_TRUST_PROXY: 'the alb' }).load, /got "the alb"$/);
+  // Each entry as the proxy-address parser takes it; what it would refuse at start-up is refused here.
+  assert.equal(withServer({ trustProxy: 'loopback, 10.0.0.0/255.255.0.0, fe80::/10, 192.0.2.7' }).load().server.trustProxy, 'loopback, 10.0.0.0/255.255.0.0, fe80::/10, 192.0.2.7');
+  for (const bad of ['cafe', '10.1.2.3/33', '::1/200', '10.40.0.0/16/8', '10.40.0.0/16,', '2']) assert.throws(withServer({ trustProxy: bad }).load, /must be the proxies' addresses or CIDRs/, bad);
 });
 
 test('hsts: default, a custom value, false; anything else is refused', () => {
