@@ -46,16 +46,6 @@ const notRegular = (st: FileKind) => `${notRegularFile(st)}; name a template fil
 const errorCode = (e: unknown) => (e as NodeJS.ErrnoException).code ?? (e as Error).message;
 
 /**
- * Find candidate template files under the given paths, recursively, skipping build and
- * vendor folders. Symbolic links are followed when their target is inside one of the
- * scanned folders; each real file and folder is visited once (which also ends link loops).
- * Links are followed only after every folder has been walked, so a file reachable both
- * directly and through a link is reported under its direct path. A link out of the scanned
- * folders, or a candidate that is not a regular file, is an input error: its content could
- * be deployed, so skipping it could hide a failure. A broken link has no content and is
- * listed as skipped, as is any candidate that was not read.
- */
-/**
  * `--exclude` patterns, gitignore-like: a pattern without `/` matches a file or folder name
  * anywhere; one with `/` matches the path as displayed (relative to the working directory)
  * from its start. `*` and `?` stay within a name, `**` crosses folders.
@@ -76,6 +66,16 @@ export function excludeMatcher(patterns: string[]): (path: string) => string | u
   };
 }
 
+/**
+ * Find candidate template files under the given paths, recursively, skipping build and
+ * vendor folders. Symbolic links are followed when their target is inside one of the
+ * scanned folders; each real file and folder is visited once (which also ends link loops).
+ * Links are followed only after every folder has been walked, so a file reachable both
+ * directly and through a link is reported under its direct path. A link out of the scanned
+ * folders, or a candidate that is not a regular file, is an input error: its content could
+ * be deployed, so skipping it could hide a failure. A broken link has no content and is
+ * listed as skipped, as is any candidate that was not read.
+ */
 export function discover(paths: string[], opts: { exclude?: string[] } = {}): Discovered {
   const out: Discovered = { files: [], errors: [], skipped: [] };
   const excludedBy = excludeMatcher(opts.exclude ?? []);
