@@ -59,6 +59,8 @@ export function excludeMatcher(patterns: string[]): (path: string) => string | u
       .join('');
     return { pat, byName: !clean.includes('/'), re: new RegExp(`^${body}$`) };
   });
+  // Without patterns (most scans) no entry of the walk pays for its display path.
+  if (!compiled.length) return () => undefined;
   return (path) => {
     const shown = displayPath(path).replace(/\\/g, '/');
     const name = shown.slice(shown.lastIndexOf('/') + 1);
