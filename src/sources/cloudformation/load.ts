@@ -217,6 +217,11 @@ export interface Loaded {
   template?: Template;
   /** Set when a file found by walking a folder is not a template. */
   skipped?: Skipped;
+  /**
+   * Set when the template imports exports: resolves the same parse again with other options
+   * (the scanned stacks' exports), without reading or parsing the file a second time.
+   */
+  resolveAgain?: (opts: ResolveOptions) => Loaded;
 }
 
 /** Display path: relative to the working directory when below it. */
@@ -283,6 +288,13 @@ export function loadText(text: string, file: string, explicit: boolean, opts: Re
     if (!explicit) return { skipped: { file, reason: NOT_A_TEMPLATE } };
     return fail('not a CloudFormation template: no AWSTemplateFormatVersion and no Resources with AWS:: types', 1, 1, format);
   }
-  const template = buildTemplate(parsed.root, file, format, opts);
-  return { template, source: { file, format, resources: template.resources.size, errors: template.errors } };
+  const { root } = parsed;
+  const build = (o: ResolveOptions): Loaded => {
+    const template = buildTemplate(root, file, format, o);
+    const loaded: Loaded = { template, source: { file, format, resources: template.resources.size, errors: template.errors } };
+    // Only an import can resolve differently, so only an importing template keeps its parse.
+    if (template.imports.length) loaded.resolveAgain = build;
+    return loaded;
+  };
+  return build(opts);
 }
