@@ -8,7 +8,7 @@ const watched = new WeakSet<NodeJS.WritableStream>();
 /** Streams whose failure a writer was handed (writeChunks), and so reported itself. */
 const handed = new WeakSet<NodeJS.WritableStream>();
 
-/** Record write errors on `stream` instead of crashing; writers check them with `writeChunks`. */
+/** Record write errors on `stream` instead of crashing; `writeChunks` hands them to its caller, `unreportedFailure` to main. */
 export function watchOutput(stream: NodeJS.WritableStream): void {
   if (watched.has(stream)) return;
   watched.add(stream);
