@@ -4,7 +4,7 @@ import { runControls, CONTROLS_HELP } from './controls.js';
 import { runLedger, LEDGER_HELP } from './ledger.js';
 import { runServe, runDevToken, SERVE_HELP, DEV_TOKEN_HELP } from './serve.js';
 import { TOOL_VERSION } from '../report/model.js';
-import { watchOutput } from './output.js';
+import { unreportedFailure, watchOutput } from './output.js';
 
 const HELP = `attest ${TOOL_VERSION} — proves from your configuration which security controls your platform implements
 
@@ -28,10 +28,20 @@ template found (scan --allow-empty accepts that); 2 usage error.
 
 /** Entry point; returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
-  const [cmd, ...rest] = argv;
   // A closed reader on either stream ends the output quietly; the command's exit code stands.
   watchOutput(process.stdout);
   watchOutput(process.stderr);
+  const code = await command(argv);
+  // Any other write error on stdout (a full disk) lost output the command did not report:
+  // watching the stream keeps it from crashing the process, so it must fail the command here.
+  const lost = await unreportedFailure(process.stdout);
+  if (!lost) return code;
+  process.stderr.write(`attest: cannot write to standard output: ${lost.code ?? lost.message}\n`);
+  return code === 0 ? 1 : code;
+}
+
+async function command(argv: string[]): Promise<number> {
+  const [cmd, ...rest] = argv;
   try {
     switch (cmd) {
       case undefined:

@@ -5,8 +5,10 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 
 const failed = new WeakMap<NodeJS.WritableStream, NodeJS.ErrnoException>();
 const watched = new WeakSet<NodeJS.WritableStream>();
+/** Streams whose failure a writer was handed (writeChunks), and so reported itself. */
+const handed = new WeakSet<NodeJS.WritableStream>();
 
-/** Record write errors on `stream` instead of crashing; writers check them with `writeChunks`. */
+/** Record write errors on `stream` instead of crashing; `writeChunks` hands them to its caller, `unreportedFailure` to main. */
 export function watchOutput(stream: NodeJS.WritableStream): void {
   if (watched.has(stream)) return;
   watched.add(stream);
@@ -32,9 +34,26 @@ export async function writeChunks(stream: NodeJS.WritableStream, chunks: Iterabl
     if (failed.has(stream)) break;
     if (!stream.write(chunk)) await settle();
   }
+  const failure = await settled(stream);
+  if (failure) handed.add(stream);
+  return failure;
+}
+
+/** The first write error of a watched stream, once the writes already made have their outcome. */
+async function settled(stream: NodeJS.WritableStream): Promise<NodeJS.ErrnoException | undefined> {
   // The error of a failed write is emitted on a later tick: wait for the last write's outcome.
   if (!failed.has(stream)) await new Promise<void>((done) => stream.write('', () => setImmediate(done)));
   return failed.get(stream);
+}
+
+/**
+ * After a command: a write error on `stream` that no writer reported and that is not a closed
+ * reader (a full disk: ENOSPC) — the output was lost, so the command must not exit 0.
+ */
+export async function unreportedFailure(stream: NodeJS.WritableStream): Promise<NodeJS.ErrnoException | undefined> {
+  if (!watched.has(stream) || handed.has(stream)) return undefined;
+  const failure = await settled(stream);
+  return failure && !isClosedReader(failure) ? failure : undefined;
 }
 
 /** Write every chunk to FILE (created or truncated); the error code when that fails. */

@@ -29,9 +29,9 @@ export function scanPaths(paths: string[], opts: ScanOptions): ScanResult {
   const d = discover(paths, { exclude: opts.exclude ?? [] });
   const sources: SourceInfo[] = d.errors.map((e) => ({ file: e.file, format: 'unknown', resources: 0, errors: [e] }));
   const templates: Template[] = [];
-  const loaded: { path: string; explicit: boolean; l: Loaded }[] = [];
+  const loaded: { path: string; l: Loaded }[] = [];
   d.files.forEach((f, i) => {
-    loaded.push({ path: f.path, explicit: f.explicit, l: loadContained(f.path, f.explicit, opts) });
+    loaded.push({ path: f.path, l: contained(f.path, () => loadFile(f.path, f.explicit, opts)) });
     opts.onProgress?.(i + 1, d.files.length);
   });
   // Stacks import each other's exports: resolve those imports against the scanned stacks
@@ -39,7 +39,8 @@ export function scanPaths(paths: string[], opts: ScanOptions): ScanResult {
   const exports = new Map<string, { file: string; value: Value }>();
   for (const { l } of loaded) for (const o of l.template?.outputs.values() ?? []) if (o.exportName) exports.set(o.exportName, { file: l.template!.file, value: o.value });
   for (const e of loaded) {
-    if (e.l.template?.imports.some((n) => exports.has(n))) e.l = loadContained(e.path, e.explicit, { ...opts, exports });
+    const again = e.l.resolveAgain;
+    if (again && e.l.template!.imports.some((n) => exports.has(n))) e.l = contained(e.path, () => again({ ...opts, exports }));
   }
   const skipped = [...d.skipped];
   for (const { l } of loaded) {
@@ -51,13 +52,13 @@ export function scanPaths(paths: string[], opts: ScanOptions): ScanResult {
 }
 
 /**
- * Load one file so that nothing in it can stop the scan: an exception (a defect in Attest,
+ * Load (or resolve again) one file so that nothing in it can stop the scan: an exception (a defect in Attest,
  * since bad input is recorded as errors) leaves the file out with an error that says so,
  * and the run fails closed.
  */
-function loadContained(path: string, explicit: boolean, opts: ResolveOptions): Loaded {
+function contained(path: string, load: () => Loaded): Loaded {
   try {
-    return loadFile(path, explicit, opts);
+    return load();
   } catch (e) {
     const file = displayPath(path);
     const message = `Attest could not scan this file (${errorText(e)}); this is a defect in Attest, please report it. The file is left out of the results.`;

@@ -47,7 +47,8 @@ export function nothingScanned(r: Report): string | undefined {
   const s = r.summary;
   if (s.files !== 0) return undefined;
   const where = r.scan.paths.join(', ');
-  return s.exitCode === 0 && s.sourceErrors === 0
+  // No source means no source error either: the exit code alone says whether --allow-empty passed it.
+  return s.exitCode === 0
     ? `Nothing was scanned: no CloudFormation template found in ${where} (accepted with --allow-empty).`
     : `Nothing was scanned: no CloudFormation template found in ${where}. Exit 1; pass --allow-empty to accept a scan that finds no template.`;
 }

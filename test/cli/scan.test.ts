@@ -301,3 +301,16 @@ test('the terminal report names a path error without a made-up position (a missi
   assert.ok(r.stdout.split('\n').includes(`  ${join(dir, 'no-such-folder')}: no such file or directory`), r.stdout);
   assert.doesNotMatch(r.stdout, /no-such-folder:0:0/);
 });
+
+test('any command whose standard output cannot be written fails with the cause once, not exit 0', () => {
+  const full = openSync('/dev/full', 'w');
+  try {
+    // The stream is watched so a closed reader cannot crash the process; a full disk must still fail.
+    for (const args of [['controls'], ['--version'], ['scan', 'full', '--format', 'csv', '--fail-on', 'none']]) {
+      write('full/db.yaml', encrypted);
+      const r = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', stdio: ['ignore', full, 'pipe'] });
+      assert.equal(r.status, 1, args.join(' '));
+      assert.equal(r.stderr, args[0] === 'scan' ? 'attest: cannot write the report to standard output: ENOSPC\n' : 'attest: cannot write to standard output: ENOSPC\n', args.join(' '));
+    }
+  } finally { closeSync(full); }
+});

@@ -122,3 +122,20 @@ test('a chain of 5,000 conditions naming each other stops at 100: one error, the
   ]);
   assert.equal(l.template!.resources.get('T')!.condition!.state, 'unknown');
 });
+
+test('a condition that reads 100 parameters through 110 other conditions names all 100 as its inputs: the depth cap is not a width cap', () => {
+  let yaml = 'Parameters:\n';
+  for (let i = 0; i < 100; i++) yaml += `  P${i}: { Type: String }\n`;
+  yaml += 'Conditions:\n';
+  const groups: string[] = [];
+  for (let g = 0; g < 10; g++) {
+    const leaves: string[] = [];
+    for (let j = 0; j < 10; j++) { yaml += `  L${g * 10 + j}: !Equals [!Ref P${g * 10 + j}, x]\n`; leaves.push(`{ Condition: L${g * 10 + j} }`); }
+    yaml += `  G${g}: !Or [${leaves.join(', ')}]\n`;
+    groups.push(`{ Condition: G${g} }`);
+  }
+  yaml += `  Top: !Or [${groups.join(', ')}]\nResources:\n  T:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: !If [Top, a, b]\n`;
+  const l = load(yaml, 'wide.yaml');
+  assert.deepEqual(l.source!.errors, []);
+  assert.deepEqual(l.template!.conditionals.map((c) => [c.condition, c.params.length, new Set(c.params).size]), [['Top', 100, 100]]);
+});

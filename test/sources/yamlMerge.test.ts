@@ -83,3 +83,9 @@ test('duplicate keys are still refused (each reported once, even inside an alias
   const errs = load('Metadata:\n  M: &m\n    A: 1\n    A: 2\nResources:\n  T:\n    Type: AWS::SNS::Topic\n    Properties: *m\n  U:\n    Type: AWS::SNS::Topic\n    Properties: *m\n').source!.errors;
   assert.deepEqual(errs.map((e) => [e.line, e.column, e.message]), [[4, 5, 'invalid YAML: duplicate key A in mapping (first at line 3; YAML requires unique keys; CloudFormation would silently keep only one)']]);
 });
+
+test('an unknown tag inside an anchor is reported once, however many aliases and merges repeat it', () => {
+  const errs = load('Metadata:\n  B: &b { X: !Foo x }\nResources:\n  T:\n    Type: AWS::SNS::Topic\n    Properties: *b\n  U:\n    Type: AWS::SNS::Topic\n    Properties:\n      <<: *b\n').source!.errors;
+  assert.deepEqual(errs.map((e) => [e.line, e.column]), [[2, 14]]);
+  assert.match(errs[0]!.message, /^unknown intrinsic function tag !Foo; CloudFormation knows /);
+});

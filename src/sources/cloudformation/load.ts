@@ -46,16 +46,6 @@ const notRegular = (st: FileKind) => `${notRegularFile(st)}; name a template fil
 const errorCode = (e: unknown) => (e as NodeJS.ErrnoException).code ?? (e as Error).message;
 
 /**
- * Find candidate template files under the given paths, recursively, skipping build and
- * vendor folders. Symbolic links are followed when their target is inside one of the
- * scanned folders; each real file and folder is visited once (which also ends link loops).
- * Links are followed only after every folder has been walked, so a file reachable both
- * directly and through a link is reported under its direct path. A link out of the scanned
- * folders, or a candidate that is not a regular file, is an input error: its content could
- * be deployed, so skipping it could hide a failure. A broken link has no content and is
- * listed as skipped, as is any candidate that was not read.
- */
-/**
  * `--exclude` patterns, gitignore-like: a pattern without `/` matches a file or folder name
  * anywhere; one with `/` matches the path as displayed (relative to the working directory)
  * from its start. `*` and `?` stay within a name, `**` crosses folders.
@@ -69,6 +59,8 @@ export function excludeMatcher(patterns: string[]): (path: string) => string | u
       .join('');
     return { pat, byName: !clean.includes('/'), re: new RegExp(`^${body}$`) };
   });
+  // Without patterns (most scans) no entry of the walk pays for its display path.
+  if (!compiled.length) return () => undefined;
   return (path) => {
     const shown = displayPath(path).replace(/\\/g, '/');
     const name = shown.slice(shown.lastIndexOf('/') + 1);
@@ -76,6 +68,16 @@ export function excludeMatcher(patterns: string[]): (path: string) => string | u
   };
 }
 
+/**
+ * Find candidate template files under the given paths, recursively, skipping build and
+ * vendor folders. Symbolic links are followed when their target is inside one of the
+ * scanned folders; each real file and folder is visited once (which also ends link loops).
+ * Links are followed only after every folder has been walked, so a file reachable both
+ * directly and through a link is reported under its direct path. A link out of the scanned
+ * folders, or a candidate that is not a regular file, is an input error: its content could
+ * be deployed, so skipping it could hide a failure. A broken link has no content and is
+ * listed as skipped, as is any candidate that was not read.
+ */
 export function discover(paths: string[], opts: { exclude?: string[] } = {}): Discovered {
   const out: Discovered = { files: [], errors: [], skipped: [] };
   const excludedBy = excludeMatcher(opts.exclude ?? []);
@@ -215,6 +217,11 @@ export interface Loaded {
   template?: Template;
   /** Set when a file found by walking a folder is not a template. */
   skipped?: Skipped;
+  /**
+   * Set when the template imports exports: resolves the same parse again with other options
+   * (the scanned stacks' exports), without reading or parsing the file a second time.
+   */
+  resolveAgain?: (opts: ResolveOptions) => Loaded;
 }
 
 /** Display path: relative to the working directory when below it. */
@@ -281,6 +288,13 @@ export function loadText(text: string, file: string, explicit: boolean, opts: Re
     if (!explicit) return { skipped: { file, reason: NOT_A_TEMPLATE } };
     return fail('not a CloudFormation template: no AWSTemplateFormatVersion and no Resources with AWS:: types', 1, 1, format);
   }
-  const template = buildTemplate(parsed.root, file, format, opts);
-  return { template, source: { file, format, resources: template.resources.size, errors: template.errors } };
+  const { root } = parsed;
+  const build = (o: ResolveOptions): Loaded => {
+    const template = buildTemplate(root, file, format, o);
+    const loaded: Loaded = { template, source: { file, format, resources: template.resources.size, errors: template.errors } };
+    // Only an import can resolve differently, so only an importing template keeps its parse.
+    if (template.imports.length) loaded.resolveAgain = build;
+    return loaded;
+  };
+  return build(opts);
 }

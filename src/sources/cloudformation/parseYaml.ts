@@ -49,6 +49,7 @@ export function parseYaml(text: string, file: string): ParseResult {
         : `unknown intrinsic function tag ${tag}; CloudFormation knows ${Object.keys(SHORT_TAGS).join(' ')}`,
     });
 
+  const reportedTags = new Set<YNode>();
   let budget = 2_000_000; // node budget: guards against alias expansion bombs
   const walk = (n: YNode | null, depth: number): Node => {
     if (--budget < 0) throw new TemplateTooLarge();
@@ -96,7 +97,8 @@ export function parseYaml(text: string, file: string): ParseResult {
       const loc = tagAt >= 0 && start - tagAt < 200 ? at(tagAt) : at(start);
       const fn = SHORT_TAGS[tag];
       if (!fn) {
-        unknownTag(tag, loc);
+        // A node reached through several aliases or merges is one mistake in the file: report it once.
+        if (!reportedTags.has(n)) { reportedTags.add(n); unknownTag(tag, loc); }
         return out;
       }
       let arg = out;

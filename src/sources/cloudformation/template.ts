@@ -205,8 +205,10 @@ class TemplateBuilder {
   }
 
   /** Parameters a condition reads (directly or through other conditions), decided or not. */
-  private conditionInputs(name: string, seen = new Set<string>()): string[] {
-    if (seen.has(name) || seen.size > MAX_CONDITION_DEPTH) return [];
+  private conditionInputs(name: string, seen = new Set<string>(), depth = 0): string[] {
+    // The depth bounds the recursion; `seen` (every condition visited, however wide) only
+    // keeps each from being read twice, so a condition naming many others loses none.
+    if (seen.has(name) || depth > MAX_CONDITION_DEPTH) return [];
     seen.add(name);
     const out = new Set<string>();
     const walk = (n: Node | undefined) => {
@@ -216,7 +218,7 @@ class TemplateBuilder {
         const ref = n.props.get('Ref');
         const cond = n.props.get('Condition');
         if (n.props.size === 1 && ref && ref.t === 's' && this.paramValues.has(String(ref.v))) out.add(String(ref.v));
-        else if (n.props.size === 1 && cond && cond.t === 's') this.conditionInputs(String(cond.v), seen).forEach((p) => out.add(p));
+        else if (n.props.size === 1 && cond && cond.t === 's') this.conditionInputs(String(cond.v), seen, depth + 1).forEach((p) => out.add(p));
         else n.props.forEach(walk);
       }
     };
