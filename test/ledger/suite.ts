@@ -287,7 +287,7 @@ export function ledgerSuite(f: StoreFactory): void {
     const v = await ledger.verify();
     assert.equal(v.ok, true, JSON.stringify(v.problems));
     assert.equal(v.personalData.erased, 2);
-    assert.ok(v.personalData.present >= 12);
+    assert.equal(v.personalData.present, 12); // 14 records with one subject each, 2 of them user-3
     const [erasure] = (await ledger.query({ action: 'ledger.subject.erase' })).records;
     assert.equal(erasure!.target?.id, subjectPseudonym(DirectoryKeyProvider.open(keysDir).activeHmac().key, 'user-3'));
     assert.deepEqual((erasure!.metadata as Record<string, unknown>)['erasure'], { subject_kid: DirectoryKeyProvider.open(keysDir).activeHmac().kid, upto: 14, fields: ['actor.email', 'actor.ip'] });
