@@ -15,6 +15,7 @@ import { exportRecords } from '../../src/ledger/export.js';
 import { subjectPseudonym } from '../../src/ledger/chain.js';
 import type { LedgerStore } from '../../src/ledger/store.js';
 import { openLedger } from '../../src/ledger/open.js';
+import { poisonRefusingStore } from './poison-store.js';
 import type { AuditEventInput } from '../../src/ledger/record.js';
 import { DEFAULT_RETENTION } from '../../src/config.js';
 
@@ -753,21 +754,7 @@ export function ledgerSuite(f: StoreFactory): void {
     const real = await f.create();
     const writes: number[] = [];
     // Fault injection: the store refuses, inside its transaction, any batch holding a poison record.
-    const store = new Proxy(real, {
-      get(target, prop) {
-        if (prop === 'append') {
-          return (prepare: Parameters<LedgerStore['append']>[0]) =>
-            target.append((head) => {
-              const batch = prepare(head);
-              writes.push(batch.records.length);
-              if (batch.records.some((r) => r.body.includes('"poison"'))) throw new Error('store refused the batch (injected fault)');
-              return batch;
-            });
-        }
-        const v = Reflect.get(target, prop, target) as unknown;
-        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
-      },
-    });
+    const store = poisonRefusingStore(real, writes);
     const ledger = await Ledger.open({ store, keys, checkpointEvery: 4 });
     await ledger.append([event(1)]);
     const poison = event(0, { metadata: { poison: true } });
