@@ -389,6 +389,8 @@ export class Ledger {
    * group is halved and each half written again, down to single callers, so only the callers
    * whose own records fail get the error and every other caller is written and acknowledged.
    * Halving finds one refused caller among n in about 2·log2(n) transactions, not n.
+   * A failure of the store itself (storeWide) is no caller's: every caller gets it at once,
+   * since each of the 2n-1 retries would fail too, after waiting out the lock timeout again.
    */
   private async writeGroup(group: Queued[]): Promise<void> {
     try {
@@ -400,7 +402,10 @@ export class Ledger {
         g.resolve({ first, last: seq - 1, count: g.events.length, ...(r.checkpoint && seq - 1 === r.last ? { checkpoint: r.checkpoint } : {}) });
       }
     } catch (e) {
-      if (group.length === 1) return group[0]!.reject(e);
+      if (group.length === 1 || storeWide(e)) {
+        for (const g of group) g.reject(e);
+        return;
+      }
       const half = group.length >> 1;
       await this.writeGroup(group.slice(0, half));
       await this.writeGroup(group.slice(half));
@@ -1262,6 +1267,21 @@ export class Ledger {
       checkpoint: h.checkpoint,
     };
   }
+}
+
+/**
+ * Whether an append failed because of the store, not of the records in it: SQLite busy,
+ * locked, full, read-only or failing I/O; PostgreSQL connection (class 08), resource (53)
+ * and shutdown (57P) errors; a connection the network refused or dropped.
+ */
+function storeWide(e: unknown): boolean {
+  const code = (e as { code?: unknown } | undefined)?.code;
+  if (typeof code !== 'string') return false;
+  return (
+    /^SQLITE_(BUSY|LOCKED|FULL|IOERR|READONLY|CANTOPEN|NOMEM)/.test(code) ||
+    /^(08|53)[0-9A-Z]{3}$|^57P/.test(code) ||
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND'].includes(code)
+  );
 }
 
 /** What keys a ledger's records were chained with, for refusing keys that did not write them. */

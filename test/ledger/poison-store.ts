@@ -7,8 +7,11 @@ import type { LedgerStore } from '../../src/ledger/store.js';
 
 export const POISON_REFUSAL = 'store refused the batch (injected fault)';
 
-/** `writes`, when given, gets the size of every batch the store is asked to write. */
-export function poisonRefusingStore(real: LedgerStore, writes?: number[]): LedgerStore {
+/**
+ * `writes`, when given, gets the size of every batch the store is asked to write; `refusal`
+ * makes the error thrown (default: an Error with POISON_REFUSAL).
+ */
+export function poisonRefusingStore(real: LedgerStore, writes?: number[], refusal: () => Error = () => new Error(POISON_REFUSAL)): LedgerStore {
   return new Proxy(real, {
     get(target, prop) {
       if (prop === 'append') {
@@ -16,7 +19,7 @@ export function poisonRefusingStore(real: LedgerStore, writes?: number[]): Ledge
           target.append((head) => {
             const batch = prepare(head);
             writes?.push(batch.records.length);
-            if (batch.records.some((r) => r.body.includes('"poison"'))) throw new Error(POISON_REFUSAL);
+            if (batch.records.some((r) => r.body.includes('"poison"'))) throw refusal();
             return batch;
           });
       }

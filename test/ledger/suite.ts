@@ -784,6 +784,21 @@ export function ledgerSuite(f: StoreFactory): void {
     await ledger.close();
   });
 
+  t('a store-wide failure in a group commit (busy, out of space, unreachable) is every caller\'s at once: the halves are not retried', async () => {
+    const keys = DirectoryKeyProvider.open(mkdtempSync(join(tmpdir(), 'attest-keys-')), { create: true });
+    const writes: number[] = [];
+    const busy = () => Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+    const ledger = await Ledger.open({ store: poisonRefusingStore(await f.create(), writes, busy), keys });
+    await ledger.append([event(1)]);
+    const poison = (i: number) => event(i, { metadata: { poison: true } });
+    writes.length = 0;
+    const results = await Promise.allSettled([[poison(2), event(3)], [poison(4)], [poison(5)], [poison(6)], [event(7), poison(8)]].map((c) => ledger.append(c)));
+    assert.deepEqual(writes, [7], 'one attempt for the whole group');
+    assert.deepEqual(results.map((r) => (r.status === 'rejected' ? (r.reason as Error).message : r.status)), Array(5).fill('database is locked'));
+    assert.equal((await ledger.append([event(9)])).first, 2);
+    await ledger.close();
+  });
+
   // -------------------------------------------------------------------------
   // Keys that did not chain the ledger
 
