@@ -628,9 +628,9 @@ export class Ledger {
       if (h.origin !== this.origin) throw new LedgerValidationError('archive', `${file} is an archive of ${h.origin}, not of this ledger`);
     }
     // A store that would refuse the deletion refuses before the erasure record is written:
-    // that record says the data was deleted.
+    // that record says the data was deleted. (A validation error: the CLI exits 2 with it.)
     const refusal = await this.store.eraseRefusal?.();
-    if (refusal) throw new Error(refusal);
+    if (refusal) throw new LedgerValidationError('db', refusal);
     const upto = (await this.store.head()).size;
     const rows = await this.store.subjectPii(subject, upto);
     const fields = [...new Set(rows.flatMap((r) => Object.keys(JSON.parse(r.data) as Record<string, string>)))].sort();

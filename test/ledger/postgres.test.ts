@@ -264,7 +264,8 @@ test('postgres role boundary: the application role\'s erasure is refused before 
   const app = await Ledger.open({ store: asLogin(login, schema), keys });
   const ownerName = (await owner.sql<{ u: string }>('SELECT current_user AS u'))[0]!.u;
   await assert.rejects(app.eraseSubject('user-3', { id: 'dpo', type: 'user' }, 'GDPR-13'), {
-    message: `erasure on ${app.store.location} runs as the schema owner (${ownerName}): it deletes personal data and rewrites the table (VACUUM FULL), which ${login} may not do; nothing was written. Run attest ledger erase-subject with --db postgres://${ownerName}@…`,
+    name: 'LedgerValidationError',
+    message: `db: erasure on ${app.store.location} runs as the schema owner (${ownerName}): it deletes personal data and rewrites the table (VACUUM FULL), which ${login} may not do; nothing was written. Run attest ledger erase-subject with --db postgres://${ownerName}@…`,
   });
   assert.equal(await owner.count(), 4, 'no erasure record was appended');
   assert.deepEqual((await owner.sql<{ seq: number }>(`SELECT seq FROM pii WHERE subject = 'user-3'`)).map((r) => r.seq), [3]);
