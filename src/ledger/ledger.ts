@@ -326,10 +326,17 @@ export class Ledger {
   /**
    * Validates every event first (a bad one refuses the whole call, naming the field; nothing
    * is written), then appends them atomically in order. Large inputs are written in
-   * transactions of up to 5000 records.
+   * transactions of up to 5000 records. Erasure records are eraseSubject's alone: verification
+   * accepts missing personal data where one covers it, so an appender must not write one.
    */
   async append(events: unknown[]): Promise<AppendResult> {
-    const valid = events.map((e, i) => validateEvent(e, events.length > 1 ? i : undefined));
+    const valid = events.map((e, i) => {
+      const ev = validateEvent(e, events.length > 1 ? i : undefined);
+      if (ev.action === ERASE_ACTION) {
+        throw new LedgerValidationError('action', `${ERASE_ACTION} is written only by erase-subject, which deletes the data it names; report the erasure with another action`, events.length > 1 ? i : undefined);
+      }
+      return ev;
+    });
     let first = 0;
     let last = 0;
     let checkpoint: SignedCheckpoint | undefined;
@@ -635,8 +642,8 @@ export class Ledger {
     const rows = await this.store.subjectPii(subject, upto);
     const fields = [...new Set(rows.flatMap((r) => Object.keys(JSON.parse(r.data) as Record<string, string>)))].sort();
     const { kid, key } = this.keys.activeHmac();
-    const r = await this.append([
-      {
+    const r = await this.appendValid([
+      validateEvent({
         actor: by,
         action: ERASE_ACTION,
         target: { type: 'subject', id: subjectPseudonym(key, subject) },
@@ -647,7 +654,7 @@ export class Ledger {
           personal_data_rows_deleted: rows.length,
           ...(archives.length ? { archive_files: archives.length } : {}),
         },
-      },
+      }),
     ]);
     const erased = await this.store.eraseSubject(subject, upto);
     let archived = 0;

@@ -16,7 +16,7 @@ import { subjectPseudonym } from '../../src/ledger/chain.js';
 import type { LedgerStore } from '../../src/ledger/store.js';
 import { openLedger } from '../../src/ledger/open.js';
 import { poisonRefusingStore } from './poison-store.js';
-import type { AuditEventInput } from '../../src/ledger/record.js';
+import { validateEvent, type AuditEventInput } from '../../src/ledger/record.js';
 import { DEFAULT_RETENTION } from '../../src/config.js';
 
 export interface StoreFactory {
@@ -640,9 +640,24 @@ export function ledgerSuite(f: StoreFactory): void {
   t('erasure: an erasure recorded before the keyed pseudonym (subject in clear, after the deletion) still verifies', async () => {
     const { ledger, store } = await filled(f, 14);
     await f.tamper(store, "DELETE FROM pii WHERE subject = 'user-3'");
-    await ledger.append([{ actor: { id: 'dpo', type: 'user' }, action: 'ledger.subject.erase', target: { type: 'subject', id: 'user-3' }, outcome: 'success', metadata: { personal_data_rows_deleted: 2 } }]);
+    // As an earlier version wrote it (append now refuses the action: see the next test).
+    const legacy = validateEvent({ actor: { id: 'dpo', type: 'user' }, action: 'ledger.subject.erase', target: { type: 'subject', id: 'user-3' }, outcome: 'success', metadata: { personal_data_rows_deleted: 2 } });
+    await (ledger as unknown as { appendValid(e: AuditEventInput[]): Promise<unknown> }).appendValid([legacy]);
     const v = await ledger.verify();
     assert.deepEqual([v.ok, v.personalData.erased, v.problems], [true, 2, []]);
+    await ledger.close();
+  });
+
+  t('erasure: an appender cannot write an erasure record, which would let personal data deleted by hand pass verification', async () => {
+    const { ledger, store } = await filled(f, 14);
+    const forged = { actor: { id: 'mallory', type: 'user' as const }, action: 'ledger.subject.erase', target: { type: 'subject', id: 'user-3' }, outcome: 'success' as const };
+    await assert.rejects(ledger.append([event(15), forged]), {
+      name: 'LedgerValidationError',
+      message: 'record 2: action: ledger.subject.erase is written only by erase-subject, which deletes the data it names; report the erasure with another action',
+    });
+    assert.equal(await store.count(), 14, 'nothing was written');
+    await f.tamper(store, "DELETE FROM pii WHERE subject = 'user-3'");
+    assert.deepEqual((await ledger.verify()).problems.map((p) => p.seq), [3]);
     await ledger.close();
   });
 
