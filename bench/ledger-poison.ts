@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DirectoryKeyProvider } from '../src/ledger/keys.js';
 import { Ledger } from '../src/ledger/ledger.js';
-import type { LedgerStore } from '../src/ledger/store.js';
 import { SqliteStore } from '../src/ledger/stores/sqlite.js';
 import { validateEvent, type AuditEventInput } from '../src/ledger/record.js';
 import { EventGenerator } from './ledger-writer.js';
+import { poisonRefusingStore } from '../test/ledger/poison-store.js';
 
 const callers = Number(process.argv[2] ?? 200);
 const rounds = Number(process.argv[3] ?? 20);
@@ -20,26 +20,8 @@ const gen = new EventGenerator(11);
 const dir = mkdtempSync(join(tmpdir(), 'attest-poison-'));
 const keys = DirectoryKeyProvider.open(join(dir, 'keys'), { create: true });
 
-/** The real store, refusing inside its transaction any batch that holds a poison record. */
-function refusing(real: LedgerStore): LedgerStore {
-  return new Proxy(real, {
-    get(target, prop) {
-      if (prop === 'append') {
-        return (prepare: Parameters<LedgerStore['append']>[0]) =>
-          target.append((head) => {
-            const batch = prepare(head);
-            if (batch.records.some((r) => r.body.includes('"poison"'))) throw new Error('refused');
-            return batch;
-          });
-      }
-      const v = Reflect.get(target, prop, target) as unknown;
-      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
-    },
-  });
-}
-
 async function groupMs(poisoned: boolean): Promise<{ msPerGroup: number; acknowledged: number; refused: number }> {
-  const ledger = await Ledger.open({ store: refusing(new SqliteStore(join(dir, `${poisoned ? 'p' : 'c'}.db`))), keys });
+  const ledger = await Ledger.open({ store: poisonRefusingStore(new SqliteStore(join(dir, `${poisoned ? 'p' : 'c'}.db`))), keys });
   let acknowledged = 0;
   let refused = 0;
   const t = performance.now();

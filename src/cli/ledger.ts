@@ -18,7 +18,7 @@ import {
 } from '../ledger/ledger.js';
 import { ArchiveFormatError, parsePolicies } from '../ledger/archive.js';
 import { exportBundle, exportRecords, type ExportFormat } from '../ledger/export.js';
-import { LedgerValidationError, parseDuration, parseTime, formatMicros, nowMicros, validateEvent, ACTOR_TYPES, type ActorType } from '../ledger/record.js';
+import { LedgerValidationError, METADATA_LIMITS, parseDuration, parseTime, formatMicros, nowMicros, validateEvent, ACTOR_TYPES, type ActorType } from '../ledger/record.js';
 
 export const LEDGER_HELP = `Usage: attest ledger <command> [options]
 
@@ -49,8 +49,8 @@ Common options:
 
 append:     --batch N (stdin: records are committed in batches of N, default 1000, and each
             committed batch is acknowledged on stdout as {"acked":SEQ}); a file is validated
-            completely before anything is written. metadata: at most 64 KiB, 32 levels deep,
-            10000 members (keys and array elements) and 256-character keys. The key
+            completely before anything is written. metadata: at most ${METADATA_LIMITS.bytes / 1024} KiB, ${METADATA_LIMITS.depth} levels deep,
+            ${METADATA_LIMITS.members} members (keys and array elements) and ${METADATA_LIMITS.keyLength}-character keys. The key
             directory is created only for a ledger without records; a ledger with records
             and keys that did not chain it is refused (exit 2)
 query:      --actor ID --action PREFIX --target-type T --target-id ID --outcome O --tenant T

@@ -159,7 +159,6 @@ export interface CollectedRange {
   leaves: Buffer[];
   records: number;
   present: number;
-  erased: number;
   missing: MissingPii[];
   claims: ErasureClaim[];
   keysUsed: string[];
@@ -194,9 +193,12 @@ export class ChainChecker {
   /** Set once a problem makes checking further rows meaningless. */
   stopped = false;
   present = 0;
-  erased = 0;
   /** Personal data missing so far; each must be covered by an erasure claim (uncoveredErasure). */
   readonly missing: MissingPii[] = [];
+  /** Personal data rows reported as erased: the missing ones. */
+  get erased(): number {
+    return this.missing.length;
+  }
   /** Erasure records verified so far. */
   readonly claims: ErasureClaim[] = [];
   expired = 0;
@@ -250,7 +252,6 @@ export class ChainChecker {
     if (this.stopped) return;
     this.records += r.records;
     this.present += r.present;
-    this.erased += r.erased;
     this.missing.push(...r.missing);
     this.claims.push(...r.claims);
     for (const k of r.keysUsed) this.keysUsed.add(k);
@@ -268,7 +269,6 @@ export class ChainChecker {
       leaves: this.leaves ?? [],
       records: this.records,
       present: this.present,
-      erased: this.erased,
       missing: this.missing,
       claims: this.claims,
       keysUsed: [...this.keysUsed],
@@ -395,10 +395,7 @@ export class ChainChecker {
       if (claim) this.claims.push(claim);
       for (const c of piiCommitments(r.body)) {
         const p = r.pii?.find((x) => x.subject === c.subject);
-        if (!p) {
-          this.erased++;
-          this.missing.push({ seq: r.seq, subject: c.subject });
-        }
+        if (!p) this.missing.push({ seq: r.seq, subject: c.subject });
         else if (commitment(p.salt, p.data) === c.commitment) this.present++;
         else {
           this.fail({ seq: r.seq, kind: 'personal-data', message: `record ${r.seq}: the personal data stored for subject ${c.subject} does not match its commitment` });

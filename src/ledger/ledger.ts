@@ -326,10 +326,17 @@ export class Ledger {
   /**
    * Validates every event first (a bad one refuses the whole call, naming the field; nothing
    * is written), then appends them atomically in order. Large inputs are written in
-   * transactions of up to 5000 records.
+   * transactions of up to 5000 records. Erasure records are eraseSubject's alone: verification
+   * accepts missing personal data where one covers it, so an appender must not write one.
    */
   async append(events: unknown[]): Promise<AppendResult> {
-    const valid = events.map((e, i) => validateEvent(e, events.length > 1 ? i : undefined));
+    const valid = events.map((e, i) => {
+      const ev = validateEvent(e, events.length > 1 ? i : undefined);
+      if (ev.action === ERASE_ACTION) {
+        throw new LedgerValidationError('action', `${ERASE_ACTION} is written only by erase-subject, which deletes the data it names; report the erasure with another action`, events.length > 1 ? i : undefined);
+      }
+      return ev;
+    });
     let first = 0;
     let last = 0;
     let checkpoint: SignedCheckpoint | undefined;
@@ -389,6 +396,8 @@ export class Ledger {
    * group is halved and each half written again, down to single callers, so only the callers
    * whose own records fail get the error and every other caller is written and acknowledged.
    * Halving finds one refused caller among n in about 2·log2(n) transactions, not n.
+   * A failure of the store itself (storeWide) is no caller's: every caller gets it at once,
+   * since each of the 2n-1 retries would fail too, after waiting out the lock timeout again.
    */
   private async writeGroup(group: Queued[]): Promise<void> {
     try {
@@ -400,7 +409,10 @@ export class Ledger {
         g.resolve({ first, last: seq - 1, count: g.events.length, ...(r.checkpoint && seq - 1 === r.last ? { checkpoint: r.checkpoint } : {}) });
       }
     } catch (e) {
-      if (group.length === 1) return group[0]!.reject(e);
+      if (group.length === 1 || storeWide(e)) {
+        for (const g of group) g.reject(e);
+        return;
+      }
       const half = group.length >> 1;
       await this.writeGroup(group.slice(0, half));
       await this.writeGroup(group.slice(half));
@@ -622,12 +634,16 @@ export class Ledger {
       });
       if (h.origin !== this.origin) throw new LedgerValidationError('archive', `${file} is an archive of ${h.origin}, not of this ledger`);
     }
+    // A store that would refuse the deletion refuses before the erasure record is written:
+    // that record says the data was deleted. (A validation error: the CLI exits 2 with it.)
+    const refusal = await this.store.eraseRefusal?.();
+    if (refusal) throw new LedgerValidationError('db', refusal);
     const upto = (await this.store.head()).size;
     const rows = await this.store.subjectPii(subject, upto);
     const fields = [...new Set(rows.flatMap((r) => Object.keys(JSON.parse(r.data) as Record<string, string>)))].sort();
     const { kid, key } = this.keys.activeHmac();
-    const r = await this.append([
-      {
+    const r = await this.appendValid([
+      validateEvent({
         actor: by,
         action: ERASE_ACTION,
         target: { type: 'subject', id: subjectPseudonym(key, subject) },
@@ -638,7 +654,7 @@ export class Ledger {
           personal_data_rows_deleted: rows.length,
           ...(archives.length ? { archive_files: archives.length } : {}),
         },
-      },
+      }),
     ]);
     const erased = await this.store.eraseSubject(subject, upto);
     let archived = 0;
@@ -1258,6 +1274,21 @@ export class Ledger {
       checkpoint: h.checkpoint,
     };
   }
+}
+
+/**
+ * Whether an append failed because of the store, not of the records in it: SQLite busy,
+ * locked, full, read-only or failing I/O; PostgreSQL connection (class 08), resource (53)
+ * and shutdown (57P) errors; a connection the network refused or dropped.
+ */
+function storeWide(e: unknown): boolean {
+  const code = (e as { code?: unknown } | undefined)?.code;
+  if (typeof code !== 'string') return false;
+  return (
+    /^SQLITE_(BUSY|LOCKED|FULL|IOERR|READONLY|CANTOPEN|NOMEM)/.test(code) ||
+    /^(08|53)[0-9A-Z]{3}$|^57P/.test(code) ||
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND'].includes(code)
+  );
 }
 
 /** What keys a ledger's records were chained with, for refusing keys that did not write them. */

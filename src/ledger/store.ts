@@ -173,6 +173,11 @@ export interface LedgerStore {
    * store's files too (freed pages, write-ahead log, dead tuples). Resolves to the rows deleted.
    */
   eraseSubject(subject: string, upto: number): Promise<number>;
+  /**
+   * Why this connection could not run eraseSubject (a privilege it lacks), or undefined when
+   * it can. Asked before the erasure record is appended, so a refusal writes nothing.
+   */
+  eraseRefusal?(): Promise<string | undefined>;
   nodes(keys: { level: number; index: number }[]): Promise<Map<string, Buffer>>;
   checkpoints(): Promise<CheckpointRow[]>;
   latestCheckpoint(): Promise<CheckpointRow | undefined>;

@@ -253,6 +253,28 @@ test('postgres role boundary: the application role cannot move the head, write t
   await Promise.all([ledger.close(), app.close(), stranger.close(), appLedger.close()]);
 });
 
+test('postgres role boundary: the application role\'s erasure is refused before its erasure record is written; the owner\'s erases', { skip: unreachable ?? false }, async () => {
+  const schema = schemaName();
+  const keys = DirectoryKeyProvider.open(mkdtempSync(join(tmpdir(), 'attest-keys-')), { create: true });
+  const ownerLedger = await Ledger.open({ store: new PostgresStore(`${PG_URL}?schema=${schema}`), keys });
+  await ownerLedger.append([event(1), event(2), event(3), event(4)]); // user-1 .. user-4
+  const owner = ownerLedger.store as PostgresStore;
+  const login = await createLogin('eraser', ['attest_app']);
+  await owner.sql(`INSERT INTO tenant_bindings (role, tenants) VALUES ($1, '{*}')`, [login]);
+  const app = await Ledger.open({ store: asLogin(login, schema), keys });
+  const ownerName = (await owner.sql<{ u: string }>('SELECT current_user AS u'))[0]!.u;
+  await assert.rejects(app.eraseSubject('user-3', { id: 'dpo', type: 'user' }, 'GDPR-13'), {
+    name: 'LedgerValidationError',
+    message: `db: erasure on ${app.store.location} runs as the schema owner (${ownerName}): it deletes personal data and rewrites the table (VACUUM FULL), which ${login} may not do; nothing was written. Run attest ledger erase-subject with --db postgres://${ownerName}@…`,
+  });
+  assert.equal(await owner.count(), 4, 'no erasure record was appended');
+  assert.deepEqual((await owner.sql<{ seq: number }>(`SELECT seq FROM pii WHERE subject = 'user-3'`)).map((r) => r.seq), [3]);
+  assert.deepEqual([(await ownerLedger.eraseSubject('user-3', { id: 'dpo', type: 'user' }, 'GDPR-13')).erased, await owner.count()], [1, 5]);
+  const v = await app.verify();
+  assert.deepEqual([v.ok, v.personalData.erased], [true, 1]);
+  await Promise.all([ownerLedger.close(), app.close()]);
+});
+
 test('postgres role boundary: concurrent writers as the application role still form one chain', { skip: unreachable ?? false }, async () => {
   const schema = schemaName();
   const keys = DirectoryKeyProvider.open(mkdtempSync(join(tmpdir(), 'attest-keys-')), { create: true });

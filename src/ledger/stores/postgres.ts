@@ -445,6 +445,14 @@ export class PostgresStore implements LedgerStore {
     return this.q<PiiRow>('SELECT seq, subject, salt, data FROM pii WHERE subject = $1 AND seq <= $2 ORDER BY seq', [subject, upto]);
   }
 
+  async eraseRefusal(): Promise<string | undefined> {
+    const [r] = await this.q<{ may: boolean; role: string; owner: string }>(
+      `SELECT pg_has_role(current_user, c.relowner, 'USAGE') AS may, current_user AS role, pg_get_userbyid(c.relowner) AS owner FROM pg_class c WHERE c.oid = 'pii'::regclass`,
+    );
+    if (!r || r.may) return undefined;
+    return `erasure on ${this.location} runs as the schema owner (${r.owner}): it deletes personal data and rewrites the table (VACUUM FULL), which ${r.role} may not do; nothing was written. Run attest ledger erase-subject with --db postgres://${r.owner}@…`;
+  }
+
   async eraseSubject(subject: string, upto: number): Promise<number> {
     const deleted = (await this.pool.query('DELETE FROM pii WHERE subject = $1 AND seq <= $2', [subject, upto])).rowCount ?? 0;
     // A DELETE leaves the tuples in the table's pages until vacuum, and plain VACUUM leaves
