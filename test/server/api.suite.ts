@@ -27,20 +27,39 @@ export function expectedFromDeclaration(d: RouteDecl, who: Who): 'ok' | 401 | 40
   return 'ok';
 }
 
-/** Written by hand from the issue's role definitions, independently of the declarations. */
+/**
+ * Written by hand from the issue's role definitions, independently of the declarations: every
+ * declared route has a row (a new route without one fails the matrix test), every default
+ * role a column.
+ */
 const HAND: Record<string, Record<Who, number>> = {
-  'GET /healthz': { anonymous: 200, admin: 200, 'security-officer': 200, auditor: 200, agent: 200, viewer: 200 },
-  'GET /api/openapi.json': { anonymous: 200, admin: 200, 'security-officer': 200, auditor: 200, agent: 200, viewer: 200 },
-  'GET /api/auth/config': { anonymous: 200, admin: 200, 'security-officer': 200, auditor: 200, agent: 200, viewer: 200 },
-  'GET /api/me': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, agent: 200, viewer: 200 },
-  'GET /api/security/compliance-report': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, agent: 403, viewer: 403 },
-  'POST /api/scans': { anonymous: 401, admin: 201, 'security-officer': 201, auditor: 403, agent: 403, viewer: 403 },
-  'GET /api/scans': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, agent: 403, viewer: 403 },
-  'POST /api/audit/events': { anonymous: 401, admin: 201, 'security-officer': 403, auditor: 403, agent: 201, viewer: 403 },
-  'GET /api/audit/events': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, agent: 200, viewer: 403 },
-  'GET /api/audit/export': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, agent: 403, viewer: 403 },
-  'GET /api/audit/verify': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, agent: 403, viewer: 403 },
-  'GET /api/audit/checkpoints/latest': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, agent: 200, viewer: 403 },
+  'GET /healthz': { anonymous: 200, admin: 200, 'security-officer': 200, auditor: 200, approver: 200, agent: 200, viewer: 200 },
+  'GET /api/openapi.json': { anonymous: 200, admin: 200, 'security-officer': 200, auditor: 200, approver: 200, agent: 200, viewer: 200 },
+  'GET /api/auth/config': { anonymous: 200, admin: 200, 'security-officer': 200, auditor: 200, approver: 200, agent: 200, viewer: 200 },
+  'GET /api/me': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, approver: 200, agent: 200, viewer: 200 },
+  'GET /readyz': { anonymous: 200, admin: 200, 'security-officer': 200, auditor: 200, approver: 200, agent: 200, viewer: 200 },
+  'GET /': { anonymous: 200, admin: 200, 'security-officer': 200, auditor: 200, approver: 200, agent: 200, viewer: 200 },
+  'GET /*': { anonymous: 200, admin: 200, 'security-officer': 200, auditor: 200, approver: 200, agent: 200, viewer: 200 },
+  'GET /dev/login': { anonymous: 200, admin: 200, 'security-officer': 200, auditor: 200, approver: 200, agent: 200, viewer: 200 },
+  'POST /api/dev/token': { anonymous: 200, admin: 200, 'security-officer': 200, auditor: 200, approver: 200, agent: 200, viewer: 200 },
+  'GET /api/security/compliance-report': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, approver: 200, agent: 403, viewer: 403 },
+  'GET /api/security/compliance-report/summary': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, approver: 200, agent: 403, viewer: 200 },
+  'POST /api/scans': { anonymous: 401, admin: 201, 'security-officer': 201, auditor: 403, approver: 403, agent: 403, viewer: 403 },
+  'GET /api/scans': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, approver: 200, agent: 403, viewer: 403 },
+  'GET /api/scans/:id': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, approver: 200, agent: 403, viewer: 403 },
+  'POST /api/audit/events': { anonymous: 401, admin: 201, 'security-officer': 403, auditor: 403, approver: 403, agent: 201, viewer: 403 },
+  'GET /api/audit/events': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, approver: 403, agent: 200, viewer: 403 },
+  'GET /api/audit/actors': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, approver: 403, agent: 200, viewer: 403 },
+  'GET /api/audit/export': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, approver: 403, agent: 403, viewer: 403 },
+  'GET /api/audit/verify': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, approver: 403, agent: 403, viewer: 403 },
+  'GET /api/audit/checkpoints/latest': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, approver: 403, agent: 200, viewer: 403 },
+  'GET /api/audit/proofs/:seq': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, approver: 403, agent: 200, viewer: 403 },
+  // The whole-ledger answers cover every tenant's records: refused to the agent, which reads only its own.
+  'GET /api/audit/verification': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, approver: 403, agent: 403, viewer: 403 },
+  // Subject access and erasure: the security officer (who answers data-subject requests) and
+  // the administrator; an auditor reads everything else but neither reads personal data nor erases.
+  'POST /api/privacy/subject-access': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 403, approver: 403, agent: 403, viewer: 403 },
+  'POST /api/privacy/erasures': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 403, approver: 403, agent: 403, viewer: 403 },
 };
 
 export function apiSuite(backend: Backend): void {
@@ -136,6 +155,13 @@ export function apiSuite(backend: Backend): void {
       }
     }
     for (const k of Object.keys(HAND)) assert.ok(declared.has(k), `${k} is declared`);
+    for (const k of declared) assert.ok(k in HAND, `${k} has no row in the hand-written matrix: add what each role should get`);
+    // A role whose scopes no route requires can do nothing but read /api/me (the viewer's
+    // compliance:read was such a scope): every default role must reach some scoped route.
+    for (const who of ROLES) {
+      const reachable = s.ctx.routes.filter((d) => !d.public && d.scopes.length > 0 && HAND[`${d.method} ${d.url}`]![who] < 400);
+      assert.ok(reachable.length > 0, `the role ${who} reaches no route that requires a scope`);
+    }
     assert.equal((await deniedCount()) - before, refusals, 'every 401/403 is one access.denied record');
   });
 
