@@ -154,9 +154,6 @@ export const SERVICE_CONTROLS: Control[] = DEFS.map((d) => ({
   rationale: d.rationale,
   remediation: d.remediation,
   references: {},
-  // Which requirements a service control is evidence for is the catalogs' to say (their
-  // evidence.service), so a reviewer audits one file per framework, not this one.
-  frameworks: frameworksForServiceControl(d.id),
   evaluate: () => undefined,
 }));
 
@@ -251,6 +248,8 @@ export function assessService(inp: SelfAssessmentInput): SelfAssessment {
       location: { file: first?.file ?? resourceFile, line: first?.line ?? 0, column: first?.column ?? 0 },
       evidence,
       references: { checkov: [], trivy: [], cfn_nag: [], cdk_nag: [] },
+      // Which requirements a service control is evidence for is the catalogs' to say (their
+      // evidence.service), so a reviewer audits one file per framework, not this one.
       frameworks: frameworksForServiceControl(id),
     });
   };

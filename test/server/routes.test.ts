@@ -11,6 +11,8 @@ import type { Report } from '../../src/report/model.js';
 import { Authenticator, installAccessHook } from '../../src/server/auth.js';
 import { openApiPath } from '../../src/server/openapi.js';
 import { DEFAULT_ROLES, SCOPES } from '../../src/access/scopes.js';
+import { CATALOGS } from '../../src/frameworks/index.js';
+import { SERVICE_CONTROLS } from '../../src/server/self-assessment.js';
 import { bearer, testServer, type TestServer } from './helpers.js';
 
 let s: TestServer;
@@ -150,6 +152,23 @@ test('the compliance report lists every endpoint with its scopes, and Attest\'s 
   await s.app.inject({ method: 'GET', url: '/api/audit/verify', headers: bearer(await s.token('admin')) });
   const again = JSON.parse((await s.app.inject({ method: 'GET', url: '/api/security/compliance-report', headers: bearer(token) })).body) as Report;
   assert.equal(again.findings.find((f) => f.controlId === 'ATTEST-SVC-AUDIT-002')!.status, 'pass');
+});
+
+test('the service controls\' framework requirements are exactly the catalogs\' evidence.service, in every finding', () => {
+  // Read from the catalogs, not written here: the catalogs are the one place they are decided.
+  const expected = new Map<string, Record<string, string[]>>();
+  for (const c of CATALOGS) {
+    for (const r of c.requirements) {
+      for (const id of r.evidence.service ?? []) {
+        const m = expected.get(id) ?? expected.set(id, {}).get(id)!;
+        (m[c.id] ??= []).push(r.id);
+      }
+    }
+  }
+  const norm = (m: Record<string, readonly string[]>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, [...v].sort()]).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const findings = prod.ctx.reports.get().findings.filter((f) => f.controlId.startsWith('ATTEST-SVC-'));
+  assert.equal(new Set(findings.map((f) => f.controlId)).size, SERVICE_CONTROLS.length);
+  for (const f of findings) assert.deepEqual(norm(f.frameworks), norm(expected.get(f.controlId) ?? {}), f.controlId);
 });
 
 test('report formats, ETag revalidation, and invalidation when a target file changes', async () => {
