@@ -174,14 +174,14 @@ export function retentionScheduleOf(l: LedgerConfig): RetentionScheduleConfig {
 function retentionScheduleSection(input: unknown, l: LedgerConfig, env: NodeJS.ProcessEnv, cwd: string, path: string): RetentionScheduleConfig {
   const d = defaultRetentionSchedule(l);
   const s = input === undefined ? {} : section(input, `${path}: ledger.retentionSchedule`, ['every', 'runner', 'archiveDir', 'archiveOlderThan']);
-  const every = s['every'] ?? d.every;
+  const every = env['ATTEST_RETENTION_EVERY'] || (s['every'] ?? d.every);
   if (typeof every !== 'string' || (every !== 'off' && !((durationSeconds(every) ?? 0) >= 60))) {
-    throw new ConfigError(`${path}: ledger.retentionSchedule.every must be a duration of a minute or more such as 1d or 12h, or "off"; got ${JSON.stringify(every)}`);
+    throw new ConfigError(`${path}: ledger.retentionSchedule.every (or ATTEST_RETENTION_EVERY) must be a duration of a minute or more such as 1d or 12h, or "off"; got ${JSON.stringify(every)}`);
   }
-  const runner = s['runner'] ?? d.runner;
-  if (runner !== 'service' && runner !== 'external') throw new ConfigError(`${path}: ledger.retentionSchedule.runner must be "service" (attest serve applies it) or "external" (a scheduled attest ledger retention run does); got ${JSON.stringify(runner)}`);
+  const runner = env['ATTEST_RETENTION_RUNNER'] || (s['runner'] ?? d.runner);
+  if (runner !== 'service' && runner !== 'external') throw new ConfigError(`${path}: ledger.retentionSchedule.runner (or ATTEST_RETENTION_RUNNER) must be "service" (attest serve applies it) or "external" (a scheduled attest ledger retention run does); got ${JSON.stringify(runner)}`);
   const dir = env['ATTEST_LEDGER_ARCHIVE_DIR'] || s['archiveDir'];
-  if (dir !== undefined && (typeof dir !== 'string' || dir === '')) throw new ConfigError(`${path}: ledger.retentionSchedule.archiveDir must be a directory path`);
+  if (dir !== undefined && (typeof dir !== 'string' || dir === '')) throw new ConfigError(`${path}: ledger.retentionSchedule.archiveDir (or ATTEST_LEDGER_ARCHIVE_DIR) must be a directory path`);
   const older = s['archiveOlderThan'] ?? d.archiveOlderThan;
   if (typeof older !== 'string' || durationSeconds(older) === undefined) throw new ConfigError(`${path}: ledger.retentionSchedule.archiveOlderThan must be a duration such as 90d or 1y; got ${JSON.stringify(older)}`);
   const archiveDir = typeof dir === 'string' ? resolve(cwd, dir) : d.archiveDir;

@@ -233,12 +233,13 @@ test('ledger.retentionSchedule: defaults follow the policy and the backend; bad 
   assert.deepEqual(load({}, { DATABASE_URL: 'postgres://attest@db.internal/attest' }).retentionSchedule, { every: '1d', runner: 'service', archiveOlderThan: '1y' });
   assert.equal(load({}, { DATABASE_URL: 'postgres://attest@db.internal/attest', ATTEST_LEDGER_ARCHIVE_DIR: '/mnt/archive' }).retentionSchedule!.archiveDir, '/mnt/archive');
   assert.equal(load({ retention: {} }).retentionSchedule!.every, 'off', 'no policy, nothing to schedule');
+  assert.deepEqual(load({}, { ATTEST_RETENTION_EVERY: '6h', ATTEST_RETENTION_RUNNER: 'external' }).retentionSchedule, { every: '6h', runner: 'external', archiveDir: join(dir, '.attest/archive'), archiveOlderThan: '1y' });
   assert.deepEqual(load({ retentionSchedule: { every: '12h', runner: 'external', archiveDir: 'arch', archiveOlderThan: '30d' } }).retentionSchedule, { every: '12h', runner: 'external', archiveDir: join(dir, 'arch'), archiveOlderThan: '30d' });
   for (const [bad, msg] of [
-    [{ every: 'daily' }, /ledger\.retentionSchedule\.every must be a duration of a minute or more such as 1d or 12h, or "off"; got "daily"/],
-    [{ every: '10s' }, /ledger\.retentionSchedule\.every must be a duration of a minute or more/],
-    [{ runner: 'cron' }, /ledger\.retentionSchedule\.runner must be "service"/],
-    [{ archiveDir: '' }, /ledger\.retentionSchedule\.archiveDir must be a directory path/],
+    [{ every: 'daily' }, /ledger\.retentionSchedule\.every \(or ATTEST_RETENTION_EVERY\) must be a duration of a minute or more such as 1d or 12h, or "off"; got "daily"/],
+    [{ every: '10s' }, /ledger\.retentionSchedule\.every \(or ATTEST_RETENTION_EVERY\) must be a duration of a minute or more/],
+    [{ runner: 'cron' }, /ledger\.retentionSchedule\.runner \(or ATTEST_RETENTION_RUNNER\) must be "service"/],
+    [{ archiveDir: '' }, /ledger\.retentionSchedule\.archiveDir \(or ATTEST_LEDGER_ARCHIVE_DIR\) must be a directory path/],
     [{ archiveOlderThan: 5 }, /ledger\.retentionSchedule\.archiveOlderThan must be a duration such as 90d or 1y; got 5/],
     [{ interval: '1d' }, /ledger\.retentionSchedule: unknown setting "interval"/],
   ] as const) assert.throws(() => load({ retentionSchedule: bad }), (e: unknown) => e instanceof ConfigError && msg.test(e.message), JSON.stringify(bad));
