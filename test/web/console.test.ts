@@ -237,6 +237,12 @@ test('audit viewer: filter by actor and action, page forward and back, sort, exp
     await page.getByRole('button', { name: 'Apply filters' }).click();
     const status = page.getByTestId('page-status');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('actor') === 'dev:alice');
+    // The unfiltered page also said "Page 1 · records 1–100", and its rows stay (dimmed)
+    // until the filtered page answers: wait for rows of the filter, not for the text.
+    await page.waitForFunction(() => {
+      const actors = [...document.querySelectorAll('.audit-table[aria-busy="false"] tbody tr td:nth-child(2) .actor')].map((c) => c.textContent);
+      return actors.length > 0 && actors.every((a) => a === 'dev:alice');
+    });
     await status.getByText('Page 1 · records 1–100').waitFor();
     const rows = page.locator('.audit-table tbody tr');
     assert.equal(await rows.count(), 100);
