@@ -70,6 +70,10 @@ export class RetentionScheduler {
   async start(log?: Logger): Promise<void> {
     if (log) this.log = log;
     await this.refresh();
+    const s = this.state.schedule;
+    if (this.state.intervalMs !== undefined && s.runner === 'service' && !s.archiveDir) {
+      this.log?.error({}, 'retention is not applied: no archive directory (ledger.retentionSchedule.archiveDir, or ATTEST_LEDGER_ARCHIVE_DIR) is configured; with PostgreSQL there is no default');
+    }
     this.arm();
   }
 
@@ -123,6 +127,9 @@ export class RetentionScheduler {
   /** Sets the timer for the next run (runner "service") or the next look at the ledger (runner "external"). */
   private arm(): void {
     if (this.closed || this.state.intervalMs === undefined) return;
+    // Nowhere to archive: a run could only fail, every day, saying what the self-assessment
+    // already says. Nothing is scheduled; an external runner's records are still looked for.
+    if (this.state.schedule.runner === 'service' && !this.state.schedule.archiveDir) return;
     clearTimeout(this.timer);
     const every = this.state.intervalMs;
     const now = this.now();

@@ -160,6 +160,19 @@ test('the scheduler waits for the interval after the latest recorded run, by any
   }
 });
 
+test('with nowhere to archive the service schedules nothing (each run could only fail), and says so', async () => {
+  const { ledger, dir } = await ledgerWith(1);
+  const { archiveDir: _a, ...schedule } = ledgerConfig(dir).retentionSchedule!;
+  const errors: string[] = [];
+  const sched = new RetentionScheduler({ ledger, config: { ...ledgerConfig(dir), retentionSchedule: schedule }, intervalMs: 20, startDelayMs: 0 });
+  await sched.start({ info: () => undefined, error: (_o, m) => errors.push(m) });
+  await new Promise((r) => setTimeout(r, 120));
+  await sched.close();
+  assert.equal((await ledger.query({ action: RETENTION_RUN_ACTION })).records.length, 0);
+  assert.equal(sched.state.nextRunAt, undefined);
+  assert.match(errors.join('\n'), /retention is not applied: no archive directory/);
+});
+
 test('ATTEST-SVC-AUDIT-006: when retention last ran; fails when it failed, stopped for more than two intervals, is off or has nowhere to archive', async () => {
   const s = await testServer({ backend: 'sqlite' });
   servers.push(s);
