@@ -626,6 +626,8 @@ export class Ledger {
     by: AuditEventInput['actor'],
     ticket?: string,
     archives: string[] = [],
+    /** The request that asked for it (the HTTP request id), so its request record and this one join up. */
+    requestId?: string,
   ): Promise<{ erased: number; archived: number; record: number }> {
     // Every archive must be readable and of this ledger before anything is erased.
     for (const file of archives) {
@@ -649,6 +651,7 @@ export class Ledger {
         target: { type: 'subject', id: subjectPseudonym(key, subject) },
         outcome: 'success',
         ...(ticket ? { ticket_id: ticket } : {}),
+        ...(requestId ? { request_id: requestId } : {}),
         metadata: {
           erasure: { subject_kid: kid, upto, fields },
           personal_data_rows_deleted: rows.length,
@@ -1128,6 +1131,9 @@ export class Ledger {
     }
     const to = newest.seq;
     if (existsSync(opts.out)) throw new LedgerValidationError('out', `${opts.out} already exists; an archive is never overwritten`);
+    // Refused before the file is written: registering it deletes records, which not every login may.
+    const refusal = await this.store.archiveRefusal?.();
+    if (refusal) throw new LedgerValidationError('db', refusal);
     const problems: VerifyProblem[] = [];
     const { valid, targets } = await this.checkpointTargets(problems);
     if (last) problems.push(...this.boundaryProblems(last, valid));

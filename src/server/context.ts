@@ -17,6 +17,7 @@ import { RateLimiter } from './rate-limit.js';
 import { ReportCache } from './report-cache.js';
 import { openScanStore, type ScanStore } from './scan-store.js';
 import { assessService, type VerificationState } from './self-assessment.js';
+import { RetentionScheduler } from './retention-scheduler.js';
 import type { RouteDecl } from './types.js';
 
 export interface ServerContext {
@@ -37,6 +38,8 @@ export interface ServerContext {
   /** Every route this server declares (set when the app is built). */
   routes: RouteDecl[];
   verification: VerificationState;
+  /** Applies the retention policy on its schedule and knows when it last ran (started by startServer). */
+  retention: RetentionScheduler;
   cwd: string;
   startedAt: Date;
   shuttingDown: boolean;
@@ -58,6 +61,8 @@ export interface ContextOptions {
   spoolRetryMs?: number;
   /** The clock of the rate limits and denial windows (tests move it); default Date.now. */
   now?: () => number;
+  /** Retention scheduler overrides (tests): interval, start delay, clock. */
+  retention?: { intervalMs?: number; startDelayMs?: number; pollMs?: number; now?: () => number };
 }
 
 export async function createContext(o: ContextOptions): Promise<ServerContext> {
@@ -114,6 +119,7 @@ export async function createContext(o: ContextOptions): Promise<ServerContext> {
     reports: undefined as unknown as ReportCache,
     routes: [],
     verification,
+    retention: new RetentionScheduler({ ledger, config: o.config.ledger, ...o.retention, onChange: () => ctx.reports?.invalidateService() }),
     cwd,
     startedAt: new Date(),
     shuttingDown: false,
@@ -137,6 +143,7 @@ export async function createContext(o: ContextOptions): Promise<ServerContext> {
       return running;
     },
     async close() {
+      await ctx.retention.close();
       ctx.reports.close();
       // Pending summaries first: they go through the spool, which must still be open.
       await denialRecorder.close();
@@ -149,7 +156,7 @@ export async function createContext(o: ContextOptions): Promise<ServerContext> {
     targets: o.config.server.targets,
     cwd,
     sweepMs: o.sweepMs ?? 2000,
-    selfAssess: () => assessService({ config: o.config, access, routes: ctx.routes, ledger, verification, cwd, denials: { spooled: denials.count, path: denials.path, totals: denialRecorder.totals, unrecorded: denialRecorder.unrecorded } }),
+    selfAssess: () => assessService({ config: o.config, access, routes: ctx.routes, ledger, verification, cwd, denials: { spooled: denials.count, path: denials.path, totals: denialRecorder.totals, unrecorded: denialRecorder.unrecorded }, retention: ctx.retention.state }),
   });
   return ctx;
 }

@@ -11,9 +11,12 @@ import { relative } from 'node:path';
 import type { Control } from '../controls/api.js';
 import type { DomainId, Evidence, Finding, Severity, Status } from '../model/types.js';
 import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, DEV_AUDIENCE, DEV_ISSUER, SCOPES, type AccessConfig } from '../access/scopes.js';
-import type { AttestConfig } from '../config.js';
+import { retentionScheduleOf, type AttestConfig } from '../config.js';
+import { frameworksForServiceControl } from '../frameworks/index.js';
 import type { Ledger, VerifyReport } from '../ledger/ledger.js';
+import { RETENTION_RUN_ACTION as RETENTION_ACTION } from '../ledger/retention-run.js';
 import type { DenialTotals } from './denial-recorder.js';
+import type { RetentionState } from './retention-scheduler.js';
 import type { RouteDecl } from './types.js';
 
 export const SERVICE_RESOURCE_TYPE = 'Attest::Service::Configuration';
@@ -37,6 +40,8 @@ export interface SelfAssessmentInput {
   /** Access denials the ledger refused, waiting in the spool file to be re-appended. */
   /** unrecorded: denials counted in summaries that neither the ledger nor the spool took (in memory only). */
   denials?: { spooled: number; path: string; totals?: DenialTotals; unrecorded?: number };
+  /** The retention schedule and the latest recorded run (absent: nothing watches retention). */
+  retention?: RetentionState;
 }
 
 export interface SelfAssessment {
@@ -52,7 +57,6 @@ interface ServiceControlDef {
   severity: Severity;
   rationale: string;
   remediation: string;
-  frameworks: Record<string, string[]>;
 }
 
 const DEFS: ServiceControlDef[] = [
@@ -60,103 +64,86 @@ const DEFS: ServiceControlDef[] = [
     id: 'ATTEST-SVC-AUTHN-001', title: 'The service trusts a real identity provider (not the development issuer)', domain: 'authentication', severity: 'high',
     rationale: 'Development tokens are minted locally by anyone with access to the working directory.',
     remediation: 'Set access.issuer (and audience or clientIds) and start without --dev.',
-    frameworks: { 'soc2-tsc-2017': ['CC6.1'], 'nist-csf-2.0': ['PR.AA-01'] },
   },
   {
     id: 'ATTEST-SVC-AUTHN-002', title: 'Tokens must be signed with an allow-listed asymmetric algorithm', domain: 'authentication', severity: 'high',
     rationale: 'alg none and HMAC algorithms allow forged tokens (key confusion).',
     remediation: 'List only RS*/PS*/ES*/EdDSA algorithms in access.algorithms.',
-    frameworks: { 'soc2-tsc-2017': ['CC6.1'], 'nist-csf-2.0': ['PR.AA-03'] },
   },
   {
     id: 'ATTEST-SVC-AUTHN-003', title: 'Only access tokens meant for Attest are accepted', domain: 'authentication', severity: 'medium',
     rationale: 'An id token, or a token issued for another application of the same issuer, must not open the API.',
     remediation: 'Keep access.tokenUse "access" and set access.audience or access.clientIds.',
-    frameworks: { 'soc2-tsc-2017': ['CC6.1'], 'nist-csf-2.0': ['PR.AA-03'] },
   },
   {
     id: 'ATTEST-SVC-AUTHN-004', title: 'Token lifetime is enforced with a small clock skew and a maximum of one day', domain: 'authentication', severity: 'low',
     rationale: 'exp and nbf bound a stolen token\'s use; a large skew extends it, and so does a token issued for longer than a day.',
     remediation: 'Keep access.clockSkewSeconds at 120 or less and access.maxTokenLifetimeSeconds at 86400 or less.',
-    frameworks: { 'nist-csf-2.0': ['PR.AA-03'] },
   },
   {
     id: 'ATTEST-SVC-AUTHZ-001', title: 'Every endpoint declares the scopes it requires, or is explicitly public', domain: 'authorization', severity: 'high',
     rationale: 'An endpoint without a declaration would be served without a permission check.',
     remediation: 'Declare scopes (or public: true) on every route; undeclared routes are refused at runtime.',
-    frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.3'], 'nist-csf-2.0': ['PR.AA-05'] },
   },
   {
     id: 'ATTEST-SVC-AUTHZ-002', title: 'Public endpoints expose no audit or compliance data', domain: 'authorization', severity: 'high',
     rationale: 'Only health, the login configuration and the API description may be read without a token.',
     remediation: 'Require a scope on any endpoint that returns data.',
-    frameworks: { 'soc2-tsc-2017': ['CC6.1'] },
   },
   {
     id: 'ATTEST-SVC-AUTHZ-003', title: 'Roles grant only known scopes; unmapped groups grant nothing', domain: 'authorization', severity: 'medium',
     rationale: 'A typo in a role or group mapping must not widen access.',
     remediation: 'Fix the role table in access.roles / access.groupRoles (the server refuses to start on unknown scopes or roles).',
-    frameworks: { 'soc2-tsc-2017': ['CC6.3'] },
   },
   {
     id: 'ATTEST-SVC-AUDIT-001', title: 'Every refused request (401/403/429) is recorded in the ledger, one by one or counted in a summary', domain: 'audit', severity: 'high',
     rationale: 'Denials are the first sign of probing and misuse (seed 001, F07-MH-03).',
     remediation: 'None: the access hook records access.denied (or counts it for the window\'s access.denied.summary) before answering.',
-    frameworks: { 'soc2-tsc-2017': ['CC7.2'], 'nist-csf-2.0': ['DE.CM-03'] },
   },
   {
     id: 'ATTEST-SVC-AUDIT-007', title: 'The service is rate limited, and a flood of refused requests grows the ledger by a bounded number of records, every denial counted', domain: 'audit', severity: 'medium',
     rationale: 'Without limits, anonymous requests turn into one ledger record each: an attacker can grow the audit trail, and load the service, without bound (issue 14).',
     remediation: 'Keep server.rateLimit.perIp and perPrincipal on (not false), and behind a load balancer set trustProxy to its addresses or CIDRs (not true, which lets a client name its own address) so the limit applies per client, not to the balancer.',
-    frameworks: { 'soc2-tsc-2017': ['A1.1', 'CC7.2'], 'nist-csf-2.0': ['PR.IR-04'] },
   },
   {
     id: 'ATTEST-SVC-AUDIT-002', title: 'The audit ledger verifies (HMAC chain, Merkle tree, signed checkpoints)', domain: 'audit', severity: 'critical',
     rationale: 'A ledger that does not verify cannot be used as evidence.',
     remediation: 'Run GET /api/audit/verify or attest ledger verify; investigate the first bad sequence number.',
-    frameworks: { 'soc2-tsc-2017': ['CC7.2', 'PI1.5'], 'nist-csf-2.0': ['PR.DS-01'] },
   },
   {
     id: 'ATTEST-SVC-AUDIT-003', title: 'Checkpoints are signed at least every 10,000 records', domain: 'audit', severity: 'medium',
     rationale: 'A signed checkpoint is what an auditor holds against truncation.',
     remediation: 'Set ledger.checkpointEvery to 10000 or less.',
-    frameworks: { 'soc2-tsc-2017': ['CC7.2'] },
   },
   {
     id: 'ATTEST-SVC-AUDIT-004', title: 'The active ledger HMAC key is younger than 365 days', domain: 'audit', severity: 'low',
     rationale: 'Keys are rotated so that a leaked key compromises a bounded part of the chain.',
     remediation: 'Run attest ledger keys rotate.',
-    frameworks: { 'nist-csf-2.0': ['PR.DS-01'] },
   },
   {
     id: 'ATTEST-SVC-AUDIT-005', title: 'The ledger is stored where the database itself refuses changes (PostgreSQL)', domain: 'audit', severity: 'low',
     rationale: 'SQLite triggers refuse UPDATE and DELETE, but whoever can write the file can drop them; PostgreSQL adds roles, TRUNCATE refusal and row-level security.',
     remediation: 'Set DATABASE_URL to a PostgreSQL database for production.',
-    frameworks: { 'soc2-tsc-2017': ['CC7.2'] },
   },
   {
-    id: 'ATTEST-SVC-AUDIT-006', title: 'A retention policy is configured for audit records', domain: 'audit', severity: 'low',
-    rationale: 'Records are kept as long as the frameworks require and no longer.',
-    remediation: 'Set ledger.retention, e.g. { "auth": "1y", "*": "7y" }.',
-    frameworks: { gdpr: ['Art.5(1)(e)'], 'soc2-tsc-2017': ['C1.2'] },
+    id: 'ATTEST-SVC-AUDIT-006', title: 'A retention policy is configured for audit records and applied on a schedule', domain: 'audit', severity: 'low',
+    rationale: 'Records are kept as long as the frameworks require and no longer; a policy that nothing applies keeps everything forever.',
+    remediation: 'Set ledger.retention (e.g. { "auth": "1y", "*": "7y" }) and ledger.retentionSchedule (every, and archiveDir on durable storage); on PostgreSQL run attest ledger retention run as the schema owner on a schedule with runner "external". A failed run says why in its ledger.retention.run record.',
   },
   {
     id: 'ATTEST-SVC-DP-001', title: 'Ledger keys are held outside the database', domain: 'data-protection', severity: 'high',
     rationale: 'Whoever can write the database must not be able to recompute the chain.',
     remediation: 'Keep the key directory (or ATTEST_LEDGER_KEYS) away from the database host and its backups.',
-    frameworks: { 'soc2-tsc-2017': ['CC6.1'], 'nist-csf-2.0': ['PR.DS-01'] },
   },
   {
     id: 'ATTEST-SVC-DP-002', title: 'Secrets are scrubbed from audit metadata and personal data is kept erasable', domain: 'data-protection', severity: 'medium',
     rationale: 'Audit trails must not become a store of passwords or tokens; GDPR erasure must not break verification.',
     remediation: 'None: scrubbing and the personal-data split are built in.',
-    frameworks: { gdpr: ['Art.17', 'Art.32'], 'soc2-tsc-2017': ['C1.1'] },
   },
   {
     id: 'ATTEST-SVC-DP-003', title: 'The connection to the ledger database is encrypted', domain: 'data-protection', severity: 'medium',
     rationale: 'Audit records and personal data travel to the database.',
     remediation: 'Add sslmode=verify-full (or require) to DATABASE_URL.',
-    frameworks: { 'soc2-tsc-2017': ['CC6.7'], 'nist-csf-2.0': ['PR.DS-02'] },
   },
 ];
 
@@ -171,7 +158,6 @@ export const SERVICE_CONTROLS: Control[] = DEFS.map((d) => ({
   rationale: d.rationale,
   remediation: d.remediation,
   references: {},
-  frameworks: d.frameworks,
   evaluate: () => undefined,
 }));
 
@@ -266,7 +252,9 @@ export function assessService(inp: SelfAssessmentInput): SelfAssessment {
       location: { file: first?.file ?? resourceFile, line: first?.line ?? 0, column: first?.column ?? 0 },
       evidence,
       references: { checkov: [], trivy: [], cfn_nag: [], cdk_nag: [] },
-      frameworks: d.frameworks,
+      // Which requirements a service control is evidence for is the catalogs' to say (their
+      // evidence.service), so a reviewer audits one file per framework, not this one.
+      frameworks: frameworksForServiceControl(id),
     });
   };
 
@@ -383,7 +371,38 @@ export function assessService(inp: SelfAssessmentInput): SelfAssessment {
   if (db.backend === 'postgres') add('ATTEST-SVC-AUDIT-005', 'pass', 'PostgreSQL: triggers refuse UPDATE, DELETE and TRUNCATE of records, nodes and checkpoints', dbEv);
   else add('ATTEST-SVC-AUDIT-005', 'fail', 'embedded SQLite: triggers refuse UPDATE and DELETE, but anyone who can write the file can remove them (fine for evaluation, not for production)', dbEv);
   const retention = config.ledger.retention;
-  add('ATTEST-SVC-AUDIT-006', Object.keys(retention).length ? 'pass' : 'fail', `retention policy per action category: ${Object.entries(retention).map(([k, d]) => `${k} ${d}`).join(', ')} — applied when records are archived ('attest ledger archive', then 'retention apply'), not automatically by the service`, [loc.at('ledger', 'retention', short(retention))]);
+  const rs = inp.retention;
+  const sched = rs?.schedule ?? retentionScheduleOf(config.ledger);
+  const last = rs?.lastRun;
+  const retEv = [
+    loc.at('ledger', 'retention', short(retention)),
+    loc.at('ledger', 'retentionSchedule.every', sched.every, sched.runner === 'external' ? 'runner external: a scheduled attest ledger retention run applies it' : 'applied by this service'),
+    loc.at('ledger', 'retentionSchedule.archiveDir', sched.archiveDir ?? '(none)', `records older than ${sched.archiveOlderThan} move there`),
+    runtime(
+      'ledger.retention.lastRun',
+      last ? `${last.at}: ${last.ok ? 'ok' : 'FAILED'}` : rs?.loaded ? 'never' : 'not read yet',
+      last ? `record ${last.seq} (${RETENTION_ACTION}) by ${last.by}: ${last.message}` : undefined,
+    ),
+  ];
+  const policy = Object.entries(retention).map(([k, d]) => `${k} ${d}`).join(', ');
+  const days = (ms: number) => (ms % 86_400_000 === 0 ? `${ms / 86_400_000} d` : ms % 3_600_000 === 0 ? `${ms / 3_600_000} h` : `${Math.round(ms / 60_000)} min`);
+  const interval = rs?.intervalMs;
+  if (!Object.keys(retention).length) add('ATTEST-SVC-AUDIT-006', 'fail', 'no retention policy (ledger.retention is empty): records are kept forever', retEv);
+  else if (interval === undefined) add('ATTEST-SVC-AUDIT-006', 'fail', `retention policy ${policy}, but it is not applied on a schedule (ledger.retentionSchedule.every is "off"), so nothing shows that it is applied at all`, retEv);
+  else if (!sched.archiveDir) add('ATTEST-SVC-AUDIT-006', 'fail', `retention policy ${policy}, but no archive directory is configured (ledger.retentionSchedule.archiveDir; none by default with PostgreSQL): records never leave the database, so no retention period elapses`, retEv);
+  else if (rs?.unrecorded) add('ATTEST-SVC-AUDIT-006', 'fail', `the retention run at ${rs.unrecorded.at} failed: ${rs.unrecorded.message}`, retEv);
+  else if (!rs?.loaded) add('ATTEST-SVC-AUDIT-006', 'unknown', `retention policy ${policy}, applied every ${days(interval)}; the service has not read the ledger's latest retention run yet`, retEv);
+  else if (rs.readError) add('ATTEST-SVC-AUDIT-006', 'unknown', `retention policy ${policy}, applied every ${days(interval)}; the latest retention run cannot be read from the ledger: ${rs.readError}`, retEv);
+  else if (last && !last.ok) add('ATTEST-SVC-AUDIT-006', 'fail', `the latest retention run, at ${last.at} (record ${last.seq}), ${last.message}`, retEv);
+  else {
+    const ref = last ? Date.parse(last.at) : Date.parse(rs.since);
+    const late = now.getTime() - ref > 2 * interval;
+    const next = rs.nextRunAt ? `; next run at ${rs.nextRunAt}` : '';
+    if (late && last) add('ATTEST-SVC-AUDIT-006', 'fail', `retention last ran at ${last.at}, more than two intervals (2 × ${days(interval)}) ago${next}`, retEv);
+    else if (late) add('ATTEST-SVC-AUDIT-006', 'fail', `retention has not run since ${rs.since}, more than two intervals (2 × ${days(interval)}) ago, and the ledger holds no earlier run`, retEv);
+    else if (!last) add('ATTEST-SVC-AUDIT-006', 'unknown', `retention policy ${policy}, applied every ${days(interval)}, has not run yet${next}`, retEv);
+    else add('ATTEST-SVC-AUDIT-006', 'pass', `retention policy ${policy}, applied every ${days(interval)} (records older than ${sched.archiveOlderThan} archived to ${sched.archiveDir}, archived records past their retention made tombstones); last ran at ${last.at}: ${last.message}${next}`, retEv);
+  }
 
   // --- data protection
   add('ATTEST-SVC-DP-001', 'pass', `HMAC and signing keys come from the ${ledger.keys.description}, not from the database`, [loc.at('ledger', 'keys', ledger.keys.description)]);
@@ -448,6 +467,14 @@ export function assessService(inp: SelfAssessmentInput): SelfAssessment {
         checkpointKey: ledger.keys.signing().kid,
         hmacKeys: ledger.keys.hmacKeys().map((k) => ({ kid: k.kid, created: k.created, retired: k.retired ?? null, active: k.kid === active.kid })),
         retention,
+        retentionSchedule: {
+          every: sched.every,
+          runner: sched.runner,
+          archiveDir: sched.archiveDir ?? null,
+          archiveOlderThan: sched.archiveOlderThan,
+          lastRun: last ? { at: last.at, ok: last.ok, record: last.seq, by: last.by, message: last.message } : null,
+          nextRunAt: rs?.nextRunAt ?? null,
+        },
         latestVerification: v.report ? { ok: v.report.ok, records: v.report.records, at: v.at ?? null, firstBadSeq: v.report.firstBadSeq ?? null } : { ok: null, at: null, error: v.error ?? null },
       },
       attestAbuseLimits: {

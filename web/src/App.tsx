@@ -9,6 +9,7 @@ import { SignIn } from './pages/SignIn';
 import { Overview } from './pages/Overview';
 import { ReportPage } from './pages/Report';
 import { AuditPage } from './pages/Audit';
+import { PrivacyPage } from './pages/Privacy';
 import { Forbidden } from './components/Forbidden';
 
 type Boot = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; config: AuthConfig };
@@ -101,6 +102,7 @@ function Shell({ config }: { config: AuthConfig }) {
         { to: '/', label: 'Overview', show: true, active: loc.path === '/' },
         { to: '/report', label: 'Compliance report', show: hasScope(me, PAGE_SCOPES.report), active: loc.path.startsWith('/report') },
         { to: '/audit', label: 'Audit log', show: hasScope(me, PAGE_SCOPES.audit), active: loc.path.startsWith('/audit') },
+        { to: '/privacy', label: 'Privacy', show: hasScope(me, PAGE_SCOPES.privacy), active: loc.path.startsWith('/privacy') },
       ].filter((n) => n.show),
     [me, loc.path],
   );
@@ -119,6 +121,8 @@ function Shell({ config }: { config: AuthConfig }) {
     page = hasScope(me, PAGE_SCOPES.report) ? <ReportPage /> : <Forbidden what="the compliance report" scope={PAGE_SCOPES.report} />;
   } else if (loc.path === '/audit' || loc.path.startsWith('/audit/')) {
     page = hasScope(me, PAGE_SCOPES.audit) ? <AuditPage /> : <Forbidden what="the audit log" scope={PAGE_SCOPES.audit} />;
+  } else if (loc.path === '/privacy') {
+    page = hasScope(me, PAGE_SCOPES.privacy) ? <PrivacyPage /> : <Forbidden what="privacy requests" scope={PAGE_SCOPES.privacy} roles="security-officer or admin" />;
   } else {
     page = (
       <section className="page">

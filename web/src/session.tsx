@@ -30,4 +30,6 @@ export const PAGE_SCOPES = {
   report: 'security:read',
   audit: 'audit:read',
   auditExport: 'audit:export',
+  privacy: 'privacy:manage',
+  complianceStatus: 'compliance:read',
 } as const;
