@@ -264,6 +264,7 @@ class PostgresComplianceStore implements ComplianceStore {
     if (mine.length) {
       await q(`DO $$ BEGIN
         IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'attest_app') THEN
+          GRANT USAGE ON SCHEMA "${this.schema}" TO attest_app;
           REVOKE ALL ON ${this.t('evidence_files')}, ${this.t('compliance_assessments')} FROM attest_app;
           GRANT SELECT, INSERT ON ${this.t('evidence_files')}, ${this.t('compliance_assessments')} TO attest_app;
         END IF; END $$`);
