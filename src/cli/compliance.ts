@@ -5,7 +5,7 @@
  * compliance module, with the local operator (`--actor`, default the OS user) as the actor.
  */
 import { basename, extname } from 'node:path';
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { many, one, parseArgs, UsageError, type ParsedArgs } from './args.js';
 import { COMMON, withLedger } from './ledger.js';
@@ -17,6 +17,7 @@ import { scanPaths, type ScanResult } from '../engine/scan.js';
 import { CATALOGS } from '../frameworks/index.js';
 import { ParamsError, paramRecord, parseParamArg, readParamsFile } from '../sources/params.js';
 import type { Ledger } from '../ledger/ledger.js';
+import { isPostgresUrl } from '../ledger/open.js';
 import { assessCompliance, selectCategories } from '../compliance/assess.js';
 import { resolveFramework } from '../compliance/frameworks.js';
 import {
@@ -293,6 +294,8 @@ export async function runChecklist(argv: string[]): Promise<number> {
 
   let register: Register | undefined;
   if (settings) {
+    // Reading a ledger that is not there would create an empty one and report "no evidence".
+    if (!isPostgresUrl(settings.db) && !existsSync(settings.db)) throw new UsageError(`--db ${settings.db}: no ledger there; check the path (attest evidence add and attest exceptions add create it)`);
     register = await withLedger(a, false, (ledger: Ledger) => readRegister(ledger, now));
     await withStore(settings.db, settings.compliance, (s) => checkAttestationFiles(register!.attestations, s));
   }

@@ -314,8 +314,11 @@ function assessRequirement(catalog: Catalog, req: Requirement, ctx: Context): Re
     return done('not_applicable', r, [...parts, { kind: 'manual', status: 'met', attestation: current, reasons: r.slice(0, 1) }], exceptionsShown(catalog, req, parts, ctx));
   }
   if (e.manual) parts.push(manualPart(req, current, revoked, ctx));
-  else if (current?.kind === 'not-applicable') {
-    reasons.push(current.validUntil < ctx.today ? `the not-applicable ${attestationText(current)} expired on ${current.validUntil}` : `the not-applicable ${attestationText(current)} cannot be relied on: ${current.fileProblems!.join('; ')}`);
+  else {
+    if (current?.kind === 'not-applicable') {
+      reasons.push(current.validUntil < ctx.today ? `the not-applicable ${attestationText(current)} expired on ${current.validUntil}` : `the not-applicable ${attestationText(current)} cannot be relied on: ${current.fileProblems!.join('; ')}`);
+    }
+    for (const r of revoked) reasons.push(`the ${r.kind} ${attestationText(r)} was revoked by ${who(r.revoked!.by)} on ${r.revoked!.at.slice(0, 10)}: ${r.revoked!.reason}`);
   }
 
   // An approved exception on the requirement itself excepts every part that is not met.
