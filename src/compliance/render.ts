@@ -62,13 +62,37 @@ function head(c: Checklist): Record<string, unknown> {
   };
 }
 
+/**
+ * A requirement as JSON. A finding is cited by every requirement that lists its control (a
+ * hundred times across six frameworks): its JSON is made once and reused, which is most of
+ * the cost of writing the checklist. Members come out in the order of JSON.stringify, with
+ * `findings` last in a part.
+ */
+function requirementJson(r: RequirementResult, cache: Map<FindingRef, string>): string {
+  const ref = (f: FindingRef) => {
+    let j = cache.get(f);
+    if (j === undefined) cache.set(f, (j = JSON.stringify(f)));
+    return j;
+  };
+  const parts = r.parts.map((p) => {
+    const { findings, ...rest } = p;
+    const base = JSON.stringify(rest);
+    if (!findings) return base;
+    return `${base.slice(0, -1)},"findings":[${findings.map((c) => `{"controlId":${JSON.stringify(c.controlId)},"findings":[${c.findings.map(ref).join(',')}]}`).join(',')}]}`;
+  });
+  const { parts: _parts, ...rest } = r;
+  void _parts;
+  return `${JSON.stringify(rest).slice(0, -1)},"parts":[${parts.join(',')}]}`;
+}
+
 function* jsonChunks(c: Checklist): Generator<string> {
+  const cache = new Map<FindingRef, string>();
   const h = head(c);
   yield `{\n${Object.entries(h).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(',\n')},\n  "frameworks": [`;
   for (const [i, f] of c.assessment.frameworks.entries()) {
     const { requirements, ...rest } = f;
     yield `${i ? ',' : ''}\n    {${Object.entries(rest).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(', ')}, "requirements": [`;
-    for (const [j, r] of requirements.entries()) yield `${j ? ',' : ''}\n      ${JSON.stringify(r)}`;
+    for (const [j, r] of requirements.entries()) yield `${j ? ',' : ''}\n      ${requirementJson(r, cache)}`;
     yield `\n    ]}`;
   }
   yield `\n  ]\n}\n`;

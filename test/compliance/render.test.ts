@@ -73,6 +73,13 @@ test('json: validates against schema/checklist.schema.json; every requirement wi
   assert.deepEqual(schema.$schema, 'https://json-schema.org/draft/2020-12/schema');
 });
 
+test('json: the requirements written are exactly the assessment\'s (findings cited once per requirement, same values)', () => {
+  const c = sample();
+  const doc = JSON.parse(renderChecklist(c, 'json')) as { frameworks: { requirements: unknown[]; summary: unknown }[] };
+  assert.deepEqual(doc.frameworks[0]!.requirements, JSON.parse(JSON.stringify(c.assessment.frameworks[0]!.requirements)));
+  assert.deepEqual(doc.frameworks[0]!.summary, c.assessment.frameworks[0]!.summary);
+});
+
 test('json schema refuses a status it does not know, a missing disclaimer, a score above 100', () => {
   const validate = validator();
   const doc = () => JSON.parse(renderChecklist(sample(), 'json')) as Record<string, unknown> & { frameworks: { requirements: { status: string }[]; summary: { score: { percent: number } } }[] };
