@@ -3,9 +3,10 @@
 //
 // In-process and warm, median of several runs each:
 //   scanSeconds       scanPaths over the corpus (the scan's own time: parse, resolve, controls)
-//   assessSeconds     assessCompliance over every shipped catalog, every category selected
-//   renderSeconds     the JSON checklist of all of them (every finding cited, as --format json writes it)
-//   checklistSeconds  assess + render; overheadPercent = checklistSeconds / scanSeconds
+//   checklistSeconds  assessCompliance over every shipped catalog, every category selected:
+//                     deciding every requirement; overheadPercent = checklistSeconds / scanSeconds
+//   renderJsonSeconds writing the JSON checklist of all of them (every finding cited, as
+//                     --format json does); withJsonPercent = (checklist + render) / scan
 // Target (issue 11): the frameworks add less than 20% to the scan's own time.
 //
 // Usage: npm run bench:checklist [-- CORPUS_DIR]   Options (env): BENCH_RUNS (default 7).
@@ -66,7 +67,7 @@ for (let i = 0; i < runs; i++) {
 const scan = median(scanMs);
 const assess = median(assessMs);
 const render = median(renderMs);
-const checklist = median(assessMs.map((a, i) => a + renderMs[i]!));
+const withJson = median(assessMs.map((a, i) => a + renderMs[i]!));
 process.stdout.write(JSON.stringify({
   benchmark: 'checklist',
   corpus,
@@ -77,10 +78,10 @@ process.stdout.write(JSON.stringify({
   requirements,
   byStatus,
   scanSeconds: seconds(scan),
-  assessSeconds: seconds(assess),
-  renderSeconds: seconds(render),
-  checklistSeconds: seconds(checklist),
-  overheadPercent: Math.round((checklist / scan) * 1000) / 10,
+  checklistSeconds: seconds(assess),
+  overheadPercent: Math.round((assess / scan) * 1000) / 10,
+  renderJsonSeconds: seconds(render),
+  withJsonPercent: Math.round((withJson / scan) * 1000) / 10,
   jsonChars: bytes,
   targetPercent: 20,
 }, null, 2) + '\n');
