@@ -134,7 +134,7 @@ class Context {
     if (s?.expired) notes.push(`the template suppression at ${s.file}:${s.line} expired on ${s.expires}`);
     for (const e of scoped) {
       if (e.revocation) continue;
-      if (e.approval && e.expires! < this.today) notes.push(`exception ${e.exceptionId} expired on ${e.expires}`);
+      if (e.expires! < this.today) notes.push(`exception ${e.exceptionId} expired on ${e.expires}`);
       else if (!e.approval) notes.push(`exception ${e.exceptionId} awaits approval`);
     }
     return { kind: f.status === 'fail' ? 'fail' : 'unknown', ...(notes.length ? { note: notes.join('; ') } : {}) };
@@ -326,7 +326,7 @@ function assessRequirement(catalog: Catalog, req: Requirement, ctx: Context): Re
   const active = reqExceptions.find((x) => exceptionActive(x, ctx.today));
   for (const x of reqExceptions) {
     if (x === active || x.revocation) continue;
-    if (x.approval && x.expires! < ctx.today) reasons.push(`exception ${x.exceptionId} expired on ${x.expires}; it no longer excepts this requirement`);
+    if (x.expires! < ctx.today) reasons.push(`exception ${x.exceptionId} expired on ${x.expires}; ${x.approval ? 'it no longer excepts this requirement' : 'it was never approved'}`);
     else if (!x.approval) reasons.push(`exception ${x.exceptionId} is requested and awaits approval; it excepts nothing yet`);
   }
   if (active) {

@@ -172,6 +172,18 @@ test('a requested exception that was never approved, or one revoked, excepts not
   assert.equal(one({ controls: ['AT-1'] }, { findings: [finding('AT-1', 'fail')], exceptions: [revoked] }).status, 'not_met');
 });
 
+test('a request that expired before anyone approved it says so, on a control and on a requirement', () => {
+  const stale = exception({ control: 'AT-1' }, { expires: YESTERDAY, state: 'expired' });
+  delete stale.approval;
+  const r = one({ controls: ['AT-1'] }, { findings: [finding('AT-1', 'fail')], exceptions: [stale] });
+  assert.equal(r.status, 'not_met');
+  assert.match(text(r), new RegExp(`exception ${stale.exceptionId} expired on ${YESTERDAY}`));
+  assert.doesNotMatch(text(r), /awaits approval/);
+  const onReq = exception({ framework: 'test-fw-1', requirement: 'R1' }, { expires: YESTERDAY, state: 'expired' });
+  delete onReq.approval;
+  assert.match(text(one({ controls: ['AT-1'] }, { findings: [finding('AT-1', 'fail')], exceptions: [onReq] })), /expired on 2026-06-14; it was never approved/);
+});
+
 test('a register exception covers an undecidable finding too (the risk of not knowing is accepted)', () => {
   const x = exception({ control: 'AT-1' });
   assert.equal(one({ controls: ['AT-1'] }, { findings: [finding('AT-1', 'unknown')], exceptions: [x] }).status, 'excepted');
