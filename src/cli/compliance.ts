@@ -22,6 +22,7 @@ import { assessCompliance, selectCategories } from '../compliance/assess.js';
 import { resolveFramework } from '../compliance/frameworks.js';
 import {
   approveException,
+  readEvidence,
   readRegister,
   recordAttestation,
   requestException,
@@ -257,20 +258,6 @@ function scanFor(a: ParsedArgs, paths: string[], quiet: boolean): ScanResult {
   return result;
 }
 
-/** Each attestation's files checked in the store; problems are attached (an attestation with problems decides nothing). */
-async function checkAttestationFiles(atts: Attestation[], store: ComplianceStore): Promise<void> {
-  for (const att of atts) {
-    if (att.revoked) continue;
-    const problems: string[] = [];
-    for (const f of att.files) {
-      const c = await store.checkFile(f.sha256);
-      if (c.status === 'missing') problems.push(`${f.name} (sha256 ${f.sha256.slice(0, 12)}…) is not in the evidence store`);
-      else if (c.status === 'altered') problems.push(`the stored ${f.name} (sha256 ${f.sha256.slice(0, 12)}…) no longer matches its hash`);
-    }
-    if (problems.length) att.fileProblems = problems;
-  }
-}
-
 export async function runChecklist(argv: string[]): Promise<number> {
   const a = parseArgs(argv, {
     ...COMMON, category: true, format: true, output: true, 'fail-on-status': true, param: true, 'params-file': true, 'config-env': true, exclude: true, quiet: false,
@@ -296,8 +283,7 @@ export async function runChecklist(argv: string[]): Promise<number> {
   if (settings) {
     // Reading a ledger that is not there would create an empty one and report "no evidence".
     if (!isPostgresUrl(settings.db) && !existsSync(settings.db)) throw new UsageError(`--db ${settings.db}: no ledger there; check the path (attest evidence add and attest exceptions add create it)`);
-    register = await withLedger(a, false, (ledger: Ledger) => readRegister(ledger, now));
-    await withStore(settings.db, settings.compliance, (s) => checkAttestationFiles(register!.attestations, s));
+    register = await withStore(settings.db, settings.compliance, (s) => withLedger(a, false, (ledger: Ledger) => readEvidence(ledger, s, now)));
   }
   const assessment = assessCompliance({
     frameworks: [{ catalog, categories }],

@@ -1,8 +1,21 @@
 /**
  * Compliance readiness: framework checklists decided from findings, attestations and
- * exceptions (assess), the ledger records behind attestations and the exceptions register
- * (records, register), content-addressed evidence files and assessment history (store), and
- * the checklist renderings (render). No HTTP or UI code: the CLI and the service share it.
+ * exceptions. No HTTP or UI code: the CLI (src/cli/compliance.ts) and the service share it.
+ *
+ * Entry points, in the order a caller uses them:
+ * - resolveFramework(idOrFamily), selectCategories(catalog, requested): what to assess.
+ * - openComplianceStore(db) → ComplianceStore (init() as the schema owner): evidence files
+ *   (putFile/getFile/checkFile/checkAll) and the assessment history (addAssessments/assessments).
+ * - readEvidence(ledger, store, now, {tenants}) → Register: attestations (files checked),
+ *   exceptions, problems. dueThisMonth(register.exceptions, now) for the register's to-do;
+ *   templateEntries(findings, now) for template suppressions shown read-only.
+ * - assessCompliance({frameworks, findings, serviceFindings?, attestations?, exceptions?, now})
+ *   → ComplianceAssessment; assessmentSummaries(assessment) → history rows.
+ * - renderChecklistChunks({assessment, scan?, problems?}, format): text, json, markdown, csv, html.
+ * - Writes (each validates and names the bad field with a ComplianceInputError, a
+ *   LedgerValidationError): recordAttestation, revokeAttestation, requestException,
+ *   approveException, reviewException, revokeException; the actor is actorFromPrincipal(p)
+ *   in the service, the local operator on the command line.
  */
 export * from './types.js';
 export * from './util.js';

@@ -11,8 +11,10 @@ import { CATALOGS } from '../frameworks/index.js';
 import type { Catalog, Requirement } from '../frameworks/schema.js';
 import type { Ledger, LedgerRecord } from '../ledger/ledger.js';
 import type { AuditEventInput } from '../ledger/record.js';
+import type { Principal } from '../access/scopes.js';
 import { CONTROLS } from '../controls/index.js';
 import { catalogControlIds, resolveFramework } from './frameworks.js';
+import { checkAttestationFiles, type ComplianceStore } from './store.js';
 import { ACTIONS, COMPLIANCE_QUERY_ACTION, foldRegister, samePerson, type Register } from './register.js';
 import { EXCEPTION_RISKS, type Attestation, type ComplianceActor, type EvidenceFileRef, type ExceptionEntry, type ExceptionRisk, type ExceptionTarget } from './types.js';
 import { addDays, ComplianceInputError, COMPLIANCE_DEFAULTS, isDay, utcDay } from './util.js';
@@ -113,6 +115,15 @@ function day(o: Obj, k: string, today: string, latest: number, setting: string):
   const max = addDays(today, latest);
   if (v > max) throw new ComplianceInputError(k, `${v} is more than ${latest} days after today (${today}); the latest allowed is ${max} (${setting})`);
   return v;
+}
+
+/**
+ * The actor of records written through the service: the authenticated principal, identified
+ * by its token's issuer and subject (what separation of duties compares). The user name is
+ * personal data: the ledger keeps it beside the chain, erasable.
+ */
+export function actorFromPrincipal(p: Pick<Principal, 'subject' | 'kind' | 'issuer' | 'username'>): ComplianceActor {
+  return { id: p.subject, type: p.kind === 'service' ? 'service' : 'user', issuer: p.issuer ?? 'unknown-issuer', ...(p.username ? { name: p.username } : {}), source: 'api' };
 }
 
 // ---------------------------------------------------------------------------
@@ -367,4 +378,15 @@ export async function readComplianceRecords(ledger: Ledger, o: { tenants?: strin
 /** The attestations and the exceptions register as of `now`, folded from the ledger. */
 export async function readRegister(ledger: Ledger, now: Date, o: { tenants?: string[] } = {}): Promise<Register> {
   return foldRegister(await readComplianceRecords(ledger, o), now);
+}
+
+/**
+ * What an assessment reads from the ledger: the register, with every unrevoked attestation's
+ * files checked in the evidence store (an attestation whose file is missing or altered then
+ * decides nothing). Pass the result's attestations and exceptions to assessCompliance.
+ */
+export async function readEvidence(ledger: Ledger, store: Pick<ComplianceStore, 'checkFile'>, now: Date, o: { tenants?: string[] } = {}): Promise<Register> {
+  const register = await readRegister(ledger, now, o);
+  await checkAttestationFiles(register.attestations, store);
+  return register;
 }

@@ -13,7 +13,7 @@ import { dirname } from 'node:path';
 import { isPostgresUrl } from '../ledger/open.js';
 import { redactUrl } from '../ledger/store.js';
 import { privateDir } from '../datadir.js';
-import { REQUIREMENT_STATUSES, type AssessmentSummary, type ComplianceAssessment, type RequirementStatus } from './types.js';
+import { REQUIREMENT_STATUSES, type AssessmentSummary, type Attestation, type ComplianceAssessment, type RequirementStatus } from './types.js';
 import { ComplianceInputError, COMPLIANCE_DEFAULTS } from './util.js';
 
 export interface EvidenceFileInfo {
@@ -98,6 +98,27 @@ function checkPut(content: Buffer, mediaType: string, expected: string | undefin
   const sha = sha256Hex(content);
   if (expected !== undefined && expected !== sha) throw new ComplianceInputError('sha256', `the content's SHA-256 is ${sha}, not ${expected}: the file changed or was cut short on its way`);
   return sha;
+}
+
+/**
+ * Checks the files of every unrevoked attestation in the store and records what is wrong on
+ * the attestation (`fileProblems`), so that the assessment does not rely on an attestation
+ * whose evidence is missing or was altered. Each distinct file is read once.
+ */
+export async function checkAttestationFiles(attestations: Attestation[], store: Pick<ComplianceStore, 'checkFile'>): Promise<void> {
+  const seen = new Map<string, FileCheck['status']>();
+  for (const att of attestations) {
+    if (att.revoked) continue;
+    const problems: string[] = [];
+    for (const f of att.files) {
+      let status = seen.get(f.sha256);
+      if (status === undefined) seen.set(f.sha256, (status = (await store.checkFile(f.sha256)).status));
+      if (status === 'missing') problems.push(`${f.name} (sha256 ${f.sha256.slice(0, 12)}…) is not in the evidence store`);
+      else if (status === 'altered') problems.push(`the stored ${f.name} (sha256 ${f.sha256.slice(0, 12)}…) no longer matches its hash`);
+    }
+    if (problems.length) att.fileProblems = problems;
+    else delete att.fileProblems;
+  }
 }
 
 /** The history rows of one assessment (one per framework). */

@@ -21,6 +21,8 @@ import {
   revokeAttestation,
   revokeException,
   reviewException,
+  actorFromPrincipal,
+  readEvidence,
   validateAttestation,
   validateExceptionRequest,
 } from '../../src/compliance/records.js';
@@ -312,5 +314,23 @@ test('a bad actor is refused before anything is written', async () => {
   await refusesAsync(recordAttestation(l, { ...alice, id: '' }, good, opts), 'actor.id', /non-empty/);
   await refusesAsync(recordAttestation(l, { ...alice, source: 'web' as 'api' }, good, opts), 'actor.source', /cli or api/);
   assert.equal((await readComplianceRecords(l)).length, 0);
+  await l.close();
+});
+
+test('actorFromPrincipal: subject and issuer identify the person; the user name is personal data; records say source api', () => {
+  assert.deepEqual(actorFromPrincipal({ subject: 'u-1', kind: 'user', issuer: 'https://idp.example', username: 'Dana' }), { id: 'u-1', type: 'user', issuer: 'https://idp.example', name: 'Dana', source: 'api' });
+  assert.deepEqual(actorFromPrincipal({ subject: 'ci', kind: 'service' }), { id: 'ci', type: 'service', issuer: 'unknown-issuer', source: 'api' });
+});
+
+test('readEvidence: the register with each unrevoked attestation\'s files checked once in the store', async () => {
+  const l = await ledger();
+  const two = { ...good, files: [good.files[0], { name: 'gone.pdf', sha256: 'b'.repeat(64), size: 3, mediaType: 'application/pdf' }] };
+  await recordAttestation(l, alice, two, opts);
+  await recordAttestation(l, alice, { ...good, requirement: 'M2' }, opts);
+  const asked: string[] = [];
+  const store = { checkFile: async (sha256: string) => { asked.push(sha256); return { sha256, status: sha256 === 'a'.repeat(64) ? 'ok' as const : 'missing' as const }; } };
+  const reg = await readEvidence(l, store, NOW);
+  assert.deepEqual(reg.attestations.map((a) => a.fileProblems), [[`gone.pdf (sha256 ${'b'.repeat(12)}…) is not in the evidence store`], undefined]);
+  assert.deepEqual(asked.sort(), ['a'.repeat(64), 'b'.repeat(64)], 'each distinct file is checked once');
   await l.close();
 });
