@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { Ledger } from '../../src/ledger/ledger.js';
 import { DirectoryKeyProvider } from '../../src/ledger/keys.js';
 import { SqliteStore } from '../../src/ledger/stores/sqlite.js';
+import { PostgresStore } from '../../src/ledger/stores/postgres.js';
+import { PG_URL, asOwner, pgUnreachable } from '../helpers/pg.js';
 import { LedgerValidationError } from '../../src/ledger/record.js';
 import {
   approveException,
@@ -333,4 +335,22 @@ test('readEvidence: the register with each unrevoked attestation\'s files checke
   assert.deepEqual(reg.attestations.map((a) => a.fileProblems), [[`gone.pdf (sha256 ${'b'.repeat(12)}…) is not in the evidence store`], undefined]);
   assert.deepEqual(asked.sort(), ['a'.repeat(64), 'b'.repeat(64)], 'each distinct file is checked once');
   await l.close();
+});
+
+test('postgres: the same records, register and tenant view on the production store', { skip: (await pgUnreachable()) ?? false }, async () => {
+  const schema = `attest_cmr${process.pid}`;
+  const l = await Ledger.open({ store: new PostgresStore(`${PG_URL}?schema=${schema}`), keys: DirectoryKeyProvider.open(join(mkdtempSync(join(tmpdir(), 'attest-keys-')), 'k'), { create: true }) });
+  try {
+    await recordAttestation(l, alice, good, { ...live, tenant: 'acme' });
+    const e = await requestException(l, alice, { target: { control: 'AT-1' }, reason: 'r', risk: 'high', owner: 'o', expires: addDays(today, 30) }, { ...liveEx, tenant: 'acme' });
+    await refusesAsync(approveException(l, alice, { exceptionId: e.exceptionId }, { ...live, tenant: 'acme' }), 'exceptionId', /cannot approve their own exception/);
+    assert.equal((await approveException(l, bob, { exceptionId: e.exceptionId }, { ...live, tenant: 'acme' })).state, 'approved');
+    const reg = await readRegister(l, realNow, { tenants: ['acme'] });
+    assert.deepEqual([reg.attestations.length, reg.exceptions.length, reg.problems.length], [1, 1, 0]);
+    assert.equal((await readRegister(l, realNow, { tenants: ['globex'] })).exceptions.length, 0);
+    assert.equal((await l.verify()).ok, true);
+  } finally {
+    await l.close();
+    await asOwner((c) => c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`));
+  }
 });
