@@ -9,7 +9,9 @@
 //                     --format json does); withJsonPercent = (checklist + render) / scan
 // Target (issue 11): the frameworks add less than 20% to the scan's own time.
 //
-// Usage: npm run bench:checklist [-- CORPUS_DIR]   Options (env): BENCH_RUNS (default 7).
+// Usage: npm run bench:checklist [-- CORPUS_DIR]   Options (env): BENCH_RUNS (default 7);
+// BENCH_CATALOG_COPIES=N assesses every catalog N times under distinct ids, to see how the
+// cost grows with catalogs larger than the shipped ones.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,7 +38,11 @@ function time<T>(fn: () => T): [number, T] {
   return [performance.now() - t, r];
 }
 
-const frameworks = CATALOGS.map((catalog) => ({ catalog, categories: (catalog.categories ?? []).map((c) => c.id) }));
+const copies = Number(process.env.BENCH_CATALOG_COPIES ?? 1);
+const frameworks = Array.from({ length: copies }, (_, i) => CATALOGS.map((catalog) => ({
+  catalog: i === 0 ? catalog : { ...catalog, id: `${catalog.id}-copy${i}` },
+  categories: (catalog.categories ?? []).map((c) => c.id),
+}))).flat();
 const scanMs: number[] = [];
 const assessMs: number[] = [];
 const renderMs: number[] = [];
@@ -75,6 +81,7 @@ process.stdout.write(JSON.stringify({
   templates,
   findings,
   frameworks: CATALOGS.map((c) => c.id),
+  catalogCopies: copies,
   requirements,
   byStatus,
   scanSeconds: seconds(scan),

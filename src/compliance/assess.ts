@@ -195,6 +195,69 @@ function exceptionText(e: ExceptionEntry): string {
   return `exception ${e.exceptionId} (risk ${e.risk}, approved by ${e.approval ? who(e.approval.by) : '?'}, until ${e.expires}: ${e.reason})`;
 }
 
+/**
+ * What one control's findings say, the same for every requirement that lists the control:
+ * made once per control and shared, so an assessment costs one pass over the findings plus
+ * one step per listed control, however many requirements cite them.
+ */
+interface ControlSummary {
+  /** The evidence entry every part listing the control shares. */
+  entry: { controlId: string; findings: FindingRef[] };
+  fail?: string;
+  unknowns: string[];
+  excepted: string[];
+  pass?: string;
+  /** No finding in scope (none, or all not applicable). */
+  empty: boolean;
+  notes: string[];
+  /** Register entries relevant to the control's findings (ledger exceptions in scope, template suppressions). */
+  shown: ExceptionEntry[];
+}
+
+const summaries = new WeakMap<Context, Map<string, ControlSummary>>();
+
+function controlSummary(kind: 'controls' | 'service', c: string, found: Map<string, Finding[]>, ctx: Context): ControlSummary {
+  let cache = summaries.get(ctx);
+  if (!cache) summaries.set(ctx, (cache = new Map()));
+  const k = `${kind}\u0000${c}`;
+  const known = cache.get(k);
+  if (known) return known;
+  const fs = found.get(c) ?? [];
+  const failing: Finding[] = [];
+  const undecided: Finding[] = [];
+  const exc: string[] = [];
+  const notes: string[] = [];
+  const shown = new Set<ExceptionEntry>();
+  let pass = 0;
+  for (const f of fs) {
+    const v = ctx.verdict(f);
+    if (v.note) notes.push(`${c} on ${at(f)}: ${v.note}`);
+    if (v.kind === 'pass') pass++;
+    else if (v.kind === 'fail') failing.push(f);
+    else if (v.kind === 'unknown') undecided.push(f);
+    else if (v.kind === 'excepted') exc.push(`${c} on ${at(f)} is excepted by ${v.by ? exceptionText(v.by) : 'a template suppression'}`);
+    const t = f.suppression ? ctx.templateOf(f) : undefined;
+    if (t) shown.add(t);
+  }
+  for (const x of ctx.exceptionsOfControl(c)) if (fs.some((f) => inScope(x.scope, f))) shown.add(x);
+  const unknowns = undecided.slice(0, 5).map((f) => `${c} cannot be decided on ${at(f)}${f.dependsOn?.length ? `: it depends on ${f.dependsOn.join(', ')}` : ''}`);
+  if (undecided.length > 5) unknowns.push(`${c} cannot be decided on ${undecided.length - 5} more resources`);
+  const excepted = exc.slice(0, 5);
+  if (exc.length > 5) excepted.push(`${c} is excepted on ${exc.length - 5} more resources`);
+  const s: ControlSummary = {
+    entry: { controlId: c, findings: fs.map((f) => ctx.ref(f)) },
+    ...(failing.length ? { fail: `${c} fails on ${listText(failing.map(at))}` } : {}),
+    unknowns,
+    excepted,
+    ...(pass ? { pass: `${c} on ${plural(pass, 'resource')}` } : {}),
+    empty: !failing.length && !undecided.length && !exc.length && !pass,
+    notes,
+    shown: [...shown],
+  };
+  cache.set(k, s);
+  return s;
+}
+
 /** A controls or service part over the findings of its listed controls. */
 function findingsPart(kind: 'controls' | 'service', controls: string[], found: Map<string, Finding[]> | undefined, ctx: Context): PartResult {
   if (!found) return { kind, status: 'unknown', controls, reasons: [`${SERVICE_NOT_ASSESSED} (${controls.join(', ')})`] };
@@ -206,30 +269,14 @@ function findingsPart(kind: 'controls' | 'service', controls: string[], found: M
   const notes: string[] = [];
   const perControl: { controlId: string; findings: FindingRef[] }[] = [];
   for (const c of controls) {
-    const fs = found.get(c) ?? [];
-    perControl.push({ controlId: c, findings: fs.map((f) => ctx.ref(f)) });
-    const failing: Finding[] = [];
-    const undecided: Finding[] = [];
-    const exc: string[] = [];
-    let pass = 0;
-    for (const f of fs) {
-      const v = ctx.verdict(f);
-      if (v.note) notes.push(`${c} on ${at(f)}: ${v.note}`);
-      if (v.kind === 'pass') pass++;
-      else if (v.kind === 'fail') failing.push(f);
-      else if (v.kind === 'unknown') undecided.push(f);
-      else if (v.kind === 'excepted') exc.push(`${c} on ${at(f)} is excepted by ${v.by ? exceptionText(v.by) : 'a template suppression'}`);
-    }
-    if (failing.length) fails.push(`${c} fails on ${listText(failing.map(at))}`);
-    for (const f of undecided.slice(0, 5)) {
-      const deps = f.dependsOn?.length ? `: it depends on ${f.dependsOn.join(', ')}` : '';
-      unknowns.push(`${c} cannot be decided on ${at(f)}${deps}`);
-    }
-    if (undecided.length > 5) unknowns.push(`${c} cannot be decided on ${undecided.length - 5} more resources`);
-    excepted.push(...exc.slice(0, 5));
-    if (exc.length > 5) excepted.push(`${c} is excepted on ${exc.length - 5} more resources`);
-    if (pass) passes.push(`${c} on ${plural(pass, 'resource')}`);
-    if (!failing.length && !undecided.length && !exc.length && !pass) empty.push(c);
+    const s = controlSummary(kind, c, found, ctx);
+    perControl.push(s.entry);
+    if (s.fail) fails.push(s.fail);
+    unknowns.push(...s.unknowns);
+    excepted.push(...s.excepted);
+    if (s.pass) passes.push(s.pass);
+    if (s.empty) empty.push(c);
+    notes.push(...s.notes);
   }
   const status: PartStatus = fails.length ? 'not_met' : unknowns.length ? 'unknown' : excepted.length ? 'excepted' : passes.length ? 'met' : 'no_evidence';
   const scopeText = (ids: string[]) => `no resource in the scanned configuration is in scope of ${ids.join(', ')}`;
@@ -357,14 +404,10 @@ const PART_LABEL = { controls: 'configuration', service: 'service', manual: 'man
 function exceptionsShown(catalog: Catalog, req: Requirement, parts: PartResult[], ctx: Context): ExceptionEntry[] {
   const out = new Set<ExceptionEntry>(ctx.exceptionsOfRequirement(catalog.id, req.id));
   for (const p of parts) {
-    for (const c of p.controls ?? []) {
-      const fs = (p.kind === 'service' ? ctx.byService : ctx.byControl)?.get(c) ?? [];
-      for (const x of ctx.exceptionsOfControl(c)) if (fs.some((f) => inScope(x.scope, f))) out.add(x);
-      for (const f of fs) {
-        const t = f.suppression ? ctx.templateOf(f) : undefined;
-        if (t) out.add(t);
-      }
-    }
+    if (p.kind === 'manual') continue;
+    const found = p.kind === 'service' ? ctx.byService : ctx.byControl;
+    if (!found) continue;
+    for (const c of p.controls ?? []) for (const x of controlSummary(p.kind, c, found, ctx).shown) out.add(x);
   }
   return [...out];
 }

@@ -63,36 +63,44 @@ function head(c: Checklist): Record<string, unknown> {
 }
 
 /**
- * A requirement as JSON. A finding is cited by every requirement that lists its control (a
- * hundred times across six frameworks): its JSON is made once and reused, which is most of
- * the cost of writing the checklist. Members come out in the order of JSON.stringify, with
- * `findings` last in a part.
+ * A requirement as JSON. A control's findings are cited by every requirement that lists the
+ * control (a hundred times across six frameworks): their JSON is made once and reused,
+ * which is most of the cost of writing the checklist. Members come out in the order of
+ * JSON.stringify, with `findings` last in a part.
  */
-function requirementJson(r: RequirementResult, cache: Map<FindingRef, string>): string {
-  const ref = (f: FindingRef) => {
-    let j = cache.get(f);
-    if (j === undefined) cache.set(f, (j = JSON.stringify(f)));
-    return j;
-  };
-  const parts = r.parts.map((p) => {
-    const { findings, ...rest } = p;
-    const base = JSON.stringify(rest);
-    if (!findings) return base;
-    return `${base.slice(0, -1)},"findings":[${findings.map((c) => `{"controlId":${JSON.stringify(c.controlId)},"findings":[${c.findings.map(ref).join(',')}]}`).join(',')}]}`;
-  });
-  const { parts: _parts, ...rest } = r;
-  void _parts;
-  return `${JSON.stringify(rest).slice(0, -1)},"parts":[${parts.join(',')}]}`;
+function* requirementJson(r: RequirementResult, cache: Map<object, string>): Generator<string> {
+  const { parts, ...rest } = r;
+  yield `${JSON.stringify(rest).slice(0, -1)},"parts":[`;
+  for (const [i, p] of parts.entries()) {
+    const { findings, ...own } = p;
+    const base = JSON.stringify(own);
+    if (!findings) {
+      yield `${i ? ',' : ''}${base}`;
+      continue;
+    }
+    yield `${i ? ',' : ''}${base.slice(0, -1)},"findings":[`;
+    // Each control's entry is one object shared by every requirement that lists the control.
+    for (const [j, entry] of findings.entries()) {
+      let json = cache.get(entry);
+      if (json === undefined) cache.set(entry, (json = JSON.stringify(entry)));
+      yield j ? `,${json}` : json;
+    }
+    yield ']}';
+  }
+  yield ']}';
 }
 
 function* jsonChunks(c: Checklist): Generator<string> {
-  const cache = new Map<FindingRef, string>();
+  const cache = new Map<object, string>();
   const h = head(c);
   yield `{\n${Object.entries(h).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(',\n')},\n  "frameworks": [`;
   for (const [i, f] of c.assessment.frameworks.entries()) {
     const { requirements, ...rest } = f;
     yield `${i ? ',' : ''}\n    {${Object.entries(rest).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(', ')}, "requirements": [`;
-    for (const [j, r] of requirements.entries()) yield `${j ? ',' : ''}\n      ${requirementJson(r, cache)}`;
+    for (const [j, r] of requirements.entries()) {
+      yield `${j ? ',' : ''}\n      `;
+      yield* requirementJson(r, cache);
+    }
     yield `\n    ]}`;
   }
   yield `\n  ]\n}\n`;
