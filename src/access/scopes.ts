@@ -16,6 +16,11 @@ export const SCOPES = [
   'audit:export',
   'compliance:read',
   'compliance:write',
+  // Approving an exception is its own scope: a grant that lets someone request an exception
+  // must not also let them approve it (the engine refuses requester = approver as well).
+  'compliance:approve',
+  // Subject access and erasure requests: they read and delete personal data across tenants.
+  'privacy:manage',
   'admin',
 ] as const;
 
@@ -47,13 +52,18 @@ export const DEFAULT_ROLES: Readonly<Record<string, Role>> = Object.freeze({
   },
   'security-officer': {
     name: 'security-officer',
-    scopes: ['security:read', 'security:write', 'compliance:read', 'compliance:write', 'audit:read', 'audit:export'],
-    description: 'Runs the security and compliance programme: reads and changes controls and evidence, reads and exports the audit trail.',
+    scopes: ['security:read', 'security:write', 'compliance:read', 'compliance:write', 'audit:read', 'audit:export', 'privacy:manage'],
+    description: 'Runs the security and compliance programme: reads and changes controls and evidence, reads and exports the audit trail, answers subject access and erasure requests.',
   },
   auditor: {
     name: 'auditor',
     scopes: ['security:read', 'compliance:read', 'audit:read', 'audit:export'],
     description: 'Reads everything relevant to an audit and exports the audit trail; changes nothing.',
+  },
+  approver: {
+    name: 'approver',
+    scopes: ['compliance:read', 'compliance:approve', 'security:read'],
+    description: 'A risk owner: reads the compliance status and the findings behind it, and approves exceptions someone else requested.',
   },
   agent: {
     name: 'agent',
@@ -64,7 +74,7 @@ export const DEFAULT_ROLES: Readonly<Record<string, Role>> = Object.freeze({
   viewer: {
     name: 'viewer',
     scopes: ['compliance:read'],
-    description: 'Reads the compliance status only.',
+    description: 'Reads the compliance status only (statuses and counts, not the resources or files behind them).',
   },
 } satisfies Record<string, Role>);
 

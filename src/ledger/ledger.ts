@@ -626,6 +626,8 @@ export class Ledger {
     by: AuditEventInput['actor'],
     ticket?: string,
     archives: string[] = [],
+    /** The request that asked for it (the HTTP request id), so its request record and this one join up. */
+    requestId?: string,
   ): Promise<{ erased: number; archived: number; record: number }> {
     // Every archive must be readable and of this ledger before anything is erased.
     for (const file of archives) {
@@ -649,6 +651,7 @@ export class Ledger {
         target: { type: 'subject', id: subjectPseudonym(key, subject) },
         outcome: 'success',
         ...(ticket ? { ticket_id: ticket } : {}),
+        ...(requestId ? { request_id: requestId } : {}),
         metadata: {
           erasure: { subject_kid: kid, upto, fields },
           personal_data_rows_deleted: rows.length,

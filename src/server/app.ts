@@ -12,6 +12,7 @@ import type { ServerContext } from './context.js';
 import { consoleRoutes } from './console.js';
 import { auditRoutes } from './routes/audit.js';
 import { devRoutes } from './routes/dev.js';
+import { privacyRoutes } from './routes/privacy.js';
 import { scanRoutes } from './routes/scans.js';
 import { securityRoutes } from './routes/security.js';
 import { systemRoutes } from './routes/system.js';
@@ -26,7 +27,7 @@ export interface AppOptions {
 
 /** Every route this server declares, for the given context (dev-only ones only in dev mode). */
 export function declaredRoutes(ctx: ServerContext): RouteDecl[] {
-  const all = [...systemRoutes(ctx), ...securityRoutes(ctx), ...scanRoutes(ctx), ...auditRoutes(ctx), ...devRoutes(ctx), ...consoleRoutes(ctx)];
+  const all = [...systemRoutes(ctx), ...securityRoutes(ctx), ...scanRoutes(ctx), ...auditRoutes(ctx), ...privacyRoutes(ctx), ...devRoutes(ctx), ...consoleRoutes(ctx)];
   return all.filter((r) => !r.devOnly || ctx.dev);
 }
 
@@ -39,6 +40,19 @@ export function loggableUrl(url: string): string {
   const params = new URLSearchParams(url.slice(q + 1));
   for (const k of [...params.keys()]) if (SENSITIVE_QUERY.test(k)) params.set(k, '[redacted]');
   return `${url.slice(0, q)}?${params.toString()}`.slice(0, 512);
+}
+
+/**
+ * The field a schema error is about, named the way the request names it (events[1].action):
+ * the property a `required` rule misses, else the path of the value that failed.
+ */
+export function validationField(e: { instancePath?: string; params?: Record<string, unknown> } | undefined): string | undefined {
+  if (!e) return undefined;
+  const parts = (e.instancePath ?? '').split('/').filter(Boolean).map((x) => x.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const extra = e.params?.['missingProperty'] ?? e.params?.['additionalProperty'];
+  if (typeof extra === 'string') parts.push(extra);
+  const out = parts.map((x, i) => (/^\d+$/.test(x) ? `[${x}]` : i ? `.${x}` : x)).join('');
+  return out || undefined;
 }
 
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
@@ -146,7 +160,8 @@ export async function buildApp(ctx: ServerContext, o: AppOptions = {}): Promise<
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err.validation) {
-      return reply.code(400).send({ error: 'bad_request', message: `${err.validationContext ?? 'request'}${err.message.replace(/^(body|querystring|params)/, '')}`.slice(0, 500), requestId: req.id });
+      const field = validationField(err.validation[0]);
+      return reply.code(400).send({ error: 'bad_request', message: `${err.validationContext ?? 'request'}${err.message.replace(/^(body|querystring|params)/, '')}`.slice(0, 500), ...(field ? { field } : {}), requestId: req.id });
     }
     if (err instanceof LedgerValidationError) return reply.code(400).send({ error: 'bad_request', message: err.message, field: err.field, requestId: req.id });
     const status = err.statusCode ?? 500;

@@ -12,6 +12,7 @@ import type { Control } from '../controls/api.js';
 import type { DomainId, Evidence, Finding, Severity, Status } from '../model/types.js';
 import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, DEV_AUDIENCE, DEV_ISSUER, SCOPES, type AccessConfig } from '../access/scopes.js';
 import type { AttestConfig } from '../config.js';
+import { frameworksForServiceControl } from '../frameworks/index.js';
 import type { Ledger, VerifyReport } from '../ledger/ledger.js';
 import type { DenialTotals } from './denial-recorder.js';
 import type { RouteDecl } from './types.js';
@@ -52,7 +53,6 @@ interface ServiceControlDef {
   severity: Severity;
   rationale: string;
   remediation: string;
-  frameworks: Record<string, string[]>;
 }
 
 const DEFS: ServiceControlDef[] = [
@@ -60,103 +60,86 @@ const DEFS: ServiceControlDef[] = [
     id: 'ATTEST-SVC-AUTHN-001', title: 'The service trusts a real identity provider (not the development issuer)', domain: 'authentication', severity: 'high',
     rationale: 'Development tokens are minted locally by anyone with access to the working directory.',
     remediation: 'Set access.issuer (and audience or clientIds) and start without --dev.',
-    frameworks: { 'soc2-tsc-2017': ['CC6.1'], 'nist-csf-2.0': ['PR.AA-01'] },
   },
   {
     id: 'ATTEST-SVC-AUTHN-002', title: 'Tokens must be signed with an allow-listed asymmetric algorithm', domain: 'authentication', severity: 'high',
     rationale: 'alg none and HMAC algorithms allow forged tokens (key confusion).',
     remediation: 'List only RS*/PS*/ES*/EdDSA algorithms in access.algorithms.',
-    frameworks: { 'soc2-tsc-2017': ['CC6.1'], 'nist-csf-2.0': ['PR.AA-03'] },
   },
   {
     id: 'ATTEST-SVC-AUTHN-003', title: 'Only access tokens meant for Attest are accepted', domain: 'authentication', severity: 'medium',
     rationale: 'An id token, or a token issued for another application of the same issuer, must not open the API.',
     remediation: 'Keep access.tokenUse "access" and set access.audience or access.clientIds.',
-    frameworks: { 'soc2-tsc-2017': ['CC6.1'], 'nist-csf-2.0': ['PR.AA-03'] },
   },
   {
     id: 'ATTEST-SVC-AUTHN-004', title: 'Token lifetime is enforced with a small clock skew and a maximum of one day', domain: 'authentication', severity: 'low',
     rationale: 'exp and nbf bound a stolen token\'s use; a large skew extends it, and so does a token issued for longer than a day.',
     remediation: 'Keep access.clockSkewSeconds at 120 or less and access.maxTokenLifetimeSeconds at 86400 or less.',
-    frameworks: { 'nist-csf-2.0': ['PR.AA-03'] },
   },
   {
     id: 'ATTEST-SVC-AUTHZ-001', title: 'Every endpoint declares the scopes it requires, or is explicitly public', domain: 'authorization', severity: 'high',
     rationale: 'An endpoint without a declaration would be served without a permission check.',
     remediation: 'Declare scopes (or public: true) on every route; undeclared routes are refused at runtime.',
-    frameworks: { 'soc2-tsc-2017': ['CC6.1', 'CC6.3'], 'nist-csf-2.0': ['PR.AA-05'] },
   },
   {
     id: 'ATTEST-SVC-AUTHZ-002', title: 'Public endpoints expose no audit or compliance data', domain: 'authorization', severity: 'high',
     rationale: 'Only health, the login configuration and the API description may be read without a token.',
     remediation: 'Require a scope on any endpoint that returns data.',
-    frameworks: { 'soc2-tsc-2017': ['CC6.1'] },
   },
   {
     id: 'ATTEST-SVC-AUTHZ-003', title: 'Roles grant only known scopes; unmapped groups grant nothing', domain: 'authorization', severity: 'medium',
     rationale: 'A typo in a role or group mapping must not widen access.',
     remediation: 'Fix the role table in access.roles / access.groupRoles (the server refuses to start on unknown scopes or roles).',
-    frameworks: { 'soc2-tsc-2017': ['CC6.3'] },
   },
   {
     id: 'ATTEST-SVC-AUDIT-001', title: 'Every refused request (401/403/429) is recorded in the ledger, one by one or counted in a summary', domain: 'audit', severity: 'high',
     rationale: 'Denials are the first sign of probing and misuse (seed 001, F07-MH-03).',
     remediation: 'None: the access hook records access.denied (or counts it for the window\'s access.denied.summary) before answering.',
-    frameworks: { 'soc2-tsc-2017': ['CC7.2'], 'nist-csf-2.0': ['DE.CM-03'] },
   },
   {
     id: 'ATTEST-SVC-AUDIT-007', title: 'The service is rate limited, and a flood of refused requests grows the ledger by a bounded number of records, every denial counted', domain: 'audit', severity: 'medium',
     rationale: 'Without limits, anonymous requests turn into one ledger record each: an attacker can grow the audit trail, and load the service, without bound (issue 14).',
     remediation: 'Keep server.rateLimit.perIp and perPrincipal on (not false), and behind a load balancer set trustProxy to its addresses or CIDRs (not true, which lets a client name its own address) so the limit applies per client, not to the balancer.',
-    frameworks: { 'soc2-tsc-2017': ['A1.1', 'CC7.2'], 'nist-csf-2.0': ['PR.IR-04'] },
   },
   {
     id: 'ATTEST-SVC-AUDIT-002', title: 'The audit ledger verifies (HMAC chain, Merkle tree, signed checkpoints)', domain: 'audit', severity: 'critical',
     rationale: 'A ledger that does not verify cannot be used as evidence.',
     remediation: 'Run GET /api/audit/verify or attest ledger verify; investigate the first bad sequence number.',
-    frameworks: { 'soc2-tsc-2017': ['CC7.2', 'PI1.5'], 'nist-csf-2.0': ['PR.DS-01'] },
   },
   {
     id: 'ATTEST-SVC-AUDIT-003', title: 'Checkpoints are signed at least every 10,000 records', domain: 'audit', severity: 'medium',
     rationale: 'A signed checkpoint is what an auditor holds against truncation.',
     remediation: 'Set ledger.checkpointEvery to 10000 or less.',
-    frameworks: { 'soc2-tsc-2017': ['CC7.2'] },
   },
   {
     id: 'ATTEST-SVC-AUDIT-004', title: 'The active ledger HMAC key is younger than 365 days', domain: 'audit', severity: 'low',
     rationale: 'Keys are rotated so that a leaked key compromises a bounded part of the chain.',
     remediation: 'Run attest ledger keys rotate.',
-    frameworks: { 'nist-csf-2.0': ['PR.DS-01'] },
   },
   {
     id: 'ATTEST-SVC-AUDIT-005', title: 'The ledger is stored where the database itself refuses changes (PostgreSQL)', domain: 'audit', severity: 'low',
     rationale: 'SQLite triggers refuse UPDATE and DELETE, but whoever can write the file can drop them; PostgreSQL adds roles, TRUNCATE refusal and row-level security.',
     remediation: 'Set DATABASE_URL to a PostgreSQL database for production.',
-    frameworks: { 'soc2-tsc-2017': ['CC7.2'] },
   },
   {
     id: 'ATTEST-SVC-AUDIT-006', title: 'A retention policy is configured for audit records', domain: 'audit', severity: 'low',
     rationale: 'Records are kept as long as the frameworks require and no longer.',
     remediation: 'Set ledger.retention, e.g. { "auth": "1y", "*": "7y" }.',
-    frameworks: { gdpr: ['Art.5(1)(e)'], 'soc2-tsc-2017': ['C1.2'] },
   },
   {
     id: 'ATTEST-SVC-DP-001', title: 'Ledger keys are held outside the database', domain: 'data-protection', severity: 'high',
     rationale: 'Whoever can write the database must not be able to recompute the chain.',
     remediation: 'Keep the key directory (or ATTEST_LEDGER_KEYS) away from the database host and its backups.',
-    frameworks: { 'soc2-tsc-2017': ['CC6.1'], 'nist-csf-2.0': ['PR.DS-01'] },
   },
   {
     id: 'ATTEST-SVC-DP-002', title: 'Secrets are scrubbed from audit metadata and personal data is kept erasable', domain: 'data-protection', severity: 'medium',
     rationale: 'Audit trails must not become a store of passwords or tokens; GDPR erasure must not break verification.',
     remediation: 'None: scrubbing and the personal-data split are built in.',
-    frameworks: { gdpr: ['Art.17', 'Art.32'], 'soc2-tsc-2017': ['C1.1'] },
   },
   {
     id: 'ATTEST-SVC-DP-003', title: 'The connection to the ledger database is encrypted', domain: 'data-protection', severity: 'medium',
     rationale: 'Audit records and personal data travel to the database.',
     remediation: 'Add sslmode=verify-full (or require) to DATABASE_URL.',
-    frameworks: { 'soc2-tsc-2017': ['CC6.7'], 'nist-csf-2.0': ['PR.DS-02'] },
   },
 ];
 
@@ -171,7 +154,6 @@ export const SERVICE_CONTROLS: Control[] = DEFS.map((d) => ({
   rationale: d.rationale,
   remediation: d.remediation,
   references: {},
-  frameworks: d.frameworks,
   evaluate: () => undefined,
 }));
 
@@ -266,7 +248,9 @@ export function assessService(inp: SelfAssessmentInput): SelfAssessment {
       location: { file: first?.file ?? resourceFile, line: first?.line ?? 0, column: first?.column ?? 0 },
       evidence,
       references: { checkov: [], trivy: [], cfn_nag: [], cdk_nag: [] },
-      frameworks: d.frameworks,
+      // Which requirements a service control is evidence for is the catalogs' to say (their
+      // evidence.service), so a reviewer audits one file per framework, not this one.
+      frameworks: frameworksForServiceControl(id),
     });
   };
 

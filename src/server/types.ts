@@ -75,6 +75,8 @@ export interface ErrorBody {
   missingScopes?: string[];
   /** 400: the field at fault. */
   field?: string;
+  /** 409 from an erasure: the ledger record of the refused request. */
+  requestRecord?: number;
   /** 429: the limit exceeded (per address or per principal) and the seconds until a retry can pass. */
   limit?: 'ip' | 'principal';
   retryAfterSeconds?: number;
@@ -84,11 +86,12 @@ export const ERROR_SCHEMA: JsonSchema = {
   type: 'object',
   required: ['error', 'message', 'requestId'],
   properties: {
-    error: { type: 'string', description: 'A machine-readable code: unauthorized, forbidden, rate_limited, bad_request, not_found, unavailable, internal.' },
+    error: { type: 'string', description: 'A machine-readable code: unauthorized, forbidden, rate_limited, bad_request, not_found, erasure_refused, unavailable, internal.' },
     message: { type: 'string' },
     requestId: { type: 'string' },
     missingScopes: { type: 'array', items: { type: 'string' } },
     field: { type: 'string' },
+    requestRecord: { type: 'integer' },
     reason: { type: 'string' },
     limit: { type: 'string', enum: ['ip', 'principal'] },
     retryAfterSeconds: { type: 'integer' },

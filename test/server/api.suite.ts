@@ -11,6 +11,7 @@ import { Ajv } from 'ajv';
 import { DEFAULT_ROLES } from '../../src/access/scopes.js';
 import { EnvKeyProvider } from '../../src/ledger/keys.js';
 import { checkCheckpointFile, verifyInclusionProof, type InclusionProof, type SignedCheckpoint } from '../../src/ledger/ledger.js';
+import { subjectPseudonym } from '../../src/ledger/chain.js';
 import type { RouteDecl } from '../../src/server/types.js';
 import { bearer, dropSchemas, pgSkip, pgUrl, ROLES, startIdp, testServer, type Backend, type Idp, type TestServer } from './helpers.js';
 
@@ -27,20 +28,39 @@ export function expectedFromDeclaration(d: RouteDecl, who: Who): 'ok' | 401 | 40
   return 'ok';
 }
 
-/** Written by hand from the issue's role definitions, independently of the declarations. */
+/**
+ * Written by hand from the issue's role definitions, independently of the declarations: every
+ * declared route has a row (a new route without one fails the matrix test), every default
+ * role a column.
+ */
 const HAND: Record<string, Record<Who, number>> = {
-  'GET /healthz': { anonymous: 200, admin: 200, 'security-officer': 200, auditor: 200, agent: 200, viewer: 200 },
-  'GET /api/openapi.json': { anonymous: 200, admin: 200, 'security-officer': 200, auditor: 200, agent: 200, viewer: 200 },
-  'GET /api/auth/config': { anonymous: 200, admin: 200, 'security-officer': 200, auditor: 200, agent: 200, viewer: 200 },
-  'GET /api/me': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, agent: 200, viewer: 200 },
-  'GET /api/security/compliance-report': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, agent: 403, viewer: 403 },
-  'POST /api/scans': { anonymous: 401, admin: 201, 'security-officer': 201, auditor: 403, agent: 403, viewer: 403 },
-  'GET /api/scans': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, agent: 403, viewer: 403 },
-  'POST /api/audit/events': { anonymous: 401, admin: 201, 'security-officer': 403, auditor: 403, agent: 201, viewer: 403 },
-  'GET /api/audit/events': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, agent: 200, viewer: 403 },
-  'GET /api/audit/export': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, agent: 403, viewer: 403 },
-  'GET /api/audit/verify': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, agent: 403, viewer: 403 },
-  'GET /api/audit/checkpoints/latest': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, agent: 200, viewer: 403 },
+  'GET /healthz': { anonymous: 200, admin: 200, 'security-officer': 200, auditor: 200, approver: 200, agent: 200, viewer: 200 },
+  'GET /api/openapi.json': { anonymous: 200, admin: 200, 'security-officer': 200, auditor: 200, approver: 200, agent: 200, viewer: 200 },
+  'GET /api/auth/config': { anonymous: 200, admin: 200, 'security-officer': 200, auditor: 200, approver: 200, agent: 200, viewer: 200 },
+  'GET /api/me': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, approver: 200, agent: 200, viewer: 200 },
+  'GET /readyz': { anonymous: 200, admin: 200, 'security-officer': 200, auditor: 200, approver: 200, agent: 200, viewer: 200 },
+  'GET /': { anonymous: 200, admin: 200, 'security-officer': 200, auditor: 200, approver: 200, agent: 200, viewer: 200 },
+  'GET /*': { anonymous: 200, admin: 200, 'security-officer': 200, auditor: 200, approver: 200, agent: 200, viewer: 200 },
+  'GET /dev/login': { anonymous: 200, admin: 200, 'security-officer': 200, auditor: 200, approver: 200, agent: 200, viewer: 200 },
+  'POST /api/dev/token': { anonymous: 200, admin: 200, 'security-officer': 200, auditor: 200, approver: 200, agent: 200, viewer: 200 },
+  'GET /api/security/compliance-report': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, approver: 200, agent: 403, viewer: 403 },
+  'GET /api/security/compliance-report/summary': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, approver: 200, agent: 403, viewer: 200 },
+  'POST /api/scans': { anonymous: 401, admin: 201, 'security-officer': 201, auditor: 403, approver: 403, agent: 403, viewer: 403 },
+  'GET /api/scans': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, approver: 200, agent: 403, viewer: 403 },
+  'GET /api/scans/:id': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, approver: 200, agent: 403, viewer: 403 },
+  'POST /api/audit/events': { anonymous: 401, admin: 201, 'security-officer': 403, auditor: 403, approver: 403, agent: 201, viewer: 403 },
+  'GET /api/audit/events': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, approver: 403, agent: 200, viewer: 403 },
+  'GET /api/audit/actors': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, approver: 403, agent: 200, viewer: 403 },
+  'GET /api/audit/export': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, approver: 403, agent: 403, viewer: 403 },
+  'GET /api/audit/verify': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, approver: 403, agent: 403, viewer: 403 },
+  'GET /api/audit/checkpoints/latest': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, approver: 403, agent: 200, viewer: 403 },
+  'GET /api/audit/proofs/:seq': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, approver: 403, agent: 200, viewer: 403 },
+  // The whole-ledger answers cover every tenant's records: refused to the agent, which reads only its own.
+  'GET /api/audit/verification': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, approver: 403, agent: 403, viewer: 403 },
+  // Subject access and erasure: the security officer (who answers data-subject requests) and
+  // the administrator; an auditor reads everything else but neither reads personal data nor erases.
+  'POST /api/privacy/subject-access': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 403, approver: 403, agent: 403, viewer: 403 },
+  'POST /api/privacy/erasures': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 403, approver: 403, agent: 403, viewer: 403 },
 };
 
 export function apiSuite(backend: Backend): void {
@@ -136,6 +156,13 @@ export function apiSuite(backend: Backend): void {
       }
     }
     for (const k of Object.keys(HAND)) assert.ok(declared.has(k), `${k} is declared`);
+    for (const k of declared) assert.ok(k in HAND, `${k} has no row in the hand-written matrix: add what each role should get`);
+    // A role whose scopes no route requires can do nothing but read /api/me (the viewer's
+    // compliance:read was such a scope): every default role must reach some scoped route.
+    for (const who of ROLES) {
+      const reachable = s.ctx.routes.filter((d) => !d.public && d.scopes.length > 0 && HAND[`${d.method} ${d.url}`]![who] < 400);
+      assert.ok(reachable.length > 0, `the role ${who} reaches no route that requires a scope`);
+    }
     assert.equal((await deniedCount()) - before, refusals, 'every 401/403 is one access.denied record');
   });
 
@@ -375,6 +402,136 @@ export function apiSuite(backend: Backend): void {
     assert.equal(gl.scans.length, 0);
     const ingest = (await s.ctx.ledger.query({ action: 'scan.ingest', limit: 10 })).records;
     assert.ok(ingest.some((r) => r.target?.id === c.id && r.metadata?.['sha256'] === c.sha256));
+  });
+
+  t('privacy: subject access returns every record about the subject with its personal data, in pages, each read recorded by pseudonym', async () => {
+    const subject = `privacy-subject-${backend}`;
+    const svc = await idp.serviceToken(['audit:write']);
+    const seeded = await inject('POST', '/api/audit/events', svc, {
+      events: [
+        { actor: { id: subject, type: 'user', email: 'pat@example.com', ip: '10.9.8.7', name: 'Pat Example' }, action: 'auth.login', outcome: 'success', tenant: 'acme' },
+        { actor: { id: 'helpdesk-1', type: 'user' }, action: 'user.update', target: { type: 'user', id: subject, name: 'Pat Example' }, outcome: 'success', tenant: 'globex' },
+        { actor: { id: 'someone-else', type: 'user', email: 'other@example.com' }, action: 'auth.login', outcome: 'success' },
+      ],
+    });
+    assert.equal(seeded.statusCode, 201, seeded.body);
+    const so = tokens.get('security-officer');
+    const ajv = new Ajv({ strict: false });
+    const decl = s.ctx.routes.find((d) => d.url === '/api/privacy/subject-access')!;
+    const { description: _d, ...pageSchema } = decl.response[200]!;
+    const pages: { records: { seq: number; action: string; personal?: Record<string, string>; actor: { id: string } }[]; nextCursor?: string; accessRecord: number }[] = [];
+    let cursor: string | undefined;
+    do {
+      const r = await inject('POST', '/api/privacy/subject-access', so, { subject, limit: 1, ...(cursor ? { cursor } : {}) });
+      assert.equal(r.statusCode, 200, r.body);
+      assert.ok(ajv.validate(pageSchema, json(r)), JSON.stringify(ajv.errors));
+      const page = json<(typeof pages)[number]>(r);
+      pages.push(page);
+      cursor = page.nextCursor;
+    } while (cursor);
+    const records = pages.flatMap((p) => p.records);
+    assert.deepEqual(records.map((r) => r.action), ['auth.login', 'user.update']);
+    assert.deepEqual(records[0]!.personal, { 'actor.email': 'pat@example.com', 'actor.ip': '10.9.8.7', 'actor.name': 'Pat Example' });
+    assert.deepEqual(records[1]!.personal, { 'target.name': 'Pat Example' });
+    // Each page read is one record naming the subject by the erasure's keyed pseudonym, never in clear.
+    const pseudonym = subjectPseudonym(Buffer.from(hmacKey, 'base64'), subject);
+    const reads = (await s.ctx.ledger.query({ action: 'privacy.subject.access', targetId: pseudonym, order: 'asc', limit: 100 })).records;
+    assert.deepEqual(reads.map((r) => r.seq), pages.map((p) => p.accessRecord));
+    assert.ok(reads.every((r) => r.actor.id === 'dev:tester' && r.target?.type === 'subject' && r.metadata?.['subject_kid'] === 'h1'));
+    assert.deepEqual(reads.map((r) => r.metadata?.['records']), pages.map((p) => p.records.length));
+    for (const r of reads) assert.ok(!JSON.stringify(r).includes(subject), 'the access record does not name the subject in clear');
+    // Bad input names the field and reads nothing.
+    const before = (await s.ctx.ledger.query({ action: 'privacy.', limit: 1000 })).records.length;
+    for (const [body, field] of [
+      [{}, 'subject'],
+      [{ subject: '' }, 'subject'],
+      [{ subject: '   ' }, 'subject'],
+      [{ subject, limit: 5000 }, 'limit'],
+      [{ subject, cursor: 'garbage' }, 'cursor'],
+      [{ subject, tenant: 'acme' }, 'tenant'],
+    ] as const) {
+      const r = await inject('POST', '/api/privacy/subject-access', so, body);
+      assert.equal(r.statusCode, 400, `${JSON.stringify(body)}: ${r.body}`);
+      assert.equal(json<{ field: string }>(r).field, field, r.body);
+    }
+    assert.equal((await s.ctx.ledger.query({ action: 'privacy.', limit: 1000 })).records.length, before, 'refused reads are not recorded as reads');
+    // A principal bound to a tenant sees part of a subject's records only: refused, and so is the auditor.
+    assert.equal((await inject('POST', '/api/privacy/subject-access', await s.token('security-officer', 'bound', 'acme'), { subject })).statusCode, 403);
+    assert.equal((await inject('POST', '/api/privacy/subject-access', tokens.get('auditor'), { subject })).statusCode, 403);
+  });
+
+  t('privacy: erasure runs eraseSubject, records the request (with its reason) and the erasure, and the ledger still verifies', async () => {
+    const subject = `erase-me-${backend}`;
+    const svc = await idp.serviceToken(['audit:write']);
+    assert.equal((await inject('POST', '/api/audit/events', svc, { events: [
+      { actor: { id: subject, type: 'user', email: 'erase@example.com', ip: '10.1.1.1' }, action: 'auth.login', outcome: 'success' },
+      { actor: { id: 'admin-7', type: 'user' }, action: 'user.rename', target: { type: 'user', id: subject, name: 'Erin Erase' }, outcome: 'success' },
+    ] })).statusCode, 201);
+    const so = tokens.get('security-officer');
+    const count = async () => (await s.ctx.ledger.query({ limit: 1 })).records[0]!.seq;
+    const head = await count();
+    for (const [body, field, why] of [
+      [{ subject }, 'reason', /reason/],
+      [{ subject, reason: '  ' }, 'reason', /say why/],
+      [{ subject, reason: `asked by ${subject.toUpperCase()} by mail` }, 'reason', /identifier/],
+      [{ reason: 'Art. 17' }, 'subject', /subject/],
+      [{ subject, reason: 'Art. 17', archive: '/tmp/x' }, 'archive', /additional/],
+    ] as const) {
+      const r = await inject('POST', '/api/privacy/erasures', so, body);
+      assert.equal(r.statusCode, 400, `${JSON.stringify(body)}: ${r.body}`);
+      assert.equal(json<{ field: string }>(r).field, field);
+      assert.match(json<{ message: string }>(r).message, why);
+    }
+    assert.equal(await count(), head, 'a refused request writes nothing');
+    assert.equal((await inject('POST', '/api/privacy/erasures', await s.token('admin', 'bound-admin', 'acme'), { subject, reason: 'Art. 17' })).statusCode, 403);
+    assert.equal((await inject('POST', '/api/privacy/erasures', tokens.get('auditor'), { subject, reason: 'Art. 17' })).statusCode, 403);
+
+    const res = await inject('POST', '/api/privacy/erasures', so, { subject, reason: 'Art. 17 request by e-mail', ticket: 'DPO-77' });
+    assert.equal(res.statusCode, 200, res.body);
+    const out = json<{ outcome: string; erased: number; requestRecord: number; erasureRecord: number; subjectPseudonym: string; subjectKid: string }>(res);
+    assert.equal(out.outcome, 'erased');
+    assert.equal(out.erased, 2);
+    assert.equal(out.subjectPseudonym, subjectPseudonym(Buffer.from(hmacKey, 'base64'), subject));
+    const [request] = await s.ctx.ledger.materialise(await s.ctx.ledger.store.records(out.requestRecord, out.requestRecord));
+    const [erasure] = await s.ctx.ledger.materialise(await s.ctx.ledger.store.records(out.erasureRecord, out.erasureRecord));
+    assert.equal(request!.action, 'privacy.subject.erase.request');
+    assert.deepEqual([request!.actor.id, request!.target, request!.ticket_id, request!.metadata], ['dev:tester', { type: 'subject', id: out.subjectPseudonym }, 'DPO-77', { reason: 'Art. 17 request by e-mail', subject_kid: 'h1' }]);
+    assert.equal(erasure!.action, 'ledger.subject.erase');
+    assert.deepEqual([erasure!.actor.id, erasure!.target?.id, erasure!.ticket_id, erasure!.request_id], ['dev:tester', out.subjectPseudonym, 'DPO-77', request!.request_id]);
+    assert.ok(out.erasureRecord > out.requestRecord, 'the request is recorded before the erasure');
+    for (const r of [request!, erasure!]) assert.ok(!JSON.stringify(r).includes(subject));
+    // What subject access shows now: the record the subject is the actor of (its id is in the
+    // chain), personal data erased; the one that named the subject only in its personal data
+    // no longer leads to the subject at all.
+    const after = json<{ records: { action: string; personal?: unknown; erased?: string[] }[] }>(await inject('POST', '/api/privacy/subject-access', so, { subject }));
+    assert.deepEqual(after.records.map((r) => [r.action, r.personal, r.erased?.sort()]), [['auth.login', undefined, ['actor.email', 'actor.ip']]]);
+    const v = await s.ctx.ledger.verify();
+    assert.equal(v.ok, true, JSON.stringify(v.problems));
+    assert.ok(v.personalData.erased >= 2);
+  });
+
+  t('privacy: a store that refuses erasure gets 409 with its reason; the request and the refusal are recorded, nothing is erased or claimed', async () => {
+    const subject = `kept-${backend}`;
+    const svc = await idp.serviceToken(['audit:write']);
+    assert.equal((await inject('POST', '/api/audit/events', svc, { actor: { id: subject, type: 'user', email: 'kept@example.com' }, action: 'auth.login', outcome: 'success' })).statusCode, 201);
+    const store = s.ctx.ledger.store;
+    const original = store.eraseRefusal;
+    const why = 'erasure on this database runs as the schema owner; nothing was written (test)';
+    store.eraseRefusal = async () => why;
+    try {
+      const erasuresBefore = (await s.ctx.ledger.query({ action: 'ledger.subject.erase', limit: 1000 })).records.length;
+      const r = await inject('POST', '/api/privacy/erasures', tokens.get('admin'), { subject, reason: 'Art. 17' });
+      assert.equal(r.statusCode, 409, r.body);
+      const b = json<{ error: string; message: string; requestRecord: number }>(r);
+      assert.deepEqual([b.error, b.message], ['erasure_refused', why]);
+      const [failed] = (await s.ctx.ledger.query({ action: 'privacy.subject.erase.failed', limit: 1 })).records;
+      assert.deepEqual([failed!.outcome, failed!.metadata], ['error', { request_record: b.requestRecord, refused: true, error: why }]);
+      assert.equal((await s.ctx.ledger.query({ action: 'ledger.subject.erase', limit: 1000 })).records.length, erasuresBefore, 'no erasure is claimed');
+      const still = json<{ records: { personal?: Record<string, string> }[] }>(await inject('POST', '/api/privacy/subject-access', tokens.get('admin'), { subject }));
+      assert.deepEqual(still.records[0]!.personal, { 'actor.email': 'kept@example.com' });
+    } finally {
+      store.eraseRefusal = original;
+    }
   });
 
   t('canary: secrets of the configuration, request bodies and event metadata never appear in a response, log line or export', async () => {

@@ -202,7 +202,7 @@ export async function testServer(o: TestServerOptions): Promise<TestServer> {
   };
 }
 
-export const ROLES = ['admin', 'security-officer', 'auditor', 'agent', 'viewer'] as const;
+export const ROLES = ['admin', 'security-officer', 'auditor', 'approver', 'agent', 'viewer'] as const;
 
 export function bearer(token: string | undefined): Record<string, string> {
   return token ? { authorization: `Bearer ${token}` } : {};
