@@ -99,10 +99,22 @@ export const DEFAULT_RATE_LIMIT: RateLimitConfig = {
 
 export const DEFAULT_DENIAL_RECORDING: DenialRecordingConfig = { windowSeconds: 60, individualPerKey: 10, maxKeys: 1000 };
 
+/** Compliance readiness settings (src/compliance). */
+export interface ComplianceConfig {
+  /** Longest an exception of the register may run, in days from its request (default 365). */
+  exceptionMaxDays: number;
+  /** Largest evidence file accepted, in bytes (default 25 MiB). */
+  evidenceMaxBytes: number;
+}
+
+export const DEFAULT_COMPLIANCE: ComplianceConfig = { exceptionMaxDays: 365, evidenceMaxBytes: 25 * 1024 * 1024 };
+
 export interface AttestConfig {
   file?: string;
   ledger: LedgerConfig;
   server: ServerConfig;
+  /** Always set by loadConfig; optional so configurations built in code may leave it out (DEFAULT_COMPLIANCE). */
+  compliance?: ComplianceConfig;
   /**
    * The "access" section as written (plus ATTEST_ISSUER / ATTEST_AUDIENCE / ATTEST_CLIENT_IDS),
    * checked by validateAccessConfig (src/access/scopes.ts) when the server starts, so commands
@@ -120,7 +132,7 @@ export class ConfigError extends Error {}
 
 export function loadConfig(file?: string, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AttestConfig {
   const path = file ? resolve(cwd, file) : env['ATTEST_CONFIG'] ? resolve(cwd, env['ATTEST_CONFIG']) : resolve(cwd, 'attest.config.json');
-  let raw: { ledger?: Partial<LedgerConfig>; server?: Record<string, unknown>; access?: unknown } = {};
+  let raw: { ledger?: Partial<LedgerConfig>; server?: Record<string, unknown>; access?: unknown; compliance?: unknown } = {};
   if (existsSync(path)) {
     try {
       raw = JSON.parse(readFileSync(path, 'utf8'));
@@ -159,7 +171,8 @@ export function loadConfig(file?: string, env: NodeJS.ProcessEnv = process.env, 
   ledger.keys = resolve(cwd, ledger.keys);
   const server = serverSection(raw.server, env, cwd, path);
   const access = accessSection(raw.access, env, path);
-  return { ...(existsSync(path) ? { file: path } : {}), ledger, server, access };
+  const compliance = complianceSection(raw.compliance, path);
+  return { ...(existsSync(path) ? { file: path } : {}), ledger, server, access, compliance };
 }
 
 /** Defaults of the connection timeouts (seconds); see ServerConfig. */
@@ -297,6 +310,15 @@ function denialRecordingSection(input: unknown, path: string): DenialRecordingCo
     windowSeconds: wholeNumber(s['windowSeconds'] ?? d.windowSeconds, `${path}: server.denialRecording.windowSeconds`, 1, 86_400),
     individualPerKey: wholeNumber(s['individualPerKey'] ?? d.individualPerKey, `${path}: server.denialRecording.individualPerKey`, 0, 100_000),
     maxKeys: wholeNumber(s['maxKeys'] ?? d.maxKeys, `${path}: server.denialRecording.maxKeys`, 1, 1_000_000),
+  };
+}
+
+function complianceSection(input: unknown, path: string): ComplianceConfig {
+  if (input === undefined) return { ...DEFAULT_COMPLIANCE };
+  const s = section(input, `${path}: compliance`, ['exceptionMaxDays', 'evidenceMaxBytes']);
+  return {
+    exceptionMaxDays: wholeNumber(s['exceptionMaxDays'] ?? DEFAULT_COMPLIANCE.exceptionMaxDays, `${path}: compliance.exceptionMaxDays`, 1, 3660),
+    evidenceMaxBytes: wholeNumber(s['evidenceMaxBytes'] ?? DEFAULT_COMPLIANCE.evidenceMaxBytes, `${path}: compliance.evidenceMaxBytes`, 1, 1024 * 1024 * 1024),
   };
 }
 

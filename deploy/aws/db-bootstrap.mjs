@@ -10,6 +10,7 @@
 // (default verify-full: RDS presents a certificate; `disable` only for a local database).
 import { bootstrapPostgres } from '../../dist/src/ledger/stores/postgres.js';
 import { openScanStore } from '../../dist/src/server/scan-store.js';
+import { openComplianceStore } from '../../dist/src/compliance/store.js';
 
 const need = (name) => {
   const v = process.env[name];
@@ -32,13 +33,14 @@ const tenants = tenantsText === '*' ? '*' : tenantsText.split(',').map((t) => t.
 
 try {
   const r = await bootstrapPostgres({ ownerUrl: url.toString(), login: need('APP_USERNAME'), password: need('APP_PASSWORD'), tenants });
-  // The scans table beside the ledger: created here by the owner, because the service's login
-  // may not create tables.
-  const scans = openScanStore(url.toString());
-  try {
-    await scans.init();
-  } finally {
-    await scans.close();
+  // The scans, evidence-file and assessment-history tables beside the ledger: created (and
+  // granted to attest_app) here by the owner, because the service's login may not create tables.
+  for (const store of [openScanStore(url.toString()), openComplianceStore(url.toString())]) {
+    try {
+      await store.init();
+    } finally {
+      await store.close();
+    }
   }
   process.stdout.write(`db-bootstrap: ledger ${r.ledgerId} (schema ${r.schema}) ready; ${process.env.APP_USERNAME} is a member of attest_app bound to ${tenants === '*' ? 'every tenant' : tenants.join(', ')}\n`);
 } catch (e) {

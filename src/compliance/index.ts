@@ -8,3 +8,6 @@ export * from './types.js';
 export * from './util.js';
 export * from './assess.js';
 export * from './register.js';
+export * from './frameworks.js';
+export * from './records.js';
+export * from './store.js';

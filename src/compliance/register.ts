@@ -19,8 +19,8 @@ export const ACTIONS = {
   exceptionReview: 'compliance.exception.review',
 } as const;
 
-/** The action prefix all compliance records share (one ledger query reads them all). */
-export const COMPLIANCE_ACTION_PREFIX = 'compliance';
+/** The ledger query that reads every compliance record (an action filter matches the actions below it). */
+export const COMPLIANCE_QUERY_ACTION = 'compliance';
 
 export interface Register {
   attestations: Attestation[];

@@ -13,6 +13,17 @@ export class ComplianceInputError extends LedgerValidationError {
   }
 }
 
+/** Defaults of the settings under `compliance` in the config file. */
+export const COMPLIANCE_DEFAULTS = {
+  /** Longest an exception may run, in days from its request (compliance.exceptionMaxDays). */
+  exceptionMaxDays: 365,
+  /** Largest evidence file, in bytes (compliance.evidenceMaxBytes). */
+  evidenceMaxBytes: 25 * 1024 * 1024,
+  /** How long a not-applicable attestation of a requirement that takes no manual evidence stays valid. */
+  notApplicableValidityDays: 365,
+  reviewEveryDays: 90,
+} as const;
+
 const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** The UTC calendar day of a time, YYYY-MM-DD. Validity and expiry dates are whole UTC days. */

@@ -235,6 +235,8 @@ export interface InclusionProof {
 }
 
 const MAX_BATCH = 5000;
+/** Actions reserved to src/compliance/records.ts (see append). */
+export const COMPLIANCE_ACTION_PREFIX = 'compliance.';
 /** Ledgers from this many records on are verified by two threads (SQLite). */
 const PARALLEL_VERIFY_MIN = 50_000;
 
@@ -328,12 +330,18 @@ export class Ledger {
    * is written), then appends them atomically in order. Large inputs are written in
    * transactions of up to 5000 records. Erasure records are eraseSubject's alone: verification
    * accepts missing personal data where one covers it, so an appender must not write one.
+   * Compliance records (`compliance.*`) are the compliance module's alone (`opts.compliance`):
+   * they decide requirement statuses and exception approvals, and that module checks them
+   * (catalog, validity bounds, a second person for an approval) before they are written.
    */
-  async append(events: unknown[]): Promise<AppendResult> {
+  async append(events: unknown[], opts: { compliance?: boolean } = {}): Promise<AppendResult> {
     const valid = events.map((e, i) => {
       const ev = validateEvent(e, events.length > 1 ? i : undefined);
       if (ev.action === ERASE_ACTION) {
         throw new LedgerValidationError('action', `${ERASE_ACTION} is written only by erase-subject, which deletes the data it names; report the erasure with another action`, events.length > 1 ? i : undefined);
+      }
+      if (ev.action.startsWith(COMPLIANCE_ACTION_PREFIX) && !opts.compliance) {
+        throw new LedgerValidationError('action', `${ev.action}: compliance.* records are written only by the compliance commands and API (attest evidence, attest exceptions), which check them; report this event with another action`, events.length > 1 ? i : undefined);
       }
       return ev;
     });
