@@ -30,4 +30,7 @@ export const PAGE_SCOPES = {
   report: 'security:read',
   audit: 'audit:read',
   auditExport: 'audit:export',
+  compliance: 'compliance:read',
+  complianceWrite: 'compliance:write',
+  complianceApprove: 'compliance:approve',
 } as const;
