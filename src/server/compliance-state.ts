@@ -15,6 +15,7 @@ import type { Finding } from '../model/types.js';
 import type { Ledger } from '../ledger/ledger.js';
 import type { Report } from '../report/model.js';
 import {
+  addDays,
   assessCompliance,
   assessmentSummaries,
   COMPLIANCE_QUERY_ACTION,
@@ -48,6 +49,14 @@ export interface Findings {
   service: Finding[];
 }
 
+export interface TrendPoint {
+  day: string;
+  score: number | null;
+  coverage: number | null;
+  met: number;
+  applicable: number;
+}
+
 interface Current {
   key: string;
   assessment: ComplianceAssessment;
@@ -70,6 +79,7 @@ export class ComplianceState {
   private current?: Current;
   private prints = new WeakMap<Report, { findings: Findings; print: string }>();
   private storedKey?: string;
+  private trends = new Map<string, { stores: number; day: string; at: number; points: TrendPoint[] }>();
   private timer?: NodeJS.Timeout;
   private pending?: Promise<Current>;
   /** When history rows were last stored (ISO 8601), and how many times. */
@@ -190,9 +200,32 @@ export class ComplianceState {
     return this.current;
   }
 
-  /** Re-assesses now (the timer, and every write of evidence or exceptions). */
+  /**
+   * Re-assesses now (the timer, and every write of evidence or exceptions). A computation
+   * already under way may have read the register before the write: wait for it, then start
+   * one that reads after it.
+   */
   async refresh(): Promise<Current> {
+    if (this.pending) await this.pending.catch(() => undefined);
     return this.assessment();
+  }
+
+  /**
+   * The last stored score of each day over the past year, oldest first. Read from the history
+   * table when this server stored a row since the last read, or after five minutes (rows the
+   * command line stored in the same database), so a dashboard does not read a year of rows
+   * per request.
+   */
+  async trend(catalogId: string, today: string): Promise<TrendPoint[]> {
+    const hit = this.trends.get(catalogId);
+    if (hit && hit.stores === this.stores && hit.day === today && Date.now() - hit.at < 300_000) return hit.points;
+    const from = addDays(today, -365);
+    const rows = await this.o.store.assessments({ framework: catalogId, from, limit: 100_000 });
+    const byDay = new Map<string, TrendPoint>();
+    for (const r of rows) byDay.set(r.at.slice(0, 10), { day: r.at.slice(0, 10), score: r.score, coverage: r.coverage, met: r.met, applicable: r.applicable });
+    const points = [...byDay.values()];
+    this.trends.set(catalogId, { stores: this.stores, day: today, at: Date.now(), points });
+    return points;
   }
 
   /**

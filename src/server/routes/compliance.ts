@@ -424,7 +424,7 @@ export function complianceRoutes(ctx: ServerContext): RouteDecl[] {
       },
       async handler() {
         const { assessment } = await ctx.compliance.assessment();
-        const from = addDays(utcDay(new Date(assessment.assessedAt)), -365);
+        const today = utcDay(new Date(assessment.assessedAt));
         const frameworks = await Promise.all(
           ctx.compliance.catalogs.map(async (c) => {
             const f = assessment.frameworks.find((x) => x.id === c.id)!;
@@ -434,10 +434,7 @@ export function complianceRoutes(ctx: ServerContext): RouteDecl[] {
               .sort((a, b) => rank(a.status) - rank(b.status))
               .slice(0, 5)
               .map((r) => ({ id: r.id, title: r.title, status: r.status, symbol: r.symbol }));
-            const rows = await ctx.compliance.store.assessments({ framework: c.id, from });
-            const byDay = new Map<string, (typeof rows)[number]>();
-            for (const r of rows) byDay.set(r.at.slice(0, 10), r);
-            const trend = [...byDay].map(([day, r]) => ({ day, score: r.score, coverage: r.coverage, met: r.met, applicable: r.applicable }));
+            const trend = await ctx.compliance.trend(c.id, today);
             return { ...frameworkHead(c, f), requirements: f.requirements.length, worstGaps, trend };
           }),
         );
