@@ -92,7 +92,7 @@ Examples:
   attest ledger retention apply --archive archive-0001.ndjson
 `;
 
-const COMMON = { db: true, keys: true, config: true, help: false } as const;
+export const COMMON = { db: true, keys: true, config: true, help: false } as const;
 
 function settings(a: ParsedArgs): { db: string; keysDir: string; checkpointEvery: number; checkpointSeconds: number | undefined; synchronous: 'full' | 'normal'; retention: Record<string, string> } {
   try {
@@ -105,7 +105,7 @@ function settings(a: ParsedArgs): { db: string; keysDir: string; checkpointEvery
   }
 }
 
-async function withLedger<T>(a: ParsedArgs, create: boolean, fn: (l: Ledger) => Promise<T>): Promise<T> {
+export async function withLedger<T>(a: ParsedArgs, create: boolean, fn: (l: Ledger) => Promise<T>): Promise<T> {
   const s = settings(a);
   let ledger: Ledger;
   try {

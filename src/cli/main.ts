@@ -3,6 +3,7 @@ import { runScan, SCAN_HELP } from './scan.js';
 import { runControls, CONTROLS_HELP } from './controls.js';
 import { runLedger, LEDGER_HELP } from './ledger.js';
 import { runServe, runDevToken, SERVE_HELP, DEV_TOKEN_HELP } from './serve.js';
+import { runChecklist, runEvidence, runExceptions, runFrameworks, CHECKLIST_HELP, EVIDENCE_HELP, EXCEPTIONS_HELP, FRAMEWORKS_HELP } from './compliance.js';
 import { TOOL_VERSION } from '../report/model.js';
 import { unreportedFailure, watchOutput } from './output.js';
 
@@ -13,6 +14,11 @@ Usage: attest <command> [options]
 Commands:
   scan [path...]     scan CloudFormation/SAM templates and write a compliance report
   controls           list the control catalog
+  frameworks         list the framework catalogs (SOC 2, HIPAA, GDPR, NIST CSF, CIS AWS, NIST 800-53)
+  checklist FW [path...]  a framework's requirements decided from the scan (and, with --db, the
+                     ledger's attestations and exceptions): met / not met / ... with evidence
+  evidence <command> manual evidence (attestations) in the ledger: add, list, revoke, verify
+  exceptions <command>  the exceptions register: add, approve, review, revoke, list [--due]
   ledger <command>   the tamper-evident audit trail: append, query, export, verify, checkpoint,
                      proof, keys, erase-subject (see 'attest ledger --help')
   serve              run the HTTP service: compliance report, scans, audit API
@@ -23,7 +29,8 @@ Commands:
 Run 'attest <command> --help' for the options of a command.
 
 Exit codes: 0 no failing finding at or above --fail-on; 1 failing findings, unreadable input or no
-template found (scan --allow-empty accepts that); 2 usage error.
+template found (scan --allow-empty accepts that); checklist: 1 when a requirement is not met
+(--fail-on-status); 2 usage error.
 `;
 
 /** Entry point; returns the process exit code. */
@@ -49,7 +56,10 @@ async function command(argv: string[]): Promise<number> {
       case '--help':
       case '-h': {
         const topic = rest[0];
-        const helps: Record<string, string> = { scan: SCAN_HELP, controls: CONTROLS_HELP, ledger: LEDGER_HELP, serve: SERVE_HELP, 'dev-token': DEV_TOKEN_HELP };
+        const helps: Record<string, string> = {
+          scan: SCAN_HELP, controls: CONTROLS_HELP, ledger: LEDGER_HELP, serve: SERVE_HELP, 'dev-token': DEV_TOKEN_HELP,
+          frameworks: FRAMEWORKS_HELP, checklist: CHECKLIST_HELP, evidence: EVIDENCE_HELP, exceptions: EXCEPTIONS_HELP,
+        };
         process.stdout.write((topic !== undefined ? helps[topic] : undefined) ?? HELP);
         return 0;
       }
@@ -64,12 +74,20 @@ async function command(argv: string[]): Promise<number> {
         return runControls(rest);
       case 'ledger':
         return await runLedger(rest);
+      case 'frameworks':
+        return runFrameworks(rest);
+      case 'checklist':
+        return await runChecklist(rest);
+      case 'evidence':
+        return await runEvidence(rest);
+      case 'exceptions':
+        return await runExceptions(rest);
       case 'serve':
         return await runServe(rest);
       case 'dev-token':
         return await runDevToken(rest);
       default:
-        throw new UsageError(`unknown command ${JSON.stringify(cmd)}; commands are scan, controls, ledger, serve, dev-token, help`);
+        throw new UsageError(`unknown command ${JSON.stringify(cmd)}; commands are scan, controls, frameworks, checklist, evidence, exceptions, ledger, serve, dev-token, help`);
     }
   } catch (e) {
     if (e instanceof UsageError) {

@@ -228,12 +228,13 @@ function findingsPart(kind: 'controls' | 'service', controls: string[], found: M
     if (undecided.length > 5) unknowns.push(`${c} cannot be decided on ${undecided.length - 5} more resources`);
     excepted.push(...exc.slice(0, 5));
     if (exc.length > 5) excepted.push(`${c} is excepted on ${exc.length - 5} more resources`);
-    if (pass) passes.push(`${c} passes on ${plural(pass, 'resource')}`);
+    if (pass) passes.push(`${c} on ${plural(pass, 'resource')}`);
     if (!failing.length && !undecided.length && !exc.length && !pass) empty.push(c);
   }
   const status: PartStatus = fails.length ? 'not_met' : unknowns.length ? 'unknown' : excepted.length ? 'excepted' : passes.length ? 'met' : 'no_evidence';
   const scopeText = (ids: string[]) => `no resource in the scanned configuration is in scope of ${ids.join(', ')}`;
-  const reasons = status === 'no_evidence' ? [scopeText(controls)] : [...fails, ...unknowns, ...excepted, ...passes, ...(empty.length ? [scopeText(empty)] : [])];
+  const passText = passes.length === 1 ? [passes[0]!.replace(' on ', ' passes on ')] : passes.length ? [`${passes.length} controls pass: ${passes.join(', ')}`] : [];
+  const reasons = status === 'no_evidence' ? [scopeText(controls)] : [...fails, ...unknowns, ...excepted, ...passText, ...(empty.length ? [scopeText(empty)] : [])];
   reasons.push(...notes.slice(0, 10));
   if (notes.length > 10) reasons.push(`${notes.length - 10} more notes on expired or pending exceptions`);
   return { kind, status, controls, findings: perControl, reasons };
@@ -313,8 +314,11 @@ function assessRequirement(catalog: Catalog, req: Requirement, ctx: Context): Re
     return done('not_applicable', r, [...parts, { kind: 'manual', status: 'met', attestation: current, reasons: r.slice(0, 1) }], exceptionsShown(catalog, req, parts, ctx));
   }
   if (e.manual) parts.push(manualPart(req, current, revoked, ctx));
-  else if (current?.kind === 'not-applicable') {
-    reasons.push(current.validUntil < ctx.today ? `the not-applicable ${attestationText(current)} expired on ${current.validUntil}` : `the not-applicable ${attestationText(current)} cannot be relied on: ${current.fileProblems!.join('; ')}`);
+  else {
+    if (current?.kind === 'not-applicable') {
+      reasons.push(current.validUntil < ctx.today ? `the not-applicable ${attestationText(current)} expired on ${current.validUntil}` : `the not-applicable ${attestationText(current)} cannot be relied on: ${current.fileProblems!.join('; ')}`);
+    }
+    for (const r of revoked) reasons.push(`the ${r.kind} ${attestationText(r)} was revoked by ${who(r.revoked!.by)} on ${r.revoked!.at.slice(0, 10)}: ${r.revoked!.reason}`);
   }
 
   // An approved exception on the requirement itself excepts every part that is not met.

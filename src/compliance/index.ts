@@ -11,3 +11,4 @@ export * from './register.js';
 export * from './frameworks.js';
 export * from './records.js';
 export * from './store.js';
+export * from './render.js';

@@ -1,0 +1,577 @@
+/**
+ * `attest frameworks`, `attest checklist`, `attest evidence …` and `attest exceptions …`: the
+ * compliance readiness commands. The checklist reuses the scan pipeline and the compliance
+ * module's assessment; evidence and exceptions are ledger records written through the
+ * compliance module, with the local operator (`--actor`, default the OS user) as the actor.
+ */
+import { basename, extname } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { many, one, parseArgs, UsageError, type ParsedArgs } from './args.js';
+import { COMMON, withLedger } from './ledger.js';
+import { isClosedReader, writeChunks, writeChunksToFile } from './output.js';
+import { Progress } from './progress.js';
+import { ConfigError, DEFAULT_COMPLIANCE, loadConfig, type ComplianceConfig } from '../config.js';
+import { CONTROLS } from '../controls/index.js';
+import { scanPaths, type ScanResult } from '../engine/scan.js';
+import { CATALOGS } from '../frameworks/index.js';
+import { ParamsError, paramRecord, parseParamArg, readParamsFile } from '../sources/params.js';
+import type { Ledger } from '../ledger/ledger.js';
+import { isPostgresUrl } from '../ledger/open.js';
+import { assessCompliance, selectCategories } from '../compliance/assess.js';
+import { resolveFramework } from '../compliance/frameworks.js';
+import {
+  approveException,
+  readRegister,
+  recordAttestation,
+  requestException,
+  revokeAttestation,
+  revokeException,
+  reviewException,
+  validateAttestation,
+} from '../compliance/records.js';
+import { dueThisMonth, templateEntries, type Register } from '../compliance/register.js';
+import { CHECKLIST_FORMATS, exceptionLine, renderChecklistChunks, ratioText, type Checklist, type ChecklistFormat } from '../compliance/render.js';
+import { assessmentSummaries, openComplianceStore, sha256Hex, type ComplianceStore } from '../compliance/store.js';
+import { REQUIREMENT_STATUSES, STATUS_TEXT, type Attestation, type ComplianceActor, type ExceptionEntry } from '../compliance/types.js';
+import { ComplianceInputError, utcDay } from '../compliance/util.js';
+
+const LEDGER_OPTIONS = `      --db PATH|URL        the ledger: SQLite file or postgres://user@host/db (default: config
+                           ledger.db, $ATTEST_LEDGER_DB, $DATABASE_URL, else .attest/ledger.db)
+      --keys DIR           the ledger's key directory (default: config ledger.keys, else .attest/keys)
+      --config FILE        config file (default ./attest.config.json when present)`;
+
+export const FRAMEWORKS_HELP = `Usage: attest frameworks [--format text|json]
+
+Lists the framework catalogs: id, version, requirement counts (automated, manual, not
+applicable) and selectable categories (the defaults are marked *). A framework is named by
+its id (soc2-tsc-2017) or by its family (soc2-tsc: the latest version).
+`;
+
+export const CHECKLIST_HELP = `Usage: attest checklist <framework> [path...] [options]
+
+Scans the templates under the paths (as attest scan does) and decides every requirement of
+the framework: met, not met, partially met, unknown, not started, expired, excepted or not
+applicable, each with its reasons and its evidence located file:line. Manual evidence
+(attestations) and the exceptions register are read from the ledger when --db is given;
+without it every manual part is "not started" and the output says evidence was not read.
+
+Options:
+      --category C         a category to assess (repeatable; default: the catalog's defaults)
+  -f, --format FORMAT      text (default on a terminal), json, markdown, csv, html
+  -o, --output FILE        write the checklist to FILE (format from the extension unless
+                           --format is given); a summary goes to stderr
+      --fail-on-status S   comma-separated statuses that fail the run (default not_met; 'none'
+                           never fails on statuses), e.g. not_met,partially_met,expired
+      --db / --keys / --config   read attestations and exceptions from the ledger, and store
+                           this assessment in its history
+${LEDGER_OPTIONS}
+  -p, --param KEY=VALUE    parameter value (repeatable), as for attest scan
+      --params-file FILE   parameter values from a file, as for attest scan
+      --config-env NAME    samconfig environment to read
+      --exclude PATTERN    leave files or folders out of the walk (repeatable)
+  -q, --quiet              no progress bar and no summary on stderr
+  -h, --help               this help
+
+Status symbols (seed 001): ✅ met · ❌ not met · ⚠️ partially met, unknown, not started, expired,
+excepted · — not applicable. Score = met / applicable requirements, floored to one decimal.
+Self-assessed; a third-party audit is required.
+
+Exit codes: 0 no applicable requirement has a status listed in --fail-on-status; 1 one has,
+a template could not be read, or no template was found; 2 usage error (an unknown framework
+lists the valid ids).
+
+Examples:
+  attest checklist soc2-tsc examples/
+  attest checklist soc2-tsc-2017 infra/ --category security --category availability --db .attest/ledger.db
+  attest checklist hipaa infra/ --format html --output hipaa.html
+`;
+
+export const EVIDENCE_HELP = `Usage: attest evidence <command> [options]
+
+Manual evidence: attestations recorded in the ledger (compliance.attestation), each with its
+statement, files (stored content-addressed beside the ledger; their SHA-256 is in the record,
+so 'attest ledger verify' covers them), links and validity. The attester is --actor (default:
+your OS user name); the time is the ledger's. A revocation is a new record, never an edit.
+
+Commands:
+  add       --framework F --requirement R --statement S [--file PATH ...] [--link URL ...]
+            [--valid-until YYYY-MM-DD] [--not-applicable]
+            validity defaults to the catalog's validity for the requirement (its maximum);
+            --not-applicable records why the requirement does not apply (the statement is the
+            justification) and makes it "not applicable"
+  list      [--framework F] [--requirement R] [--revoked] [--format text|json]: attestations
+            and whether each of their files is stored and still matches its hash
+  revoke    ID --reason TEXT
+  verify    every stored evidence file and every file an attestation names, checked against
+            its hash; exit 1 when one is missing or altered
+
+Options:
+      --actor NAME         who you are in the record (default: the OS user name); the command
+                           line's records are marked source "cli"
+${LEDGER_OPTIONS}
+  -h, --help               this help
+
+Files are limited to compliance.evidenceMaxBytes (config; default 25 MiB).
+`;
+
+export const EXCEPTIONS_HELP = `Usage: attest exceptions <command> [options]
+
+The exceptions register (seed 004): an accepted risk on a control or a requirement, requested
+by one person and approved by another, reviewed periodically, expiring. Each step is a ledger
+record. Template suppressions (Metadata in the templates) appear read-only in the list when
+paths are given.
+
+Commands:
+  add       (--control ID | --framework F --requirement R) --reason TEXT --risk low|medium|high|critical
+            --owner NAME --expires YYYY-MM-DD [--scope RESOURCE ...] [--compensating TEXT ...]
+            [--review-every DAYS]   scope: a logical id or file#LogicalId (default: everywhere);
+            expires at most compliance.exceptionMaxDays ahead (default 365); reviews every 90 days
+  approve   ID [--note TEXT]        refused when you requested it yourself
+  review    ID --note TEXT          record a periodic review of an approved exception
+  revoke    ID --reason TEXT        close it (also an expired one)
+  list      [path...] [--due] [--state S] [--format text|json]   --due: reviews due this month
+            (or overdue), expiries this month, and expired exceptions not closed yet
+
+Options:
+      --actor NAME         who you are in the record (default: the OS user name)
+${LEDGER_OPTIONS}
+  -h, --help               this help
+
+The command line trusts --actor: an operator who can write the ledger can name anyone. The
+service (attest serve) records the authenticated principal instead; use it where the
+separation of requester and approver must be enforced.
+`;
+
+// ---------------------------------------------------------------------------
+// Shared
+
+function complianceSettings(a: ParsedArgs): { db: string; compliance: ComplianceConfig } {
+  try {
+    const cfg = loadConfig(one(a, 'config'));
+    return { db: one(a, 'db') ?? cfg.ledger.db, compliance: cfg.compliance ?? DEFAULT_COMPLIANCE };
+  } catch (e) {
+    if (e instanceof ConfigError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+function localActor(a: ParsedArgs): ComplianceActor {
+  let id = one(a, 'actor');
+  if (id === undefined) {
+    try {
+      id = userInfo().username;
+    } catch {
+      throw new UsageError('--actor NAME is required: the OS user name cannot be read');
+    }
+  }
+  if (!id.trim()) throw new UsageError('--actor must not be empty');
+  return { id: id.trim(), type: 'user', issuer: 'local', source: 'cli' };
+}
+
+/** Runs fn with the compliance store of the ledger's database (tables created when missing). */
+async function withStore<T>(db: string, compliance: ComplianceConfig, fn: (s: ComplianceStore) => Promise<T>): Promise<T> {
+  const store = openComplianceStore(db, { evidenceMaxBytes: compliance.evidenceMaxBytes });
+  try {
+    await store.init();
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+function format(a: ParsedArgs, allowed: string[]): string {
+  const f = one(a, 'format') ?? 'text';
+  if (!allowed.includes(f)) throw new UsageError(`--format must be one of ${allowed.join(', ')}; got ${JSON.stringify(f)}`);
+  return f;
+}
+
+function frameworkArg(id: string | undefined, what: string): ReturnType<typeof resolveFramework> {
+  if (!id) throw new UsageError(`${what} needs a framework; use one of ${CATALOGS.map((c) => c.id).join(', ')} (or a family such as ${CATALOGS[0]?.framework ?? 'soc2-tsc'})`);
+  try {
+    return resolveFramework(id);
+  } catch (e) {
+    if (e instanceof ComplianceInputError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+function out(text: string): void {
+  process.stdout.write(text);
+}
+
+function usageFrom<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof ComplianceInputError || e instanceof ParamsError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// attest frameworks
+
+export function runFrameworks(argv: string[]): number {
+  const a = parseArgs(argv, { format: true, help: false }, { f: 'format', h: 'help' });
+  if (a.flags.has('help')) { out(FRAMEWORKS_HELP); return 0; }
+  const fmt = format(a, ['text', 'json']);
+  const rows = CATALOGS.map((c) => {
+    const by = (p: (r: (typeof c.requirements)[number]) => boolean) => c.requirements.filter(p).length;
+    return {
+      id: c.id, framework: c.framework, name: c.name, version: c.version, source: c.source, licence: c.licence,
+      requirements: c.requirements.length,
+      automated: by((r) => !!(r.evidence.controls || r.evidence.service)),
+      manual: by((r) => !!r.evidence.manual),
+      notApplicable: by((r) => r.evidence.notApplicable !== undefined),
+      categories: (c.categories ?? []).map((k) => ({ id: k.id, title: k.title, default: k.default, requirements: by((r) => r.category === k.id) })),
+    };
+  });
+  if (fmt === 'json') { out(JSON.stringify({ frameworks: rows }, null, 2) + '\n'); return 0; }
+  const lines: string[] = [];
+  for (const r of rows) {
+    lines.push(`${r.id.padEnd(26)} ${r.name} ${r.version}`);
+    lines.push(`${''.padEnd(26)} ${r.requirements} requirements: ${r.automated} decided by configuration, ${r.manual} with manual evidence, ${r.notApplicable} not applicable by the catalog`);
+    if (r.categories.length) lines.push(`${''.padEnd(26)} categories: ${r.categories.map((k) => `${k.id}${k.default ? '*' : ''} (${k.requirements})`).join(', ')}`);
+    lines.push(`${''.padEnd(26)} family ${r.framework}; source: ${r.source}`);
+  }
+  lines.push('', 'Name a framework by its id or its family (the latest version). * = assessed by default.');
+  out(lines.join('\n') + '\n');
+  return 0;
+}
+
+// ---------------------------------------------------------------------------
+// attest checklist
+
+const FORMAT_BY_EXT: Record<string, ChecklistFormat> = { '.json': 'json', '.md': 'markdown', '.csv': 'csv', '.html': 'html', '.htm': 'html', '.txt': 'text' };
+
+function scanFor(a: ParsedArgs, paths: string[], quiet: boolean): ScanResult {
+  const params = paramRecord();
+  usageFrom(() => {
+    for (const f of many(a, 'params-file')) Object.assign(params, readParamsFile(f, one(a, 'config-env')));
+    for (const p of many(a, 'param')) { const [k, v] = parseParamArg(p); params[k] = v; }
+  });
+  const progress = new Progress(process.stderr, !quiet);
+  const result = scanPaths(paths, { controls: CONTROLS, params, exclude: many(a, 'exclude'), onProgress: (d, t) => progress.update(d, t) });
+  progress.done();
+  return result;
+}
+
+/** Each attestation's files checked in the store; problems are attached (an attestation with problems decides nothing). */
+async function checkAttestationFiles(atts: Attestation[], store: ComplianceStore): Promise<void> {
+  for (const att of atts) {
+    if (att.revoked) continue;
+    const problems: string[] = [];
+    for (const f of att.files) {
+      const c = await store.checkFile(f.sha256);
+      if (c.status === 'missing') problems.push(`${f.name} (sha256 ${f.sha256.slice(0, 12)}…) is not in the evidence store`);
+      else if (c.status === 'altered') problems.push(`the stored ${f.name} (sha256 ${f.sha256.slice(0, 12)}…) no longer matches its hash`);
+    }
+    if (problems.length) att.fileProblems = problems;
+  }
+}
+
+export async function runChecklist(argv: string[]): Promise<number> {
+  const a = parseArgs(argv, {
+    ...COMMON, category: true, format: true, output: true, 'fail-on-status': true, param: true, 'params-file': true, 'config-env': true, exclude: true, quiet: false,
+  }, { f: 'format', o: 'output', p: 'param', q: 'quiet', h: 'help' });
+  if (a.flags.has('help')) { out(CHECKLIST_HELP); return 0; }
+  const catalog = frameworkArg(a.positional[0], 'checklist');
+  const categories = usageFrom(() => selectCategories(catalog, many(a, 'category')));
+  const output = one(a, 'output');
+  let fmt = one(a, 'format') as ChecklistFormat | undefined;
+  if (fmt !== undefined && !CHECKLIST_FORMATS.includes(fmt)) throw new UsageError(`--format must be one of ${CHECKLIST_FORMATS.join(', ')}; got ${JSON.stringify(fmt)}`);
+  fmt ??= output ? FORMAT_BY_EXT[extname(output).toLowerCase()] ?? 'json' : 'text';
+  const failRaw = one(a, 'fail-on-status') ?? 'not_met';
+  const failOn = failRaw === 'none' ? [] : failRaw.split(',').map((s) => s.trim());
+  for (const s of failOn) if (!(REQUIREMENT_STATUSES as readonly string[]).includes(s) || s === 'not_applicable') throw new UsageError(`--fail-on-status: ${JSON.stringify(s)} is not a status; use none or a list of ${REQUIREMENT_STATUSES.filter((x) => x !== 'not_applicable').join(', ')}`);
+  const quiet = a.flags.has('quiet');
+  const useLedger = a.flags.has('db') || a.flags.has('keys');
+  const settings = useLedger ? complianceSettings(a) : undefined;
+  const paths = a.positional.length > 1 ? a.positional.slice(1) : ['.'];
+  const result = scanFor(a, paths, quiet);
+  const now = new Date();
+
+  let register: Register | undefined;
+  if (settings) {
+    // Reading a ledger that is not there would create an empty one and report "no evidence".
+    if (!isPostgresUrl(settings.db) && !existsSync(settings.db)) throw new UsageError(`--db ${settings.db}: no ledger there; check the path (attest evidence add and attest exceptions add create it)`);
+    register = await withLedger(a, false, (ledger: Ledger) => readRegister(ledger, now));
+    await withStore(settings.db, settings.compliance, (s) => checkAttestationFiles(register!.attestations, s));
+  }
+  const assessment = assessCompliance({
+    frameworks: [{ catalog, categories }],
+    findings: result.findings,
+    ...(register ? { attestations: register.attestations, exceptions: register.exceptions } : {}),
+    now,
+  });
+  const sourceErrors = result.sources.reduce((n, s) => n + s.errors.length, 0);
+  const files = result.sources.filter((s) => s.format !== 'unknown').length;
+  const checklist: Checklist = {
+    assessment,
+    scan: { paths, files, resources: result.sources.reduce((n, s) => n + s.resources, 0), findings: result.findings.length, skipped: result.skipped.length, sourceErrors },
+    ...(register ? { problems: register.problems } : {}),
+  };
+  if (settings) await withStore(settings.db, settings.compliance, (s) => s.addAssessments(assessmentSummaries(assessment)));
+
+  const chunks = renderChecklistChunks(checklist, fmt);
+  if (output) {
+    const failure = writeChunksToFile(output, chunks);
+    if (failure) { process.stderr.write(`attest: cannot write ${output}: ${failure}\n`); return 1; }
+  } else {
+    const failure = await writeChunks(process.stdout, chunks);
+    if (failure && !isClosedReader(failure)) { process.stderr.write(`attest: cannot write the checklist to standard output: ${failure.code ?? failure.message}\n`); return 1; }
+  }
+  const fw = assessment.frameworks[0]!;
+  const failing = fw.requirements.filter((r) => (failOn as string[]).includes(r.status));
+  const nothing = files === 0;
+  const code = failing.length || sourceErrors || nothing ? 1 : 0;
+  if (!quiet) {
+    const why: string[] = [];
+    if (nothing) why.push(`no template found under ${paths.join(', ')}: nothing was scanned, so nothing configured can be shown`);
+    if (sourceErrors) why.push(`${sourceErrors} input error(s): templates that could not be read are missing from every status`);
+    if (failing.length) why.push(`${failing.length} requirement(s) ${[...new Set(failing.map((r) => STATUS_TEXT[r.status]))].join(' / ')}`);
+    process.stderr.write(
+      `attest: ${fw.id}: ${ratioText(fw.summary.score)} met, automated coverage ${ratioText(fw.summary.coverage)}; ` +
+        REQUIREMENT_STATUSES.filter((s) => fw.summary.counts[s]).map((s) => `${fw.summary.counts[s]} ${STATUS_TEXT[s]}`).join(', ') +
+        `${settings ? '' : '; manual evidence not read (no --db)'}; exit ${code}${why.length ? ` (${why.join('; ')})` : ''}\n` +
+        (output ? `Checklist written to ${output} (${fmt}).\n` : '') +
+        'Self-assessed; a third-party audit is required.\n',
+    );
+  }
+  return code;
+}
+
+// ---------------------------------------------------------------------------
+// attest evidence
+
+const MEDIA_TYPES: Record<string, string> = {
+  '.pdf': 'application/pdf', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.svg': 'image/svg+xml',
+  '.txt': 'text/plain', '.md': 'text/markdown', '.csv': 'text/csv', '.html': 'text/html', '.htm': 'text/html', '.json': 'application/json',
+  '.yaml': 'application/yaml', '.yml': 'application/yaml', '.xml': 'application/xml', '.zip': 'application/zip',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.pptx': 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+};
+
+function readEvidenceFile(path: string, max: number): { name: string; content: Buffer; mediaType: string } {
+  let size: number;
+  try {
+    const st = statSync(path);
+    if (!st.isFile()) throw new UsageError(`--file ${path}: not a regular file`);
+    size = st.size;
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`--file ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+  }
+  // Checked before reading, so an oversized file is not loaded only to be refused.
+  if (size > max) throw new UsageError(`--file ${path}: ${size} bytes is over the evidence file limit of ${max} bytes (compliance.evidenceMaxBytes in the config)`);
+  return { name: basename(path), content: readFileSync(path), mediaType: MEDIA_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream' };
+}
+
+async function evidenceAdd(argv: string[]): Promise<number> {
+  const a = parseArgs(argv, { ...COMMON, actor: true, framework: true, requirement: true, statement: true, file: true, link: true, 'valid-until': true, 'not-applicable': false, format: true }, { h: 'help' });
+  const fmt = format(a, ['text', 'json']);
+  const actor = localActor(a);
+  const { db, compliance } = complianceSettings(a);
+  const files = many(a, 'file').map((p) => readEvidenceFile(p, compliance.evidenceMaxBytes));
+  const input = {
+    framework: one(a, 'framework'),
+    requirement: one(a, 'requirement'),
+    kind: a.flags.has('not-applicable') ? 'not-applicable' : 'evidence',
+    statement: one(a, 'statement'),
+    files: files.map((f) => ({ name: f.name, sha256: sha256Hex(f.content), size: f.content.length, mediaType: f.mediaType })),
+    links: many(a, 'link'),
+    ...(one(a, 'valid-until') !== undefined ? { validUntil: one(a, 'valid-until') } : {}),
+  };
+  const opts = { evidenceMaxBytes: compliance.evidenceMaxBytes };
+  // Checked before any file is stored, so a refused attestation leaves nothing behind.
+  usageFrom(() => validateAttestation(input, opts));
+  return withLedger(a, true, async (ledger) => withStore(db, compliance, async (store) => {
+    for (const f of files) await store.putFile(f.content, f.mediaType, sha256Hex(f.content));
+    const att = await recordAttestation(ledger, actor, input, { ...opts, evidence: store });
+    if (fmt === 'json') out(JSON.stringify(att, null, 2) + '\n');
+    else {
+      out(`attestation ${att.id} recorded: ${att.framework} ${att.requirement} (${att.kind}) by ${att.attestedBy.id} at ${att.attestedAt}, valid until ${att.validUntil}\n`);
+      for (const f of att.files) out(`  file ${f.name} sha256 ${f.sha256} (${f.size} bytes) stored\n`);
+    }
+    return 0;
+  }));
+}
+
+function attestationText(att: Attestation, checks: Map<string, string>): string {
+  const lines = [`${att.id.padStart(6)}  ${att.framework} ${att.requirement}  ${att.kind}  by ${att.attestedBy.id} (${att.attestedBy.source}) ${att.attestedAt.slice(0, 10)}  valid until ${att.validUntil}${att.revoked ? `  REVOKED by ${att.revoked.by.id} ${att.revoked.at.slice(0, 10)}: ${att.revoked.reason}` : ''}`];
+  lines.push(`        ${att.statement}`);
+  for (const f of att.files) lines.push(`        file ${f.name} sha256 ${f.sha256} ${f.size} bytes: ${checks.get(f.sha256) ?? '?'}`);
+  for (const l of att.links) lines.push(`        link ${l}`);
+  return lines.join('\n');
+}
+
+async function evidenceList(argv: string[]): Promise<number> {
+  const a = parseArgs(argv, { ...COMMON, framework: true, requirement: true, revoked: false, format: true }, { h: 'help' });
+  const fmt = format(a, ['text', 'json']);
+  const fw = one(a, 'framework') !== undefined ? frameworkArg(one(a, 'framework'), 'evidence list').id : undefined;
+  const req = one(a, 'requirement');
+  const { db, compliance } = complianceSettings(a);
+  return withLedger(a, false, async (ledger) => {
+    const reg = await readRegister(ledger, new Date());
+    const atts = reg.attestations.filter((x) => (!fw || x.framework === fw) && (!req || x.requirement === req) && (a.flags.has('revoked') || !x.revoked));
+    const checks = new Map<string, string>();
+    await withStore(db, compliance, async (s) => {
+      for (const x of atts) for (const f of x.files) if (!checks.has(f.sha256)) checks.set(f.sha256, (await s.checkFile(f.sha256)).status);
+    });
+    if (fmt === 'json') out(JSON.stringify({ attestations: atts.map((x) => ({ ...x, files: x.files.map((f) => ({ ...f, stored: checks.get(f.sha256) })) })), problems: reg.problems }, null, 2) + '\n');
+    else {
+      out(atts.length ? atts.map((x) => attestationText(x, checks)).join('\n') + '\n' : '(no attestations)\n');
+      for (const p of reg.problems) out(`problem: ${p}\n`);
+    }
+    return 0;
+  });
+}
+
+async function evidenceRevoke(argv: string[]): Promise<number> {
+  const a = parseArgs(argv, { ...COMMON, actor: true, reason: true, format: true }, { h: 'help' });
+  const fmt = format(a, ['text', 'json']);
+  const id = a.positional[0];
+  if (!id) throw new UsageError('evidence revoke needs the attestation id (see attest evidence list)');
+  const actor = localActor(a);
+  return withLedger(a, false, async (ledger) => {
+    const att = await revokeAttestation(ledger, actor, { attestation: id, reason: one(a, 'reason') });
+    out(fmt === 'json' ? JSON.stringify(att, null, 2) + '\n' : `attestation ${att.id} (${att.framework} ${att.requirement}) revoked by ${actor.id}: ${att.revoked!.reason}\n`);
+    return 0;
+  });
+}
+
+async function evidenceVerify(argv: string[]): Promise<number> {
+  const a = parseArgs(argv, { ...COMMON, format: true }, { h: 'help' });
+  const fmt = format(a, ['text', 'json']);
+  const { db, compliance } = complianceSettings(a);
+  return withLedger(a, false, async (ledger) => {
+    const reg = await readRegister(ledger, new Date());
+    return withStore(db, compliance, async (s) => {
+      const stored: { sha256: string; status: string; size?: number }[] = [];
+      for await (const c of s.checkAll()) stored.push({ sha256: c.sha256, status: c.status, ...(c.size !== undefined ? { size: c.size } : {}) });
+      const byHash = new Map(stored.map((c) => [c.sha256, c.status]));
+      const referenced: { attestation: string; name: string; sha256: string; status: string }[] = [];
+      for (const att of reg.attestations) for (const f of att.files) referenced.push({ attestation: att.id, name: f.name, sha256: f.sha256, status: byHash.get(f.sha256) ?? 'missing' });
+      const bad = stored.filter((c) => c.status !== 'ok').length + referenced.filter((r) => r.status !== 'ok').length;
+      if (fmt === 'json') out(JSON.stringify({ ok: bad === 0, stored, referenced }, null, 2) + '\n');
+      else {
+        for (const c of stored) out(`${c.status.padEnd(8)} ${c.sha256}${c.size !== undefined ? ` ${c.size} bytes` : ''}\n`);
+        for (const r of referenced.filter((x) => x.status !== 'ok')) out(`${r.status.padEnd(8)} ${r.sha256} named by attestation ${r.attestation} (${r.name})\n`);
+        out(bad ? `FAILED: ${bad} evidence file problem(s)\n` : `VERIFIED: ${stored.length} stored file(s) match their hashes; every file named by an attestation is stored\n`);
+      }
+      return bad ? 1 : 0;
+    });
+  });
+}
+
+export async function runEvidence(argv: string[]): Promise<number> {
+  const [sub, ...rest] = argv;
+  if (sub === undefined || sub === 'help' || sub === '--help' || sub === '-h' || rest.includes('--help') || rest.includes('-h')) { out(EVIDENCE_HELP); return 0; }
+  switch (sub) {
+    case 'add': return evidenceAdd(rest);
+    case 'list': return evidenceList(rest);
+    case 'revoke': return evidenceRevoke(rest);
+    case 'verify': return evidenceVerify(rest);
+    default: throw new UsageError(`unknown evidence command ${JSON.stringify(sub)}; use add, list, revoke or verify (see 'attest evidence --help')`);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// attest exceptions
+
+function entryText(e: ExceptionEntry): string {
+  const lines = [exceptionLine(e)];
+  if (e.source === 'ledger') {
+    lines.push(`    requested by ${e.requestedBy?.id} (${e.requestedBy?.source}) ${e.requestedAt?.slice(0, 10)}${e.compensatingControls.length ? `; compensating: ${e.compensatingControls.join('; ')}` : ''}`);
+    if (e.nextReviewDue) lines.push(`    next review due ${e.nextReviewDue} (every ${e.reviewEveryDays} days; ${e.reviews.length} review(s) so far)`);
+    if (e.revocation) lines.push(`    revoked by ${e.revocation.by.id} ${e.revocation.at.slice(0, 10)}: ${e.revocation.reason}`);
+  }
+  return lines.join('\n');
+}
+
+async function exceptionsAdd(argv: string[]): Promise<number> {
+  const a = parseArgs(argv, { ...COMMON, actor: true, control: true, framework: true, requirement: true, scope: true, reason: true, risk: true, compensating: true, owner: true, expires: true, 'review-every': true, format: true }, { h: 'help' });
+  const fmt = format(a, ['text', 'json']);
+  const actor = localActor(a);
+  const control = one(a, 'control');
+  if (control !== undefined && (one(a, 'framework') !== undefined || one(a, 'requirement') !== undefined)) throw new UsageError('give --control, or --framework and --requirement, not both');
+  const every = one(a, 'review-every');
+  const input = {
+    target: control !== undefined ? { control } : { framework: one(a, 'framework'), requirement: one(a, 'requirement') },
+    scope: many(a, 'scope'),
+    reason: one(a, 'reason'),
+    risk: one(a, 'risk'),
+    compensatingControls: many(a, 'compensating'),
+    owner: one(a, 'owner'),
+    expires: one(a, 'expires'),
+    ...(every !== undefined ? { reviewEveryDays: /^\d+$/.test(every) ? Number(every) : every } : {}),
+  };
+  const { compliance } = complianceSettings(a);
+  return withLedger(a, true, async (ledger) => {
+    const e = await requestException(ledger, actor, input, { maxDays: compliance.exceptionMaxDays });
+    out(fmt === 'json' ? JSON.stringify(e, null, 2) + '\n' : `exception ${e.exceptionId} requested by ${actor.id}; it excepts nothing until another person approves it (attest exceptions approve ${e.exceptionId})\n`);
+    return 0;
+  });
+}
+
+async function exceptionsStep(argv: string[], step: 'approve' | 'review' | 'revoke'): Promise<number> {
+  const a = parseArgs(argv, { ...COMMON, actor: true, note: true, reason: true, format: true }, { h: 'help' });
+  const fmt = format(a, ['text', 'json']);
+  const id = a.positional[0];
+  if (!id) throw new UsageError(`exceptions ${step} needs the exception id (see attest exceptions list)`);
+  const actor = localActor(a);
+  return withLedger(a, false, async (ledger) => {
+    const e = step === 'approve'
+      ? await approveException(ledger, actor, { exceptionId: id, ...(one(a, 'note') !== undefined ? { note: one(a, 'note') } : {}) })
+      : step === 'review'
+        ? await reviewException(ledger, actor, { exceptionId: id, note: one(a, 'note') })
+        : await revokeException(ledger, actor, { exceptionId: id, reason: one(a, 'reason') });
+    const done = { approve: 'approved', review: 'reviewed', revoke: 'revoked' }[step];
+    out(fmt === 'json' ? JSON.stringify(e, null, 2) + '\n' : `exception ${e.exceptionId} ${done} by ${actor.id}; now ${e.state}${e.nextReviewDue ? `, next review due ${e.nextReviewDue}` : ''}\n`);
+    return 0;
+  });
+}
+
+async function exceptionsList(argv: string[]): Promise<number> {
+  const a = parseArgs(argv, { ...COMMON, due: false, state: true, format: true, param: true, 'params-file': true, 'config-env': true, exclude: true }, { h: 'help', p: 'param' });
+  const fmt = format(a, ['text', 'json']);
+  const state = one(a, 'state');
+  if (state !== undefined && !['requested', 'approved', 'expired', 'revoked'].includes(state)) throw new UsageError('--state must be requested, approved, expired or revoked');
+  const now = new Date();
+  return withLedger(a, false, async (ledger) => {
+    const reg = await readRegister(ledger, now);
+    const templates = a.positional.length ? templateEntries(scanFor(a, a.positional, true).findings, now) : [];
+    const all = [...reg.exceptions, ...templates].filter((e) => !state || e.state === state);
+    if (a.flags.has('due')) {
+      const due = dueThisMonth(all, now);
+      if (fmt === 'json') out(JSON.stringify({ today: utcDay(now), due: due.map((d) => ({ why: d.why, date: d.date, overdue: d.overdue, exception: d.entry })) }, null, 2) + '\n');
+      else {
+        out(due.length ? due.map((d) => `${d.date}  ${d.why === 'review' ? 'review due' : d.why === 'expires' ? 'expires' : 'expired, not closed'}${d.overdue && d.why === 'review' ? ' (overdue)' : ''}  ${exceptionLine(d.entry)}`).join('\n') + '\n' : `nothing due this month (${utcDay(now).slice(0, 7)})\n`);
+      }
+      return 0;
+    }
+    if (fmt === 'json') out(JSON.stringify({ exceptions: all, problems: reg.problems }, null, 2) + '\n');
+    else {
+      out(all.length ? all.map(entryText).join('\n') + '\n' : '(the register is empty)\n');
+      if (!a.positional.length) out('(template suppressions are listed when template paths are given: attest exceptions list infra/)\n');
+      for (const p of reg.problems) out(`problem: ${p}\n`);
+    }
+    return 0;
+  });
+}
+
+export async function runExceptions(argv: string[]): Promise<number> {
+  const [sub, ...rest] = argv;
+  if (sub === undefined || sub === 'help' || sub === '--help' || sub === '-h' || rest.includes('--help') || rest.includes('-h')) { out(EXCEPTIONS_HELP); return 0; }
+  switch (sub) {
+    case 'add': return exceptionsAdd(rest);
+    case 'approve': return exceptionsStep(rest, 'approve');
+    case 'review': return exceptionsStep(rest, 'review');
+    case 'revoke': return exceptionsStep(rest, 'revoke');
+    case 'list': return exceptionsList(rest);
+    default: throw new UsageError(`unknown exceptions command ${JSON.stringify(sub)}; use add, approve, review, revoke or list (see 'attest exceptions --help')`);
+  }
+}
+
