@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 export interface LedgerConfig {
   /** SQLite file path or postgres:// URL. */
@@ -20,6 +20,29 @@ export interface LedgerConfig {
   synchronous: 'full' | 'normal';
   /** Retention per action category (the first segment of the action, "*" for the rest), e.g. { "auth": "1y", "*": "7y" }. */
   retention: Record<string, string>;
+  /** When and how the retention policy is applied (loadConfig fills the defaults; see retentionScheduleOf). */
+  retentionSchedule?: RetentionScheduleConfig;
+}
+
+/**
+ * Retention applied on a schedule: each run moves the records older than archiveOlderThan
+ * from the database to a new archive file in archiveDir, then turns the archived records
+ * whose retention has elapsed into tombstones, and records itself in the ledger
+ * (ledger.retention.run), where the self-assessment reads when it last ran.
+ */
+export interface RetentionScheduleConfig {
+  /** Time between runs, e.g. "1d"; "off": not applied on a schedule. */
+  every: string;
+  /**
+   * "service": attest serve runs it. "external": a scheduled `attest ledger retention run`
+   * does (on PostgreSQL it must run as the schema owner, which the service's login is not),
+   * and the service only checks, from the ledger, that it ran.
+   */
+  runner: 'service' | 'external';
+  /** Directory of the archive files (durable storage, the same for every instance). No default with PostgreSQL. */
+  archiveDir?: string;
+  /** Records older than this leave the database for an archive file (default: the shortest retention period). */
+  archiveOlderThan: string;
 }
 
 export interface ServerConfig {
@@ -130,6 +153,53 @@ export const DEFAULT_RETENTION: Record<string, string> = { auth: '1y', access: '
 
 export class ConfigError extends Error {}
 
+const DURATION = /^(\d+)\s*(s|m|h|d|w|y)$/;
+const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400, w: 604800, y: 31557600 };
+
+/** Seconds of a duration such as 90d or 7y; undefined when it is not one. */
+export function durationSeconds(text: string): number | undefined {
+  const m = DURATION.exec(text.trim());
+  return m ? Number(m[1]) * UNIT_SECONDS[m[2]!]! : undefined;
+}
+
+/**
+ * The schedule when the configuration names none: daily whenever a retention policy exists;
+ * archives beside a SQLite ledger (the same disk and backups as the ledger itself); with
+ * PostgreSQL no archive directory, since the service's own disk may not outlive it (a
+ * container's), so the self-assessment asks for one instead of archiving somewhere that vanishes.
+ */
+export function defaultRetentionSchedule(l: Pick<LedgerConfig, 'db' | 'retention'>): RetentionScheduleConfig {
+  const periods = Object.values(l.retention).map((d) => [d, durationSeconds(d) ?? Infinity] as const).sort((a, b) => a[1] - b[1]);
+  const sqlite = !/^postgres(ql)?:\/\//.test(l.db) && l.db !== ':memory:';
+  return {
+    every: periods.length ? '1d' : 'off',
+    runner: 'service',
+    ...(sqlite ? { archiveDir: join(dirname(l.db), 'archive') } : {}),
+    archiveOlderThan: periods[0]?.[0] ?? '365d',
+  };
+}
+
+export function retentionScheduleOf(l: LedgerConfig): RetentionScheduleConfig {
+  return l.retentionSchedule ?? defaultRetentionSchedule(l);
+}
+
+function retentionScheduleSection(input: unknown, l: LedgerConfig, env: NodeJS.ProcessEnv, cwd: string, path: string): RetentionScheduleConfig {
+  const d = defaultRetentionSchedule(l);
+  const s = input === undefined ? {} : section(input, `${path}: ledger.retentionSchedule`, ['every', 'runner', 'archiveDir', 'archiveOlderThan']);
+  const every = env['ATTEST_RETENTION_EVERY'] || (s['every'] ?? d.every);
+  if (typeof every !== 'string' || (every !== 'off' && !((durationSeconds(every) ?? 0) >= 60))) {
+    throw new ConfigError(`${path}: ledger.retentionSchedule.every (or ATTEST_RETENTION_EVERY) must be a duration of a minute or more such as 1d or 12h, or "off"; got ${JSON.stringify(every)}`);
+  }
+  const runner = env['ATTEST_RETENTION_RUNNER'] || (s['runner'] ?? d.runner);
+  if (runner !== 'service' && runner !== 'external') throw new ConfigError(`${path}: ledger.retentionSchedule.runner (or ATTEST_RETENTION_RUNNER) must be "service" (attest serve applies it) or "external" (a scheduled attest ledger retention run does); got ${JSON.stringify(runner)}`);
+  const dir = env['ATTEST_LEDGER_ARCHIVE_DIR'] || s['archiveDir'];
+  if (dir !== undefined && (typeof dir !== 'string' || dir === '')) throw new ConfigError(`${path}: ledger.retentionSchedule.archiveDir (or ATTEST_LEDGER_ARCHIVE_DIR) must be a directory path`);
+  const older = s['archiveOlderThan'] ?? d.archiveOlderThan;
+  if (typeof older !== 'string' || durationSeconds(older) === undefined) throw new ConfigError(`${path}: ledger.retentionSchedule.archiveOlderThan must be a duration such as 90d or 1y; got ${JSON.stringify(older)}`);
+  const archiveDir = typeof dir === 'string' ? resolve(cwd, dir) : d.archiveDir;
+  return { every, runner, ...(archiveDir !== undefined ? { archiveDir } : {}), archiveOlderThan: older };
+}
+
 export function loadConfig(file?: string, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AttestConfig {
   const path = file ? resolve(cwd, file) : env['ATTEST_CONFIG'] ? resolve(cwd, env['ATTEST_CONFIG']) : resolve(cwd, 'attest.config.json');
   let raw: { ledger?: Partial<LedgerConfig>; server?: Record<string, unknown>; access?: unknown; compliance?: unknown } = {};
@@ -169,6 +239,7 @@ export function loadConfig(file?: string, env: NodeJS.ProcessEnv = process.env, 
   }
   if (!/^postgres(ql)?:\/\//.test(ledger.db)) ledger.db = resolve(cwd, ledger.db);
   ledger.keys = resolve(cwd, ledger.keys);
+  ledger.retentionSchedule = retentionScheduleSection((l as { retentionSchedule?: unknown }).retentionSchedule, ledger, env, cwd, path);
   const server = serverSection(raw.server, env, cwd, path);
   const access = accessSection(raw.access, env, path);
   const compliance = complianceSection(raw.compliance, path);

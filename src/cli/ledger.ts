@@ -1,9 +1,11 @@
 /** `attest ledger …`: the audit trail from the command line. */
 import { createReadStream, createWriteStream, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { once } from 'node:events';
 import { many, one, parseArgs, UsageError, type ParsedArgs } from './args.js';
-import { ConfigError, loadConfig } from '../config.js';
+import { ConfigError, durationSeconds, loadConfig, retentionScheduleOf, type RetentionScheduleConfig } from '../config.js';
+import { runRetention } from '../ledger/retention-run.js';
 import { openLedger } from '../ledger/open.js';
 import { DirectoryKeyProvider, KeyError } from '../ledger/keys.js';
 import {
@@ -37,7 +39,8 @@ Commands:
   erase-subject SUBJECT    GDPR erasure of a subject's personal data (the chain still verifies)
   subject-access SUBJECT   every record of a subject, with its personal data (NDJSON)
   archive --out FILE       move the oldest records out of the database into an archive file
-  retention show|apply     print the retention policy; apply it to archive files
+  retention show|apply|run print the retention policy; apply it to archive files; run it all
+                           (archive old records, then apply) and record the run
 
 Common options:
       --db PATH|URL        SQLite file or postgres://user@host/db (default: config ledger.db,
@@ -77,6 +80,15 @@ retention:  show: the policy per action category (config ledger.retention; the c
             * 7y). apply --archive FILE (repeatable) [--now TIME]: records in the archive
             whose retention has elapsed become tombstones (chain hash and Merkle leaf only),
             so the archive still verifies and reports them as expired.
+            run [--archive-dir DIR] [--now TIME] [--by ACTOR_ID] [--json]: what attest serve
+            does on its schedule (config ledger.retentionSchedule): moves the records older
+            than archiveOlderThan (default: the shortest retention period) into a new archive
+            file in archiveDir (default: beside a SQLite ledger; required with PostgreSQL),
+            applies the policy to every archive file there, and appends a ledger.retention.run
+            record with the outcome, which the service's self-assessment reads. On PostgreSQL
+            it must run as the schema owner (--db postgres://OWNER@…): schedule it (cron, a
+            scheduled task) and set ledger.retentionSchedule.runner to "external". Exit 1
+            when the run failed (its record says why).
 
 Exit codes: 0 ok; 1 verification failed (or a tampered proof); 2 usage error or invalid input
 (nothing is written).
@@ -90,15 +102,16 @@ Examples:
   attest ledger archive --older-than 90d --out archive-0001.ndjson
   attest ledger verify --archive archive-0001.ndjson
   attest ledger retention apply --archive archive-0001.ndjson
+  attest ledger retention run --archive-dir /mnt/attest-archive
 `;
 
 export const COMMON = { db: true, keys: true, config: true, help: false } as const;
 
-function settings(a: ParsedArgs): { db: string; keysDir: string; checkpointEvery: number; checkpointSeconds: number | undefined; synchronous: 'full' | 'normal'; retention: Record<string, string> } {
+function settings(a: ParsedArgs): { db: string; keysDir: string; checkpointEvery: number; checkpointSeconds: number | undefined; synchronous: 'full' | 'normal'; retention: Record<string, string>; schedule: RetentionScheduleConfig } {
   try {
     const cfg = loadConfig(one(a, 'config'));
     const db = one(a, 'db') ?? cfg.ledger.db;
-    return { db, keysDir: one(a, 'keys') ?? cfg.ledger.keys, checkpointEvery: cfg.ledger.checkpointEvery, checkpointSeconds: cfg.ledger.checkpointSeconds, synchronous: cfg.ledger.synchronous, retention: cfg.ledger.retention };
+    return { db, keysDir: one(a, 'keys') ?? cfg.ledger.keys, checkpointEvery: cfg.ledger.checkpointEvery, checkpointSeconds: cfg.ledger.checkpointSeconds, synchronous: cfg.ledger.synchronous, retention: cfg.ledger.retention, schedule: retentionScheduleOf({ ...cfg.ledger, db }) };
   } catch (e) {
     if (e instanceof ConfigError) throw new UsageError(e.message);
     throw e;
@@ -493,7 +506,7 @@ async function cmdArchive(argv: string[]): Promise<number> {
 }
 
 async function cmdRetention(argv: string[]): Promise<number> {
-  const a = parseArgs(argv, { ...COMMON, archive: true, now: true, json: false }, { h: 'help' });
+  const a = parseArgs(argv, { ...COMMON, archive: true, 'archive-dir': true, by: true, now: true, json: false }, { h: 'help' });
   const sub = a.positional[0];
   const s = settings(a);
   if (sub === 'show' || sub === undefined) {
@@ -508,7 +521,8 @@ async function cmdRetention(argv: string[]): Promise<number> {
     process.stdout.write('Applied to archive files: attest ledger retention apply --archive FILE\n');
     return 0;
   }
-  if (sub !== 'apply') throw new UsageError(`unknown retention command ${JSON.stringify(sub)}: use show or apply`);
+  if (sub === 'run') return retentionRun(a, s);
+  if (sub !== 'apply') throw new UsageError(`unknown retention command ${JSON.stringify(sub)}: use show, apply or run`);
   const files = many(a, 'archive');
   if (!files.length) throw new UsageError('retention apply needs --archive FILE (repeatable): retention applies to archived records');
   const nowText = timeFlag(a, 'now');
@@ -530,6 +544,25 @@ async function cmdRetention(argv: string[]): Promise<number> {
     }
     if (a.flags.has('json')) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
     return 0;
+  });
+}
+
+async function retentionRun(a: ParsedArgs, s: ReturnType<typeof settings>): Promise<number> {
+  const nowText = timeFlag(a, 'now');
+  const now = nowText ? Date.parse(`${nowText.slice(0, 23)}Z`) : Date.now();
+  const dirFlag = one(a, 'archive-dir');
+  const archiveDir = dirFlag ? resolve(dirFlag) : s.schedule.archiveDir;
+  const by = one(a, 'by') ?? 'attest-cli';
+  return withLedger(a, false, async (ledger) => {
+    const out = await runRetention(
+      ledger,
+      { policies: s.retention, archiveDir, archiveOlderThanMs: (durationSeconds(s.schedule.archiveOlderThan) ?? 0) * 1000 },
+      { id: by, type: one(a, 'by') ? 'user' : 'system' },
+      now,
+    );
+    if (a.flags.has('json')) process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+    else process.stdout.write(`retention run ${out.ok ? 'ok' : 'FAILED'} (record ${out.record}): ${out.message}\n`);
+    return out.ok ? 0 : 1;
   });
 }
 

@@ -9,7 +9,9 @@ import { closeOnSignals, startServer } from '../server/serve.js';
 export const SERVE_HELP = `Usage: attest serve [--config FILE] [--host H] [--port N] [--dev]
 
 Runs the Attest HTTP service: the compliance report (GET /api/security/compliance-report),
-scans pushed from CI, and the audit ledger API. Every endpoint requires an OIDC/JWT access
+scans pushed from CI, the audit ledger API, subject access and erasure (POST
+/api/privacy/subject-access and /api/privacy/erasures), and the ledger's retention policy on a
+schedule (ledger.retentionSchedule). Every endpoint requires an OIDC/JWT access
 token with the scopes it declares (GET /api/openapi.json lists them); every refusal is
 recorded in the ledger as access.denied. Logs are JSON lines on stdout.
 
@@ -63,7 +65,9 @@ Configuration file (JSON; every key optional):
                 "tenantBindings": { "group:acme-ops": ["acme"] },
                 "roles": { "<name>": { "scopes": ["compliance:read"] } } },
     "ledger": { "db": ".attest/ledger.db", "keys": ".attest/keys", "checkpointEvery": 1000, "checkpointSeconds": 60, "synchronous": "full",
-                "retention": { "auth": "1y", "access": "1y", "*": "7y" } }
+                "retention": { "auth": "1y", "access": "1y", "*": "7y" },
+                "retentionSchedule": { "every": "1d", "runner": "service", "archiveDir": ".attest/archive",
+                                       "archiveOlderThan": "1y" } }
   }
   server.targets default to examples/ and deploy/ (those that exist in the working directory).
   server.trustProxy: the load balancer's addresses or CIDRs (behind an ALB, the VPC CIDR): only
@@ -79,6 +83,18 @@ Configuration file (JSON; every key optional):
     to a plain-HTTP client; false: never.
   server.denialSpool: where refused denials wait (default: beside the SQLite ledger, or
     .attest/denials.spool.ndjson with PostgreSQL). One server process per file.
+  ledger.retentionSchedule: the retention policy applied by the service. Every "every" (default
+    1d whenever ledger.retention has an entry; "off" turns it off), records older than
+    archiveOlderThan (default: the shortest retention period) move from the database to a new
+    archive file in archiveDir (default: "archive" beside a SQLite ledger; none with
+    PostgreSQL: give durable storage shared by every instance), then archived records past
+    their retention become tombstones. Each run is recorded as ledger.retention.run with its
+    outcome; the first run comes 5 minutes after start, the next one an interval after the
+    latest recorded run (by any instance, or by attest ledger retention run). runner
+    "external": the service runs nothing and only checks the ledger — for PostgreSQL, where
+    archiving runs as the schema owner (attest ledger retention run --db postgres://OWNER@…
+    on a schedule). The self-assessment (ATTEST-SVC-AUDIT-006) says when retention last ran
+    and fails when the latest run failed or none ran for more than two intervals.
   access.maxTokenLifetimeSeconds (86400 = 1 day, Cognito's longest access token; 60 to 2592000):
     a token valid for longer (exp − iat, or what is left of it, exp − now) gets 401 lifetime_too_long.
 
@@ -99,6 +115,8 @@ Environment variables (they override the file):
   ATTEST_TRUST_PROXY     proxy addresses/CIDRs whose X-Forwarded-* are believed (e.g. the VPC
                          CIDR behind an ALB), or true / false
   ATTEST_DENIAL_SPOOL    spool file of denials the ledger refused (server.denialSpool)
+  ATTEST_LEDGER_ARCHIVE_DIR, ATTEST_RETENTION_EVERY, ATTEST_RETENTION_RUNNER
+                         ledger.retentionSchedule.archiveDir, .every and .runner
   ATTEST_LOG_LEVEL       fatal|error|warn|info|debug|trace|silent
   ATTEST_DEV_ALLOW_REMOTE=1                 let --dev listen on a non-loopback address
 
@@ -116,7 +134,7 @@ export const DEV_TOKEN_HELP = `Usage: attest dev-token --user NAME --role ROLE [
 
 Prints an access token of the built-in development issuer (kept in .attest/dev-issuer, or
 access.devIssuerDir), usable against 'attest serve --dev' started from the same working
-directory. Roles: admin, security-officer, auditor, agent, viewer, plus any in the config's
+directory. Roles: admin, security-officer, auditor, approver, agent, viewer, plus any in the config's
 access.roles. DEVELOPMENT ONLY: a server without --dev refuses these tokens.
 
 Options:
@@ -187,7 +205,7 @@ export async function runDevToken(argv: string[]): Promise<number> {
   const user = one(a, 'user');
   const roles = a.flags.get('role') ?? [];
   if (!user) throw new UsageError('--user NAME is required');
-  if (roles.length === 0) throw new UsageError('--role ROLE is required (admin, security-officer, auditor, agent, viewer, ...)');
+  if (roles.length === 0) throw new UsageError('--role ROLE is required (admin, security-officer, auditor, approver, agent, viewer, ...)');
   const ttl = one(a, 'ttl');
   if (ttl !== undefined && !/^\d+$/.test(ttl)) throw new UsageError('--ttl must be a number of seconds');
   let access;

@@ -1139,6 +1139,9 @@ export class Ledger {
     }
     const to = newest.seq;
     if (existsSync(opts.out)) throw new LedgerValidationError('out', `${opts.out} already exists; an archive is never overwritten`);
+    // Refused before the file is written: registering it deletes records, which not every login may.
+    const refusal = await this.store.archiveRefusal?.();
+    if (refusal) throw new LedgerValidationError('db', refusal);
     const problems: VerifyProblem[] = [];
     const { valid, targets } = await this.checkpointTargets(problems);
     if (last) problems.push(...this.boundaryProblems(last, valid));

@@ -190,6 +190,11 @@ export interface LedgerStore {
    * Resolves to the number of records deleted.
    */
   registerArchive(row: ArchiveRow): Promise<number>;
+  /**
+   * Why this connection could not register an archive (deleting the archived records needs
+   * a privilege it lacks), or undefined when it can. Asked before the archive file is written.
+   */
+  archiveRefusal?(): Promise<string | undefined>;
   count(): Promise<number>;
   close(): Promise<void>;
 }

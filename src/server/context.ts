@@ -21,6 +21,7 @@ import { ComplianceState } from './compliance-state.js';
 import { ReportCache } from './report-cache.js';
 import { openScanStore, type ScanStore } from './scan-store.js';
 import { assessService, type VerificationState } from './self-assessment.js';
+import { RetentionScheduler } from './retention-scheduler.js';
 import type { RouteDecl } from './types.js';
 
 export interface ServerContext {
@@ -45,6 +46,8 @@ export interface ServerContext {
   /** Every route this server declares (set when the app is built). */
   routes: RouteDecl[];
   verification: VerificationState;
+  /** Applies the retention policy on its schedule and knows when it last ran (started by startServer). */
+  retention: RetentionScheduler;
   cwd: string;
   startedAt: Date;
   shuttingDown: boolean;
@@ -70,6 +73,8 @@ export interface ContextOptions {
   catalogs?: readonly Catalog[];
   /** How often the compliance assessment is refreshed and, when changed, stored (ms; 0: only on requests). */
   complianceRefreshMs?: number;
+  /** Retention scheduler overrides (tests): interval, start delay, clock. */
+  retention?: { intervalMs?: number; startDelayMs?: number; pollMs?: number; now?: () => number };
 }
 
 export async function createContext(o: ContextOptions): Promise<ServerContext> {
@@ -132,6 +137,7 @@ export async function createContext(o: ContextOptions): Promise<ServerContext> {
     compliance: undefined as unknown as ComplianceState,
     routes: [],
     verification,
+    retention: new RetentionScheduler({ ledger, config: o.config.ledger, ...o.retention, onChange: () => ctx.reports?.invalidateService() }),
     cwd,
     startedAt: new Date(),
     shuttingDown: false,
@@ -156,6 +162,7 @@ export async function createContext(o: ContextOptions): Promise<ServerContext> {
     },
     async close() {
       ctx.compliance.close();
+      await ctx.retention.close();
       ctx.reports.close();
       // Pending summaries first: they go through the spool, which must still be open.
       await denialRecorder.close();
@@ -169,7 +176,7 @@ export async function createContext(o: ContextOptions): Promise<ServerContext> {
     targets: o.config.server.targets,
     cwd,
     sweepMs: o.sweepMs ?? 2000,
-    selfAssess: () => assessService({ config: o.config, access, routes: ctx.routes, ledger, verification, cwd, denials: { spooled: denials.count, path: denials.path, totals: denialRecorder.totals, unrecorded: denialRecorder.unrecorded } }),
+    selfAssess: () => assessService({ config: o.config, access, routes: ctx.routes, ledger, verification, cwd, denials: { spooled: denials.count, path: denials.path, totals: denialRecorder.totals, unrecorded: denialRecorder.unrecorded }, retention: ctx.retention.state }),
   });
   ctx.compliance = new ComplianceState({
     ledger,

@@ -11,10 +11,12 @@ import { relative } from 'node:path';
 import type { Control } from '../controls/api.js';
 import type { DomainId, Evidence, Finding, Severity, Status } from '../model/types.js';
 import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, DEV_AUDIENCE, DEV_ISSUER, SCOPES, type AccessConfig } from '../access/scopes.js';
-import type { AttestConfig } from '../config.js';
+import { retentionScheduleOf, type AttestConfig } from '../config.js';
 import { frameworksForServiceControl } from '../frameworks/index.js';
 import type { Ledger, VerifyReport } from '../ledger/ledger.js';
+import { RETENTION_RUN_ACTION as RETENTION_ACTION } from '../ledger/retention-run.js';
 import type { DenialTotals } from './denial-recorder.js';
+import type { RetentionState } from './retention-scheduler.js';
 import type { RouteDecl } from './types.js';
 
 export const SERVICE_RESOURCE_TYPE = 'Attest::Service::Configuration';
@@ -38,6 +40,8 @@ export interface SelfAssessmentInput {
   /** Access denials the ledger refused, waiting in the spool file to be re-appended. */
   /** unrecorded: denials counted in summaries that neither the ledger nor the spool took (in memory only). */
   denials?: { spooled: number; path: string; totals?: DenialTotals; unrecorded?: number };
+  /** The retention schedule and the latest recorded run (absent: nothing watches retention). */
+  retention?: RetentionState;
 }
 
 export interface SelfAssessment {
@@ -122,9 +126,9 @@ const DEFS: ServiceControlDef[] = [
     remediation: 'Set DATABASE_URL to a PostgreSQL database for production.',
   },
   {
-    id: 'ATTEST-SVC-AUDIT-006', title: 'A retention policy is configured for audit records', domain: 'audit', severity: 'low',
-    rationale: 'Records are kept as long as the frameworks require and no longer.',
-    remediation: 'Set ledger.retention, e.g. { "auth": "1y", "*": "7y" }.',
+    id: 'ATTEST-SVC-AUDIT-006', title: 'A retention policy is configured for audit records and applied on a schedule', domain: 'audit', severity: 'low',
+    rationale: 'Records are kept as long as the frameworks require and no longer; a policy that nothing applies keeps everything forever.',
+    remediation: 'Set ledger.retention (e.g. { "auth": "1y", "*": "7y" }) and ledger.retentionSchedule (every, and archiveDir on durable storage); on PostgreSQL run attest ledger retention run as the schema owner on a schedule with runner "external". A failed run says why in its ledger.retention.run record.',
   },
   {
     id: 'ATTEST-SVC-DP-001', title: 'Ledger keys are held outside the database', domain: 'data-protection', severity: 'high',
@@ -367,7 +371,38 @@ export function assessService(inp: SelfAssessmentInput): SelfAssessment {
   if (db.backend === 'postgres') add('ATTEST-SVC-AUDIT-005', 'pass', 'PostgreSQL: triggers refuse UPDATE, DELETE and TRUNCATE of records, nodes and checkpoints', dbEv);
   else add('ATTEST-SVC-AUDIT-005', 'fail', 'embedded SQLite: triggers refuse UPDATE and DELETE, but anyone who can write the file can remove them (fine for evaluation, not for production)', dbEv);
   const retention = config.ledger.retention;
-  add('ATTEST-SVC-AUDIT-006', Object.keys(retention).length ? 'pass' : 'fail', `retention policy per action category: ${Object.entries(retention).map(([k, d]) => `${k} ${d}`).join(', ')} — applied when records are archived ('attest ledger archive', then 'retention apply'), not automatically by the service`, [loc.at('ledger', 'retention', short(retention))]);
+  const rs = inp.retention;
+  const sched = rs?.schedule ?? retentionScheduleOf(config.ledger);
+  const last = rs?.lastRun;
+  const retEv = [
+    loc.at('ledger', 'retention', short(retention)),
+    loc.at('ledger', 'retentionSchedule.every', sched.every, sched.runner === 'external' ? 'runner external: a scheduled attest ledger retention run applies it' : 'applied by this service'),
+    loc.at('ledger', 'retentionSchedule.archiveDir', sched.archiveDir ?? '(none)', `records older than ${sched.archiveOlderThan} move there`),
+    runtime(
+      'ledger.retention.lastRun',
+      last ? `${last.at}: ${last.ok ? 'ok' : 'FAILED'}` : rs?.loaded ? 'never' : 'not read yet',
+      last ? `record ${last.seq} (${RETENTION_ACTION}) by ${last.by}: ${last.message}` : undefined,
+    ),
+  ];
+  const policy = Object.entries(retention).map(([k, d]) => `${k} ${d}`).join(', ');
+  const days = (ms: number) => (ms % 86_400_000 === 0 ? `${ms / 86_400_000} d` : ms % 3_600_000 === 0 ? `${ms / 3_600_000} h` : `${Math.round(ms / 60_000)} min`);
+  const interval = rs?.intervalMs;
+  if (!Object.keys(retention).length) add('ATTEST-SVC-AUDIT-006', 'fail', 'no retention policy (ledger.retention is empty): records are kept forever', retEv);
+  else if (interval === undefined) add('ATTEST-SVC-AUDIT-006', 'fail', `retention policy ${policy}, but it is not applied on a schedule (ledger.retentionSchedule.every is "off"), so nothing shows that it is applied at all`, retEv);
+  else if (!sched.archiveDir) add('ATTEST-SVC-AUDIT-006', 'fail', `retention policy ${policy}, but no archive directory is configured (ledger.retentionSchedule.archiveDir; none by default with PostgreSQL): records never leave the database, so no retention period elapses`, retEv);
+  else if (rs?.unrecorded) add('ATTEST-SVC-AUDIT-006', 'fail', `the retention run at ${rs.unrecorded.at} failed: ${rs.unrecorded.message}`, retEv);
+  else if (!rs?.loaded) add('ATTEST-SVC-AUDIT-006', 'unknown', `retention policy ${policy}, applied every ${days(interval)}; the service has not read the ledger's latest retention run yet`, retEv);
+  else if (rs.readError) add('ATTEST-SVC-AUDIT-006', 'unknown', `retention policy ${policy}, applied every ${days(interval)}; the latest retention run cannot be read from the ledger: ${rs.readError}`, retEv);
+  else if (last && !last.ok) add('ATTEST-SVC-AUDIT-006', 'fail', `the latest retention run, at ${last.at} (record ${last.seq}), ${last.message}`, retEv);
+  else {
+    const ref = last ? Date.parse(last.at) : Date.parse(rs.since);
+    const late = now.getTime() - ref > 2 * interval;
+    const next = rs.nextRunAt ? `; next run at ${rs.nextRunAt}` : '';
+    if (late && last) add('ATTEST-SVC-AUDIT-006', 'fail', `retention last ran at ${last.at}, more than two intervals (2 × ${days(interval)}) ago${next}`, retEv);
+    else if (late) add('ATTEST-SVC-AUDIT-006', 'fail', `retention has not run since ${rs.since}, more than two intervals (2 × ${days(interval)}) ago, and the ledger holds no earlier run`, retEv);
+    else if (!last) add('ATTEST-SVC-AUDIT-006', 'unknown', `retention policy ${policy}, applied every ${days(interval)}, has not run yet${next}`, retEv);
+    else add('ATTEST-SVC-AUDIT-006', 'pass', `retention policy ${policy}, applied every ${days(interval)} (records older than ${sched.archiveOlderThan} archived to ${sched.archiveDir}, archived records past their retention made tombstones); last ran at ${last.at}: ${last.message}${next}`, retEv);
+  }
 
   // --- data protection
   add('ATTEST-SVC-DP-001', 'pass', `HMAC and signing keys come from the ${ledger.keys.description}, not from the database`, [loc.at('ledger', 'keys', ledger.keys.description)]);
@@ -432,6 +467,14 @@ export function assessService(inp: SelfAssessmentInput): SelfAssessment {
         checkpointKey: ledger.keys.signing().kid,
         hmacKeys: ledger.keys.hmacKeys().map((k) => ({ kid: k.kid, created: k.created, retired: k.retired ?? null, active: k.kid === active.kid })),
         retention,
+        retentionSchedule: {
+          every: sched.every,
+          runner: sched.runner,
+          archiveDir: sched.archiveDir ?? null,
+          archiveOlderThan: sched.archiveOlderThan,
+          lastRun: last ? { at: last.at, ok: last.ok, record: last.seq, by: last.by, message: last.message } : null,
+          nextRunAt: rs?.nextRunAt ?? null,
+        },
         latestVerification: v.report ? { ok: v.report.ok, records: v.report.records, at: v.at ?? null, firstBadSeq: v.report.firstBadSeq ?? null } : { ok: null, at: null, error: v.error ?? null },
       },
       attestAbuseLimits: {

@@ -12,7 +12,7 @@ import type { AttestConfig } from '../config.js';
 import type { KeyProvider } from '../ledger/keys.js';
 import type { Catalog } from '../frameworks/schema.js';
 import { buildApp } from './app.js';
-import { createContext, type ServerContext } from './context.js';
+import { createContext, type ContextOptions, type ServerContext } from './context.js';
 import { dataRootOf } from '../datadir.js';
 
 export interface StartOptions {
@@ -35,6 +35,10 @@ export interface StartOptions {
   catalogs?: readonly Catalog[];
   /** How often the compliance assessment is refreshed (ms; 0: only on requests). */
   complianceRefreshMs?: number;
+  /** Apply the retention policy on its schedule (ledger.retentionSchedule) after start (default true). */
+  retentionSchedule?: boolean;
+  /** Retention scheduler overrides (tests). */
+  retention?: ContextOptions['retention'];
 }
 
 export interface RunningServer {
@@ -53,7 +57,7 @@ export async function createServer(o: StartOptions): Promise<{ app: FastifyInsta
   const config: AttestConfig = o.config.server.defaultTargets
     ? { ...o.config, server: { ...o.config.server, targets: o.config.server.targets.filter((t) => existsSync(t)) } }
     : o.config;
-  const ctx = await createContext({ config, ...(o.dev ? { dev: true } : {}), ...(o.cwd ? { cwd: o.cwd } : {}), ...(o.keys ? { keys: o.keys } : {}), ...(o.sweepMs !== undefined ? { sweepMs: o.sweepMs } : {}), ...(o.spoolRetryMs !== undefined ? { spoolRetryMs: o.spoolRetryMs } : {}), ...(o.now ? { now: o.now } : {}), ...(o.catalogs ? { catalogs: o.catalogs } : {}), ...(o.complianceRefreshMs !== undefined ? { complianceRefreshMs: o.complianceRefreshMs } : {}) });
+  const ctx = await createContext({ config, ...(o.dev ? { dev: true } : {}), ...(o.cwd ? { cwd: o.cwd } : {}), ...(o.keys ? { keys: o.keys } : {}), ...(o.sweepMs !== undefined ? { sweepMs: o.sweepMs } : {}), ...(o.spoolRetryMs !== undefined ? { spoolRetryMs: o.spoolRetryMs } : {}), ...(o.now ? { now: o.now } : {}), ...(o.retention ? { retention: o.retention } : {}), ...(o.catalogs ? { catalogs: o.catalogs } : {}), ...(o.complianceRefreshMs !== undefined ? { complianceRefreshMs: o.complianceRefreshMs } : {}) });
   try {
     const { app, registered } = await buildApp(ctx, { ...(o.logStream ? { logStream: o.logStream } : {}), ...(o.quiet ? { quiet: true } : {}) });
     ctx.compliance.onError = (m) => app.log.error(m);
@@ -104,6 +108,11 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
       else if (v.error) app.log.error({ error: v.error }, 'ledger verification could not run');
       else app.log.info({ records: v.report?.records }, 'ledger verified');
     });
+  }
+  if (o.retentionSchedule !== false) {
+    await ctx.retention.start(app.log).catch((e: unknown) => app.log.error({ err: { message: (e as Error).message } }, 'the retention schedule could not start'));
+    const st = ctx.retention.state;
+    app.log.info({ every: st.schedule.every, runner: st.schedule.runner, archiveDir: st.schedule.archiveDir ?? null, lastRun: st.lastRun?.at ?? null, nextRunAt: st.nextRunAt ?? null }, 'retention schedule');
   }
   let closing: Promise<void> | undefined;
   return {

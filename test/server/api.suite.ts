@@ -540,6 +540,9 @@ export function apiSuite(backend: Backend): void {
 
     const res = await inject('POST', '/api/privacy/erasures', so, { subject, reason: 'Art. 17 request by e-mail', ticket: 'DPO-77' });
     assert.equal(res.statusCode, 200, res.body);
+    const ajv = new Ajv({ strict: false });
+    const { description: _d, ...okSchema } = s.ctx.routes.find((d) => d.url === '/api/privacy/erasures')!.response[200]!;
+    assert.ok(ajv.validate(okSchema, json(res)), JSON.stringify(ajv.errors));
     const out = json<{ outcome: string; erased: number; requestRecord: number; erasureRecord: number; subjectPseudonym: string; subjectKid: string }>(res);
     assert.equal(out.outcome, 'erased');
     assert.equal(out.erased, 2);
@@ -576,6 +579,9 @@ export function apiSuite(backend: Backend): void {
       assert.equal(r.statusCode, 409, r.body);
       const b = json<{ error: string; message: string; requestRecord: number }>(r);
       assert.deepEqual([b.error, b.message], ['erasure_refused', why]);
+      const { description: _d, ...refusedSchema } = s.ctx.routes.find((d) => d.url === '/api/privacy/erasures')!.response[409]!;
+      assert.ok(new Ajv({ strict: false }).validate(refusedSchema, b));
+      assert.equal(typeof b.requestRecord, 'number');
       const [failed] = (await s.ctx.ledger.query({ action: 'privacy.subject.erase.failed', limit: 1 })).records;
       assert.deepEqual([failed!.outcome, failed!.metadata], ['error', { request_record: b.requestRecord, refused: true, error: why }]);
       assert.equal((await s.ctx.ledger.query({ action: 'ledger.subject.erase', limit: 1000 })).records.length, erasuresBefore, 'no erasure is claimed');

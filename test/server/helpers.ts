@@ -131,6 +131,8 @@ export interface TestServerOptions {
   db?: string;
   dev?: boolean;
   start?: Partial<StartOptions>;
+  /** Ledger settings over the test defaults (e.g. a retention schedule). */
+  ledger?: Partial<AttestConfig['ledger']>;
 }
 
 /** The example templates a test server scans (a copy, so tests may edit them). */
@@ -177,8 +179,9 @@ export async function testServer(o: TestServerOptions): Promise<TestServer> {
     ...o.access,
   };
   const logs = new LogCapture();
+  const config = testConfig(dir, db, access, targets);
   const { app, ctx, registered } = await createServer({
-    config: testConfig(dir, db, access, targets),
+    config: { ...config, ledger: { ...config.ledger, ...o.ledger } },
     dev: o.dev ?? true,
     cwd: dir,
     logStream: logs,

@@ -70,12 +70,13 @@ async function newPage(): Promise<{ ctx: BrowserContext; page: Page; errors: str
   return { ctx, page, errors };
 }
 
-const SCOPES: Record<(typeof ROLES)[number], { report: boolean; audit: boolean; export: boolean }> = {
-  admin: { report: true, audit: true, export: true },
-  'security-officer': { report: true, audit: true, export: true },
-  auditor: { report: true, audit: true, export: true },
-  agent: { report: false, audit: true, export: false },
-  viewer: { report: false, audit: false, export: false },
+const SCOPES: Record<(typeof ROLES)[number], { report: boolean; audit: boolean; export: boolean; privacy: boolean; status: boolean }> = {
+  admin: { report: true, audit: true, export: true, privacy: true, status: true },
+  'security-officer': { report: true, audit: true, export: true, privacy: true, status: true },
+  auditor: { report: true, audit: true, export: true, privacy: false, status: true },
+  approver: { report: true, audit: false, export: false, privacy: false, status: true },
+  agent: { report: false, audit: true, export: false, privacy: false, status: false },
+  viewer: { report: false, audit: false, export: false, privacy: false, status: true },
 };
 
 for (const role of ROLES) {
@@ -87,6 +88,10 @@ for (const role of ROLES) {
       await page.getByRole('heading', { level: 1, name: /Welcome/ }).waitFor();
       assert.equal(await nav.getByRole('link', { name: 'Compliance report' }).count(), SCOPES[role].report ? 1 : 0, 'report link');
       assert.equal(await nav.getByRole('link', { name: 'Audit log' }).count(), SCOPES[role].audit ? 1 : 0, 'audit link');
+      assert.equal(await nav.getByRole('link', { name: 'Privacy' }).count(), SCOPES[role].privacy ? 1 : 0, 'privacy link');
+      // compliance:read alone (the viewer) shows the status per domain, without resources or files.
+      if (SCOPES[role].status) await page.getByTestId('compliance-status').locator('tbody tr').first().waitFor();
+      assert.equal(await page.getByTestId('compliance-status').count(), SCOPES[role].status ? 1 : 0, 'compliance status');
       await page.getByRole('button', { name: new RegExp(`ui-${role}`) }).click();
       assert.equal(await page.getByTestId('user-roles').innerText(), role);
       await page.keyboard.press('Escape');
@@ -232,6 +237,12 @@ test('audit viewer: filter by actor and action, page forward and back, sort, exp
     await page.getByRole('button', { name: 'Apply filters' }).click();
     const status = page.getByTestId('page-status');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('actor') === 'dev:alice');
+    // The unfiltered page also said "Page 1 · records 1–100", and its rows stay (dimmed)
+    // until the filtered page answers: wait for rows of the filter, not for the text.
+    await page.waitForFunction(() => {
+      const actors = [...document.querySelectorAll('.audit-table[aria-busy="false"] tbody tr td:nth-child(2) .actor')].map((c) => c.textContent);
+      return actors.length > 0 && actors.every((a) => a === 'dev:alice');
+    });
     await status.getByText('Page 1 · records 1–100').waitFor();
     const rows = page.locator('.audit-table tbody tr');
     assert.equal(await rows.count(), 100);

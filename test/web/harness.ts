@@ -28,7 +28,7 @@ export const LAUNCH_ARGS = [
   '--disable-sync',
 ];
 export const RESULTS = join(REPO, 'test-results');
-export const ROLES = ['admin', 'security-officer', 'auditor', 'agent', 'viewer'] as const;
+export const ROLES = ['admin', 'security-officer', 'auditor', 'approver', 'agent', 'viewer'] as const;
 
 /** Why the browser tests cannot run here (undefined: they can). Under CI a missing browser is an error. */
 export function browserSkip(): string | undefined {

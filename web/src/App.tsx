@@ -10,6 +10,7 @@ import { Overview } from './pages/Overview';
 import { ReportPage } from './pages/Report';
 import { AuditPage } from './pages/Audit';
 import { CompliancePages } from './pages/compliance';
+import { PrivacyPage } from './pages/Privacy';
 import { Forbidden } from './components/Forbidden';
 
 type Boot = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; config: AuthConfig };
@@ -103,6 +104,7 @@ function Shell({ config }: { config: AuthConfig }) {
         { to: '/compliance', label: 'Compliance', show: hasScope(me, PAGE_SCOPES.compliance), active: loc.path.startsWith('/compliance') },
         { to: '/report', label: 'Compliance report', show: hasScope(me, PAGE_SCOPES.report), active: loc.path.startsWith('/report') },
         { to: '/audit', label: 'Audit log', show: hasScope(me, PAGE_SCOPES.audit), active: loc.path.startsWith('/audit') },
+        { to: '/privacy', label: 'Privacy', show: hasScope(me, PAGE_SCOPES.privacy), active: loc.path.startsWith('/privacy') },
       ].filter((n) => n.show),
     [me, loc.path],
   );
@@ -123,6 +125,8 @@ function Shell({ config }: { config: AuthConfig }) {
     page = hasScope(me, PAGE_SCOPES.compliance) ? <CompliancePages path={loc.path} /> : <Forbidden what="compliance readiness" scope={PAGE_SCOPES.compliance} />;
   } else if (loc.path === '/audit' || loc.path.startsWith('/audit/')) {
     page = hasScope(me, PAGE_SCOPES.audit) ? <AuditPage /> : <Forbidden what="the audit log" scope={PAGE_SCOPES.audit} />;
+  } else if (loc.path === '/privacy') {
+    page = hasScope(me, PAGE_SCOPES.privacy) ? <PrivacyPage /> : <Forbidden what="privacy requests" scope={PAGE_SCOPES.privacy} roles="security-officer or admin" />;
   } else {
     page = (
       <section className="page">

@@ -33,4 +33,6 @@ export const PAGE_SCOPES = {
   compliance: 'compliance:read',
   complianceWrite: 'compliance:write',
   complianceApprove: 'compliance:approve',
+  privacy: 'privacy:manage',
+  complianceStatus: 'compliance:read',
 } as const;

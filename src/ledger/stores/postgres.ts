@@ -453,6 +453,14 @@ export class PostgresStore implements LedgerStore {
     return `erasure on ${this.location} runs as the schema owner (${r.owner}): it deletes personal data and rewrites the table (VACUUM FULL), which ${r.role} may not do; nothing was written. Run attest ledger erase-subject with --db postgres://${r.owner}@…`;
   }
 
+  async archiveRefusal(): Promise<string | undefined> {
+    const [r] = await this.q<{ may: boolean; role: string; owner: string }>(
+      `SELECT pg_has_role(current_user, c.relowner, 'USAGE') AS may, current_user AS role, pg_get_userbyid(c.relowner) AS owner FROM pg_class c WHERE c.oid = 'records'::regclass`,
+    );
+    if (!r || r.may) return undefined;
+    return `archiving on ${this.location} runs as the schema owner (${r.owner}): it deletes the archived records from the database, which ${r.role} may not do; nothing was archived. Run attest ledger retention run (or attest ledger archive) with --db postgres://${r.owner}@… on a schedule, and set ledger.retentionSchedule.runner to "external"`;
+  }
+
   async eraseSubject(subject: string, upto: number): Promise<number> {
     const deleted = (await this.pool.query('DELETE FROM pii WHERE subject = $1 AND seq <= $2', [subject, upto])).rowCount ?? 0;
     // A DELETE leaves the tuples in the table's pages until vacuum, and plain VACUUM leaves

@@ -10,6 +10,7 @@
 import { subjectPseudonym } from '../../ledger/chain.js';
 import { exportView } from '../../ledger/export.js';
 import { LedgerValidationError } from '../../ledger/record.js';
+import { problem } from '../../ledger/retention-run.js';
 import { actorOf } from '../auth.js';
 import type { ServerContext } from '../context.js';
 import { errorResponse, type JsonSchema, type RouteDecl } from '../types.js';
@@ -172,7 +173,7 @@ export function privacyRoutes(ctx: ServerContext): RouteDecl[] {
           // The store's own refusal (PostgreSQL as the application role) comes before the
           // erasure record is written, so nothing claims an erasure that did not happen.
           const refused = e instanceof LedgerValidationError && e.field === 'db';
-          const message = refused ? (e as LedgerValidationError).detail : (e as Error).message.slice(0, 500);
+          const message = problem(e);
           await ctx.ledger.append([
             { ...base, action: 'privacy.subject.erase.failed', outcome: 'error', metadata: { request_record: request.last, refused, error: message } },
           ]);

@@ -27,6 +27,8 @@ export interface ApiClient {
   getJson<T>(path: string, q?: Query, init?: { signal?: AbortSignal }): Promise<T>;
   /** The body exactly as the server sent it (exports). */
   getRaw(path: string, q?: Query): Promise<{ text: string; blob: Blob; contentType: string; filename?: string }>;
+  /** POST a JSON body, JSON back. */
+  postJson<T>(path: string, body: unknown): Promise<T>;
 }
 
 async function errorOf(res: Response, url: string): Promise<ApiError> {
@@ -41,9 +43,14 @@ async function errorOf(res: Response, url: string): Promise<ApiError> {
 }
 
 export function createClient(token: string, onUnauthorized: (e: ApiError) => void): ApiClient {
-  const call = async (path: string, q: Query | undefined, accept: string, signal?: AbortSignal): Promise<Response> => {
+  const call = async (path: string, q: Query | undefined, accept: string, signal?: AbortSignal, body?: unknown): Promise<Response> => {
     const url = withQuery(path, q);
-    const res = await fetch(url, { headers: { authorization: `Bearer ${token}`, accept }, cache: 'no-store', ...(signal ? { signal } : {}) });
+    const res = await fetch(url, {
+      ...(body !== undefined ? { method: 'POST', body: JSON.stringify(body) } : {}),
+      headers: { authorization: `Bearer ${token}`, accept, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      cache: 'no-store',
+      ...(signal ? { signal } : {}),
+    });
     if (!res.ok) {
       const e = await errorOf(res, url);
       if (res.status === 401) onUnauthorized(e);
@@ -54,6 +61,10 @@ export function createClient(token: string, onUnauthorized: (e: ApiError) => voi
   return {
     async getJson<T>(path: string, q?: Query, init?: { signal?: AbortSignal }): Promise<T> {
       const res = await call(path, q, 'application/json', init?.signal);
+      return (await res.json()) as T;
+    },
+    async postJson<T>(path: string, body: unknown): Promise<T> {
+      const res = await call(path, undefined, 'application/json', undefined, body);
       return (await res.json()) as T;
     },
     async getRaw(path: string, q?: Query) {

@@ -164,4 +164,8 @@ export interface ApiErrorBody {
   requestId?: string;
   missingScopes?: string[];
   reason?: string;
+  /** 400: the field at fault. */
+  field?: string;
+  /** 409 from an erasure: the ledger record of the refused request. */
+  requestRecord?: number;
 }

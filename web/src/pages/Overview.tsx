@@ -1,6 +1,9 @@
+import { useEffect, useState } from 'react';
 import { linkClick } from '../lib/router';
-import type { AuthConfig } from '../lib/types';
+import { localTimeWithZone, nf } from '../lib/format';
+import type { AuthConfig, Status, StatusCounts } from '../lib/types';
 import { hasScope, PAGE_SCOPES, useSession } from '../session';
+import { STATUS_LABEL } from '../components/ui';
 
 const PAGES = [
   {
@@ -21,7 +24,88 @@ const PAGES = [
     scope: PAGE_SCOPES.audit,
     text: 'The tamper-evident audit trail: search, filter, export, and verify a record against the signed checkpoint.',
   },
+  {
+    to: '/privacy',
+    title: 'Privacy requests',
+    scope: PAGE_SCOPES.privacy,
+    text: 'Subject access and erasure of the personal data the audit trail holds, each request recorded.',
+  },
 ];
+
+interface StatusSummary {
+  generatedAt: string;
+  disclaimer: string;
+  summary: { controls: number; findings: number; byStatus: StatusCounts };
+  domains: { id: string; title: string; summary: StatusCounts }[];
+}
+
+const SHOWN: Status[] = ['pass', 'fail', 'unknown', 'suppressed', 'not_applicable'];
+
+/** The status without the resources behind it: what compliance:read (the viewer) may read. */
+function ComplianceStatus() {
+  const { client } = useSession();
+  const [s, setS] = useState<StatusSummary | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  useEffect(() => {
+    client
+      .getJson<StatusSummary>('/api/security/compliance-report/summary')
+      .then(setS)
+      .catch((e: Error) => setError(e.message));
+  }, [client]);
+  return (
+    <>
+      <h2 className="section-title">Compliance status</h2>
+      <div className="card" data-testid="compliance-status">
+        {error && (
+          <p className="alert alert-error" role="alert">
+            {error}
+          </p>
+        )}
+        {!s && !error && <p className="muted">Loading…</p>}
+        {s && (
+          <>
+            <p className="small muted">
+              Findings of {nf.format(s.summary.controls)} controls, generated {localTimeWithZone(s.generatedAt)}. {s.disclaimer}
+            </p>
+            <table className="table">
+              <caption className="sr-only">Findings per domain and status</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Domain</th>
+                  {SHOWN.map((k) => (
+                    <th key={k} scope="col" className="num">
+                      {STATUS_LABEL[k]}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {s.domains.map((d) => (
+                  <tr key={d.id}>
+                    <th scope="row">{d.title}</th>
+                    {SHOWN.map((k) => (
+                      <td key={k} className="num">
+                        {nf.format(d.summary[k])}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+                <tr>
+                  <th scope="row">All domains</th>
+                  {SHOWN.map((k) => (
+                    <td key={k} className="num" data-testid={`status-total-${k}`}>
+                      {nf.format(s.summary.byStatus[k])}
+                    </td>
+                  ))}
+                </tr>
+              </tbody>
+            </table>
+          </>
+        )}
+      </div>
+    </>
+  );
+}
 
 export function Overview({ config }: { config: AuthConfig }) {
   const { me } = useSession();
@@ -52,6 +136,7 @@ export function Overview({ config }: { config: AuthConfig }) {
           );
         })}
       </div>
+      {hasScope(me, PAGE_SCOPES.complianceStatus) && <ComplianceStatus />}
       <h2 className="section-title">Your access</h2>
       <div className="card">
         <table className="table">

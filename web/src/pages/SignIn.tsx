@@ -3,7 +3,7 @@ import { postPublic } from '../lib/api';
 import { beginSignIn, jwtExpiry } from '../lib/oidc';
 import type { AuthConfig } from '../lib/types';
 
-const DEFAULT_ROLES = ['admin', 'security-officer', 'auditor', 'agent', 'viewer'];
+const DEFAULT_ROLES = ['admin', 'security-officer', 'auditor', 'approver', 'agent', 'viewer'];
 
 interface Props {
   config: AuthConfig;
