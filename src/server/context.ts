@@ -97,7 +97,13 @@ export async function createContext(o: ContextOptions): Promise<ServerContext> {
     scans = openScanStore(o.config.ledger.db);
     await scans.init();
     complianceStore = openComplianceStore(o.config.ledger.db, { evidenceMaxBytes: (o.config.compliance ?? DEFAULT_COMPLIANCE).evidenceMaxBytes });
-    await complianceStore.init();
+    try {
+      await complianceStore.init();
+    } catch (e) {
+      // The usual cause: the service logs in as the application role, which may not create
+      // tables, and nobody made them. Say which tables and who makes them.
+      throw new Error(`the compliance tables (evidence_files, compliance_assessments) beside the ledger in ${complianceStore.location} cannot be opened or created: ${(e as Error).message}. The schema owner creates them: run deploy/aws/db-bootstrap.mjs, or start the service once as the owner`);
+    }
   } catch (e) {
     await complianceStore?.close().catch(() => undefined);
     await scans?.close().catch(() => undefined);
