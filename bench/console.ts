@@ -10,50 +10,13 @@
 // Prints one JSON document. Targets (issue 5): report < 1 s, page change < 200 ms.
 //
 //   npm run bench:console                 (1M records; RECORDS=100000 for a quick run)
-import type { Page } from 'playwright-core';
 import { EventGenerator } from './ledger-writer.js';
+import { stats, timeInPage } from './browser-timing.js';
 import { browserSkip, go, launchBrowser, signIn, startConsoleServer, type ConsoleServer } from '../test/web/harness.js';
 
 const RECORDS = Number(process.env['RECORDS'] ?? 1_000_000);
 const COPIES = Number(process.env['EXAMPLE_COPIES'] ?? 4);
 const RUNS = Number(process.env['RUNS'] ?? 15);
-
-function stats(xs: number[]): { runs: number; p50: number; p95: number; max: number } {
-  const s = [...xs].sort((a, b) => a - b);
-  const q = (p: number) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]!;
-  const r = (x: number) => Math.round(x * 10) / 10;
-  return { runs: s.length, p50: r(q(0.5)), p95: r(q(0.95)), max: r(s[s.length - 1]!) };
-}
-
-/** Time in the page from `act` (a click, run in the page) until `done` holds and a frame was painted. */
-async function timeInPage(page: Page, act: string, done: string): Promise<number> {
-  return page.evaluate(
-    ([actSrc, doneSrc]) =>
-      new Promise<number>((resolve, reject) => {
-        const isDone = new Function(`return (${doneSrc})`) as () => boolean;
-        // Done when the DOM holds the result; then the frame that shows it (rAF runs before
-        // that frame's style, layout and paint; the task after it, once they are done).
-        let finished = false;
-        const finish = () => {
-          if (finished || !isDone()) return;
-          finished = true;
-          mo.disconnect();
-          clearTimeout(timer);
-          requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
-        };
-        const mo = new MutationObserver(finish);
-        mo.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
-        const timer = setTimeout(() => {
-          mo.disconnect();
-          reject(new Error(`timed out waiting for ${doneSrc}`));
-        }, 30_000);
-        const t0 = performance.now();
-        (new Function(actSrc) as () => void)();
-        finish();
-      }),
-    [act, done] as const,
-  );
-}
 
 async function reportBench(server: ConsoleServer) {
   const token = await server.token('auditor', 'bench');

@@ -11,6 +11,7 @@ import { installAccessHook } from './auth.js';
 import type { ServerContext } from './context.js';
 import { consoleRoutes } from './console.js';
 import { auditRoutes } from './routes/audit.js';
+import { complianceRoutes } from './routes/compliance.js';
 import { devRoutes } from './routes/dev.js';
 import { privacyRoutes } from './routes/privacy.js';
 import { scanRoutes } from './routes/scans.js';
@@ -27,7 +28,7 @@ export interface AppOptions {
 
 /** Every route this server declares, for the given context (dev-only ones only in dev mode). */
 export function declaredRoutes(ctx: ServerContext): RouteDecl[] {
-  const all = [...systemRoutes(ctx), ...securityRoutes(ctx), ...scanRoutes(ctx), ...auditRoutes(ctx), ...privacyRoutes(ctx), ...devRoutes(ctx), ...consoleRoutes(ctx)];
+  const all = [...systemRoutes(ctx), ...securityRoutes(ctx), ...scanRoutes(ctx), ...auditRoutes(ctx), ...privacyRoutes(ctx), ...complianceRoutes(ctx), ...devRoutes(ctx), ...consoleRoutes(ctx)];
   return all.filter((r) => !r.devOnly || ctx.dev);
 }
 
@@ -166,7 +167,13 @@ export async function buildApp(ctx: ServerContext, o: AppOptions = {}): Promise<
     if (err instanceof LedgerValidationError) return reply.code(400).send({ error: 'bad_request', message: err.message, field: err.field, requestId: req.id });
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) {
-      return reply.code(status).send({ error: status === 413 ? 'too_large' : status === 415 ? 'unsupported_media_type' : 'bad_request', message: err.message.slice(0, 300), requestId: req.id });
+      let message = err.message.slice(0, 300);
+      if (status === 413) {
+        // Say what the limit is and where it is set, so the client knows what would pass.
+        const d = req.routeOptions.config?.decl;
+        message = `${message}: the limit is ${d?.bodyLimit ?? ctx.config.server.bodyLimit} bytes (${d?.bodyLimitSetting ?? 'server.bodyLimit'})`;
+      }
+      return reply.code(status).send({ error: status === 413 ? 'too_large' : status === 415 ? 'unsupported_media_type' : 'bad_request', message, requestId: req.id });
     }
     req.log.error({ err: { message: err.message, code: err.code, stack: err.stack } }, 'request failed');
     return reply.code(500).send({ error: 'internal', message: `internal error; the server log has the details under request id ${req.id}`, requestId: req.id });
@@ -177,8 +184,8 @@ export async function buildApp(ctx: ServerContext, o: AppOptions = {}): Promise<
 
   const routes = declaredRoutes(ctx);
   ctx.routes = routes;
-  for (const d of routes) {
-    app.route({
+  const route = (on: FastifyInstance, d: RouteDecl) =>
+    on.route({
       method: d.method,
       url: d.url,
       config: { decl: d },
@@ -189,6 +196,16 @@ export async function buildApp(ctx: ServerContext, o: AppOptions = {}): Promise<
         ...(d.body ? { body: d.body } : {}),
       },
       handler: (req, reply) => d.handler(req, reply),
+    });
+  for (const d of routes) if (!d.rawBody) route(app, d);
+  const raw = routes.filter((d) => d.rawBody);
+  if (raw.length) {
+    // Uploads take their bytes as they come, whatever the media type; only these routes do,
+    // so every other route still refuses a body that is not JSON (415).
+    await app.register(async (sub) => {
+      sub.removeAllContentTypeParsers();
+      sub.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+      for (const d of raw) route(sub, d);
     });
   }
   await app.ready();

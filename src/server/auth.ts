@@ -64,6 +64,10 @@ export type DenyReason =
   | 'tenant'
   | 'own_records_only'
   | 'actor_mismatch'
+  // Compliance: the role may not attest this requirement (the catalog names who may), or
+  // the approver of an exception is the person who requested it.
+  | 'not_attester'
+  | 'separation_of_duties'
   | 'rate_limited';
 
 export interface Denial {

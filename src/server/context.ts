@@ -6,7 +6,10 @@
 import { createVerifier, type Verifier } from '../access/jwt.js';
 import { DevIssuer } from '../access/dev-issuer.js';
 import { validateAccessConfig, type AccessConfig } from '../access/scopes.js';
-import type { AttestConfig } from '../config.js';
+import { DEFAULT_COMPLIANCE, type AttestConfig } from '../config.js';
+import { openComplianceStore, type ComplianceStore } from '../compliance/store.js';
+import { CATALOGS } from '../frameworks/index.js';
+import type { Catalog } from '../frameworks/schema.js';
 import { openLedger } from '../ledger/open.js';
 import type { KeyProvider } from '../ledger/keys.js';
 import type { Ledger } from '../ledger/ledger.js';
@@ -14,6 +17,7 @@ import { Authenticator, type RateLimits } from './auth.js';
 import { DenialRecorder } from './denial-recorder.js';
 import { defaultSpoolPath, DenialSpool } from './denial-spool.js';
 import { RateLimiter } from './rate-limit.js';
+import { ComplianceState } from './compliance-state.js';
 import { ReportCache } from './report-cache.js';
 import { openScanStore, type ScanStore } from './scan-store.js';
 import { assessService, type VerificationState } from './self-assessment.js';
@@ -35,6 +39,10 @@ export interface ServerContext {
   rateLimits: RateLimits;
   scans: ScanStore;
   reports: ReportCache;
+  /** Evidence files and the assessment history, beside the ledger in its database. */
+  complianceStore: ComplianceStore;
+  /** The catalogs assessed over the report's findings, attestations and exceptions. */
+  compliance: ComplianceState;
   /** Every route this server declares (set when the app is built). */
   routes: RouteDecl[];
   verification: VerificationState;
@@ -61,6 +69,10 @@ export interface ContextOptions {
   spoolRetryMs?: number;
   /** The clock of the rate limits and denial windows (tests move it); default Date.now. */
   now?: () => number;
+  /** The framework catalogs the compliance routes assess (tests); default: the shipped ones. */
+  catalogs?: readonly Catalog[];
+  /** How often the compliance assessment is refreshed and, when changed, stored (ms; 0: only on requests). */
+  complianceRefreshMs?: number;
   /** Retention scheduler overrides (tests): interval, start delay, clock. */
   retention?: { intervalMs?: number; startDelayMs?: number; pollMs?: number; now?: () => number };
 }
@@ -80,10 +92,20 @@ export async function createContext(o: ContextOptions): Promise<ServerContext> {
     ...(o.keys ? { keys: o.keys } : {}),
   });
   let scans: ScanStore | undefined;
+  let complianceStore: ComplianceStore | undefined;
   try {
     scans = openScanStore(o.config.ledger.db);
     await scans.init();
+    complianceStore = openComplianceStore(o.config.ledger.db, { evidenceMaxBytes: (o.config.compliance ?? DEFAULT_COMPLIANCE).evidenceMaxBytes });
+    try {
+      await complianceStore.init();
+    } catch (e) {
+      // The usual cause: the service logs in as the application role, which may not create
+      // tables, and nobody made them. Say which tables and who makes them.
+      throw new Error(`the compliance tables (evidence_files, compliance_assessments) beside the ledger in ${complianceStore.location} cannot be opened or created: ${(e as Error).message}. The schema owner creates them: run deploy/aws/db-bootstrap.mjs, or start the service once as the owner`);
+    }
   } catch (e) {
+    await complianceStore?.close().catch(() => undefined);
     await scans?.close().catch(() => undefined);
     await ledger.close().catch(() => undefined);
     throw e;
@@ -117,6 +139,8 @@ export async function createContext(o: ContextOptions): Promise<ServerContext> {
     rateLimits,
     scans,
     reports: undefined as unknown as ReportCache,
+    complianceStore,
+    compliance: undefined as unknown as ComplianceState,
     routes: [],
     verification,
     retention: new RetentionScheduler({ ledger, config: o.config.ledger, ...o.retention, onChange: () => ctx.reports?.invalidateService() }),
@@ -143,12 +167,14 @@ export async function createContext(o: ContextOptions): Promise<ServerContext> {
       return running;
     },
     async close() {
+      ctx.compliance.close();
       await ctx.retention.close();
       ctx.reports.close();
       // Pending summaries first: they go through the spool, which must still be open.
       await denialRecorder.close();
       await denials.close();
       await scans!.close().catch(() => undefined);
+      await complianceStore!.close().catch(() => undefined);
       await ledger.close();
     },
   };
@@ -157,6 +183,14 @@ export async function createContext(o: ContextOptions): Promise<ServerContext> {
     cwd,
     sweepMs: o.sweepMs ?? 2000,
     selfAssess: () => assessService({ config: o.config, access, routes: ctx.routes, ledger, verification, cwd, denials: { spooled: denials.count, path: denials.path, totals: denialRecorder.totals, unrecorded: denialRecorder.unrecorded }, retention: ctx.retention.state }),
+  });
+  ctx.compliance = new ComplianceState({
+    ledger,
+    store: complianceStore,
+    reports: ctx.reports,
+    catalogs: o.catalogs ?? CATALOGS,
+    ...(o.now ? { now: () => new Date(o.now!()) } : {}),
+    refreshMs: o.complianceRefreshMs ?? 60_000,
   });
   return ctx;
 }

@@ -40,6 +40,8 @@ export function buildOpenApi(routes: RouteDecl[], o: OpenApiOptions): JsonSchema
       tags: r.tags,
       parameters: [...parameters(r.params, 'path'), ...parameters(r.querystring, 'query')],
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: r.body, ...(r.example?.body !== undefined ? { example: r.example.body } : {}) } } } } : {}),
+      // Uploads: the bytes themselves, under their own media type.
+      ...(r.rawBody ? { requestBody: { required: true, content: { '*/*': { schema: { type: 'string', format: 'binary' } } } } } : {}),
       responses,
       security: r.public ? [] : [{ bearer: [] }, { oauth2: r.scopes }],
       'x-attest-access': r.public

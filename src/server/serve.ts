@@ -10,6 +10,7 @@ import type { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { AttestConfig } from '../config.js';
 import type { KeyProvider } from '../ledger/keys.js';
+import type { Catalog } from '../frameworks/schema.js';
 import { buildApp } from './app.js';
 import { createContext, type ContextOptions, type ServerContext } from './context.js';
 import { dataRootOf } from '../datadir.js';
@@ -30,6 +31,10 @@ export interface StartOptions {
   spoolRetryMs?: number;
   /** The clock of the rate limits and denial windows (tests move it). */
   now?: () => number;
+  /** The framework catalogs the compliance routes assess (tests); default: the shipped ones. */
+  catalogs?: readonly Catalog[];
+  /** How often the compliance assessment is refreshed (ms; 0: only on requests). */
+  complianceRefreshMs?: number;
   /** Apply the retention policy on its schedule (ledger.retentionSchedule) after start (default true). */
   retentionSchedule?: boolean;
   /** Retention scheduler overrides (tests). */
@@ -52,9 +57,10 @@ export async function createServer(o: StartOptions): Promise<{ app: FastifyInsta
   const config: AttestConfig = o.config.server.defaultTargets
     ? { ...o.config, server: { ...o.config.server, targets: o.config.server.targets.filter((t) => existsSync(t)) } }
     : o.config;
-  const ctx = await createContext({ config, ...(o.dev ? { dev: true } : {}), ...(o.cwd ? { cwd: o.cwd } : {}), ...(o.keys ? { keys: o.keys } : {}), ...(o.sweepMs !== undefined ? { sweepMs: o.sweepMs } : {}), ...(o.spoolRetryMs !== undefined ? { spoolRetryMs: o.spoolRetryMs } : {}), ...(o.now ? { now: o.now } : {}), ...(o.retention ? { retention: o.retention } : {}) });
+  const ctx = await createContext({ config, ...(o.dev ? { dev: true } : {}), ...(o.cwd ? { cwd: o.cwd } : {}), ...(o.keys ? { keys: o.keys } : {}), ...(o.sweepMs !== undefined ? { sweepMs: o.sweepMs } : {}), ...(o.spoolRetryMs !== undefined ? { spoolRetryMs: o.spoolRetryMs } : {}), ...(o.now ? { now: o.now } : {}), ...(o.retention ? { retention: o.retention } : {}), ...(o.catalogs ? { catalogs: o.catalogs } : {}), ...(o.complianceRefreshMs !== undefined ? { complianceRefreshMs: o.complianceRefreshMs } : {}) });
   try {
     const { app, registered } = await buildApp(ctx, { ...(o.logStream ? { logStream: o.logStream } : {}), ...(o.quiet ? { quiet: true } : {}) });
+    ctx.compliance.onError = (m) => app.log.error(m);
     await ctx.denials.load(app.log);
     ctx.denialRecorder.start(app.log);
     return { app, ctx, registered };
@@ -78,6 +84,9 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
   } catch (e) {
     app.log.error({ err: { message: (e as Error).message } }, 'the compliance report could not be built');
   }
+  // The start is a report refresh: the assessment of every framework is stored (history) now,
+  // not when somebody first opens a checklist.
+  void ctx.compliance.refresh().catch((e) => app.log.error({ err: { message: (e as Error).message } }, 'the compliance assessment could not be made'));
   let address: string;
   try {
     address = await app.listen({ host, port });

@@ -32,6 +32,13 @@ interface RouteBase {
   unlimited?: true;
   /** Largest accepted body for this route, in bytes (default: server.bodyLimit). */
   bodyLimit?: number;
+  /** The configuration setting bodyLimit comes from, named in a 413 answer. */
+  bodyLimitSetting?: string;
+  /**
+   * The body is taken as raw bytes of any media type (a Buffer in req.body), not parsed as
+   * JSON: file uploads. The handler checks the media type itself.
+   */
+  rawBody?: true;
   /** A request that succeeds for a principal with the required scopes (tests, OpenAPI examples). */
   example?: { query?: Record<string, string>; body?: unknown; params?: Record<string, string> };
   handler(req: FastifyRequest, reply: FastifyReply): Promise<unknown>;

@@ -14,6 +14,9 @@ import { checkCheckpointFile, verifyInclusionProof, type InclusionProof, type Si
 import { subjectPseudonym } from '../../src/ledger/chain.js';
 import type { RouteDecl } from '../../src/server/types.js';
 import { bearer, dropSchemas, pgSkip, pgUrl, ROLES, startIdp, testServer, type Backend, type Idp, type TestServer } from './helpers.js';
+import { approveException, recordAttestation, requestException, type ComplianceActor } from '../../src/compliance/index.js';
+import { complianceFixture, FW, type Fixture } from './compliance-fixture.js';
+import { complianceTests } from './compliance.suite.js';
 
 type Role = (typeof ROLES)[number];
 type Who = Role | 'anonymous';
@@ -61,6 +64,23 @@ const HAND: Record<string, Record<Who, number>> = {
   // the administrator; an auditor reads everything else but neither reads personal data nor erases.
   'POST /api/privacy/subject-access': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 403, approver: 403, agent: 403, viewer: 403 },
   'POST /api/privacy/erasures': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 403, approver: 403, agent: 403, viewer: 403 },
+  // Compliance readiness: the viewer reads checklists; the security officer writes evidence and
+  // requests exceptions; the auditor reads everything and writes nothing; the approver
+  // approves and reviews exceptions (and reads); the agent has no part in it.
+  'GET /api/compliance/frameworks': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, approver: 200, agent: 403, viewer: 200 },
+  'GET /api/compliance/frameworks/:id/checklist': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, approver: 200, agent: 403, viewer: 200 },
+  'GET /api/compliance/frameworks/:id/requirements/:rid': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, approver: 200, agent: 403, viewer: 200 },
+  'GET /api/compliance/history': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, approver: 200, agent: 403, viewer: 200 },
+  'POST /api/compliance/evidence-files': { anonymous: 401, admin: 201, 'security-officer': 201, auditor: 403, approver: 403, agent: 403, viewer: 403 },
+  'GET /api/compliance/evidence-files/:sha256': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, approver: 200, agent: 403, viewer: 200 },
+  'POST /api/compliance/attestations': { anonymous: 401, admin: 201, 'security-officer': 201, auditor: 403, approver: 403, agent: 403, viewer: 403 },
+  'POST /api/compliance/attestations/:id/revoke': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 403, approver: 403, agent: 403, viewer: 403 },
+  'GET /api/compliance/attestations': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, approver: 200, agent: 403, viewer: 200 },
+  'POST /api/compliance/exceptions': { anonymous: 401, admin: 201, 'security-officer': 201, auditor: 403, approver: 403, agent: 403, viewer: 403 },
+  'POST /api/compliance/exceptions/:id/approve': { anonymous: 401, admin: 200, 'security-officer': 403, auditor: 403, approver: 200, agent: 403, viewer: 403 },
+  'POST /api/compliance/exceptions/:id/revoke': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 403, approver: 403, agent: 403, viewer: 403 },
+  'POST /api/compliance/exceptions/:id/review': { anonymous: 401, admin: 200, 'security-officer': 403, auditor: 403, approver: 200, agent: 403, viewer: 403 },
+  'GET /api/compliance/exceptions': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, approver: 200, agent: 403, viewer: 200 },
 };
 
 export function apiSuite(backend: Backend): void {
@@ -68,6 +88,7 @@ export function apiSuite(backend: Backend): void {
   let skip: string | undefined;
   let s: TestServer;
   let idp: Idp;
+  let fx: Fixture;
   const tokens = new Map<Who, string | undefined>();
   // The canary: an HMAC key from the configuration (and the database password on PostgreSQL).
   const hmacKey = randomBytes(32).toString('base64');
@@ -81,7 +102,9 @@ export function apiSuite(backend: Backend): void {
     idp = await startIdp();
     const keys = new EnvKeyProvider(JSON.stringify({ active: 'h1', hmac: { h1: { key: hmacKey, created: new Date().toISOString() } }, signing: { kid: 's1', key: signing } }));
     const db = backend === 'postgres' ? pgUrl().replace('postgres://postgres@', `postgres://postgres:${dbPassword}@`) : undefined;
-    s = await testServer({ backend, idp, ...(db ? { db } : {}), start: { keys } });
+    // The compliance routes assess small test catalogs (see compliance-fixture.ts).
+    fx = complianceFixture();
+    s = await testServer({ backend, idp, ...(db ? { db } : {}), start: { keys, catalogs: fx.catalogs, complianceRefreshMs: 0 } });
     tokens.set('anonymous', undefined);
     for (const r of ROLES) tokens.set(r, await s.token(r));
   });
@@ -122,6 +145,34 @@ export function apiSuite(backend: Backend): void {
     const report = (await inject('GET', '/api/security/compliance-report', tokens.get('admin'))).body;
     const scan = json<{ id: string }>(await inject('POST', '/api/scans', tokens.get('admin'), JSON.parse(report)));
     const mine = json<{ first: number }>(await inject('POST', '/api/audit/events', tokens.get('agent'), { action: 'matrix.setup', outcome: 'success' }));
+    // Compliance writes change what they act on (an approved exception is not approved twice):
+    // each call gets a fresh subject, made through the engine by people who are not the caller.
+    // They all bear on T-9, outside the default category, so the statuses the compliance tests
+    // start from are the scan's alone.
+    const setup = (id: string): ComplianceActor => ({ id, type: 'user', issuer: 'urn:test', source: 'cli' });
+    const catalogs = fx.catalogs;
+    const freshException = async (approved: boolean) => {
+      const e = await requestException(s.ctx.ledger, setup('matrix-requester'), { target: { framework: FW, requirement: 'T-9' }, reason: 'matrix', risk: 'low', owner: 'matrix', expires: new Date().toISOString().slice(0, 10) }, { catalogs });
+      if (approved) await approveException(s.ctx.ledger, setup('matrix-approver'), { exceptionId: e.exceptionId }, { catalogs });
+      return e.exceptionId;
+    };
+    const stored = json<{ sha256: string }>(await inject('POST', '/api/compliance/evidence-files', tokens.get('admin'), Buffer.from('matrix evidence'), { 'content-type': 'text/plain' }));
+    const PREPARE: Record<string, () => Promise<{ params?: Record<string, string>; body?: unknown }>> = {
+      'GET /api/compliance/frameworks/:id/checklist': async () => ({ params: { id: FW } }),
+      'GET /api/compliance/frameworks/:id/requirements/:rid': async () => ({ params: { id: FW, rid: 'T-3' } }),
+      'GET /api/compliance/evidence-files/:sha256': async () => ({ params: { sha256: stored.sha256 } }),
+      // New bytes each time: a file already held is answered 200, not 201.
+      'POST /api/compliance/evidence-files': async () => ({ body: { matrix: randomBytes(8).toString('hex') } }),
+      'POST /api/compliance/attestations': async () => ({ body: { framework: FW, requirement: 'T-9', statement: 'matrix' } }),
+      'POST /api/compliance/attestations/:id/revoke': async () => ({
+        params: { id: (await recordAttestation(s.ctx.ledger, setup('matrix-attester'), { framework: FW, requirement: 'T-9', statement: 'matrix' }, { catalogs })).id },
+        body: { reason: 'matrix' },
+      }),
+      'POST /api/compliance/exceptions': async () => ({ body: { target: { framework: FW, requirement: 'T-9' }, reason: 'matrix', risk: 'low', owner: 'matrix', expires: new Date().toISOString().slice(0, 10) } }),
+      'POST /api/compliance/exceptions/:id/approve': async () => ({ params: { id: await freshException(false) }, body: { note: 'matrix' } }),
+      'POST /api/compliance/exceptions/:id/revoke': async () => ({ params: { id: await freshException(false) }, body: { reason: 'matrix' } }),
+      'POST /api/compliance/exceptions/:id/review': async () => ({ params: { id: await freshException(true) }, body: { note: 'matrix' } }),
+    };
     const before = await deniedCount();
     let refusals = 0;
     const declared = new Set<string>();
@@ -129,10 +180,11 @@ export function apiSuite(backend: Backend): void {
       const key = `${d.method} ${d.url}`;
       declared.add(key);
       for (const who of ['anonymous', ...ROLES] as Who[]) {
+        const prep = await PREPARE[key]?.();
         let url = d.url;
-        for (const [k, v] of Object.entries(d.example?.params ?? {})) url = url.replace(`:${k}`, v === 'latest' ? scan.id : k === 'seq' ? String(mine.first) : v);
+        for (const [k, v] of Object.entries(prep?.params ?? d.example?.params ?? {})) url = url.replace(`:${k}`, v === 'latest' ? scan.id : k === 'seq' ? String(mine.first) : v);
         const q = new URLSearchParams(d.example?.query ?? {}).toString();
-        const body = d.example?.body === 'valid-report' ? JSON.parse(report) : d.example?.body;
+        const body = prep?.body !== undefined ? prep.body : d.example?.body === 'valid-report' ? JSON.parse(report) : d.example?.body;
         const res = await inject(d.method, q ? `${url}?${q}` : url, tokens.get(who), body);
         const want = expectedFromDeclaration(d, who);
         const msg = `${key} as ${who}: got ${res.statusCode} ${res.body.slice(0, 200)}`;
@@ -539,6 +591,8 @@ export function apiSuite(backend: Backend): void {
       store.eraseRefusal = original;
     }
   });
+
+  complianceTests(t, { backend, server: () => s, fixture: () => fx, deniedCount });
 
   t('canary: secrets of the configuration, request bodies and event metadata never appear in a response, log line or export', async () => {
     const bodies: string[] = [];

@@ -15,6 +15,7 @@ import { Ledger } from '../../src/ledger/ledger.js';
 import { DirectoryKeyProvider } from '../../src/ledger/keys.js';
 import { RETENTION_RUN_ACTION, runRetention } from '../../src/ledger/retention-run.js';
 import { openScanStore } from '../../src/server/scan-store.js';
+import { openComplianceStore } from '../../src/compliance/store.js';
 import { PG_URL, asOwner } from '../helpers/pg.js';
 import { bearer, dropSchemas, pgSkip, pgUrl, testServer } from './helpers.js';
 
@@ -34,10 +35,11 @@ test('as the application role: erasure is refused with the store\'s reason (409)
   const ownerUrl = pgUrl();
   const schema = new URL(ownerUrl).searchParams.get('schema')!;
   await bootstrapPostgres({ ownerUrl, login, tenants: '*' });
-  // The scans table, created by the owner as deploy/aws/db-bootstrap.mjs does: the login may not create tables.
-  const scans = openScanStore(ownerUrl);
-  await scans.init();
-  await scans.close();
+  // The scans and compliance tables, created by the owner as deploy/aws/db-bootstrap.mjs does: the login may not create tables.
+  for (const store of [openScanStore(ownerUrl), openComplianceStore(ownerUrl)]) {
+    await store.init();
+    await store.close();
+  }
   const asLogin = new URL(PG_URL);
   asLogin.username = login;
   asLogin.searchParams.set('schema', schema);

@@ -9,6 +9,7 @@ import { SignIn } from './pages/SignIn';
 import { Overview } from './pages/Overview';
 import { ReportPage } from './pages/Report';
 import { AuditPage } from './pages/Audit';
+import { CompliancePages } from './pages/compliance';
 import { PrivacyPage } from './pages/Privacy';
 import { Forbidden } from './components/Forbidden';
 
@@ -100,6 +101,7 @@ function Shell({ config }: { config: AuthConfig }) {
     () =>
       [
         { to: '/', label: 'Overview', show: true, active: loc.path === '/' },
+        { to: '/compliance', label: 'Compliance', show: hasScope(me, PAGE_SCOPES.compliance), active: loc.path.startsWith('/compliance') },
         { to: '/report', label: 'Compliance report', show: hasScope(me, PAGE_SCOPES.report), active: loc.path.startsWith('/report') },
         { to: '/audit', label: 'Audit log', show: hasScope(me, PAGE_SCOPES.audit), active: loc.path.startsWith('/audit') },
         { to: '/privacy', label: 'Privacy', show: hasScope(me, PAGE_SCOPES.privacy), active: loc.path.startsWith('/privacy') },
@@ -119,6 +121,8 @@ function Shell({ config }: { config: AuthConfig }) {
   if (loc.path === '/' || loc.path === '/index.html') page = <Overview config={config} />;
   else if (loc.path === '/report' || loc.path.startsWith('/report/')) {
     page = hasScope(me, PAGE_SCOPES.report) ? <ReportPage /> : <Forbidden what="the compliance report" scope={PAGE_SCOPES.report} />;
+  } else if (loc.path === '/compliance' || loc.path.startsWith('/compliance/')) {
+    page = hasScope(me, PAGE_SCOPES.compliance) ? <CompliancePages path={loc.path} /> : <Forbidden what="compliance readiness" scope={PAGE_SCOPES.compliance} />;
   } else if (loc.path === '/audit' || loc.path.startsWith('/audit/')) {
     page = hasScope(me, PAGE_SCOPES.audit) ? <AuditPage /> : <Forbidden what="the audit log" scope={PAGE_SCOPES.audit} />;
   } else if (loc.path === '/privacy') {

@@ -30,6 +30,9 @@ export const PAGE_SCOPES = {
   report: 'security:read',
   audit: 'audit:read',
   auditExport: 'audit:export',
+  compliance: 'compliance:read',
+  complianceWrite: 'compliance:write',
+  complianceApprove: 'compliance:approve',
   privacy: 'privacy:manage',
   complianceStatus: 'compliance:read',
 } as const;

@@ -7,6 +7,12 @@ import { STATUS_LABEL } from '../components/ui';
 
 const PAGES = [
   {
+    to: '/compliance',
+    title: 'Compliance readiness',
+    scope: PAGE_SCOPES.compliance,
+    text: 'Framework checklists (SOC 2, HIPAA, GDPR, NIST, CIS): score and coverage, evidence attested in the ledger, the exceptions register.',
+  },
+  {
     to: '/report',
     title: 'Compliance report',
     scope: PAGE_SCOPES.report,
