@@ -204,6 +204,29 @@ test('exception on the requirement itself: excepts the parts not met; expired ->
   assert.equal(one({ controls: ['AT-1'] }, { findings: [finding('AT-1', 'fail')], exceptions: [elsewhere] }).status, 'not_met');
 });
 
+test('a requirement exception scoped to resources excepts only failing findings on them, never other resources or missing manual evidence', () => {
+  const x = exception({ framework: 'test-fw-1', requirement: 'R1' }, { scope: ['Legacy'] });
+  // Every failing finding is on the scoped resource: the configuration part is excepted.
+  const covered = one({ controls: ['AT-1'] }, { findings: [finding('AT-1', 'fail', { resource: 'Legacy' }), finding('AT-1', 'pass', { resource: 'New' })], exceptions: [x] });
+  assert.equal(covered.status, 'excepted');
+  assert.match(text(covered), new RegExp(`excepted by exception ${x.exceptionId}.* instead of not met`));
+  // A failing finding outside the scope stays a gap, and the reasons say the exception does not reach it.
+  const outside = one({ controls: ['AT-1'] }, { findings: [finding('AT-1', 'fail', { resource: 'Legacy' }), finding('AT-1', 'fail', { resource: 'Other' })], exceptions: [x] });
+  assert.equal(outside.status, 'not_met');
+  assert.match(text(outside), /AT-1 fails on .*Other/);
+  assert.match(text(outside), new RegExp(`exception ${x.exceptionId} covers only Legacy`));
+  // A resource scope says nothing about documents: missing manual evidence is not excepted.
+  const manual = one({ controls: ['AT-1'], manual: MANUAL }, { findings: [finding('AT-1', 'fail', { resource: 'Legacy' })], exceptions: [x] });
+  assert.equal(manual.parts.find((p) => p.kind === 'manual')!.status, 'not_started');
+  assert.doesNotMatch(text(manual), /instead of not started/);
+  assert.match(text(manual), /does not except this not started part/);
+  // Service controls not assessed have no resource to be in scope.
+  assert.equal(one({ service: ['ATTEST-SVC-1'] }, { exceptions: [x] }).status, 'unknown');
+  // A file-qualified scope matches only that file.
+  const y = exception({ framework: 'test-fw-1', requirement: 'R1' }, { scope: ['dev/app.yaml#Legacy'] });
+  assert.equal(one({ controls: ['AT-1'] }, { findings: [finding('AT-1', 'fail', { resource: 'Legacy', file: 'prod/app.yaml' })], exceptions: [y] }).status, 'not_met');
+});
+
 test('a requirement exception does not turn met parts into excepted: all met stays met', () => {
   const x = exception({ framework: 'test-fw-1', requirement: 'R1' });
   const r = one({ controls: ['AT-1'] }, { findings: [finding('AT-1', 'pass')], exceptions: [x] });
