@@ -445,11 +445,20 @@ function exceptionsShown(catalog: Catalog, req: Requirement, parts: PartResult[]
   return [...out];
 }
 
+/**
+ * Whether configuration had a say in a requirement: a controls or service part with findings in
+ * scope. A rule that lists controls is not enough: with nothing in scope (an empty scan, a
+ * service not assessed) configuration decided nothing, and coverage must not say it did.
+ */
+function decidedByConfiguration(r: RequirementResult): boolean {
+  return r.parts.some((p) => p.kind !== 'manual' && p.findings !== undefined && p.status !== 'no_evidence');
+}
+
 function summarise(results: RequirementResult[]): FrameworkSummary {
   const counts = Object.fromEntries(REQUIREMENT_STATUSES.map((s) => [s, 0])) as Record<RequirementStatus, number>;
   for (const r of results) counts[r.status]++;
   const applicable = results.length - counts.not_applicable;
-  const automated = results.filter((r) => r.status !== 'not_applicable' && r.automated).length;
+  const automated = results.filter((r) => r.status !== 'not_applicable' && decidedByConfiguration(r)).length;
   return { total: results.length, applicable, met: counts.met, counts, score: ratio(counts.met, applicable), coverage: ratio(automated, applicable) };
 }
 

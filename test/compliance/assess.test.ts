@@ -405,17 +405,25 @@ test('score percentages floor at every size (1/3, 1/7, 199/200, 1/1)', () => {
   }
 });
 
-test('automated coverage: applicable requirements with a controls or service part / applicable', () => {
+test('automated coverage: applicable requirements whose controls or service part had findings in scope / applicable', () => {
   const cat = catalog([
     req('A', { controls: ['AT-1'] }),
     req('B', { manual: MANUAL }),
     req('C', { service: ['ATTEST-SVC-1'], manual: MANUAL }),
     req('D', { manual: MANUAL }),
+    req('E', { controls: ['AT-2'], manual: MANUAL }),
     req('NA', { notApplicable: 'n/a' }),
   ]);
+  // C's service part was not assessed and E's control had nothing in scope: configuration decided neither.
   const a = assessCompliance({ frameworks: [cat], findings: [finding('AT-1', 'pass')], attestations: [], now: NOW });
-  assert.deepEqual(a.frameworks[0]!.summary.coverage, { numerator: 2, denominator: 4, percent: 50 });
-  assert.deepEqual(a.frameworks[0]!.requirements.map((r) => r.automated), [true, false, true, false, false]);
+  assert.deepEqual(a.frameworks[0]!.summary.coverage, { numerator: 1, denominator: 5, percent: 20 });
+  assert.deepEqual(a.frameworks[0]!.requirements.map((r) => r.automated), [true, false, true, false, true, false], 'automated still says what the rule allows');
+  // With the service assessed and a finding for AT-2, both count.
+  const b = assessCompliance({ frameworks: [cat], findings: [finding('AT-1', 'pass'), finding('AT-2', 'fail')], serviceFindings: [finding('ATTEST-SVC-1', 'pass')], attestations: [], now: NOW });
+  assert.deepEqual(b.frameworks[0]!.summary.coverage, { numerator: 3, denominator: 5, percent: 60 });
+  // Nothing scanned: nothing was decided by configuration, whatever the rules list.
+  const none = assessCompliance({ frameworks: [cat], findings: [], attestations: [], now: NOW });
+  assert.deepEqual(none.frameworks[0]!.summary.coverage, { numerator: 0, denominator: 4, percent: 0 });
 });
 
 test('categories: the catalog defaults unless others are picked; an unknown category is refused naming the valid ones', () => {
