@@ -113,7 +113,8 @@ Options:
 ${LEDGER_OPTIONS}
   -h, --help               this help
 
-Files are limited to compliance.evidenceMaxBytes (config; default 25 MiB).
+Files are limited to compliance.evidenceMaxBytes (config; default 25 MiB). Only add creates
+the ledger; list, revoke and verify exit 2 when there is no ledger at --db (a mistyped path).
 `;
 
 export const EXCEPTIONS_HELP = `Usage: attest exceptions <command> [options]
@@ -139,6 +140,8 @@ Options:
 ${LEDGER_OPTIONS}
   -h, --help               this help
 
+Only add creates the ledger; the other commands exit 2 when there is no ledger at --db.
+
 The command line trusts --actor: an operator who can write the ledger can name anyone. The
 service (attest serve) records the authenticated principal instead; use it where the
 separation of requester and approver must be enforced.
@@ -155,6 +158,16 @@ function complianceSettings(a: ParsedArgs): { db: string; compliance: Compliance
     if (e instanceof ConfigError) throw new UsageError(e.message);
     throw e;
   }
+}
+
+/**
+ * For commands that read or amend an existing ledger: opening a path where none is would
+ * create an empty ledger and report on nothing (evidence verify would say VERIFIED).
+ */
+function existingLedger(a: ParsedArgs): { db: string; compliance: ComplianceConfig } {
+  const s = complianceSettings(a);
+  if (!isPostgresUrl(s.db) && !existsSync(s.db)) throw new UsageError(`--db ${s.db}: no ledger there; check the path (attest evidence add and attest exceptions add create it)`);
+  return s;
 }
 
 function localActor(a: ParsedArgs): ComplianceActor {
@@ -274,15 +287,13 @@ export async function runChecklist(argv: string[]): Promise<number> {
   for (const s of failOn) if (!(REQUIREMENT_STATUSES as readonly string[]).includes(s) || s === 'not_applicable') throw new UsageError(`--fail-on-status: ${JSON.stringify(s)} is not a status; use none or a list of ${REQUIREMENT_STATUSES.filter((x) => x !== 'not_applicable').join(', ')}`);
   const quiet = a.flags.has('quiet');
   const useLedger = a.flags.has('db') || a.flags.has('keys');
-  const settings = useLedger ? complianceSettings(a) : undefined;
+  const settings = useLedger ? existingLedger(a) : undefined;
   const paths = a.positional.length > 1 ? a.positional.slice(1) : ['.'];
   const result = scanFor(a, paths, quiet);
   const now = new Date();
 
   let register: Register | undefined;
   if (settings) {
-    // Reading a ledger that is not there would create an empty one and report "no evidence".
-    if (!isPostgresUrl(settings.db) && !existsSync(settings.db)) throw new UsageError(`--db ${settings.db}: no ledger there; check the path (attest evidence add and attest exceptions add create it)`);
     register = await withStore(settings.db, settings.compliance, (s) => withLedger(a, false, (ledger: Ledger) => readEvidence(ledger, s, now)));
   }
   const assessment = assessCompliance({
@@ -398,7 +409,7 @@ async function evidenceList(argv: string[]): Promise<number> {
   const fmt = format(a, ['text', 'json']);
   const fw = one(a, 'framework') !== undefined ? frameworkArg(one(a, 'framework'), 'evidence list').id : undefined;
   const req = one(a, 'requirement');
-  const { db, compliance } = complianceSettings(a);
+  const { db, compliance } = existingLedger(a);
   return withLedger(a, false, async (ledger) => {
     const reg = await readRegister(ledger, new Date());
     const atts = reg.attestations.filter((x) => (!fw || x.framework === fw) && (!req || x.requirement === req) && (a.flags.has('revoked') || !x.revoked));
@@ -421,6 +432,7 @@ async function evidenceRevoke(argv: string[]): Promise<number> {
   const id = a.positional[0];
   if (!id) throw new UsageError('evidence revoke needs the attestation id (see attest evidence list)');
   const actor = localActor(a);
+  existingLedger(a);
   return withLedger(a, false, async (ledger) => {
     const att = await revokeAttestation(ledger, actor, { attestation: id, reason: one(a, 'reason') });
     out(fmt === 'json' ? JSON.stringify(att, null, 2) + '\n' : `attestation ${att.id} (${att.framework} ${att.requirement}) revoked by ${actor.id}: ${att.revoked!.reason}\n`);
@@ -431,7 +443,7 @@ async function evidenceRevoke(argv: string[]): Promise<number> {
 async function evidenceVerify(argv: string[]): Promise<number> {
   const a = parseArgs(argv, { ...COMMON, format: true }, { h: 'help' });
   const fmt = format(a, ['text', 'json']);
-  const { db, compliance } = complianceSettings(a);
+  const { db, compliance } = existingLedger(a);
   return withLedger(a, false, async (ledger) => {
     const reg = await readRegister(ledger, new Date());
     return withStore(db, compliance, async (s) => {
@@ -508,6 +520,7 @@ async function exceptionsStep(argv: string[], step: 'approve' | 'review' | 'revo
   const id = a.positional[0];
   if (!id) throw new UsageError(`exceptions ${step} needs the exception id (see attest exceptions list)`);
   const actor = localActor(a);
+  existingLedger(a);
   return withLedger(a, false, async (ledger) => {
     const e = step === 'approve'
       ? await approveException(ledger, actor, { exceptionId: id, ...(one(a, 'note') !== undefined ? { note: one(a, 'note') } : {}) })
@@ -525,6 +538,7 @@ async function exceptionsList(argv: string[]): Promise<number> {
   const fmt = format(a, ['text', 'json']);
   const state = one(a, 'state');
   if (state !== undefined && !['requested', 'approved', 'expired', 'revoked'].includes(state)) throw new UsageError('--state must be requested, approved, expired or revoked');
+  existingLedger(a);
   const now = new Date();
   return withLedger(a, false, async (ledger) => {
     const reg = await readRegister(ledger, now);

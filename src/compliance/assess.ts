@@ -368,24 +368,32 @@ function assessRequirement(catalog: Catalog, req: Requirement, ctx: Context): Re
     for (const r of revoked) reasons.push(`the ${r.kind} ${attestationText(r)} was revoked by ${who(r.revoked!.by)} on ${r.revoked!.at.slice(0, 10)}: ${r.revoked!.reason}`);
   }
 
-  // An approved exception on the requirement itself excepts every part that is not met.
+  // An approved exception on the requirement itself excepts every part that is not met; one
+  // scoped to resources only the configuration and service parts whose every failing or
+  // undecidable finding is on those resources.
   const reqExceptions = ctx.exceptionsOfRequirement(catalog.id, req.id);
-  const active = reqExceptions.find((x) => exceptionActive(x, ctx.today));
+  const actives = reqExceptions.filter((x) => exceptionActive(x, ctx.today));
   for (const x of reqExceptions) {
-    if (x === active || x.revocation) continue;
+    if (actives.includes(x) || x.revocation) continue;
     if (x.expires! < ctx.today) reasons.push(`exception ${x.exceptionId} expired on ${x.expires}; ${x.approval ? 'it no longer excepts this requirement' : 'it was never approved'}`);
     else if (!x.approval) reasons.push(`exception ${x.exceptionId} is requested and awaits approval; it excepts nothing yet`);
   }
-  if (active) {
+  if (actives.length) {
     let used = false;
     for (const p of parts) {
-      if (p.status === 'not_met' || p.status === 'unknown' || p.status === 'not_started' || p.status === 'expired') {
-        p.reasons.push(`excepted by ${exceptionText(active)} instead of ${p.status.replace('_', ' ')}`);
-        p.status = 'excepted';
-        used = true;
+      if (p.status !== 'not_met' && p.status !== 'unknown' && p.status !== 'not_started' && p.status !== 'expired') continue;
+      const by = coveringException(actives, p, ctx);
+      if (!by) {
+        p.reasons.push(`${actives.map((x) => `exception ${x.exceptionId} covers only ${x.scope.join(', ')}`).join('; ')}: it does not except this ${p.status.replace('_', ' ')} part`);
+        continue;
       }
+      p.reasons.push(`excepted by ${exceptionText(by)} instead of ${p.status.replace('_', ' ')}`);
+      p.status = 'excepted';
+      used = true;
     }
-    if (!used) reasons.push(`${exceptionText(active)} applies, but nothing needed excepting`);
+    if (!used && parts.every((p) => p.status !== 'not_met' && p.status !== 'unknown' && p.status !== 'not_started' && p.status !== 'expired')) {
+      reasons.push(`${exceptionText(actives[0]!)} applies, but nothing needed excepting`);
+    }
   }
 
   const withEvidence = parts.filter((p) => p.status !== 'no_evidence');
@@ -396,6 +404,31 @@ function assessRequirement(catalog: Catalog, req: Requirement, ctx: Context): Re
   }
   const status = combine(withEvidence.map((p) => p.status));
   return done(status, [...partReasons, ...reasons], parts, shown);
+}
+
+/**
+ * The active requirement exception that excepts a part not met: one without a scope excepts
+ * any part; a scoped one only a configuration or service part whose every failing or
+ * undecidable finding is on its resources (a scope names resources, so it says nothing about
+ * missing documents, nor about service controls that were not assessed).
+ */
+function coveringException(actives: ExceptionEntry[], p: PartResult, ctx: Context): ExceptionEntry | undefined {
+  const everywhere = actives.find((x) => x.scope.length === 0);
+  if (everywhere) return everywhere;
+  if (p.kind === 'manual') return undefined;
+  const found = p.kind === 'service' ? ctx.byService : ctx.byControl;
+  if (!found) return undefined;
+  let by: ExceptionEntry | undefined;
+  for (const c of p.controls ?? []) {
+    for (const f of found.get(c) ?? []) {
+      const k = ctx.verdict(f).kind;
+      if (k !== 'fail' && k !== 'unknown') continue;
+      const x = actives.find((a) => inScope(a.scope, f));
+      if (!x) return undefined;
+      by ??= x;
+    }
+  }
+  return by;
 }
 
 const PART_LABEL = { controls: 'configuration', service: 'service', manual: 'manual evidence' } as const;
@@ -412,11 +445,20 @@ function exceptionsShown(catalog: Catalog, req: Requirement, parts: PartResult[]
   return [...out];
 }
 
+/**
+ * Whether configuration had a say in a requirement: a controls or service part with findings in
+ * scope. A rule that lists controls is not enough: with nothing in scope (an empty scan, a
+ * service not assessed) configuration decided nothing, and coverage must not say it did.
+ */
+function decidedByConfiguration(r: RequirementResult): boolean {
+  return r.parts.some((p) => p.kind !== 'manual' && p.findings !== undefined && p.status !== 'no_evidence');
+}
+
 function summarise(results: RequirementResult[]): FrameworkSummary {
   const counts = Object.fromEntries(REQUIREMENT_STATUSES.map((s) => [s, 0])) as Record<RequirementStatus, number>;
   for (const r of results) counts[r.status]++;
   const applicable = results.length - counts.not_applicable;
-  const automated = results.filter((r) => r.status !== 'not_applicable' && r.automated).length;
+  const automated = results.filter((r) => r.status !== 'not_applicable' && decidedByConfiguration(r)).length;
   return { total: results.length, applicable, met: counts.met, counts, score: ratio(counts.met, applicable), coverage: ratio(automated, applicable) };
 }
 

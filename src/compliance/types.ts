@@ -207,7 +207,11 @@ export interface FrameworkSummary {
   counts: Record<RequirementStatus, number>;
   /** met / applicable. unknown, expired, excepted and partially met never count as met. */
   score: Ratio;
-  /** Applicable requirements decided by configuration (a controls or service part) / applicable. */
+  /**
+   * Applicable requirements decided (at least partly) by configuration / applicable: those with
+   * a controls or service part that had findings in scope (not a part with nothing in scope,
+   * nor service controls that were not assessed).
+   */
   coverage: Ratio;
 }
 

@@ -204,6 +204,29 @@ test('exception on the requirement itself: excepts the parts not met; expired ->
   assert.equal(one({ controls: ['AT-1'] }, { findings: [finding('AT-1', 'fail')], exceptions: [elsewhere] }).status, 'not_met');
 });
 
+test('a requirement exception scoped to resources excepts only failing findings on them, never other resources or missing manual evidence', () => {
+  const x = exception({ framework: 'test-fw-1', requirement: 'R1' }, { scope: ['Legacy'] });
+  // Every failing finding is on the scoped resource: the configuration part is excepted.
+  const covered = one({ controls: ['AT-1'] }, { findings: [finding('AT-1', 'fail', { resource: 'Legacy' }), finding('AT-1', 'pass', { resource: 'New' })], exceptions: [x] });
+  assert.equal(covered.status, 'excepted');
+  assert.match(text(covered), new RegExp(`excepted by exception ${x.exceptionId}.* instead of not met`));
+  // A failing finding outside the scope stays a gap, and the reasons say the exception does not reach it.
+  const outside = one({ controls: ['AT-1'] }, { findings: [finding('AT-1', 'fail', { resource: 'Legacy' }), finding('AT-1', 'fail', { resource: 'Other' })], exceptions: [x] });
+  assert.equal(outside.status, 'not_met');
+  assert.match(text(outside), /AT-1 fails on .*Other/);
+  assert.match(text(outside), new RegExp(`exception ${x.exceptionId} covers only Legacy`));
+  // A resource scope says nothing about documents: missing manual evidence is not excepted.
+  const manual = one({ controls: ['AT-1'], manual: MANUAL }, { findings: [finding('AT-1', 'fail', { resource: 'Legacy' })], exceptions: [x] });
+  assert.equal(manual.parts.find((p) => p.kind === 'manual')!.status, 'not_started');
+  assert.doesNotMatch(text(manual), /instead of not started/);
+  assert.match(text(manual), /does not except this not started part/);
+  // Service controls not assessed have no resource to be in scope.
+  assert.equal(one({ service: ['ATTEST-SVC-1'] }, { exceptions: [x] }).status, 'unknown');
+  // A file-qualified scope matches only that file.
+  const y = exception({ framework: 'test-fw-1', requirement: 'R1' }, { scope: ['dev/app.yaml#Legacy'] });
+  assert.equal(one({ controls: ['AT-1'] }, { findings: [finding('AT-1', 'fail', { resource: 'Legacy', file: 'prod/app.yaml' })], exceptions: [y] }).status, 'not_met');
+});
+
 test('a requirement exception does not turn met parts into excepted: all met stays met', () => {
   const x = exception({ framework: 'test-fw-1', requirement: 'R1' });
   const r = one({ controls: ['AT-1'] }, { findings: [finding('AT-1', 'pass')], exceptions: [x] });
@@ -382,17 +405,25 @@ test('score percentages floor at every size (1/3, 1/7, 199/200, 1/1)', () => {
   }
 });
 
-test('automated coverage: applicable requirements with a controls or service part / applicable', () => {
+test('automated coverage: applicable requirements whose controls or service part had findings in scope / applicable', () => {
   const cat = catalog([
     req('A', { controls: ['AT-1'] }),
     req('B', { manual: MANUAL }),
     req('C', { service: ['ATTEST-SVC-1'], manual: MANUAL }),
     req('D', { manual: MANUAL }),
+    req('E', { controls: ['AT-2'], manual: MANUAL }),
     req('NA', { notApplicable: 'n/a' }),
   ]);
+  // C's service part was not assessed and E's control had nothing in scope: configuration decided neither.
   const a = assessCompliance({ frameworks: [cat], findings: [finding('AT-1', 'pass')], attestations: [], now: NOW });
-  assert.deepEqual(a.frameworks[0]!.summary.coverage, { numerator: 2, denominator: 4, percent: 50 });
-  assert.deepEqual(a.frameworks[0]!.requirements.map((r) => r.automated), [true, false, true, false, false]);
+  assert.deepEqual(a.frameworks[0]!.summary.coverage, { numerator: 1, denominator: 5, percent: 20 });
+  assert.deepEqual(a.frameworks[0]!.requirements.map((r) => r.automated), [true, false, true, false, true, false], 'automated still says what the rule allows');
+  // With the service assessed and a finding for AT-2, both count.
+  const b = assessCompliance({ frameworks: [cat], findings: [finding('AT-1', 'pass'), finding('AT-2', 'fail')], serviceFindings: [finding('ATTEST-SVC-1', 'pass')], attestations: [], now: NOW });
+  assert.deepEqual(b.frameworks[0]!.summary.coverage, { numerator: 3, denominator: 5, percent: 60 });
+  // Nothing scanned: nothing was decided by configuration, whatever the rules list.
+  const none = assessCompliance({ frameworks: [cat], findings: [], attestations: [], now: NOW });
+  assert.deepEqual(none.frameworks[0]!.summary.coverage, { numerator: 0, denominator: 4, percent: 0 });
 });
 
 test('categories: the catalog defaults unless others are picked; an unknown category is refused naming the valid ones', () => {

@@ -231,3 +231,21 @@ test('exceptions list --due and each command\'s --help', () => {
   assert.equal(run(['evidence', 'frobnicate']).status, 2);
   assert.equal(run(['exceptions', 'approve', ...L]).status, 2);
 });
+
+test('a mistyped --db is refused by every command that only reads or amends the ledger: no empty ledger is made, and verify never reports VERIFIED over nothing', () => {
+  const k = join(dir, 'typo-keys');
+  assert.equal(run(['ledger', 'keys', 'init', '--keys', k]).status, 0);
+  const missing = join(dir, 'no-such-ledger.db');
+  const T = ['--db', missing, '--keys', k];
+  for (const args of [
+    ['evidence', 'list'], ['evidence', 'verify'], ['evidence', 'revoke', '1', '--reason', 'x'],
+    ['exceptions', 'list'], ['exceptions', 'list', '--due'], ['exceptions', 'approve', 'EXC-1', '--actor', 'bob'],
+    ['exceptions', 'review', 'EXC-1', '--note', 'n'], ['exceptions', 'revoke', 'EXC-1', '--reason', 'x'],
+  ]) {
+    const r = run([...args, ...T]);
+    assert.equal(r.status, 2, `${args.join(' ')}: ${r.stdout}${r.stderr}`);
+    assert.match(r.stderr, /--db .*no-such-ledger\.db: no ledger there/, args.join(' '));
+    assert.doesNotMatch(r.stdout, /VERIFIED/);
+    assert.equal(existsSync(missing), false, `${args.join(' ')} created a ledger`);
+  }
+});
