@@ -234,6 +234,24 @@ test('the running service: the scheduler started with the server runs retention,
   assert.equal(facts.retentionSchedule?.lastRun?.record, s.ctx.retention.state.lastRun!.seq);
 });
 
+test('a ledger.retention.run record is a run\'s alone: a client with audit:write (or attest ledger append) cannot write one to pass ATTEST-SVC-AUDIT-006 or put off the real run', async () => {
+  const s = await testServer({ backend: 'sqlite' });
+  servers.push(s);
+  const agent = await s.token('agent');
+  for (const action of [RETENTION_RUN_ACTION, `${RETENTION_RUN_ACTION}.forged`]) {
+    const r = await s.app.inject({ method: 'POST', url: '/api/audit/events', headers: bearer(agent), payload: { action, target: { type: 'ledger', id: s.ctx.ledger.ledgerId }, outcome: 'success', metadata: { archived: null, retention: [] } } });
+    assert.equal(r.statusCode, 400, `${action}: ${r.body}`);
+    assert.equal((JSON.parse(r.body) as { field: string }).field, 'action');
+  }
+  // A sibling action is not reserved.
+  assert.equal((await s.app.inject({ method: 'POST', url: '/api/audit/events', headers: bearer(agent), payload: { action: 'ledger.retention.runner', outcome: 'success' } })).statusCode, 201);
+  await assert.rejects(s.ctx.ledger.append([{ actor: { id: 'attest-serve', type: 'system' }, action: RETENTION_RUN_ACTION, outcome: 'success' }]), /written only by a retention run/);
+  assert.equal(await latestRecordedRun(s.ctx.ledger), undefined, 'nothing says retention ran');
+  // The real run still records itself.
+  const out = await runRetention(s.ctx.ledger, { policies: POLICY, archiveDir: join(s.dir, 'archive'), archiveOlderThanMs: 365 * DAY }, { id: 'tester', type: 'system' });
+  assert.equal((await latestRecordedRun(s.ctx.ledger))?.seq, out.record);
+});
+
 test('ledger.retentionSchedule: defaults follow the policy and the backend; bad settings are refused naming the setting', () => {
   const dir = mkdtempSync(join(tmpdir(), 'attest-config-'));
   const file = join(dir, 'attest.config.json');
