@@ -160,6 +160,39 @@ test('the scheduler waits for the interval after the latest recorded run, by any
   }
 });
 
+test('a run the ledger refuses to record is retried after a pause, not in a tight loop, and the state says so', async () => {
+  const { ledger, dir } = await ledgerWith(1);
+  const append = ledger.append.bind(ledger);
+  let attempts = 0;
+  let refuse = true;
+  ledger.append = async (events, opts) => {
+    if (refuse && events.some((e) => (e as { action?: string }).action === RETENTION_RUN_ACTION)) {
+      attempts++;
+      throw new Error('disk full');
+    }
+    return append(events, opts);
+  };
+  const errors: string[] = [];
+  const sched = new RetentionScheduler({ ledger, config: ledgerConfig(dir), startDelayMs: 0, retryMs: 200 });
+  try {
+    await sched.start({ info: () => undefined, error: (_o, m) => errors.push(m) });
+    await new Promise((r) => setTimeout(r, 300));
+    // The first try at once, the second after 200 ms; a tight loop makes hundreds.
+    assert.ok(attempts >= 1 && attempts <= 3, `tries in 300 ms with a 200 ms pause: ${attempts}`);
+    assert.match(sched.state.unrecorded?.message ?? '', /could not be recorded in the ledger: disk full/);
+    assert.ok(Date.parse(sched.state.nextRunAt!) >= Date.parse(sched.state.unrecorded!.at) + 200, sched.state.nextRunAt);
+    assert.equal(errors.length, attempts);
+    // Once the ledger accepts the record again, the next try runs and is recorded.
+    refuse = false;
+    const deadline = Date.now() + 3000;
+    while (!sched.state.lastRun && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    assert.equal(sched.state.lastRun?.ok, true);
+    assert.equal(sched.state.unrecorded, undefined);
+  } finally {
+    await sched.close();
+  }
+});
+
 test('with nowhere to archive the service schedules nothing (each run could only fail), and says so', async () => {
   const { ledger, dir } = await ledgerWith(1);
   const { archiveDir: _a, ...schedule } = ledgerConfig(dir).retentionSchedule!;
