@@ -324,6 +324,13 @@ export function complianceTests(t: (title: string, fn: () => Promise<void>) => v
     assert.equal((await complianceRecords()).filter((r) => r.action === 'compliance.exception.approve' && r.metadata?.['exceptionId'] === own.exceptionId).length, 0);
     assert.equal((await inject('POST', `/api/compliance/exceptions/${own.exceptionId}/revoke`, so, { reason: 'withdrawn' })).statusCode, 200);
 
+    // The same subject written in another case is the same person: identity providers that
+    // derive subjects from user names compare them without case.
+    const sameInCaps = await env.server().token('approver', 'SAM');
+    const caps = await inject('POST', `/api/compliance/exceptions/${e.exceptionId}/approve`, sameInCaps, { note: 'me again' });
+    assert.equal(caps.statusCode, 403, caps.body);
+    assert.equal(json(caps).reason, 'separation_of_duties');
+
     // Another person approves: the finding is excepted, and so are the requirements it decides.
     const ok = await inject('POST', `/api/compliance/exceptions/${e.exceptionId}/approve`, approver, { note: 'accepted until the migration' });
     assert.equal(ok.statusCode, 200, ok.body);
