@@ -9,11 +9,12 @@ import { closeOnSignals, startServer } from '../server/serve.js';
 export const SERVE_HELP = `Usage: attest serve [--config FILE] [--host H] [--port N] [--dev]
 
 Runs the Attest HTTP service: the compliance report (GET /api/security/compliance-report),
-scans pushed from CI, the audit ledger API, subject access and erasure (POST
-/api/privacy/subject-access and /api/privacy/erasures), and the ledger's retention policy on a
-schedule (ledger.retentionSchedule). Every endpoint requires an OIDC/JWT access
-token with the scopes it declares (GET /api/openapi.json lists them); every refusal is
-recorded in the ledger as access.denied. Logs are JSON lines on stdout.
+scans pushed from CI, the audit ledger API, compliance readiness (framework checklists,
+evidence files, attestations and the exceptions register under /api/compliance/), subject
+access and erasure (POST /api/privacy/subject-access and /api/privacy/erasures), and the
+ledger's retention policy on a schedule (ledger.retentionSchedule). Every endpoint requires
+an OIDC/JWT access token with the scopes it declares (GET /api/openapi.json lists them);
+every refusal is recorded in the ledger as access.denied. Logs are JSON lines on stdout.
 
 Options:
       --config FILE   config file (default: $ATTEST_CONFIG, else ./attest.config.json when present)
@@ -67,7 +68,8 @@ Configuration file (JSON; every key optional):
     "ledger": { "db": ".attest/ledger.db", "keys": ".attest/keys", "checkpointEvery": 1000, "checkpointSeconds": 60, "synchronous": "full",
                 "retention": { "auth": "1y", "access": "1y", "*": "7y" },
                 "retentionSchedule": { "every": "1d", "runner": "service", "archiveDir": ".attest/archive",
-                                       "archiveOlderThan": "1y" } }
+                                       "archiveOlderThan": "1y" } },
+    "compliance": { "exceptionMaxDays": 365, "evidenceMaxBytes": 26214400 }
   }
   server.targets default to examples/ and deploy/ (those that exist in the working directory).
   server.trustProxy: the load balancer's addresses or CIDRs (behind an ALB, the VPC CIDR): only
@@ -95,6 +97,9 @@ Configuration file (JSON; every key optional):
     archiving runs as the schema owner (attest ledger retention run --db postgres://OWNER@…
     on a schedule). The self-assessment (ATTEST-SVC-AUDIT-006) says when retention last ran
     and fails when the latest run failed or none ran for more than two intervals.
+  compliance.exceptionMaxDays (365): the latest expiry an exception may be requested with, in
+    days from the request; compliance.evidenceMaxBytes (25 MiB): the largest evidence file
+    POST /api/compliance/evidence-files accepts (413 above it).
   access.maxTokenLifetimeSeconds (86400 = 1 day, Cognito's longest access token; 60 to 2592000):
     a token valid for longer (exp − iat, or what is left of it, exp − now) gets 401 lifetime_too_long.
 

@@ -45,9 +45,16 @@ function recordedBy(r: LedgerRecord, m: Meta): RecordedBy {
   };
 }
 
-/** Two records are by the same person when issuer and subject agree. */
+/**
+ * Two records are by the same person when issuer and subject agree, the subject compared
+ * without case: providers that derive subjects from user names (and the command line's
+ * --actor) treat Alice and alice as one account, and a false "different people" here would
+ * let a requester approve their own exception, while a false "same" only asks for another
+ * approver.
+ */
 export function samePerson(a: RecordedBy | { id: string; issuer: string }, b: RecordedBy | { id: string; issuer: string }): boolean {
-  return a.id === b.id && a.issuer === b.issuer;
+  const fold = (s: string) => s.normalize('NFKC').toLowerCase();
+  return fold(a.id) === fold(b.id) && a.issuer === b.issuer;
 }
 
 function files(v: unknown): EvidenceFileRef[] {

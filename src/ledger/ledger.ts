@@ -237,6 +237,8 @@ export interface InclusionProof {
 const MAX_BATCH = 5000;
 /** Actions reserved to src/compliance/records.ts (see append). */
 export const COMPLIANCE_ACTION_PREFIX = 'compliance.';
+/** The record of a retention run, reserved to src/ledger/retention-run.ts (see append). */
+export const RETENTION_RUN_ACTION = 'ledger.retention.run';
 /** Ledgers from this many records on are verified by two threads (SQLite). */
 const PARALLEL_VERIFY_MIN = 50_000;
 
@@ -333,8 +335,12 @@ export class Ledger {
    * Compliance records (`compliance.*`) are the compliance module's alone (`opts.compliance`):
    * they decide requirement statuses and exception approvals, and that module checks them
    * (catalog, validity bounds, a second person for an approval) before they are written.
+   * Retention-run records (`ledger.retention.run`, and below it: queries match by prefix)
+   * are the retention run's alone (`opts.retentionRun`): the self-assessment and the
+   * service's schedule take the latest one as when retention last ran, so one written by any
+   * client with audit:write would pass ATTEST-SVC-AUDIT-006 and put off the real run.
    */
-  async append(events: unknown[], opts: { compliance?: boolean } = {}): Promise<AppendResult> {
+  async append(events: unknown[], opts: { compliance?: boolean; retentionRun?: boolean } = {}): Promise<AppendResult> {
     const valid = events.map((e, i) => {
       const ev = validateEvent(e, events.length > 1 ? i : undefined);
       if (ev.action === ERASE_ACTION) {
@@ -342,6 +348,9 @@ export class Ledger {
       }
       if (ev.action.startsWith(COMPLIANCE_ACTION_PREFIX) && !opts.compliance) {
         throw new LedgerValidationError('action', `${ev.action}: compliance.* records are written only by the compliance commands and API (attest evidence, attest exceptions), which check them; report this event with another action`, events.length > 1 ? i : undefined);
+      }
+      if ((ev.action === RETENTION_RUN_ACTION || ev.action.startsWith(`${RETENTION_RUN_ACTION}.`)) && !opts.retentionRun) {
+        throw new LedgerValidationError('action', `${ev.action}: ${RETENTION_RUN_ACTION} records are written only by a retention run (the service's schedule, attest ledger retention run), since they are what says when retention last ran; report this event with another action`, events.length > 1 ? i : undefined);
       }
       return ev;
     });

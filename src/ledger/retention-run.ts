@@ -9,10 +9,10 @@
 import { mkdirSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parsePolicies } from './archive.js';
-import type { Ledger } from './ledger.js';
+import { RETENTION_RUN_ACTION, type Ledger } from './ledger.js';
 import { formatMicros, LedgerValidationError, type AuditEventInput } from './record.js';
 
-export const RETENTION_RUN_ACTION = 'ledger.retention.run';
+export { RETENTION_RUN_ACTION };
 
 export interface RetentionRunSettings {
   policies: Record<string, string>;
@@ -126,7 +126,7 @@ export async function runRetention(ledger: Ledger, s: RetentionRunSettings, acto
         ...(out.error ? { error: out.error } : {}),
       },
     },
-  ]);
+  ], { retentionRun: true });
   out.record = r.last;
   return out;
 }

@@ -44,6 +44,8 @@ export interface RetentionSchedulerOptions {
   startDelayMs?: number;
   /** How often an external runner's records are looked for (default: a quarter of the interval, at most 15 minutes). */
   pollMs?: number;
+  /** Wait before another try after a run whose record the ledger refused (default: a quarter of the interval, at most 15 minutes). */
+  retryMs?: number;
   /** Called whenever the state changes (the report's service part is rebuilt). */
   onChange?: () => void;
 }
@@ -141,7 +143,10 @@ export class RetentionScheduler {
       const last = this.state.lastRun ? Date.parse(this.state.lastRun.at) : undefined;
       const firstAt = Date.parse(this.state.since) + (this.o.startDelayMs ?? Math.min(5 * 60_000, every));
       // Never before the start delay: a restart lets the service settle first, even when a run is overdue.
-      const due = last !== undefined ? Math.max(last + every, firstAt) : firstAt;
+      let due = last !== undefined ? Math.max(last + every, firstAt) : firstAt;
+      // A run the ledger refused to record leaves the latest recorded run where it was, so
+      // the run is still due at once: without a pause it would be retried in a tight loop.
+      if (this.state.unrecorded) due = Math.max(due, Date.parse(this.state.unrecorded.at) + (this.o.retryMs ?? Math.min(every / 4, 15 * 60_000)));
       wait = Math.max(due - now, 0);
       this.state.nextRunAt = new Date(now + wait).toISOString();
     }

@@ -526,6 +526,8 @@ export function apiSuite(backend: Backend): void {
       [{ subject }, 'reason', /reason/],
       [{ subject, reason: '  ' }, 'reason', /say why/],
       [{ subject, reason: `asked by ${subject.toUpperCase()} by mail` }, 'reason', /identifier/],
+      // The ticket id goes into both records in clear too, the erasure record's chained body included.
+      [{ subject, reason: 'Art. 17', ticket: `GDPR-${subject}` }, 'ticket', /identifier/],
       [{ reason: 'Art. 17' }, 'subject', /subject/],
       [{ subject, reason: 'Art. 17', archive: '/tmp/x' }, 'archive', /additional/],
     ] as const) {

@@ -324,6 +324,13 @@ export function complianceTests(t: (title: string, fn: () => Promise<void>) => v
     assert.equal((await complianceRecords()).filter((r) => r.action === 'compliance.exception.approve' && r.metadata?.['exceptionId'] === own.exceptionId).length, 0);
     assert.equal((await inject('POST', `/api/compliance/exceptions/${own.exceptionId}/revoke`, so, { reason: 'withdrawn' })).statusCode, 200);
 
+    // The same subject written in another case is the same person: identity providers that
+    // derive subjects from user names compare them without case.
+    const sameInCaps = await env.server().token('approver', 'SAM');
+    const caps = await inject('POST', `/api/compliance/exceptions/${e.exceptionId}/approve`, sameInCaps, { note: 'me again' });
+    assert.equal(caps.statusCode, 403, caps.body);
+    assert.equal(json(caps).reason, 'separation_of_duties');
+
     // Another person approves: the finding is excepted, and so are the requirements it decides.
     const ok = await inject('POST', `/api/compliance/exceptions/${e.exceptionId}/approve`, approver, { note: 'accepted until the migration' });
     assert.equal(ok.statusCode, 200, ok.body);
@@ -433,6 +440,19 @@ export function complianceTests(t: (title: string, fn: () => Promise<void>) => v
       // The viewer sees the row, not the file and line it is written at.
       const asViewer = await get('/api/compliance/exceptions?source=template', await s2.token('viewer'));
       assert.equal(asViewer.exceptions.find((x: Json) => x.target.control === fx.failing.control).location, undefined);
+      // Nor anywhere else: a template row's id is made of its file and line, so a viewer gets
+      // an opaque one, the same in the register, its due list and every requirement.
+      const t2AsViewer = await get(`/api/compliance/frameworks/${FW}/requirements/T-2`, await s2.token('viewer'));
+      const checklistAsViewer = await get(`/api/compliance/frameworks/${FW}/checklist`, await s2.token('viewer'));
+      for (const [what, body] of [['register', asViewer], ['requirement', t2AsViewer], ['checklist', checklistAsViewer]] as const) {
+        assert.ok(!JSON.stringify(body).includes('suppressed.yaml'), `${what}: no template file for the viewer: ${JSON.stringify(body).slice(0, 2000)}`);
+      }
+      const opaque = asViewer.exceptions.find((x: Json) => x.target.control === fx.failing.control).exceptionId;
+      assert.match(opaque, /^template:[0-9a-f]{16}$/);
+      assert.ok(t2AsViewer.requirement.exceptions.some((x: Json) => x.exceptionId === opaque), 'the requirement names the same row');
+      assert.ok(checklistAsViewer.requirements.find((r: Json) => r.id === 'T-2').exceptions.includes(opaque));
+      // Whoever may read findings still gets the id with its file and line.
+      assert.ok((await get(`/api/compliance/frameworks/${FW}/requirements/T-2`)).requirement.exceptions.some((x: Json) => x.exceptionId === tpl.exceptionId));
       // Template rows are not the register's to approve or revoke.
       assert.equal((await post(`/api/compliance/exceptions/${encodeURIComponent(tpl.exceptionId)}/approve`, {}, approver)).statusCode, 400);
 

@@ -160,6 +160,39 @@ test('the scheduler waits for the interval after the latest recorded run, by any
   }
 });
 
+test('a run the ledger refuses to record is retried after a pause, not in a tight loop, and the state says so', async () => {
+  const { ledger, dir } = await ledgerWith(1);
+  const append = ledger.append.bind(ledger);
+  let attempts = 0;
+  let refuse = true;
+  ledger.append = async (events, opts) => {
+    if (refuse && events.some((e) => (e as { action?: string }).action === RETENTION_RUN_ACTION)) {
+      attempts++;
+      throw new Error('disk full');
+    }
+    return append(events, opts);
+  };
+  const errors: string[] = [];
+  const sched = new RetentionScheduler({ ledger, config: ledgerConfig(dir), startDelayMs: 0, retryMs: 200 });
+  try {
+    await sched.start({ info: () => undefined, error: (_o, m) => errors.push(m) });
+    await new Promise((r) => setTimeout(r, 300));
+    // The first try at once, the second after 200 ms; a tight loop makes hundreds.
+    assert.ok(attempts >= 1 && attempts <= 3, `tries in 300 ms with a 200 ms pause: ${attempts}`);
+    assert.match(sched.state.unrecorded?.message ?? '', /could not be recorded in the ledger: disk full/);
+    assert.ok(Date.parse(sched.state.nextRunAt!) >= Date.parse(sched.state.unrecorded!.at) + 200, sched.state.nextRunAt);
+    assert.equal(errors.length, attempts);
+    // Once the ledger accepts the record again, the next try runs and is recorded.
+    refuse = false;
+    const deadline = Date.now() + 3000;
+    while (!sched.state.lastRun && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    assert.equal(sched.state.lastRun?.ok, true);
+    assert.equal(sched.state.unrecorded, undefined);
+  } finally {
+    await sched.close();
+  }
+});
+
 test('with nowhere to archive the service schedules nothing (each run could only fail), and says so', async () => {
   const { ledger, dir } = await ledgerWith(1);
   const { archiveDir: _a, ...schedule } = ledgerConfig(dir).retentionSchedule!;
@@ -232,6 +265,24 @@ test('the running service: the scheduler started with the server runs retention,
   assert.match(f.message, new RegExp(`last ran at ${s.ctx.retention.state.lastRun!.at.replace(/\./g, '\\.')}: nothing old enough to archive`));
   const facts = report.domains.find((d) => d.id === 'audit')!.facts['attestLedger']!;
   assert.equal(facts.retentionSchedule?.lastRun?.record, s.ctx.retention.state.lastRun!.seq);
+});
+
+test('a ledger.retention.run record is a run\'s alone: a client with audit:write (or attest ledger append) cannot write one to pass ATTEST-SVC-AUDIT-006 or put off the real run', async () => {
+  const s = await testServer({ backend: 'sqlite' });
+  servers.push(s);
+  const agent = await s.token('agent');
+  for (const action of [RETENTION_RUN_ACTION, `${RETENTION_RUN_ACTION}.forged`]) {
+    const r = await s.app.inject({ method: 'POST', url: '/api/audit/events', headers: bearer(agent), payload: { action, target: { type: 'ledger', id: s.ctx.ledger.ledgerId }, outcome: 'success', metadata: { archived: null, retention: [] } } });
+    assert.equal(r.statusCode, 400, `${action}: ${r.body}`);
+    assert.equal((JSON.parse(r.body) as { field: string }).field, 'action');
+  }
+  // A sibling action is not reserved.
+  assert.equal((await s.app.inject({ method: 'POST', url: '/api/audit/events', headers: bearer(agent), payload: { action: 'ledger.retention.runner', outcome: 'success' } })).statusCode, 201);
+  await assert.rejects(s.ctx.ledger.append([{ actor: { id: 'attest-serve', type: 'system' }, action: RETENTION_RUN_ACTION, outcome: 'success' }]), /written only by a retention run/);
+  assert.equal(await latestRecordedRun(s.ctx.ledger), undefined, 'nothing says retention ran');
+  // The real run still records itself.
+  const out = await runRetention(s.ctx.ledger, { policies: POLICY, archiveDir: join(s.dir, 'archive'), archiveOlderThanMs: 365 * DAY }, { id: 'tester', type: 'system' });
+  assert.equal((await latestRecordedRun(s.ctx.ledger))?.seq, out.record);
 });
 
 test('ledger.retentionSchedule: defaults follow the policy and the backend; bad settings are refused naming the setting', () => {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { UsageError } from '../../src/cli/args.js';
-import { runDevToken } from '../../src/cli/serve.js';
+import { runDevToken, SERVE_HELP } from '../../src/cli/serve.js';
 
 function withServer(server: Record<string, unknown>, env: NodeJS.ProcessEnv = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'attest-config-'));
@@ -78,4 +78,15 @@ test('rateLimit and denialRecording: defaults, partial settings, false turns a l
   refused({ rateLimit: { perIP: false } }, 'server.rateLimit: unknown setting "perIP" (known: perIp, perPrincipal, maxClients)');
   refused({ denialRecording: { windowSeconds: '60' } }, 'server.denialRecording.windowSeconds must be a whole number from 1 to 86400; got "60"');
   refused({ denialRecording: [] }, 'server.denialRecording must be an object');
+});
+
+test('attest serve --help names the compliance routes and every compliance setting loadConfig accepts', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'attest-help-'));
+  const file = join(dir, 'attest.config.json');
+  writeFileSync(file, JSON.stringify({ compliance: { exceptionMaxDays: 30, evidenceMaxBytes: 1024 } }));
+  const settings = Object.keys(loadConfig(file, {}, dir).compliance!);
+  assert.deepEqual(settings.sort(), ['evidenceMaxBytes', 'exceptionMaxDays']);
+  for (const k of settings) assert.ok(SERVE_HELP.includes(`compliance.${k}`), `compliance.${k} is explained`);
+  assert.ok(SERVE_HELP.includes('"compliance": {'), 'the sample configuration has the section');
+  assert.ok(SERVE_HELP.includes('/api/compliance/'), 'the compliance routes are named');
 });

@@ -15,6 +15,7 @@
  * platform, one register for every tenant, so a record written for one tenant would decide
  * a status every tenant reads.
  */
+import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from '../../access/scopes.js';
 import { CONTROLS } from '../../controls/index.js';
@@ -276,7 +277,7 @@ function viewOf(r: RequirementResult, p: Principal, full: boolean, domains: Map<
     const said = parts.filter((x) => x['kind'] !== 'manual').map((x) => `${PART_LABEL[x['kind'] as PartResult['kind']]}: ${(x['reasons'] as string[])[0]}`);
     reasons = [...said, ...kept];
   }
-  const exceptions = full ? r.exceptions.map((e) => exceptionView(e, p)) : r.exceptions.map((e) => e.exceptionId);
+  const exceptions = full ? r.exceptions.map((e) => exceptionView(e, p)) : r.exceptions.map((e) => exceptionIdFor(e, p));
   return {
     id: r.id,
     title: r.title,
@@ -295,11 +296,21 @@ function viewOf(r: RequirementResult, p: Principal, full: boolean, domains: Map<
   };
 }
 
+/**
+ * The id a principal reads for a register row. A template suppression's id is its file, line
+ * and control, so without security:read it becomes an opaque one derived from it: the same
+ * in the register, its due list and every requirement, so they still join up.
+ */
+function exceptionIdFor(e: ExceptionEntry, p: Principal): string {
+  if (seesFindings(p) || e.source !== 'template') return e.exceptionId;
+  return `template:${createHash('sha256').update(e.exceptionId).digest('hex').slice(0, 16)}`;
+}
+
 /** A register row as a principal may read it: a template suppression's file and line need security:read. */
 function exceptionView(e: ExceptionEntry, p: Principal): ExceptionEntry {
-  if (e.location && !seesFindings(p)) {
+  if ((e.location || e.source === 'template') && !seesFindings(p)) {
     const { location: _l, ...rest } = e;
-    return { ...rest, scope: rest.scope.map((s) => s.slice(s.lastIndexOf('#') + 1)) };
+    return { ...rest, exceptionId: exceptionIdFor(e, p), scope: rest.scope.map((s) => s.slice(s.lastIndexOf('#') + 1)) };
   }
   return e;
 }
@@ -953,11 +964,11 @@ export function complianceRoutes(ctx: ServerContext): RouteDecl[] {
         const p = principalOf(req);
         const q = req.query as { due?: 'month'; state?: ExceptionEntry['state']; source?: 'ledger' | 'template' };
         const { entries, now } = await ctx.compliance.exceptions();
-        const due = dueThisMonth(entries, now).map((d) => ({ exceptionId: d.entry.exceptionId, why: d.why, date: d.date, overdue: d.overdue }));
+        const due = dueThisMonth(entries, now).map((d) => ({ exceptionId: exceptionIdFor(d.entry, p), why: d.why, date: d.date, overdue: d.overdue }));
         const dueIds = new Set(due.map((d) => d.exceptionId));
         const exceptions = entries
-          .filter((e) => (!q.due || dueIds.has(e.exceptionId)) && (!q.state || e.state === q.state) && (!q.source || e.source === q.source))
-          .map((e) => exceptionView(e, p));
+          .map((e) => exceptionView(e, p))
+          .filter((e) => (!q.due || dueIds.has(e.exceptionId)) && (!q.state || e.state === q.state) && (!q.source || e.source === q.source));
         const today = utcDay(now);
         return { today, monthEnd: endOfMonth(today), exceptions, due: due.filter((d) => exceptions.some((e) => e.exceptionId === d.exceptionId)) };
       },

@@ -119,7 +119,7 @@ export function privacyRoutes(ctx: ServerContext): RouteDecl[] {
         properties: {
           subject: SUBJECT,
           reason: { type: 'string', minLength: 1, maxLength: 1000, description: 'Why (e.g. "Art. 17 request of 2026-03-02"); recorded in clear, so without the subject\'s identity' },
-          ticket: { type: 'string', maxLength: 256, description: 'The request\'s ticket id, recorded as ticket_id on both records' },
+          ticket: { type: 'string', maxLength: 256, description: 'The request\'s ticket id, recorded as ticket_id on both records (in clear, so without the subject\'s identity)' },
         },
       },
       response: {
@@ -149,6 +149,10 @@ export function privacyRoutes(ctx: ServerContext): RouteDecl[] {
         if (!reason) return badRequest(req, reply, 'reason: say why the subject is erased (it is recorded with the request)', 'reason');
         if (reason.toLowerCase().includes(b.subject.trim().toLowerCase())) {
           return badRequest(req, reply, 'reason: it contains the subject\'s identifier, and the reason is recorded in clear; the records name the subject only by pseudonym', 'reason');
+        }
+        // The ticket id is in both records' chained bodies, which no erasure can reach.
+        if (b.ticket?.toLowerCase().includes(b.subject.trim().toLowerCase())) {
+          return badRequest(req, reply, 'ticket: it contains the subject\'s identifier, and the ticket id is recorded in clear on the request and the erasure record; use the ticket\'s number', 'ticket');
         }
         const who = pseudonymOf(ctx, b.subject);
         const base = {
