@@ -224,6 +224,46 @@ test('approver: approves another person\'s request (the requirement becomes exce
   }
 });
 
+async function signInTenant(page: Page, role: string, user: string, tenant: string): Promise<void> {
+  await page.goto(`${base}/`);
+  await page.getByLabel('User name').fill(user);
+  await page.getByLabel('Role').selectOption(role);
+  await page.getByLabel(/^Tenant/).fill(tenant);
+  await page.getByRole('button', { name: 'Sign in (development)' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).waitFor();
+}
+
+test('bound to a tenant: a security officer and an approver read, are offered no form or button (the server refuses them every write), and are told why', { skip }, async () => {
+  const so = await server.token('security-officer', 'pat');
+  const req = (await api('POST', '/api/compliance/exceptions', so, { target: { framework: FW, requirement: 'T-6' }, reason: 'vendor fix due next quarter', risk: 'low', owner: 'platform-team', expires: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10) })).body;
+  assert.match(String(req['exceptionId']), /^EXC-/);
+  for (const role of ['security-officer', 'approver']) {
+    const { ctx, page, errors } = await newPage();
+    try {
+      await signInTenant(page, role, `tenant-${role}`, 'acme');
+      await openCompliance(page);
+      await go(page, `/compliance/${FW}/T-3`);
+      await page.getByRole('heading', { name: 'Attestations' }).waitFor();
+      assert.match(await page.getByTestId('restricted').innerText(), /bound to the tenant acme/);
+      await noForms(page);
+      await go(page, '/compliance/exceptions');
+      await page.locator(`section[aria-labelledby="all-title"] tr[data-exception="${req['exceptionId']}"]`).waitFor();
+      assert.match(await page.getByTestId('restricted').innerText(), /bound to the tenant acme/);
+      await noForms(page);
+      assert.deepEqual(errors, []);
+    } finally {
+      await ctx.close();
+    }
+  }
+  // What the page withholds, the server refuses.
+  const attest = await api('POST', '/api/compliance/attestations', await server.token('security-officer', 'tenant-so', 'acme'), { framework: FW, requirement: 'T-3', statement: 'x' });
+  assert.equal(attest.status, 403);
+  assert.equal(attest.body['reason'], 'restricted_principal');
+  const approve = await api('POST', `/api/compliance/exceptions/${req['exceptionId']}/approve`, await server.token('approver', 'tenant-ap', 'acme'), {});
+  assert.equal(approve.status, 403);
+  assert.equal(approve.body['reason'], 'restricted_principal');
+});
+
 test('auditor: reads everything — findings with file:line linking into the report, attestations, the register — and sees no form', { skip }, async () => {
   const { ctx, page, errors } = await newPage();
   try {
