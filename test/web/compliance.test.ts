@@ -41,13 +41,14 @@ after(async () => {
   await server?.close();
 });
 
-async function newPage(): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
+/** `expected`: the HTTP refusals a test provokes on purpose, which the browser logs as errors. */
+async function newPage(expected: RegExp = /status of 40[13]/): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
   const ctx = await browser.newContext({ viewport: { width: 1360, height: 900 }, acceptDownloads: true });
   const page = await ctx.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => {
-    if (m.type() === 'error' && !/status of 40[13]/.test(m.text())) errors.push(m.text());
+    if (m.type() === 'error' && !expected.test(m.text())) errors.push(m.text());
   });
   return { ctx, page, errors };
 }
@@ -120,6 +121,30 @@ test('viewer: the dashboard (score, trend, coverage, symbols, worst gaps), a che
     await go(page, '/compliance/exceptions');
     await page.getByRole('heading', { level: 1, name: 'Exceptions register' }).waitFor();
     await noForms(page);
+    assert.deepEqual(errors, []);
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('a hand-edited address: an unknown category, framework or requirement shows the server\'s reason and no advice to retry', { skip }, async () => {
+  const { ctx, page, errors } = await newPage(/status of 40[0134]/);
+  try {
+    await signIn(page, base, 'viewer', 'vic');
+    await openCompliance(page);
+    for (const [path, reason] of [
+      [`/compliance/${FW}?category=bogus`, /category: "bogus" is not a category/],
+      ['/compliance/no-such-framework', /no framework "no-such-framework"/],
+      [`/compliance/${FW}/T-99`, /has no requirement "T-99"/],
+    ] as const) {
+      await go(page, path);
+      const alert = page.getByRole('alert').filter({ hasText: 'could not be loaded' });
+      await alert.waitFor();
+      const text = await alert.innerText();
+      assert.match(text, reason, path);
+      // The same request fails the same way a moment later.
+      assert.doesNotMatch(text, /retry/, path);
+    }
     assert.deepEqual(errors, []);
   } finally {
     await ctx.close();
