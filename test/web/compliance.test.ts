@@ -41,13 +41,14 @@ after(async () => {
   await server?.close();
 });
 
-async function newPage(): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
+/** `expected`: the HTTP refusals a test provokes on purpose, which the browser logs as errors. */
+async function newPage(expected: RegExp = /status of 40[13]/): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
   const ctx = await browser.newContext({ viewport: { width: 1360, height: 900 }, acceptDownloads: true });
   const page = await ctx.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => {
-    if (m.type() === 'error' && !/status of 40[13]/.test(m.text())) errors.push(m.text());
+    if (m.type() === 'error' && !expected.test(m.text())) errors.push(m.text());
   });
   return { ctx, page, errors };
 }
@@ -120,6 +121,30 @@ test('viewer: the dashboard (score, trend, coverage, symbols, worst gaps), a che
     await go(page, '/compliance/exceptions');
     await page.getByRole('heading', { level: 1, name: 'Exceptions register' }).waitFor();
     await noForms(page);
+    assert.deepEqual(errors, []);
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('a hand-edited address: an unknown category, framework or requirement shows the server\'s reason and no advice to retry', { skip }, async () => {
+  const { ctx, page, errors } = await newPage(/status of 40[0134]/);
+  try {
+    await signIn(page, base, 'viewer', 'vic');
+    await openCompliance(page);
+    for (const [path, reason] of [
+      [`/compliance/${FW}?category=bogus`, /category: "bogus" is not a category/],
+      ['/compliance/no-such-framework', /no framework "no-such-framework"/],
+      [`/compliance/${FW}/T-99`, /has no requirement "T-99"/],
+    ] as const) {
+      await go(page, path);
+      const alert = page.getByRole('alert').filter({ hasText: 'could not be loaded' });
+      await alert.waitFor();
+      const text = await alert.innerText();
+      assert.match(text, reason, path);
+      // The same request fails the same way a moment later.
+      assert.doesNotMatch(text, /retry/, path);
+    }
     assert.deepEqual(errors, []);
   } finally {
     await ctx.close();
@@ -222,6 +247,46 @@ test('approver: approves another person\'s request (the requirement becomes exce
   } finally {
     await ctx.close();
   }
+});
+
+async function signInTenant(page: Page, role: string, user: string, tenant: string): Promise<void> {
+  await page.goto(`${base}/`);
+  await page.getByLabel('User name').fill(user);
+  await page.getByLabel('Role').selectOption(role);
+  await page.getByLabel(/^Tenant/).fill(tenant);
+  await page.getByRole('button', { name: 'Sign in (development)' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).waitFor();
+}
+
+test('bound to a tenant: a security officer and an approver read, are offered no form or button (the server refuses them every write), and are told why', { skip }, async () => {
+  const so = await server.token('security-officer', 'pat');
+  const req = (await api('POST', '/api/compliance/exceptions', so, { target: { framework: FW, requirement: 'T-6' }, reason: 'vendor fix due next quarter', risk: 'low', owner: 'platform-team', expires: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10) })).body;
+  assert.match(String(req['exceptionId']), /^EXC-/);
+  for (const role of ['security-officer', 'approver']) {
+    const { ctx, page, errors } = await newPage();
+    try {
+      await signInTenant(page, role, `tenant-${role}`, 'acme');
+      await openCompliance(page);
+      await go(page, `/compliance/${FW}/T-3`);
+      await page.getByRole('heading', { name: 'Attestations' }).waitFor();
+      assert.match(await page.getByTestId('restricted').innerText(), /bound to the tenant acme/);
+      await noForms(page);
+      await go(page, '/compliance/exceptions');
+      await page.locator(`section[aria-labelledby="all-title"] tr[data-exception="${req['exceptionId']}"]`).waitFor();
+      assert.match(await page.getByTestId('restricted').innerText(), /bound to the tenant acme/);
+      await noForms(page);
+      assert.deepEqual(errors, []);
+    } finally {
+      await ctx.close();
+    }
+  }
+  // What the page withholds, the server refuses.
+  const attest = await api('POST', '/api/compliance/attestations', await server.token('security-officer', 'tenant-so', 'acme'), { framework: FW, requirement: 'T-3', statement: 'x' });
+  assert.equal(attest.status, 403);
+  assert.equal(attest.body['reason'], 'restricted_principal');
+  const approve = await api('POST', `/api/compliance/exceptions/${req['exceptionId']}/approve`, await server.token('approver', 'tenant-ap', 'acme'), {});
+  assert.equal(approve.status, 403);
+  assert.equal(approve.body['reason'], 'restricted_principal');
 });
 
 test('auditor: reads everything — findings with file:line linking into the report, attestations, the register — and sees no form', { skip }, async () => {

@@ -140,6 +140,31 @@ test('security officer: look up a subject, erase with a reason and a typed confi
   }
 });
 
+test('security officer bound to a tenant: the page offers no lookup or erasure and says why; the server refuses both', { skip }, async () => {
+  const { ctx, page, errors } = await newPage();
+  try {
+    await page.goto(`${server.url}/`);
+    await page.getByLabel('User name').fill('tenant-officer');
+    await page.getByLabel('Role').selectOption('security-officer');
+    await page.getByLabel(/^Tenant/).fill('acme');
+    await page.getByRole('button', { name: 'Sign in (development)' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Privacy' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Privacy requests' }).waitFor();
+    assert.match(await page.getByTestId('restricted').innerText(), /bound to the tenant acme/);
+    assert.equal(await page.getByLabel('Subject identifier').count(), 0, 'no lookup form');
+    assert.equal(await page.getByLabel('Subject to erase').count(), 0, 'no erasure form');
+    const token = await server.token('security-officer', 'tenant-officer', 'acme');
+    for (const [path, body] of [['/api/privacy/subject-access', { subject: SUBJECT }], ['/api/privacy/erasures', { subject: SUBJECT, reason: 'Art. 17 request' }]] as const) {
+      const r = await fetch(`${server.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      assert.equal(r.status, 403, path);
+      assert.equal(((await r.json()) as { reason: string }).reason, 'restricted_principal', path);
+    }
+    assert.deepEqual(errors, []);
+  } finally {
+    await ctx.close();
+  }
+});
+
 for (const role of ROLES.filter((r) => r !== 'admin' && r !== 'security-officer')) {
   test(`${role}: no Privacy link, and the page says privacy:manage is missing`, { skip }, async () => {
     const { ctx, page, errors } = await newPage();

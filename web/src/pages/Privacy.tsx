@@ -5,7 +5,7 @@ import { Fragment, useId, useRef, useState } from 'react';
 import { ApiError, saveBlob } from '../lib/api';
 import { localTime, nf } from '../lib/format';
 import type { LedgerRecord } from '../lib/types';
-import { useSession } from '../session';
+import { isRestricted, restrictedText, useSession } from '../session';
 import { Spinner } from '../components/ui';
 
 interface AccessPage {
@@ -48,6 +48,7 @@ function explain(e: unknown): string {
 }
 
 export function PrivacyPage() {
+  const { me } = useSession();
   // The subject erased last: a lookup of it shown above was read before the erasure.
   const [erased, setErased] = useState<string | undefined>();
   return (
@@ -62,8 +63,17 @@ export function PrivacyPage() {
           </p>
         </div>
       </div>
-      <SubjectAccess erased={erased} />
-      <Erasure onErased={setErased} />
+      {isRestricted(me) ? (
+        // A subject's records span tenants: the server refuses both requests to a bound principal.
+        <p className="alert alert-info" role="alert" data-testid="restricted">
+          {restrictedText(me)} Subject access and erasure reach a subject's records in every tenant.
+        </p>
+      ) : (
+        <>
+          <SubjectAccess erased={erased} />
+          <Erasure onErased={setErased} />
+        </>
+      )}
     </section>
   );
 }

@@ -2,7 +2,7 @@
 // requested, approved, expired, revoked — with the template suppressions read-only.
 import { href, navigate, useLocation } from '../../lib/router';
 import type { RegisterDoc } from '../../lib/compliance';
-import { hasScope, PAGE_SCOPES, useSession } from '../../session';
+import { hasScope, isRestricted, mayUseUnrestricted, PAGE_SCOPES, restrictedText, useSession } from '../../session';
 import { Spinner } from '../../components/ui';
 import { Breadcrumbs, LoadError, SelfAssessed, useDoc } from './common';
 import { ExceptionTable, RequestExceptionForm } from './exceptions-ui';
@@ -79,7 +79,12 @@ export function ExceptionsPage() {
         {!doc && !register.error && <Spinner label="Loading…" />}
         {doc && (doc.exceptions.length === 0 ? <p className="muted">The register is empty.</p> : <ExceptionTable entries={doc.exceptions} due={doc.due} caption="The exceptions register" onChanged={reload} />)}
       </section>
-      {hasScope(me, PAGE_SCOPES.complianceWrite) && <RequestExceptionForm onDone={reload} />}
+      {mayUseUnrestricted(me, PAGE_SCOPES.complianceWrite) && <RequestExceptionForm onDone={reload} />}
+      {isRestricted(me) && (hasScope(me, PAGE_SCOPES.complianceWrite) || hasScope(me, PAGE_SCOPES.complianceApprove)) && (
+        <p className="alert alert-info" data-testid="restricted">
+          {restrictedText(me)}
+        </p>
+      )}
     </section>
   );
 }

@@ -7,7 +7,7 @@ import { saveBlob } from '../../lib/api';
 import { localTimeWithZone, nf } from '../../lib/format';
 import { linkClick } from '../../lib/router';
 import { checklistHref, errorText, post, type Attestation, type ExceptionEntry, type Part, type RequirementDoc } from '../../lib/compliance';
-import { hasScope, PAGE_SCOPES, useSession } from '../../session';
+import { hasScope, isRestricted, mayUseUnrestricted, PAGE_SCOPES, restrictedText, useSession } from '../../session';
 import { Spinner, StatusBadge } from '../../components/ui';
 import { Breadcrumbs, LoadError, ReqStatusBadge, SelfAssessed, useDoc } from './common';
 import { ExceptionTable, RequestExceptionForm } from './exceptions-ui';
@@ -20,7 +20,8 @@ export function RequirementPage({ fw, rid }: { fw: string; rid: string }) {
   const { me } = session;
   const { doc, error, reload } = useDoc<RequirementDoc>(`/api/compliance/frameworks/${encodeURIComponent(fw)}/requirements/${encodeURIComponent(rid)}`);
   const r = doc?.requirement;
-  const canWrite = hasScope(me, PAGE_SCOPES.complianceWrite);
+  const canWrite = mayUseUnrestricted(me, PAGE_SCOPES.complianceWrite);
+  const restricted = isRestricted(me) && (hasScope(me, PAGE_SCOPES.complianceWrite) || hasScope(me, PAGE_SCOPES.complianceApprove));
   const attesters = r?.manual?.attesters ?? [];
   const canAttest = canWrite && attesters.some((a) => me.roles.includes(a));
   const exceptions = (r?.exceptions ?? []).filter((e): e is ExceptionEntry => typeof e !== 'string');
@@ -96,6 +97,11 @@ export function RequirementPage({ fw, rid }: { fw: string; rid: string }) {
           {canWrite && r.manual && !canAttest && (
             <p className="alert alert-info" data-testid="not-attester">
               Attesting {r.id} takes the role {attesters.join(' or ')}; you hold {me.roles.join(', ') || 'no role'}.
+            </p>
+          )}
+          {restricted && (
+            <p className="alert alert-info" data-testid="restricted">
+              {restrictedText(me)}
             </p>
           )}
           <section className="card" aria-labelledby="exc-title">

@@ -113,7 +113,8 @@ export function LoadError({ error, what }: { error: Error; what: string }) {
   return (
     <div className="alert alert-error" role="alert">
       {what} could not be loaded: {error.message}
-      {error instanceof ApiError && error.status === 404 ? '' : ' (retry in a moment)'}
+      {/* Only a server fault or a lost connection passes; a refused request (400, 403, 404) fails again the same way. */}
+      {error instanceof ApiError && error.status < 500 ? '' : ' (retry in a moment)'}
     </div>
   );
 }

@@ -5,7 +5,7 @@
 import { useId, useState } from 'react';
 import { localTimeWithZone } from '../../lib/format';
 import { errorText, isMe, post, type DueItem, type ExceptionEntry } from '../../lib/compliance';
-import { hasScope, PAGE_SCOPES, useSession } from '../../session';
+import { mayUseUnrestricted, PAGE_SCOPES, useSession } from '../../session';
 
 const STATE_WORDS: Record<ExceptionEntry['state'], string> = { requested: 'Requested', approved: 'Approved', expired: 'Expired', revoked: 'Revoked' };
 
@@ -61,9 +61,9 @@ function ExceptionRow({ e, due, onChanged }: { e: ExceptionEntry; due: DueItem[]
   const noteId = useId();
   const ledger = e.source === 'ledger';
   const mine = isMe(session, e.requestedBy);
-  const canApprove = ledger && e.state === 'requested' && hasScope(me, PAGE_SCOPES.complianceApprove) && !mine;
-  const canReview = ledger && e.state === 'approved' && hasScope(me, PAGE_SCOPES.complianceApprove);
-  const canRevoke = ledger && e.state !== 'revoked' && hasScope(me, PAGE_SCOPES.complianceWrite);
+  const canApprove = ledger && e.state === 'requested' && mayUseUnrestricted(me, PAGE_SCOPES.complianceApprove) && !mine;
+  const canReview = ledger && e.state === 'approved' && mayUseUnrestricted(me, PAGE_SCOPES.complianceApprove);
+  const canRevoke = ledger && e.state !== 'revoked' && mayUseUnrestricted(me, PAGE_SCOPES.complianceWrite);
   const act = async (what: 'approve' | 'review' | 'revoke') => {
     setBusy(true);
     setMsg(undefined);
@@ -145,7 +145,7 @@ function ExceptionRow({ e, due, onChanged }: { e: ExceptionEntry; due: DueItem[]
         {e.nextReviewDue && <div className="muted">review by {e.nextReviewDue}</div>}
       </td>
       <td className="small xactions">
-        {ledger && e.state === 'requested' && mine && hasScope(me, PAGE_SCOPES.complianceApprove) && (
+        {ledger && e.state === 'requested' && mine && mayUseUnrestricted(me, PAGE_SCOPES.complianceApprove) && (
           <p className="muted" data-testid="own-request">You requested this exception; another person must approve it.</p>
         )}
         {any && (
