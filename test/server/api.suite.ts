@@ -72,7 +72,7 @@ const HAND: Record<string, Record<Who, number>> = {
   'GET /api/compliance/frameworks/:id/requirements/:rid': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, approver: 200, agent: 403, viewer: 200 },
   'GET /api/compliance/history': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, approver: 200, agent: 403, viewer: 200 },
   'POST /api/compliance/evidence-files': { anonymous: 401, admin: 201, 'security-officer': 201, auditor: 403, approver: 403, agent: 403, viewer: 403 },
-  'GET /api/compliance/evidence-files/:sha256': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, approver: 200, agent: 403, viewer: 200 },
+  'GET /api/compliance/evidence-files/:sha256': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, approver: 200, agent: 403, viewer: 403 },
   'POST /api/compliance/attestations': { anonymous: 401, admin: 201, 'security-officer': 201, auditor: 403, approver: 403, agent: 403, viewer: 403 },
   'POST /api/compliance/attestations/:id/revoke': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 403, approver: 403, agent: 403, viewer: 403 },
   'GET /api/compliance/attestations': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, approver: 200, agent: 403, viewer: 200 },

@@ -145,15 +145,17 @@ export function complianceTests(t: (title: string, fn: () => Promise<void>) => v
     assert.equal(big.statusCode, 413);
     assert.match(json(big).message, /26214400 bytes \(compliance\.evidenceMaxBytes\)/);
     // Readers of compliance download; the file is an attachment that is never sniffed or run.
-    const down = await inject('GET', `/api/compliance/evidence-files/${sha256}?name=${encodeURIComponent('Access review "Q1".pdf')}`, await tok('viewer'));
+    // A viewer reads statuses, not the documents behind them.
+    assert.equal((await inject('GET', `/api/compliance/evidence-files/${sha256}`, await tok('viewer'))).statusCode, 403);
+    const down = await inject('GET', `/api/compliance/evidence-files/${sha256}?name=${encodeURIComponent('Access review "Q1".pdf')}`, await tok('auditor'));
     assert.equal(down.statusCode, 200);
     assert.deepEqual(down.rawPayload, bytes);
     assert.equal(down.headers['content-type'], 'application/pdf');
     assert.equal(down.headers['content-disposition'], 'attachment; filename="Access review _Q1_.pdf"');
     assert.equal(down.headers['x-content-type-options'], 'nosniff');
     assert.match(String(down.headers['content-security-policy']), /sandbox/);
-    assert.equal((await inject('GET', `/api/compliance/evidence-files/${'f'.repeat(64)}`, await tok('viewer'))).statusCode, 404);
-    assert.equal((await inject('GET', '/api/compliance/evidence-files/not-a-hash', await tok('viewer'))).statusCode, 400);
+    assert.equal((await inject('GET', `/api/compliance/evidence-files/${'f'.repeat(64)}`, await tok('auditor'))).statusCode, 404);
+    assert.equal((await inject('GET', '/api/compliance/evidence-files/not-a-hash', await tok('auditor'))).statusCode, 400);
     for (const who of ['viewer', 'auditor', 'approver']) {
       assert.equal((await inject('POST', '/api/compliance/evidence-files', await tok(who), bytes, { 'content-type': 'application/pdf' })).statusCode, 403, who);
     }

@@ -670,8 +670,10 @@ export function complianceRoutes(ctx: ServerContext): RouteDecl[] {
     {
       method: 'GET',
       url: '/api/compliance/evidence-files/:sha256',
-      scopes: ['compliance:read'],
-      summary: 'Download an evidence file (as an attachment), checked against its SHA-256 first',
+      // The files behind a status (policies, pen-test reports) are evidence, like the findings'
+      // files and lines: readers of the status alone (viewer) get counts, not the documents.
+      scopes: ['compliance:read', 'security:read'],
+      summary: 'Download an evidence file (as an attachment), checked against its SHA-256 first; needs security:read as well, like the findings behind a status',
       tags: ['compliance'],
       params: { type: 'object', required: ['sha256'], properties: { sha256: str('The file\'s SHA-256', { pattern: '^[0-9a-f]{64}$' }) } },
       querystring: { type: 'object', additionalProperties: false, properties: { name: str('File name for the download (e.g. the name an attestation gives it)', { maxLength: 200 }) } },

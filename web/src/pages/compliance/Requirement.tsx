@@ -193,6 +193,8 @@ function FindingsPart({ part, shown }: { part: Part; shown: boolean }) {
 function AttestationTable({ list, canRevoke, onChanged }: { list: Attestation[]; canRevoke: boolean; onChanged(): void }) {
   const session = useSession();
   const [msg, setMsg] = useState<string | undefined>();
+  // The server serves evidence files only with security:read as well (a viewer reads statuses).
+  const mayDownload = hasScope(session.me, 'security:read');
   const download = async (sha: string, name: string) => {
     setMsg(undefined);
     try {
@@ -267,9 +269,13 @@ function AttestationTable({ list, canRevoke, onChanged }: { list: Attestation[];
                     ? '—'
                     : a.files.map((f) => (
                         <div key={f.sha256} className="file-ref">
-                          <button type="button" className="link-button" onClick={() => void download(f.sha256, f.name)} aria-label={`Download ${f.name}`}>
-                            {f.name}
-                          </button>{' '}
+                          {mayDownload ? (
+                            <button type="button" className="link-button" onClick={() => void download(f.sha256, f.name)} aria-label={`Download ${f.name}`}>
+                              {f.name}
+                            </button>
+                          ) : (
+                            <span title="Downloading evidence files needs security:read">{f.name}</span>
+                          )}{' '}
                           <span className="muted">({nf.format(f.size)} bytes)</span>
                           <div className="hash" data-testid="file-sha256">
                             {f.sha256}
