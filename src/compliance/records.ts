@@ -224,8 +224,8 @@ export async function revokeAttestation(ledger: Ledger, actor: ComplianceActor, 
   const reason = text(r, 'reason', LIMITS.text, true);
   const register = await readRegister(ledger, o.now ?? new Date(), o.tenant ? { tenants: [o.tenant] } : {});
   const a = register.attestations.find((x) => x.id === id);
-  if (!a) throw new ComplianceInputError('attestation', `${id} is not an attestation in this ledger`);
-  if (a.revoked) throw new ComplianceInputError('attestation', `${id} was already revoked by ${a.revoked.by.id} on ${a.revoked.at.slice(0, 10)}`);
+  if (!a) throw new ComplianceInputError('attestation', `${id} is not an attestation in this ledger`, 'not_found');
+  if (a.revoked) throw new ComplianceInputError('attestation', `${id} was already revoked by ${a.revoked.by.id} on ${a.revoked.at.slice(0, 10)}`, 'conflict');
   const rec = await appendOne(ledger, event(actor, ACTIONS.attestationRevoke, { type: 'requirement', id: `${a.framework}/${a.requirement}` }, { attestation: id, reason }, o));
   return { ...a, revoked: { id: String(rec.seq), by: { id: actor.id, type: actor.type, issuer: actor.issuer, source: actor.source }, at: rec.ts, reason } };
 }
@@ -317,7 +317,7 @@ async function entryFor(ledger: Ledger, raw: unknown, allowed: string[], what: s
   const id = text(input, 'exceptionId', 64, true);
   const register = await readRegister(ledger, o.now ?? new Date(), o.tenant ? { tenants: [o.tenant] } : {});
   const entry = register.exceptions.find((e) => e.exceptionId === id);
-  if (!entry) throw new ComplianceInputError('exceptionId', `${id} is not in the exceptions register`);
+  if (!entry) throw new ComplianceInputError('exceptionId', `${id} is not in the exceptions register`, 'not_found');
   return { entry, input };
 }
 
@@ -330,11 +330,11 @@ export async function approveException(ledger: Ledger, actor: ComplianceActor, r
   const { entry, input } = await entryFor(ledger, raw, ['exceptionId', 'note'], 'an approval', o);
   const note = text(input, 'note', LIMITS.text, false) ?? '';
   const id = entry.exceptionId;
-  if (entry.state === 'revoked') throw new ComplianceInputError('exceptionId', `${id} was revoked; request a new exception`);
-  if (entry.state === 'expired') throw new ComplianceInputError('exceptionId', `${id} expired on ${entry.expires}; request a new exception`);
-  if (entry.state === 'approved') throw new ComplianceInputError('exceptionId', `${id} was already approved by ${entry.approval!.by.id} on ${entry.approval!.at.slice(0, 10)}`);
+  if (entry.state === 'revoked') throw new ComplianceInputError('exceptionId', `${id} was revoked; request a new exception`, 'conflict');
+  if (entry.state === 'expired') throw new ComplianceInputError('exceptionId', `${id} expired on ${entry.expires}; request a new exception`, 'conflict');
+  if (entry.state === 'approved') throw new ComplianceInputError('exceptionId', `${id} was already approved by ${entry.approval!.by.id} on ${entry.approval!.at.slice(0, 10)}`, 'conflict');
   if (entry.requestedBy && samePerson(entry.requestedBy, actor)) {
-    throw new ComplianceInputError('exceptionId', `${id} was requested by ${actor.id} (${actor.issuer}); the requester cannot approve their own exception: another person must approve it`);
+    throw new ComplianceInputError('exceptionId', `${id} was requested by ${actor.id} (${actor.issuer}); the requester cannot approve their own exception: another person must approve it`, 'separation_of_duties');
   }
   await appendOne(ledger, event(actor, ACTIONS.exceptionApprove, exceptionTarget(entry.target), { exceptionId: id, note }, o));
   return (await readRegister(ledger, o.now ?? new Date(), o.tenant ? { tenants: [o.tenant] } : {})).exceptions.find((e) => e.exceptionId === id)!;
@@ -345,7 +345,7 @@ export async function revokeException(ledger: Ledger, actor: ComplianceActor, ra
   checkActor(actor);
   const { entry, input } = await entryFor(ledger, raw, ['exceptionId', 'reason'], 'a revocation', o);
   const reason = text(input, 'reason', LIMITS.text, true);
-  if (entry.state === 'revoked') throw new ComplianceInputError('exceptionId', `${entry.exceptionId} was already revoked by ${entry.revocation!.by.id} on ${entry.revocation!.at.slice(0, 10)}`);
+  if (entry.state === 'revoked') throw new ComplianceInputError('exceptionId', `${entry.exceptionId} was already revoked by ${entry.revocation!.by.id} on ${entry.revocation!.at.slice(0, 10)}`, 'conflict');
   await appendOne(ledger, event(actor, ACTIONS.exceptionRevoke, exceptionTarget(entry.target), { exceptionId: entry.exceptionId, reason }, o));
   return (await readRegister(ledger, o.now ?? new Date(), o.tenant ? { tenants: [o.tenant] } : {})).exceptions.find((e) => e.exceptionId === entry.exceptionId)!;
 }
@@ -355,7 +355,7 @@ export async function reviewException(ledger: Ledger, actor: ComplianceActor, ra
   checkActor(actor);
   const { entry, input } = await entryFor(ledger, raw, ['exceptionId', 'note'], 'a review', o);
   const note = text(input, 'note', LIMITS.text, true);
-  if (entry.state !== 'approved') throw new ComplianceInputError('exceptionId', `${entry.exceptionId} is ${entry.state}; only an approved exception is reviewed`);
+  if (entry.state !== 'approved') throw new ComplianceInputError('exceptionId', `${entry.exceptionId} is ${entry.state}; only an approved exception is reviewed`, 'conflict');
   await appendOne(ledger, event(actor, ACTIONS.exceptionReview, exceptionTarget(entry.target), { exceptionId: entry.exceptionId, note }, o));
   return (await readRegister(ledger, o.now ?? new Date(), o.tenant ? { tenants: [o.tenant] } : {})).exceptions.find((e) => e.exceptionId === entry.exceptionId)!;
 }

@@ -6,8 +6,15 @@ import type { Ratio } from './types.js';
  * Bad compliance input (a record's field, a framework id, a category). A LedgerValidationError,
  * so the CLI prints it as a usage error and the service answers 400 naming `field`.
  */
+/**
+ * Why a register write was refused, beyond bad input: the entry does not exist, its state does
+ * not allow the step, or the step needs another person. The service answers 404, 409 and a
+ * recorded 403 from it; the command line exits 2 for all of them.
+ */
+export type RefusalKind = 'not_found' | 'conflict' | 'separation_of_duties';
+
 export class ComplianceInputError extends LedgerValidationError {
-  constructor(field: string, detail: string) {
+  constructor(field: string, detail: string, readonly kind?: RefusalKind) {
     super(field, detail);
     this.name = 'ComplianceInputError';
   }

@@ -7,6 +7,7 @@ import type { Writable } from 'node:stream';
 import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
 import { DEFAULT_HSTS, DEFAULT_TIMEOUTS, type ServerConfig } from '../config.js';
 import { LedgerValidationError } from '../ledger/record.js';
+import { ComplianceInputError } from '../compliance/util.js';
 import { installAccessHook } from './auth.js';
 import type { ServerContext } from './context.js';
 import { consoleRoutes } from './console.js';
@@ -164,6 +165,9 @@ export async function buildApp(ctx: ServerContext, o: AppOptions = {}): Promise<
       const field = validationField(err.validation[0]);
       return reply.code(400).send({ error: 'bad_request', message: `${err.validationContext ?? 'request'}${err.message.replace(/^(body|querystring|params)/, '')}`.slice(0, 500), ...(field ? { field } : {}), requestId: req.id });
     }
+    // A register step refused for the entry's existence or state is not bad input: 404 / 409.
+    if (err instanceof ComplianceInputError && err.kind === 'not_found') return reply.code(404).send({ error: 'not_found', message: err.message, requestId: req.id });
+    if (err instanceof ComplianceInputError && err.kind === 'conflict') return reply.code(409).send({ error: 'conflict', message: err.message, requestId: req.id });
     if (err instanceof LedgerValidationError) return reply.code(400).send({ error: 'bad_request', message: err.message, field: err.field, requestId: req.id });
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) {

@@ -51,6 +51,7 @@ import {
   type RequirementStatus,
 } from '../../compliance/index.js';
 import { DEFAULT_COMPLIANCE } from '../../config.js';
+import { ComplianceInputError } from '../../compliance/util.js';
 import { actorOf, deny } from '../auth.js';
 import type { ServerContext } from '../context.js';
 import { SERVICE_CONTROLS } from '../self-assessment.js';
@@ -365,10 +366,6 @@ async function refusedNonAttester(ctx: ServerContext, req: FastifyRequest, reply
     message: `${what} may be attested only by the role${attesters.length > 1 ? 's' : ''} ${attesters.join(', ')} (the catalog's attesters); you hold ${p.roles.length ? p.roles.join(', ') : 'no role'}`,
   });
   return true;
-}
-
-async function findException(ctx: ServerContext, id: string): Promise<ExceptionEntry | undefined> {
-  return (await ctx.compliance.register()).exceptions.find((e) => e.exceptionId === id);
 }
 
 function conflict(req: FastifyRequest, reply: FastifyReply, message: string): FastifyReply {
@@ -869,21 +866,17 @@ export function complianceRoutes(ctx: ServerContext): RouteDecl[] {
       async handler(req, reply) {
         const p = principalOf(req);
         const { id } = req.params as { id: string };
-        const e = await findException(ctx, id);
-        if (!e) return notFound(req, reply, `no exception ${id} in the register`);
-        if (e.state !== 'requested') return conflict(req, reply, `exception ${id} is ${e.state}; only a requested exception can be approved`);
         const actor = actorFor(p);
-        if (e.requestedBy && samePerson(e.requestedBy, actor)) {
-          await deny(ctx.denialRecorder, req, reply, {
-            status: 403,
-            reason: 'separation_of_duties',
-            message: `you requested exception ${id}; the requester cannot approve their own exception: another person with compliance:approve must`,
-          });
+        try {
+          const out = await approveException(ctx.ledger, actor, { exceptionId: id, ...(req.body as object | undefined) }, { now: ctx.compliance.now() });
+          await afterWrite(ctx, req);
+          return out;
+        } catch (e) {
+          // Not bad input but an access decision: recorded like every other refusal.
+          if (!(e instanceof ComplianceInputError) || e.kind !== 'separation_of_duties') throw e;
+          await deny(ctx.denialRecorder, req, reply, { status: 403, reason: 'separation_of_duties', message: e.message });
           return reply;
         }
-        const out = await approveException(ctx.ledger, actor, { exceptionId: id, ...(req.body as object | undefined) }, { now: ctx.compliance.now() });
-        await afterWrite(ctx, req);
-        return out;
       },
     },
     {
@@ -904,9 +897,6 @@ export function complianceRoutes(ctx: ServerContext): RouteDecl[] {
       async handler(req, reply) {
         const p = principalOf(req);
         const { id } = req.params as { id: string };
-        const e = await findException(ctx, id);
-        if (!e) return notFound(req, reply, `no exception ${id} in the register`);
-        if (e.state === 'revoked') return conflict(req, reply, `exception ${id} was already revoked`);
         const out = await revokeException(ctx.ledger, actorFor(p), { exceptionId: id, reason: (req.body as { reason: string }).reason }, { now: ctx.compliance.now() });
         await afterWrite(ctx, req);
         return out;
@@ -930,9 +920,6 @@ export function complianceRoutes(ctx: ServerContext): RouteDecl[] {
       async handler(req, reply) {
         const p = principalOf(req);
         const { id } = req.params as { id: string };
-        const e = await findException(ctx, id);
-        if (!e) return notFound(req, reply, `no exception ${id} in the register`);
-        if (e.state !== 'approved') return conflict(req, reply, `exception ${id} is ${e.state}; only an approved exception is reviewed`);
         const out = await reviewException(ctx.ledger, actorFor(p), { exceptionId: id, note: (req.body as { note: string }).note }, { now: ctx.compliance.now() });
         await afterWrite(ctx, req);
         return out;
