@@ -16,7 +16,7 @@ import pg from 'pg';
 import { EvidenceIntegrityError, openComplianceStore, sha256Hex, type ComplianceStore } from '../../src/compliance/store.js';
 import type { AssessmentSummary } from '../../src/compliance/types.js';
 import { ComplianceInputError } from '../../src/compliance/util.js';
-import { PG_URL, asOwner, pgUnreachable } from '../helpers/pg.js';
+import { PG_URL, asOwner, dropLogins, pgUnreachable } from '../helpers/pg.js';
 
 const unreachable = await pgUnreachable();
 const schemas: string[] = [];
@@ -33,9 +33,8 @@ test.after(async () => {
   if (unreachable) return;
   await asOwner(async (c) => {
     for (const s of schemas) await c.query(`DROP SCHEMA IF EXISTS "${s}" CASCADE`).catch(() => undefined);
-    for (const r of logins) await c.query(`DROP OWNED BY ${r}`).catch(() => undefined);
-    for (const r of logins) await c.query(`DROP ROLE IF EXISTS ${r}`).catch(() => undefined);
   });
+  await dropLogins(logins);
 });
 
 interface Backend {

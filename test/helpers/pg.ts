@@ -37,3 +37,11 @@ export async function asOwner<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
     await c.end();
   }
 }
+
+/** Drops login roles a test created, with whatever they own (run by the owner in test.after). */
+export async function dropLogins(logins: readonly string[]): Promise<void> {
+  await asOwner(async (c) => {
+    for (const r of logins) await c.query(`DROP OWNED BY ${r}`).catch(() => undefined);
+    for (const r of logins) await c.query(`DROP ROLE IF EXISTS ${r}`).catch(() => undefined);
+  });
+}

@@ -16,7 +16,7 @@ import { DirectoryKeyProvider } from '../../src/ledger/keys.js';
 import { RETENTION_RUN_ACTION, runRetention } from '../../src/ledger/retention-run.js';
 import { openScanStore } from '../../src/server/scan-store.js';
 import { openComplianceStore } from '../../src/compliance/store.js';
-import { PG_URL, asOwner } from '../helpers/pg.js';
+import { PG_URL, dropLogins } from '../helpers/pg.js';
 import { bearer, dropSchemas, pgSkip, pgUrl, testServer } from './helpers.js';
 
 const unreachable = await pgSkip();
@@ -25,10 +25,7 @@ const login = `attest_applogin${process.pid}`;
 test.after(async () => {
   if (unreachable) return;
   await dropSchemas();
-  await asOwner(async (c) => {
-    await c.query(`DROP OWNED BY ${login}`).catch(() => undefined);
-    await c.query(`DROP ROLE IF EXISTS ${login}`);
-  });
+  await dropLogins([login]);
 });
 
 test('as the application role: erasure is refused with the store\'s reason (409), retention fails with it and is recorded; the owner\'s run then passes', { skip: unreachable ?? false }, async () => {

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { PG_URL, asOwner } from '../helpers/pg.js';
+import { PG_URL, dropLogins } from '../helpers/pg.js';
 import { bearer, dropSchemas, pgSkip, pgUrl, testServer } from './helpers.js';
 
 const unreachable = await pgSkip();
@@ -19,10 +19,7 @@ const login = `attest_boot${process.pid}`;
 test.after(async () => {
   if (unreachable) return;
   await dropSchemas();
-  await asOwner(async (c) => {
-    await c.query(`DROP OWNED BY ${login}`).catch(() => undefined);
-    await c.query(`DROP ROLE IF EXISTS ${login}`);
-  });
+  await dropLogins([login]);
 });
 
 test('deploy bootstrap: the service then starts as the application login, stores scans and appends audit events; it cannot change a stored scan', { skip: unreachable ?? false }, async () => {
