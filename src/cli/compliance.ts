@@ -14,6 +14,7 @@ import { Progress } from './progress.js';
 import { ConfigError, DEFAULT_COMPLIANCE, loadConfig, type ComplianceConfig } from '../config.js';
 import { CONTROLS } from '../controls/index.js';
 import { scanPaths, type ScanResult } from '../engine/scan.js';
+import { inputErrorLines } from '../report/text.js';
 import { CATALOGS } from '../frameworks/index.js';
 import { ParamsError, paramRecord, parseParamArg, readParamsFile } from '../sources/params.js';
 import type { Ledger } from '../ledger/ledger.js';
@@ -319,6 +320,8 @@ export async function runChecklist(argv: string[]): Promise<number> {
     const failure = await writeChunks(process.stdout, chunks);
     if (failure && !isClosedReader(failure)) { process.stderr.write(`attest: cannot write the checklist to standard output: ${failure.code ?? failure.message}\n`); return 1; }
   }
+  // The checklist's formats count input errors; which file and what is wrong goes to stderr, as the scan's terminal view says it.
+  if (sourceErrors) process.stderr.write(`attest: input errors (${sourceErrors}), these files were not fully evaluated:\n${inputErrorLines(result.sources).join('\n')}\n`);
   const fw = assessment.frameworks[0]!;
   const failing = fw.requirements.filter((r) => (failOn as string[]).includes(r.status));
   const nothing = files === 0;

@@ -1,5 +1,11 @@
 import type { Report } from './model.js';
 
+/** One line per input error, `  file:line:column: message`, for every command that scans. */
+export function inputErrorLines(sources: readonly { file: string; errors: readonly { line: number; column: number; message: string }[] }[]): string[] {
+  // Line 0 means the error is about the path itself (missing, a FIFO, a link out): no position to show.
+  return sources.flatMap((src) => src.errors.map((e) => `  ${src.file}${e.line > 0 ? `:${e.line}:${e.column}` : ''}: ${e.message}`));
+}
+
 /** The terminal view: per domain, a count line, the gaps (failures first) and key facts. */
 export function renderText(r: Report, opts: { color: boolean; maxGapsPerDomain?: number } = { color: false }): string {
   const c = (code: string, s: string) => (opts.color ? `\x1b[${code}m${s}\x1b[0m` : s);
@@ -30,8 +36,7 @@ export function renderText(r: Report, opts: { color: boolean; maxGapsPerDomain?:
   const errs = r.sources.filter((x) => x.errors.length);
   if (errs.length) {
     out.push(bold(c('31', `Input errors (${s.sourceErrors}) — these files were not fully evaluated:`)));
-    // Line 0 means the error is about the path itself (missing, a FIFO, a link out): no position to show.
-    for (const src of errs) for (const e of src.errors) out.push(`  ${src.file}${e.line > 0 ? `:${e.line}:${e.column}` : ''}: ${e.message}`);
+    out.push(...inputErrorLines(errs));
     out.push('');
   }
   const fs = s.failedBySeverity;

@@ -102,6 +102,11 @@ test('checklist exits 1 when no template is found, or a template cannot be read'
   const b = run(['checklist', soc2.id, broken, '--fail-on-status', 'none']);
   assert.equal(b.status, 1);
   assert.match(b.stderr, /\d+ input error\(s\): templates that could not be read are missing from every status/);
+  // Which file, where, and what is wrong — not only a count.
+  assert.match(b.stderr, /^  .*broken\/t\.yaml:\d+:\d+: .+$/m);
+  const missing = run(['checklist', soc2.id, 'no-such-folder', '--fail-on-status', 'none']);
+  assert.equal(missing.status, 1);
+  assert.match(missing.stderr, /^  no-such-folder: no such file or directory$/m);
 });
 
 test('checklist writes every format to --output, inferred from the extension, each stating the self-assessment', () => {
