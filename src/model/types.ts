@@ -6,6 +6,13 @@ export interface Loc {
   file: string;
   line: number;
   column: number;
+  /**
+   * The property path as written in the source format, when that format is not the
+   * vocabulary controls read (a Terraform attribute `rule[0].apply_server_side_encryption_by_default.sse_algorithm`
+   * of `aws_s3_bucket_server_side_encryption_configuration.b`, a Pulumi property path), so
+   * evidence names what the user wrote. Absent for CloudFormation, whose paths are the vocabulary.
+   */
+  path?: string;
 }
 
 export type Scalar = string | number | boolean | null;
