@@ -68,6 +68,8 @@ export interface Resource {
   /** Logical id in its template. */
   id: string;
   type: string;
+  /** The type as written in its source format when that is not CloudFormation (`aws_s3_bucket`, `aws:s3/bucketV2:BucketV2`). */
+  sourceType?: string;
   file: string;
   /** Location of the logical id key. */
   loc: Loc;

@@ -13,6 +13,9 @@ function renderFull(v: Value | undefined, depth: number): string {
       if (v.sensitive) return '"****" (NoEcho parameter, value withheld)';
       return typeof v.v === 'string' ? JSON.stringify(v.v) : String(v.v);
     case 'ref':
+      // A CloudFormation logical id is alphanumeric; an id with a dot is a Terraform or
+      // Pulumi address, whose references read `aws_kms_key.k.arn` where they are written.
+      if (v.resource.includes('.')) return v.attr ? `${v.resource}.${v.attr}` : v.resource;
       return v.attr ? `!GetAtt ${v.resource}.${v.attr}` : `!Ref ${v.resource}`;
     case 'unknown':
       return `<${v.reason}>`;

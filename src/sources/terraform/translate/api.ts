@@ -1,0 +1,256 @@
+// How a Terraform-shaped resource becomes a resource in the controls' vocabulary
+// (CloudFormation types and property names). A translator says, property by property,
+// which Terraform argument decides which CloudFormation property; the builder keeps every
+// value's own location and records, on each key it writes, the Terraform attribute path
+// it came from, so evidence names the argument the user wrote.
+import type { Loc, ObjectValue, Resource, Scalar, Value } from '../../../model/types.js';
+import type { TfResource } from '../types.js';
+
+/** A note about input that could not be translated faithfully (listed in the report, never silent). */
+export interface TranslateNote {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+export interface Translator {
+  /** Terraform resource type read, e.g. `aws_s3_bucket`. */
+  tfType: string;
+  /** CloudFormation type produced; a function when one Terraform type maps to several (security group rules). */
+  cfnType: string | ((tf: TfView) => string);
+  build(tf: TfView, out: CfnBuilder): void;
+}
+
+/**
+ * A Terraform resource that configures another one (`aws_s3_bucket_versioning` sets the
+ * versioning of an `aws_s3_bucket`): its settings are merged into the owner's
+ * CloudFormation properties, where CloudFormation keeps them.
+ */
+export interface Attachment {
+  tfType: string;
+  /** Terraform types of the owner. */
+  ownerTypes: string[];
+  /** The argument of the attachment naming its owner, e.g. `bucket`. */
+  ownerArg: string;
+  /**
+   * The owner's argument a literal value of `ownerArg` can match (`bucket = "my-logs"`
+   * matches the `aws_s3_bucket` whose `bucket` is "my-logs").
+   */
+  ownerKey?: string;
+  build(tf: TfView, out: CfnBuilder): void;
+}
+
+/** Read access to a Terraform resource's values by Terraform path (`versioning.enabled`). */
+export class TfView {
+  constructor(readonly resource: TfResource) {}
+
+  get address(): string { return this.resource.address; }
+
+  /**
+   * The value at a dotted path. A nested block (a list of objects) met before the last
+   * segment is entered at its first element, since the provider schema allows one; use
+   * `blocks` for repeatable ones. A segment `name[2]` enters that element.
+   */
+  get(path: string): Value | undefined {
+    return this.at(path)?.v;
+  }
+
+  /** The elements of a repeatable nested block (or list) at `path`. */
+  blocks(path: string): TfView[] {
+    const v = this.at(path);
+    if (!v || v.v.k !== 'list') return v && v.v.k === 'object' ? [this.sub(v.v, v.written)] : [];
+    return v.v.items.map((item, i) => (item.k === 'object' ? this.sub(item, `${v.written}[${i}]`) : undefined)).filter((x): x is TfView => !!x);
+  }
+
+  /** Where `path` is written (its key), or the nearest enclosing place that is; carries the origin path. */
+  locate(path: string): Loc {
+    const found = this.walk(path);
+    return { ...found.loc, path: this.origin(found.written) };
+  }
+
+  /** The Terraform attribute path as the user wrote it, prefixed with the resource address. */
+  origin(written: string): string {
+    return written ? `${this.resource.address}.${written}` : this.resource.address;
+  }
+
+  protected base(): ObjectValue { return this.resource.values; }
+  protected prefix(): string { return ''; }
+
+  private sub(v: ObjectValue, written: string): TfView {
+    const parent = this;
+    return new (class extends TfView {
+      protected override base() { return v; }
+      protected override prefix() { return written; }
+    })(parent.resource);
+  }
+
+  private at(path: string): { v: Value; written: string } | undefined {
+    const w = this.walk(path);
+    return w.complete && w.v ? { v: w.v, written: w.written } : undefined;
+  }
+
+  /** Follow `path` as far as it is written: the value (when every segment exists), its key's location and the written path. */
+  private walk(path: string): { v?: Value; loc: Loc; written: string; complete: boolean } {
+    let cur: Value = this.base();
+    let written = this.prefix();
+    let loc: Loc = this.prefix() ? cur.loc : this.resource.loc;
+    if (path === '') return { v: cur, loc, written, complete: true };
+    const parts = path.split('.');
+    for (let i = 0; i < parts.length; i++) {
+      const m = /^([^[\]]+)(?:\[(\d+)\])?$/.exec(parts[i]!);
+      if (!m) throw new Error(`bad Terraform path ${path}`);
+      const [, key, idx] = m;
+      if (cur.k === 'list') {
+        // A block entered at its first element, as the schema allows one.
+        const first: Value | undefined = cur.items[0];
+        if (!first) return { loc, written, complete: false };
+        cur = first;
+        written += '[0]';
+        loc = first.loc;
+      }
+      if (cur.k !== 'object') return { loc, written, complete: false };
+      const next: Value | undefined = cur.props.get(key!);
+      const kl = cur.keyLocs.get(key!);
+      if (next === undefined) return { loc, written, complete: false };
+      written = written ? `${written}.${key}` : key!;
+      loc = kl ?? next.loc;
+      cur = next;
+      if (idx !== undefined) {
+        if (cur.k !== 'list') return { loc, written, complete: false };
+        const item: Value | undefined = cur.items[Number(idx)];
+        if (!item) return { loc, written, complete: false };
+        written += `[${idx}]`;
+        loc = item.loc;
+        cur = item;
+      }
+    }
+    return { v: cur, loc, written, complete: true };
+  }
+}
+
+/** Builds a CloudFormation Properties object, each key located at the Terraform argument that decided it. */
+export class CfnBuilder {
+  readonly properties: ObjectValue;
+  readonly notes: TranslateNote[] = [];
+
+  constructor(readonly tf: TfView, into?: ObjectValue) {
+    this.properties = into ?? { k: 'object', props: new Map(), keyLocs: new Map(), loc: tf.resource.loc };
+  }
+
+  /**
+   * Set CloudFormation property `cfnPath` (dotted, objects created as needed) from the
+   * Terraform argument at `tfPath`, optionally converted. Nothing is written when the
+   * argument is absent: the control then sees the property as not set, located at the resource.
+   */
+  set(cfnPath: string, tfPath: string, convert?: (v: Value) => Value | undefined): this {
+    const v = this.tf.get(tfPath);
+    if (v === undefined) return this;
+    const out = convert ? convert(v) : v;
+    if (out !== undefined) this.put(cfnPath, out, this.tf.locate(tfPath));
+    return this;
+  }
+
+  /** Write a value at `cfnPath`, its key located at `at` (a Terraform argument's location). */
+  put(cfnPath: string, v: Value, at: Loc): this {
+    const parts = cfnPath.split('.');
+    let obj = this.properties;
+    for (const part of parts.slice(0, -1)) {
+      let next = obj.props.get(part);
+      if (!next || next.k !== 'object') {
+        next = { k: 'object', props: new Map(), keyLocs: new Map(), loc: at };
+        obj.props.set(part, next);
+        obj.keyLocs.set(part, at);
+      }
+      obj = next;
+    }
+    const last = parts[parts.length - 1]!;
+    obj.props.set(last, v);
+    obj.keyLocs.set(last, at);
+    return this;
+  }
+
+  /** Terraform `tags = { k = v }` as CloudFormation `Tags: [{Key, Value}]`. */
+  tags(cfnPath = 'Tags', tfPath = 'tags'): this {
+    return this.set(cfnPath, tfPath, (v) => (v.k === 'object' ? tagList(v) : v));
+  }
+
+  note(message: string, at: Loc = this.tf.resource.loc): this {
+    this.notes.push({ file: at.file, line: at.line, column: at.column, message });
+    return this;
+  }
+}
+
+/** `{a = "b"}` as `[{Key: "a", Value: "b"}]`, each element located at its key. */
+export function tagList(v: ObjectValue): Value {
+  const items: Value[] = [];
+  for (const [k, val] of v.props) {
+    const at = v.keyLocs.get(k) ?? v.loc;
+    items.push({
+      k: 'object', loc: at,
+      props: new Map<string, Value>([['Key', { k: 'scalar', v: k, loc: at }], ['Value', val]]),
+      keyLocs: new Map([['Key', at], ['Value', val.loc]]),
+    });
+  }
+  return { k: 'list', items, loc: v.loc };
+}
+
+/**
+ * Convert a scalar, keeping its location; an unknown value's alternatives are converted
+ * too, so a control can still decide when all of them agree. Other shapes pass unchanged.
+ */
+export function mapScalar(v: Value, f: (s: Scalar) => Scalar): Value {
+  if (v.k === 'scalar') return { ...v, v: f(v.v) };
+  if (v.k === 'unknown' && v.alts) return { ...v, alts: v.alts.map((a) => mapScalar(a, f)) };
+  return v;
+}
+
+/** A Terraform boolean as a CloudFormation enumeration (`true` -> "Enabled"). */
+export const boolTo = (yes: Scalar, no: Scalar) => (v: Value) => mapScalar(v, (s) => (s === true || s === 'true' ? yes : s === false || s === 'false' ? no : s));
+
+/** Wrap a value in a one-element list (CloudFormation lists where Terraform has one block). */
+export function listOf(v: Value): Value {
+  return v.k === 'list' ? v : { k: 'list', items: [v], loc: v.loc };
+}
+
+/** The translated resource, in the model every control reads. */
+export function toResource(tf: TfResource, cfnType: string, properties: ObjectValue): Resource {
+  const r: Resource = {
+    id: tf.address,
+    type: cfnType,
+    sourceType: tf.type,
+    file: tf.file,
+    loc: { file: tf.loc.file, line: tf.loc.line, column: tf.loc.column, path: tf.address },
+    properties,
+    attributes: { k: 'object', props: new Map(), keyLocs: new Map(), loc: tf.loc },
+    dependsOn: [],
+    refs: new Set(tf.refs),
+    serverless: false,
+  };
+  if (tf.condition) r.condition = { name: tf.condition.name, state: 'unknown', params: tf.condition.params };
+  return r;
+}
+
+/**
+ * A JSON document written as a string (`policy = jsonencode({...})`, a heredoc) as the
+ * object CloudFormation holds inline, every part located at the string. Text that is not
+ * JSON stays as it is, so a control reports it rather than reading nothing.
+ */
+export function jsonDocument(v: Value): Value {
+  if (v.k !== 'scalar' || typeof v.v !== 'string') return v;
+  let parsed: unknown;
+  try { parsed = JSON.parse(v.v); } catch { return v; }
+  return fromJson(parsed, v);
+}
+
+function fromJson(x: unknown, at: Extract<Value, { k: 'scalar' }>): Value {
+  const loc = at.loc;
+  if (Array.isArray(x)) return { k: 'list', items: x.map((i) => fromJson(i, at)), loc };
+  if (x && typeof x === 'object') {
+    const props = new Map<string, Value>();
+    const keyLocs = new Map<string, Loc>();
+    for (const [k, val] of Object.entries(x)) { props.set(k, fromJson(val, at)); keyLocs.set(k, loc); }
+    return { k: 'object', props, keyLocs, loc };
+  }
+  return { k: 'scalar', v: x as Scalar, loc, ...(at.refs ? { refs: at.refs } : {}) };
+}

@@ -1,0 +1,125 @@
+// Terraform-shaped resources into the controls' vocabulary. Each service family registers
+// its translators and attachments; a resource type no translator knows is returned as
+// untranslated, so the report can list it instead of dropping it silently.
+import type { Resource } from '../../../model/types.js';
+import type { TfResource } from '../types.js';
+import { CfnBuilder, TfView, toResource, type Attachment, type TranslateNote, type Translator } from './api.js';
+import { s3 } from './s3.js';
+
+export type { Attachment, TranslateNote, Translator } from './api.js';
+
+/** Every family's translators and attachments. */
+const FAMILIES: { translators: Translator[]; attachments: Attachment[] }[] = [s3];
+
+const TRANSLATORS = new Map<string, Translator>();
+const ATTACHMENTS = new Map<string, Attachment>();
+for (const f of FAMILIES) {
+  for (const t of f.translators) {
+    if (TRANSLATORS.has(t.tfType)) throw new Error(`two translators for ${t.tfType}`);
+    TRANSLATORS.set(t.tfType, t);
+  }
+  for (const a of f.attachments) {
+    if (ATTACHMENTS.has(a.tfType) || TRANSLATORS.has(a.tfType)) throw new Error(`two translations for ${a.tfType}`);
+    ATTACHMENTS.set(a.tfType, a);
+  }
+}
+
+/** Terraform types Attest translates (as a resource or as part of another). */
+export function translatedTypes(): string[] {
+  return [...TRANSLATORS.keys(), ...ATTACHMENTS.keys()].sort();
+}
+
+export interface Translated {
+  resources: Resource[];
+  /** Managed resources of types no translator knows (data sources are not listed). */
+  untranslated: TfResource[];
+  notes: TranslateNote[];
+}
+
+/**
+ * Translate one scan unit's resources (a root module with its called modules, a plan, a
+ * stack). Owners are translated first so attachments can merge into them, in input order.
+ */
+export function translate(resources: TfResource[]): Translated {
+  const out: Translated = { resources: [], untranslated: [], notes: [] };
+  const built = new Map<string, { tf: TfResource; builder: CfnBuilder; resource: Resource }>();
+  const pending: TfResource[] = [];
+  for (const tf of resources) {
+    if (tf.mode !== 'managed') continue;
+    const t = TRANSLATORS.get(tf.type);
+    if (!t) {
+      if (ATTACHMENTS.has(tf.type)) pending.push(tf);
+      else out.untranslated.push(tf);
+      continue;
+    }
+    const view = new TfView(tf);
+    const builder = new CfnBuilder(view);
+    t.build(view, builder);
+    const resource = toResource(tf, typeof t.cfnType === 'string' ? t.cfnType : t.cfnType(view), builder.properties);
+    built.set(tf.address, { tf, builder, resource });
+    out.resources.push(resource);
+    out.notes.push(...builder.notes);
+  }
+  for (const tf of pending) {
+    const a = ATTACHMENTS.get(tf.type)!;
+    const view = new TfView(tf);
+    const owner = ownerOf(view, a, built);
+    if ('missing' in owner) {
+      out.notes.push({ file: tf.loc.file, line: tf.loc.line, column: tf.loc.column, message: owner.missing });
+      mayConfigure(view, a, built, owner.missing);
+      continue;
+    }
+    const builder = new CfnBuilder(view, owner.resource.properties);
+    a.build(view, builder);
+    for (const ref of tf.refs) if (ref !== owner.resource.id) owner.resource.refs.add(ref);
+    out.notes.push(...builder.notes);
+  }
+  return out;
+}
+
+/** The translated resource an attachment configures, or why it cannot be told. */
+function ownerOf(view: TfView, a: Attachment, built: Map<string, { tf: TfResource; resource: Resource }>): { resource: Resource } | { missing: string } {
+  const v = view.get(a.ownerArg);
+  const what = `${view.address} configures ${a.ownerTypes.join(' or ')}`;
+  if (v?.k === 'ref') {
+    const hit = built.get(v.resource);
+    if (hit && a.ownerTypes.includes(hit.tf.type)) return hit;
+    return { missing: `${what} ${v.resource}, which is not among the scanned resources; its settings are not applied to any resource` };
+  }
+  if (v?.k === 'scalar' && a.ownerKey) {
+    const matches = [...built.values()].filter((b) => a.ownerTypes.includes(b.tf.type) && (() => {
+      const key = new TfView(b.tf).get(a.ownerKey!);
+      return key?.k === 'scalar' && key.v === v.v;
+    })());
+    if (matches.length === 1) return matches[0]!;
+    if (matches.length > 1) return { missing: `${what} named ${JSON.stringify(v.v)}, and ${matches.length} scanned resources have that name; its settings are not applied to any resource` };
+    return { missing: `${what} named ${JSON.stringify(v.v)}, which is not among the scanned resources; its settings are not applied to any resource` };
+  }
+  const why = v?.k === 'unknown' ? `: ${v.reason}` : v === undefined ? ` (${a.ownerArg} is not set)` : '';
+  return { missing: `cannot tell which resource ${view.address} configures${why}; its settings are not applied to any resource, so controls may fail on a setting it makes` };
+}
+
+/**
+ * An attachment whose owner cannot be told may configure any resource of its owner types in
+ * the unit: each property it would set becomes, on every candidate, either the value it has
+ * or the attachment's, so a control decides only where both agree. Dropping the attachment
+ * instead could pass a bucket that a public ACL resource opens.
+ */
+function mayConfigure(view: TfView, a: Attachment, built: Map<string, { tf: TfResource; resource: Resource }>, why: string): void {
+  const scratch = new CfnBuilder(view);
+  a.build(view, scratch);
+  for (const { tf, resource } of built.values()) {
+    if (!a.ownerTypes.includes(tf.type)) continue;
+    const props = resource.properties;
+    for (const [key, v] of scratch.properties.props) {
+      const at = scratch.properties.keyLocs.get(key) ?? v.loc;
+      const had = props.props.get(key);
+      props.props.set(key, {
+        k: 'unknown', loc: at, params: [], alts: [had ?? { k: 'absent', loc: props.loc }, v],
+        reason: `${view.address} may set it (${why.replace(/; its settings.*$/, '')})`,
+      });
+      props.keyLocs.set(key, at);
+    }
+    resource.refs.add(view.address);
+  }
+}

@@ -1,0 +1,82 @@
+// S3: `aws_s3_bucket` and the resources AWS provider v4+ split out of it. Inline blocks
+// of the legacy (v3) bucket are read too, an attachment overriding them as it does in AWS.
+import type { Value } from '../../../model/types.js';
+import { boolTo, CfnBuilder, jsonDocument, mapScalar, type Attachment, type TfView, type Translator } from './api.js';
+
+/** `rule { apply_server_side_encryption_by_default { … } bucket_key_enabled }` blocks as CloudFormation's ServerSideEncryptionConfiguration. */
+function encryption(tf: TfView, out: CfnBuilder, rulesAt: string): void {
+  const rules = tf.blocks(rulesAt);
+  if (!rules.length) return;
+  const items: Value[] = rules.map((rule) => {
+    const b = new CfnBuilder(rule);
+    b.set('ServerSideEncryptionByDefault.SSEAlgorithm', 'apply_server_side_encryption_by_default.sse_algorithm')
+      .set('ServerSideEncryptionByDefault.KMSMasterKeyID', 'apply_server_side_encryption_by_default.kms_master_key_id')
+      .set('BucketKeyEnabled', 'bucket_key_enabled');
+    return b.properties;
+  });
+  const at = tf.locate(rulesAt);
+  out.put('BucketEncryption.ServerSideEncryptionConfiguration', { k: 'list', items, loc: at }, at);
+}
+
+/** Versioning: v4 `versioning_configuration { status }`, v3 `versioning { enabled }`. */
+const versioningStatus = (v: Value) => mapScalar(v, (s) => (s === 'Disabled' ? 'Suspended' : s));
+
+/** Logging: `target_bucket` names the destination bucket (by name or by reference). */
+function logging(out: CfnBuilder, at: string): void {
+  out.set('LoggingConfiguration.DestinationBucketName', `${at}.target_bucket`)
+    .set('LoggingConfiguration.LogFilePrefix', `${at}.target_prefix`);
+}
+
+const bucket: Translator = {
+  tfType: 'aws_s3_bucket',
+  cfnType: 'AWS::S3::Bucket',
+  build(tf, out) {
+    out.set('BucketName', 'bucket').tags()
+      .set('AccessControl', 'acl', aclName)
+      .set('ObjectLockEnabled', 'object_lock_enabled');
+    if (tf.get('server_side_encryption_configuration')) encryption(tf, out, 'server_side_encryption_configuration.rule');
+    out.set('VersioningConfiguration.Status', 'versioning.enabled', boolTo('Enabled', 'Suspended'));
+    if (tf.get('logging')) logging(out, 'logging');
+  },
+};
+
+/** Terraform canned ACL names (`public-read`) as CloudFormation's (`PublicRead`). */
+const aclName = (v: Value) => mapScalar(v, (s) => (typeof s === 'string' ? s.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('') : s));
+
+const onBucket = { ownerTypes: ['aws_s3_bucket'], ownerArg: 'bucket', ownerKey: 'bucket' };
+
+const attachments: Attachment[] = [
+  { tfType: 'aws_s3_bucket_server_side_encryption_configuration', ...onBucket, build: (tf, out) => encryption(tf, out, 'rule') },
+  { tfType: 'aws_s3_bucket_versioning', ...onBucket, build: (_tf, out) => { out.set('VersioningConfiguration.Status', 'versioning_configuration.status', versioningStatus); } },
+  { tfType: 'aws_s3_bucket_logging', ...onBucket, build: (_tf, out) => logging(out, '') },
+  { tfType: 'aws_s3_bucket_acl', ...onBucket, build: (_tf, out) => { out.set('AccessControl', 'acl', aclName); } },
+  {
+    tfType: 'aws_s3_bucket_public_access_block', ...onBucket,
+    build: (_tf, out) => {
+      out.set('PublicAccessBlockConfiguration.BlockPublicAcls', 'block_public_acls')
+        .set('PublicAccessBlockConfiguration.BlockPublicPolicy', 'block_public_policy')
+        .set('PublicAccessBlockConfiguration.IgnorePublicAcls', 'ignore_public_acls')
+        .set('PublicAccessBlockConfiguration.RestrictPublicBuckets', 'restrict_public_buckets');
+    },
+  },
+  {
+    tfType: 'aws_s3_bucket_object_lock_configuration', ...onBucket,
+    build: (_tf, out) => {
+      out.set('ObjectLockConfiguration.ObjectLockEnabled', 'object_lock_enabled')
+        .set('ObjectLockConfiguration.Rule.DefaultRetention.Mode', 'rule.default_retention.mode')
+        .set('ObjectLockConfiguration.Rule.DefaultRetention.Days', 'rule.default_retention.days')
+        .set('ObjectLockConfiguration.Rule.DefaultRetention.Years', 'rule.default_retention.years');
+    },
+  },
+];
+
+/** `aws_s3_bucket_policy` stays a resource of its own, as `AWS::S3::BucketPolicy` does. */
+const policy: Translator = {
+  tfType: 'aws_s3_bucket_policy',
+  cfnType: 'AWS::S3::BucketPolicy',
+  build(_tf, out) {
+    out.set('Bucket', 'bucket').set('PolicyDocument', 'policy', jsonDocument);
+  },
+};
+
+export const s3 = { translators: [bucket, policy], attachments };
