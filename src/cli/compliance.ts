@@ -328,7 +328,7 @@ export async function runChecklist(argv: string[]): Promise<number> {
   const code = failing.length || sourceErrors || nothing ? 1 : 0;
   if (!quiet) {
     const why: string[] = [];
-    if (nothing) why.push(`no template found under ${paths.join(', ')}: nothing was scanned, so nothing configured can be shown`);
+    if (nothing) why.push(`no infrastructure files found under ${paths.join(', ')}: nothing was scanned, so nothing configured can be shown`);
     if (sourceErrors) why.push(`${sourceErrors} input error(s): templates that could not be read are missing from every status`);
     if (failing.length) why.push(`${failing.length} requirement(s) ${[...new Set(failing.map((r) => STATUS_TEXT[r.status]))].join(' / ')}`);
     process.stderr.write(

@@ -1,7 +1,8 @@
 import { extname } from 'node:path';
 import { many, one, parseArgs, UsageError } from './args.js';
 import { CONTROLS } from '../controls/index.js';
-import { scanPaths } from '../engine/scan.js';
+import { scanPaths, type ScanResult } from '../engine/scan.js';
+import { readableFormats } from '../sources/index.js';
 import { extractFacts, unavailableFacts } from '../facts/index.js';
 import { buildReport, type Report } from '../report/model.js';
 import { FORMATS, renderChunks, type Format } from '../report/index.js';
@@ -81,6 +82,7 @@ export async function runScan(argv: string[]): Promise<number> {
   const progress = new Progress(process.stderr, !quiet);
   const result = scanPaths(paths, { controls: CONTROLS, params, exclude: many(a, 'exclude'), onProgress: (d, t) => progress.update(d, t) });
   progress.done();
+  reportInputFirst(result, paths, a.flags.has('allow-empty'));
   const facts = extractFacts(result.graph);
   for (const why of unavailableFacts(facts)) process.stderr.write(`attest: ${why}\n`);
   const report = buildReport({ paths, params, failOn, sources: result.sources, skipped: result.skipped, allowEmpty: a.flags.has('allow-empty'), findings: result.findings, controls: CONTROLS, facts });
@@ -107,4 +109,15 @@ function summaryLine(r: Report): string {
   const s = r.summary;
   const nothing = nothingScanned(r);
   return (nothing ? `attest: ${nothing}\n` : '') + `attest: ${s.files} file(s) (${r.skipped.length} skipped), ${s.resources} resources, ${s.findings} findings: ${s.byStatus.pass} pass, ${s.byStatus.fail} fail, ${s.byStatus.unknown} unknown, ${s.byStatus.suppressed} suppressed; ${s.sourceErrors} input error(s); exit ${s.exitCode} (--fail-on ${r.scan.failOn})`;
+}
+
+/**
+ * Before the report: a path that does not exist, and a scan that found no infrastructure,
+ * are the first thing the user reads, not a line after pages of empty sections.
+ */
+export function reportInputFirst(result: Pick<ScanResult, 'pathErrors' | 'sources'>, paths: string[], allowEmpty: boolean): void {
+  for (const s of result.pathErrors) for (const e of s.errors) process.stderr.write(`attest: ${e.file}: ${e.message}\n`);
+  if (result.sources.length === 0) {
+    process.stderr.write(`attest: no infrastructure files found under ${paths.join(', ')}; Attest reads ${readableFormats()}.${allowEmpty ? ' Accepted with --allow-empty.' : ' Exit 1 (pass --allow-empty to accept a scan that finds nothing).'}\n`);
+  }
 }

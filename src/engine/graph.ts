@@ -12,8 +12,11 @@ export class Graph {
   // Lookups every control and fact makes per resource are answered from indexes built once,
   // so a scan stays linear in the number of resources (a filter over all resources per
   // resource made 20,000 resources take minutes).
+  // A unit is a template, or a Terraform module spanning several files: lookups "in the same
+  // template" go through the resource's unit, references through the file they are written in.
   private readonly byFile = new Map<string, Template>();
-  private readonly byFileType = new Map<string, Map<string, Resource[]>>();
+  private readonly unitOf = new Map<Resource, Template>();
+  private readonly byUnitType = new Map<Template, Map<string, Resource[]>>();
   private readonly pointers = new Map<string, Map<Resource, Resource[]>>();
   private readonly literals = new Map<string, Map<string, Resource[]>>();
   private readonly conditionalsByResource = new Map<Template, Map<string, Template['conditionals']>>();
@@ -21,10 +24,11 @@ export class Graph {
   constructor(templates: Template[]) {
     this.templates = templates;
     for (const t of templates) {
-      if (!this.byFile.has(t.file)) this.byFile.set(t.file, t);
-      let fileTypes = this.byFileType.get(t.file);
-      if (!fileTypes) this.byFileType.set(t.file, (fileTypes = new Map()));
+      for (const f of [t.file, ...(t.files ?? [])]) if (!this.byFile.has(f)) this.byFile.set(f, t);
+      let fileTypes = this.byUnitType.get(t);
+      if (!fileTypes) this.byUnitType.set(t, (fileTypes = new Map()));
       for (const r of t.resources.values()) {
+        this.unitOf.set(r, t);
         if (r.condition?.state === false) continue;
         let l = this.byType.get(r.type);
         if (!l) this.byType.set(r.type, (l = []));
@@ -49,7 +53,9 @@ export class Graph {
   }
 
   ofType(type: string, sameFileAs?: Resource): Resource[] {
-    return (sameFileAs ? this.byFileType.get(sameFileAs.file)?.get(type) : this.byType.get(type)) ?? [];
+    if (!sameFileAs) return this.byType.get(type) ?? [];
+    const unit = this.unitOf.get(sameFileAs);
+    return (unit && this.byUnitType.get(unit)?.get(type)) ?? [];
   }
 
   /**
@@ -81,13 +87,13 @@ export class Graph {
       for (const x of this.ofType(type)) {
         const v = x.properties.props.get(key);
         if (!v || v.k !== 'scalar' || v.refs || v.v == null) continue;
-        const at = `${x.file}\u0000${String(v.v)}`;
+        const at = `${this.unitKey(x)}\u0000${String(v.v)}`;
         let l = index.get(at);
         if (!l) index.set(at, (l = []));
         l.push(x);
       }
     }
-    return index.get(`${sameFileAs.file}\u0000${value}`) ?? [];
+    return index.get(`${this.unitKey(sameFileAs)}\u0000${value}`) ?? [];
   }
 
   /** The `Fn::If`s met while resolving `r`, from its template's list. */
@@ -113,7 +119,12 @@ export class Graph {
   }
 
   template(r: Resource): Template | undefined {
-    return this.byFile.get(r.file);
+    return this.unitOf.get(r) ?? this.byFile.get(r.file);
+  }
+
+  /** A key naming the unit of `r` (its template's file). */
+  private unitKey(r: Resource): string {
+    return this.template(r)?.file ?? r.file;
   }
 
   /** The resource a `Ref`/`GetAtt` value (or a `${Res}` placeholder string) points at. */

@@ -1,21 +1,19 @@
-import type { Finding, Resource, SourceError, Template, Value } from '../model/types.js';
+import type { Finding, Resource, Skipped, SourceError, SourceInfo, Template } from '../model/types.js';
 import { ResourceContext, type Control, type Outcome } from '../controls/api.js';
 import { frameworksFor } from '../frameworks/index.js';
-import { discover, displayPath, loadFile, type Loaded, type Skipped, type SourceInfo } from '../sources/cloudformation/load.js';
-import type { ResolveOptions } from '../sources/cloudformation/template.js';
+import { errorText, loadSources, type LoadOptions } from '../sources/index.js';
 import { Graph } from './graph.js';
 import { readSuppressions, suppressionFor } from './suppressions.js';
 
-export interface ScanOptions extends ResolveOptions {
+export interface ScanOptions extends LoadOptions {
   controls: Control[];
   /** Reference date for suppression expiry (YYYY-MM-DD); today by default. */
   today?: string;
-  onProgress?: (done: number, total: number) => void;
-  /** Patterns of files and folders the walk leaves out (listed as skipped); see excludeMatcher. */
-  exclude?: string[];
 }
 
 export interface ScanResult {
+  /** Paths named to scan that do not exist or cannot be read (reported before anything else). */
+  pathErrors: SourceInfo[];
   sources: SourceInfo[];
   /** Candidate files that were not scanned, with the reason. */
   skipped: Skipped[];
@@ -24,51 +22,12 @@ export interface ScanResult {
   findings: Finding[];
 }
 
-/** Read every template under `paths`, then evaluate the controls. */
+/** Read every input under `paths`, whatever its format, then evaluate the controls. */
 export function scanPaths(paths: string[], opts: ScanOptions): ScanResult {
-  const d = discover(paths, { exclude: opts.exclude ?? [] });
-  const sources: SourceInfo[] = d.errors.map((e) => ({ file: e.file, format: 'unknown', resources: 0, errors: [e] }));
-  const templates: Template[] = [];
-  const loaded: { path: string; l: Loaded }[] = [];
-  d.files.forEach((f, i) => {
-    loaded.push({ path: f.path, l: contained(f.path, () => loadFile(f.path, f.explicit, opts)) });
-    opts.onProgress?.(i + 1, d.files.length);
-  });
-  // Stacks import each other's exports: resolve those imports against the scanned stacks
-  // by loading the importing templates again (only those), now knowing every export.
-  const exports = new Map<string, { file: string; value: Value }>();
-  for (const { l } of loaded) for (const o of l.template?.outputs.values() ?? []) if (o.exportName) exports.set(o.exportName, { file: l.template!.file, value: o.value });
-  for (const e of loaded) {
-    const again = e.l.resolveAgain;
-    if (again && e.l.template!.imports.some((n) => exports.has(n))) e.l = contained(e.path, () => again({ ...opts, exports }));
-  }
-  const skipped = [...d.skipped];
-  for (const { l } of loaded) {
-    if (l.source) sources.push(l.source);
-    if (l.template) templates.push(l.template);
-    if (l.skipped) skipped.push(l.skipped);
-  }
-  return { sources, skipped, templates, ...evaluate(templates, sources, opts) };
-}
-
-/**
- * Load (or resolve again) one file so that nothing in it can stop the scan: an exception (a defect in Attest,
- * since bad input is recorded as errors) leaves the file out with an error that says so,
- * and the run fails closed.
- */
-function contained(path: string, load: () => Loaded): Loaded {
-  try {
-    return load();
-  } catch (e) {
-    const file = displayPath(path);
-    const message = `Attest could not scan this file (${errorText(e)}); this is a defect in Attest, please report it. The file is left out of the results.`;
-    return { source: { file, format: 'unknown', resources: 0, errors: [{ file, line: 1, column: 1, message }] } };
-  }
-}
-
-/** The message of a thrown value, without its stack. */
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+  const loaded = loadSources(paths, opts);
+  // A path error is an input error like any other: it stays in the sources, so the run fails closed.
+  const sources = [...loaded.pathErrors, ...loaded.sources];
+  return { pathErrors: loaded.pathErrors, sources, skipped: loaded.skipped, templates: loaded.templates, ...evaluate(loaded.templates, sources, opts) };
 }
 
 /** Evaluate controls over already-loaded templates. Suppression errors are added to their source. */

@@ -40,7 +40,21 @@ export type Value =
 
 export type ObjectValue = Extract<Value, { k: 'object' }>;
 
-export type SourceFormat = 'cloudformation-yaml' | 'cloudformation-json';
+export type SourceFormat = 'cloudformation-yaml' | 'cloudformation-json' | 'terraform' | 'terraform-plan' | 'pulumi-state' | 'pulumi-preview' | 'pulumi-yaml';
+
+/** One file (or unit: a Terraform module) read, with what it held and what was wrong with it. */
+export interface SourceInfo {
+  file: string;
+  format: SourceFormat | 'unknown';
+  resources: number;
+  errors: SourceError[];
+}
+
+/** A candidate file that was not scanned, and why (listed in the report, never dropped silently). */
+export interface Skipped {
+  file: string;
+  reason: string;
+}
 
 export interface SourceError {
   file: string;
@@ -102,6 +116,8 @@ export interface Template {
   /** Export names this template imports with Fn::ImportValue. */
   imports: string[];
   errors: SourceError[];
+  /** Every file the unit spans, when it is more than `file` (a Terraform module's `.tf` files). */
+  files?: string[];
 }
 
 export type DomainId =

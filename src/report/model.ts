@@ -1,8 +1,7 @@
 import { createRequire } from 'node:module';
-import type { DomainId, Finding, Severity, SourceError, Status } from '../model/types.js';
+import type { DomainId, Finding, Severity, Skipped, SourceError, SourceInfo, Status } from '../model/types.js';
 import { DOMAINS, SEVERITIES } from '../model/types.js';
 import type { Control } from '../controls/api.js';
-import type { Skipped, SourceInfo } from '../sources/cloudformation/load.js';
 import { FRAMEWORKS } from '../frameworks/index.js';
 import { unavailableFacts } from '../facts/index.js';
 

@@ -53,9 +53,10 @@ export function nothingScanned(r: Report): string | undefined {
   if (s.files !== 0) return undefined;
   const where = r.scan.paths.join(', ');
   // No source means no source error either: the exit code alone says whether --allow-empty passed it.
+  const skipped = r.skipped.length ? ` (${r.skipped.length} file(s) skipped, each with the reason, in the report's "skipped" list)` : '';
   return s.exitCode === 0
-    ? `Nothing was scanned: no CloudFormation template found in ${where} (accepted with --allow-empty).`
-    : `Nothing was scanned: no CloudFormation template found in ${where}. Exit 1; pass --allow-empty to accept a scan that finds no template.`;
+    ? `no infrastructure files found under ${where}${skipped}; nothing was scanned (accepted with --allow-empty).`
+    : `no infrastructure files found under ${where}${skipped}; nothing was scanned. Exit 1; pass --allow-empty to accept a scan that finds nothing.`;
 }
 
 /** "3 user pools, 23 scopes, …": counts of the array-valued facts and numeric totals. */

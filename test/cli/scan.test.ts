@@ -230,25 +230,56 @@ test('candidate files that are not templates are listed with the reason; the tex
   assert.match(text.stdout, /^3 candidate file\(s\) skipped; the reasons are in --format json \("skipped"\)\.$/m);
 });
 
-test('a folder with no template (Terraform only) says nothing was scanned and exits 1, unless --allow-empty', () => {
-  write('tf/main.tf', 'resource "aws_s3_bucket" "b" {}\n');
-  write('tf/vars.json', '{"region": "eu-west-1"}\n');
-  const { r, rep } = scanJson(['tf']);
+test('a folder with no infrastructure Attest reads says so first, lists what it skipped, and exits 1 unless --allow-empty', () => {
+  write('none/main.bicep', "resource sa 'Microsoft.Storage/storageAccounts@2023-01-01' = {}\n");
+  write('none/vars.json', '{"region": "eu-west-1"}\n');
+  write('none/deploy.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n');
+  const { r, rep } = scanJson(['none']);
   assert.equal(r.status, 1);
   assert.equal(rep.summary.files, 0);
   assert.equal(rep.summary.exitCode, 1);
-  assert.deepEqual(rep.skipped, [{ file: 'tf/vars.json', reason: 'not a CloudFormation template: no Resources with AWS:: types' }]);
-  const text = spawnSync(process.execPath, [bin, 'scan', 'tf'], { cwd: dir, encoding: 'utf8' });
+  assert.deepEqual(rep.skipped, [
+    { file: 'none/deploy.yaml', reason: 'a Kubernetes manifest, which Attest does not read' },
+    { file: 'none/main.bicep', reason: 'Azure Bicep, which Attest does not read (it reads AWS infrastructure)' },
+    { file: 'none/vars.json', reason: 'not a CloudFormation template: no Resources with AWS:: types' },
+  ]);
+  const text = spawnSync(process.execPath, [bin, 'scan', 'none'], { cwd: dir, encoding: 'utf8' });
   assert.equal(text.status, 1);
-  assert.match(text.stdout, /^Nothing was scanned: no CloudFormation template found in tf\. Exit 1; pass --allow-empty to accept a scan that finds no template\.$/m);
-  const toFile = spawnSync(process.execPath, [bin, 'scan', 'tf', '--output', join(dir, 'tf-report.sarif')], { cwd: dir, encoding: 'utf8' });
+  assert.match(text.stderr, /^attest: no infrastructure files found under none; Attest reads CloudFormation templates[^\n]*\. Exit 1 \(pass --allow-empty to accept a scan that finds nothing\)\.\n/);
+  assert.match(text.stdout, /^no infrastructure files found under none \(3 file\(s\) skipped, each with the reason, in the report's "skipped" list\); nothing was scanned\. Exit 1; pass --allow-empty to accept a scan that finds nothing\.$/m);
+  const toFile = spawnSync(process.execPath, [bin, 'scan', 'none', '--output', join(dir, 'none-report.sarif')], { cwd: dir, encoding: 'utf8' });
   assert.equal(toFile.status, 1);
-  assert.match(toFile.stderr, /^attest: Nothing was scanned: no CloudFormation template found in tf\. Exit 1; pass --allow-empty to accept a scan that finds no template\.\nattest: 0 file\(s\) \(1 skipped\), 0 resources/);
-  const allowed = scanJson(['tf', '--allow-empty']);
+  assert.match(toFile.stderr, /\nattest: no infrastructure files found under none \(3 file\(s\) skipped[^\n]*\nattest: 0 file\(s\) \(3 skipped\), 0 resources/);
+  const allowed = scanJson(['none', '--allow-empty']);
   assert.equal(allowed.r.status, 0, allowed.r.stderr);
   assert.equal(allowed.rep.summary.exitCode, 0);
   mkdirSync(join(dir, 'empty'), { recursive: true });
   assert.equal(scanJson(['empty']).r.status, 1);
+});
+
+test('a path that does not exist is reported before the report', () => {
+  write('ok/t.yaml', 'Resources:\n  B:\n    Type: AWS::S3::Bucket\n');
+  const r = spawnSync(process.execPath, [bin, 'scan', 'missing-dir', 'ok', '--fail-on', 'none'], { cwd: dir, encoding: 'utf8' });
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /^attest: missing-dir: no such file or directory\n/);
+});
+
+test('Rules-section short tags parse', () => {
+  write('rules/t.yaml', `Parameters:
+  Env: { Type: String, Default: prod }
+Rules:
+  ProdSubnets:
+    RuleCondition: !Equals [!Ref Env, prod]
+    Assertions:
+      - Assert: !EachMemberEquals [!ValueOfAll ['AWS::EC2::Subnet::Id', VpcId], vpc-1]
+      - Assert: !Contains [[a, b], !ValueOf [Env, VpcId]]
+      - Assert: !EachMemberIn [!RefAll 'AWS::EC2::VPC::Id', [vpc-1]]
+Resources:
+  B:
+    Type: AWS::S3::Bucket
+`);
+  const { rep } = scanJson(['rules/t.yaml']);
+  assert.deepEqual(rep.sources, [{ file: 'rules/t.yaml', format: 'cloudformation-yaml', resources: 1, errors: [] }]);
 });
 
 // ---------------------------------------------------------------- bounded reads

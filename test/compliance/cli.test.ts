@@ -95,7 +95,7 @@ test('checklist exits 1 when no template is found, or a template cannot be read'
   mkdirSync(empty, { recursive: true });
   const r = run(['checklist', soc2.id, empty, '--fail-on-status', 'none']);
   assert.equal(r.status, 1);
-  assert.match(r.stderr, /no template found under/);
+  assert.match(r.stderr, /no infrastructure files found under/);
   const broken = join(dir, 'broken');
   mkdirSync(broken, { recursive: true });
   writeFileSync(join(broken, 't.yaml'), 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties: {BucketName: [\n');

@@ -1,6 +1,8 @@
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { dirname, extname, join, relative, resolve, sep } from 'node:path';
-import type { SourceError, SourceFormat, Template } from '../../model/types.js';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
+import type { SourceError, SourceFormat, SourceInfo, Skipped, Template } from '../../model/types.js';
+
+export type { SourceInfo, Skipped };
 import { parseJson } from './parseJson.js';
 import { parseYaml } from './parseYaml.js';
 import { buildTemplate, looksLikeTemplate, type ResolveOptions } from './template.js';
@@ -10,19 +12,6 @@ const SKIP_DIRS = new Set(['node_modules', '.git', 'cdk.out', '.aws-sam', '.terr
 /** Extensions a template is written with. Extensionless files are candidates too, recognised by content only. */
 const TEMPLATE_EXT = new Set(['.yaml', '.yml', '.json', '.template', '.cfn', '.tmpl']);
 
-export interface SourceInfo {
-  file: string;
-  format: SourceFormat | 'unknown';
-  resources: number;
-  errors: SourceError[];
-}
-
-/** A candidate file that was not scanned, and why (listed in the report, never dropped silently). */
-export interface Skipped {
-  file: string;
-  reason: string;
-}
-
 export interface Discovered {
   /** Files to read, with whether the user named them explicitly. */
   files: { path: string; explicit: boolean }[];
@@ -31,7 +20,7 @@ export interface Discovered {
 }
 
 const namedLikeTemplate = (name: string) => TEMPLATE_EXT.has(extname(name).toLowerCase());
-const isCandidate = (name: string) => extname(name) === '' || namedLikeTemplate(name);
+const isTemplateCandidate = (name: string) => extname(name) === '' || namedLikeTemplate(name);
 
 type FileKind = Pick<Stats, 'isFIFO' | 'isCharacterDevice' | 'isBlockDevice' | 'isSocket' | 'isDirectory'>;
 
@@ -78,8 +67,11 @@ export function excludeMatcher(patterns: string[]): (path: string) => string | u
  * be deployed, so skipping it could hide a failure. A broken link has no content and is
  * listed as skipped, as is any candidate that was not read.
  */
-export function discover(paths: string[], opts: { exclude?: string[] } = {}): Discovered {
+export function discover(paths: string[], opts: { exclude?: string[]; candidate?: (name: string) => boolean } = {}): Discovered {
   const out: Discovered = { files: [], errors: [], skipped: [] };
+  // Other sources widen what the walk looks at (`.tf` files); a template's names are always candidates.
+  const more = opts.candidate;
+  const isCandidate = more ? (name: string) => isTemplateCandidate(name) || more(name) : isTemplateCandidate;
   const excludedBy = excludeMatcher(opts.exclude ?? []);
   const err = (file: string, message: string) => out.errors.push({ file: displayPath(file), line: 0, column: 0, message });
   const skip = (file: string, reason: string) => out.skipped.push({ file: displayPath(file), reason });
@@ -134,7 +126,7 @@ export function discover(paths: string[], opts: { exclude?: string[] } = {}): Di
   };
   const followLink = ({ path, real, st }: typeof links[number]) => {
     const isDir = st.isDirectory();
-    if (!isDir && !isCandidate(path)) return;
+    if (!isDir && !isCandidate(basename(path))) return;
     if (!inside(real)) {
       const what = isDir ? 'folder' : 'file';
       if (!isDir && !namedLikeTemplate(path)) { skip(path, `symbolic link to a ${what} outside the scanned folder(s), not named like a template; not read`); return; }
@@ -217,6 +209,8 @@ export interface Loaded {
   template?: Template;
   /** Set when a file found by walking a folder is not a template. */
   skipped?: Skipped;
+  /** What another format's source read from the file (a Terraform plan, a Pulumi stack export). */
+  more?: { sources: SourceInfo[]; templates: Template[]; skipped: Skipped[] };
   /**
    * Set when the template imports exports: resolves the same parse again with other options
    * (the scanned stacks' exports), without reading or parsing the file a second time.
@@ -236,7 +230,7 @@ export function displayPath(p: string, cwd = process.cwd()): string {
  * skipped (no source, a reason); a file named explicitly, or one that looks like a template
  * but cannot be read, yields a source with errors.
  */
-export function loadFile(path: string, explicit: boolean, opts: ResolveOptions): Loaded {
+export function loadFile(path: string, explicit: boolean, opts: ResolveOptions, other?: (text: string, file: string) => Loaded | undefined): Loaded {
   const file = displayPath(path);
   const read = readBounded(path);
   if ('error' in read) {
@@ -250,7 +244,9 @@ export function loadFile(path: string, explicit: boolean, opts: ResolveOptions):
     if (!explicit && !namedLikeTemplate(path)) return { skipped: { file, reason: 'UTF-16 text, not named like a template' } };
     return { source: { file, format: 'unknown', resources: 0, errors: [{ file, line: 1, column: 1, message: 'file is UTF-16 encoded; CloudFormation reads UTF-8: save it as UTF-8' }] } };
   }
-  return loadText(b.toString('utf8'), file, explicit, opts);
+  const text = b.toString('utf8');
+  // Another format recognised by content (a Terraform plan, a Pulumi stack export) is read by its source.
+  return other?.(text, file) ?? loadText(text, file, explicit, opts);
 }
 
 /** 1-based line and column (in UTF-16 units, as every other location) of offset `i` in `text`. */

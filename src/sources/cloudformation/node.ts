@@ -25,6 +25,9 @@ export const SHORT_TAGS: Record<string, string> = {
   '!FindInMap': 'Fn::FindInMap', '!ImportValue': 'Fn::ImportValue', '!Base64': 'Fn::Base64',
   '!Cidr': 'Fn::Cidr', '!GetAZs': 'Fn::GetAZs', '!Transform': 'Fn::Transform',
   '!Length': 'Fn::Length', '!ToJsonString': 'Fn::ToJsonString',
+  // Functions of the Rules section (read, not evaluated: rules constrain parameters at deploy time).
+  '!Contains': 'Fn::Contains', '!EachMemberEquals': 'Fn::EachMemberEquals', '!EachMemberIn': 'Fn::EachMemberIn',
+  '!RefAll': 'Fn::RefAll', '!ValueOf': 'Fn::ValueOf', '!ValueOfAll': 'Fn::ValueOfAll',
 };
 
 export function mapNode(loc: Loc): MapNode {
