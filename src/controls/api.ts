@@ -111,7 +111,7 @@ export function evidenceAt(path: string, v: Value | undefined, at: Loc, note?: s
   const via = v && v.k === 'scalar' && v.via ? `value from ${v.via} (line ${v.loc.line})`
     : v && v.loc.file !== at.file ? `imported from the export written at ${v.loc.file}:${v.loc.line}` : undefined;
   const n = [note, via].filter(Boolean).join('; ');
-  return { path, value: render(v), file: at.file, line: at.line, column: at.column, ...(n ? { note: n } : {}) };
+  return { path, ...(at.path ? { origin: at.path } : {}), value: render(v), file: at.file, line: at.line, column: at.column, ...(n ? { note: n } : {}) };
 }
 
 /**

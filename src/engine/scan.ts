@@ -1,4 +1,4 @@
-import type { Finding, Resource, Skipped, SourceError, SourceInfo, Template } from '../model/types.js';
+import type { Finding, Resource, Skipped, SourceError, SourceInfo, Template, Unevaluated } from '../model/types.js';
 import { ResourceContext, type Control, type Outcome } from '../controls/api.js';
 import { frameworksFor } from '../frameworks/index.js';
 import { errorText, loadSources, type LoadOptions } from '../sources/index.js';
@@ -20,6 +20,8 @@ export interface ScanResult {
   templates: Template[];
   graph: Graph;
   findings: Finding[];
+  /** Resources no control evaluates, per type, most numerous first. */
+  unevaluated: Unevaluated[];
 }
 
 /** Read every input under `paths`, whatever its format, then evaluate the controls. */
@@ -31,7 +33,7 @@ export function scanPaths(paths: string[], opts: ScanOptions): ScanResult {
 }
 
 /** Evaluate controls over already-loaded templates. Suppression errors are added to their source. */
-export function evaluate(templates: Template[], sources: SourceInfo[], opts: ScanOptions): { graph: Graph; findings: Finding[] } {
+export function evaluate(templates: Template[], sources: SourceInfo[], opts: ScanOptions): { graph: Graph; findings: Finding[]; unevaluated: Unevaluated[] } {
   const graph = new Graph(templates);
   const byType = new Map<string, Control[]>();
   for (const c of opts.controls) for (const t of c.resourceTypes) {
@@ -61,7 +63,7 @@ export function evaluate(templates: Template[], sources: SourceInfo[], opts: Sca
         const at = o.at ?? r.loc;
         const f: Finding = {
           controlId: c.id, title: c.title, domain: c.domain, status: o.status, severity: c.severity, message: o.message,
-          resource: { type: r.type, id: r.id, file: r.file, line: r.loc.line },
+          resource: { type: r.type, id: r.id, file: r.file, line: r.loc.line, ...(r.sourceType ? { sourceType: r.sourceType } : {}) },
           location: { file: at.file, line: at.line, column: at.column },
           evidence: o.evidence,
           references: { checkov: c.references.checkov ?? [], trivy: c.references.trivy ?? [], cfn_nag: c.references.cfn_nag ?? [], cdk_nag: c.references.cdk_nag ?? [] },
@@ -87,12 +89,20 @@ export function evaluate(templates: Template[], sources: SourceInfo[], opts: Sca
     }
     return out;
   };
+  const unevaluated = new Map<string, Unevaluated>();
+  const count = (type: string, sourceType: string | undefined, reason: Unevaluated['reason']) => {
+    const k = `${reason}\u0000${type}\u0000${sourceType ?? ''}`;
+    const u = unevaluated.get(k);
+    if (u) u.count++;
+    else unevaluated.set(k, { type, ...(sourceType ? { sourceType } : {}), count: 1, reason });
+  };
   for (const t of templates) {
     const errs: SourceError[] = [];
+    for (const u of t.untranslated ?? []) count(u.type, undefined, 'not-translated');
     for (const r of t.resources.values()) {
       if (r.condition?.state === false) continue;
       const controls = byType.get(r.type);
-      if (!controls) continue;
+      if (!controls) { count(r.type, r.sourceType, 'no-control'); continue; }
       // A resource's findings are kept only when all of them could be made; a failure is that
       // resource's error (the run fails closed), and the other resources are still evaluated.
       let own: Finding[];
@@ -110,5 +120,6 @@ export function evaluate(templates: Template[], sources: SourceInfo[], opts: Sca
       else t.errors.push(...errs);
     }
   }
-  return { graph, findings };
+  const byCount = [...unevaluated.values()].sort((a, b) => b.count - a.count || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
+  return { graph, findings, unevaluated: byCount };
 }

@@ -118,6 +118,22 @@ export interface Template {
   errors: SourceError[];
   /** Every file the unit spans, when it is more than `file` (a Terraform module's `.tf` files). */
   files?: string[];
+  /**
+   * Resources read but not in the controls' vocabulary (a Terraform type no translator
+   * knows), so the report can count them with the resources no control evaluates.
+   */
+  untranslated?: { type: string; id: string; loc: Loc }[];
+}
+
+/** Resources of one type that no control evaluates (listed in the report so coverage gaps show). */
+export interface Unevaluated {
+  /** The type in the controls' vocabulary, or as written when it could not be translated. */
+  type: string;
+  /** The type as written in its source format, when that differs (`aws_route53_zone`). */
+  sourceType?: string;
+  count: number;
+  /** Why: no control reads this type, or the format's type has no translation yet. */
+  reason: 'no-control' | 'not-translated';
 }
 
 export type DomainId =
@@ -163,6 +179,8 @@ export type FrameworkMap = Record<string, string[]>;
 export interface Evidence {
   /** Dotted property path inside the resource, e.g. `Properties.StorageEncrypted`. */
   path: string;
+  /** The property as written in its source format when that is not CloudFormation (`aws_s3_bucket_versioning.logs.versioning_configuration[0].status`). */
+  origin?: string;
   /** The value as written (rendered short), or a description when absent. */
   value: string;
   file: string;
@@ -187,7 +205,7 @@ export interface Finding {
   status: Status;
   severity: Severity;
   message: string;
-  resource: { type: string; id: string; file: string; line: number };
+  resource: { type: string; id: string; file: string; line: number; sourceType?: string };
   location: { file: string; line: number; column: number };
   evidence: Evidence[];
   /** Parameters or conditions an `unknown` depends on. */
