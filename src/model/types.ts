@@ -48,6 +48,12 @@ export interface SourceInfo {
   format: SourceFormat | 'unknown';
   resources: number;
   errors: SourceError[];
+  /**
+   * What was read but could not be evaluated faithfully, without being an input error (a
+   * remote Terraform module whose resources are not scanned, a setting whose resource
+   * cannot be told): shown in the report, the run does not fail on it.
+   */
+  warnings?: SourceError[];
 }
 
 /** A candidate file that was not scanned, and why (listed in the report, never dropped silently). */

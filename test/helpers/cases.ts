@@ -36,10 +36,22 @@ export function checkCase(control: Control, c: Case, expected: Expected): string
   if (!statuses.includes(expected)) return `expected a ${expected} finding, got:\n  ${show()}`;
   if (expected === 'pass' && statuses.some((s) => s === 'fail' || s === 'unknown')) return `expected only passes, got:\n  ${show()}`;
   if (expected === 'unknown' && statuses.includes('fail')) return `expected unknown without fail, got:\n  ${show()}`;
+  const marked = markedLines(tc.template);
   for (const f of findings) {
     if (!(f.location.line > 0)) return `finding on ${f.resource.id} has no location`;
+    // A case marks the line that decides (`# <--`): the finding must point at it, not just somewhere.
+    if (marked.length && f.status === expected && !marked.includes(f.location.line)) {
+      return `${f.status} finding on ${f.resource.id} is located at line ${f.location.line}, the case marks line(s) ${marked.join(', ')} as deciding`;
+    }
     if (f.status !== 'not_applicable' && f.evidence.length === 0) return `${f.status} finding on ${f.resource.id} carries no evidence`;
     if (f.status === 'unknown' && !/param|condition|deploy|unknown|known/i.test(f.message)) return `unknown finding on ${f.resource.id} does not say what it depends on: ${f.message}`;
   }
   return undefined;
+}
+
+/** The 1-based lines a case marks with `# <--` as the ones a finding must point at. */
+export function markedLines(text: string): number[] {
+  const out: number[] = [];
+  text.split('\n').forEach((l, i) => { if (/#\s*<--/.test(l)) out.push(i + 1); });
+  return out;
 }

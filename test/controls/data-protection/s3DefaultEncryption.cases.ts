@@ -8,7 +8,7 @@ export default cases(control, {
     Type: AWS::S3::Bucket
     Properties:
       BucketEncryption:
-        ServerSideEncryptionConfiguration:
+        ServerSideEncryptionConfiguration: # <--
           - ServerSideEncryptionByDefault:
               SSEAlgorithm: AES256
 `,
@@ -38,7 +38,7 @@ Resources:
   ],
   fail: [
     `Resources:
-  B:
+  B: # <--
     Type: AWS::S3::Bucket
 `,
     `Resources:
