@@ -27,7 +27,8 @@ export function Checklist({ fw }: { fw: string }) {
   }, [doc, status, deferredQ]);
 
   const f = doc?.framework;
-  const selected = new Set(f?.selectedCategories ?? []);
+  // The URL is the truth as soon as a box is clicked; the server's echo only fills in the default.
+  const selected = new Set(category ? category.split(',') : (f?.selectedCategories ?? []));
   const toggleCategory = (id: string) => {
     const next = new Set(selected);
     if (next.has(id)) next.delete(id);
