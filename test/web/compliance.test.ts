@@ -151,7 +151,7 @@ test('a hand-edited address: an unknown category, framework or requirement shows
   }
 });
 
-test('security officer: attests with a file upload (who, when, SHA-256, download), is told which role attests T-8, requests an exception', { skip }, async () => {
+test('security officer: attests with a file upload (who, when, SHA-256, download), is told which role attests T-8, records a configuration requirement as not applicable and revokes it, requests an exception', { skip }, async () => {
   const { ctx, page, errors } = await newPage();
   try {
     await signIn(page, base, 'security-officer', 'pat');
@@ -184,6 +184,32 @@ test('security officer: attests with a file upload (who, when, SHA-256, download
     await go(page, `/compliance/${FW}/T-8`);
     assert.match(await page.getByTestId('not-attester').innerText(), /takes the role admin; you hold security-officer/);
     assert.equal(await page.getByTestId('attest-form').count(), 0);
+
+    // T-2 is decided by configuration: no evidence to attach, but it can be recorded as not
+    // applicable (it leaves the score) and the record revoked (it fails again).
+    await go(page, `/compliance/${FW}/T-2`);
+    const na = page.getByTestId('attest-form');
+    await na.getByRole('heading', { name: 'Record that T-2 does not apply' }).waitFor();
+    assert.equal(await na.getByRole('radio').count(), 0, 'no choice of kind: evidence cannot decide T-2');
+    await na.getByLabel('Why it does not apply').fill('The database named by the control is a vendor appliance outside the audit scope');
+    await na.getByRole('button', { name: 'Record as not applicable' }).click();
+    assert.match(await na.getByRole('status').innerText(), /^Recorded as not applicable: ledger record #\d+, valid until \d{4}-\d{2}-\d{2}\.$/);
+    await page.waitForFunction(() => document.querySelector('.page-head .rstatus')?.getAttribute('data-status') === 'not_applicable');
+    assert.match(await page.getByTestId('reasons').innerText(), /not applicable: The database named by the control is a vendor appliance/);
+    const narow = page.locator('tr[data-attestation]').first();
+    assert.match(await narow.innerText(), /not applicable/);
+    await narow.getByLabel(/^Reason for revoking #\d+$/).fill('the appliance is in scope after all');
+    await narow.getByRole('button', { name: 'Revoke' }).click();
+    await page.waitForFunction(() => document.querySelector('.page-head .rstatus')?.getAttribute('data-status') === 'not_met');
+    await page.locator('tr[data-attestation].revoked').waitFor();
+    assert.match(await page.locator('tr[data-attestation].revoked').innerText(), /Revoked by dev:pat .*: the appliance is in scope after all/);
+
+    // On T-4 (configuration plus a document) the officer chooses what to attest.
+    await go(page, `/compliance/${FW}/T-4`);
+    await page.getByTestId('attest-form').getByRole('heading', { name: 'Attest T-4' }).waitFor();
+    assert.equal(await page.getByTestId('attest-form').getByRole('radio').count(), 2);
+    await page.getByTestId('attest-form').getByRole('radio', { name: 'It does not apply here' }).check();
+    await page.getByTestId('attest-form').getByRole('heading', { name: 'Record that T-4 does not apply' }).waitFor();
 
     // An exception for the failing control, on its one resource.
     await go(page, `/compliance/${FW}/T-2`);

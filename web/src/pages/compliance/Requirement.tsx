@@ -13,6 +13,9 @@ import { Breadcrumbs, LoadError, ReqStatusBadge, SelfAssessed, useDoc } from './
 import { ExceptionTable, RequestExceptionForm } from './exceptions-ui';
 
 const PART_TITLE = { controls: 'Configuration', service: "Attest's own service", manual: 'Attested evidence' } as const;
+/** How long a not-applicable attestation of a requirement without manual evidence may last (the server's bound). */
+const NOT_APPLICABLE_VALIDITY_DAYS = 365;
+type AttestKind = 'evidence' | 'not-applicable';
 const PART_STATUS: Record<Part['status'], string> = { met: 'met', not_met: 'not met', unknown: 'unknown', excepted: 'excepted', no_evidence: 'nothing in scope', not_started: 'not started', expired: 'expired' };
 
 export function RequirementPage({ fw, rid }: { fw: string; rid: string }) {
@@ -24,6 +27,10 @@ export function RequirementPage({ fw, rid }: { fw: string; rid: string }) {
   const restricted = isRestricted(me) && (hasScope(me, PAGE_SCOPES.complianceWrite) || hasScope(me, PAGE_SCOPES.complianceApprove));
   const attesters = r?.manual?.attesters ?? [];
   const canAttest = canWrite && attesters.some((a) => me.roles.includes(a));
+  // A requirement decided by configuration takes no evidence, but anyone who writes compliance
+  // records may say, with a reason, that it does not apply here (the server checks the same).
+  const hasRule = (r?.parts.length ?? 0) > 0;
+  const mayAttest = hasRule && (r?.manual ? canAttest : canWrite);
   const exceptions = (r?.exceptions ?? []).filter((e): e is ExceptionEntry => typeof e !== 'string');
   const controls = [...new Set((r?.parts ?? []).flatMap((p) => (p.kind === 'controls' ? p.controls ?? [] : [])))];
 
@@ -91,9 +98,18 @@ export function RequirementPage({ fw, rid }: { fw: string; rid: string }) {
           )}
           <section className="card" aria-labelledby="att-title">
             <h2 id="att-title">Attestations</h2>
-            {doc.attestations.length === 0 ? <p className="muted">None recorded.</p> : <AttestationTable list={doc.attestations} canRevoke={canAttest} onChanged={() => void reload()} />}
+            {doc.attestations.length === 0 ? <p className="muted">None recorded.</p> : <AttestationTable list={doc.attestations} canRevoke={mayAttest} onChanged={() => void reload()} />}
           </section>
-          {canAttest && r.manual && <AttestForm fw={doc.framework.id} rid={r.id} validityDays={r.manual.validityDays} onDone={() => void reload()} />}
+          {mayAttest && (
+            <AttestForm
+              key={r.id}
+              fw={doc.framework.id}
+              rid={r.id}
+              kinds={r.manual ? ['evidence', 'not-applicable'] : ['not-applicable']}
+              validityDays={r.manual?.validityDays ?? NOT_APPLICABLE_VALIDITY_DAYS}
+              onDone={() => void reload()}
+            />
+          )}
           {canWrite && r.manual && !canAttest && (
             <p className="alert alert-info" data-testid="not-attester">
               Attesting {r.id} takes the role {attesters.join(' or ')}; you hold {me.roles.join(', ') || 'no role'}.
@@ -343,10 +359,12 @@ function utcInDays(n: number): string {
 }
 
 /** Uploads each file (content-addressed), then records the attestation naming their hashes. */
-function AttestForm({ fw, rid, validityDays, onDone }: { fw: string; rid: string; validityDays: number; onDone(): void }) {
+function AttestForm({ fw, rid, kinds, validityDays, onDone }: { fw: string; rid: string; kinds: AttestKind[]; validityDays: number; onDone(): void }) {
   const session = useSession();
   const id = useId();
   const files = useRef<HTMLInputElement>(null);
+  const [kind, setKind] = useState<AttestKind>(kinds[0]!);
+  const na = kind === 'not-applicable';
   const [statement, setStatement] = useState('');
   const [links, setLinks] = useState('');
   const [validUntil, setValidUntil] = useState(utcInDays(validityDays));
@@ -367,12 +385,13 @@ function AttestForm({ fw, rid, validityDays, onDone }: { fw: string; rid: string
       const a = await post<Attestation>(session, '/api/compliance/attestations', {
         framework: fw,
         requirement: rid,
+        kind,
         statement,
         files: refs,
         links: links.split('\n').map((l) => l.trim()).filter(Boolean),
         ...(validUntil ? { validUntil } : {}),
       });
-      setMsg({ ok: true, text: `Attested: ledger record #${a.id}, valid until ${a.validUntil}.` });
+      setMsg({ ok: true, text: `${na ? 'Recorded as not applicable' : 'Attested'}: ledger record #${a.id}, valid until ${a.validUntil}.` });
       setStatement('');
       setLinks('');
       if (files.current) files.current.value = '';
@@ -385,11 +404,25 @@ function AttestForm({ fw, rid, validityDays, onDone }: { fw: string; rid: string
   };
   return (
     <form className="card form-card" aria-labelledby={`${id}-title`} onSubmit={(ev) => void submit(ev)} data-testid="attest-form">
-      <h2 id={`${id}-title`}>Attest {rid}</h2>
-      <p className="small muted">You are recorded as the attester, with the server's time. The files are stored by their SHA-256, which the ledger record carries.</p>
+      <h2 id={`${id}-title`}>{na ? `Record that ${rid} does not apply` : `Attest ${rid}`}</h2>
+      <p className="small muted">
+        You are recorded as the attester, with the server's time. The files are stored by their SHA-256, which the ledger record carries.
+        {na && ' While the record is valid the requirement counts as not applicable: it leaves the score\'s denominator, so say why.'}
+      </p>
+      {kinds.length > 1 && (
+        <fieldset className="field kind-choice">
+          <legend>What you attest</legend>
+          <label className="check">
+            <input type="radio" name={`${id}-kind`} checked={!na} onChange={() => setKind('evidence')} /> It is met: the evidence
+          </label>
+          <label className="check">
+            <input type="radio" name={`${id}-kind`} checked={na} onChange={() => setKind('not-applicable')} /> It does not apply here
+          </label>
+        </fieldset>
+      )}
       <div className="form-grid">
         <div className="field field-grow field-wide">
-          <label htmlFor={`${id}-statement`}>Statement</label>
+          <label htmlFor={`${id}-statement`}>{na ? 'Why it does not apply' : 'Statement'}</label>
           <textarea id={`${id}-statement`} rows={3} value={statement} onChange={(e) => setStatement(e.target.value)} required />
         </div>
         <div className="field field-grow">
@@ -407,7 +440,7 @@ function AttestForm({ fw, rid, validityDays, onDone }: { fw: string; rid: string
       </div>
       <div className="field-actions">
         <button type="submit" className="btn btn-primary" disabled={busy !== undefined}>
-          {busy ?? 'Attest'}
+          {busy ?? (na ? 'Record as not applicable' : 'Attest')}
         </button>
       </div>
       {msg && (
