@@ -4,13 +4,14 @@
 import type { Resource } from '../../../model/types.js';
 import type { TfResource } from '../types.js';
 import { CfnBuilder, TfView, toResource, type Attachment, type TranslateNote, type Translator } from './api.js';
+import { audit } from './audit.js';
 import { databases } from './databases.js';
 import { s3 } from './s3.js';
 
 export type { Attachment, TranslateNote, Translator } from './api.js';
 
 /** Every family's translators and attachments. */
-const FAMILIES: { translators: Translator[]; attachments: Attachment[] }[] = [s3, databases];
+const FAMILIES: { translators: Translator[]; attachments: Attachment[] }[] = [s3, databases, audit];
 
 const TRANSLATORS = new Map<string, Translator>();
 const ATTACHMENTS = new Map<string, Attachment>();
