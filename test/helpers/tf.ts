@@ -2,8 +2,11 @@
 // is placed on its own line of a notional file, in writing order, so a test can assert the
 // exact line a translated property points at (the line a key would have in a .tf file
 // written one argument per line).
-import type { Loc, Value } from '../../src/model/types.js';
+import type { Control } from '../../src/controls/api.js';
+import { evaluate } from '../../src/engine/scan.js';
+import type { Finding, Loc, Value } from '../../src/model/types.js';
 import type { TfResource } from '../../src/sources/terraform/types.js';
+import { unitTemplate } from '../../src/sources/terraform/unit.js';
 
 export type Plain = string | number | boolean | null | Plain[] | { [k: string]: Plain } | { ref: string; attr?: string } | { unknown: string };
 
@@ -37,4 +40,10 @@ export function tfResources(file: string, blocks: Record<string, Record<string, 
     collect(v);
     return { address, type, name, module: '', mode: 'managed', file, loc, values: v, refs };
   });
+}
+
+/** The findings of one control on translated Terraform resources (one unit, as a scan makes). */
+export function tfFindings(resources: TfResource[], control: Control): Finding[] {
+  const { template, source } = unitTemplate({ file: resources[0]?.file ?? 'main.tf', format: 'terraform', files: [...new Set(resources.map((r) => r.file))], resources, errors: [] });
+  return evaluate([template], [source], { controls: [control], params: {}, today: '2026-01-01' }).findings;
 }
