@@ -20,6 +20,23 @@ export interface Translator {
   /** CloudFormation type produced; a function when one Terraform type maps to several (security group rules). */
   cfnType: string | ((tf: TfView) => string);
   build(tf: TfView, out: CfnBuilder): void;
+  /**
+   * Resources CloudFormation declares apart that Terraform writes inside this one (the
+   * `route` blocks of aws_route_table are AWS::EC2::Route resources, each further CIDR of a
+   * security group rule one more rule): each becomes a resource of its own referring to this one.
+   */
+  parts?(tf: TfView): Part[];
+}
+
+export interface Part {
+  /** Appended to the resource's address to name the part, e.g. `.route[0]`. */
+  suffix: string;
+  cfnType: string;
+  /** The block the part is written as, which its builder reads and where it is located; the whole resource when omitted. */
+  view?: TfView;
+  /** Where the part is written, when not a block of its own (one CIDR of a rule's list). */
+  at?: Loc;
+  build(out: CfnBuilder): void;
 }
 
 /**

@@ -5,12 +5,13 @@ import type { ObjectValue, Resource, Value } from '../../../model/types.js';
 import type { TfResource } from '../types.js';
 import { CfnBuilder, TfView, toResource, type Attachment, type TranslateNote, type Translator } from './api.js';
 import { iam } from './iam.js';
+import { network } from './network.js';
 import { s3 } from './s3.js';
 
 export type { Attachment, TranslateNote, Translator } from './api.js';
 
 /** Every family's translators and attachments. */
-const FAMILIES: { translators: Translator[]; attachments: Attachment[] }[] = [s3, iam];
+const FAMILIES: { translators: Translator[]; attachments: Attachment[] }[] = [s3, iam, network];
 
 const TRANSLATORS = new Map<string, Translator>();
 const ATTACHMENTS = new Map<string, Attachment>();
@@ -60,6 +61,17 @@ export function translate(resources: TfResource[]): Translated {
     built.set(tf.address, { tf, builder, resource });
     out.resources.push(resource);
     out.notes.push(...builder.notes);
+    for (const part of t.parts?.(view) ?? []) {
+      const at = part.at ?? (part.view ? part.view.locate('') : tf.loc);
+      const b = new CfnBuilder(part.view ?? view, { k: 'object', props: new Map(), keyLocs: new Map(), loc: at });
+      part.build(b);
+      const r = toResource(tf, part.cfnType, b.properties);
+      r.id = `${tf.address}${part.suffix}`;
+      r.loc = { file: at.file, line: at.line, column: at.column, path: r.id };
+      r.refs.add(tf.address);
+      out.resources.push(r);
+      out.notes.push(...b.notes);
+    }
   }
   for (const tf of pending) {
     const a = ATTACHMENTS.get(tf.type)!;
