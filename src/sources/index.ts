@@ -6,11 +6,12 @@ import type { Skipped, SourceInfo, Template, Value } from '../model/types.js';
 import { discover, displayPath, loadFile, type Loaded } from './cloudformation/load.js';
 import type { FolderSource, LoadOptions, SourceLoad, TextSource } from './types.js';
 import { namedUnsupported, sniffUnsupported } from './unsupported.js';
+import { terraformPlanSource } from './terraform/plan.js';
 
 export type { FolderSource, LoadOptions, SourceLoad, TextSource } from './types.js';
 
 /** Formats recognised by content, asked before CloudFormation (which reads what none of them claims). */
-const TEXT_SOURCES: TextSource[] = [];
+const TEXT_SOURCES: TextSource[] = [terraformPlanSource];
 /** Formats whose unit is a folder. */
 const FOLDER_SOURCES: FolderSource[] = [];
 
