@@ -288,8 +288,8 @@ test('plan end to end: a bucket without encryption settings fails S3 default enc
   const path = join(dir, 'plan.json');
   writeFileSync(path, PLAN);
   const loaded = loadSources([path], {});
-  // Two buckets (the split encryption and versioning resources merge into them), and the key
-  // and the database, read but not translated; the data source is not counted.
+  // Two buckets (the split encryption and versioning resources merge into them), the key and
+  // the database; the data source is not counted.
   assert.deepEqual(loaded.sources.map((s) => [s.format, s.resources, s.errors.length]), [['terraform-plan', 4, 0]]);
   assert.match(readableFormats(), /Terraform plans and state \(terraform show -json\)/);
   const { findings, unevaluated } = evaluate(loaded.templates, loaded.sources, { controls: CONTROLS, today: '2026-01-01' });
@@ -301,5 +301,9 @@ test('plan end to end: a bucket without encryption settings fails S3 default enc
   const logs = s3.find((f) => f.resource.id === 'aws_s3_bucket.logs')!;
   assert.equal(logs.status, 'pass');
   assert.equal(logs.location.line, lineOf(PLAN, '"rule": ['), 'located at the rule block of the split resource that sets it');
-  assert.ok(unevaluated.some((u) => u.sourceType === 'aws_db_instance' || u.type === 'aws_db_instance'), 'resources without a translation are counted');
+  // The database is translated too: its storage encryption is not in the plan, so it fails at its entry.
+  const rds = findings.find((f) => f.controlId === 'AT-RDS-001' && f.resource.id === 'module.store.aws_db_instance.db')!;
+  assert.equal(rds.status, 'fail');
+  assert.equal(rds.location.line, lineOf(PLAN, '"address": "module.store.aws_db_instance.db"'));
+  assert.deepEqual(unevaluated.filter((u) => u.reason === 'not-translated'), [], 'every planned type here has a translation (untranslated ones are counted: translate.test.ts)');
 });
