@@ -34,6 +34,11 @@ export function copyAll(out: CfnBuilder, table: Record<string, string>): void {
   for (const [cfn, tf] of Object.entries(table)) copy(out, cfn, tf);
 }
 
+/** A builder for the object made of one block, located where the block is written (a property it lacks is reported there). */
+function inBlock(block: TfView): CfnBuilder {
+  return new CfnBuilder(block, { k: 'object', props: new Map(), keyLocs: new Map(), loc: block.locate('') });
+}
+
 /**
  * A repeatable block as a CloudFormation list, each element built from its block by `build`
  * and the list located at the block's argument. An element not known statically stays
@@ -56,7 +61,7 @@ export function blockList(tf: TfView, out: CfnBuilder, cfnPath: string, tfPath: 
   const items: Value[] = [];
   for (const item of raw) {
     if (item.k === 'object') {
-      const b = new CfnBuilder(views[next++]!);
+      const b = inBlock(views[next++]!);
       build(b, b.tf);
       items.push(b.properties);
     } else if (item.k === 'unknown') {
@@ -87,10 +92,11 @@ export function pairList(v: Value, keyName: string, valueName: string): Value {
 
 /**
  * Blocks of `{ <keyArg> = …, <valueArg> = … }` (RDS `parameter` blocks) as the CloudFormation
- * map `{key: value}`, each entry located at its block. A key that is not a known string
- * makes the whole map unknown: a parameter could be any one.
+ * map `{key: value}`, each entry located at its block; `value` is the argument holding the
+ * value, or builds it from the block. A key that is not a known string makes the whole map
+ * unknown: a parameter could be any one.
  */
-export function blocksAsMap(tf: TfView, out: CfnBuilder, cfnPath: string, tfPath: string, keyArg: string, valueArg: string): void {
+export function blocksAsMap(tf: TfView, out: CfnBuilder, cfnPath: string, tfPath: string, keyArg: string, value: string | ((b: CfnBuilder) => void)): void {
   const v = tf.get(tfPath);
   if (v === undefined) return;
   const at = tf.locate(tfPath);
@@ -98,7 +104,13 @@ export function blocksAsMap(tf: TfView, out: CfnBuilder, cfnPath: string, tfPath
   const map: ObjectValue = { k: 'object', props: new Map(), keyLocs: new Map(), loc: at };
   for (const block of tf.blocks(tfPath)) {
     const key = block.get(keyArg);
-    const val = block.get(valueArg);
+    let val: Value | undefined;
+    if (typeof value === 'string') val = block.get(value);
+    else {
+      const b = inBlock(block);
+      value(b);
+      val = b.properties;
+    }
     if (key?.k !== 'scalar' || key.v === null) {
       const reason = key?.k === 'unknown' ? key.reason : `${keyArg} is not a known string`;
       out.put(cfnPath, { k: 'unknown', reason, params: key?.k === 'unknown' ? key.params : [], loc: block.locate(keyArg) }, at);

@@ -9,12 +9,14 @@ import { databases } from './databases.js';
 import { kms } from './kms.js';
 import { messaging } from './messaging.js';
 import { s3 } from './s3.js';
+import { search } from './search.js';
 import { secrets } from './secrets.js';
+import { storage } from './storage.js';
 
 export type { Attachment, TranslateNote, Translator } from './api.js';
 
 /** Every family's translators and attachments. */
-const FAMILIES: { translators: Translator[]; attachments: Attachment[] }[] = [s3, databases, audit, kms, messaging, secrets];
+const FAMILIES: { translators: Translator[]; attachments: Attachment[] }[] = [s3, databases, audit, kms, messaging, secrets, storage, search];
 
 const TRANSLATORS = new Map<string, Translator>();
 const ATTACHMENTS = new Map<string, Attachment>();
