@@ -19,10 +19,22 @@ export function unknownOnPath(tf: TfView, tfPath: string): (Value & { k: 'unknow
   return undefined;
 }
 
-/** `out.set`, keeping an unknown block or argument on the way as the property's value. */
+/** Is the argument written with a value? `null` is Terraform's way of leaving it out. */
+export function written(tf: TfView, tfPath: string): boolean {
+  const v = tf.get(tfPath);
+  return v !== undefined && !(v.k === 'scalar' && v.v === null);
+}
+
+/** The first of `paths` that is written (provider spellings of one setting), else the first. */
+export function firstWritten(tf: TfView, ...paths: string[]): string {
+  return paths.find((p) => written(tf, p)) ?? paths[0]!;
+}
+
+/** `out.set`, keeping an unknown block or argument on the way as the property's value; `null` is left out. */
 export function copy(out: CfnBuilder, cfnPath: string, tfPath: string, convert?: Convert): void {
-  if (out.tf.get(tfPath) !== undefined) {
-    out.set(cfnPath, tfPath, convert);
+  const v = out.tf.get(tfPath);
+  if (v !== undefined) {
+    if (!(v.k === 'scalar' && v.v === null)) out.set(cfnPath, tfPath, convert);
     return;
   }
   const u = unknownOnPath(out.tf, tfPath);
@@ -46,6 +58,7 @@ function inBlock(block: TfView): CfnBuilder {
  */
 export function blockList(tf: TfView, out: CfnBuilder, cfnPath: string, tfPath: string, build: (b: CfnBuilder, block: TfView) => void): void {
   const v = tf.get(tfPath);
+  if (v?.k === 'scalar' && v.v === null) return;
   if (v === undefined) {
     const u = unknownOnPath(tf, tfPath);
     if (u) out.put(cfnPath, u, tf.locate(tfPath));
@@ -98,7 +111,7 @@ export function pairList(v: Value, keyName: string, valueName: string): Value {
  */
 export function blocksAsMap(tf: TfView, out: CfnBuilder, cfnPath: string, tfPath: string, keyArg: string, value: string | ((b: CfnBuilder) => void)): void {
   const v = tf.get(tfPath);
-  if (v === undefined) return;
+  if (v === undefined || (v.k === 'scalar' && v.v === null)) return;
   const at = tf.locate(tfPath);
   if (v.k === 'unknown') { out.put(cfnPath, v, at); return; }
   const map: ObjectValue = { k: 'object', props: new Map(), keyLocs: new Map(), loc: at };

@@ -5,6 +5,7 @@
 // the resource (the argument that would change it is named in the origin).
 import type { Scalar, Value } from '../../../model/types.js';
 import type { CfnBuilder, TfView } from './api.js';
+import { written } from './copy.js';
 
 /**
  * Set `cfnPath` to the provider's default `value` when `tfPath` is not written. `why` says
@@ -12,7 +13,7 @@ import type { CfnBuilder, TfView } from './api.js';
  */
 export function providerDefault(out: CfnBuilder, cfnPath: string, tfPath: string, value: Scalar, why?: string): void {
   const tf = out.tf;
-  if (tf.get(tfPath) !== undefined) return;
+  if (written(tf, tfPath)) return;
   const at = { ...tf.locate(tfPath), path: tf.origin(tfPath) };
   const via = `the AWS provider's default when ${tfPath} is not set${why ? ` and ${why}` : ''}`;
   const v: Value = { k: 'scalar', v: value, loc: at, via };

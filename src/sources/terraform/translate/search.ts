@@ -1,6 +1,6 @@
 // OpenSearch and legacy Elasticsearch domains, with access policies inline or split out.
 import { jsonDocument, type Attachment, type Translator } from './api.js';
-import { blocksAsMap, copy, copyAll } from './copy.js';
+import { blocksAsMap, copy, copyAll, written } from './copy.js';
 import { providerDefault } from './defaults.js';
 
 const domain = (tfType: string, cfnType: string, versionArg: string, versionProp: string, clusterProp: string): Translator => ({
@@ -35,8 +35,7 @@ const domain = (tfType: string, cfnType: string, versionArg: string, versionProp
     });
     // Within a written domain_endpoint_options block the provider sends enforce_https = true
     // unless told otherwise; without the block nothing is sent and AWS's own default applies.
-    const endpoint = tf.get('domain_endpoint_options');
-    if (endpoint && endpoint.k !== 'unknown') providerDefault(out, 'DomainEndpointOptions.EnforceHTTPS', 'domain_endpoint_options.enforce_https', true);
+    if (written(tf, 'domain_endpoint_options') && tf.get('domain_endpoint_options')?.k !== 'unknown') providerDefault(out, 'DomainEndpointOptions.EnforceHTTPS', 'domain_endpoint_options.enforce_https', true);
     copy(out, 'AccessPolicies', 'access_policies', jsonDocument);
     blocksAsMap(tf, out, 'LogPublishingOptions', 'log_publishing_options', 'log_type', (b) => copyAll(b, {
       CloudWatchLogsLogGroupArn: 'cloudwatch_log_group_arn', Enabled: 'enabled',
