@@ -1,6 +1,6 @@
 // Databases: RDS instances, Aurora clusters and their instances, subnet and parameter groups,
 // proxies; DynamoDB, ElastiCache, DocumentDB, Neptune, Redshift and DMS endpoints.
-import type { Attachment, Translator } from './api.js';
+import type { Attachment, CfnBuilder, Translator } from './api.js';
 import { blockList, blocksAsMap, copy, copyAll, firstWritten } from './copy.js';
 import { isLiteral, providerDefault } from './defaults.js';
 
@@ -239,13 +239,19 @@ const redshiftCluster: Translator = {
       ClusterSubnetGroupName: 'cluster_subnet_group_name', VpcSecurityGroupIds: 'vpc_security_group_ids',
       ClusterParameterGroupName: 'cluster_parameter_group_name', Port: 'port',
       AutomatedSnapshotRetentionPeriod: 'automated_snapshot_retention_period', AllowVersionUpgrade: 'allow_version_upgrade',
-      // Provider v4/v5 inline logging; v6 moved it to aws_redshift_logging.
-      'LoggingProperties.BucketName': 'logging.bucket_name', 'LoggingProperties.S3KeyPrefix': 'logging.s3_key_prefix',
-      'LoggingProperties.LogDestinationType': 'logging.log_destination_type', 'LoggingProperties.LogExports': 'logging.log_exports',
     });
+    // Provider v4/v5 inline logging; v6 moved it to aws_redshift_logging.
+    redshiftLogging(out, 'logging.');
     out.tags();
   },
 };
+
+function redshiftLogging(out: CfnBuilder, at: string): void {
+  copyAll(out, {
+    'LoggingProperties.BucketName': `${at}bucket_name`, 'LoggingProperties.S3KeyPrefix': `${at}s3_key_prefix`,
+    'LoggingProperties.LogDestinationType': `${at}log_destination_type`, 'LoggingProperties.LogExports': `${at}log_exports`,
+  });
+}
 
 const dmsEndpoint: Translator = {
   tfType: 'aws_dms_endpoint',
@@ -267,5 +273,8 @@ export const databases: { translators: Translator[]; attachments: Attachment[] }
     parameterGroup('aws_rds_cluster_parameter_group', 'AWS::RDS::DBClusterParameterGroup', 'DBClusterParameterGroupName'),
     dynamodbTable, replicationGroup, cacheCluster, docdbCluster, neptuneCluster, redshiftCluster, dmsEndpoint,
   ],
-  attachments: [],
+  attachments: [{
+    tfType: 'aws_redshift_logging', ownerTypes: ['aws_redshift_cluster'], ownerArg: 'cluster_identifier', ownerKey: 'cluster_identifier',
+    build: (_tf, out) => redshiftLogging(out, ''),
+  }],
 };

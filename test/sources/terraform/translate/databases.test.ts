@@ -227,3 +227,16 @@ test('an argument set to null is left out, as Terraform does; write-only passwor
   f = one(tfFindings(tfResources('c.tf', { 'aws_rds_cluster.c': { engine: 'aurora-mysql', master_password: null, master_password_wo: 'pw' } }), noPlaintextSecrets));
   assert.deepEqual([f.status, f.location.line], ['fail', 4]);
 });
+
+test('Redshift audit logging, inline (provider v5) or from aws_redshift_logging (v6), is LoggingProperties', () => {
+  const out = translate(tfResources('rs.tf', {
+    'aws_redshift_cluster.v5': { cluster_identifier: 'v5', logging: [{ enable: true, bucket_name: 'logs' }] },
+    'aws_redshift_cluster.v6': { cluster_identifier: 'v6' }, // 7, 8
+    'aws_redshift_logging.v6': { cluster_identifier: 'v6', log_destination_type: 'cloudwatch', log_exports: ['connectionlog'] }, // 9-13
+  }));
+  assert.deepEqual(out.notes, []);
+  const [v5, v6] = out.resources;
+  assert.equal(render(getPath(v5!.properties, 'LoggingProperties')), '{BucketName: "logs"}');
+  assert.equal(render(getPath(v6!.properties, 'LoggingProperties')), '{LogDestinationType: "cloudwatch", LogExports: ["connectionlog"]}');
+  assert.equal(propLoc(v6!, 'LoggingProperties.LogDestinationType')?.path, 'aws_redshift_logging.v6.log_destination_type');
+});
