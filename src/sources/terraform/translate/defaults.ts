@@ -1,8 +1,9 @@
 // What the AWS provider does with an argument left out, where that differs from what
 // CloudFormation does with the property left out (the provider sends its own default, or the
 // property is required in CloudFormation and optional in Terraform). The control must judge
-// the setting AWS applies, so the value is written, marked as the provider's and located at
-// the resource (the argument that would change it is named in the origin).
+// the setting AWS applies, so the value is written, marked as the provider's (`via`, shown in
+// evidence) and located where the argument would be written: the resource or its enclosing
+// block, or the argument itself when it is set to null. The origin names the argument.
 import type { Scalar, Value } from '../../../model/types.js';
 import type { CfnBuilder, TfView } from './api.js';
 import { written } from './copy.js';
