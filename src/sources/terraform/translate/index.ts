@@ -11,12 +11,14 @@ import { kms } from './kms.js';
 import { messaging } from './messaging.js';
 import { network } from './network.js';
 import { s3 } from './s3.js';
+import { search } from './search.js';
 import { secrets } from './secrets.js';
+import { storage } from './storage.js';
 
 export type { Attachment, TranslateNote, Translator } from './api.js';
 
 /** Every family's translators and attachments. */
-const FAMILIES: { translators: Translator[]; attachments: Attachment[] }[] = [s3, databases, audit, kms, messaging, secrets, iam, network];
+const FAMILIES: { translators: Translator[]; attachments: Attachment[] }[] = [s3, databases, audit, kms, messaging, secrets, storage, search, iam, network];
 
 const TRANSLATORS = new Map<string, Translator>();
 const ATTACHMENTS = new Map<string, Attachment>();
