@@ -28,3 +28,13 @@ export function blockList(tf: TfView, out: CfnBuilder, cfnPath: string, tfPath: 
 export function located(v: Value, at: Loc): Value {
   return { ...v, loc: at };
 }
+
+/**
+ * A property CloudFormation nests the whole configuration under (DistributionConfig, LaunchTemplateData),
+ * located at the resource, so a setting left out is reported there rather than at
+ * whichever argument happened to be translated first.
+ */
+export function wholeResource(tf: TfView, out: CfnBuilder, cfnPath: string): void {
+  const at = tf.locate('');
+  out.put(cfnPath, { k: 'object', props: new Map(), keyLocs: new Map(), loc: at }, at);
+}

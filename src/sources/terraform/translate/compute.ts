@@ -2,7 +2,7 @@
 // their permissions and URLs, ECS task definitions, services and clusters.
 import type { Value } from '../../../model/types.js';
 import { boolTo, jsonDocument, type Attachment, type CfnBuilder, type TfView, type Translator } from './api.js';
-import { blockBuilder, blockList, located } from './blocks.js';
+import { blockBuilder, blockList, located, wholeResource } from './blocks.js';
 
 /**
  * The EBS settings of a block device block (`root_block_device`, `ebs_block_device`, a launch
@@ -78,6 +78,7 @@ const launchTemplate: Translator = {
   cfnType: 'AWS::EC2::LaunchTemplate',
   build(tf, out) {
     const d = 'LaunchTemplateData';
+    wholeResource(tf, out, d);
     out.set('LaunchTemplateName', 'name')
       .set(`${d}.ImageId`, 'image_id').set(`${d}.InstanceType`, 'instance_type').set(`${d}.KeyName`, 'key_name')
       .set(`${d}.UserData`, 'user_data').set(`${d}.SecurityGroupIds`, 'vpc_security_group_ids').set(`${d}.SecurityGroups`, 'security_group_names')

@@ -5,6 +5,7 @@ import type { ObjectValue, Resource, Value } from '../../../model/types.js';
 import type { TfResource } from '../types.js';
 import { CfnBuilder, TfView, toResource, type Attachment, type TranslateNote, type Translator } from './api.js';
 import { compute } from './compute.js';
+import { edge } from './edge.js';
 import { iam } from './iam.js';
 import { network } from './network.js';
 import { s3 } from './s3.js';
@@ -12,7 +13,7 @@ import { s3 } from './s3.js';
 export type { Attachment, TranslateNote, Translator } from './api.js';
 
 /** Every family's translators and attachments. */
-const FAMILIES: { translators: Translator[]; attachments: Attachment[] }[] = [s3, iam, network, compute];
+const FAMILIES: { translators: Translator[]; attachments: Attachment[] }[] = [s3, iam, network, compute, edge];
 
 const TRANSLATORS = new Map<string, Translator>();
 const ATTACHMENTS = new Map<string, Attachment>();
