@@ -38,3 +38,13 @@ export function wholeResource(tf: TfView, out: CfnBuilder, cfnPath: string): voi
   const at = tf.locate('');
   out.put(cfnPath, { k: 'object', props: new Map(), keyLocs: new Map(), loc: at }, at);
 }
+
+/**
+ * The CloudFormation object at `cfnPath` a Terraform block stands for, located at the block
+ * (when written), so a setting the block leaves out is reported where the block is.
+ */
+export function nested(tf: TfView, out: CfnBuilder, cfnPath: string, tfPath: string): CfnBuilder {
+  if (tf.get(tfPath) === undefined) return out;
+  const at = tf.locate(tfPath);
+  return out.put(cfnPath, { k: 'object', props: new Map(), keyLocs: new Map(), loc: at }, at);
+}

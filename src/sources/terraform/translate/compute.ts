@@ -2,7 +2,7 @@
 // their permissions and URLs, ECS task definitions, services and clusters.
 import type { Value } from '../../../model/types.js';
 import { boolTo, jsonDocument, type Attachment, type CfnBuilder, type TfView, type Translator } from './api.js';
-import { blockBuilder, blockList, located, wholeResource } from './blocks.js';
+import { blockBuilder, blockList, located, nested, wholeResource } from './blocks.js';
 
 /**
  * The EBS settings of a block device block (`root_block_device`, `ebs_block_device`, a launch
@@ -128,7 +128,10 @@ const reservation = (v: Value): Value | undefined => (v.k === 'scalar' && Number
 const lambdaFunction: Translator = {
   tfType: 'aws_lambda_function',
   cfnType: 'AWS::Lambda::Function',
-  build(_tf, out) {
+  build(tf, out) {
+    nested(tf, out, 'VpcConfig', 'vpc_config');
+    nested(tf, out, 'TracingConfig', 'tracing_config');
+    nested(tf, out, 'DeadLetterConfig', 'dead_letter_config');
     out.set('FunctionName', 'function_name').set('Runtime', 'runtime').set('Handler', 'handler').set('Role', 'role')
       .set('PackageType', 'package_type').set('MemorySize', 'memory_size').set('Timeout', 'timeout')
       .set('Environment.Variables', 'environment.variables').set('KmsKeyArn', 'kms_key_arn')
@@ -213,6 +216,7 @@ const ecsService: Translator = {
   cfnType: 'AWS::ECS::Service',
   build(tf, out) {
     const vpc = 'NetworkConfiguration.AwsvpcConfiguration';
+    nested(tf, out, vpc, 'network_configuration');
     out.set('ServiceName', 'name').set('Cluster', 'cluster').set('TaskDefinition', 'task_definition')
       .set('DesiredCount', 'desired_count').set('LaunchType', 'launch_type').set('PlatformVersion', 'platform_version')
       .set('EnableExecuteCommand', 'enable_execute_command').set('PropagateTags', 'propagate_tags')

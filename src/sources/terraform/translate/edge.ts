@@ -4,7 +4,7 @@
 import type { Loc, Value } from '../../../model/types.js';
 import { asString } from '../../../model/value.js';
 import { boolTo, CfnBuilder, jsonDocument, mapScalar, type Attachment, type TfView, type Translator } from './api.js';
-import { blockBuilder, blockList, located, wholeResource } from './blocks.js';
+import { blockBuilder, blockList, located, nested, wholeResource } from './blocks.js';
 
 /** A Terraform boolean as the "true"/"false" text CloudFormation's attribute values hold. */
 const text = (v: Value) => mapScalar(v, (s) => (typeof s === 'boolean' ? String(s) : s));
@@ -137,6 +137,8 @@ const distribution: Translator = {
   build(tf, out) {
     const d = 'DistributionConfig';
     wholeResource(tf, out, d);
+    nested(tf, out, `${d}.ViewerCertificate`, 'viewer_certificate');
+    nested(tf, out, `${d}.Logging`, 'logging_config');
     out.set(`${d}.Enabled`, 'enabled').set(`${d}.Aliases`, 'aliases').set(`${d}.Comment`, 'comment')
       .set(`${d}.DefaultRootObject`, 'default_root_object').set(`${d}.PriceClass`, 'price_class').set(`${d}.HttpVersion`, 'http_version')
       .set(`${d}.IPV6Enabled`, 'is_ipv6_enabled').set(`${d}.WebACLId`, 'web_acl_id')
@@ -211,7 +213,8 @@ const restApi: Translator = {
 const stage: Translator = {
   tfType: 'aws_api_gateway_stage',
   cfnType: 'AWS::ApiGateway::Stage',
-  build(_tf, out) {
+  build(tf, out) {
+    nested(tf, out, 'AccessLogSetting', 'access_log_settings');
     out.set('RestApiId', 'rest_api_id').set('DeploymentId', 'deployment_id').set('StageName', 'stage_name')
       .set('TracingEnabled', 'xray_tracing_enabled').set('CacheClusterEnabled', 'cache_cluster_enabled').set('CacheClusterSize', 'cache_cluster_size')
       .set('AccessLogSetting.DestinationArn', 'access_log_settings.destination_arn').set('AccessLogSetting.Format', 'access_log_settings.format')
@@ -298,8 +301,9 @@ const httpApi: Translator = {
 const v2Stage: Translator = {
   tfType: 'aws_apigatewayv2_stage',
   cfnType: 'AWS::ApiGatewayV2::Stage',
-  build(_tf, out) {
+  build(tf, out) {
     const r = 'default_route_settings';
+    nested(tf, out, 'AccessLogSettings', 'access_log_settings');
     // ApiGatewayV2 keeps tags as a map, as Terraform does.
     out.set('ApiId', 'api_id').set('StageName', 'name').set('AutoDeploy', 'auto_deploy').set('DeploymentId', 'deployment_id')
       .set('AccessLogSettings.DestinationArn', 'access_log_settings.destination_arn').set('AccessLogSettings.Format', 'access_log_settings.format')

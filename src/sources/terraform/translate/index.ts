@@ -7,13 +7,14 @@ import { CfnBuilder, TfView, toResource, type Attachment, type TranslateNote, ty
 import { compute } from './compute.js';
 import { edge } from './edge.js';
 import { iam } from './iam.js';
+import { identity } from './identity.js';
 import { network } from './network.js';
 import { s3 } from './s3.js';
 
 export type { Attachment, TranslateNote, Translator } from './api.js';
 
 /** Every family's translators and attachments. */
-const FAMILIES: { translators: Translator[]; attachments: Attachment[] }[] = [s3, iam, network, compute, edge];
+const FAMILIES: { translators: Translator[]; attachments: Attachment[] }[] = [s3, iam, network, compute, edge, identity];
 
 const TRANSLATORS = new Map<string, Translator>();
 const ATTACHMENTS = new Map<string, Attachment>();
