@@ -81,6 +81,42 @@ const securityGroup: Translator = {
   },
 };
 
+/**
+ * aws_default_security_group adopts a VPC's default group and makes its rules exactly those
+ * written. CloudFormation can only add rules to that group (standalone rules whose GroupId is
+ * the VPC's DefaultSecurityGroup), so each rule becomes one, which the default-group control
+ * of the VPC and the rule controls read; the group itself keeps no rule of its own.
+ */
+const defaultSecurityGroup: Translator = {
+  tfType: 'aws_default_security_group',
+  cfnType: 'AWS::EC2::SecurityGroup',
+  build(tf, out) {
+    const none = (): Value => ({ k: 'list', items: [], loc: tf.resource.loc });
+    out.set('VpcId', 'vpc_id').tags().put('SecurityGroupIngress', none(), tf.resource.loc).put('SecurityGroupEgress', none(), tf.resource.loc);
+  },
+  parts(tf) {
+    const vpcId = tf.get('vpc_id');
+    // Without a reference to a scanned VPC (the default VPC, a literal id) the rules are the group's own.
+    const group: Value = vpcId?.k === 'ref' ? { ...vpcId, attr: 'DefaultSecurityGroup' } : { k: 'ref', resource: tf.address, attr: 'id', loc: tf.resource.loc };
+    const self: Value = { k: 'ref', resource: tf.address, attr: 'id', loc: tf.resource.loc };
+    return (['ingress', 'egress'] as Direction[]).flatMap((dir) => tf.blocks(dir).flatMap((block, i) => {
+      const ps = peers(block, dir, INLINE_PEERS, self);
+      return (ps.length ? ps : [undefined]).map((p): Part => ({
+        suffix: p ? `.${p.at.path!.slice(tf.address.length + 1)}` : `.${dir}[${i}]`,
+        cfnType: ruleType(dir),
+        view: block,
+        ...(p ? { at: p.at } : {}),
+        build: (out) => {
+          const at = tf.locate('vpc_id');
+          out.put('GroupId', located(group, at), at);
+          ruleFields(out);
+          if (p) out.put(p.key, located(p.value, p.at), p.at);
+        },
+      }));
+    }));
+  },
+};
+
 /** `security_group_id`, with a VPC's default group named as CloudFormation's GetAtt does. */
 function groupId(v: Value): Value {
   return v.k === 'ref' && v.attr === 'default_security_group_id' ? { ...v, attr: 'DefaultSecurityGroup' } : v;
@@ -270,8 +306,10 @@ const vpcEndpoint: Translator = {
 
 export const network = {
   translators: [
-    securityGroup, securityGroupRule, vpcRule('ingress'), vpcRule('egress'), aclRule, networkAcl,
-    vpc, subnet, route, routeTable, routeTableAssociation, internetGateway, flowLog, vpcEndpoint,
+    securityGroup, defaultSecurityGroup, securityGroupRule, vpcRule('ingress'), vpcRule('egress'),
+    aclRule, networkAcl, { ...networkAcl, tfType: 'aws_default_network_acl' },
+    vpc, subnet, route, routeTable, { ...routeTable, tfType: 'aws_default_route_table' },
+    routeTableAssociation, internetGateway, flowLog, vpcEndpoint,
   ],
   attachments: [],
 };
