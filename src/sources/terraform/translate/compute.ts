@@ -2,7 +2,7 @@
 // their permissions and URLs, ECS task definitions, services and clusters.
 import type { Value } from '../../../model/types.js';
 import { boolTo, jsonDocument, type Attachment, type CfnBuilder, type TfView, type Translator } from './api.js';
-import { blockBuilder, blockList, located, nested, wholeResource } from './blocks.js';
+import { blockBuilder, blockItems, blockList, located, nested, unknownElement, wholeResource } from './blocks.js';
 
 /**
  * The EBS settings of a block device block (`root_block_device`, `ebs_block_device`, a launch
@@ -27,9 +27,11 @@ function ebs(b: CfnBuilder, prefix = ''): CfnBuilder {
  */
 function instanceDevices(tf: TfView, out: CfnBuilder, cfnPath: string): void {
   const items: Value[] = [];
-  for (const [blocks, named] of [[tf.blocks('root_block_device'), false], [tf.blocks('ebs_block_device'), true]] as const) {
-    for (const view of blocks) {
-      const b = blockBuilder(view);
+  for (const [arg, named] of [['root_block_device', false], ['ebs_block_device', true]] as const) {
+    for (const it of blockItems(tf, arg)) {
+      // A device not known before apply may be unencrypted: its Encrypted flag is unknown.
+      if ('unknown' in it) { items.push(unknownElement(it.unknown, ['Ebs.Encrypted'])); continue; }
+      const b = blockBuilder(it.view);
       if (named) b.set('DeviceName', 'device_name');
       items.push(ebs(b).properties);
     }
@@ -85,9 +87,9 @@ const launchTemplate: Translator = {
       .set(`${d}.IamInstanceProfile.Arn`, 'iam_instance_profile.arn').set(`${d}.IamInstanceProfile.Name`, 'iam_instance_profile.name')
       .set(`${d}.Monitoring.Enabled`, 'monitoring.enabled').set(`${d}.EbsOptimized`, 'ebs_optimized');
     metadata(out, `${d}.MetadataOptions`);
-    blockList(tf, out, `${d}.BlockDeviceMappings`, 'block_device_mappings', (b) => ebs(b.set('DeviceName', 'device_name').set('NoDevice', 'no_device').set('VirtualName', 'virtual_name'), 'ebs.'));
+    blockList(tf, out, `${d}.BlockDeviceMappings`, 'block_device_mappings', (b) => ebs(b.set('DeviceName', 'device_name').set('NoDevice', 'no_device').set('VirtualName', 'virtual_name'), 'ebs.'), ['Ebs.Encrypted']);
     blockList(tf, out, `${d}.NetworkInterfaces`, 'network_interfaces', (b) => b.set('DeviceIndex', 'device_index')
-      .set('AssociatePublicIpAddress', 'associate_public_ip_address').set('SubnetId', 'subnet_id').set('Groups', 'security_groups'));
+      .set('AssociatePublicIpAddress', 'associate_public_ip_address').set('SubnetId', 'subnet_id').set('Groups', 'security_groups'), ['AssociatePublicIpAddress']);
     out.tags();
   },
 };

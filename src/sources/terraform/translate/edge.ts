@@ -81,7 +81,7 @@ function listener(tfType: string): Translator {
         const at = tf.locate('certificate_arn');
         out.put('Certificates', { k: 'list', loc: at, items: [{ k: 'object', loc: at, props: new Map([['CertificateArn', located(cert, at)]]), keyLocs: new Map([['CertificateArn', at]]) }] }, at);
       }
-      blockList(tf, out, 'DefaultActions', 'default_action', action);
+      blockList(tf, out, 'DefaultActions', 'default_action', action, ['Type']);
     },
   };
 }
@@ -92,7 +92,7 @@ function listenerRule(tfType: string): Translator {
     cfnType: 'AWS::ElasticLoadBalancingV2::ListenerRule',
     build(tf, out) {
       out.set('ListenerArn', 'listener_arn').set('Priority', 'priority');
-      blockList(tf, out, 'Actions', 'action', action);
+      blockList(tf, out, 'Actions', 'action', action, ['Type']);
     },
   };
 }
@@ -104,7 +104,7 @@ const classicLoadBalancer: Translator = {
     out.set('LoadBalancerName', 'name').set('Scheme', 'internal', boolTo('internal', 'internet-facing'))
       .set('Subnets', 'subnets').set('SecurityGroups', 'security_groups').set('CrossZone', 'cross_zone_load_balancing').tags();
     blockList(tf, out, 'Listeners', 'listener', (b) => b.set('LoadBalancerPort', 'lb_port').set('Protocol', 'lb_protocol')
-      .set('InstancePort', 'instance_port').set('InstanceProtocol', 'instance_protocol').set('SSLCertificateId', 'ssl_certificate_id'));
+      .set('InstancePort', 'instance_port').set('InstanceProtocol', 'instance_protocol').set('SSLCertificateId', 'ssl_certificate_id'), ['Protocol']);
     if (tf.get('access_logs') === undefined) return;
     out.set('AccessLoggingPolicy.S3BucketName', 'access_logs.bucket').set('AccessLoggingPolicy.S3BucketPrefix', 'access_logs.bucket_prefix')
       .set('AccessLoggingPolicy.EmitInterval', 'access_logs.interval').set('AccessLoggingPolicy.Enabled', 'access_logs.enabled');
@@ -155,10 +155,10 @@ const distribution: Translator = {
       .set('S3OriginConfig.OriginAccessIdentity', 's3_origin_config.origin_access_identity')
       .set('CustomOriginConfig.HTTPPort', 'custom_origin_config.http_port').set('CustomOriginConfig.HTTPSPort', 'custom_origin_config.https_port')
       .set('CustomOriginConfig.OriginProtocolPolicy', 'custom_origin_config.origin_protocol_policy')
-      .set('CustomOriginConfig.OriginSSLProtocols', 'custom_origin_config.origin_ssl_protocols'));
+      .set('CustomOriginConfig.OriginSSLProtocols', 'custom_origin_config.origin_ssl_protocols'), ['CustomOriginConfig.OriginProtocolPolicy']);
     const def = tf.blocks('default_cache_behavior')[0];
     if (def) { const at = tf.locate('default_cache_behavior'); out.put(`${d}.DefaultCacheBehavior`, behaviour(blockBuilder(def)).properties, at); }
-    blockList(tf, out, `${d}.CacheBehaviors`, 'ordered_cache_behavior', behaviour);
+    blockList(tf, out, `${d}.CacheBehaviors`, 'ordered_cache_behavior', behaviour, ['ViewerProtocolPolicy']);
   },
 };
 
@@ -186,6 +186,9 @@ const webAcl: Translator = {
       if (view.get('action') !== undefined) wafAction(view, b, 'Action', 'action');
       if (view.get('override_action') !== undefined) wafAction(view, b, 'OverrideAction', 'override_action');
     });
+    // Rules that are all dynamic blocks over a collection not known before apply may be none.
+    const rules = out.properties.props.get('Rules');
+    if (rules?.k === 'list' && rules.items.length && rules.items.every((x) => x.k === 'unknown')) out.put('Rules', rules.items[0]!, tf.locate('rule'));
   },
 };
 
@@ -329,7 +332,7 @@ const v2DomainName: Translator = {
   build(tf, out) {
     out.set('DomainName', 'domain_name').set('Tags', 'tags');
     blockList(tf, out, 'DomainNameConfigurations', 'domain_name_configuration', (b) => b.set('CertificateArn', 'certificate_arn')
-      .set('EndpointType', 'endpoint_type').set('SecurityPolicy', 'security_policy'));
+      .set('EndpointType', 'endpoint_type').set('SecurityPolicy', 'security_policy'), ['SecurityPolicy']);
   },
 };
 

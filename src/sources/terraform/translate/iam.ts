@@ -9,7 +9,7 @@ import { blockList, located } from './blocks.js';
 /** `inline_policy { name, policy }` blocks as CloudFormation's `Policies` list. */
 function inlinePolicies(tf: TfView, out: CfnBuilder): void {
   // An empty `inline_policy {}` block tells Terraform to remove every inline policy: it lists none.
-  blockList(tf, out, 'Policies', 'inline_policy', (b, view) => view.get('policy') !== undefined && b.set('PolicyName', 'name').set('PolicyDocument', 'policy', jsonDocument));
+  blockList(tf, out, 'Policies', 'inline_policy', (b, view) => view.get('policy') !== undefined && b.set('PolicyName', 'name').set('PolicyDocument', 'policy', jsonDocument), ['PolicyDocument']);
 }
 
 /** Arguments every principal type shares. */

@@ -151,3 +151,10 @@ test('aws_ecs_service: assign_public_ip as AssignPublicIp; tasks in a subnet rou
   assert.deepEqual(rows(tfFindings(input, ecsNoPublicIp)), [['aws_ecs_service.s', 'fail', 17], ['aws_ecs_service.ec2', 'not_applicable', 18]]);
   assert.deepEqual(rows(tfFindings(input, ecsPrivateSubnets)), [['aws_ecs_service.s', 'fail', 16], ['aws_ecs_service.ec2', 'not_applicable', 18]]);
 });
+
+test('a block device not known before apply leaves AT-EBS-002 unknown, not passing on the others', () => {
+  const input = tfResources('ec2.tf', {
+    'aws_instance.i': { root_block_device: [{ encrypted: true }], ebs_block_device: [{ unknown: 'var.volumes' }] }, // 1; root 2-4; ebs 5, item 6
+  });
+  assert.deepEqual(rows(tfFindings(input, ebsBlockDeviceEncrypted)), [['aws_instance.i', 'pass', 4], ['aws_instance.i', 'unknown', 6]]);
+});

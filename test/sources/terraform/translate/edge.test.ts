@@ -161,3 +161,12 @@ test('API Gateway v2: stage access logs, routes (WebSocket routes other than $co
   assert.deepEqual(rows(tfFindings(input, apigwMethodAuthorization)), [['aws_apigatewayv2_route.msg', 'not_applicable', 14], ['aws_apigatewayv2_route.get', 'pass', 20]]);
   assert.deepEqual(rows(tfFindings(input, apigwDomainTls)), [['aws_apigatewayv2_domain_name.d', 'pass', 26]]);
 });
+
+test('an action or rule block not known before apply keeps the ELB and WAF controls unknown', () => {
+  const input = tfResources('dyn.tf', {
+    'aws_lb_listener.http': { port: 80, protocol: 'HTTP', default_action: [{ unknown: 'var.actions' }] }, // 1; default_action 4, item 5
+    'aws_wafv2_web_acl.dyn': { default_action: [{ allow: [{}] }], rule: [{ unknown: 'var.rules' }] }, // 6; rule 11, item 12
+  });
+  assert.deepEqual(tfFindings(input, elbListenerEncrypted).map((f) => f.status), ['unknown']);
+  assert.deepEqual(rows(tfFindings(input, wafWebAclHasRules)), [['aws_wafv2_web_acl.dyn', 'unknown', 11]]);
+});

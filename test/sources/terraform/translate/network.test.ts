@@ -219,3 +219,21 @@ test('aws_default_security_group: its rules are added to the VPC\'s default grou
     ['aws_default_security_group.q', 'pass', 20],
   ]);
 });
+
+test('blocks not known before apply (dynamic blocks) reach the controls as unknown, never vanish', () => {
+  const input = tfResources('dyn.tf', {
+    'aws_security_group.dyn': { ingress: [{ unknown: 'var.ingress_rules' }] }, // 1; ingress 2, item 3
+    'aws_network_acl.dyn': { ingress: [{ unknown: 'var.acl_rules' }] }, // 4; item 6
+    'aws_route_table.dyn': { route: { unknown: 'var.routes' } }, // 7; route 8
+    'aws_subnet.s': {}, // 9
+    'aws_route_table_association.s': { subnet_id: { ref: 'aws_subnet.s', attr: 'id' }, route_table_id: { ref: 'aws_route_table.dyn', attr: 'id' } }, // 10
+  });
+  const sg = tfFindings(input, sgNoPublicAdminPorts);
+  assert.deepEqual(rows(sg), [['aws_security_group.dyn', 'unknown', 3]]);
+  assert.deepEqual(sg[0]!.dependsOn, ['var.ingress_rules']);
+  assert.deepEqual(rows(tfFindings(input, vpcNaclNoPublicAdminPorts)), [['aws_network_acl.dyn.ingress[0]', 'unknown', 6]]);
+  const { template } = unitTemplate({ file: 'dyn.tf', format: 'terraform', files: ['dyn.tf'], resources: input, errors: [] });
+  const c = classifySubnet(new Graph([template]), template.resources.get('aws_subnet.s')!);
+  assert.equal(c.kind, 'unknown');
+  assert.deepEqual(c.blocking?.params, ['var.routes']);
+});
