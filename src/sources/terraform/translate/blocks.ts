@@ -23,6 +23,11 @@ export function blockItems(tf: TfView, tfPath: string): ({ view: TfView; index: 
   return v.items.map((item, index) => (item.k === 'object' ? { view: views[next++]!, index } : { unknown: item, index }));
 }
 
+/** At least one block is written at `tfPath` (plan JSON writes an absent block as an empty list), or one not known before apply. */
+export function hasBlock(tf: TfView, tfPath: string): boolean {
+  return blockItems(tf, tfPath).length > 0;
+}
+
 /**
  * Every block at `tfPath` as one CloudFormation list at `cfnPath`, each element built by
  * `each`, which returns false for a block that stands for no element. What is not known
@@ -83,7 +88,7 @@ export function wholeResource(tf: TfView, out: CfnBuilder, cfnPath: string): voi
  * (when written), so a setting the block leaves out is reported where the block is.
  */
 export function nested(tf: TfView, out: CfnBuilder, cfnPath: string, tfPath: string): CfnBuilder {
-  if (tf.get(tfPath) === undefined) return out;
+  if (!hasBlock(tf, tfPath)) return out;
   const at = tf.locate(tfPath);
   return out.put(cfnPath, { k: 'object', props: new Map(), keyLocs: new Map(), loc: at }, at);
 }

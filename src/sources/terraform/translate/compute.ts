@@ -2,7 +2,7 @@
 // their permissions and URLs, ECS task definitions, services and clusters.
 import type { Value } from '../../../model/types.js';
 import { boolTo, jsonDocument, type Attachment, type CfnBuilder, type TfView, type Translator } from './api.js';
-import { blockBuilder, blockItems, blockList, located, nested, unknownElement, wholeResource } from './blocks.js';
+import { blockBuilder, blockItems, blockList, hasBlock, located, nested, unknownElement, wholeResource } from './blocks.js';
 
 /**
  * The EBS settings of a block device block (`root_block_device`, `ebs_block_device`, a launch
@@ -11,7 +11,7 @@ import { blockBuilder, blockItems, blockList, located, nested, unknownElement, w
  */
 function ebs(b: CfnBuilder, prefix = ''): CfnBuilder {
   const block = prefix.replace(/\.$/, '');
-  if (b.tf.get(block) === undefined) return b;
+  if (block && !hasBlock(b.tf, block)) return b;
   const at = b.tf.locate(block);
   b.put('Ebs', { k: 'object', props: new Map(), keyLocs: new Map(), loc: at }, at);
   return b.set('Ebs.Encrypted', `${prefix}encrypted`).set('Ebs.KmsKeyId', `${prefix}kms_key_id`).set('Ebs.SnapshotId', `${prefix}snapshot_id`)
@@ -37,7 +37,7 @@ function instanceDevices(tf: TfView, out: CfnBuilder, cfnPath: string): void {
     }
   }
   if (!items.length) return;
-  const first = tf.get('root_block_device') !== undefined ? 'root_block_device' : 'ebs_block_device';
+  const first = hasBlock(tf, 'root_block_device') ? 'root_block_device' : 'ebs_block_device';
   const at = tf.locate(first);
   out.put(cfnPath, { k: 'list', items, loc: at }, at);
 }
@@ -94,13 +94,16 @@ const launchTemplate: Translator = {
   },
 };
 
+/** An empty list where plan JSON writes an argument left out (the group's zones come from the other one). */
+const written = (v: Value): Value | undefined => (v.k === 'list' && v.items.length === 0 ? undefined : v);
+
 const autoScalingGroup: Translator = {
   tfType: 'aws_autoscaling_group',
   cfnType: 'AWS::AutoScaling::AutoScalingGroup',
   build(tf, out) {
     // health_check_type defaults to EC2, as HealthCheckType does.
     out.set('AutoScalingGroupName', 'name').set('MinSize', 'min_size').set('MaxSize', 'max_size').set('DesiredCapacity', 'desired_capacity')
-      .set('VPCZoneIdentifier', 'vpc_zone_identifier').set('AvailabilityZones', 'availability_zones')
+      .set('VPCZoneIdentifier', 'vpc_zone_identifier', written).set('AvailabilityZones', 'availability_zones', written)
       .set('HealthCheckType', 'health_check_type').set('HealthCheckGracePeriod', 'health_check_grace_period')
       .set('TargetGroupARNs', 'target_group_arns').set('LoadBalancerNames', 'load_balancers')
       .set('LaunchConfigurationName', 'launch_configuration')

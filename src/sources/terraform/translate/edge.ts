@@ -4,7 +4,7 @@
 import type { Loc, Value } from '../../../model/types.js';
 import { asString } from '../../../model/value.js';
 import { boolTo, CfnBuilder, jsonDocument, mapScalar, type Attachment, type TfView, type Translator } from './api.js';
-import { blockBuilder, blockList, located, nested, wholeResource } from './blocks.js';
+import { blockBuilder, blockList, hasBlock, located, nested, wholeResource } from './blocks.js';
 
 /** A Terraform boolean as the "true"/"false" text CloudFormation's attribute values hold. */
 const text = (v: Value) => mapScalar(v, (s) => (typeof s === 'boolean' ? String(s) : s));
@@ -105,7 +105,7 @@ const classicLoadBalancer: Translator = {
       .set('Subnets', 'subnets').set('SecurityGroups', 'security_groups').set('CrossZone', 'cross_zone_load_balancing').tags();
     blockList(tf, out, 'Listeners', 'listener', (b) => b.set('LoadBalancerPort', 'lb_port').set('Protocol', 'lb_protocol')
       .set('InstancePort', 'instance_port').set('InstanceProtocol', 'instance_protocol').set('SSLCertificateId', 'ssl_certificate_id'), ['Protocol']);
-    if (tf.get('access_logs') === undefined) return;
+    if (!hasBlock(tf, 'access_logs')) return;
     out.set('AccessLoggingPolicy.S3BucketName', 'access_logs.bucket').set('AccessLoggingPolicy.S3BucketPrefix', 'access_logs.bucket_prefix')
       .set('AccessLoggingPolicy.EmitInterval', 'access_logs.interval').set('AccessLoggingPolicy.Enabled', 'access_logs.enabled');
     // The classic load balancer's access_logs block is enabled unless it says otherwise.
@@ -166,7 +166,9 @@ const distribution: Translator = {
 function wafAction(tf: TfView, out: CfnBuilder, cfnPath: string, tfPath: string): void {
   for (const [arg, key] of [['allow', 'Allow'], ['block', 'Block'], ['count', 'Count'], ['captcha', 'Captcha'], ['challenge', 'Challenge'], ['none', 'None']]) {
     const p = tfPath ? `${tfPath}.${arg}` : arg;
-    if (tf.get(p) === undefined) continue;
+    // Plan JSON writes the actions not chosen as empty blocks.
+    const v = tf.get(p);
+    if (v === undefined || (v.k === 'list' && v.items.length === 0)) continue;
     const at = tf.locate(p);
     out.put(`${cfnPath}.${key}`, { k: 'object', props: new Map(), keyLocs: new Map(), loc: at }, at);
   }
@@ -183,8 +185,8 @@ const webAcl: Translator = {
     if (tf.get('rule_json') !== undefined) { out.set('Rules', 'rule_json', jsonDocument); return; }
     blockList(tf, out, 'Rules', 'rule', (b, view) => {
       b.set('Name', 'name').set('Priority', 'priority');
-      if (view.get('action') !== undefined) wafAction(view, b, 'Action', 'action');
-      if (view.get('override_action') !== undefined) wafAction(view, b, 'OverrideAction', 'override_action');
+      if (hasBlock(view, 'action')) wafAction(view, b, 'Action', 'action');
+      if (hasBlock(view, 'override_action')) wafAction(view, b, 'OverrideAction', 'override_action');
     });
     // Rules that are all dynamic blocks over a collection not known before apply may be none.
     const rules = out.properties.props.get('Rules');

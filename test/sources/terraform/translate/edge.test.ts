@@ -170,3 +170,18 @@ test('an action or rule block not known before apply keeps the ELB and WAF contr
   assert.deepEqual(tfFindings(input, elbListenerEncrypted).map((f) => f.status), ['unknown']);
   assert.deepEqual(rows(tfFindings(input, wafWebAclHasRules)), [['aws_wafv2_web_acl.dyn', 'unknown', 11]]);
 });
+
+test('plan JSON\'s shapes: null is not set, an absent block is an empty list', () => {
+  const input = tfResources('plan.json', {
+    'aws_wafv2_web_acl.a': { name: 'a', default_action: [{ allow: [{}], block: [] }], rule: [], rule_json: null }, // 1
+    'aws_elb.c': { listener: [{ lb_port: 443, lb_protocol: 'https', instance_port: 80, instance_protocol: 'http' }], access_logs: [] },
+    'aws_lb_listener.gw': { load_balancer_arn: 'arn:gwlb', port: null, protocol: null, ssl_policy: null, default_action: [{ type: 'forward', target_group_arn: 'arn:tg' }] },
+  });
+  const out = translate(input);
+  assert.equal(render(getPath(byId(out.resources, 'aws_wafv2_web_acl.a').properties, 'DefaultAction')), '{Allow: {}}');
+  assert.deepEqual(tfFindings(input, wafWebAclHasRules).map((f) => f.status), ['fail']);
+  assert.equal(getPath(byId(out.resources, 'aws_elb.c').properties, 'AccessLoggingPolicy'), undefined);
+  assert.deepEqual(tfFindings(input, elbClassicAccessLogs).map((f) => f.status), ['fail']);
+  assert.equal(getPath(byId(out.resources, 'aws_lb_listener.gw').properties, 'Protocol'), undefined);
+  assert.deepEqual(tfFindings(input, elbListenerEncrypted).map((f) => f.status), ['not_applicable']);
+});
