@@ -123,13 +123,14 @@ function resources(entries: Entry[], file: string, secretReason: string): Read {
     if (custom?.t === 's' && custom.v === false) continue;
     parsedEntries.push({ e, urn, type, name: u.name });
   }
-  // Names repeat across types (a bucket and its policy both called `site`): those take their type.
-  const count = new Map<string, number>();
-  for (const p of parsedEntries) count.set(p.name, (count.get(p.name) ?? 0) + 1);
+  // Names repeat across types (a bucket and its encryption settings both called `logs`). The
+  // state lists a resource before those depending on it, so the first keeps the name the
+  // user gave and the later ones take their type (`<type>::logs`), or their URN if that repeats too.
   const byUrn = new Map<string, string>();
   const used = new Set<string>();
   for (const p of parsedEntries) {
-    let a = count.get(p.name)! > 1 ? `${p.type}::${p.name}` : p.name;
+    let a = p.name;
+    if (used.has(a)) a = `${p.type}::${p.name}`;
     if (used.has(a)) a = p.urn;
     used.add(a);
     byUrn.set(p.urn, a);

@@ -49,6 +49,7 @@ const MODULE_PREFIX: Record<string, string> = {
 const CLASSIC_TYPES: Record<string, string> = {
   'alb/LoadBalancer': 'aws_alb',
   'apigateway/Response': 'aws_api_gateway_gateway_response',
+  'appsync/GraphQLApi': 'aws_appsync_graphql_api',
   'autoscaling/Tag': 'aws_autoscaling_group_tag',
   'cfg/Recorder': 'aws_config_configuration_recorder',
   'cfg/RecorderStatus': 'aws_config_configuration_recorder_status',

@@ -165,9 +165,12 @@ class Program {
       case 'fn::secret': return markSensitive(v());
       case 'fn::toJSON': {
         const refs = new Set<string>();
-        const plain = toPlain(v(), refs);
+        const doc = v();
+        const plain = toPlain(doc, refs);
         if (plain === undefined) return { k: 'unknown', reason: 'a JSON document built from values known only when the program runs', params: [], loc: at };
-        return { k: 'scalar', v: JSON.stringify(plain), loc: at, ...(refs.size ? { refs: [...refs] } : {}) };
+        const out: Value = { k: 'scalar', v: JSON.stringify(plain), loc: at, ...(refs.size ? { refs: [...refs] } : {}) };
+        // A secret written into the document makes the whole text secret.
+        return hasSensitive(doc) ? markSensitive(out) : out;
       }
       case 'fn::join': {
         const a = v();
@@ -220,6 +223,13 @@ function toPlain(v: Value, refs: Set<string>): unknown {
     }
     default: return undefined;
   }
+}
+
+function hasSensitive(v: Value): boolean {
+  if (v.k === 'scalar') return !!v.sensitive;
+  if (v.k === 'list') return v.items.some(hasSensitive);
+  if (v.k === 'object') return [...v.props.values()].some(hasSensitive);
+  return false;
 }
 
 function collectRefs(v: Value, out: Set<string>): void {
