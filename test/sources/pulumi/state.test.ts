@@ -7,7 +7,7 @@ import { CONTROLS } from '../../../src/controls/index.js';
 import { evaluate } from '../../../src/engine/scan.js';
 import type { Resource, Template } from '../../../src/model/types.js';
 import { getPath, render } from '../../../src/model/value.js';
-import { loadSources } from '../../../src/sources/index.js';
+import { loadSources, readableFormats } from '../../../src/sources/index.js';
 import { pulumiPreviewSource, pulumiStateSource } from '../../../src/sources/pulumi/state.js';
 import { pulumiYamlSource } from '../../../src/sources/pulumi/yaml.js';
 import { terraformPlanSource } from '../../../src/sources/terraform/plan.js';
@@ -250,6 +250,7 @@ test('stack export end to end: the bucket without encryption fails S3 default en
   writeFileSync(path, EXPORT);
   const loaded = loadSources([dir], {});
   assert.deepEqual(loaded.sources.map((s) => [s.format, s.errors.length]), [['pulumi-state', 0]]);
+  assert.match(readableFormats(), /Pulumi stack exports \(pulumi stack export\), Pulumi previews \(pulumi preview --json\) and Pulumi YAML programs \(Pulumi\.yaml\)$/);
   const { findings } = evaluate(loaded.templates, loaded.sources, { controls: CONTROLS, today: '2026-01-01' });
   const s3 = (id: string) => findings.find((f) => f.controlId === 'AT-S3-001' && f.resource.id === id)!;
   assert.equal(s3('raw').status, 'fail');

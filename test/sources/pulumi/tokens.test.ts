@@ -94,6 +94,19 @@ test('classic values: camelCase to snake_case, single blocks as one-element list
   assert.equal(c.values.keyLocs.get('server_side_encryption_configuration')?.line, 5);
 });
 
+test('classic values: the plural lists of BucketV2 (pulumi-aws v6) come back as the blocks of aws_s3_bucket; a block Terraform names in the plural stays', () => {
+  const c = classicValues('aws_s3_bucket', located({
+    serverSideEncryptionConfigurations: [{ rules: [{ applyServerSideEncryptionByDefaults: [{ sseAlgorithm: 'AES256' }], bucketKeyEnabled: false }] }],
+    replicationConfiguration: { role: 'r', rules: [{ id: 'all', status: 'Enabled' }] },
+  }));
+  assert.deepEqual(toPlain(c.values), {
+    server_side_encryption_configuration: [{ rule: [{ apply_server_side_encryption_by_default: [{ sse_algorithm: 'AES256' }], bucket_key_enabled: false }] }],
+    replication_configuration: [{ role: 'r', rules: [{ id: 'all', status: 'Enabled' }] }],
+  });
+  assert.equal(c.written('server_side_encryption_configuration[0].rule[0].apply_server_side_encryption_by_default[0].sse_algorithm'),
+    'serverSideEncryptionConfigurations[0].rules[0].applyServerSideEncryptionByDefaults[0].sseAlgorithm');
+});
+
 test('native properties: camelCase to CloudFormation names, acronyms restored per type, keys located with their Pulumi path', () => {
   const p = nativeProperties('AWS::S3::Bucket', located({
     bucketEncryption: { serverSideEncryptionConfiguration: [{ serverSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: 'k' } }] },
