@@ -84,7 +84,7 @@ function stateResources(d: MapNode, file: string): Read {
     const outputs = member(n, 'outputs');
     entries.push({ n, values: isMap(outputs) && outputs.props.size ? outputs : member(n, 'inputs') });
   }
-  return resources(entries, file, 'a secret, encrypted in the stack export');
+  return resources(entries, file, { secretReason: 'a secret, encrypted in the stack export' });
 }
 
 function previewResources(steps: Node, file: string): Read {
@@ -98,7 +98,7 @@ function previewResources(steps: Node, file: string): Read {
     // What the program declares; computed outputs are not known before the update.
     byUrn.set(urn, { n: state, values: member(state, 'inputs') });
   }
-  return resources([...byUrn.values()].filter((e): e is Entry => !!e), file, 'a secret');
+  return resources([...byUrn.values()].filter((e): e is Entry => !!e), file, { secretReason: 'a secret', redacted: true });
 }
 
 /** URN parts: `urn:pulumi:<stack>::<project>::<parent$type>::<name>`. */
@@ -109,7 +109,7 @@ function urnName(urn: string): { type: string; name: string } | undefined {
   return { type: chain.slice(chain.lastIndexOf('$') + 1), name: parts.slice(3).join('::') };
 }
 
-function resources(entries: Entry[], file: string, secretReason: string): Read {
+function resources(entries: Entry[], file: string, secrets: { secretReason: string; redacted?: boolean }): Read {
   const errors: SourceError[] = [];
   const err = (at: Loc, message: string) => errors.push({ file, line: at.line, column: at.column, message });
   const parsedEntries: { e: Entry; urn: string; type: string; name: string }[] = [];
@@ -140,7 +140,7 @@ function resources(entries: Entry[], file: string, secretReason: string): Read {
     const address = byUrn.get(p.urn)!;
     const loc = keyAt(p.e.n, 'urn');
     const deps = propertyDeps(p.e.n);
-    const ctx: Decode = { secretReason, address: (u) => byUrn.get(u), origin: p.urn };
+    const ctx: Decode = { ...secrets, address: (u) => byUrn.get(u), origin: p.urn };
     let props: ObjectValue = emptyObject(p.e.values?.loc ?? loc);
     if (isMap(p.e.values)) {
       props = { k: 'object', props: new Map(), keyLocs: new Map(), loc: p.e.values.loc };
@@ -183,12 +183,22 @@ function collectRefs(v: Value, out: Set<string>): void {
   else if (v.k === 'object') v.props.forEach((i) => collectRefs(i, out));
 }
 
-interface Decode { secretReason: string; address: (urn: string) => string | undefined; origin: string }
+interface Decode {
+  secretReason: string;
+  /** A preview writes a secret as the text `[secret]` unless run with --show-secrets. */
+  redacted?: boolean;
+  address: (urn: string) => string | undefined;
+  origin: string;
+}
 
 /** A property value with Pulumi's special values decoded; `path` is its Pulumi property path. */
 function decode(n: Node, path: string, ctx: Decode): Value {
   const unknown = (reason: string): Value => ({ k: 'unknown', reason, params: [`${ctx.origin}.${path}`], loc: n.loc });
-  if (n.t === 's') return n.v === UNKNOWN ? unknown('known only after the update') : { k: 'scalar', v: n.v, loc: n.loc };
+  if (n.t === 's') {
+    if (n.v === UNKNOWN) return unknown('known only after the update');
+    if (ctx.redacted && n.v === '[secret]') return unknown(ctx.secretReason);
+    return { k: 'scalar', v: n.v, loc: n.loc };
+  }
   if (n.t === 'l') return { k: 'list', items: n.items.map((i, x) => decode(i, `${path}[${x}]`, ctx)), loc: n.loc };
   const sig = text(n, SIG);
   if (sig === SECRET) {

@@ -205,21 +205,34 @@ const PREVIEW = `{
       }
     },
     {
+      "op": "create",
+      "urn": "${URN}::aws-native:rds:DbInstance::db",
+      "newState": {
+        "urn": "${URN}::aws-native:rds:DbInstance::db",
+        "custom": true,
+        "type": "aws-native:rds:DbInstance",
+        "inputs": {"masterUserPassword": "[secret]"}
+      }
+    },
+    {
       "op": "delete",
       "urn": "${URN}::aws:s3/bucketV2:BucketV2::gone",
       "oldState": {"urn": "${URN}::aws:s3/bucketV2:BucketV2::gone", "type": "aws:s3/bucketV2:BucketV2", "custom": true}
     }
   ],
-  "changeSummary": {"create": 2, "delete": 1}
+  "changeSummary": {"create": 3, "delete": 1}
 }
 `;
 
 test('preview: what the program declares, a value computed from one other resource a reference to it, deleted resources left out', () => {
   const r = pulumiPreviewSource.load(PREVIEW, 'preview.json', {});
-  assert.deepEqual(r.sources.map((s) => [s.format, s.resources, s.errors]), [['pulumi-preview', 1, []]]);
+  assert.deepEqual(r.sources.map((s) => [s.format, s.resources, s.errors]), [['pulumi-preview', 2, []]]);
   const t = r.templates[0]!;
   // Both are named `assets`: the bucket, listed first, keeps the name; the versioning merges into it.
-  assert.deepEqual([...t.resources.keys()], ['assets']);
+  assert.deepEqual([...t.resources.keys()], ['assets', 'db']);
+  // A preview writes a secret as `[secret]`: not a literal password.
+  const pw = getPath(t.resources.get('db')!.properties, 'MasterUserPassword');
+  assert.deepEqual(pw?.k === 'unknown' && pw.reason, 'a secret');
   const b = t.resources.get('assets')!;
   assert.equal(render(getPath(b.properties, 'VersioningConfiguration.Status')), '"Enabled"');
   const vs = getPath(b.properties, 'VersioningConfiguration');
