@@ -106,12 +106,12 @@ const EC2_PREFIXED = new Set([
 ]);
 
 function classicType(mod: string, type: string): string {
-  const listed = CLASSIC_TYPES[`${mod}/${type}`];
-  if (listed) return listed;
+  const key = `${mod}/${type}`;
+  if (Object.hasOwn(CLASSIC_TYPES, key)) return CLASSIC_TYPES[key]!;
   // AWS provider v4 split the bucket; pulumi-aws v5/v6 named the split resources `…V2`.
   if (mod === 's3' && /V2$/.test(type)) return classicType(mod, type.slice(0, -2));
   if (mod === 'ec2' && !EC2_PREFIXED.has(type)) return `aws_${snake(type)}`;
-  return `aws_${MODULE_PREFIX[mod] ?? mod}_${snake(type)}`;
+  return `aws_${Object.hasOwn(MODULE_PREFIX, mod) ? MODULE_PREFIX[mod] : mod}_${snake(type)}`;
 }
 
 /** CloudFormation service namespaces, by the lower-cased name AWS Native uses. */

@@ -66,14 +66,14 @@ export interface Classic {
 export function classicValues(tfType: string, props: ObjectValue): Classic {
   const names = new WeakMap<Value, Map<string, string>>();
   const wrapped = new WeakSet<Value>();
-  const renamed = RENAMED[tfType] ?? {};
+  const renamed = new Map(Object.entries(Object.hasOwn(RENAMED, tfType) ? RENAMED[tfType]! : {}));
   const block = (o: ObjectValue, at: string): ObjectValue => {
     const out: ObjectValue = { k: 'object', props: new Map(), keyLocs: new Map(), loc: o.loc };
     const written = new Map<string, string>();
     for (const [pk, v] of o.props) {
       // The bridge's bookkeeping (`__defaults`, `__meta`), not arguments.
       if (pk.startsWith('__')) continue;
-      let tk = at === '' && renamed[pk] ? renamed[pk]! : snake(pk);
+      let tk = (at === '' && renamed.get(pk)) || snake(pk);
       let cv: Value = v;
       if (v.k === 'object' && !isDataObject(pk, v)) {
         cv = { k: 'list', items: [block(v, join(at, tk))], loc: v.loc };
@@ -142,7 +142,7 @@ function lowerMap(names: string[]): Map<string, string> {
  * with its Pulumi path (`origin` + path) for evidence.
  */
 export function nativeProperties(cfnType: string, props: ObjectValue, origin: string): ObjectValue {
-  const byType = NATIVE_NAMES_BY_TYPE[cfnType];
+  const byType = Object.hasOwn(NATIVE_NAMES_BY_TYPE, cfnType) ? NATIVE_NAMES_BY_TYPE[cfnType] : undefined;
   const name = (pk: string) => byType?.get(pk.toLowerCase()) ?? NATIVE_NAMES.get(pk.toLowerCase()) ?? pk.charAt(0).toUpperCase() + pk.slice(1);
   const convert = (v: Value, key: string, path: string): Value => {
     if (v.k === 'object') return isDataObject(key, v) ? v : obj(v, path);

@@ -217,9 +217,10 @@ function toPlain(v: Value, refs: Set<string>): unknown {
     case 'ref': refs.add(v.resource); return `\${${v.resource}${v.attr ? '.' + v.attr : ''}}`;
     case 'list': { const out = v.items.map((i) => toPlain(i, refs)); return out.includes(undefined) ? undefined : out; }
     case 'object': {
-      const out: Record<string, unknown> = {};
-      for (const [k, x] of v.props) { const p = toPlain(x, refs); if (p === undefined) return undefined; out[k] = p; }
-      return out;
+      const entries: [string, unknown][] = [];
+      for (const [k, x] of v.props) { const p = toPlain(x, refs); if (p === undefined) return undefined; entries.push([k, p]); }
+      // fromEntries defines own properties, so a key such as `__proto__` stays a key.
+      return Object.fromEntries(entries);
     }
     default: return undefined;
   }

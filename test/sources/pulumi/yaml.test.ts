@@ -135,6 +135,30 @@ test('Pulumi YAML: a name that resolves to nothing is an input error at its plac
   assert.equal(pulumiYamlSource.sniff('config:\n  aws:region: eu-west-1\n', 'Pulumi.dev.yaml'), false, 'a stack settings file is not a program');
 });
 
+test('Pulumi YAML: names that are also properties of every JavaScript object are names like any other', () => {
+  const program = `name: x
+runtime: yaml
+resources:
+  constructor:
+    type: aws:constructor:toString
+    properties:
+      __proto__: a
+  __proto__:
+    type: aws:s3:BucketPolicy
+    properties:
+      bucket: \${constructor.id}
+      policy:
+        fn::toJSON:
+          __proto__: { constructor: 1 }
+`;
+  const r = pulumiYamlSource.load(program, 'Pulumi.yaml', {});
+  assert.deepEqual(r.sources[0]!.errors, []);
+  const t = r.templates[0]!;
+  assert.deepEqual(t.untranslated!.map((u) => [u.id, u.type]), [['constructor', 'aws_constructor_to_string']]);
+  const policy = t.resources.get('__proto__')!;
+  assert.equal(render(getPath(policy.properties, 'PolicyDocument')), '{__proto__: {constructor: 1}}');
+});
+
 const corpus = fileURLToPath(new URL('../../../../../shared/corpus/pulumi', import.meta.url));
 
 test('corpus: every resource of the pulumi/examples YAML programs is read, each type as its package names it', { skip: !existsSync(corpus) && 'corpus not present' }, () => {
