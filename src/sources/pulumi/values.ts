@@ -152,6 +152,7 @@ export function nativeProperties(cfnType: string, props: ObjectValue, origin: st
   const obj = (o: ObjectValue, path: string): ObjectValue => {
     const out: ObjectValue = { k: 'object', props: new Map(), keyLocs: new Map(), loc: o.loc };
     for (const [pk, v] of o.props) {
+      if (pk.startsWith('__')) continue;
       const here = path ? `${path}.${pk}` : pk;
       const ck = name(pk);
       out.props.set(ck, convert(v, pk, here));
