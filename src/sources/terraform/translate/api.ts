@@ -91,8 +91,9 @@ export class TfView {
     return { ...found.loc, path: this.origin(found.written) };
   }
 
-  /** The Terraform attribute path as the user wrote it, prefixed with the resource address. */
+  /** The attribute path as the user wrote it, prefixed with the resource address (in the reader's format when it has one: `TfResource.origin`). */
   origin(written: string): string {
+    if (this.resource.origin) return this.resource.origin(written);
     return written ? `${this.resource.address}.${written}` : this.resource.address;
   }
 
@@ -262,7 +263,7 @@ export function toResource(tf: TfResource, cfnType: string, properties: ObjectVa
     type: cfnType,
     sourceType: tf.type,
     file: tf.file,
-    loc: { file: tf.loc.file, line: tf.loc.line, column: tf.loc.column, path: tf.address },
+    loc: { file: tf.loc.file, line: tf.loc.line, column: tf.loc.column, path: tf.origin ? tf.origin('') : tf.address },
     properties,
     attributes: { k: 'object', props: new Map(), keyLocs: new Map(), loc: tf.loc },
     dependsOn: [],
