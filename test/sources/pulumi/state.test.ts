@@ -133,17 +133,19 @@ const resourcesOf = (t: Template) => new Map<string, Resource>([...t.resources])
 
 test('stack export: custom resources only, AWS Classic translated, AWS Native as written, others counted; each at its urn line', () => {
   const r = pulumiStateSource.load(EXPORT, 'stack.json', {});
-  // Three buckets, the database and the random pet; the encryption settings merge into their bucket.
-  assert.deepEqual(r.sources.map((s) => [s.format, s.resources, s.errors]), [['pulumi-state', 5, []]]);
+  // As declared: three buckets, the split encryption settings (merged into their bucket), the
+  // database and the random pet.
+  assert.deepEqual(r.sources.map((s) => [s.format, s.resources, s.errors]), [['pulumi-state', 6, []]]);
   const t = r.templates[0]!;
   const rs = resourcesOf(t);
   assert.deepEqual([...rs.values()].map((x) => [x.id, x.type, x.sourceType, x.loc.line]), [
     ['raw', 'AWS::S3::Bucket', 'aws_s3_bucket', lineOf(EXPORT, `"urn": "${URN}::shop:index:Site$aws:s3/bucketV2:BucketV2::raw"`)],
     ['logs', 'AWS::S3::Bucket', 'aws_s3_bucket', lineOf(EXPORT, `"urn": "${URN}::aws:s3/bucketV2:BucketV2::logs"`)],
+    ['db', 'AWS::RDS::DBInstance', 'aws_db_instance', lineOf(EXPORT, `"urn": "${URN}::aws:rds/instance:Instance::db"`)],
     ['native', 'AWS::S3::Bucket', 'aws-native:s3:Bucket', lineOf(EXPORT, '::aws-native:s3:Bucket::native')],
   ]);
   assert.equal(rs.get('raw')!.loc.path, `${URN}::shop:index:Site$aws:s3/bucketV2:BucketV2::raw`);
-  assert.deepEqual(t.untranslated!.map((u) => [u.id, u.type]).sort(), [['db', 'aws_db_instance'], ['pet', 'random:index/randomPet:RandomPet']]);
+  assert.deepEqual(t.untranslated!.map((u) => [u.id, u.type]).sort(), [['pet', 'random:index/randomPet:RandomPet']]);
   assert.equal(rs.has('old'), false, 'a resource pending deletion is not assessed');
   assert.equal(render(getPath(rs.get('raw')!.properties, 'Tags')), '[{Key: "team", Value: "data"}]');
 });
@@ -163,7 +165,7 @@ test('stack export: the split encryption resource merges into its bucket (matche
 });
 
 test('stack export: an encrypted secret is unknown, a decrypted one sensitive; neither is ever shown', () => {
-  // aws_db_instance has no translation yet: the database is read as AWS Native to see its values.
+  // Read as AWS Native, the database's values are kept as written, so the secret handling shows.
   const r = loadExport(EXPORT.replace('"aws:rds/instance:Instance"', '"aws-native:rds:DbInstance"').replace('aws:rds/instance:Instance::db', 'aws-native:rds:DbInstance::db'));
   const db = resourcesOf(r).get('db')!;
   assert.equal(db.type, 'AWS::RDS::DBInstance');
@@ -226,7 +228,7 @@ const PREVIEW = `{
 
 test('preview: what the program declares, a value computed from one other resource a reference to it, deleted resources left out', () => {
   const r = pulumiPreviewSource.load(PREVIEW, 'preview.json', {});
-  assert.deepEqual(r.sources.map((s) => [s.format, s.resources, s.errors]), [['pulumi-preview', 2, []]]);
+  assert.deepEqual(r.sources.map((s) => [s.format, s.resources, s.errors]), [['pulumi-preview', 3, []]]);
   const t = r.templates[0]!;
   // Both are named `assets`: the bucket, listed first, keeps the name; the versioning merges into it.
   assert.deepEqual([...t.resources.keys()], ['assets', 'db']);

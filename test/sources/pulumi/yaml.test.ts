@@ -86,15 +86,17 @@ const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) 
 
 test('Pulumi YAML: resources by name at their key line, AWS Classic translated, AWS Native as written, other packages counted', () => {
   const r = pulumiYamlSource.load(PROGRAM, 'Pulumi.yaml', {});
-  assert.deepEqual(r.sources.map((s) => [s.format, s.resources, s.errors]), [['pulumi-yaml', 7, []]]);
+  assert.deepEqual(r.sources.map((s) => [s.format, s.resources, s.errors]), [['pulumi-yaml', 8, []]]);
   const t = r.templates[0]!;
   assert.deepEqual([...t.resources.values()].map((x) => [x.id, x.type, x.loc.line]), [
+    ['key', 'AWS::KMS::Key', lineOf(PROGRAM, '  key:')],
     ['logs', 'AWS::S3::Bucket', lineOf(PROGRAM, '  logs:')],
     ['plain', 'AWS::S3::Bucket', lineOf(PROGRAM, '  plain:')],
     ['policy', 'AWS::S3::BucketPolicy', lineOf(PROGRAM, '  policy:')],
+    ['server', 'AWS::EC2::Instance', lineOf(PROGRAM, '  server:')],
     ['db', 'AWS::RDS::DBInstance', lineOf(PROGRAM, '  db:')],
   ]);
-  assert.deepEqual(t.untranslated!.map((u) => [u.id, u.type]), [['key', 'aws_kms_key'], ['server', 'aws_instance'], ['cluster', 'eks:Cluster']]);
+  assert.deepEqual(t.untranslated!.map((u) => [u.id, u.type]), [['cluster', 'eks:Cluster']]);
 });
 
 test('Pulumi YAML: interpolations become references, configuration and function results unknown naming them, secrets sensitive', () => {

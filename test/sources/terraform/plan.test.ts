@@ -289,9 +289,9 @@ test('plan end to end: a bucket without encryption settings fails S3 default enc
   const path = join(dir, 'plan.json');
   writeFileSync(path, PLAN);
   const loaded = loadSources([path], {});
-  // Two buckets (the split encryption and versioning resources merge into them), the key and
-  // the database; the data source is not counted.
-  assert.deepEqual(loaded.sources.map((s) => [s.format, s.resources, s.errors.length]), [['terraform-plan', 4, 0]]);
+  // As declared: two buckets, their split encryption and versioning resources (merged into
+  // them), the key and the database; the data source is not counted.
+  assert.deepEqual(loaded.sources.map((s) => [s.format, s.resources, s.errors.length]), [['terraform-plan', 6, 0]]);
   assert.match(readableFormats(), /Terraform plans and state \(terraform show -json\)/);
   const { findings, unevaluated } = evaluate(loaded.templates, loaded.sources, { controls: CONTROLS, today: '2026-01-01' });
   const s3 = findings.filter((f) => f.controlId === 'AT-S3-001');
