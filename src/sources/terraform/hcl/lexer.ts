@@ -62,7 +62,8 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
 const isIdStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c > 127;
 const isIdPart = (c: number) => isIdStart(c) || isDigit(c) || c === 45;
 
-export function lex(src: string): Lexed {
+/** `template`: the whole text is a template (a `templatefile()` file), as a heredoc's body is. */
+export function lex(src: string, opts: { template?: boolean } = {}): Lexed {
   const tokens: Token[] = [];
   const comments: Comment[] = [];
   const errors: LexError[] = [];
@@ -71,6 +72,8 @@ export function lex(src: string): Lexed {
   let line = 1;
   let lineStart = 0;
   const modes: Mode[] = [{ m: 'n', depth: 0, interp: false }];
+  // NUL never ends a line of text, so the template runs to the end of the file.
+  if (opts.template) modes.push({ m: 'h', delim: '\u0000', indent: false, atLineStart: true });
 
   const col = (at: number) => at - lineStart + 1;
   // Every token has the same fields in the same order: one object shape keeps the parser's property reads fast.
@@ -129,7 +132,7 @@ export function lex(src: string): Lexed {
     err(i, `unexpected character ${JSON.stringify(one)}`);
     i++;
   }
-  if (modes.length > 1) {
+  if (modes.length > (opts.template ? 2 : 1)) {
     const open = modes[modes.length - 1]!;
     if (open.m === 'h') errors.push({ line, col: col(i), message: `heredoc is never closed: no line with ${open.delim} alone` });
     else if (open.m === 'n' && open.interp) errors.push({ line, col: col(i), message: 'template interpolation ${…} is never closed with }' });

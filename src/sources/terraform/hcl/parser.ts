@@ -38,6 +38,19 @@ export function parseHcl(text: string, file: string): ParsedFile {
   return { file, text, body, comments: lexed.comments, errors };
 }
 
+/** A file read by `templatefile()`: all of it is template text. */
+export function parseTemplate(text: string): { expr: Expr; errors: ParseError[] } {
+  const lexed = lex(text, { template: true });
+  const p = new Parser(lexed.tokens);
+  let expr: Expr = { t: 'lit', v: '', line: 1, col: 1, pos: 0, end: 0 };
+  const errors: ParseError[] = [...lexed.errors];
+  try { expr = p.templateText(); } catch (e) {
+    if (!(e instanceof Fail)) throw e;
+    errors.push({ line: e.at.line, col: e.at.col, message: e.message });
+  }
+  return { expr, errors };
+}
+
 class Parser {
   readonly errors: ParseError[] = [];
   private i = 0;
@@ -412,6 +425,13 @@ class Parser {
   }
 
   // ---- templates
+
+  templateText(): Expr {
+    const parts = mergeLits(this.with(false, () => this.parts('eof', [], [])).parts);
+    const at = { line: 1, col: 1, pos: 0, end: this.toks[this.toks.length - 1]!.end };
+    if (parts.every((x) => x.t === 'lit')) return { t: 'lit', v: parts.map((x) => (x as { v: string }).v).join(''), ...at };
+    return { t: 'tpl', parts, ...at };
+  }
 
   private template(open: Token, close: 'cquote' | 'cheredoc'): Expr {
     const lineStarts: { v: string }[] = [];
