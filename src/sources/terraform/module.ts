@@ -63,7 +63,7 @@ export function loadTerraformModule(dir: string, files: string[], opts: ModuleOp
     errors: loader.errors,
     notes: loader.notes,
     parameters: root.parameters,
-    files: [...loader.files],
+    files: [...loader.files].sort(),
     parsedFiles: [...loader.parsedFiles],
   };
 }
@@ -181,6 +181,8 @@ interface Instance {
   each?: { key: Value; value: Value };
   values?: ObjectValue;
   busy?: boolean;
+  /** Recorded among the unit's resources. */
+  finished?: boolean;
   refs: Set<string>;
   condition?: { name: string; params: string[] };
 }
@@ -376,9 +378,10 @@ class Module implements ModuleEnv {
 
   /** Evaluate an instance's arguments once and record it as a resource of the unit. */
   private finish(inst: Instance): void {
-    if (inst.values) return;
+    if (inst.finished) return;
     const values = this.valuesOf(inst);
     if (!values) return;
+    inst.finished = true;
     const d = inst.decl;
     const refs = new Set(inst.refs);
     refsIn(values, refs);
