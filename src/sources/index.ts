@@ -7,11 +7,12 @@ import { discover, displayPath, loadFile, type Loaded } from './cloudformation/l
 import type { FolderSource, LoadOptions, SourceLoad, TextSource } from './types.js';
 import { terraformSource } from './terraform/source.js';
 import { namedUnsupported, sniffUnsupported } from './unsupported.js';
+import { terraformPlanSource } from './terraform/plan.js';
 
 export type { FolderSource, LoadOptions, SourceLoad, TextSource } from './types.js';
 
 /** Formats recognised by content, asked before CloudFormation (which reads what none of them claims). */
-const TEXT_SOURCES: TextSource[] = [];
+const TEXT_SOURCES: TextSource[] = [terraformPlanSource];
 /** Formats whose unit is a folder. */
 const FOLDER_SOURCES: FolderSource[] = [terraformSource];
 

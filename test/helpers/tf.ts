@@ -2,8 +2,11 @@
 // is placed on its own line of a notional file, in writing order, so a test can assert the
 // exact line a translated property points at (the line a key would have in a .tf file
 // written one argument per line).
-import type { Loc, Value } from '../../src/model/types.js';
+import type { Control } from '../../src/controls/api.js';
+import { evaluate } from '../../src/engine/scan.js';
+import type { Finding, Loc, Value } from '../../src/model/types.js';
 import type { TfResource } from '../../src/sources/terraform/types.js';
+import { unitTemplate } from '../../src/sources/terraform/unit.js';
 
 export type Plain = string | number | boolean | null | Plain[] | { [k: string]: Plain } | { ref: string; attr?: string } | { unknown: string };
 
@@ -37,4 +40,19 @@ export function tfResources(file: string, blocks: Record<string, Record<string, 
     collect(v);
     return { address, type, name, module: '', mode: 'managed', file, loc, values: v, refs };
   });
+}
+
+/** The findings of one control over Terraform resources translated as one unit. */
+export function tfFindings(resources: TfResource[], control: Control): Finding[] {
+  const files = [...new Set(resources.map((r) => r.file))];
+  const { template, source } = unitTemplate({ file: files[0] ?? 'main.tf', format: 'terraform', files, resources, errors: [] });
+  return evaluate([template], [source], { controls: [control], params: {}, today: '2026-01-01' }).findings;
+}
+
+/** Where a translated property's key is written (`SSESpecification.SSEEnabled`), with its origin path. */
+export function propLoc(r: { properties: Value }, path: string): Loc | undefined {
+  const parts = path.split('.');
+  let cur: Value | undefined = r.properties;
+  for (const p of parts.slice(0, -1)) cur = cur?.k === 'object' ? cur.props.get(p) : undefined;
+  return cur?.k === 'object' ? cur.keyLocs.get(parts[parts.length - 1]!) : undefined;
 }

@@ -13,10 +13,10 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { complianceFixture, FW, FW_B, type Fixture } from '../server/compliance-fixture.js';
 import { bearer, testServer, type TestServer } from '../server/helpers.js';
-import { browserSkip, go, launchBrowser, RESULTS, signIn } from './harness.js';
+import { browserSkip, go, launchBrowser, RESULTS, signIn, watchedPage } from './harness.js';
 
 const skip = browserSkip();
 if (skip) console.log(`# ${skip}`);
@@ -41,17 +41,7 @@ after(async () => {
   await server?.close();
 });
 
-/** `expected`: the HTTP refusals a test provokes on purpose, which the browser logs as errors. */
-async function newPage(expected: RegExp = /status of 40[13]/): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
-  const ctx = await browser.newContext({ viewport: { width: 1360, height: 900 }, acceptDownloads: true });
-  const page = await ctx.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !expected.test(m.text())) errors.push(m.text());
-  });
-  return { ctx, page, errors };
-}
+const newPage = (expected?: RegExp) => watchedPage(browser, expected);
 
 async function api(method: 'GET' | 'POST', url: string, token: string, payload?: unknown) {
   const r = await server.app.inject({ method, url, headers: bearer(token), ...(payload !== undefined ? { payload: payload as object } : {}) });

@@ -9,9 +9,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { AuditEventInput } from '../../src/ledger/record.js';
-import { browserSkip, go, launchBrowser, RESULTS, ROLES, signIn, startConsoleServer, type ConsoleServer } from './harness.js';
+import { browserSkip, go, launchBrowser, RESULTS, ROLES, signIn, startConsoleServer, type ConsoleServer, watchedPage } from './harness.js';
 
 const skip = browserSkip();
 if (skip) console.log(`# ${skip}`);
@@ -58,17 +58,7 @@ after(async () => {
   await server?.close();
 });
 
-async function newPage(): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
-  const ctx = await browser.newContext({ viewport: { width: 1360, height: 900 }, acceptDownloads: true });
-  const page = await ctx.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    // 401/403 answers are expected in some checks; script errors are not.
-    if (m.type() === 'error' && !/status of 40[13]/.test(m.text())) errors.push(m.text());
-  });
-  return { ctx, page, errors };
-}
+const newPage = (expected?: RegExp) => watchedPage(browser, expected);
 
 const SCOPES: Record<(typeof ROLES)[number], { report: boolean; audit: boolean; export: boolean; privacy: boolean; status: boolean }> = {
   admin: { report: true, audit: true, export: true, privacy: true, status: true },

@@ -10,7 +10,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { openLedger } from '../../src/ledger/open.js';
 import type { Ledger } from '../../src/ledger/ledger.js';
 
@@ -169,4 +169,20 @@ export async function go(page: Page, path: string): Promise<void> {
     history.pushState(null, '', p);
     dispatchEvent(new PopStateEvent('popstate'));
   }, path);
+}
+
+/**
+ * A fresh browser context and page whose script errors and console errors are collected;
+ * `expected` are the HTTP refusals a test provokes on purpose (the browser logs them as errors).
+ */
+export async function watchedPage(browser: Browser, expected: RegExp = /status of 40[13]/): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
+  const ctx = await browser.newContext({ viewport: { width: 1360, height: 900 }, acceptDownloads: true });
+  const page = await ctx.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  // Script errors and CSP violations ("Refused to connect ...") are console errors.
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !expected.test(m.text())) errors.push(`${m.text()} (${m.location().url})`);
+  });
+  return { ctx, page, errors };
 }

@@ -13,8 +13,8 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserSkip, launchBrowser, RESULTS, startConsoleServer, type ConsoleServer } from './harness.js';
+import type { Browser, Page } from 'playwright-core';
+import { browserSkip, launchBrowser, RESULTS, startConsoleServer, type ConsoleServer, watchedPage } from './harness.js';
 import { S256, startOidcProvider, type OidcProvider } from './oidc-provider.js';
 
 const skip = browserSkip();
@@ -61,17 +61,7 @@ after(async () => {
   await idp?.close();
 });
 
-async function newPage(): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
-  const ctx = await browser.newContext({ viewport: { width: 1360, height: 900 } });
-  const page = await ctx.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  // Script errors and CSP violations ("Refused to connect ...") are console errors.
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/status of 40[13]/.test(m.text())) errors.push(`${m.text()} (${m.location().url})`);
-  });
-  return { ctx, page, errors };
-}
+const newPage = (expected?: RegExp) => watchedPage(browser, expected);
 
 /** Opens the console, starts the provider sign-in, and waits for the provider's login page. */
 async function toLoginPage(page: Page, path = '/'): Promise<void> {

@@ -10,8 +10,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserSkip, go, launchBrowser, RESULTS, ROLES, signIn, startConsoleServer, type ConsoleServer } from './harness.js';
+import type { Browser, Page } from 'playwright-core';
+import { browserSkip, go, launchBrowser, RESULTS, ROLES, signIn, startConsoleServer, type ConsoleServer, watchedPage } from './harness.js';
 
 const skip = browserSkip();
 if (skip) console.log(`# ${skip}`);
@@ -42,17 +42,7 @@ after(async () => {
   await server?.close();
 });
 
-/** A page whose script errors are collected; HTTP refusals the test provokes on purpose are not errors. */
-async function newPage(expected: RegExp = /status of 40[13]/): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
-  const ctx = await browser.newContext({ viewport: { width: 1360, height: 900 }, acceptDownloads: true });
-  const page = await ctx.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !expected.test(m.text())) errors.push(m.text());
-  });
-  return { ctx, page, errors };
-}
+const newPage = (expected?: RegExp) => watchedPage(browser, expected);
 
 test('security officer: look up a subject, erase with a reason and a typed confirmation, see the outcome and the data gone', { skip }, async () => {
   const { ctx, page, errors } = await newPage(/status of 40[0139]/);

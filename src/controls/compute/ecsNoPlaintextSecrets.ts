@@ -1,7 +1,8 @@
 import { defineControl, evidenceAt, type Outcome } from '../api.js';
 import { asString, prop } from '../../model/value.js';
 import type { Evidence, Loc } from '../../model/types.js';
-import { itemsOf, keyAt, looksSecretName, noEchoOf, secretExposure } from '../lib/operations.js';
+import { itemsOf, keyAt } from '../lib/operations.js';
+import { credentialIn, looksSecretName, maskedValue, noEchoOf, secretExposure } from '../lib/secrets.js';
 
 export default defineControl({
   id: 'AT-ECS-004',
@@ -28,11 +29,16 @@ export default defineControl({
       const before = ok.length + bad.length;
       env.items.forEach((e, i) => {
         const name = asString(prop(e, 'Name'));
-        if (!name || !looksSecretName(name)) return;
         const v = prop(e, 'Value');
-        const ex = secretExposure(v, noEcho);
         const at = keyAt(e, 'Value');
-        const shown = ex?.exposed && v && v.k === 'scalar' && !v.sensitive ? { ...v, v: '****' } : v;
+        if (!name || !looksSecretName(name)) {
+          // A value shaped like a credential is a secret whatever it is named.
+          const cred = credentialIn(v);
+          if (cred && v) bad.push({ name: `${c.name}/${name ?? `#${i}`}`, why: cred.why, ev: evidenceAt(`${c.path}.Environment[${i}].Value`, maskedValue(v, false), at, `${name ?? '(unnamed)'}: ${cred.hit.kind}`), at });
+          return;
+        }
+        const ex = secretExposure(v, noEcho);
+        const shown = ex?.exposed && v ? maskedValue(v, true) : v;
         const ev = evidenceAt(`${c.path}.Environment[${i}].Value`, shown, at, `${name}: ${ex?.why ?? 'empty'}`);
         if (ex?.exposed) bad.push({ name: `${c.name}/${name}`, why: ex.why, ev, at });
         else ok.push(ev);

@@ -1,7 +1,7 @@
 import { defineControl, type Outcome } from '../api.js';
 import { isTrue } from '../predicates.js';
 import type { Evidence } from '../../model/types.js';
-import { noEchoOf, secretExposure } from '../lib/operations.js';
+import { noEchoOf, secretExposure } from '../lib/secrets.js';
 
 /** Properties that carry a credential, per resource type. */
 const SECRET_PATHS: Record<string, string[]> = {

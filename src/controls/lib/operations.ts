@@ -1,6 +1,6 @@
 // Helpers shared by the operations pack: per-item checks over lists such as ECS
-// ContainerDefinitions, secret detection in literal values, and Lambda property paths
-// that differ between AWS::Lambda::Function and AWS::Serverless::Function.
+// ContainerDefinitions, and Lambda property paths that differ between
+// AWS::Lambda::Function and AWS::Serverless::Function. Secret detection is in secrets.ts.
 import type { Evidence, Loc, Value } from '../../model/types.js';
 import { asString, prop } from '../../model/value.js';
 import { decide, evidenceAt, type Outcome, type ResourceContext, type Verdict } from '../api.js';
@@ -74,58 +74,6 @@ export function itemKey(item: Item, key: string, test: (v: Value | undefined) =>
   const v = prop(item.value, key);
   const at = keyAt(item.value, key);
   return { verdict: decide(v, test), evidence: evidenceAt(`${item.path}.${key}`, v, at, note), at };
-}
-
-/** Names of environment variables, parameters or properties that usually hold credentials. */
-const SECRET_NAME = /(pass(word|wd|phrase)?|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential|auth[_-]?key|client[_-]?secret)/i;
-/** Names that match SECRET_NAME but conventionally hold a reference, not the secret. */
-const REFERENCE_NAME = /(_arn|_ARN|Arn|_name|_NAME|Name|_id|_ID|_param|_PARAM|_path|_PATH|_url|_URL|_file|_FILE|_ttl|_TTL|_length|_LENGTH|_expiry|_EXPIRY|_header|_HEADER)$/;
-
-/** Credential identifiers that end like a reference name but are part of a long-lived credential. */
-const CREDENTIAL_ID_NAME = /access[_-]?key[_-]?id$/i;
-
-export function looksSecretName(name: string): boolean {
-  return CREDENTIAL_ID_NAME.test(name) || (SECRET_NAME.test(name) && !REFERENCE_NAME.test(name));
-}
-
-/** `{{resolve:secretsmanager:...}}` or `{{resolve:ssm-secure:...}}`: resolved by CloudFormation at deploy time. */
-export function isDynamicSecretRef(s: string): boolean {
-  return /^\s*\{\{resolve:(secretsmanager|ssm-secure):/.test(s);
-}
-
-/**
- * Whether a value written for a secret exposes it in the template:
- * - literal text (or a parameter default) -> exposed
- * - dynamic reference, resource reference -> not exposed
- * - parameter without default -> supplied at deploy time, not in the template
- * Returns undefined when the value is empty / not a secret at all.
- */
-export function secretExposure(v: Value | undefined, noEcho: (param: string) => boolean): { exposed: boolean; why: string } | undefined {
-  if (!v) return undefined;
-  if (v.k === 'ref') return { exposed: false, why: 'taken from another resource' };
-  if (v.k === 'unknown') {
-    if (v.params.length && !v.alts) {
-      const open = v.params.filter((p) => !noEcho(p));
-      return { exposed: false, why: `supplied at deploy time through parameter ${v.params.join(', ')}${open.length ? ` (not NoEcho: consider NoEcho: true)` : ''}` };
-    }
-    const exposedAlt = (v.alts ?? []).map((a) => secretExposure(a, noEcho)).find((x) => x?.exposed);
-    return exposedAlt ?? { exposed: false, why: 'decided at deploy time' };
-  }
-  if (v.k !== 'scalar' || v.v === null || String(v.v).trim() === '') return undefined;
-  const s = String(v.v);
-  if (isDynamicSecretRef(s)) return { exposed: false, why: 'dynamic reference resolved by CloudFormation at deploy time' };
-  if (/\{\{resolve:ssm:/.test(s)) return { exposed: true, why: 'plain SSM parameter (ssm, not ssm-secure): stored unencrypted and shown in the stack' };
-  if (v.via && v.via.startsWith('parameter ') && v.via.endsWith('set by --param')) {
-    return { exposed: false, why: `supplied at deploy time (${v.via})` };
-  }
-  if (v.via) return { exposed: true, why: `written in the template as the ${v.via}` };
-  return { exposed: true, why: 'written in the template as a literal value' };
-}
-
-/** NoEcho lookup for the template of a resource. */
-export function noEchoOf(r: ResourceContext): (p: string) => boolean {
-  const t = r.graph.template(r.resource);
-  return (p) => !!t?.parameters.get(p)?.noEcho;
 }
 
 export const LAMBDA_TYPES = ['AWS::Lambda::Function', 'AWS::Serverless::Function'];

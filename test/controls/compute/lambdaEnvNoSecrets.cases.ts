@@ -1,6 +1,9 @@
 import control from '../../../src/controls/compute/lambdaEnvNoSecrets.js';
 import { cases } from '../../helpers/cases.js';
 
+// Assembled at run time so the repository holds no credential-shaped literal.
+const slack = 'xoxb-' + '1234567890-abcdefghijkl';
+
 export default cases(control, {
   pass: [
     `Resources:
@@ -55,6 +58,18 @@ Resources:
       Environment:
         Variables:
           GITHUB_TOKEN: !Ref Token` },
+    { name: 'credential-shaped value under an innocuous name', template: `Resources:
+  Fn:
+    Type: AWS::Lambda::Function
+    Properties:
+      Runtime: python3.13
+      Handler: app.handler
+      Role: arn:aws:iam::111122223333:role/fn
+      Code: { ZipFile: "x" }
+      Environment:
+        Variables:
+          TABLE: orders
+          NOTIFY: ${slack} # <--` },
   ],
   not_applicable: [
     `Resources:

@@ -68,3 +68,10 @@ export const nf = new Intl.NumberFormat();
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${nf.format(n)} ${n === 1 ? one : many}`;
 }
+
+/** The UTC calendar day `n` days from now, as a date input wants it (YYYY-MM-DD). */
+export function utcInDays(n: number): string {
+  const d = new Date();
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}

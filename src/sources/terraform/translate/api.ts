@@ -20,6 +20,23 @@ export interface Translator {
   /** CloudFormation type produced; a function when one Terraform type maps to several (security group rules). */
   cfnType: string | ((tf: TfView) => string);
   build(tf: TfView, out: CfnBuilder): void;
+  /**
+   * Resources CloudFormation declares apart that Terraform writes inside this one (the
+   * `route` blocks of aws_route_table are AWS::EC2::Route resources, each further CIDR of a
+   * security group rule one more rule): each becomes a resource of its own referring to this one.
+   */
+  parts?(tf: TfView): Part[];
+}
+
+export interface Part {
+  /** Appended to the resource's address to name the part, e.g. `.route[0]`. */
+  suffix: string;
+  cfnType: string;
+  /** The block the part is written as, which its builder reads and where it is located; the whole resource when omitted. */
+  view?: TfView;
+  /** Where the part is written, when not a block of its own (one CIDR of a rule's list). */
+  at?: Loc;
+  build(out: CfnBuilder): void;
 }
 
 /**
@@ -31,8 +48,12 @@ export interface Attachment {
   tfType: string;
   /** Terraform types of the owner. */
   ownerTypes: string[];
-  /** The argument of the attachment naming its owner, e.g. `bucket`. */
-  ownerArg: string;
+  /**
+   * The argument of the attachment naming its owner, e.g. `bucket`; several, or a list
+   * argument, when it configures several resources (`roles`, `users` and `groups` of
+   * aws_iam_policy_attachment), each then built in turn.
+   */
+  ownerArg: string | string[];
   /**
    * The owner's argument a literal value of `ownerArg` can match (`bucket = "my-logs"`
    * matches the `aws_s3_bucket` whose `bucket` is "my-logs").
@@ -133,6 +154,8 @@ export class TfView {
 export class CfnBuilder {
   readonly properties: ObjectValue;
   readonly notes: TranslateNote[] = [];
+  /** Top-level properties written, so an attachment's effect can be told apart from what its owner had. */
+  readonly written = new Set<string>();
 
   constructor(readonly tf: TfView, into?: ObjectValue) {
     this.properties = into ?? { k: 'object', props: new Map(), keyLocs: new Map(), loc: tf.resource.loc };
@@ -167,7 +190,20 @@ export class CfnBuilder {
     const last = parts[parts.length - 1]!;
     obj.props.set(last, v);
     obj.keyLocs.set(last, at);
+    this.written.add(parts[0]!);
     return this;
+  }
+
+  /**
+   * Add `v` to the list at top-level property `cfnPath` (an attachment adding a managed
+   * policy to a role): a new list, so a copy made before building keeps its own. A value
+   * already there that is not a list (not known until apply) stays as the first item.
+   */
+  append(cfnPath: string, v: Value, at: Loc): this {
+    const had = this.properties.props.get(cfnPath);
+    const items = had === undefined || had.k === 'absent' ? [] : had.k === 'list' ? had.items : [had];
+    const keyAt = had ? this.properties.keyLocs.get(cfnPath) ?? at : at;
+    return this.put(cfnPath, { k: 'list', items: [...items, v], loc: had?.loc ?? at }, keyAt);
   }
 
   /** Terraform `tags = { k = v }` as CloudFormation `Tags: [{Key, Value}]`. */

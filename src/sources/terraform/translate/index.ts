@@ -1,15 +1,22 @@
 // Terraform-shaped resources into the controls' vocabulary. Each service family registers
 // its translators and attachments; a resource type no translator knows is returned as
 // untranslated, so the report can list it instead of dropping it silently.
-import type { Resource } from '../../../model/types.js';
+import type { ObjectValue, Resource, Value } from '../../../model/types.js';
 import type { TfResource } from '../types.js';
 import { CfnBuilder, TfView, toResource, type Attachment, type TranslateNote, type Translator } from './api.js';
+import { audit } from './audit.js';
+import { databases } from './databases.js';
+import { iam } from './iam.js';
+import { kms } from './kms.js';
+import { messaging } from './messaging.js';
+import { network } from './network.js';
 import { s3 } from './s3.js';
+import { secrets } from './secrets.js';
 
 export type { Attachment, TranslateNote, Translator } from './api.js';
 
 /** Every family's translators and attachments. */
-const FAMILIES: { translators: Translator[]; attachments: Attachment[] }[] = [s3];
+const FAMILIES: { translators: Translator[]; attachments: Attachment[] }[] = [s3, databases, audit, kms, messaging, secrets, iam, network];
 
 const TRANSLATORS = new Map<string, Translator>();
 const ATTACHMENTS = new Map<string, Attachment>();
@@ -59,27 +66,57 @@ export function translate(resources: TfResource[]): Translated {
     built.set(tf.address, { tf, builder, resource });
     out.resources.push(resource);
     out.notes.push(...builder.notes);
+    for (const part of t.parts?.(view) ?? []) {
+      const at = part.at ?? (part.view ? part.view.locate('') : tf.loc);
+      const b = new CfnBuilder(part.view ?? view, { k: 'object', props: new Map(), keyLocs: new Map(), loc: at });
+      part.build(b);
+      const r = toResource(tf, part.cfnType, b.properties);
+      r.id = `${tf.address}${part.suffix}`;
+      r.loc = { file: at.file, line: at.line, column: at.column, path: r.id };
+      r.refs.add(tf.address);
+      out.resources.push(r);
+      out.notes.push(...b.notes);
+    }
   }
   for (const tf of pending) {
     const a = ATTACHMENTS.get(tf.type)!;
     const view = new TfView(tf);
-    const owner = ownerOf(view, a, built);
-    if ('missing' in owner) {
-      out.notes.push({ file: tf.loc.file, line: tf.loc.line, column: tf.loc.column, message: owner.missing });
-      mayConfigure(view, a, built, owner.missing);
-      continue;
+    const owners = ownerValues(view, a).map((o) => ownerOf(view, a, o.arg, o.v, built));
+    const ownerIds = new Set(owners.flatMap((o) => ('resource' in o ? [o.resource.id] : [])));
+    for (const owner of owners) {
+      if ('missing' in owner) {
+        out.notes.push({ file: tf.loc.file, line: tf.loc.line, column: tf.loc.column, message: owner.missing });
+        mayConfigure(view, a, built, owner.missing);
+        continue;
+      }
+      const builder = new CfnBuilder(view, owner.resource.properties);
+      a.build(view, builder);
+      // The attachment's own references become its owner's (a role attached policy), not those between co-owners.
+      for (const ref of tf.refs) if (!ownerIds.has(ref)) owner.resource.refs.add(ref);
+      out.notes.push(...builder.notes);
     }
-    const builder = new CfnBuilder(view, owner.resource.properties);
-    a.build(view, builder);
-    for (const ref of tf.refs) if (ref !== owner.resource.id) owner.resource.refs.add(ref);
-    out.notes.push(...builder.notes);
+  }
+  return out;
+}
+
+/**
+ * The values naming an attachment's owners: one per element of a list argument
+ * (`roles = [...]` of aws_iam_policy_attachment). With several owner arguments, those not
+ * written name no owner; a single one not written leaves the owner untold.
+ */
+function ownerValues(view: TfView, a: Attachment): { arg: string; v: Value | undefined }[] {
+  const args = typeof a.ownerArg === 'string' ? [a.ownerArg] : a.ownerArg;
+  const out: { arg: string; v: Value | undefined }[] = [];
+  for (const arg of args) {
+    const v = view.get(arg);
+    if (v?.k === 'list') out.push(...v.items.map((item) => ({ arg, v: item })));
+    else if (v !== undefined || args.length === 1) out.push({ arg, v });
   }
   return out;
 }
 
 /** The translated resource an attachment configures, or why it cannot be told. */
-function ownerOf(view: TfView, a: Attachment, built: Map<string, { tf: TfResource; resource: Resource }>): { resource: Resource } | { missing: string } {
-  const v = view.get(a.ownerArg);
+function ownerOf(view: TfView, a: Attachment, arg: string, v: Value | undefined, built: Map<string, { tf: TfResource; resource: Resource }>): { resource: Resource } | { missing: string } {
   const what = `${view.address} configures ${a.ownerTypes.join(' or ')}`;
   if (v?.k === 'ref') {
     const hit = built.get(v.resource);
@@ -95,7 +132,7 @@ function ownerOf(view: TfView, a: Attachment, built: Map<string, { tf: TfResourc
     if (matches.length > 1) return { missing: `${what} named ${JSON.stringify(v.v)}, and ${matches.length} scanned resources have that name; its settings are not applied to any resource` };
     return { missing: `${what} named ${JSON.stringify(v.v)}, which is not among the scanned resources; its settings are not applied to any resource` };
   }
-  const why = v?.k === 'unknown' ? `: ${v.reason}` : v === undefined ? ` (${a.ownerArg} is not set)` : '';
+  const why = v?.k === 'unknown' ? `: ${v.reason}` : v === undefined ? ` (${arg} is not set)` : '';
   return { missing: `cannot tell which resource ${view.address} configures${why}; its settings are not applied to any resource, so controls may fail on a setting it makes` };
 }
 
@@ -103,23 +140,38 @@ function ownerOf(view: TfView, a: Attachment, built: Map<string, { tf: TfResourc
  * An attachment whose owner cannot be told may configure any resource of its owner types in
  * the unit: each property it would set becomes, on every candidate, either the value it has
  * or the attachment's, so a control decides only where both agree. Dropping the attachment
- * instead could pass a bucket that a public ACL resource opens.
+ * instead could pass a bucket that a public ACL resource opens. A list the attachment appends
+ * to (managed policies of a role) keeps its items, the appended ones each possibly there, so a
+ * control reading items one by one still sees what may be added.
  */
 function mayConfigure(view: TfView, a: Attachment, built: Map<string, { tf: TfResource; resource: Resource }>, why: string): void {
-  const scratch = new CfnBuilder(view);
-  a.build(view, scratch);
+  const reason = `${view.address} may set it (${why.replace(/; its settings.*$/, '')})`;
   for (const { tf, resource } of built.values()) {
     if (!a.ownerTypes.includes(tf.type)) continue;
     const props = resource.properties;
-    for (const [key, v] of scratch.properties.props) {
-      const at = scratch.properties.keyLocs.get(key) ?? v.loc;
+    const trial = new CfnBuilder(view, copyObject(props));
+    a.build(view, trial);
+    for (const key of trial.written) {
+      const v = trial.properties.props.get(key);
+      if (v === undefined) continue;
+      const at = trial.properties.keyLocs.get(key) ?? v.loc;
       const had = props.props.get(key);
-      props.props.set(key, {
-        k: 'unknown', loc: at, params: [], alts: [had ?? { k: 'absent', loc: props.loc }, v],
-        reason: `${view.address} may set it (${why.replace(/; its settings.*$/, '')})`,
-      });
+      const kept = had === undefined ? [] : had.k === 'list' ? had.items : undefined;
+      if (kept && v.k === 'list' && kept.every((item, i) => v.items[i] === item)) {
+        const added = v.items.slice(kept.length).map((item): Value => ({ k: 'unknown', loc: item.loc, params: [], alts: [{ k: 'absent', loc: item.loc }, item], reason }));
+        props.props.set(key, { k: 'list', items: [...kept, ...added], loc: had?.loc ?? v.loc });
+        if (!had) props.keyLocs.set(key, at);
+        continue;
+      }
+      props.props.set(key, { k: 'unknown', loc: at, params: [], alts: [had ?? { k: 'absent', loc: props.loc }, v], reason });
       props.keyLocs.set(key, at);
     }
     resource.refs.add(view.address);
   }
+}
+
+/** A copy of an object's nested objects and lists, so a trial build leaves the original as it was. */
+function copyObject(o: ObjectValue): ObjectValue {
+  const copy = (v: Value): Value => (v.k === 'object' ? copyObject(v) : v.k === 'list' ? { ...v, items: [...v.items] } : v);
+  return { ...o, props: new Map([...o.props].map(([k, v]) => [k, copy(v)])), keyLocs: new Map(o.keyLocs) };
 }

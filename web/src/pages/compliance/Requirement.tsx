@@ -4,7 +4,7 @@
 // an exception.
 import { useId, useRef, useState } from 'react';
 import { saveBlob } from '../../lib/api';
-import { localTimeWithZone, nf } from '../../lib/format';
+import { localTimeWithZone, nf, utcInDays } from '../../lib/format';
 import { linkClick } from '../../lib/router';
 import { checklistHref, errorText, post, type Attestation, type ExceptionEntry, type Part, type RequirementDoc } from '../../lib/compliance';
 import { hasScope, isRestricted, mayUseUnrestricted, PAGE_SCOPES, restrictedText, useSession } from '../../session';
@@ -350,12 +350,6 @@ function RevokeAttestation({ id, onDone }: { id: string; onDone(): void }) {
       )}
     </div>
   );
-}
-
-function utcInDays(n: number): string {
-  const d = new Date();
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
 }
 
 /** Uploads each file (content-addressed), then records the attestation naming their hashes. */

@@ -3,7 +3,7 @@
 // approving needs compliance:approve and another person than the requester; requesting and
 // revoking need compliance:write; reviewing needs compliance:approve.
 import { useId, useState } from 'react';
-import { localTimeWithZone } from '../../lib/format';
+import { localTimeWithZone, utcInDays } from '../../lib/format';
 import { errorText, isMe, post, type DueItem, type ExceptionEntry } from '../../lib/compliance';
 import { mayUseUnrestricted, PAGE_SCOPES, useSession } from '../../session';
 
@@ -183,12 +183,6 @@ function ExceptionRow({ e, due, onChanged }: { e: ExceptionEntry; due: DueItem[]
   );
 }
 
-function inDays(n: number): string {
-  const d = new Date();
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
-
 const lines = (s: string) => s.split(/[\n,]/).map((x) => x.trim()).filter(Boolean);
 
 /**
@@ -207,7 +201,7 @@ export function RequestExceptionForm({ targets, onDone }: { targets?: { label: s
   const [risk, setRisk] = useState('medium');
   const [compensating, setCompensating] = useState('');
   const [owner, setOwner] = useState('');
-  const [expires, setExpires] = useState(inDays(90));
+  const [expires, setExpires] = useState(utcInDays(90));
   const [review, setReview] = useState('90');
   const [busy, setBusy] = useState(false);
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | undefined>();

@@ -1,0 +1,11 @@
+// Controls registered by the platform pack: compute, build and data services beyond the
+// first packs (EC2 launch settings, EKS, CodeBuild, SSM, Redshift, WAF content, backups).
+// One import per control module.
+import type { Control } from './api.js';
+import ec2ImdsV2Required from './iam/ec2ImdsV2Required.js';
+import ec2ImdsHopLimit from './iam/ec2ImdsHopLimit.js';
+
+export const controls: Control[] = [
+  ec2ImdsV2Required,
+  ec2ImdsHopLimit,
+];

@@ -1,0 +1,117 @@
+// Copying Terraform arguments into CloudFormation properties, table by table. Unlike a bare
+// `CfnBuilder.set`, a value that cannot be decided statically anywhere on the argument's
+// path (a `dynamic` block, a block built from a variable) is kept as that unknown value, so
+// a control answers "unknown" instead of judging the property absent.
+import type { Loc, ObjectValue, Value } from '../../../model/types.js';
+import { CfnBuilder, type TfView } from './api.js';
+
+export type Convert = (v: Value) => Value | undefined;
+
+/** The unknown value met on `tfPath` before its end (a block or list that is not known). */
+export function unknownOnPath(tf: TfView, tfPath: string): (Value & { k: 'unknown' }) | undefined {
+  const parts = tfPath.split('.');
+  for (let i = 1; i <= parts.length; i++) {
+    const v = tf.get(parts.slice(0, i).join('.'));
+    if (v === undefined) return undefined;
+    if (v.k === 'unknown') return v;
+    if (v.k === 'list' && i < parts.length && v.items[0]?.k === 'unknown') return v.items[0];
+  }
+  return undefined;
+}
+
+/** `out.set`, keeping an unknown block or argument on the way as the property's value. */
+export function copy(out: CfnBuilder, cfnPath: string, tfPath: string, convert?: Convert): void {
+  if (out.tf.get(tfPath) !== undefined) {
+    out.set(cfnPath, tfPath, convert);
+    return;
+  }
+  const u = unknownOnPath(out.tf, tfPath);
+  if (u) out.put(cfnPath, u, out.tf.locate(tfPath));
+}
+
+/** Copy a table of `CloudFormation property: Terraform argument` pairs. */
+export function copyAll(out: CfnBuilder, table: Record<string, string>): void {
+  for (const [cfn, tf] of Object.entries(table)) copy(out, cfn, tf);
+}
+
+/**
+ * A repeatable block as a CloudFormation list, each element built from its block by `build`
+ * and the list located at the block's argument. An element not known statically stays
+ * unknown in its place.
+ */
+export function blockList(tf: TfView, out: CfnBuilder, cfnPath: string, tfPath: string, build: (b: CfnBuilder, block: TfView) => void): void {
+  const v = tf.get(tfPath);
+  if (v === undefined) {
+    const u = unknownOnPath(tf, tfPath);
+    if (u) out.put(cfnPath, u, tf.locate(tfPath));
+    return;
+  }
+  if (v.k === 'unknown') {
+    out.put(cfnPath, v, tf.locate(tfPath));
+    return;
+  }
+  const views = tf.blocks(tfPath);
+  const raw = v.k === 'list' ? v.items : [v];
+  let next = 0;
+  const items: Value[] = [];
+  for (const item of raw) {
+    if (item.k === 'object') {
+      const b = new CfnBuilder(views[next++]!);
+      build(b, b.tf);
+      items.push(b.properties);
+    } else if (item.k === 'unknown') {
+      items.push(item);
+    }
+  }
+  const at = tf.locate(tfPath);
+  out.put(cfnPath, { k: 'list', items, loc: at }, at);
+}
+
+/**
+ * A map argument (`dimensions = { k = v }`) or key/value blocks as a CloudFormation list of
+ * `{<keyName>: k, <valueName>: v}`, each element located at its key.
+ */
+export function pairList(v: Value, keyName: string, valueName: string): Value {
+  if (v.k !== 'object') return v;
+  const items: Value[] = [];
+  for (const [k, val] of v.props) {
+    const at: Loc = v.keyLocs.get(k) ?? v.loc;
+    items.push({
+      k: 'object', loc: at,
+      props: new Map<string, Value>([[keyName, { k: 'scalar', v: k, loc: at }], [valueName, val]]),
+      keyLocs: new Map([[keyName, at], [valueName, val.loc]]),
+    });
+  }
+  return { k: 'list', items, loc: v.loc };
+}
+
+/**
+ * Blocks of `{ <keyArg> = …, <valueArg> = … }` (RDS `parameter` blocks) as the CloudFormation
+ * map `{key: value}`, each entry located at its block. A key that is not a known string
+ * makes the whole map unknown: a parameter could be any one.
+ */
+export function blocksAsMap(tf: TfView, out: CfnBuilder, cfnPath: string, tfPath: string, keyArg: string, valueArg: string): void {
+  const v = tf.get(tfPath);
+  if (v === undefined) return;
+  const at = tf.locate(tfPath);
+  if (v.k === 'unknown') { out.put(cfnPath, v, at); return; }
+  const map: ObjectValue = { k: 'object', props: new Map(), keyLocs: new Map(), loc: at };
+  for (const block of tf.blocks(tfPath)) {
+    const key = block.get(keyArg);
+    const val = block.get(valueArg);
+    if (key?.k !== 'scalar' || key.v === null) {
+      const reason = key?.k === 'unknown' ? key.reason : `${keyArg} is not a known string`;
+      out.put(cfnPath, { k: 'unknown', reason, params: key?.k === 'unknown' ? key.params : [], loc: block.locate(keyArg) }, at);
+      return;
+    }
+    const name = String(key.v);
+    map.props.set(name, val ?? { k: 'absent', loc: block.locate(keyArg) });
+    map.keyLocs.set(name, block.locate(keyArg));
+  }
+  if (v.k === 'list' && v.items.some((i) => i.k === 'unknown')) {
+    const u = v.items.find((i) => i.k === 'unknown') as Value & { k: 'unknown' };
+    out.put(cfnPath, u, at);
+    return;
+  }
+  out.put(cfnPath, map, at);
+}

@@ -1,0 +1,26 @@
+// What the AWS provider does with an argument left out, where that differs from what
+// CloudFormation does with the property left out (the provider sends its own default, or the
+// property is required in CloudFormation and optional in Terraform). The control must judge
+// the setting AWS applies, so the value is written, marked as the provider's and located at
+// the resource (the argument that would change it is named in the origin).
+import type { Scalar, Value } from '../../../model/types.js';
+import type { CfnBuilder, TfView } from './api.js';
+
+/**
+ * Set `cfnPath` to the provider's default `value` when `tfPath` is not written. `why` says
+ * where the default comes from when it depends on other arguments (`engine is valkey`).
+ */
+export function providerDefault(out: CfnBuilder, cfnPath: string, tfPath: string, value: Scalar, why?: string): void {
+  const tf = out.tf;
+  if (tf.get(tfPath) !== undefined) return;
+  const at = { ...tf.locate(tfPath), path: tf.origin(tfPath) };
+  const via = `the AWS provider's default when ${tfPath} is not set${why ? ` and ${why}` : ''}`;
+  const v: Value = { k: 'scalar', v: value, loc: at, via };
+  out.put(cfnPath, v, at);
+}
+
+/** A Terraform string argument known to equal `s` (case-insensitive); false for unknown values. */
+export function isLiteral(tf: TfView, path: string, s: string): boolean {
+  const v = tf.get(path);
+  return v?.k === 'scalar' && typeof v.v === 'string' && v.v.toLowerCase() === s.toLowerCase();
+}

@@ -1,0 +1,49 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findSecrets, maskSecretsIn } from '../../../src/controls/lib/secrets.js';
+
+// Test secrets are assembled at run time so the repository holds no credential-shaped literal.
+const akid = 'AKIA' + 'IOSFODNN7EXAMPLE';
+const secretKey = 'wJalrXUtnFEMI/K7MDENG/' + 'bPxRfiCYEXAMPLEKEY';
+const ghp = 'ghp_' + 'A1b2C3d4'.repeat(5);
+const slack = 'xoxb-' + '1234567890-abcdefghij';
+
+const kinds = (t: string) => findSecrets(t).map((h) => h.kind);
+
+test('credential shapes are found, each once, with the line they are on', () => {
+  const text = `#!/bin/bash\nexport AWS_ACCESS_KEY_ID=${akid}\nexport AWS_SECRET_ACCESS_KEY=${secretKey}\necho ok\n`;
+  const hits = findSecrets(text);
+  assert.deepEqual(hits.map((h) => [h.kind, h.line]), [['AWS access key id', 1], ['AWS secret access key', 2]]);
+  assert.deepEqual(kinds(`-----BEGIN RSA PRIVATE KEY-----\nMIIEow...`), ['private key']);
+  assert.deepEqual(kinds(`git clone https://${ghp}@github.com/o/r`), ['GitHub token']);
+  assert.deepEqual(kinds(`SLACK=${slack}`), ['Slack token']);
+  assert.deepEqual(kinds('DATABASE_URL=postgres://app:s3cr3tpw@db.internal:5432/app'), ['password in a URL']);
+  assert.deepEqual(kinds('DB_PASSWORD=hunter2hunter2'), ['credential assignment']);
+  assert.deepEqual(kinds('{"client_secret": "abcdef123456"}'), ['credential assignment']);
+  assert.deepEqual(kinds('mysql --password s3cretpass -h db'), ['credential assignment']);
+});
+
+test('references, placeholders and non-credential names are not secrets', () => {
+  for (const t of [
+    'DB_PASSWORD=$(aws secretsmanager get-secret-value --secret-id prod/db --query SecretString)',
+    'DB_PASSWORD=${DbPassword}',
+    'PASSWORD_FILE=/run/secrets/db',
+    'SECRET_ARN=arn:aws:secretsmanager:eu-west-1:111122223333:secret:x',
+    'TOKEN=$(curl -s -X PUT http://169.254.169.254/latest/api/token -H "X-aws-ec2-metadata-token-ttl-seconds: 21600")',
+    'postgres://app:${DbPassword}@db/app',
+    'password: "{{resolve:secretsmanager:prod/db:SecretString:password}}"',
+    'require_password=true',
+    'BUILD_ID=0123456789abcdef0123456789abcdef01234567',
+    'cd $(pwd) && echo done',
+  ]) assert.deepEqual(findSecrets(t), [], t);
+});
+
+test('masking keeps a kind prefix and the length, never the secret', () => {
+  const [h] = findSecrets(`key=${akid}`);
+  assert.equal(h.masked, 'AKIA**** (20 characters)');
+  const [p] = findSecrets('DB_PASSWORD=hunter2hunter2');
+  assert.equal(p.masked, '**** (14 characters)');
+  const masked = maskSecretsIn(`A=${akid}\nDB_PASSWORD=hunter2hunter2\nB=plain`);
+  assert.equal(masked, 'A=AKIA****\nDB_PASSWORD=****\nB=plain');
+  assert.ok(!masked.includes('hunter2'));
+});
