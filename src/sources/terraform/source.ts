@@ -43,12 +43,18 @@ function loadFolders(folders: Map<string, string[]>, opts: LoadOptions): SourceL
   const roots = all.filter((f) => !called.has(f.real));
   const read = new Set<string>();
   const unit = (f: Folder) => {
-    const m = loadTerraformModule(f.real, [...f.tf, ...f.tfvars], { vars: opts.params ?? {}, parsed });
-    for (const p of m.parsedFiles) read.add(resolve(p.file));
-    const { template, source } = unitTemplate({
-      file: f.display, format: 'terraform', files: m.files, resources: m.resources, parameters: m.parameters, errors: m.errors, notes: m.notes,
-    });
-    push(out, template, source);
+    try {
+      const m = loadTerraformModule(f.real, [...f.tf, ...f.tfvars], { vars: opts.params ?? {}, parsed });
+      for (const p of m.parsedFiles) read.add(resolve(p.file));
+      const { template, source } = unitTemplate({
+        file: f.display, format: 'terraform', files: m.files, resources: m.resources, parameters: m.parameters, errors: m.errors, notes: m.notes,
+      });
+      push(out, template, source);
+    } catch (e) {
+      // A defect in Attest leaves this module out, not every Terraform module of the scan; the run fails closed.
+      const message = `Attest could not scan this module (${e instanceof Error ? e.message : String(e)}); this is a defect in Attest, please report it. The module is left out of the results.`;
+      out.sources.push({ file: f.display, format: 'terraform', resources: 0, errors: [{ file: f.display, line: 1, column: 1, message }] });
+    }
   };
   for (const f of roots) unit(f);
   // A folder no root reaches (modules that only call each other) is read on its own, so nothing scanned is left out.
