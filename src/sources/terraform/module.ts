@@ -14,6 +14,7 @@ import { policyDocument } from './eval/policyDocument.js';
 import { EvalError, isNull, list, object, relocate, scalar, unknown, type Unknown } from './eval/values.js';
 import { convert, isComplex, typeOf, type VarType } from './eval/varTypes.js';
 import type { TranslateNote } from './translate/index.js';
+import { blockComments, type SuppressionComment } from './suppressions.js';
 import type { TfResource } from './types.js';
 
 export interface ModuleOptions {
@@ -35,8 +36,10 @@ export interface ModuleLoad {
   parameters: ParameterInfo[];
   /** Display paths of every file read. */
   files: string[];
-  /** Parsed files of the root module and the modules it calls (comments carry suppressions). */
+  /** Parsed files of the root module and the modules it calls. */
   parsedFiles: ParsedFile[];
+  /** Suppression comments written in or above each instance's block, by address. */
+  suppressions: Map<string, SuppressionComment[]>;
 }
 
 /** More would be a configuration Attest reads too slowly to be useful; Terraform itself has no such limit. */
@@ -65,6 +68,7 @@ export function loadTerraformModule(dir: string, files: string[], opts: ModuleOp
     parameters: root.parameters,
     files: [...loader.files].sort(),
     parsedFiles: [...loader.parsedFiles],
+    suppressions: loader.suppressions,
   };
 }
 
@@ -96,6 +100,7 @@ class Loader {
   readonly resources: TfResource[] = [];
   readonly files = new Set<string>();
   readonly parsedFiles = new Set<ParsedFile>();
+  readonly suppressions = new Map<string, SuppressionComment[]>();
   /** Every resource instance by address, for references from anywhere in the unit. */
   readonly instances = new Map<string, Instance>();
   private readonly said = new Set<string>();
@@ -394,6 +399,8 @@ class Module implements ModuleEnv {
     const cond = inst.condition;
     if (cond) r.condition = { name: cond.name, state: 'unknown', params: cond.params };
     this.loader.resources.push(r);
+    const comments = blockComments(d.file, d.block);
+    if (comments.length) this.loader.suppressions.set(inst.address, comments);
   }
 
   private valuesOf(inst: Instance): ObjectValue | undefined {

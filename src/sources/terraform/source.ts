@@ -7,6 +7,7 @@ import type { SourceInfo, Template } from '../../model/types.js';
 import type { FolderSource, LoadOptions, SourceLoad } from '../types.js';
 import type { ParsedFile } from './hcl/ast.js';
 import { loadTerraformModule, parseFile } from './module.js';
+import { applySuppressions } from './suppressions.js';
 import { unitTemplate } from './unit.js';
 
 export const terraformSource: FolderSource = {
@@ -49,6 +50,7 @@ function loadFolders(folders: Map<string, string[]>, opts: LoadOptions): SourceL
       const { template, source } = unitTemplate({
         file: f.display, format: 'terraform', files: m.files, resources: m.resources, parameters: m.parameters, errors: m.errors, notes: m.notes,
       });
+      applySuppressions(template, m.suppressions);
       push(out, template, source);
     } catch (e) {
       // A defect in Attest leaves this module out, not every Terraform module of the scan; the run fails closed.

@@ -85,3 +85,38 @@ test('Terraform is among the formats Attest says it reads; .tf.json stays listed
   assert.deepEqual(s.templates, []);
   assert.match(s.skipped[0]!.reason, /^Terraform in JSON syntax/);
 });
+
+test('suppressions in HCL comments: Checkov, Trivy (above the block), tfsec long ids, and Attest\'s own with its reason and expiry rules', () => {
+  const bucket = (name: string, comment: string, above = '') => `${above}resource "aws_s3_bucket" "${name}" {\n  ${comment}\n  bucket = "${name}"\n}\n`;
+  const { dir, s, findings } = scan({
+    'main.tf': [
+      bucket('ck', '#checkov:skip=CKV_AWS_21:versions are kept by replication'),
+      bucket('tv', '', '# trivy:ignore:AVD-AWS-0090\n'),
+      bucket('tf', '#tfsec:ignore:aws-s3-enable-versioning'),
+      bucket('at', '# attest:suppress AT-S3-005: scratch data, rebuilt nightly (SEC-7)'),
+      bucket('old', '# attest:suppress AT-S3-005 until 2025-06-30: was temporary'),
+      bucket('noreason', '# attest:suppress AT-S3-005'),
+      bucket('other', '#checkov:skip=CKV_AWS_18:logging is another control'),
+    ].join('\n'),
+  });
+  const f = (id: string) => findings.find((x) => x.resource.id === `aws_s3_bucket.${id}`)!;
+  const file = join(dir, 'main.tf');
+  assert.deepEqual([f('ck').status, f('ck').suppression], ['suppressed', { source: 'checkov', reason: 'versions are kept by replication', file, line: 2, column: 3 }]);
+  assert.deepEqual([f('tv').status, f('tv').suppression?.source, f('tv').suppression?.line], ['suppressed', 'trivy', 6]);
+  assert.deepEqual([f('tf').status, f('tf').suppression?.source], ['suppressed', 'tfsec']);
+  assert.deepEqual([f('at').status, f('at').suppression?.reason], ['suppressed', 'scratch data, rebuilt nightly (SEC-7)']);
+  assert.equal(f('old').status, 'fail');
+  assert.equal(f('old').suppression?.expired, true);
+  assert.match(f('old').message, /suppression expired on 2025-06-30/);
+  assert.equal(f('noreason').status, 'fail');
+  assert.equal(f('other').status, 'fail');
+  assert.deepEqual(s.sources[0]!.errors.map((e) => [e.line, e.message]), [[28, 'aws_s3_bucket.noreason: suppression of AT-S3-005 needs a reason; it is ignored until one is given']]);
+});
+
+test('aws_s3_bucket_logging sets the bucket\'s logging', async () => {
+  const s3AccessLogging = (await import('../../../src/controls/data-protection/s3AccessLogging.js')).default;
+  const dir = tfDir({ 'main.tf': 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\nresource "aws_s3_bucket_logging" "b" {\n  bucket        = aws_s3_bucket.b.id\n  target_bucket = "acme-logs"\n}\n' });
+  const s = loadSources([dir], {});
+  const { findings } = evaluate(s.templates, s.sources, { controls: [s3AccessLogging], today: '2026-01-01' });
+  assert.deepEqual(findings.map((x) => [x.resource.id, x.status, x.location.line]), [['aws_s3_bucket.b', 'pass', 6]]);
+});

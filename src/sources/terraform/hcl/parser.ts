@@ -177,10 +177,10 @@ class Parser {
     }
     this.next();
     const body = this.with(true, () => this.body());
-    this.expect('}', `} closing the ${name.v} block`);
+    const close = this.expect('}', `} closing the ${name.v} block`);
     const end = this.toks[this.i]!;
     if (end.t !== 'nl' && end.t !== 'eof' && end.t !== '}') throw new Fail(end, `unexpected ${describe(end)} after the ${name.v} block; start it on a new line`);
-    return this.span(name, { kind: 'block' as const, type: name.v, labels, body });
+    return this.span(name, { kind: 'block' as const, endLine: close.line, type: name.v, labels, body });
   }
 
   // ---- expressions
