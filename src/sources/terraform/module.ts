@@ -631,7 +631,9 @@ class Module implements ModuleEnv {
     };
     const insts = this.instancesOf(decl);
     if (!decl.instances) return unknown(`${address} is referred to by its own count or for_each`, [], at);
-    if (x.kind === 'single' || x.kind === 'unknown') return doc(insts[0]!);
+    if (x.kind === 'single') return doc(insts[0]!);
+    // The one instance standing for an undecided count is still indexed as [0] where it is used.
+    if (x.kind === 'unknown') return isCount(decl.block) ? list([doc(insts[0]!)], at) : unknown(`the instances of ${address} are not known (${x.reason})`, x.params, at);
     if (x.kind === 'count') return list(insts.map(doc), at);
     return object(insts.map((inst, i) => [x.entries[i]![0], doc(inst), at]), at);
   }
@@ -641,7 +643,7 @@ class Module implements ModuleEnv {
     const owner = inst?.module;
     const values = inst && owner ? owner.valuesOf(inst) : undefined;
     const v = values?.props.get(attr);
-    if (v !== undefined) return { v, via: `${r.resource}.${attr}` };
+    if (v !== undefined) return { v, via: `${r.resource}.${attr}`, from: { resource: r.resource, path: attr } };
     return { v: { k: 'ref', resource: r.resource, attr, loc: at } };
   }
 

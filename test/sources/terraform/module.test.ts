@@ -146,6 +146,36 @@ test("references: an attribute the configuration sets is its value, any other is
   assert.deepEqual([...v.refs].sort(), ['aws_s3_bucket.b', 'aws_s3_bucket.b[0]', 'aws_s3_bucket.b[1]']);
 });
 
+test('an attribute the provider computes inside a block the configuration writes is a reference; an undecided count is still indexed', () => {
+  const m = load({
+    'main.tf': [
+      'variable "create" { type = bool }',
+      'resource "aws_eks_cluster" "this" {',
+      '  vpc_config {',
+      '    subnet_ids = ["a"]',
+      '  }',
+      '}',
+      'data "aws_iam_policy_document" "p" {',
+      '  count = var.create ? 1 : 0',
+      '  statement {',
+      '    actions   = ["sqs:*"]',
+      '    resources = ["*"]',
+      '  }',
+      '}',
+      'resource "terraform_data" "t" {',
+      '  sg      = aws_eks_cluster.this.vpc_config[0].cluster_security_group_id',
+      '  subnets = aws_eks_cluster.this.vpc_config[0].subnet_ids',
+      '  policy  = data.aws_iam_policy_document.p[0].json',
+      '}',
+    ].join('\n'),
+  });
+  const t = m.r('terraform_data.t');
+  const sg = get(t, 'sg');
+  assert.deepEqual(sg.k === 'ref' && [sg.resource, sg.attr], ['aws_eks_cluster.this', 'vpc_config[0].cluster_security_group_id']);
+  assert.equal(show(t, 'subnets'), '["a"]');
+  assert.equal(JSON.parse(String((get(t, 'policy') as { v: string }).v)).Statement[0].Action, 'sqs:*');
+});
+
 test('local modules: evaluated with their inputs, addresses prefixed, outputs given to the caller; remote modules noted', () => {
   const m = load({
     'root/main.tf': [

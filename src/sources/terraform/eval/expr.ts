@@ -19,6 +19,12 @@ type Ref = Extract<Value, { k: 'ref' }>;
 export interface Got {
   v: Value;
   via?: string;
+  /**
+   * Set when the value is part of a resource's configuration: an attribute the
+   * configuration does not set inside it (`vpc_config[0].cluster_security_group_id`) is then
+   * computed by the provider, a reference rather than an error.
+   */
+  from?: { resource: string; path: string };
 }
 
 /** What a module knows about the names an expression can start with. */
@@ -129,7 +135,10 @@ function traverse(e: Expr, s: Scope): Got {
   const loc = locOf(e, s);
   if (e.t === 'index') {
     const o = traverse(e.obj, s);
-    return { ...o, v: index(o.v, evaluate(e.key, s), loc) };
+    const k = evaluate(e.key, s);
+    const v = index(o.v, k, loc);
+    if (!o.from) return { ...o, v };
+    return { ...o, v, from: { resource: o.from.resource, path: `${o.from.path}[${k.k === 'scalar' ? JSON.stringify(k.v) : '?'}]` } };
   }
   if (e.t !== 'getattr') return { v: evaluate(e, s) };
   const o = e.obj;
@@ -152,6 +161,12 @@ function traverse(e: Expr, s: Scope): Got {
   const base = traverse(o, s);
   const v = base.v;
   if (v.k === 'ref' && v.attr === undefined) return s.env.resourceAttr(v, e.name, loc, s);
+  if (base.from && v.k === 'object') {
+    const path = `${base.from.path}.${e.name}`;
+    const p = v.props.get(e.name);
+    if (p === undefined) return { v: { k: 'ref', resource: base.from.resource, attr: path, loc } };
+    return { ...base, v: p, from: { resource: base.from.resource, path } };
+  }
   return { ...base, v: attrOf(v, e.name, loc) };
 }
 

@@ -46,8 +46,6 @@ const NOT_DECIDED: Record<string, string> = {
   bcrypt: 'random (salted)', rsadecrypt: 'not evaluated by Attest', fileset: 'not evaluated by Attest (a file listing)',
   timeadd: 'not evaluated by Attest', formatdate: 'not evaluated by Attest', timecmp: 'not evaluated by Attest',
   base64gzip: 'not evaluated by Attest', textencodebase64: 'not evaluated by Attest', textdecodebase64: 'not evaluated by Attest',
-  filebase64sha256: 'not evaluated by Attest', filebase64sha512: 'not evaluated by Attest', filemd5: 'not evaluated by Attest',
-  filesha1: 'not evaluated by Attest', filesha256: 'not evaluated by Attest', filesha512: 'not evaluated by Attest',
   type: 'not evaluated by Attest', ephemeralasnull: 'not evaluated by Attest',
 };
 
@@ -160,6 +158,10 @@ const strFn = (f: (x: string) => string): Fn => ([a], loc) => {
   return v;
 };
 const numFn = (f: (x: number) => number): Fn => ([a], loc) => scalar(f(num(a)), loc);
+const fileHash = (alg: string, enc: 'hex' | 'base64'): Fn => ([p], loc, s) => {
+  const t = s.env.readFile(str(p, 'path'), loc);
+  return typeof t === 'string' ? scalar(createHash(alg).update(t, 'utf8').digest(enc), loc) : t;
+};
 const hash = (alg: string, enc: 'hex' | 'base64'): Fn => ([a], loc) => scalar(createHash(alg).update(str(a), 'utf8').digest(enc), loc);
 
 /** Convert Terraform's RE2 syntax to JavaScript's where they differ (named groups). */
@@ -521,6 +523,12 @@ const FUNCTIONS: Record<string, Fn> = {
     return typeof t === 'string' ? scalar(true, loc) : /does not exist/.test(t.reason) ? scalar(false, loc) : t;
   },
   templatefile: ([p, vars], loc, s) => templatefile(str(p, 'path'), vars, loc, s),
+  filemd5: fileHash('md5', 'hex'),
+  filesha1: fileHash('sha1', 'hex'),
+  filesha256: fileHash('sha256', 'hex'),
+  filesha512: fileHash('sha512', 'hex'),
+  filebase64sha256: fileHash('sha256', 'base64'),
+  filebase64sha512: fileHash('sha512', 'base64'),
   basename: strFn((x) => x.replace(/\/+$/, '').split('/').pop() ?? ''),
   dirname: strFn((x) => { const i = x.replace(/\/+$/, '').lastIndexOf('/'); return i < 0 ? '.' : i === 0 ? '/' : x.slice(0, i); }),
   abspath: strFn((x) => x),
