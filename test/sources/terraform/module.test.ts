@@ -117,6 +117,13 @@ test('count or for_each that cannot be decided: one resource whose condition nam
   assert.deepEqual(m.r('aws_s3_bucket.e').condition, { name: 'for_each = var.names', state: 'unknown', params: ['var.names'] });
 });
 
+test('an undecided condition whose branch cannot be evaluated is unknown, not the other branch', () => {
+  const m = load({ 'main.tf': 'variable "on" { type = bool }\nresource "terraform_data" "t" {\n  a = var.on ? [][0] : "fallback"\n}\n' });
+  const a = get(m.r('terraform_data.t'), 'a');
+  assert.equal(a.k, 'unknown');
+  assert.deepEqual(a.k === 'unknown' && a.params, ['var.on']);
+});
+
 test('conditionals: decided when the condition is known, else unknown with both alternatives', () => {
   const m = load({ 'main.tf': 'variable "on" { type = bool }\nvariable "off" { default = false }\nresource "terraform_data" "t" {\n  a = var.off ? "x" : "y"\n  b = var.on ? "Enabled" : "Suspended"\n  c = var.on ? "same" : "same"\n  d = var.off && var.on\n  e = var.on ? "aws:kms" : null\n}\n' });
   const t = m.r('terraform_data.t');
@@ -371,6 +378,10 @@ test('functions Terraform decides before apply', () => {
     ['1 + 2 * 3 - 4 / 2', '5'],
     ['"${aws_s3_bucket.b.arn}/*"', '"${aws_s3_bucket.b.arn}/*"'],
     ['timestamp()', '<timestamp() is the time of apply>'],
+    ['can(regex("(?i)^ARN:", "arn:aws"))', 'true'],
+    ['regex("^(?P<service>[a-z0-9]+):", "s3:GetObject")', '{service: "s3"}'],
+    // RE2 syntax JavaScript reads differently is not evaluated: unknown, never a can() of false.
+    ['can(regex("[[:alpha:]]+\\\\z", "ab"))', '<regular expression "[[:alpha:]]+\\\\z" uses syntax Attest does not evaluate>'],
     ['file("${path.module}/policy.json")', '"{\\"Version\\": \\"2012-10-17\\"}\\n"'],
     ['templatefile("${path.module}/t.tpl", { name = "x", items = ["a", "b"] })', '"hello x: a,b,\\n"'],
   ];

@@ -217,10 +217,13 @@ function conditional(e: Extract<Expr, { t: 'cond' }>, s: Scope, loc: Loc): Value
   if (c === false) return evaluate(e.else, s);
   const alts: Value[] = [];
   for (const branch of [e.then, e.else]) {
-    try { alts.push(evaluate(branch, s)); } catch (err) { if (!(err instanceof EvalError)) throw err; }
+    try { alts.push(evaluate(branch, s)); } catch (err) {
+      if (!(err instanceof EvalError)) throw err;
+      // A branch Attest cannot evaluate is not proof the other is taken: neither is known.
+      return unknown(`${textOf(e.cond, s)} is not known (${c.reason}), and ${textOf(branch, s)}: ${err.message}`, c.params, loc);
+    }
   }
-  if (alts.length === 1) return alts[0]!;
-  if (alts.length === 2 && equal(alts[0]!, alts[1]!) === true) return alts[0]!;
+  if (equal(alts[0]!, alts[1]!) === true) return alts[0]!;
   const u = unknown(`${textOf(e.cond, s)} is not known (${c.reason})`, c.params, loc, alts);
   u.condition = textOf(e.cond, s);
   return u;

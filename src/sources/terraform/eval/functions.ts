@@ -164,14 +164,27 @@ const fileHash = (alg: string, enc: 'hex' | 'base64'): Fn => ([p], loc, s) => {
 };
 const hash = (alg: string, enc: 'hex' | 'base64'): Fn => ([a], loc) => scalar(createHash(alg).update(str(a), 'utf8').digest(enc), loc);
 
-/** Convert Terraform's RE2 syntax to JavaScript's where they differ (named groups). */
-function regex(pattern: string): RegExp {
+/**
+ * Terraform's RE2 syntax as a JavaScript expression where they agree (named groups and
+ * leading flags translate). A pattern JavaScript cannot read is not known to be invalid in
+ * RE2, so it gives an unknown, never a `can()` of false or a `try()` fallback.
+ */
+function regex(pattern: string, global = false): RegExp {
+  let flags = global ? 'gu' : 'u';
+  let body = pattern.replace(/\(\?P</g, '(?<');
+  const lead = /^\(\?([imsU]+)\)/.exec(body);
+  if (lead && !lead[1]!.includes('U')) {
+    flags += lead[1]!.replace(/[^ims]/g, '');
+    body = body.slice(lead[0].length);
+  }
   try {
-    return new RegExp(pattern.replace(/\(\?P</g, '(?<'), 'u');
-  } catch (e) {
-    throw new EvalError(`invalid regular expression ${JSON.stringify(pattern)}: ${(e as Error).message}`);
+    return new RegExp(body, flags);
+  } catch {
+    throw new NotConcrete(unknown(`regular expression ${JSON.stringify(pattern)} uses syntax Attest does not evaluate`, [], NOWHERE));
   }
 }
+
+const NOWHERE: Loc = { file: '', line: 0, column: 0 };
 
 function regexResult(m: RegExpMatchArray, loc: Loc): Value {
   if (m.groups && Object.keys(m.groups).length) return object(Object.entries(m.groups).map(([k, v]) => [k, scalar(v ?? null, loc)]), loc);
@@ -313,8 +326,8 @@ const FUNCTIONS: Record<string, Fn> = {
   replace: ([s, search, repl], loc) => {
     const x = str(s), f = str(search), r = str(repl);
     if (f.length > 1 && f.startsWith('/') && f.endsWith('/')) {
-      const re = regex(f.slice(1, -1));
-      return scalar(x.replace(new RegExp(re.source, 'gu'), r.replace(/\$\{(\w+)\}/g, (_m, g: string) => (/^\d+$/.test(g) ? `$${g}` : `$<${g}>`))), loc);
+      const re = regex(f.slice(1, -1), true);
+      return scalar(x.replace(re, r.replace(/\$\{(\w+)\}/g, (_m, g: string) => (/^\d+$/.test(g) ? `$${g}` : `$<${g}>`))), loc);
     }
     return scalar(f === '' ? x : x.split(f).join(r), loc);
   },
@@ -324,8 +337,8 @@ const FUNCTIONS: Record<string, Fn> = {
     return regexResult(m, loc);
   },
   regexall: ([p, s], loc) => {
-    const re = regex(str(p));
-    return list([...str(s).matchAll(new RegExp(re.source, 'gu'))].map((m) => regexResult(m, loc)), loc);
+    const re = regex(str(p), true);
+    return list([...str(s).matchAll(re)].map((m) => regexResult(m, loc)), loc);
   },
   tostring: ([a], loc) => convertString(a, loc),
   tonumber: ([a], loc) => (a && isNull(a) ? a : scalar(num(a), loc)),
