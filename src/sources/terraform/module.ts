@@ -8,7 +8,7 @@ import type { Loc, ObjectValue, ParameterInfo, Scalar, SourceError, Value } from
 import { displayPath } from '../cloudformation/load.js';
 import type { Attribute, Block, Expr, ParsedFile } from './hcl/ast.js';
 import { parseHcl } from './hcl/parser.js';
-import { bodyValue, refsIn, withPaths } from './eval/body.js';
+import { bodyValue, refsIn, setPaths } from './eval/body.js';
 import { evaluate, evaluateSafe, locOf, textOf, type Got, type ModuleEnv, type Scope } from './eval/expr.js';
 import { policyDocument } from './eval/policyDocument.js';
 import { EvalError, isNull, list, object, relocate, scalar, unknown, type Unknown } from './eval/values.js';
@@ -22,9 +22,13 @@ export interface ModuleOptions {
   vars?: Record<string, string>;
   /** Variable files given explicitly (`-var-file`), in order, after terraform.tfvars and *.auto.tfvars. */
   varFiles?: string[];
-  /** Files already parsed, by real path (a scan reads each file once however many modules call it). */
+  /** Files already parsed, by absolute path (a scan reads each file once however many modules call it). */
   parsed?: Map<string, ParsedFile>;
+  /** Module folders already looked up (real path, .tf files), shared the same way. */
+  dirs?: Map<string, ModuleDir>;
 }
+
+export interface ModuleDir { real?: string; files: string[] }
 
 export interface ModuleLoad {
   /** Every resource and data source instance of the root module and the local modules it calls. */
@@ -49,7 +53,7 @@ const MAX_FILE_BYTES = 1024 * 1024;
 const MAX_TF_BYTES = 5 * 1024 * 1024;
 
 export function loadTerraformModule(dir: string, files: string[], opts: ModuleOptions = {}): ModuleLoad {
-  const loader = new Loader(resolve(dir), opts.parsed ?? new Map());
+  const loader = new Loader(resolve(dir), opts.parsed ?? new Map(), opts.dirs ?? new Map());
   const tf = files.filter((f) => f.endsWith('.tf'));
   const tfvars = files.filter((f) => f.endsWith('.tfvars'));
   // terraform.tfvars, then *.auto.tfvars in lexical order, then files given explicitly.
@@ -93,6 +97,21 @@ export function parseFile(path: string, cache: Map<string, ParsedFile>): ParsedF
   return p;
 }
 
+/** A folder's real path (absent when it does not exist) and its .tf files, looked up once per scan. */
+export function moduleDir(dir: string, cache: Map<string, ModuleDir>): ModuleDir {
+  let d = cache.get(dir);
+  if (!d) {
+    d = { files: [] };
+    try {
+      const real = realpathSync(dir);
+      d.real = real;
+      d.files = readdirSync(real).filter((f) => f.endsWith('.tf')).sort().map((f) => join(real, f));
+    } catch { /* a folder that does not exist has no real path */ }
+    cache.set(dir, d);
+  }
+  return d;
+}
+
 /** State shared by every module of one root: what was read, what came out, where things are. */
 class Loader {
   readonly errors: SourceError[] = [];
@@ -105,7 +124,7 @@ class Loader {
   readonly instances = new Map<string, Instance>();
   private readonly said = new Set<string>();
 
-  constructor(readonly rootDir: string, private readonly cache: Map<string, ParsedFile>) {}
+  constructor(readonly rootDir: string, private readonly cache: Map<string, ParsedFile>, private readonly dirs: Map<string, ModuleDir>) {}
 
   parse(path: string): ParsedFile | undefined {
     const r = parseFile(path, this.cache);
@@ -122,8 +141,6 @@ class Loader {
     return p;
   }
 
-  private readonly dirs = new Map<string, { real?: string; files: string[] }>();
-
   /** A module folder's real path (undefined when it does not exist) and its .tf files, looked up once. */
   realDir(dir: string): string | undefined {
     return this.dir(dir).real;
@@ -133,17 +150,8 @@ class Loader {
     return this.dir(real).files;
   }
 
-  private dir(dir: string): { real?: string; files: string[] } {
-    let d = this.dirs.get(dir);
-    if (!d) {
-      d = { files: [] };
-      try {
-        d.real = realpathSync(dir);
-        d.files = readdirSync(d.real).filter((f) => f.endsWith('.tf')).sort().map((f) => join(d!.real!, f));
-      } catch { /* a folder that does not exist has no real path */ }
-      this.dirs.set(dir, d);
-    }
-    return d;
+  private dir(dir: string): ModuleDir {
+    return moduleDir(dir, this.dirs);
   }
 
   error(at: Loc, message: string): void {
@@ -394,8 +402,9 @@ class Module implements ModuleEnv {
     refs.delete(inst.address);
     const r: TfResource = {
       address: inst.address, type: d.type, name: d.name, module: this.spec.prefix, mode: d.mode, file: d.file.file,
-      loc: this.at(d.block, d.file), values: withPaths(values, '') as ObjectValue, refs,
+      loc: this.at(d.block, d.file), values, refs,
     };
+    setPaths(values, '');
     const cond = inst.condition;
     if (cond) r.condition = { name: cond.name, state: 'unknown', params: cond.params };
     this.loader.resources.push(r);

@@ -1,12 +1,11 @@
 // Terraform configurations read from their `.tf` files. A folder is a module; a folder that
 // another scanned folder calls as a local module is read through its callers (with the
 // inputs they give it), every other folder is a root and becomes one scan unit.
-import { realpathSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { SourceInfo, Template } from '../../model/types.js';
 import type { FolderSource, LoadOptions, SourceLoad } from '../types.js';
 import type { ParsedFile } from './hcl/ast.js';
-import { loadTerraformModule, parseFile } from './module.js';
+import { loadTerraformModule, moduleDir, parseFile, type ModuleDir } from './module.js';
 import { applySuppressions } from './suppressions.js';
 import { unitTemplate } from './unit.js';
 
@@ -27,6 +26,8 @@ interface Folder {
 function loadFolders(folders: Map<string, string[]>, opts: LoadOptions): SourceLoad {
   const out: SourceLoad = { sources: [], templates: [], skipped: [] };
   const parsed = new Map<string, ParsedFile>();
+  const dirs = new Map<string, ModuleDir>();
+  const realDir = (dir: string) => moduleDir(dir, dirs).real ?? dir;
   const all: Folder[] = [];
   for (const [display, files] of folders) {
     const tf = files.filter((f) => f.endsWith('.tf')).sort();
@@ -40,12 +41,12 @@ function loadFolders(folders: Map<string, string[]>, opts: LoadOptions): SourceL
 
   // Folders another scanned folder calls as a local module are read through that caller.
   const called = new Set<string>();
-  for (const f of all) for (const dir of localCalls(f, parsed)) if (dir !== f.real) called.add(dir);
+  for (const f of all) for (const dir of localCalls(f, parsed, realDir)) if (dir !== f.real) called.add(dir);
   const roots = all.filter((f) => !called.has(f.real));
   const read = new Set<string>();
   const unit = (f: Folder) => {
     try {
-      const m = loadTerraformModule(f.real, [...f.tf, ...f.tfvars], { vars: opts.params ?? {}, parsed });
+      const m = loadTerraformModule(f.real, [...f.tf, ...f.tfvars], { vars: opts.params ?? {}, parsed, dirs });
       for (const p of m.parsedFiles) read.add(resolve(p.file));
       const { template, source } = unitTemplate({
         file: f.display, format: 'terraform', files: m.files, resources: m.resources, parameters: m.parameters, errors: m.errors, notes: m.notes,
@@ -73,12 +74,8 @@ function displayOf(dir: string, file: string): string {
   return dir === '.' ? basename(file) : `${dir}/${basename(file)}`;
 }
 
-function realDir(dir: string): string {
-  try { return realpathSync(dir); } catch { return dir; }
-}
-
 /** Real paths of the folders a module calls with `source = "./…"` or `"../…"`. */
-function localCalls(f: Folder, parsed: Map<string, ParsedFile>): string[] {
+function localCalls(f: Folder, parsed: Map<string, ParsedFile>, realDir: (dir: string) => string): string[] {
   const out: string[] = [];
   for (const file of f.tf) {
     const p = parseFile(file, parsed);

@@ -70,22 +70,21 @@ function dynamic(b: Block, s: Scope, out: ObjectValue): void {
   if (!had) { out.props.set(name, list); out.keyLocs.set(name, at); }
 }
 
-/** Give every key and value of a resource its written path (`rule[0].apply_server_side_encryption_by_default[0].sse_algorithm`). */
-export function withPaths(v: Value, path: string): Value {
-  switch (v.k) {
-    case 'object': {
-      const props = new Map<string, Value>();
-      const keyLocs = new Map<string, Loc>();
-      for (const [k, pv] of v.props) {
-        const p = path ? `${path}.${k}` : k;
-        props.set(k, withPaths(pv, p));
-        keyLocs.set(k, { ...(v.keyLocs.get(k) ?? pv.loc), path: p });
-      }
-      return { k: 'object', props, keyLocs, loc: path ? { ...v.loc, path } : v.loc };
+/**
+ * Give every key and value of a resource its written path
+ * (`rule[0].apply_server_side_encryption_by_default[0].sse_algorithm`). The tree was built
+ * for this resource, so it is labelled in place; locations are shared, so each is replaced.
+ */
+export function setPaths(v: Value, path: string): void {
+  if (path) v.loc = { ...v.loc, path };
+  if (v.k === 'object') {
+    for (const [k, pv] of v.props) {
+      const p = path ? `${path}.${k}` : k;
+      v.keyLocs.set(k, { ...(v.keyLocs.get(k) ?? pv.loc), path: p });
+      setPaths(pv, p);
     }
-    case 'list': return { k: 'list', items: v.items.map((i, n) => withPaths(i, `${path}[${n}]`)), loc: { ...v.loc, path } };
-    case 'unknown': return { ...v, loc: { ...v.loc, path } };
-    default: return { ...v, loc: { ...v.loc, path } };
+  } else if (v.k === 'list') {
+    for (let n = 0; n < v.items.length; n++) setPaths(v.items[n]!, `${path}[${n}]`);
   }
 }
 

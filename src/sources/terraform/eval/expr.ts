@@ -90,10 +90,10 @@ export function evaluate(e: Expr, s: Scope): Value {
       return g.via !== undefined ? relocate(g.v, loc, g.via || undefined) : g.v;
     }
     case 'splat': {
-      const src = evaluate(e.src, s);
+      const src = evaluateRaw(e.src, s);
       if (src.k === 'unknown') return { ...src, loc };
       const items = src.k === 'list' ? src.items : isNull(src) ? [] : [src];
-      return list(items.map((item) => evaluate(e.each, { ...s, anon: item })), loc);
+      return relocate(list(items.map((item) => evaluate(e.each, { ...s, anon: item })), loc), loc);
     }
     case 'call': return callFunction(e, s, loc);
     case 'tuple': return list(e.items.map((i) => evaluate(i, s)), loc);
@@ -121,6 +121,15 @@ export function evaluate(e: Expr, s: Scope): Value {
     case 'paren': return evaluate(e.e, s);
     case 'for': return forExpr(e, s, loc);
   }
+}
+
+/**
+ * A value where it was written, not yet moved to where `e` uses it: for what only reads
+ * into a value (a function's arguments, the collection of a for expression), so a large
+ * variable is not copied to take a few elements from it. The caller locates its result.
+ */
+export function evaluateRaw(e: Expr, s: Scope): Value {
+  return e.t === 'getattr' || e.t === 'index' ? traverse(e, s).v : evaluate(e, s);
 }
 
 /** A value or an unknown; an EvalError is thrown. */
@@ -289,7 +298,12 @@ export function iterate(coll: Value, what: string): [Value, Value][] | Unknown {
 }
 
 function forExpr(e: Extract<Expr, { t: 'for' }>, s: Scope, loc: Loc): Value {
-  const entries = iterate(evaluate(e.coll, s), 'for');
+  const v = forValue(e, s, loc);
+  return v.k === 'list' || v.k === 'object' ? relocate(v, loc) : v;
+}
+
+function forValue(e: Extract<Expr, { t: 'for' }>, s: Scope, loc: Loc): Value {
+  const entries = iterate(evaluateRaw(e.coll, s), 'for');
   if (!Array.isArray(entries)) return { ...entries, loc };
   const items: Value[] = [];
   const out = new Map<string, { v: Value; at: Loc; group: Value[] }>();

@@ -7,9 +7,9 @@ import type { Loc, Value } from '../../../model/types.js';
 import type { Expr } from '../hcl/ast.js';
 import { parseTemplate } from '../hcl/parser.js';
 import { cidrhost, cidrnetmask, cidrsubnet } from './cidr.js';
-import { evaluate, textOf, type Scope } from './expr.js';
+import { evaluate, evaluateRaw, textOf, type Scope } from './expr.js';
 import {
-  afterApply, equal, EvalError, firstUnknown, fromJs, isNull, list, NotConcrete, object, refText, scalar, scalarText, sortedKeys,
+  afterApply, equal, EvalError, firstUnknown, fromJs, isNull, list, NotConcrete, object, refText, relocate, scalar, scalarText, sortedKeys,
   toJs, toText, typeName, unknown, type Unknown,
 } from './values.js';
 
@@ -24,7 +24,7 @@ export function callFunction(e: Call, s: Scope, loc: Loc): Value {
     const why = NOT_DECIDED[e.name] ?? (e.name.includes('::') ? 'a provider-defined function, not evaluated by Attest' : 'not a function Attest evaluates');
     return unknown(`${e.name}() is ${why}`, [], loc);
   }
-  let args = e.args.map((a) => evaluate(a, s));
+  let args = e.args.map((a) => evaluateRaw(a, s));
   if (e.expand) {
     const last = args[args.length - 1]!;
     if (last.k === 'unknown') return { ...last, loc };
@@ -32,7 +32,8 @@ export function callFunction(e: Call, s: Scope, loc: Loc): Value {
     args = [...args.slice(0, -1), ...last.items];
   }
   try {
-    return fn(args, loc, s);
+    // The result stands where the call is written (arguments were read where their values are written).
+    return relocate(fn(args, loc, s), loc);
   } catch (err) {
     if (err instanceof NotConcrete) return { ...err.value, loc };
     if (err instanceof EvalError) throw new EvalError(`${e.name}(): ${err.message}`);
