@@ -14,6 +14,7 @@ interface Entry extends Suppression {
  *   checkov: { skip: [ { id: CKV_AWS_18, comment: "..." } ] }
  *   cfn_nag: { rules_to_suppress: [ { id: W35, reason: "..." } ] }
  *   guard:   { SuppressedRules: [ S3_BUCKET_LOGGING_ENABLED ] }
+ *   trivy / tfsec: { ignore: [ { id: AVD-AWS-0089, expires: 2027-01-31 } ] } (from Terraform comments)
  * Malformed entries become source errors (a suppression without a reason must not silently work).
  */
 export function readSuppressions(r: Resource, errors: SourceError[]): Entry[] {
@@ -49,13 +50,24 @@ export function readSuppressions(r: Resource, errors: SourceError[]): Entry[] {
       for (const [rule, why] of item.props) out.push({ source: 'guard', ids: [rule], reason: asString(why) ?? '(listed in guard.SuppressedRules)', ...at(item) });
     }
   }
+  // trivy.ignore / tfsec.ignore (written as `#trivy:ignore:AVD-AWS-0089` comments in Terraform): AVD ids, optional expiry.
+  for (const tool of ['trivy', 'tfsec'] as const) {
+    for (const item of list(prop(prop(md, tool), 'ignore'))) {
+      const id = asString(prop(item, 'id'));
+      const expires = asString(prop(item, 'expires'));
+      if (!id) continue;
+      if (expires !== undefined && !/^\d{4}-\d{2}-\d{2}/.test(expires)) { err(item.loc, `${tool}:ignore of ${asString(prop(item, 'written')) ?? id} has expiry ${JSON.stringify(expires)}; use a date such as 2027-01-31`); continue; }
+      out.push({ source: tool, ids: [id], reason: `(no reason given in the ${tool}:ignore comment)`, ...(expires ? { expires: expires.slice(0, 10) } : {}), ...at(item) });
+    }
+  }
   return out;
 }
 
 /** The suppression that applies to a control, if any, matched by Attest id or the control's references. */
 export function suppressionFor(entries: Entry[], c: Control): Entry | undefined {
   for (const e of entries) {
-    const ids = e.source === 'attest' ? [c.id] : e.source === 'checkov' ? c.references.checkov ?? [] : e.source === 'cfn_nag' ? c.references.cfn_nag ?? [] : c.references.guard ?? [];
+    const ids = e.source === 'attest' ? [c.id] : e.source === 'checkov' ? c.references.checkov ?? [] : e.source === 'cfn_nag' ? c.references.cfn_nag ?? []
+      : e.source === 'trivy' || e.source === 'tfsec' ? c.references.trivy ?? [] : c.references.guard ?? [];
     if (e.ids.some((i) => ids.includes(i))) return e;
   }
   return undefined;

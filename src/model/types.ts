@@ -196,7 +196,7 @@ export interface Evidence {
 }
 
 export interface Suppression {
-  source: 'attest' | 'checkov' | 'cfn_nag' | 'guard';
+  source: 'attest' | 'checkov' | 'cfn_nag' | 'guard' | 'trivy' | 'tfsec';
   reason: string;
   expires?: string;
   file: string;

@@ -5,6 +5,7 @@ import { basename } from 'node:path';
 import type { Skipped, SourceInfo, Template, Value } from '../model/types.js';
 import { discover, displayPath, loadFile, type Loaded } from './cloudformation/load.js';
 import type { FolderSource, LoadOptions, SourceLoad, TextSource } from './types.js';
+import { terraformSource } from './terraform/source.js';
 import { namedUnsupported, sniffUnsupported } from './unsupported.js';
 import { terraformPlanSource } from './terraform/plan.js';
 import { pulumiPreviewSource, pulumiStateSource } from './pulumi/state.js';
@@ -15,7 +16,7 @@ export type { FolderSource, LoadOptions, SourceLoad, TextSource } from './types.
 /** Formats recognised by content, asked before CloudFormation (which reads what none of them claims). */
 const TEXT_SOURCES: TextSource[] = [terraformPlanSource, pulumiStateSource, pulumiPreviewSource, pulumiYamlSource];
 /** Formats whose unit is a folder. */
-const FOLDER_SOURCES: FolderSource[] = [];
+const FOLDER_SOURCES: FolderSource[] = [terraformSource];
 
 /** Add a source (done once, by the module that implements it, listed in sources/all.ts). */
 export function registerSource(s: { kind: 'text'; source: TextSource } | { kind: 'folder'; source: FolderSource }): void {

@@ -18,6 +18,8 @@ export interface Attribute extends Pos {
 
 export interface Block extends Pos {
   kind: 'block';
+  /** Line of the closing brace. */
+  endLine: number;
   type: string;
   labels: (Pos & { value: string })[];
   body: Body;

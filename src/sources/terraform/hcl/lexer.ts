@@ -15,21 +15,31 @@ export type TokType =
   | '{' | '}' | '[' | ']' | '(' | ')' | ',' | '.' | '...' | '=' | '=>' | '?' | ':'
   | '+' | '-' | '*' | '/' | '%' | '!' | '==' | '!=' | '<' | '<=' | '>' | '>=' | '&&' | '||';
 
-export interface Token {
-  t: TokType;
-  /** Identifier, number text, decoded literal text, heredoc delimiter. */
-  v: string;
-  line: number;
-  col: number;
+/** Flags of a token. */
+export const STRIP = 1; // `${~`, `%{~` (strip before) or `~}` (strip after)
+export const INDENT = 2; // `<<-`: an indented heredoc
+export const LINE_START = 4; // a heredoc literal starting a line (indentation is stripped from those)
+
+/**
+ * The tokens of a file as parallel arrays (index i is one token): a file has tens of
+ * thousands of tokens, and one object each made parsing mostly garbage collection.
+ */
+export class Tokens {
+  readonly t: TokType[] = [];
+  /** Identifier, number text, decoded literal text, heredoc delimiter ('' otherwise). */
+  readonly v: string[] = [];
+  readonly line: number[] = [];
+  readonly col: number[] = [];
   /** Offsets into the source, for the text of an expression. */
-  pos: number;
-  end: number;
-  /** `${~`, `%{~` (strip before) or `~}` (strip after). */
-  strip: boolean;
-  /** `<<-`: indented heredoc. */
-  indent: boolean;
-  /** A heredoc literal that starts at the beginning of a line (indentation is stripped from those). */
-  lineStart: boolean;
+  readonly pos: number[] = [];
+  readonly end: number[] = [];
+  readonly flags: number[] = [];
+
+  get length(): number { return this.t.length; }
+
+  push(t: TokType, v: string, line: number, col: number, pos: number, end: number, flags: number): void {
+    this.t.push(t); this.v.push(v); this.line.push(line); this.col.push(col); this.pos.push(pos); this.end.push(end); this.flags.push(flags);
+  }
 }
 
 export interface Comment {
@@ -46,7 +56,7 @@ export interface LexError {
 }
 
 export interface Lexed {
-  tokens: Token[];
+  tokens: Tokens;
   comments: Comment[];
   errors: LexError[];
 }
@@ -62,8 +72,9 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
 const isIdStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c > 127;
 const isIdPart = (c: number) => isIdStart(c) || isDigit(c) || c === 45;
 
-export function lex(src: string): Lexed {
-  const tokens: Token[] = [];
+/** `template`: the whole text is a template (a `templatefile()` file), as a heredoc's body is. */
+export function lex(src: string, opts: { template?: boolean } = {}): Lexed {
+  const tokens = new Tokens();
   const comments: Comment[] = [];
   const errors: LexError[] = [];
   const n = src.length;
@@ -71,13 +82,12 @@ export function lex(src: string): Lexed {
   let line = 1;
   let lineStart = 0;
   const modes: Mode[] = [{ m: 'n', depth: 0, interp: false }];
+  // NUL never ends a line of text, so the template runs to the end of the file.
+  if (opts.template) modes.push({ m: 'h', delim: '\u0000', indent: false, atLineStart: true });
 
   const col = (at: number) => at - lineStart + 1;
-  // Every token has the same fields in the same order: one object shape keeps the parser's property reads fast.
-  const pushAt = (t: TokType, v: string, pos: number, end: number, l: number, c: number, extra?: { strip?: boolean; indent?: boolean; lineStart?: boolean }) => {
-    tokens.push({ t, v, line: l, col: c, pos, end, strip: !!extra?.strip, indent: !!extra?.indent, lineStart: !!extra?.lineStart });
-  };
-  const push = (t: TokType, v: string, pos: number, end: number, extra?: { strip?: boolean; indent?: boolean; lineStart?: boolean }) => pushAt(t, v, pos, end, line, col(pos), extra);
+  const pushAt = (t: TokType, v: string, pos: number, end: number, l: number, c: number, flags = 0) => tokens.push(t, v, l, c, pos, end, flags);
+  const push = (t: TokType, v: string, pos: number, end: number, flags = 0) => tokens.push(t, v, line, col(pos), pos, end, flags);
   const err = (at: number, message: string) => errors.push({ line, col: col(at), message });
   const newline = () => { line++; lineStart = i; };
 
@@ -129,7 +139,7 @@ export function lex(src: string): Lexed {
     err(i, `unexpected character ${JSON.stringify(one)}`);
     i++;
   }
-  if (modes.length > 1) {
+  if (modes.length > (opts.template ? 2 : 1)) {
     const open = modes[modes.length - 1]!;
     if (open.m === 'h') errors.push({ line, col: col(i), message: `heredoc is never closed: no line with ${open.delim} alone` });
     else if (open.m === 'n' && open.interp) errors.push({ line, col: col(i), message: 'template interpolation ${…} is never closed with }' });
@@ -165,7 +175,7 @@ export function lex(src: string): Lexed {
     const len = strip ? 2 : 1;
     if (!strip && mode.depth > 0) { push('}', '}', i, i + 1); i++; mode.depth--; return; }
     if (mode.interp && mode.depth === 0) {
-      push('seqend', '}', i, i + len, strip ? { strip: true } : undefined);
+      push('seqend', '}', i, i + len, strip ? STRIP : 0);
       i += len;
       modes.pop();
       return;
@@ -179,7 +189,7 @@ export function lex(src: string): Lexed {
     const start = i;
     while (i < n && isDigit(src.charCodeAt(i))) i++;
     // After `.` only an integer: `a.0.1` is two legacy index steps, not the number 0.1.
-    const afterDot = tokens.length > 0 && tokens[tokens.length - 1]!.t === '.';
+    const afterDot = tokens.length > 0 && tokens.t[tokens.length - 1] === '.';
     if (!afterDot) {
       if (src.charCodeAt(i) === 46 && isDigit(src.charCodeAt(i + 1))) {
         i++;
@@ -202,7 +212,7 @@ export function lex(src: string): Lexed {
   function heredocOpen(): boolean {
     const m = /^<<(-?)([A-Za-z_][A-Za-z0-9_-]*)[ \t]*\r?\n/.exec(src.slice(i, i + 200));
     if (!m) return false;
-    push('oheredoc', m[2]!, i, i + m[0].length - 1, m[1] ? { indent: true } : undefined);
+    push('oheredoc', m[2]!, i, i + m[0].length - 1, m[1] ? INDENT : 0);
     i += m[0].length;
     newline();
     modes.push({ m: 'h', delim: m[2]!, indent: !!m[1], atLineStart: true });
@@ -215,7 +225,7 @@ export function lex(src: string): Lexed {
     if ((c !== 36 && c !== 37) || src.charCodeAt(i + 1) !== 123) return false;
     const strip = src.charCodeAt(i + 2) === 126;
     const len = strip ? 3 : 2;
-    push(c === 36 ? 'interp' : 'control', src.slice(i, i + len), i, i + len, strip ? { strip: true } : undefined);
+    push(c === 36 ? 'interp' : 'control', src.slice(i, i + len), i, i + len, strip ? STRIP : 0);
     i += len;
     modes.push({ m: 'n', depth: 0, interp: true });
     return true;
@@ -311,7 +321,7 @@ export function lex(src: string): Lexed {
       if (c === 10) {
         i++;
         text += src.slice(from, i);
-        pushAt('lit', text, start, i, sl, sc, lineStartLit ? { lineStart: true } : undefined);
+        pushAt('lit', text, start, i, sl, sc, lineStartLit ? LINE_START : 0);
         newline();
         mode.atLineStart = true;
         return;
@@ -324,13 +334,13 @@ export function lex(src: string): Lexed {
       }
       if ((c === 36 || c === 37) && src.charCodeAt(i + 1) === 123) {
         text += src.slice(from, i);
-        if (text) pushAt('lit', text, start, i, sl, sc, lineStartLit ? { lineStart: true } : undefined);
+        if (text) pushAt('lit', text, start, i, sl, sc, lineStartLit ? LINE_START : 0);
         templateOpen();
         return;
       }
       i++;
     }
     text += src.slice(from, i);
-    if (text) pushAt('lit', text, start, i, sl, sc, lineStartLit ? { lineStart: true } : undefined);
+    if (text) pushAt('lit', text, start, i, sl, sc, lineStartLit ? LINE_START : 0);
   }
 }

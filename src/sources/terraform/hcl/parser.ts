@@ -4,7 +4,7 @@
 // is recorded and reading resumes at the next top-level block, so one typo does not hide
 // the rest of the file.
 import type { Attribute, BinaryOp, Block, Body, Expr, ForExpr, ObjectItem, ParsedFile, ParseError, Pos, TemplatePart } from './ast.js';
-import { lex, type Token, type TokType } from './lexer.js';
+import { INDENT, lex, LINE_START, STRIP, type Tokens, type TokType } from './lexer.js';
 
 class Fail extends Error {
   constructor(readonly at: { line: number; col: number }, message: string) { super(message); }
@@ -14,21 +14,22 @@ const PREC: Partial<Record<TokType, number>> = {
   '||': 1, '&&': 2, '==': 3, '!=': 3, '<': 4, '<=': 4, '>': 4, '>=': 4, '+': 5, '-': 5, '*': 6, '/': 6, '%': 6,
 };
 
-const describe = (t: Token): string => {
-  switch (t.t) {
+function describe(k: Tokens, j: number): string {
+  const v = k.v[j]!;
+  switch (k.t[j]) {
     case 'eof': return 'the end of the file';
     case 'nl': return 'a new line';
-    case 'ident': return `${JSON.stringify(t.v)}`;
-    case 'number': return `the number ${t.v}`;
+    case 'ident': return `${JSON.stringify(v)}`;
+    case 'number': return `the number ${v}`;
     case 'oquote': return 'a string';
     case 'lit': return 'text';
     case 'oheredoc': return 'a heredoc';
     case 'interp': return '${';
     case 'control': return '%{';
     case 'seqend': return '}';
-    default: return `"${t.t}"`;
+    default: return `"${k.t[j]}"`;
   }
-};
+}
 
 export function parseHcl(text: string, file: string): ParsedFile {
   const lexed = lex(text);
@@ -36,6 +37,19 @@ export function parseHcl(text: string, file: string): ParsedFile {
   const body = p.file();
   const errors: ParseError[] = [...lexed.errors, ...p.errors].sort((a, b) => a.line - b.line || a.col - b.col);
   return { file, text, body, comments: lexed.comments, errors };
+}
+
+/** A file read by `templatefile()`: all of it is template text. */
+export function parseTemplate(text: string): { expr: Expr; errors: ParseError[] } {
+  const lexed = lex(text, { template: true });
+  const p = new Parser(lexed.tokens);
+  let expr: Expr = { t: 'lit', v: '', line: 1, col: 1, pos: 0, end: 0 };
+  const errors: ParseError[] = [...lexed.errors];
+  try { expr = p.templateText(); } catch (e) {
+    if (!(e instanceof Fail)) throw e;
+    errors.push({ line: e.at.line, col: e.at.col, message: e.message });
+  }
+  return { expr, errors };
 }
 
 class Parser {
@@ -46,14 +60,19 @@ class Parser {
   private readonly nl: boolean[] = [true];
   private stripNext = false;
   private lastLit: { v: string } | undefined;
+  private readonly t: TokType[];
+  private readonly last: number;
 
-  constructor(private readonly toks: Token[]) {}
+  constructor(private readonly k: Tokens) {
+    this.t = k.t;
+    this.last = k.length - 1;
+  }
 
   file(): Body {
     const items: Body['items'] = [];
     for (;;) {
       this.skipNl();
-      if (this.toks[this.i]!.t === 'eof') break;
+      if (this.t[this.i] === 'eof') break;
       const start = this.i;
       try {
         items.push(this.item());
@@ -70,35 +89,47 @@ class Parser {
   /** Skip to the next identifier at the start of a line in column 1: the next top-level block. */
   private recover(start: number): void {
     let j = Math.max(this.i, start + 1);
-    while (j < this.toks.length - 1) {
-      const t = this.toks[j]!;
-      if (t.t === 'ident' && t.col === 1 && this.toks[j - 1]?.t === 'nl') break;
+    while (j < this.last) {
+      if (this.t[j] === 'ident' && this.k.col[j] === 1 && this.t[j - 1] === 'nl') break;
       j++;
     }
-    this.i = Math.min(j, this.toks.length - 1);
+    this.i = Math.min(j, this.last);
   }
 
-  // ---- tokens
+  // ---- tokens (by index)
 
-  private peek(): Token {
-    if (!this.nl[this.nl.length - 1]) while (this.toks[this.i]!.t === 'nl') this.i++;
-    return this.toks[this.i]!;
+  private at(j: number): { line: number; col: number } {
+    return { line: this.k.line[j]!, col: this.k.col[j]! };
   }
 
-  private next(): Token {
-    const t = this.peek();
-    if (t.t !== 'eof') this.i++;
-    this.lastEnd = t.end;
-    return t;
+  private fail(j: number, message: string): Fail {
+    return new Fail(this.at(j), message);
+  }
+
+  /** Index of the next token (newlines skipped where they do not count). */
+  private peek(): number {
+    if (!this.nl[this.nl.length - 1]) while (this.t[this.i] === 'nl') this.i++;
+    return this.i;
+  }
+
+  private peekT(): TokType {
+    return this.t[this.peek()]!;
+  }
+
+  private next(): number {
+    const j = this.peek();
+    if (j < this.last) this.i++;
+    this.lastEnd = this.k.end[j]!;
+    return j;
   }
 
   private skipNl(): void {
-    while (this.toks[this.i]!.t === 'nl') this.i++;
+    while (this.t[this.i] === 'nl') this.i++;
   }
 
-  private expect(t: TokType, what: string): Token {
-    const tok = this.peek();
-    if (tok.t !== t) throw new Fail(tok, `expected ${what}, found ${describe(tok)}`);
+  private expect(t: TokType, what: string): number {
+    const j = this.peek();
+    if (this.t[j] !== t) throw this.fail(j, `expected ${what}, found ${describe(this.k, j)}`);
     return this.next();
   }
 
@@ -107,8 +138,17 @@ class Parser {
     try { return f(); } finally { this.nl.pop(); }
   }
 
-  private span<T extends object>(start: Token, node: T): T & Pos {
-    return Object.assign(node, { line: start.line, col: start.col, pos: start.pos, end: this.lastEnd });
+  private span<T extends object>(start: number, node: T): T & Pos {
+    const n = node as T & Pos;
+    n.line = this.k.line[start]!;
+    n.col = this.k.col[start]!;
+    n.pos = this.k.pos[start]!;
+    n.end = this.lastEnd;
+    return n;
+  }
+
+  private lit(j: number, v: string | number | boolean | null): Expr {
+    return { t: 'lit', v, line: this.k.line[j]!, col: this.k.col[j]!, pos: this.k.pos[j]!, end: this.k.end[j]! };
   }
 
   // ---- bodies
@@ -117,57 +157,61 @@ class Parser {
     const items: Body['items'] = [];
     for (;;) {
       this.skipNl();
-      const t = this.toks[this.i]!;
-      if (t.t === '}') break;
-      if (t.t === 'eof') throw new Fail(t, 'block is not closed with } before the end of the file');
+      const t = this.t[this.i];
+      if (t === '}') break;
+      if (t === 'eof') throw this.fail(this.i, 'block is not closed with } before the end of the file');
       items.push(this.item());
     }
     return { items };
   }
 
   private item(): Attribute | Block {
-    const name = this.toks[this.i]!;
-    if (name.t !== 'ident') throw new Fail(name, `expected an argument name or a block type, found ${describe(name)}`);
+    const name = this.i;
+    const nameV = this.k.v[name]!;
+    if (this.t[name] !== 'ident') throw this.fail(name, `expected an argument name or a block type, found ${describe(this.k, name)}`);
     this.next();
-    const after = this.peek();
-    if (after.t === '=') {
+    if (this.peekT() === '=') {
       this.next();
       const expr = this.expr();
-      const end = this.toks[this.i]!;
-      if (end.t !== 'nl' && end.t !== 'eof' && end.t !== '}') {
-        throw new Fail(end, `unexpected ${describe(end)} after the value of ${name.v}; each argument goes on its own line`);
+      const end = this.t[this.i];
+      if (end !== 'nl' && end !== 'eof' && end !== '}') {
+        throw this.fail(this.i, `unexpected ${describe(this.k, this.i)} after the value of ${nameV}; each argument goes on its own line`);
       }
-      return this.span(name, { kind: 'attr' as const, name: name.v, expr });
+      return this.span(name, { kind: 'attr' as const, name: nameV, expr });
     }
     const labels: Block['labels'] = [];
     for (;;) {
-      const t = this.peek();
-      if (t.t === 'ident') { this.next(); labels.push({ value: t.v, line: t.line, col: t.col, pos: t.pos, end: t.end }); continue; }
-      if (t.t === 'oquote') {
+      const j = this.peek();
+      const t = this.t[j];
+      if (t === 'ident') {
+        this.next();
+        labels.push({ value: this.k.v[j]!, line: this.k.line[j]!, col: this.k.col[j]!, pos: this.k.pos[j]!, end: this.k.end[j]! });
+        continue;
+      }
+      if (t === 'oquote') {
         this.next();
         let value = '';
-        const lit = this.toks[this.i]!;
-        if (lit.t === 'lit') { value = lit.v; this.next(); }
-        const close = this.toks[this.i]!;
-        if (close.t !== 'cquote') throw new Fail(close, `a block label is a plain string; ${describe(close)} is not allowed in the label of ${name.v}`);
+        if (this.t[this.i] === 'lit') { value = this.k.v[this.i]!; this.next(); }
+        const close = this.i;
+        if (this.t[close] !== 'cquote') throw this.fail(close, `a block label is a plain string; ${describe(this.k, close)} is not allowed in the label of ${nameV}`);
         this.next();
-        labels.push({ value, line: t.line, col: t.col, pos: t.pos, end: close.end });
+        labels.push({ value, line: this.k.line[j]!, col: this.k.col[j]!, pos: this.k.pos[j]!, end: this.k.end[close]! });
         continue;
       }
       break;
     }
     const open = this.peek();
-    if (open.t !== '{') {
-      throw new Fail(open, labels.length
-        ? `expected { to open the ${name.v} block, found ${describe(open)}`
-        : `expected = (an argument) or a block after ${name.v}, found ${describe(open)}`);
+    if (this.t[open] !== '{') {
+      throw this.fail(open, labels.length
+        ? `expected { to open the ${nameV} block, found ${describe(this.k, open)}`
+        : `expected = (an argument) or a block after ${nameV}, found ${describe(this.k, open)}`);
     }
     this.next();
     const body = this.with(true, () => this.body());
-    this.expect('}', `} closing the ${name.v} block`);
-    const end = this.toks[this.i]!;
-    if (end.t !== 'nl' && end.t !== 'eof' && end.t !== '}') throw new Fail(end, `unexpected ${describe(end)} after the ${name.v} block; start it on a new line`);
-    return this.span(name, { kind: 'block' as const, type: name.v, labels, body });
+    const close = this.expect('}', `} closing the ${nameV} block`);
+    const end = this.t[this.i];
+    if (end !== 'nl' && end !== 'eof' && end !== '}') throw this.fail(this.i, `unexpected ${describe(this.k, this.i)} after the ${nameV} block; start it on a new line`);
+    return this.span(name, { kind: 'block' as const, endLine: this.k.line[close]!, type: nameV, labels, body });
   }
 
   // ---- expressions
@@ -176,7 +220,7 @@ class Parser {
     const start = this.peek();
     const cond = this.binary(1);
     this.skipNlBefore('?');
-    if (this.peek().t !== '?') return cond;
+    if (this.peekT() !== '?') return cond;
     this.next();
     this.skipNl();
     const then = this.expr();
@@ -190,8 +234,8 @@ class Parser {
   /** A newline before `tok` is tolerated when `tok` follows it (an operator continuing the line above). */
   private skipNlBefore(tok: TokType): void {
     let j = this.i;
-    while (this.toks[j]!.t === 'nl') j++;
-    if (this.toks[j]!.t === tok) this.i = j;
+    while (this.t[j] === 'nl') j++;
+    if (this.t[j] === tok) this.i = j;
   }
 
   /**
@@ -199,10 +243,10 @@ class Parser {
    * can start with one where newlines count (an argument or an object item starts with a name).
    */
   private skipNlBeforeOperator(): void {
+    if (this.t[this.i] !== 'nl') return;
     let j = this.i;
-    while (this.toks[j]!.t === 'nl') j++;
-    const t = this.toks[j]!.t;
-    if (j > this.i && PREC[t] !== undefined) this.i = j;
+    while (this.t[j] === 'nl') j++;
+    if (PREC[this.t[j]!] !== undefined) this.i = j;
   }
 
   private binary(min: number): Expr {
@@ -210,58 +254,59 @@ class Parser {
     let left = this.unary();
     for (;;) {
       this.skipNlBeforeOperator();
-      const op = this.peek();
-      const level = PREC[op.t];
+      const op = this.peekT();
+      const level = PREC[op];
       if (level === undefined || level < min) return left;
       this.next();
       this.skipNl();
       const right = this.binary(level + 1);
-      left = this.span(start, { t: 'binary' as const, op: op.t as BinaryOp, left, right });
+      left = this.span(start, { t: 'binary' as const, op: op as BinaryOp, left, right });
     }
   }
 
   private unary(): Expr {
-    const t = this.peek();
-    if (t.t === '!' || t.t === '-') {
+    const j = this.peek();
+    const t = this.t[j];
+    if (t === '!' || t === '-') {
       this.next();
       const e = this.unary();
-      if (t.t === '-' && e.t === 'lit' && typeof e.v === 'number') return this.span(t, { t: 'lit' as const, v: -e.v });
-      return this.span(t, { t: 'unary' as const, op: t.t, e });
+      if (t === '-' && e.t === 'lit' && typeof e.v === 'number') return this.span(j, { t: 'lit' as const, v: -e.v });
+      return this.span(j, { t: 'unary' as const, op: t, e });
     }
-    return this.postfix(this.primary(), t);
+    return this.postfix(this.primary(), j);
   }
 
   /** Attribute access, indexing and splats following `e`. */
-  private postfix(e: Expr, start: Token): Expr {
+  private postfix(e: Expr, start: number): Expr {
     for (;;) {
-      const t = this.peek();
-      if (t.t === '.') {
+      const t = this.peekT();
+      if (t === '.') {
         this.next();
         const k = this.next();
-        if (k.t === 'ident') e = this.span(start, { t: 'getattr' as const, obj: e, name: k.v });
-        else if (k.t === 'number') e = this.span(start, { t: 'index' as const, obj: e, key: { t: 'lit' as const, v: Number(k.v), line: k.line, col: k.col, pos: k.pos, end: k.end } });
-        else if (k.t === '*') {
+        const kt = this.t[k];
+        if (kt === 'ident') e = this.span(start, { t: 'getattr' as const, obj: e, name: this.k.v[k]! });
+        else if (kt === 'number') e = this.span(start, { t: 'index' as const, obj: e, key: this.lit(k, Number(this.k.v[k])) });
+        else if (kt === '*') {
           // `.*` applies the attribute steps that follow (and only those) to each element.
-          const anon: Expr = { t: 'anon', line: k.line, col: k.col, pos: k.pos, end: k.end };
-          let each: Expr = anon;
-          while (this.peek().t === '.' && (this.toks[this.i + 1]!.t === 'ident' || this.toks[this.i + 1]!.t === 'number')) {
+          let each: Expr = { t: 'anon', line: this.k.line[k]!, col: this.k.col[k]!, pos: this.k.pos[k]!, end: this.k.end[k]! };
+          while (this.peekT() === '.' && (this.t[this.i + 1] === 'ident' || this.t[this.i + 1] === 'number')) {
             this.next();
             const a = this.next();
-            each = a.t === 'ident'
-              ? this.span(start, { t: 'getattr' as const, obj: each, name: a.v })
-              : this.span(start, { t: 'index' as const, obj: each, key: { t: 'lit' as const, v: Number(a.v), line: a.line, col: a.col, pos: a.pos, end: a.end } });
+            each = this.t[a] === 'ident'
+              ? this.span(start, { t: 'getattr' as const, obj: each, name: this.k.v[a]! })
+              : this.span(start, { t: 'index' as const, obj: each, key: this.lit(a, Number(this.k.v[a])) });
           }
           e = this.span(start, { t: 'splat' as const, src: e, each });
-        } else throw new Fail(k, `expected an attribute name after ".", found ${describe(k)}`);
+        } else throw this.fail(k, `expected an attribute name after ".", found ${describe(this.k, k)}`);
         continue;
       }
-      if (t.t === '[') {
+      if (t === '[') {
         this.next();
-        if (this.peek().t === '*' && this.toks[this.i + 1]?.t === ']') {
+        if (this.peekT() === '*' && this.t[this.i + 1] === ']') {
           const star = this.next();
           this.next();
           // `[*]` applies every traversal step that follows to each element.
-          const anon: Expr = { t: 'anon', line: star.line, col: star.col, pos: star.pos, end: star.end };
+          const anon: Expr = { t: 'anon', line: this.k.line[star]!, col: this.k.col[star]!, pos: this.k.pos[star]!, end: this.k.end[star]! };
           const each = this.postfix(anon, start);
           return this.span(start, { t: 'splat' as const, src: e, each });
         }
@@ -278,46 +323,47 @@ class Parser {
   }
 
   private primary(): Expr {
-    const t = this.next();
-    switch (t.t) {
-      case 'number': return this.span(t, { t: 'lit' as const, v: Number(t.v) });
+    const j = this.next();
+    const v = this.k.v[j]!;
+    switch (this.t[j]) {
+      case 'number': return this.span(j, { t: 'lit' as const, v: Number(v) });
       case 'ident': {
-        if (t.v === 'true' || t.v === 'false') return this.span(t, { t: 'lit' as const, v: t.v === 'true' });
-        if (t.v === 'null') return this.span(t, { t: 'lit' as const, v: null });
-        let name = t.v;
+        if (v === 'true' || v === 'false') return this.span(j, { t: 'lit' as const, v: v === 'true' });
+        if (v === 'null') return this.span(j, { t: 'lit' as const, v: null });
+        let name = v;
         // Provider-defined functions: provider::aws::arn_parse(...)
-        while (this.toks[this.i]!.t === ':' && this.toks[this.i + 1]!.t === ':' && this.toks[this.i + 2]!.t === 'ident') {
-          name += '::' + this.toks[this.i + 2]!.v;
+        while (this.t[this.i] === ':' && this.t[this.i + 1] === ':' && this.t[this.i + 2] === 'ident') {
+          name += '::' + this.k.v[this.i + 2]!;
           this.i += 3;
-          this.lastEnd = this.toks[this.i - 1]!.end;
+          this.lastEnd = this.k.end[this.i - 1]!;
         }
-        if (this.toks[this.i]!.t === '(') return this.call(t, name);
-        return this.span(t, { t: 'var' as const, name });
+        if (this.t[this.i] === '(') return this.call(j, name);
+        return this.span(j, { t: 'var' as const, name });
       }
-      case 'oquote': return this.template(t, 'cquote');
-      case 'oheredoc': return this.template(t, 'cheredoc');
+      case 'oquote': return this.template(j, 'cquote');
+      case 'oheredoc': return this.template(j, 'cheredoc');
       case '(': return this.with(false, () => {
         const e = this.expr();
         this.expect(')', ') closing the parenthesis');
-        return this.span(t, { t: 'paren' as const, e });
+        return this.span(j, { t: 'paren' as const, e });
       });
-      case '[': return this.with(false, () => this.tuple(t));
-      case '{': return this.object(t);
-      default: throw new Fail(t, `expected an expression, found ${describe(t)}`);
+      case '[': return this.with(false, () => this.tuple(j));
+      case '{': return this.object(j);
+      default: throw this.fail(j, `expected an expression, found ${describe(this.k, j)}`);
     }
   }
 
-  private call(start: Token, name: string): Expr {
+  private call(start: number, name: string): Expr {
     this.next();
     return this.with(false, () => {
       const args: Expr[] = [];
       let expand = false;
-      while (this.peek().t !== ')') {
-        if (expand) throw new Fail(this.peek(), `... expands only the last argument of ${name}()`);
+      while (this.peekT() !== ')') {
+        if (expand) throw this.fail(this.peek(), `... expands only the last argument of ${name}()`);
         args.push(this.expr());
-        if (this.peek().t === '...') { this.next(); expand = true; }
-        if (this.peek().t === ',') { this.next(); continue; }
-        if (this.peek().t !== ')') throw new Fail(this.peek(), `expected , or ) in the arguments of ${name}(), found ${describe(this.peek())}`);
+        if (this.peekT() === '...') { this.next(); expand = true; }
+        if (this.peekT() === ',') { this.next(); continue; }
+        if (this.peekT() !== ')') throw this.fail(this.peek(), `expected , or ) in the arguments of ${name}(), found ${describe(this.k, this.peek())}`);
       }
       this.next();
       return this.span(start, { t: 'call' as const, name, args, expand });
@@ -325,69 +371,69 @@ class Parser {
   }
 
   private isFor(): boolean {
-    const t = this.peek();
-    if (t.t !== 'ident' || t.v !== 'for') return false;
-    let j = this.i + 1;
-    while (this.toks[j]!.t === 'nl') j++;
-    return this.toks[j]!.t === 'ident';
+    const j = this.peek();
+    if (this.t[j] !== 'ident' || this.k.v[j] !== 'for') return false;
+    let n = j + 1;
+    while (this.t[n] === 'nl') n++;
+    return this.t[n] === 'ident';
   }
 
-  private tuple(open: Token): Expr {
+  private tuple(open: number): Expr {
     if (this.isFor()) return this.forExpr(open, false);
     const items: Expr[] = [];
-    while (this.peek().t !== ']') {
+    while (this.peekT() !== ']') {
       items.push(this.expr());
-      if (this.peek().t === ',') { this.next(); continue; }
-      if (this.peek().t !== ']') throw new Fail(this.peek(), `expected , or ] in the list, found ${describe(this.peek())}`);
+      if (this.peekT() === ',') { this.next(); continue; }
+      if (this.peekT() !== ']') throw this.fail(this.peek(), `expected , or ] in the list, found ${describe(this.k, this.peek())}`);
     }
     this.next();
     return this.span(open, { t: 'tuple' as const, items });
   }
 
-  private object(open: Token): Expr {
+  private object(open: number): Expr {
     if (this.with(false, () => this.isFor())) return this.with(false, () => this.forExpr(open, true));
     return this.with(true, () => {
       const items: ObjectItem[] = [];
       for (;;) {
         this.skipNl();
         const k = this.peek();
-        if (k.t === '}') break;
+        if (this.t[k] === '}') break;
         let key: Expr;
-        const sep = this.toks[this.i + 1]!.t;
-        if (k.t === 'ident' && (sep === '=' || sep === ':')) {
+        const sep = this.t[k + 1];
+        if (this.t[k] === 'ident' && (sep === '=' || sep === ':')) {
           this.next();
-          key = this.span(k, { t: 'lit' as const, v: k.v });
+          key = this.span(k, { t: 'lit' as const, v: this.k.v[k]! });
         } else {
           key = this.binary(1);
         }
         const eq = this.peek();
-        if (eq.t !== '=' && eq.t !== ':') throw new Fail(eq, `expected = after the key of an object item, found ${describe(eq)}`);
+        if (this.t[eq] !== '=' && this.t[eq] !== ':') throw this.fail(eq, `expected = after the key of an object item, found ${describe(this.k, eq)}`);
         this.next();
         this.skipNl();
         const value = this.expr();
         items.push(this.span(k, { key, value }));
-        const after = this.toks[this.i]!;
-        if (after.t === ',') { this.next(); continue; }
-        if (after.t === 'nl' || after.t === '}') continue;
-        throw new Fail(after, `expected , or a new line between object items, found ${describe(after)}`);
+        const after = this.t[this.i];
+        if (after === ',') { this.next(); continue; }
+        if (after === 'nl' || after === '}') continue;
+        throw this.fail(this.i, `expected , or a new line between object items, found ${describe(this.k, this.i)}`);
       }
       this.next();
       return this.span(open, { t: 'object' as const, items });
     });
   }
 
-  private forExpr(open: Token, obj: boolean): Expr {
+  private forExpr(open: number, obj: boolean): Expr {
     this.next(); // for
-    const first = this.expect('ident', 'a variable name after for');
+    const first = this.k.v[this.expect('ident', 'a variable name after for')]!;
     let keyVar: string | undefined;
-    let valVar = first.v;
-    if (this.peek().t === ',') {
+    let valVar = first;
+    if (this.peekT() === ',') {
       this.next();
-      keyVar = first.v;
-      valVar = this.expect('ident', 'a second variable name after ,').v;
+      keyVar = first;
+      valVar = this.k.v[this.expect('ident', 'a second variable name after ,')]!;
     }
     const inTok = this.peek();
-    if (inTok.t !== 'ident' || inTok.v !== 'in') throw new Fail(inTok, `expected in after the for variables, found ${describe(inTok)}`);
+    if (this.t[inTok] !== 'ident' || this.k.v[inTok] !== 'in') throw this.fail(inTok, `expected in after the for variables, found ${describe(this.k, inTok)}`);
     this.next();
     const coll = this.expr();
     this.expect(':', ': after the collection of the for expression');
@@ -398,11 +444,11 @@ class Parser {
       this.expect('=>', '=> between the key and the value of a for expression building an object');
       keyExpr = valExpr;
       valExpr = this.expr();
-      if (this.peek().t === '...') { this.next(); group = true; }
+      if (this.peekT() === '...') { this.next(); group = true; }
     }
     let cond: Expr | undefined;
     const ifTok = this.peek();
-    if (ifTok.t === 'ident' && ifTok.v === 'if') { this.next(); cond = this.expr(); }
+    if (this.t[ifTok] === 'ident' && this.k.v[ifTok] === 'if') { this.next(); cond = this.expr(); }
     this.expect(obj ? '}' : ']', obj ? '} closing the for expression' : '] closing the for expression');
     const node: ForExpr = { t: 'for', valVar, coll, valExpr, group };
     if (keyVar !== undefined) node.keyVar = keyVar;
@@ -413,14 +459,21 @@ class Parser {
 
   // ---- templates
 
-  private template(open: Token, close: 'cquote' | 'cheredoc'): Expr {
+  templateText(): Expr {
+    const parts = mergeLits(this.with(false, () => this.parts('eof', [], [])).parts);
+    const at = { line: 1, col: 1, pos: 0, end: this.k.end[this.last]! };
+    if (parts.every((x) => x.t === 'lit')) return { t: 'lit', v: parts.map((x) => (x as { v: string }).v).join(''), ...at };
+    return { t: 'tpl', parts, ...at };
+  }
+
+  private template(open: number, close: 'cquote' | 'cheredoc'): Expr {
     const lineStarts: { v: string }[] = [];
     const raw = this.with(false, () => this.parts(close, [], lineStarts)).parts;
-    const end = this.toks[this.i]!;
+    const end = this.i;
     // At the end of the file the lexer has already said what is not closed.
-    if (end.t !== close && end.t !== 'eof') throw new Fail(end, `unexpected ${describe(end)} in a template`);
+    if (this.t[end] !== close && this.t[end] !== 'eof') throw this.fail(end, `unexpected ${describe(this.k, end)} in a template`);
     this.next();
-    if (open.indent) stripIndent(lineStarts);
+    if (this.k.flags[open]! & INDENT) stripIndent(lineStarts);
     const parts = mergeLits(raw);
     // A template without interpolations or directives is a plain string.
     if (parts.every((x) => x.t === 'lit')) return this.span(open, { t: 'lit' as const, v: parts.map((x) => (x as { v: string }).v).join('') });
@@ -431,78 +484,81 @@ class Parser {
   private parts(close: TokType, stops: string[], lineStarts: { v: string }[]): { parts: TemplatePart[]; stop?: string } {
     const parts: TemplatePart[] = [];
     for (;;) {
-      const t = this.toks[this.i]!;
-      if (t.t === close || t.t === 'eof') return { parts };
-      if (t.t === 'lit') {
+      const j = this.i;
+      const t = this.t[j];
+      if (t === close || t === 'eof') return { parts };
+      if (t === 'lit') {
         this.next();
-        const part = { t: 'lit' as const, v: this.stripNext ? t.v.replace(/^\s+/, '') : t.v, line: t.line, col: t.col, pos: t.pos, end: t.end };
+        const v = this.k.v[j]!;
+        const part = { t: 'lit' as const, v: this.stripNext ? v.replace(/^\s+/, '') : v, line: this.k.line[j]!, col: this.k.col[j]!, pos: this.k.pos[j]!, end: this.k.end[j]! };
         this.stripNext = false;
-        if (t.lineStart) lineStarts.push(part);
+        if (this.k.flags[j]! & LINE_START) lineStarts.push(part);
         this.lastLit = part;
         parts.push(part);
         continue;
       }
-      if (t.t === 'interp') {
+      if (t === 'interp') {
         this.next();
-        this.openStrip(t);
+        this.openStrip(j);
         const e = this.expr();
         this.closeSeq('${');
-        parts.push(this.span(t, { t: 'interp' as const, e }));
+        parts.push(this.span(j, { t: 'interp' as const, e }));
         continue;
       }
-      if (t.t === 'control') {
+      if (t === 'control') {
         this.next();
-        this.openStrip(t);
+        this.openStrip(j);
         const kw = this.expect('ident', 'if, for, else, endif or endfor after %{');
-        if (stops.includes(kw.v)) {
+        const word = this.k.v[kw]!;
+        if (stops.includes(word)) {
           this.closeSeq('%{');
-          return { parts, stop: kw.v };
+          return { parts, stop: word };
         }
-        if (kw.v === 'if') {
+        if (word === 'if') {
           const cond = this.expr();
           this.closeSeq('%{');
           const then = this.parts(close, ['else', 'endif'], lineStarts);
           let otherwise: TemplatePart[] = [];
           if (then.stop === 'else') {
             const e = this.parts(close, ['endif'], lineStarts);
-            if (e.stop !== 'endif') throw new Fail(t, '%{ if } is not closed with %{ endif }');
+            if (e.stop !== 'endif') throw this.fail(j, '%{ if } is not closed with %{ endif }');
             otherwise = e.parts;
-          } else if (then.stop !== 'endif') throw new Fail(t, '%{ if } is not closed with %{ endif }');
-          parts.push(this.span(t, { t: 'tif' as const, cond, then: then.parts, else: otherwise }));
+          } else if (then.stop !== 'endif') throw this.fail(j, '%{ if } is not closed with %{ endif }');
+          parts.push(this.span(j, { t: 'tif' as const, cond, then: then.parts, else: otherwise }));
           continue;
         }
-        if (kw.v === 'for') {
-          const first = this.expect('ident', 'a variable name after for');
+        if (word === 'for') {
+          const first = this.k.v[this.expect('ident', 'a variable name after for')]!;
           let keyVar: string | undefined;
-          let valVar = first.v;
-          if (this.peek().t === ',') { this.next(); keyVar = first.v; valVar = this.expect('ident', 'a second variable name').v; }
+          let valVar = first;
+          if (this.peekT() === ',') { this.next(); keyVar = first; valVar = this.k.v[this.expect('ident', 'a second variable name')]!; }
           const inTok = this.next();
-          if (inTok.t !== 'ident' || inTok.v !== 'in') throw new Fail(inTok, `expected in after the for variables, found ${describe(inTok)}`);
+          if (this.t[inTok] !== 'ident' || this.k.v[inTok] !== 'in') throw this.fail(inTok, `expected in after the for variables, found ${describe(this.k, inTok)}`);
           const coll = this.expr();
           this.closeSeq('%{');
           const body = this.parts(close, ['endfor'], lineStarts);
-          if (body.stop !== 'endfor') throw new Fail(t, '%{ for } is not closed with %{ endfor }');
-          const node: TemplatePart = this.span(t, { t: 'tfor' as const, valVar, coll, body: body.parts });
+          if (body.stop !== 'endfor') throw this.fail(j, '%{ for } is not closed with %{ endfor }');
+          const node: TemplatePart = this.span(j, { t: 'tfor' as const, valVar, coll, body: body.parts });
           if (keyVar !== undefined) node.keyVar = keyVar;
           parts.push(node);
           continue;
         }
-        throw new Fail(kw, `unexpected %{ ${kw.v} } here`);
+        throw this.fail(kw, `unexpected %{ ${word} } here`);
       }
-      throw new Fail(t, `unexpected ${describe(t)} in a template`);
+      throw this.fail(j, `unexpected ${describe(this.k, j)} in a template`);
     }
   }
 
-  private openStrip(t: Token): void {
-    if (t.strip && this.lastLit) this.lastLit.v = this.lastLit.v.replace(/\s+$/, '');
+  private openStrip(j: number): void {
+    if (this.k.flags[j]! & STRIP && this.lastLit) this.lastLit.v = this.lastLit.v.replace(/\s+$/, '');
     this.lastLit = undefined;
   }
 
   private closeSeq(what: string): void {
-    const t = this.peek();
-    if (t.t !== 'seqend') throw new Fail(t, `expected } closing ${what}, found ${describe(t)}`);
+    const j = this.peek();
+    if (this.t[j] !== 'seqend') throw this.fail(j, `expected } closing ${what}, found ${describe(this.k, j)}`);
     this.next();
-    this.stripNext = !!t.strip;
+    this.stripNext = !!(this.k.flags[j]! & STRIP);
   }
 }
 

@@ -30,8 +30,9 @@ const versioningStatus = (v: Value) => mapScalar(v, (s) => (s === 'Disabled' ? '
 
 /** Logging: `target_bucket` names the destination bucket (by name or by reference). */
 function logging(out: CfnBuilder, at: string): void {
-  out.set('LoggingConfiguration.DestinationBucketName', `${at}.target_bucket`)
-    .set('LoggingConfiguration.LogFilePrefix', `${at}.target_prefix`);
+  const under = at ? `${at}.` : '';
+  out.set('LoggingConfiguration.DestinationBucketName', `${under}target_bucket`)
+    .set('LoggingConfiguration.LogFilePrefix', `${under}target_prefix`);
 }
 
 const bucket: Translator = {
