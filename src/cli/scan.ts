@@ -85,7 +85,7 @@ export async function runScan(argv: string[]): Promise<number> {
   reportInputFirst(result, paths, a.flags.has('allow-empty'));
   const facts = extractFacts(result.graph);
   for (const why of unavailableFacts(facts)) process.stderr.write(`attest: ${why}\n`);
-  const report = buildReport({ paths, params, failOn, sources: result.sources, skipped: result.skipped, allowEmpty: a.flags.has('allow-empty'), findings: result.findings, controls: CONTROLS, facts });
+  const report = buildReport({ paths, params, failOn, sources: result.sources, skipped: result.skipped, unevaluated: result.unevaluated, allowEmpty: a.flags.has('allow-empty'), findings: result.findings, controls: CONTROLS, facts });
   const chunks = format === 'text' ? [renderText(report, { color: !output && !!process.stdout.isTTY })] : renderChunks(report, format);
   if (output) {
     const failure = writeChunksToFile(output, chunks);
