@@ -183,6 +183,7 @@ function* htmlGroups(r: Report): Generator<string[], void, undefined> {
   ];
   out.push('<header>', '<h1>Attest compliance report</h1>');
   out.push(`<p class="meta">Generated ${esc(r.generatedAt)} by ${esc(`${r.tool.name} ${r.tool.version}`)} (report schema ${esc(r.schemaVersion)}) · scanned ${r.scan.paths.map((p) => `<code>${esc(p)}</code>`).join(', ') || '—'} · parameters: ${r.scan.parameters.length ? r.scan.parameters.map((p) => `<code>${esc(p.name)}</code>`).join(', ') : 'template defaults only'} · gate <code>--fail-on ${esc(r.scan.failOn)}</code> → exit ${s.exitCode}</p>`);
+  if (r.baseline) out.push(`<p class="meta">Baseline <code>${esc(r.baseline.file)}</code>: ${r.baseline.accepted} failing finding(s) accepted (they do not fail the gate), ${r.baseline.new} new; ${r.baseline.resolved} it records no longer fail.</p>`);
   out.push(`<p class="disclaimer"><b>Disclaimer:</b> ${esc(r.disclaimer)}</p>`, '</header>');
   out.push('<h2>Summary</h2>', '<div class="cards">',
     card(s.files, 'files'), card(s.resources, 'resources'), card(s.controls, 'controls'), card(s.findings, 'findings'),

@@ -294,6 +294,7 @@ function* markdownGroups(r: Report): Generator<string[], void, undefined> {
     ['Scanned', r.scan.paths.map((p) => mdCode(p, true)).join(', ') || '—'],
     ['Parameters', r.scan.parameters.length ? r.scan.parameters.map((p) => mdCode(p.name, true)).join(', ') + ' (given on the command line)' : 'template defaults only'],
     ['Gate', `${mdCode(`--fail-on ${r.scan.failOn}`, true)} → exit ${s.exitCode}`],
+    ...(r.baseline ? [['Baseline', `${mdCode(r.baseline.file, true)}: ${r.baseline.accepted} failing finding(s) accepted (they do not fail the gate), ${r.baseline.new} new; ${r.baseline.resolved} it records no longer fail`]] : []),
   ]));
   out.push('', '## Summary', '');
   out.push(...table(['Files', 'Resources', 'Controls', 'Findings', 'Pass', 'Fail', 'Unknown', 'Suppressed', 'Not applicable', 'Input errors'],

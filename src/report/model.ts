@@ -5,6 +5,7 @@ import type { Control } from '../controls/api.js';
 import { FRAMEWORKS } from '../frameworks/index.js';
 import { unavailableFacts } from '../facts/index.js';
 import { originAt } from './digest.js';
+import type { BaselineSummary } from './baseline.js';
 
 export const SCHEMA_VERSION = '1.1.0';
 const pkg = createRequire(import.meta.url)('../../../package.json') as { version: string };
@@ -68,12 +69,14 @@ export interface Report {
   generatedAt: string;
   disclaimer: string;
   scan: { paths: string[]; parameters: { name: string; source: 'override' }[]; failOn: Severity | 'none' };
-  /** Every file (or unit) read; `warnings` are what was read but not evaluated faithfully, without failing the run. */
-  sources: { file: string; format: string; resources: number; errors: Position[]; warnings: Position[] }[];
+  /** Every file (or unit) read; `warnings` (only when there are some) are what was read but not evaluated faithfully, without failing the run. */
+  sources: { file: string; format: string; resources: number; errors: Position[]; warnings?: Position[] }[];
   /** Candidate files found while walking folders that were not scanned, with the reason, by file. */
   skipped: Skipped[];
   /** Resources no control evaluates, or whose source type has no translation, counted per type. */
   unevaluated: Unevaluated[];
+  /** Present when the scan compared its failing findings with a baseline (--baseline). */
+  baseline?: BaselineSummary;
   domains: DomainSection[];
   findings: ReportFinding[];
   frameworks: Record<string, { title: string; source: string; version?: string }>;
@@ -109,6 +112,8 @@ export interface BuildInput {
   sources: SourceInfo[];
   skipped?: Skipped[];
   unevaluated?: Unevaluated[];
+  /** The comparison with a baseline; the findings already carry `baseline`. */
+  baseline?: BaselineSummary;
   /** A scan that finds no file passes instead of failing closed (`--allow-empty`). */
   allowEmpty?: boolean;
   findings: ReportFinding[];
@@ -160,9 +165,10 @@ export function buildReport(inp: BuildInput): Report {
     generatedAt: (inp.now ?? new Date()).toISOString(),
     disclaimer: 'Self-assessed from configuration by Attest. Every status is derived from the scanned files; a third-party audit is required for any certification.',
     scan: { paths: inp.paths, parameters: Object.keys(inp.params).sort().map((name) => ({ name, source: 'override' as const })), failOn: inp.failOn },
-    sources: inp.sources.map((s) => ({ file: s.file, format: s.format, resources: s.resources, errors: s.errors.map((e) => position(s.file, e)), warnings: (s.warnings ?? []).map((e) => position(s.file, e)) })),
+    sources: inp.sources.map((s) => ({ file: s.file, format: s.format, resources: s.resources, errors: s.errors.map((e) => position(s.file, e)), ...(s.warnings?.length ? { warnings: s.warnings.map((e) => position(s.file, e)) } : {}) })),
     skipped: [...(inp.skipped ?? [])].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
     unevaluated: (inp.unevaluated ?? []).map((u) => ({ ...u })),
+    ...(inp.baseline ? { baseline: { ...inp.baseline } } : {}),
     domains,
     findings: inp.findings,
     frameworks: Object.fromEntries(Object.entries(FRAMEWORKS).filter(([k]) => usedFw.has(k))),

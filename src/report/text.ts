@@ -48,7 +48,7 @@ export function renderText(r: Report, opts: { color: boolean; maxGapsPerDomain?:
   out.push(...unevaluatedLines(r));
   const warned = r.sources.filter((x) => x.warnings?.length);
   if (warned.length) {
-    out.push(bold(c('33', `Warnings (${warned.reduce((n, x) => n + x.warnings.length, 0)}) — read, but not evaluated faithfully:`)));
+    out.push(bold(c('33', `Warnings (${warned.reduce((n, x) => n + (x.warnings?.length ?? 0), 0)}) — read, but not evaluated faithfully:`)));
     out.push(...warningLines(warned));
     out.push('');
   }
@@ -61,7 +61,8 @@ export function renderText(r: Report, opts: { color: boolean; maxGapsPerDomain?:
   const fs = s.failedBySeverity;
   out.push(`Failed by severity: critical ${fs.critical}, high ${fs.high}, medium ${fs.medium}, low ${fs.low}, info ${fs.info}`);
   out.push(`Totals: ${s.byStatus.pass} pass, ${s.byStatus.fail} fail, ${s.byStatus.unknown} unknown, ${s.byStatus.suppressed} suppressed, ${s.byStatus.not_applicable} not applicable`);
-  out.push(`Gate: --fail-on ${r.scan.failOn} -> exit ${s.exitCode}`);
+  if (r.baseline) out.push(baselineLine(r.baseline));
+  out.push(`Gate: --fail-on ${r.scan.failOn} -> exit ${s.exitCode}${r.baseline ? ' (failures the baseline records do not count)' : ''}`);
   out.push(r.disclaimer);
   return out.join('\n') + '\n';
 }
@@ -118,4 +119,9 @@ export function unevaluatedLines(r: Pick<Report, 'unevaluated'>, maxPerGroup = 1
   }
   if (out.length) out.push('');
   return out;
+}
+
+/** "Baseline FILE: 5 failing finding(s) accepted, 2 new, 1 recorded no longer fail(s)". */
+export function baselineLine(b: NonNullable<Report['baseline']>): string {
+  return `Baseline ${b.file}: ${b.accepted} failing finding(s) accepted, ${b.new} new; ${b.resolved} it records no longer fail`;
 }

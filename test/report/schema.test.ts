@@ -98,3 +98,21 @@ test('schema: real scans validate — the bundled example and, when present, the
     assert.ok(ok, `${t}: ${JSON.stringify((validate.errors ?? []).slice(0, 5))}`);
   }
 });
+
+test('schema 1.1.0: a report with unevaluated, warnings, origin, sourceType, remediation and a baseline validates; a bad baseline state does not', async () => {
+  const { applyBaseline, baselineOf } = await import('../../src/report/baseline.js');
+  const { buildReport } = await import('../../src/report/model.js');
+  const { CONTROLS, FINDINGS, SOURCES, SKIPPED, UNEVALUATED, facts } = await import('./fixture.js');
+  const { findings, summary } = applyBaseline(FINDINGS, baselineOf(FINDINGS.slice(0, 1)), 'b.json');
+  const r = buildReport({ paths: ['infra'], params: {}, failOn: 'high', sources: SOURCES, skipped: SKIPPED, unevaluated: UNEVALUATED, findings, controls: CONTROLS, facts: facts(), baseline: summary });
+  const json = JSON.parse(renderJson(r)) as { findings: Record<string, unknown>[]; unevaluated: Record<string, unknown>[] };
+  const validate = validator();
+  assert.ok(validate(json), JSON.stringify(validate.errors, null, 2));
+  assert.ok(json.findings.some((f) => f.baseline === 'new') && json.findings.some((f) => f.baseline === 'unchanged'));
+  const bad = clone(json);
+  bad.findings[0]!.baseline = 'accepted';
+  assert.equal(validate(bad), false);
+  const badU = clone(json);
+  badU.unevaluated[0]!.reason = 'ignored';
+  assert.equal(validate(badU), false);
+});
