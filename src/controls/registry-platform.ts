@@ -4,8 +4,10 @@
 import type { Control } from './api.js';
 import ec2ImdsV2Required from './iam/ec2ImdsV2Required.js';
 import ec2ImdsHopLimit from './iam/ec2ImdsHopLimit.js';
+import ec2UserDataNoSecrets from './data-protection/ec2UserDataNoSecrets.js';
 
 export const controls: Control[] = [
   ec2ImdsV2Required,
   ec2ImdsHopLimit,
+  ec2UserDataNoSecrets,
 ];

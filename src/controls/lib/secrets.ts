@@ -54,7 +54,7 @@ export const SECRET_PATTERNS: SecretPattern[] = [
   { kind: 'JSON web token', re: /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/, group: 0, keep: 3 },
   { kind: 'password in a URL', re: new RegExp(`\\b[a-z][a-z0-9+.-]*://[^\\s:/@'"]+:(${LITERAL.replace('{6,}', '{3,}')})@[^\\s'"]`, 'i'), group: 1, keep: 0 },
   // NAME=value, NAME: "value", --name value: a literal assigned to a credential-named key.
-  { kind: 'credential assignment', re: new RegExp(`(?:^|[\\s"'{,;(])-{0,2}([A-Za-z_][A-Za-z0-9_.-]*)["']?(?:\\s*[:=]|(?<=--[A-Za-z_.-]*)\\s)\\s*["']?(${LITERAL})`, 'm'), group: 2, keep: 0, nameGroup: 1 },
+  { kind: 'literal assigned to a credential-named setting', re: new RegExp(`(?:^|[\\s"'{,;(])-{0,2}([A-Za-z_][A-Za-z0-9_.-]*)["']?(?:\\s*[:=]|(?<=--[A-Za-z_.-]*)\\s)\\s*["']?(${LITERAL})`, 'm'), group: 2, keep: 0, nameGroup: 1 },
 ];
 
 export interface SecretHit {
@@ -165,7 +165,8 @@ export function secretExposure(v: Value | undefined, noEcho: (param: string) => 
  * Only text written in the template counts: a value supplied at deploy time is not in it.
  */
 export function credentialIn(v: Value | undefined): { hit: SecretHit; why: string } | undefined {
-  if (!v || v.k !== 'scalar' || typeof v.v !== 'string' || v.sensitive) return undefined;
+  // A NoEcho parameter's default is still written in the template: sensitivity only decides masking.
+  if (!v || v.k !== 'scalar' || typeof v.v !== 'string') return undefined;
   if (v.via && v.via.endsWith('set by --param')) return undefined;
   const hit = findSecrets(v.v)[0];
   if (!hit) return undefined;

@@ -18,9 +18,9 @@ test('credential shapes are found, each once, with the line they are on', () => 
   assert.deepEqual(kinds(`git clone https://${ghp}@github.com/o/r`), ['GitHub token']);
   assert.deepEqual(kinds(`SLACK=${slack}`), ['Slack token']);
   assert.deepEqual(kinds('DATABASE_URL=postgres://app:s3cr3tpw@db.internal:5432/app'), ['password in a URL']);
-  assert.deepEqual(kinds('DB_PASSWORD=hunter2hunter2'), ['credential assignment']);
-  assert.deepEqual(kinds('{"client_secret": "abcdef123456"}'), ['credential assignment']);
-  assert.deepEqual(kinds('mysql --password s3cretpass -h db'), ['credential assignment']);
+  assert.deepEqual(kinds('DB_PASSWORD=hunter2hunter2'), ['literal assigned to a credential-named setting']);
+  assert.deepEqual(kinds('{"client_secret": "abcdef123456"}'), ['literal assigned to a credential-named setting']);
+  assert.deepEqual(kinds('mysql --password s3cretpass -h db'), ['literal assigned to a credential-named setting']);
 });
 
 test('references, placeholders and non-credential names are not secrets', () => {
