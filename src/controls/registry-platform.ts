@@ -5,9 +5,15 @@ import type { Control } from './api.js';
 import ec2ImdsV2Required from './iam/ec2ImdsV2Required.js';
 import ec2ImdsHopLimit from './iam/ec2ImdsHopLimit.js';
 import ec2UserDataNoSecrets from './data-protection/ec2UserDataNoSecrets.js';
+import eksSecretsEncrypted from './data-protection/eksSecretsEncrypted.js';
+import eksEndpointNotPublic from './network/eksEndpointNotPublic.js';
+import eksControlPlaneLogging from './audit/eksControlPlaneLogging.js';
 
 export const controls: Control[] = [
   ec2ImdsV2Required,
   ec2ImdsHopLimit,
   ec2UserDataNoSecrets,
+  eksSecretsEncrypted,
+  eksEndpointNotPublic,
+  eksControlPlaneLogging,
 ];
