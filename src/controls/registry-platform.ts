@@ -8,6 +8,12 @@ import ec2UserDataNoSecrets from './data-protection/ec2UserDataNoSecrets.js';
 import eksSecretsEncrypted from './data-protection/eksSecretsEncrypted.js';
 import eksEndpointNotPublic from './network/eksEndpointNotPublic.js';
 import eksControlPlaneLogging from './audit/eksControlPlaneLogging.js';
+import codebuildNoPrivilegedMode from './deployment/codebuildNoPrivilegedMode.js';
+import codebuildArtifactsEncrypted from './data-protection/codebuildArtifactsEncrypted.js';
+import codebuildEnvNoSecrets from './data-protection/codebuildEnvNoSecrets.js';
+import codebuildLogging from './audit/codebuildLogging.js';
+import codebuildCustomerKey from './data-protection/codebuildCustomerKey.js';
+import codebuildSourceNoCredentials from './data-protection/codebuildSourceNoCredentials.js';
 
 export const controls: Control[] = [
   ec2ImdsV2Required,
@@ -16,4 +22,10 @@ export const controls: Control[] = [
   eksSecretsEncrypted,
   eksEndpointNotPublic,
   eksControlPlaneLogging,
+  codebuildNoPrivilegedMode,
+  codebuildArtifactsEncrypted,
+  codebuildEnvNoSecrets,
+  codebuildLogging,
+  codebuildCustomerKey,
+  codebuildSourceNoCredentials,
 ];
