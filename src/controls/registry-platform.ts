@@ -14,6 +14,7 @@ import codebuildEnvNoSecrets from './data-protection/codebuildEnvNoSecrets.js';
 import codebuildLogging from './audit/codebuildLogging.js';
 import codebuildCustomerKey from './data-protection/codebuildCustomerKey.js';
 import codebuildSourceNoCredentials from './data-protection/codebuildSourceNoCredentials.js';
+import ssmParameterNoPlaintextSecret from './data-protection/ssmParameterNoPlaintextSecret.js';
 
 export const controls: Control[] = [
   ec2ImdsV2Required,
@@ -28,4 +29,5 @@ export const controls: Control[] = [
   codebuildLogging,
   codebuildCustomerKey,
   codebuildSourceNoCredentials,
+  ssmParameterNoPlaintextSecret,
 ];

@@ -18,7 +18,7 @@ export default defineControl({
     const path = `Properties.${ud.path}`;
     const v = ud.v!;
     if (v.k === 'unknown') {
-      return r.unknown('the user data is built from values known only at deploy time, so its text cannot be inspected', v, ud.loc, [evidenceAt(path, v, ud.loc)]);
+      return r.unknown('the user data text is not known statically, so it cannot be inspected', v, ud.loc, [evidenceAt(path, v, ud.loc)]);
     }
     if (v.k !== 'scalar' || typeof v.v !== 'string') return r.notApplicable('the user data is not text');
     const texts = [{ text: v.v, how: '' }];
