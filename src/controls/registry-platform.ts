@@ -15,6 +15,7 @@ import codebuildLogging from './audit/codebuildLogging.js';
 import codebuildCustomerKey from './data-protection/codebuildCustomerKey.js';
 import codebuildSourceNoCredentials from './data-protection/codebuildSourceNoCredentials.js';
 import ssmParameterNoPlaintextSecret from './data-protection/ssmParameterNoPlaintextSecret.js';
+import vpcEndpointPolicyRestricted from './network/vpcEndpointPolicyRestricted.js';
 
 export const controls: Control[] = [
   ec2ImdsV2Required,
@@ -30,4 +31,5 @@ export const controls: Control[] = [
   codebuildCustomerKey,
   codebuildSourceNoCredentials,
   ssmParameterNoPlaintextSecret,
+  vpcEndpointPolicyRestricted,
 ];
