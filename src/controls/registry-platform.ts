@@ -16,6 +16,7 @@ import codebuildCustomerKey from './data-protection/codebuildCustomerKey.js';
 import codebuildSourceNoCredentials from './data-protection/codebuildSourceNoCredentials.js';
 import ssmParameterNoPlaintextSecret from './data-protection/ssmParameterNoPlaintextSecret.js';
 import vpcEndpointPolicyRestricted from './network/vpcEndpointPolicyRestricted.js';
+import rdsRequireTls from './data-protection/rdsRequireTls.js';
 
 export const controls: Control[] = [
   ec2ImdsV2Required,
@@ -32,4 +33,5 @@ export const controls: Control[] = [
   codebuildSourceNoCredentials,
   ssmParameterNoPlaintextSecret,
   vpcEndpointPolicyRestricted,
+  rdsRequireTls,
 ];
