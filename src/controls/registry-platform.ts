@@ -17,6 +17,12 @@ import codebuildSourceNoCredentials from './data-protection/codebuildSourceNoCre
 import ssmParameterNoPlaintextSecret from './data-protection/ssmParameterNoPlaintextSecret.js';
 import vpcEndpointPolicyRestricted from './network/vpcEndpointPolicyRestricted.js';
 import rdsRequireTls from './data-protection/rdsRequireTls.js';
+import redshiftEncrypted from './data-protection/redshiftEncrypted.js';
+import redshiftNotPublic from './network/redshiftNotPublic.js';
+import redshiftAuditLogging from './audit/redshiftAuditLogging.js';
+import redshiftRequireTls from './data-protection/redshiftRequireTls.js';
+import redshiftEnhancedVpcRouting from './network/redshiftEnhancedVpcRouting.js';
+import redshiftSnapshotRetention from './resilience/redshiftSnapshotRetention.js';
 
 export const controls: Control[] = [
   ec2ImdsV2Required,
@@ -34,4 +40,10 @@ export const controls: Control[] = [
   ssmParameterNoPlaintextSecret,
   vpcEndpointPolicyRestricted,
   rdsRequireTls,
+  redshiftEncrypted,
+  redshiftNotPublic,
+  redshiftAuditLogging,
+  redshiftRequireTls,
+  redshiftEnhancedVpcRouting,
+  redshiftSnapshotRetention,
 ];
