@@ -23,6 +23,8 @@ import redshiftAuditLogging from './audit/redshiftAuditLogging.js';
 import redshiftRequireTls from './data-protection/redshiftRequireTls.js';
 import redshiftEnhancedVpcRouting from './network/redshiftEnhancedVpcRouting.js';
 import redshiftSnapshotRetention from './resilience/redshiftSnapshotRetention.js';
+import wafCoreRuleSet from './network/wafCoreRuleSet.js';
+import wafRateBasedRule from './network/wafRateBasedRule.js';
 
 export const controls: Control[] = [
   ec2ImdsV2Required,
@@ -46,4 +48,6 @@ export const controls: Control[] = [
   redshiftRequireTls,
   redshiftEnhancedVpcRouting,
   redshiftSnapshotRetention,
+  wafCoreRuleSet,
+  wafRateBasedRule,
 ];
