@@ -25,6 +25,7 @@ import redshiftEnhancedVpcRouting from './network/redshiftEnhancedVpcRouting.js'
 import redshiftSnapshotRetention from './resilience/redshiftSnapshotRetention.js';
 import wafCoreRuleSet from './network/wafCoreRuleSet.js';
 import wafRateBasedRule from './network/wafRateBasedRule.js';
+import secretsRotationInterval from './data-protection/secretsRotationInterval.js';
 
 export const controls: Control[] = [
   ec2ImdsV2Required,
@@ -50,4 +51,5 @@ export const controls: Control[] = [
   redshiftSnapshotRetention,
   wafCoreRuleSet,
   wafRateBasedRule,
+  secretsRotationInterval,
 ];
