@@ -26,6 +26,7 @@ import redshiftSnapshotRetention from './resilience/redshiftSnapshotRetention.js
 import wafCoreRuleSet from './network/wafCoreRuleSet.js';
 import wafRateBasedRule from './network/wafRateBasedRule.js';
 import secretsRotationInterval from './data-protection/secretsRotationInterval.js';
+import backupCrossRegionCopy from './resilience/backupCrossRegionCopy.js';
 
 export const controls: Control[] = [
   ec2ImdsV2Required,
@@ -52,4 +53,5 @@ export const controls: Control[] = [
   wafCoreRuleSet,
   wafRateBasedRule,
   secretsRotationInterval,
+  backupCrossRegionCopy,
 ];
