@@ -29,6 +29,7 @@ import secretsRotationInterval from './data-protection/secretsRotationInterval.j
 import backupCrossRegionCopy from './resilience/backupCrossRegionCopy.js';
 import s3ReplicationOutsideStack from './resilience/s3ReplicationOutsideStack.js';
 import s3TrailBucketObjectLock from './audit/s3TrailBucketObjectLock.js';
+import accessAnalyzerExternalAccess from './iam/accessAnalyzerExternalAccess.js';
 
 export const controls: Control[] = [
   ec2ImdsV2Required,
@@ -58,4 +59,5 @@ export const controls: Control[] = [
   backupCrossRegionCopy,
   s3ReplicationOutsideStack,
   s3TrailBucketObjectLock,
+  accessAnalyzerExternalAccess,
 ];
