@@ -30,6 +30,7 @@ import backupCrossRegionCopy from './resilience/backupCrossRegionCopy.js';
 import s3ReplicationOutsideStack from './resilience/s3ReplicationOutsideStack.js';
 import s3TrailBucketObjectLock from './audit/s3TrailBucketObjectLock.js';
 import accessAnalyzerExternalAccess from './iam/accessAnalyzerExternalAccess.js';
+import ec2NoPublicIp from './network/ec2NoPublicIp.js';
 
 export const controls: Control[] = [
   ec2ImdsV2Required,
@@ -60,4 +61,5 @@ export const controls: Control[] = [
   s3ReplicationOutsideStack,
   s3TrailBucketObjectLock,
   accessAnalyzerExternalAccess,
+  ec2NoPublicIp,
 ];
