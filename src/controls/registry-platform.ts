@@ -31,6 +31,8 @@ import s3ReplicationOutsideStack from './resilience/s3ReplicationOutsideStack.js
 import s3TrailBucketObjectLock from './audit/s3TrailBucketObjectLock.js';
 import accessAnalyzerExternalAccess from './iam/accessAnalyzerExternalAccess.js';
 import ec2NoPublicIp from './network/ec2NoPublicIp.js';
+import eksNodegroupSshRestricted from './network/eksNodegroupSshRestricted.js';
+import wafLogging from './audit/wafLogging.js';
 
 export const controls: Control[] = [
   ec2ImdsV2Required,
@@ -62,4 +64,6 @@ export const controls: Control[] = [
   s3TrailBucketObjectLock,
   accessAnalyzerExternalAccess,
   ec2NoPublicIp,
+  eksNodegroupSshRestricted,
+  wafLogging,
 ];
