@@ -17,7 +17,7 @@ Resources:
       ContainerDefinitions:
         - Name: app
           Image: app:1
-          Environment:
+          Environment: # <--
             - Name: DATABASE_URL
               Value: !Sub postgres://app:\${DbPassword}@db.internal:5432/app
             - Name: REGION
@@ -34,7 +34,7 @@ Resources:
           Image: worker:2
           Environment:
             - Name: AWS_ACCESS_KEY_ID
-              Value: AKIAEXAMPLEEXAMPLE12
+              Value: AKIAEXAMPLEEXAMPLE12 # <--
 ` },
     INSECURE_TASK,
     { name: 'credential-shaped value under an innocuous name', template: `Resources:
@@ -72,7 +72,7 @@ Resources:
           Image: app:1
           Environment:
             - Name: STRIPE_API_KEY
-              Value: !Ref Key` },
+              Value: !Ref Key # <--` },
   ],
   not_applicable: [
     `Resources:

@@ -16,7 +16,7 @@ export default cases(control, {
       Code: { ZipFile: "x" }
       Environment:
         Variables:
-          DB_PASSWORD: "{{resolve:secretsmanager:prod/db:SecretString:password}}"
+          DB_PASSWORD: "{{resolve:secretsmanager:prod/db:SecretString:password}}" # <--
           API_TOKEN_ARN: arn:aws:secretsmanager:eu-west-1:111122223333:secret:token
           TABLE: orders`,
     { name: 'NoEcho parameter without default', template: `Parameters:
@@ -31,7 +31,7 @@ Resources:
       Code: { ZipFile: "x" }
       Environment:
         Variables:
-          API_KEY: !Ref ApiKey` },
+          API_KEY: !Ref ApiKey # <--` },
   ],
   fail: [
     `Resources:
@@ -44,7 +44,7 @@ Resources:
       Code: { ZipFile: "x" }
       Environment:
         Variables:
-          DB_PASSWORD: hunter2`,
+          DB_PASSWORD: hunter2 # <--`,
     { name: 'secret as parameter default', template: `Transform: AWS::Serverless-2016-10-31
 Parameters:
   Token: { Type: String, Default: ghp_abcdef123456 }
@@ -57,7 +57,7 @@ Resources:
       CodeUri: src/
       Environment:
         Variables:
-          GITHUB_TOKEN: !Ref Token` },
+          GITHUB_TOKEN: !Ref Token # <--` },
     { name: 'credential-shaped value under an innocuous name', template: `Resources:
   Fn:
     Type: AWS::Lambda::Function
