@@ -196,7 +196,8 @@ export interface Evidence {
 }
 
 export interface Suppression {
-  source: 'attest' | 'checkov' | 'cfn_nag' | 'guard';
+  /** Where it is written: a resource's Metadata (attest, checkov, cfn_nag, guard) or the ignore file (.attestignore.yaml). */
+  source: 'attest' | 'checkov' | 'cfn_nag' | 'guard' | 'ignore-file';
   reason: string;
   expires?: string;
   file: string;
