@@ -44,7 +44,8 @@ test('colour: never when standard output is not a terminal, nor with --no-color 
     assert.equal(r.status, 1);
     assert.doesNotMatch(r.stdout, /\x1b\[/);
   }
-  assert.ok(run(['scan', '--help']).stdout.includes('--no-color'));
+  const help = run(['scan', '--help']).stdout;
+  for (const opt of ['--no-color', 'NO_COLOR', '--output FORMAT=FILE', '--baseline FILE', '--baseline-write FILE', '--ignore-file FILE', '.attestignore.yaml']) assert.ok(help.includes(opt), opt);
 });
 
 test('--baseline-write then --baseline: accepted failures pass the gate, a new one fails it, a moved one stays accepted', () => {
