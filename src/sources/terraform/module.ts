@@ -309,7 +309,8 @@ class Module implements ModuleEnv {
       const sensitive = literal(attrOf(d.block, 'sensitive')) === true;
       const def = attrOf(d.block, 'default');
       const loc = this.at(d.block.labels[0]!, d.file);
-      const info: ParameterInfo = { name, type: typeText(d), loc, noEcho: sensitive, source: 'none' };
+      // Named as expressions and unknowns name it (`var.db_password`), so a control can look it up.
+      const info: ParameterInfo = { name: `var.${name}`, type: typeText(d), loc, noEcho: sensitive, source: 'none' };
       const description = literal(attrOf(d.block, 'description'));
       if (typeof description === 'string') info.description = description;
       let value: Value | undefined;
