@@ -287,6 +287,12 @@ test('data.aws_iam_policy_document is computed into the JSON policy; other data 
   assert.equal(m.r('data.aws_iam_policy_document.tls').mode, 'data');
 });
 
+test('an ephemeral resource is known only while Terraform runs', () => {
+  const m = load({ 'main.tf': 'ephemeral "random_password" "p" {\n  length = 16\n}\nresource "aws_db_instance" "d" {\n  password_wo = ephemeral.random_password.p.result\n}\n' });
+  const v = get(m.r('aws_db_instance.d'), 'password_wo');
+  assert.deepEqual(v.k === 'unknown' && [v.reason, v.params], ['ephemeral.random_password.p exists only while Terraform runs', ['ephemeral.random_password.p']]);
+});
+
 test('a policy document depending on a variable without a value is unknown, naming it', () => {
   const m = load({ 'main.tf': 'variable "principal" {}\ndata "aws_iam_policy_document" "d" {\n  statement {\n    actions = ["s3:*"]\n    principals {\n      type = "AWS"\n      identifiers = [var.principal]\n    }\n  }\n}\nresource "aws_iam_role" "r" {\n  assume_role_policy = data.aws_iam_policy_document.d.json\n}\n' });
   const v = get(m.r('aws_iam_role.r'), 'assume_role_policy');
