@@ -40,8 +40,11 @@ export type Verdict = boolean | { unknown: Value & { k: 'unknown' } };
 
 /** What a control sees: one resource, its properties, and the graph around it. */
 export class ResourceContext {
-  /** `today` is the scan's reference date (YYYY-MM-DD), so date-dependent verdicts are reproducible. */
-  constructor(readonly resource: Resource, readonly graph: Graph, readonly today: string = new Date().toISOString().slice(0, 10)) {}
+  /**
+   * `today` is the scan's reference date (YYYY-MM-DD), so date-dependent verdicts are reproducible;
+   * `region` is the deployment region when the scan was told it (--param AWS::Region=...).
+   */
+  constructor(readonly resource: Resource, readonly graph: Graph, readonly today: string = new Date().toISOString().slice(0, 10), readonly region?: string) {}
 
   get id(): string { return this.resource.id; }
   get type(): string { return this.resource.type; }

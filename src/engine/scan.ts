@@ -49,7 +49,7 @@ export function evaluate(templates: Template[], sources: SourceInfo[], opts: Sca
   const findingsOf = (r: Resource, controls: Control[], errs: SourceError[]): Finding[] => {
     const out: Finding[] = [];
     const supp = readSuppressions(r, errs);
-    const ctx = new ResourceContext(r, graph, today);
+    const ctx = new ResourceContext(r, graph, today, opts.params?.['AWS::Region']);
     for (const c of controls) {
       let outs: Outcome | Outcome[] | undefined;
       try {

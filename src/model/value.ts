@@ -10,7 +10,7 @@ function renderFull(v: Value | undefined, depth: number): string {
   if (!v) return '(not set)';
   switch (v.k) {
     case 'scalar':
-      if (v.sensitive) return '"****" (NoEcho parameter, value withheld)';
+      if (v.sensitive) return v.via ? '"****" (NoEcho parameter, value withheld)' : '"****" (sensitive, value withheld)';
       return typeof v.v === 'string' ? JSON.stringify(v.v) : String(v.v);
     case 'ref':
       // A CloudFormation logical id is alphanumeric; an id with a dot is a Terraform or
@@ -119,7 +119,8 @@ export function unknownParams(v: Value | undefined): string[] {
 export function toPlain(v: Value | undefined): unknown {
   if (!v) return undefined;
   switch (v.k) {
-    case 'scalar': return v.v;
+    // A sensitive value (a NoEcho parameter, a Terraform sensitive attribute, a Pulumi secret) is never shown.
+    case 'scalar': return v.sensitive ? '****' : v.v;
     case 'ref': return v.attr ? `\${${v.resource}.${v.attr}}` : `\${${v.resource}}`;
     case 'unknown': return `<unknown: ${v.reason}>`;
     case 'absent': return undefined;

@@ -3,6 +3,7 @@ import type { Finding, Status } from '../model/types.js';
 import type { DomainSection, Report } from './model.js';
 import { countsText, factViews, findingsByControl, STATUS_LABEL, type TreeNode } from './markdown.js';
 import { joinChunks, joinedLines } from './chunks.js';
+import { controlIndex, failingControls, typeText, unevaluatedGroups } from './digest.js';
 
 /** Escapes & < > " ' — safe in text and in double- or single-quoted attributes. */
 export function esc(s: unknown): string {
@@ -43,6 +44,7 @@ ul.tree{margin:4px 0;padding-left:20px}ul.tree li{margin:1px 0}
 ul.gaps{padding-left:20px}ul.gaps li{margin:6px 0}
 ul.evidence{margin:2px 0 8px;padding-left:22px;color:var(--muted)}
 .empty{color:var(--muted);font-style:italic}
+.fix{border-left:4px solid var(--pass);background:var(--soft);padding:4px 10px;margin:6px 0}
 footer{margin-top:32px;color:var(--muted);font-size:12px;border-top:1px solid var(--line);padding-top:8px}
 @media print{
   body{font-size:11px}main{max-width:none;padding:0}
@@ -93,8 +95,15 @@ function factsHtml(facts: Record<string, unknown>): string {
   return out.join('\n');
 }
 
+const ACCEPTED = ' <span class="st st-not_applicable">BASELINE</span>';
+
+// The documentation page is shown, not linked: the report links nothing outside itself.
+function remediationHtml(text: string, helpUri: string | undefined): string {
+  return `<p class="fix"><b>Remediation:</b> ${esc(text)}${helpUri ? ` (documentation: <code>${esc(helpUri)}</code>)` : ''}</p>`;
+}
+
 function evidenceHtml(f: Finding): string {
-  const items = f.evidence.map((e) => `<li><code>${esc(e.path)}</code> = <code>${esc(e.value)}</code> at ${loc(e.file, e.line, e.column)}${e.note ? ` — ${esc(e.note)}` : ''}</li>`);
+  const items = f.evidence.map((e) => `<li><code>${esc(e.path)}</code> = <code>${esc(e.value)}</code> at ${loc(e.file, e.line, e.column)}${e.origin ? `, written as <code>${esc(e.origin)}</code>` : ''}${e.note ? ` — ${esc(e.note)}` : ''}</li>`);
   if (f.dependsOn?.length) items.push(`<li>depends on: ${f.dependsOn.map((p) => `<code>${esc(p)}</code>`).join(', ')}</li>`);
   if (f.suppression) {
     const s = f.suppression;
@@ -122,18 +131,24 @@ function domainHtml(r: Report, d: DomainSection): string[] {
       [false, false, false, false, true, true, true, true, true])
     : '<p class="empty">No controls in this domain yet.</p>');
   out.push('<h3>Gaps</h3>');
-  const gaps = d.gaps.map((g) => `<li>${badge(g.status)} ${sev(g.severity)} <code>${esc(g.controlId)}</code> ${esc(g.title)} — <code>${esc(g.resource.id)}</code> (${esc(g.resource.type)}): ${esc(g.message)} ${loc(g.location.file, g.location.line, g.location.column)}</li>`);
+  const gaps = d.gaps.map((g) => `<li>${badge(g.status)}${g.baseline === 'unchanged' ? ACCEPTED : ''} ${sev(g.severity)} <code>${esc(g.controlId)}</code> ${esc(g.title)} — <code>${esc(g.resource.id)}</code> (${esc(typeText(g.resource))}): ${esc(g.message)} ${loc(g.location.file, g.location.line, g.location.column)}${g.origin ? ` <code>${esc(g.origin)}</code>` : ''}</li>`);
   if (gaps.length) for (const l of listLines('<ul class="gaps">', gaps, '</ul>')) out.push(l);
   else out.push('<p class="empty">No failing or undecidable findings.</p>');
   const groups = findingsByControl(r, d);
   if (groups.length) {
     out.push('<h3>Evidence</h3>');
+    const catalog = controlIndex(r);
     for (const { control, findings } of groups) {
       const shown = findings.filter((f) => f.status !== 'not_applicable');
       const na = findings.length - shown.length;
       const worst = findings[0]!.status;
       out.push(`<details class="ev"><summary>${badge(worst)} <code>${esc(control.id)}</code> ${esc(control.title)} <span class="meta">(${findings.length} resource result(s))</span></summary>`);
-      const items = shown.map((f) => `<li>${badge(f.status)} <code>${esc(f.resource.id)}</code> — ${esc(f.message)} ${loc(f.location.file, f.location.line, f.location.column)}${evidenceHtml(f)}</li>`);
+      const fix = catalog.get(control.id);
+      if (fix?.remediation && findings.some((f) => f.status === 'fail')) out.push(remediationHtml(fix.remediation, fix.helpUri));
+      const items = shown.map((f) => {
+        const kind = f.resource.sourceType && f.resource.sourceType !== f.resource.type ? ` (<code>${esc(f.resource.sourceType)}</code>)` : '';
+        return `<li>${badge(f.status)}${f.baseline === 'unchanged' ? ACCEPTED : ''} <code>${esc(f.resource.id)}</code>${kind} — ${esc(f.message)} ${loc(f.location.file, f.location.line, f.location.column)}${evidenceHtml(f)}</li>`;
+      });
       for (const l of listLines('<ul class="tree">', items, `${na ? `<li class="empty">${na} resource(s) not applicable</li>` : ''}</ul>`)) out.push(l);
       out.push('</details>');
     }
@@ -168,6 +183,7 @@ function* htmlGroups(r: Report): Generator<string[], void, undefined> {
   ];
   out.push('<header>', '<h1>Attest compliance report</h1>');
   out.push(`<p class="meta">Generated ${esc(r.generatedAt)} by ${esc(`${r.tool.name} ${r.tool.version}`)} (report schema ${esc(r.schemaVersion)}) · scanned ${r.scan.paths.map((p) => `<code>${esc(p)}</code>`).join(', ') || '—'} · parameters: ${r.scan.parameters.length ? r.scan.parameters.map((p) => `<code>${esc(p.name)}</code>`).join(', ') : 'template defaults only'} · gate <code>--fail-on ${esc(r.scan.failOn)}</code> → exit ${s.exitCode}</p>`);
+  if (r.baseline) out.push(`<p class="meta">Baseline <code>${esc(r.baseline.file)}</code>: ${r.baseline.accepted} failing finding(s) accepted (they do not fail the gate), ${r.baseline.new} new; ${r.baseline.resolved} it records no longer fail.</p>`);
   out.push(`<p class="disclaimer"><b>Disclaimer:</b> ${esc(r.disclaimer)}</p>`, '</header>');
   out.push('<h2>Summary</h2>', '<div class="cards">',
     card(s.files, 'files'), card(s.resources, 'resources'), card(s.controls, 'controls'), card(s.findings, 'findings'),
@@ -175,6 +191,14 @@ function* htmlGroups(r: Report): Generator<string[], void, undefined> {
     card(s.byStatus.not_applicable, 'not applicable'), card(s.sourceErrors, 'input errors'), '</div>');
   out.push(`<p><b>Failed by severity:</b> ${sev('critical')} ${fs.critical} · ${sev('high')} ${fs.high} · ${sev('medium')} ${fs.medium} · ${sev('low')} ${fs.low} · ${sev('info')} ${fs.info}</p>`);
   if (errs.length) out.push(`<p class="alert"><b>Warning:</b> ${errs.length} input error(s): some files were not fully evaluated. See <a href="#input-errors">Input errors</a>.</p>`);
+  const ranked = failingControls(r);
+  if (ranked.length) {
+    out.push('<h3>Failing controls</h3>', '<p class="meta">Most severe first, then most failures.</p>');
+    out.push(table(['Control', 'Title', 'Severity', 'Failing', 'Resources', 'Remediation'],
+      ranked.map((c) => [`<code>${esc(c.id)}</code>`, esc(c.title), sev(c.severity), `${c.count}${c.accepted ? ` (${c.accepted} accepted)` : ''}`, String(c.resources),
+        `${esc(c.remediation || '—')}${c.helpUri ? ` (<code>${esc(c.helpUri)}</code>)` : ''}`]),
+      [false, false, false, true, true, false]));
+  }
   out.push(table(['Domain', 'Pass', 'Fail', 'Unknown', 'Suppressed', 'N/A', 'Gaps'],
     r.domains.map((d) => [`<a href="#${anchor(d.id)}">${esc(d.title)}</a>`, ...[d.summary.pass, d.summary.fail, d.summary.unknown, d.summary.suppressed, d.summary.not_applicable, d.gaps.length].map(String)]),
     [false, true, true, true, true, true, true]));
@@ -185,6 +209,16 @@ function* htmlGroups(r: Report): Generator<string[], void, undefined> {
   const errItems = errs.map((e) => `<li><span class="st st-fail">ERROR</span> ${loc(e.file, e.line, e.column)}: ${esc(e.message)}</li>`);
   if (errItems.length) for (const l of listLines('<ul class="gaps">', errItems, '</ul>')) out.push(l);
   else out.push(`<p class="empty">None: all ${r.sources.length} file(s) were read completely.</p>`);
+  const warns = r.sources.flatMap((src) => (src.warnings ?? []).map((e) => ({ file: src.file, ...e })));
+  if (warns.length) {
+    out.push('<h2 id="source-warnings">Source warnings</h2>', `<p>${warns.length} thing(s) were read but could not be evaluated faithfully (they do not fail the run):</p>`);
+    for (const l of listLines('<ul class="gaps">', warns.map((e) => `<li><span class="st st-unknown">WARNING</span> ${loc(e.file, e.line, e.column)}: ${esc(e.message)}</li>`), '</ul>')) out.push(l);
+  }
+  const groupsU = unevaluatedGroups(r.unevaluated ?? []);
+  if (groupsU.length) {
+    out.push('<h2 id="not-evaluated">Not evaluated</h2>');
+    for (const g of groupsU) out.push(`<h4>${esc(g.heading)} (${g.total})</h4>`, table(['Type', 'Resources'], g.entries.map((e) => [`<code>${esc(e.label)}</code>`, String(e.count)]), [false, true]));
+  }
   if (r.skipped.length) {
     out.push('<h2 id="skipped-files">Skipped files</h2>', `<p>${r.skipped.length} candidate file(s) found in the scanned folders were not scanned:</p>`);
     for (const l of listLines('<ul class="gaps">', r.skipped.map((k) => `<li><code>${esc(k.file)}</code>: ${esc(k.reason)}</li>`), '</ul>')) out.push(l);

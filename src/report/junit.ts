@@ -2,6 +2,7 @@
 import type { Finding } from '../model/types.js';
 import type { Report } from './model.js';
 import { joinChunks, joinedLines } from './chunks.js';
+import { controlIndex, typeText } from './digest.js';
 
 // Characters XML 1.0 does not allow at all (C0 controls except tab/LF/CR, lone surrogates, U+FFFE/U+FFFF).
 const INVALID_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
@@ -21,17 +22,18 @@ const ENT: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"
 interface Case { classname: string; name: string; body: string; failure: boolean; error: boolean; skipped: boolean }
 
 function evidenceText(f: Finding): string {
-  return f.evidence.map((e) => `  ${e.path} = ${e.value} at ${e.file}:${e.line}:${e.column}${e.note ? ` (${e.note})` : ''}`).join('\n');
+  return f.evidence.map((e) => `  ${e.path} = ${e.value} at ${e.file}:${e.line}:${e.column}${e.origin ? ` [${e.origin}]` : ''}${e.note ? ` (${e.note})` : ''}`).join('\n');
 }
 
-function findingCase(f: Finding): Case {
+function findingCase(f: Finding, remediation: string | undefined): Case {
   const c: Case = { classname: f.controlId, name: `${f.resource.id} (${f.resource.file}:${f.resource.line})`, body: '', failure: false, error: false, skipped: false };
   switch (f.status) {
     case 'fail': {
       const text = [
         `${f.controlId} ${f.title} [${f.severity}]`,
-        `${f.resource.type} ${f.resource.id}: ${f.message}`,
+        `${typeText(f.resource)} ${f.resource.id}: ${f.message}`,
         `at ${f.location.file}:${f.location.line}:${f.location.column}`,
+        ...(remediation ? [`fix: ${remediation}`] : []),
         ...(f.evidence.length ? ['evidence:', evidenceText(f)] : []),
         ...(f.suppression?.expired ? [`suppression expired on ${f.suppression.expires}: ${f.suppression.reason}`] : []),
       ].join('\n');
@@ -74,11 +76,12 @@ function suite(name: string, cases: Case[], timestamp: string, indent = '  '): {
 }
 
 export function* renderJunitChunks(r: Report): Generator<string, void, undefined> {
-  const suites = r.domains.map((d) => suite(d.id, r.findings.filter((f) => f.domain === d.id).map(findingCase), r.generatedAt));
+  const catalog = controlIndex(r);
+  const suites = r.domains.map((d) => suite(d.id, r.findings.filter((f) => f.domain === d.id).map((f) => findingCase(f, catalog.get(f.controlId)?.remediation)), r.generatedAt));
   const errorCases: Case[] = r.sources.flatMap((s) => s.errors.map((e): Case => ({
     classname: 'sources',
-    name: `${s.file}:${e.line}:${e.column}`,
-    body: `<error message="${xmlAttr(e.message)}" type="SourceError">${xmlText(`${s.file}:${e.line}:${e.column}: ${e.message}`)}</error>`,
+    name: `${e.file ?? s.file}:${e.line}:${e.column}`,
+    body: `<error message="${xmlAttr(e.message)}" type="SourceError">${xmlText(`${e.file ?? s.file}:${e.line}:${e.column}: ${e.message}`)}</error>`,
     failure: false, error: true, skipped: false,
   })));
   if (errorCases.length) suites.push(suite('sources', errorCases, r.generatedAt));

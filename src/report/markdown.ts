@@ -1,8 +1,9 @@
 // Markdown report, plus the format-neutral helpers the HTML report shares with it
 // (labels, and the view that turns arbitrary facts JSON into tables and trees).
 import type { Finding, Status } from '../model/types.js';
-import type { ControlSummary, DomainSection, Report } from './model.js';
+import type { ControlSummary, DomainSection, Report, ReportFinding } from './model.js';
 import { joinChunks, joinedLines } from './chunks.js';
+import { controlIndex, failingControls, typeText, unevaluatedGroups } from './digest.js';
 
 // ---------------------------------------------------------------- shared helpers
 
@@ -138,7 +139,7 @@ const SEV_ORDER = { critical: 0, high: 1, medium: 2, low: 3, info: 4 } as const;
 const STATUS_ORDER: Record<Status, number> = { fail: 0, unknown: 1, suppressed: 2, pass: 3, not_applicable: 4 };
 
 /** Findings of a domain grouped by control (catalog order, then any control not in the catalog). */
-export function findingsByControl(r: Report, d: DomainSection): { control: Pick<ControlSummary, 'id' | 'title' | 'severity'>; findings: Finding[] }[] {
+export function findingsByControl(r: Report, d: DomainSection): { control: Pick<ControlSummary, 'id' | 'title' | 'severity'>; findings: ReportFinding[] }[] {
   const fs = r.findings.filter((f) => f.domain === d.id);
   const ids = [...d.controls.map((c) => c.id), ...[...new Set(fs.map((f) => f.controlId))].filter((id) => !d.controls.some((c) => c.id === id)).sort()];
   return ids.map((id) => {
@@ -223,7 +224,7 @@ function factsMd(facts: Record<string, unknown>): string[] {
 }
 
 function evidenceMd(f: Finding, indent: string): string[] {
-  const lines = f.evidence.map((e) => `${indent}- ${mdCode(e.path)} = ${mdCode(e.value)} (${mdLink(e.file, e.line)})${e.note ? ` — ${mdText(e.note)}` : ''}`);
+  const lines = f.evidence.map((e) => `${indent}- ${mdCode(e.path)} = ${mdCode(e.value)} (${mdLink(e.file, e.line)})${e.origin ? `, written as ${mdCode(e.origin)}` : ''}${e.note ? ` — ${mdText(e.note)}` : ''}`);
   if (f.dependsOn?.length) lines.push(`${indent}- depends on: ${f.dependsOn.map((p) => mdCode(p)).join(', ')}`);
   if (f.suppression) {
     const s = f.suppression;
@@ -251,17 +252,24 @@ function domainMd(r: Report, d: DomainSection): string[] {
   out.push('### Gaps', '');
   if (!d.gaps.length) out.push('_No failing or undecidable findings._');
   for (const g of d.gaps) {
-    out.push(`- ${MD_STATUS[g.status]} · **${g.severity}** · ${mdCode(g.controlId)} ${mdText(g.title)} — ${mdCode(g.resource.id)} (${mdText(g.resource.type)}): ${mdText(g.message)} — ${mdLink(g.location.file, g.location.line)}`);
+    out.push(`- ${MD_STATUS[g.status]}${g.baseline === 'unchanged' ? ' (accepted by the baseline)' : ''} · **${g.severity}** · ${mdCode(g.controlId)} ${mdText(g.title)} — ${mdCode(g.resource.id)} (${mdText(typeText(g.resource))}): ${mdText(g.message)} — ${mdLink(g.location.file, g.location.line)}${g.origin ? ` (${mdCode(g.origin)})` : ''}`);
   }
   out.push('');
   const groups = findingsByControl(r, d);
   if (groups.length) {
     out.push('### Evidence', '');
+    const catalog = controlIndex(r);
     for (const { control, findings } of groups) {
       out.push(`#### ${mdCode(control.id)} ${mdText(control.title)}`, '');
+      const fix = catalog.get(control.id);
+      if (fix?.remediation && findings.some((f) => f.status === 'fail')) {
+        out.push(`**Remediation:** ${mdText(fix.remediation)}${fix.helpUri ? ` ([documentation](${fix.helpUri.replace(/[()\s]/g, encodeURIComponent)}))` : ''}`, '');
+      }
       const na = findings.filter((f) => f.status === 'not_applicable').length;
       for (const f of findings.filter((x) => x.status !== 'not_applicable')) {
-        out.push(`- ${MD_STATUS[f.status]} ${mdCode(f.resource.id)} — ${mdText(f.message)} (${mdLink(f.location.file, f.location.line)})`);
+        const kind = f.resource.sourceType && f.resource.sourceType !== f.resource.type ? ` (${mdCode(f.resource.sourceType)})` : '';
+        const base = f.baseline === 'unchanged' ? ' (accepted by the baseline)' : '';
+        out.push(`- ${MD_STATUS[f.status]}${base} ${mdCode(f.resource.id)}${kind} — ${mdText(f.message)} (${mdLink(f.location.file, f.location.line)})`);
         out.push(...evidenceMd(f, '  '));
       }
       if (na) out.push(`- ${na} resource(s) not applicable`);
@@ -286,6 +294,7 @@ function* markdownGroups(r: Report): Generator<string[], void, undefined> {
     ['Scanned', r.scan.paths.map((p) => mdCode(p, true)).join(', ') || '—'],
     ['Parameters', r.scan.parameters.length ? r.scan.parameters.map((p) => mdCode(p.name, true)).join(', ') + ' (given on the command line)' : 'template defaults only'],
     ['Gate', `${mdCode(`--fail-on ${r.scan.failOn}`, true)} → exit ${s.exitCode}`],
+    ...(r.baseline ? [['Baseline', `${mdCode(r.baseline.file, true)}: ${r.baseline.accepted} failing finding(s) accepted (they do not fail the gate), ${r.baseline.new} new; ${r.baseline.resolved} it records no longer fail`]] : []),
   ]));
   out.push('', '## Summary', '');
   out.push(...table(['Files', 'Resources', 'Controls', 'Findings', 'Pass', 'Fail', 'Unknown', 'Suppressed', 'Not applicable', 'Input errors'],
@@ -294,6 +303,14 @@ function* markdownGroups(r: Report): Generator<string[], void, undefined> {
   const fs = s.failedBySeverity;
   out.push('', `**Failed by severity:** critical ${fs.critical} · high ${fs.high} · medium ${fs.medium} · low ${fs.low} · info ${fs.info}`, '');
   if (s.sourceErrors) out.push(`> **Warning:** ${s.sourceErrors} input error(s): some files were not fully evaluated. See [Input errors](#input-errors).`, '');
+  const ranked = failingControls(r);
+  if (ranked.length) {
+    out.push('### Failing controls', '', '_Most severe first, then most failures._', '');
+    out.push(...table(['Control', 'Title', 'Severity', 'Failing', 'Resources', 'Remediation'],
+      ranked.map((c) => [mdCode(c.id, true), mdCell(c.title), c.severity, String(c.count) + (c.accepted ? ` (${c.accepted} accepted)` : ''), String(c.resources), mdCell(c.remediation || '—')]),
+      ['l', 'l', 'l', 'r', 'r', 'l']));
+    out.push('');
+  }
   out.push(...table(['Domain', 'Pass', 'Fail', 'Unknown', 'Suppressed', 'N/A', 'Gaps'],
     r.domains.map((d) => [`[${mdText(d.title)}](#${slug(d.title)})`, ...[d.summary.pass, d.summary.fail, d.summary.unknown, d.summary.suppressed, d.summary.not_applicable, d.gaps.length].map(String)]),
     ['l', 'r', 'r', 'r', 'r', 'r', 'r']));
@@ -305,6 +322,21 @@ function* markdownGroups(r: Report): Generator<string[], void, undefined> {
   if (!errs.length) out.push(`_None: all ${r.sources.length} file(s) were read completely._`);
   for (const e of errs) out.push(`- ${mdLink(e.file, e.line)} (column ${e.column}): ${mdText(e.message)}`);
   out.push('');
+  const warns = r.sources.flatMap((src) => (src.warnings ?? []).map((e) => ({ file: src.file, ...e })));
+  if (warns.length) {
+    out.push('## Source warnings', '', `${warns.length} thing(s) were read but could not be evaluated faithfully (they do not fail the run):`, '');
+    for (const e of warns) out.push(`- ${mdLink(e.file, e.line)} (column ${e.column}): ${mdText(e.message)}`);
+    out.push('');
+  }
+  const groupsU = unevaluatedGroups(r.unevaluated ?? []);
+  if (groupsU.length) {
+    out.push('## Not evaluated', '');
+    for (const g of groupsU) {
+      out.push(`**${mdText(g.heading)}** (${g.total})`, '');
+      out.push(...table(['Type', 'Resources'], g.entries.map((e) => [mdCode(e.label, true), String(e.count)]), ['l', 'r']));
+      out.push('');
+    }
+  }
   if (r.skipped.length) {
     out.push('## Skipped files', '', `${r.skipped.length} candidate file(s) found in the scanned folders were not scanned:`, '');
     for (const k of r.skipped) out.push(`- ${mdCode(k.file)}: ${mdText(k.reason)}`);

@@ -1,11 +1,13 @@
 import { createRequire } from 'node:module';
-import type { DomainId, Finding, Severity, Skipped, SourceError, SourceInfo, Status } from '../model/types.js';
+import type { DomainId, Finding, Severity, Skipped, SourceError, SourceInfo, Status, Unevaluated } from '../model/types.js';
 import { DOMAINS, SEVERITIES } from '../model/types.js';
 import type { Control } from '../controls/api.js';
 import { FRAMEWORKS } from '../frameworks/index.js';
 import { unavailableFacts } from '../facts/index.js';
+import { originAt } from './digest.js';
+import type { BaselineSummary } from './baseline.js';
 
-export const SCHEMA_VERSION = '1.0.0';
+export const SCHEMA_VERSION = '1.1.0';
 const pkg = createRequire(import.meta.url)('../../../package.json') as { version: string };
 export const TOOL_VERSION = pkg.version;
 
@@ -18,7 +20,17 @@ export interface ControlSummary {
   /** Worst status over the resources it was evaluated on: fail > unknown > suppressed > pass > not_applicable. */
   status: Status | 'not_evaluated';
   counts: StatusCounts;
+  /** How to fix a failing finding of this control (from the control catalog). */
+  remediation: string;
+  /** A page documenting the control, when the control names one (http or https only: renderers link it). */
+  helpUri?: string;
 }
+
+/** A control as the report reads it: the catalog's, plus the documentation page some controls may name. */
+export type ReportControl = Pick<Control, 'id' | 'title' | 'domain' | 'severity' | 'remediation'> & { helpUri?: string };
+
+/** An error or warning on a source; `file` only when it is not the source's own (a file of a Terraform module). */
+type Position = Omit<SourceError, 'file'> & { file?: string };
 
 export interface Gap {
   controlId: string;
@@ -28,7 +40,18 @@ export interface Gap {
   message: string;
   resource: Finding['resource'];
   location: Finding['location'];
+  /** The deciding property as written in a non-CloudFormation source (`aws_s3_bucket.logs.acl`). */
+  origin?: string;
+  /** As on the finding: `unchanged` when a baseline accepts this failure. */
+  baseline?: 'new' | 'unchanged';
 }
+
+/**
+ * A finding as reported. `baseline` is set only when the scan compared against a baseline:
+ * `unchanged` when the baseline records this failing finding (accepted: it does not fail the
+ * gate), `new` when it is a failing finding the baseline does not record.
+ */
+export type ReportFinding = Finding & { baseline?: 'new' | 'unchanged' };
 
 export interface DomainSection {
   id: DomainId;
@@ -46,11 +69,16 @@ export interface Report {
   generatedAt: string;
   disclaimer: string;
   scan: { paths: string[]; parameters: { name: string; source: 'override' }[]; failOn: Severity | 'none' };
-  sources: { file: string; format: string; resources: number; errors: Omit<SourceError, 'file'>[] }[];
+  /** Every file (or unit) read; `warnings` (only when there are some) are what was read but not evaluated faithfully, without failing the run. */
+  sources: { file: string; format: string; resources: number; errors: Position[]; warnings?: Position[] }[];
   /** Candidate files found while walking folders that were not scanned, with the reason, by file. */
   skipped: Skipped[];
+  /** Resources no control evaluates, or whose source type has no translation, counted per type. */
+  unevaluated: Unevaluated[];
+  /** Present when the scan compared its failing findings with a baseline (--baseline). */
+  baseline?: BaselineSummary;
   domains: DomainSection[];
-  findings: Finding[];
+  findings: ReportFinding[];
   frameworks: Record<string, { title: string; source: string; version?: string }>;
   summary: {
     files: number;
@@ -60,6 +88,8 @@ export interface Report {
     byStatus: StatusCounts;
     failedBySeverity: Record<Severity, number>;
     sourceErrors: number;
+    /** Warnings on the sources (read, but not evaluated faithfully; they do not fail the run). */
+    sourceWarnings: number;
     /** What `attest scan` exits with for this report: 0 pass, 1 failing findings, unreadable input, or no file scanned (without --allow-empty). */
     exitCode: 0 | 1;
   };
@@ -81,10 +111,13 @@ export interface BuildInput {
   failOn: Severity | 'none';
   sources: SourceInfo[];
   skipped?: Skipped[];
+  unevaluated?: Unevaluated[];
+  /** The comparison with a baseline; the findings already carry `baseline`. */
+  baseline?: BaselineSummary;
   /** A scan that finds no file passes instead of failing closed (`--allow-empty`). */
   allowEmpty?: boolean;
-  findings: Finding[];
-  controls: Control[];
+  findings: ReportFinding[];
+  controls: ReportControl[];
   facts: Record<DomainId, Record<string, unknown>>;
   now?: Date;
 }
@@ -97,7 +130,8 @@ export function buildReport(inp: BuildInput): Report {
     if (f.status === 'fail') failedBySeverity[f.severity]++;
   }
   const sourceErrors = inp.sources.reduce((n, s) => n + s.errors.length, 0);
-  const gateFail = inp.findings.some((f) => f.status === 'fail' && atOrAbove(f.severity, inp.failOn));
+  // A failure the baseline records was accepted when the baseline was written: only new ones gate.
+  const gateFail = inp.findings.some((f) => f.status === 'fail' && f.baseline !== 'unchanged' && atOrAbove(f.severity, inp.failOn));
   // Scanning the wrong folder (a typo, a Terraform-only repository) must not pass a gate.
   const nothingScanned = inp.sources.length === 0 && !inp.allowEmpty;
   // An inventory that could not be built is not an empty one: the report says so and fails.
@@ -113,12 +147,15 @@ export function buildReport(inp: BuildInput): Report {
         counts[f.status]++;
         if (RANK[f.status] > RANK[status]) status = f.status;
       }
-      return { id: c.id, title: c.title, severity: c.severity, status, counts };
+      return { id: c.id, title: c.title, severity: c.severity, status, counts, remediation: c.remediation, ...(c.helpUri && /^https?:\/\/\S+$/i.test(c.helpUri) ? { helpUri: c.helpUri } : {}) };
     });
     const gaps: Gap[] = fs
       .filter((f) => f.status === 'fail' || f.status === 'unknown')
       .sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || (a.status === 'fail' ? -1 : 1) - (b.status === 'fail' ? -1 : 1))
-      .map((f) => ({ controlId: f.controlId, title: f.title, severity: f.severity, status: f.status as 'fail' | 'unknown', message: f.message, resource: f.resource, location: f.location }));
+      .map((f) => {
+        const origin = originAt(f);
+        return { controlId: f.controlId, title: f.title, severity: f.severity, status: f.status as 'fail' | 'unknown', message: f.message, resource: f.resource, location: f.location, ...(origin ? { origin } : {}), ...(f.baseline ? { baseline: f.baseline } : {}) };
+      });
     return { id: d.id, title: d.title, facts: inp.facts[d.id] ?? {}, controls, gaps, summary };
   });
   const usedFw = new Set(inp.findings.flatMap((f) => Object.keys(f.frameworks)));
@@ -128,8 +165,10 @@ export function buildReport(inp: BuildInput): Report {
     generatedAt: (inp.now ?? new Date()).toISOString(),
     disclaimer: 'Self-assessed from configuration by Attest. Every status is derived from the scanned files; a third-party audit is required for any certification.',
     scan: { paths: inp.paths, parameters: Object.keys(inp.params).sort().map((name) => ({ name, source: 'override' as const })), failOn: inp.failOn },
-    sources: inp.sources.map((s) => ({ file: s.file, format: s.format, resources: s.resources, errors: s.errors.map((e) => ({ line: e.line, column: e.column, message: e.message })) })),
+    sources: inp.sources.map((s) => ({ file: s.file, format: s.format, resources: s.resources, errors: s.errors.map((e) => position(s.file, e)), ...(s.warnings?.length ? { warnings: s.warnings.map((e) => position(s.file, e)) } : {}) })),
     skipped: [...(inp.skipped ?? [])].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
+    unevaluated: (inp.unevaluated ?? []).map((u) => ({ ...u })),
+    ...(inp.baseline ? { baseline: { ...inp.baseline } } : {}),
     domains,
     findings: inp.findings,
     frameworks: Object.fromEntries(Object.entries(FRAMEWORKS).filter(([k]) => usedFw.has(k))),
@@ -141,7 +180,10 @@ export function buildReport(inp: BuildInput): Report {
       byStatus,
       failedBySeverity,
       sourceErrors,
+      sourceWarnings: inp.sources.reduce((n, s) => n + (s.warnings?.length ?? 0), 0),
       exitCode: gateFail || sourceErrors > 0 || nothingScanned || factsMissing ? 1 : 0,
     },
   };
 }
+
+const position = (file: string, e: SourceError): Position => ({ ...(e.file && e.file !== file ? { file: e.file } : {}), line: e.line, column: e.column, message: e.message });

@@ -7,6 +7,7 @@ import { DOMAINS } from '../model/types.js';
 import type { Report } from './model.js';
 import { joinChunks } from './chunks.js';
 import { jsonChunks } from './json.js';
+import { controlIndex, typeText } from './digest.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -49,12 +50,15 @@ function frameworkLines(f: Finding, r: Report): string[] {
   return Object.entries(f.frameworks).filter(([, ids]) => ids.length).map(([fw, ids]) => `${r.frameworks[fw]?.title ?? fw}: ${ids.join(', ')}`);
 }
 
-function rule(f: Finding, r: Report) {
+function rule(f: Finding, r: Report, fix: { remediation: string; helpUri?: string } | undefined) {
   const refs = refLines(f);
+  const remediation = fix?.remediation.trim() ?? '';
   const fws = frameworkLines(f, r);
   const dt = domainTitle(f.domain);
   const text = [
     `${f.title} (${f.controlId}, ${f.severity}, ${dt}).`,
+    ...(remediation ? ['', `Remediation: ${remediation}`] : []),
+    ...(fix?.helpUri ? ['', `Documentation: ${fix.helpUri}`] : []),
     ...(refs.length ? ['', 'Equivalent checks:', ...refs.map((l) => `- ${l}`)] : []),
     ...(fws.length ? ['', 'Framework mappings:', ...fws.map((l) => `- ${l}`)] : []),
     '', 'Each result names the resource, the deciding attribute and the evidence read from the template. Fix the attribute, or suppress the finding in the resource Metadata with a reason and an expiry date.',
@@ -62,6 +66,8 @@ function rule(f: Finding, r: Report) {
   const md = (s: string) => s.replace(/([\\`*_[\]<>|])/g, '\\$1');
   const markdown = [
     `**${md(f.title)}** — \`${f.controlId}\`, severity **${f.severity}**, domain *${md(dt)}*.`,
+    ...(remediation ? ['', `**Remediation:** ${md(remediation)}`] : []),
+    ...(fix?.helpUri ? ['', `[Documentation](${fix.helpUri.replace(/[()\s]/g, encodeURIComponent)})`] : []),
     ...(refs.length ? ['', '**Equivalent checks**', '', ...refs.map((l) => `- ${md(l)}`)] : []),
     ...(fws.length ? ['', '**Framework mappings**', '', ...fws.map((l) => `- ${md(l)}`)] : []),
     '', 'Each result names the resource, the deciding attribute and the evidence read from the template. Fix the attribute, or suppress the finding in the resource `Metadata` with a reason and an expiry date.',
@@ -71,6 +77,7 @@ function rule(f: Finding, r: Report) {
     name: ruleName(f.title, f.controlId),
     shortDescription: { text: f.title },
     fullDescription: { text: `${f.title}. Control ${f.controlId} in domain "${dt}", severity ${f.severity}.` },
+    ...(fix?.helpUri ? { helpUri: fix.helpUri } : {}),
     help: { text, markdown },
     defaultConfiguration: { level: LEVEL[f.severity] },
     properties: {
@@ -90,9 +97,10 @@ export function* renderSarifChunks(r: Report): Generator<string, void, undefined
   const rules: ReturnType<typeof rule>[] = [];
   const byId = new Map<string, Finding>();
   for (const f of r.findings) if (!byId.has(f.controlId)) byId.set(f.controlId, f);
+  const catalog = controlIndex(r);
   for (const id of [...byId.keys()].sort()) {
     ruleIndex.set(id, rules.length);
-    rules.push(rule(byId.get(id)!, r));
+    rules.push(rule(byId.get(id)!, r, catalog.get(id)));
   }
 
   const seen = new Map<string, number>();
@@ -109,6 +117,7 @@ export function* renderSarifChunks(r: Report): Generator<string, void, undefined
       message: { text: messageText(f) },
       locations: [location(f.location.file, f.location.line, f.location.column)],
       partialFingerprints: { primaryLocationLineHash: `${hash}:${n}` },
+      ...(f.baseline ? { baselineState: f.baseline } : {}),
       properties: {
         status: f.status,
         severity: f.severity,
@@ -135,7 +144,7 @@ export function* renderSarifChunks(r: Report): Generator<string, void, undefined
   const notifications = r.sources.flatMap((s) => s.errors.map((e) => ({
     level: 'error',
     message: { text: e.message },
-    locations: [location(s.file, e.line, e.column)],
+    locations: [location(e.file ?? s.file, e.line, e.column)],
   })));
 
   const sarif = {
@@ -169,7 +178,7 @@ export function* renderSarifChunks(r: Report): Generator<string, void, undefined
 export const renderSarif = (r: Report): string => joinChunks(renderSarifChunks(r));
 
 function messageText(f: Finding): string {
-  const head = `${f.resource.id} (${f.resource.type}): ${f.message}`;
+  const head = `${f.resource.id} (${typeText(f.resource)}): ${f.message}`;
   if (f.status === 'unknown') return `Cannot be decided from the template alone: ${head}${f.dependsOn?.length ? ` Depends on: ${f.dependsOn.join(', ')}.` : ''}`;
   if (f.status === 'suppressed' && f.suppression) return `${head} (suppressed: ${f.suppression.reason})`;
   return head;

@@ -8,11 +8,13 @@ import type { FolderSource, LoadOptions, SourceLoad, TextSource } from './types.
 import { terraformSource } from './terraform/source.js';
 import { namedUnsupported, sniffUnsupported } from './unsupported.js';
 import { terraformPlanSource } from './terraform/plan.js';
+import { pulumiPreviewSource, pulumiStateSource } from './pulumi/state.js';
+import { pulumiYamlSource } from './pulumi/yaml.js';
 
 export type { FolderSource, LoadOptions, SourceLoad, TextSource } from './types.js';
 
 /** Formats recognised by content, asked before CloudFormation (which reads what none of them claims). */
-const TEXT_SOURCES: TextSource[] = [terraformPlanSource];
+const TEXT_SOURCES: TextSource[] = [terraformPlanSource, pulumiStateSource, pulumiPreviewSource, pulumiYamlSource];
 /** Formats whose unit is a folder. */
 const FOLDER_SOURCES: FolderSource[] = [terraformSource];
 

@@ -1,7 +1,7 @@
 // A realistic report built by hand: every status, a suppression (live and expired),
 // dependsOn, evidence with a note, a source with errors, and hostile strings.
 import type { Control } from '../../src/controls/api.js';
-import type { DomainId, Finding } from '../../src/model/types.js';
+import type { DomainId, Finding, Unevaluated } from '../../src/model/types.js';
 import { DOMAINS } from '../../src/model/types.js';
 import { buildReport, type Report } from '../../src/report/model.js';
 import type { SourceInfo } from '../../src/sources/cloudformation/load.js';
@@ -75,27 +75,46 @@ export const FINDINGS: Finding[] = [
     references: refs({ cdk_nag: ['AwsSolutions-EC23'] }),
     frameworks: { 'cis-aws-foundations-3.0.0': ['5.2'] },
   },
+  {
+    controlId: 'AT-S3-001', title: 'S3 bucket blocks public access', domain: 'data-protection', status: 'fail', severity: 'high',
+    message: 'block_public_acls is false',
+    resource: { type: 'AWS::S3::Bucket', id: 'aws_s3_bucket.logs', file: 'tf/main.tf', line: 3, sourceType: 'aws_s3_bucket' },
+    location: { file: 'tf/main.tf', line: 9, column: 3 },
+    evidence: [{ path: 'Properties.PublicAccessBlockConfiguration.BlockPublicAcls', origin: 'aws_s3_bucket_public_access_block.logs.block_public_acls', value: 'false', file: 'tf/main.tf', line: 9, column: 3 }],
+    references: refs({ checkov: ['CKV_AWS_53'] }),
+    frameworks: { 'soc2-tsc-2017': ['CC6.1'] },
+  },
 ];
 
-function control(id: string, domain: DomainId, title: string, severity: Control['severity']): Control {
-  return { id, domain, title, severity, resourceTypes: [], rationale: '', remediation: '', references: {}, evaluate: () => undefined };
+function control(id: string, domain: DomainId, title: string, severity: Control['severity'], remediation: string, helpUri?: string): Control & { helpUri?: string } {
+  return { id, domain, title, severity, resourceTypes: [], rationale: '', remediation, references: {}, evaluate: () => undefined, ...(helpUri ? { helpUri } : {}) };
 }
 
-export const CONTROLS: Control[] = [
-  control('AT-S3-001', 'data-protection', 'S3 bucket blocks public access', 'high'),
-  control('AT-RDS-001', 'data-protection', 'RDS storage is encrypted', 'critical'),
-  control('AT-LOG-001', 'audit', 'Log groups have a retention period', 'low'),
-  control('AT-NET-001', 'network', 'Security groups do not allow 0.0.0.0/0 ingress to admin ports', 'medium'),
-  control('AT-IAM-001', 'iam', 'IAM policies do not grant *:*', 'critical'),
+export const CONTROLS: (Control & { helpUri?: string })[] = [
+  control('AT-S3-001', 'data-protection', 'S3 bucket blocks public access', 'high', 'Set all four PublicAccessBlockConfiguration flags to true <b>now</b>.', 'https://example.com/controls/AT-S3-001'),
+  control('AT-RDS-001', 'data-protection', 'RDS storage is encrypted', 'critical', 'Set StorageEncrypted: true.'),
+  control('AT-LOG-001', 'audit', 'Log groups have a retention period', 'low', '=Set RetentionInDays, e.g. 365.'),
+  control('AT-NET-001', 'network', 'Security groups do not allow 0.0.0.0/0 ingress to admin ports', 'medium', 'Restrict CidrIp to known ranges.', 'javascript:alert(1)'),
+  control('AT-IAM-001', 'iam', 'IAM policies do not grant *:*', 'critical', 'Name actions and resources.'),
 ];
 
 export const SOURCES: SourceInfo[] = [
   { file: 'infra/app.yaml', format: 'cloudformation-yaml', resources: 5, errors: [] },
   { file: 'infra/db.json', format: 'cloudformation-json', resources: 1, errors: [] },
+  { file: 'tf', format: 'terraform', resources: 1, errors: [], warnings: [
+    { file: 'tf/main.tf', line: 20, column: 1, message: 'module "vpc" comes from a registry source; its resources are not scanned' },
+  ] },
   { file: 'infra/broken.yaml', format: 'unknown', resources: 0, errors: [
     { file: 'infra/broken.yaml', line: 3, column: 5, message: 'bad indentation of a mapping entry <here> & "there"' },
     { file: 'infra/broken.yaml', line: 0, column: 0, message: 'unresolvable !GetAtt Missing.Arn' },
   ] },
+];
+
+export const UNEVALUATED: Unevaluated[] = [
+  { type: 'AWS::Route53::HostedZone', count: 3, reason: 'no-control' },
+  { type: 'AWS::SSM::Parameter', sourceType: 'aws_ssm_parameter', count: 1, reason: 'no-control' },
+  { type: 'aws_foo', count: 2, reason: 'not-translated' },
+  { type: 'aws:foo/bar:Bar', count: 1, reason: 'not-translated' },
 ];
 
 export const SKIPPED = [
@@ -122,7 +141,7 @@ export function facts(): Record<DomainId, Record<string, unknown>> {
 
 export function sampleReport(): Report {
   return buildReport({
-    paths: ['infra'], params: { EncryptDb: 'true' }, failOn: 'high', sources: SOURCES, skipped: SKIPPED, findings: FINDINGS, controls: CONTROLS,
+    paths: ['infra'], params: { EncryptDb: 'true' }, failOn: 'high', sources: SOURCES, skipped: SKIPPED, findings: FINDINGS, controls: CONTROLS, unevaluated: UNEVALUATED,
     facts: facts(), now: new Date('2025-01-02T03:04:05.678Z'),
   });
 }

@@ -139,7 +139,7 @@ test('junit: suites per domain plus sources, correct counts, well-formed', () =>
   const total = report.findings.length + report.summary.sourceErrors;
   assert.match(xml, new RegExp(`<testsuites name="Attest [^"]*" tests="${total}" failures="${b.fail}" errors="2" skipped="${b.unknown + b.suppressed + b.not_applicable}"`));
   for (const d of report.domains) assert.match(xml, new RegExp(`<testsuite name="${d.id}" tests="${report.findings.filter((f) => f.domain === d.id).length}"`));
-  assert.match(xml, /<testsuite name="data-protection" tests="3" failures="1" errors="0" skipped="1"/);
+  assert.match(xml, /<testsuite name="data-protection" tests="4" failures="2" errors="0" skipped="1"/);
   assert.match(xml, /<testsuite name="sources" tests="2" failures="0" errors="2" skipped="0"/);
   assert.match(xml, /<testcase classname="AT-S3-001" name="DataBucket \(infra\/app\.yaml:12\)"/);
   assert.match(xml, /<failure message="PublicAccessBlockConfiguration is not set, so &lt;script&gt;alert\(1\)&lt;\/script&gt; &amp; &quot;quotes&quot;[^"]*" type="high">/);
@@ -148,6 +148,10 @@ test('junit: suites per domain plus sources, correct counts, well-formed', () =>
   assert.match(xml, /<skipped message="not applicable: no ingress rules"\/>/);
   assert.match(xml, /<error message="bad indentation of a mapping entry &lt;here&gt; &amp; &quot;there&quot;" type="SourceError">/);
   assert.match(xml, /Properties\.PublicAccessBlockConfiguration = \(not set\) at infra\/app\.yaml:12:3 \(defaults to no block\)/);
+  // A failure says how to fix it, and names the resource and property as written in Terraform.
+  assert.match(xml, /fix: Set all four PublicAccessBlockConfiguration flags to true &lt;b&gt;now&lt;\/b&gt;\./);
+  assert.match(xml, /aws_s3_bucket → AWS::S3::Bucket aws_s3_bucket\.logs: block_public_acls is false/);
+  assert.match(xml, /= false at tf\/main\.tf:9:3 \[aws_s3_bucket_public_access_block\.logs\.block_public_acls\]/);
 });
 
 test('junit: escaping helpers', () => {
@@ -182,12 +186,12 @@ function parseCsv(text: string): string[][] {
 
 test('csv: header, CRLF, one row per finding, quoting round-trips', () => {
   const csv = render(report, 'csv');
-  assert.ok(csv.startsWith('controlId,status,severity,domain,title,resourceType,resourceId,file,line,column,message,evidence,checkov,trivy,cfn_nag,cdk_nag,frameworks\r\n'));
+  assert.ok(csv.startsWith('controlId,status,severity,domain,title,resourceType,resourceId,file,line,column,message,evidence,checkov,trivy,cfn_nag,cdk_nag,frameworks,resourceSourceType,remediation,baseline\r\n'));
   assert.ok(csv.endsWith('\r\n'));
   assert.doesNotMatch(csv.replace(/"[^"]*(?:""[^"]*)*"/g, ''), /(?<!\r)\n/, 'bare LF only inside quoted cells');
   const rows = parseCsv(csv);
   assert.equal(rows.length, report.findings.length + 1);
-  assert.ok(rows.every((r) => r.length === 17));
+  assert.ok(rows.every((r) => r.length === 20));
   const data = rows.find((r) => r[6] === 'DataBucket')!;
   assert.equal(data[10], FINDINGS[0]!.message);
   assert.equal(data[12], 'CKV_AWS_53 CKV_AWS_54');
@@ -195,6 +199,15 @@ test('csv: header, CRLF, one row per finding, quoting round-trips', () => {
   assert.match(csv, /"PublicAccessBlockConfiguration is not set, so <script>alert\(1\)<\/script> & ""quotes"" \| pipes, commas can be public"/);
   const old = rows.find((r) => r[6] === 'OldLogs')!;
   assert.match(old[11]!, /^Properties\.RetentionInDays=line1\nline2/);
+  // remediation only on failing rows (a pass with "how to fix" would read as a gap); a formula-like one is neutralised
+  assert.equal(data[18], 'Set all four PublicAccessBlockConfiguration flags to true <b>now</b>.');
+  assert.equal(rows.find((r) => r[6] === 'LogBucket')![18], '');
+  assert.equal(old[18], "'=Set RetentionInDays, e.g. 365.");
+  const tf = rows.find((r) => r[6] === 'aws_s3_bucket.logs')!;
+  assert.equal(tf[17], 'aws_s3_bucket');
+  assert.match(tf[11]!, /@ tf\/main\.tf:9:3 \[aws_s3_bucket_public_access_block\.logs\.block_public_acls\]/);
+  assert.equal(data[17], '');
+  assert.equal(data[19], '', 'no baseline column value without a baseline');
 });
 
 test('csv: formula injection is neutralised', () => {

@@ -19,7 +19,7 @@ const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
 test('schema: $id, draft 2020-12, required top-level keys', () => {
   assert.equal(schema.$schema, 'https://json-schema.org/draft/2020-12/schema');
-  assert.match(String(schema.$id), /^https:\/\/attest\.dev\/schema\/report-1\.0\.0\.json$/);
+  assert.match(String(schema.$id), /^https:\/\/attest\.dev\/schema\/report-1\.1\.0\.json$/);
   for (const k of ['schemaVersion', 'tool', 'generatedAt', 'sources', 'domains', 'findings', 'summary']) assert.ok((schema.required as string[]).includes(k), k);
 });
 
@@ -78,7 +78,7 @@ test('json: pretty-printed with two spaces, stable, newline-terminated', () => {
   const b = renderJson(sampleReport());
   assert.equal(a, b);
   assert.ok(a.endsWith('}\n'));
-  assert.match(a, /^\{\n {2}"schemaVersion": "1\.0\.0",\n {2}"tool": \{\n {4}"name": "attest"/);
+  assert.match(a, /^\{\n {2}"schemaVersion": "1\.1\.0",\n {2}"tool": \{\n {4}"name": "attest"/);
   assert.deepEqual(JSON.parse(a), JSON.parse(JSON.stringify(sampleReport())));
 });
 
@@ -97,4 +97,22 @@ test('schema: real scans validate — the bundled example and, when present, the
     const ok = validate(report);
     assert.ok(ok, `${t}: ${JSON.stringify((validate.errors ?? []).slice(0, 5))}`);
   }
+});
+
+test('schema 1.1.0: a report with unevaluated, warnings, origin, sourceType, remediation and a baseline validates; a bad baseline state does not', async () => {
+  const { applyBaseline, baselineOf } = await import('../../src/report/baseline.js');
+  const { buildReport } = await import('../../src/report/model.js');
+  const { CONTROLS, FINDINGS, SOURCES, SKIPPED, UNEVALUATED, facts } = await import('./fixture.js');
+  const { findings, summary } = applyBaseline(FINDINGS, baselineOf(FINDINGS.slice(0, 1)), 'b.json');
+  const r = buildReport({ paths: ['infra'], params: {}, failOn: 'high', sources: SOURCES, skipped: SKIPPED, unevaluated: UNEVALUATED, findings, controls: CONTROLS, facts: facts(), baseline: summary });
+  const json = JSON.parse(renderJson(r)) as { findings: Record<string, unknown>[]; unevaluated: Record<string, unknown>[] };
+  const validate = validator();
+  assert.ok(validate(json), JSON.stringify(validate.errors, null, 2));
+  assert.ok(json.findings.some((f) => f.baseline === 'new') && json.findings.some((f) => f.baseline === 'unchanged'));
+  const bad = clone(json);
+  bad.findings[0]!.baseline = 'accepted';
+  assert.equal(validate(bad), false);
+  const badU = clone(json);
+  badU.unevaluated[0]!.reason = 'ignored';
+  assert.equal(validate(badU), false);
 });

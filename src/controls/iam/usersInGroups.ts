@@ -1,4 +1,4 @@
-import { defineControl, evidenceAt } from '../api.js';
+import { any, decide, defineControl, evidenceAt } from '../api.js';
 import { asList } from '../../model/value.js';
 
 export default defineControl({
@@ -13,12 +13,16 @@ export default defineControl({
   evaluate(r) {
     const groups = r.get('Groups');
     if (groups && groups.k === 'unknown') return r.unknown('the user\'s groups are known only at deploy time', groups, r.locate('Groups'), [r.evidence('Groups')]);
-    if ((asList(groups) ?? []).length > 0) return r.pass('the user is a member of a group', r.locate('Groups'), [r.evidence('Groups')]);
+    // A group whose name is known only at deploy time is still a group; one listed only under an
+    // undecided condition (or added by a resource whose user cannot be told) may not apply.
+    const member = any((asList(groups) ?? []).map((g) => (g.k === 'unknown' && g.alts ? decide(g, (v) => v !== undefined) : true)));
+    if (member === true) return r.pass('the user is a member of a group', r.locate('Groups'), [r.evidence('Groups')]);
     const additions = r.graph.referrers(r.resource, 'AWS::IAM::UserToGroupAddition');
     if (additions.length) {
       const a = additions[0];
       return r.pass(`the user is added to a group by ${a.id}`, r.resource.loc, [evidenceAt(`${a.id}.Properties.Users`, a.properties.props.get('Users'), a.loc, 'AWS::IAM::UserToGroupAddition')]);
     }
+    if (member !== false) return r.unknown('the user\'s group membership depends on a value known only at deploy time', member.unknown, r.locate('Groups'), [r.evidence('Groups')]);
     return r.fail('the user belongs to no group (no Groups and no AWS::IAM::UserToGroupAddition in the scanned templates)', r.locate('Groups'), [r.evidence('Groups')]);
   },
 });

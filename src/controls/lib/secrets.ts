@@ -8,7 +8,7 @@ import type { ResourceContext } from '../api.js';
 /** Names of environment variables, parameters or properties that usually hold credentials. */
 const SECRET_NAME = /(pass(word|wd|phrase)?|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential|auth[_-]?key|client[_-]?secret)/i;
 /** Names that match SECRET_NAME but conventionally hold a reference, not the secret. */
-const REFERENCE_NAME = /(?:[_-](?:arn|name|id|param|path|url|file|ttl|seconds|length|expiry|header)|[_-](?:ARN|NAME|ID|PARAM|PATH|URL|FILE|TTL|SECONDS|LENGTH|EXPIRY|HEADER)|Arn|Name)$/;
+const REFERENCE_NAME = /(?:[_-](?:arn|name|id|param|path|url|uri|file|ttl|seconds|length|expiry|header)|[_-](?:ARN|NAME|ID|PARAM|PATH|URL|URI|FILE|TTL|SECONDS|LENGTH|EXPIRY|HEADER)|Arn|Name|Path|Url|Uri|File)$/;
 /** Credential identifiers that end like a reference name but are part of a long-lived credential. */
 const CREDENTIAL_ID_NAME = /access[_-]?key[_-]?id$/i;
 
@@ -33,7 +33,9 @@ export interface SecretPattern {
 }
 
 /** Characters of a literal assigned value: a variable, command substitution or placeholder ($X, $(...), ${X}, %s, {{...}}) is not a literal. */
-const LITERAL = `[^\\s"'\`$%{}()<>|;&,\\\\]{6,}`;
+const LITERAL_CHAR = `[^\\s"'\`$%{}()<>|;&,\\\\]`;
+/** A whole literal: it must end where the value ends, not where a placeholder inside it begins. */
+const LITERAL = `${LITERAL_CHAR}{6,}(?=$|[\\s"'\`,;)}|&<>\\]])`;
 
 /**
  * Shapes of credentials. Each is specific enough to be worth a failing finding on its own
@@ -52,9 +54,9 @@ export const SECRET_PATTERNS: SecretPattern[] = [
   { kind: 'Google API key', re: /\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/, group: 0, keep: 4 },
   { kind: 'npm token', re: /\bnpm_[A-Za-z0-9]{36}\b/, group: 0, keep: 4 },
   { kind: 'JSON web token', re: /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/, group: 0, keep: 3 },
-  { kind: 'password in a URL', re: new RegExp(`\\b[a-z][a-z0-9+.-]*://[^\\s:/@'"]+:(${LITERAL.replace('{6,}', '{3,}')})@[^\\s'"]`, 'i'), group: 1, keep: 0 },
+  { kind: 'password in a URL', re: new RegExp(`\\b[a-z][a-z0-9+.-]*://[^\\s:/@'"]+:(${LITERAL_CHAR}{3,})@[^\\s'"]`, 'i'), group: 1, keep: 0 },
   // NAME=value, NAME: "value", --name value: a literal assigned to a credential-named key.
-  { kind: 'credential assignment', re: new RegExp(`(?:^|[\\s"'{,;(])-{0,2}([A-Za-z_][A-Za-z0-9_.-]*)["']?(?:\\s*[:=]|(?<=--[A-Za-z_.-]*)\\s)\\s*["']?(${LITERAL})`, 'm'), group: 2, keep: 0, nameGroup: 1 },
+  { kind: 'literal assigned to a credential-named setting', re: new RegExp(`(?:^|[\\s"'{,;(])-{0,2}([A-Za-z_][A-Za-z0-9_.-]*)["']?(?:\\s*[:=]|(?<=--[A-Za-z_.-]*)\\s)\\s*["']?(${LITERAL})`, 'm'), group: 2, keep: 0, nameGroup: 1 },
 ];
 
 export interface SecretHit {
@@ -68,10 +70,13 @@ export interface SecretHit {
 /** Values assigned to credential names that are words, not secrets. */
 const NOT_A_SECRET_VALUE = /^(?:true|false|null|none|required|optional|enabled|disabled|changeme|\*+|x+|redacted|example|placeholder|secretsmanager|ssm-secure|stdin)$/i;
 
+/** Values that name where a secret is (a path, URL or ARN) rather than being one. */
+const PATH_OR_REFERENCE = /^(?:arn:|file:|https?:|s3:|\/|\.\.?\/|~\/)/i;
+
 function accepts(p: SecretPattern, m: RegExpExecArray, secret: string): boolean {
   if (p.nameGroup === undefined) return true;
   const name = m[p.nameGroup];
-  return !!name && looksSecretName(name.replace(/^-+/, '')) && !NOT_A_SECRET_VALUE.test(secret) && !/^arn:/.test(secret);
+  return !!name && looksSecretName(name.replace(/^-+/, '')) && !NOT_A_SECRET_VALUE.test(secret) && !PATH_OR_REFERENCE.test(secret);
 }
 
 function globalRe(re: RegExp): RegExp {
@@ -165,7 +170,8 @@ export function secretExposure(v: Value | undefined, noEcho: (param: string) => 
  * Only text written in the template counts: a value supplied at deploy time is not in it.
  */
 export function credentialIn(v: Value | undefined): { hit: SecretHit; why: string } | undefined {
-  if (!v || v.k !== 'scalar' || typeof v.v !== 'string' || v.sensitive) return undefined;
+  // A NoEcho parameter's default is still written in the template: sensitivity only decides masking.
+  if (!v || v.k !== 'scalar' || typeof v.v !== 'string') return undefined;
   if (v.via && v.via.endsWith('set by --param')) return undefined;
   const hit = findSecrets(v.v)[0];
   if (!hit) return undefined;

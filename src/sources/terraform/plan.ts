@@ -60,7 +60,7 @@ export function readPlan(t: string, file: string): PlanRead {
   const planned = member(root, 'planned_values') ?? member(root, 'values');
   if (!planned) {
     // `terraform show -json` of an empty state writes no values at all.
-    if (!member(root, 'planned_values') && !member(root, 'resource_changes')) return out;
+    if (!member(root, 'resource_changes')) return out;
     err(root.loc, 'Terraform plan without planned_values: write it with `terraform show -json plan.out`');
     return out;
   }

@@ -43,4 +43,10 @@ export interface TfResource {
    * resource may or may not exist. `params` names what it depends on (`var.create`).
    */
   condition?: { name: string; state: 'unknown'; params: string[] };
+  /**
+   * The path as the reader's format writes it, when that is not Terraform (a Pulumi
+   * property path under the resource's URN), for a Terraform path of `values` (`''`: the
+   * resource itself). Absent: the Terraform address and path.
+   */
+  origin?: (tfPath: string) => string;
 }

@@ -20,6 +20,11 @@ export interface UnitInput {
   notes?: TranslateNote[];
 }
 
+/**
+ * The unit's resource count is what the input declares (split Terraform resources counted
+ * one by one, data sources not), not what translation made of it: merging attachments into
+ * their owner and splitting inline rules out of a security group must not change the figure.
+ */
 export function unitTemplate(u: UnitInput): { template: Template; source: SourceInfo } {
   const t = translate(u.resources);
   const resources = new Map<string, Resource>();
@@ -39,7 +44,7 @@ export function unitTemplate(u: UnitInput): { template: Template; source: Source
     files: u.files,
     untranslated: t.untranslated.map((r) => ({ type: r.type, id: r.address, loc: r.loc })),
   };
-  const source: SourceInfo = { file: u.file, format: u.format, resources: resources.size + t.untranslated.length, errors: u.errors };
+  const source: SourceInfo = { file: u.file, format: u.format, resources: u.resources.filter((r) => r.mode === 'managed').length + (u.native?.length ?? 0), errors: u.errors };
   if (warnings.length) source.warnings = warnings.map((w) => ({ file: w.file, line: w.line, column: w.column, message: w.message }));
   return { template, source };
 }

@@ -18,9 +18,9 @@ test('credential shapes are found, each once, with the line they are on', () => 
   assert.deepEqual(kinds(`git clone https://${ghp}@github.com/o/r`), ['GitHub token']);
   assert.deepEqual(kinds(`SLACK=${slack}`), ['Slack token']);
   assert.deepEqual(kinds('DATABASE_URL=postgres://app:s3cr3tpw@db.internal:5432/app'), ['password in a URL']);
-  assert.deepEqual(kinds('DB_PASSWORD=hunter2hunter2'), ['credential assignment']);
-  assert.deepEqual(kinds('{"client_secret": "abcdef123456"}'), ['credential assignment']);
-  assert.deepEqual(kinds('mysql --password s3cretpass -h db'), ['credential assignment']);
+  assert.deepEqual(kinds('DB_PASSWORD=hunter2hunter2'), ['literal assigned to a credential-named setting']);
+  assert.deepEqual(kinds('{"client_secret": "abcdef123456"}'), ['literal assigned to a credential-named setting']);
+  assert.deepEqual(kinds('mysql --password s3cretpass -h db'), ['literal assigned to a credential-named setting']);
 });
 
 test('references, placeholders and non-credential names are not secrets', () => {
@@ -35,6 +35,9 @@ test('references, placeholders and non-credential names are not secrets', () => 
     'require_password=true',
     'BUILD_ID=0123456789abcdef0123456789abcdef01234567',
     'cd $(pwd) && echo done',
+    '"privateKeyPath" : "file:///greengrass/certs/${IoTThing.certificateId}.key"',
+    'DB_PASSWORD=prefix-${Suffix}',
+    'KEY_FILE=/etc/app/key.pem',
   ]) assert.deepEqual(findSecrets(t), [], t);
 });
 
@@ -46,4 +49,69 @@ test('masking keeps a kind prefix and the length, never the secret', () => {
   const masked = maskSecretsIn(`A=${akid}\nDB_PASSWORD=hunter2hunter2\nB=plain`);
   assert.equal(masked, 'A=AKIA****\nDB_PASSWORD=****\nB=plain');
   assert.ok(!masked.includes('hunter2'));
+});
+
+test('no finding of a secret-detecting control repeats the secret it found', async () => {
+  const { CONTROLS } = await import('../../../src/controls/index.js');
+  const { scanText } = await import('../../helpers/cases.js');
+  const pw = 'Zq8' + 'vLm2Rt7Kw';
+  const template = `Resources:
+  Fn:
+    Type: AWS::Lambda::Function
+    Properties:
+      Runtime: python3.13
+      Handler: app.handler
+      Role: arn:aws:iam::111122223333:role/fn
+      Code: { ZipFile: "x" }
+      Environment:
+        Variables:
+          DB_PASSWORD: ${pw}
+          UPLOAD: ${akid}
+  Task:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      ContainerDefinitions:
+        - Name: app
+          Image: app:1
+          Environment:
+            - { Name: NOTIFY, Value: ${slack} }
+            - { Name: API_SECRET, Value: ${pw} }
+  Web:
+    Type: AWS::EC2::Instance
+    Properties:
+      UserData:
+        Fn::Base64: !Sub |
+          #!/bin/bash
+          export AWS_SECRET_ACCESS_KEY=${secretKey}
+          git clone https://${ghp}@github.com/o/r
+  Build:
+    Type: AWS::CodeBuild::Project
+    Properties:
+      ServiceRole: arn:aws:iam::111122223333:role/cb
+      Artifacts: { Type: NO_ARTIFACTS }
+      Source: { Type: GITHUB, Location: "https://${ghp}@github.com/o/r.git" }
+      Environment:
+        Type: LINUX_CONTAINER
+        ComputeType: BUILD_GENERAL1_SMALL
+        Image: aws/codebuild/standard:7.0
+        EnvironmentVariables:
+          - { Name: DEPLOY_TOKEN, Value: ${pw} }
+  Param:
+    Type: AWS::SSM::Parameter
+    Properties:
+      Name: /app/db-password
+      Type: String
+      Value: ${pw}
+  Db:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      Engine: postgres
+      MasterUserPassword: ${pw}
+`;
+  const ids = ['AT-LAMBDA-004', 'AT-ECS-004', 'AT-EC2-003', 'AT-CB-003', 'AT-CB-006', 'AT-SSM-001', 'AT-DEP-003'];
+  const findings = scanText(template, CONTROLS.filter((c) => ids.includes(c.id)));
+  const failed = new Set(findings.filter((f) => f.status === 'fail').map((f) => f.controlId));
+  assert.deepEqual([...failed].sort(), [...ids].sort(), 'every secret-detecting control finds its secret');
+  const text = JSON.stringify(findings);
+  for (const s of [pw, akid, secretKey, ghp, slack, akid.slice(4), ghp.slice(4)]) assert.ok(!text.includes(s), `a finding repeats ${s.slice(0, 4)}…`);
 });

@@ -13,8 +13,9 @@ import type { TfResource } from '../../../src/sources/terraform/types.js';
 
 // A plan as `terraform show -json plan.out | jq .` writes it (trimmed to what is read): a
 // bucket whose encryption is set by a split resource referring to it, a KMS key whose ARN
-// is known only after apply, a counted bucket in a module without encryption, a database
-// with a sensitive password, a data source, and a bucket the plan deletes.
+// is known only after apply, a counted bucket in a module without encryption (as AWS
+// provider v3 plans it: the encryption block is not computed), a database with a
+// sensitive password, a data source, and a bucket the plan deletes.
 const PLAN = `{
   "format_version": "1.2",
   "terraform_version": "1.7.5",
@@ -288,9 +289,9 @@ test('plan end to end: a bucket without encryption settings fails S3 default enc
   const path = join(dir, 'plan.json');
   writeFileSync(path, PLAN);
   const loaded = loadSources([path], {});
-  // Two buckets (the split encryption and versioning resources merge into them), the key and
-  // the database; the data source is not counted.
-  assert.deepEqual(loaded.sources.map((s) => [s.format, s.resources, s.errors.length]), [['terraform-plan', 4, 0]]);
+  // As declared: two buckets, their split encryption and versioning resources (merged into
+  // them), the key and the database; the data source is not counted.
+  assert.deepEqual(loaded.sources.map((s) => [s.format, s.resources, s.errors.length]), [['terraform-plan', 6, 0]]);
   assert.match(readableFormats(), /Terraform plans and state \(terraform show -json\)/);
   const { findings, unevaluated } = evaluate(loaded.templates, loaded.sources, { controls: CONTROLS, today: '2026-01-01' });
   const s3 = findings.filter((f) => f.controlId === 'AT-S3-001');
@@ -306,4 +307,15 @@ test('plan end to end: a bucket without encryption settings fails S3 default enc
   assert.equal(rds.status, 'fail');
   assert.equal(rds.location.line, lineOf(PLAN, '"address": "module.store.aws_db_instance.db"'));
   assert.deepEqual(unevaluated.filter((u) => u.reason === 'not-translated'), [], 'every planned type here has a translation (untranslated ones are counted: translate.test.ts)');
+});
+
+test('plan: a new bucket whose encryption block the provider computes (AWS provider v4+) holds it as unknown, at the plan line saying so', () => {
+  const plan = JSON.stringify({
+    format_version: '1.2', terraform_version: '1.7.5',
+    planned_values: { root_module: { resources: [{ address: 'aws_s3_bucket.new', mode: 'managed', type: 'aws_s3_bucket', name: 'new', values: { bucket: 'new' }, sensitive_values: {} }] } },
+    resource_changes: [{ address: 'aws_s3_bucket.new', change: { actions: ['create'], after_unknown: { server_side_encryption_configuration: true } } }],
+  }, null, 2);
+  const b = readPlan(plan, 'plan.json').resources[0]!;
+  const sse = getPath(b.values, 'server_side_encryption_configuration');
+  assert.deepEqual(sse?.k === 'unknown' && [sse.params, sse.loc.line], [['aws_s3_bucket.new.server_side_encryption_configuration'], lineOf(plan, '"server_side_encryption_configuration": true')]);
 });

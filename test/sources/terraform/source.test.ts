@@ -48,8 +48,9 @@ function scan(files: Record<string, string>, params: Record<string, string> = {}
 
 test('a .tf folder scanned through loadSources and the engine: the S3 versioning fail points at the deciding argument', () => {
   const { dir, s, findings } = scan({ 'main.tf': MAIN, 'terraform.tfvars': 'versioning = false\n', 'modules/bucket/main.tf': MODULE });
-  // The called module is read through its caller: one unit, spanning both folders.
-  assert.deepEqual(s.sources.map((x) => [x.file, x.format, x.resources, x.errors]), [[dir, 'terraform', 2, []]]);
+  // The called module is read through its caller: one unit, spanning both folders, counting the
+  // resources as declared (two buckets and the versioning resource that merges into one).
+  assert.deepEqual(s.sources.map((x) => [x.file, x.format, x.resources, x.errors]), [[dir, 'terraform', 3, []]]);
   assert.deepEqual(s.templates[0]!.files, [join(dir, 'main.tf'), join(dir, 'modules/bucket/main.tf'), join(dir, 'terraform.tfvars')]);
   const logs = findings.find((f) => f.resource.id === 'aws_s3_bucket.logs')!;
   assert.equal(logs.status, 'fail');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { getPath, render } from '../../../src/model/value.js';
 import { translate } from '../../../src/sources/terraform/translate/index.js';
-import { tfResources } from '../../helpers/tf.js';
+import { tfFindings, tfResources } from '../../helpers/tf.js';
 
 test('split S3 resources merge into their bucket, each property located at the Terraform argument that set it', () => {
   const input = tfResources('main.tf', {
@@ -48,4 +48,16 @@ test('an attachment whose bucket cannot be told makes what it sets unknown on ev
 test('resource types no translator knows are returned, not dropped', () => {
   const out = translate(tfResources('main.tf', { 'aws_route53_zone.z': { name: 'example.com' } }));
   assert.deepEqual(out.untranslated.map((r) => r.address), ['aws_route53_zone.z']);
+});
+
+test('a bucket whose encryption is known only after apply is unknown to the encryption control, not failed; a split resource still decides', async () => {
+  const { default: s3Encryption } = await import('../../../src/controls/data-protection/s3DefaultEncryption.js');
+  const later = { unknown: 'aws_s3_bucket.b.server_side_encryption_configuration' };
+  let f = tfFindings(tfResources('main.tf', { 'aws_s3_bucket.b': { bucket: 'b', server_side_encryption_configuration: later } }), s3Encryption);
+  assert.deepEqual(f.map((x) => x.status), ['unknown']);
+  f = tfFindings(tfResources('main.tf', {
+    'aws_s3_bucket.b': { bucket: 'b', server_side_encryption_configuration: later }, // 1-3
+    'aws_s3_bucket_server_side_encryption_configuration.b': { bucket: 'b', rule: [{ apply_server_side_encryption_by_default: [{ sse_algorithm: 'aws:kms' }] }] }, // 4-10
+  }), s3Encryption);
+  assert.deepEqual(f.map((x) => [x.status, x.location.line]), [['pass', 6]], 'at the rule list, as for CloudFormation');
 });

@@ -71,7 +71,8 @@ export class TfView {
   /**
    * The value at a dotted path. A nested block (a list of objects) met before the last
    * segment is entered at its first element, since the provider schema allows one; use
-   * `blocks` for repeatable ones. A segment `name[2]` enters that element.
+   * `blocks` for repeatable ones. A segment `name[2]` enters that element. A value not known
+   * before apply met on the way is the answer: what it holds is not known.
    */
   get(path: string): Value | undefined {
     return this.at(path)?.v;
@@ -90,8 +91,9 @@ export class TfView {
     return { ...found.loc, path: this.origin(found.written) };
   }
 
-  /** The Terraform attribute path as the user wrote it, prefixed with the resource address. */
+  /** The attribute path as the user wrote it, prefixed with the resource address (in the reader's format when it has one: `TfResource.origin`). */
   origin(written: string): string {
+    if (this.resource.origin) return this.resource.origin(written);
     return written ? `${this.resource.address}.${written}` : this.resource.address;
   }
 
@@ -130,10 +132,15 @@ export class TfView {
         written += '[0]';
         loc = first.loc;
       }
+      // Whatever is inside a block not known before apply is not known either.
+      if (cur.k === 'unknown') return { v: cur, loc, written, complete: true };
       if (cur.k !== 'object') return { loc, written, complete: false };
       const next: Value | undefined = cur.props.get(key!);
       const kl = cur.keyLocs.get(key!);
       if (next === undefined) return { loc, written, complete: false };
+      // null is Terraform's "not set" (plan JSON writes every unset argument so); where it is
+      // written is still the place that decides, so evidence points there.
+      if (next.k === 'scalar' && next.v === null) return { loc: kl ?? next.loc, written: written ? `${written}.${key}` : key!, complete: false };
       written = written ? `${written}.${key}` : key!;
       loc = kl ?? next.loc;
       cur = next;
@@ -256,7 +263,7 @@ export function toResource(tf: TfResource, cfnType: string, properties: ObjectVa
     type: cfnType,
     sourceType: tf.type,
     file: tf.file,
-    loc: { file: tf.loc.file, line: tf.loc.line, column: tf.loc.column, path: tf.address },
+    loc: { file: tf.loc.file, line: tf.loc.line, column: tf.loc.column, path: tf.origin ? tf.origin('') : tf.address },
     properties,
     attributes: { k: 'object', props: new Map(), keyLocs: new Map(), loc: tf.loc },
     dependsOn: [],

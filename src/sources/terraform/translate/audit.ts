@@ -2,7 +2,7 @@
 // Security Hub, and Directory Service directories (whose admin password controls read).
 import type { Value } from '../../../model/types.js';
 import { CfnBuilder, jsonDocument, type Attachment, type TfView, type Translator } from './api.js';
-import { blockList, copy, copyAll, pairList } from './copy.js';
+import { blockList, copy, copyAll, pairList, written } from './copy.js';
 import { providerDefault } from './defaults.js';
 
 const trail: Translator = {
@@ -50,7 +50,7 @@ const recorder: Translator = {
     copyAll(out, { Name: 'name', RoleARN: 'role_arn' });
     const group = tf.get('recording_group');
     if (group?.k === 'unknown') out.put('RecordingGroup', group, tf.locate('recording_group'));
-    else if (group) {
+    else if (written(tf, 'recording_group')) {
       copyAll(out, {
         'RecordingGroup.AllSupported': 'recording_group.all_supported',
         'RecordingGroup.IncludeGlobalResourceTypes': 'recording_group.include_global_resource_types',
@@ -60,14 +60,12 @@ const recorder: Translator = {
       });
       // The provider sends all_supported = true unless written; with resource_types listed that
       // default is rejected by AWS, so it is assumed only without them.
-      if (tf.get('recording_group.resource_types') === undefined) providerDefault(out, 'RecordingGroup.AllSupported', 'recording_group.all_supported', true);
+      if (!written(tf, 'recording_group.resource_types')) providerDefault(out, 'RecordingGroup.AllSupported', 'recording_group.all_supported', true);
     }
     copy(out, 'RecordingMode.RecordingFrequency', 'recording_mode.recording_frequency');
-    if (tf.get('recording_mode.recording_mode_override') !== undefined) {
-      blockList(tf, out, 'RecordingMode.RecordingModeOverrides', 'recording_mode.recording_mode_override', (b) => copyAll(b, {
-        Description: 'description', RecordingFrequency: 'recording_frequency', ResourceTypes: 'resource_types',
-      }));
-    }
+    blockList(tf, out, 'RecordingMode.RecordingModeOverrides', 'recording_mode.recording_mode_override', (b) => copyAll(b, {
+      Description: 'description', RecordingFrequency: 'recording_frequency', ResourceTypes: 'resource_types',
+    }));
   },
 };
 
@@ -82,11 +80,9 @@ const configRule: Translator = {
       'Scope.TagKey': 'scope.tag_key', 'Scope.TagValue': 'scope.tag_value',
     });
     copy(out, 'InputParameters', 'input_parameters', jsonDocument);
-    if (tf.get('source.source_detail') !== undefined) {
-      blockList(tf, out, 'Source.SourceDetails', 'source.source_detail', (b) => copyAll(b, {
-        EventSource: 'event_source', MessageType: 'message_type', MaximumExecutionFrequency: 'maximum_execution_frequency',
-      }));
-    }
+    blockList(tf, out, 'Source.SourceDetails', 'source.source_detail', (b) => copyAll(b, {
+      EventSource: 'event_source', MessageType: 'message_type', MaximumExecutionFrequency: 'maximum_execution_frequency',
+    }));
     blockList(tf, out, 'EvaluationModes', 'evaluation_mode', (b) => copy(b, 'Mode', 'mode'));
   },
 };

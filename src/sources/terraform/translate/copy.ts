@@ -19,10 +19,22 @@ export function unknownOnPath(tf: TfView, tfPath: string): (Value & { k: 'unknow
   return undefined;
 }
 
-/** `out.set`, keeping an unknown block or argument on the way as the property's value. */
+/** Is the argument written with a value? `null` is Terraform's way of leaving it out. */
+export function written(tf: TfView, tfPath: string): boolean {
+  const v = tf.get(tfPath);
+  return v !== undefined && !(v.k === 'scalar' && v.v === null);
+}
+
+/** The first of `paths` that is written (provider spellings of one setting), else the first. */
+export function firstWritten(tf: TfView, ...paths: string[]): string {
+  return paths.find((p) => written(tf, p)) ?? paths[0]!;
+}
+
+/** `out.set`, keeping an unknown block or argument on the way as the property's value; `null` is left out. */
 export function copy(out: CfnBuilder, cfnPath: string, tfPath: string, convert?: Convert): void {
-  if (out.tf.get(tfPath) !== undefined) {
-    out.set(cfnPath, tfPath, convert);
+  const v = out.tf.get(tfPath);
+  if (v !== undefined) {
+    if (!(v.k === 'scalar' && v.v === null)) out.set(cfnPath, tfPath, convert);
     return;
   }
   const u = unknownOnPath(out.tf, tfPath);
@@ -34,6 +46,11 @@ export function copyAll(out: CfnBuilder, table: Record<string, string>): void {
   for (const [cfn, tf] of Object.entries(table)) copy(out, cfn, tf);
 }
 
+/** A builder for the object made of one block, located where the block is written (a property it lacks is reported there). */
+function inBlock(block: TfView): CfnBuilder {
+  return new CfnBuilder(block, { k: 'object', props: new Map(), keyLocs: new Map(), loc: block.locate('') });
+}
+
 /**
  * A repeatable block as a CloudFormation list, each element built from its block by `build`
  * and the list located at the block's argument. An element not known statically stays
@@ -41,6 +58,7 @@ export function copyAll(out: CfnBuilder, table: Record<string, string>): void {
  */
 export function blockList(tf: TfView, out: CfnBuilder, cfnPath: string, tfPath: string, build: (b: CfnBuilder, block: TfView) => void): void {
   const v = tf.get(tfPath);
+  if (v?.k === 'scalar' && v.v === null) return;
   if (v === undefined) {
     const u = unknownOnPath(tf, tfPath);
     if (u) out.put(cfnPath, u, tf.locate(tfPath));
@@ -56,7 +74,7 @@ export function blockList(tf: TfView, out: CfnBuilder, cfnPath: string, tfPath: 
   const items: Value[] = [];
   for (const item of raw) {
     if (item.k === 'object') {
-      const b = new CfnBuilder(views[next++]!);
+      const b = inBlock(views[next++]!);
       build(b, b.tf);
       items.push(b.properties);
     } else if (item.k === 'unknown') {
@@ -87,18 +105,25 @@ export function pairList(v: Value, keyName: string, valueName: string): Value {
 
 /**
  * Blocks of `{ <keyArg> = …, <valueArg> = … }` (RDS `parameter` blocks) as the CloudFormation
- * map `{key: value}`, each entry located at its block. A key that is not a known string
- * makes the whole map unknown: a parameter could be any one.
+ * map `{key: value}`, each entry located at its block; `value` is the argument holding the
+ * value, or builds it from the block. A key that is not a known string makes the whole map
+ * unknown: a parameter could be any one.
  */
-export function blocksAsMap(tf: TfView, out: CfnBuilder, cfnPath: string, tfPath: string, keyArg: string, valueArg: string): void {
+export function blocksAsMap(tf: TfView, out: CfnBuilder, cfnPath: string, tfPath: string, keyArg: string, value: string | ((b: CfnBuilder) => void)): void {
   const v = tf.get(tfPath);
-  if (v === undefined) return;
+  if (v === undefined || (v.k === 'scalar' && v.v === null)) return;
   const at = tf.locate(tfPath);
   if (v.k === 'unknown') { out.put(cfnPath, v, at); return; }
   const map: ObjectValue = { k: 'object', props: new Map(), keyLocs: new Map(), loc: at };
   for (const block of tf.blocks(tfPath)) {
     const key = block.get(keyArg);
-    const val = block.get(valueArg);
+    let val: Value | undefined;
+    if (typeof value === 'string') val = block.get(value);
+    else {
+      const b = inBlock(block);
+      value(b);
+      val = b.properties;
+    }
     if (key?.k !== 'scalar' || key.v === null) {
       const reason = key?.k === 'unknown' ? key.reason : `${keyArg} is not a known string`;
       out.put(cfnPath, { k: 'unknown', reason, params: key?.k === 'unknown' ? key.params : [], loc: block.locate(keyArg) }, at);

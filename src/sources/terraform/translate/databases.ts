@@ -1,7 +1,7 @@
 // Databases: RDS instances, Aurora clusters and their instances, subnet and parameter groups,
 // proxies; DynamoDB, ElastiCache, DocumentDB, Neptune, Redshift and DMS endpoints.
-import type { Attachment, Translator } from './api.js';
-import { blockList, blocksAsMap, copy, copyAll } from './copy.js';
+import type { Attachment, CfnBuilder, Translator } from './api.js';
+import { blockList, blocksAsMap, copy, copyAll, firstWritten } from './copy.js';
 import { isLiteral, providerDefault } from './defaults.js';
 
 const dbInstance: Translator = {
@@ -12,7 +12,7 @@ const dbInstance: Translator = {
       DBInstanceIdentifier: 'identifier', DBInstanceClass: 'instance_class', Engine: 'engine', EngineVersion: 'engine_version',
       AllocatedStorage: 'allocated_storage', MaxAllocatedStorage: 'max_allocated_storage', StorageType: 'storage_type', Iops: 'iops',
       StorageEncrypted: 'storage_encrypted', KmsKeyId: 'kms_key_id',
-      MasterUsername: 'username', MasterUserPassword: 'password', ManageMasterUserPassword: 'manage_master_user_password',
+      MasterUsername: 'username', ManageMasterUserPassword: 'manage_master_user_password',
       'MasterUserSecret.KmsKeyId': 'master_user_secret_kms_key_id',
       PubliclyAccessible: 'publicly_accessible', MultiAZ: 'multi_az', AvailabilityZone: 'availability_zone',
       DBSubnetGroupName: 'db_subnet_group_name', VPCSecurityGroups: 'vpc_security_group_ids', Port: 'port',
@@ -27,8 +27,9 @@ const dbInstance: Translator = {
       CopyTagsToSnapshot: 'copy_tags_to_snapshot', SourceDBInstanceIdentifier: 'replicate_source_db', DBSnapshotIdentifier: 'snapshot_identifier',
       CACertificateIdentifier: 'ca_cert_identifier', LicenseModel: 'license_model', CharacterSetName: 'character_set_name', NetworkType: 'network_type',
     });
-    // `name` is the provider v4 spelling of db_name.
-    copy(out, 'DBName', tf.get('db_name') !== undefined ? 'db_name' : 'name');
+    // `name` is the provider v4 spelling of db_name; `password_wo` the write-only password (not kept in state, still written here).
+    copy(out, 'DBName', firstWritten(tf, 'db_name', 'name'));
+    copy(out, 'MasterUserPassword', firstWritten(tf, 'password', 'password_wo'));
     // Left out, CloudFormation lets RDS decide from the subnets' VPC; the provider always
     // sends publicly_accessible, false unless written.
     providerDefault(out, 'PubliclyAccessible', 'publicly_accessible', false);
@@ -42,7 +43,7 @@ const dbCluster: Translator = {
   build(tf, out) {
     copyAll(out, {
       DBClusterIdentifier: 'cluster_identifier', Engine: 'engine', EngineMode: 'engine_mode', EngineVersion: 'engine_version',
-      DatabaseName: 'database_name', MasterUsername: 'master_username', MasterUserPassword: 'master_password',
+      DatabaseName: 'database_name', MasterUsername: 'master_username',
       ManageMasterUserPassword: 'manage_master_user_password', 'MasterUserSecret.KmsKeyId': 'master_user_secret_kms_key_id',
       StorageEncrypted: 'storage_encrypted', KmsKeyId: 'kms_key_id', StorageType: 'storage_type', AllocatedStorage: 'allocated_storage', Iops: 'iops',
       DBClusterInstanceClass: 'db_cluster_instance_class', PubliclyAccessible: 'publicly_accessible',
@@ -61,6 +62,7 @@ const dbCluster: Translator = {
       'ScalingConfiguration.MaxCapacity': 'scaling_configuration.max_capacity',
       'ScalingConfiguration.SecondsUntilAutoPause': 'scaling_configuration.seconds_until_auto_pause',
     });
+    copy(out, 'MasterUserPassword', firstWritten(tf, 'master_password', 'master_password_wo'));
     // Aurora Serverless v1 clusters are always encrypted; the provider documents its default as such.
     if (isLiteral(tf, 'engine_mode', 'serverless')) providerDefault(out, 'StorageEncrypted', 'storage_encrypted', true, 'engine_mode is serverless');
     out.tags();
@@ -160,8 +162,8 @@ const replicationGroup: Translator = {
       SnapshotRetentionLimit: 'snapshot_retention_limit', SnapshotWindow: 'snapshot_window', AutoMinorVersionUpgrade: 'auto_minor_version_upgrade',
     });
     // Provider v3 spellings of the description and the cluster count.
-    copy(out, 'ReplicationGroupDescription', tf.get('description') !== undefined ? 'description' : 'replication_group_description');
-    copy(out, 'NumCacheClusters', tf.get('num_cache_clusters') !== undefined ? 'num_cache_clusters' : 'number_cache_clusters');
+    copy(out, 'ReplicationGroupDescription', firstWritten(tf, 'description', 'replication_group_description'));
+    copy(out, 'NumCacheClusters', firstWritten(tf, 'num_cache_clusters', 'number_cache_clusters'));
     // ElastiCache encrypts Valkey replication groups at rest unless told otherwise.
     if (isLiteral(tf, 'engine', 'valkey')) providerDefault(out, 'AtRestEncryptionEnabled', 'at_rest_encryption_enabled', true, 'engine is valkey');
     blockList(tf, out, 'LogDeliveryConfigurations', 'log_delivery_configuration', (b, block) => {
@@ -193,9 +195,10 @@ const cacheCluster: Translator = {
 const docdbCluster: Translator = {
   tfType: 'aws_docdb_cluster',
   cfnType: 'AWS::DocDB::DBCluster',
-  build(_tf, out) {
+  build(tf, out) {
+    copy(out, 'MasterUserPassword', firstWritten(tf, 'master_password', 'master_password_wo'));
     copyAll(out, {
-      DBClusterIdentifier: 'cluster_identifier', EngineVersion: 'engine_version', MasterUsername: 'master_username', MasterUserPassword: 'master_password',
+      DBClusterIdentifier: 'cluster_identifier', EngineVersion: 'engine_version', MasterUsername: 'master_username',
       ManageMasterUserPassword: 'manage_master_user_password',
       StorageEncrypted: 'storage_encrypted', KmsKeyId: 'kms_key_id', StorageType: 'storage_type',
       BackupRetentionPeriod: 'backup_retention_period', PreferredBackupWindow: 'preferred_backup_window', PreferredMaintenanceWindow: 'preferred_maintenance_window',
@@ -227,21 +230,28 @@ const neptuneCluster: Translator = {
 const redshiftCluster: Translator = {
   tfType: 'aws_redshift_cluster',
   cfnType: 'AWS::Redshift::Cluster',
-  build(_tf, out) {
+  build(tf, out) {
+    copy(out, 'MasterUserPassword', firstWritten(tf, 'master_password', 'master_password_wo'));
     copyAll(out, {
       ClusterIdentifier: 'cluster_identifier', NodeType: 'node_type', ClusterType: 'cluster_type', NumberOfNodes: 'number_of_nodes',
-      DBName: 'database_name', MasterUsername: 'master_username', MasterUserPassword: 'master_password', ManageMasterPassword: 'manage_master_password',
+      DBName: 'database_name', MasterUsername: 'master_username', ManageMasterPassword: 'manage_master_password',
       Encrypted: 'encrypted', KmsKeyId: 'kms_key_id', PubliclyAccessible: 'publicly_accessible', EnhancedVpcRouting: 'enhanced_vpc_routing',
       ClusterSubnetGroupName: 'cluster_subnet_group_name', VpcSecurityGroupIds: 'vpc_security_group_ids',
       ClusterParameterGroupName: 'cluster_parameter_group_name', Port: 'port',
       AutomatedSnapshotRetentionPeriod: 'automated_snapshot_retention_period', AllowVersionUpgrade: 'allow_version_upgrade',
-      // Provider v4/v5 inline logging; v6 moved it to aws_redshift_logging.
-      'LoggingProperties.BucketName': 'logging.bucket_name', 'LoggingProperties.S3KeyPrefix': 'logging.s3_key_prefix',
-      'LoggingProperties.LogDestinationType': 'logging.log_destination_type', 'LoggingProperties.LogExports': 'logging.log_exports',
     });
+    // Provider v4/v5 inline logging; v6 moved it to aws_redshift_logging.
+    redshiftLogging(out, 'logging.');
     out.tags();
   },
 };
+
+function redshiftLogging(out: CfnBuilder, at: string): void {
+  copyAll(out, {
+    'LoggingProperties.BucketName': `${at}bucket_name`, 'LoggingProperties.S3KeyPrefix': `${at}s3_key_prefix`,
+    'LoggingProperties.LogDestinationType': `${at}log_destination_type`, 'LoggingProperties.LogExports': `${at}log_exports`,
+  });
+}
 
 const dmsEndpoint: Translator = {
   tfType: 'aws_dms_endpoint',
@@ -263,5 +273,8 @@ export const databases: { translators: Translator[]; attachments: Attachment[] }
     parameterGroup('aws_rds_cluster_parameter_group', 'AWS::RDS::DBClusterParameterGroup', 'DBClusterParameterGroupName'),
     dynamodbTable, replicationGroup, cacheCluster, docdbCluster, neptuneCluster, redshiftCluster, dmsEndpoint,
   ],
-  attachments: [],
+  attachments: [{
+    tfType: 'aws_redshift_logging', ownerTypes: ['aws_redshift_cluster'], ownerArg: 'cluster_identifier', ownerKey: 'cluster_identifier',
+    build: (_tf, out) => redshiftLogging(out, ''),
+  }],
 };

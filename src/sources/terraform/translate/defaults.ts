@@ -1,10 +1,12 @@
 // What the AWS provider does with an argument left out, where that differs from what
 // CloudFormation does with the property left out (the provider sends its own default, or the
 // property is required in CloudFormation and optional in Terraform). The control must judge
-// the setting AWS applies, so the value is written, marked as the provider's and located at
-// the resource (the argument that would change it is named in the origin).
+// the setting AWS applies, so the value is written, marked as the provider's (`via`, shown in
+// evidence) and located where the argument would be written: the resource or its enclosing
+// block, or the argument itself when it is set to null. The origin names the argument.
 import type { Scalar, Value } from '../../../model/types.js';
 import type { CfnBuilder, TfView } from './api.js';
+import { written } from './copy.js';
 
 /**
  * Set `cfnPath` to the provider's default `value` when `tfPath` is not written. `why` says
@@ -12,7 +14,7 @@ import type { CfnBuilder, TfView } from './api.js';
  */
 export function providerDefault(out: CfnBuilder, cfnPath: string, tfPath: string, value: Scalar, why?: string): void {
   const tf = out.tf;
-  if (tf.get(tfPath) !== undefined) return;
+  if (written(tf, tfPath)) return;
   const at = { ...tf.locate(tfPath), path: tf.origin(tfPath) };
   const via = `the AWS provider's default when ${tfPath} is not set${why ? ` and ${why}` : ''}`;
   const v: Value = { k: 'scalar', v: value, loc: at, via };

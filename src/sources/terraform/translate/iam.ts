@@ -1,15 +1,21 @@
 // IAM: roles, users, groups and their policies. Terraform writes policies as JSON strings
-// (`jsonencode(...)`, heredocs) that become the documents CloudFormation holds inline; a
-// policy from `data.aws_iam_policy_document` is not known before apply and stays unknown.
+// (`jsonencode(...)`, heredocs, a policy document data source the reader evaluated) that
+// become the documents CloudFormation holds inline; a policy not known before apply stays unknown.
 // Managed policy attachments and group memberships are resources of their own in
 // Terraform; they add to the role, user or group they name, where CloudFormation lists them.
 import { jsonDocument, type Attachment, type CfnBuilder, type TfView, type Translator } from './api.js';
 import { blockList, located } from './blocks.js';
 
+const hasPolicy = (view: TfView): boolean => {
+  const p = view.get('policy');
+  return p !== undefined && !(p.k === 'scalar' && p.v === '');
+};
+
 /** `inline_policy { name, policy }` blocks as CloudFormation's `Policies` list. */
 function inlinePolicies(tf: TfView, out: CfnBuilder): void {
-  // An empty `inline_policy {}` block tells Terraform to remove every inline policy: it lists none.
-  blockList(tf, out, 'Policies', 'inline_policy', (b, view) => view.get('policy') !== undefined && b.set('PolicyName', 'name').set('PolicyDocument', 'policy', jsonDocument));
+  // An empty `inline_policy {}` block tells Terraform to remove every inline policy: it lists
+  // none (plan JSON shows it with an empty policy text).
+  blockList(tf, out, 'Policies', 'inline_policy', (b, view) => hasPolicy(view) && b.set('PolicyName', 'name').set('PolicyDocument', 'policy', jsonDocument), ['PolicyDocument']);
 }
 
 /** Arguments every principal type shares. */

@@ -5,18 +5,23 @@ import type { ObjectValue, Resource, Value } from '../../../model/types.js';
 import type { TfResource } from '../types.js';
 import { CfnBuilder, TfView, toResource, type Attachment, type TranslateNote, type Translator } from './api.js';
 import { audit } from './audit.js';
+import { compute } from './compute.js';
 import { databases } from './databases.js';
+import { edge } from './edge.js';
 import { iam } from './iam.js';
+import { identity } from './identity.js';
 import { kms } from './kms.js';
 import { messaging } from './messaging.js';
 import { network } from './network.js';
 import { s3 } from './s3.js';
+import { search } from './search.js';
 import { secrets } from './secrets.js';
+import { storage } from './storage.js';
 
 export type { Attachment, TranslateNote, Translator } from './api.js';
 
 /** Every family's translators and attachments. */
-const FAMILIES: { translators: Translator[]; attachments: Attachment[] }[] = [s3, databases, audit, kms, messaging, secrets, iam, network];
+const FAMILIES: { translators: Translator[]; attachments: Attachment[] }[] = [s3, databases, audit, kms, messaging, secrets, storage, search, iam, network, compute, edge, identity];
 
 const TRANSLATORS = new Map<string, Translator>();
 const ATTACHMENTS = new Map<string, Attachment>();

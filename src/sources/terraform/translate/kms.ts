@@ -1,11 +1,11 @@
 // KMS keys (their policy inline or from aws_kms_key_policy) and aliases.
 import { jsonDocument, type Attachment, type Translator } from './api.js';
-import { copy, copyAll } from './copy.js';
+import { copy, copyAll, firstWritten, written } from './copy.js';
 
 const key: Translator = {
   tfType: 'aws_kms_key',
   cfnType: 'AWS::KMS::Key',
-  build(_tf, out) {
+  build(tf, out) {
     copyAll(out, {
       Description: 'description', KeyUsage: 'key_usage', KeySpec: 'customer_master_key_spec',
       EnableKeyRotation: 'enable_key_rotation', RotationPeriodInDays: 'rotation_period_in_days',
@@ -13,6 +13,11 @@ const key: Translator = {
       BypassPolicyLockoutSafetyCheck: 'bypass_policy_lockout_safety_check',
     });
     copy(out, 'KeyPolicy', 'policy', jsonDocument);
+    // A key in a custom key store is created with the store's origin (the provider derives it
+    // from the store arguments); such keys cannot rotate automatically.
+    const store = firstWritten(tf, 'xks_key_id', 'custom_key_store_id');
+    const origin = store === 'xks_key_id' ? 'EXTERNAL_KEY_STORE' : 'AWS_CLOUDHSM';
+    if (written(tf, store)) copy(out, 'Origin', store, (v) => (v.k === 'unknown' ? v : { k: 'scalar', v: origin, loc: v.loc }));
     out.tags();
   },
 };
@@ -28,7 +33,7 @@ const externalKey: Translator = {
     out.put('Origin', { k: 'scalar', v: 'EXTERNAL', loc: tf.resource.loc, via: 'the resource type aws_kms_external_key (imported key material)' }, { ...tf.resource.loc, path: tf.address });
     copyAll(out, {
       Description: 'description', Enabled: 'enabled', PendingWindowInDays: 'deletion_window_in_days', MultiRegion: 'multi_region',
-      BypassPolicyLockoutSafetyCheck: 'bypass_policy_lockout_safety_check',
+      KeySpec: 'key_spec', KeyUsage: 'key_usage', BypassPolicyLockoutSafetyCheck: 'bypass_policy_lockout_safety_check',
     });
     copy(out, 'KeyPolicy', 'policy', jsonDocument);
     out.tags();

@@ -6,7 +6,7 @@
 import type { Loc, Value } from '../../../model/types.js';
 import { asBool, asString } from '../../../model/value.js';
 import { CfnBuilder, jsonDocument, type Part, type TfView, type Translator } from './api.js';
-import { blockBuilder, located } from './blocks.js';
+import { blockBuilder, blockItems, located } from './blocks.js';
 
 type Direction = 'ingress' | 'egress';
 
@@ -55,7 +55,10 @@ function inlineRules(sg: TfView, dir: Direction): Value | undefined {
   if (raw.k !== 'list' && raw.k !== 'object') return raw; // dynamic blocks not known before apply: the rules are unknown
   const items: Value[] = [];
   const self: Value = { k: 'ref', resource: sg.address, attr: 'id', loc: sg.resource.loc };
-  for (const block of sg.blocks(dir)) {
+  for (const it of blockItems(sg, dir)) {
+    // A rule not known before apply stays one: the controls read it as unknown.
+    if ('unknown' in it) { items.push(it.unknown); continue; }
+    const block = it.view;
     const ps = peers(block, dir, INLINE_PEERS, self);
     for (const p of ps.length ? ps : [undefined]) {
       const b = blockBuilder(block);
@@ -80,6 +83,55 @@ const securityGroup: Translator = {
     out.put('SecurityGroupEgress', egress ?? { k: 'list', items: [], loc: tf.resource.loc }, tf.locate('egress'));
   },
 };
+
+/**
+ * aws_default_security_group adopts a VPC's default group and makes its rules exactly those
+ * written. CloudFormation can only add rules to that group (standalone rules whose GroupId is
+ * the VPC's DefaultSecurityGroup), so each rule becomes one, which the default-group control
+ * of the VPC and the rule controls read; the group itself keeps no rule of its own.
+ */
+const defaultSecurityGroup: Translator = {
+  tfType: 'aws_default_security_group',
+  cfnType: 'AWS::EC2::SecurityGroup',
+  build(tf, out) {
+    const none = (): Value => ({ k: 'list', items: [], loc: tf.resource.loc });
+    out.set('VpcId', 'vpc_id').tags().put('SecurityGroupIngress', none(), tf.resource.loc).put('SecurityGroupEgress', none(), tf.resource.loc);
+  },
+  parts(tf) {
+    const vpcId = tf.get('vpc_id');
+    // Without a reference to a scanned VPC (the default VPC, a literal id) the rules are the group's own.
+    const group: Value = vpcId?.k === 'ref' ? { ...vpcId, attr: 'DefaultSecurityGroup' } : { k: 'ref', resource: tf.address, attr: 'id', loc: tf.resource.loc };
+    const self: Value = { k: 'ref', resource: tf.address, attr: 'id', loc: tf.resource.loc };
+    const groupAt = tf.locate('vpc_id');
+    return (['ingress', 'egress'] as Direction[]).flatMap((dir) => blockItems(tf, dir).flatMap((it): Part[] => {
+      const i = it.index;
+      if ('unknown' in it) {
+        return [unknownPart(`.${dir}[${i}]`, ruleType(dir), it.unknown, ['IpProtocol', 'CidrIp'], (out) => out.put('GroupId', located(group, groupAt), groupAt))];
+      }
+      const block = it.view;
+      const ps = peers(block, dir, INLINE_PEERS, self);
+      return (ps.length ? ps : [undefined]).map((p): Part => ({
+        suffix: p ? `.${p.at.path!.slice(tf.address.length + 1)}` : `.${dir}[${i}]`,
+        cfnType: ruleType(dir),
+        view: block,
+        ...(p ? { at: p.at } : {}),
+        build: (out) => {
+          out.put('GroupId', located(group, groupAt), groupAt);
+          ruleFields(out);
+          if (p) out.put(p.key, located(p.value, p.at), p.at);
+        },
+      }));
+    }));
+  },
+};
+
+/** A part standing for a block not known before apply: the properties controls decide on hold the unknown. */
+function unknownPart(suffix: string, cfnType: string, u: Value, keys: string[], head: (out: CfnBuilder) => void): Part {
+  return {
+    suffix, cfnType, at: u.loc,
+    build: (out) => { head(out); for (const k of keys) out.put(k, u, u.loc); },
+  };
+}
 
 /** `security_group_id`, with a VPC's default group named as CloudFormation's GetAtt does. */
 function groupId(v: Value): Value {
@@ -158,16 +210,17 @@ const networkAcl: Translator = {
   build: (_tf, out) => { out.set('VpcId', 'vpc_id').tags(); },
   parts(tf) {
     const parent: Value = { k: 'ref', resource: tf.address, attr: 'id', loc: tf.resource.loc };
-    return (['ingress', 'egress'] as Direction[]).flatMap((dir) => tf.blocks(dir).map((block, i): Part => ({
-      suffix: `.${dir}[${i}]`,
-      cfnType: 'AWS::EC2::NetworkAclEntry',
-      view: block,
-      build: (out) => {
-        const at = block.locate('');
-        out.put('NetworkAclId', parent, at).put('Egress', { k: 'scalar', v: dir === 'egress', loc: at }, at);
-        aclEntry(out, { number: 'rule_no', action: 'action' });
-      },
-    })));
+    const head = (out: CfnBuilder, dir: Direction, at: Loc) => out.put('NetworkAclId', parent, at).put('Egress', { k: 'scalar', v: dir === 'egress', loc: at }, at);
+    return (['ingress', 'egress'] as Direction[]).flatMap((dir) => blockItems(tf, dir).map((it): Part => {
+      if ('unknown' in it) return unknownPart(`.${dir}[${it.index}]`, 'AWS::EC2::NetworkAclEntry', it.unknown, ['RuleAction', 'Protocol', 'CidrBlock'], (out) => head(out, dir, it.unknown.loc));
+      const block = it.view;
+      return {
+        suffix: `.${dir}[${it.index}]`,
+        cfnType: 'AWS::EC2::NetworkAclEntry',
+        view: block,
+        build: (out) => { aclEntry(head(out, dir, block.locate('')), { number: 'rule_no', action: 'action' }); },
+      };
+    }));
   },
 };
 
@@ -213,12 +266,17 @@ const routeTable: Translator = {
   build: (_tf, out) => { out.set('VpcId', 'vpc_id').tags(); },
   parts(tf) {
     const parent: Value = { k: 'ref', resource: tf.address, attr: 'id', loc: tf.resource.loc };
-    return tf.blocks('route').map((block, i): Part => ({
-      suffix: `.route[${i}]`,
-      cfnType: 'AWS::EC2::Route',
-      view: block,
-      build: (out) => { routeFields(out.put('RouteTableId', parent, block.locate('')), { cidr4: 'cidr_block', cidr6: 'ipv6_cidr_block' }); },
-    }));
+    return blockItems(tf, 'route').map((it): Part => {
+      // A route not known before apply may send anything anywhere: its subnets' exposure is unknown.
+      if ('unknown' in it) return unknownPart(`.route[${it.index}]`, 'AWS::EC2::Route', it.unknown, ['DestinationCidrBlock', 'GatewayId'], (out) => out.put('RouteTableId', parent, it.unknown.loc));
+      const block = it.view;
+      return {
+        suffix: `.route[${it.index}]`,
+        cfnType: 'AWS::EC2::Route',
+        view: block,
+        build: (out) => { routeFields(out.put('RouteTableId', parent, block.locate('')), { cidr4: 'cidr_block', cidr6: 'ipv6_cidr_block' }); },
+      };
+    });
   },
 };
 
@@ -270,8 +328,10 @@ const vpcEndpoint: Translator = {
 
 export const network = {
   translators: [
-    securityGroup, securityGroupRule, vpcRule('ingress'), vpcRule('egress'), aclRule, networkAcl,
-    vpc, subnet, route, routeTable, routeTableAssociation, internetGateway, flowLog, vpcEndpoint,
+    securityGroup, defaultSecurityGroup, securityGroupRule, vpcRule('ingress'), vpcRule('egress'),
+    aclRule, networkAcl, { ...networkAcl, tfType: 'aws_default_network_acl' },
+    vpc, subnet, route, routeTable, { ...routeTable, tfType: 'aws_default_route_table' },
+    routeTableAssociation, internetGateway, flowLog, vpcEndpoint,
   ],
   attachments: [],
 };

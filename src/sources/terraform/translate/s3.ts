@@ -5,6 +5,13 @@ import { boolTo, CfnBuilder, jsonDocument, mapScalar, type Attachment, type TfVi
 
 /** `rule { apply_server_side_encryption_by_default { … } bucket_key_enabled }` blocks as CloudFormation's ServerSideEncryptionConfiguration. */
 function encryption(tf: TfView, out: CfnBuilder, rulesAt: string): void {
+  // A plan marks the bucket's encryption "known only after apply" when it is left to AWS or
+  // to a split resource: unknown, never "not set" (a split resource still overrides it).
+  const whole = tf.get(rulesAt);
+  if (whole?.k === 'unknown') {
+    out.put('BucketEncryption.ServerSideEncryptionConfiguration', whole, tf.locate(rulesAt));
+    return;
+  }
   const rules = tf.blocks(rulesAt);
   if (!rules.length) return;
   const items: Value[] = rules.map((rule) => {

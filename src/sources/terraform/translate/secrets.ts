@@ -1,6 +1,6 @@
 // Secrets Manager secrets with their values, rotation and resource policy; SSM parameters.
 import { jsonDocument, type Attachment, type Translator } from './api.js';
-import { blockList, copy, copyAll } from './copy.js';
+import { blockList, copy, copyAll, firstWritten, written } from './copy.js';
 
 /**
  * The secret itself. Its inline `policy` argument is CloudFormation's separate
@@ -15,8 +15,8 @@ const secret: Translator = {
     out.tags();
     // Provider v3 configured rotation on the secret; CloudFormation (and the rotation control)
     // know only a schedule resource, which the v4 provider calls aws_secretsmanager_secret_rotation.
-    if (tf.get('rotation_lambda_arn') !== undefined || tf.get('rotation_rules') !== undefined) {
-      out.note(`${tf.address} configures rotation inline (provider v3 rotation_lambda_arn/rotation_rules), which is not read; the rotation control looks for an aws_secretsmanager_secret_rotation`, tf.locate(tf.get('rotation_lambda_arn') !== undefined ? 'rotation_lambda_arn' : 'rotation_rules'));
+    if (written(tf, 'rotation_lambda_arn') || written(tf, 'rotation_rules')) {
+      out.note(`${tf.address} configures rotation inline (provider v3 rotation_lambda_arn/rotation_rules), which is not read; the rotation control looks for an aws_secretsmanager_secret_rotation`, tf.locate(firstWritten(tf, 'rotation_lambda_arn', 'rotation_rules')));
     }
   },
 };
@@ -28,7 +28,7 @@ const version: Attachment = {
   ownerArg: 'secret_id',
   ownerKey: 'name',
   build(tf, out) {
-    copy(out, 'SecretString', tf.get('secret_string') !== undefined ? 'secret_string' : 'secret_string_wo');
+    copy(out, 'SecretString', firstWritten(tf, 'secret_string', 'secret_string_wo'));
   },
 };
 
@@ -58,7 +58,7 @@ const parameter: Translator = {
   cfnType: 'AWS::SSM::Parameter',
   build(tf, out) {
     copyAll(out, { Name: 'name', Type: 'type', Description: 'description', Tier: 'tier', DataType: 'data_type', AllowedPattern: 'allowed_pattern' });
-    copy(out, 'Value', tf.get('value') !== undefined ? 'value' : tf.get('insecure_value') !== undefined ? 'insecure_value' : 'value_wo');
+    copy(out, 'Value', firstWritten(tf, 'value', 'insecure_value', 'value_wo'));
     // AWS::SSM::Parameter keeps tags as a map, as Terraform does.
     copy(out, 'Tags', 'tags');
   },

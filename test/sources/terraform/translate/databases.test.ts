@@ -213,3 +213,30 @@ test('DocumentDB, Neptune, Redshift and DMS endpoints carry their credentials an
     ['AWS::DocDB::DBCluster', 'fail', 2], ['AWS::Redshift::Cluster', 'fail', 4], ['AWS::DMS::Endpoint', 'fail', 6],
   ]);
 });
+
+test('an argument set to null is left out, as Terraform does; write-only passwords are still passwords written in the configuration', () => {
+  const input = tfResources('db.tf', { 'aws_db_instance.db': { engine: 'mysql', publicly_accessible: null, storage_encrypted: null, password_wo: 'hunter22' } }); // 1-5
+  const db = translate(input).resources[0]!;
+  assert.equal(getPath(db.properties, 'StorageEncrypted'), undefined);
+  // The provider's default, located where the argument is nulled.
+  assert.deepEqual(propLoc(db, 'PubliclyAccessible')?.line, 3);
+  let f = one(tfFindings(input, rdsNotPublic));
+  assert.deepEqual([f.status, f.location.line], ['pass', 3]);
+  f = one(tfFindings(input, noPlaintextSecrets));
+  assert.deepEqual([f.status, f.location.line, f.evidence[0]?.origin], ['fail', 5, 'aws_db_instance.db.password_wo']);
+  f = one(tfFindings(tfResources('c.tf', { 'aws_rds_cluster.c': { engine: 'aurora-mysql', master_password: null, master_password_wo: 'pw' } }), noPlaintextSecrets));
+  assert.deepEqual([f.status, f.location.line], ['fail', 4]);
+});
+
+test('Redshift audit logging, inline (provider v5) or from aws_redshift_logging (v6), is LoggingProperties', () => {
+  const out = translate(tfResources('rs.tf', {
+    'aws_redshift_cluster.v5': { cluster_identifier: 'v5', logging: [{ enable: true, bucket_name: 'logs' }] },
+    'aws_redshift_cluster.v6': { cluster_identifier: 'v6' }, // 7, 8
+    'aws_redshift_logging.v6': { cluster_identifier: 'v6', log_destination_type: 'cloudwatch', log_exports: ['connectionlog'] }, // 9-13
+  }));
+  assert.deepEqual(out.notes, []);
+  const [v5, v6] = out.resources;
+  assert.equal(render(getPath(v5!.properties, 'LoggingProperties')), '{BucketName: "logs"}');
+  assert.equal(render(getPath(v6!.properties, 'LoggingProperties')), '{LogDestinationType: "cloudwatch", LogExports: ["connectionlog"]}');
+  assert.equal(propLoc(v6!, 'LoggingProperties.LogDestinationType')?.path, 'aws_redshift_logging.v6.log_destination_type');
+});

@@ -178,3 +178,12 @@ test('AT-IAM-011 on Terraform: a policy attached to a user, or written inline fo
     ['aws_iam_user_policy.b', 'fail', 9],
   ]);
 });
+
+test('AT-IAM-013 on Terraform: a membership whose user cannot be told makes membership unknown, not a pass', () => {
+  const f = tfFindings(tfResources('iam.tf', {
+    'aws_iam_user.a': { name: 'a' }, // 1-2
+    'aws_iam_user_group_membership.m': { user: { unknown: 'var.user' }, groups: ['devs'] }, // 3; groups 5
+  }), usersInGroups);
+  assert.deepEqual(f.map((x) => [x.resource.id, x.status]), [['aws_iam_user.a', 'unknown']]);
+  assert.match(f[0]!.message, /var\.user/);
+});

@@ -85,3 +85,17 @@ test('aws_kms_alias points at its key', () => {
   assert.equal(render(getPath(a.properties, 'TargetKeyId')), 'aws_kms_key.k.key_id');
   assert.deepEqual(propLoc(a, 'AliasName'), { file: 'kms.tf', line: 2, column: 3, path: 'aws_kms_alias.a.name' });
 });
+
+test('a key in a custom key store carries the store\'s origin, located at the store argument', () => {
+  const out = translate(tfResources('kms.tf', {
+    'aws_kms_key.hsm': { custom_key_store_id: { ref: 'aws_kms_custom_key_store.hsm', attr: 'id' } }, // 1, 2
+    'aws_kms_key.xks': { custom_key_store_id: 'cks-1234', xks_key_id: 'ext-key-1' }, // 3, 4, 5
+    'aws_kms_external_key.e': { key_spec: 'RSA_2048', key_usage: 'ENCRYPT_DECRYPT' },
+  }));
+  const [hsm, xks, ext] = out.resources;
+  assert.equal(render(getPath(hsm!.properties, 'Origin')), '"AWS_CLOUDHSM"');
+  assert.equal(propLoc(hsm!, 'Origin')?.line, 2);
+  assert.equal(render(getPath(xks!.properties, 'Origin')), '"EXTERNAL_KEY_STORE"');
+  assert.equal(propLoc(xks!, 'Origin')?.line, 5);
+  assert.equal(render(getPath(ext!.properties, 'KeySpec')), '"RSA_2048"');
+});

@@ -189,3 +189,51 @@ test('subnets are public when a route table\'s inline route or an aws_route send
   assert.equal(kind('aws_subnet.c').kind, 'public');
   assert.equal(kind('aws_subnet.d').kind, 'unknown');
 });
+
+test('aws_default_security_group: its rules are added to the VPC\'s default group, so AT-VPC-005 fails the VPC and each rule is judged at its line', () => {
+  const input = tfResources('vpc.tf', {
+    'aws_vpc.main': { cidr_block: '10.0.0.0/16' }, // 1-2
+    'aws_default_security_group.d': { // 3
+      vpc_id: { ref: 'aws_vpc.main', attr: 'id' }, // 4
+      ingress: [{ protocol: '-1', self: true, from_port: 0, to_port: 0 }], // 5, block 6, protocol 7, self 8
+      egress: [{ protocol: '-1', from_port: 0, to_port: 0, cidr_blocks: ['0.0.0.0/0'] }], // 11, block 12, cidr_blocks 16, item 17
+    },
+    'aws_vpc.quiet': { cidr_block: '10.1.0.0/16' }, // 18
+    'aws_default_security_group.q': { vpc_id: { ref: 'aws_vpc.quiet', attr: 'id' } }, // 20
+  });
+  const out = translate(input);
+  assert.deepEqual(out.resources.map((r) => [r.id, r.type]), [
+    ['aws_vpc.main', 'AWS::EC2::VPC'],
+    ['aws_default_security_group.d', 'AWS::EC2::SecurityGroup'],
+    ['aws_default_security_group.d.ingress[0].self', 'AWS::EC2::SecurityGroupIngress'],
+    ['aws_default_security_group.d.egress[0].cidr_blocks[0]', 'AWS::EC2::SecurityGroupEgress'],
+    ['aws_vpc.quiet', 'AWS::EC2::VPC'],
+    ['aws_default_security_group.q', 'AWS::EC2::SecurityGroup'],
+  ]);
+  assert.equal(render(byId(out.resources, 'aws_default_security_group.d.ingress[0].self')!.properties, 400),
+    '{GroupId: aws_vpc.main.DefaultSecurityGroup, IpProtocol: "-1", FromPort: 0, ToPort: 0, SourceSecurityGroupId: aws_default_security_group.d.id}');
+  assert.deepEqual(rows(tfFindings(input, vpcDefaultSecurityGroupUnused)), [['aws_vpc.main', 'fail', 4], ['aws_vpc.main', 'fail', 4], ['aws_vpc.quiet', 'pass', 18]]);
+  assert.deepEqual(rows(tfFindings(input, sgEgressRestricted)), [
+    ['aws_default_security_group.d', 'pass', 3],
+    ['aws_default_security_group.d.egress[0].cidr_blocks[0]', 'fail', 17],
+    ['aws_default_security_group.q', 'pass', 20],
+  ]);
+});
+
+test('blocks not known before apply (dynamic blocks) reach the controls as unknown, never vanish', () => {
+  const input = tfResources('dyn.tf', {
+    'aws_security_group.dyn': { ingress: [{ unknown: 'var.ingress_rules' }] }, // 1; ingress 2, item 3
+    'aws_network_acl.dyn': { ingress: [{ unknown: 'var.acl_rules' }] }, // 4; item 6
+    'aws_route_table.dyn': { route: { unknown: 'var.routes' } }, // 7; route 8
+    'aws_subnet.s': {}, // 9
+    'aws_route_table_association.s': { subnet_id: { ref: 'aws_subnet.s', attr: 'id' }, route_table_id: { ref: 'aws_route_table.dyn', attr: 'id' } }, // 10
+  });
+  const sg = tfFindings(input, sgNoPublicAdminPorts);
+  assert.deepEqual(rows(sg), [['aws_security_group.dyn', 'unknown', 3]]);
+  assert.deepEqual(sg[0]!.dependsOn, ['var.ingress_rules']);
+  assert.deepEqual(rows(tfFindings(input, vpcNaclNoPublicAdminPorts)), [['aws_network_acl.dyn.ingress[0]', 'unknown', 6]]);
+  const { template } = unitTemplate({ file: 'dyn.tf', format: 'terraform', files: ['dyn.tf'], resources: input, errors: [] });
+  const c = classifySubnet(new Graph([template]), template.resources.get('aws_subnet.s')!);
+  assert.equal(c.kind, 'unknown');
+  assert.deepEqual(c.blocking?.params, ['var.routes']);
+});

@@ -1,0 +1,40 @@
+import { decide, defineControl, evidenceAt, type Outcome } from '../api.js';
+import type { Evidence, Loc, Value } from '../../model/types.js';
+import { asList, asString, prop } from '../../model/value.js';
+import { isNotTrue } from '../predicates.js';
+import { keyAt } from '../lib/operations.js';
+
+/** Artifact types for which EncryptionDisabled does not apply: nothing is written, or CodePipeline stores it under its own key. */
+const NOT_STORED_BY_CODEBUILD = new Set(['NO_ARTIFACTS', 'CODEPIPELINE']);
+
+export default defineControl({
+  id: 'AT-CB-002',
+  title: 'CodeBuild artifacts and S3 build logs are encrypted',
+  domain: 'data-protection',
+  severity: 'medium',
+  resourceTypes: ['AWS::CodeBuild::Project'],
+  rationale: 'Build outputs and logs often hold compiled code, configuration and traces of secrets. CodeBuild encrypts them unless EncryptionDisabled is set, which stores them in S3 in the clear.',
+  remediation: 'Remove EncryptionDisabled: true from Artifacts, SecondaryArtifacts and LogsConfig.S3Logs (it is meant only for static websites served from the artifact bucket).',
+  references: { checkov: ['CKV_AWS_78'], trivy: ['AVD-AWS-0018'] },
+  evaluate(r): Outcome {
+    const places: { path: string; v: Value | undefined; at: Loc; type?: string }[] = [];
+    const artifacts = r.get('Artifacts');
+    if (artifacts) places.push({ path: 'Artifacts', v: prop(artifacts, 'EncryptionDisabled'), at: r.locate('Artifacts.EncryptionDisabled'), type: asString(prop(artifacts, 'Type')) });
+    (asList(r.get('SecondaryArtifacts')) ?? []).forEach((a, i) => places.push({ path: `SecondaryArtifacts[${i}]`, v: prop(a, 'EncryptionDisabled'), at: keyAt(a, 'EncryptionDisabled'), type: asString(prop(a, 'Type')) }));
+    const s3logs = r.get('LogsConfig.S3Logs');
+    if (s3logs) places.push({ path: 'LogsConfig.S3Logs', v: prop(s3logs, 'EncryptionDisabled'), at: r.locate('LogsConfig.S3Logs.EncryptionDisabled') });
+    const ev: Evidence[] = [];
+    let unknown: { u: Value & { k: 'unknown' }; at: Loc } | undefined;
+    for (const p of places) {
+      const e = evidenceAt(`Properties.${p.path}.EncryptionDisabled`, p.v, p.at, p.v === undefined ? 'not set: encrypted' : undefined);
+      ev.push(e);
+      if (p.type && NOT_STORED_BY_CODEBUILD.has(p.type)) continue;
+      const d = decide(p.v, isNotTrue);
+      if (d === false) return r.fail(`${p.path}.EncryptionDisabled is true: ${p.path.startsWith('LogsConfig') ? 'build logs are' : 'build artifacts are'} written to S3 unencrypted`, p.at, [e]);
+      if (d !== true) unknown ??= { u: d.unknown, at: p.at };
+    }
+    if (unknown) return r.unknown('whether artifact encryption is disabled depends on a deploy-time value', unknown.u, unknown.at, ev);
+    if (places.length === 0) return r.pass('the project declares no artifacts or S3 logs to encrypt', r.resource.loc, [evidenceAt('Properties.Artifacts', undefined, r.resource.loc)]);
+    return r.pass('artifacts and S3 logs keep CodeBuild\'s default encryption', places[0].at, ev);
+  },
+});

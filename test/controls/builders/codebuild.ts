@@ -1,0 +1,26 @@
+// A CodeBuild project for the CodeBuild case tables: the required properties, plus the
+// lines a case is about (written at the indentation of Properties' keys, 6 spaces).
+export function project(extra: string, before = ''): string {
+  return `${before}Resources:
+  Build:
+    Type: AWS::CodeBuild::Project
+    Properties:
+      Name: app-build
+      ServiceRole: arn:aws:iam::111122223333:role/codebuild
+${extra.replace(/^\n/, '').replace(/\n?$/, '\n')}`;
+}
+
+/** Environment block with the usual image settings; `more` is written at its keys' indentation (8 spaces). */
+export function environment(more = ''): string {
+  return `      Environment:
+        Type: LINUX_CONTAINER
+        ComputeType: BUILD_GENERAL1_SMALL
+        Image: aws/codebuild/standard:7.0
+${more.replace(/^\n/, '').replace(/\n?$/, '\n')}`;
+}
+
+export const SOURCE = `      Source:
+        Type: CODEPIPELINE
+      Artifacts:
+        Type: CODEPIPELINE
+`;
