@@ -33,7 +33,7 @@ function loadFolders(folders: Map<string, string[]>, opts: LoadOptions): SourceL
     const tf = files.filter((f) => f.endsWith('.tf')).sort();
     const tfvars = files.filter((f) => f.endsWith('.tfvars')).sort();
     if (!tf.length) {
-      for (const f of tfvars) out.skipped.push({ file: displayOf(display, f), reason: 'Terraform variables file in a folder without .tf files; it is read with the module in its folder' });
+      for (const f of tfvars) out.skipped.push({ file: displayOf(display, f), reason: 'Terraform variables file in a folder without .tf files: no module here reads it' });
       continue;
     }
     // Terraform itself reads only these; another .tfvars is read when named with -var-file.
