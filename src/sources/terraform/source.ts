@@ -33,10 +33,15 @@ function loadFolders(folders: Map<string, string[]>, opts: LoadOptions): SourceL
     const tf = files.filter((f) => f.endsWith('.tf')).sort();
     const tfvars = files.filter((f) => f.endsWith('.tfvars')).sort();
     if (!tf.length) {
-      for (const f of tfvars) out.skipped.push({ file: displayOf(display, f), reason: 'Terraform variables file in a folder without .tf files; it is read with the module in its folder' });
+      for (const f of tfvars) out.skipped.push({ file: displayOf(display, f), reason: 'Terraform variables file in a folder without .tf files: no module here reads it' });
       continue;
     }
-    all.push({ display, real: realDir(resolve(tf[0]!, '..')), tf, tfvars });
+    // Terraform itself reads only these; another .tfvars is read when named with -var-file.
+    const auto = (f: string) => basename(f) === 'terraform.tfvars' || basename(f).endsWith('.auto.tfvars');
+    for (const f of tfvars.filter((x) => !auto(x))) {
+      out.skipped.push({ file: displayOf(display, f), reason: 'Terraform variables file Terraform reads only when named with -var-file; its values are not used (give them with --param NAME=VALUE)' });
+    }
+    all.push({ display, real: realDir(resolve(tf[0]!, '..')), tf, tfvars: tfvars.filter(auto) });
   }
 
   // Folders another scanned folder calls as a local module are read through that caller.

@@ -62,6 +62,13 @@ test('a .tf folder scanned through loadSources and the engine: the S3 versioning
   assert.deepEqual(data.location, { file: join(dir, 'modules/bucket/main.tf'), line: 4, column: 5 });
 });
 
+test('a .tfvars file Terraform does not load by itself is listed as skipped, its values not used', () => {
+  const { dir, s, findings } = scan({ 'main.tf': MAIN, 'prod.tfvars': 'versioning = true\n', 'modules/bucket/main.tf': MODULE });
+  assert.deepEqual(s.skipped.filter((x) => x.file.endsWith('.tfvars')), [{ file: join(dir, 'prod.tfvars'), reason: 'Terraform variables file Terraform reads only when named with -var-file; its values are not used (give them with --param NAME=VALUE)' }]);
+  assert.equal(findings.find((f) => f.resource.id === 'aws_s3_bucket.logs')!.status, 'unknown');
+  assert.deepEqual([...s.templates[0]!.parameters.keys()], ['var.versioning']);
+});
+
 test('--param decides a Terraform variable; without any value the finding is unknown and names the variable', () => {
   const pass = scan({ 'main.tf': MAIN, 'modules/bucket/main.tf': MODULE }, { versioning: 'true' });
   assert.equal(pass.findings.find((f) => f.resource.id === 'aws_s3_bucket.logs')!.status, 'pass');
