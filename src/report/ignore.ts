@@ -7,7 +7,8 @@ import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
 import type { Finding } from '../model/types.js';
 
-export const IGNORE_FILE_NAME = '.attestignore.yaml';
+export { IGNORE_FILE_NAME } from '../sources/types.js';
+import { IGNORE_FILE_NAME } from '../sources/types.js';
 const FIELDS = ['control', 'resource', 'file', 'reason', 'expires'] as const;
 
 export interface IgnoreEntry {

@@ -45,3 +45,6 @@ export interface FolderSource {
 }
 
 export type { SourceError };
+
+/** Attest's own ignore file: read by the scan command as configuration, so the walk does not list it as a skipped input. */
+export const IGNORE_FILE_NAME = '.attestignore.yaml';
