@@ -99,7 +99,7 @@ export function translate(resources: TfResource[]): Translated {
       // `count = var.enabled ? 1 : 0` must not pass the bucket).
       const ownerCondition = built.get(owner.resource.id)?.tf.condition;
       if (tf.condition && tf.condition.name !== ownerCondition?.name) {
-        mayConfigureOne(view, a, owner.resource, `${tf.address} may set it (it exists only if ${tf.condition.name})`, tf.condition.params);
+        mayConfigureOne(view, a, owner.resource, `${tf.address} may set it (it exists only when condition ${tf.condition.name} holds)`, tf.condition.params);
         for (const ref of tf.refs) if (!ownerIds.has(ref)) owner.resource.refs.add(ref);
         continue;
       }

@@ -65,7 +65,10 @@ const attachments: Attachment[] = [
   { tfType: 'aws_s3_bucket_acl', ...onBucket, build: (_tf, out) => { out.set('AccessControl', 'acl', aclName); } },
   {
     tfType: 'aws_s3_bucket_public_access_block', ...onBucket,
-    build: (_tf, out) => {
+    build: (tf, out) => {
+      // The block is the resource: a setting it leaves out (false in AWS) is reported there.
+      const at = tf.locate('');
+      out.put('PublicAccessBlockConfiguration', { k: 'object', props: new Map(), keyLocs: new Map(), loc: at }, at);
       out.set('PublicAccessBlockConfiguration.BlockPublicAcls', 'block_public_acls')
         .set('PublicAccessBlockConfiguration.BlockPublicPolicy', 'block_public_policy')
         .set('PublicAccessBlockConfiguration.IgnorePublicAcls', 'ignore_public_acls')
