@@ -201,6 +201,13 @@ const webAclAssociation: Translator = {
   build: (_tf, out) => { out.set('ResourceArn', 'resource_arn').set('WebACLArn', 'web_acl_arn'); },
 };
 
+/** A web ACL's logging, a resource of its own in both formats. */
+const webAclLogging: Translator = {
+  tfType: 'aws_wafv2_web_acl_logging_configuration',
+  cfnType: 'AWS::WAFv2::LoggingConfiguration',
+  build: (_tf, out) => { out.set('ResourceArn', 'resource_arn').set('LogDestinationConfigs', 'log_destination_configs'); },
+};
+
 const regionalWebAclAssociation: Translator = {
   tfType: 'aws_wafregional_web_acl_association',
   cfnType: 'AWS::WAFRegional::WebACLAssociation',
@@ -353,7 +360,7 @@ export const edge = {
   translators: [
     loadBalancer('aws_lb'), loadBalancer('aws_alb'), listener('aws_lb_listener'), listener('aws_alb_listener'),
     listenerRule('aws_lb_listener_rule'), listenerRule('aws_alb_listener_rule'), classicLoadBalancer,
-    distribution, webAcl, webAclAssociation, regionalWebAclAssociation,
+    distribution, webAcl, webAclAssociation, webAclLogging, regionalWebAclAssociation,
     restApi, stage, deployment, method, domainName, authorizer,
     httpApi, v2Stage, v2Route, v2DomainName, v2Authorizer,
   ],
