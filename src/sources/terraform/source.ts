@@ -5,6 +5,7 @@ import { basename, resolve } from 'node:path';
 import type { SourceInfo, Template } from '../../model/types.js';
 import type { FolderSource, LoadOptions, SourceLoad } from '../types.js';
 import type { ParsedFile } from './hcl/ast.js';
+import { parseHcl } from './hcl/parser.js';
 import { loadTerraformModule, moduleDir, parseFile, type ModuleDir } from './module.js';
 import { applySuppressions } from './suppressions.js';
 import { unitTemplate } from './unit.js';
@@ -98,3 +99,18 @@ function localCalls(f: Folder, parsed: Map<string, ParsedFile>, realDir: (dir: s
   return out;
 }
 
+
+/** Where a configuration given as text notionally lives (never read from disk: the parse is handed over). */
+const TEXT_DIR = '/attest-text';
+
+/**
+ * One Terraform configuration given as text (a single `.tf` file: a labelled example, a
+ * control's test case) as a scan unit, exactly as a folder holding only that file is read.
+ */
+export function terraformTextUnit(text: string, name = 'main.tf', vars: Record<string, string> = {}): { template: Template; source: SourceInfo } {
+  const file = `${TEXT_DIR}/${name}`;
+  const m = loadTerraformModule(TEXT_DIR, [file], { vars, parsed: new Map([[file, parseHcl(text, name)]]) });
+  const unit = unitTemplate({ file: name, format: 'terraform', files: [name], resources: m.resources, parameters: m.parameters, errors: m.errors, notes: m.notes });
+  applySuppressions(unit.template, m.suppressions);
+  return unit;
+}
