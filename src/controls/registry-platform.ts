@@ -27,6 +27,12 @@ import wafCoreRuleSet from './network/wafCoreRuleSet.js';
 import wafRateBasedRule from './network/wafRateBasedRule.js';
 import secretsRotationInterval from './data-protection/secretsRotationInterval.js';
 import backupCrossRegionCopy from './resilience/backupCrossRegionCopy.js';
+import s3ReplicationOutsideStack from './resilience/s3ReplicationOutsideStack.js';
+import s3TrailBucketObjectLock from './audit/s3TrailBucketObjectLock.js';
+import accessAnalyzerExternalAccess from './iam/accessAnalyzerExternalAccess.js';
+import ec2NoPublicIp from './network/ec2NoPublicIp.js';
+import eksNodegroupSshRestricted from './network/eksNodegroupSshRestricted.js';
+import wafLogging from './audit/wafLogging.js';
 
 export const controls: Control[] = [
   ec2ImdsV2Required,
@@ -54,4 +60,10 @@ export const controls: Control[] = [
   wafRateBasedRule,
   secretsRotationInterval,
   backupCrossRegionCopy,
+  s3ReplicationOutsideStack,
+  s3TrailBucketObjectLock,
+  accessAnalyzerExternalAccess,
+  ec2NoPublicIp,
+  eksNodegroupSshRestricted,
+  wafLogging,
 ];

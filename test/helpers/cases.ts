@@ -2,8 +2,22 @@ import type { Control } from '../../src/controls/api.js';
 import type { Finding, Status } from '../../src/model/types.js';
 import { evaluate } from '../../src/engine/scan.js';
 import { loadText } from '../../src/sources/cloudformation/load.js';
+import { parseHcl } from '../../src/sources/terraform/hcl/parser.js';
+import { loadTerraformModule } from '../../src/sources/terraform/module.js';
+import { unitTemplate } from '../../src/sources/terraform/unit.js';
+import type { SourceInfo, Template } from '../../src/model/types.js';
 
-export type Case = string | { name?: string; template: string; params?: Record<string, string> };
+/**
+ * A case is a CloudFormation template (a string, or an object), or a Terraform configuration
+ * (`format: 'terraform'`, written with `tf`) — both formats side by side in one table, as the
+ * control must decide the same on both.
+ */
+export type Case = string | { name?: string; template: string; params?: Record<string, string>; format?: 'cloudformation' | 'terraform' };
+
+/** A Terraform case: one `main.tf` holding `text`; `params` are Terraform variables. */
+export function tf(text: string, o: { name?: string; params?: Record<string, string> } = {}): Case {
+  return { ...o, template: text, format: 'terraform' };
+}
 export type Expected = Exclude<Status, 'suppressed'>;
 
 export interface CaseTable {
@@ -23,14 +37,31 @@ export function cases(control: Control, t: Omit<CaseTable, 'control'>): CaseTabl
 export function scanText(text: string, controls: Control[], params: Record<string, string> = {}, file = 'case.yaml'): Finding[] {
   const l = loadText(text, file, true, { params });
   if (!l.template || !l.source) throw new Error('case is not a template');
-  if (l.source.errors.length) throw new Error(`case template has errors: ${l.source.errors.map((e) => `${e.line}:${e.column} ${e.message}`).join('; ')}`);
-  return evaluate([l.template], [l.source], { controls, params, today: '2026-01-01' }).findings;
+  return evaluateCase(l.template, l.source, controls, params, 'case template');
+}
+
+/** Where a Terraform case's file notionally lives (never read from disk: the parse is handed over). */
+const TF_DIR = '/attest-case';
+
+/** Scan one Terraform configuration (`main.tf`) with the given controls; throws if it has errors. */
+export function scanTerraform(text: string, controls: Control[], params: Record<string, string> = {}): Finding[] {
+  const file = `${TF_DIR}/main.tf`;
+  const parsed = parseHcl(text, 'main.tf');
+  const m = loadTerraformModule(TF_DIR, [file], { vars: params, parsed: new Map([[file, parsed]]) });
+  const { template, source } = unitTemplate({ file: 'main.tf', format: 'terraform', files: ['main.tf'], resources: m.resources, parameters: m.parameters, errors: m.errors, notes: m.notes });
+  return evaluateCase(template, source, controls, params, 'Terraform case');
+}
+
+function evaluateCase(template: Template, source: SourceInfo, controls: Control[], params: Record<string, string>, what: string): Finding[] {
+  if (source.errors.length) throw new Error(`${what} has errors: ${source.errors.map((e) => `${e.line}:${e.column} ${e.message}`).join('; ')}`);
+  return evaluate([template], [source], { controls, params, today: '2026-01-01' }).findings;
 }
 
 /** Check a case: returns a problem description, or undefined when it behaves as expected. */
 export function checkCase(control: Control, c: Case, expected: Expected): string | undefined {
   const tc = typeof c === 'string' ? { template: c } : c;
-  const findings = scanText(tc.template, [control], tc.params ?? {}).filter((f) => f.controlId === control.id);
+  const scan = tc.format === 'terraform' ? scanTerraform : scanText;
+  const findings = scan(tc.template, [control], tc.params ?? {}).filter((f) => f.controlId === control.id);
   const statuses = findings.map((f) => f.status);
   const show = () => findings.map((f) => `${f.resource.id}: ${f.status} — ${f.message}`).join('\n  ') || '(no findings)';
   if (!statuses.includes(expected)) return `expected a ${expected} finding, got:\n  ${show()}`;

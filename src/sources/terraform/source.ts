@@ -29,14 +29,21 @@ function loadFolders(folders: Map<string, string[]>, opts: LoadOptions): SourceL
   const dirs = new Map<string, ModuleDir>();
   const realDir = (dir: string) => moduleDir(dir, dirs).real ?? dir;
   const all: Folder[] = [];
+  const varFiles = (opts.varFiles ?? []).map((f) => resolve(f));
+  const named = new Set(varFiles);
   for (const [display, files] of folders) {
     const tf = files.filter((f) => f.endsWith('.tf')).sort();
     const tfvars = files.filter((f) => f.endsWith('.tfvars')).sort();
     if (!tf.length) {
-      for (const f of tfvars) out.skipped.push({ file: displayOf(display, f), reason: 'Terraform variables file in a folder without .tf files; it is read with the module in its folder' });
+      for (const f of tfvars) out.skipped.push({ file: displayOf(display, f), reason: 'Terraform variables file in a folder without .tf files: no module here reads it' });
       continue;
     }
-    all.push({ display, real: realDir(resolve(tf[0]!, '..')), tf, tfvars });
+    // Terraform itself reads only these; another .tfvars is read when named with -var-file.
+    const auto = (f: string) => basename(f) === 'terraform.tfvars' || basename(f).endsWith('.auto.tfvars');
+    for (const f of tfvars.filter((x) => !auto(x) && !named.has(resolve(x)))) {
+      out.skipped.push({ file: displayOf(display, f), reason: 'Terraform variables file Terraform reads only when named with -var-file; its values are not used (name it with --var-file, or give values with --param NAME=VALUE)' });
+    }
+    all.push({ display, real: realDir(resolve(tf[0]!, '..')), tf, tfvars: tfvars.filter(auto) });
   }
 
   // Folders another scanned folder calls as a local module are read through that caller.
@@ -46,7 +53,7 @@ function loadFolders(folders: Map<string, string[]>, opts: LoadOptions): SourceL
   const read = new Set<string>();
   const unit = (f: Folder) => {
     try {
-      const m = loadTerraformModule(f.real, [...f.tf, ...f.tfvars], { vars: opts.params ?? {}, parsed, dirs });
+      const m = loadTerraformModule(f.real, [...f.tf, ...f.tfvars], { vars: opts.params ?? {}, varFiles, parsed, dirs });
       for (const p of m.parsedFiles) read.add(resolve(p.file));
       const { template, source } = unitTemplate({
         file: f.display, format: 'terraform', files: m.files, resources: m.resources, parameters: m.parameters, errors: m.errors, notes: m.notes,

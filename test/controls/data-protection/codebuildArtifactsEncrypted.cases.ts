@@ -15,7 +15,7 @@ export default cases(control, {
 ${environment()}`) },
     { name: 'encryption disabled on CodePipeline artifacts does not apply', template: project(`${source}      Artifacts:
         Type: CODEPIPELINE
-        EncryptionDisabled: true
+        EncryptionDisabled: true # <--
 ${environment()}`) },
   ],
   fail: [

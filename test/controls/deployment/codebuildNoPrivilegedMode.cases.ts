@@ -4,7 +4,7 @@ import { SOURCE, environment, project } from '../builders/codebuild.js';
 
 export default cases(control, {
   pass: [
-    { name: 'privileged mode not set', template: project(SOURCE + environment()) },
+    { name: 'privileged mode not set: the Environment block that lacks it', template: project(SOURCE + environment()).replace('      Environment:\n', '      Environment: # <--\n') },
     { name: 'privileged mode false', template: project(SOURCE + environment('        PrivilegedMode: false # <--')) },
   ],
   fail: [

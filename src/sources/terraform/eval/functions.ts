@@ -401,7 +401,7 @@ const FUNCTIONS: Record<string, Fn> = {
     throw new EvalError('no non-null, non-empty argument');
   },
   coalescelist: (args) => {
-    for (const a of args) if (items(a).length) return a;
+    for (const a of args) if (!isNull(a) && items(a).length) return a;
     throw new EvalError('no non-empty list');
   },
   compact: ([l], loc) => list(items(l).filter((v) => { concrete(v); return !isNull(v) && !(v.k === 'scalar' && v.v === ''); }), loc),
