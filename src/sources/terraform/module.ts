@@ -11,7 +11,7 @@ import { parseHcl } from './hcl/parser.js';
 import { bodyValue, lifecycleValue, refsIn, setPaths } from './eval/body.js';
 import { evaluate, evaluateSafe, locOf, textOf, type Got, type ModuleEnv, type Scope } from './eval/expr.js';
 import { policyDocument } from './eval/policyDocument.js';
-import { EvalError, isNull, list, object, relocate, scalar, unknown, type Unknown } from './eval/values.js';
+import { callerIdentity, EvalError, isNull, list, object, relocate, scalar, unknown, type Unknown } from './eval/values.js';
 import { convert, isComplex, typeOf, type VarType } from './eval/varTypes.js';
 import type { TranslateNote } from './translate/index.js';
 import { blockComments, type SuppressionComment } from './suppressions.js';
@@ -641,6 +641,7 @@ class Module implements ModuleEnv {
     const address = this.address('data', type, name);
     if (!decl) throw new EvalError(`no data source data.${type}.${name} is declared in this module`);
     for (const inst of this.instancesOf(decl)) s.refs?.add(inst.address);
+    if (type === 'aws_caller_identity' && !attrOf(decl.block, 'provider')) return callerIdentity(address, at);
     if (type !== 'aws_iam_policy_document') return unknown(`data.${type}.${name} is read from the provider when Terraform runs`, [`data.${type}.${name}`], at);
     const x = this.expansion(decl);
     const doc = (inst: Instance): Value => {

@@ -46,7 +46,9 @@ const isFalse = (s: Scalar) => s === false || s === 'false';
 function written(tf: TfView, path: string): string {
   const base = tf.origin('');
   const o = tf.origin(path);
-  return o.startsWith(`${base}.`) ? o.slice(base.length + 1) : path;
+  const name = o.startsWith(`${base}.`) ? o.slice(base.length + 1) : path;
+  // Pulumi names an argument it does not hold by the bridge's rule: camelCase.
+  return tf.resource.origin ? name.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase()) : name;
 }
 
 function setting(tf: TfView, path: string): Pick<Keeper, 'value' | 'at' | 'name'> {
@@ -65,9 +67,10 @@ function deletionProtection(tf: TfView, path: string, on: (s: Scalar) => boolean
 /** The provider takes a final snapshot before deleting unless told to skip it (and refuses to delete without final_snapshot_identifier). */
 function finalSnapshot(tf: TfView): Keeper {
   const s = setting(tf, 'skip_final_snapshot');
+  const id = written(tf, 'final_snapshot_identifier');
   return {
     ...s, keeps: (x) => !isTrue(x), absent: true, deletion: 'Snapshot', replacement: 'Snapshot',
-    says: (w) => `${w ? `${s.name} is false` : `the AWS provider's default when ${s.name} is not set`}: a final snapshot is taken before the database is deleted (the provider refuses to delete it without final_snapshot_identifier)`,
+    says: (w) => `${w ? `${s.name} is false` : `the AWS provider's default when ${s.name} is not set`}: a final snapshot is taken before the database is deleted, and without ${id} the provider refuses to delete it`,
   };
 }
 

@@ -163,6 +163,23 @@ test('Pulumi stack export: protect and retainOnDelete keep the data, located at 
   assert.deepEqual(ur.map((f) => f.status), ['pass', 'pass', 'fail', 'pass']);
 });
 
+test('Pulumi preview: the new state of each step carries protect as the stack export does', () => {
+  const preview = JSON.stringify({
+    steps: [
+      { op: 'create', urn: `${URN}::aws:rds/instance:Instance::db`, newState: { urn: `${URN}::aws:rds/instance:Instance::db`, custom: true, type: 'aws:rds/instance:Instance', protect: true, inputs: { engine: 'postgres', skipFinalSnapshot: true } } },
+      { op: 'create', urn: `${URN}::aws:rds/instance:Instance::scratch`, newState: { urn: `${URN}::aws:rds/instance:Instance::scratch`, custom: true, type: 'aws:rds/instance:Instance', inputs: { engine: 'postgres', skipFinalSnapshot: true } } },
+    ],
+    changeSummary: { create: 2 },
+  }, null, 2);
+  const fs = scanPulumi('preview', preview, [statefulDeletionPolicy]);
+  assert.deepEqual(fs.map((f) => [f.resource.id, f.status, f.evidence[0]?.origin]), [
+    ['db', 'pass', `${URN}::aws:rds/instance:Instance::db.protect`],
+    // A Pulumi AWS Classic database follows the Terraform provider: no final snapshot when told to skip it.
+    ['scratch', 'fail', `${URN}::aws:rds/instance:Instance::scratch`],
+  ]);
+  assert.match(fs[1]!.message, /To keep it, set the resource option protect: true/);
+});
+
 test('Pulumi YAML: options protect and retainOnDelete, an expression among them unknown', () => {
   const program = [
     'name: shop', //                          1

@@ -96,3 +96,20 @@ test('aws_backup_plan: each rule\'s lifecycle decides retention', () => {
   assert.match(f[0]!.message, /^short /);
   assert.equal(f[0]!.evidence[0]!.origin, 'aws_backup_plan.p.rule[0].lifecycle[0].delete_after');
 });
+
+test('tags applied by the provider\'s default_tags count: plan JSON and Pulumi state hold them in tags_all', () => {
+  const input = tfResources('plan.json', {
+    'aws_efs_file_system.fs': { encrypted: true, tags: {}, tags_all: { owner: 'core' } }, // 1, 2, 3, 4, 5
+    'aws_ebs_volume.v': { availability_zone: 'eu-west-1a', tags_all: { owner: 'core' } }, // 6, 7, 8, 9
+    'aws_ebs_volume.own': { availability_zone: 'eu-west-1a', tags: { team: 'data' }, tags_all: { unknown: 'var.default_tags' } }, // 10-14
+    'aws_ebs_volume.none': { availability_zone: 'eu-west-1a', tags_all: {} }, // 15, 16, 17
+  });
+  const fs = tfFindings(input, taggedResources);
+  assert.deepEqual(fs.map((f) => [f.resource.id, f.status, f.location.line, f.evidence[0]?.origin]), [
+    ['aws_efs_file_system.fs', 'pass', 4, 'aws_efs_file_system.fs.tags_all'],
+    ['aws_ebs_volume.v', 'pass', 8, 'aws_ebs_volume.v.tags_all'],
+    // The resource's own tags prove it is tagged, whatever the defaults turn out to be.
+    ['aws_ebs_volume.own', 'pass', 12, 'aws_ebs_volume.own.tags'],
+    ['aws_ebs_volume.none', 'fail', 17, 'aws_ebs_volume.none.tags_all'],
+  ]);
+});
