@@ -10,6 +10,7 @@ import { databases } from './databases.js';
 import { edge } from './edge.js';
 import { iam } from './iam.js';
 import { identity } from './identity.js';
+import { keepAttributes } from './keep.js';
 import { kms } from './kms.js';
 import { messaging } from './messaging.js';
 import { network } from './network.js';
@@ -68,6 +69,7 @@ export function translate(resources: TfResource[]): Translated {
     const builder = new CfnBuilder(view);
     t.build(view, builder);
     const resource = toResource(tf, typeof t.cfnType === 'string' ? t.cfnType : t.cfnType(view), builder.properties);
+    keepAttributes(view, resource.attributes);
     built.set(tf.address, { tf, builder, resource });
     out.resources.push(resource);
     out.notes.push(...builder.notes);

@@ -2,6 +2,7 @@
 // of the legacy (v3) bucket are read too, an attachment overriding them as it does in AWS.
 import type { Value } from '../../../model/types.js';
 import { boolTo, CfnBuilder, jsonDocument, mapScalar, type Attachment, type TfView, type Translator } from './api.js';
+import { nested, wholeResource } from './blocks.js';
 
 /** `rule { apply_server_side_encryption_by_default { … } bucket_key_enabled }` blocks as CloudFormation's ServerSideEncryptionConfiguration. */
 function encryption(tf: TfView, out: CfnBuilder, rulesAt: string): void {
@@ -77,7 +78,11 @@ const attachments: Attachment[] = [
   },
   {
     tfType: 'aws_s3_bucket_object_lock_configuration', ...onBucket,
-    build: (_tf, out) => {
+    build: (tf, out) => {
+      // The configuration is this resource, the rule and its retention their blocks: a setting left out is reported there.
+      wholeResource(tf, out, 'ObjectLockConfiguration');
+      nested(tf, out, 'ObjectLockConfiguration.Rule', 'rule');
+      nested(tf, out, 'ObjectLockConfiguration.Rule.DefaultRetention', 'rule.default_retention');
       out.set('ObjectLockConfiguration.ObjectLockEnabled', 'object_lock_enabled')
         .set('ObjectLockConfiguration.Rule.DefaultRetention.Mode', 'rule.default_retention.mode')
         .set('ObjectLockConfiguration.Rule.DefaultRetention.Days', 'rule.default_retention.days')
