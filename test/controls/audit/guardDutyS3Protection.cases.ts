@@ -32,10 +32,10 @@ export default cases(control, {
   ],
   fail: [
     `Resources:
-  Detector:
+  Detector: # <--
     Type: AWS::GuardDuty::Detector
     Properties:
-      Enable: true # <--`,
+      Enable: true`,
     `Resources:
   Detector:
     Type: AWS::GuardDuty::Detector

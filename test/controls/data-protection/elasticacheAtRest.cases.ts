@@ -23,10 +23,10 @@ export default cases(control, {
   ],
   fail: [
     `Resources:
-  B:
+  B: # <--
     Type: AWS::ElastiCache::ReplicationGroup
     Properties:
-      ReplicationGroupDescription: cache # <--
+      ReplicationGroupDescription: cache
       Engine: redis
       CacheNodeType: cache.t3.micro
 `,

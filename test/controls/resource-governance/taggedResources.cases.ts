@@ -51,9 +51,9 @@ Resources:
       CidrBlock: 10.0.0.0/16
       Tags: [] # <--`,
     { name: 'an EFS file system without FileSystemTags', template: `Resources:
-  Fs:
+  Fs: # <--
     Type: AWS::EFS::FileSystem
     Properties:
-      Encrypted: true # <--` },
+      Encrypted: true` },
   ],
 });
