@@ -21,7 +21,7 @@ export default defineControl({
   remediation: 'Keep AccessTokenValidity and IdTokenValidity at 60 minutes or less and RefreshTokenValidity at 30 days or less, interpreting each in its TokenValidityUnits unit (hours / hours / days by default).',
   references: {},
   evaluate(r) {
-    const verdicts: Verdict[] = [];
+    const verdicts: { d: Verdict; prop: string }[] = [];
     const bad: string[] = [];
     for (const t of TOKENS) {
       const v = r.get(t.prop);
@@ -39,13 +39,15 @@ export default defineControl({
         if (!ok) bad.push(`${t.label} ${n} ${unit} (max ${t.max})`);
         return ok;
       }));
-      verdicts.push(d);
+      verdicts.push({ d, prop: t.prop });
     }
     const ev = [...TOKENS.map((t) => r.evidence(t.prop)), evidenceAt('Properties.TokenValidityUnits', getPath(r.properties, 'TokenValidityUnits'), r.locate('TokenValidityUnits'))];
-    const d = all(verdicts);
-    const at = r.locate(TOKENS.map((t) => t.prop).find((p) => r.get(p)) ?? '');
+    const d = all(verdicts.map((x) => x.d));
+    // The lifetime that decides: the first too long, else the first set (the resource when all are defaults); an unknown is located where it is written.
+    const deciding = verdicts.find((x) => x.d === false) ?? verdicts[0];
+    const at = deciding ? r.locate(deciding.prop) : r.resource.loc;
     if (d === true) return r.pass('token lifetimes are within 1 hour (access/ID) and 30 days (refresh)', at, ev);
     if (d === false) return r.fail(`token lifetimes too long: ${[...new Set(bad)].join(', ')}`, at, ev);
-    return r.unknown('a token lifetime is not known', d.unknown, at, ev);
+    return r.unknown('a token lifetime is not known', d.unknown, d.unknown.loc, ev);
   },
 });

@@ -4,7 +4,7 @@ import { asList, asString, prop } from '../../model/value.js';
 import { keyAt } from '../lib/operations.js';
 import { whereWritten } from '../lib/where.js';
 
-type Destination = { rule: string; v: Value; at: Loc; region?: string; same?: boolean; why: string };
+type Destination = { rule: string; v: Value; at: Loc; region?: string; same?: boolean; why: string; regionHint?: boolean };
 
 export default defineControl({
   id: 'AT-BAK-002',
@@ -37,7 +37,9 @@ export default defineControl({
     if (other) return r.pass(`${other.rule} copies recovery points to ${other.region}, outside the stack's region ${r.region}`, other.at, [ev(other)]);
     const open = dests.find((d) => d.same === undefined);
     if (open) {
-      const blocking: Value = open.v.k === 'unknown' ? open.v : { k: 'unknown', reason: `${open.why}; the stack's region is known at deploy time (pass --param AWS::Region=... to decide)`, params: ['AWS::Region'], loc: open.at };
+      const blocking: Value = open.v.k === 'unknown' ? open.v : open.regionHint === false
+        ? { k: 'unknown', reason: open.why, params: [], loc: open.at }
+        : { k: 'unknown', reason: `${open.why}; the stack's region is known at deploy time (pass --param AWS::Region=... to decide)`, params: ['AWS::Region'], loc: open.at };
       return r.unknown(`cannot tell whether ${open.rule} copies recovery points out of the stack's region`, blocking, open.at, dests.map(ev));
     }
     if (dests.length) return r.fail(`every copy action stays in the stack's region (${dests.map((d) => d.why).join('; ')}): a regional outage takes the copies with the originals`, dests[0].at, dests.map(ev));
@@ -46,8 +48,14 @@ export default defineControl({
 });
 
 /** Whether a destination vault is in the stack's region (undefined: not known). */
-function regionOf(r: ResourceContext, v: Value): { region?: string; same?: boolean; why: string } {
-  if (v.k === 'ref' || r.graph.target(r.resource, v)) return { same: true, why: `a vault of this stack (${v.k === 'ref' ? v.resource : asString(v)}), in its region` };
+function regionOf(r: ResourceContext, v: Value): { region?: string; same?: boolean; why: string; regionHint?: boolean } {
+  if (v.k === 'ref' || r.graph.target(r.resource, v)) {
+    const name = v.k === 'ref' ? v.resource : asString(v);
+    // A CloudFormation stack lives in one region; a Terraform configuration (or Pulumi program)
+    // places each resource with its own provider, whose region is not read.
+    if (r.resource.sourceType) return { why: `the vault ${name} is declared in the same configuration, in a region not known here: the provider it uses sets it, and provider settings are not read`, regionHint: false };
+    return { same: true, why: `a vault of this stack (${name}), in its region` };
+  }
   if (v.k === 'unknown') return { why: v.reason };
   const s = asString(v) ?? '';
   if (/^arn:[^:]+:backup:\$\{AWS::Region\}:/.test(s)) return { same: true, why: 'the vault ARN uses the stack\'s own region (${AWS::Region})' };

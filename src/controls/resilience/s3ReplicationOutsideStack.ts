@@ -35,16 +35,17 @@ export default defineControl({
       const dat = rule.k === 'object' ? keyAt(prop(rule, 'Destination') ?? rule, 'Bucket') : rule.loc;
       if (!dest) continue;
       if (dest.k === 'unknown') { open ??= { v: dest, why: dest.reason }; continue; }
-      const target = r.graph.target(r.resource, dest);
-      if (target) { same.push(target.id); continue; }
       const s = asString(dest) ?? '';
       const arn = /^arn:[^:]+:s3:::([^/]+)$/.exec(s);
-      const local = arn ? r.graph.withLiteral('AWS::S3::Bucket', 'BucketName', r.resource, arn[1])[0] : undefined;
+      const local = r.graph.target(r.resource, dest) ?? (arn ? r.graph.withLiteral('AWS::S3::Bucket', 'BucketName', r.resource, arn[1])[0] : undefined);
+      // A CloudFormation stack lives in one region; a Terraform configuration (or Pulumi program)
+      // places each bucket with its own provider, whose region is not read.
+      if (local && r.resource.sourceType) { open ??= { v: dest, why: `the destination ${local.id} is declared in the same configuration, in a region not known here: the provider it uses sets it, and provider settings are not read` }; continue; }
       if (local) { same.push(local.id); continue; }
       outside ??= { dest, dat, s };
     }
     if (outside) return r.pass(`objects are replicated to ${outside.s}, a bucket outside this stack (its region and account are not shown by the template)`, outside.dat, [evidenceAt('Properties.ReplicationConfiguration.Rules.Destination.Bucket', outside.dest, outside.dat)]);
-    if (open) return r.unknown('the replication destination depends on a deploy-time value', { k: 'unknown', reason: open.why, params: open.v.k === 'unknown' ? open.v.params : [], loc: open.v.loc }, open.v.loc, [r.evidence('ReplicationConfiguration')]);
+    if (open) return r.unknown(open.v.k === 'unknown' ? 'the replication destination depends on a deploy-time value' : 'cannot tell whether the replica is in another region', { k: 'unknown', reason: open.why, params: open.v.k === 'unknown' ? open.v.params : [], loc: open.v.loc }, open.v.loc, [r.evidence('ReplicationConfiguration')]);
     return r.fail(`the bucket replicates only to ${same.join(', ')}, declared in the same stack and so in the same region: the copies do not survive a regional outage`, at, [r.evidence('ReplicationConfiguration')]);
   },
 });

@@ -1,12 +1,58 @@
 import control from '../../../src/controls/authentication/cognitoClientPreventUserExistenceErrors.js';
-import { cases } from '../../helpers/cases.js';
+import { cases, tf } from '../../helpers/cases.js';
 
 export default cases(control, {
   pass: [
-    "Resources:\n  X:\n    Type: AWS::Cognito::UserPoolClient\n    Properties:\n      UserPoolId: p\n      PreventUserExistenceErrors: ENABLED\n",
+    `Resources:
+  X:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      UserPoolId: p
+      PreventUserExistenceErrors: ENABLED # <--
+`,
+    tf(`resource "aws_cognito_user_pool_client" "web" {
+  name                          = "web"
+  user_pool_id                  = "eu-west-1_AbCdEf123"
+  prevent_user_existence_errors = "ENABLED" # <--
+}
+`),
   ],
   fail: [
-    "Resources:\n  X:\n    Type: AWS::Cognito::UserPoolClient\n    Properties:\n      UserPoolId: p\n",
-    "Resources:\n  X:\n    Type: AWS::Cognito::UserPoolClient\n    Properties:\n      UserPoolId: p\n      PreventUserExistenceErrors: LEGACY\n",
+    `Resources:
+  X: # <--
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      UserPoolId: p
+`,
+    `Resources:
+  X:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      UserPoolId: p
+      PreventUserExistenceErrors: LEGACY # <--
+`,
+    tf(`resource "aws_cognito_user_pool_client" "web" { # <--
+  name         = "web"
+  user_pool_id = "eu-west-1_AbCdEf123"
+}
+`, { name: 'LEGACY by default' }),
+    tf(`resource "aws_cognito_user_pool_client" "web" {
+  name                          = "web"
+  user_pool_id                  = "eu-west-1_AbCdEf123"
+  prevent_user_existence_errors = "LEGACY" # <--
+}
+`),
+  ],
+  unknown: [
+    tf(`variable "user_existence_errors" {
+  type = string
+}
+
+resource "aws_cognito_user_pool_client" "web" {
+  name                          = "web"
+  user_pool_id                  = "eu-west-1_AbCdEf123"
+  prevent_user_existence_errors = var.user_existence_errors # <--
+}
+`),
   ],
 });

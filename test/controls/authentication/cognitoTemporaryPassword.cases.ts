@@ -1,12 +1,66 @@
 import control from '../../../src/controls/authentication/cognitoTemporaryPassword.js';
-import { cases } from '../../helpers/cases.js';
+import { cases, tf } from '../../helpers/cases.js';
 
 export default cases(control, {
   pass: [
-    "Resources:\n  X:\n    Type: AWS::Cognito::UserPool\n    Properties:\n      UserPoolName: p\n",
-    "Resources:\n  X:\n    Type: AWS::Cognito::UserPool\n    Properties:\n      Policies:\n        PasswordPolicy: { TemporaryPasswordValidityDays: 3 }\n",
+    `Resources:
+  X: # <--
+    Type: AWS::Cognito::UserPool
+    Properties:
+      UserPoolName: p
+`,
+    `Resources:
+  X:
+    Type: AWS::Cognito::UserPool
+    Properties:
+      Policies:
+        PasswordPolicy: { TemporaryPasswordValidityDays: 3 } # <--
+`,
+    tf(`resource "aws_cognito_user_pool" "users" { # <--
+  name = "users"
+}
+`, { name: 'seven days by default' }),
+    tf(`resource "aws_cognito_user_pool" "users" {
+  name = "users"
+
+  password_policy {
+    minimum_length                   = 14
+    temporary_password_validity_days = 3 # <--
+  }
+}
+`),
   ],
   fail: [
-    "Resources:\n  X:\n    Type: AWS::Cognito::UserPool\n    Properties:\n      Policies:\n        PasswordPolicy: { TemporaryPasswordValidityDays: 30 }\n",
+    `Resources:
+  X:
+    Type: AWS::Cognito::UserPool
+    Properties:
+      Policies:
+        PasswordPolicy: { TemporaryPasswordValidityDays: 30 } # <--
+`,
+    tf(`resource "aws_cognito_user_pool" "users" {
+  name = "users"
+
+  password_policy {
+    minimum_length                   = 14
+    temporary_password_validity_days = 30 # <--
+  }
+}
+`),
+  ],
+  unknown: [
+    tf(`variable "temporary_password_days" {
+  type = number
+}
+
+resource "aws_cognito_user_pool" "users" {
+  name = "users"
+
+  password_policy {
+    minimum_length                   = 14
+    temporary_password_validity_days = var.temporary_password_days # <--
+  }
+}
+`),
   ],
 });

@@ -1,12 +1,61 @@
 import control from '../../../src/controls/authentication/cognitoThreatProtection.js';
-import { cases } from '../../helpers/cases.js';
+import { cases, tf } from '../../helpers/cases.js';
 
 export default cases(control, {
   pass: [
-    "Resources:\n  X:\n    Type: AWS::Cognito::UserPool\n    Properties:\n      UserPoolAddOns: { AdvancedSecurityMode: ENFORCED }\n",
+    `Resources:
+  X:
+    Type: AWS::Cognito::UserPool
+    Properties:
+      UserPoolAddOns: { AdvancedSecurityMode: ENFORCED } # <--
+`,
+    tf(`resource "aws_cognito_user_pool" "users" {
+  name = "users"
+
+  user_pool_add_ons {
+    advanced_security_mode = "ENFORCED" # <--
+  }
+}
+`),
   ],
   fail: [
-    "Resources:\n  X:\n    Type: AWS::Cognito::UserPool\n    Properties:\n      UserPoolAddOns: { AdvancedSecurityMode: AUDIT }\n",
-    "Resources:\n  X:\n    Type: AWS::Cognito::UserPool\n    Properties:\n      UserPoolName: p\n",
+    `Resources:
+  X:
+    Type: AWS::Cognito::UserPool
+    Properties:
+      UserPoolAddOns: { AdvancedSecurityMode: AUDIT } # <--
+`,
+    `Resources:
+  X: # <--
+    Type: AWS::Cognito::UserPool
+    Properties:
+      UserPoolName: p
+`,
+    tf(`resource "aws_cognito_user_pool" "users" {
+  name = "users"
+
+  user_pool_add_ons {
+    advanced_security_mode = "AUDIT" # <--
+  }
+}
+`),
+    tf(`resource "aws_cognito_user_pool" "users" { # <--
+  name = "users"
+}
+`, { name: 'advanced security off by default' }),
+  ],
+  unknown: [
+    tf(`variable "advanced_security_mode" {
+  type = string
+}
+
+resource "aws_cognito_user_pool" "users" {
+  name = "users"
+
+  user_pool_add_ons {
+    advanced_security_mode = var.advanced_security_mode # <--
+  }
+}
+`),
   ],
 });

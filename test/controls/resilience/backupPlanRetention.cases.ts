@@ -1,5 +1,5 @@
 import control from '../../../src/controls/resilience/backupPlanRetention.js';
-import { cases } from '../../helpers/cases.js';
+import { cases, tf } from '../../helpers/cases.js';
 
 export default cases(control, {
   pass: [
@@ -14,7 +14,7 @@ export default cases(control, {
             TargetBackupVault: Default
             ScheduleExpression: cron(0 5 * * ? *)
             Lifecycle:
-              DeleteAfterDays: 35
+              DeleteAfterDays: 35 # <--
 `,
     `Resources:
   B:
@@ -23,7 +23,7 @@ export default cases(control, {
       BackupPlan:
         BackupPlanName: daily
         BackupPlanRule:
-          - RuleName: daily
+          - RuleName: daily # <--
             TargetBackupVault: Default
             ScheduleExpression: cron(0 5 * * ? *)
 `,
@@ -40,8 +40,33 @@ Resources:
             TargetBackupVault: Default
             ScheduleExpression: cron(0 5 * * ? *)
             Lifecycle:
-              DeleteAfterDays: !Ref Days
+              DeleteAfterDays: !Ref Days # <--
 ` },
+    tf(`resource "aws_backup_plan" "daily" {
+  name = "daily"
+
+  rule {
+    rule_name         = "daily"
+    target_vault_name = "Default"
+    schedule          = "cron(0 5 * * ? *)"
+
+    lifecycle {
+      cold_storage_after = 30
+      delete_after       = 365 # <--
+    }
+  }
+}
+`),
+    tf(`resource "aws_backup_plan" "daily" {
+  name = "daily"
+
+  rule { # <--
+    rule_name         = "daily"
+    target_vault_name = "Default"
+    schedule          = "cron(0 5 * * ? *)"
+  }
+}
+`, { name: 'no lifecycle: kept until deleted' }),
   ],
   fail: [
     `Resources:
@@ -55,8 +80,22 @@ Resources:
             TargetBackupVault: Default
             ScheduleExpression: cron(0 5 * * ? *)
             Lifecycle:
-              DeleteAfterDays: 3
+              DeleteAfterDays: 3 # <--
 `,
+    tf(`resource "aws_backup_plan" "daily" {
+  name = "daily"
+
+  rule {
+    rule_name         = "daily"
+    target_vault_name = "Default"
+    schedule          = "cron(0 5 * * ? *)"
+
+    lifecycle {
+      delete_after = 3 # <--
+    }
+  }
+}
+`),
   ],
   unknown: [
     { name: "retention from a parameter without default", template: `Parameters:
@@ -72,7 +111,25 @@ Resources:
             TargetBackupVault: Default
             ScheduleExpression: cron(0 5 * * ? *)
             Lifecycle:
-              DeleteAfterDays: !Ref Days
+              DeleteAfterDays: !Ref Days # <--
 ` },
+    tf(`variable "backup_retention_days" {
+  type = number
+}
+
+resource "aws_backup_plan" "daily" {
+  name = "daily"
+
+  rule {
+    rule_name         = "daily"
+    target_vault_name = "Default"
+    schedule          = "cron(0 5 * * ? *)"
+
+    lifecycle {
+      delete_after = var.backup_retention_days # <--
+    }
+  }
+}
+`),
   ],
 });

@@ -1,5 +1,5 @@
 import control from '../../../src/controls/resilience/dynamodbDeletionProtection.js';
-import { cases } from '../../helpers/cases.js';
+import { cases, tf } from '../../helpers/cases.js';
 
 export default cases(control, {
   pass: [
@@ -10,7 +10,7 @@ export default cases(control, {
       KeySchema: [{AttributeName: id, KeyType: HASH}]
       AttributeDefinitions: [{AttributeName: id, AttributeType: S}]
       BillingMode: PAY_PER_REQUEST
-      DeletionProtectionEnabled: true
+      DeletionProtectionEnabled: true # <--
 `,
     `Resources:
   B:
@@ -21,7 +21,7 @@ export default cases(control, {
       BillingMode: PAY_PER_REQUEST
       Replicas:
         - Region: eu-west-1
-          DeletionProtectionEnabled: true
+          DeletionProtectionEnabled: true # <--
 `,
     { name: "parameter default", template: `Parameters:
   Protect: { Type: String, Default: 'true' }
@@ -32,12 +32,24 @@ Resources:
       KeySchema: [{AttributeName: id, KeyType: HASH}]
       AttributeDefinitions: [{AttributeName: id, AttributeType: S}]
       BillingMode: PAY_PER_REQUEST
-      DeletionProtectionEnabled: !Ref Protect
+      DeletionProtectionEnabled: !Ref Protect # <--
 ` },
+    tf(`resource "aws_dynamodb_table" "orders" {
+  name         = "orders"
+  billing_mode = "PAY_PER_REQUEST"
+  hash_key     = "id"
+  deletion_protection_enabled = true # <--
+
+  attribute {
+    name = "id"
+    type = "S"
+  }
+}
+`),
   ],
   fail: [
     `Resources:
-  B:
+  B: # <--
     Type: AWS::DynamoDB::Table
     Properties:
       KeySchema: [{AttributeName: id, KeyType: HASH}]
@@ -53,8 +65,31 @@ Resources:
       BillingMode: PAY_PER_REQUEST
       Replicas:
         - Region: eu-west-1
-          DeletionProtectionEnabled: false
+          DeletionProtectionEnabled: false # <--
 `,
+    tf(`resource "aws_dynamodb_table" "orders" { # <--
+  name         = "orders"
+  billing_mode = "PAY_PER_REQUEST"
+  hash_key     = "id"
+
+  attribute {
+    name = "id"
+    type = "S"
+  }
+}
+`, { name: 'off by default' }),
+    tf(`resource "aws_dynamodb_table" "orders" {
+  name         = "orders"
+  billing_mode = "PAY_PER_REQUEST"
+  hash_key     = "id"
+  deletion_protection_enabled = false # <--
+
+  attribute {
+    name = "id"
+    type = "S"
+  }
+}
+`),
   ],
   unknown: [
     { name: "parameter without default", template: `Parameters:
@@ -66,7 +101,23 @@ Resources:
       KeySchema: [{AttributeName: id, KeyType: HASH}]
       AttributeDefinitions: [{AttributeName: id, AttributeType: S}]
       BillingMode: PAY_PER_REQUEST
-      DeletionProtectionEnabled: !Ref Protect
+      DeletionProtectionEnabled: !Ref Protect # <--
 ` },
+    tf(`variable "protect_tables" {
+  type = bool
+}
+
+resource "aws_dynamodb_table" "orders" {
+  name         = "orders"
+  billing_mode = "PAY_PER_REQUEST"
+  hash_key     = "id"
+  deletion_protection_enabled = var.protect_tables # <--
+
+  attribute {
+    name = "id"
+    type = "S"
+  }
+}
+`),
   ],
 });
