@@ -3,10 +3,50 @@ import { cases } from '../../helpers/cases.js';
 
 export default cases(control, {
   pass: [
-    "Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: lambda.amazonaws.com }\n            Action: sts:AssumeRole\n      Policies:\n        - PolicyName: p\n          PolicyDocument:\n            Statement:\n              - Effect: Allow\n                Action: s3:GetObject\n                Resource: arn:aws:s3:::b/*\n",
+    `Resources:
+  R:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: { Service: lambda.amazonaws.com }
+            Action: sts:AssumeRole
+      Policies:
+        - PolicyName: p
+          PolicyDocument:
+            Statement:
+              - Effect: Allow
+                Action: s3:GetObject
+                Resource: arn:aws:s3:::b/*`,
   ],
   fail: [
-    "Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: lambda.amazonaws.com }\n            Action: sts:AssumeRole\n      Policies:\n        - PolicyName: p\n          PolicyDocument:\n            Statement:\n              - Effect: Allow\n                Action: s3:DeleteObject\n                NotResource: arn:aws:s3:::logs/*\n",
-    "Resources:\n  X:\n    Type: AWS::IAM::Policy\n    Properties:\n      PolicyName: p\n      Groups: [g]\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: ec2:TerminateInstances\n            NotResource: arn:aws:ec2:*:*:instance/i-1\n",
+    `Resources:
+  R:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: { Service: lambda.amazonaws.com }
+            Action: sts:AssumeRole
+      Policies:
+        - PolicyName: p
+          PolicyDocument:
+            Statement:
+              - Effect: Allow
+                Action: s3:DeleteObject
+                NotResource: arn:aws:s3:::logs/*`,
+    `Resources:
+  X:
+    Type: AWS::IAM::Policy
+    Properties:
+      PolicyName: p
+      Groups: [g]
+      PolicyDocument:
+        Statement:
+          - Effect: Allow
+            Action: ec2:TerminateInstances
+            NotResource: arn:aws:ec2:*:*:instance/i-1`,
   ],
 });

@@ -3,18 +3,81 @@ import { cases } from '../../helpers/cases.js';
 
 export default cases(control, {
   pass: [
-    "Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Federated: !Sub 'arn:aws:iam::${AWS::AccountId}:oidc-provider/token.actions.githubusercontent.com' }\n            Action: sts:AssumeRoleWithWebIdentity\n            Condition:\n              StringEquals: { token.actions.githubusercontent.com:aud: sts.amazonaws.com }\n              StringLike: { token.actions.githubusercontent.com:sub: 'repo:org/app:*' }\n",
-    "Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Federated: cognito-identity.amazonaws.com }\n            Action: sts:AssumeRoleWithWebIdentity\n            Condition: { StringEquals: { cognito-identity.amazonaws.com:aud: us-east-1:1234 } }\n",
+    `Resources:
+  R:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: { Federated: !Sub 'arn:aws:iam::\${AWS::AccountId}:oidc-provider/token.actions.githubusercontent.com' }
+            Action: sts:AssumeRoleWithWebIdentity
+            Condition:
+              StringEquals: { token.actions.githubusercontent.com:aud: sts.amazonaws.com }
+              StringLike: { token.actions.githubusercontent.com:sub: 'repo:org/app:*' }`,
+    `Resources:
+  R:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: { Federated: cognito-identity.amazonaws.com }
+            Action: sts:AssumeRoleWithWebIdentity
+            Condition: { StringEquals: { cognito-identity.amazonaws.com:aud: us-east-1:1234 } }`,
   ],
   fail: [
-    "Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Federated: arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com }\n            Action: sts:AssumeRoleWithWebIdentity\n            Condition: { StringEquals: { token.actions.githubusercontent.com:aud: sts.amazonaws.com } }\n",
-    "Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Federated: arn:aws:iam::123456789012:saml-provider/Okta }\n            Action: sts:AssumeRoleWithSAML\n",
-    "Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Federated: cognito-identity.amazonaws.com }\n            Action: sts:AssumeRoleWithWebIdentity\n",
+    `Resources:
+  R:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: { Federated: arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com }
+            Action: sts:AssumeRoleWithWebIdentity
+            Condition: { StringEquals: { token.actions.githubusercontent.com:aud: sts.amazonaws.com } }`,
+    `Resources:
+  R:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: { Federated: arn:aws:iam::123456789012:saml-provider/Okta }
+            Action: sts:AssumeRoleWithSAML`,
+    `Resources:
+  R:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: { Federated: cognito-identity.amazonaws.com }
+            Action: sts:AssumeRoleWithWebIdentity`,
   ],
   unknown: [
-    { name: "provider from parameter without default", template: "Parameters:\n  P: { Type: String }\nResources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Federated: !Ref P }\n            Action: sts:AssumeRoleWithWebIdentity\n" },
+    { name: 'provider from parameter without default', template: `Parameters:
+  P: { Type: String }
+Resources:
+  R:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: { Federated: !Ref P }
+            Action: sts:AssumeRoleWithWebIdentity` },
   ],
   not_applicable: [
-    "Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: lambda.amazonaws.com }\n            Action: sts:AssumeRole\n",
+    `Resources:
+  R:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: { Service: lambda.amazonaws.com }
+            Action: sts:AssumeRole`,
   ],
 });

@@ -3,16 +3,76 @@ import { cases } from '../../helpers/cases.js';
 
 export default cases(control, {
   pass: [
-    "Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: lambda.amazonaws.com }\n            Action: sts:AssumeRole\n",
-    "Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { AWS: '*' }\n            Action: sts:AssumeRole\n            Condition: { StringEquals: { aws:PrincipalOrgID: o-abc123 } }\n",
-    { name: "own account via Join", template: "Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { AWS: !Join ['', ['arn:aws:iam::', !Ref 'AWS::AccountId', ':root']] }\n            Action: sts:AssumeRole\n" },
+    `Resources:
+  R:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: { Service: lambda.amazonaws.com }
+            Action: sts:AssumeRole`,
+    `Resources:
+  R:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: { AWS: '*' }
+            Action: sts:AssumeRole
+            Condition: { StringEquals: { aws:PrincipalOrgID: o-abc123 } }`,
+    { name: 'own account via Join', template: `Resources:
+  R:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: { AWS: !Join ['', ['arn:aws:iam::', !Ref 'AWS::AccountId', ':root']] }
+            Action: sts:AssumeRole` },
   ],
   fail: [
-    "Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: '*'\n            Action: sts:AssumeRole\n",
-    "Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { AWS: ['*'] }\n            Action: sts:AssumeRole\n            Condition: { Bool: { aws:SecureTransport: true } }\n",
-    "Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            NotPrincipal: { AWS: arn:aws:iam::123456789012:root }\n            Action: sts:AssumeRole\n",
+    `Resources:
+  R:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: '*'
+            Action: sts:AssumeRole`,
+    `Resources:
+  R:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: { AWS: ['*'] }
+            Action: sts:AssumeRole
+            Condition: { Bool: { aws:SecureTransport: true } }`,
+    `Resources:
+  R:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            NotPrincipal: { AWS: arn:aws:iam::123456789012:root }
+            Action: sts:AssumeRole`,
   ],
   unknown: [
-    { name: "principal from parameter without default", template: "Parameters:\n  P: { Type: String }\nResources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { AWS: !Ref P }\n            Action: sts:AssumeRole\n" },
+    { name: 'principal from parameter without default', template: `Parameters:
+  P: { Type: String }
+Resources:
+  R:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: { AWS: !Ref P }
+            Action: sts:AssumeRole` },
   ],
 });
