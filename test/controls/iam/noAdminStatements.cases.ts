@@ -1,5 +1,5 @@
 import control from '../../../src/controls/iam/noAdminStatements.js';
-import { cases } from '../../helpers/cases.js';
+import { cases, tf } from '../../helpers/cases.js';
 
 export default cases(control, {
   pass: [
@@ -15,7 +15,7 @@ export default cases(control, {
       Policies:
         - PolicyName: p
           PolicyDocument:
-            Statement:
+            Statement: # <--
               - Effect: Allow
                 Action: s3:GetObject
                 Resource: arn:aws:s3:::b/*`,
@@ -24,7 +24,7 @@ export default cases(control, {
     Type: AWS::IAM::ManagedPolicy
     Properties:
       PolicyDocument:
-        Statement:
+        Statement: # <--
           - Effect: Deny
             Action: '*'
             Resource: '*'`,
@@ -37,10 +37,46 @@ export default cases(control, {
       CodeUri: .
       Policies:
         - AWSLambdaBasicExecutionRole
-        - Statement:
+        - Statement: # <--
             - Effect: Allow
               Action: [sqs:SendMessage]
               Resource: '*'` },
+    tf(`resource "aws_iam_role" "app" {
+  name = "app"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { Service = "lambda.amazonaws.com" }
+      Action    = "sts:AssumeRole"
+    }]
+  })
+
+  inline_policy {
+    name = "read-orders"
+    policy = jsonencode({ # <--
+      Version = "2012-10-17"
+      Statement = [{
+        Effect   = "Allow"
+        Action   = ["s3:GetObject"]
+        Resource = "arn:aws:s3:::orders/*"
+      }]
+    })
+  }
+}
+`, { name: 'inline_policy of a role' }),
+    tf(`resource "aws_iam_policy" "deny_all" {
+  name = "deny-all"
+  policy = jsonencode({ # <--
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Deny"
+      Action   = "*"
+      Resource = "*"
+    }]
+  })
+}
+`, { name: 'Deny of everything' }),
   ],
   fail: [
     `Resources:
@@ -56,7 +92,7 @@ export default cases(control, {
         - PolicyName: p
           PolicyDocument:
             Statement:
-              - Effect: Allow
+              - Effect: Allow # <--
                 Action: '*'
                 Resource: '*'`,
     `Resources:
@@ -67,7 +103,7 @@ export default cases(control, {
       Roles: [r]
       PolicyDocument:
         Statement:
-          - Effect: Allow
+          - Effect: Allow # <--
             Action: ['*']
             Resource: ['*']`,
     { name: 'SAM single inline document', template: `Resources:
@@ -79,7 +115,7 @@ export default cases(control, {
       CodeUri: .
       Policies:
         Statement:
-          - Effect: Allow
+          - Effect: Allow # <--
             Action: '*'
             Resource: '*'` },
     { name: 'action from parameter default', template: `Parameters:
@@ -92,9 +128,48 @@ Resources:
     Properties:
       PolicyDocument:
         Statement:
-          - Effect: Allow
+          - Effect: Allow # <--
             Action: !Ref P
             Resource: '*'` },
+    tf(`resource "aws_iam_policy" "admin" {
+  name = "admin"
+  policy = jsonencode({ # <--
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid      = "ReadOrders"
+        Effect   = "Allow"
+        Action   = ["s3:GetObject"]
+        Resource = "arn:aws:s3:::orders/*"
+      },
+      {
+        Sid      = "Everything"
+        Effect   = "Allow"
+        Action   = "*"
+        Resource = "*"
+      },
+    ]
+  })
+}
+`, { name: 'managed policy (jsonencode)' }),
+    tf(`data "aws_iam_policy_document" "admin" {
+  statement {
+    actions   = ["*"]
+    resources = ["*"]
+  }
+}
+
+resource "aws_iam_role" "ops" {
+  name               = "ops"
+  assume_role_policy = "{}"
+}
+
+resource "aws_iam_role_policy" "admin" {
+  name   = "admin"
+  role   = aws_iam_role.ops.id
+  policy = data.aws_iam_policy_document.admin.json # <--
+}
+`, { name: 'role policy from an aws_iam_policy_document' }),
   ],
   unknown: [
     { name: 'action from parameter without default', template: `Parameters:
@@ -105,9 +180,22 @@ Resources:
     Properties:
       PolicyDocument:
         Statement:
-          - Effect: Allow
+          - Effect: Allow # <--
             Action: !Ref P
             Resource: '*'` },
+    tf(`variable "actions" {
+  type = list(string)
+}
+
+resource "aws_iam_group_policy" "ops" {
+  name  = "ops"
+  group = "ops"
+  policy = jsonencode({ # <--
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = var.actions, Resource = "*" }]
+  })
+}
+`, { name: 'actions from a variable without a value' }),
   ],
   not_applicable: [
     `Resources:
@@ -120,5 +208,25 @@ Resources:
             Principal: { Service: ec2.amazonaws.com }
             Action: sts:AssumeRole
       ManagedPolicyArns: [arn:aws:iam::aws:policy/ReadOnlyAccess]`,
+    tf(`resource "aws_iam_role" "reader" {
+  name               = "reader"
+  assume_role_policy = "{}"
+}
+
+resource "aws_iam_role_policy_attachment" "reader" {
+  role       = aws_iam_role.reader.name
+  policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+}
+`, { name: 'only a managed policy attached' }),
+    tf(`resource "aws_iam_role" "reader" {
+  name               = "reader"
+  assume_role_policy = "{}"
+}
+
+resource "aws_iam_role_policy_attachment" "reader" {
+  role       = aws_iam_role.reader.name
+  policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+}
+`, { name: 'only a managed policy attached' }),
   ],
 });
