@@ -1,5 +1,5 @@
 import control from '../../../src/controls/iam/passRoleScoped.js';
-import { cases } from '../../helpers/cases.js';
+import { cases, tf } from '../../helpers/cases.js';
 
 export default cases(control, {
   pass: [
@@ -15,7 +15,7 @@ export default cases(control, {
       Policies:
         - PolicyName: p
           PolicyDocument:
-            Statement:
+            Statement: # <--
               - Effect: Allow
                 Action: iam:PassRole
                 Resource: !GetAtt Other.Arn
@@ -36,10 +36,33 @@ export default cases(control, {
       Policies:
         - PolicyName: p
           PolicyDocument:
-            Statement:
+            Statement: # <--
               - Effect: Allow
                 Action: s3:GetObject
                 Resource: '*'`,
+    tf(`resource "aws_iam_role" "task" {
+  name               = "orders-task"
+  assume_role_policy = "{}"
+}
+
+data "aws_iam_policy_document" "deployer" {
+  statement {
+    actions   = ["iam:PassRole"]
+    resources = [aws_iam_role.task.arn]
+
+    condition {
+      test     = "StringEquals"
+      variable = "iam:PassedToService"
+      values   = ["ecs-tasks.amazonaws.com"]
+    }
+  }
+}
+
+resource "aws_iam_policy" "deployer" {
+  name   = "deployer"
+  policy = data.aws_iam_policy_document.deployer.json # <--
+}
+`, { name: 'PassRole on a role of the configuration, for one service' }),
   ],
   fail: [
     `Resources:
@@ -55,7 +78,7 @@ export default cases(control, {
         - PolicyName: p
           PolicyDocument:
             Statement:
-              - Effect: Allow
+              - Effect: Allow # <--
                 Action: iam:PassRole
                 Resource: '*'`,
     `Resources:
@@ -64,9 +87,30 @@ export default cases(control, {
     Properties:
       PolicyDocument:
         Statement:
-          - Effect: Allow
+          - Effect: Allow # <--
             Action: iam:*
             Resource: arn:aws:iam::123456789012:role/*`,
+    tf(`resource "aws_iam_policy" "deployer" {
+  name = "deployer"
+  policy = jsonencode({ # <--
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Allow"
+      Action   = ["iam:PassRole", "ecs:RegisterTaskDefinition"]
+      Resource = "*"
+    }]
+  })
+}
+`, { name: 'PassRole on "*"' }),
+    tf(`resource "aws_iam_role_policy" "ci" {
+  name = "ci"
+  role = "ci"
+  policy = jsonencode({ # <--
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = "iam:*", Resource = "arn:aws:iam::111122223333:role/*" }]
+  })
+}
+`, { name: 'iam:* on every role of the account' }),
   ],
   unknown: [
     { name: 'roles from a parameter without default', template: `Parameters:
@@ -77,8 +121,24 @@ Resources:
     Properties:
       PolicyDocument:
         Statement:
-          - Effect: Allow
+          - Effect: Allow # <--
             Action: iam:PassRole
             Resource: !Ref P` },
+    tf(`variable "passable_roles" {
+  type = list(string)
+}
+
+data "aws_iam_policy_document" "deployer" {
+  statement {
+    actions   = ["iam:PassRole"]
+    resources = var.passable_roles
+  }
+}
+
+resource "aws_iam_policy" "deployer" {
+  name   = "deployer"
+  policy = data.aws_iam_policy_document.deployer.json # <--
+}
+`, { name: 'roles from a variable without a value' }),
   ],
 });
