@@ -1,5 +1,5 @@
 import control from '../../../src/controls/iam/trustFederatedConditioned.js';
-import { cases } from '../../helpers/cases.js';
+import { cases, tf } from '../../helpers/cases.js';
 
 export default cases(control, {
   pass: [
@@ -8,7 +8,7 @@ export default cases(control, {
     Type: AWS::IAM::Role
     Properties:
       AssumeRolePolicyDocument:
-        Statement:
+        Statement: # <--
           - Effect: Allow
             Principal: { Federated: !Sub 'arn:aws:iam::\${AWS::AccountId}:oidc-provider/token.actions.githubusercontent.com' }
             Action: sts:AssumeRoleWithWebIdentity
@@ -20,11 +20,45 @@ export default cases(control, {
     Type: AWS::IAM::Role
     Properties:
       AssumeRolePolicyDocument:
-        Statement:
+        Statement: # <--
           - Effect: Allow
             Principal: { Federated: cognito-identity.amazonaws.com }
             Action: sts:AssumeRoleWithWebIdentity
             Condition: { StringEquals: { cognito-identity.amazonaws.com:aud: us-east-1:1234 } }`,
+    tf(`resource "aws_iam_openid_connect_provider" "github" {
+  url             = "https://token.actions.githubusercontent.com"
+  client_id_list  = ["sts.amazonaws.com"]
+  thumbprint_list = ["6938fd4d98bab03faadb97b34396831e3780aea1"]
+}
+
+data "aws_iam_policy_document" "github" {
+  statement {
+    actions = ["sts:AssumeRoleWithWebIdentity"]
+
+    principals {
+      type        = "Federated"
+      identifiers = ["arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "token.actions.githubusercontent.com:aud"
+      values   = ["sts.amazonaws.com"]
+    }
+
+    condition {
+      test     = "StringLike"
+      variable = "token.actions.githubusercontent.com:sub"
+      values   = ["repo:acme/orders:ref:refs/heads/main"]
+    }
+  }
+}
+
+resource "aws_iam_role" "deploy" {
+  name               = "github-deploy"
+  assume_role_policy = data.aws_iam_policy_document.github.json # <--
+}
+`, { name: 'GitHub Actions restricted to one repository and branch' }),
   ],
   fail: [
     `Resources:
@@ -33,7 +67,7 @@ export default cases(control, {
     Properties:
       AssumeRolePolicyDocument:
         Statement:
-          - Effect: Allow
+          - Effect: Allow # <--
             Principal: { Federated: arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com }
             Action: sts:AssumeRoleWithWebIdentity
             Condition: { StringEquals: { token.actions.githubusercontent.com:aud: sts.amazonaws.com } }`,
@@ -43,7 +77,7 @@ export default cases(control, {
     Properties:
       AssumeRolePolicyDocument:
         Statement:
-          - Effect: Allow
+          - Effect: Allow # <--
             Principal: { Federated: arn:aws:iam::123456789012:saml-provider/Okta }
             Action: sts:AssumeRoleWithSAML`,
     `Resources:
@@ -52,9 +86,36 @@ export default cases(control, {
     Properties:
       AssumeRolePolicyDocument:
         Statement:
-          - Effect: Allow
+          - Effect: Allow # <--
             Principal: { Federated: cognito-identity.amazonaws.com }
             Action: sts:AssumeRoleWithWebIdentity`,
+    tf(`resource "aws_iam_role" "deploy" {
+  name = "github-deploy"
+  assume_role_policy = jsonencode({ # <--
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { Federated = "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com" }
+      Action    = "sts:AssumeRoleWithWebIdentity"
+      Condition = {
+        StringEquals = { "token.actions.githubusercontent.com:aud" = "sts.amazonaws.com" }
+      }
+    }]
+  })
+}
+`, { name: 'GitHub Actions with an audience but no subject' }),
+    tf(`resource "aws_iam_role" "sso" {
+  name = "okta-admin"
+  assume_role_policy = jsonencode({ # <--
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { Federated = "arn:aws:iam::111122223333:saml-provider/Okta" }
+      Action    = "sts:AssumeRoleWithSAML"
+    }]
+  })
+}
+`, { name: 'SAML provider without SAML:aud' }),
   ],
   unknown: [
     { name: 'provider from parameter without default', template: `Parameters:
@@ -65,9 +126,29 @@ Resources:
     Properties:
       AssumeRolePolicyDocument:
         Statement:
-          - Effect: Allow
+          - Effect: Allow # <--
             Principal: { Federated: !Ref P }
             Action: sts:AssumeRoleWithWebIdentity` },
+    tf(`variable "oidc_provider_arn" {
+  type = string
+}
+
+data "aws_iam_policy_document" "irsa" {
+  statement {
+    actions = ["sts:AssumeRoleWithWebIdentity"]
+
+    principals {
+      type        = "Federated"
+      identifiers = [var.oidc_provider_arn]
+    }
+  }
+}
+
+resource "aws_iam_role" "irsa" {
+  name               = "irsa"
+  assume_role_policy = data.aws_iam_policy_document.irsa.json # <--
+}
+`, { name: 'provider from a variable without a value' }),
   ],
   not_applicable: [
     `Resources:
@@ -79,5 +160,13 @@ Resources:
           - Effect: Allow
             Principal: { Service: lambda.amazonaws.com }
             Action: sts:AssumeRole`,
+    tf(`resource "aws_iam_role" "fn" {
+  name = "fn"
+  assume_role_policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Principal = { Service = "lambda.amazonaws.com" }, Action = "sts:AssumeRole" }]
+  })
+}
+`, { name: 'service principal only' }),
   ],
 });
