@@ -50,6 +50,8 @@ Options:
                           {"Parameters":{...}}, {"K":"V"}) or SAM samconfig (.json/.toml);
                           repeatable, --param wins
       --config-env NAME   samconfig environment to read (default: default)
+      --var-file FILE     Terraform variables (.tfvars) as terraform -var-file, for every
+                          Terraform root scanned (repeatable, in order; --param wins)
       --exclude PATTERN   leave files or folders out of the walk (repeatable): a name
                           (bazel-out, *.generated.yaml) matches anywhere, a path with /
                           (infra/legacy/**) from the working directory; listed as skipped
@@ -78,7 +80,7 @@ Examples:
 export async function runScan(argv: string[]): Promise<number> {
   const a = parseArgs(argv, {
     format: true, output: true, 'fail-on': true, param: true, 'params-file': true, 'config-env': true, 'allow-empty': false, exclude: true, quiet: false, help: false,
-    baseline: true, 'baseline-write': true, 'no-color': false, 'ignore-file': true,
+    baseline: true, 'baseline-write': true, 'no-color': false, 'ignore-file': true, 'var-file': true,
   }, { f: 'format', o: 'output', p: 'param', q: 'quiet', h: 'help' });
   if (a.flags.has('help')) { process.stdout.write(SCAN_HELP); return 0; }
   const plans = planOutputs(one(a, 'format'), many(a, 'output'));
@@ -110,12 +112,17 @@ export async function runScan(argv: string[]): Promise<number> {
     if (e instanceof ParamsError) throw new UsageError(e.message);
     throw e;
   }
+  const varFiles = many(a, 'var-file');
+  for (const f of varFiles) {
+    if (!f.endsWith('.tfvars')) throw new UsageError(`--var-file ${f}: expected a Terraform variables file (.tfvars); JSON parameter files go to --params-file`);
+    try { readFileSync(f); } catch (e) { throw new UsageError(`--var-file ${f}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`); }
+  }
   const paths = a.positional.length ? a.positional : ['.'];
   const today = new Date().toISOString().slice(0, 10);
   const ignoreFiles = readIgnoreFiles(a.flags.has('ignore-file') ? many(a, 'ignore-file') : defaultIgnoreFiles(paths), today);
   const quiet = a.flags.has('quiet');
   const progress = new Progress(process.stderr, !quiet);
-  const result = scanPaths(paths, { controls: CONTROLS, params, exclude: many(a, 'exclude'), onProgress: (d, t) => progress.update(d, t) });
+  const result = scanPaths(paths, { controls: CONTROLS, params, exclude: many(a, 'exclude'), varFiles, onProgress: (d, t) => progress.update(d, t) });
   progress.done();
   reportInputFirst(result, paths, a.flags.has('allow-empty'));
   const facts = extractFacts(result.graph);

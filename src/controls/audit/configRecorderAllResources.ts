@@ -1,4 +1,6 @@
-import { defineControl } from '../api.js';
+import { defineControl, type Verdict } from '../api.js';
+import type { Value } from '../../model/types.js';
+import { expectAt } from '../lib/where.js';
 import { isTrue } from '../predicates.js';
 import { asString, getPath } from '../../model/value.js';
 
@@ -12,18 +14,30 @@ export default defineControl({
   remediation: 'Omit RecordingGroup, or set RecordingGroup.AllSupported: true (or RecordingStrategy.UseOnly: ALL_SUPPORTED_RESOURCE_TYPES).',
   references: {},
   evaluate(r) {
-    return r.expect('RecordingGroup', (g) => {
-      // No recording group: the recorder records every supported type.
-      if (!g) return true;
-      if (g.k === 'unknown') return { unknown: g };
-      const strategy = getPath(g, 'RecordingStrategy.UseOnly');
-      if (strategy && strategy.k === 'unknown') return { unknown: strategy };
-      if (asString(strategy) === 'ALL_SUPPORTED_RESOURCE_TYPES') return true;
-      if (strategy && asString(strategy) !== undefined) return false;
-      return isTrue(getPath(g, 'AllSupported'));
-    }, {
+    const messages = {
       pass: 'the recorder records all supported resource types',
       fail: 'RecordingGroup limits recording to selected resource types (AllSupported is not true)',
-    });
+    };
+    const g = r.get('RecordingGroup');
+    // The finding points at the setting that decides: the recording strategy when written, else AllSupported.
+    if (g && g.k === 'object') {
+      const strategy = getPath(g, 'RecordingStrategy.UseOnly');
+      if (strategy && (strategy.k === 'unknown' || asString(strategy) !== undefined)) {
+        return expectAt(r, 'RecordingGroup.RecordingStrategy.UseOnly', (v) => (v && v.k === 'unknown' ? { unknown: v } : asString(v) === 'ALL_SUPPORTED_RESOURCE_TYPES'), messages);
+      }
+      return expectAt(r, 'RecordingGroup.AllSupported', isTrue, messages);
+    }
+    return expectAt(r, 'RecordingGroup', recordsAll, messages);
   },
 });
+
+function recordsAll(g: Value | undefined): Verdict {
+  // No recording group: the recorder records every supported type.
+  if (!g) return true;
+  if (g.k === 'unknown') return { unknown: g };
+  const strategy = getPath(g, 'RecordingStrategy.UseOnly');
+  if (strategy && strategy.k === 'unknown') return { unknown: strategy };
+  if (asString(strategy) === 'ALL_SUPPORTED_RESOURCE_TYPES') return true;
+  if (strategy && asString(strategy) !== undefined) return false;
+  return isTrue(getPath(g, 'AllSupported'));
+}

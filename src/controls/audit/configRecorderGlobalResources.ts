@@ -1,4 +1,5 @@
 import { defineControl } from '../api.js';
+import { expectAt } from '../lib/where.js';
 import { isTrue } from '../predicates.js';
 
 export default defineControl({
@@ -11,9 +12,10 @@ export default defineControl({
   remediation: 'Set RecordingGroup.IncludeGlobalResourceTypes: true (together with AllSupported: true) on the recorder in one region.',
   references: {},
   evaluate(r) {
-    return r.expect('RecordingGroup.IncludeGlobalResourceTypes', isTrue, {
+    return expectAt(r, 'RecordingGroup.IncludeGlobalResourceTypes', isTrue, {
       pass: 'global resource types (IAM) are recorded',
       fail: 'RecordingGroup.IncludeGlobalResourceTypes is not true: IAM configuration changes are not recorded by this recorder',
+      unknown: 'whether global resource types are recorded depends on a deploy-time value',
     });
   },
 });

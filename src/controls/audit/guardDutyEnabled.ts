@@ -1,4 +1,5 @@
 import { defineControl } from '../api.js';
+import { expectAt } from '../lib/where.js';
 import { isTrue } from '../predicates.js';
 
 export default defineControl({
@@ -11,7 +12,7 @@ export default defineControl({
   remediation: 'Set Enable: true on the detector.',
   references: {},
   evaluate(r) {
-    return r.expect('Enable', isTrue, {
+    return expectAt(r, 'Enable', isTrue, {
       pass: 'the detector is enabled',
       fail: 'Enable is not true: GuardDuty threat detection is off',
     });

@@ -1,4 +1,5 @@
 import { defineControl } from '../api.js';
+import { expectAt } from '../lib/where.js';
 import { isPresent } from '../predicates.js';
 import { asNumber } from '../../model/value.js';
 
@@ -15,7 +16,7 @@ export default defineControl({
   remediation: 'Set RetentionInDays to the period your retention policy requires (for audit logs typically 365 days or more).',
   references: { checkov: ['CKV_AWS_66'], cfn_nag: ['W86'], guard: ['CW_LOGGROUP_RETENTION_PERIOD_CHECK'] },
   evaluate(r) {
-    return r.expect('RetentionInDays', (v) => {
+    return expectAt(r, 'RetentionInDays', (v) => {
       const p = isPresent(v);
       if (p !== true) return p;
       const n = asNumber(v);

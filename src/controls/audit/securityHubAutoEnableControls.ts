@@ -1,4 +1,5 @@
 import { defineControl } from '../api.js';
+import { expectAt } from '../lib/where.js';
 import { asBool } from '../../model/value.js';
 
 export default defineControl({
@@ -11,7 +12,7 @@ export default defineControl({
   remediation: 'Leave AutoEnableControls at its default (true).',
   references: {},
   evaluate(r) {
-    return r.expect('AutoEnableControls', (v) => (v && v.k === 'unknown' ? { unknown: v } : asBool(v) !== false), {
+    return expectAt(r, 'AutoEnableControls', (v) => (v && v.k === 'unknown' ? { unknown: v } : asBool(v) !== false), {
       pass: 'new controls in enabled standards are turned on automatically',
       fail: 'AutoEnableControls is false: controls added to a standard later stay disabled',
     });

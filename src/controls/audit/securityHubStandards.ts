@@ -1,5 +1,6 @@
 import { defineControl } from '../api.js';
 import { asBool } from '../../model/value.js';
+import { whereWritten } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-SH-001',
@@ -13,10 +14,12 @@ export default defineControl({
   evaluate(r) {
     const v = r.get('EnableDefaultStandards');
     const ev = [r.evidence('EnableDefaultStandards', v)];
-    const at = r.locate('EnableDefaultStandards');
+    const at = whereWritten(r, 'EnableDefaultStandards');
     const standards = r.graph.ofType('AWS::SecurityHub::Standard', r.resource);
     if (standards.length) {
-      return r.pass(`standards are enabled explicitly: ${standards.map((s) => s.id).join(', ')}`, at, [
+      // The declared subscription decides, whatever EnableDefaultStandards says: point at it.
+      const s0 = standards[0]!;
+      return r.pass(`standards are enabled explicitly: ${standards.map((s) => s.id).join(', ')}`, s0.properties.keyLocs.get('StandardsArn') ?? s0.loc, [
         ...ev, ...standards.map((s) => ({ path: `${s.id}.Properties.StandardsArn`, value: 'AWS::SecurityHub::Standard', file: s.loc.file, line: s.loc.line, column: s.loc.column })),
       ]);
     }

@@ -1,4 +1,5 @@
 import { all, defineControl, type Verdict } from '../api.js';
+import { expectAt } from '../lib/where.js';
 import { atLeast, isTrue } from '../predicates.js';
 import { getPath } from '../../model/value.js';
 
@@ -14,7 +15,7 @@ export default defineControl({
   remediation: 'Set Policies.PasswordPolicy with MinimumLength: 12 or more and RequireUppercase, RequireLowercase, RequireNumbers and RequireSymbols all true.',
   references: { cdk_nag: ['AwsSolutions-COG1'] },
   evaluate(r) {
-    return r.expect('Policies.PasswordPolicy', (p): Verdict => {
+    return expectAt(r, 'Policies.PasswordPolicy', (p): Verdict => {
       if (!p) return false;
       if (p.k === 'unknown') return { unknown: p };
       return all([atLeast(12)(getPath(p, 'MinimumLength')), ...CLASSES.map((c) => isTrue(getPath(p, c)))]);

@@ -1,4 +1,5 @@
 import { defineControl } from '../api.js';
+import { expectAt } from '../lib/where.js';
 import { oneOf } from '../predicates.js';
 
 export default defineControl({
@@ -11,7 +12,7 @@ export default defineControl({
   remediation: 'Set DeletionProtection: ACTIVE.',
   references: {},
   evaluate(r) {
-    return r.expect('DeletionProtection', oneOf(['ACTIVE']), {
+    return expectAt(r, 'DeletionProtection', oneOf(['ACTIVE']), {
       pass: 'deletion protection is ACTIVE',
       fail: 'deletion protection is not ACTIVE (INACTIVE by default): the pool and all its users can be deleted in one call',
       unknown: 'deletion protection depends on a parameter',

@@ -1,4 +1,5 @@
 import { defineControl } from '../api.js';
+import { expectAt } from '../lib/where.js';
 import { atLeast } from '../predicates.js';
 import { inDbCluster } from '../lib/data.js';
 
@@ -17,7 +18,7 @@ export default defineControl({
       return r.fail('BackupRetentionPeriod is not set: the default keeps automated backups for 1 day only', r.locate('BackupRetentionPeriod'),
         [r.evidence('BackupRetentionPeriod', undefined, 'default is 1 day')]);
     }
-    return r.expect('BackupRetentionPeriod', atLeast(7), {
+    return expectAt(r, 'BackupRetentionPeriod', atLeast(7), {
       pass: 'automated backups are kept for 7 days or more',
       fail: 'BackupRetentionPeriod is below 7 days',
       unknown: 'backup retention depends on a deploy-time value',

@@ -8,7 +8,7 @@ import type { Loc, ObjectValue, ParameterInfo, Scalar, SourceError, Value } from
 import { displayPath } from '../cloudformation/load.js';
 import type { Attribute, Block, Expr, ParsedFile } from './hcl/ast.js';
 import { parseHcl } from './hcl/parser.js';
-import { bodyValue, refsIn, setPaths } from './eval/body.js';
+import { bodyValue, lifecycleValue, refsIn, setPaths } from './eval/body.js';
 import { evaluate, evaluateSafe, locOf, textOf, type Got, type ModuleEnv, type Scope } from './eval/expr.js';
 import { policyDocument } from './eval/policyDocument.js';
 import { pseudoDataSource } from './eval/pseudo.js';
@@ -413,6 +413,8 @@ class Module implements ModuleEnv {
       loc: this.at(d.block, d.file), values, refs,
     };
     setPaths(values, '');
+    const lifecycle = lifecycleValue(d.block.body, this.scope(d.file), inst.address);
+    if (lifecycle) r.lifecycle = lifecycle;
     const cond = inst.condition;
     if (cond) r.condition = { name: cond.name, state: 'unknown', params: cond.params };
     this.loader.resources.push(r);

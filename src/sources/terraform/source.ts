@@ -29,6 +29,8 @@ function loadFolders(folders: Map<string, string[]>, opts: LoadOptions): SourceL
   const dirs = new Map<string, ModuleDir>();
   const realDir = (dir: string) => moduleDir(dir, dirs).real ?? dir;
   const all: Folder[] = [];
+  const varFiles = (opts.varFiles ?? []).map((f) => resolve(f));
+  const named = new Set(varFiles);
   for (const [display, files] of folders) {
     const tf = files.filter((f) => f.endsWith('.tf')).sort();
     const tfvars = files.filter((f) => f.endsWith('.tfvars')).sort();
@@ -38,8 +40,8 @@ function loadFolders(folders: Map<string, string[]>, opts: LoadOptions): SourceL
     }
     // Terraform itself reads only these; another .tfvars is read when named with -var-file.
     const auto = (f: string) => basename(f) === 'terraform.tfvars' || basename(f).endsWith('.auto.tfvars');
-    for (const f of tfvars.filter((x) => !auto(x))) {
-      out.skipped.push({ file: displayOf(display, f), reason: 'Terraform variables file Terraform reads only when named with -var-file; its values are not used (give them with --param NAME=VALUE)' });
+    for (const f of tfvars.filter((x) => !auto(x) && !named.has(resolve(x)))) {
+      out.skipped.push({ file: displayOf(display, f), reason: 'Terraform variables file Terraform reads only when named with -var-file; its values are not used (name it with --var-file, or give values with --param NAME=VALUE)' });
     }
     all.push({ display, real: realDir(resolve(tf[0]!, '..')), tf, tfvars: tfvars.filter(auto) });
   }
@@ -51,7 +53,7 @@ function loadFolders(folders: Map<string, string[]>, opts: LoadOptions): SourceL
   const read = new Set<string>();
   const unit = (f: Folder) => {
     try {
-      const m = loadTerraformModule(f.real, [...f.tf, ...f.tfvars], { vars: opts.params ?? {}, parsed, dirs });
+      const m = loadTerraformModule(f.real, [...f.tf, ...f.tfvars], { vars: opts.params ?? {}, varFiles, parsed, dirs });
       for (const p of m.parsedFiles) read.add(resolve(p.file));
       const { template, source } = unitTemplate({
         file: f.display, format: 'terraform', files: m.files, resources: m.resources, parameters: m.parameters, errors: m.errors, notes: m.notes,

@@ -1,5 +1,5 @@
 import control from '../../../src/controls/audit/cloudTrailLogValidation.js';
-import { cases } from '../../helpers/cases.js';
+import { cases, tf } from '../../helpers/cases.js';
 
 export default cases(control, {
   pass: [
@@ -9,15 +9,32 @@ export default cases(control, {
     Properties:
       IsLogging: true
       S3BucketName: logs
-      EnableLogFileValidation: "true"`,
+      EnableLogFileValidation: "true" # <--`,
+    tf(`resource "aws_cloudtrail" "main" {
+  name                       = "main"
+  s3_bucket_name             = "acme-cloudtrail-logs"
+  enable_log_file_validation = true # <--
+}
+`),
   ],
   fail: [
     `Resources:
-  Trail:
+  Trail: # <--
     Type: AWS::CloudTrail::Trail
     Properties:
       IsLogging: true
       S3BucketName: logs`,
+    tf(`resource "aws_cloudtrail" "main" { # <--
+  name           = "main"
+  s3_bucket_name = "acme-cloudtrail-logs"
+}
+`, { name: 'validation off by default' }),
+    tf(`resource "aws_cloudtrail" "main" {
+  name                       = "main"
+  s3_bucket_name             = "acme-cloudtrail-logs"
+  enable_log_file_validation = false # <--
+}
+`),
   ],
   unknown: [
     `Parameters:
@@ -28,6 +45,16 @@ Resources:
     Properties:
       IsLogging: true
       S3BucketName: logs
-      EnableLogFileValidation: !Ref Validate`,
+      EnableLogFileValidation: !Ref Validate # <--`,
+    tf(`variable "validate_logs" {
+  type = bool
+}
+
+resource "aws_cloudtrail" "main" {
+  name                       = "main"
+  s3_bucket_name             = "acme-cloudtrail-logs"
+  enable_log_file_validation = var.validate_logs # <--
+}
+`),
   ],
 });

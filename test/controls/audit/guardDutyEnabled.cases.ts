@@ -1,5 +1,5 @@
 import control from '../../../src/controls/audit/guardDutyEnabled.js';
-import { cases } from '../../helpers/cases.js';
+import { cases, tf } from '../../helpers/cases.js';
 
 export default cases(control, {
   pass: [
@@ -7,14 +7,26 @@ export default cases(control, {
   Detector:
     Type: AWS::GuardDuty::Detector
     Properties:
-      Enable: true`,
+      Enable: true # <--`,
+    tf(`resource "aws_guardduty_detector" "main" { # <--
+  finding_publishing_frequency = "FIFTEEN_MINUTES"
+}
+`, { name: 'enabled by default' }),
+    tf(`resource "aws_guardduty_detector" "main" {
+  enable = true # <--
+}
+`),
   ],
   fail: [
     `Resources:
   Detector:
     Type: AWS::GuardDuty::Detector
     Properties:
-      Enable: false`,
+      Enable: false # <--`,
+    tf(`resource "aws_guardduty_detector" "main" {
+  enable = false # <--
+}
+`),
   ],
   unknown: [
     `Parameters:
@@ -23,6 +35,14 @@ Resources:
   Detector:
     Type: AWS::GuardDuty::Detector
     Properties:
-      Enable: !Ref On`,
+      Enable: !Ref On # <--`,
+    tf(`variable "guardduty_enabled" {
+  type = bool
+}
+
+resource "aws_guardduty_detector" "main" {
+  enable = var.guardduty_enabled # <--
+}
+`),
   ],
 });

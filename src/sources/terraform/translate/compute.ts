@@ -127,9 +127,6 @@ const autoScalingAttachment: Attachment = {
   },
 };
 
-/** `reserved_concurrent_executions = -1` (the default) reserves nothing: CloudFormation leaves the property out. */
-const reservation = (v: Value): Value | undefined => (v.k === 'scalar' && Number(v.v) === -1 ? undefined : v);
-
 const lambdaFunction: Translator = {
   tfType: 'aws_lambda_function',
   cfnType: 'AWS::Lambda::Function',
@@ -141,7 +138,8 @@ const lambdaFunction: Translator = {
       .set('PackageType', 'package_type').set('MemorySize', 'memory_size').set('Timeout', 'timeout')
       .set('Environment.Variables', 'environment.variables').set('KmsKeyArn', 'kms_key_arn')
       .set('VpcConfig.SubnetIds', 'vpc_config.subnet_ids').set('VpcConfig.SecurityGroupIds', 'vpc_config.security_group_ids')
-      .set('ReservedConcurrentExecutions', 'reserved_concurrent_executions', reservation)
+      // -1 (the provider's default) reserves nothing; kept as written, below any reservation, where it decides.
+      .set('ReservedConcurrentExecutions', 'reserved_concurrent_executions')
       .set('TracingConfig.Mode', 'tracing_config.mode').set('DeadLetterConfig.TargetArn', 'dead_letter_config.target_arn')
       .set('Architectures', 'architectures').set('Layers', 'layers').tags();
   },

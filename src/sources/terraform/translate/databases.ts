@@ -3,6 +3,7 @@
 import type { Attachment, CfnBuilder, Translator } from './api.js';
 import { blockList, blocksAsMap, copy, copyAll, firstWritten } from './copy.js';
 import { isLiteral, providerDefault } from './defaults.js';
+import { nested, wholeResource } from './blocks.js';
 
 const dbInstance: Translator = {
   tfType: 'aws_db_instance',
@@ -240,8 +241,14 @@ const redshiftCluster: Translator = {
       ClusterParameterGroupName: 'cluster_parameter_group_name', Port: 'port',
       AutomatedSnapshotRetentionPeriod: 'automated_snapshot_retention_period', AllowVersionUpgrade: 'allow_version_upgrade',
     });
-    // Provider v4/v5 inline logging; v6 moved it to aws_redshift_logging.
-    redshiftLogging(out, 'logging.');
+    // Provider v4/v5 inline logging; v6 moved it to aws_redshift_logging. Its `enable` says
+    // whether logging is on at all: a block with enable = false keeps no log wherever it names.
+    const enable = tf.get('logging.enable');
+    if (enable?.k === 'unknown') out.put('LoggingProperties', enable, tf.locate('logging.enable'));
+    else if (!(enable?.k === 'scalar' && (enable.v === false || enable.v === 'false'))) {
+      nested(tf, out, 'LoggingProperties', 'logging');
+      redshiftLogging(out, 'logging.');
+    }
     out.tags();
   },
 };
@@ -275,6 +282,7 @@ export const databases: { translators: Translator[]; attachments: Attachment[] }
   ],
   attachments: [{
     tfType: 'aws_redshift_logging', ownerTypes: ['aws_redshift_cluster'], ownerArg: 'cluster_identifier', ownerKey: 'cluster_identifier',
-    build: (_tf, out) => redshiftLogging(out, ''),
+    // The logging resource replaces whatever the cluster said, and is where its settings are.
+    build: (tf, out) => { wholeResource(tf, out, 'LoggingProperties'); redshiftLogging(out, ''); },
   }],
 };

@@ -28,19 +28,20 @@ const LB_ATTRIBUTES: [string, string][] = [
 
 function attributes(tf: TfView, out: CfnBuilder): void {
   const items: Value[] = [];
-  let first: Loc | undefined;
+  const item = (key: string, v: Value, at: Loc) => items.push({
+    k: 'object', loc: at,
+    props: new Map<string, Value>([['Key', { k: 'scalar', v: key, loc: at }], ['Value', located(text(v), at)]]),
+    keyLocs: new Map([['Key', at], ['Value', at]]),
+  });
   for (const [arg, key] of LB_ATTRIBUTES) {
     const v = tf.get(arg);
-    if (v === undefined) continue;
-    const at = tf.locate(arg);
-    first ??= at;
-    items.push({
-      k: 'object', loc: at,
-      props: new Map<string, Value>([['Key', { k: 'scalar', v: key, loc: at }], ['Value', located(text(v), at)]]),
-      keyLocs: new Map([['Key', at], ['Value', at]]),
-    });
+    if (v !== undefined) item(key, v, tf.locate(arg));
+    // An access_logs block without `enabled` is sent as disabled: the block is where logging is left off.
+    else if (arg === 'access_logs.enabled' && hasBlock(tf, 'access_logs')) item(key, { k: 'scalar', v: false, loc: tf.locate('access_logs') }, tf.locate('access_logs'));
   }
-  if (first) out.put('LoadBalancerAttributes', { k: 'list', items, loc: first }, first);
+  // The arguments are the load balancer's own: one it leaves out is reported at the resource,
+  // not at whichever argument happened to come first.
+  if (items.length) out.put('LoadBalancerAttributes', { k: 'list', items, loc: tf.resource.loc }, tf.resource.loc);
 }
 
 function loadBalancer(tfType: string): Translator {
@@ -200,6 +201,13 @@ const webAclAssociation: Translator = {
   build: (_tf, out) => { out.set('ResourceArn', 'resource_arn').set('WebACLArn', 'web_acl_arn'); },
 };
 
+/** A web ACL's logging, a resource of its own in both formats. */
+const webAclLogging: Translator = {
+  tfType: 'aws_wafv2_web_acl_logging_configuration',
+  cfnType: 'AWS::WAFv2::LoggingConfiguration',
+  build: (_tf, out) => { out.set('ResourceArn', 'resource_arn').set('LogDestinationConfigs', 'log_destination_configs'); },
+};
+
 const regionalWebAclAssociation: Translator = {
   tfType: 'aws_wafregional_web_acl_association',
   cfnType: 'AWS::WAFRegional::WebACLAssociation',
@@ -352,7 +360,7 @@ export const edge = {
   translators: [
     loadBalancer('aws_lb'), loadBalancer('aws_alb'), listener('aws_lb_listener'), listener('aws_alb_listener'),
     listenerRule('aws_lb_listener_rule'), listenerRule('aws_alb_listener_rule'), classicLoadBalancer,
-    distribution, webAcl, webAclAssociation, regionalWebAclAssociation,
+    distribution, webAcl, webAclAssociation, webAclLogging, regionalWebAclAssociation,
     restApi, stage, deployment, method, domainName, authorizer,
     httpApi, v2Stage, v2Route, v2DomainName, v2Authorizer,
   ],

@@ -2,6 +2,7 @@
 // of the legacy (v3) bucket are read too, an attachment overriding them as it does in AWS.
 import type { Value } from '../../../model/types.js';
 import { boolTo, CfnBuilder, jsonDocument, mapScalar, type Attachment, type TfView, type Translator } from './api.js';
+import { nested, wholeResource } from './blocks.js';
 
 /** `rule { apply_server_side_encryption_by_default { … } bucket_key_enabled }` blocks as CloudFormation's ServerSideEncryptionConfiguration. */
 function encryption(tf: TfView, out: CfnBuilder, rulesAt: string): void {
@@ -44,7 +45,12 @@ const bucket: Translator = {
       .set('ObjectLockEnabled', 'object_lock_enabled');
     if (tf.get('server_side_encryption_configuration')) encryption(tf, out, 'server_side_encryption_configuration.rule');
     out.set('VersioningConfiguration.Status', 'versioning.enabled', boolTo('Enabled', 'Suspended'));
-    if (tf.get('logging')) logging(out, 'logging');
+    // A `dynamic "logging"` block over a value not known yet may or may not be written: the
+    // whole configuration is unknown, not a configured one with an unknown destination.
+    const lg = tf.get('logging');
+    const lgUnknown = lg?.k === 'unknown' ? lg : lg?.k === 'list' && lg.items[0]?.k === 'unknown' ? lg.items[0] : undefined;
+    if (lgUnknown) out.put('LoggingConfiguration', lgUnknown, tf.locate('logging'));
+    else if (lg) logging(out, 'logging');
   },
 };
 
@@ -60,7 +66,10 @@ const attachments: Attachment[] = [
   { tfType: 'aws_s3_bucket_acl', ...onBucket, build: (_tf, out) => { out.set('AccessControl', 'acl', aclName); } },
   {
     tfType: 'aws_s3_bucket_public_access_block', ...onBucket,
-    build: (_tf, out) => {
+    build: (tf, out) => {
+      // The block is the resource: a setting it leaves out (false in AWS) is reported there.
+      const at = tf.locate('');
+      out.put('PublicAccessBlockConfiguration', { k: 'object', props: new Map(), keyLocs: new Map(), loc: at }, at);
       out.set('PublicAccessBlockConfiguration.BlockPublicAcls', 'block_public_acls')
         .set('PublicAccessBlockConfiguration.BlockPublicPolicy', 'block_public_policy')
         .set('PublicAccessBlockConfiguration.IgnorePublicAcls', 'ignore_public_acls')
@@ -69,7 +78,11 @@ const attachments: Attachment[] = [
   },
   {
     tfType: 'aws_s3_bucket_object_lock_configuration', ...onBucket,
-    build: (_tf, out) => {
+    build: (tf, out) => {
+      // The configuration is this resource, the rule and its retention their blocks: a setting left out is reported there.
+      wholeResource(tf, out, 'ObjectLockConfiguration');
+      nested(tf, out, 'ObjectLockConfiguration.Rule', 'rule');
+      nested(tf, out, 'ObjectLockConfiguration.Rule.DefaultRetention', 'rule.default_retention');
       out.set('ObjectLockConfiguration.ObjectLockEnabled', 'object_lock_enabled')
         .set('ObjectLockConfiguration.Rule.DefaultRetention.Mode', 'rule.default_retention.mode')
         .set('ObjectLockConfiguration.Rule.DefaultRetention.Days', 'rule.default_retention.days')

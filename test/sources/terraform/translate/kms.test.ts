@@ -98,4 +98,13 @@ test('a key in a custom key store carries the store\'s origin, located at the st
   assert.equal(render(getPath(xks!.properties, 'Origin')), '"EXTERNAL_KEY_STORE"');
   assert.equal(propLoc(xks!, 'Origin')?.line, 5);
   assert.equal(render(getPath(ext!.properties, 'KeySpec')), '"RSA_2048"');
+  // KMS cannot rotate material it does not hold: rotation is not applicable to either store's keys.
+  const keys = tfResources('kms.tf', {
+    'aws_kms_key.hsm': { custom_key_store_id: { ref: 'aws_kms_custom_key_store.hsm', attr: 'id' } },
+    'aws_kms_key.xks': { custom_key_store_id: 'cks-1234', xks_key_id: 'ext-key-1' },
+  });
+  assert.deepEqual(tfFindings(keys, kmsKeyRotation).map((f) => [f.resource.id, f.status, f.message]), [
+    ['aws_kms_key.hsm', 'not_applicable', 'keys in a custom key store (Origin AWS_CLOUDHSM) cannot rotate automatically'],
+    ['aws_kms_key.xks', 'not_applicable', 'keys in a custom key store (Origin EXTERNAL_KEY_STORE) cannot rotate automatically'],
+  ]);
 });

@@ -7,6 +7,7 @@ import ecrScanOnPush from '../../../../src/controls/data-protection/ecrScanOnPus
 import efsEncrypted from '../../../../src/controls/data-protection/efsEncrypted.js';
 import backupPlanRetention from '../../../../src/controls/resilience/backupPlanRetention.js';
 import efsBackupPolicy from '../../../../src/controls/resilience/efsBackupPolicy.js';
+import taggedResources from '../../../../src/controls/resource-governance/taggedResources.js';
 import type { Control } from '../../../../src/controls/api.js';
 import { getPath, render } from '../../../../src/model/value.js';
 import { translate } from '../../../../src/sources/terraform/translate/index.js';
@@ -28,6 +29,9 @@ test('aws_efs_file_system: encryption, tags, and backups from aws_efs_backup_pol
   assert.deepEqual(propLoc(fs, 'BackupPolicy.Status'), { file: 'efs.tf', line: 10, column: 3, path: 'aws_efs_backup_policy.fs.backup_policy[0].status' });
   assert.deepEqual(verdicts(input, efsEncrypted), [['aws_efs_file_system.fs', 'pass', 2], ['aws_efs_file_system.bare', 'fail', 11]]);
   assert.deepEqual(verdicts(input, efsBackupPolicy), [['aws_efs_file_system.fs', 'pass', 10], ['aws_efs_file_system.bare', 'fail', 11]]);
+  // The tags land in FileSystemTags, where the tagging control looks on a file system.
+  assert.deepEqual(verdicts(input, taggedResources), [['aws_efs_file_system.fs', 'pass', 4], ['aws_efs_file_system.bare', 'fail', 11]]);
+  assert.equal(tfFindings(input, taggedResources)[0]!.evidence[0]!.origin, 'aws_efs_file_system.fs.tags');
 });
 
 test('a One Zone file system is backed up unless a backup policy turns it off', () => {
