@@ -60,16 +60,15 @@ export function principalsOf(v: Value | undefined): Principal[] {
 
 /**
  * A parameter standing for the account the template deploys into: CloudFormation's
- * AWS::AccountId, or the account id of Terraform's `data.aws_caller_identity` (the reader
- * names it only when the data source uses the default provider configuration, which is
- * assumed to be the resource's; src/sources/terraform/eval/values.ts callerIdentity).
+ * AWS::AccountId (Terraform's `data.aws_caller_identity` of the default provider reads as it:
+ * src/sources/terraform/eval/pseudo.ts).
  */
 export function isOwnAccountParam(p: string): boolean {
-  return p === 'AWS::AccountId' || /^(?:module\.\S+\.)?data\.aws_caller_identity\.[^.]+\.account_id$/.test(p);
+  return p === 'AWS::AccountId';
 }
 
-/** The own account as a placeholder in text: `${AWS::AccountId}`, `${data.aws_caller_identity.current.account_id}`. */
-export const OWN_ACCOUNT_TEXT = '\\$\\{(?:AWS::AccountId|(?:module\\.\\S+\\.)?data\\.aws_caller_identity\\.[^.}]+\\.account_id)\\}';
+/** The own account as a placeholder in text: `${AWS::AccountId}`. */
+export const OWN_ACCOUNT_TEXT = '\\$\\{AWS::AccountId\\}';
 const OWN_ACCOUNT = new RegExp(`^(arn:[^:]+:iam::)?${OWN_ACCOUNT_TEXT}(:root)?$`);
 
 /** Is the value the stack's own account (a join or sub of its account id only)? */

@@ -11,7 +11,8 @@ import { parseHcl } from './hcl/parser.js';
 import { bodyValue, lifecycleValue, refsIn, setPaths } from './eval/body.js';
 import { evaluate, evaluateSafe, locOf, textOf, type Got, type ModuleEnv, type Scope } from './eval/expr.js';
 import { policyDocument } from './eval/policyDocument.js';
-import { callerIdentity, EvalError, isNull, list, object, relocate, scalar, unknown, type Unknown } from './eval/values.js';
+import { pseudoDataSource } from './eval/pseudo.js';
+import { EvalError, isNull, list, object, relocate, scalar, unknown, type Unknown } from './eval/values.js';
 import { convert, isComplex, typeOf, type VarType } from './eval/varTypes.js';
 import type { TranslateNote } from './translate/index.js';
 import { blockComments, type SuppressionComment } from './suppressions.js';
@@ -55,6 +56,7 @@ const MAX_TF_BYTES = 5 * 1024 * 1024;
 
 export function loadTerraformModule(dir: string, files: string[], opts: ModuleOptions = {}): ModuleLoad {
   const loader = new Loader(resolve(dir), opts.parsed ?? new Map(), opts.dirs ?? new Map());
+  for (const [k, v] of Object.entries(opts.vars ?? {})) if (k.startsWith('AWS::')) loader.pseudo[k] = v;
   const tf = files.filter((f) => f.endsWith('.tf'));
   const tfvars = files.filter((f) => f.endsWith('.tfvars'));
   // terraform.tfvars, then *.auto.tfvars in lexical order, then files given explicitly.
@@ -126,6 +128,8 @@ class Loader {
   /** Every resource instance by address, for references from anywhere in the unit. */
   readonly instances = new Map<string, Instance>();
   private readonly said = new Set<string>();
+  /** CloudFormation pseudo parameters given with --param (AWS::Region=…), for the data sources that stand for them. */
+  readonly pseudo: Record<string, string> = {};
 
   constructor(readonly rootDir: string, private readonly cache: Map<string, ParsedFile>, private readonly dirs: Map<string, ModuleDir>) {}
 
@@ -641,7 +645,10 @@ class Module implements ModuleEnv {
     const address = this.address('data', type, name);
     if (!decl) throw new EvalError(`no data source data.${type}.${name} is declared in this module`);
     for (const inst of this.instancesOf(decl)) s.refs?.add(inst.address);
-    if (type === 'aws_caller_identity' && !attrOf(decl.block, 'provider')) return callerIdentity(address, at);
+    if (this.expansion(decl).kind === 'single') {
+      const pseudo = pseudoDataSource(type, address, decl.block, this.loader.pseudo, at);
+      if (pseudo) return pseudo;
+    }
     if (type !== 'aws_iam_policy_document') return unknown(`data.${type}.${name} is read from the provider when Terraform runs`, [`data.${type}.${name}`], at);
     const x = this.expansion(decl);
     const doc = (inst: Instance): Value => {

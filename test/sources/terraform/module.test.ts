@@ -261,11 +261,11 @@ test('data.aws_iam_policy_document is computed into the JSON policy; other data 
       '    }',
       '  }',
       '}',
-      'data "aws_caller_identity" "me" {}',
+      'data "aws_iam_role" "me" { name = "ci" }',
       'resource "aws_s3_bucket_policy" "p" {',
       '  bucket = aws_s3_bucket.b.id',
       '  policy = data.aws_iam_policy_document.tls.json',
-      '  owner  = data.aws_caller_identity.me.account_id',
+      '  owner  = data.aws_iam_role.me.arn',
       '}',
     ].join('\n'),
   });
@@ -282,8 +282,7 @@ test('data.aws_iam_policy_document is computed into the JSON policy; other data 
   assert.deepEqual(policy.k === 'scalar' && policy.refs, ['aws_s3_bucket.b']);
   assert.equal(policy.loc.line, 32);
   const owner = get(p, 'owner');
-  // The caller identity names the attribute read: its account id is the deploying account (eval/values.ts callerIdentity).
-  assert.deepEqual(owner.k === 'unknown' && [owner.reason, owner.params], ['data.aws_caller_identity.me.account_id is the account Terraform deploys into, known when it runs', ['data.aws_caller_identity.me.account_id']]);
+  assert.deepEqual(owner.k === 'unknown' && [owner.reason, owner.params], ['data.aws_iam_role.me is read from the provider when Terraform runs', ['data.aws_iam_role.me']]);
   assert.ok(p.refs.has('data.aws_iam_policy_document.tls'));
   assert.equal(m.r('data.aws_iam_policy_document.tls').mode, 'data');
 });

@@ -9,7 +9,7 @@ import { parseTemplate } from '../hcl/parser.js';
 import { cidrhost, cidrnetmask, cidrsubnet } from './cidr.js';
 import { evaluate, evaluateRaw, textOf, type Scope } from './expr.js';
 import {
-  accountPlaceholder, afterApply, equal, EvalError, firstUnknown, fromJs, isNull, list, NotConcrete, object, refText, relocate, scalar, scalarText, sortedKeys,
+  afterApply, equal, EvalError, firstUnknown, fromJs, isNull, list, NotConcrete, object, refText, relocate, scalar, scalarText, sortedKeys,
   toJs, toText, typeName, unknown, type Unknown,
 } from './values.js';
 
@@ -241,11 +241,7 @@ function jsonEncode(v: Value, refs: Set<string>, sensitive: { on: boolean }): st
     case 'ref': refs.add(v.resource); return JSON.stringify('${' + refText(v) + '}');
     case 'list': return '[' + v.items.map((i) => jsonEncode(i, refs, sensitive)).join(',') + ']';
     case 'object': return '{' + sortedKeys(v).map((k) => JSON.stringify(k) + ':' + jsonEncode(v.props.get(k)!, refs, sensitive)).join(',') + '}';
-    case 'unknown': {
-      const account = accountPlaceholder(v);
-      if (account === undefined) throw new NotConcrete(v);
-      return JSON.stringify(account);
-    }
+    case 'unknown': throw new NotConcrete(v);
     case 'absent': return 'null';
   }
 }

@@ -1,5 +1,6 @@
 // The caller identity's account id (data.aws_caller_identity): the account Terraform deploys
-// into, kept as a placeholder inside text so a policy naming the own account stays readable.
+// into, read as CloudFormation's pseudo parameter AWS::AccountId (eval/pseudo.ts), so a policy
+// naming the own account stays readable and controls know it as the own account.
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,20 +28,19 @@ resource "terraform_data" "t" {
 }
 `;
 
-test('the caller account id is a placeholder inside text and an unknown naming it alone; its ARN and an aliased provider\'s stay unknown', () => {
+test('the caller account id is the AWS::AccountId placeholder, in text as alone; its ARN and an aliased provider\'s stay unknown', () => {
   const dir = mkdtempSync(join(tmpdir(), 'attest-caller-'));
   writeFileSync(join(dir, 'main.tf'), MAIN);
   const m = loadTerraformModule(dir, [join(dir, 'main.tf')], {});
   const input = m.resources.find((r) => r.address === 'terraform_data.t')!.values.props.get('input')!;
   assert.equal(input.k, 'object');
   const get = (k: string) => (input.k === 'object' ? input.props.get(k)! : undefined)!;
-  assert.equal(render(get('root')), '"arn:aws:iam::${data.aws_caller_identity.current.account_id}:root"');
-  const bare = get('bare');
-  assert.deepEqual(bare.k === 'unknown' && bare.params, ['data.aws_caller_identity.current.account_id']);
-  assert.equal(render(get('doc')), '"{\\"AWS\\":\\"${data.aws_caller_identity.current.account_id}\\"}"');
+  assert.equal(render(get('root')), '"arn:aws:iam::${AWS::AccountId}:root"');
+  assert.equal(render(get('bare')), '"${AWS::AccountId}"');
+  assert.equal(render(get('doc')), '"{\\"AWS\\":\\"${AWS::AccountId}\\"}"');
   // The identity Terraform runs as is not the account: text built from it stays unknown.
   const caller = get('caller');
-  assert.deepEqual(caller.k === 'unknown' && caller.params, ['data.aws_caller_identity.current.arn']);
+  assert.deepEqual(caller.k === 'unknown' && caller.params, ['data.aws_caller_identity.current']);
   // Read through another provider configuration it may be another account: not named as the own one.
   const aliased = get('aliased');
   assert.deepEqual(aliased.k === 'unknown' && aliased.params, ['data.aws_caller_identity.prod']);
@@ -110,6 +110,6 @@ test('KMS and trust policies: the caller account\'s root is the own account; the
     ['AT-KMS-003', 'aws_kms_key.aliased', 'unknown'], ['AT-KMS-002', 'aws_kms_key.aliased', 'unknown'],
     ['AT-IAM-009', 'aws_iam_role.r', 'pass'],
   ]);
-  assert.match(fs[4]!.message, /data\.aws_caller_identity\.current\.arn names the identity Terraform runs as/);
+  assert.match(fs[4]!.message, /data\.aws_caller_identity\.current/);
   assert.deepEqual(fs[6]!.dependsOn, ['data.aws_caller_identity.prod']);
 });

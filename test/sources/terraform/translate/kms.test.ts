@@ -109,16 +109,14 @@ test('a key in a custom key store carries the store\'s origin, located at the st
   ]);
 });
 
-test('a principal of the account Terraform deploys into (the caller identity\'s account id) is the account root', () => {
+test('a principal of the account Terraform deploys into (the caller identity\'s account id, read as ${AWS::AccountId}) is the account root', () => {
   const doc = (principal: string) => JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: { AWS: principal }, Action: 'kms:*', Resource: '*' }] });
   const input = tfResources('kms.tf', {
-    // jsonencode keeps the account id as a placeholder in the text.
-    'aws_kms_key.text': { policy: doc('arn:aws:iam::${data.aws_caller_identity.current.account_id}:root') }, // 1, 2
-    'aws_kms_key.module': { policy: doc('arn:aws:iam::${module.core.data.aws_caller_identity.this.account_id}:root') }, // 3, 4
-    // The caller's own ARN is a principal, not the account.
-    'aws_kms_key.caller': { policy: doc('${data.aws_caller_identity.current.arn}') }, // 5, 6
+    // eval/pseudo.ts reads data.aws_caller_identity's account_id as the AWS::AccountId placeholder.
+    'aws_kms_key.own': { policy: doc('arn:aws:iam::${AWS::AccountId}:root') }, // 1, 2
+    'aws_kms_key.other': { policy: doc('arn:aws:iam::${AWS::AccountId}:role/admin') }, // 3, 4: a role, not the root
   });
   assert.deepEqual(tfFindings(input, kmsKeyPolicyFullAccessRootOnly).map((f) => [f.resource.id, f.status]), [
-    ['aws_kms_key.text', 'pass'], ['aws_kms_key.module', 'pass'], ['aws_kms_key.caller', 'fail'],
+    ['aws_kms_key.own', 'pass'], ['aws_kms_key.other', 'fail'],
   ]);
 });
