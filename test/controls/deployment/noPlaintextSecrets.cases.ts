@@ -1,5 +1,5 @@
 import control from '../../../src/controls/deployment/noPlaintextSecrets.js';
-import { cases } from '../../helpers/cases.js';
+import { cases, tf } from '../../helpers/cases.js';
 
 export default cases(control, {
   pass: [
@@ -9,14 +9,14 @@ export default cases(control, {
     Properties:
       Engine: postgres
       MasterUsername: admin
-      MasterUserPassword: "{{resolve:secretsmanager:prod/db:SecretString:password}}"`,
+      MasterUserPassword: "{{resolve:secretsmanager:prod/db:SecretString:password}}" # <--`,
     `Resources:
   Db:
     Type: AWS::RDS::DBCluster
     Properties:
       Engine: aurora-postgresql
       MasterUsername: admin
-      ManageMasterUserPassword: true`,
+      ManageMasterUserPassword: true # <--`,
     { name: 'NoEcho parameter without default', template: `Parameters:
   DbPassword: { Type: String, NoEcho: true }
 Resources:
@@ -25,13 +25,38 @@ Resources:
     Properties:
       Engine: postgres
       MasterUsername: admin
-      MasterUserPassword: !Ref DbPassword` },
+      MasterUserPassword: !Ref DbPassword # <--` },
     `Resources:
   Secret:
     Type: AWS::SecretsManager::Secret
     Properties:
-      GenerateSecretString:
+      GenerateSecretString: # <--
         PasswordLength: 32`,
+    tf(`variable "db_password" {
+  type      = string
+  sensitive = true
+}
+resource "aws_db_instance" "db" {
+  engine   = "postgres"
+  username = "admin"
+  password = var.db_password # <--
+}
+`, { name: 'a sensitive variable without a value in the repository (Terraform\'s NoEcho)' }),
+    tf(`resource "random_password" "db" {
+  length = 32
+}
+resource "aws_rds_cluster" "db" {
+  engine          = "aurora-postgresql"
+  master_username = "admin"
+  master_password = random_password.db.result # <--
+}
+`),
+    tf(`resource "aws_db_instance" "db" {
+  engine                      = "postgres"
+  username                    = "admin"
+  manage_master_user_password = true # <--
+}
+`),
   ],
   fail: [
     `Resources:
@@ -40,7 +65,7 @@ Resources:
     Properties:
       Engine: postgres
       MasterUsername: admin
-      MasterUserPassword: Sup3rSecret!`,
+      MasterUserPassword: Sup3rSecret! # <--`,
     { name: 'NoEcho parameter with a default', template: `Parameters:
   DbPassword: { Type: String, NoEcho: true, Default: changeme123 }
 Resources:
@@ -49,13 +74,13 @@ Resources:
     Properties:
       Engine: aurora-mysql
       MasterUsername: admin
-      MasterUserPassword: !Ref DbPassword` },
+      MasterUserPassword: !Ref DbPassword # <--` },
     `Resources:
   Cache:
     Type: AWS::ElastiCache::ReplicationGroup
     Properties:
       ReplicationGroupDescription: cache
-      AuthToken: abcdefghijklmnopqrstuvwxyz`,
+      AuthToken: abcdefghijklmnopqrstuvwxyz # <--`,
     { name: 'parameter without NoEcho (shown by DescribeStacks)', template: `Parameters:
   AdminPw: { Type: String, MinLength: 12 }
 Resources:
@@ -64,7 +89,31 @@ Resources:
     Properties:
       Engine: mysql
       MasterUsername: root
-      MasterUserPassword: !Ref AdminPw` },
+      MasterUserPassword: !Ref AdminPw # <--` },
+    tf(`resource "aws_db_instance" "db" {
+  engine   = "postgres"
+  username = "admin"
+  password = "Sup3rSecret!" # <--
+}
+`),
+    tf(`variable "db_password" {
+  default   = "changeme123"
+  sensitive = true
+}
+resource "aws_db_instance" "db" {
+  engine   = "postgres"
+  password = var.db_password # <--
+}
+`, { name: 'a sensitive variable whose default is written in the configuration' }),
+    tf(`variable "db_password" {
+  type = string
+}
+resource "aws_elasticache_replication_group" "cache" {
+  replication_group_id = "cache"
+  description          = "cache"
+  auth_token           = var.db_password # <--
+}
+`, { name: 'a variable not declared sensitive (Terraform shows it)' }),
   ],
   not_applicable: [
     `Resources:
