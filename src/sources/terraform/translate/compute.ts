@@ -60,6 +60,17 @@ const instance: Translator = {
       .set('Monitoring', 'monitoring').set('EbsOptimized', 'ebs_optimized').tags();
     metadata(out, 'MetadataOptions');
     instanceDevices(tf, out, 'BlockDeviceMappings');
+    // associate_public_ip_address is, in CloudFormation, the primary network interface's.
+    const pub = tf.get('associate_public_ip_address');
+    if (pub !== undefined && !(pub.k === 'scalar' && pub.v === null)) {
+      const at = tf.locate('associate_public_ip_address');
+      const nic: Value = {
+        k: 'object', loc: at,
+        props: new Map<string, Value>([['DeviceIndex', { k: 'scalar', v: '0', loc: at }], ['AssociatePublicIpAddress', located(pub, at)]]),
+        keyLocs: new Map([['DeviceIndex', at], ['AssociatePublicIpAddress', at]]),
+      };
+      out.put('NetworkInterfaces', { k: 'list', items: [nic], loc: at }, at);
+    }
   },
 };
 
