@@ -1,5 +1,6 @@
 import { defineControl } from '../api.js';
 import { isNotTrue } from '../predicates.js';
+import { expectAt } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-COG-013',
@@ -11,10 +12,10 @@ export default defineControl({
   remediation: 'Leave AllowClassicFlow unset or false and use the enhanced (simplified) flow.',
   references: {},
   evaluate(r) {
-    return r.expect('AllowClassicFlow', isNotTrue, {
+    return expectAt(r, 'AllowClassicFlow', isNotTrue, {
       pass: 'the basic (classic) flow is disabled',
       fail: 'AllowClassicFlow is true: clients can assume roles without the enhanced flow\'s role mapping',
       unknown: 'the classic flow setting depends on a parameter',
-    });
+    }, 'not set: false');
   },
 });

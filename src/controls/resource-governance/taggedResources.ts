@@ -1,5 +1,6 @@
 import { defineControl } from '../api.js';
 import { isPresent } from '../predicates.js';
+import { expectAt } from '../lib/where.js';
 
 /**
  * The property each type keeps its tags in, where it is not `Tags` (EFS names them
@@ -22,13 +23,14 @@ export default defineControl({
     'AWS::EFS::FileSystem', 'AWS::SecretsManager::Secret', 'AWS::Serverless::StateMachine', 'AWS::StepFunctions::StateMachine',
   ],
   rationale: 'Tags record owner, environment and data classification; without them nobody can tell who is responsible for a resource, which data it holds or what it costs, and tag-based access policies do not apply.',
-  remediation: 'Add Tags (FileSystemTags on an EFS file system; for example owner, environment, data-classification), or set stack-level tags at deployment and declare them here for SAM Globals.',
+  remediation: 'Add Tags (FileSystemTags on an EFS file system), for example owner, environment and data-classification, or set stack-level tags at deployment and declare them here for SAM Globals.',
   references: {},
   evaluate(r) {
-    const prop = TAG_PROPERTY[r.type] ?? 'Tags';
-    return r.expect(prop, isPresent, {
+    // EFS names its tags FileSystemTags.
+    const path = r.type === 'AWS::EFS::FileSystem' ? 'FileSystemTags' : 'Tags';
+    return expectAt(r, path, isPresent, {
       pass: 'the resource declares tags',
-      fail: `no ${prop}: ownership, environment and data classification are not recorded on the resource (stack-level tags applied at deploy time are not visible here)`,
-    });
+      fail: `no ${path}: ownership, environment and data classification are not recorded on the resource (stack-level tags applied at deploy time, and the default_tags of a Terraform provider, are not visible here)`,
+    }, 'not set');
   },
 });

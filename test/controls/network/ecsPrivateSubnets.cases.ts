@@ -1,5 +1,5 @@
 import control from '../../../src/controls/network/ecsPrivateSubnets.js';
-import { cases } from '../../helpers/cases.js';
+import { cases, tf } from '../../helpers/cases.js';
 
 const net = `Resources:
   Vpc:
@@ -45,15 +45,89 @@ const svc = (subnets: string) => `${net}
         AwsvpcConfiguration:
           Subnets: ${subnets}`;
 
+const tfNet = `resource "aws_vpc" "main" {
+  cidr_block = "10.0.0.0/16"
+}
+
+resource "aws_internet_gateway" "main" {
+  vpc_id = aws_vpc.main.id
+}
+
+resource "aws_route_table" "public" {
+  vpc_id = aws_vpc.main.id
+
+  route {
+    cidr_block = "0.0.0.0/0"
+    gateway_id = aws_internet_gateway.main.id
+  }
+}
+
+resource "aws_route_table" "private" {
+  vpc_id = aws_vpc.main.id
+}
+
+resource "aws_route" "private_nat" {
+  route_table_id         = aws_route_table.private.id
+  destination_cidr_block = "0.0.0.0/0"
+  nat_gateway_id         = "nat-0123456789abcdef0"
+}
+
+resource "aws_subnet" "public" {
+  vpc_id     = aws_vpc.main.id
+  cidr_block = "10.0.0.0/24"
+}
+
+resource "aws_route_table_association" "public" {
+  subnet_id      = aws_subnet.public.id
+  route_table_id = aws_route_table.public.id
+}
+
+resource "aws_subnet" "private" {
+  vpc_id     = aws_vpc.main.id
+  cidr_block = "10.0.1.0/24"
+}
+
+resource "aws_route_table_association" "private" {
+  subnet_id      = aws_subnet.private.id
+  route_table_id = aws_route_table.private.id
+}
+`;
+
+const tfSvc = (subnets: string, before = '') => `${before}${tfNet}
+resource "aws_ecs_service" "api" {
+  name            = "api"
+  cluster         = "arn:aws:ecs:eu-west-1:111122223333:cluster/main"
+  task_definition = "api:3"
+  launch_type     = "FARGATE"
+
+  network_configuration {
+    subnets = ${subnets}
+  }
+}
+`;
+
 export default cases(control, {
-  pass: [svc('[!Ref PrivateSubnet]')],
-  fail: [svc('[!Ref PrivateSubnet, !Ref PublicSubnet]')],
+  pass: [
+    `${svc('[!Ref PrivateSubnet] # <--')}\n`,
+    tf(tfSvc('[aws_subnet.private.id] # <--')),
+  ],
+  fail: [
+    `${svc(`
+            - !Ref PrivateSubnet
+            - !Ref PublicSubnet # <--`)}\n`,
+    tf(tfSvc(`[
+      aws_subnet.private.id,
+      aws_subnet.public.id, # <--
+    ]`), { name: 'one subnet routes to an internet gateway' }),
+  ],
   unknown: [
-    { name: 'subnet without a route table association', template: svc('[!Ref LonelySubnet]') },
+    { name: 'subnet without a route table association', template: `${svc('[!Ref LonelySubnet] # <--')}\n` },
     { name: 'subnet ids from a parameter without default', template: `Parameters:
   Subnets: { Type: 'List<AWS::EC2::Subnet::Id>' }
-${svc('!Ref Subnets')}` },
-    { name: 'subnet id literal', template: svc('[subnet-0abc]') },
+${svc('!Ref Subnets # <--')}\n` },
+    { name: 'subnet id literal', template: `${svc('[subnet-0abc] # <--')}\n` },
+    tf(tfSvc('["subnet-0123456789abcdef0"] # <--'), { name: 'subnet outside the configuration' }),
+    tf(tfSvc('var.subnet_ids # <--', 'variable "subnet_ids" {\n  type = list(string)\n}\n\n'), { name: 'subnets from a variable without a value' }),
   ],
   not_applicable: [
     `Resources:

@@ -32,10 +32,11 @@ export default cases(control, {
   ],
   fail: [
     { name: 'implicit default egress', template: `Resources:
-  Sg:
+  Sg: # <--
     Type: AWS::EC2::SecurityGroup
     Properties:
-      GroupDescription: app` },
+      GroupDescription: app
+` },
     `Resources:
   Sg:
     Type: AWS::EC2::SecurityGroup

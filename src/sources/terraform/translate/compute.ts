@@ -63,6 +63,17 @@ const instance: Translator = {
       .set('LaunchTemplate.LaunchTemplateName', 'launch_template.name').set('LaunchTemplate.Version', 'launch_template.version');
     metadata(out, 'MetadataOptions');
     instanceDevices(tf, out, 'BlockDeviceMappings');
+    // associate_public_ip_address is, in CloudFormation, the primary network interface's.
+    const pub = tf.get('associate_public_ip_address');
+    if (pub !== undefined && !(pub.k === 'scalar' && pub.v === null)) {
+      const at = tf.locate('associate_public_ip_address');
+      const nic: Value = {
+        k: 'object', loc: at,
+        props: new Map<string, Value>([['DeviceIndex', { k: 'scalar', v: '0', loc: at }], ['AssociatePublicIpAddress', located(pub, at)]]),
+        keyLocs: new Map([['DeviceIndex', at], ['AssociatePublicIpAddress', at]]),
+      };
+      out.put('NetworkInterfaces', { k: 'list', items: [nic], loc: at }, at);
+    }
   },
 };
 
@@ -253,11 +264,51 @@ const ecsCluster: Translator = {
   },
 };
 
+/** `enabled_cluster_log_types = ["api", ...]` as CloudFormation's `EnabledTypes: [{Type: api}, ...]`, each at its element. */
+function logTypes(v: Value): Value {
+  if (v.k !== 'list') return v;
+  return {
+    ...v,
+    items: v.items.map((t): Value => (t.k === 'unknown' ? t : { k: 'object', loc: t.loc, props: new Map([['Type', t]]), keyLocs: new Map([['Type', t.loc]]) })),
+  };
+}
+
+const eksCluster: Translator = {
+  tfType: 'aws_eks_cluster',
+  cfnType: 'AWS::EKS::Cluster',
+  build(tf, out) {
+    const c = 'ResourcesVpcConfig';
+    nested(tf, out, c, 'vpc_config');
+    // endpoint_public_access defaults to true and public_access_cidrs to 0.0.0.0/0, as in CloudFormation.
+    out.set('Name', 'name').set('RoleArn', 'role_arn').set('Version', 'version')
+      .set(`${c}.SubnetIds`, 'vpc_config.subnet_ids').set(`${c}.SecurityGroupIds`, 'vpc_config.security_group_ids')
+      .set(`${c}.EndpointPublicAccess`, 'vpc_config.endpoint_public_access').set(`${c}.EndpointPrivateAccess`, 'vpc_config.endpoint_private_access')
+      .set(`${c}.PublicAccessCidrs`, 'vpc_config.public_access_cidrs')
+      .set('Logging.ClusterLogging.EnabledTypes', 'enabled_cluster_log_types', logTypes)
+      .set('AccessConfig.AuthenticationMode', 'access_config.authentication_mode').tags();
+    blockList(tf, out, 'EncryptionConfig', 'encryption_config', (b) => b.set('Provider.KeyArn', 'provider.key_arn').set('Resources', 'resources'), ['Resources']);
+  },
+};
+
+const eksNodeGroup: Translator = {
+  tfType: 'aws_eks_node_group',
+  cfnType: 'AWS::EKS::Nodegroup',
+  build(tf, out) {
+    nested(tf, out, 'RemoteAccess', 'remote_access');
+    out.set('ClusterName', 'cluster_name').set('NodegroupName', 'node_group_name').set('NodeRole', 'node_role_arn').set('Subnets', 'subnet_ids')
+      .set('InstanceTypes', 'instance_types').set('AmiType', 'ami_type').set('CapacityType', 'capacity_type').set('DiskSize', 'disk_size')
+      .set('RemoteAccess.Ec2SshKey', 'remote_access.ec2_ssh_key').set('RemoteAccess.SourceSecurityGroups', 'remote_access.source_security_group_ids')
+      .set('ScalingConfig.DesiredSize', 'scaling_config.desired_size').set('ScalingConfig.MinSize', 'scaling_config.min_size').set('ScalingConfig.MaxSize', 'scaling_config.max_size')
+      .set('LaunchTemplate.Id', 'launch_template.id').set('LaunchTemplate.Name', 'launch_template.name').set('LaunchTemplate.Version', 'launch_template.version')
+      .tags();
+  },
+};
+
 export const compute = {
   translators: [
     instance, launchConfiguration, launchTemplate, autoScalingGroup,
     lambdaFunction, lambdaPermission, lambdaUrl, lambdaEventInvokeConfig,
-    taskDefinition, ecsService, ecsCluster,
+    taskDefinition, ecsService, ecsCluster, eksCluster, eksNodeGroup,
   ],
   attachments: [autoScalingAttachment],
 };
