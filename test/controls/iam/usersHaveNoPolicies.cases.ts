@@ -4,7 +4,7 @@ import { cases } from '../../helpers/cases.js';
 export default cases(control, {
   pass: [
     `Resources:
-  X:
+  X: # <--
     Type: AWS::IAM::User
     Properties:
       Groups: [devs]`,
@@ -14,7 +14,7 @@ export default cases(control, {
     Properties:
       PolicyName: p
       Groups: [devs]
-      Users: []
+      Users: [] # <--
       PolicyDocument: { Statement: [] }`,
   ],
   fail: [
@@ -22,20 +22,20 @@ export default cases(control, {
   X:
     Type: AWS::IAM::User
     Properties:
-      Policies:
+      Policies: # <--
         - PolicyName: p
           PolicyDocument: { Statement: [] }`,
     `Resources:
   X:
     Type: AWS::IAM::ManagedPolicy
     Properties:
-      Users: [alice]
+      Users: [alice] # <--
       PolicyDocument: { Statement: [] }`,
     `Resources:
   X:
     Type: AWS::IAM::UserPolicy
     Properties:
-      UserName: alice
+      UserName: alice # <--
       PolicyName: p
       PolicyDocument: { Statement: [] }`,
   ],

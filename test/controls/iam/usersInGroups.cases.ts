@@ -7,14 +7,14 @@ export default cases(control, {
   X:
     Type: AWS::IAM::User
     Properties:
-      Groups: [devs]`,
+      Groups: [devs] # <--`,
     { name: 'a group named by a parameter is still a group', template: `Parameters:
   P: { Type: String }
 Resources:
   X:
     Type: AWS::IAM::User
     Properties:
-      Groups: [!Ref P]` },
+      Groups: [!Ref P] # <--` },
     `Resources:
   U:
     Type: AWS::IAM::User
@@ -22,11 +22,11 @@ Resources:
     Type: AWS::IAM::UserToGroupAddition
     Properties:
       GroupName: devs
-      Users: [!Ref U]`,
+      Users: [!Ref U] # <--`,
   ],
   fail: [
     `Resources:
-  X:
+  X: # <--
     Type: AWS::IAM::User
     Properties:
       UserName: alice`,
@@ -40,7 +40,7 @@ Resources:
   X:
     Type: AWS::IAM::User
     Properties:
-      Groups:
+      Groups: # <--
         - !If [C, devs, !Ref AWS::NoValue]` },
     { name: 'groups from a parameter without default', template: `Parameters:
   P: { Type: CommaDelimitedList }
@@ -48,6 +48,6 @@ Resources:
   X:
     Type: AWS::IAM::User
     Properties:
-      Groups: !Ref P` },
+      Groups: !Ref P # <--` },
   ],
 });
