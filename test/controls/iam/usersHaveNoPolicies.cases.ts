@@ -1,5 +1,5 @@
 import control from '../../../src/controls/iam/usersHaveNoPolicies.js';
-import { cases } from '../../helpers/cases.js';
+import { cases, tf } from '../../helpers/cases.js';
 
 export default cases(control, {
   pass: [
@@ -16,6 +16,29 @@ export default cases(control, {
       Groups: [devs]
       Users: [] # <--
       PolicyDocument: { Statement: [] }`,
+    tf(`resource "aws_iam_group" "developers" {
+  name = "developers"
+}
+
+resource "aws_iam_user" "jim" { # <--
+  name = "jim"
+}
+
+resource "aws_iam_group_membership" "devteam" {
+  name  = "developers-team"
+  users = [aws_iam_user.jim.name]
+  group = aws_iam_group.developers.name
+}
+
+resource "aws_iam_group_policy" "ec2" {
+  name  = "describe"
+  group = aws_iam_group.developers.name
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = ["ec2:Describe*"], Resource = "*" }]
+  })
+}
+`, { name: 'permissions through a group' }),
   ],
   fail: [
     `Resources:
@@ -38,6 +61,46 @@ export default cases(control, {
       UserName: alice # <--
       PolicyName: p
       PolicyDocument: { Statement: [] }`,
+    tf(`resource "aws_iam_user" "jim" {
+  name = "jim"
+}
+
+resource "aws_iam_user_policy" "ec2" {
+  name = "describe"
+  user = aws_iam_user.jim.name # <--
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = ["ec2:Describe*"], Resource = "*" }]
+  })
+}
+`, { name: 'aws_iam_user_policy' }),
+    tf(`resource "aws_iam_user" "jim" {
+  name = "jim"
+}
+
+resource "aws_iam_user_policy_attachment" "jim" {
+  user       = aws_iam_user.jim.name
+  policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess" # <--
+}
+`, { name: 'managed policy attached to the user' }),
+    tf(`resource "aws_iam_user" "jim" {
+  name = "jim"
+}
+
+resource "aws_iam_policy" "read" {
+  name = "read"
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = ["s3:GetObject"], Resource = "arn:aws:s3:::reports/*" }]
+  })
+}
+
+resource "aws_iam_policy_attachment" "read" {
+  name       = "read"
+  users      = [aws_iam_user.jim.name]
+  policy_arn = aws_iam_policy.read.arn # <--
+}
+`, { name: 'aws_iam_policy_attachment listing the user' }),
   ],
   not_applicable: [
     `Resources:
