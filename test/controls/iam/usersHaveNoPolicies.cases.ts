@@ -110,5 +110,13 @@ resource "aws_iam_policy_attachment" "read" {
       PolicyName: p
       Roles: [r]
       PolicyDocument: { Statement: [] }`,
+    tf(`resource "aws_iam_policy" "read" {
+  name = "read"
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = ["s3:GetObject"], Resource = "arn:aws:s3:::reports/*" }]
+  })
+}
+`, { name: 'a managed policy names no user in Terraform (attachments do)' }),
   ],
 });
