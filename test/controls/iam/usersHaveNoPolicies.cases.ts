@@ -102,6 +102,30 @@ resource "aws_iam_policy_attachment" "read" {
 }
 `, { name: 'aws_iam_policy_attachment listing the user' }),
   ],
+  unknown: [
+    { name: 'managed policies only under an undecided condition', template: `Parameters:
+  P: { Type: String }
+Conditions:
+  C: !Equals [!Ref P, x]
+Resources:
+  X:
+    Type: AWS::IAM::User
+    Properties:
+      ManagedPolicyArns: !If [C, [arn:aws:iam::aws:policy/ReadOnlyAccess], !Ref AWS::NoValue] # <--` },
+    tf(`variable "user_name" {
+  type = string
+}
+
+resource "aws_iam_user" "alice" {
+  name = "alice"
+}
+
+resource "aws_iam_user_policy_attachment" "someone" {
+  user       = var.user_name
+  policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess" # <--
+}
+`, { name: 'an attachment whose user cannot be told' }),
+  ],
   not_applicable: [
     `Resources:
   X:
