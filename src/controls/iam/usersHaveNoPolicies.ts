@@ -1,5 +1,17 @@
-import { defineControl, evidenceAt } from '../api.js';
+import { any, decide, defineControl, evidenceAt, type Verdict } from '../api.js';
+import type { Value } from '../../model/types.js';
 import { asList } from '../../model/value.js';
+
+/**
+ * Does a user's Policies or ManagedPolicyArns hold a policy? An item only possibly there (an
+ * attachment whose user cannot be told, an undecided condition) or a list known only at
+ * deploy time leaves it undecided.
+ */
+function holdsPolicy(v: Value | undefined): Verdict {
+  if (!v) return false;
+  if (v.k === 'unknown' && !v.alts) return { unknown: v };
+  return decide(v, (x) => any((asList(x) ?? []).map((it) => (it.k === 'unknown' && it.alts ? decide(it, (y) => y !== undefined) : true))));
+}
 
 export default defineControl({
   id: 'AT-IAM-011',
@@ -13,8 +25,13 @@ export default defineControl({
   evaluate(r) {
     if (r.type === 'AWS::IAM::UserPolicy') return r.fail('an inline policy is attached directly to a user', r.locate('UserName'), [r.evidence('UserName')]);
     if (r.type === 'AWS::IAM::User') {
-      const bad = ['Policies', 'ManagedPolicyArns'].filter((p) => (asList(r.get(p)) ?? []).length > 0 || r.get(p)?.k === 'unknown');
+      const checks = ['Policies', 'ManagedPolicyArns'].map((p) => ({ p, d: holdsPolicy(r.get(p)) }));
+      const bad = checks.filter((c) => c.d === true).map((c) => c.p);
       if (bad.length) return r.fail(`the user has ${bad.map((b) => (b === 'Policies' ? 'inline policies' : 'managed policies')).join(' and ')} attached directly`, r.locate(bad[0]), bad.map((b) => r.evidence(b)));
+      const open = checks.find((c) => c.d !== false);
+      if (open && typeof open.d === 'object') {
+        return r.unknown('whether a policy is attached directly to the user depends on a value known only at deploy time', open.d.unknown, r.locate(open.p), checks.map((c) => r.evidence(c.p)));
+      }
       return r.pass('no policy is attached directly to the user', r.resource.loc, [r.evidence('Policies'), r.evidence('ManagedPolicyArns')]);
     }
     const users = r.get('Users');

@@ -69,5 +69,10 @@ resource "aws_ecs_task_definition" "app" {
     Type: AWS::ECS::TaskDefinition
     Properties:
       NetworkMode: awsvpc`,
+    tf(`resource "aws_ecs_task_definition" "empty" {
+  family                = "empty"
+  container_definitions = jsonencode([])
+}
+`, { name: 'no containers' }),
   ],
 });

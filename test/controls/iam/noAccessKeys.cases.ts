@@ -1,5 +1,5 @@
 import control from '../../../src/controls/iam/noAccessKeys.js';
-import { cases } from '../../helpers/cases.js';
+import { cases, tf } from '../../helpers/cases.js';
 
 export default cases(control, {
   pass: [
@@ -8,11 +8,20 @@ export default cases(control, {
     Type: AWS::IAM::AccessKey
     Properties:
       UserName: alice
-      Status: Inactive`,
+      Status: Inactive # <--`,
+    tf(`resource "aws_iam_user" "ci" {
+  name = "ci"
+}
+
+resource "aws_iam_access_key" "ci" {
+  user   = aws_iam_user.ci.name
+  status = "Inactive" # <--
+}
+`, { name: 'key created Inactive' }),
   ],
   fail: [
     `Resources:
-  X:
+  X: # <--
     Type: AWS::IAM::AccessKey
     Properties:
       UserName: alice`,
@@ -25,7 +34,16 @@ Resources:
     Type: AWS::IAM::AccessKey
     Properties:
       UserName: alice
-      Status: !Ref P` },
+      Status: !Ref P # <--` },
+    tf(`resource "aws_iam_user" "ci" {
+  name = "ci"
+}
+
+resource "aws_iam_access_key" "ci" { # <--
+  user    = aws_iam_user.ci.name
+  pgp_key = "keybase:ci_bot"
+}
+`, { name: 'status left out: the key is Active' }),
   ],
   unknown: [
     { name: 'status parameter without default', template: `Parameters:
@@ -35,6 +53,15 @@ Resources:
     Type: AWS::IAM::AccessKey
     Properties:
       UserName: alice
-      Status: !Ref P` },
+      Status: !Ref P # <--` },
+    tf(`variable "key_status" {
+  type = string
+}
+
+resource "aws_iam_access_key" "ci" {
+  user   = "ci"
+  status = var.key_status # <--
+}
+`, { name: 'status from a variable without a value' }),
   ],
 });

@@ -1,10 +1,10 @@
 import control from '../../../src/controls/iam/roleSessionDuration.js';
-import { cases } from '../../helpers/cases.js';
+import { cases, tf } from '../../helpers/cases.js';
 
 export default cases(control, {
   pass: [
     `Resources:
-  R:
+  R: # <--
     Type: AWS::IAM::Role
     Properties:
       AssumeRolePolicyDocument:
@@ -17,7 +17,18 @@ export default cases(control, {
     Type: AWS::IAM::Role
     Properties:
       AssumeRolePolicyDocument: { Statement: [] }
-      MaxSessionDuration: 3600`,
+      MaxSessionDuration: 3600 # <--`,
+    tf(`resource "aws_iam_role" "app" { # <--
+  name               = "app"
+  assume_role_policy = "{}"
+}
+`, { name: 'left out: one hour' }),
+    tf(`resource "aws_iam_role" "app" {
+  name                 = "app"
+  assume_role_policy   = "{}"
+  max_session_duration = 3600 # <--
+}
+`, { name: 'one hour' }),
   ],
   fail: [
     `Resources:
@@ -25,7 +36,7 @@ export default cases(control, {
     Type: AWS::IAM::Role
     Properties:
       AssumeRolePolicyDocument: { Statement: [] }
-      MaxSessionDuration: 43200`,
+      MaxSessionDuration: 43200 # <--`,
     { name: 'parameter default', template: `Parameters:
   P:
     Type: String
@@ -35,7 +46,24 @@ Resources:
     Type: AWS::IAM::Role
     Properties:
       AssumeRolePolicyDocument: { Statement: [] }
-      MaxSessionDuration: !Ref P` },
+      MaxSessionDuration: !Ref P # <--` },
+    tf(`resource "aws_iam_role" "analyst" {
+  name                 = "analyst"
+  assume_role_policy   = "{}"
+  max_session_duration = 43200 # <--
+}
+`, { name: 'twelve hours' }),
+    tf(`variable "session_seconds" {
+  type    = number
+  default = 7200
+}
+
+resource "aws_iam_role" "analyst" {
+  name                 = "analyst"
+  assume_role_policy   = "{}"
+  max_session_duration = var.session_seconds # <--
+}
+`, { name: 'variable default' }),
   ],
   unknown: [
     { name: 'parameter without default', template: `Parameters:
@@ -45,6 +73,16 @@ Resources:
     Type: AWS::IAM::Role
     Properties:
       AssumeRolePolicyDocument: { Statement: [] }
-      MaxSessionDuration: !Ref P` },
+      MaxSessionDuration: !Ref P # <--` },
+    tf(`variable "session_seconds" {
+  type = number
+}
+
+resource "aws_iam_role" "analyst" {
+  name                 = "analyst"
+  assume_role_policy   = "{}"
+  max_session_duration = var.session_seconds # <--
+}
+`, { name: 'variable without a value' }),
   ],
 });

@@ -1,5 +1,5 @@
 import control from '../../../src/controls/iam/usersInGroups.js';
-import { cases } from '../../helpers/cases.js';
+import { cases, tf } from '../../helpers/cases.js';
 
 export default cases(control, {
   pass: [
@@ -7,14 +7,14 @@ export default cases(control, {
   X:
     Type: AWS::IAM::User
     Properties:
-      Groups: [devs]`,
+      Groups: [devs] # <--`,
     { name: 'a group named by a parameter is still a group', template: `Parameters:
   P: { Type: String }
 Resources:
   X:
     Type: AWS::IAM::User
     Properties:
-      Groups: [!Ref P]` },
+      Groups: [!Ref P] # <--` },
     `Resources:
   U:
     Type: AWS::IAM::User
@@ -22,14 +22,45 @@ Resources:
     Type: AWS::IAM::UserToGroupAddition
     Properties:
       GroupName: devs
-      Users: [!Ref U]`,
+      Users: [!Ref U] # <--`,
+    tf(`resource "aws_iam_group" "devs" {
+  name = "devs"
+}
+
+resource "aws_iam_user" "alice" {
+  name = "alice"
+}
+
+resource "aws_iam_user_group_membership" "alice" {
+  user   = aws_iam_user.alice.name
+  groups = [aws_iam_group.devs.name] # <--
+}
+`, { name: 'aws_iam_user_group_membership' }),
+    tf(`resource "aws_iam_group" "developers" {
+  name = "developers"
+}
+
+resource "aws_iam_user" "jim" {
+  name = "jim"
+}
+
+resource "aws_iam_group_membership" "devteam" {
+  name  = "developers-team"
+  users = [aws_iam_user.jim.name]
+  group = aws_iam_group.developers.name # <--
+}
+`, { name: 'aws_iam_group_membership' }),
   ],
   fail: [
     `Resources:
-  X:
+  X: # <--
     Type: AWS::IAM::User
     Properties:
       UserName: alice`,
+    tf(`resource "aws_iam_user" "alice" { # <--
+  name = "alice"
+}
+`, { name: 'a user in no group' }),
   ],
   unknown: [
     { name: 'the only group is listed under an undecided condition', template: `Parameters:
@@ -40,7 +71,7 @@ Resources:
   X:
     Type: AWS::IAM::User
     Properties:
-      Groups:
+      Groups: # <--
         - !If [C, devs, !Ref AWS::NoValue]` },
     { name: 'groups from a parameter without default', template: `Parameters:
   P: { Type: CommaDelimitedList }
@@ -48,6 +79,32 @@ Resources:
   X:
     Type: AWS::IAM::User
     Properties:
-      Groups: !Ref P` },
+      Groups: !Ref P # <--` },
+    tf(`variable "groups" {
+  type = list(string)
+}
+
+resource "aws_iam_user" "alice" {
+  name = "alice"
+}
+
+resource "aws_iam_user_group_membership" "alice" {
+  user   = aws_iam_user.alice.name
+  groups = var.groups # <--
+}
+`, { name: 'groups from a variable without a value' }),
+    tf(`variable "user_name" {
+  type = string
+}
+
+resource "aws_iam_user" "alice" {
+  name = "alice"
+}
+
+resource "aws_iam_user_group_membership" "someone" {
+  user   = var.user_name
+  groups = ["devs"] # <--
+}
+`, { name: 'a membership whose user cannot be told' }),
   ],
 });

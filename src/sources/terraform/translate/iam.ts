@@ -74,13 +74,18 @@ const accessKey: Translator = {
   build: (_tf, out) => { out.set('UserName', 'user').set('Status', 'status'); },
 };
 
-/** Add the value of `tfPath` (one value or a list) to the owner's list `cfnPath`, each item located at the argument. */
-function appendFrom(tf: TfView, out: CfnBuilder, cfnPath: string, tfPath: string): void {
+/**
+ * Add the value of `tfPath` (one value or a list) to the owner's list `cfnPath`, each item
+ * located at the argument. A list argument (`list`) not known before apply may hold no item
+ * at all: what it adds is then only possibly there, never a member for certain.
+ */
+function appendFrom(tf: TfView, out: CfnBuilder, cfnPath: string, tfPath: string, list = false): void {
   const v = tf.get(tfPath);
   if (v === undefined) return;
   const at = tf.locate(tfPath);
-  if (v.k !== 'list') out.append(cfnPath, located(v, at), at);
-  else v.items.forEach((item, i) => out.append(cfnPath, located(item, tf.locate(`${tfPath}[${i}]`)), at));
+  if (v.k === 'list') v.items.forEach((item, i) => out.append(cfnPath, located(item, tf.locate(`${tfPath}[${i}]`)), at));
+  else if (list && v.k === 'unknown') out.append(cfnPath, { k: 'unknown', reason: v.reason, params: v.params, loc: at, alts: [{ k: 'absent', loc: at }, located(v, at)] }, at);
+  else out.append(cfnPath, located(v, at), at);
 }
 
 /** An IAM Access Analyzer analyzer; CloudFormation requires Type, the provider defaults it to ACCOUNT. */
@@ -102,7 +107,7 @@ const attachments: Attachment[] = [
   { tfType: 'aws_iam_group_policy_attachment', ...byName(['aws_iam_group'], 'group'), build: (tf, out) => appendFrom(tf, out, 'ManagedPolicyArns', 'policy_arn') },
   // One policy attached to every role, user and group listed (Terraform manages it exclusively).
   { tfType: 'aws_iam_policy_attachment', ...byName(['aws_iam_role', 'aws_iam_user', 'aws_iam_group'], ['roles', 'users', 'groups']), build: (tf, out) => appendFrom(tf, out, 'ManagedPolicyArns', 'policy_arn') },
-  { tfType: 'aws_iam_user_group_membership', ...byName(['aws_iam_user'], 'user'), build: (tf, out) => appendFrom(tf, out, 'Groups', 'groups') },
+  { tfType: 'aws_iam_user_group_membership', ...byName(['aws_iam_user'], 'user'), build: (tf, out) => appendFrom(tf, out, 'Groups', 'groups', true) },
   // The group's members, each given the group as CloudFormation's User.Groups does.
   { tfType: 'aws_iam_group_membership', ...byName(['aws_iam_user'], 'users'), build: (tf, out) => appendFrom(tf, out, 'Groups', 'group') },
 ];
