@@ -18,6 +18,8 @@ export default defineControl({
       return r.pass(path === 'UserGroupIds' ? 'clients authenticate through RBAC user groups' : 'clients authenticate with an AUTH token', r.locate(path), ev);
     }
     if (d === false) return r.fail('neither UserGroupIds nor AuthToken is set: any client that reaches the port is accepted', r.resource.loc, ev);
-    return r.unknown('client authentication depends on a deploy-time value', d.unknown, r.resource.loc, ev);
+    // At the setting that is not known, which decides.
+    const open = decide(r.get('UserGroupIds'), isPresent) === false ? 'AuthToken' : 'UserGroupIds';
+    return r.unknown('client authentication depends on a deploy-time value', d.unknown, r.locate(open), ev);
   },
 });

@@ -1,5 +1,5 @@
 import control from '../../../src/controls/data-protection/dynamodbKmsEncryption.js';
-import { cases } from '../../helpers/cases.js';
+import { cases, tf } from '../../helpers/cases.js';
 
 export default cases(control, {
   pass: [
@@ -11,7 +11,7 @@ export default cases(control, {
       AttributeDefinitions: [{AttributeName: id, AttributeType: S}]
       BillingMode: PAY_PER_REQUEST
       SSESpecification:
-        SSEEnabled: true
+        SSEEnabled: true # <--
         SSEType: KMS
         KMSMasterKeyId: !Ref Key
   Key:
@@ -22,7 +22,7 @@ export default cases(control, {
     Type: AWS::Serverless::SimpleTable
     Properties:
       SSESpecification:
-        SSEEnabled: true
+        SSEEnabled: true # <--
 `,
     `Resources:
   B:
@@ -32,15 +32,50 @@ export default cases(control, {
       AttributeDefinitions: [{AttributeName: id, AttributeType: S}]
       BillingMode: PAY_PER_REQUEST
       SSESpecification:
-        SSEEnabled: true
+        SSEEnabled: true # <--
         SSEType: KMS
       Replicas:
         - Region: eu-west-1
 `,
+    tf(`resource "aws_kms_key" "orders" {
+  enable_key_rotation = true
+}
+
+resource "aws_dynamodb_table" "orders" {
+  name         = "orders"
+  billing_mode = "PAY_PER_REQUEST"
+  hash_key     = "id"
+
+  attribute {
+    name = "id"
+    type = "S"
+  }
+
+  server_side_encryption {
+    enabled     = true # <--
+    kms_key_arn = aws_kms_key.orders.arn
+  }
+}
+`, { name: 'server_side_encryption with a customer key' }),
+    tf(`resource "aws_dynamodb_table" "orders" {
+  name         = "orders"
+  billing_mode = "PAY_PER_REQUEST"
+  hash_key     = "id"
+
+  attribute {
+    name = "id"
+    type = "S"
+  }
+
+  server_side_encryption {
+    enabled = true # <--
+  }
+}
+`, { name: 'server_side_encryption with the AWS managed key' }),
   ],
   fail: [
     `Resources:
-  B:
+  B: # <--
     Type: AWS::DynamoDB::Table
     Properties:
       KeySchema: [{AttributeName: id, KeyType: HASH}]
@@ -55,8 +90,34 @@ export default cases(control, {
       AttributeDefinitions: [{AttributeName: id, AttributeType: S}]
       BillingMode: PAY_PER_REQUEST
       SSESpecification:
-        SSEEnabled: false
+        SSEEnabled: false # <--
 `,
+    tf(`resource "aws_dynamodb_table" "orders" { # <--
+  name         = "orders"
+  billing_mode = "PAY_PER_REQUEST"
+  hash_key     = "id"
+
+  attribute {
+    name = "id"
+    type = "S"
+  }
+}
+`, { name: 'no server_side_encryption: DynamoDB owned key' }),
+    tf(`resource "aws_dynamodb_table" "orders" {
+  name         = "orders"
+  billing_mode = "PAY_PER_REQUEST"
+  hash_key     = "id"
+
+  attribute {
+    name = "id"
+    type = "S"
+  }
+
+  server_side_encryption {
+    enabled = false # <--
+  }
+}
+`, { name: 'server_side_encryption disabled' }),
   ],
   unknown: [
     { name: "parameter without default", template: `Parameters:
@@ -69,7 +130,26 @@ Resources:
       AttributeDefinitions: [{AttributeName: id, AttributeType: S}]
       BillingMode: PAY_PER_REQUEST
       SSESpecification:
-        SSEEnabled: !Ref Sse
+        SSEEnabled: !Ref Sse # <--
 ` },
+    tf(`variable "kms_encryption" {
+  type = bool
+}
+
+resource "aws_dynamodb_table" "orders" {
+  name         = "orders"
+  billing_mode = "PAY_PER_REQUEST"
+  hash_key     = "id"
+
+  attribute {
+    name = "id"
+    type = "S"
+  }
+
+  server_side_encryption {
+    enabled = var.kms_encryption # <--
+  }
+}
+`, { name: 'enabled from a variable without a value' }),
   ],
 });

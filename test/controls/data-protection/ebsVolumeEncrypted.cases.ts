@@ -1,5 +1,5 @@
 import control from '../../../src/controls/data-protection/ebsVolumeEncrypted.js';
-import { cases } from '../../helpers/cases.js';
+import { cases, tf } from '../../helpers/cases.js';
 
 export default cases(control, {
   pass: [
@@ -9,7 +9,7 @@ export default cases(control, {
     Properties:
       Size: 100
       AvailabilityZone: eu-west-1a
-      Encrypted: true
+      Encrypted: true # <--
       KmsKeyId: !Ref Key
   Key:
     Type: AWS::KMS::Key
@@ -20,7 +20,7 @@ export default cases(control, {
     Properties:
       AvailabilityZone: eu-west-1a
       Size: 20
-      KmsKeyId: !GetAtt VolKey.Arn
+      KmsKeyId: !GetAtt VolKey.Arn # <--
   VolKey:
     Type: AWS::KMS::Key
 ` },
@@ -32,12 +32,23 @@ Resources:
     Properties:
       AvailabilityZone: eu-west-1b
       Size: 8
-      KmsKeyId: !Ref VolumeKey
+      KmsKeyId: !Ref VolumeKey # <--
 ` },
+    tf(`resource "aws_kms_key" "ebs" {
+  enable_key_rotation = true
+}
+
+resource "aws_ebs_volume" "data" {
+  availability_zone = "eu-west-1a"
+  size              = 100
+  encrypted         = true # <--
+  kms_key_id        = aws_kms_key.ebs.arn
+}
+`, { name: 'encrypted with a customer key' }),
   ],
   fail: [
     `Resources:
-  B:
+  B: # <--
     Type: AWS::EC2::Volume
     Properties:
       Size: 100
@@ -47,8 +58,20 @@ Resources:
   B:
     Type: AWS::EC2::Volume
     Properties:
-      Encrypted: false
+      Encrypted: false # <--
 `,
+    tf(`resource "aws_ebs_volume" "data" { # <--
+  availability_zone = "eu-west-1a"
+  size              = 100
+  type              = "gp3"
+}
+`, { name: 'encrypted left out' }),
+    tf(`resource "aws_ebs_volume" "scratch" {
+  availability_zone = "eu-west-1a"
+  size              = 50
+  encrypted         = false # <--
+}
+`, { name: 'encrypted = false' }),
   ],
   unknown: [
     { name: "parameter without default", template: `Parameters:
@@ -57,7 +80,17 @@ Resources:
   B:
     Type: AWS::EC2::Volume
     Properties:
-      Encrypted: !Ref Enc
+      Encrypted: !Ref Enc # <--
 ` },
+    tf(`variable "encrypt_volumes" {
+  type = bool
+}
+
+resource "aws_ebs_volume" "data" {
+  availability_zone = "eu-west-1a"
+  size              = 100
+  encrypted         = var.encrypt_volumes # <--
+}
+`, { name: 'encrypted from a variable without a value' }),
   ],
 });

@@ -1,5 +1,5 @@
 import control from '../../../src/controls/data-protection/ssmParameterNoPlaintextSecret.js';
-import { cases } from '../../helpers/cases.js';
+import { cases, tf } from '../../helpers/cases.js';
 
 // Assembled at run time so the repository holds no credential-shaped literal.
 const akid = 'AKIA' + 'IOSFODNN7EXAMPLE';
@@ -26,6 +26,35 @@ export default cases(control, {
     Properties:
       GenerateSecretString: { PasswordLength: 32 }
 ` },
+    tf(`resource "aws_ssm_parameter" "table_name" {
+  name  = "/app/prod/table-name"
+  type  = "String"
+  value = "orders" # <--
+}
+`, { name: 'configuration value' }),
+    tf(`resource "random_password" "db" {
+  length  = 32
+  special = true
+}
+
+resource "aws_ssm_parameter" "db_password" {
+  name  = "/app/prod/db-password"
+  type  = "SecureString" # <--
+  value = random_password.db.result
+}
+`, { name: 'SecureString holding a generated password' }),
+    tf(`variable "api_token" {
+  type      = string
+  sensitive = true
+}
+
+resource "aws_ssm_parameter" "api_token" {
+  name   = "/app/prod/api-token"
+  type   = "SecureString" # <--
+  key_id = "alias/app-secrets"
+  value  = var.api_token
+}
+`, { name: 'SecureString from a sensitive variable' }),
   ],
   fail: [
     { name: 'password written in the template', template: `Resources:
@@ -54,6 +83,29 @@ Resources:
       Type: String
       Value: ${akid} # <--
 ` },
+    tf(`variable "db_password" {
+  type      = string
+  sensitive = true
+}
+
+resource "aws_ssm_parameter" "db_password" {
+  name  = "/app/prod/db-password"
+  type  = "String" # <--
+  value = var.db_password
+}
+`, { name: 'secret-named String parameter' }),
+    tf(`resource "aws_ssm_parameter" "db_password" {
+  name  = "/app/prod/db-password"
+  type  = "SecureString"
+  value = "CorrectHorseBattery9" # <--
+}
+`, { name: 'SecureString whose password is written in the configuration' }),
+    tf(`resource "aws_ssm_parameter" "uploader" {
+  name  = "/app/prod/uploader"
+  type  = "String"
+  value = "${akid}" # <--
+}
+`, { name: 'credential-shaped value under a neutral name' }),
   ],
   unknown: [
     { name: 'name from a parameter without default', template: `Parameters:
@@ -67,5 +119,20 @@ Resources:
       Type: String
       Value: !Ref ParamValue
 ` },
+    tf(`variable "parameter_type" {
+  type = string
+}
+
+variable "db_password" {
+  type      = string
+  sensitive = true
+}
+
+resource "aws_ssm_parameter" "db_password" {
+  name  = "/app/prod/db-password"
+  type  = var.parameter_type # <--
+  value = var.db_password
+}
+`, { name: 'secret-named parameter whose type is a variable without a value' }),
   ],
 });

@@ -183,7 +183,8 @@ test('aws_elasticache_replication_group: encryption and authentication', () => {
   let f = one(tfFindings(tfResources('redis.tf', { 'aws_elasticache_replication_group.r': { replication_group_id: 'r', engine: 'redis' } }), elasticacheAtRest));
   assert.deepEqual([f.status, f.location.line], ['fail', 1]);
   f = one(tfFindings(tfResources('redis.tf', { 'aws_elasticache_replication_group.r': { replication_group_id: 'r', engine: 'valkey' } }), elasticacheAtRest));
-  assert.deepEqual([f.status, f.location.line, f.evidence[0]?.origin], ['pass', 1, 'aws_elasticache_replication_group.r.at_rest_encryption_enabled']);
+  // Judged from the engine, which decides (line 3), as for CloudFormation.
+  assert.deepEqual([f.status, f.location.line, f.evidence[0]?.origin], ['pass', 3, 'aws_elasticache_replication_group.r.engine']);
   f = one(tfFindings(tfResources('redis.tf', { 'aws_elasticache_replication_group.r': { replication_group_id: 'r', engine: 'valkey', at_rest_encryption_enabled: false } }), elasticacheAtRest));
   assert.deepEqual([f.status, f.location.line], ['fail', 4]);
   f = one(tfFindings(tfResources('redis.tf', { 'aws_elasticache_replication_group.r': { replication_group_id: 'r' } }), elasticacheAuth));
