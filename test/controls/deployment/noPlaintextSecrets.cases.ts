@@ -1,5 +1,5 @@
 import control from '../../../src/controls/deployment/noPlaintextSecrets.js';
-import { cases } from '../../helpers/cases.js';
+import { cases, tf } from '../../helpers/cases.js';
 
 export default cases(control, {
   pass: [
@@ -9,14 +9,14 @@ export default cases(control, {
     Properties:
       Engine: postgres
       MasterUsername: admin
-      MasterUserPassword: "{{resolve:secretsmanager:prod/db:SecretString:password}}"`,
+      MasterUserPassword: "{{resolve:secretsmanager:prod/db:SecretString:password}}" # <--`,
     `Resources:
   Db:
     Type: AWS::RDS::DBCluster
     Properties:
       Engine: aurora-postgresql
       MasterUsername: admin
-      ManageMasterUserPassword: true`,
+      ManageMasterUserPassword: true # <--`,
     { name: 'NoEcho parameter without default', template: `Parameters:
   DbPassword: { Type: String, NoEcho: true }
 Resources:
@@ -25,13 +25,22 @@ Resources:
     Properties:
       Engine: postgres
       MasterUsername: admin
-      MasterUserPassword: !Ref DbPassword` },
+      MasterUserPassword: !Ref DbPassword # <--` },
     `Resources:
   Secret:
     Type: AWS::SecretsManager::Secret
     Properties:
-      GenerateSecretString:
+      GenerateSecretString: # <--
         PasswordLength: 32`,
+    tf(`resource "aws_db_instance" "main" {
+  identifier        = "orders"
+  engine            = "postgres"
+  instance_class    = "db.t4g.medium"
+  allocated_storage = 50
+  username          = "app"
+  manage_master_user_password = true # <--
+}
+`, { name: 'Terraform: password managed by RDS' }),
   ],
   fail: [
     `Resources:
@@ -40,7 +49,7 @@ Resources:
     Properties:
       Engine: postgres
       MasterUsername: admin
-      MasterUserPassword: Sup3rSecret!`,
+      MasterUserPassword: Sup3rSecret! # <--`,
     { name: 'NoEcho parameter with a default', template: `Parameters:
   DbPassword: { Type: String, NoEcho: true, Default: changeme123 }
 Resources:
@@ -49,13 +58,13 @@ Resources:
     Properties:
       Engine: aurora-mysql
       MasterUsername: admin
-      MasterUserPassword: !Ref DbPassword` },
+      MasterUserPassword: !Ref DbPassword # <--` },
     `Resources:
   Cache:
     Type: AWS::ElastiCache::ReplicationGroup
     Properties:
       ReplicationGroupDescription: cache
-      AuthToken: abcdefghijklmnopqrstuvwxyz`,
+      AuthToken: abcdefghijklmnopqrstuvwxyz # <--`,
     { name: 'parameter without NoEcho (shown by DescribeStacks)', template: `Parameters:
   AdminPw: { Type: String, MinLength: 12 }
 Resources:
@@ -64,7 +73,32 @@ Resources:
     Properties:
       Engine: mysql
       MasterUsername: root
-      MasterUserPassword: !Ref AdminPw` },
+      MasterUserPassword: !Ref AdminPw # <--` },
+    tf(`resource "aws_db_instance" "main" {
+  identifier        = "orders"
+  engine            = "postgres"
+  instance_class    = "db.t4g.medium"
+  allocated_storage = 50
+  username          = "app"
+  password          = "Sup3rSecret!" # <--
+}
+`, { name: 'Terraform: literal password' }),
+    tf(`resource "aws_rds_cluster" "main" {
+  cluster_identifier = "orders"
+  engine             = "aurora-postgresql"
+  master_username    = "app"
+  master_password    = "{{resolve:secretsmanager:prod/db:SecretString:password}}" # <--
+}
+`, { name: 'Terraform: a CloudFormation dynamic reference is not resolved by Terraform, so it is the password itself' }),
+    tf(`resource "aws_secretsmanager_secret" "api" {
+  name = "partner-api"
+}
+
+resource "aws_secretsmanager_secret_version" "api" {
+  secret_id     = aws_secretsmanager_secret.api.id
+  secret_string = jsonencode({ api_key = "9f8e7d6c5b4a39281706f5e4d3c2b1a0" }) # <--
+}
+`, { name: 'Terraform: secret value written in the configuration' }),
   ],
   not_applicable: [
     `Resources:

@@ -6,24 +6,24 @@ export default cases(control, {
     `Resources:
   Table:
     Type: AWS::DynamoDB::Table
-    DeletionPolicy: Retain
+    DeletionPolicy: Retain # <--
     UpdateReplacePolicy: Retain
     Properties:
       BillingMode: PAY_PER_REQUEST`,
     { name: 'RDS cluster default is Snapshot', template: `Resources:
-  Db:
+  Db: # <--
     Type: AWS::RDS::DBCluster
     Properties:
       Engine: aurora-postgresql` },
   ],
   fail: [
     `Resources:
-  Bucket:
+  Bucket: # <--
     Type: AWS::S3::Bucket`,
     { name: 'Snapshot not supported for S3', template: `Resources:
   Bucket:
     Type: AWS::S3::Bucket
-    DeletionPolicy: Snapshot` },
+    DeletionPolicy: Snapshot # <--` },
     `{"Resources": {"Key": {"Type": "AWS::KMS::Key", "DeletionPolicy": "Delete", "Properties": {}}}}`,
   ],
   unknown: [
@@ -34,7 +34,7 @@ Conditions:
 Resources:
   Fs:
     Type: AWS::EFS::FileSystem
-    DeletionPolicy: !If [IsProd, Retain, Delete]` },
+    DeletionPolicy: !If [IsProd, Retain, Delete] # <--` },
   ],
   not_applicable: [
     `Resources:

@@ -7,13 +7,13 @@ export default cases(control, {
   Db:
     Type: AWS::RDS::DBInstance
     DeletionPolicy: Snapshot
-    UpdateReplacePolicy: Snapshot
+    UpdateReplacePolicy: Snapshot # <--
     Properties:
       Engine: postgres`,
   ],
   fail: [
     `Resources:
-  Table:
+  Table: # <--
     Type: AWS::DynamoDB::Table
     DeletionPolicy: Retain
     Properties:
