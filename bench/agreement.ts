@@ -10,6 +10,7 @@ import type { Control } from '../src/controls/api.js';
 import { evaluate } from '../src/engine/scan.js';
 import type { Finding } from '../src/model/types.js';
 import { loadText } from '../src/sources/cloudformation/load.js';
+import { terraformTextUnit } from '../src/sources/terraform/source.js';
 import { parseYaml } from '../src/sources/cloudformation/parseYaml.js';
 import type { Node } from '../src/sources/cloudformation/node.js';
 
@@ -19,7 +20,7 @@ export interface CaseResult { source: 'trivy' | 'guard'; check: string; name: st
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 function findingsFor(text: string, file: string, controls: Control[]): Finding[] {
-  const l = loadText(text, file, true, {});
+  const l = file.endsWith('.tf') ? terraformTextUnit(text, file) : loadText(text, file, true, {});
   if (!l.template || !l.source) return [];
   return evaluate([l.template], [l.source], { controls, today: '2026-01-01' }).findings;
 }
@@ -47,15 +48,18 @@ function judge(expected: CaseResult['expected'], fs: Finding[]): { got: string; 
   return { got, verdict: 'agree' };
 }
 
-export function trivyCases(corpusDir: string): CaseResult[] {
-  const data = JSON.parse(readFileSync(join(corpusDir, 'trivy-examples/examples.json'), 'utf8')) as { id: string; cloudformation?: { good?: string[]; bad?: string[] } }[];
+/** Trivy's labelled examples in one format: CloudFormation templates or Terraform configurations. */
+export function trivyCases(corpusDir: string, format: 'cloudformation' | 'terraform' = 'cloudformation'): CaseResult[] {
+  const data = JSON.parse(readFileSync(join(corpusDir, 'trivy-examples/examples.json'), 'utf8')) as ({ id: string } & Partial<Record<'cloudformation' | 'terraform', { good?: string[]; bad?: string[] }>>)[];
   const out: CaseResult[] = [];
+  const ext = format === 'terraform' ? 'tf' : 'yaml';
   for (const check of data) {
     const controls = CONTROLS.filter((c) => c.references.trivy?.includes(check.id));
-    if (!controls.length || !check.cloudformation) continue;
-    for (const [kind, list] of [['pass', check.cloudformation.good ?? []], ['fail', check.cloudformation.bad ?? []]] as const) {
+    const examples = check[format];
+    if (!controls.length || !examples) continue;
+    for (const [kind, list] of [['pass', examples.good ?? []], ['fail', examples.bad ?? []]] as const) {
       list.forEach((tmpl, i) => {
-        const fs = findingsFor(tmpl, `${check.id}-${kind}${i}.yaml`, controls);
+        const fs = findingsFor(tmpl, `${check.id}-${kind}${i}.${ext}`, controls);
         out.push({ source: 'trivy', check: check.id, name: `${kind === 'pass' ? 'good' : 'bad'}[${i}]`, expected: kind, ...judge(kind, fs), controls: controls.map((c) => c.id) });
       });
     }
@@ -110,13 +114,14 @@ export function summarise(cases: CaseResult[]) {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const corpus = resolve(process.argv.find((a, i) => i > 1 && !a.startsWith('--')) ?? join(root, '../shared/corpus'));
   const t = trivyCases(corpus);
+  const tt = trivyCases(corpus, 'terraform');
   const g = guardCases(corpus);
   const out: Record<string, unknown> = {
     benchmark: 'agreement',
     note: 'agree = our mapped controls reach the labelled verdict (for SKIP: report no failure); unknown = we could not decide statically; no_verdict = our control evaluates a different resource type than the labelled check',
-    trivy: summarise(t), guard: summarise(g),
+    trivy: summarise(t), trivyTerraform: summarise(tt), guard: summarise(g),
     mappedControls: { trivy: CONTROLS.filter((c) => c.references.trivy?.length).length, guard: CONTROLS.filter((c) => c.references.guard?.length).length },
   };
-  if (process.argv.includes('--details')) out.disagreements = [...t, ...g].filter((c) => c.verdict !== 'agree');
+  if (process.argv.includes('--details')) out.disagreements = [...t, ...tt.map((c) => ({ ...c, source: 'trivy-terraform' }) as const), ...g].filter((c) => c.verdict !== 'agree');
   console.log(JSON.stringify(out, null, 2));
 }

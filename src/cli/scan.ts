@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { many, one, parseArgs, UsageError } from './args.js';
 import { CONTROLS } from '../controls/index.js';
 import { scanPaths, type ScanResult } from '../engine/scan.js';
@@ -13,6 +14,7 @@ import { ParamsError, paramRecord, parseParamArg, readParamsFile } from '../sour
 import { Progress } from './progress.js';
 import { isClosedReader, writeChunks, writeChunksToFile } from './output.js';
 import { planOutputs, useColor, type OutputPlan } from './outputs.js';
+import { applyIgnores, IGNORE_FILE_NAME, IgnoreFileError, parseIgnoreFile, type IgnoreFile, type IgnoreSummary } from '../report/ignore.js';
 
 export const SCAN_HELP = `Usage: attest scan [path...] [options]
 
@@ -34,6 +36,10 @@ Options:
       --baseline-write FILE
                           write the current failing findings to FILE as a baseline (sorted
                           JSON, schema/baseline.schema.json); the exit code is unchanged
+      --ignore-file FILE  findings to accept, each with a reason and an expiry date at most a
+                          year ahead (repeatable; default: ${IGNORE_FILE_NAME} in each scanned
+                          folder); a malformed entry is an error (exit 2), an expired one
+                          stops applying and is reported
       --no-color          no colour in the terminal view (also NO_COLOR=1); colour is only
                           ever used when standard output is a terminal
       --fail-on LEVEL     critical | high (default) | medium | low | none: exit 1 when a
@@ -44,6 +50,8 @@ Options:
                           {"Parameters":{...}}, {"K":"V"}) or SAM samconfig (.json/.toml);
                           repeatable, --param wins
       --config-env NAME   samconfig environment to read (default: default)
+      --var-file FILE     Terraform variables (.tfvars) as terraform -var-file, for every
+                          Terraform root scanned (repeatable, in order; --param wins)
       --exclude PATTERN   leave files or folders out of the walk (repeatable): a name
                           (bazel-out, *.generated.yaml) matches anywhere, a path with /
                           (infra/legacy/**) from the working directory; listed as skipped
@@ -72,7 +80,7 @@ Examples:
 export async function runScan(argv: string[]): Promise<number> {
   const a = parseArgs(argv, {
     format: true, output: true, 'fail-on': true, param: true, 'params-file': true, 'config-env': true, 'allow-empty': false, exclude: true, quiet: false, help: false,
-    baseline: true, 'baseline-write': true, 'no-color': false,
+    baseline: true, 'baseline-write': true, 'no-color': false, 'ignore-file': true, 'var-file': true,
   }, { f: 'format', o: 'output', p: 'param', q: 'quiet', h: 'help' });
   if (a.flags.has('help')) { process.stdout.write(SCAN_HELP); return 0; }
   const plans = planOutputs(one(a, 'format'), many(a, 'output'));
@@ -104,18 +112,28 @@ export async function runScan(argv: string[]): Promise<number> {
     if (e instanceof ParamsError) throw new UsageError(e.message);
     throw e;
   }
+  const varFiles = many(a, 'var-file');
+  for (const f of varFiles) {
+    if (!f.endsWith('.tfvars')) throw new UsageError(`--var-file ${f}: expected a Terraform variables file (.tfvars); JSON parameter files go to --params-file`);
+    try { readFileSync(f); } catch (e) { throw new UsageError(`--var-file ${f}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`); }
+  }
   const paths = a.positional.length ? a.positional : ['.'];
+  const today = new Date().toISOString().slice(0, 10);
+  const ignoreFiles = readIgnoreFiles(a.flags.has('ignore-file') ? many(a, 'ignore-file') : defaultIgnoreFiles(paths), today);
   const quiet = a.flags.has('quiet');
   const progress = new Progress(process.stderr, !quiet);
-  const result = scanPaths(paths, { controls: CONTROLS, params, exclude: many(a, 'exclude'), onProgress: (d, t) => progress.update(d, t) });
+  const result = scanPaths(paths, { controls: CONTROLS, params, exclude: many(a, 'exclude'), varFiles, onProgress: (d, t) => progress.update(d, t) });
   progress.done();
   reportInputFirst(result, paths, a.flags.has('allow-empty'));
   const facts = extractFacts(result.graph);
   for (const why of unavailableFacts(facts)) process.stderr.write(`attest: ${why}\n`);
   let findings: ReportFinding[] = result.findings;
+  let ignores: IgnoreSummary | undefined;
+  // Ignored findings are suppressed before the baseline is compared: they are not failures to accept.
+  if (ignoreFiles.length) ({ findings, summary: ignores } = applyIgnores(findings, ignoreFiles, today));
   let compared: BaselineSummary | undefined;
   if (baseline) ({ findings, summary: compared } = applyBaseline(findings, baseline, baselineFile!));
-  const report = buildReport({ paths, params, failOn, sources: result.sources, skipped: result.skipped, unevaluated: result.unevaluated, allowEmpty: a.flags.has('allow-empty'), findings, controls: CONTROLS, facts, baseline: compared });
+  const report = buildReport({ paths, params, failOn, sources: result.sources, skipped: result.skipped, unevaluated: result.unevaluated, allowEmpty: a.flags.has('allow-empty'), findings, controls: CONTROLS, facts, baseline: compared, ignores });
   let failed = false;
   if (baselineWrite !== undefined) {
     const b = baselineOf(report.findings);
@@ -143,6 +161,46 @@ export async function runScan(argv: string[]): Promise<number> {
     }
   }
   return failed ? 1 : report.summary.exitCode;
+}
+
+/** `.attestignore.yaml` in each scanned folder that has one, each real file once. */
+function defaultIgnoreFiles(paths: string[]): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const p of paths) {
+    const candidate = join(p, IGNORE_FILE_NAME);
+    try {
+      if (!statSync(p).isDirectory() || !statSync(candidate).isFile()) continue;
+      const real = realpathSync(candidate);
+      if (seen.has(real)) continue;
+      seen.add(real);
+      out.push(candidate);
+    } catch {
+      // No folder or no ignore file there: nothing to read.
+    }
+  }
+  return out;
+}
+
+/** Read and check every ignore file; any problem in any of them is a usage error listing all of them. */
+function readIgnoreFiles(files: string[], today: string): IgnoreFile[] {
+  const problems: string[] = [];
+  const out: IgnoreFile[] = [];
+  const ids = new Set(CONTROLS.map((c) => c.id));
+  for (const f of files) {
+    let text: string;
+    try {
+      text = readFileSync(f, 'utf8');
+    } catch (e) {
+      problems.push(`${f}: cannot read the ignore file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      continue;
+    }
+    const r = parseIgnoreFile(text, f, { today, controls: ids });
+    problems.push(...r.problems);
+    out.push(r.file);
+  }
+  if (problems.length) throw new UsageError(new IgnoreFileError(problems).message);
+  return out;
 }
 
 function chunksOf(report: Report, p: OutputPlan, color: boolean): Iterable<string> {

@@ -58,7 +58,8 @@ export class ResourceContext {
   /** Where `path` is written, or the nearest enclosing attribute that is. */
   locate(path: string, base: Value = this.resource.properties): Loc {
     let cur: Value | undefined = base;
-    let loc: Loc = base === this.resource.properties && this.resource.properties.keyLocs.size === 0 ? this.resource.loc : base.loc;
+    // A property left out is reported at the resource (its logical id, its Terraform block), not at whichever sibling property is written first.
+    let loc: Loc = base === this.resource.properties ? this.resource.loc : base.loc;
     if (path === '') return loc;
     for (const part of path.split('.')) {
       if (!cur || cur.k !== 'object') break;

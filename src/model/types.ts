@@ -196,7 +196,11 @@ export interface Evidence {
 }
 
 export interface Suppression {
-  source: 'attest' | 'checkov' | 'cfn_nag' | 'guard' | 'trivy' | 'tfsec';
+  /**
+   * Where it is written: a resource's Metadata or a comment above it (attest, checkov, cfn_nag,
+   * guard; trivy and tfsec in Terraform) or the ignore file (.attestignore.yaml).
+   */
+  source: 'attest' | 'checkov' | 'cfn_nag' | 'guard' | 'trivy' | 'tfsec' | 'ignore-file';
   reason: string;
   expires?: string;
   file: string;

@@ -10,7 +10,8 @@ function renderFull(v: Value | undefined, depth: number): string {
   if (!v) return '(not set)';
   switch (v.k) {
     case 'scalar':
-      if (v.sensitive) return v.via ? '"****" (NoEcho parameter, value withheld)' : '"****" (sensitive, value withheld)';
+      // A Terraform variable's value (`via` names the variable) is sensitive, not a NoEcho parameter.
+      if (v.sensitive) return v.via && /^(default of |allowed value of )?parameter /.test(v.via) ? '"****" (NoEcho parameter, value withheld)' : '"****" (sensitive, value withheld)';
       return typeof v.v === 'string' ? JSON.stringify(v.v) : String(v.v);
     case 'ref':
       // A CloudFormation logical id is alphanumeric; an id with a dot is a Terraform or

@@ -183,6 +183,7 @@ function* htmlGroups(r: Report): Generator<string[], void, undefined> {
   ];
   out.push('<header>', '<h1>Attest compliance report</h1>');
   out.push(`<p class="meta">Generated ${esc(r.generatedAt)} by ${esc(`${r.tool.name} ${r.tool.version}`)} (report schema ${esc(r.schemaVersion)}) · scanned ${r.scan.paths.map((p) => `<code>${esc(p)}</code>`).join(', ') || '—'} · parameters: ${r.scan.parameters.length ? r.scan.parameters.map((p) => `<code>${esc(p.name)}</code>`).join(', ') : 'template defaults only'} · gate <code>--fail-on ${esc(r.scan.failOn)}</code> → exit ${s.exitCode}</p>`);
+  if (r.ignores) out.push(`<p class="meta">Ignore file(s) ${r.ignores.files.map((f) => `<code>${esc(f)}</code>`).join(', ')}: ${r.ignores.entries} entr${r.ignores.entries === 1 ? 'y' : 'ies'}, ${r.ignores.suppressed} finding(s) suppressed, ${r.ignores.expired.length} expired.</p>`);
   if (r.baseline) out.push(`<p class="meta">Baseline <code>${esc(r.baseline.file)}</code>: ${r.baseline.accepted} failing finding(s) accepted (they do not fail the gate), ${r.baseline.new} new; ${r.baseline.resolved} it records no longer fail.</p>`);
   out.push(`<p class="disclaimer"><b>Disclaimer:</b> ${esc(r.disclaimer)}</p>`, '</header>');
   out.push('<h2>Summary</h2>', '<div class="cards">',
@@ -213,6 +214,14 @@ function* htmlGroups(r: Report): Generator<string[], void, undefined> {
   if (warns.length) {
     out.push('<h2 id="source-warnings">Source warnings</h2>', `<p>${warns.length} thing(s) were read but could not be evaluated faithfully (they do not fail the run):</p>`);
     for (const l of listLines('<ul class="gaps">', warns.map((e) => `<li><span class="st st-unknown">WARNING</span> ${loc(e.file, e.line, e.column)}: ${esc(e.message)}</li>`), '</ul>')) out.push(l);
+  }
+  if (r.ignores?.expired.length) {
+    out.push('<h2 id="expired-ignores">Expired ignore entries</h2>', '<p>These entries of the ignore file are past their date and no longer apply:</p>');
+    const items = r.ignores.expired.map((e) => {
+      const scope = [e.resource ? `resource <code>${esc(e.resource)}</code>` : '', e.file ? `file <code>${esc(e.file)}</code>` : ''].filter(Boolean).join(', ');
+      return `<li><span class="st st-unknown">EXPIRED</span> ${loc(e.at.file, e.at.line, e.at.column)} <code>${esc(e.control)}</code>${scope ? ` (${scope})` : ''}, expired ${esc(e.expires)}: ${esc(e.reason)}${e.matched ? ` — ${e.matched} finding(s) no longer suppressed` : ''}</li>`;
+    });
+    for (const l of listLines('<ul class="gaps">', items, '</ul>')) out.push(l);
   }
   const groupsU = unevaluatedGroups(r.unevaluated ?? []);
   if (groupsU.length) {

@@ -294,6 +294,7 @@ function* markdownGroups(r: Report): Generator<string[], void, undefined> {
     ['Scanned', r.scan.paths.map((p) => mdCode(p, true)).join(', ') || '—'],
     ['Parameters', r.scan.parameters.length ? r.scan.parameters.map((p) => mdCode(p.name, true)).join(', ') + ' (given on the command line)' : 'template defaults only'],
     ['Gate', `${mdCode(`--fail-on ${r.scan.failOn}`, true)} → exit ${s.exitCode}`],
+    ...(r.ignores ? [['Ignore files', `${r.ignores.files.map((f) => mdCode(f, true)).join(', ')}: ${r.ignores.entries} entr${r.ignores.entries === 1 ? 'y' : 'ies'}, ${r.ignores.suppressed} finding(s) suppressed, ${r.ignores.expired.length} expired`]] : []),
     ...(r.baseline ? [['Baseline', `${mdCode(r.baseline.file, true)}: ${r.baseline.accepted} failing finding(s) accepted (they do not fail the gate), ${r.baseline.new} new; ${r.baseline.resolved} it records no longer fail`]] : []),
   ]));
   out.push('', '## Summary', '');
@@ -326,6 +327,14 @@ function* markdownGroups(r: Report): Generator<string[], void, undefined> {
   if (warns.length) {
     out.push('## Source warnings', '', `${warns.length} thing(s) were read but could not be evaluated faithfully (they do not fail the run):`, '');
     for (const e of warns) out.push(`- ${mdLink(e.file, e.line)} (column ${e.column}): ${mdText(e.message)}`);
+    out.push('');
+  }
+  if (r.ignores?.expired.length) {
+    out.push('## Expired ignore entries', '', 'These entries of the ignore file are past their date and no longer apply:', '');
+    for (const e of r.ignores.expired) {
+      const scope = [e.resource ? `resource ${mdCode(e.resource)}` : '', e.file ? `file ${mdCode(e.file)}` : ''].filter(Boolean).join(', ');
+      out.push(`- ${mdLink(e.at.file, e.at.line)} ${mdCode(e.control)}${scope ? ` (${scope})` : ''}, expired ${mdText(e.expires)}: ${mdText(e.reason)}${e.matched ? ` — ${e.matched} finding(s) no longer suppressed` : ''}`);
+    }
     out.push('');
   }
   const groupsU = unevaluatedGroups(r.unevaluated ?? []);

@@ -6,6 +6,7 @@ import { FRAMEWORKS } from '../frameworks/index.js';
 import { unavailableFacts } from '../facts/index.js';
 import { originAt } from './digest.js';
 import type { BaselineSummary } from './baseline.js';
+import type { IgnoreSummary } from './ignore.js';
 
 export const SCHEMA_VERSION = '1.1.0';
 const pkg = createRequire(import.meta.url)('../../../package.json') as { version: string };
@@ -77,6 +78,8 @@ export interface Report {
   unevaluated: Unevaluated[];
   /** Present when the scan compared its failing findings with a baseline (--baseline). */
   baseline?: BaselineSummary;
+  /** Present when ignore files were read: how many findings they suppressed, and the entries past their date. */
+  ignores?: IgnoreSummary;
   domains: DomainSection[];
   findings: ReportFinding[];
   frameworks: Record<string, { title: string; source: string; version?: string }>;
@@ -114,6 +117,7 @@ export interface BuildInput {
   unevaluated?: Unevaluated[];
   /** The comparison with a baseline; the findings already carry `baseline`. */
   baseline?: BaselineSummary;
+  ignores?: IgnoreSummary;
   /** A scan that finds no file passes instead of failing closed (`--allow-empty`). */
   allowEmpty?: boolean;
   findings: ReportFinding[];
@@ -169,6 +173,7 @@ export function buildReport(inp: BuildInput): Report {
     skipped: [...(inp.skipped ?? [])].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
     unevaluated: (inp.unevaluated ?? []).map((u) => ({ ...u })),
     ...(inp.baseline ? { baseline: { ...inp.baseline } } : {}),
+    ...(inp.ignores ? { ignores: inp.ignores } : {}),
     domains,
     findings: inp.findings,
     frameworks: Object.fromEntries(Object.entries(FRAMEWORKS).filter(([k]) => usedFw.has(k))),

@@ -130,7 +130,8 @@ export function* renderSarifChunks(r: Report): Generator<string, void, undefined
     if (f.status === 'suppressed' && f.suppression) {
       const s = f.suppression;
       res.suppressions = [{
-        kind: 'inSource',
+        // SARIF's `external`: the suppression is kept outside the scanned file (the ignore file).
+        kind: s.source === 'ignore-file' ? 'external' : 'inSource',
         status: 'accepted',
         justification: `${s.reason}${s.expires ? ` (expires ${s.expires})` : ''} [${s.source}]`,
         location: location(s.file, s.line, s.column),

@@ -61,6 +61,7 @@ export function renderText(r: Report, opts: { color: boolean; maxGapsPerDomain?:
   const fs = s.failedBySeverity;
   out.push(`Failed by severity: critical ${fs.critical}, high ${fs.high}, medium ${fs.medium}, low ${fs.low}, info ${fs.info}`);
   out.push(`Totals: ${s.byStatus.pass} pass, ${s.byStatus.fail} fail, ${s.byStatus.unknown} unknown, ${s.byStatus.suppressed} suppressed, ${s.byStatus.not_applicable} not applicable`);
+  out.push(...expiredIgnoreLines(r));
   if (r.baseline) out.push(baselineLine(r.baseline));
   out.push(`Gate: --fail-on ${r.scan.failOn} -> exit ${s.exitCode}${r.baseline ? ' (failures the baseline records do not count)' : ''}`);
   out.push(r.disclaimer);
@@ -124,4 +125,16 @@ export function unevaluatedLines(r: Pick<Report, 'unevaluated'>, maxPerGroup = 1
 /** "Baseline FILE: 5 failing finding(s) accepted, 2 new, 1 recorded no longer fail(s)". */
 export function baselineLine(b: NonNullable<Report['baseline']>): string {
   return `Baseline ${b.file}: ${b.accepted} failing finding(s) accepted, ${b.new} new; ${b.resolved} it records no longer fail`;
+}
+
+/** The ignore files' effect, and each entry past its date (it no longer applies). */
+export function expiredIgnoreLines(r: Pick<Report, 'ignores'>): string[] {
+  const g = r.ignores;
+  if (!g) return [];
+  const out = [`Ignore file(s) ${g.files.join(', ')}: ${g.entries} entr${g.entries === 1 ? 'y' : 'ies'}, ${g.suppressed} finding(s) suppressed, ${g.expired.length} expired`];
+  for (const e of g.expired) {
+    const scope = [e.resource ? `resource ${e.resource}` : '', e.file ? `file ${e.file}` : ''].filter(Boolean).join(', ');
+    out.push(`  expired ${e.expires}: ${e.at.file}:${e.at.line}:${e.at.column} ${e.control}${scope ? ` (${scope})` : ''}: ${e.reason}${e.matched ? ` — ${e.matched} finding(s) no longer suppressed` : ''}`);
+  }
+  return out;
 }

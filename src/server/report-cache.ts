@@ -73,7 +73,7 @@ export class ReportCache {
   private scanDirty = true;
   private serviceDirty = true;
   private serviceBuiltAt = 0;
-  private scanPart?: { sources: ReturnType<typeof scanPaths>['sources']; skipped: ReturnType<typeof scanPaths>['skipped']; findings: ReturnType<typeof scanPaths>['findings']; facts: ReturnType<typeof extractFacts> };
+  private scanPart?: { sources: ReturnType<typeof scanPaths>['sources']; skipped: ReturnType<typeof scanPaths>['skipped']; findings: ReturnType<typeof scanPaths>['findings']; facts: ReturnType<typeof extractFacts>; unevaluated: ReturnType<typeof scanPaths>['unevaluated'] };
   private watchers: FSWatcher[] = [];
   private timer?: NodeJS.Timeout;
   private lastPrint = '';
@@ -125,7 +125,7 @@ export class ReportCache {
       // Relative to the process's directory (where the scanner resolves them), so findings name files as a user would.
       const paths = this.o.targets.map((t) => relative(process.cwd(), t) || '.');
       const result = scanPaths(paths, { controls: CONTROLS });
-      this.scanPart = { sources: result.sources, skipped: result.skipped, findings: result.findings, facts: extractFacts(result.graph) };
+      this.scanPart = { sources: result.sources, skipped: result.skipped, findings: result.findings, facts: extractFacts(result.graph), unevaluated: result.unevaluated };
       this.builds++;
     }
     this.serviceDirty = false;
@@ -139,6 +139,7 @@ export class ReportCache {
       failOn: 'high',
       sources: this.scanPart.sources,
       skipped: this.scanPart.skipped,
+      unevaluated: this.scanPart.unevaluated,
       findings: [...this.scanPart.findings, ...svc.findings],
       controls: [...CONTROLS, ...svc.controls],
       facts,

@@ -4,7 +4,7 @@
 import { basename } from 'node:path';
 import type { Skipped, SourceInfo, Template, Value } from '../model/types.js';
 import { discover, displayPath, loadFile, type Loaded } from './cloudformation/load.js';
-import type { FolderSource, LoadOptions, SourceLoad, TextSource } from './types.js';
+import { IGNORE_FILE_NAME, type FolderSource, type LoadOptions, type SourceLoad, type TextSource } from './types.js';
 import { terraformSource } from './terraform/source.js';
 import { namedUnsupported, sniffUnsupported } from './unsupported.js';
 import { terraformPlanSource } from './terraform/plan.js';
@@ -46,6 +46,7 @@ export function loadSources(paths: string[], opts: LoadOptions): Sources {
   const textFiles: { path: string; explicit: boolean }[] = [];
   for (const f of d.files) {
     const name = basename(f.path);
+    if (name === IGNORE_FILE_NAME) continue;
     const unsupported = namedUnsupported(name);
     if (unsupported) { out.skipped.push({ file: displayPath(f.path), reason: unsupported }); continue; }
     const owner = claimedBy(name);

@@ -9,6 +9,8 @@ export interface LoadOptions extends ResolveOptions {
   /** Patterns of files and folders the walk leaves out (listed as skipped). */
   exclude?: string[];
   onProgress?: (done: number, total: number) => void;
+  /** Terraform variable files given with `--var-file` (as `terraform -var-file`), applied to every Terraform root scanned. */
+  varFiles?: string[];
 }
 
 /** What a source made of the files it read. */
@@ -45,3 +47,6 @@ export interface FolderSource {
 }
 
 export type { SourceError };
+
+/** Attest's own ignore file: read by the scan command as configuration, so the walk does not list it as a skipped input. */
+export const IGNORE_FILE_NAME = '.attestignore.yaml';

@@ -44,7 +44,8 @@ test('colour: never when standard output is not a terminal, nor with --no-color 
     assert.equal(r.status, 1);
     assert.doesNotMatch(r.stdout, /\x1b\[/);
   }
-  assert.ok(run(['scan', '--help']).stdout.includes('--no-color'));
+  const help = run(['scan', '--help']).stdout;
+  for (const opt of ['--no-color', 'NO_COLOR', '--output FORMAT=FILE', '--baseline FILE', '--baseline-write FILE', '--ignore-file FILE', '.attestignore.yaml']) assert.ok(help.includes(opt), opt);
 });
 
 test('--baseline-write then --baseline: accepted failures pass the gate, a new one fails it, a moved one stays accepted', () => {
@@ -92,4 +93,44 @@ test('--baseline that cannot be used is a usage error (exit 2), not a silent pas
   const bad = run(['scan', 'infra', '--baseline', 'bad.json']);
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /bad\.json: findings\[0\]\.resourceId must be a non-empty string/);
+});
+
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+test('.attestignore.yaml in the scanned folder suppresses with its reason; an expired entry is reported and stops applying', () => {
+  write('ign/db.yaml', `Resources:\n${db('Old', false)}`);
+  write('ign/.attestignore.yaml', `ignore:\n  - control: AT-RDS-001\n    resource: Ol?\n    file: "*.yaml"\n    reason: migrating to the encrypted copy (SEC-7)\n    expires: ${day(30)}\n`);
+  const r = run(['scan', 'ign', '--format', 'json', '--fail-on', 'high']);
+  const rep = JSON.parse(r.stdout);
+  const f = rep.findings.find((x: { controlId: string }) => x.controlId === 'AT-RDS-001');
+  assert.equal(f.status, 'suppressed');
+  assert.deepEqual(f.suppression, { source: 'ignore-file', reason: 'migrating to the encrypted copy (SEC-7)', expires: day(30), file: 'ign/.attestignore.yaml', line: 2, column: 5 });
+  assert.equal(rep.ignores.suppressed, 1);
+  assert.ok(!rep.findings.some((x: { status: string; severity: string }) => x.status === 'fail' && (x.severity === 'high' || x.severity === 'critical')));
+  assert.equal(r.status, 0, r.stderr);
+
+  write('ign/.attestignore.yaml', `ignore:\n  - control: AT-RDS-001\n    reason: migrating\n    expires: ${day(-1)}\n`);
+  const old = run(['scan', 'ign']);
+  assert.equal(old.status, 1, 'an expired ignore no longer keeps the gate green');
+  assert.match(old.stdout, new RegExp(`Ignore file\\(s\\) ign/\\.attestignore\\.yaml: 1 entry, 0 finding\\(s\\) suppressed, 1 expired\\n  expired ${day(-1)}: ign/\\.attestignore\\.yaml:2:5 AT-RDS-001: migrating — 1 finding\\(s\\) no longer suppressed`));
+});
+
+test('--ignore-file replaces the default; a malformed entry is a usage error at file:line:column naming the field', () => {
+  write('ign2/db.yaml', `Resources:\n${db('Old', false)}`);
+  write('ign2/.attestignore.yaml', `ignore:\n  - control: AT-RDS-001\n    reason: default file\n    expires: ${day(10)}\n`);
+  write('other.yaml', `ignore:\n  - control: AT-RDS-001\n    reason: named file\n    expires: ${day(10)}\n`);
+  const named = JSON.parse(run(['scan', 'ign2', '--format', 'json', '--ignore-file', 'other.yaml']).stdout);
+  // other.yaml sits in the working directory, so ign2/db.yaml is below it and its entry applies
+  assert.equal(named.findings.find((x: { controlId: string }) => x.controlId === 'AT-RDS-001').suppression.reason, 'named file');
+  assert.deepEqual(named.ignores.files, ['other.yaml']);
+
+  write('ign2/.attestignore.yaml', `ignore:\n  - control: AT-RDS-001\n    reason: too long\n    expires: ${day(800)}\n  - control: AT-RDS-001\n    expires: ${day(5)}\n`);
+  const bad = run(['scan', 'ign2']);
+  assert.equal(bad.status, 2);
+  assert.ok(bad.stderr.includes(`ign2/.attestignore.yaml:4:14: ignore[0].expires: ${day(800)} is more than a year ahead`), bad.stderr);
+  assert.ok(bad.stderr.includes('ign2/.attestignore.yaml:5:5: ignore[1].reason: is required'), bad.stderr);
+  assert.equal(bad.stdout, '', 'no report from a run whose ignore file cannot be trusted');
+  const missing = run(['scan', 'ign2', '--ignore-file', 'nope.yaml']);
+  assert.equal(missing.status, 2);
+  assert.match(missing.stderr, /nope\.yaml: cannot read the ignore file \(ENOENT\)/);
 });

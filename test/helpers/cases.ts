@@ -2,9 +2,7 @@ import type { Control } from '../../src/controls/api.js';
 import type { Finding, Status } from '../../src/model/types.js';
 import { evaluate } from '../../src/engine/scan.js';
 import { loadText } from '../../src/sources/cloudformation/load.js';
-import { parseHcl } from '../../src/sources/terraform/hcl/parser.js';
-import { loadTerraformModule } from '../../src/sources/terraform/module.js';
-import { unitTemplate } from '../../src/sources/terraform/unit.js';
+import { terraformTextUnit } from '../../src/sources/terraform/source.js';
 import type { SourceInfo, Template } from '../../src/model/types.js';
 
 /**
@@ -40,15 +38,9 @@ export function scanText(text: string, controls: Control[], params: Record<strin
   return evaluateCase(l.template, l.source, controls, params, 'case template');
 }
 
-/** Where a Terraform case's file notionally lives (never read from disk: the parse is handed over). */
-const TF_DIR = '/attest-case';
-
 /** Scan one Terraform configuration (`main.tf`) with the given controls; throws if it has errors. */
 export function scanTerraform(text: string, controls: Control[], params: Record<string, string> = {}): Finding[] {
-  const file = `${TF_DIR}/main.tf`;
-  const parsed = parseHcl(text, 'main.tf');
-  const m = loadTerraformModule(TF_DIR, [file], { vars: params, parsed: new Map([[file, parsed]]) });
-  const { template, source } = unitTemplate({ file: 'main.tf', format: 'terraform', files: ['main.tf'], resources: m.resources, parameters: m.parameters, errors: m.errors, notes: m.notes });
+  const { template, source } = terraformTextUnit(text, 'main.tf', params);
   return evaluateCase(template, source, controls, params, 'Terraform case');
 }
 

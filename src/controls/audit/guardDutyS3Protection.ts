@@ -1,16 +1,17 @@
-import { defineControl, type Verdict } from '../api.js';
+import { decide, defineControl, evidenceAt, type Verdict } from '../api.js';
 import { isTrue } from '../predicates.js';
 import type { Value } from '../../model/types.js';
 import { asString, getPath, prop } from '../../model/value.js';
+import { keyAt } from '../lib/operations.js';
 
-/** Status of a named entry of Features, or undefined when the feature is not listed. */
-export function featureStatus(features: Value | undefined, name: string): Value | undefined | 'unknown' {
+/** The entry of Features with the given Name and its index, 'unknown' when the list cannot be read, undefined when not listed. */
+export function featureEntry(features: Value | undefined, name: string): { item: Value; index: number } | undefined | 'unknown' {
   if (!features) return undefined;
   if (features.k === 'unknown') return 'unknown';
   if (features.k !== 'list') return undefined;
-  for (const f of features.items) {
+  for (const [index, f] of features.items.entries()) {
     if (f.k === 'unknown') return 'unknown';
-    if (asString(prop(f, 'Name')) === name) return prop(f, 'Status');
+    if (asString(prop(f, 'Name')) === name) return { item: f, index };
   }
   return undefined;
 }
@@ -26,13 +27,17 @@ export default defineControl({
   references: {},
   evaluate(r) {
     const features = r.get('Features');
-    const fs = featureStatus(features, 'S3_DATA_EVENTS');
-    if (fs === 'unknown') return r.unknown('Features is only known at deploy time', features, undefined, [r.evidence('Features', features)]);
-    if (fs !== undefined) {
-      return r.expect('Features', (): Verdict => (fs && fs.k === 'unknown' ? { unknown: fs } : asString(fs) === 'ENABLED'), {
-        pass: 'S3 protection feature S3_DATA_EVENTS is ENABLED',
-        fail: 'feature S3_DATA_EVENTS is not ENABLED: S3 data events are not analysed',
-      });
+    const fe = featureEntry(features, 'S3_DATA_EVENTS');
+    if (fe === 'unknown') return r.unknown('Features is only known at deploy time', features, undefined, [r.evidence('Features', features)]);
+    if (fe) {
+      // The S3 entry's own Status decides, wherever the entry sits in the list.
+      const status = prop(fe.item, 'Status');
+      const at = keyAt(fe.item, 'Status');
+      const ev = [evidenceAt(`Properties.Features[${fe.index}].Status`, status, at)];
+      const d = decide(status, (s): Verdict => (s?.k === 'unknown' ? { unknown: s } : asString(s) === 'ENABLED'));
+      if (d === true) return r.pass('S3 protection feature S3_DATA_EVENTS is ENABLED', at, ev);
+      if (d === false) return r.fail('feature S3_DATA_EVENTS is not ENABLED: S3 data events are not analysed', at, ev);
+      return r.unknown('the status of feature S3_DATA_EVENTS is known only at deploy time', d.unknown, at, ev);
     }
     const legacy = getPath(r.properties, 'DataSources.S3Logs.Enable');
     if (legacy) {

@@ -2,7 +2,7 @@ import { defineControl, evidenceAt, type Outcome } from '../api.js';
 import { asString, prop } from '../../model/value.js';
 import type { Evidence, Loc } from '../../model/types.js';
 import { itemsOf, keyAt } from '../lib/operations.js';
-import { credentialIn, looksSecretName, maskedValue, noEchoOf, secretExposure } from '../lib/secrets.js';
+import { credentialIn, looksSecretName, maskedValue, deployInputsOf, secretExposure } from '../lib/secrets.js';
 
 export default defineControl({
   id: 'AT-ECS-004',
@@ -17,7 +17,7 @@ export default defineControl({
     const { items, unknown } = itemsOf(r, 'ContainerDefinitions');
     if (unknown) return r.unknown('ContainerDefinitions is only known at deploy time', unknown, undefined, [r.evidence('ContainerDefinitions', unknown)]);
     if (items.length === 0) return r.notApplicable('the task definition declares no containers');
-    const noEcho = noEchoOf(r);
+    const inputs = deployInputsOf(r);
     const bad: { name: string; why: string; ev: Evidence; at: Loc }[] = [];
     const ok: Evidence[] = [];
     for (const c of items) {
@@ -37,7 +37,7 @@ export default defineControl({
           if (cred && v) bad.push({ name: `${c.name}/${name ?? `#${i}`}`, why: cred.why, ev: evidenceAt(`${c.path}.Environment[${i}].Value`, maskedValue(v, false), at, `${name ?? '(unnamed)'}: ${cred.hit.kind}`), at });
           return;
         }
-        const ex = secretExposure(v, noEcho);
+        const ex = secretExposure(v, inputs);
         const shown = ex?.exposed && v ? maskedValue(v, true) : v;
         const ev = evidenceAt(`${c.path}.Environment[${i}].Value`, shown, at, `${name}: ${ex?.why ?? 'empty'}`);
         if (ex?.exposed) bad.push({ name: `${c.name}/${name}`, why: ex.why, ev, at });

@@ -2,6 +2,7 @@ import { decide, defineControl } from '../api.js';
 import { isPresent } from '../predicates.js';
 import { getPath } from '../../model/value.js';
 import { LAMBDA_TYPES } from '../lib/operations.js';
+import { whereWritten } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-LAMBDA-008',
@@ -15,8 +16,9 @@ export default defineControl({
   evaluate(r) {
     const dlqPath = r.type === 'AWS::Serverless::Function' ? 'DeadLetterQueue.TargetArn' : 'DeadLetterConfig.TargetArn';
     const dlq = r.get(dlqPath);
+    const at = whereWritten(r, dlqPath);
     const d = decide(dlq, isPresent);
-    if (d === true) return r.pass('failed asynchronous events go to a dead-letter queue', r.locate(dlqPath), [r.evidence(dlqPath, dlq)]);
+    if (d === true) return r.pass('failed asynchronous events go to a dead-letter queue', at, [r.evidence(dlqPath, dlq)]);
     // SAM: EventInvokeConfig property; CloudFormation: an AWS::Lambda::EventInvokeConfig naming the function.
     const samOnFailure = r.get('EventInvokeConfig.DestinationConfig.OnFailure');
     if (samOnFailure) return r.pass('failed asynchronous events go to an on-failure destination', r.locate('EventInvokeConfig.DestinationConfig.OnFailure'), [r.evidence('EventInvokeConfig.DestinationConfig.OnFailure', samOnFailure)]);
@@ -28,7 +30,7 @@ export default defineControl({
         ]);
       }
     }
-    if (d !== false) return r.unknown('cannot tell whether a dead-letter queue is set', d.unknown, r.locate(dlqPath), [r.evidence(dlqPath, dlq)]);
-    return r.fail('no dead-letter queue and no on-failure destination: asynchronous events that keep failing are discarded', r.locate(dlqPath), [r.evidence(dlqPath, dlq)]);
+    if (d !== false) return r.unknown('cannot tell whether a dead-letter queue is set', d.unknown, at, [r.evidence(dlqPath, dlq)]);
+    return r.fail('no dead-letter queue and no on-failure destination: asynchronous events that keep failing are discarded', at, [r.evidence(dlqPath, dlq)]);
   },
 });

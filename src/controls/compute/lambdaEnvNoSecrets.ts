@@ -1,6 +1,6 @@
 import { defineControl, evidenceAt } from '../api.js';
 import { LAMBDA_TYPES } from '../lib/operations.js';
-import { credentialIn, looksSecretName, maskedValue, noEchoOf, secretExposure } from '../lib/secrets.js';
+import { credentialIn, looksSecretName, maskedValue, deployInputsOf, secretExposure } from '../lib/secrets.js';
 
 export default defineControl({
   id: 'AT-LAMBDA-004',
@@ -16,7 +16,7 @@ export default defineControl({
     if (!vars) return r.notApplicable('the function defines no environment variables');
     if (vars.k === 'unknown') return r.unknown('Environment.Variables is only known at deploy time', vars, undefined, [r.evidence('Environment.Variables', vars)]);
     if (vars.k !== 'object') return r.notApplicable('Environment.Variables is not a mapping');
-    const noEcho = noEchoOf(r);
+    const inputs = deployInputsOf(r);
     const names = [...vars.props.keys()];
     const secretish = names.filter(looksSecretName);
     // A value shaped like a credential is a secret whatever it is named (AWS_KEY: AKIA..., DATABASE_URL with a password).
@@ -29,7 +29,7 @@ export default defineControl({
     });
     const checks = secretish.map((name) => {
       const v = vars.props.get(name)!;
-      const ex = secretExposure(v, noEcho);
+      const ex = secretExposure(v, inputs);
       const at = vars.keyLocs.get(name) ?? vars.loc;
       return { name, ex, ev: evidenceAt(`Properties.Environment.Variables.${name}`, ex?.exposed ? maskedValue(v, true) : v, at, ex?.why), at };
     });

@@ -20,7 +20,11 @@ export default defineControl({
     const d = decide(principal, (v) => (v && v.k === 'unknown' ? { unknown: v } : asString(v) === '*'));
     if (d === false) return r.pass('the permission names a specific principal', at, ev);
     const scoped = any(SCOPES.map((s) => decide(r.get(s), isPresent)));
-    if (scoped === true) return r.pass('the wildcard principal is limited by a source or organization condition', at, ev);
+    if (scoped === true) {
+      // The condition that limits the wildcard is what decides, not the wildcard itself.
+      const by = SCOPES.find((s) => decide(r.get(s), isPresent) === true)!;
+      return r.pass(`the wildcard principal is limited by ${by}`, r.locate(by), ev);
+    }
     if (d === true && scoped === false) {
       const url = asString(r.get('FunctionUrlAuthType')) === 'NONE' ? ' through an unauthenticated function URL' : '';
       return r.fail(`Principal is "*" with no SourceArn, SourceAccount or PrincipalOrgID: anyone can invoke the function${url}`, at, ev);

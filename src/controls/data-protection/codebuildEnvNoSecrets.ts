@@ -2,7 +2,7 @@ import { defineControl, evidenceAt, type Outcome } from '../api.js';
 import type { Evidence, Loc } from '../../model/types.js';
 import { asString, prop } from '../../model/value.js';
 import { itemsOf, keyAt } from '../lib/operations.js';
-import { credentialIn, looksSecretName, maskedValue, noEchoOf, secretExposure } from '../lib/secrets.js';
+import { credentialIn, looksSecretName, maskedValue, deployInputsOf, secretExposure } from '../lib/secrets.js';
 
 export default defineControl({
   id: 'AT-CB-003',
@@ -17,7 +17,7 @@ export default defineControl({
     const { items, unknown } = itemsOf(r, 'Environment.EnvironmentVariables');
     if (unknown) return r.unknown('the environment variables depend on a deploy-time value', unknown, r.locate('Environment.EnvironmentVariables'), [r.evidence('Environment.EnvironmentVariables', unknown)]);
     if (items.length === 0) return r.notApplicable('the project defines no environment variables');
-    const noEcho = noEchoOf(r);
+    const inputs = deployInputsOf(r);
     const bad: { name: string; why: string; ev: Evidence; at: Loc }[] = [];
     const ok: Evidence[] = [];
     for (const it of items) {
@@ -31,7 +31,7 @@ export default defineControl({
       const cred = credentialIn(v);
       if (cred && v) { bad.push({ name, why: cred.why, ev: evidenceAt(path, maskedValue(v, false), at, `${name}: ${cred.hit.kind}`), at }); continue; }
       if (!looksSecretName(name)) continue;
-      const ex = secretExposure(v, noEcho);
+      const ex = secretExposure(v, inputs);
       const e = evidenceAt(path, ex?.exposed && v ? maskedValue(v, true) : v, at, `${name}: PLAINTEXT, ${ex?.why ?? 'empty'}`);
       if (ex?.exposed) bad.push({ name, why: ex.why, ev: e, at });
       else ok.push(e);

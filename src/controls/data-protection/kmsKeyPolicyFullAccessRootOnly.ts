@@ -1,12 +1,14 @@
 import { defineControl } from '../api.js';
-import { coversAction, describe, judgeStatements, principalsOf, type Principal } from '../lib/identity.js';
+import { coversAction, describe, isOwnAccountParam, judgeStatements, OWN_ACCOUNT_TEXT, principalsOf, type Principal } from '../lib/identity.js';
 import { actionMatches } from '../lib/policy.js';
+
+const ACCOUNT = `(\\d{12}|${OWN_ACCOUNT_TEXT})`;
+const ACCOUNT_ROOT = new RegExp(`^(${ACCOUNT}|arn:[^:]+:iam::${ACCOUNT}:root)$`);
 
 function isAccountRoot(p: Principal): boolean {
   if (p.kind !== 'AWS') return false;
-  if (p.value.k === 'unknown') return p.value.params.length > 0 && p.value.params.every((x) => x === 'AWS::AccountId');
-  const t = p.text ?? '';
-  return /^(\d{12}|\$\{AWS::AccountId\})$/.test(t) || /^arn:[^:]+:iam::(\d{12}|\$\{AWS::AccountId\}):root$/.test(t);
+  if (p.value.k === 'unknown') return p.value.params.length > 0 && p.value.params.every(isOwnAccountParam);
+  return ACCOUNT_ROOT.test(p.text ?? '');
 }
 
 export default defineControl({

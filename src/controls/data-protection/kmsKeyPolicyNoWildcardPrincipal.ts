@@ -1,5 +1,5 @@
 import { defineControl } from '../api.js';
-import { conditionKeys, describe, isWildcardPrincipal, judgeStatements, principalsOf } from '../lib/identity.js';
+import { conditionKeys, describe, isOwnAccountParam, isWildcardPrincipal, judgeStatements, principalsOf } from '../lib/identity.js';
 
 const PINNING = ['kms:calleraccount', 'aws:principalorgid', 'aws:principalorgpaths', 'aws:principalaccount', 'aws:principalarn', 'aws:sourceaccount', 'aws:sourcearn'];
 
@@ -24,7 +24,7 @@ export default defineControl({
         if (s.notPrincipal) return { fail: `${describe(s)} is Allow with NotPrincipal: every other principal may use the key` };
         const ps = principalsOf(s.principal);
         if (ps.some(isWildcardPrincipal)) return { fail: `${describe(s)} grants ${s.actions.slice(0, 3).join(', ') || 'access'} to Principal "*" without an account or organisation condition` };
-        const u = ps.find((p) => p.value.k === 'unknown' && !p.value.params.every((x) => x === 'AWS::AccountId'));
+        const u = ps.find((p) => p.value.k === 'unknown' && !p.value.params.every(isOwnAccountParam));
         if (u) return { unknown: u.value, message: `${describe(s)} grants access to a principal known only at deploy time` };
         return undefined;
       },

@@ -9,13 +9,16 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::KMS::Key'],
   rationale: 'Automatic rotation replaces the key material of a customer managed key (yearly by default) while keeping old material for decryption, limiting how much data any single key version protects.',
-  remediation: 'Set EnableKeyRotation: true (optionally RotationPeriodInDays). Asymmetric and HMAC keys cannot rotate automatically and are not evaluated.',
+  remediation: 'Set EnableKeyRotation: true (optionally RotationPeriodInDays). Asymmetric and HMAC keys, keys with imported material and keys in a custom key store (CloudHSM or external) cannot rotate automatically and are not evaluated.',
   references: { checkov: ['CKV_AWS_7'], trivy: ['AVD-AWS-0065'], cfn_nag: ['F19'], cdk_nag: ['AwsSolutions-KMS5'], guard: ['CMK_BACKING_KEY_ROTATION_ENABLED'] },
   evaluate(r) {
     const spec = r.get('KeySpec');
     const s = asString(spec);
     if (s !== undefined && s !== 'SYMMETRIC_DEFAULT') return r.notApplicable(`KeySpec ${s} keys do not support automatic rotation`);
-    if (r.get('Origin') && asString(r.get('Origin')) === 'EXTERNAL') return r.notApplicable('keys with imported (EXTERNAL) key material cannot rotate automatically');
+    const origin = asString(r.get('Origin'));
+    if (origin === 'EXTERNAL') return r.notApplicable('keys with imported (EXTERNAL) key material cannot rotate automatically');
+    // KMS does not hold the material of a key in a custom key store, so it cannot rotate it either.
+    if (origin === 'AWS_CLOUDHSM' || origin === 'EXTERNAL_KEY_STORE') return r.notApplicable(`keys in a custom key store (Origin ${origin}) cannot rotate automatically`);
     const out = r.expect('EnableKeyRotation', isTrue, {
       pass: 'automatic key rotation is enabled',
       fail: 'EnableKeyRotation is not true: the key material is never rotated',

@@ -1,5 +1,6 @@
 import { defineControl } from '../api.js';
-import { sseRulesMatch } from '../lib/data.js';
+import { at, sseRulesMatch } from '../lib/data.js';
+import { asList } from '../../model/value.js';
 
 export default defineControl({
   id: 'AT-S3-003',
@@ -11,10 +12,15 @@ export default defineControl({
   remediation: 'Set BucketEncryption.ServerSideEncryptionConfiguration[].ServerSideEncryptionByDefault.SSEAlgorithm to aws:kms (or aws:kms:dsse) and KMSMasterKeyID to a customer managed key; enable BucketKeyEnabled to reduce KMS request costs.',
   references: { checkov: [], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
-    return r.expect('BucketEncryption.ServerSideEncryptionConfiguration', sseRulesMatch(['aws:kms', 'aws:kms:dsse']), {
+    const o = r.expect('BucketEncryption.ServerSideEncryptionConfiguration', sseRulesMatch(['aws:kms', 'aws:kms:dsse']), {
       pass: 'default encryption uses SSE-KMS',
       fail: 'default encryption does not use SSE-KMS (absent or AES256)',
       unknown: 'default encryption algorithm depends on a deploy-time value',
     });
+    // The algorithm written decides (AES256 against aws:kms), not the rule list holding it.
+    const rule = asList(r.get('BucketEncryption.ServerSideEncryptionConfiguration'))?.[0];
+    const alg = at(rule, 'ServerSideEncryptionByDefault.SSEAlgorithm', r.resource.loc);
+    if (alg.v) o.at = alg.loc;
+    return o;
   },
 });

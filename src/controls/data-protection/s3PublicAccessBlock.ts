@@ -1,4 +1,4 @@
-import { all, defineControl, type Verdict } from '../api.js';
+import { all, decide, defineControl, type Verdict } from '../api.js';
 import { isTrue } from '../predicates.js';
 import { getPath } from '../../model/value.js';
 
@@ -15,7 +15,7 @@ export default defineControl({
   references: { checkov: ['CKV_AWS_53', 'CKV_AWS_54', 'CKV_AWS_55', 'CKV_AWS_56'], trivy: ['AVD-AWS-0094'], cdk_nag: ['AwsSolutions-S2'], guard: ['S3_BUCKET_LEVEL_PUBLIC_ACCESS_PROHIBITED'] },
   evaluate(r) {
     const path = 'PublicAccessBlockConfiguration';
-    return r.expect(path, (cfg): Verdict => {
+    const o = r.expect(path, (cfg): Verdict => {
       if (!cfg) return false;
       if (cfg.k === 'unknown') return { unknown: cfg };
       return all(FLAGS.map((f) => isTrue(getPath(cfg, f))));
@@ -23,5 +23,13 @@ export default defineControl({
       pass: 'all four public access block settings are true',
       fail: 'public access is not fully blocked: PublicAccessBlockConfiguration must set BlockPublicAcls, BlockPublicPolicy, IgnorePublicAcls and RestrictPublicBuckets to true',
     });
+    // The setting that is not true decides (BlockPublicPolicy: false), not the block holding it.
+    const cfg = r.get(path);
+    if (o.status !== 'pass' && cfg?.k === 'object') {
+      const verdicts = FLAGS.map((f) => decide(getPath(cfg, f), isTrue));
+      const i = o.status === 'fail' ? verdicts.indexOf(false) : verdicts.findIndex((v) => v !== true);
+      if (i >= 0) o.at = r.locate(`${path}.${FLAGS[i]}`);
+    }
+    return o;
   },
 });

@@ -50,7 +50,8 @@ export default defineControl({
     if (blocking) return r.unknown('the bucket policy is only known at deploy time', blocking, blocking.loc, [evidenceAt('PolicyDocument', blocking, blocking.loc)]);
     const p = policies[0];
     const doc = prop(p.properties, 'PolicyDocument');
-    const loc = doc?.loc ?? p.loc;
+    // Where the document is attached (its key, the Terraform policy argument), not its first line.
+    const loc = p.properties.keyLocs.get('PolicyDocument') ?? doc?.loc ?? p.loc;
     return r.fail(`bucket policy ${p.id} has no Deny statement for requests with aws:SecureTransport false`, loc,
       [evidenceAt(`${p.id}.Properties.PolicyDocument`, doc, loc)]);
   },

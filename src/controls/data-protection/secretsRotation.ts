@@ -15,7 +15,9 @@ export default defineControl({
     if (schedules.length) {
       const s = schedules[0];
       const sid = s.properties.props.get('SecretId');
-      return r.pass(`rotation is scheduled by ${s.id}`, r.resource.loc, [evidenceAt(`${s.id}.Properties.SecretId`, sid, sid?.loc ?? s.loc, 'AWS::SecretsManager::RotationSchedule referencing this secret')]);
+      // Located at the schedule's SecretId key, which carries the path as written (a Terraform argument).
+      const at = s.properties.keyLocs.get('SecretId') ?? s.loc;
+      return r.pass(`rotation is scheduled by ${s.id}`, at, [evidenceAt(`${s.id}.Properties.SecretId`, sid, at, 'AWS::SecretsManager::RotationSchedule referencing this secret')]);
     }
     return r.fail('no AWS::SecretsManager::RotationSchedule references this secret in the scanned templates (rotation may be configured outside them)', r.resource.loc, [evidenceAt('RotationSchedule', undefined, r.resource.loc, 'no rotation schedule found')]);
   },

@@ -1,6 +1,6 @@
 import { defineControl, evidenceAt, type Outcome } from '../api.js';
 import { asString } from '../../model/value.js';
-import { credentialIn, looksSecretName, maskedValue, noEchoOf, secretExposure } from '../lib/secrets.js';
+import { credentialIn, looksSecretName, maskedValue, deployInputsOf, secretExposure } from '../lib/secrets.js';
 import { whereWritten } from '../lib/where.js';
 
 export default defineControl({
@@ -28,7 +28,7 @@ export default defineControl({
     const nameV = r.get('Name');
     if (!named && nameV && nameV.k === 'unknown') return r.unknown('whether the parameter holds a secret depends on its name, known only at deploy time', nameV, whereWritten(r, 'Name'), [r.evidence('Name'), r.evidence('Type')]);
     if (!named) return r.pass('neither the parameter name nor its value looks like a credential', valueAt, [r.evidence('Name'), evidenceAt('Properties.Value', shownValue, valueAt)]);
-    const ex = secretExposure(value, noEchoOf(r));
+    const ex = secretExposure(value, deployInputsOf(r));
     const ev = [r.evidence('Name', r.get('Name'), name ? undefined : `not set; judged by the logical id ${r.id}`), r.evidence('Type'), evidenceAt('Properties.Value', ex?.exposed ? shownValue : value, valueAt, ex?.why)];
     if (ex?.exposed) return r.fail(`${named} looks like a secret and its value is ${ex.why}, stored as an unencrypted ${type} parameter`, valueAt, ev);
     return r.fail(`${named} looks like a secret but is a ${type} parameter: its value (${ex?.why ?? 'empty'}) is stored unencrypted and CloudFormation cannot create a SecureString`, typeAt, ev);

@@ -1,7 +1,7 @@
 import { defineControl, type Outcome, type ResourceContext } from '../api.js';
 import { isTrue } from '../predicates.js';
 import type { Evidence, Value } from '../../model/types.js';
-import { noEchoOf, secretExposure } from '../lib/secrets.js';
+import { deployInputsOf, secretExposure } from '../lib/secrets.js';
 
 /** Properties that carry a credential, per resource type. */
 const SECRET_PATHS: Record<string, string[]> = {
@@ -26,24 +26,30 @@ export default defineControl({
   severity: 'critical',
   resourceTypes: Object.keys(SECRET_PATHS),
   rationale: 'A password written in a template (or as a parameter default) is stored in source control, template buckets and the stack history, and cannot be rotated without a change to code.',
-  remediation: 'Use a dynamic reference ({{resolve:secretsmanager:...}} or {{resolve:ssm-secure:...}}), ManageMasterUserPassword: true for RDS, GenerateSecretString for Secrets Manager, or a NoEcho parameter without a default.',
+  remediation: 'Use a dynamic reference ({{resolve:secretsmanager:...}} or {{resolve:ssm-secure:...}}), ManageMasterUserPassword: true for RDS, GenerateSecretString for Secrets Manager, or a NoEcho parameter without a default. In Terraform: manage_master_user_password, a random_password or a Secrets Manager data source, or a variable declared sensitive = true whose value is not written in a .tfvars file; in Pulumi: a secret (pulumi config set --secret, or a generated password).',
   references: { cfn_nag: ['F23', 'F34'], guard: ['RDS_MASTER_USER_PASSWORD_NO_PLAINTEXT_PASSWORD', 'RDS_CLUSTER_MASTER_USER_PASSWORD_NO_PLAINTEXT_PASSWORD'] },
   evaluate(r): Outcome {
-    const noEcho = noEchoOf(r);
+    const inputs = deployInputsOf(r);
     const evs: Evidence[] = [];
     for (const path of SECRET_PATHS[r.type] ?? []) {
       const v = r.get(path);
-      const ex = unresolvedReference(r, v) ?? secretExposure(v, noEcho);
+      const ex = unresolvedReference(r, v) ?? secretExposure(v, inputs);
       if (!ex) continue;
       const shown = ex.exposed && v && v.k === 'scalar' && !v.sensitive ? { ...v, v: '****' } : v;
       const ev = r.evidence(path, shown, ex.why);
       if (ex.exposed) return r.fail(`${path} is in plain text: ${ex.why}`, r.locate(path), [ev]);
-      // A parameter without NoEcho is shown in clear by DescribeStacks and the console.
-      const open = v && v.k === 'unknown' && !v.alts ? v.params.filter((p) => !noEcho(p)) : [];
-      if (open.length) return r.fail(`${path} comes from parameter ${open.join(', ')} without NoEcho: its value is shown in plain text in the stack's parameters`, r.locate(path), [ev]);
+      // An input the format shows in clear (a parameter without NoEcho is shown by
+      // DescribeStacks and the console; a Terraform variable not sensitive, in plan output).
+      const params = v && v.k === 'unknown' && !v.alts ? v.params : [];
+      const open = inputs.shown(params);
+      if (open.length) return r.fail(`${path} ${inputs.shownWhy(open)}`, r.locate(path), [ev]);
+      const unseen = inputs.unseen(params);
+      if (unseen.length && v?.k === 'unknown') {
+        return r.unknown(`${path} is taken from the stack configuration ${unseen.join(', ')}: whether it is kept as a secret (pulumi config set --secret) is not in the program, and its value is known only at deploy time`, v, r.locate(path), [ev]);
+      }
       evs.push(ev);
     }
-    if (evs.length) return r.pass('credentials are not written in the template', r.locate(SECRET_PATHS[r.type][0]), evs);
+    if (evs.length) return r.pass(`credentials are not written in ${inputs.written}`, r.locate(SECRET_PATHS[r.type][0]), evs);
     if (r.get('ManageMasterUserPassword') && isTrue(r.get('ManageMasterUserPassword')) === true) {
       return r.pass('the master password is managed by RDS in Secrets Manager', r.locate('ManageMasterUserPassword'), [r.evidence('ManageMasterUserPassword')]);
     }

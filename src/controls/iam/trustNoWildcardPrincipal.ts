@@ -1,5 +1,5 @@
 import { defineControl } from '../api.js';
-import { conditionKeys, describe, isWildcardPrincipal, judgeStatements, principalsOf } from '../lib/identity.js';
+import { conditionKeys, describe, isOwnAccountParam, isWildcardPrincipal, judgeStatements, principalsOf } from '../lib/identity.js';
 
 /** Condition keys that pin a wildcard principal to an organisation, account or principal. */
 const PINNING = ['aws:principalorgid', 'aws:principalorgpaths', 'aws:principalaccount', 'aws:principalarn', 'aws:sourceaccount', 'aws:sourcearn', 'aws:sourceorgid'];
@@ -24,7 +24,7 @@ export default defineControl({
         const pinned = conditionKeys(s).some((k) => PINNING.includes(k));
         if (ps.some(isWildcardPrincipal) && !pinned) return { fail: `${describe(s)} trusts Principal "*" without a condition pinning it to an organisation or account: anyone may assume the role` };
         const u = ps.find((p) => p.text === undefined && p.value.k === 'unknown');
-        if (u && !pinned && u.value.k === 'unknown' && !u.value.params.every((x) => x === 'AWS::AccountId')) {
+        if (u && !pinned && u.value.k === 'unknown' && !u.value.params.every(isOwnAccountParam)) {
           return { unknown: u.value, message: `${describe(s)} trusts a principal known only at deploy time` };
         }
         return undefined;

@@ -58,12 +58,25 @@ export function principalsOf(v: Value | undefined): Principal[] {
   return out;
 }
 
-/** Is the value the stack's own account (a join or sub of AWS::AccountId only)? */
+/**
+ * A parameter standing for the account the template deploys into: CloudFormation's
+ * AWS::AccountId, or the account id of Terraform's `data.aws_caller_identity` (the reader
+ * names it only when the data source uses the default provider configuration, which is
+ * assumed to be the resource's; src/sources/terraform/eval/values.ts callerIdentity).
+ */
+export function isOwnAccountParam(p: string): boolean {
+  return p === 'AWS::AccountId' || /^(?:module\.\S+\.)?data\.aws_caller_identity\.[^.]+\.account_id$/.test(p);
+}
+
+/** The own account as a placeholder in text: `${AWS::AccountId}`, `${data.aws_caller_identity.current.account_id}`. */
+export const OWN_ACCOUNT_TEXT = '\\$\\{(?:AWS::AccountId|(?:module\\.\\S+\\.)?data\\.aws_caller_identity\\.[^.}]+\\.account_id)\\}';
+const OWN_ACCOUNT = new RegExp(`^(arn:[^:]+:iam::)?${OWN_ACCOUNT_TEXT}(:root)?$`);
+
+/** Is the value the stack's own account (a join or sub of its account id only)? */
 export function isOwnAccount(p: Principal): boolean {
   const v = p.value;
-  if (v.k === 'unknown') return v.params.length > 0 && v.params.every((x) => x === 'AWS::AccountId');
-  const t = p.text ?? '';
-  return /^(arn:[^:]+:iam::)?\$\{AWS::AccountId\}(:root)?$/.test(t);
+  if (v.k === 'unknown') return v.params.length > 0 && v.params.every(isOwnAccountParam);
+  return OWN_ACCOUNT.test(p.text ?? '');
 }
 
 /** Wildcard principal: `*`, or AWS `*`. */
@@ -147,12 +160,12 @@ export function describe(s: Stmt): string {
 
 /**
  * The first value of a statement key (Action, Resource, ...) that is known only at deploy time.
- * Values built only from pseudo parameters (an ARN joined with AWS::AccountId) are specific, never a bare wildcard, and are skipped.
+ * Values built only from pseudo parameters (an ARN joined with AWS::AccountId, or Terraform's caller account id) are specific, never a bare wildcard, and are skipped.
  */
 export function unknownIn(st: Statement, key: string): Value | undefined {
   const v = prop(st.value, key);
   if (!v) return undefined;
-  const open = (x: Value) => x.k === 'unknown' && !(x.params.length > 0 && !x.alts && x.params.every((p) => p.startsWith('AWS::')));
+  const open = (x: Value) => x.k === 'unknown' && !(x.params.length > 0 && !x.alts && x.params.every((p) => p.startsWith('AWS::') || isOwnAccountParam(p)));
   if (v.k === 'unknown') return open(v) ? v : undefined;
   return v.k === 'list' ? v.items.find(open) : undefined;
 }

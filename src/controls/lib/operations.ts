@@ -88,11 +88,52 @@ export const STATEFUL_TYPES = [
 /** Types that accept the Snapshot deletion policy. */
 const SNAPSHOT_TYPES = new Set(['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster', 'AWS::DocDB::DBCluster', 'AWS::Neptune::DBCluster', 'AWS::Redshift::Cluster', 'AWS::EC2::Volume', 'AWS::ElastiCache::CacheCluster', 'AWS::ElastiCache::ReplicationGroup']);
 
+type KeepAttr = 'DeletionPolicy' | 'UpdateReplacePolicy';
+type Tool = 'CloudFormation' | 'Terraform' | 'Pulumi';
+
+/**
+ * Terraform and Pulumi resources carry DeletionPolicy / UpdateReplacePolicy only as their
+ * translation of what keeps the data in that format (provider settings, lifecycle
+ * prevent_destroy, Pulumi's protect and retainOnDelete: src/sources/terraform/translate/keep.ts);
+ * left out, the tool deletes the resource with its data. Messages speak the format's words.
+ */
+function toolOf(r: ResourceContext): Tool {
+  const f = r.graph.template(r.resource)?.format;
+  return f?.startsWith('terraform') ? 'Terraform' : f?.startsWith('pulumi') ? 'Pulumi' : 'CloudFormation';
+}
+
+const EVENT: Record<Exclude<Tool, 'CloudFormation'>, Record<KeepAttr, string>> = {
+  Terraform: { DeletionPolicy: 'its resource block is removed or terraform destroy runs', UpdateReplacePolicy: 'a change forces its replacement' },
+  Pulumi: { DeletionPolicy: 'it leaves the program or the stack is destroyed', UpdateReplacePolicy: 'a change forces its replacement' },
+};
+
+/** The provider settings that keep a resource's data when Terraform deletes it, per type. */
+const TERRAFORM_SETTING: Record<string, string> = {
+  'AWS::RDS::DBInstance': 'set deletion_protection = true, or leave skip_final_snapshot false and name the final snapshot (final_snapshot_identifier)',
+  'AWS::RDS::DBCluster': 'set deletion_protection = true, or leave skip_final_snapshot false and name the final snapshot (final_snapshot_identifier)',
+  'AWS::DocDB::DBCluster': 'set deletion_protection = true, or leave skip_final_snapshot false and name the final snapshot (final_snapshot_identifier)',
+  'AWS::Neptune::DBCluster': 'set deletion_protection = true, or leave skip_final_snapshot false and name the final snapshot (final_snapshot_identifier)',
+  'AWS::Redshift::Cluster': 'leave skip_final_snapshot false and name the final snapshot (final_snapshot_identifier)',
+  'AWS::DynamoDB::Table': 'set deletion_protection_enabled = true',
+  'AWS::Cognito::UserPool': 'set deletion_protection = "ACTIVE"',
+  'AWS::EC2::Volume': 'set final_snapshot = true',
+  'AWS::Logs::LogGroup': 'set skip_destroy = true',
+};
+
+function remedy(tool: Exclude<Tool, 'CloudFormation'>, type: string, attr: KeepAttr): string {
+  if (tool === 'Pulumi') return 'set the resource option protect: true (Pulumi refuses to delete or replace it) or retainOnDelete: true (Pulumi leaves it in AWS)';
+  const setting = TERRAFORM_SETTING[type];
+  if (attr === 'UpdateReplacePolicy') return `add lifecycle { prevent_destroy = true } (Terraform then refuses a plan that replaces it)${setting ? `, or ${setting}` : ''}`;
+  return setting ?? 'no argument of this resource keeps it once its block is removed: take it out of the configuration with a removed block (lifecycle { destroy = false }, Terraform 1.7+) or terraform state rm instead of deleting the block';
+}
+
 /**
  * Check a DeletionPolicy / UpdateReplacePolicy attribute: Retain, RetainExceptOnCreate or
  * (where supported) Snapshot keep the data. `def` is CloudFormation's default when absent.
  */
-export function checkKeepPolicy(r: ResourceContext, attr: 'DeletionPolicy' | 'UpdateReplacePolicy', def: string): Outcome {
+export function checkKeepPolicy(r: ResourceContext, attr: KeepAttr, def: string): Outcome {
+  const tool = toolOf(r);
+  if (tool !== 'CloudFormation') return checkTranslatedKeep(r, attr, tool);
   const a = r.resource.attributes;
   const v = a.props.get(attr);
   const at = a.keyLocs.get(attr) ?? r.resource.loc;
@@ -108,6 +149,26 @@ export function checkKeepPolicy(r: ResourceContext, attr: 'DeletionPolicy' | 'Up
     return r.fail(`${attr} is ${v ? s : `not set (default ${def})`}: ${why} when the resource is ${attr === 'DeletionPolicy' ? 'removed from the template or the stack is deleted' : 'replaced by an update'}`, at, ev);
   }
   return r.unknown(`cannot tell the ${attr}`, d.unknown, at, ev);
+}
+
+/** The same check on a Terraform or Pulumi resource, whose attribute says in `via` which setting stands for it. */
+function checkTranslatedKeep(r: ResourceContext, attr: KeepAttr, tool: Exclude<Tool, 'CloudFormation'>): Outcome {
+  const a = r.resource.attributes;
+  const v = a.props.get(attr);
+  const at = a.keyLocs.get(attr) ?? r.resource.loc;
+  const event = EVENT[tool][attr];
+  const via = v?.k === 'scalar' ? v.via : undefined;
+  // The setting is the evidence: its value, where it is written, and what it does.
+  const shown = v?.k === 'scalar' ? { ...v, via: undefined } : v;
+  const ev = [evidenceAt(attr, shown, at, via ?? (v ? undefined : `nothing set: ${tool} deletes the resource with its data`))];
+  if (v?.k === 'unknown') return r.unknown(`cannot tell whether the data is kept when ${event}`, v, at, ev);
+  const s = asString(v);
+  if (s === 'Retain') return r.pass(`the resource and its data are kept when ${event} (${via})`, at, ev);
+  if (s === 'Snapshot' && SNAPSHOT_TYPES.has(r.type)) return r.pass(`a snapshot keeps the data when ${event} (${via})`, at, ev);
+  const why = via ?? `nothing keeps the data: ${tool} deletes the resource with its data when ${event}`;
+  // prevent_destroy still guards against terraform destroy and replacements; say so where it is missing.
+  const guard = tool === 'Terraform' && attr === 'DeletionPolicy' && !v ? '; lifecycle { prevent_destroy = true } also stops terraform destroy and replacements' : '';
+  return r.fail(`${why}. To keep it, ${remedy(tool, r.type, attr)}${guard}`, at, ev);
 }
 
 /** CloudFormation's default DeletionPolicy for a resource. */

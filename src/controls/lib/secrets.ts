@@ -137,21 +137,103 @@ export function maskedValue(v: Value, whole: boolean): Value {
 }
 
 /**
+ * What a value known only when the deployment runs depends on, in its format's words: the
+ * inputs a user supplies (CloudFormation parameters, Terraform root variables, Pulumi stack
+ * configuration) and whether the format keeps an input's value hidden (NoEcho, sensitive = true).
+ */
+export interface DeployInputs {
+  /** What the scanned files are called in the format: the template, the configuration, the program. */
+  written: string;
+  /** True when the format hides the input's value (CloudFormation NoEcho, Terraform `sensitive = true`). */
+  hidden(p: string): boolean;
+  /** The inputs among `params` a user supplies whose value the format shows in clear. */
+  shown(params: string[]): string[];
+  /** Why the `shown` inputs expose a secret, and what to do, in the format's words. */
+  shownWhy(names: string[]): string;
+  /** Inputs among `params` whose handling cannot be seen in the scanned files (Pulumi stack configuration). */
+  unseen(params: string[]): string[];
+  /** How a value known only then reaches the resource, for evidence. */
+  supplied(params: string[], reason: string): string;
+}
+
+const cloudFormationInputs = (noEcho: (p: string) => boolean): DeployInputs => ({
+  written: 'the template',
+  hidden: noEcho,
+  shown: (ps) => ps.filter((p) => !noEcho(p)),
+  shownWhy: (ns) => `comes from parameter ${ns.join(', ')} without NoEcho: its value is shown in plain text in the stack's parameters`,
+  unseen: () => [],
+  supplied: (ps) => {
+    const open = ps.filter((p) => !noEcho(p));
+    return `supplied at deploy time through parameter ${ps.join(', ')}${open.length ? ' (not NoEcho: consider NoEcho: true)' : ''}`;
+  },
+});
+
+/** `var.name` of the root module; a child module's variables and data sources are not inputs a user supplies. */
+const ROOT_VARIABLE = /^var\.[^.]+$/;
+
+const terraformInputs = (sensitive: (p: string) => boolean): DeployInputs => {
+  const open = (ps: string[]) => ps.filter((p) => ROOT_VARIABLE.test(p) && !sensitive(p));
+  return {
+    written: 'the configuration',
+    hidden: sensitive,
+    shown: open,
+    shownWhy: (ns) => `comes from variable ${ns.join(', ')}, not declared with sensitive = true (Terraform's NoEcho): Terraform shows its value in plan and apply output wherever it is used outside an argument the provider marks sensitive`,
+    unseen: () => [],
+    supplied: (ps) => {
+      const vars = ps.filter((p) => ROOT_VARIABLE.test(p));
+      const others = ps.filter((p) => !ROOT_VARIABLE.test(p));
+      const parts = [
+        ...(vars.length ? [`through variable ${vars.join(', ')}${open(vars).length ? ' (not sensitive: consider sensitive = true)' : ''}`] : []),
+        ...(others.length ? [`from ${others.join(', ')}`] : []),
+      ];
+      return `supplied when Terraform runs ${parts.join(' and ')}`;
+    },
+  };
+};
+
+/**
+ * Pulumi keeps secrets encrypted in the stack and has no NoEcho; what a program reads from
+ * its stack configuration is stored in the stack's settings file, encrypted only when set
+ * with `pulumi config set --secret`, which the program does not show.
+ */
+const pulumiInputs = (yaml: boolean): DeployInputs => {
+  const config = (ps: string[]) => (yaml ? ps.filter((p) => !p.startsWith('fn::') && !p.startsWith('pulumi.')) : []);
+  return {
+    written: 'the program',
+    hidden: () => false,
+    shown: () => [],
+    shownWhy: () => '',
+    unseen: config,
+    supplied: (ps, reason) => (config(ps).length ? `taken from the stack configuration ${config(ps).join(', ')} when Pulumi runs` : `known only when Pulumi runs (${reason})`),
+  };
+};
+
+/** The deploy-time inputs of a resource's template, as its format treats them. */
+export function deployInputsOf(r: ResourceContext): DeployInputs {
+  const t = r.graph.template(r.resource);
+  const param = (p: string) => t?.parameters.get(p) ?? t?.parameters.get(p.replace(/^var\./, ''));
+  const hidden = (p: string) => !!param(p)?.noEcho;
+  switch (t?.format) {
+    case 'terraform': case 'terraform-plan': return terraformInputs(hidden);
+    case 'pulumi-state': case 'pulumi-preview': return pulumiInputs(false);
+    case 'pulumi-yaml': return pulumiInputs(true);
+    default: return cloudFormationInputs(hidden);
+  }
+}
+
+/**
  * Whether a value written for a secret exposes it in the template:
  * - literal text (or a parameter default) -> exposed
  * - dynamic reference, resource reference -> not exposed
  * - parameter without default -> supplied at deploy time, not in the template
  * Returns undefined when the value is empty / not a secret at all.
  */
-export function secretExposure(v: Value | undefined, noEcho: (param: string) => boolean): { exposed: boolean; why: string } | undefined {
+export function secretExposure(v: Value | undefined, inputs: DeployInputs): { exposed: boolean; why: string } | undefined {
   if (!v) return undefined;
   if (v.k === 'ref') return { exposed: false, why: 'taken from another resource' };
   if (v.k === 'unknown') {
-    if (v.params.length && !v.alts) {
-      const open = v.params.filter((p) => !noEcho(p));
-      return { exposed: false, why: `supplied at deploy time through parameter ${v.params.join(', ')}${open.length ? ` (not NoEcho: consider NoEcho: true)` : ''}` };
-    }
-    const exposedAlt = (v.alts ?? []).map((a) => secretExposure(a, noEcho)).find((x) => x?.exposed);
+    if (v.params.length && !v.alts) return { exposed: false, why: inputs.supplied(v.params, v.reason) };
+    const exposedAlt = (v.alts ?? []).map((a) => secretExposure(a, inputs)).find((x) => x?.exposed);
     return exposedAlt ?? { exposed: false, why: 'decided at deploy time' };
   }
   if (v.k !== 'scalar' || v.v === null || String(v.v).trim() === '') return undefined;
@@ -161,8 +243,8 @@ export function secretExposure(v: Value | undefined, noEcho: (param: string) => 
   if (v.via && v.via.startsWith('parameter ') && v.via.endsWith('set by --param')) {
     return { exposed: false, why: `supplied at deploy time (${v.via})` };
   }
-  if (v.via) return { exposed: true, why: `written in the template as the ${v.via}` };
-  return { exposed: true, why: 'written in the template as a literal value' };
+  if (v.via) return { exposed: true, why: `written in ${inputs.written} as the ${v.via}` };
+  return { exposed: true, why: `written in ${inputs.written} as a literal value` };
 }
 
 /**
@@ -176,10 +258,4 @@ export function credentialIn(v: Value | undefined): { hit: SecretHit; why: strin
   const hit = findSecrets(v.v)[0];
   if (!hit) return undefined;
   return { hit, why: `${hit.kind} ${hit.masked} ${v.via ? `written in the template as the ${v.via}` : 'written in the template'}` };
-}
-
-/** NoEcho lookup for the template of a resource. */
-export function noEchoOf(r: ResourceContext): (p: string) => boolean {
-  const t = r.graph.template(r.resource);
-  return (p) => !!t?.parameters.get(p)?.noEcho;
 }

@@ -1,5 +1,6 @@
 import { defineControl } from '../api.js';
 import { isPresent } from '../predicates.js';
+import { expectAt } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-APIGW-001',
@@ -20,10 +21,10 @@ export default defineControl({
       const v2 = r.type === 'AWS::ApiGatewayV2::Stage' || r.type === 'AWS::Serverless::HttpApi';
       path = v2 ? 'AccessLogSettings.DestinationArn' : 'AccessLogSetting.DestinationArn';
     }
-    return r.expect(path, isPresent, {
+    return expectAt(r, path, isPresent, {
       pass: 'access logs are delivered to a destination',
       fail: `${path.split('.').slice(0, -1).join('.')} has no DestinationArn: API requests are not logged`,
       unknown: 'cannot tell whether access logging is configured',
-    });
+    }, 'no access log destination');
   },
 });

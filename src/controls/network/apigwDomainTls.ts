@@ -1,6 +1,7 @@
 import { decide, defineControl, evidenceAt, type Outcome } from '../api.js';
 import type { Value } from '../../model/types.js';
 import { asString, prop } from '../../model/value.js';
+import { whereWritten } from '../lib/where.js';
 
 /** TLS 1.2+ security policies of API Gateway custom domains (TLS_1_2 and the newer SecurityPolicy_TLS1x_* names). */
 export const modernApiPolicy = (s: string | undefined) => s !== undefined && (s === 'TLS_1_2' || /^SecurityPolicy_TLS1[23]/.test(s));
@@ -15,7 +16,9 @@ export default defineControl({
   remediation: 'Set SecurityPolicy: TLS_1_2 on the custom domain (DomainNameConfigurations[].SecurityPolicy for API Gateway v2, Domain.SecurityPolicy for SAM).',
   references: { trivy: ['AVD-AWS-0005'] },
   evaluate(r) {
-    const check = (path: string, v: Value | undefined, at = v?.loc ?? r.locate(path)): Outcome => {
+    // Where the resource writes the policy (not where a parameter it names is defaulted), or the
+    // resource when it is left out.
+    const check = (path: string, v: Value | undefined, at = v !== undefined ? r.locate(path) : whereWritten(r, path)): Outcome => {
       const ev = [evidenceAt(`Properties.${path}`, v, at)];
       const d = decide(v, (x) => (x && x.k === 'unknown' ? { unknown: x } : modernApiPolicy(asString(x))));
       if (d === true) return r.pass(`custom domain security policy is ${asString(v)}`, at, ev);
@@ -29,6 +32,6 @@ export default defineControl({
     }
     const cfgs = r.get('DomainNameConfigurations');
     if (!cfgs || cfgs.k !== 'list' || cfgs.items.length === 0) return check('DomainNameConfigurations', cfgs);
-    return cfgs.items.map((c, i) => check(`DomainNameConfigurations[${i}].SecurityPolicy`, prop(c, 'SecurityPolicy'), prop(c, 'SecurityPolicy')?.loc ?? c.loc));
+    return cfgs.items.map((c, i) => check(`DomainNameConfigurations[${i}].SecurityPolicy`, prop(c, 'SecurityPolicy'), (c.k === 'object' ? c.keyLocs.get('SecurityPolicy') : undefined) ?? c.loc));
   },
 });

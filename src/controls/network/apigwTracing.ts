@@ -1,5 +1,6 @@
 import { defineControl } from '../api.js';
 import { isTrue } from '../predicates.js';
+import { expectAt } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-APIGW-006',
@@ -11,10 +12,10 @@ export default defineControl({
   remediation: 'Set TracingEnabled: true on the stage (or on the AWS::Serverless::Api).',
   references: { checkov: ['CKV_AWS_73'], trivy: ['AVD-AWS-0003'] },
   evaluate(r) {
-    return r.expect('TracingEnabled', isTrue, {
+    return expectAt(r, 'TracingEnabled', isTrue, {
       pass: 'X-Ray tracing is enabled',
       fail: 'TracingEnabled is not true: requests are not traced',
       unknown: 'cannot tell whether tracing is enabled',
-    });
+    }, 'not set: false');
   },
 });

@@ -1,5 +1,6 @@
 import { defineControl } from '../api.js';
 import { isTrue } from '../predicates.js';
+import { expectAt } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-ELB-008',
@@ -11,10 +12,10 @@ export default defineControl({
   remediation: 'Set AccessLoggingPolicy with Enabled: true and S3BucketName.',
   references: { checkov: ['CKV_AWS_92'], cfn_nag: ['W26'], cdk_nag: ['AwsSolutions-ELB2'], guard: ['ELB_LOGGING_ENABLED'] },
   evaluate(r) {
-    return r.expect('AccessLoggingPolicy.Enabled', isTrue, {
+    return expectAt(r, 'AccessLoggingPolicy.Enabled', isTrue, {
       pass: 'access logging is enabled',
       fail: 'AccessLoggingPolicy.Enabled is not true: requests are not logged',
       unknown: 'cannot tell whether access logging is enabled',
-    });
+    }, 'not set: access logging is off');
   },
 });

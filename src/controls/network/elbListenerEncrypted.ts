@@ -26,7 +26,8 @@ export default defineControl({
       return r.notApplicable(`${p} listener passes traffic through without terminating it; encryption is end to end or not at all`);
     }
     const ev = [r.evidence('Protocol'), r.evidence('DefaultActions')];
-    if (d === true) return r.pass(p === 'HTTP' ? 'HTTP listener only redirects to HTTPS' : `listener uses ${p}`, r.locate('Protocol'), ev);
+    // An HTTP listener passes by its redirect, so that is where the pass points.
+    if (d === true) return r.pass(p === 'HTTP' ? 'HTTP listener only redirects to HTTPS' : `listener uses ${p}`, r.locate(p === 'HTTP' ? 'DefaultActions' : 'Protocol'), ev);
     if (d === false) return r.fail(`listener uses ${p ?? 'an unencrypted protocol'} and does not redirect to HTTPS: traffic is served in clear text`, r.locate('Protocol'), ev);
     return r.unknown('cannot tell whether the listener encrypts traffic', d.unknown, r.locate('Protocol'), ev);
   },

@@ -1,5 +1,6 @@
 import { defineControl, evidenceAt } from '../api.js';
 import { asString, prop } from '../../model/value.js';
+import { whereWritten } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-WAF-002',
@@ -20,7 +21,8 @@ export default defineControl({
     const da = r.get('DefaultAction');
     const block = da && da.k === 'object' && da.props.has('Block');
     if (block) return r.pass('web ACL has no rules but blocks every request by default', r.locate('DefaultAction'), [r.evidence('DefaultAction'), r.evidence('Rules')]);
-    return r.fail('web ACL has no rules and its default action allows every request: it filters nothing', r.locate('Rules'),
-      [evidenceAt('Properties.Rules', rules, r.locate('Rules'), 'no rules'), r.evidence('DefaultAction')]);
+    const at = whereWritten(r, 'Rules');
+    return r.fail('web ACL has no rules and its default action allows every request: it filters nothing', at,
+      [evidenceAt('Properties.Rules', rules, at, 'no rules'), r.evidence('DefaultAction')]);
   },
 });

@@ -1,6 +1,15 @@
 import { defineControl } from '../api.js';
 import { isPresent } from '../predicates.js';
 
+/**
+ * The property each type keeps its tags in, where it is not `Tags` (EFS names them
+ * FileSystemTags). Whether the tags are a list of Key/Value pairs (most types) or a map
+ * (SAM functions and state machines) does not matter: any entry counts.
+ */
+const TAG_PROPERTY: Record<string, string> = {
+  'AWS::EFS::FileSystem': 'FileSystemTags',
+};
+
 export default defineControl({
   id: 'AT-TAG-001',
   title: 'Taggable resources carry tags',
@@ -13,12 +22,13 @@ export default defineControl({
     'AWS::EFS::FileSystem', 'AWS::SecretsManager::Secret', 'AWS::Serverless::StateMachine', 'AWS::StepFunctions::StateMachine',
   ],
   rationale: 'Tags record owner, environment and data classification; without them nobody can tell who is responsible for a resource, which data it holds or what it costs, and tag-based access policies do not apply.',
-  remediation: 'Add Tags (for example owner, environment, data-classification), or set stack-level tags at deployment and declare them here for SAM Globals.',
+  remediation: 'Add Tags (FileSystemTags on an EFS file system; for example owner, environment, data-classification), or set stack-level tags at deployment and declare them here for SAM Globals.',
   references: {},
   evaluate(r) {
-    return r.expect('Tags', isPresent, {
+    const prop = TAG_PROPERTY[r.type] ?? 'Tags';
+    return r.expect(prop, isPresent, {
       pass: 'the resource declares tags',
-      fail: 'no Tags: ownership, environment and data classification are not recorded on the resource (stack-level tags applied at deploy time are not visible here)',
+      fail: `no ${prop}: ownership, environment and data classification are not recorded on the resource (stack-level tags applied at deploy time are not visible here)`,
     });
   },
 });

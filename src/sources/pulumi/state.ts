@@ -157,9 +157,27 @@ function resources(entries: Entry[], file: string, secrets: { secretReason: stri
     for (const u of [...listOf(member(p.e.n, 'dependencies')), ...[...deps.values()].flat()]) { const a = byUrn.get(u); if (a) refs.add(a); }
     collectRefs(props, refs);
     const mode = isTrue(member(p.e.n, 'external')) ? 'data' : 'managed';
-    out.push({ address, token: p.type, origin: p.urn, loc, props, refs, mode });
+    const options = optionsOf(p.e.n, p.urn);
+    out.push({ address, token: p.type, origin: p.urn, loc, props, refs, mode, ...(options ? { options } : {}) });
   }
   return { resources: out, errors };
+}
+
+/**
+ * `protect` and `retainOnDelete` of a state entry (a preview step's new state has the same
+ * shape). The engine writes each resource's own value, inherited from its parent included,
+ * and only when true.
+ */
+function optionsOf(n: MapNode, urn: string): ObjectValue | undefined {
+  let out: ObjectValue | undefined;
+  for (const key of ['protect', 'retainOnDelete']) {
+    const v = member(n, key);
+    if (v?.t !== 's') continue;
+    out ??= emptyObject(n.loc);
+    out.props.set(key, { k: 'scalar', v: v.v, loc: v.loc });
+    out.keyLocs.set(key, { ...keyAt(n, key), path: `${urn}.${key}` });
+  }
+  return out;
 }
 
 function isTrue(n: Node | undefined): boolean {

@@ -4,6 +4,7 @@
 import type { Loc, ObjectValue, Resource, SourceError, SourceFormat, Value } from '../../model/types.js';
 import type { SourceLoad } from '../types.js';
 import type { TfResource } from '../terraform/types.js';
+import { optionAttributes } from '../terraform/translate/keep.js';
 import { unitTemplate } from '../terraform/unit.js';
 import { classify, snake } from './tokens.js';
 import { classicValues, nativeProperties } from './values.js';
@@ -22,6 +23,11 @@ export interface PulumiResource {
   refs: Set<string>;
   /** `data` for a resource read rather than managed (`get`, `external`). */
   mode: 'managed' | 'data';
+  /**
+   * The resource options that keep it from being deleted (`protect`, `retainOnDelete`), each
+   * key located where written with its full path as written; absent when none is written.
+   */
+  options?: ObjectValue;
 }
 
 export function pulumiUnit(file: string, format: SourceFormat, resources: PulumiResource[], errors: SourceError[], notes: SourceError[] = []): SourceLoad {
@@ -34,16 +40,18 @@ export function pulumiUnit(file: string, format: SourceFormat, resources: Pulumi
     const refs = new Set([...r.refs].filter((a) => a !== r.address));
     if (kind.kind === 'native') {
       if (r.mode !== 'managed') continue;
+      const attributes: ObjectValue = { k: 'object', props: new Map(), keyLocs: new Map(), loc: r.loc };
+      optionAttributes(r.options, attributes);
       native.push({
         id: r.address, type: kind.cfnType, sourceType: r.token, file: r.loc.file,
         loc: { ...r.loc, path: r.origin },
         properties: nativeProperties(kind.cfnType, refAttrs(r.props, kinds), r.origin),
-        attributes: { k: 'object', props: new Map(), keyLocs: new Map(), loc: r.loc },
+        attributes,
         dependsOn: [], refs, serverless: false,
       });
       continue;
     }
-    const base = { address: r.address, name: r.address, module: '', mode: r.mode, file: r.loc.file, loc: r.loc, refs };
+    const base = { address: r.address, name: r.address, module: '', mode: r.mode, file: r.loc.file, loc: r.loc, refs, ...(r.options ? { lifecycle: r.options } : {}) };
     if (kind.kind === 'classic') {
       const c = classicValues(kind.tfType, refAttrs(r.props, kinds));
       tf.push({ ...base, type: kind.tfType, values: c.values, origin: (p: string) => (p ? `${r.origin}.${c.written(p)}` : r.origin) });

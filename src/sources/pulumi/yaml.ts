@@ -70,9 +70,25 @@ class Program {
       const props: ObjectValue = isMap(pn) ? (this.value(pn) as ObjectValue) : emptyObject(loc);
       const refs = new Set<string>();
       collectRefs(props, refs);
-      const deps = member(member(n, 'options'), 'dependsOn');
+      const opts = member(n, 'options');
+      const deps = member(opts, 'dependsOn');
       if (deps) collectRefs(this.value(deps), refs);
-      out.push({ address: name, token, origin: `resources.${name}.properties`, loc, props, refs, mode: member(n, 'get') ? 'data' : 'managed' });
+      const options = this.options(opts, name);
+      out.push({ address: name, token, origin: `resources.${name}.properties`, loc, props, refs, mode: member(n, 'get') ? 'data' : 'managed', ...(options ? { options } : {}) });
+    }
+    return out;
+  }
+
+  /** `options: { protect, retainOnDelete }`, which may be expressions (`${isProd}`). */
+  private options(opts: Node | undefined, name: string): ObjectValue | undefined {
+    if (!isMap(opts)) return undefined;
+    let out: ObjectValue | undefined;
+    for (const key of ['protect', 'retainOnDelete']) {
+      const v = opts.props.get(key);
+      if (!v) continue;
+      out ??= emptyObject(opts.loc);
+      out.props.set(key, this.value(v));
+      out.keyLocs.set(key, { ...keyAt(opts, key), path: `resources.${name}.options.${key}` });
     }
     return out;
   }

@@ -8,10 +8,10 @@ import type { Loc, ObjectValue, ParameterInfo, Scalar, SourceError, Value } from
 import { displayPath } from '../cloudformation/load.js';
 import type { Attribute, Block, Expr, ParsedFile } from './hcl/ast.js';
 import { parseHcl } from './hcl/parser.js';
-import { bodyValue, refsIn, setPaths } from './eval/body.js';
+import { bodyValue, lifecycleValue, refsIn, setPaths } from './eval/body.js';
 import { evaluate, evaluateSafe, locOf, textOf, type Got, type ModuleEnv, type Scope } from './eval/expr.js';
 import { policyDocument } from './eval/policyDocument.js';
-import { EvalError, isNull, list, object, relocate, scalar, unknown, type Unknown } from './eval/values.js';
+import { callerIdentity, EvalError, isNull, list, object, relocate, scalar, unknown, type Unknown } from './eval/values.js';
 import { convert, isComplex, typeOf, type VarType } from './eval/varTypes.js';
 import type { TranslateNote } from './translate/index.js';
 import { blockComments, type SuppressionComment } from './suppressions.js';
@@ -49,6 +49,7 @@ export interface ModuleLoad {
 /** More would be a configuration Attest reads too slowly to be useful; Terraform itself has no such limit. */
 const MAX_INSTANCES = 1000;
 const MAX_DEPTH = 16;
+const MAX_CHAIN = 150;
 const MAX_FILE_BYTES = 1024 * 1024;
 const MAX_TF_BYTES = 5 * 1024 * 1024;
 
@@ -120,6 +121,8 @@ class Loader {
   readonly files = new Set<string>();
   readonly parsedFiles = new Set<ParsedFile>();
   readonly suppressions = new Map<string, SuppressionComment[]>();
+  /** How many resource and local evaluations are in progress, one inside another. */
+  depth = 0;
   /** Every resource instance by address, for references from anywhere in the unit. */
   readonly instances = new Map<string, Instance>();
   private readonly said = new Set<string>();
@@ -309,7 +312,8 @@ class Module implements ModuleEnv {
       const sensitive = literal(attrOf(d.block, 'sensitive')) === true;
       const def = attrOf(d.block, 'default');
       const loc = this.at(d.block.labels[0]!, d.file);
-      const info: ParameterInfo = { name, type: typeText(d), loc, noEcho: sensitive, source: 'none' };
+      // Named as expressions and unknowns name it (`var.db_password`), so a control can look it up.
+      const info: ParameterInfo = { name: `var.${name}`, type: typeText(d), loc, noEcho: sensitive, source: 'none' };
       const description = literal(attrOf(d.block, 'description'));
       if (typeof description === 'string') info.description = description;
       let value: Value | undefined;
@@ -405,6 +409,8 @@ class Module implements ModuleEnv {
       loc: this.at(d.block, d.file), values, refs,
     };
     setPaths(values, '');
+    const lifecycle = lifecycleValue(d.block.body, this.scope(d.file), inst.address);
+    if (lifecycle) r.lifecycle = lifecycle;
     const cond = inst.condition;
     if (cond) r.condition = { name: cond.name, state: 'unknown', params: cond.params };
     this.loader.resources.push(r);
@@ -415,7 +421,10 @@ class Module implements ModuleEnv {
   private valuesOf(inst: Instance): ObjectValue | undefined {
     if (inst.values) return inst.values;
     if (inst.busy) return undefined;
+    // A chain of references this long would exhaust the stack; the attribute stays a reference.
+    if (this.loader.depth >= MAX_CHAIN) return undefined;
     inst.busy = true;
+    this.loader.depth++;
     const d = inst.decl;
     const s = this.scope(d.file, { refs: inst.refs });
     if (inst.count) s.count = inst.count;
@@ -424,6 +433,7 @@ class Module implements ModuleEnv {
       inst.values = bodyValue(d.block.body, s, this.at(d.block, d.file), true);
     } finally {
       inst.busy = false;
+      this.loader.depth--;
     }
     return inst.values;
   }
@@ -631,6 +641,7 @@ class Module implements ModuleEnv {
     const address = this.address('data', type, name);
     if (!decl) throw new EvalError(`no data source data.${type}.${name} is declared in this module`);
     for (const inst of this.instancesOf(decl)) s.refs?.add(inst.address);
+    if (type === 'aws_caller_identity' && !attrOf(decl.block, 'provider')) return callerIdentity(address, at);
     if (type !== 'aws_iam_policy_document') return unknown(`data.${type}.${name} is read from the provider when Terraform runs`, [`data.${type}.${name}`], at);
     const x = this.expansion(decl);
     const doc = (inst: Instance): Value => {
@@ -651,6 +662,7 @@ class Module implements ModuleEnv {
     const inst = this.loader.instances.get(r.resource);
     const owner = inst?.module;
     const values = inst && owner ? owner.valuesOf(inst) : undefined;
+    if (inst && !values && this.loader.depth >= MAX_CHAIN) return { v: unknown(`${r.resource}.${attr} is reached through more than ${MAX_CHAIN} references; Attest follows no further`, [], at) };
     const v = values?.props.get(attr);
     if (v !== undefined) return { v, via: `${r.resource}.${attr}`, from: { resource: r.resource, path: attr } };
     return { v: { k: 'ref', resource: r.resource, attr, loc: at } };
@@ -680,11 +692,14 @@ class Module implements ModuleEnv {
       this.loader.error(this.at(l.attr, l.file), `local.${name} refers to itself: ${cycle}`);
       return unknown(`local.${name} refers to itself (${cycle})`, [], at);
     }
+    if (this.loader.depth >= MAX_CHAIN) return unknown(`local.${name} is reached through more than ${MAX_CHAIN} references; Attest follows no further`, [], at);
     this.localStack.push(name);
+    this.loader.depth++;
     try {
       l.value = evaluateSafe(l.attr.expr, this.scope(l.file));
     } finally {
       this.localStack.pop();
+      this.loader.depth--;
     }
     return l.value;
   }

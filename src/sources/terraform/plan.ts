@@ -135,7 +135,13 @@ function resource(n: MapNode, module: string, changes: Map<string, Change>, conf
   const self = { address, module, ...(index !== undefined ? { index } : {}) };
   const exprs = config.resources.get(configAddress(module, mode, type, name));
   if (change?.afterUnknown) unknowns(values, change.afterUnknown, [], (path, at) => referenceValue(self, exprs, path, at, instances));
-  return { address, type, name, module, mode, file: loc.file, loc, values, refs: resourceRefs(self, exprs, instances) };
+  // Neither a plan's nor a state's JSON records the lifecycle block: whether prevent_destroy is set cannot be seen.
+  const at = { ...loc, path: `${address}.lifecycle.prevent_destroy` };
+  const lifecycle: TfResource['lifecycle'] = {
+    k: 'object', loc, keyLocs: new Map([['prevent_destroy', at]]),
+    props: new Map<string, Value>([['prevent_destroy', { k: 'unknown', reason: 'plan and state JSON do not record lifecycle { prevent_destroy }; scan the configuration (.tf files) to see it', params: [], loc: at }]]),
+  };
+  return { address, type, name, module, mode, file: loc.file, loc, values, refs: resourceRefs(self, exprs, instances), lifecycle };
 }
 
 /** The address of the configuration block an instance comes from: module keys and instance key dropped. */

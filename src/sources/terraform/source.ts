@@ -5,6 +5,7 @@ import { basename, resolve } from 'node:path';
 import type { SourceInfo, Template } from '../../model/types.js';
 import type { FolderSource, LoadOptions, SourceLoad } from '../types.js';
 import type { ParsedFile } from './hcl/ast.js';
+import { parseHcl } from './hcl/parser.js';
 import { loadTerraformModule, moduleDir, parseFile, type ModuleDir } from './module.js';
 import { applySuppressions } from './suppressions.js';
 import { unitTemplate } from './unit.js';
@@ -29,14 +30,21 @@ function loadFolders(folders: Map<string, string[]>, opts: LoadOptions): SourceL
   const dirs = new Map<string, ModuleDir>();
   const realDir = (dir: string) => moduleDir(dir, dirs).real ?? dir;
   const all: Folder[] = [];
+  const varFiles = (opts.varFiles ?? []).map((f) => resolve(f));
+  const named = new Set(varFiles);
   for (const [display, files] of folders) {
     const tf = files.filter((f) => f.endsWith('.tf')).sort();
     const tfvars = files.filter((f) => f.endsWith('.tfvars')).sort();
     if (!tf.length) {
-      for (const f of tfvars) out.skipped.push({ file: displayOf(display, f), reason: 'Terraform variables file in a folder without .tf files; it is read with the module in its folder' });
+      for (const f of tfvars) out.skipped.push({ file: displayOf(display, f), reason: 'Terraform variables file in a folder without .tf files: no module here reads it' });
       continue;
     }
-    all.push({ display, real: realDir(resolve(tf[0]!, '..')), tf, tfvars });
+    // Terraform itself reads only these; another .tfvars is read when named with -var-file.
+    const auto = (f: string) => basename(f) === 'terraform.tfvars' || basename(f).endsWith('.auto.tfvars');
+    for (const f of tfvars.filter((x) => !auto(x) && !named.has(resolve(x)))) {
+      out.skipped.push({ file: displayOf(display, f), reason: 'Terraform variables file Terraform reads only when named with -var-file; its values are not used (name it with --var-file, or give values with --param NAME=VALUE)' });
+    }
+    all.push({ display, real: realDir(resolve(tf[0]!, '..')), tf, tfvars: tfvars.filter(auto) });
   }
 
   // Folders another scanned folder calls as a local module are read through that caller.
@@ -46,7 +54,7 @@ function loadFolders(folders: Map<string, string[]>, opts: LoadOptions): SourceL
   const read = new Set<string>();
   const unit = (f: Folder) => {
     try {
-      const m = loadTerraformModule(f.real, [...f.tf, ...f.tfvars], { vars: opts.params ?? {}, parsed, dirs });
+      const m = loadTerraformModule(f.real, [...f.tf, ...f.tfvars], { vars: opts.params ?? {}, varFiles, parsed, dirs });
       for (const p of m.parsedFiles) read.add(resolve(p.file));
       const { template, source } = unitTemplate({
         file: f.display, format: 'terraform', files: m.files, resources: m.resources, parameters: m.parameters, errors: m.errors, notes: m.notes,
@@ -91,3 +99,18 @@ function localCalls(f: Folder, parsed: Map<string, ParsedFile>, realDir: (dir: s
   return out;
 }
 
+
+/** Where a configuration given as text notionally lives (never read from disk: the parse is handed over). */
+const TEXT_DIR = '/attest-text';
+
+/**
+ * One Terraform configuration given as text (a single `.tf` file: a labelled example, a
+ * control's test case) as a scan unit, exactly as a folder holding only that file is read.
+ */
+export function terraformTextUnit(text: string, name = 'main.tf', vars: Record<string, string> = {}): { template: Template; source: SourceInfo } {
+  const file = `${TEXT_DIR}/${name}`;
+  const m = loadTerraformModule(TEXT_DIR, [file], { vars, parsed: new Map([[file, parseHcl(text, name)]]) });
+  const unit = unitTemplate({ file: name, format: 'terraform', files: [name], resources: m.resources, parameters: m.parameters, errors: m.errors, notes: m.notes });
+  applySuppressions(unit.template, m.suppressions);
+  return unit;
+}

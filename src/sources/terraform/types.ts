@@ -44,6 +44,16 @@ export interface TfResource {
    */
   condition?: { name: string; state: 'unknown'; params: string[] };
   /**
+   * Settings outside the provider's arguments that decide whether destroying the resource
+   * destroys its data: Terraform's `lifecycle` block (`prevent_destroy`; the HCL reader
+   * leaves meta-arguments out of `values`), Pulumi's resource options (`protect`,
+   * `retainOnDelete`). Each key is located where written, its `path` the full path as
+   * written (`aws_s3_bucket.b.lifecycle.prevent_destroy`, `resources.db.options.protect`).
+   * Absent when the input says nothing; a reader that cannot see them (plan JSON does not
+   * record `lifecycle`) writes them as unknown.
+   */
+  lifecycle?: ObjectValue;
+  /**
    * The path as the reader's format writes it, when that is not Terraform (a Pulumi
    * property path under the resource's URN), for a Terraform path of `values` (`''`: the
    * resource itself). Absent: the Terraform address and path.

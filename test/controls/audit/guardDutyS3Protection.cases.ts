@@ -10,7 +10,7 @@ export default cases(control, {
       Enable: true
       Features:
         - Name: S3_DATA_EVENTS
-          Status: ENABLED`,
+          Status: ENABLED # <--`,
     `Resources:
   Detector:
     Type: AWS::GuardDuty::Detector
@@ -18,11 +18,21 @@ export default cases(control, {
       Enable: true
       DataSources:
         S3Logs:
-          Enable: true`,
+          Enable: true # <--`,
+    { name: 'the S3 entry decides where it sits in the list', template: `Resources:
+  Detector:
+    Type: AWS::GuardDuty::Detector
+    Properties:
+      Enable: true
+      Features:
+        - Name: EKS_AUDIT_LOGS
+          Status: DISABLED
+        - Name: S3_DATA_EVENTS
+          Status: ENABLED # <--` },
   ],
   fail: [
     `Resources:
-  Detector:
+  Detector: # <--
     Type: AWS::GuardDuty::Detector
     Properties:
       Enable: true`,
@@ -32,7 +42,21 @@ export default cases(control, {
     Properties:
       Enable: true
       Features:
+        - Name: RDS_LOGIN_EVENTS
+          Status: ENABLED
         - Name: S3_DATA_EVENTS
-          Status: DISABLED`,
+          Status: DISABLED # <--`,
+  ],
+  unknown: [
+    { name: 'the status from a parameter', template: `Parameters:
+  S3Status: { Type: String }
+Resources:
+  Detector:
+    Type: AWS::GuardDuty::Detector
+    Properties:
+      Enable: true
+      Features:
+        - Name: S3_DATA_EVENTS
+          Status: !Ref S3Status # <--` },
   ],
 });

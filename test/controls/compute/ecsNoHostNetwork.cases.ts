@@ -1,13 +1,20 @@
 import control from '../../../src/controls/compute/ecsNoHostNetwork.js';
-import { cases } from '../../helpers/cases.js';
-import { HARDENED_TASK, INSECURE_TASK } from './ecsTaskTemplates.js';
+import { cases, tf } from '../../helpers/cases.js';
+import { HARDENED_TASK, HARDENED_TASK_TF, INSECURE_TASK, INSECURE_TASK_TF, marked } from './ecsTaskTemplates.js';
 
 export default cases(control, {
   pass: [
-    HARDENED_TASK,
+    marked(HARDENED_TASK, 'NetworkMode:'),
+    tf(marked(HARDENED_TASK_TF, 'network_mode ')),
+    tf(`resource "aws_ecs_task_definition" "bridge" { # <--
+  family                = "bridge"
+  container_definitions = jsonencode([{ name = "app", image = "app:1" }])
+}
+`, { name: 'network_mode left out: ECS uses bridge on EC2' }),
   ],
   fail: [
-    INSECURE_TASK,
+    marked(INSECURE_TASK, 'NetworkMode:'),
+    tf(marked(INSECURE_TASK_TF, 'network_mode ')),
   ],
   unknown: [
     `Parameters:
@@ -16,6 +23,16 @@ Resources:
   Task:
     Type: AWS::ECS::TaskDefinition
     Properties:
-      NetworkMode: !Ref Mode`,
+      NetworkMode: !Ref Mode # <--`,
+    tf(`variable "network_mode" {
+  type = string
+}
+
+resource "aws_ecs_task_definition" "app" {
+  family                = "app"
+  network_mode          = var.network_mode # <--
+  container_definitions = jsonencode([{ name = "app", image = "app:1" }])
+}
+`, { name: 'network mode from a variable without a value' }),
   ],
 });

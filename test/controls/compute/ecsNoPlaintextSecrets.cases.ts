@@ -1,13 +1,13 @@
 import control from '../../../src/controls/compute/ecsNoPlaintextSecrets.js';
-import { cases } from '../../helpers/cases.js';
-import { HARDENED_TASK, INSECURE_TASK } from './ecsTaskTemplates.js';
+import { cases, tf } from '../../helpers/cases.js';
+import { HARDENED_TASK, HARDENED_TASK_TF, INSECURE_TASK, INSECURE_TASK_HEREDOC_TF, INSECURE_TASK_TF, marked } from './ecsTaskTemplates.js';
 
 // Assembled at run time so the repository holds no credential-shaped literal.
 const akid = 'AKIA' + 'IOSFODNN7EXAMPLE';
 
 export default cases(control, {
   pass: [
-    HARDENED_TASK,
+    marked(HARDENED_TASK, 'Environment:'),
     { name: 'connection string whose password is a deploy-time reference', template: `Parameters:
   DbPassword: { Type: String, NoEcho: true }
 Resources:
@@ -23,6 +23,25 @@ Resources:
             - Name: REGION
               Value: eu-west-1
 ` },
+    tf(marked(HARDENED_TASK_TF, 'container_definitions ='), { name: 'secret injected from Secrets Manager' }),
+    tf(`resource "aws_ecs_task_definition" "app" {
+  family = "app"
+  container_definitions = jsonencode([ # <--
+    {
+      name  = "app"
+      image = "app:1"
+      environment = [
+        { name = "DB_HOST", value = aws_db_instance.main.address },
+        { name = "STAGE", value = "prod" }
+      ]
+    }
+  ])
+}
+
+resource "aws_db_instance" "main" {
+  identifier = "main"
+}
+`, { name: 'environment values taken from other resources' }),
   ],
   fail: [
     { name: 'AWS access key id in the environment', template: `Resources:
@@ -36,7 +55,7 @@ Resources:
             - Name: AWS_ACCESS_KEY_ID
               Value: AKIAEXAMPLEEXAMPLE12 # <--
 ` },
-    INSECURE_TASK,
+    marked(INSECURE_TASK, 'Value: hunter2'),
     { name: 'credential-shaped value under an innocuous name', template: `Resources:
   Task:
     Type: AWS::ECS::TaskDefinition
@@ -73,6 +92,49 @@ Resources:
           Environment:
             - Name: STRIPE_API_KEY
               Value: !Ref Key # <--` },
+    tf(marked(INSECURE_TASK_TF, 'container_definitions ='), { name: 'password written in jsonencode containers' }),
+    tf(INSECURE_TASK_HEREDOC_TF, { name: 'password written in heredoc containers (unmarked: see INSECURE_TASK_HEREDOC_TF)' }),
+    tf(`variable "stripe_key" {
+  type    = string
+  default = "sk_live_123"
+}
+
+resource "aws_ecs_task_definition" "app" {
+  family = "app"
+  container_definitions = jsonencode([ # <--
+    {
+      name  = "app"
+      image = "app:1"
+      environment = [
+        { name = "STRIPE_API_KEY", value = var.stripe_key }
+      ]
+    }
+  ])
+}
+`, { name: 'secret from a variable default' }),
+  ],
+  unknown: [
+    // jsonencode of containers holding a value not known until apply is one unknown string:
+    // the whole definition is undecided, not just the variable (CloudFormation's NoEcho
+    // parameter passes, as its value is visibly supplied at deploy time).
+    tf(`variable "db_password" {
+  type      = string
+  sensitive = true
+}
+
+resource "aws_ecs_task_definition" "app" {
+  family = "app"
+  container_definitions = jsonencode([ # <--
+    {
+      name  = "app"
+      image = "app:1"
+      environment = [
+        { name = "DB_PASSWORD", value = var.db_password }
+      ]
+    }
+  ])
+}
+`, { name: 'password from a sensitive variable without a value' }),
   ],
   not_applicable: [
     `Resources:

@@ -1,13 +1,14 @@
 import control from '../../../src/controls/compute/ecsReadOnlyRoot.js';
-import { cases } from '../../helpers/cases.js';
-import { HARDENED_TASK, INSECURE_TASK } from './ecsTaskTemplates.js';
+import { cases, tf } from '../../helpers/cases.js';
+import { HARDENED_TASK, HARDENED_TASK_TF, INSECURE_TASK, INSECURE_TASK_HEREDOC_TF, INSECURE_TASK_TF, marked } from './ecsTaskTemplates.js';
 
 export default cases(control, {
   pass: [
-    HARDENED_TASK,
+    marked(HARDENED_TASK, 'ReadonlyRootFilesystem: true'),
+    tf(marked(HARDENED_TASK_TF, 'container_definitions =')),
   ],
   fail: [
-    INSECURE_TASK,
+    marked(INSECURE_TASK, 'ReadonlyRootFilesystem: false'),
     { name: 'second container lacks the flag', template: `Resources:
   Task:
     Type: AWS::ECS::TaskDefinition
@@ -16,8 +17,25 @@ export default cases(control, {
         - Name: app
           Image: app:1
           ReadonlyRootFilesystem: true
-        - Name: sidecar
+        - Name: sidecar # <--
           Image: proxy:1` },
+    tf(marked(INSECURE_TASK_TF, 'container_definitions ='), { name: 'jsonencode' }),
+    tf(INSECURE_TASK_HEREDOC_TF, { name: 'heredoc containers (unmarked: see INSECURE_TASK_HEREDOC_TF)' }),
+    tf(`resource "aws_ecs_task_definition" "app" {
+  family = "app"
+  container_definitions = jsonencode([ # <--
+    {
+      name                   = "app"
+      image                  = "app:1"
+      readonlyRootFilesystem = true
+    },
+    {
+      name  = "sidecar"
+      image = "proxy:1"
+    }
+  ])
+}
+`, { name: 'the sidecar lacks the flag' }),
   ],
   unknown: [
     { name: 'condition picks read-only', template: `Parameters:
@@ -31,6 +49,21 @@ Resources:
       ContainerDefinitions:
         - Name: app
           Image: app:1
-          ReadonlyRootFilesystem: !If [IsProd, true, false]` },
+          ReadonlyRootFilesystem: !If [IsProd, true, false] # <--` },
+    tf(`variable "env" {
+  type = string
+}
+
+resource "aws_ecs_task_definition" "app" {
+  family = "app"
+  container_definitions = jsonencode([ # <--
+    {
+      name                   = "app"
+      image                  = "app:1"
+      readonlyRootFilesystem = var.env == "prod"
+    }
+  ])
+}
+`, { name: 'read-only only in production, the environment not known' }),
   ],
 });

@@ -1,5 +1,5 @@
 import control from '../../../src/controls/compute/lambdaEnvNoSecrets.js';
-import { cases } from '../../helpers/cases.js';
+import { cases, tf } from '../../helpers/cases.js';
 
 // Assembled at run time so the repository holds no credential-shaped literal.
 const slack = 'xoxb-' + '1234567890-abcdefghijkl';
@@ -32,6 +32,45 @@ Resources:
       Environment:
         Variables:
           API_KEY: !Ref ApiKey # <--` },
+    tf(`variable "db_password" {
+  type      = string
+  sensitive = true
+}
+
+resource "aws_lambda_function" "fn" {
+  function_name = "orders"
+  role          = "arn:aws:iam::111122223333:role/orders"
+  runtime       = "python3.13"
+  handler       = "app.handler"
+  filename      = "build/orders.zip"
+
+  environment {
+    variables = {
+      DB_PASSWORD   = var.db_password # <--
+      DB_SECRET_ARN = aws_secretsmanager_secret.db.arn
+    }
+  }
+}
+
+resource "aws_secretsmanager_secret" "db" {
+  name = "orders/db"
+}
+`, { name: 'password from a sensitive variable without a value' }),
+    tf(`resource "aws_lambda_function" "fn" {
+  function_name = "orders"
+  role          = "arn:aws:iam::111122223333:role/orders"
+  runtime       = "python3.13"
+  handler       = "app.handler"
+  filename      = "build/orders.zip"
+
+  environment {
+    variables = { # <--
+      TABLE     = "orders"
+      LOG_LEVEL = "info"
+    }
+  }
+}
+`, { name: 'no credential-like names' }),
   ],
   fail: [
     `Resources:
@@ -70,6 +109,58 @@ Resources:
         Variables:
           TABLE: orders
           NOTIFY: ${slack} # <--` },
+    tf(`resource "aws_lambda_function" "fn" {
+  function_name = "orders"
+  role          = "arn:aws:iam::111122223333:role/orders"
+  runtime       = "python3.13"
+  handler       = "app.handler"
+  filename      = "build/orders.zip"
+
+  environment {
+    variables = {
+      TABLE       = "orders"
+      DB_PASSWORD = "hunter2" # <--
+    }
+  }
+}
+`, { name: 'password written as a literal' }),
+    tf(`variable "github_token" {
+  type    = string
+  default = "ghp_abcdef123456"
+}
+
+resource "aws_lambda_function" "fn" {
+  function_name = "orders"
+  role          = "arn:aws:iam::111122223333:role/orders"
+  runtime       = "python3.13"
+  handler       = "app.handler"
+  filename      = "build/orders.zip"
+
+  environment {
+    variables = {
+      GITHUB_TOKEN = var.github_token # <--
+    }
+  }
+}
+`, { name: 'token from a variable default' }),
+  ],
+  unknown: [
+    tf(`variable "environment" {
+  type = map(string)
+}
+
+resource "aws_lambda_function" "fn" {
+  function_name = "orders"
+  role          = "arn:aws:iam::111122223333:role/orders"
+  runtime       = "python3.13"
+  handler       = "app.handler"
+  filename      = "build/orders.zip"
+
+  environment {
+    variables = var.environment # <--
+  }
+}
+`, { name: 'the whole environment from a variable without a value' }),
   ],
   not_applicable: [
     `Resources:
@@ -80,5 +171,13 @@ Resources:
       Handler: app.handler
       Role: arn:aws:iam::111122223333:role/fn
       Code: { ZipFile: "x" }`,
+    tf(`resource "aws_lambda_function" "fn" {
+  function_name = "orders"
+  role          = "arn:aws:iam::111122223333:role/orders"
+  runtime       = "python3.13"
+  handler       = "app.handler"
+  filename      = "build/orders.zip"
+}
+`, { name: 'no environment block' }),
   ],
 });

@@ -1,5 +1,11 @@
 import control from '../../../src/controls/compute/lambdaTracing.js';
-import { cases } from '../../helpers/cases.js';
+import { cases, tf } from '../../helpers/cases.js';
+
+const FN = `  function_name = "orders"
+  role          = "arn:aws:iam::111122223333:role/orders"
+  runtime       = "python3.13"
+  handler       = "app.handler"
+  filename      = "build/orders.zip"`;
 
 export default cases(control, {
   pass: [
@@ -12,11 +18,11 @@ export default cases(control, {
       Role: arn:aws:iam::111122223333:role/fn
       Code: { ZipFile: "x" }
       TracingConfig:
-        Mode: Active`,
+        Mode: Active # <--`,
     `Transform: AWS::Serverless-2016-10-31
 Globals:
   Function:
-    Tracing: Active
+    Tracing: Active # <--
 Resources:
   Fn:
     Type: AWS::Serverless::Function
@@ -24,10 +30,18 @@ Resources:
       Runtime: python3.13
       Handler: app.handler
       CodeUri: src/`,
+    tf(`resource "aws_lambda_function" "fn" {
+${FN}
+
+  tracing_config {
+    mode = "Active" # <--
+  }
+}
+`),
   ],
   fail: [
     `Resources:
-  Fn:
+  Fn: # <--
     Type: AWS::Lambda::Function
     Properties:
       Runtime: python3.13
@@ -42,7 +56,19 @@ Resources:
       Runtime: python3.13
       Handler: app.handler
       CodeUri: src/
-      Tracing: PassThrough`,
+      Tracing: PassThrough # <--`,
+    tf(`resource "aws_lambda_function" "fn" { # <--
+${FN}
+}
+`, { name: 'no tracing_config' }),
+    tf(`resource "aws_lambda_function" "fn" {
+${FN}
+
+  tracing_config {
+    mode = "PassThrough" # <--
+  }
+}
+`, { name: 'PassThrough' }),
   ],
   unknown: [
     `Parameters:
@@ -56,6 +82,18 @@ Resources:
       Role: arn:aws:iam::111122223333:role/fn
       Code: { ZipFile: "x" }
       TracingConfig:
-        Mode: !Ref Mode`,
+        Mode: !Ref Mode # <--`,
+    tf(`variable "tracing_mode" {
+  type = string
+}
+
+resource "aws_lambda_function" "fn" {
+${FN}
+
+  tracing_config {
+    mode = var.tracing_mode # <--
+  }
+}
+`, { name: 'mode from a variable without a value' }),
   ],
 });

@@ -1,5 +1,5 @@
 import control from '../../../src/controls/compute/lambdaUrlAuth.js';
-import { cases } from '../../helpers/cases.js';
+import { cases, tf } from '../../helpers/cases.js';
 
 export default cases(control, {
   pass: [
@@ -7,7 +7,7 @@ export default cases(control, {
   Url:
     Type: AWS::Lambda::Url
     Properties:
-      AuthType: AWS_IAM
+      AuthType: AWS_IAM # <--
       TargetFunctionArn: arn:aws:lambda:eu-west-1:111122223333:function:fn`,
     `Transform: AWS::Serverless-2016-10-31
 Resources:
@@ -18,14 +18,19 @@ Resources:
       Handler: app.handler
       CodeUri: src/
       FunctionUrlConfig:
-        AuthType: AWS_IAM`,
+        AuthType: AWS_IAM # <--`,
+    tf(`resource "aws_lambda_function_url" "orders" {
+  function_name      = "orders"
+  authorization_type = "AWS_IAM" # <--
+}
+`),
   ],
   fail: [
     `Resources:
   Url:
     Type: AWS::Lambda::Url
     Properties:
-      AuthType: NONE
+      AuthType: NONE # <--
       TargetFunctionArn: arn:aws:lambda:eu-west-1:111122223333:function:fn`,
     `Transform: AWS::Serverless-2016-10-31
 Resources:
@@ -36,7 +41,24 @@ Resources:
       Handler: app.handler
       CodeUri: src/
       FunctionUrlConfig:
-        AuthType: NONE`,
+        AuthType: NONE # <--`,
+    tf(`resource "aws_lambda_function" "fn" {
+  function_name = "orders"
+  role          = "arn:aws:iam::111122223333:role/orders"
+  runtime       = "python3.13"
+  handler       = "app.handler"
+  filename      = "build/orders.zip"
+}
+
+resource "aws_lambda_function_url" "orders" {
+  function_name      = aws_lambda_function.fn.function_name
+  authorization_type = "NONE" # <--
+
+  cors {
+    allow_origins = ["*"]
+  }
+}
+`, { name: 'public URL with CORS for every origin' }),
   ],
   unknown: [
     `Parameters:
@@ -47,8 +69,17 @@ Resources:
   Url:
     Type: AWS::Lambda::Url
     Properties:
-      AuthType: !If [IsPublic, NONE, AWS_IAM]
+      AuthType: !If [IsPublic, NONE, AWS_IAM] # <--
       TargetFunctionArn: arn:aws:lambda:eu-west-1:111122223333:function:fn`,
+    tf(`variable "public" {
+  type = bool
+}
+
+resource "aws_lambda_function_url" "orders" {
+  function_name      = "orders"
+  authorization_type = var.public ? "NONE" : "AWS_IAM" # <--
+}
+`, { name: 'auth type chosen by a variable without a value' }),
   ],
   not_applicable: [
     `Transform: AWS::Serverless-2016-10-31

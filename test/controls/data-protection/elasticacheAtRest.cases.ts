@@ -10,12 +10,20 @@ export default cases(control, {
       ReplicationGroupDescription: cache
       Engine: redis
       CacheNodeType: cache.t3.micro
-      AtRestEncryptionEnabled: true
+      AtRestEncryptionEnabled: true # <--
 `,
+    { name: 'Valkey is encrypted at rest unless told otherwise', template: `Resources:
+  B:
+    Type: AWS::ElastiCache::ReplicationGroup
+    Properties:
+      ReplicationGroupDescription: cache
+      Engine: valkey # <--
+      CacheNodeType: cache.t3.micro
+` },
   ],
   fail: [
     `Resources:
-  B:
+  B: # <--
     Type: AWS::ElastiCache::ReplicationGroup
     Properties:
       ReplicationGroupDescription: cache
@@ -29,8 +37,17 @@ export default cases(control, {
       ReplicationGroupDescription: cache
       Engine: redis
       CacheNodeType: cache.t3.micro
-      AtRestEncryptionEnabled: false
+      AtRestEncryptionEnabled: false # <--
 `,
+    { name: 'Valkey with encryption at rest turned off', template: `Resources:
+  B:
+    Type: AWS::ElastiCache::ReplicationGroup
+    Properties:
+      ReplicationGroupDescription: cache
+      Engine: valkey
+      CacheNodeType: cache.t3.micro
+      AtRestEncryptionEnabled: false # <--
+` },
   ],
   unknown: [
     { name: "parameter without default", template: `Parameters:
@@ -42,7 +59,17 @@ Resources:
       ReplicationGroupDescription: cache
       Engine: redis
       CacheNodeType: cache.t3.micro
-      AtRestEncryptionEnabled: !Ref Enc
+      AtRestEncryptionEnabled: !Ref Enc # <--
+` },
+    { name: 'an engine chosen at deploy time, encryption left to its default', template: `Parameters:
+  Engine: { Type: String, AllowedValues: [redis, valkey] }
+Resources:
+  B:
+    Type: AWS::ElastiCache::ReplicationGroup
+    Properties:
+      ReplicationGroupDescription: cache
+      Engine: !Ref Engine # <--
+      CacheNodeType: cache.t3.micro
 ` },
   ],
 });

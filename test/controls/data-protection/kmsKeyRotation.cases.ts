@@ -15,5 +15,17 @@ export default cases(control, {
   ],
   not_applicable: [
     "Resources:\n  X:\n    Type: AWS::KMS::Key\n    Properties:\n      KeySpec: RSA_2048\n      KeyUsage: SIGN_VERIFY\n",
+    // CloudFormation offers Origin AWS_KMS or EXTERNAL only; these origins come from the
+    // Terraform and Pulumi AWS Classic translations of keys in a custom key store.
+    { name: 'a key in a CloudHSM key store', template: `Resources:
+  X: # <--
+    Type: AWS::KMS::Key
+    Properties:
+      Origin: AWS_CLOUDHSM` },
+    { name: 'a key in an external key store', template: `Resources:
+  X: # <--
+    Type: AWS::KMS::Key
+    Properties:
+      Origin: EXTERNAL_KEY_STORE` },
   ],
 });

@@ -17,7 +17,7 @@ export default cases(control, {
     Type: AWS::S3::Bucket
     Properties:
       BucketEncryption:
-        ServerSideEncryptionConfiguration:
+        ServerSideEncryptionConfiguration: # <--
           - ServerSideEncryptionByDefault:
               SSEAlgorithm: aws:kms
               KMSMasterKeyID: !Ref Key
@@ -68,7 +68,7 @@ resource "aws_kms_key" "k" {}
     Type: AWS::S3::Bucket
 `,
     `Resources:
-  B:
+  B: # <--
     Type: AWS::S3::Bucket
     Properties:
       BucketName: logs
@@ -78,7 +78,7 @@ resource "aws_kms_key" "k" {}
     Type: AWS::S3::Bucket
     Properties:
       BucketEncryption:
-        ServerSideEncryptionConfiguration:
+        ServerSideEncryptionConfiguration: # <--
           - BucketKeyEnabled: true
 `,
     tf(`resource "aws_s3_bucket" "b" { # <--

@@ -1,5 +1,5 @@
 import control from '../../../src/controls/data-protection/s3PolicyNoPublicPrincipal.js';
-import { cases } from '../../helpers/cases.js';
+import { cases, tf } from '../../helpers/cases.js';
 
 export default cases(control, {
   pass: [
@@ -10,7 +10,7 @@ export default cases(control, {
     Type: AWS::S3::BucketPolicy
     Properties:
       Bucket: !Ref B
-      PolicyDocument:
+      PolicyDocument: # <--
         Version: '2012-10-17'
         Statement:
           - Effect: Allow
@@ -25,7 +25,7 @@ export default cases(control, {
     Type: AWS::S3::BucketPolicy
     Properties:
       Bucket: !Ref B
-      PolicyDocument:
+      PolicyDocument: # <--
         Version: '2012-10-17'
         Statement:
           - Sid: DenyInsecure
@@ -44,7 +44,7 @@ export default cases(control, {
     Type: AWS::S3::BucketPolicy
     Properties:
       Bucket: !Ref B
-      PolicyDocument:
+      PolicyDocument: # <--
         Version: '2012-10-17'
         Statement:
           - Effect: Allow
@@ -55,6 +55,55 @@ export default cases(control, {
               StringEquals:
                 'aws:PrincipalOrgID': o-abc123
 ` },
+    tf(`resource "aws_s3_bucket" "data" {
+  bucket = "acme-data"
+}
+
+data "aws_iam_policy_document" "tls_only" {
+  statement {
+    sid       = "DenyInsecureTransport"
+    effect    = "Deny"
+    actions   = ["s3:*"]
+    resources = [aws_s3_bucket.data.arn, "\${aws_s3_bucket.data.arn}/*"]
+
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["false"]
+    }
+  }
+}
+
+resource "aws_s3_bucket_policy" "data" {
+  bucket = aws_s3_bucket.data.id
+  policy = data.aws_iam_policy_document.tls_only.json # <--
+}
+`, { name: 'aws_iam_policy_document denying insecure transport to everyone' }),
+    tf(`resource "aws_s3_bucket" "shared" {
+  bucket = "acme-shared"
+}
+
+resource "aws_s3_bucket_policy" "shared" {
+  bucket = aws_s3_bucket.shared.id
+  policy = jsonencode({ # <--
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = "*"
+      Action    = "s3:GetObject"
+      Resource  = "\${aws_s3_bucket.shared.arn}/*"
+      Condition = {
+        StringEquals = { "aws:PrincipalOrgID" = "o-abc123" }
+      }
+    }]
+  })
+}
+`, { name: 'jsonencode: any principal restricted to the organisation' }),
   ],
   fail: [
     `Resources:
@@ -67,7 +116,7 @@ export default cases(control, {
       PolicyDocument:
         Version: '2012-10-17'
         Statement:
-          - Effect: Allow
+          - Effect: Allow # <--
             Principal: '*'
             Action: 's3:GetObject'
             Resource: !Sub '\${B.Arn}/*'
@@ -82,12 +131,69 @@ export default cases(control, {
       PolicyDocument:
         Version: '2012-10-17'
         Statement:
-          - Sid: Everyone
+          - Sid: Everyone # <--
             Effect: Allow
             Principal: { AWS: ['*'] }
             Action: ['s3:PutObject']
             Resource: !Sub '\${B.Arn}/*'
 `,
+    tf(`resource "aws_s3_bucket" "site" {
+  bucket = "acme-site"
+}
+
+resource "aws_s3_bucket_policy" "site" {
+  bucket = aws_s3_bucket.site.id
+  policy = jsonencode({ # <--
+    Version = "2012-10-17"
+    Statement = [{
+      Sid       = "PublicRead"
+      Effect    = "Allow"
+      Principal = "*"
+      Action    = "s3:GetObject"
+      Resource  = "\${aws_s3_bucket.site.arn}/*"
+    }]
+  })
+}
+`, { name: 'jsonencode: public read' }),
+    tf(`resource "aws_s3_bucket" "site" {
+  bucket = "acme-site"
+}
+
+data "aws_iam_policy_document" "public_read" {
+  statement {
+    sid       = "PublicRead"
+    actions   = ["s3:GetObject"]
+    resources = ["\${aws_s3_bucket.site.arn}/*"]
+
+    principals {
+      type        = "AWS"
+      identifiers = ["*"]
+    }
+  }
+}
+
+resource "aws_s3_bucket_policy" "site" {
+  bucket = aws_s3_bucket.site.id
+  policy = data.aws_iam_policy_document.public_read.json # <--
+}
+`, { name: 'aws_iam_policy_document: AWS principal "*"' }),
+    tf(`resource "aws_s3_bucket_policy" "uploads" {
+  bucket = "acme-uploads"
+  policy = <<POLICY
+{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      "Principal": {"AWS": "*"},
+      "Action": "s3:PutObject",
+      "Resource": "arn:aws:s3:::acme-uploads/*"
+    }
+  ]
+}
+POLICY
+}
+`, { name: 'heredoc policy (a heredoc opener takes no comment, so no mark: the finding is at the policy argument)' }),
   ],
   unknown: [
     { name: "policy document from a parameter", template: `Parameters:
@@ -97,7 +203,16 @@ Resources:
     Type: AWS::S3::BucketPolicy
     Properties:
       Bucket: my-bucket
-      PolicyDocument: !Ref Doc
+      PolicyDocument: !Ref Doc # <--
 ` },
+    tf(`variable "bucket_policy_json" {
+  type = string
+}
+
+resource "aws_s3_bucket_policy" "data" {
+  bucket = "acme-data"
+  policy = var.bucket_policy_json # <--
+}
+`, { name: 'policy from a variable without a value' }),
   ],
 });

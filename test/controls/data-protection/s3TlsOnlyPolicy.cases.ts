@@ -1,5 +1,5 @@
 import control from '../../../src/controls/data-protection/s3TlsOnlyPolicy.js';
-import { cases } from '../../helpers/cases.js';
+import { cases, tf } from '../../helpers/cases.js';
 
 export default cases(control, {
   pass: [
@@ -13,7 +13,7 @@ export default cases(control, {
       PolicyDocument:
         Version: '2012-10-17'
         Statement:
-          - Sid: DenyInsecure
+          - Sid: DenyInsecure # <--
             Effect: Deny
             Principal: '*'
             Action: 's3:*'
@@ -36,7 +36,7 @@ export default cases(control, {
             Principal: { AWS: !Sub 'arn:aws:iam::\${AWS::AccountId}:root' }
             Action: 's3:GetObject'
             Resource: !Sub '\${B.Arn}/*'
-          - Sid: DenyInsecure
+          - Sid: DenyInsecure # <--
             Effect: Deny
             Principal: { AWS: '*' }
             Action: 's3:*'
@@ -57,7 +57,7 @@ export default cases(control, {
       PolicyDocument:
         Version: '2012-10-17'
         Statement:
-          - Sid: DenyInsecure
+          - Sid: DenyInsecure # <--
             Effect: Deny
             Principal: '*'
             Action: 's3:*'
@@ -66,10 +66,60 @@ export default cases(control, {
               Bool:
                 'aws:SecureTransport': false
 ` },
+      tf(`resource "aws_s3_bucket" "data" {
+  bucket = "acme-data"
+}
+
+data "aws_iam_policy_document" "tls_only" {
+  statement {
+    sid       = "DenyInsecureTransport"
+    effect    = "Deny"
+    actions   = ["s3:*"]
+    resources = [aws_s3_bucket.data.arn, "\${aws_s3_bucket.data.arn}/*"]
+
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["false"]
+    }
+  }
+}
+
+resource "aws_s3_bucket_policy" "data" {
+  bucket = aws_s3_bucket.data.id
+  policy = data.aws_iam_policy_document.tls_only.json # <--
+}
+`, { name: 'aws_iam_policy_document denying insecure transport' }),
+    tf(`resource "aws_s3_bucket" "data" {
+  bucket = "acme-data"
+}
+
+resource "aws_s3_bucket_policy" "data" {
+  bucket = "acme-data"
+  policy = jsonencode({ # <--
+    Version = "2012-10-17"
+    Statement = [{
+      Sid       = "AllowSSLRequestsOnly"
+      Effect    = "Deny"
+      Principal = "*"
+      Action    = "s3:*"
+      Resource  = ["arn:aws:s3:::acme-data", "arn:aws:s3:::acme-data/*"]
+      Condition = {
+        Bool = { "aws:SecureTransport" = "false" }
+      }
+    }]
+  })
+}
+`, { name: 'jsonencode policy naming the bucket by its name' }),
   ],
   fail: [
     `Resources:
-  B:
+  B: # <--
     Type: AWS::S3::Bucket
 `,
     `Resources:
@@ -79,7 +129,7 @@ export default cases(control, {
     Type: AWS::S3::BucketPolicy
     Properties:
       Bucket: !Ref B
-      PolicyDocument:
+      PolicyDocument: # <--
         Version: '2012-10-17'
         Statement:
           - Effect: Allow
@@ -94,7 +144,7 @@ export default cases(control, {
     Type: AWS::S3::BucketPolicy
     Properties:
       Bucket: !Ref B
-      PolicyDocument:
+      PolicyDocument: # <--
         Version: '2012-10-17'
         Statement:
           - Sid: DenyInsecure
@@ -107,7 +157,7 @@ export default cases(control, {
                 'aws:SecureTransport': true
 ` },
     { name: "policy of another bucket", template: `Resources:
-  B:
+  B: # <--
     Type: AWS::S3::Bucket
   Other:
     Type: AWS::S3::Bucket
@@ -127,6 +177,30 @@ export default cases(control, {
               Bool:
                 'aws:SecureTransport': false
 ` },
+      tf(`resource "aws_s3_bucket" "data" { # <--
+  bucket = "acme-data"
+}
+`, { name: 'no bucket policy' }),
+    tf(`resource "aws_s3_bucket" "data" {
+  bucket = "acme-data"
+}
+
+resource "aws_s3_bucket_policy" "data" {
+  bucket = aws_s3_bucket.data.id
+  policy = jsonencode({ # <--
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Deny"
+      Principal = "*"
+      Action    = "s3:*"
+      Resource  = ["\${aws_s3_bucket.data.arn}/*"]
+      Condition = {
+        Bool = { "aws:SecureTransport" = "true" }
+      }
+    }]
+  })
+}
+`, { name: 'jsonencode Deny the wrong way round (aws:SecureTransport true)' }),
   ],
   unknown: [
     { name: "statement chosen by an undecidable condition", template: `Parameters:
@@ -141,7 +215,20 @@ Resources:
     Properties:
       Bucket: !Ref B
       PolicyDocument:
-        Statement: !If [IsProd, [], []]
+        Statement: !If [IsProd, [], []] # <--
 ` },
+    tf(`variable "extra_policy_json" {
+  type = string
+}
+
+resource "aws_s3_bucket" "data" {
+  bucket = "acme-data"
+}
+
+resource "aws_s3_bucket_policy" "data" {
+  bucket = aws_s3_bucket.data.id
+  policy = var.extra_policy_json # <--
+}
+`, { name: 'policy from a variable without a value' }),
   ],
 });

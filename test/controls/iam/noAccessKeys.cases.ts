@@ -3,13 +3,38 @@ import { cases } from '../../helpers/cases.js';
 
 export default cases(control, {
   pass: [
-    "Resources:\n  X:\n    Type: AWS::IAM::AccessKey\n    Properties:\n      UserName: alice\n      Status: Inactive\n",
+    `Resources:
+  X:
+    Type: AWS::IAM::AccessKey
+    Properties:
+      UserName: alice
+      Status: Inactive`,
   ],
   fail: [
-    "Resources:\n  X:\n    Type: AWS::IAM::AccessKey\n    Properties:\n      UserName: alice\n",
-    { name: "status from parameter default", template: "Parameters:\n  P:\n    Type: String\n    Default: 'Active'\nResources:\n  X:\n    Type: AWS::IAM::AccessKey\n    Properties:\n      UserName: alice\n      Status: !Ref P\n" },
+    `Resources:
+  X:
+    Type: AWS::IAM::AccessKey
+    Properties:
+      UserName: alice`,
+    { name: 'status from parameter default', template: `Parameters:
+  P:
+    Type: String
+    Default: 'Active'
+Resources:
+  X:
+    Type: AWS::IAM::AccessKey
+    Properties:
+      UserName: alice
+      Status: !Ref P` },
   ],
   unknown: [
-    { name: "status parameter without default", template: "Parameters:\n  P: { Type: String }\nResources:\n  X:\n    Type: AWS::IAM::AccessKey\n    Properties:\n      UserName: alice\n      Status: !Ref P\n" },
+    { name: 'status parameter without default', template: `Parameters:
+  P: { Type: String }
+Resources:
+  X:
+    Type: AWS::IAM::AccessKey
+    Properties:
+      UserName: alice
+      Status: !Ref P` },
   ],
 });

@@ -1,22 +1,232 @@
 import control from '../../../src/controls/iam/noAdminStatements.js';
-import { cases } from '../../helpers/cases.js';
+import { cases, tf } from '../../helpers/cases.js';
 
 export default cases(control, {
   pass: [
-    "Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: lambda.amazonaws.com }\n            Action: sts:AssumeRole\n      Policies:\n        - PolicyName: p\n          PolicyDocument:\n            Statement:\n              - Effect: Allow\n                Action: s3:GetObject\n                Resource: arn:aws:s3:::b/*\n",
-    "Resources:\n  X:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Statement:\n          - Effect: Deny\n            Action: '*'\n            Resource: '*'\n",
-    { name: "SAM function inline policy", template: "Resources:\n  X:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.h\n      Runtime: python3.12\n      CodeUri: .\n      Policies:\n        - AWSLambdaBasicExecutionRole\n        - Statement:\n            - Effect: Allow\n              Action: [sqs:SendMessage]\n              Resource: '*'\n" },
+    `Resources:
+  R:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: { Service: lambda.amazonaws.com }
+            Action: sts:AssumeRole
+      Policies:
+        - PolicyName: p
+          PolicyDocument:
+            Statement: # <--
+              - Effect: Allow
+                Action: s3:GetObject
+                Resource: arn:aws:s3:::b/*`,
+    `Resources:
+  X:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Statement: # <--
+          - Effect: Deny
+            Action: '*'
+            Resource: '*'`,
+    { name: 'SAM function inline policy', template: `Resources:
+  X:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: index.h
+      Runtime: python3.12
+      CodeUri: .
+      Policies:
+        - AWSLambdaBasicExecutionRole
+        - Statement: # <--
+            - Effect: Allow
+              Action: [sqs:SendMessage]
+              Resource: '*'` },
+    tf(`resource "aws_iam_role" "app" {
+  name = "app"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { Service = "lambda.amazonaws.com" }
+      Action    = "sts:AssumeRole"
+    }]
+  })
+
+  inline_policy {
+    name = "read-orders"
+    policy = jsonencode({ # <--
+      Version = "2012-10-17"
+      Statement = [{
+        Effect   = "Allow"
+        Action   = ["s3:GetObject"]
+        Resource = "arn:aws:s3:::orders/*"
+      }]
+    })
+  }
+}
+`, { name: 'inline_policy of a role' }),
+    tf(`resource "aws_iam_policy" "deny_all" {
+  name = "deny-all"
+  policy = jsonencode({ # <--
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Deny"
+      Action   = "*"
+      Resource = "*"
+    }]
+  })
+}
+`, { name: 'Deny of everything' }),
   ],
   fail: [
-    "Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: lambda.amazonaws.com }\n            Action: sts:AssumeRole\n      Policies:\n        - PolicyName: p\n          PolicyDocument:\n            Statement:\n              - Effect: Allow\n                Action: '*'\n                Resource: '*'\n",
-    "Resources:\n  X:\n    Type: AWS::IAM::Policy\n    Properties:\n      PolicyName: p\n      Roles: [r]\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: ['*']\n            Resource: ['*']\n",
-    { name: "SAM single inline document", template: "Resources:\n  X:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.h\n      Runtime: python3.12\n      CodeUri: .\n      Policies:\n        Statement:\n          - Effect: Allow\n            Action: '*'\n            Resource: '*'\n" },
-    { name: "action from parameter default", template: "Parameters:\n  P:\n    Type: String\n    Default: '*'\nResources:\n  X:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: !Ref P\n            Resource: '*'\n" },
+    `Resources:
+  R:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: { Service: lambda.amazonaws.com }
+            Action: sts:AssumeRole
+      Policies:
+        - PolicyName: p
+          PolicyDocument:
+            Statement:
+              - Effect: Allow # <--
+                Action: '*'
+                Resource: '*'`,
+    `Resources:
+  X:
+    Type: AWS::IAM::Policy
+    Properties:
+      PolicyName: p
+      Roles: [r]
+      PolicyDocument:
+        Statement:
+          - Effect: Allow # <--
+            Action: ['*']
+            Resource: ['*']`,
+    { name: 'SAM single inline document', template: `Resources:
+  X:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: index.h
+      Runtime: python3.12
+      CodeUri: .
+      Policies:
+        Statement:
+          - Effect: Allow # <--
+            Action: '*'
+            Resource: '*'` },
+    { name: 'action from parameter default', template: `Parameters:
+  P:
+    Type: String
+    Default: '*'
+Resources:
+  X:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Statement:
+          - Effect: Allow # <--
+            Action: !Ref P
+            Resource: '*'` },
+    tf(`resource "aws_iam_policy" "admin" {
+  name = "admin"
+  policy = jsonencode({ # <--
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid      = "ReadOrders"
+        Effect   = "Allow"
+        Action   = ["s3:GetObject"]
+        Resource = "arn:aws:s3:::orders/*"
+      },
+      {
+        Sid      = "Everything"
+        Effect   = "Allow"
+        Action   = "*"
+        Resource = "*"
+      },
+    ]
+  })
+}
+`, { name: 'managed policy (jsonencode)' }),
+    tf(`data "aws_iam_policy_document" "admin" {
+  statement {
+    actions   = ["*"]
+    resources = ["*"]
+  }
+}
+
+resource "aws_iam_role" "ops" {
+  name               = "ops"
+  assume_role_policy = "{}"
+}
+
+resource "aws_iam_role_policy" "admin" {
+  name   = "admin"
+  role   = aws_iam_role.ops.id
+  policy = data.aws_iam_policy_document.admin.json # <--
+}
+`, { name: 'role policy from an aws_iam_policy_document' }),
   ],
   unknown: [
-    { name: "action from parameter without default", template: "Parameters:\n  P: { Type: String }\nResources:\n  X:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: !Ref P\n            Resource: '*'\n" },
+    { name: 'action from parameter without default', template: `Parameters:
+  P: { Type: String }
+Resources:
+  X:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Statement:
+          - Effect: Allow # <--
+            Action: !Ref P
+            Resource: '*'` },
+    tf(`variable "actions" {
+  type = list(string)
+}
+
+resource "aws_iam_group_policy" "ops" {
+  name  = "ops"
+  group = "ops"
+  policy = jsonencode({ # <--
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = var.actions, Resource = "*" }]
+  })
+}
+`, { name: 'actions from a variable without a value' }),
   ],
   not_applicable: [
-    "Resources:\n  X:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: ec2.amazonaws.com }\n            Action: sts:AssumeRole\n      ManagedPolicyArns: [arn:aws:iam::aws:policy/ReadOnlyAccess]\n",
+    `Resources:
+  X:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: { Service: ec2.amazonaws.com }
+            Action: sts:AssumeRole
+      ManagedPolicyArns: [arn:aws:iam::aws:policy/ReadOnlyAccess]`,
+    tf(`resource "aws_iam_role" "reader" {
+  name               = "reader"
+  assume_role_policy = "{}"
+}
+
+resource "aws_iam_role_policy_attachment" "reader" {
+  role       = aws_iam_role.reader.name
+  policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+}
+`, { name: 'only a managed policy attached' }),
+    tf(`resource "aws_iam_role" "reader" {
+  name               = "reader"
+  assume_role_policy = "{}"
+}
+
+resource "aws_iam_role_policy_attachment" "reader" {
+  role       = aws_iam_role.reader.name
+  policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+}
+`, { name: 'only a managed policy attached' }),
   ],
 });

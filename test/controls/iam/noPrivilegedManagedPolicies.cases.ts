@@ -3,16 +3,57 @@ import { cases } from '../../helpers/cases.js';
 
 export default cases(control, {
   pass: [
-    "Resources:\n  X:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument: { Statement: [] }\n      ManagedPolicyArns: [arn:aws:iam::aws:policy/ReadOnlyAccess]\n",
-    "Resources:\n  X:\n    Type: AWS::IAM::Group\n    Properties:\n      GroupName: g\n",
+    `Resources:
+  X:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument: { Statement: [] }
+      ManagedPolicyArns: [arn:aws:iam::aws:policy/ReadOnlyAccess]`,
+    `Resources:
+  X:
+    Type: AWS::IAM::Group
+    Properties:
+      GroupName: g`,
   ],
   fail: [
-    "Resources:\n  X:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument: { Statement: [] }\n      ManagedPolicyArns: [!Sub 'arn:${AWS::Partition}:iam::aws:policy/AdministratorAccess']\n",
-    "Resources:\n  X:\n    Type: AWS::IAM::User\n    Properties:\n      ManagedPolicyArns: [arn:aws:iam::aws:policy/IAMFullAccess]\n",
-    { name: "SAM policy by name", template: "Resources:\n  X:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: i.h\n      Runtime: nodejs20.x\n      CodeUri: .\n      Policies: [PowerUserAccess]\n" },
-    { name: "parameter default", template: "Parameters:\n  P:\n    Type: String\n    Default: 'arn:aws:iam::aws:policy/AdministratorAccess'\nResources:\n  X:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument: { Statement: [] }\n      ManagedPolicyArns: [!Ref P]\n" },
+    `Resources:
+  X:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument: { Statement: [] }
+      ManagedPolicyArns: [!Sub 'arn:\${AWS::Partition}:iam::aws:policy/AdministratorAccess']`,
+    `Resources:
+  X:
+    Type: AWS::IAM::User
+    Properties:
+      ManagedPolicyArns: [arn:aws:iam::aws:policy/IAMFullAccess]`,
+    { name: 'SAM policy by name', template: `Resources:
+  X:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: i.h
+      Runtime: nodejs20.x
+      CodeUri: .
+      Policies: [PowerUserAccess]` },
+    { name: 'parameter default', template: `Parameters:
+  P:
+    Type: String
+    Default: 'arn:aws:iam::aws:policy/AdministratorAccess'
+Resources:
+  X:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument: { Statement: [] }
+      ManagedPolicyArns: [!Ref P]` },
   ],
   unknown: [
-    { name: "parameter without default", template: "Parameters:\n  P: { Type: String }\nResources:\n  X:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument: { Statement: [] }\n      ManagedPolicyArns: [!Ref P]\n" },
+    { name: 'parameter without default', template: `Parameters:
+  P: { Type: String }
+Resources:
+  X:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument: { Statement: [] }
+      ManagedPolicyArns: [!Ref P]` },
   ],
 });

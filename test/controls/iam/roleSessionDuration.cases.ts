@@ -3,14 +3,48 @@ import { cases } from '../../helpers/cases.js';
 
 export default cases(control, {
   pass: [
-    "Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: ec2.amazonaws.com }\n            Action: sts:AssumeRole\n",
-    "Resources:\n  X:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument: { Statement: [] }\n      MaxSessionDuration: 3600\n",
+    `Resources:
+  R:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: { Service: ec2.amazonaws.com }
+            Action: sts:AssumeRole`,
+    `Resources:
+  X:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument: { Statement: [] }
+      MaxSessionDuration: 3600`,
   ],
   fail: [
-    "Resources:\n  X:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument: { Statement: [] }\n      MaxSessionDuration: 43200\n",
-    { name: "parameter default", template: "Parameters:\n  P:\n    Type: String\n    Default: '7200'\nResources:\n  X:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument: { Statement: [] }\n      MaxSessionDuration: !Ref P\n" },
+    `Resources:
+  X:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument: { Statement: [] }
+      MaxSessionDuration: 43200`,
+    { name: 'parameter default', template: `Parameters:
+  P:
+    Type: String
+    Default: '7200'
+Resources:
+  X:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument: { Statement: [] }
+      MaxSessionDuration: !Ref P` },
   ],
   unknown: [
-    { name: "parameter without default", template: "Parameters:\n  P: { Type: String }\nResources:\n  X:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument: { Statement: [] }\n      MaxSessionDuration: !Ref P\n" },
+    { name: 'parameter without default', template: `Parameters:
+  P: { Type: String }
+Resources:
+  X:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument: { Statement: [] }
+      MaxSessionDuration: !Ref P` },
   ],
 });

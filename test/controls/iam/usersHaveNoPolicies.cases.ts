@@ -3,15 +3,49 @@ import { cases } from '../../helpers/cases.js';
 
 export default cases(control, {
   pass: [
-    "Resources:\n  X:\n    Type: AWS::IAM::User\n    Properties:\n      Groups: [devs]\n",
-    "Resources:\n  X:\n    Type: AWS::IAM::Policy\n    Properties:\n      PolicyName: p\n      Groups: [devs]\n      Users: []\n      PolicyDocument: { Statement: [] }\n",
+    `Resources:
+  X:
+    Type: AWS::IAM::User
+    Properties:
+      Groups: [devs]`,
+    `Resources:
+  X:
+    Type: AWS::IAM::Policy
+    Properties:
+      PolicyName: p
+      Groups: [devs]
+      Users: []
+      PolicyDocument: { Statement: [] }`,
   ],
   fail: [
-    "Resources:\n  X:\n    Type: AWS::IAM::User\n    Properties:\n      Policies:\n        - PolicyName: p\n          PolicyDocument: { Statement: [] }\n",
-    "Resources:\n  X:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      Users: [alice]\n      PolicyDocument: { Statement: [] }\n",
-    "Resources:\n  X:\n    Type: AWS::IAM::UserPolicy\n    Properties:\n      UserName: alice\n      PolicyName: p\n      PolicyDocument: { Statement: [] }\n",
+    `Resources:
+  X:
+    Type: AWS::IAM::User
+    Properties:
+      Policies:
+        - PolicyName: p
+          PolicyDocument: { Statement: [] }`,
+    `Resources:
+  X:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      Users: [alice]
+      PolicyDocument: { Statement: [] }`,
+    `Resources:
+  X:
+    Type: AWS::IAM::UserPolicy
+    Properties:
+      UserName: alice
+      PolicyName: p
+      PolicyDocument: { Statement: [] }`,
   ],
   not_applicable: [
-    "Resources:\n  X:\n    Type: AWS::IAM::Policy\n    Properties:\n      PolicyName: p\n      Roles: [r]\n      PolicyDocument: { Statement: [] }\n",
+    `Resources:
+  X:
+    Type: AWS::IAM::Policy
+    Properties:
+      PolicyName: p
+      Roles: [r]
+      PolicyDocument: { Statement: [] }`,
   ],
 });

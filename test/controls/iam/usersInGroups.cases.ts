@@ -3,15 +3,51 @@ import { cases } from '../../helpers/cases.js';
 
 export default cases(control, {
   pass: [
-    "Resources:\n  X:\n    Type: AWS::IAM::User\n    Properties:\n      Groups: [devs]\n",
-    { name: "a group named by a parameter is still a group", template: "Parameters:\n  P: { Type: String }\nResources:\n  X:\n    Type: AWS::IAM::User\n    Properties:\n      Groups: [!Ref P]\n" },
-    "Resources:\n  U:\n    Type: AWS::IAM::User\n  Add:\n    Type: AWS::IAM::UserToGroupAddition\n    Properties:\n      GroupName: devs\n      Users: [!Ref U]\n",
+    `Resources:
+  X:
+    Type: AWS::IAM::User
+    Properties:
+      Groups: [devs]`,
+    { name: 'a group named by a parameter is still a group', template: `Parameters:
+  P: { Type: String }
+Resources:
+  X:
+    Type: AWS::IAM::User
+    Properties:
+      Groups: [!Ref P]` },
+    `Resources:
+  U:
+    Type: AWS::IAM::User
+  Add:
+    Type: AWS::IAM::UserToGroupAddition
+    Properties:
+      GroupName: devs
+      Users: [!Ref U]`,
   ],
   fail: [
-    "Resources:\n  X:\n    Type: AWS::IAM::User\n    Properties:\n      UserName: alice\n",
+    `Resources:
+  X:
+    Type: AWS::IAM::User
+    Properties:
+      UserName: alice`,
   ],
   unknown: [
-    { name: "the only group is listed under an undecided condition", template: "Parameters:\n  P: { Type: String }\nConditions:\n  C: !Equals [!Ref P, x]\nResources:\n  X:\n    Type: AWS::IAM::User\n    Properties:\n      Groups:\n        - !If [C, devs, !Ref AWS::NoValue]\n" },
-    { name: "groups from a parameter without default", template: "Parameters:\n  P: { Type: CommaDelimitedList }\nResources:\n  X:\n    Type: AWS::IAM::User\n    Properties:\n      Groups: !Ref P\n" },
+    { name: 'the only group is listed under an undecided condition', template: `Parameters:
+  P: { Type: String }
+Conditions:
+  C: !Equals [!Ref P, x]
+Resources:
+  X:
+    Type: AWS::IAM::User
+    Properties:
+      Groups:
+        - !If [C, devs, !Ref AWS::NoValue]` },
+    { name: 'groups from a parameter without default', template: `Parameters:
+  P: { Type: CommaDelimitedList }
+Resources:
+  X:
+    Type: AWS::IAM::User
+    Properties:
+      Groups: !Ref P` },
   ],
 });

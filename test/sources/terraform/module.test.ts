@@ -46,7 +46,7 @@ test('variables: default < terraform.tfvars < *.auto.tfvars (lexical) < --param,
   const b = get(t, 'b');
   assert.match(b.k === 'scalar' ? b.via ?? '' : '', /^variable b set in .*terraform\.tfvars:1$/);
   assert.equal(get(t, 'd').k === 'scalar' && (get(t, 'd') as { via?: string }).via, 'parameter d set by --param');
-  assert.deepEqual(m.parameters.map((p) => [p.name, p.source, p.default]), [['a', 'default', 'd'], ['b', 'override', 'd'], ['c', 'override', 'd'], ['d', 'override', 'd'], ['n', 'override', undefined]]);
+  assert.deepEqual(m.parameters.map((p) => [p.name, p.source, p.default]), [['var.a', 'default', 'd'], ['var.b', 'override', 'd'], ['var.c', 'override', 'd'], ['var.d', 'override', 'd'], ['var.n', 'override', undefined]]);
 });
 
 test('a variable without a value is unknown, naming it and how to give it', () => {
@@ -56,7 +56,7 @@ test('a variable without a value is unknown, naming it and how to give it', () =
   assert.deepEqual(k.k === 'unknown' && [k.reason, k.params], ['var.kms_key_id has no value (no default; set it in terraform.tfvars or pass --param kms_key_id=VALUE)', ['var.kms_key_id']]);
   const s = get(m.r('aws_s3_bucket.b'), 's');
   assert.equal(s.k === 'scalar' && s.sensitive, true);
-  assert.equal(m.parameters.find((p) => p.name === 'secret')?.noEcho, true);
+  assert.equal(m.parameters.find((p) => p.name === 'var.secret')?.noEcho, true);
 });
 
 test('--param of a list or object variable is read as HCL; object types fill optional attributes with their defaults', () => {
@@ -282,9 +282,16 @@ test('data.aws_iam_policy_document is computed into the JSON policy; other data 
   assert.deepEqual(policy.k === 'scalar' && policy.refs, ['aws_s3_bucket.b']);
   assert.equal(policy.loc.line, 32);
   const owner = get(p, 'owner');
-  assert.deepEqual(owner.k === 'unknown' && [owner.reason, owner.params], ['data.aws_caller_identity.me is read from the provider when Terraform runs', ['data.aws_caller_identity.me']]);
+  // The caller identity names the attribute read: its account id is the deploying account (eval/values.ts callerIdentity).
+  assert.deepEqual(owner.k === 'unknown' && [owner.reason, owner.params], ['data.aws_caller_identity.me.account_id is the account Terraform deploys into, known when it runs', ['data.aws_caller_identity.me.account_id']]);
   assert.ok(p.refs.has('data.aws_iam_policy_document.tls'));
   assert.equal(m.r('data.aws_iam_policy_document.tls').mode, 'data');
+});
+
+test('an ephemeral resource is known only while Terraform runs', () => {
+  const m = load({ 'main.tf': 'ephemeral "random_password" "p" {\n  length = 16\n}\nresource "aws_db_instance" "d" {\n  password_wo = ephemeral.random_password.p.result\n}\n' });
+  const v = get(m.r('aws_db_instance.d'), 'password_wo');
+  assert.deepEqual(v.k === 'unknown' && [v.reason, v.params], ['ephemeral.random_password.p exists only while Terraform runs', ['ephemeral.random_password.p']]);
 });
 
 test('a policy document depending on a variable without a value is unknown, naming it', () => {

@@ -62,6 +62,13 @@ test('a .tf folder scanned through loadSources and the engine: the S3 versioning
   assert.deepEqual(data.location, { file: join(dir, 'modules/bucket/main.tf'), line: 4, column: 5 });
 });
 
+test('a .tfvars file Terraform does not load by itself is listed as skipped, its values not used', () => {
+  const { dir, s, findings } = scan({ 'main.tf': MAIN, 'prod.tfvars': 'versioning = true\n', 'modules/bucket/main.tf': MODULE });
+  assert.deepEqual(s.skipped.filter((x) => x.file.endsWith('.tfvars')), [{ file: join(dir, 'prod.tfvars'), reason: 'Terraform variables file Terraform reads only when named with -var-file; its values are not used (name it with --var-file, or give values with --param NAME=VALUE)' }]);
+  assert.equal(findings.find((f) => f.resource.id === 'aws_s3_bucket.logs')!.status, 'unknown');
+  assert.deepEqual([...s.templates[0]!.parameters.keys()], ['var.versioning']);
+});
+
 test('--param decides a Terraform variable; without any value the finding is unknown and names the variable', () => {
   const pass = scan({ 'main.tf': MAIN, 'modules/bucket/main.tf': MODULE }, { versioning: 'true' });
   assert.equal(pass.findings.find((f) => f.resource.id === 'aws_s3_bucket.logs')!.status, 'pass');
@@ -120,4 +127,20 @@ test('aws_s3_bucket_logging sets the bucket\'s logging', async () => {
   const s = loadSources([dir], {});
   const { findings } = evaluate(s.templates, s.sources, { controls: [s3AccessLogging], today: '2026-01-01' });
   assert.deepEqual(findings.map((x) => [x.resource.id, x.status, x.location.line]), [['aws_s3_bucket.b', 'pass', 6]]);
+});
+
+test('--var-file values are used as Terraform uses -var-file (after terraform.tfvars, before --param), and the named file is not listed as skipped', () => {
+  const dir = tfDir({ 'main.tf': MAIN, 'modules/bucket/main.tf': MODULE, 'prod.tfvars': 'versioning = true\n', 'terraform.tfvars': 'versioning = false\n' });
+  const run = (opts: { varFiles?: string[]; params?: Record<string, string> }) => {
+    const s = loadSources([dir], opts);
+    const { findings } = evaluate(s.templates, s.sources, { controls: [s3Versioning], params: opts.params ?? {}, today: '2026-01-01' });
+    return { s, status: findings.find((f) => f.resource.id === 'aws_s3_bucket.logs')!.status };
+  };
+  const without = run({});
+  assert.equal(without.status, 'fail', 'terraform.tfvars alone says Suspended');
+  assert.ok(without.s.skipped.some((x) => x.file.endsWith('prod.tfvars') && /--var-file/.test(x.reason)));
+  const named = run({ varFiles: [join(dir, 'prod.tfvars')] });
+  assert.equal(named.status, 'pass');
+  assert.equal(named.s.skipped.some((x) => x.file.endsWith('prod.tfvars')), false);
+  assert.equal(run({ varFiles: [join(dir, 'prod.tfvars')], params: { versioning: 'false' } }).status, 'fail', '--param wins');
 });

@@ -45,6 +45,20 @@ test('an attachment whose bucket cannot be told makes what it sets unknown on ev
   assert.equal(render(acl?.k === 'unknown' ? acl.alts![1] : undefined), '"PublicRead"');
 });
 
+test('an attachment that may not exist (count undecided) makes what it sets possible only; one sharing its owner\'s condition applies', () => {
+  const input = tfResources('main.tf', {
+    'aws_s3_bucket.a': { bucket: 'a' },
+    'aws_s3_bucket_public_access_block.a': { bucket: { ref: 'aws_s3_bucket.a', attr: 'id' }, block_public_acls: true },
+  });
+  input[1]!.condition = { name: 'var.enabled', state: 'unknown', params: ['var.enabled'] };
+  let pab = getPath(translate(input).resources[0]!.properties, 'PublicAccessBlockConfiguration');
+  assert.equal(pab?.k, 'unknown');
+  assert.deepEqual(pab?.k === 'unknown' && [pab.params, pab.alts!.map((a) => a.k)], [['var.enabled'], ['absent', 'object']]);
+  input[0]!.condition = { name: 'var.enabled', state: 'unknown', params: ['var.enabled'] };
+  pab = getPath(translate(input).resources[0]!.properties, 'PublicAccessBlockConfiguration');
+  assert.equal(pab?.k, 'object');
+});
+
 test('resource types no translator knows are returned, not dropped', () => {
   const out = translate(tfResources('main.tf', { 'aws_route53_zone.z': { name: 'example.com' } }));
   assert.deepEqual(out.untranslated.map((r) => r.address), ['aws_route53_zone.z']);

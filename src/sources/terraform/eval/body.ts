@@ -34,6 +34,27 @@ export function bodyValue(body: Body, s: Scope, loc: Loc, top: boolean): ObjectV
   return out;
 }
 
+/**
+ * A resource's `lifecycle` block, which bodyValue leaves out of its arguments: its arguments
+ * (`prevent_destroy`, `create_before_destroy`; Terraform accepts only literals there), each
+ * key located where written with the full path as written (`aws_s3_bucket.b.lifecycle.prevent_destroy`).
+ */
+export function lifecycleValue(body: Body, s: Scope, address: string): ObjectValue | undefined {
+  let out: ObjectValue | undefined;
+  for (const b of body.items) {
+    if (b.kind !== 'block' || b.type !== 'lifecycle') continue;
+    out ??= object([], locOf(b, s));
+    for (const item of b.body.items) {
+      if (item.kind !== 'attr') continue;
+      const at = locOf(item, s);
+      const v = evaluateSafe(item.expr, s);
+      out.props.set(item.name, v);
+      out.keyLocs.set(item.name, { ...at, path: `${address}.lifecycle.${item.name}` });
+    }
+  }
+  return out;
+}
+
 /** `dynamic "x" { for_each, iterator, content { … } }`: one `x` block per element. */
 function dynamic(b: Block, s: Scope, out: ObjectValue): void {
   const name = b.labels[0]?.value;

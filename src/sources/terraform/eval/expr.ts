@@ -167,6 +167,10 @@ function traverse(e: Expr, s: Scope): Got {
     if (g) return g;
   }
   if (o.t === 'getattr' && o.obj.t === 'var' && o.obj.name === 'data' && !s.vars?.has('data')) return { v: s.env.data(o.name, e.name, loc, s) };
+  if (o.t === 'getattr' && o.obj.t === 'var' && o.obj.name === 'ephemeral' && !s.vars?.has('ephemeral')) {
+    const what = `ephemeral.${o.name}.${e.name}`;
+    return { v: unknown(`${what} exists only while Terraform runs`, [what], loc) };
+  }
   const base = traverse(o, s);
   const v = base.v;
   if (v.k === 'ref' && v.attr === undefined) return s.env.resourceAttr(v, e.name, loc, s);

@@ -9,7 +9,7 @@ import { parseTemplate } from '../hcl/parser.js';
 import { cidrhost, cidrnetmask, cidrsubnet } from './cidr.js';
 import { evaluate, evaluateRaw, textOf, type Scope } from './expr.js';
 import {
-  afterApply, equal, EvalError, firstUnknown, fromJs, isNull, list, NotConcrete, object, refText, relocate, scalar, scalarText, sortedKeys,
+  accountPlaceholder, afterApply, equal, EvalError, firstUnknown, fromJs, isNull, list, NotConcrete, object, refText, relocate, scalar, scalarText, sortedKeys,
   toJs, toText, typeName, unknown, type Unknown,
 } from './values.js';
 
@@ -241,7 +241,11 @@ function jsonEncode(v: Value, refs: Set<string>, sensitive: { on: boolean }): st
     case 'ref': refs.add(v.resource); return JSON.stringify('${' + refText(v) + '}');
     case 'list': return '[' + v.items.map((i) => jsonEncode(i, refs, sensitive)).join(',') + ']';
     case 'object': return '{' + sortedKeys(v).map((k) => JSON.stringify(k) + ':' + jsonEncode(v.props.get(k)!, refs, sensitive)).join(',') + '}';
-    case 'unknown': throw new NotConcrete(v);
+    case 'unknown': {
+      const account = accountPlaceholder(v);
+      if (account === undefined) throw new NotConcrete(v);
+      return JSON.stringify(account);
+    }
     case 'absent': return 'null';
   }
 }
@@ -397,7 +401,7 @@ const FUNCTIONS: Record<string, Fn> = {
     throw new EvalError('no non-null, non-empty argument');
   },
   coalescelist: (args) => {
-    for (const a of args) if (items(a).length) return a;
+    for (const a of args) if (!isNull(a) && items(a).length) return a;
     throw new EvalError('no non-empty list');
   },
   compact: ([l], loc) => list(items(l).filter((v) => { concrete(v); return !isNull(v) && !(v.k === 'scalar' && v.v === ''); }), loc),

@@ -18,6 +18,29 @@ export class EvalError {
   toString(): string { return this.message; }
 }
 
+/**
+ * `data.aws_caller_identity.<name>` of the default provider configuration: the account and
+ * identity Terraform runs with, known only then. Its account id is the account the
+ * configuration deploys into, so a string built from it is specific to that account, as a
+ * CloudFormation `!Sub` of `${AWS::AccountId}` is: text keeps it as the placeholder
+ * `${data.aws_caller_identity.<name>.account_id}` (see accountPlaceholder), and controls
+ * read that placeholder, or an unknown naming only it, as the deploying account. Read
+ * through an aliased provider it may be another account, and stays an ordinary unknown.
+ */
+export function callerIdentity(address: string, at: Loc): ObjectValue {
+  const account = unknown(`${address}.account_id is the account Terraform deploys into, known when it runs`, [`${address}.account_id`], at);
+  const who = (attr: string) => unknown(`${address}.${attr} names the identity Terraform runs as, known when it runs`, [`${address}.${attr}`], at);
+  return object([['account_id', account], ['id', account], ['arn', who('arn')], ['user_id', who('user_id')]], at);
+}
+
+/** The caller identity's account id (see callerIdentity), from any module. */
+export const CALLER_ACCOUNT_ID = /^(?:module\.\S+\.)?data\.aws_caller_identity\.[^.]+\.account_id$/;
+
+/** The placeholder text an unknown stands as inside a string, when it is the deploying account's id. */
+export function accountPlaceholder(u: Unknown): string | undefined {
+  return !u.alts && u.params.length === 1 && CALLER_ACCOUNT_ID.test(u.params[0]!) ? '${' + u.params[0] + '}' : undefined;
+}
+
 export const scalar = (v: Scalar, loc: Loc): Value => ({ k: 'scalar', v, loc });
 export const list = (items: Value[], loc: Loc): Value => ({ k: 'list', items, loc });
 
@@ -157,7 +180,7 @@ export function toText(v: Value, refs: Set<string>, sensitive: { on: boolean }):
     case 'ref':
       refs.add(v.resource);
       return '${' + refText(v) + '}';
-    case 'unknown': return v;
+    case 'unknown': return accountPlaceholder(v) ?? v;
     default: return new EvalError(`a ${typeName(v)} cannot be used in a string`);
   }
 }

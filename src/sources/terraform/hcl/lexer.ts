@@ -74,122 +74,166 @@ const isIdPart = (c: number) => isIdStart(c) || isDigit(c) || c === 45;
 
 /** `template`: the whole text is a template (a `templatefile()` file), as a heredoc's body is. */
 export function lex(src: string, opts: { template?: boolean } = {}): Lexed {
-  const tokens = new Tokens();
-  const comments: Comment[] = [];
-  const errors: LexError[] = [];
-  const n = src.length;
-  let i = src.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let line = 1;
-  let lineStart = 0;
-  const modes: Mode[] = [{ m: 'n', depth: 0, interp: false }];
-  // NUL never ends a line of text, so the template runs to the end of the file.
-  if (opts.template) modes.push({ m: 'h', delim: '\u0000', indent: false, atLineStart: true });
+  return new Lexer(src, !!opts.template).run();
+}
 
-  const col = (at: number) => at - lineStart + 1;
-  const pushAt = (t: TokType, v: string, pos: number, end: number, l: number, c: number, flags = 0) => tokens.push(t, v, l, c, pos, end, flags);
-  const push = (t: TokType, v: string, pos: number, end: number, flags = 0) => tokens.push(t, v, line, col(pos), pos, end, flags);
-  const err = (at: number, message: string) => errors.push({ line, col: col(at), message });
-  const newline = () => { line++; lineStart = i; };
+/**
+ * The lexer as small methods over shared state: one large closure took V8 longer to
+ * optimize than the corpus took to lex.
+ */
+class Lexer {
+  private readonly tokens = new Tokens();
+  private readonly comments: Comment[] = [];
+  private readonly errors: LexError[] = [];
+  private readonly n: number;
+  private i: number;
+  private line = 1;
+  private lineStart = 0;
+  private readonly modes: Mode[] = [{ m: 'n', depth: 0, interp: false }];
 
-  while (i < n) {
-    const mode = modes[modes.length - 1]!;
-    if (mode.m === 'q') { quoted(); continue; }
-    if (mode.m === 'h') { heredoc(mode); continue; }
-    const c = src.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 13) {
-      i++;
-      while (i < n) { const d = src.charCodeAt(i); if (d !== 32 && d !== 9 && d !== 13) break; i++; }
-      continue;
+  constructor(private readonly src: string, private readonly template: boolean) {
+    this.n = src.length;
+    this.i = src.charCodeAt(0) === 0xfeff ? 1 : 0;
+    // NUL never ends a line of text, so the template runs to the end of the file.
+    if (template) this.modes.push({ m: 'h', delim: '\u0000', indent: false, atLineStart: true });
+  }
+
+  run(): Lexed {
+    const modes = this.modes;
+    while (this.i < this.n) {
+      const mode = modes[modes.length - 1]!;
+      if (mode.m === 'n') this.normal(mode);
+      else if (mode.m === 'q') this.quoted();
+      else this.heredoc(mode);
     }
-    if (c === 10) { push('nl', '', i, i + 1); i++; newline(); continue; }
-    if (isIdStart(c)) {
-      const start = i;
-      i++;
-      while (i < n && isIdPart(src.charCodeAt(i))) i++;
-      push('ident', src.slice(start, i), start, i);
-      continue;
+    if (modes.length > (this.template ? 2 : 1)) {
+      const open = modes[modes.length - 1]!;
+      if (open.m === 'h') this.errors.push({ line: this.line, col: this.col(this.i), message: `heredoc is never closed: no line with ${open.delim} alone` });
+      else if (open.m === 'n' && open.interp) this.errors.push({ line: this.line, col: this.col(this.i), message: 'template interpolation ${…} is never closed with }' });
     }
-    if (isDigit(c)) { number(); continue; }
-    const d = src.charCodeAt(i + 1);
-    switch (c) {
-      case 35: lineComment(1); continue; // #
-      case 47: // /
-        if (d === 47) { lineComment(2); continue; }
-        if (d === 42) { blockComment(); continue; }
-        break;
-      case 34: push('oquote', '"', i, i + 1); i++; modes.push({ m: 'q' }); continue;
-      case 60: // <
-        if (d === 60 && heredocOpen()) continue;
-        if (d === 61) { punct('<=', 2); continue; }
-        break;
-      case 123: push('{', '{', i, i + 1); i++; mode.depth++; continue;
-      case 125: closeBrace(mode, false); continue;
-      case 126: if (d === 125) { closeBrace(mode, true); continue; } break;
-      case 46: // .
-        if (d === 46 && src.charCodeAt(i + 2) === 46) { punct('...', 3); continue; }
-        break;
-      case 61: if (d === 62 || d === 61) { punct(d === 62 ? '=>' : '==', 2); continue; } break; // =
-      case 33: if (d === 61) { punct('!=', 2); continue; } break; // !
-      case 62: if (d === 61) { punct('>=', 2); continue; } break; // >
-      case 38: if (d === 38) { punct('&&', 2); continue; } break; // &
-      case 124: if (d === 124) { punct('||', 2); continue; } break; // |
+    this.push('eof', '', this.n, this.n);
+    return { tokens: this.tokens, comments: this.comments, errors: this.errors };
+  }
+
+  private col(at: number): number {
+    return at - this.lineStart + 1;
+  }
+
+  private push(t: TokType, v: string, pos: number, end: number, flags = 0): void {
+    this.tokens.push(t, v, this.line, pos - this.lineStart + 1, pos, end, flags);
+  }
+
+  private err(at: number, message: string): void {
+    this.errors.push({ line: this.line, col: this.col(at), message });
+  }
+
+  private newline(): void {
+    this.line++;
+    this.lineStart = this.i;
+  }
+
+  /** Tokens outside templates until the mode changes (a string or heredoc opens, an interpolation closes). */
+  private normal(mode: Mode & { m: 'n' }): void {
+    const src = this.src;
+    const n = this.n;
+    while (this.i < n) {
+      let i = this.i;
+      const c = src.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 13) {
+        i++;
+        while (i < n) { const d = src.charCodeAt(i); if (d !== 32 && d !== 9 && d !== 13) break; i++; }
+        this.i = i;
+        continue;
+      }
+      if (c === 10) { this.push('nl', '', i, i + 1); this.i = i + 1; this.newline(); continue; }
+      if (isIdStart(c)) {
+        const start = i;
+        i++;
+        while (i < n && isIdPart(src.charCodeAt(i))) i++;
+        this.push('ident', src.slice(start, i), start, i);
+        this.i = i;
+        continue;
+      }
+      if (isDigit(c)) { this.number(); continue; }
+      const d = src.charCodeAt(i + 1);
+      switch (c) {
+        case 35: this.lineComment(1); continue; // #
+        case 47: // /
+          if (d === 47) { this.lineComment(2); continue; }
+          if (d === 42) { this.blockComment(); continue; }
+          break;
+        case 34: this.push('oquote', '"', i, i + 1); this.i = i + 1; this.modes.push({ m: 'q' }); return;
+        case 60: // <
+          if (d === 60 && this.heredocOpen()) return;
+          if (d === 61) { this.punct('<=', 2); continue; }
+          break;
+        case 123: this.push('{', '{', i, i + 1); this.i = i + 1; mode.depth++; continue;
+        case 125: if (this.closeBrace(mode, false)) return; continue;
+        case 126: if (d === 125) { if (this.closeBrace(mode, true)) return; continue; } break;
+        case 46: // .
+          if (d === 46 && src.charCodeAt(i + 2) === 46) { this.punct('...', 3); continue; }
+          break;
+        case 61: if (d === 62 || d === 61) { this.punct(d === 62 ? '=>' : '==', 2); continue; } break; // =
+        case 33: if (d === 61) { this.punct('!=', 2); continue; } break; // !
+        case 62: if (d === 61) { this.punct('>=', 2); continue; } break; // >
+        case 38: if (d === 38) { this.punct('&&', 2); continue; } break; // &
+        case 124: if (d === 124) { this.punct('||', 2); continue; } break; // |
+      }
+      const one = src[i]!;
+      if (PUNCT1.has(one)) { this.punct(one as TokType, 1); continue; }
+      this.err(i, `unexpected character ${JSON.stringify(one)}`);
+      this.i = i + 1;
     }
-    const one = src[i]!;
-    if (PUNCT1.has(one)) { punct(one as TokType, 1); continue; }
-    err(i, `unexpected character ${JSON.stringify(one)}`);
-    i++;
-  }
-  if (modes.length > (opts.template ? 2 : 1)) {
-    const open = modes[modes.length - 1]!;
-    if (open.m === 'h') errors.push({ line, col: col(i), message: `heredoc is never closed: no line with ${open.delim} alone` });
-    else if (open.m === 'n' && open.interp) errors.push({ line, col: col(i), message: 'template interpolation ${…} is never closed with }' });
-  }
-  push('eof', '', n, n);
-  return { tokens, comments, errors };
-
-  function punct(t: TokType, len: number) {
-    push(t, t, i, i + len);
-    i += len;
   }
 
-  function lineComment(skip: number) {
-    const start = i;
-    let e = src.indexOf('\n', i);
-    if (e < 0) e = n;
-    comments.push({ text: src.slice(start + skip, e).replace(/\r$/, ''), line, col: col(start) });
-    i = e;
+  private punct(t: TokType, len: number): void {
+    this.push(t, t, this.i, this.i + len);
+    this.i += len;
   }
 
-  function blockComment() {
-    const start = i;
-    const sl = line, sc = col(start);
-    const e = src.indexOf('*/', i + 2);
-    const stop = e < 0 ? n : e + 2;
-    if (e < 0) err(start, 'comment opened with /* is never closed with */');
-    comments.push({ text: src.slice(start + 2, e < 0 ? n : e), line: sl, col: sc });
-    for (let k = i; k < stop; k++) if (src.charCodeAt(k) === 10) { line++; lineStart = k + 1; }
-    i = stop;
+  private lineComment(skip: number): void {
+    const start = this.i;
+    let e = this.src.indexOf('\n', start);
+    if (e < 0) e = this.n;
+    this.comments.push({ text: this.src.slice(start + skip, e).replace(/\r$/, ''), line: this.line, col: this.col(start) });
+    this.i = e;
   }
 
-  function closeBrace(mode: Mode & { m: 'n' }, strip: boolean) {
+  private blockComment(): void {
+    const start = this.i;
+    const sl = this.line, sc = this.col(start);
+    const e = this.src.indexOf('*/', start + 2);
+    const stop = e < 0 ? this.n : e + 2;
+    if (e < 0) this.err(start, 'comment opened with /* is never closed with */');
+    this.comments.push({ text: this.src.slice(start + 2, e < 0 ? this.n : e), line: sl, col: sc });
+    for (let k = start; k < stop; k++) if (this.src.charCodeAt(k) === 10) { this.line++; this.lineStart = k + 1; }
+    this.i = stop;
+  }
+
+  /** `}` or `~}`; true when it closed an interpolation (the mode changed). */
+  private closeBrace(mode: Mode & { m: 'n' }, strip: boolean): boolean {
+    const i = this.i;
     const len = strip ? 2 : 1;
-    if (!strip && mode.depth > 0) { push('}', '}', i, i + 1); i++; mode.depth--; return; }
+    if (!strip && mode.depth > 0) { this.push('}', '}', i, i + 1); this.i = i + 1; mode.depth--; return false; }
     if (mode.interp && mode.depth === 0) {
-      push('seqend', '}', i, i + len, strip ? STRIP : 0);
-      i += len;
-      modes.pop();
-      return;
+      this.push('seqend', '}', i, i + len, strip ? STRIP : 0);
+      this.i = i + len;
+      this.modes.pop();
+      return true;
     }
-    if (strip) { err(i, '~} closes nothing here'); i += 2; return; }
-    push('}', '}', i, i + 1);
-    i++;
+    if (strip) { this.err(i, '~} closes nothing here'); this.i = i + 2; return false; }
+    this.push('}', '}', i, i + 1);
+    this.i = i + 1;
+    return false;
   }
 
-  function number() {
-    const start = i;
+  private number(): void {
+    const src = this.src, n = this.n;
+    const start = this.i;
+    let i = start;
     while (i < n && isDigit(src.charCodeAt(i))) i++;
     // After `.` only an integer: `a.0.1` is two legacy index steps, not the number 0.1.
-    const afterDot = tokens.length > 0 && tokens.t[tokens.length - 1] === '.';
+    const afterDot = this.tokens.length > 0 && this.tokens.t[this.tokens.length - 1] === '.';
     if (!afterDot) {
       if (src.charCodeAt(i) === 46 && isDigit(src.charCodeAt(i + 1))) {
         i++;
@@ -198,62 +242,65 @@ export function lex(src: string, opts: { template?: boolean } = {}): Lexed {
       const e = src.charCodeAt(i);
       if (e === 101 || e === 69) {
         let k = i + 1;
-        const s = src.charCodeAt(k);
-        if (s === 43 || s === 45) k++;
+        const sign = src.charCodeAt(k);
+        if (sign === 43 || sign === 45) k++;
         if (isDigit(src.charCodeAt(k))) {
           i = k;
           while (i < n && isDigit(src.charCodeAt(i))) i++;
         }
       }
     }
-    push('number', src.slice(start, i), start, i);
+    this.push('number', src.slice(start, i), start, i);
+    this.i = i;
   }
 
-  function heredocOpen(): boolean {
-    const m = /^<<(-?)([A-Za-z_][A-Za-z0-9_-]*)[ \t]*\r?\n/.exec(src.slice(i, i + 200));
+  private heredocOpen(): boolean {
+    const i = this.i;
+    const m = /^<<(-?)([A-Za-z_][A-Za-z0-9_-]*)[ \t]*\r?\n/.exec(this.src.slice(i, i + 200));
     if (!m) return false;
-    push('oheredoc', m[2]!, i, i + m[0].length - 1, m[1] ? INDENT : 0);
-    i += m[0].length;
-    newline();
-    modes.push({ m: 'h', delim: m[2]!, indent: !!m[1], atLineStart: true });
+    this.push('oheredoc', m[2]!, i, i + m[0].length - 1, m[1] ? INDENT : 0);
+    this.i = i + m[0].length;
+    this.newline();
+    this.modes.push({ m: 'h', delim: m[2]!, indent: !!m[1], atLineStart: true });
     return true;
   }
 
-  /** Opening `${` / `%{` at `i` inside a template; true when one was read. */
-  function templateOpen(): boolean {
-    const c = src.charCodeAt(i);
-    if ((c !== 36 && c !== 37) || src.charCodeAt(i + 1) !== 123) return false;
-    const strip = src.charCodeAt(i + 2) === 126;
+  /** Opening `${` / `%{` at `i` inside a template. */
+  private templateOpen(): void {
+    const i = this.i;
+    const c = this.src.charCodeAt(i);
+    const strip = this.src.charCodeAt(i + 2) === 126;
     const len = strip ? 3 : 2;
-    push(c === 36 ? 'interp' : 'control', src.slice(i, i + len), i, i + len, strip ? STRIP : 0);
-    i += len;
-    modes.push({ m: 'n', depth: 0, interp: true });
-    return true;
+    this.push(c === 36 ? 'interp' : 'control', this.src.slice(i, i + len), i, i + len, strip ? STRIP : 0);
+    this.i = i + len;
+    this.modes.push({ m: 'n', depth: 0, interp: true });
   }
 
-  function quoted() {
-    const start = i;
-    const sl = line, sc = col(i);
+  private quoted(): void {
+    const src = this.src, n = this.n;
+    const start = this.i;
+    const sl = this.line, sc = this.col(start);
     let text = '';
+    let i = start;
     let from = i;
     const flush = () => {
       text += src.slice(from, i);
-      if (text) pushAt('lit', text, start, i, sl, sc);
+      if (text) this.tokens.push('lit', text, sl, sc, start, i, 0);
     };
     while (i < n) {
       const c = src.charCodeAt(i);
       if (c === 34) {
         flush();
-        push('cquote', '"', i, i + 1);
-        i++;
-        modes.pop();
+        this.push('cquote', '"', i, i + 1);
+        this.i = i + 1;
+        this.modes.pop();
         return;
       }
       if (c === 10) break;
       if (c === 92) {
         text += src.slice(from, i);
-        const e = escape();
-        if (e === undefined) { err(i, `unknown escape sequence ${JSON.stringify(src.slice(i, i + 2))} in a string`); text += src[i + 1] ?? ''; i += 2; }
+        const e = escape(src, i);
+        if (e === undefined) { this.err(i, `unknown escape sequence ${JSON.stringify(src.slice(i, i + 2))} in a string`); text += src[i + 1] ?? ''; i += 2; }
         else { text += e.text; i += e.len; }
         from = i;
         continue;
@@ -267,52 +314,37 @@ export function lex(src: string, opts: { template?: boolean } = {}): Lexed {
       }
       if ((c === 36 || c === 37) && src.charCodeAt(i + 1) === 123) {
         flush();
-        templateOpen();
+        this.i = i;
+        this.templateOpen();
         return;
       }
       i++;
     }
     flush();
-    err(i, 'string is not closed with " before the end of the line');
-    push('cquote', '"', i, i);
-    modes.pop();
+    this.i = i;
+    this.err(i, 'string is not closed with " before the end of the line');
+    this.push('cquote', '"', i, i);
+    this.modes.pop();
   }
 
-  function escape(): { text: string; len: number } | undefined {
-    const e = src[i + 1];
-    switch (e) {
-      case 'n': return { text: '\n', len: 2 };
-      case 'r': return { text: '\r', len: 2 };
-      case 't': return { text: '\t', len: 2 };
-      case '"': return { text: '"', len: 2 };
-      case '\\': return { text: '\\', len: 2 };
-      case 'u': case 'U': {
-        const digits = e === 'u' ? 4 : 8;
-        const hex = src.slice(i + 2, i + 2 + digits);
-        if (!new RegExp(`^[0-9a-fA-F]{${digits}}$`).test(hex)) return undefined;
-        const cp = parseInt(hex, 16);
-        if (cp > 0x10ffff) return undefined;
-        return { text: String.fromCodePoint(cp), len: 2 + digits };
-      }
-      default: return undefined;
-    }
-  }
-
-  function heredoc(mode: Mode & { m: 'h' }) {
+  private heredoc(mode: Mode & { m: 'h' }): void {
+    const src = this.src, n = this.n;
+    let i = this.i;
     if (mode.atLineStart) {
       let e = src.indexOf('\n', i);
       if (e < 0) e = n;
-      if (src.slice(i, e).replace(/\r$/, '').trim() === mode.delim) {
-        const at = i + src.slice(i, e).indexOf(mode.delim);
-        push('cheredoc', mode.delim, at, at + mode.delim.length);
-        i = at + mode.delim.length;
-        modes.pop();
+      const lineText = src.slice(i, e);
+      if (lineText.replace(/\r$/, '').trim() === mode.delim) {
+        const at = i + lineText.indexOf(mode.delim);
+        this.push('cheredoc', mode.delim, at, at + mode.delim.length);
+        this.i = at + mode.delim.length;
+        this.modes.pop();
         return;
       }
     }
     const start = i;
-    const sl = line, sc = col(i);
-    const lineStartLit = mode.atLineStart;
+    const sl = this.line, sc = this.col(i);
+    const flags = mode.atLineStart ? LINE_START : 0;
     let text = '';
     let from = i;
     mode.atLineStart = false;
@@ -321,8 +353,9 @@ export function lex(src: string, opts: { template?: boolean } = {}): Lexed {
       if (c === 10) {
         i++;
         text += src.slice(from, i);
-        pushAt('lit', text, start, i, sl, sc, lineStartLit ? LINE_START : 0);
-        newline();
+        this.tokens.push('lit', text, sl, sc, start, i, flags);
+        this.i = i;
+        this.newline();
         mode.atLineStart = true;
         return;
       }
@@ -334,13 +367,35 @@ export function lex(src: string, opts: { template?: boolean } = {}): Lexed {
       }
       if ((c === 36 || c === 37) && src.charCodeAt(i + 1) === 123) {
         text += src.slice(from, i);
-        if (text) pushAt('lit', text, start, i, sl, sc, lineStartLit ? LINE_START : 0);
-        templateOpen();
+        if (text) this.tokens.push('lit', text, sl, sc, start, i, flags);
+        this.i = i;
+        this.templateOpen();
         return;
       }
       i++;
     }
     text += src.slice(from, i);
-    if (text) pushAt('lit', text, start, i, sl, sc, lineStartLit ? LINE_START : 0);
+    if (text) this.tokens.push('lit', text, sl, sc, start, i, flags);
+    this.i = i;
+  }
+}
+
+function escape(src: string, i: number): { text: string; len: number } | undefined {
+  const e = src[i + 1];
+  switch (e) {
+    case 'n': return { text: '\n', len: 2 };
+    case 'r': return { text: '\r', len: 2 };
+    case 't': return { text: '\t', len: 2 };
+    case '"': return { text: '"', len: 2 };
+    case '\\': return { text: '\\', len: 2 };
+    case 'u': case 'U': {
+      const digits = e === 'u' ? 4 : 8;
+      const hex = src.slice(i + 2, i + 2 + digits);
+      if (hex.length !== digits || !/^[0-9a-fA-F]+$/.test(hex)) return undefined;
+      const cp = parseInt(hex, 16);
+      if (cp > 0x10ffff) return undefined;
+      return { text: String.fromCodePoint(cp), len: 2 + digits };
+    }
+    default: return undefined;
   }
 }

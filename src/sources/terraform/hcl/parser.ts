@@ -6,6 +6,8 @@
 import type { Attribute, BinaryOp, Block, Body, Expr, ForExpr, ObjectItem, ParsedFile, ParseError, Pos, TemplatePart } from './ast.js';
 import { INDENT, lex, LINE_START, STRIP, type Tokens, type TokType } from './lexer.js';
 
+const MAX_DEPTH = 200;
+
 class Fail extends Error {
   constructor(readonly at: { line: number; col: number }, message: string) { super(message); }
 }
@@ -60,6 +62,7 @@ class Parser {
   private readonly nl: boolean[] = [true];
   private stripNext = false;
   private lastLit: { v: string } | undefined;
+  private depth = 0;
   private readonly t: TokType[];
   private readonly last: number;
 
@@ -80,6 +83,7 @@ class Parser {
         if (!(e instanceof Fail)) throw e;
         this.errors.push({ line: e.at.line, col: e.at.col, message: e.message });
         this.nl.length = 1;
+        this.depth = 0;
         this.recover(start);
       }
     }
@@ -166,6 +170,14 @@ class Parser {
   }
 
   private item(): Attribute | Block {
+    if (this.depth >= MAX_DEPTH) throw this.fail(this.i, `blocks nested more than ${MAX_DEPTH} levels deep`);
+    this.depth++;
+    const it = this.itemInner();
+    this.depth--;
+    return it;
+  }
+
+  private itemInner(): Attribute | Block {
     const name = this.i;
     const nameV = this.k.v[name]!;
     if (this.t[name] !== 'ident') throw this.fail(name, `expected an argument name or a block type, found ${describe(this.k, name)}`);
@@ -217,6 +229,15 @@ class Parser {
   // ---- expressions
 
   expr(): Expr {
+    // Deeper nesting than any configuration writes would exhaust the stack: an error instead.
+    if (this.depth >= MAX_DEPTH) throw this.fail(this.peek(), `expression nested more than ${MAX_DEPTH} levels deep`);
+    this.depth++;
+    const e = this.exprInner();
+    this.depth--;
+    return e;
+  }
+
+  private exprInner(): Expr {
     const start = this.peek();
     const cond = this.binary(1);
     this.skipNlBefore('?');

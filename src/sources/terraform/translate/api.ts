@@ -214,7 +214,7 @@ export class CfnBuilder {
   }
 
   /** Terraform `tags = { k = v }` as CloudFormation `Tags: [{Key, Value}]`. */
-  tags(cfnPath = 'Tags', tfPath = 'tags'): this {
+  tags(cfnPath = 'Tags', tfPath = tagsPath(this.tf)): this {
     return this.set(cfnPath, tfPath, (v) => (v.k === 'object' ? tagList(v) : v));
   }
 
@@ -222,6 +222,17 @@ export class CfnBuilder {
     this.notes.push({ file: at.file, line: at.line, column: at.column, message });
     return this;
   }
+}
+
+/**
+ * Where a resource's tags are: `tags`, or `tags_all` when `tags` names none and the input
+ * holds it. Plan JSON and Pulumi state write `tags_all`, the tags AWS applies: the resource's
+ * own and the provider's default_tags, which a configuration sets once in the provider block.
+ */
+export function tagsPath(tf: TfView): string {
+  const own = tf.get('tags');
+  if (own?.k === 'object' && own.props.size > 0) return 'tags';
+  return tf.get('tags_all') !== undefined ? 'tags_all' : 'tags';
 }
 
 /** `{a = "b"}` as `[{Key: "a", Value: "b"}]`, each element located at its key. */

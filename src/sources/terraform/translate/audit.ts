@@ -202,11 +202,37 @@ const directory: Translator = {
   },
 };
 
+/**
+ * CloudWatch Logs vended-log delivery (standard logging v2 of CloudFront and other services):
+ * a source names what logs, a destination where, and a delivery pairs them; a control reads
+ * logging as configured only when all three are there.
+ */
+const deliverySource: Translator = {
+  tfType: 'aws_cloudwatch_log_delivery_source',
+  cfnType: 'AWS::Logs::DeliverySource',
+  build(_tf, out) { copyAll(out, { Name: 'name', LogType: 'log_type', ResourceArn: 'resource_arn' }); out.tags(); },
+};
+
+const deliveryDestination: Translator = {
+  tfType: 'aws_cloudwatch_log_delivery_destination',
+  cfnType: 'AWS::Logs::DeliveryDestination',
+  build(_tf, out) {
+    copyAll(out, { Name: 'name', OutputFormat: 'output_format', DestinationResourceArn: 'delivery_destination_configuration.destination_resource_arn' });
+    out.tags();
+  },
+};
+
+const delivery: Translator = {
+  tfType: 'aws_cloudwatch_log_delivery',
+  cfnType: 'AWS::Logs::Delivery',
+  build(_tf, out) { copyAll(out, { DeliverySourceName: 'delivery_source_name', DeliveryDestinationArn: 'delivery_destination_arn' }); out.tags(); },
+};
+
 const attachments: Attachment[] = [
   { tfType: 'aws_guardduty_detector_feature', ownerTypes: ['aws_guardduty_detector'], ownerArg: 'detector_id', build: feature },
 ];
 
 export const audit: { translators: Translator[]; attachments: Attachment[] } = {
-  translators: [trail, logGroup, recorder, configRule, detector, hub, standard, metricAlarm, compositeAlarm, directory],
+  translators: [trail, logGroup, recorder, configRule, detector, hub, standard, metricAlarm, compositeAlarm, directory, deliverySource, deliveryDestination, delivery],
   attachments,
 };

@@ -42,9 +42,9 @@ function instanceDevices(tf: TfView, out: CfnBuilder, cfnPath: string): void {
   out.put(cfnPath, { k: 'list', items, loc: at }, at);
 }
 
-/** `metadata_options` (IMDS settings) of instances and launch settings. */
+/** `metadata_options` (IMDS settings) of instances and launch settings, located at the block so a setting it leaves out is reported there. */
 function metadata(b: CfnBuilder, cfnPath: string): CfnBuilder {
-  return b.set(`${cfnPath}.HttpTokens`, 'metadata_options.http_tokens').set(`${cfnPath}.HttpEndpoint`, 'metadata_options.http_endpoint')
+  return nested(b.tf, b, cfnPath, 'metadata_options').set(`${cfnPath}.HttpTokens`, 'metadata_options.http_tokens').set(`${cfnPath}.HttpEndpoint`, 'metadata_options.http_endpoint')
     .set(`${cfnPath}.HttpPutResponseHopLimit`, 'metadata_options.http_put_response_hop_limit')
     .set(`${cfnPath}.InstanceMetadataTags`, 'metadata_options.instance_metadata_tags');
 }
@@ -58,6 +58,9 @@ const instance: Translator = {
       .set('SecurityGroupIds', 'vpc_security_group_ids').set('SecurityGroups', 'security_groups')
       .set('IamInstanceProfile', 'iam_instance_profile').set('KeyName', 'key_name').set('UserData', 'user_data')
       .set('Monitoring', 'monitoring').set('EbsOptimized', 'ebs_optimized').tags();
+    // The launch template the instance starts from, whose settings apply where the instance writes none.
+    nested(tf, out, 'LaunchTemplate', 'launch_template').set('LaunchTemplate.LaunchTemplateId', 'launch_template.id')
+      .set('LaunchTemplate.LaunchTemplateName', 'launch_template.name').set('LaunchTemplate.Version', 'launch_template.version');
     metadata(out, 'MetadataOptions');
     instanceDevices(tf, out, 'BlockDeviceMappings');
   },
@@ -127,9 +130,6 @@ const autoScalingAttachment: Attachment = {
   },
 };
 
-/** `reserved_concurrent_executions = -1` (the default) reserves nothing: CloudFormation leaves the property out. */
-const reservation = (v: Value): Value | undefined => (v.k === 'scalar' && Number(v.v) === -1 ? undefined : v);
-
 const lambdaFunction: Translator = {
   tfType: 'aws_lambda_function',
   cfnType: 'AWS::Lambda::Function',
@@ -141,7 +141,8 @@ const lambdaFunction: Translator = {
       .set('PackageType', 'package_type').set('MemorySize', 'memory_size').set('Timeout', 'timeout')
       .set('Environment.Variables', 'environment.variables').set('KmsKeyArn', 'kms_key_arn')
       .set('VpcConfig.SubnetIds', 'vpc_config.subnet_ids').set('VpcConfig.SecurityGroupIds', 'vpc_config.security_group_ids')
-      .set('ReservedConcurrentExecutions', 'reserved_concurrent_executions', reservation)
+      // -1 (the provider's default) reserves nothing; kept as written, below any reservation, where it decides.
+      .set('ReservedConcurrentExecutions', 'reserved_concurrent_executions')
       .set('TracingConfig.Mode', 'tracing_config.mode').set('DeadLetterConfig.TargetArn', 'dead_letter_config.target_arn')
       .set('Architectures', 'architectures').set('Layers', 'layers').tags();
   },

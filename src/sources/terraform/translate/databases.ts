@@ -2,7 +2,7 @@
 // proxies; DynamoDB, ElastiCache, DocumentDB, Neptune, Redshift and DMS endpoints.
 import type { Attachment, CfnBuilder, Translator } from './api.js';
 import { blockList, blocksAsMap, copy, copyAll, firstWritten } from './copy.js';
-import { isLiteral, providerDefault } from './defaults.js';
+import { isLiteral, providerDefault, providerDefaultByVersion } from './defaults.js';
 import { nested, wholeResource } from './blocks.js';
 
 const dbInstance: Translator = {
@@ -241,6 +241,9 @@ const redshiftCluster: Translator = {
       ClusterParameterGroupName: 'cluster_parameter_group_name', Port: 'port',
       AutomatedSnapshotRetentionPeriod: 'automated_snapshot_retention_period', AllowVersionUpgrade: 'allow_version_upgrade',
     });
+    // Before provider 6.0 a cluster without publicly_accessible was created public; 6.0
+    // leaves it to AWS, whose default is private.
+    providerDefaultByVersion(out, 'PubliclyAccessible', 'publicly_accessible', [{ value: true, versions: 'before 6.0' }, { value: false, versions: '6.0 and later' }]);
     // Provider v4/v5 inline logging; v6 moved it to aws_redshift_logging. Its `enable` says
     // whether logging is on at all: a block with enable = false keeps no log wherever it names.
     const enable = tf.get('logging.enable');

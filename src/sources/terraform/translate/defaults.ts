@@ -26,3 +26,21 @@ export function isLiteral(tf: TfView, path: string, s: string): boolean {
   const v = tf.get(path);
   return v?.k === 'scalar' && typeof v.v === 'string' && v.v.toLowerCase() === s.toLowerCase();
 }
+
+/**
+ * Set `cfnPath`, when `tfPath` is not written, to a default that changed between provider
+ * major versions: the configuration does not say which version applies it, so the value is
+ * unknown between the alternatives, and a control decides only where they agree.
+ */
+export function providerDefaultByVersion(out: CfnBuilder, cfnPath: string, tfPath: string, defaults: { value: Scalar; versions: string }[]): void {
+  const tf = out.tf;
+  if (written(tf, tfPath)) return;
+  const at = { ...tf.locate(tfPath), path: tf.origin(tfPath) };
+  const said = defaults.map((d) => `${JSON.stringify(d.value)} with provider ${d.versions}`).join(', ');
+  const v: Value = {
+    k: 'unknown', loc: at, params: [],
+    reason: `${tfPath} is not set, and the AWS provider's default depends on its version, which is not known from the configuration: ${said}`,
+    alts: defaults.map((d): Value => ({ k: 'scalar', v: d.value, loc: at, via: `the AWS provider's default (${d.versions}) when ${tfPath} is not set` })),
+  };
+  out.put(cfnPath, v, at);
+}

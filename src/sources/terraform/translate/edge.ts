@@ -28,19 +28,20 @@ const LB_ATTRIBUTES: [string, string][] = [
 
 function attributes(tf: TfView, out: CfnBuilder): void {
   const items: Value[] = [];
-  let first: Loc | undefined;
+  const item = (key: string, v: Value, at: Loc) => items.push({
+    k: 'object', loc: at,
+    props: new Map<string, Value>([['Key', { k: 'scalar', v: key, loc: at }], ['Value', located(text(v), at)]]),
+    keyLocs: new Map([['Key', at], ['Value', at]]),
+  });
   for (const [arg, key] of LB_ATTRIBUTES) {
     const v = tf.get(arg);
-    if (v === undefined) continue;
-    const at = tf.locate(arg);
-    first ??= at;
-    items.push({
-      k: 'object', loc: at,
-      props: new Map<string, Value>([['Key', { k: 'scalar', v: key, loc: at }], ['Value', located(text(v), at)]]),
-      keyLocs: new Map([['Key', at], ['Value', at]]),
-    });
+    if (v !== undefined) item(key, v, tf.locate(arg));
+    // An access_logs block without `enabled` is sent as disabled: the block is where logging is left off.
+    else if (arg === 'access_logs.enabled' && hasBlock(tf, 'access_logs')) item(key, { k: 'scalar', v: false, loc: tf.locate('access_logs') }, tf.locate('access_logs'));
   }
-  if (first) out.put('LoadBalancerAttributes', { k: 'list', items, loc: first }, first);
+  // The arguments are the load balancer's own: one it leaves out is reported at the resource,
+  // not at whichever argument happened to come first.
+  if (items.length) out.put('LoadBalancerAttributes', { k: 'list', items, loc: tf.resource.loc }, tf.resource.loc);
 }
 
 function loadBalancer(tfType: string): Translator {
@@ -174,23 +175,80 @@ function wafAction(tf: TfView, out: CfnBuilder, cfnPath: string, tfPath: string)
   }
 }
 
+/**
+ * A rule's statement, as far as the controls read it: which managed rule group it applies,
+ * whether it limits the request rate, which rule group it references. Other statements
+ * (matches on request content) keep their kind only, named as CloudFormation names them.
+ */
+function wafStatement(rule: TfView, out: CfnBuilder): void {
+  const s = 'statement';
+  if (!hasBlock(rule, s)) return;
+  const at = rule.locate(s);
+  const m = `${s}.managed_rule_group_statement`;
+  if (hasBlock(rule, m)) {
+    out.put('Statement.ManagedRuleGroupStatement', { k: 'object', props: new Map(), keyLocs: new Map(), loc: rule.locate(m) }, rule.locate(m));
+    out.set('Statement.ManagedRuleGroupStatement.Name', `${m}.name`).set('Statement.ManagedRuleGroupStatement.VendorName', `${m}.vendor_name`);
+    return;
+  }
+  const rate = `${s}.rate_based_statement`;
+  if (hasBlock(rule, rate)) {
+    out.put('Statement.RateBasedStatement', { k: 'object', props: new Map(), keyLocs: new Map(), loc: rule.locate(rate) }, rule.locate(rate));
+    // aggregate_key_type is left out when not written (the provider's default is IP).
+    out.set('Statement.RateBasedStatement.Limit', `${rate}.limit`).set('Statement.RateBasedStatement.AggregateKeyType', `${rate}.aggregate_key_type`);
+    return;
+  }
+  const ref = `${s}.rule_group_reference_statement`;
+  if (hasBlock(rule, ref)) {
+    out.put('Statement.RuleGroupReferenceStatement', { k: 'object', props: new Map(), keyLocs: new Map(), loc: rule.locate(ref) }, rule.locate(ref));
+    out.set('Statement.RuleGroupReferenceStatement.Arn', `${ref}.arn`);
+    return;
+  }
+  const v = rule.get(s);
+  const block = v?.k === 'list' ? v.items[0] : v;
+  if (block?.k === 'unknown') { out.put('Statement', block, at); return; }
+  const props = new Map<string, Value>();
+  const keyLocs = new Map<string, Loc>();
+  if (block?.k === 'object') {
+    for (const key of block.props.keys()) {
+      const name = key.replace(/(^|_)([a-z])/g, (_x, _u, c: string) => c.toUpperCase()).replace(/^IpSet/, 'IPSet');
+      props.set(name, { k: 'object', props: new Map(), keyLocs: new Map(), loc: rule.locate(`${s}.${key}`) });
+      keyLocs.set(name, rule.locate(`${s}.${key}`));
+    }
+  }
+  out.put('Statement', { k: 'object', props, keyLocs, loc: at }, at);
+}
+
+/** The `rule` blocks of a web ACL or rule group as CloudFormation's Rules. */
+function wafRuleList(tf: TfView, out: CfnBuilder): void {
+  // `rule_json` is the WAF API's own JSON, in CloudFormation's casing.
+  if (tf.get('rule_json') !== undefined) { out.set('Rules', 'rule_json', jsonDocument); return; }
+  blockList(tf, out, 'Rules', 'rule', (b, view) => {
+    b.set('Name', 'name').set('Priority', 'priority');
+    if (hasBlock(view, 'action')) wafAction(view, b, 'Action', 'action');
+    if (hasBlock(view, 'override_action')) wafAction(view, b, 'OverrideAction', 'override_action');
+    wafStatement(view, b);
+  });
+  // Rules that are all dynamic blocks over a collection not known before apply may be none.
+  const rules = out.properties.props.get('Rules');
+  if (rules?.k === 'list' && rules.items.length && rules.items.every((x) => x.k === 'unknown')) out.put('Rules', rules.items[0]!, tf.locate('rule'));
+}
+
 const webAcl: Translator = {
   tfType: 'aws_wafv2_web_acl',
   cfnType: 'AWS::WAFv2::WebACL',
   build(tf, out) {
     out.set('Name', 'name').set('Scope', 'scope').set('Description', 'description').tags();
     wafAction(tf, out, 'DefaultAction', 'default_action');
-    // `rule_json` is the WAF API's own JSON, in CloudFormation's casing. Rule statements of
-    // `rule` blocks are not translated: the controls read whether rules exist and their names.
-    if (tf.get('rule_json') !== undefined) { out.set('Rules', 'rule_json', jsonDocument); return; }
-    blockList(tf, out, 'Rules', 'rule', (b, view) => {
-      b.set('Name', 'name').set('Priority', 'priority');
-      if (hasBlock(view, 'action')) wafAction(view, b, 'Action', 'action');
-      if (hasBlock(view, 'override_action')) wafAction(view, b, 'OverrideAction', 'override_action');
-    });
-    // Rules that are all dynamic blocks over a collection not known before apply may be none.
-    const rules = out.properties.props.get('Rules');
-    if (rules?.k === 'list' && rules.items.length && rules.items.every((x) => x.k === 'unknown')) out.put('Rules', rules.items[0]!, tf.locate('rule'));
+    wafRuleList(tf, out);
+  },
+};
+
+const ruleGroup: Translator = {
+  tfType: 'aws_wafv2_rule_group',
+  cfnType: 'AWS::WAFv2::RuleGroup',
+  build(tf, out) {
+    out.set('Name', 'name').set('Scope', 'scope').set('Capacity', 'capacity').set('Description', 'description').tags();
+    wafRuleList(tf, out);
   },
 };
 
@@ -359,7 +417,7 @@ export const edge = {
   translators: [
     loadBalancer('aws_lb'), loadBalancer('aws_alb'), listener('aws_lb_listener'), listener('aws_alb_listener'),
     listenerRule('aws_lb_listener_rule'), listenerRule('aws_alb_listener_rule'), classicLoadBalancer,
-    distribution, webAcl, webAclAssociation, webAclLogging, regionalWebAclAssociation,
+    distribution, webAcl, ruleGroup, webAclAssociation, webAclLogging, regionalWebAclAssociation,
     restApi, stage, deployment, method, domainName, authorizer,
     httpApi, v2Stage, v2Route, v2DomainName, v2Authorizer,
   ],

@@ -5,6 +5,7 @@
 // Terraform; they add to the role, user or group they name, where CloudFormation lists them.
 import { jsonDocument, type Attachment, type CfnBuilder, type TfView, type Translator } from './api.js';
 import { blockList, located } from './blocks.js';
+import { providerDefault } from './defaults.js';
 
 const hasPolicy = (view: TfView): boolean => {
   const p = view.get('policy');
@@ -82,6 +83,17 @@ function appendFrom(tf: TfView, out: CfnBuilder, cfnPath: string, tfPath: string
   else v.items.forEach((item, i) => out.append(cfnPath, located(item, tf.locate(`${tfPath}[${i}]`)), at));
 }
 
+/** An IAM Access Analyzer analyzer; CloudFormation requires Type, the provider defaults it to ACCOUNT. */
+const analyzer: Translator = {
+  tfType: 'aws_accessanalyzer_analyzer',
+  cfnType: 'AWS::AccessAnalyzer::Analyzer',
+  build: (_tf, out) => {
+    out.set('AnalyzerName', 'analyzer_name').set('Type', 'type')
+      .set('AnalyzerConfiguration.UnusedAccessConfiguration.UnusedAccessAge', 'configuration.unused_access.unused_access_age').tags();
+    providerDefault(out, 'Type', 'type', 'ACCOUNT');
+  },
+};
+
 const byName = (ownerTypes: string[], ownerArg: string | string[]) => ({ ownerTypes, ownerArg, ownerKey: 'name' });
 
 const attachments: Attachment[] = [
@@ -97,7 +109,7 @@ const attachments: Attachment[] = [
 
 export const iam = {
   translators: [
-    role, user, group, managedPolicy, accessKey,
+    role, user, group, managedPolicy, accessKey, analyzer,
     inlinePolicy('aws_iam_role_policy', 'AWS::IAM::RolePolicy', 'role', 'RoleName'),
     inlinePolicy('aws_iam_user_policy', 'AWS::IAM::UserPolicy', 'user', 'UserName'),
     inlinePolicy('aws_iam_group_policy', 'AWS::IAM::GroupPolicy', 'group', 'GroupName'),

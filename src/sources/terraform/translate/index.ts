@@ -10,6 +10,7 @@ import { databases } from './databases.js';
 import { edge } from './edge.js';
 import { iam } from './iam.js';
 import { identity } from './identity.js';
+import { keepAttributes } from './keep.js';
 import { kms } from './kms.js';
 import { messaging } from './messaging.js';
 import { network } from './network.js';
@@ -68,6 +69,7 @@ export function translate(resources: TfResource[]): Translated {
     const builder = new CfnBuilder(view);
     t.build(view, builder);
     const resource = toResource(tf, typeof t.cfnType === 'string' ? t.cfnType : t.cfnType(view), builder.properties);
+    keepAttributes(view, resource.attributes);
     built.set(tf.address, { tf, builder, resource });
     out.resources.push(resource);
     out.notes.push(...builder.notes);
@@ -92,6 +94,15 @@ export function translate(resources: TfResource[]): Translated {
       if ('missing' in owner) {
         out.notes.push({ file: tf.loc.file, line: tf.loc.line, column: tf.loc.column, message: owner.missing });
         mayConfigure(view, a, built, owner.missing);
+        continue;
+      }
+      // An attachment whose count/for_each is not decided may not exist: its settings are
+      // only possible on its owner, never taken as made (a public access block under
+      // `count = var.enabled ? 1 : 0` must not pass the bucket).
+      const ownerCondition = built.get(owner.resource.id)?.tf.condition;
+      if (tf.condition && tf.condition.name !== ownerCondition?.name) {
+        mayConfigureOne(view, a, owner.resource, `${tf.address} may set it (it exists only when condition ${tf.condition.name} holds)`, tf.condition.params);
+        for (const ref of tf.refs) if (!ownerIds.has(ref)) owner.resource.refs.add(ref);
         continue;
       }
       const builder = new CfnBuilder(view, owner.resource.properties);
@@ -152,27 +163,31 @@ function ownerOf(view: TfView, a: Attachment, arg: string, v: Value | undefined,
 function mayConfigure(view: TfView, a: Attachment, built: Map<string, { tf: TfResource; resource: Resource }>, why: string): void {
   const reason = `${view.address} may set it (${why.replace(/; its settings.*$/, '')})`;
   for (const { tf, resource } of built.values()) {
-    if (!a.ownerTypes.includes(tf.type)) continue;
-    const props = resource.properties;
-    const trial = new CfnBuilder(view, copyObject(props));
-    a.build(view, trial);
-    for (const key of trial.written) {
-      const v = trial.properties.props.get(key);
-      if (v === undefined) continue;
-      const at = trial.properties.keyLocs.get(key) ?? v.loc;
-      const had = props.props.get(key);
-      const kept = had === undefined ? [] : had.k === 'list' ? had.items : undefined;
-      if (kept && v.k === 'list' && kept.every((item, i) => v.items[i] === item)) {
-        const added = v.items.slice(kept.length).map((item): Value => ({ k: 'unknown', loc: item.loc, params: [], alts: [{ k: 'absent', loc: item.loc }, item], reason }));
-        props.props.set(key, { k: 'list', items: [...kept, ...added], loc: had?.loc ?? v.loc });
-        if (!had) props.keyLocs.set(key, at);
-        continue;
-      }
-      props.props.set(key, { k: 'unknown', loc: at, params: [], alts: [had ?? { k: 'absent', loc: props.loc }, v], reason });
-      props.keyLocs.set(key, at);
-    }
-    resource.refs.add(view.address);
+    if (a.ownerTypes.includes(tf.type)) mayConfigureOne(view, a, resource, reason, []);
   }
+}
+
+/** The attachment's settings on `resource` as possible only: each property it writes is either what the resource has or the attachment's value. */
+function mayConfigureOne(view: TfView, a: Attachment, resource: Resource, reason: string, params: string[]): void {
+  const props = resource.properties;
+  const trial = new CfnBuilder(view, copyObject(props));
+  a.build(view, trial);
+  for (const key of trial.written) {
+    const v = trial.properties.props.get(key);
+    if (v === undefined) continue;
+    const at = trial.properties.keyLocs.get(key) ?? v.loc;
+    const had = props.props.get(key);
+    const kept = had === undefined ? [] : had.k === 'list' ? had.items : undefined;
+    if (kept && v.k === 'list' && kept.every((item, i) => v.items[i] === item)) {
+      const added = v.items.slice(kept.length).map((item): Value => ({ k: 'unknown', loc: item.loc, params, alts: [{ k: 'absent', loc: item.loc }, item], reason }));
+      props.props.set(key, { k: 'list', items: [...kept, ...added], loc: had?.loc ?? v.loc });
+      if (!had) props.keyLocs.set(key, at);
+      continue;
+    }
+    props.props.set(key, { k: 'unknown', loc: at, params, alts: [had ?? { k: 'absent', loc: props.loc }, v], reason });
+    props.keyLocs.set(key, at);
+  }
+  resource.refs.add(view.address);
 }
 
 /** A copy of an object's nested objects and lists, so a trial build leaves the original as it was. */

@@ -5,7 +5,7 @@
 // find CloudFormation's.
 import type { Loc, Value } from '../../../model/types.js';
 import { asBool, asString } from '../../../model/value.js';
-import { CfnBuilder, jsonDocument, type Part, type TfView, type Translator } from './api.js';
+import { CfnBuilder, jsonDocument, type Attachment, type Part, type TfView, type Translator } from './api.js';
 import { blockBuilder, blockItems, located } from './blocks.js';
 
 type Direction = 'ingress' | 'egress';
@@ -102,11 +102,13 @@ const defaultSecurityGroup: Translator = {
     // Without a reference to a scanned VPC (the default VPC, a literal id) the rules are the group's own.
     const group: Value = vpcId?.k === 'ref' ? { ...vpcId, attr: 'DefaultSecurityGroup' } : { k: 'ref', resource: tf.address, attr: 'id', loc: tf.resource.loc };
     const self: Value = { k: 'ref', resource: tf.address, attr: 'id', loc: tf.resource.loc };
-    const groupAt = tf.locate('vpc_id');
+    // Each rule's GroupId is located at the rule (its block, or its peer when split), not at
+    // vpc_id: what puts a rule on the default group is the rule written here, and the rule is what to remove.
     return (['ingress', 'egress'] as Direction[]).flatMap((dir) => blockItems(tf, dir).flatMap((it): Part[] => {
       const i = it.index;
       if ('unknown' in it) {
-        return [unknownPart(`.${dir}[${i}]`, ruleType(dir), it.unknown, ['IpProtocol', 'CidrIp'], (out) => out.put('GroupId', located(group, groupAt), groupAt))];
+        const at = it.unknown.loc;
+        return [unknownPart(`.${dir}[${i}]`, ruleType(dir), it.unknown, ['IpProtocol', 'CidrIp'], (out) => out.put('GroupId', located(group, at), at))];
       }
       const block = it.view;
       const ps = peers(block, dir, INLINE_PEERS, self);
@@ -116,6 +118,7 @@ const defaultSecurityGroup: Translator = {
         view: block,
         ...(p ? { at: p.at } : {}),
         build: (out) => {
+          const groupAt = p ? p.at : block.locate('');
           out.put('GroupId', located(group, groupAt), groupAt);
           ruleFields(out);
           if (p) out.put(p.key, located(p.value, p.at), p.at);
@@ -326,6 +329,14 @@ const vpcEndpoint: Translator = {
   },
 };
 
+/** aws_vpc_endpoint_policy sets the policy of an endpoint declared without one. */
+const vpcEndpointPolicy: Attachment = {
+  tfType: 'aws_vpc_endpoint_policy',
+  ownerTypes: ['aws_vpc_endpoint'],
+  ownerArg: 'vpc_endpoint_id',
+  build: (_tf, out) => { out.set('PolicyDocument', 'policy', jsonDocument); },
+};
+
 export const network = {
   translators: [
     securityGroup, defaultSecurityGroup, securityGroupRule, vpcRule('ingress'), vpcRule('egress'),
@@ -333,5 +344,5 @@ export const network = {
     vpc, subnet, route, routeTable, { ...routeTable, tfType: 'aws_default_route_table' },
     routeTableAssociation, internetGateway, flowLog, vpcEndpoint,
   ],
-  attachments: [],
+  attachments: [vpcEndpointPolicy],
 };

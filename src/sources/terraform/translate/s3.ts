@@ -61,7 +61,12 @@ const bucket: Translator = {
       .set('ObjectLockEnabled', 'object_lock_enabled');
     if (tf.get('server_side_encryption_configuration')) encryption(tf, out, 'server_side_encryption_configuration.rule');
     out.set('VersioningConfiguration.Status', 'versioning.enabled', boolTo('Enabled', 'Suspended'));
-    if (tf.get('logging')) logging(out, 'logging');
+    // A `dynamic "logging"` block over a value not known yet may or may not be written: the
+    // whole configuration is unknown, not a configured one with an unknown destination.
+    const lg = tf.get('logging');
+    const lgUnknown = lg?.k === 'unknown' ? lg : lg?.k === 'list' && lg.items[0]?.k === 'unknown' ? lg.items[0] : undefined;
+    if (lgUnknown) out.put('LoggingConfiguration', lgUnknown, tf.locate('logging'));
+    else if (lg) logging(out, 'logging');
     if (tf.get('replication_configuration')) {
       nested(tf, out, 'ReplicationConfiguration', 'replication_configuration');
       replication(tf, out, 'replication_configuration.', 'rules');
@@ -86,7 +91,10 @@ const attachments: Attachment[] = [
   { tfType: 'aws_s3_bucket_acl', ...onBucket, build: (_tf, out) => { out.set('AccessControl', 'acl', aclName); } },
   {
     tfType: 'aws_s3_bucket_public_access_block', ...onBucket,
-    build: (_tf, out) => {
+    build: (tf, out) => {
+      // The block is the resource: a setting it leaves out (false in AWS) is reported there.
+      const at = tf.locate('');
+      out.put('PublicAccessBlockConfiguration', { k: 'object', props: new Map(), keyLocs: new Map(), loc: at }, at);
       out.set('PublicAccessBlockConfiguration.BlockPublicAcls', 'block_public_acls')
         .set('PublicAccessBlockConfiguration.BlockPublicPolicy', 'block_public_policy')
         .set('PublicAccessBlockConfiguration.IgnorePublicAcls', 'ignore_public_acls')

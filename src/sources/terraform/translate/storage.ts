@@ -1,6 +1,6 @@
 // Storage: EFS file systems (backup and file system policies split out), EBS volumes, ECR
 // repositories (policies split out), AWS Backup plans.
-import { jsonDocument, tagList, type Attachment, type Translator } from './api.js';
+import { jsonDocument, type Attachment, type Translator } from './api.js';
 import { blockList, copy, copyAll } from './copy.js';
 
 const fileSystem: Translator = {
@@ -16,7 +16,7 @@ const fileSystem: Translator = {
       TransitionToIA: 'transition_to_ia', TransitionToPrimaryStorageClass: 'transition_to_primary_storage_class', TransitionToArchive: 'transition_to_archive',
     }));
     // EFS names its tags FileSystemTags in CloudFormation.
-    out.set('FileSystemTags', 'tags', (v) => (v.k === 'object' ? tagList(v) : v));
+    out.tags('FileSystemTags');
     // EFS turns automatic backups on for a One Zone file system created without saying
     // otherwise (CreateFileSystem's Backup defaults to true with an Availability Zone, and the
     // provider does not send it); an aws_efs_backup_policy overrides this.

@@ -147,3 +147,9 @@ test('lexical errors: unterminated strings and heredocs, unknown escapes', () =>
   const h = parseHcl('a = <<EOF\nnever closed\n', 'main.tf');
   assert.deepEqual(h.errors.map((e) => e.message), ['heredoc is never closed: no line with EOF alone']);
 });
+
+test('nesting deeper than any configuration writes is an error, not a stack overflow; the next argument is still read', () => {
+  const f = parseHcl(`a = ${'('.repeat(5000)}1${')'.repeat(5000)}\nb = 2\n`, 'main.tf');
+  assert.deepEqual(f.errors, [{ line: 1, col: 204, message: 'expression nested more than 200 levels deep' }]);
+  assert.deepEqual(f.body.items.map((i) => (i as Attribute).name), ['b']);
+});

@@ -97,7 +97,8 @@ test('aws_config_configuration_recorder: recording_group with the provider defau
   const global = tfResources('config.tf', { 'aws_config_configuration_recorder.r': { name: 'default', recording_group: [{ include_global_resource_types: true }] } });
   const r = translate(global).resources[0]!;
   assert.equal(render(getPath(r.properties, 'RecordingGroup')), '{IncludeGlobalResourceTypes: true, AllSupported: true}');
-  assert.deepEqual(verdict(global, configRecorderAllResources), ['pass', 5]);
+  // AllSupported is the provider's default: located at the recording_group block that leaves it out.
+  assert.deepEqual(verdict(global, configRecorderAllResources), ['pass', 4]);
   assert.deepEqual(verdict(global, configRecorderGlobalResources), ['pass', 5]);
   // Selected types only.
   const some = tfResources('config.tf', { 'aws_config_configuration_recorder.r': { recording_group: [{ all_supported: false, resource_types: ['AWS::S3::Bucket'] }] } });
@@ -132,14 +133,23 @@ test('aws_guardduty_detector with aws_guardduty_detector_feature: enabled by def
   assert.equal(render(getPath(d.properties, 'Features')), '[{Name: "S3_DATA_EVENTS", Status: "ENABLED"}, {Name: "EKS_AUDIT_LOGS", Status: "DISABLED"}]');
   assert.deepEqual(propLoc(d, 'Features'), { file: 'gd.tf', line: 5, column: 3, path: 'aws_guardduty_detector_feature.s3.name' });
   assert.deepEqual(verdict(input, guardDutyEnabled), ['pass', 1]);
-  assert.deepEqual(verdict(input, guardDutyS3Protection), ['pass', 5]);
+  // The S3 feature's own status decides: line 6, named as the user wrote it.
+  assert.deepEqual(verdict(input, guardDutyS3Protection), ['pass', 6]);
+  assert.equal(tfFindings(input, guardDutyS3Protection)[0]!.evidence[0]!.origin, 'aws_guardduty_detector_feature.s3.status');
 
   const off = tfResources('gd.tf', {
     'aws_guardduty_detector.d': { enable: false }, // 1, 2
     'aws_guardduty_detector_feature.s3': { detector_id: { ref: 'aws_guardduty_detector.d', attr: 'id' }, name: 'S3_DATA_EVENTS', status: 'DISABLED' }, // 3-6
   });
   assert.deepEqual(verdict(off, guardDutyEnabled), ['fail', 2]);
-  assert.deepEqual(verdict(off, guardDutyS3Protection), ['fail', 5]);
+  assert.deepEqual(verdict(off, guardDutyS3Protection), ['fail', 6]);
+  // Listed after another feature, the S3 entry is still the one located.
+  const second = tfResources('gd.tf', {
+    'aws_guardduty_detector.d': {}, // 1
+    'aws_guardduty_detector_feature.eks': { detector_id: { ref: 'aws_guardduty_detector.d', attr: 'id' }, name: 'EKS_AUDIT_LOGS', status: 'ENABLED' }, // 2-5
+    'aws_guardduty_detector_feature.s3': { detector_id: { ref: 'aws_guardduty_detector.d', attr: 'id' }, name: 'S3_DATA_EVENTS', status: 'DISABLED' }, // 6-9
+  });
+  assert.deepEqual(verdict(second, guardDutyS3Protection), ['fail', 9]);
   // The legacy datasources block.
   const legacy = tfResources('gd.tf', { 'aws_guardduty_detector.d': { datasources: [{ s3_logs: [{ enable: true }] }] } }); // 1, 2, 3, 4, 5, 6
   assert.deepEqual(verdict(legacy, guardDutyS3Protection), ['pass', 6]);
@@ -160,7 +170,7 @@ test('Security Hub: a standards subscription counts as an enabled standard', () 
     'aws_securityhub_standards_subscription.cis': { standards_arn: 'arn:aws:securityhub:eu-west-1::standards/cis-aws-foundations-benchmark/v/1.4.0' }, // 3, 4
   });
   const f = tfFindings(hub, securityHubStandards);
-  assert.deepEqual(f.map((x) => [x.status, x.location.line]), [['pass', 2]]);
+  assert.deepEqual(f.map((x) => [x.status, x.location.line]), [['pass', 4]], 'at the subscription that enables the standard');
   assert.match(f[0]!.message, /aws_securityhub_standards_subscription\.cis/);
   assert.deepEqual(verdict(tfResources('sh.tf', { 'aws_securityhub_account.a': { enable_default_standards: false } }), securityHubStandards), ['fail', 2]);
   assert.deepEqual(verdict(tfResources('sh.tf', { 'aws_securityhub_account.a': {} }), securityHubStandards), ['pass', 1]);

@@ -97,10 +97,10 @@ test('aws_lambda_function and its permission, URL and invoke config, on the Lamb
   });
   const out = translate(input);
   const f = byId(out.resources, 'aws_lambda_function.f');
-  assert.equal(getPath(f.properties, 'ReservedConcurrentExecutions'), undefined); // -1 reserves nothing
+  assert.equal(render(getPath(f.properties, 'ReservedConcurrentExecutions')), '-1'); // reserves nothing, and is where that is decided
   assert.equal(render(getPath(f.properties, 'Environment.Variables')), '{STAGE: "prod"}');
   assert.deepEqual(rows(tfFindings(input, lambdaTracing)), [['aws_lambda_function.f', 'fail', 7], ['aws_lambda_function.g', 'pass', 17]]);
-  assert.deepEqual(rows(tfFindings(input, lambdaReservedConcurrency)), [['aws_lambda_function.f', 'fail', 1], ['aws_lambda_function.g', 'pass', 14]]);
+  assert.deepEqual(rows(tfFindings(input, lambdaReservedConcurrency)), [['aws_lambda_function.f', 'fail', 4], ['aws_lambda_function.g', 'pass', 14]]);
   assert.deepEqual(rows(tfFindings(input, lambdaPermissionNotPublic)), [['aws_lambda_permission.open', 'fail', 21], ['aws_lambda_permission.sns', 'pass', 24]]);
   assert.deepEqual(rows(tfFindings(input, lambdaUrlAuth)), [['aws_lambda_function_url.u', 'fail', 28]]);
   assert.deepEqual(rows(tfFindings(input, lambdaDeadLetter)), [['aws_lambda_function.f', 'fail', 1], ['aws_lambda_function.g', 'pass', 35]]);

@@ -52,9 +52,10 @@ test('aws_lb: arguments as LoadBalancerAttributes, each located at its argument;
 
 test('AT-ELB-005, AT-ELB-004 and AT-WAF-001 on Terraform load balancers', () => {
   const input = tfResources('lb.tf', lbs);
-  assert.deepEqual(rows(tfFindings(input, elbDropInvalidHeaders)), [['aws_lb.web', 'pass', 3], ['aws_lb.quiet', 'fail', 12], ['aws_alb.inside', 'fail', 13]]);
-  // access_logs without `enabled` logs nothing: the attribute is not set.
-  assert.deepEqual(rows(tfFindings(input, elbAccessLogs)), [['aws_lb.web', 'pass', 7], ['aws_lb.quiet', 'fail', 12], ['aws_alb.inside', 'fail', 13]]);
+  // An argument left out is reported at the load balancer, not at another argument.
+  assert.deepEqual(rows(tfFindings(input, elbDropInvalidHeaders)), [['aws_lb.web', 'pass', 3], ['aws_lb.quiet', 'fail', 8], ['aws_alb.inside', 'fail', 13]]);
+  // access_logs without `enabled` logs nothing (the provider sends false): reported at the block.
+  assert.deepEqual(rows(tfFindings(input, elbAccessLogs)), [['aws_lb.web', 'pass', 7], ['aws_lb.quiet', 'fail', 10], ['aws_alb.inside', 'fail', 13]]);
   assert.deepEqual(rows(tfFindings(input, wafAlbAssociated)), [['aws_lb.web', 'pass', 16], ['aws_lb.quiet', 'fail', 8], ['aws_alb.inside', 'not_applicable', 13]]);
 });
 
@@ -74,7 +75,8 @@ test('listeners: protocol, redirects, TLS policy and listener rules on the ELB c
   assert.equal(render(getPath(http.properties, 'Protocol')), '"HTTP"');
   assert.equal(render(getPath(http.properties, 'DefaultActions'), 400), '[{Type: "redirect", RedirectConfig: {Protocol: "HTTPS", Port: "443", StatusCode: "HTTP_301"}}]');
   assert.equal(render(getPath(byId(out.resources, 'aws_lb_listener.tls').properties, 'Certificates')), '[{CertificateArn: "arn:cert"}]');
-  assert.deepEqual(rows(tfFindings(input, elbListenerEncrypted)), [['aws_lb_listener.http', 'pass', 1], ['aws_lb_listener.tls', 'pass', 20]]);
+  // The HTTP listener passes by its redirect: the finding points at the default action.
+  assert.deepEqual(rows(tfFindings(input, elbListenerEncrypted)), [['aws_lb_listener.http', 'pass', 4], ['aws_lb_listener.tls', 'pass', 20]]);
   assert.deepEqual(rows(tfFindings(input, elbHttpRedirects)), [['aws_lb_listener.http', 'fail', 14], ['aws_lb_listener.tls', 'not_applicable', 18]]);
   assert.deepEqual(rows(tfFindings(input, elbTlsPolicy)), [['aws_lb_listener.http', 'not_applicable', 1], ['aws_lb_listener.tls', 'fail', 21]]);
 });

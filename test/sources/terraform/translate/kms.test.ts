@@ -98,4 +98,27 @@ test('a key in a custom key store carries the store\'s origin, located at the st
   assert.equal(render(getPath(xks!.properties, 'Origin')), '"EXTERNAL_KEY_STORE"');
   assert.equal(propLoc(xks!, 'Origin')?.line, 5);
   assert.equal(render(getPath(ext!.properties, 'KeySpec')), '"RSA_2048"');
+  // KMS cannot rotate material it does not hold: rotation is not applicable to either store's keys.
+  const keys = tfResources('kms.tf', {
+    'aws_kms_key.hsm': { custom_key_store_id: { ref: 'aws_kms_custom_key_store.hsm', attr: 'id' } },
+    'aws_kms_key.xks': { custom_key_store_id: 'cks-1234', xks_key_id: 'ext-key-1' },
+  });
+  assert.deepEqual(tfFindings(keys, kmsKeyRotation).map((f) => [f.resource.id, f.status, f.message]), [
+    ['aws_kms_key.hsm', 'not_applicable', 'keys in a custom key store (Origin AWS_CLOUDHSM) cannot rotate automatically'],
+    ['aws_kms_key.xks', 'not_applicable', 'keys in a custom key store (Origin EXTERNAL_KEY_STORE) cannot rotate automatically'],
+  ]);
+});
+
+test('a principal of the account Terraform deploys into (the caller identity\'s account id) is the account root', () => {
+  const doc = (principal: string) => JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: { AWS: principal }, Action: 'kms:*', Resource: '*' }] });
+  const input = tfResources('kms.tf', {
+    // jsonencode keeps the account id as a placeholder in the text.
+    'aws_kms_key.text': { policy: doc('arn:aws:iam::${data.aws_caller_identity.current.account_id}:root') }, // 1, 2
+    'aws_kms_key.module': { policy: doc('arn:aws:iam::${module.core.data.aws_caller_identity.this.account_id}:root') }, // 3, 4
+    // The caller's own ARN is a principal, not the account.
+    'aws_kms_key.caller': { policy: doc('${data.aws_caller_identity.current.arn}') }, // 5, 6
+  });
+  assert.deepEqual(tfFindings(input, kmsKeyPolicyFullAccessRootOnly).map((f) => [f.resource.id, f.status]), [
+    ['aws_kms_key.text', 'pass'], ['aws_kms_key.module', 'pass'], ['aws_kms_key.caller', 'fail'],
+  ]);
 });

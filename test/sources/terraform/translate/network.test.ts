@@ -212,7 +212,7 @@ test('aws_default_security_group: its rules are added to the VPC\'s default grou
   ]);
   assert.equal(render(byId(out.resources, 'aws_default_security_group.d.ingress[0].self')!.properties, 400),
     '{GroupId: aws_vpc.main.DefaultSecurityGroup, IpProtocol: "-1", FromPort: 0, ToPort: 0, SourceSecurityGroupId: aws_default_security_group.d.id}');
-  assert.deepEqual(rows(tfFindings(input, vpcDefaultSecurityGroupUnused)), [['aws_vpc.main', 'fail', 4], ['aws_vpc.main', 'fail', 4], ['aws_vpc.quiet', 'pass', 18]]);
+  assert.deepEqual(rows(tfFindings(input, vpcDefaultSecurityGroupUnused)), [['aws_vpc.main', 'fail', 8], ['aws_vpc.main', 'fail', 17], ['aws_vpc.quiet', 'pass', 18]]);
   assert.deepEqual(rows(tfFindings(input, sgEgressRestricted)), [
     ['aws_default_security_group.d', 'pass', 3],
     ['aws_default_security_group.d.egress[0].cidr_blocks[0]', 'fail', 17],

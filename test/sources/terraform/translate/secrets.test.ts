@@ -43,7 +43,8 @@ test('aws_secretsmanager_secret_rotation is the RotationSchedule that references
   assert.equal(render(getPath(r.properties, 'RotationRules')), '{AutomaticallyAfterDays: 30}');
   const f = tfFindings(input, secretsRotation);
   assert.deepEqual(f.map((x) => [x.resource.id, x.status]), [['aws_secretsmanager_secret.s', 'pass'], ['aws_secretsmanager_secret.other', 'fail']]);
-  assert.deepEqual([f[0]!.evidence[0]!.file, f[0]!.evidence[0]!.line], ['sm.tf', 4]);
+  assert.deepEqual([f[0]!.evidence[0]!.file, f[0]!.evidence[0]!.line, f[0]!.evidence[0]!.origin], ['sm.tf', 4, 'aws_secretsmanager_secret_rotation.r.secret_id']);
+  assert.equal(f[0]!.location.line, 4);
 });
 
 test('provider v3 inline rotation is noted, and the secret is not taken as rotated', () => {

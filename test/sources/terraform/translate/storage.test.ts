@@ -7,6 +7,7 @@ import ecrScanOnPush from '../../../../src/controls/data-protection/ecrScanOnPus
 import efsEncrypted from '../../../../src/controls/data-protection/efsEncrypted.js';
 import backupPlanRetention from '../../../../src/controls/resilience/backupPlanRetention.js';
 import efsBackupPolicy from '../../../../src/controls/resilience/efsBackupPolicy.js';
+import taggedResources from '../../../../src/controls/resource-governance/taggedResources.js';
 import type { Control } from '../../../../src/controls/api.js';
 import { getPath, render } from '../../../../src/model/value.js';
 import { translate } from '../../../../src/sources/terraform/translate/index.js';
@@ -28,6 +29,9 @@ test('aws_efs_file_system: encryption, tags, and backups from aws_efs_backup_pol
   assert.deepEqual(propLoc(fs, 'BackupPolicy.Status'), { file: 'efs.tf', line: 10, column: 3, path: 'aws_efs_backup_policy.fs.backup_policy[0].status' });
   assert.deepEqual(verdicts(input, efsEncrypted), [['aws_efs_file_system.fs', 'pass', 2], ['aws_efs_file_system.bare', 'fail', 11]]);
   assert.deepEqual(verdicts(input, efsBackupPolicy), [['aws_efs_file_system.fs', 'pass', 10], ['aws_efs_file_system.bare', 'fail', 11]]);
+  // The tags land in FileSystemTags, where the tagging control looks on a file system.
+  assert.deepEqual(verdicts(input, taggedResources), [['aws_efs_file_system.fs', 'pass', 4], ['aws_efs_file_system.bare', 'fail', 11]]);
+  assert.equal(tfFindings(input, taggedResources)[0]!.evidence[0]!.origin, 'aws_efs_file_system.fs.tags');
 });
 
 test('a One Zone file system is backed up unless a backup policy turns it off', () => {
@@ -91,4 +95,21 @@ test('aws_backup_plan: each rule\'s lifecycle decides retention', () => {
   assert.deepEqual(f.map((x) => [x.status, x.location.line]), [['fail', 10], ['pass', 11]]);
   assert.match(f[0]!.message, /^short /);
   assert.equal(f[0]!.evidence[0]!.origin, 'aws_backup_plan.p.rule[0].lifecycle[0].delete_after');
+});
+
+test('tags applied by the provider\'s default_tags count: plan JSON and Pulumi state hold them in tags_all', () => {
+  const input = tfResources('plan.json', {
+    'aws_efs_file_system.fs': { encrypted: true, tags: {}, tags_all: { owner: 'core' } }, // 1, 2, 3, 4, 5
+    'aws_ebs_volume.v': { availability_zone: 'eu-west-1a', tags_all: { owner: 'core' } }, // 6, 7, 8, 9
+    'aws_ebs_volume.own': { availability_zone: 'eu-west-1a', tags: { team: 'data' }, tags_all: { unknown: 'var.default_tags' } }, // 10-14
+    'aws_ebs_volume.none': { availability_zone: 'eu-west-1a', tags_all: {} }, // 15, 16, 17
+  });
+  const fs = tfFindings(input, taggedResources);
+  assert.deepEqual(fs.map((f) => [f.resource.id, f.status, f.location.line, f.evidence[0]?.origin]), [
+    ['aws_efs_file_system.fs', 'pass', 4, 'aws_efs_file_system.fs.tags_all'],
+    ['aws_ebs_volume.v', 'pass', 8, 'aws_ebs_volume.v.tags_all'],
+    // The resource's own tags prove it is tagged, whatever the defaults turn out to be.
+    ['aws_ebs_volume.own', 'pass', 12, 'aws_ebs_volume.own.tags'],
+    ['aws_ebs_volume.none', 'fail', 17, 'aws_ebs_volume.none.tags_all'],
+  ]);
 });
