@@ -1,6 +1,6 @@
-import { defineControl, type Outcome } from '../api.js';
+import { defineControl, type Outcome, type ResourceContext } from '../api.js';
 import { isTrue } from '../predicates.js';
-import type { Evidence } from '../../model/types.js';
+import type { Evidence, Value } from '../../model/types.js';
 import { deployInputsOf, secretExposure } from '../lib/secrets.js';
 
 /** Properties that carry a credential, per resource type. */
@@ -33,7 +33,7 @@ export default defineControl({
     const evs: Evidence[] = [];
     for (const path of SECRET_PATHS[r.type] ?? []) {
       const v = r.get(path);
-      const ex = secretExposure(v, inputs);
+      const ex = unresolvedReference(r, v) ?? secretExposure(v, inputs);
       if (!ex) continue;
       const shown = ex.exposed && v && v.k === 'scalar' && !v.sensitive ? { ...v, v: '****' } : v;
       const ev = r.evidence(path, shown, ex.why);
@@ -57,3 +57,12 @@ export default defineControl({
     return r.notApplicable('no credential property is set');
   },
 });
+
+/**
+ * A dynamic reference (`{{resolve:…}}`) is resolved by CloudFormation only: written in a
+ * Terraform or Pulumi resource, that text is sent as the credential itself.
+ */
+function unresolvedReference(r: ResourceContext, v: Value | undefined): { exposed: boolean; why: string } | undefined {
+  if (!r.resource.sourceType || !v || v.k !== 'scalar' || typeof v.v !== 'string' || !/\{\{resolve:/.test(v.v)) return undefined;
+  return { exposed: true, why: 'a CloudFormation dynamic reference, which only CloudFormation resolves: outside CloudFormation this text is the value itself, written in the configuration' };
+}

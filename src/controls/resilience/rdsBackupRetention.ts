@@ -1,4 +1,4 @@
-import { defineControl } from '../api.js';
+import { defineControl, evidenceAt } from '../api.js';
 import { expectAt } from '../lib/where.js';
 import { atLeast } from '../predicates.js';
 import { inDbCluster } from '../lib/data.js';
@@ -15,8 +15,8 @@ export default defineControl({
   evaluate(r) {
     if (inDbCluster(r)) return r.notApplicable('instance belongs to a DB cluster; backup retention is set on the cluster');
     if (r.get('BackupRetentionPeriod') === undefined) {
-      return r.fail('BackupRetentionPeriod is not set: the default keeps automated backups for 1 day only', r.locate('BackupRetentionPeriod'),
-        [r.evidence('BackupRetentionPeriod', undefined, 'default is 1 day')]);
+      return r.fail('BackupRetentionPeriod is not set: the default keeps automated backups for 1 day only', r.resource.loc,
+        [evidenceAt('Properties.BackupRetentionPeriod', undefined, r.resource.loc, 'default is 1 day')]);
     }
     return expectAt(r, 'BackupRetentionPeriod', atLeast(7), {
       pass: 'automated backups are kept for 7 days or more',

@@ -25,8 +25,10 @@ export default defineControl({
     if (source) return r.notApplicable(`the bucket is the replication destination of ${source.id}`);
     if (repl === undefined) return r.fail('the bucket is versioned but not replicated: all versions live in this bucket and region only', at, [r.evidence('ReplicationConfiguration', repl, 'not set'), r.evidence('VersioningConfiguration.Status')]);
     if (repl.k === 'unknown') return r.unknown('the replication configuration depends on a deploy-time value', repl, at, [r.evidence('ReplicationConfiguration')]);
-    const rules = (asList(prop(repl, 'Rules')) ?? []).filter((x) => asString(prop(x, 'Status')) !== 'Disabled');
-    if (rules.length === 0) return r.fail('no replication rule is enabled', at, [r.evidence('ReplicationConfiguration')]);
+    const all = asList(prop(repl, 'Rules')) ?? [];
+    const rules = all.filter((x) => asString(prop(x, 'Status')) !== 'Disabled');
+    // Rules written but all disabled: the first one's Status decides.
+    if (rules.length === 0) return r.fail('no replication rule is enabled', all[0] ? keyAt(all[0], 'Status') : at, [r.evidence('ReplicationConfiguration')]);
     let open: { v: Value; why: string } | undefined;
     let outside: { dest: Value; dat: Loc; s: string } | undefined;
     const same: string[] = [];

@@ -57,6 +57,15 @@ resource "aws_rds_cluster" "db" {
   manage_master_user_password = true # <--
 }
 `),
+    tf(`resource "aws_db_instance" "main" {
+  identifier        = "orders"
+  engine            = "postgres"
+  instance_class    = "db.t4g.medium"
+  allocated_storage = 50
+  username          = "app"
+  manage_master_user_password = true # <--
+}
+`, { name: 'Terraform: password managed by RDS' }),
   ],
   fail: [
     `Resources:
@@ -114,6 +123,31 @@ resource "aws_elasticache_replication_group" "cache" {
   auth_token           = var.db_password # <--
 }
 `, { name: 'a variable not declared sensitive (Terraform shows it)' }),
+    tf(`resource "aws_db_instance" "main" {
+  identifier        = "orders"
+  engine            = "postgres"
+  instance_class    = "db.t4g.medium"
+  allocated_storage = 50
+  username          = "app"
+  password          = "Sup3rSecret!" # <--
+}
+`, { name: 'Terraform: literal password' }),
+    tf(`resource "aws_rds_cluster" "main" {
+  cluster_identifier = "orders"
+  engine             = "aurora-postgresql"
+  master_username    = "app"
+  master_password    = "{{resolve:secretsmanager:prod/db:SecretString:password}}" # <--
+}
+`, { name: 'Terraform: a CloudFormation dynamic reference is not resolved by Terraform, so it is the password itself' }),
+    tf(`resource "aws_secretsmanager_secret" "api" {
+  name = "partner-api"
+}
+
+resource "aws_secretsmanager_secret_version" "api" {
+  secret_id     = aws_secretsmanager_secret.api.id
+  secret_string = jsonencode({ api_key = "9f8e7d6c5b4a39281706f5e4d3c2b1a0" }) # <--
+}
+`, { name: 'Terraform: secret value written in the configuration' }),
   ],
   not_applicable: [
     `Resources:

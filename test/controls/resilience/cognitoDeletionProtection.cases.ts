@@ -1,15 +1,60 @@
 import control from '../../../src/controls/resilience/cognitoDeletionProtection.js';
-import { cases } from '../../helpers/cases.js';
+import { cases, tf } from '../../helpers/cases.js';
 
 export default cases(control, {
   pass: [
-    "Resources:\n  X:\n    Type: AWS::Cognito::UserPool\n    Properties:\n      DeletionProtection: ACTIVE\n",
+    `Resources:
+  X:
+    Type: AWS::Cognito::UserPool
+    Properties:
+      DeletionProtection: ACTIVE # <--
+`,
+    tf(`resource "aws_cognito_user_pool" "users" {
+  name                = "users"
+  deletion_protection = "ACTIVE" # <--
+}
+`),
   ],
   fail: [
-    "Resources:\n  X:\n    Type: AWS::Cognito::UserPool\n    Properties:\n      UserPoolName: p\n",
-    "Resources:\n  X:\n    Type: AWS::Cognito::UserPool\n    Properties:\n      DeletionProtection: INACTIVE\n",
+    `Resources:
+  X: # <--
+    Type: AWS::Cognito::UserPool
+    Properties:
+      UserPoolName: p
+`,
+    `Resources:
+  X:
+    Type: AWS::Cognito::UserPool
+    Properties:
+      DeletionProtection: INACTIVE # <--
+`,
+    tf(`resource "aws_cognito_user_pool" "users" { # <--
+  name = "users"
+}
+`, { name: 'INACTIVE by default' }),
+    tf(`resource "aws_cognito_user_pool" "users" {
+  name                = "users"
+  deletion_protection = "INACTIVE" # <--
+}
+`),
   ],
   unknown: [
-    { name: "parameter without default", template: "Parameters:\n  P: { Type: String }\nResources:\n  X:\n    Type: AWS::Cognito::UserPool\n    Properties:\n      DeletionProtection: !Ref P\n" },
+    { name: "parameter without default", template: `Parameters:
+  P: { Type: String }
+Resources:
+  X:
+    Type: AWS::Cognito::UserPool
+    Properties:
+      DeletionProtection: !Ref P # <--
+` },
+    tf(`variable "env" {
+  type = string
+}
+
+resource "aws_cognito_user_pool" "users" {
+  name                = "users"
+  deletion_protection = var.env == "prod" ? "ACTIVE" : "INACTIVE" # <--
+}
+`),
   ],
 });

@@ -1,5 +1,5 @@
 import control from '../../../src/controls/resilience/s3Versioning.js';
-import { cases } from '../../helpers/cases.js';
+import { cases, tf } from '../../helpers/cases.js';
 
 export default cases(control, {
   pass: [
@@ -8,7 +8,7 @@ export default cases(control, {
     Type: AWS::S3::Bucket
     Properties:
       VersioningConfiguration:
-        Status: Enabled
+        Status: Enabled # <--
 `,
     { name: "status from a parameter default", template: `Parameters:
   V: { Type: String, Default: Enabled, AllowedValues: [Enabled, Suspended] }
@@ -17,12 +17,32 @@ Resources:
     Type: AWS::S3::Bucket
     Properties:
       VersioningConfiguration:
-        Status: !Ref V
+        Status: !Ref V # <--
 ` },
+    tf(`resource "aws_s3_bucket" "data" {
+  bucket = "acme-data"
+}
+
+resource "aws_s3_bucket_versioning" "data" {
+  bucket = aws_s3_bucket.data.id
+
+  versioning_configuration {
+    status = "Enabled" # <--
+  }
+}
+`),
+    tf(`resource "aws_s3_bucket" "legacy" {
+  bucket = "acme-legacy"
+
+  versioning {
+    enabled = true # <--
+  }
+}
+`, { name: 'provider v3 inline versioning' }),
   ],
   fail: [
     `Resources:
-  B:
+  B: # <--
     Type: AWS::S3::Bucket
 `,
     `Resources:
@@ -30,7 +50,7 @@ Resources:
     Type: AWS::S3::Bucket
     Properties:
       VersioningConfiguration:
-        Status: Suspended
+        Status: Suspended # <--
 `,
     { name: "parameter overridden to Suspended", params: {"V": "Suspended"}, template: `Parameters:
   V: { Type: String, Default: Enabled }
@@ -39,8 +59,36 @@ Resources:
     Type: AWS::S3::Bucket
     Properties:
       VersioningConfiguration:
-        Status: !Ref V
+        Status: !Ref V # <--
 ` },
+    tf(`resource "aws_s3_bucket" "data" { # <--
+  bucket = "acme-data"
+}
+`, { name: 'no versioning' }),
+    tf(`resource "aws_s3_bucket" "data" {
+  bucket = "acme-data"
+}
+
+resource "aws_s3_bucket_versioning" "data" {
+  bucket = aws_s3_bucket.data.id
+
+  versioning_configuration {
+    status = "Suspended" # <--
+  }
+}
+`, { name: 'suspended' }),
+    tf(`resource "aws_s3_bucket" "data" {
+  bucket = "acme-data"
+}
+
+resource "aws_s3_bucket_versioning" "data" {
+  bucket = aws_s3_bucket.data.id
+
+  versioning_configuration {
+    status = "Disabled" # <--
+  }
+}
+`, { name: 'Disabled (never enabled)' }),
   ],
   unknown: [
     { name: "AllowedValues without default", template: `Parameters:
@@ -50,7 +98,23 @@ Resources:
     Type: AWS::S3::Bucket
     Properties:
       VersioningConfiguration:
-        Status: !Ref V
+        Status: !Ref V # <--
 ` },
+    tf(`variable "versioning_status" {
+  type = string
+}
+
+resource "aws_s3_bucket" "data" {
+  bucket = "acme-data"
+}
+
+resource "aws_s3_bucket_versioning" "data" {
+  bucket = aws_s3_bucket.data.id
+
+  versioning_configuration {
+    status = var.versioning_status # <--
+  }
+}
+`),
   ],
 });

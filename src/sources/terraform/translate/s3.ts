@@ -3,6 +3,7 @@
 import type { Value } from '../../../model/types.js';
 import { boolTo, CfnBuilder, jsonDocument, mapScalar, type Attachment, type TfView, type Translator } from './api.js';
 import { nested, wholeResource } from './blocks.js';
+import { blockList, copy, copyAll } from './copy.js';
 
 /** `rule { apply_server_side_encryption_by_default { … } bucket_key_enabled }` blocks as CloudFormation's ServerSideEncryptionConfiguration. */
 function encryption(tf: TfView, out: CfnBuilder, rulesAt: string): void {
@@ -36,6 +37,21 @@ function logging(out: CfnBuilder, at: string): void {
     .set('LoggingConfiguration.LogFilePrefix', `${under}target_prefix`);
 }
 
+/**
+ * Replication: v4 `aws_s3_bucket_replication_configuration` (`rule` blocks) or the v3 inline
+ * `replication_configuration` (`rules` blocks), as CloudFormation's ReplicationConfiguration.
+ */
+function replication(tf: TfView, out: CfnBuilder, under: string, rules: string): void {
+  copy(out, 'ReplicationConfiguration.Role', `${under}role`);
+  blockList(tf, out, 'ReplicationConfiguration.Rules', `${under}${rules}`, (b) => {
+    copyAll(b, {
+      Id: 'id', Status: 'status', Prefix: 'prefix', Priority: 'priority', 'Filter.Prefix': 'filter.prefix',
+      'Destination.Bucket': 'destination.bucket', 'Destination.StorageClass': 'destination.storage_class', 'Destination.Account': 'destination.account',
+      'DeleteMarkerReplication.Status': 'delete_marker_replication.status',
+    });
+  });
+}
+
 const bucket: Translator = {
   tfType: 'aws_s3_bucket',
   cfnType: 'AWS::S3::Bucket',
@@ -51,6 +67,10 @@ const bucket: Translator = {
     const lgUnknown = lg?.k === 'unknown' ? lg : lg?.k === 'list' && lg.items[0]?.k === 'unknown' ? lg.items[0] : undefined;
     if (lgUnknown) out.put('LoggingConfiguration', lgUnknown, tf.locate('logging'));
     else if (lg) logging(out, 'logging');
+    if (tf.get('replication_configuration')) {
+      nested(tf, out, 'ReplicationConfiguration', 'replication_configuration');
+      replication(tf, out, 'replication_configuration.', 'rules');
+    }
   },
 };
 
@@ -63,6 +83,11 @@ const attachments: Attachment[] = [
   { tfType: 'aws_s3_bucket_server_side_encryption_configuration', ...onBucket, build: (tf, out) => encryption(tf, out, 'rule') },
   { tfType: 'aws_s3_bucket_versioning', ...onBucket, build: (_tf, out) => { out.set('VersioningConfiguration.Status', 'versioning_configuration.status', versioningStatus); } },
   { tfType: 'aws_s3_bucket_logging', ...onBucket, build: (_tf, out) => logging(out, '') },
+  {
+    // The whole configuration is this resource: it replaces whatever the bucket said.
+    tfType: 'aws_s3_bucket_replication_configuration', ...onBucket,
+    build: (tf, out) => { wholeResource(tf, out, 'ReplicationConfiguration'); replication(tf, out, '', 'rule'); },
+  },
   { tfType: 'aws_s3_bucket_acl', ...onBucket, build: (_tf, out) => { out.set('AccessControl', 'acl', aclName); } },
   {
     tfType: 'aws_s3_bucket_public_access_block', ...onBucket,
