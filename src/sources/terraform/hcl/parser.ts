@@ -4,7 +4,7 @@
 // is recorded and reading resumes at the next top-level block, so one typo does not hide
 // the rest of the file.
 import type { Attribute, BinaryOp, Block, Body, Expr, ForExpr, ObjectItem, ParsedFile, ParseError, Pos, TemplatePart } from './ast.js';
-import { INDENT, lex, LINE_START, STRIP, type Tokens, type TokType } from './lexer.js';
+import { INDENT, lex, LINE_START, release, STRIP, type Tokens, type TokType } from './lexer.js';
 
 const MAX_DEPTH = 200;
 
@@ -37,6 +37,7 @@ export function parseHcl(text: string, file: string): ParsedFile {
   const lexed = lex(text);
   const p = new Parser(lexed.tokens);
   const body = p.file();
+  release(lexed.tokens);
   const errors: ParseError[] = [...lexed.errors, ...p.errors].sort((a, b) => a.line - b.line || a.col - b.col);
   return { file, text, body, comments: lexed.comments, errors };
 }
@@ -51,6 +52,7 @@ export function parseTemplate(text: string): { expr: Expr; errors: ParseError[] 
     if (!(e instanceof Fail)) throw e;
     errors.push({ line: e.at.line, col: e.at.col, message: e.message });
   }
+  release(lexed.tokens);
   return { expr, errors };
 }
 
@@ -142,6 +144,11 @@ class Parser {
     try { return f(); } finally { this.nl.pop(); }
   }
 
+  /**
+   * Position of a node whose optional members are set after it is made (the others are
+   * written with their position in one literal: members added later cost V8 a second
+   * allocation and a change of shape per node).
+   */
   private span<T extends object>(start: number, node: T): T & Pos {
     const n = node as T & Pos;
     n.line = this.k.line[start]!;
@@ -189,7 +196,7 @@ class Parser {
       if (end !== 'nl' && end !== 'eof' && end !== '}') {
         throw this.fail(this.i, `unexpected ${describe(this.k, this.i)} after the value of ${nameV}; each argument goes on its own line`);
       }
-      return this.span(name, { kind: 'attr' as const, name: nameV, expr });
+      return { kind: 'attr' as const, name: nameV, expr, line: this.k.line[name]!, col: this.k.col[name]!, pos: this.k.pos[name]!, end: this.lastEnd };
     }
     const labels: Block['labels'] = [];
     for (;;) {
@@ -223,7 +230,7 @@ class Parser {
     const close = this.expect('}', `} closing the ${nameV} block`);
     const end = this.t[this.i];
     if (end !== 'nl' && end !== 'eof' && end !== '}') throw this.fail(this.i, `unexpected ${describe(this.k, this.i)} after the ${nameV} block; start it on a new line`);
-    return this.span(name, { kind: 'block' as const, endLine: this.k.line[close]!, type: nameV, labels, body });
+    return { kind: 'block' as const, endLine: this.k.line[close]!, type: nameV, labels, body, line: this.k.line[name]!, col: this.k.col[name]!, pos: this.k.pos[name]!, end: this.lastEnd };
   }
 
   // ---- expressions
@@ -249,7 +256,7 @@ class Parser {
     this.expect(':', ': of the conditional (cond ? a : b)');
     this.skipNl();
     const otherwise = this.expr();
-    return this.span(start, { t: 'cond' as const, cond, then, else: otherwise });
+    return { t: 'cond' as const, cond, then, else: otherwise, line: this.k.line[start]!, col: this.k.col[start]!, pos: this.k.pos[start]!, end: this.lastEnd };
   }
 
   /** A newline before `tok` is tolerated when `tok` follows it (an operator continuing the line above). */
@@ -281,7 +288,7 @@ class Parser {
       this.next();
       this.skipNl();
       const right = this.binary(level + 1);
-      left = this.span(start, { t: 'binary' as const, op: op as BinaryOp, left, right });
+      left = { t: 'binary' as const, op: op as BinaryOp, left, right, line: this.k.line[start]!, col: this.k.col[start]!, pos: this.k.pos[start]!, end: this.lastEnd };
     }
   }
 
@@ -291,8 +298,8 @@ class Parser {
     if (t === '!' || t === '-') {
       this.next();
       const e = this.unary();
-      if (t === '-' && e.t === 'lit' && typeof e.v === 'number') return this.span(j, { t: 'lit' as const, v: -e.v });
-      return this.span(j, { t: 'unary' as const, op: t, e });
+      if (t === '-' && e.t === 'lit' && typeof e.v === 'number') return { t: 'lit' as const, v: -e.v, line: this.k.line[j]!, col: this.k.col[j]!, pos: this.k.pos[j]!, end: this.lastEnd };
+      return { t: 'unary' as const, op: t, e, line: this.k.line[j]!, col: this.k.col[j]!, pos: this.k.pos[j]!, end: this.lastEnd };
     }
     return this.postfix(this.primary(), j);
   }
@@ -305,8 +312,8 @@ class Parser {
         this.next();
         const k = this.next();
         const kt = this.t[k];
-        if (kt === 'ident') e = this.span(start, { t: 'getattr' as const, obj: e, name: this.k.v[k]! });
-        else if (kt === 'number') e = this.span(start, { t: 'index' as const, obj: e, key: this.lit(k, Number(this.k.v[k])) });
+        if (kt === 'ident') e = { t: 'getattr' as const, obj: e, name: this.k.v[k]!, line: this.k.line[start]!, col: this.k.col[start]!, pos: this.k.pos[start]!, end: this.lastEnd };
+        else if (kt === 'number') e = { t: 'index' as const, obj: e, key: this.lit(k, Number(this.k.v[k])), line: this.k.line[start]!, col: this.k.col[start]!, pos: this.k.pos[start]!, end: this.lastEnd };
         else if (kt === '*') {
           // `.*` applies the attribute steps that follow (and only those) to each element.
           let each: Expr = { t: 'anon', line: this.k.line[k]!, col: this.k.col[k]!, pos: this.k.pos[k]!, end: this.k.end[k]! };
@@ -314,10 +321,10 @@ class Parser {
             this.next();
             const a = this.next();
             each = this.t[a] === 'ident'
-              ? this.span(start, { t: 'getattr' as const, obj: each, name: this.k.v[a]! })
-              : this.span(start, { t: 'index' as const, obj: each, key: this.lit(a, Number(this.k.v[a])) });
+              ? { t: 'getattr' as const, obj: each, name: this.k.v[a]!, line: this.k.line[start]!, col: this.k.col[start]!, pos: this.k.pos[start]!, end: this.lastEnd }
+              : { t: 'index' as const, obj: each, key: this.lit(a, Number(this.k.v[a])), line: this.k.line[start]!, col: this.k.col[start]!, pos: this.k.pos[start]!, end: this.lastEnd };
           }
-          e = this.span(start, { t: 'splat' as const, src: e, each });
+          e = { t: 'splat' as const, src: e, each, line: this.k.line[start]!, col: this.k.col[start]!, pos: this.k.pos[start]!, end: this.lastEnd };
         } else throw this.fail(k, `expected an attribute name after ".", found ${describe(this.k, k)}`);
         continue;
       }
@@ -329,14 +336,14 @@ class Parser {
           // `[*]` applies every traversal step that follows to each element.
           const anon: Expr = { t: 'anon', line: this.k.line[star]!, col: this.k.col[star]!, pos: this.k.pos[star]!, end: this.k.end[star]! };
           const each = this.postfix(anon, start);
-          return this.span(start, { t: 'splat' as const, src: e, each });
+          return { t: 'splat' as const, src: e, each, line: this.k.line[start]!, col: this.k.col[start]!, pos: this.k.pos[start]!, end: this.lastEnd };
         }
         const key = this.with(false, () => {
           const k = this.expr();
           this.expect(']', '] closing the index');
           return k;
         });
-        e = this.span(start, { t: 'index' as const, obj: e, key });
+        e = { t: 'index' as const, obj: e, key, line: this.k.line[start]!, col: this.k.col[start]!, pos: this.k.pos[start]!, end: this.lastEnd };
         continue;
       }
       return e;
@@ -347,10 +354,10 @@ class Parser {
     const j = this.next();
     const v = this.k.v[j]!;
     switch (this.t[j]) {
-      case 'number': return this.span(j, { t: 'lit' as const, v: Number(v) });
+      case 'number': return { t: 'lit' as const, v: Number(v), line: this.k.line[j]!, col: this.k.col[j]!, pos: this.k.pos[j]!, end: this.lastEnd };
       case 'ident': {
-        if (v === 'true' || v === 'false') return this.span(j, { t: 'lit' as const, v: v === 'true' });
-        if (v === 'null') return this.span(j, { t: 'lit' as const, v: null });
+        if (v === 'true' || v === 'false') return { t: 'lit' as const, v: v === 'true', line: this.k.line[j]!, col: this.k.col[j]!, pos: this.k.pos[j]!, end: this.lastEnd };
+        if (v === 'null') return { t: 'lit' as const, v: null, line: this.k.line[j]!, col: this.k.col[j]!, pos: this.k.pos[j]!, end: this.lastEnd };
         let name = v;
         // Provider-defined functions: provider::aws::arn_parse(...)
         while (this.t[this.i] === ':' && this.t[this.i + 1] === ':' && this.t[this.i + 2] === 'ident') {
@@ -359,14 +366,14 @@ class Parser {
           this.lastEnd = this.k.end[this.i - 1]!;
         }
         if (this.t[this.i] === '(') return this.call(j, name);
-        return this.span(j, { t: 'var' as const, name });
+        return { t: 'var' as const, name, line: this.k.line[j]!, col: this.k.col[j]!, pos: this.k.pos[j]!, end: this.lastEnd };
       }
       case 'oquote': return this.template(j, 'cquote');
       case 'oheredoc': return this.template(j, 'cheredoc');
       case '(': return this.with(false, () => {
         const e = this.expr();
         this.expect(')', ') closing the parenthesis');
-        return this.span(j, { t: 'paren' as const, e });
+        return { t: 'paren' as const, e, line: this.k.line[j]!, col: this.k.col[j]!, pos: this.k.pos[j]!, end: this.lastEnd };
       });
       case '[': return this.with(false, () => this.tuple(j));
       case '{': return this.object(j);
@@ -387,7 +394,7 @@ class Parser {
         if (this.peekT() !== ')') throw this.fail(this.peek(), `expected , or ) in the arguments of ${name}(), found ${describe(this.k, this.peek())}`);
       }
       this.next();
-      return this.span(start, { t: 'call' as const, name, args, expand });
+      return { t: 'call' as const, name, args, expand, line: this.k.line[start]!, col: this.k.col[start]!, pos: this.k.pos[start]!, end: this.lastEnd };
     });
   }
 
@@ -408,7 +415,7 @@ class Parser {
       if (this.peekT() !== ']') throw this.fail(this.peek(), `expected , or ] in the list, found ${describe(this.k, this.peek())}`);
     }
     this.next();
-    return this.span(open, { t: 'tuple' as const, items });
+    return { t: 'tuple' as const, items, line: this.k.line[open]!, col: this.k.col[open]!, pos: this.k.pos[open]!, end: this.lastEnd };
   }
 
   private object(open: number): Expr {
@@ -423,7 +430,7 @@ class Parser {
         const sep = this.t[k + 1];
         if (this.t[k] === 'ident' && (sep === '=' || sep === ':')) {
           this.next();
-          key = this.span(k, { t: 'lit' as const, v: this.k.v[k]! });
+          key = { t: 'lit' as const, v: this.k.v[k]!, line: this.k.line[k]!, col: this.k.col[k]!, pos: this.k.pos[k]!, end: this.lastEnd };
         } else {
           key = this.binary(1);
         }
@@ -432,14 +439,14 @@ class Parser {
         this.next();
         this.skipNl();
         const value = this.expr();
-        items.push(this.span(k, { key, value }));
+        items.push({ key, value, line: this.k.line[k]!, col: this.k.col[k]!, pos: this.k.pos[k]!, end: this.lastEnd });
         const after = this.t[this.i];
         if (after === ',') { this.next(); continue; }
         if (after === 'nl' || after === '}') continue;
         throw this.fail(this.i, `expected , or a new line between object items, found ${describe(this.k, this.i)}`);
       }
       this.next();
-      return this.span(open, { t: 'object' as const, items });
+      return { t: 'object' as const, items, line: this.k.line[open]!, col: this.k.col[open]!, pos: this.k.pos[open]!, end: this.lastEnd };
     });
   }
 
@@ -497,8 +504,12 @@ class Parser {
     if (this.k.flags[open]! & INDENT) stripIndent(lineStarts);
     const parts = mergeLits(raw);
     // A template without interpolations or directives is a plain string.
-    if (parts.every((x) => x.t === 'lit')) return this.span(open, { t: 'lit' as const, v: parts.map((x) => (x as { v: string }).v).join('') });
-    return this.span(open, close === 'cheredoc' ? { t: 'tpl' as const, parts, heredoc: true } : { t: 'tpl' as const, parts });
+    const k = this.k;
+    if (parts.every((x) => x.t === 'lit')) {
+      return { t: 'lit' as const, v: parts.map((x) => (x as { v: string }).v).join(''), line: k.line[open]!, col: k.col[open]!, pos: k.pos[open]!, end: this.lastEnd };
+    }
+    if (close === 'cheredoc') return { t: 'tpl' as const, parts, heredoc: true, line: k.line[open]!, col: k.col[open]!, pos: k.pos[open]!, end: this.lastEnd };
+    return { t: 'tpl' as const, parts, line: k.line[open]!, col: k.col[open]!, pos: k.pos[open]!, end: this.lastEnd };
   }
 
   /** Template parts up to `close`, or up to a directive named in `stops` (consumed, and returned). */
@@ -523,7 +534,7 @@ class Parser {
         this.openStrip(j);
         const e = this.expr();
         this.closeSeq('${');
-        parts.push(this.span(j, { t: 'interp' as const, e }));
+        parts.push({ t: 'interp' as const, e, line: this.k.line[j]!, col: this.k.col[j]!, pos: this.k.pos[j]!, end: this.lastEnd });
         continue;
       }
       if (t === 'control') {
@@ -545,7 +556,7 @@ class Parser {
             if (e.stop !== 'endif') throw this.fail(j, '%{ if } is not closed with %{ endif }');
             otherwise = e.parts;
           } else if (then.stop !== 'endif') throw this.fail(j, '%{ if } is not closed with %{ endif }');
-          parts.push(this.span(j, { t: 'tif' as const, cond, then: then.parts, else: otherwise }));
+          parts.push({ t: 'tif' as const, cond, then: then.parts, else: otherwise, line: this.k.line[j]!, col: this.k.col[j]!, pos: this.k.pos[j]!, end: this.lastEnd });
           continue;
         }
         if (word === 'for') {
@@ -559,7 +570,7 @@ class Parser {
           this.closeSeq('%{');
           const body = this.parts(close, ['endfor'], lineStarts);
           if (body.stop !== 'endfor') throw this.fail(j, '%{ for } is not closed with %{ endfor }');
-          const node: TemplatePart = this.span(j, { t: 'tfor' as const, valVar, coll, body: body.parts });
+          const node: TemplatePart = { t: 'tfor' as const, valVar, coll, body: body.parts, line: this.k.line[j]!, col: this.k.col[j]!, pos: this.k.pos[j]!, end: this.lastEnd };
           if (keyVar !== undefined) node.keyVar = keyVar;
           parts.push(node);
           continue;
