@@ -18,11 +18,18 @@ import { s3 } from './s3.js';
 import { search } from './search.js';
 import { secrets } from './secrets.js';
 import { storage } from './storage.js';
+import { analytics } from './analytics.js';
+import { workloads } from './workloads.js';
+import { governance } from './governance.js';
 
 export type { Attachment, TranslateNote, Translator } from './api.js';
 
 /** Every family's translators and attachments. */
-const FAMILIES: { translators: Translator[]; attachments: Attachment[] }[] = [s3, databases, audit, kms, messaging, secrets, storage, search, iam, network, compute, edge, identity];
+const FAMILIES: { translators: Translator[]; attachments: Attachment[] }[] = [s3, databases, audit, kms, messaging, secrets, storage, search, iam, network, compute, edge, identity,
+  analytics,
+  workloads,
+  governance,
+];
 
 const TRANSLATORS = new Map<string, Translator>();
 const ATTACHMENTS = new Map<string, Attachment>();
