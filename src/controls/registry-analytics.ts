@@ -1,6 +1,32 @@
 // Controls registered by the analytics pack. Analytics and data platforms (wave A): DocumentDB, Neptune, MSK, MQ, Glue, Athena, EMR, SageMaker, DMS, FSx, MemoryDB, DAX, Transfer, Backup vaults.
 // One import per control module.
 import type { Control } from './api.js';
+import docdbAuditLogExport from './audit/docdbAuditLogExport.js';
+import docdbBackupRetention from './resilience/docdbBackupRetention.js';
+import docdbCmk from './data-protection/docdbCmk.js';
+import docdbDeletionProtection from './resilience/docdbDeletionProtection.js';
+import docdbProfilerLogExport from './audit/docdbProfilerLogExport.js';
+import docdbStorageEncrypted from './data-protection/docdbStorageEncrypted.js';
+import neptuneAuditLogExport from './audit/neptuneAuditLogExport.js';
+import neptuneBackupRetention from './resilience/neptuneBackupRetention.js';
+import neptuneCmk from './data-protection/neptuneCmk.js';
+import neptuneCopyTagsToSnapshot from './resilience/neptuneCopyTagsToSnapshot.js';
+import neptuneDeletionProtection from './resilience/neptuneDeletionProtection.js';
+import neptuneIamAuth from './authentication/neptuneIamAuth.js';
+import neptuneStorageEncrypted from './data-protection/neptuneStorageEncrypted.js';
 
 export const controls: Control[] = [
+  docdbStorageEncrypted,
+  docdbCmk,
+  docdbAuditLogExport,
+  docdbProfilerLogExport,
+  docdbBackupRetention,
+  docdbDeletionProtection,
+  neptuneStorageEncrypted,
+  neptuneCmk,
+  neptuneAuditLogExport,
+  neptuneIamAuth,
+  neptuneBackupRetention,
+  neptuneDeletionProtection,
+  neptuneCopyTagsToSnapshot,
 ];
