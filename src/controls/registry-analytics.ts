@@ -7,6 +7,16 @@ import docdbCmk from './data-protection/docdbCmk.js';
 import docdbDeletionProtection from './resilience/docdbDeletionProtection.js';
 import docdbProfilerLogExport from './audit/docdbProfilerLogExport.js';
 import docdbStorageEncrypted from './data-protection/docdbStorageEncrypted.js';
+import mqAuditLogging from './audit/mqAuditLogging.js';
+import mqAutoMinorUpgrade from './deployment/mqAutoMinorUpgrade.js';
+import mqGeneralLogging from './audit/mqGeneralLogging.js';
+import mqNotPublic from './network/mqNotPublic.js';
+import mskAtRestCmk from './data-protection/mskAtRestCmk.js';
+import mskBrokerLogging from './audit/mskBrokerLogging.js';
+import mskClientAuthentication from './authentication/mskClientAuthentication.js';
+import mskClientBrokerTls from './data-protection/mskClientBrokerTls.js';
+import mskInClusterEncryption from './data-protection/mskInClusterEncryption.js';
+import mskNoPublicAccess from './network/mskNoPublicAccess.js';
 import neptuneAuditLogExport from './audit/neptuneAuditLogExport.js';
 import neptuneBackupRetention from './resilience/neptuneBackupRetention.js';
 import neptuneCmk from './data-protection/neptuneCmk.js';
@@ -22,6 +32,16 @@ export const controls: Control[] = [
   docdbProfilerLogExport,
   docdbBackupRetention,
   docdbDeletionProtection,
+  mqNotPublic,
+  mqGeneralLogging,
+  mqAuditLogging,
+  mqAutoMinorUpgrade,
+  mskClientBrokerTls,
+  mskInClusterEncryption,
+  mskAtRestCmk,
+  mskNoPublicAccess,
+  mskBrokerLogging,
+  mskClientAuthentication,
   neptuneStorageEncrypted,
   neptuneCmk,
   neptuneAuditLogExport,

@@ -55,14 +55,15 @@ export function notTrueOr(def: boolean): (v: Value | undefined) => Verdict {
 }
 
 /**
- * `expect` with the verdict located where the property is written, or at the innermost block
- * on its path that lacks it (the resource when even the first block is missing), and a note
+ * `expect` with the verdict located where the property is written, or at the resource when
+ * it is left out, a value known only at deploy time on its path deciding nothing, and a note
  * on the evidence of a property left out (the default AWS applies).
  */
 export function expectWhere(r: ResourceContext, path: string, test: (v: Value | undefined) => Verdict, messages: { pass: string; fail: string; unknown: string }, absentNote?: string): Outcome {
   const v = getBlocked(r.properties, path);
   const d = decide(v, test);
-  const at = whereWritten(r, path);
+  // A property left out is decided by the resource as a whole: the verdict points at it.
+  const at = v === undefined ? r.resource.loc : whereWritten(r, path);
   const ev = [evidenceAt(`Properties.${path}`, v, at, v === undefined ? absentNote : undefined)];
   if (d === true) return r.pass(messages.pass, at, ev);
   if (d === false) return r.fail(messages.fail, at, ev);

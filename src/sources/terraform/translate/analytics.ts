@@ -52,6 +52,9 @@ const mqBroker: Translator = {
       'Logs.General': 'logs.general', 'Logs.Audit': 'logs.audit',
       'EncryptionOptions.KmsKeyId': 'encryption_options.kms_key_id', 'EncryptionOptions.UseAwsOwnedKey': 'encryption_options.use_aws_owned_key',
     });
+    // Both are required by the MQ API; the provider sends false for either when it is left out.
+    providerDefault(out, 'PubliclyAccessible', 'publicly_accessible', false);
+    providerDefault(out, 'AutoMinorVersionUpgrade', 'auto_minor_version_upgrade', false);
     out.tags();
   },
 };
