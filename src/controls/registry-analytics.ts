@@ -1,12 +1,22 @@
 // Controls registered by the analytics pack. Analytics and data platforms (wave A): DocumentDB, Neptune, MSK, MQ, Glue, Athena, EMR, SageMaker, DMS, FSx, MemoryDB, DAX, Transfer, Backup vaults.
 // One import per control module.
 import type { Control } from './api.js';
+import athenaEnforceWorkgroupConfiguration from './data-protection/athenaEnforceWorkgroupConfiguration.js';
+import athenaResultEncryption from './data-protection/athenaResultEncryption.js';
 import docdbAuditLogExport from './audit/docdbAuditLogExport.js';
 import docdbBackupRetention from './resilience/docdbBackupRetention.js';
 import docdbCmk from './data-protection/docdbCmk.js';
 import docdbDeletionProtection from './resilience/docdbDeletionProtection.js';
 import docdbProfilerLogExport from './audit/docdbProfilerLogExport.js';
 import docdbStorageEncrypted from './data-protection/docdbStorageEncrypted.js';
+import emrAtRestEncryption from './data-protection/emrAtRestEncryption.js';
+import emrClusterSecurityConfiguration from './data-protection/emrClusterSecurityConfiguration.js';
+import emrInTransitEncryption from './data-protection/emrInTransitEncryption.js';
+import glueCatalogEncryption from './data-protection/glueCatalogEncryption.js';
+import glueCloudWatchEncryption from './data-protection/glueCloudWatchEncryption.js';
+import glueConnectionPasswordEncryption from './data-protection/glueConnectionPasswordEncryption.js';
+import glueJobBookmarksEncryption from './data-protection/glueJobBookmarksEncryption.js';
+import glueS3Encryption from './data-protection/glueS3Encryption.js';
 import mqAuditLogging from './audit/mqAuditLogging.js';
 import mqAutoMinorUpgrade from './deployment/mqAutoMinorUpgrade.js';
 import mqGeneralLogging from './audit/mqGeneralLogging.js';
@@ -26,12 +36,22 @@ import neptuneIamAuth from './authentication/neptuneIamAuth.js';
 import neptuneStorageEncrypted from './data-protection/neptuneStorageEncrypted.js';
 
 export const controls: Control[] = [
+  athenaResultEncryption,
+  athenaEnforceWorkgroupConfiguration,
   docdbStorageEncrypted,
   docdbCmk,
   docdbAuditLogExport,
   docdbProfilerLogExport,
   docdbBackupRetention,
   docdbDeletionProtection,
+  emrAtRestEncryption,
+  emrInTransitEncryption,
+  emrClusterSecurityConfiguration,
+  glueS3Encryption,
+  glueCloudWatchEncryption,
+  glueJobBookmarksEncryption,
+  glueCatalogEncryption,
+  glueConnectionPasswordEncryption,
   mqNotPublic,
   mqGeneralLogging,
   mqAuditLogging,
