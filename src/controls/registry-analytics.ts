@@ -3,6 +3,10 @@
 import type { Control } from './api.js';
 import athenaEnforceWorkgroupConfiguration from './data-protection/athenaEnforceWorkgroupConfiguration.js';
 import athenaResultEncryption from './data-protection/athenaResultEncryption.js';
+import dmsAutoMinorUpgrade from './deployment/dmsAutoMinorUpgrade.js';
+import dmsEndpointSsl from './data-protection/dmsEndpointSsl.js';
+import dmsMultiAz from './resilience/dmsMultiAz.js';
+import dmsReplicationNotPublic from './network/dmsReplicationNotPublic.js';
 import docdbAuditLogExport from './audit/docdbAuditLogExport.js';
 import docdbBackupRetention from './resilience/docdbBackupRetention.js';
 import docdbCmk from './data-protection/docdbCmk.js';
@@ -34,10 +38,20 @@ import neptuneCopyTagsToSnapshot from './resilience/neptuneCopyTagsToSnapshot.js
 import neptuneDeletionProtection from './resilience/neptuneDeletionProtection.js';
 import neptuneIamAuth from './authentication/neptuneIamAuth.js';
 import neptuneStorageEncrypted from './data-protection/neptuneStorageEncrypted.js';
+import sagemakerEndpointConfigKms from './data-protection/sagemakerEndpointConfigKms.js';
+import sagemakerModelNetworkIsolation from './network/sagemakerModelNetworkIsolation.js';
+import sagemakerNotebookInVpc from './network/sagemakerNotebookInVpc.js';
+import sagemakerNotebookKms from './data-protection/sagemakerNotebookKms.js';
+import sagemakerNotebookNoDirectInternet from './network/sagemakerNotebookNoDirectInternet.js';
+import sagemakerNotebookNoRootAccess from './iam/sagemakerNotebookNoRootAccess.js';
 
 export const controls: Control[] = [
   athenaResultEncryption,
   athenaEnforceWorkgroupConfiguration,
+  dmsReplicationNotPublic,
+  dmsAutoMinorUpgrade,
+  dmsMultiAz,
+  dmsEndpointSsl,
   docdbStorageEncrypted,
   docdbCmk,
   docdbAuditLogExport,
@@ -69,4 +83,10 @@ export const controls: Control[] = [
   neptuneBackupRetention,
   neptuneDeletionProtection,
   neptuneCopyTagsToSnapshot,
+  sagemakerNotebookNoDirectInternet,
+  sagemakerNotebookNoRootAccess,
+  sagemakerNotebookKms,
+  sagemakerNotebookInVpc,
+  sagemakerEndpointConfigKms,
+  sagemakerModelNetworkIsolation,
 ];
