@@ -3,6 +3,10 @@
 import type { Control } from './api.js';
 import athenaEnforceWorkgroupConfiguration from './data-protection/athenaEnforceWorkgroupConfiguration.js';
 import athenaResultEncryption from './data-protection/athenaResultEncryption.js';
+import backupVaultCmk from './data-protection/backupVaultCmk.js';
+import backupVaultLock from './resilience/backupVaultLock.js';
+import daxEncryptionAtRest from './data-protection/daxEncryptionAtRest.js';
+import daxEndpointTls from './data-protection/daxEndpointTls.js';
 import dmsAutoMinorUpgrade from './deployment/dmsAutoMinorUpgrade.js';
 import dmsEndpointSsl from './data-protection/dmsEndpointSsl.js';
 import dmsMultiAz from './resilience/dmsMultiAz.js';
@@ -16,11 +20,16 @@ import docdbStorageEncrypted from './data-protection/docdbStorageEncrypted.js';
 import emrAtRestEncryption from './data-protection/emrAtRestEncryption.js';
 import emrClusterSecurityConfiguration from './data-protection/emrClusterSecurityConfiguration.js';
 import emrInTransitEncryption from './data-protection/emrInTransitEncryption.js';
+import firehoseEncrypted from './data-protection/firehoseEncrypted.js';
 import glueCatalogEncryption from './data-protection/glueCatalogEncryption.js';
 import glueCloudWatchEncryption from './data-protection/glueCloudWatchEncryption.js';
 import glueConnectionPasswordEncryption from './data-protection/glueConnectionPasswordEncryption.js';
 import glueJobBookmarksEncryption from './data-protection/glueJobBookmarksEncryption.js';
 import glueS3Encryption from './data-protection/glueS3Encryption.js';
+import kinesisStreamEncrypted from './data-protection/kinesisStreamEncrypted.js';
+import memorydbCmk from './data-protection/memorydbCmk.js';
+import memorydbSnapshotRetention from './resilience/memorydbSnapshotRetention.js';
+import memorydbTls from './data-protection/memorydbTls.js';
 import mqAuditLogging from './audit/mqAuditLogging.js';
 import mqAutoMinorUpgrade from './deployment/mqAutoMinorUpgrade.js';
 import mqGeneralLogging from './audit/mqGeneralLogging.js';
@@ -44,10 +53,16 @@ import sagemakerNotebookInVpc from './network/sagemakerNotebookInVpc.js';
 import sagemakerNotebookKms from './data-protection/sagemakerNotebookKms.js';
 import sagemakerNotebookNoDirectInternet from './network/sagemakerNotebookNoDirectInternet.js';
 import sagemakerNotebookNoRootAccess from './iam/sagemakerNotebookNoRootAccess.js';
+import transferLogging from './audit/transferLogging.js';
+import transferNoFtp from './network/transferNoFtp.js';
 
 export const controls: Control[] = [
   athenaResultEncryption,
   athenaEnforceWorkgroupConfiguration,
+  backupVaultCmk,
+  backupVaultLock,
+  daxEncryptionAtRest,
+  daxEndpointTls,
   dmsReplicationNotPublic,
   dmsAutoMinorUpgrade,
   dmsMultiAz,
@@ -66,6 +81,11 @@ export const controls: Control[] = [
   glueJobBookmarksEncryption,
   glueCatalogEncryption,
   glueConnectionPasswordEncryption,
+  kinesisStreamEncrypted,
+  firehoseEncrypted,
+  memorydbTls,
+  memorydbCmk,
+  memorydbSnapshotRetention,
   mqNotPublic,
   mqGeneralLogging,
   mqAuditLogging,
@@ -89,4 +109,6 @@ export const controls: Control[] = [
   sagemakerNotebookInVpc,
   sagemakerEndpointConfigKms,
   sagemakerModelNetworkIsolation,
+  transferNoFtp,
+  transferLogging,
 ];
