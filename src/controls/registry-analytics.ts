@@ -18,9 +18,12 @@ import docdbDeletionProtection from './resilience/docdbDeletionProtection.js';
 import docdbProfilerLogExport from './audit/docdbProfilerLogExport.js';
 import docdbStorageEncrypted from './data-protection/docdbStorageEncrypted.js';
 import emrAtRestEncryption from './data-protection/emrAtRestEncryption.js';
+import emrBlockPublicAccess from './network/emrBlockPublicAccess.js';
 import emrClusterSecurityConfiguration from './data-protection/emrClusterSecurityConfiguration.js';
 import emrInTransitEncryption from './data-protection/emrInTransitEncryption.js';
 import firehoseEncrypted from './data-protection/firehoseEncrypted.js';
+import fsxAutomaticBackups from './resilience/fsxAutomaticBackups.js';
+import fsxCmk from './data-protection/fsxCmk.js';
 import glueCatalogEncryption from './data-protection/glueCatalogEncryption.js';
 import glueCloudWatchEncryption from './data-protection/glueCloudWatchEncryption.js';
 import glueConnectionPasswordEncryption from './data-protection/glueConnectionPasswordEncryption.js';
@@ -76,6 +79,9 @@ export const controls: Control[] = [
   emrAtRestEncryption,
   emrInTransitEncryption,
   emrClusterSecurityConfiguration,
+  emrBlockPublicAccess,
+  fsxCmk,
+  fsxAutomaticBackups,
   glueS3Encryption,
   glueCloudWatchEncryption,
   glueJobBookmarksEncryption,

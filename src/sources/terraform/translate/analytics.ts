@@ -134,6 +134,19 @@ const emrCluster: Translator = {
   },
 };
 
+/**
+ * The account's EMR block public access setting. CloudFormation has no resource for it; the
+ * type below names the Terraform resource in the controls' vocabulary.
+ */
+const emrBlockPublicAccess: Translator = {
+  tfType: 'aws_emr_block_public_access_configuration',
+  cfnType: 'AWS::EMR::BlockPublicAccessConfiguration',
+  build(tf, out) {
+    copy(out, 'BlockPublicSecurityGroupRules', 'block_public_security_group_rules');
+    blockList(tf, out, 'PermittedPublicSecurityGroupRuleRanges', 'permitted_public_security_group_rule_range', (b) => copyAll(b, { MinRange: 'min_range', MaxRange: 'max_range' }));
+  },
+};
+
 const sagemakerNotebook: Translator = {
   tfType: 'aws_sagemaker_notebook_instance',
   cfnType: 'AWS::SageMaker::NotebookInstance',
@@ -305,7 +318,7 @@ const attachments: Attachment[] = [
 ];
 
 const translators: Translator[] = [
-  mskCluster, mqBroker, glueSecurityConfiguration, glueCatalogEncryption, athenaWorkgroup, emrSecurityConfiguration, emrCluster,
+  mskCluster, mqBroker, glueSecurityConfiguration, glueCatalogEncryption, athenaWorkgroup, emrSecurityConfiguration, emrCluster, emrBlockPublicAccess,
   sagemakerNotebook, sagemakerEndpointConfig, sagemakerModel, dmsReplicationInstance, daxCluster, memorydbCluster, transferServer,
   firehose, backupVault,
   fsx('aws_fsx_windows_file_system', 'WINDOWS', 'WindowsConfiguration'),
