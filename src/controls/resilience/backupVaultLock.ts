@@ -1,5 +1,5 @@
 import { defineControl } from '../api.js';
-import { isPresent } from '../predicates.js';
+import type { Value } from '../../model/types.js';
 
 export default defineControl({
   id: 'AT-BAK-004',
@@ -11,7 +11,9 @@ export default defineControl({
   remediation: 'Set LockConfiguration with MinRetentionDays (and ChangeableForDays for compliance mode) on the AWS::Backup::BackupVault; Terraform: an aws_backup_vault_lock_configuration resource naming the vault in backup_vault_name.',
   references: { checkov: [], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
-    return r.expect('LockConfiguration', isPresent, {
+    // A lock declared with every setting left out (possible in Terraform) is still a lock.
+    const declared = (v: Value | undefined) => (v === undefined || v.k === 'absent' ? false : v.k === 'unknown' ? { unknown: v } : true);
+    return r.expect('LockConfiguration', declared, {
       pass: 'a vault lock enforces retention of the recovery points',
       fail: 'LockConfiguration is not set: recovery points can be deleted before their retention ends',
       unknown: 'the vault lock depends on a deploy-time value',
