@@ -4,6 +4,7 @@ import type { Loc, Value } from '../../../model/types.js';
 import { jsonDocument, type Attachment, type CfnBuilder, type TfView, type Translator } from './api.js';
 import { blockList, copy, copyAll, written } from './copy.js';
 import { providerDefault } from './defaults.js';
+import { hasBlock } from './blocks.js';
 
 /** A literal CloudFormation value the Terraform type itself implies (the FSx file system type), located at the resource. */
 function literal(out: CfnBuilder, cfnPath: string, v: string): void {
@@ -253,11 +254,12 @@ const firehose: Translator = {
   cfnType: 'AWS::KinesisFirehose::DeliveryStream',
   build(tf, out) {
     copy(out, 'DeliveryStreamName', 'name');
-    if (written(tf, 'kinesis_source_configuration')) {
+    // Plan JSON writes a block left out as an empty list: only a written block names a source.
+    if (hasBlock(tf, 'kinesis_source_configuration')) {
       const at = tf.locate('kinesis_source_configuration');
       out.put('DeliveryStreamType', { k: 'scalar', v: 'KinesisStreamAsSource', loc: at }, at);
       copy(out, 'KinesisStreamSourceConfiguration.KinesisStreamARN', 'kinesis_source_configuration.kinesis_stream_arn');
-    } else if (written(tf, 'msk_source_configuration')) {
+    } else if (hasBlock(tf, 'msk_source_configuration')) {
       const at = tf.locate('msk_source_configuration');
       out.put('DeliveryStreamType', { k: 'scalar', v: 'MSKAsSource', loc: at }, at);
     }

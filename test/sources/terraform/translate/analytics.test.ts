@@ -44,6 +44,8 @@ test('aws_kinesis_firehose_delivery_stream: server-side encryption only when ena
     'aws_kinesis_firehose_delivery_stream.on': { name: 'on', server_side_encryption: [{ enabled: true }] },
     'aws_kinesis_firehose_delivery_stream.off': { name: 'off', server_side_encryption: [{ enabled: false, key_type: 'CUSTOMER_MANAGED_CMK' }] },
     'aws_kinesis_firehose_delivery_stream.src': { name: 'src', kinesis_source_configuration: [{ kinesis_stream_arn: 'arn:s' }] },
+    // Plan JSON: blocks left out are empty lists, unset arguments null.
+    'aws_kinesis_firehose_delivery_stream.plan': { name: 'plan', kinesis_source_configuration: [], msk_source_configuration: [], server_side_encryption: [] },
   });
   const out = translate(input);
   assert.equal(render(getPath(out.resources[0]!.properties, 'DeliveryStreamEncryptionConfigurationInput.KeyType')), '"AWS_OWNED_CMK"');
@@ -51,6 +53,7 @@ test('aws_kinesis_firehose_delivery_stream: server-side encryption only when ena
   assert.equal(render(getPath(out.resources[2]!.properties, 'DeliveryStreamType')), '"KinesisStreamAsSource"');
   assert.deepEqual(tfFindings(input, firehoseEncrypted).map((f) => [f.resource.id, f.status]), [
     ['aws_kinesis_firehose_delivery_stream.on', 'pass'], ['aws_kinesis_firehose_delivery_stream.off', 'fail'], ['aws_kinesis_firehose_delivery_stream.src', 'not_applicable'],
+    ['aws_kinesis_firehose_delivery_stream.plan', 'fail'],
   ]);
 });
 
