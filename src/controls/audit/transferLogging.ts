@@ -1,5 +1,4 @@
-import { defineControl } from '../api.js';
-import { decide, evidenceAt } from '../api.js';
+import { decide, defineControl, evidenceAt } from '../api.js';
 import { isPresent } from '../predicates.js';
 
 export default defineControl({

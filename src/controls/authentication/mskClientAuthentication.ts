@@ -1,5 +1,4 @@
-import { defineControl } from '../api.js';
-import { decide, evidenceAt } from '../api.js';
+import { decide, defineControl, evidenceAt } from '../api.js';
 import { isPresent, isTrue } from '../predicates.js';
 import { getBlocked } from '../lib/analytics.js';
 

@@ -1,5 +1,4 @@
-import { defineControl } from '../api.js';
-import { decide, evidenceAt, type Verdict } from '../api.js';
+import { decide, defineControl, evidenceAt, type Verdict } from '../api.js';
 import { asString, prop } from '../../model/value.js';
 import { getBlocked } from '../lib/analytics.js';
 

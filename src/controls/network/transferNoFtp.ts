@@ -1,5 +1,5 @@
 import { defineControl } from '../api.js';
-import { listIncludes, expectWhere } from '../lib/analytics.js';
+import { expectWhere, listIncludes } from '../lib/analytics.js';
 import type { Value } from '../../model/types.js';
 
 export default defineControl({
