@@ -74,6 +74,21 @@ Resources:
       Logs:
         Audit: !Ref Audit # <--
 ` },
+    tf(`variable "audit" {
+  type = bool
+}
+
+resource "aws_mq_broker" "orders" {
+  broker_name        = "orders"
+  engine_type        = "ActiveMQ"
+  engine_version     = "5.18"
+  host_instance_type = "mq.m5.large"
+  
+  logs {
+    audit = var.audit # <--
+  }
+}
+`, { name: 'from a variable' }),
   ],
   not_applicable: [
     { name: 'RabbitMQ', template: `Resources:

@@ -57,5 +57,14 @@ Resources:
       EndpointType: PUBLIC
       LoggingRole: !Ref Role # <--
 ` },
+    tf(`variable "role" {
+  type = string
+}
+
+resource "aws_transfer_server" "files" {
+  identity_provider_type = "SERVICE_MANAGED"
+  logging_role           = var.role # <--
+}
+`, { name: 'from a variable' }),
   ],
 });

@@ -50,5 +50,14 @@ Resources:
       DBClusterIdentifier: graph
       IamAuthEnabled: !Ref Iam # <--
 ` },
+    tf(`variable "iam" {
+  type = bool
+}
+
+resource "aws_neptune_cluster" "db" {
+  cluster_identifier                  = "graph"
+  iam_database_authentication_enabled = var.iam # <--
+}
+`, { name: 'from a variable' }),
   ],
 });

@@ -44,5 +44,14 @@ Resources:
       BackupVaultName: primary
       EncryptionKeyArn: !Ref Key # <--
 ` },
+    tf(`variable "key" {
+  type = string
+}
+
+resource "aws_backup_vault" "primary" {
+  name        = "primary"
+  kms_key_arn = var.key # <--
+}
+`, { name: 'from a variable' }),
   ],
 });

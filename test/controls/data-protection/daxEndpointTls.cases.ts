@@ -61,5 +61,17 @@ Resources:
       IAMRoleARN: arn:aws:iam::111122223333:role/dax
       ClusterEndpointEncryptionType: !Ref Enc # <--
 ` },
+    tf(`variable "enc" {
+  type = string
+}
+
+resource "aws_dax_cluster" "cache" {
+  cluster_name                     = "cache"
+  node_type                        = "dax.r5.large"
+  replication_factor               = 3
+  iam_role_arn                     = "arn:aws:iam::111122223333:role/dax"
+  cluster_endpoint_encryption_type = var.enc # <--
+}
+`, { name: 'from a variable' }),
   ],
 });

@@ -81,6 +81,17 @@ Resources:
         ThroughputCapacity: 8
         ActiveDirectoryId: d-1234567890
 ` },
+    tf(`variable "key" {
+  type = string
+}
+
+resource "aws_fsx_windows_file_system" "shares" {
+  storage_capacity    = 32
+  subnet_ids          = ["subnet-1"]
+  throughput_capacity = 8
+  kms_key_id          = var.key # <--
+}
+`, { name: 'from a variable' }),
   ],
   not_applicable: [
     { name: 'Lustre, default scratch deployment', template: `Resources:

@@ -86,5 +86,21 @@ Resources:
           ReturnConnectionPasswordEncrypted: !Ref Enc # <--
           KmsKeyId: alias/glue
 ` },
+    tf(`variable "enc" {
+  type = bool
+}
+
+resource "aws_glue_data_catalog_encryption_settings" "catalog" {
+  data_catalog_encryption_settings {
+    encryption_at_rest {
+      catalog_encryption_mode = "SSE-KMS"
+    }
+  
+    connection_password_encryption {
+      return_connection_password_encrypted = var.enc # <--
+    }
+  }
+}
+`, { name: 'from a variable' }),
   ],
 });

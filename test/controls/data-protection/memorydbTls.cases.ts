@@ -70,5 +70,18 @@ Resources:
       ACLName: app-acl
       TLSEnabled: !Ref Tls # <--
 ` },
+    tf(`variable "tls" {
+  type = bool
+}
+
+resource "aws_memorydb_cluster" "sessions" {
+  name        = "sessions"
+  node_type   = "db.r7g.large"
+  acl_name    = "app-acl"
+  engine      = "valkey"
+  engine_version = "7.2"
+  tls_enabled = var.tls # <--
+}
+`, { name: 'from a variable' }),
   ],
 });

@@ -64,5 +64,14 @@ Resources:
           InstanceType: ml.m5.large
       KmsKeyId: !Ref Key # <--
 ` },
+    tf(`variable "key" {
+  type = string
+}
+
+resource "aws_sagemaker_endpoint_configuration" "churn" {
+  name        = "churn"
+  kms_key_arn = var.key # <--
+}
+`, { name: 'from a variable' }),
   ],
 });

@@ -45,5 +45,15 @@ Resources:
       ReplicationSubnetGroupIdentifier: private
       AutoMinorVersionUpgrade: !Ref Upgrade # <--
 ` },
+    tf(`variable "upgrade" {
+  type = bool
+}
+
+resource "aws_dms_replication_instance" "migrate" {
+  replication_instance_id    = "migrate"
+  replication_instance_class = "dms.t3.medium"
+  auto_minor_version_upgrade = var.upgrade # <--
+}
+`, { name: 'from a variable' }),
   ],
 });

@@ -64,5 +64,15 @@ Resources:
         Image: 111122223333.dkr.ecr.eu-west-1.amazonaws.com/churn:1
       EnableNetworkIsolation: !Ref Iso # <--
 ` },
+    tf(`variable "iso" {
+  type = bool
+}
+
+resource "aws_sagemaker_model" "churn" {
+  name                     = "churn"
+  execution_role_arn       = "arn:aws:iam::111122223333:role/model"
+  enable_network_isolation = var.iso # <--
+}
+`, { name: 'from a variable' }),
   ],
 });

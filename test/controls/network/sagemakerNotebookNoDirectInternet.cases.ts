@@ -57,5 +57,16 @@ Resources:
       RoleArn: arn:aws:iam::111122223333:role/notebook
       DirectInternetAccess: !Ref Access # <--
 ` },
+    tf(`variable "access" {
+  type = string
+}
+
+resource "aws_sagemaker_notebook_instance" "research" {
+  name                   = "research"
+  instance_type          = "ml.t3.medium"
+  role_arn               = "arn:aws:iam::111122223333:role/notebook"
+  direct_internet_access = var.access # <--
+}
+`, { name: 'from a variable' }),
   ],
 });

@@ -52,5 +52,15 @@ Resources:
       ReplicationSubnetGroupIdentifier: private
       MultiAZ: !Ref Multi # <--
 ` },
+    tf(`variable "multi" {
+  type = bool
+}
+
+resource "aws_dms_replication_instance" "migrate" {
+  replication_instance_id    = "migrate"
+  replication_instance_class = "dms.t3.medium"
+  multi_az                   = var.multi # <--
+}
+`, { name: 'from a variable' }),
   ],
 });

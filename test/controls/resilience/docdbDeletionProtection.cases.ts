@@ -50,5 +50,14 @@ Resources:
       MasterUsername: admin
       DeletionProtection: !Ref Protect # <--
 ` },
+    tf(`variable "protect" {
+  type = bool
+}
+
+resource "aws_docdb_cluster" "db" {
+  cluster_identifier  = "db"
+  deletion_protection = var.protect # <--
+}
+`, { name: 'from a variable' }),
   ],
 });

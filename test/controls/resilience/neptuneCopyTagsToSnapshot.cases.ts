@@ -33,4 +33,15 @@ export default cases(control, {
 }
 `, { name: 'false' }),
   ],
+  unknown: [
+    tf(`variable "copy" {
+  type = bool
+}
+
+resource "aws_neptune_cluster" "db" {
+  cluster_identifier    = "graph"
+  copy_tags_to_snapshot = var.copy # <--
+}
+`, { name: 'from a variable' }),
+  ],
 });

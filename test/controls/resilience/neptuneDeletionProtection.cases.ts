@@ -50,5 +50,14 @@ Resources:
       DBClusterIdentifier: graph
       DeletionProtection: !Ref Protect # <--
 ` },
+    tf(`variable "protect" {
+  type = bool
+}
+
+resource "aws_neptune_cluster" "db" {
+  cluster_identifier  = "graph"
+  deletion_protection = var.protect # <--
+}
+`, { name: 'from a variable' }),
   ],
 });
