@@ -9,7 +9,7 @@ export default defineControl({
   resourceTypes: ['AWS::DocDB::DBCluster'],
   rationale: 'The profiler log records slow operations and their details; exported to CloudWatch Logs it helps find abusive or runaway queries and is kept after the cluster is gone. The cluster parameter profiler must also be enabled for events to be written.',
   remediation: 'Add profiler to EnableCloudwatchLogsExports (Terraform: enabled_cloudwatch_logs_exports = ["profiler", ...] on aws_docdb_cluster) and enable the profiler cluster parameter.',
-  references: { checkov: ['CKV_AWS_85'], trivy: ['AVD-AWS-0020'], cfn_nag: [], cdk_nag: [], guard: [] },
+  references: { checkov: ['CKV_AWS_85'], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
     return r.expect('EnableCloudwatchLogsExports', listIncludes('profiler'), {
       pass: 'profiler logs are exported to CloudWatch Logs',

@@ -9,7 +9,7 @@ export default defineControl({
   resourceTypes: ['AWS::SageMaker::EndpointConfig'],
   rationale: 'Instances behind a SageMaker endpoint keep the model and inference data on attached storage. With KmsKeyId, that storage is encrypted under a KMS key you control; without it, SageMaker uses a key you cannot govern.',
   remediation: 'Set KmsKeyId on the AWS::SageMaker::EndpointConfig (Terraform: kms_key_arn on aws_sagemaker_endpoint_configuration) to a customer managed key.',
-  references: { checkov: [], trivy: [], cfn_nag: [], cdk_nag: [], guard: ['SAGEMAKER_ENDPOINT_CONFIGURATION_KMS_KEY_CONFIGURED'] },
+  references: { checkov: [], trivy: [], cfn_nag: ['W1200'], cdk_nag: [], guard: ['SAGEMAKER_ENDPOINT_CONFIGURATION_KMS_KEY_CONFIGURED'] },
   evaluate(r) {
     return r.expect('KmsKeyId', isPresent, {
       pass: 'endpoint storage is encrypted with the KMS key in KmsKeyId',

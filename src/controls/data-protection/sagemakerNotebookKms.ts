@@ -9,7 +9,7 @@ export default defineControl({
   resourceTypes: ['AWS::SageMaker::NotebookInstance'],
   rationale: 'The notebook\'s ML storage volume holds datasets, notebooks and model artefacts users work on. Naming a KMS key encrypts the volume under a key whose policy you control and whose use is logged in CloudTrail.',
   remediation: 'Set KmsKeyId to a customer managed KMS key (Terraform: kms_key_id on aws_sagemaker_notebook_instance). It can only be set when the instance is created.',
-  references: { checkov: [], trivy: [], cfn_nag: [], cdk_nag: [], guard: ['SAGEMAKER_NOTEBOOK_INSTANCE_KMS_KEY_CONFIGURED'] },
+  references: { checkov: [], trivy: [], cfn_nag: ['W1201'], cdk_nag: [], guard: ['SAGEMAKER_NOTEBOOK_INSTANCE_KMS_KEY_CONFIGURED'] },
   evaluate(r) {
     return r.expect('KmsKeyId', isPresent, {
       pass: 'the storage volume is encrypted with the KMS key in KmsKeyId',

@@ -9,14 +9,14 @@ export default cases(control, {
     Properties:
       ShardCount: 1
       StreamEncryption:
-        EncryptionType: KMS # <--
-        KeyId: alias/aws/kinesis
+        EncryptionType: KMS
+        KeyId: alias/aws/kinesis # <--
 `,
     tf(`resource "aws_kinesis_stream" "events" {
   name            = "events"
   shard_count     = 1
-  encryption_type = "KMS" # <--
-  kms_key_id      = "alias/aws/kinesis"
+  encryption_type = "KMS"
+  kms_key_id      = "alias/aws/kinesis" # <--
 }
 `, { name: 'KMS' }),
   ],
@@ -32,6 +32,20 @@ export default cases(control, {
   shard_count = 1
 }
 `, { name: 'left out' }),
+    { name: 'KMS without a key', template: `Resources:
+  R: # <--
+    Type: AWS::Kinesis::Stream
+    Properties:
+      ShardCount: 1
+      StreamEncryption:
+        EncryptionType: KMS
+` },
+    tf(`resource "aws_kinesis_stream" "events" { # <--
+  name            = "events"
+  shard_count     = 1
+  encryption_type = "KMS"
+}
+`, { name: 'KMS without kms_key_id' }),
     tf(`resource "aws_kinesis_stream" "events" { # <--
   name            = "events"
   shard_count     = 1
