@@ -1,6 +1,15 @@
 // Controls registered by the workloads pack. Platform, edge and compute (wave B): EC2, VPC extras, Network Firewall, load balancers, CloudFront, API Gateway, AppSync, Route 53, ACM, Auto Scaling, Lambda, ECS, Beanstalk, Step Functions, EventBridge.
 // One import per control module.
 import type { Control } from './api.js';
+import nfwDeletionProtection from './resilience/nfwDeletionProtection.js';
+import nfwSubnetChangeProtection from './network/nfwSubnetChangeProtection.js';
+import nfwPolicyChangeProtection from './network/nfwPolicyChangeProtection.js';
+import nfwLogging from './audit/nfwLogging.js';
+import nfwStatelessDefaultAction from './network/nfwStatelessDefaultAction.js';
+import nfwStatelessFragmentDefaultAction from './network/nfwStatelessFragmentDefaultAction.js';
+import nfwPolicyHasRuleGroups from './network/nfwPolicyHasRuleGroups.js';
 
 export const controls: Control[] = [
+  nfwDeletionProtection, nfwSubnetChangeProtection, nfwPolicyChangeProtection, nfwLogging,
+  nfwStatelessDefaultAction, nfwStatelessFragmentDefaultAction, nfwPolicyHasRuleGroups,
 ];
