@@ -8,8 +8,14 @@ import nfwLogging from './audit/nfwLogging.js';
 import nfwStatelessDefaultAction from './network/nfwStatelessDefaultAction.js';
 import nfwStatelessFragmentDefaultAction from './network/nfwStatelessFragmentDefaultAction.js';
 import nfwPolicyHasRuleGroups from './network/nfwPolicyHasRuleGroups.js';
+import vpcTgwNoAutoAccept from './network/vpcTgwNoAutoAccept.js';
+import vpcClientVpnConnectionLogging from './audit/vpcClientVpnConnectionLogging.js';
+import vpcVpnTunnelLogging from './audit/vpcVpnTunnelLogging.js';
+import ec2DetailedMonitoring from './audit/ec2DetailedMonitoring.js';
+import ec2InstanceProfile from './iam/ec2InstanceProfile.js';
 
 export const controls: Control[] = [
   nfwDeletionProtection, nfwSubnetChangeProtection, nfwPolicyChangeProtection, nfwLogging,
   nfwStatelessDefaultAction, nfwStatelessFragmentDefaultAction, nfwPolicyHasRuleGroups,
+  vpcTgwNoAutoAccept, vpcClientVpnConnectionLogging, vpcVpnTunnelLogging, ec2DetailedMonitoring, ec2InstanceProfile,
 ];
