@@ -13,9 +13,16 @@ import vpcClientVpnConnectionLogging from './audit/vpcClientVpnConnectionLogging
 import vpcVpnTunnelLogging from './audit/vpcVpnTunnelLogging.js';
 import ec2DetailedMonitoring from './audit/ec2DetailedMonitoring.js';
 import ec2InstanceProfile from './iam/ec2InstanceProfile.js';
+import elbDesyncMitigation from './network/elbDesyncMitigation.js';
+import elbClassicCrossZone from './resilience/elbClassicCrossZone.js';
+import elbClassicConnectionDraining from './resilience/elbClassicConnectionDraining.js';
+import elbWafFailClosed from './network/elbWafFailClosed.js';
+import cfDefaultRootObject from './network/cfDefaultRootObject.js';
+import cfOriginTlsProtocols from './network/cfOriginTlsProtocols.js';
 
 export const controls: Control[] = [
   nfwDeletionProtection, nfwSubnetChangeProtection, nfwPolicyChangeProtection, nfwLogging,
   nfwStatelessDefaultAction, nfwStatelessFragmentDefaultAction, nfwPolicyHasRuleGroups,
   vpcTgwNoAutoAccept, vpcClientVpnConnectionLogging, vpcVpnTunnelLogging, ec2DetailedMonitoring, ec2InstanceProfile,
+  elbDesyncMitigation, elbClassicCrossZone, elbClassicConnectionDraining, elbWafFailClosed, cfDefaultRootObject, cfOriginTlsProtocols,
 ];
