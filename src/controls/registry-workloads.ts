@@ -19,10 +19,19 @@ import elbClassicConnectionDraining from './resilience/elbClassicConnectionDrain
 import elbWafFailClosed from './network/elbWafFailClosed.js';
 import cfDefaultRootObject from './network/cfDefaultRootObject.js';
 import cfOriginTlsProtocols from './network/cfOriginTlsProtocols.js';
+import apigwClientCertificate from './authentication/apigwClientCertificate.js';
+import apigwExecutionLogging from './audit/apigwExecutionLogging.js';
+import apigwNoDataTrace from './data-protection/apigwNoDataTrace.js';
+import apigwRequestValidation from './network/apigwRequestValidation.js';
+import acmTransparencyLogging from './audit/acmTransparencyLogging.js';
+import acmKeyAlgorithm from './data-protection/acmKeyAlgorithm.js';
+import r53QueryLogging from './audit/r53QueryLogging.js';
+import r53Dnssec from './data-protection/r53Dnssec.js';
 
 export const controls: Control[] = [
   nfwDeletionProtection, nfwSubnetChangeProtection, nfwPolicyChangeProtection, nfwLogging,
   nfwStatelessDefaultAction, nfwStatelessFragmentDefaultAction, nfwPolicyHasRuleGroups,
   vpcTgwNoAutoAccept, vpcClientVpnConnectionLogging, vpcVpnTunnelLogging, ec2DetailedMonitoring, ec2InstanceProfile,
   elbDesyncMitigation, elbClassicCrossZone, elbClassicConnectionDraining, elbWafFailClosed, cfDefaultRootObject, cfOriginTlsProtocols,
+  apigwClientCertificate, apigwExecutionLogging, apigwNoDataTrace, apigwRequestValidation, acmTransparencyLogging, acmKeyAlgorithm, r53QueryLogging, r53Dnssec,
 ];
