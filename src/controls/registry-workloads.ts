@@ -27,6 +27,14 @@ import acmTransparencyLogging from './audit/acmTransparencyLogging.js';
 import acmKeyAlgorithm from './data-protection/acmKeyAlgorithm.js';
 import r53QueryLogging from './audit/r53QueryLogging.js';
 import r53Dnssec from './data-protection/r53Dnssec.js';
+import appsyncFieldLogging from './audit/appsyncFieldLogging.js';
+import appsyncNoApiKey from './authentication/appsyncNoApiKey.js';
+import appsyncWaf from './network/appsyncWaf.js';
+import appsyncCacheEncryptedAtRest from './data-protection/appsyncCacheEncryptedAtRest.js';
+import appsyncCacheEncryptedInTransit from './data-protection/appsyncCacheEncryptedInTransit.js';
+import sfnLogging from './audit/sfnLogging.js';
+import sfnTracing from './audit/sfnTracing.js';
+import evbBusPolicyNotPublic from './authorization/evbBusPolicyNotPublic.js';
 
 export const controls: Control[] = [
   nfwDeletionProtection, nfwSubnetChangeProtection, nfwPolicyChangeProtection, nfwLogging,
@@ -34,4 +42,5 @@ export const controls: Control[] = [
   vpcTgwNoAutoAccept, vpcClientVpnConnectionLogging, vpcVpnTunnelLogging, ec2DetailedMonitoring, ec2InstanceProfile,
   elbDesyncMitigation, elbClassicCrossZone, elbClassicConnectionDraining, elbWafFailClosed, cfDefaultRootObject, cfOriginTlsProtocols,
   apigwClientCertificate, apigwExecutionLogging, apigwNoDataTrace, apigwRequestValidation, acmTransparencyLogging, acmKeyAlgorithm, r53QueryLogging, r53Dnssec,
+  appsyncFieldLogging, appsyncNoApiKey, appsyncWaf, appsyncCacheEncryptedAtRest, appsyncCacheEncryptedInTransit, sfnLogging, sfnTracing, evbBusPolicyNotPublic,
 ];
