@@ -35,6 +35,16 @@ import appsyncCacheEncryptedInTransit from './data-protection/appsyncCacheEncryp
 import sfnLogging from './audit/sfnLogging.js';
 import sfnTracing from './audit/sfnTracing.js';
 import evbBusPolicyNotPublic from './authorization/evbBusPolicyNotPublic.js';
+import lambdaCodeSigning from './compute/lambdaCodeSigning.js';
+import lambdaUrlCors from './network/lambdaUrlCors.js';
+import lambdaPermissionSourceScoped from './authorization/lambdaPermissionSourceScoped.js';
+import ecsContainerInsights from './audit/ecsContainerInsights.js';
+import ecsFargateLatestPlatform from './compute/ecsFargateLatestPlatform.js';
+import ecsNoHostPid from './compute/ecsNoHostPid.js';
+import ecsNoHostIpc from './compute/ecsNoHostIpc.js';
+import ecsEfsTransitEncryption from './data-protection/ecsEfsTransitEncryption.js';
+import asgLaunchTemplate from './deployment/asgLaunchTemplate.js';
+import asgPropagateTags from './resource-governance/asgPropagateTags.js';
 
 export const controls: Control[] = [
   nfwDeletionProtection, nfwSubnetChangeProtection, nfwPolicyChangeProtection, nfwLogging,
@@ -43,4 +53,6 @@ export const controls: Control[] = [
   elbDesyncMitigation, elbClassicCrossZone, elbClassicConnectionDraining, elbWafFailClosed, cfDefaultRootObject, cfOriginTlsProtocols,
   apigwClientCertificate, apigwExecutionLogging, apigwNoDataTrace, apigwRequestValidation, acmTransparencyLogging, acmKeyAlgorithm, r53QueryLogging, r53Dnssec,
   appsyncFieldLogging, appsyncNoApiKey, appsyncWaf, appsyncCacheEncryptedAtRest, appsyncCacheEncryptedInTransit, sfnLogging, sfnTracing, evbBusPolicyNotPublic,
+  lambdaCodeSigning, lambdaUrlCors, lambdaPermissionSourceScoped, ecsContainerInsights, ecsFargateLatestPlatform,
+  ecsNoHostPid, ecsNoHostIpc, ecsEfsTransitEncryption, asgLaunchTemplate, asgPropagateTags,
 ];
