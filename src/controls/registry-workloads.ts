@@ -45,6 +45,9 @@ import ecsNoHostIpc from './compute/ecsNoHostIpc.js';
 import ecsEfsTransitEncryption from './data-protection/ecsEfsTransitEncryption.js';
 import asgLaunchTemplate from './deployment/asgLaunchTemplate.js';
 import asgPropagateTags from './resource-governance/asgPropagateTags.js';
+import ebManagedUpdates from './deployment/ebManagedUpdates.js';
+import ebEnhancedHealth from './audit/ebEnhancedHealth.js';
+import ebLogStreaming from './audit/ebLogStreaming.js';
 
 export const controls: Control[] = [
   nfwDeletionProtection, nfwSubnetChangeProtection, nfwPolicyChangeProtection, nfwLogging,
@@ -55,4 +58,5 @@ export const controls: Control[] = [
   appsyncFieldLogging, appsyncNoApiKey, appsyncWaf, appsyncCacheEncryptedAtRest, appsyncCacheEncryptedInTransit, sfnLogging, sfnTracing, evbBusPolicyNotPublic,
   lambdaCodeSigning, lambdaUrlCors, lambdaPermissionSourceScoped, ecsContainerInsights, ecsFargateLatestPlatform,
   ecsNoHostPid, ecsNoHostIpc, ecsEfsTransitEncryption, asgLaunchTemplate, asgPropagateTags,
+  ebManagedUpdates, ebEnhancedHealth, ebLogStreaming,
 ];
