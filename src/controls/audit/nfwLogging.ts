@@ -1,5 +1,5 @@
 import { defineControl, evidenceAt, type Outcome } from '../api.js';
-import { prop } from '../../model/value.js';
+import { asString, prop } from '../../model/value.js';
 import { configuring, locOf, noneFound, otherEvidence } from '../lib/workloads.js';
 
 const LOGGING = 'AWS::NetworkFirewall::LoggingConfiguration';
@@ -14,7 +14,9 @@ export default defineControl({
   remediation: 'Declare an AWS::NetworkFirewall::LoggingConfiguration whose FirewallArn references the firewall and whose LoggingConfiguration.LogDestinationConfigs names at least one ALERT or FLOW destination (Terraform: aws_networkfirewall_logging_configuration with firewall_arn and a logging_configuration.log_destination_config block).',
   references: {},
   evaluate(r): Outcome {
-    const configs = configuring(r, [LOGGING], 'FirewallArn');
+    const name = asString(r.get('FirewallName'));
+    const byName = name ? r.graph.withLiteral(LOGGING, 'FirewallName', r.resource, name) : [];
+    const configs = [...new Set([...configuring(r, [LOGGING], 'FirewallArn'), ...configuring(r, [LOGGING], 'FirewallName'), ...byName])];
     if (!configs.length) return noneFound(r, 'no AWS::NetworkFirewall::LoggingConfiguration in the scanned templates names this firewall (one made outside them would not be seen)', LOGGING);
     for (const c of configs) {
       const lc = c.properties.props.get('LoggingConfiguration');

@@ -14,6 +14,22 @@ export default cases(control, {
   Logs:
     Type: AWS::NetworkFirewall::LoggingConfiguration
     Properties:
+      FirewallName: edge
+      LoggingConfiguration:
+        LogDestinationConfigs: # <--
+          - { LogType: FLOW, LogDestinationType: S3, LogDestination: { bucketName: flow-logs } }
+`,
+    `Resources:
+  Fw:
+    Type: AWS::NetworkFirewall::Firewall
+    Properties:
+      FirewallName: edge
+      FirewallPolicyArn: arn:aws:network-firewall:eu-west-1:111122223333:firewall-policy/edge
+      VpcId: vpc-1
+      SubnetMappings: [{ SubnetId: subnet-1 }]
+  Logs:
+    Type: AWS::NetworkFirewall::LoggingConfiguration
+    Properties:
       FirewallArn: !Ref Fw
       LoggingConfiguration:
         LogDestinationConfigs: # <--
@@ -47,6 +63,21 @@ resource "aws_networkfirewall_logging_configuration" "edge" {
 `, { name: 'logging configuration with a destination' }),
   ],
   fail: [
+    `Resources:
+  Fw:
+    Type: AWS::NetworkFirewall::Firewall
+    Properties:
+      FirewallName: edge
+      FirewallPolicyArn: arn:aws:network-firewall:eu-west-1:111122223333:firewall-policy/edge
+      VpcId: vpc-1
+      SubnetMappings: [{ SubnetId: subnet-1 }]
+  Logs:
+    Type: AWS::NetworkFirewall::LoggingConfiguration
+    Properties:
+      FirewallName: edge
+      LoggingConfiguration: # <--
+        LogDestinationConfigs: []
+`,
     `Resources:
   Fw: # <--
     Type: AWS::NetworkFirewall::Firewall

@@ -40,6 +40,15 @@ export default cases(control, {
 `, { name: 'pinned to 1.2.0' }),
   ],
   unknown: [
+    `Resources:
+  Svc:
+    Type: AWS::ECS::Service
+    Properties:
+      Cluster: main
+      TaskDefinition: app:1
+      LaunchType: FARGATE
+      PlatformVersion: 1.0.0 # <--
+`,
     tf(`variable "platform" {
   type = string
 }
@@ -54,6 +63,14 @@ resource "aws_ecs_service" "app" {
 `, { name: 'from a variable without a value' }),
   ],
   not_applicable: [
+    `Resources:
+  Svc:
+    Type: AWS::ECS::Service
+    Properties:
+      Cluster: main
+      TaskDefinition: app:1
+      LaunchType: EC2
+`,
     tf(`resource "aws_ecs_service" "app" {
   name            = "app"
   cluster         = "main"
