@@ -48,6 +48,8 @@ import asgPropagateTags from './resource-governance/asgPropagateTags.js';
 import ebManagedUpdates from './deployment/ebManagedUpdates.js';
 import ebEnhancedHealth from './audit/ebEnhancedHealth.js';
 import ebLogStreaming from './audit/ebLogStreaming.js';
+import cfOriginFailover from './resilience/cfOriginFailover.js';
+import ecsExecLogsEncrypted from './data-protection/ecsExecLogsEncrypted.js';
 
 export const controls: Control[] = [
   nfwDeletionProtection, nfwSubnetChangeProtection, nfwPolicyChangeProtection, nfwLogging,
@@ -59,4 +61,5 @@ export const controls: Control[] = [
   lambdaCodeSigning, lambdaUrlCors, lambdaPermissionSourceScoped, ecsContainerInsights, ecsFargateLatestPlatform,
   ecsNoHostPid, ecsNoHostIpc, ecsEfsTransitEncryption, asgLaunchTemplate, asgPropagateTags,
   ebManagedUpdates, ebEnhancedHealth, ebLogStreaming,
+  cfOriginFailover, ecsExecLogsEncrypted,
 ];

@@ -160,6 +160,7 @@ const distribution: Translator = {
       .set('CustomOriginConfig.HTTPPort', 'custom_origin_config.http_port').set('CustomOriginConfig.HTTPSPort', 'custom_origin_config.https_port')
       .set('CustomOriginConfig.OriginProtocolPolicy', 'custom_origin_config.origin_protocol_policy')
       .set('CustomOriginConfig.OriginSSLProtocols', 'custom_origin_config.origin_ssl_protocols'), ['CustomOriginConfig.OriginProtocolPolicy']);
+    blockList(tf, out, `${d}.OriginGroups.Items`, 'origin_group', (b) => b.set('Id', 'origin_id'), ['Id']);
     const def = tf.blocks('default_cache_behavior')[0];
     if (def) { const at = tf.locate('default_cache_behavior'); out.put(`${d}.DefaultCacheBehavior`, behaviour(blockBuilder(def)).properties, at); }
     blockList(tf, out, `${d}.CacheBehaviors`, 'ordered_cache_behavior', behaviour, ['ViewerProtocolPolicy']);
