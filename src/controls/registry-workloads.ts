@@ -50,6 +50,8 @@ import ebEnhancedHealth from './audit/ebEnhancedHealth.js';
 import ebLogStreaming from './audit/ebLogStreaming.js';
 import cfOriginFailover from './resilience/cfOriginFailover.js';
 import ecsExecLogsEncrypted from './data-protection/ecsExecLogsEncrypted.js';
+import sfnCustomerKey from './data-protection/sfnCustomerKey.js';
+import lambdaMultiAz from './resilience/lambdaMultiAz.js';
 
 export const controls: Control[] = [
   nfwDeletionProtection, nfwSubnetChangeProtection, nfwPolicyChangeProtection, nfwLogging,
@@ -62,4 +64,5 @@ export const controls: Control[] = [
   ecsNoHostPid, ecsNoHostIpc, ecsEfsTransitEncryption, asgLaunchTemplate, asgPropagateTags,
   ebManagedUpdates, ebEnhancedHealth, ebLogStreaming,
   cfOriginFailover, ecsExecLogsEncrypted,
+  sfnCustomerKey, lambdaMultiAz,
 ];

@@ -242,11 +242,13 @@ const stateMachine: Translator = {
     const l = 'LoggingConfiguration';
     nested(tf, out, l, 'logging_configuration');
     nested(tf, out, 'TracingConfiguration', 'tracing_configuration');
+    nested(tf, out, 'EncryptionConfiguration', 'encryption_configuration');
     // logging_configuration.level defaults to OFF, as Level does.
     copyAll(out, {
       StateMachineName: 'name', RoleArn: 'role_arn', StateMachineType: 'type',
       [`${l}.Level`]: 'logging_configuration.level', [`${l}.IncludeExecutionData`]: 'logging_configuration.include_execution_data',
       'TracingConfiguration.Enabled': 'tracing_configuration.enabled',
+      'EncryptionConfiguration.Type': 'encryption_configuration.type', 'EncryptionConfiguration.KmsKeyId': 'encryption_configuration.kms_key_id',
     });
     // log_destination is one log group ARN; CloudFormation lists destinations.
     const dest = tf.get('logging_configuration.log_destination');
