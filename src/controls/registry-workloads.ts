@@ -52,6 +52,7 @@ import cfOriginFailover from './resilience/cfOriginFailover.js';
 import ecsExecLogsEncrypted from './data-protection/ecsExecLogsEncrypted.js';
 import sfnCustomerKey from './data-protection/sfnCustomerKey.js';
 import lambdaMultiAz from './resilience/lambdaMultiAz.js';
+import elbAcmCertificate from './data-protection/elbAcmCertificate.js';
 
 export const controls: Control[] = [
   nfwDeletionProtection, nfwSubnetChangeProtection, nfwPolicyChangeProtection, nfwLogging,
@@ -65,4 +66,5 @@ export const controls: Control[] = [
   ebManagedUpdates, ebEnhancedHealth, ebLogStreaming,
   cfOriginFailover, ecsExecLogsEncrypted,
   sfnCustomerKey, lambdaMultiAz,
+  elbAcmCertificate,
 ];
