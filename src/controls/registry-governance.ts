@@ -1,6 +1,22 @@
 // Controls registered by the governance pack. Identity and operations (wave C): IAM, CIS CloudWatch alarms, SNS/SQS, Config, SSM, S3 extras, EFS, ECR, CloudTrail extras, Macie, Inspector.
 // One import per control module.
 import type { Control } from './api.js';
+import cisAlarmUnauthorizedApiCalls from './audit/cisAlarmUnauthorizedApiCalls.js';
+import cisAlarmConsoleSignInWithoutMfa from './audit/cisAlarmConsoleSignInWithoutMfa.js';
+import cisAlarmRootAccountUsage from './audit/cisAlarmRootAccountUsage.js';
+import cisAlarmIamPolicyChanges from './audit/cisAlarmIamPolicyChanges.js';
+import cisAlarmCloudTrailChanges from './audit/cisAlarmCloudTrailChanges.js';
+import cisAlarmConsoleAuthFailures from './audit/cisAlarmConsoleAuthFailures.js';
+import cisAlarmKmsKeyDisableOrDeletion from './audit/cisAlarmKmsKeyDisableOrDeletion.js';
+import cisAlarmS3BucketPolicyChanges from './audit/cisAlarmS3BucketPolicyChanges.js';
+import cisAlarmConfigChanges from './audit/cisAlarmConfigChanges.js';
+import cisAlarmSecurityGroupChanges from './audit/cisAlarmSecurityGroupChanges.js';
+import cisAlarmNaclChanges from './audit/cisAlarmNaclChanges.js';
+import cisAlarmNetworkGatewayChanges from './audit/cisAlarmNetworkGatewayChanges.js';
+import cisAlarmRouteTableChanges from './audit/cisAlarmRouteTableChanges.js';
+import cisAlarmVpcChanges from './audit/cisAlarmVpcChanges.js';
+import cisAlarmOrganizationsChanges from './audit/cisAlarmOrganizationsChanges.js';
 
 export const controls: Control[] = [
+  cisAlarmUnauthorizedApiCalls, cisAlarmConsoleSignInWithoutMfa, cisAlarmRootAccountUsage, cisAlarmIamPolicyChanges, cisAlarmCloudTrailChanges, cisAlarmConsoleAuthFailures, cisAlarmKmsKeyDisableOrDeletion, cisAlarmS3BucketPolicyChanges, cisAlarmConfigChanges, cisAlarmSecurityGroupChanges, cisAlarmNaclChanges, cisAlarmNetworkGatewayChanges, cisAlarmRouteTableChanges, cisAlarmVpcChanges, cisAlarmOrganizationsChanges,
 ];
