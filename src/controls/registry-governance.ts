@@ -16,7 +16,18 @@ import cisAlarmNetworkGatewayChanges from './audit/cisAlarmNetworkGatewayChanges
 import cisAlarmRouteTableChanges from './audit/cisAlarmRouteTableChanges.js';
 import cisAlarmVpcChanges from './audit/cisAlarmVpcChanges.js';
 import cisAlarmOrganizationsChanges from './audit/cisAlarmOrganizationsChanges.js';
+import passwordPolicyMinLength from './iam/passwordPolicyMinLength.js';
+import passwordPolicyReuse from './iam/passwordPolicyReuse.js';
+import passwordPolicyMaxAge from './iam/passwordPolicyMaxAge.js';
+import passwordPolicyComplexity from './iam/passwordPolicyComplexity.js';
+import s3OwnershipEnforced from './data-protection/s3OwnershipEnforced.js';
+import s3AccountPublicAccessBlock from './data-protection/s3AccountPublicAccessBlock.js';
+import s3LifecycleConfigured from './resource-governance/s3LifecycleConfigured.js';
+import s3EventNotifications from './audit/s3EventNotifications.js';
+import s3AccessPointBlockPublic from './data-protection/s3AccessPointBlockPublic.js';
+import s3BucketKey from './data-protection/s3BucketKey.js';
 
 export const controls: Control[] = [
   cisAlarmUnauthorizedApiCalls, cisAlarmConsoleSignInWithoutMfa, cisAlarmRootAccountUsage, cisAlarmIamPolicyChanges, cisAlarmCloudTrailChanges, cisAlarmConsoleAuthFailures, cisAlarmKmsKeyDisableOrDeletion, cisAlarmS3BucketPolicyChanges, cisAlarmConfigChanges, cisAlarmSecurityGroupChanges, cisAlarmNaclChanges, cisAlarmNetworkGatewayChanges, cisAlarmRouteTableChanges, cisAlarmVpcChanges, cisAlarmOrganizationsChanges,
+  passwordPolicyMinLength, passwordPolicyReuse, passwordPolicyMaxAge, passwordPolicyComplexity, s3OwnershipEnforced, s3AccountPublicAccessBlock, s3LifecycleConfigured, s3EventNotifications, s3AccessPointBlockPublic, s3BucketKey,
 ];

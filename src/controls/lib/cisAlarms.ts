@@ -317,9 +317,10 @@ function judgeTrail(r: ResourceContext, item: CisItem): Outcome | undefined {
       if (m.unknown) { pending ??= { v: m.unknown, at: mAt, message: `the metric of filter ${f.id} is not known statically` }; continue; }
       const alarms = r.graph.ofType(ALARM).flatMap((a) => alarmMetrics(a).map((am) => ({ a, am })));
       for (const { a, am } of alarms) {
-        const byRef = referenced(r, a, am.name) === f;
+        // Only a literal name and namespace (as written, or resolved from the filter's own
+        // arguments) tie an alarm to the metric; a reference to the filter is its name, not its metric's.
         const named = asString(am.name) === m.name && asString(am.ns) === m.ns && !(am.name?.k === 'scalar' && am.name.refs);
-        if (!byRef && !named) {
+        if (!named) {
           const u = unknownOf(am.name) ?? unknownOf(am.ns);
           if (u) pending ??= { v: u, at: u.loc, message: `alarm ${a.id} may watch the metric ${m.ns}/${m.name}` };
           continue;
@@ -333,7 +334,7 @@ function judgeTrail(r: ResourceContext, item: CisItem): Outcome | undefined {
         if (acts === false) failure ??= r.fail(`alarm ${a.id} watches the ${what} metric ${m.ns}/${m.name} but has no enabled AlarmActions: nobody is notified`, actionsAt, [arnEv, ...aev]);
         else pending ??= { v: acts, at: actionsAt, message: `whether alarm ${a.id} acts depends on a deploy-time value` };
       }
-      if (!alarms.some(({ a, am }) => referenced(r, a, am.name) === f || (asString(am.name) === m.name && asString(am.ns) === m.ns))) {
+      if (!alarms.some(({ am }) => asString(am.name) === m.name && asString(am.ns) === m.ns)) {
         noAlarm ??= r.fail(`metric filter ${f.id} matches ${what}, but no CloudWatch alarm watches its metric ${m.ns}/${m.name}`, mAt, [arnEv, fev, ev(f, `MetricTransformations.${mi}.MetricName`)]);
       }
     }

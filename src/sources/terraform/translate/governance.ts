@@ -1,6 +1,6 @@
 // Translators for the governance pack's Terraform types. Identity and operations (wave C): IAM, CIS CloudWatch alarms, SNS/SQS, Config, SSM, S3 extras, EFS, ECR, CloudTrail extras, Macie, Inspector.
-import type { Attachment, Translator } from './api.js';
-import { blockList, copyAll } from './copy.js';
+import { jsonDocument, type Attachment, type Translator } from './api.js';
+import { blockList, copy, copyAll } from './copy.js';
 
 /** A log metric filter: its pattern, the log group it reads, and the metric it publishes. */
 const metricFilter: Translator = {
@@ -14,11 +14,86 @@ const metricFilter: Translator = {
   },
 };
 
+/**
+ * The account's IAM password policy. CloudFormation cannot declare it; the resource keeps the
+ * type name `AWS::IAM::AccountPasswordPolicy` and the parameter names of IAM's
+ * UpdateAccountPasswordPolicy, so controls read it like any other resource.
+ */
+const passwordPolicy: Translator = {
+  tfType: 'aws_iam_account_password_policy',
+  cfnType: 'AWS::IAM::AccountPasswordPolicy',
+  build(_tf, out) {
+    copyAll(out, {
+      MinimumPasswordLength: 'minimum_password_length', RequireSymbols: 'require_symbols', RequireNumbers: 'require_numbers',
+      RequireUppercaseCharacters: 'require_uppercase_characters', RequireLowercaseCharacters: 'require_lowercase_characters',
+      AllowUsersToChangePassword: 'allow_users_to_change_password', MaxPasswordAge: 'max_password_age',
+      PasswordReusePrevention: 'password_reuse_prevention', HardExpiry: 'hard_expiry',
+    });
+  },
+};
+
+/**
+ * The account-level S3 Block Public Access (S3 Control PutPublicAccessBlock). CloudFormation
+ * cannot declare it; the type name `AWS::S3::AccountPublicAccessBlock` is Attest's, the
+ * property names are the API's.
+ */
+const accountPublicAccessBlock: Translator = {
+  tfType: 'aws_s3_account_public_access_block',
+  cfnType: 'AWS::S3::AccountPublicAccessBlock',
+  build(_tf, out) {
+    copyAll(out, {
+      AccountId: 'account_id', BlockPublicAcls: 'block_public_acls', BlockPublicPolicy: 'block_public_policy',
+      IgnorePublicAcls: 'ignore_public_acls', RestrictPublicBuckets: 'restrict_public_buckets',
+    });
+  },
+};
+
+/** An S3 access point; a public access block left out is AWS's, all four settings on. */
+const accessPoint: Translator = {
+  tfType: 'aws_s3_access_point',
+  cfnType: 'AWS::S3::AccessPoint',
+  build(_tf, out) {
+    copyAll(out, {
+      Name: 'name', Bucket: 'bucket', BucketAccountId: 'bucket_account_id', 'VpcConfiguration.VpcId': 'vpc_configuration.vpc_id',
+      'PublicAccessBlockConfiguration.BlockPublicAcls': 'public_access_block_configuration.block_public_acls',
+      'PublicAccessBlockConfiguration.BlockPublicPolicy': 'public_access_block_configuration.block_public_policy',
+      'PublicAccessBlockConfiguration.IgnorePublicAcls': 'public_access_block_configuration.ignore_public_acls',
+      'PublicAccessBlockConfiguration.RestrictPublicBuckets': 'public_access_block_configuration.restrict_public_buckets',
+    });
+    copy(out, 'Policy', 'policy', jsonDocument);
+  },
+};
+
 const translators: Translator[] = [
-  metricFilter,
+  metricFilter, passwordPolicy, accountPublicAccessBlock, accessPoint,
 ];
 
+const onBucket = { ownerTypes: ['aws_s3_bucket'], ownerArg: 'bucket', ownerKey: 'bucket' };
+
 const attachments: Attachment[] = [
+  {
+    tfType: 'aws_s3_bucket_ownership_controls', ...onBucket,
+    build: (tf, out) => blockList(tf, out, 'OwnershipControls.Rules', 'rule', (b) => copy(b, 'ObjectOwnership', 'object_ownership')),
+  },
+  {
+    // The whole lifecycle configuration is this resource, as CloudFormation's LifecycleConfiguration.
+    tfType: 'aws_s3_bucket_lifecycle_configuration', ...onBucket,
+    build: (tf, out) => blockList(tf, out, 'LifecycleConfiguration.Rules', 'rule', (b) => copyAll(b, {
+      Id: 'id', Status: 'status', Prefix: 'prefix', 'ExpirationInDays': 'expiration.days', 'ExpirationDate': 'expiration.date',
+      'ExpiredObjectDeleteMarker': 'expiration.expired_object_delete_marker',
+      'NoncurrentVersionExpiration.NoncurrentDays': 'noncurrent_version_expiration.noncurrent_days',
+      'AbortIncompleteMultipartUpload.DaysAfterInitiation': 'abort_incomplete_multipart_upload.days_after_initiation',
+    })),
+  },
+  {
+    tfType: 'aws_s3_bucket_notification', ...onBucket,
+    build: (tf, out) => {
+      blockList(tf, out, 'NotificationConfiguration.LambdaConfigurations', 'lambda_function', (b) => copyAll(b, { Function: 'lambda_function_arn', Event: 'events' }));
+      blockList(tf, out, 'NotificationConfiguration.QueueConfigurations', 'queue', (b) => copyAll(b, { Queue: 'queue_arn', Event: 'events' }));
+      blockList(tf, out, 'NotificationConfiguration.TopicConfigurations', 'topic', (b) => copyAll(b, { Topic: 'topic_arn', Event: 'events' }));
+      copy(out, 'NotificationConfiguration.EventBridgeConfiguration.EventBridgeEnabled', 'eventbridge');
+    },
+  },
 ];
 
 export const governance: { translators: Translator[]; attachments: Attachment[] } = { translators, attachments };
