@@ -26,8 +26,19 @@ import s3LifecycleConfigured from './resource-governance/s3LifecycleConfigured.j
 import s3EventNotifications from './audit/s3EventNotifications.js';
 import s3AccessPointBlockPublic from './data-protection/s3AccessPointBlockPublic.js';
 import s3BucketKey from './data-protection/s3BucketKey.js';
+import snsTopicPolicyNotPublic from './data-protection/snsTopicPolicyNotPublic.js';
+import snsDeliveryStatusLogging from './audit/snsDeliveryStatusLogging.js';
+import sqsQueuePolicyNotPublic from './data-protection/sqsQueuePolicyNotPublic.js';
+import sqsDeadLetterQueue from './resilience/sqsDeadLetterQueue.js';
+import ecrLifecyclePolicy from './resource-governance/ecrLifecyclePolicy.js';
+import ecrRepositoryPolicyNotPublic from './data-protection/ecrRepositoryPolicyNotPublic.js';
+import efsAccessPointPosixUser from './authorization/efsAccessPointPosixUser.js';
+import efsAccessPointRootDirectory from './authorization/efsAccessPointRootDirectory.js';
+import efsPolicyRequiresTls from './data-protection/efsPolicyRequiresTls.js';
+import efsPolicyNotPublic from './data-protection/efsPolicyNotPublic.js';
 
 export const controls: Control[] = [
   cisAlarmUnauthorizedApiCalls, cisAlarmConsoleSignInWithoutMfa, cisAlarmRootAccountUsage, cisAlarmIamPolicyChanges, cisAlarmCloudTrailChanges, cisAlarmConsoleAuthFailures, cisAlarmKmsKeyDisableOrDeletion, cisAlarmS3BucketPolicyChanges, cisAlarmConfigChanges, cisAlarmSecurityGroupChanges, cisAlarmNaclChanges, cisAlarmNetworkGatewayChanges, cisAlarmRouteTableChanges, cisAlarmVpcChanges, cisAlarmOrganizationsChanges,
   passwordPolicyMinLength, passwordPolicyReuse, passwordPolicyMaxAge, passwordPolicyComplexity, s3OwnershipEnforced, s3AccountPublicAccessBlock, s3LifecycleConfigured, s3EventNotifications, s3AccessPointBlockPublic, s3BucketKey,
+  snsTopicPolicyNotPublic, snsDeliveryStatusLogging, sqsQueuePolicyNotPublic, sqsDeadLetterQueue, ecrLifecyclePolicy, ecrRepositoryPolicyNotPublic, efsAccessPointPosixUser, efsAccessPointRootDirectory, efsPolicyRequiresTls, efsPolicyNotPublic,
 ];

@@ -11,7 +11,7 @@ export default defineControl({
   resourceTypes: ['AWS::S3::AccessPoint'],
   rationale: 'An access point has its own Block Public Access settings; turning one off lets a public access point policy expose the bucket\'s data through it. S3 turns all four on for a new access point unless told otherwise, so a setting left out passes; they cannot be changed after creation.',
   remediation: 'Leave PublicAccessBlockConfiguration out or set BlockPublicAcls, IgnorePublicAcls, BlockPublicPolicy and RestrictPublicBuckets to true; in Terraform, leave public_access_block_configuration out of aws_s3_access_point or keep its four arguments true.',
-  references: { guard: ['S3_ACCESS_POINT_PUBLIC_ACCESS_BLOCKS'] },
+  references: {},
   evaluate(r) {
     const vs = SETTINGS.map((s) => {
       const p = `PublicAccessBlockConfiguration.${s}`;

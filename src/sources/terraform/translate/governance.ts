@@ -64,8 +64,22 @@ const accessPoint: Translator = {
   },
 };
 
+/** An EFS access point: the POSIX identity it enforces and the directory it exposes. */
+const efsAccessPoint: Translator = {
+  tfType: 'aws_efs_access_point',
+  cfnType: 'AWS::EFS::AccessPoint',
+  build(_tf, out) {
+    copyAll(out, {
+      FileSystemId: 'file_system_id', 'PosixUser.Uid': 'posix_user.uid', 'PosixUser.Gid': 'posix_user.gid', 'PosixUser.SecondaryGids': 'posix_user.secondary_gids',
+      'RootDirectory.Path': 'root_directory.path', 'RootDirectory.CreationInfo.OwnerUid': 'root_directory.creation_info.owner_uid',
+      'RootDirectory.CreationInfo.OwnerGid': 'root_directory.creation_info.owner_gid', 'RootDirectory.CreationInfo.Permissions': 'root_directory.creation_info.permissions',
+    });
+    out.tags('AccessPointTags');
+  },
+};
+
 const translators: Translator[] = [
-  metricFilter, passwordPolicy, accountPublicAccessBlock, accessPoint,
+  metricFilter, passwordPolicy, accountPublicAccessBlock, accessPoint, efsAccessPoint,
 ];
 
 const onBucket = { ownerTypes: ['aws_s3_bucket'], ownerArg: 'bucket', ownerKey: 'bucket' };
