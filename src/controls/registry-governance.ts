@@ -36,9 +36,22 @@ import efsAccessPointPosixUser from './authorization/efsAccessPointPosixUser.js'
 import efsAccessPointRootDirectory from './authorization/efsAccessPointRootDirectory.js';
 import efsPolicyRequiresTls from './data-protection/efsPolicyRequiresTls.js';
 import efsPolicyNotPublic from './data-protection/efsPolicyNotPublic.js';
+import cloudTrailS3DataEvents from './audit/cloudTrailS3DataEvents.js';
+import cloudTrailSnsNotification from './audit/cloudTrailSnsNotification.js';
+import cloudTrailInsights from './audit/cloudTrailInsights.js';
+import configRecorderRunning from './audit/configRecorderRunning.js';
+import configAggregatorAllRegions from './audit/configAggregatorAllRegions.js';
+import logGroupRetentionYear from './audit/logGroupRetentionYear.js';
+import macieEnabled from './audit/macieEnabled.js';
+import inspectorEnabled from './audit/inspectorEnabled.js';
+import ssmDocumentNotPublic from './data-protection/ssmDocumentNotPublic.js';
+import ssmSessionEncrypted from './data-protection/ssmSessionEncrypted.js';
+import ssmSessionLogging from './audit/ssmSessionLogging.js';
+import trustGithubSubjectPinned from './iam/trustGithubSubjectPinned.js';
 
 export const controls: Control[] = [
   cisAlarmUnauthorizedApiCalls, cisAlarmConsoleSignInWithoutMfa, cisAlarmRootAccountUsage, cisAlarmIamPolicyChanges, cisAlarmCloudTrailChanges, cisAlarmConsoleAuthFailures, cisAlarmKmsKeyDisableOrDeletion, cisAlarmS3BucketPolicyChanges, cisAlarmConfigChanges, cisAlarmSecurityGroupChanges, cisAlarmNaclChanges, cisAlarmNetworkGatewayChanges, cisAlarmRouteTableChanges, cisAlarmVpcChanges, cisAlarmOrganizationsChanges,
   passwordPolicyMinLength, passwordPolicyReuse, passwordPolicyMaxAge, passwordPolicyComplexity, s3OwnershipEnforced, s3AccountPublicAccessBlock, s3LifecycleConfigured, s3EventNotifications, s3AccessPointBlockPublic, s3BucketKey,
   snsTopicPolicyNotPublic, snsDeliveryStatusLogging, sqsQueuePolicyNotPublic, sqsDeadLetterQueue, ecrLifecyclePolicy, ecrRepositoryPolicyNotPublic, efsAccessPointPosixUser, efsAccessPointRootDirectory, efsPolicyRequiresTls, efsPolicyNotPublic,
+  cloudTrailS3DataEvents, cloudTrailSnsNotification, cloudTrailInsights, configRecorderRunning, configAggregatorAllRegions, logGroupRetentionYear, macieEnabled, inspectorEnabled, ssmDocumentNotPublic, ssmSessionEncrypted, ssmSessionLogging, trustGithubSubjectPinned,
 ];

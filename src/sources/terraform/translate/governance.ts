@@ -78,8 +78,82 @@ const efsAccessPoint: Translator = {
   },
 };
 
+const deliveryChannel: Translator = {
+  tfType: 'aws_config_delivery_channel',
+  cfnType: 'AWS::Config::DeliveryChannel',
+  build(_tf, out) {
+    copyAll(out, {
+      Name: 'name', S3BucketName: 's3_bucket_name', S3KeyPrefix: 's3_key_prefix', S3KmsKeyArn: 's3_kms_key_arn', SnsTopicARN: 'sns_topic_arn',
+      'ConfigSnapshotDeliveryProperties.DeliveryFrequency': 'snapshot_delivery_properties.delivery_frequency',
+    });
+  },
+};
+
+/**
+ * Whether a configuration recorder runs. CloudFormation starts a recorder once its delivery
+ * channel exists; Terraform starts it only through this resource, kept as
+ * `AWS::Config::ConfigurationRecorderStatus` (Attest's name: CloudFormation has no such type).
+ */
+const recorderStatus: Translator = {
+  tfType: 'aws_config_configuration_recorder_status',
+  cfnType: 'AWS::Config::ConfigurationRecorderStatus',
+  build(_tf, out) {
+    copyAll(out, { Name: 'name', IsEnabled: 'is_enabled' });
+  },
+};
+
+const aggregator: Translator = {
+  tfType: 'aws_config_configuration_aggregator',
+  cfnType: 'AWS::Config::ConfigurationAggregator',
+  build(tf, out) {
+    copy(out, 'ConfigurationAggregatorName', 'name');
+    blockList(tf, out, 'AccountAggregationSources', 'account_aggregation_source', (b) => copyAll(b, { AccountIds: 'account_ids', AllAwsRegions: 'all_regions', AwsRegions: 'regions' }));
+    copyAll(out, {
+      'OrganizationAggregationSource.AllAwsRegions': 'organization_aggregation_source.all_regions',
+      'OrganizationAggregationSource.AwsRegions': 'organization_aggregation_source.regions',
+      'OrganizationAggregationSource.RoleArn': 'organization_aggregation_source.role_arn',
+    });
+    out.tags();
+  },
+};
+
+const macie: Translator = {
+  tfType: 'aws_macie2_account',
+  cfnType: 'AWS::Macie::Session',
+  build(_tf, out) {
+    copyAll(out, { Status: 'status', FindingPublishingFrequency: 'finding_publishing_frequency' });
+  },
+};
+
+/** Amazon Inspector activation; CloudFormation has no such type, `AWS::InspectorV2::Enabler` is Attest's name. */
+const inspector: Translator = {
+  tfType: 'aws_inspector2_enabler',
+  cfnType: 'AWS::InspectorV2::Enabler',
+  build(_tf, out) {
+    copyAll(out, { AccountIds: 'account_ids', ResourceTypes: 'resource_types' });
+  },
+};
+
+/**
+ * An SSM document. JSON content becomes the object CloudFormation holds; YAML content stays
+ * text. `permissions` (sharing, which CloudFormation cannot declare) is kept as `Permissions`
+ * with the ModifyDocumentPermission names.
+ */
+const ssmDocument: Translator = {
+  tfType: 'aws_ssm_document',
+  cfnType: 'AWS::SSM::Document',
+  build(tf, out) {
+    copyAll(out, { Name: 'name', DocumentType: 'document_type', DocumentFormat: 'document_format', TargetType: 'target_type', VersionName: 'version_name' });
+    const fmt = tf.get('document_format');
+    const yaml = fmt?.k === 'scalar' && String(fmt.v).toUpperCase() === 'YAML';
+    copy(out, 'Content', 'content', yaml ? undefined : jsonDocument);
+    copyAll(out, { 'Permissions.Type': 'permissions.type', 'Permissions.AccountIds': 'permissions.account_ids' });
+    out.tags();
+  },
+};
+
 const translators: Translator[] = [
-  metricFilter, passwordPolicy, accountPublicAccessBlock, accessPoint, efsAccessPoint,
+  metricFilter, passwordPolicy, accountPublicAccessBlock, accessPoint, efsAccessPoint, deliveryChannel, recorderStatus, aggregator, macie, inspector, ssmDocument,
 ];
 
 const onBucket = { ownerTypes: ['aws_s3_bucket'], ownerArg: 'bucket', ownerKey: 'bucket' };
