@@ -218,6 +218,10 @@ function ev(res: Resource, path: string, note?: string) {
 }
 
 type U = Value & { k: 'unknown' };
+/** A resource that exists only when an undecided condition holds: it cannot make the item pass. */
+const mayNotExist = (res: Resource): U | undefined => (res.condition?.state === 'unknown'
+  ? { k: 'unknown', reason: `${res.id} exists only when condition ${res.condition.name} holds (not known statically)`, params: res.condition.params, loc: res.loc }
+  : undefined);
 const unknownOf = (v: Value | undefined): U | undefined => (v?.k === 'unknown' ? v : undefined);
 const missing = (reason: string, at: Loc): U => ({ k: 'unknown', reason, params: [], loc: at });
 
@@ -299,6 +303,8 @@ function judgeTrail(r: ResourceContext, item: CisItem): Outcome | undefined {
     if (text === undefined) continue;
     const problem = patternProblem(item, text);
     if (problem) { problems.push(`${f.id}'s pattern ${problem}`); evidence.push(ev(f, 'FilterPattern', problem)); continue; }
+    const cond = mayNotExist(f);
+    if (cond) { pending ??= { v: cond, at: loc(f, 'FilterPattern'), message: `metric filter ${f.id} may not be created` }; continue; }
     matching.push(f);
   }
   for (const m of maybe) pending ??= { v: m.v, at: loc(m.f, 'LogGroupName'), message: `metric filter ${m.f.id} may be on the trail's log group` };
@@ -328,6 +334,8 @@ function judgeTrail(r: ResourceContext, item: CisItem): Outcome | undefined {
         const acts = alarmActs(a);
         const actionsAt = loc(a, 'AlarmActions');
         const aev = [fev, ev(a, 'AlarmActions'), ev(a, 'ActionsEnabled')];
+        const cond = mayNotExist(a);
+        if (acts === true && cond) { pending ??= { v: cond, at: actionsAt, message: `alarm ${a.id} may not be created` }; continue; }
         if (acts === true) {
           return r.pass(`metric filter ${f.id} matches ${what} and alarm ${a.id} on its metric ${m.ns}/${m.name} has actions`, loc(f, 'FilterPattern'), [arnEv, ...aev]);
         }

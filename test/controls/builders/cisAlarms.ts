@@ -9,9 +9,9 @@ const yamlQuote = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const m = (on: boolean) => (on ? ' # <--' : '');
 
 /** CloudFormation: trail -> log group -> filter -> alarm. */
-export function cfnStack(pattern: string, o: { mark: Mark; alarm?: 'acts' | 'none' | 'silent'; patternParam?: boolean }): string {
+export function cfnStack(pattern: string, o: { mark: Mark; alarm?: 'acts' | 'none' | 'silent'; patternParam?: boolean; alarmCondition?: boolean }): string {
   const alarm = o.alarm ?? 'acts';
-  return `${o.patternParam ? 'Parameters:\n  Pattern: { Type: String }\n' : ''}Resources:
+  return `${o.patternParam ? 'Parameters:\n  Pattern: { Type: String }\n' : ''}${o.alarmCondition ? 'Parameters:\n  Env: { Type: String }\nConditions:\n  IsProd: !Equals [!Ref Env, prod]\n' : ''}Resources:
   TrailGroup:
     Type: AWS::Logs::LogGroup
     Properties:
@@ -37,7 +37,7 @@ export function cfnStack(pattern: string, o: { mark: Mark; alarm?: 'acts' | 'non
           MetricNamespace: CISBenchmark
           MetricValue: '1'
 ${alarm === 'none' ? '' : `  Alarm:${m(o.mark === 'alarm' && alarm === 'silent')}
-    Type: AWS::CloudWatch::Alarm
+    Type: AWS::CloudWatch::Alarm${o.alarmCondition ? '\n    Condition: IsProd' : ''}
     Properties:
       MetricName: CisEvents
       Namespace: CISBenchmark
@@ -46,7 +46,7 @@ ${alarm === 'none' ? '' : `  Alarm:${m(o.mark === 'alarm' && alarm === 'silent')
       EvaluationPeriods: 1
       Threshold: 1
       ComparisonOperator: GreaterThanOrEqualToThreshold
-${alarm === 'acts' ? '      AlarmActions: [!Ref Alerts]\n' : ''}`}`;
+${alarm === 'acts' ? `      AlarmActions: [!Ref Alerts]${m(o.mark === 'alarm')}\n` : ''}`}`;
 }
 
 const hcl = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
@@ -137,6 +137,7 @@ export function cisCases(control: Control, good: string[], bad: string[]): CaseT
     unknown: [
       { name: 'pattern from a parameter without a value', template: cfnStack(g, { mark: 'pattern', patternParam: true }) },
       tf(tfStack(g, { mark: 'pattern', patternVar: true }), { name: 'pattern from a variable without a value' }),
+      { name: 'alarm only under an undecided condition', template: cfnStack(g, { mark: 'alarm', alarmCondition: true }) },
       { name: 'log group from a parameter', template: `Parameters:
   GroupArn: { Type: String }
 Resources:
