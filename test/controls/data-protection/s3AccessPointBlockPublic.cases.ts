@@ -25,6 +25,15 @@ export default cases(control, {
   name   = "data"
 }
 `, { name: 'no block: S3 default' }),
+    tf(`resource "aws_s3_access_point" "data" {
+  bucket = "acme-data"
+  name   = "data"
+
+  public_access_block_configuration {
+    block_public_policy = true # <--
+  }
+}
+`, { name: 'arguments left out of the block: the provider sends true' }),
   ],
   fail: [
     `Resources:
@@ -58,7 +67,18 @@ Resources:
     Properties:
       Bucket: acme-data
       PublicAccessBlockConfiguration:
+        BlockPublicAcls: true
+        IgnorePublicAcls: true
+        BlockPublicPolicy: true
         RestrictPublicBuckets: !Ref Block # <--
+` },
+    { name: 'settings left out of a written configuration', template: `Resources:
+  AP:
+    Type: AWS::S3::AccessPoint
+    Properties:
+      Bucket: acme-data
+      PublicAccessBlockConfiguration: # <--
+        BlockPublicPolicy: true
 ` },
     tf(`variable "block" {
   type = bool

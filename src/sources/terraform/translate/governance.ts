@@ -1,6 +1,7 @@
 // Translators for the governance pack's Terraform types. Identity and operations (wave C): IAM, CIS CloudWatch alarms, SNS/SQS, Config, SSM, S3 extras, EFS, ECR, CloudTrail extras, Macie, Inspector.
 import { jsonDocument, type Attachment, type Translator } from './api.js';
-import { blockList, copy, copyAll } from './copy.js';
+import { blockList, copy, copyAll, written } from './copy.js';
+import { providerDefault } from './defaults.js';
 
 /** A log metric filter: its pattern, the log group it reads, and the metric it publishes. */
 const metricFilter: Translator = {
@@ -52,7 +53,7 @@ const accountPublicAccessBlock: Translator = {
 const accessPoint: Translator = {
   tfType: 'aws_s3_access_point',
   cfnType: 'AWS::S3::AccessPoint',
-  build(_tf, out) {
+  build(tf, out) {
     copyAll(out, {
       Name: 'name', Bucket: 'bucket', BucketAccountId: 'bucket_account_id', 'VpcConfiguration.VpcId': 'vpc_configuration.vpc_id',
       'PublicAccessBlockConfiguration.BlockPublicAcls': 'public_access_block_configuration.block_public_acls',
@@ -61,6 +62,12 @@ const accessPoint: Translator = {
       'PublicAccessBlockConfiguration.RestrictPublicBuckets': 'public_access_block_configuration.restrict_public_buckets',
     });
     copy(out, 'Policy', 'policy', jsonDocument);
+    // Inside a written block, the provider sends true for each setting left out (its documented default).
+    if (written(tf, 'public_access_block_configuration') && tf.get('public_access_block_configuration')?.k !== 'unknown') {
+      for (const [cfn, arg] of [['BlockPublicAcls', 'block_public_acls'], ['BlockPublicPolicy', 'block_public_policy'], ['IgnorePublicAcls', 'ignore_public_acls'], ['RestrictPublicBuckets', 'restrict_public_buckets']]) {
+        providerDefault(out, `PublicAccessBlockConfiguration.${cfn}`, `public_access_block_configuration.${arg}`, true);
+      }
+    }
   },
 };
 
