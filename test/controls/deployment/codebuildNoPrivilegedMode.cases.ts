@@ -1,16 +1,20 @@
 import control from '../../../src/controls/deployment/codebuildNoPrivilegedMode.js';
-import { cases } from '../../helpers/cases.js';
-import { SOURCE, environment, project } from '../builders/codebuild.js';
+import { cases, tf } from '../../helpers/cases.js';
+import { SOURCE, TF_SOURCE, environment, project, tfEnvironment, tfProject } from '../builders/codebuild.js';
 
 export default cases(control, {
   pass: [
     { name: 'privileged mode not set: the Environment block that lacks it', template: project(SOURCE + environment()).replace('      Environment:\n', '      Environment: # <--\n') },
     { name: 'privileged mode false', template: project(SOURCE + environment('        PrivilegedMode: false # <--')) },
+    tf(tfProject(TF_SOURCE + tfEnvironment()).replace('  environment {\n', '  environment { # <--\n'), { name: 'privileged_mode not set: the environment block that lacks it' }),
+    tf(tfProject(TF_SOURCE + tfEnvironment('    privileged_mode = false # <--')), { name: 'privileged_mode = false' }),
   ],
   fail: [
     { name: 'privileged mode on', template: project(SOURCE + environment('        PrivilegedMode: true # <--')) },
+    tf(tfProject(TF_SOURCE + tfEnvironment('    privileged_mode = true # <--')), { name: 'privileged_mode = true' }),
   ],
   unknown: [
     { name: 'privileged mode from a parameter', template: project(SOURCE + environment('        PrivilegedMode: !Ref Docker # <--'), 'Parameters:\n  Docker: { Type: String, AllowedValues: ["true", "false"] }\n') },
+    tf(tfProject(TF_SOURCE + tfEnvironment('    privileged_mode = var.docker # <--'), 'variable "docker" {\n  type = bool\n}\n\n'), { name: 'privileged_mode from a variable without a value' }),
   ],
 });
