@@ -10,7 +10,7 @@ export default defineControl({
   severity: 'critical',
   resourceTypes: LAUNCH_TYPES,
   rationale: 'User data is stored with the instance or launch template, readable by anyone allowed to describe it and by every process on the instance through instance metadata; a credential written there also sits in source control and the stack history.',
-  remediation: 'Give the instance a role (instance profile) instead of access keys, and have the user data fetch other secrets at boot from Secrets Manager or SSM Parameter Store (SecureString).',
+  remediation: 'Remove credentials from UserData (Terraform: user_data or user_data_base64): give the instance a role (instance profile) instead of access keys, and have the user data fetch other secrets at boot from Secrets Manager or SSM Parameter Store (SecureString).',
   references: { checkov: ['CKV_AWS_46'], trivy: ['AVD-AWS-0029', 'AVD-AWS-0129'] },
   evaluate(r): Outcome {
     const ud = userDataOf(r);
