@@ -105,6 +105,6 @@ Resources:
       PubliclyAccessible: !If [IsProd, false, true]
 ` },
     tf(tfInstance('  publicly_accessible = var.public # <--', { before: tfVar('public', 'bool') }), { name: 'publicly_accessible from a variable without a value' }),
-    tf(tfCluster('').concat(TF_MEMBER.replace('"member" {\n', '"member" { # <--\n')), { name: 'aws_rds_cluster_instance without publicly_accessible: RDS decides from the network' }),
+    tf(tfCluster('').concat(TF_MEMBER.replace('"member" {\n', '"member" { # <--\n')), { name: 'aws_rds_cluster_instance without publicly_accessible: no provider default is assumed, the network decides' }),
   ],
 });
