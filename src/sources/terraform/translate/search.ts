@@ -37,9 +37,12 @@ const domain = (tfType: string, cfnType: string, versionArg: string, versionProp
     // unless told otherwise; without the block nothing is sent and AWS's own default applies.
     if (written(tf, 'domain_endpoint_options') && tf.get('domain_endpoint_options')?.k !== 'unknown') providerDefault(out, 'DomainEndpointOptions.EnforceHTTPS', 'domain_endpoint_options.enforce_https', true);
     copy(out, 'AccessPolicies', 'access_policies', jsonDocument);
-    blocksAsMap(tf, out, 'LogPublishingOptions', 'log_publishing_options', 'log_type', (b) => copyAll(b, {
-      CloudWatchLogsLogGroupArn: 'cloudwatch_log_group_arn', Enabled: 'enabled',
-    }));
+    // A log_publishing_options block without `enabled` publishes (the provider's default is
+    // true), where CloudFormation's Enabled defaults to false.
+    blocksAsMap(tf, out, 'LogPublishingOptions', 'log_publishing_options', 'log_type', (b) => {
+      copyAll(b, { CloudWatchLogsLogGroupArn: 'cloudwatch_log_group_arn', Enabled: 'enabled' });
+      providerDefault(b, 'Enabled', 'enabled', true);
+    });
     out.tags();
   },
 });
