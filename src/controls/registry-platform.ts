@@ -33,6 +33,7 @@ import accessAnalyzerExternalAccess from './iam/accessAnalyzerExternalAccess.js'
 import ec2NoPublicIp from './network/ec2NoPublicIp.js';
 import eksNodegroupSshRestricted from './network/eksNodegroupSshRestricted.js';
 import wafLogging from './audit/wafLogging.js';
+import redshiftVersionUpgrade from './data-protection/redshiftVersionUpgrade.js';
 
 export const controls: Control[] = [
   ec2ImdsV2Required,
@@ -66,4 +67,5 @@ export const controls: Control[] = [
   ec2NoPublicIp,
   eksNodegroupSshRestricted,
   wafLogging,
+  redshiftVersionUpgrade,
 ];
