@@ -9,7 +9,8 @@ export default defineControl({
   severity: 'low',
   resourceTypes: ['AWS::CodeBuild::Project'],
   rationale: 'Build logs show what a build ran and fetched; without them a tampered build or a leaked credential in a build step leaves no trace to investigate.',
-  remediation: 'Leave LogsConfig.CloudWatchLogs.Status at its default (ENABLED), or enable LogsConfig.S3Logs with a Location. In Terraform: leave logs_config.cloudwatch_logs.status unset or "ENABLED", or set logs_config.s3_logs with status = "ENABLED" and a location.',
+  remediation: 'Leave LogsConfig.CloudWatchLogs.Status at its default (ENABLED), or enable LogsConfig.S3Logs with a Location.',
+  remediationTerraform: 'Leave logs_config.cloudwatch_logs.status unset or "ENABLED" on the aws_codebuild_project, or add logs_config.s3_logs with status = "ENABLED" and a location.',
   references: {},
   evaluate(r): Outcome {
     const cwPath = 'LogsConfig.CloudWatchLogs.Status';

@@ -23,7 +23,8 @@ export default defineControl({
   severity: 'low',
   resourceTypes: ['AWS::GuardDuty::Detector'],
   rationale: 'S3 protection watches data-plane events on buckets for unusual access and exfiltration patterns that management events alone do not show.',
-  remediation: 'Add Features entry { Name: S3_DATA_EVENTS, Status: ENABLED } (or the older DataSources.S3Logs.Enable: true). In Terraform: an aws_guardduty_detector_feature with name = "S3_DATA_EVENTS" and status = "ENABLED" (or datasources.s3_logs.enable = true on the detector).',
+  remediation: 'Add Features entry { Name: S3_DATA_EVENTS, Status: ENABLED } (or the older DataSources.S3Logs.Enable: true).',
+  remediationTerraform: 'Add an aws_guardduty_detector_feature with detector_id of the detector, name = "S3_DATA_EVENTS" and status = "ENABLED" (or, with provider versions before 6, datasources { s3_logs { enable = true } } on the aws_guardduty_detector).',
   references: {},
   evaluate(r) {
     const features = r.get('Features');

@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'low',
   resourceTypes: DOMAIN_TYPES,
   rationale: 'The error log of the cluster shows failed requests, node problems and authentication errors. Kept in CloudWatch Logs it outlives the nodes and can be searched and alarmed on; otherwise it is not retained for investigation.',
-  remediation: 'Add LogPublishingOptions.ES_APPLICATION_LOGS with Enabled: true and CloudWatchLogsLogGroupArn (Terraform: a log_publishing_options block with log_type = "ES_APPLICATION_LOGS" and cloudwatch_log_group_arn; enabled defaults to true), with a log group resource policy that lets the service write to it.',
+  remediation: 'Add LogPublishingOptions.ES_APPLICATION_LOGS with Enabled: true and CloudWatchLogsLogGroupArn, with a log group resource policy that lets the service write to it.',
+  remediationTerraform: 'Add a log_publishing_options block with log_type = "ES_APPLICATION_LOGS" and cloudwatch_log_group_arn (enabled defaults to true), with an aws_cloudwatch_log_resource_policy that lets the service write to the group.',
   references: { guard: ['OPENSEARCH_APPLICATION_LOGGING_ENABLED', 'ELASTICSEARCH_APPLICATION_LOGGING_ENABLED'] },
   evaluate(r) {
     return publishesLog(r, 'ES_APPLICATION_LOGS', 'error logs');

@@ -17,7 +17,8 @@ export default defineControl({
   severity: 'low',
   resourceTypes: ['AWS::RDS::DBInstance'],
   rationale: 'Enhanced Monitoring reports operating-system metrics of the database host (processes, memory, file system, per-second CPU) from an agent on the instance. CloudWatch metrics alone miss short spikes and process-level detail needed to diagnose an outage or an abusive workload.',
-  remediation: 'Set MonitoringInterval to 1, 5, 10, 15, 30 or 60 seconds and MonitoringRoleArn to a role that monitoring.rds.amazonaws.com can assume with the AmazonRDSEnhancedMonitoringRole policy (Terraform: monitoring_interval and monitoring_role_arn on aws_db_instance or aws_rds_cluster_instance).',
+  remediation: 'Set MonitoringInterval to 1, 5, 10, 15, 30 or 60 seconds and MonitoringRoleArn to a role that monitoring.rds.amazonaws.com can assume with the AmazonRDSEnhancedMonitoringRole policy.',
+  remediationTerraform: 'Set monitoring_interval (1, 5, 10, 15, 30 or 60) and monitoring_role_arn on the aws_db_instance or aws_rds_cluster_instance, the role trusted by monitoring.rds.amazonaws.com with the AmazonRDSEnhancedMonitoringRole policy.',
   references: { checkov: ['CKV_AWS_118'], guard: ['RDS_ENHANCED_MONITORING_ENABLED'] },
   evaluate(r) {
     return expectAt(r, 'MonitoringInterval', monitoring, {

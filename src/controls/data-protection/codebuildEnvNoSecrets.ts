@@ -11,7 +11,8 @@ export default defineControl({
   severity: 'high',
   resourceTypes: ['AWS::CodeBuild::Project'],
   rationale: 'PLAINTEXT environment variables are shown to anyone who can view the project or its builds, and the value written in the template also sits in source control. Credentials belong in Parameter Store or Secrets Manager, which CodeBuild reads at build time.',
-  remediation: 'Set Type: SECRETS_MANAGER (Value: the secret id, optionally :json-key) or Type: PARAMETER_STORE (Value: the SecureString parameter name) for every credential (in Terraform, type and value of each environment.environment_variable block); use the project\'s service role instead of AWS access keys.',
+  remediation: 'Set Type: SECRETS_MANAGER (Value: the secret id, optionally :json-key) or Type: PARAMETER_STORE (Value: the SecureString parameter name) for every credential; use the project\'s service role instead of AWS access keys.',
+  remediationTerraform: 'In each environment.environment_variable block holding a credential, set type = "SECRETS_MANAGER" (value: the secret id, optionally :json-key) or type = "PARAMETER_STORE" (value: the SecureString parameter name); use the project\'s service_role instead of AWS access keys.',
   references: { guard: ['CODEBUILD_PROJECT_ENVVAR_AWSCRED_CHECK'] },
   evaluate(r): Outcome {
     const { items, unknown } = itemsOf(r, 'Environment.EnvironmentVariables');

@@ -18,7 +18,8 @@ export default defineControl({
   severity: 'low',
   resourceTypes: ['AWS::Redshift::Cluster'],
   rationale: 'With version upgrades disallowed, the cluster stays on the engine version it has while Redshift ships security fixes in newer ones; it falls behind until someone upgrades it by hand.',
-  remediation: 'Remove AllowVersionUpgrade: false or set it to true (Terraform: allow_version_upgrade, default true), and set PreferredMaintenanceWindow / preferred_maintenance_window to a window that suits the workload.',
+  remediation: 'Remove AllowVersionUpgrade: false or set it to true, and set PreferredMaintenanceWindow to a window that suits the workload.',
+  remediationTerraform: 'Remove allow_version_upgrade = false (it defaults to true) from the aws_redshift_cluster, and set preferred_maintenance_window to a window that suits the workload.',
   references: { checkov: ['CKV_AWS_141'] },
   evaluate(r) {
     return expectAt(r, 'AllowVersionUpgrade', allowed, {

@@ -10,7 +10,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: DOMAIN_TYPES,
   rationale: 'With zone awareness off, or fewer than three data nodes, losing one node or one Availability Zone can leave shards without a copy: the cluster turns red, writes fail and data can be lost until it is restored from a snapshot.',
-  remediation: 'Set ClusterConfig (ElasticsearchClusterConfig on AWS::Elasticsearch::Domain) ZoneAwarenessEnabled: true and InstanceCount of 3 or more (Terraform: cluster_config { zone_awareness_enabled = true, instance_count = 3 }), and keep at least one replica per index.',
+  remediation: 'Set ZoneAwarenessEnabled: true and InstanceCount of 3 or more in ClusterConfig (ElasticsearchClusterConfig on AWS::Elasticsearch::Domain), and keep at least one replica per index.',
+  remediationTerraform: 'Set cluster_config { zone_awareness_enabled = true, instance_count = 3 } (or more, with zone_awareness_config.availability_zone_count), and keep at least one replica per index.',
   references: { guard: ['OPENSEARCH_DATA_NODE_FAULT_TOLERANCE', 'ELASTICSEARCH_DATA_NODE_FAULT_TOLERANCE'] },
   evaluate(r): Outcome {
     const cfg = clusterConfigOf(r);

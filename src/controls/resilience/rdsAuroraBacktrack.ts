@@ -18,7 +18,8 @@ export default defineControl({
   severity: 'low',
   resourceTypes: ['AWS::RDS::DBCluster'],
   rationale: 'Backtrack rewinds an Aurora MySQL cluster in place to a moment before a bad deployment, a mistaken DELETE or a destructive attack, in minutes and without restoring a new cluster from backup. It can only be turned on when the cluster is created.',
-  remediation: 'Set BacktrackWindow to the number of seconds to keep (up to 259200, 72 hours) when creating the cluster (Terraform: backtrack_window on aws_rds_cluster).',
+  remediation: 'Set BacktrackWindow to the number of seconds to keep (up to 259200, 72 hours) when creating the cluster.',
+  remediationTerraform: 'Set backtrack_window (seconds, up to 259200) on the aws_rds_cluster when creating it.',
   references: { guard: ['AURORA_MYSQL_BACKTRACKING_ENABLED'] },
   evaluate(r) {
     const engineV = r.get('Engine');
