@@ -2,9 +2,9 @@
 // cluster configuration (which differs between the two resource types), values read along a
 // path that may pass through something known only at deploy time, and log publishing.
 import type { Value } from '../../model/types.js';
-import { decide, evidenceAt, type Outcome, type ResourceContext, type Verdict } from '../api.js';
+import { decide, evidenceAt, type Outcome, type ResourceContext } from '../api.js';
 import { isPresent, isTrue } from '../predicates.js';
-import { whereWritten } from './where.js';
+import { expectThrough, valueThrough, whereWritten } from './where.js';
 
 export const DOMAIN_TYPES = ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'];
 
@@ -13,19 +13,9 @@ export function clusterConfigOf(r: ResourceContext): string {
   return r.type === 'AWS::Elasticsearch::Domain' ? 'ElasticsearchClusterConfig' : 'ClusterConfig';
 }
 
-/**
- * The value at `path`, or the value known only at deploy time met on the way (a whole
- * configuration object from a parameter, a `dynamic` block): what lies below it is not known.
- */
+/** The value at `path` under the domain's properties, unknown where a block on the way is known only at deploy time. */
 export function valueOnPath(r: ResourceContext, path: string): Value | undefined {
-  let cur: Value | undefined = r.properties;
-  for (const part of path.split('.')) {
-    if (!cur) return undefined;
-    if (cur.k === 'unknown') return cur;
-    if (cur.k !== 'object') return undefined;
-    cur = cur.props.get(part);
-  }
-  return cur;
+  return valueThrough(r.properties, path);
 }
 
 /**
@@ -54,13 +44,6 @@ export function publishesLog(r: ResourceContext, logType: string, what: string, 
   return r.pass(`${what} are published to CloudWatch Logs`, at, ev);
 }
 
-/** `expectAt` over `valueOnPath`: a configuration object known only at deploy time makes the verdict unknown rather than absent. */
-export function expectOnPath(r: ResourceContext, path: string, test: (v: Value | undefined) => Verdict, messages: { pass: string; fail: string; unknown: string }, note?: string): Outcome {
-  const v = valueOnPath(r, path);
-  const d = decide(v, test);
-  const at = whereWritten(r, path);
-  const ev = [evidenceAt(`Properties.${path}`, v, at, v === undefined ? note : undefined)];
-  if (d === true) return r.pass(messages.pass, at, ev);
-  if (d === false) return r.fail(messages.fail, at, ev);
-  return r.unknown(messages.unknown, d.unknown, at, ev);
-}
+
+/** `expectAt` over `valueOnPath` (see `expectThrough`). */
+export const expectOnPath = expectThrough;

@@ -50,5 +50,15 @@ export default cases(control, {
     }
   }
 `, 'variable "log_status" {\n  type = string\n}\n\n'), { name: 'cloudwatch_logs status from a variable without a value' }),
+    tf(tfProject(`${TF_SOURCE}${tfEnvironment()}
+  dynamic "logs_config" { # <--
+    for_each = var.logs
+    content {
+      cloudwatch_logs {
+        status = logs_config.value
+      }
+    }
+  }
+`, 'variable "logs" {\n  type = list(string)\n}\n\n'), { name: 'logs_config from a dynamic block over a variable without a value' }),
   ],
 });

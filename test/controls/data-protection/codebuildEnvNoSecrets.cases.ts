@@ -62,6 +62,17 @@ export default cases(control, {
         value = environment_variable.value
       }
     }`), 'variable "build_env" {\n  type = map(string)\n}\n\n'), { name: 'variables from a dynamic block over a variable without a value' }),
+    tf(tfProject(TF_SOURCE + tfEnvironment(`    environment_variable {
+      name  = "STAGE"
+      value = "prod"
+    }
+    dynamic "environment_variable" {
+      for_each = var.extra_env
+      content {
+        name  = environment_variable.key
+        value = environment_variable.value
+      }
+    }`), 'variable "extra_env" {\n  type = map(string)\n}\n\n'), { name: 'a static variable next to a dynamic block over a variable without a value' }),
   ],
   not_applicable: [
     project(SOURCE + environment()),

@@ -16,5 +16,25 @@ export default cases(control, {
   unknown: [
     { name: 'privileged mode from a parameter', template: project(SOURCE + environment('        PrivilegedMode: !Ref Docker # <--'), 'Parameters:\n  Docker: { Type: String, AllowedValues: ["true", "false"] }\n') },
     tf(tfProject(TF_SOURCE + tfEnvironment('    privileged_mode = var.docker # <--'), 'variable "docker" {\n  type = bool\n}\n\n'), { name: 'privileged_mode from a variable without a value' }),
+    tf(tfProject(`${TF_SOURCE}  dynamic "environment" { # <--
+    for_each = var.build_environments
+    content {
+      type            = "LINUX_CONTAINER"
+      compute_type    = "BUILD_GENERAL1_SMALL"
+      image           = "aws/codebuild/standard:7.0"
+      privileged_mode = environment.value.docker
+    }
+  }
+`, 'variable "build_environments" {\n  type = list(object({ docker = bool }))\n}\n\n'), { name: 'environment from a dynamic block over a variable without a value' }),
+    { name: 'Environment chosen by a condition on a parameter, one branch privileged', template: project(`${SOURCE}      Environment: !If # <--
+        - Docker
+        - Type: LINUX_CONTAINER
+          ComputeType: BUILD_GENERAL1_SMALL
+          Image: aws/codebuild/standard:7.0
+          PrivilegedMode: true
+        - Type: LINUX_CONTAINER
+          ComputeType: BUILD_GENERAL1_SMALL
+          Image: aws/codebuild/standard:7.0
+`, 'Parameters:\n  Kind: { Type: String }\nConditions:\n  Docker: !Equals [!Ref Kind, docker]\n') },
   ],
 });
