@@ -50,6 +50,7 @@ import opensearchInVpc from './network/opensearchInVpc.js';
 import opensearchDataNodeFaultTolerance from './resilience/opensearchDataNodeFaultTolerance.js';
 import opensearchDedicatedMasters from './resilience/opensearchDedicatedMasters.js';
 import opensearchApplicationLogs from './audit/opensearchApplicationLogs.js';
+import opensearchCustomerKey from './data-protection/opensearchCustomerKey.js';
 
 export const controls: Control[] = [
   dynamodbKmsEncryption, ebsBlockDeviceEncrypted, ebsVolumeEncrypted, ecrImmutableTags, ecrKmsEncryption, ecrScanOnPush, efsEncrypted, elasticacheAtRest, elasticacheAuth, elasticacheInTransit, opensearchEncryptionAtRest, opensearchEnforceHttps, opensearchNodeToNode, opensearchTlsPolicy, rdsAutoMinorUpgrade, rdsCopyTagsToSnapshot, rdsIamAuth, rdsLogExports, rdsNotPublic, rdsPerformanceInsightsKms, rdsProxyRequireTls, rdsStorageEncrypted, s3AccessControlNotPublic, s3AccessLogging, s3DefaultEncryption, s3EncryptionKms, s3PolicyNoPublicPrincipal, s3PublicAccessBlock, s3TlsOnlyPolicy, snsTopicEncrypted, sqsQueueEncrypted, sqsQueueKms, asgElbHealthCheck, asgMultiAz, backupPlanRetention, dynamodbDeletionProtection, dynamodbPitr, efsBackupPolicy, rdsBackupRetention, rdsDeletionProtection, rdsMultiAz, s3Versioning,
@@ -61,4 +62,5 @@ export const controls: Control[] = [
   opensearchDataNodeFaultTolerance,
   opensearchDedicatedMasters,
   opensearchApplicationLogs,
+  opensearchCustomerKey,
 ];

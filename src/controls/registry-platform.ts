@@ -34,6 +34,8 @@ import ec2NoPublicIp from './network/ec2NoPublicIp.js';
 import eksNodegroupSshRestricted from './network/eksNodegroupSshRestricted.js';
 import wafLogging from './audit/wafLogging.js';
 import redshiftVersionUpgrade from './data-protection/redshiftVersionUpgrade.js';
+import redshiftCustomerKey from './data-protection/redshiftCustomerKey.js';
+import codebuildSourceTls from './data-protection/codebuildSourceTls.js';
 
 export const controls: Control[] = [
   ec2ImdsV2Required,
@@ -68,4 +70,6 @@ export const controls: Control[] = [
   eksNodegroupSshRestricted,
   wafLogging,
   redshiftVersionUpgrade,
+  redshiftCustomerKey,
+  codebuildSourceTls,
 ];

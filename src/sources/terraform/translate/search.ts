@@ -2,10 +2,17 @@
 import { jsonDocument, type Attachment, type Translator } from './api.js';
 import { blocksAsMap, copy, copyAll, written } from './copy.js';
 import { providerDefault } from './defaults.js';
+import { nested } from './blocks.js';
 
 const domain = (tfType: string, cfnType: string, versionArg: string, versionProp: string, clusterProp: string): Translator => ({
   tfType, cfnType,
   build(tf, out) {
+    // Each option object is located at its block, so a setting the block leaves out is reported there.
+    for (const [cfn, block] of [
+      ['EncryptionAtRestOptions', 'encrypt_at_rest'], ['NodeToNodeEncryptionOptions', 'node_to_node_encryption'],
+      ['DomainEndpointOptions', 'domain_endpoint_options'], ['AdvancedSecurityOptions', 'advanced_security_options'],
+      ['EBSOptions', 'ebs_options'], ['VPCOptions', 'vpc_options'], [clusterProp, 'cluster_config'],
+    ] as const) nested(tf, out, cfn, block);
     copyAll(out, {
       DomainName: 'domain_name', [versionProp]: versionArg,
       'EncryptionAtRestOptions.Enabled': 'encrypt_at_rest.enabled', 'EncryptionAtRestOptions.KmsKeyId': 'encrypt_at_rest.kms_key_id',
