@@ -36,6 +36,7 @@ import wafLogging from './audit/wafLogging.js';
 import redshiftVersionUpgrade from './data-protection/redshiftVersionUpgrade.js';
 import redshiftCustomerKey from './data-protection/redshiftCustomerKey.js';
 import codebuildSourceTls from './data-protection/codebuildSourceTls.js';
+import eksSupportedVersion from './deployment/eksSupportedVersion.js';
 
 export const controls: Control[] = [
   ec2ImdsV2Required,
@@ -72,4 +73,5 @@ export const controls: Control[] = [
   redshiftVersionUpgrade,
   redshiftCustomerKey,
   codebuildSourceTls,
+  eksSupportedVersion,
 ];
