@@ -205,3 +205,11 @@ function agreement(p: Value, h: Value, depth = 0): number {
   }
   return 0;
 }
+
+/** A plan whose configuration is scanned but has errors: it keeps its own locations, and the folder is assessed as well. */
+export function keptUnmapped(e: PlanEntry, folder: string): void {
+  (e.source.warnings ??= []).push({
+    file: e.file, line: 1, column: 1,
+    message: `planned from the configuration in ${folder}, which has errors: findings point into the plan, and the folder is assessed separately`,
+  });
+}

@@ -7,7 +7,7 @@ import type { FolderSource, LoadOptions, SourceLoad } from '../types.js';
 import type { ParsedFile } from './hcl/ast.js';
 import { parseHcl } from './hcl/parser.js';
 import { loadTerraformModule, moduleDir, parseFile, type ModuleDir } from './module.js';
-import { declaredBlocks, mapOntoConfiguration, planDir, plannedFrom, plansOf, type PlanEntry } from './planHcl.js';
+import { declaredBlocks, mapOntoConfiguration, keptUnmapped, planDir, plannedFrom, plansOf, type PlanEntry } from './planHcl.js';
 import { applySuppressions } from './suppressions.js';
 import { unitTemplate } from './unit.js';
 
@@ -64,6 +64,7 @@ function loadFolders(folders: Map<string, string[]>, opts: LoadOptions): SourceL
         for (const e of plans) mapOntoConfiguration(e, f.display, m);
         return;
       }
+      for (const e of plans) keptUnmapped(e, f.display);
       const { template, source } = unitTemplate({
         file: f.display, format: 'terraform', files: m.files, resources: m.resources, parameters: m.parameters, errors: m.errors, notes: m.notes,
       });

@@ -156,3 +156,11 @@ test('plan scanned without its configuration keeps the plan locations', () => {
   assert.ok(logs.file.endsWith('plan.json'));
   assert.ok(!loaded.sources[0]!.warnings?.some((w) => /planned from/.test(w.message)));
 });
+
+test('plan whose configuration has errors: not mapped onto it, both assessed, the plan says why', () => {
+  const dir = workspace(MAIN.replace('variable "algo" {}', 'variable "algo" {}\nlocals {\n  a = 1\n  a = 2\n}'));
+  const loaded = loadSources([dir], {});
+  assert.deepEqual(loaded.sources.map((s) => s.format).sort(), ['terraform', 'terraform-plan']);
+  const plan = loaded.sources.find((s) => s.format === 'terraform-plan')!;
+  assert.ok(plan.warnings?.some((w) => /which has errors/.test(w.message)), JSON.stringify(plan.warnings));
+});
