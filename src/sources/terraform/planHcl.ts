@@ -119,7 +119,10 @@ function blockAddress(address: string): string {
 
 /** A plan resource placed where its block is written, its values where their arguments are. */
 function relocated(p: TfResource, h: TfResource): TfResource {
-  const values = place(p.values, h.values, h.loc) as ObjectValue;
+  // Without default_tags the configuration writes no tags_all: the plan's is the resource's own tags, written at `tags`.
+  const hv = h.values.props.has('tags_all') || !h.values.props.has('tags') ? h.values
+    : { ...h.values, props: new Map([...h.values.props, ['tags_all', h.values.props.get('tags')!]]), keyLocs: new Map([...h.values.keyLocs, ['tags_all', h.values.keyLocs.get('tags') ?? h.loc]]) };
+  const values = place(p.values, hv, h.loc) as ObjectValue;
   const out: TfResource = { ...p, file: h.file, loc: plain(h.loc), values };
   // The configuration shows the lifecycle block the plan does not record (or that there is none).
   if (h.lifecycle) out.lifecycle = h.lifecycle;

@@ -230,9 +230,12 @@ export class CfnBuilder {
  * own and the provider's default_tags, which a configuration sets once in the provider block.
  */
 export function tagsPath(tf: TfView): string {
+  // The HCL reader writes tags_all too when the provider has default_tags: the tags AWS applies, when known.
+  const all = tf.get('tags_all');
+  if (all?.k === 'object' && all.props.size > 0) return 'tags_all';
   const own = tf.get('tags');
   if (own?.k === 'object' && own.props.size > 0) return 'tags';
-  return tf.get('tags_all') !== undefined ? 'tags_all' : 'tags';
+  return all !== undefined ? 'tags_all' : 'tags';
 }
 
 /** `{a = "b"}` as `[{Key: "a", Value: "b"}]`, each element located at its key. */
