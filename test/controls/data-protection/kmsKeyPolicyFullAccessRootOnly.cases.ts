@@ -69,9 +69,9 @@ resource "aws_kms_key_policy" "data" {
 `, { name: 'aws_kms_key_policy granting kms:* to an administrator role' }),
     tf(`resource "aws_kms_key" "logs" {
   description = "CloudWatch Logs"
-  policy = jsonencode({ # <--
+  policy = jsonencode({
     Version = "2012-10-17"
-    Statement = [{
+    Statement = [{ # <--
       Effect    = "Allow"
       Principal = { Service = "logs.us-east-1.amazonaws.com" }
       Action    = "kms:*"

@@ -47,9 +47,9 @@ resource "aws_kms_key" "data" {
     "Resources:\n  X:\n    Type: AWS::KMS::Key\n    Properties:\n      KeyPolicy:\n        Statement:\n          - Effect: Allow # <--\n            Principal: { AWS: ['*'] }\n            Action: kms:Decrypt\n            Resource: '*'\n",
     tf(`resource "aws_kms_key" "shared" {
   description = "shared key"
-  policy = jsonencode({ # <--
+  policy = jsonencode({
     Version = "2012-10-17"
-    Statement = [{
+    Statement = [{ # <--
       Sid       = "Everyone"
       Effect    = "Allow"
       Principal = { AWS = "*" }

@@ -143,9 +143,9 @@ resource "aws_s3_bucket_policy" "shared" {
 
 resource "aws_s3_bucket_policy" "site" {
   bucket = aws_s3_bucket.site.id
-  policy = jsonencode({ # <--
+  policy = jsonencode({
     Version = "2012-10-17"
-    Statement = [{
+    Statement = [{ # <--
       Sid       = "PublicRead"
       Effect    = "Allow"
       Principal = "*"

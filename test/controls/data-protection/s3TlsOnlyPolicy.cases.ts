@@ -101,9 +101,9 @@ resource "aws_s3_bucket_policy" "data" {
 
 resource "aws_s3_bucket_policy" "data" {
   bucket = "acme-data"
-  policy = jsonencode({ # <--
+  policy = jsonencode({
     Version = "2012-10-17"
-    Statement = [{
+    Statement = [{ # <--
       Sid       = "AllowSSLRequestsOnly"
       Effect    = "Deny"
       Principal = "*"

@@ -133,7 +133,7 @@ Resources:
             Resource: '*'` },
     tf(`resource "aws_iam_policy" "admin" {
   name = "admin"
-  policy = jsonencode({ # <--
+  policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
       {
@@ -142,7 +142,7 @@ Resources:
         Action   = ["s3:GetObject"]
         Resource = "arn:aws:s3:::orders/*"
       },
-      {
+      { # <--
         Sid      = "Everything"
         Effect   = "Allow"
         Action   = "*"
@@ -190,9 +190,9 @@ Resources:
 resource "aws_iam_group_policy" "ops" {
   name  = "ops"
   group = "ops"
-  policy = jsonencode({ # <--
+  policy = jsonencode({
     Version   = "2012-10-17"
-    Statement = [{ Effect = "Allow", Action = var.actions, Resource = "*" }]
+    Statement = [{ Effect = "Allow", Action = var.actions, Resource = "*" }] # <--
   })
 }
 `, { name: 'actions from a variable without a value' }),

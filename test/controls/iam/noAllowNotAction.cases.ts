@@ -80,9 +80,9 @@ resource "aws_iam_role_policy" "power" {
 `, { name: 'not_actions in an aws_iam_policy_document' }),
     tf(`resource "aws_iam_role" "ec2" {
   name = "ec2"
-  assume_role_policy = jsonencode({ # <--
+  assume_role_policy = jsonencode({
     Version = "2012-10-17"
-    Statement = [{
+    Statement = [{ # <--
       Effect    = "Allow"
       Principal = { Service = "ec2.amazonaws.com" }
       NotAction = "sts:TagSession"
@@ -109,9 +109,9 @@ Resources:
 
 resource "aws_iam_policy" "p" {
   name = "p"
-  policy = jsonencode({ # <--
+  policy = jsonencode({
     Version   = "2012-10-17"
-    Statement = [{ Effect = var.effect, NotAction = "iam:*", Resource = "*" }]
+    Statement = [{ Effect = var.effect, NotAction = "iam:*", Resource = "*" }] # <--
   })
 }
 `, { name: 'Effect from a variable without a value' }),

@@ -80,9 +80,9 @@ resource "aws_iam_policy" "cleanup" {
     tf(`resource "aws_iam_group_policy" "ops" {
   name  = "terminate"
   group = "ops"
-  policy = jsonencode({ # <--
+  policy = jsonencode({
     Version = "2012-10-17"
-    Statement = [{
+    Statement = [{ # <--
       Effect      = "Allow"
       Action      = "ec2:TerminateInstances"
       NotResource = "arn:aws:ec2:*:*:instance/i-0123456789abcdef0"
@@ -98,9 +98,9 @@ resource "aws_iam_policy" "cleanup" {
 
 resource "aws_iam_policy" "p" {
   name = "p"
-  policy = jsonencode({ # <--
+  policy = jsonencode({
     Version   = "2012-10-17"
-    Statement = [{ Effect = var.effect, Action = "s3:DeleteObject", NotResource = "arn:aws:s3:::logs/*" }]
+    Statement = [{ Effect = var.effect, Action = "s3:DeleteObject", NotResource = "arn:aws:s3:::logs/*" }] # <--
   })
 }
 `, { name: 'Effect from a variable without a value' }),

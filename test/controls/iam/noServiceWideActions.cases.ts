@@ -88,9 +88,9 @@ resource "aws_iam_policy" "read" {
 resource "aws_iam_role_policy" "queue" {
   name = "queue"
   role = aws_iam_role.worker.id
-  policy = jsonencode({ # <--
+  policy = jsonencode({
     Version = "2012-10-17"
-    Statement = [{
+    Statement = [{ # <--
       Effect   = "Allow"
       Action   = ["sqs:*"]
       Resource = "arn:aws:sqs:eu-west-1:111122223333:jobs"
@@ -131,9 +131,9 @@ Resources:
 
 resource "aws_iam_policy" "s3" {
   name = "s3"
-  policy = jsonencode({ # <--
+  policy = jsonencode({
     Version = "2012-10-17"
-    Statement = [{
+    Statement = [{ # <--
       Effect   = "Allow"
       Action   = var.env == "prod" ? "s3:GetObject" : "s3:*"
       Resource = "*"

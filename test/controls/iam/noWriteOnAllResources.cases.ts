@@ -118,9 +118,9 @@ resource "aws_iam_role" "uploader" {
     tf(`resource "aws_iam_group_policy" "admins" {
   name  = "attach"
   group = "admins"
-  policy = jsonencode({ # <--
+  policy = jsonencode({
     Version   = "2012-10-17"
-    Statement = [{ Effect = "Allow", Action = "iam:AttachRolePolicy", Resource = "*" }]
+    Statement = [{ Effect = "Allow", Action = "iam:AttachRolePolicy", Resource = "*" }] # <--
   })
 }
 `, { name: 'permission management on every role' }),
@@ -143,9 +143,9 @@ Resources:
 
 resource "aws_iam_policy" "queue" {
   name = "queue"
-  policy = jsonencode({ # <--
+  policy = jsonencode({
     Version   = "2012-10-17"
-    Statement = [{ Effect = "Allow", Action = "sqs:DeleteQueue", Resource = var.queue_arn }]
+    Statement = [{ Effect = "Allow", Action = "sqs:DeleteQueue", Resource = var.queue_arn }] # <--
   })
 }
 `, { name: 'resource from a variable without a value' }),

@@ -100,9 +100,9 @@ Resources:
             Action: sts:AssumeRole` },
     tf(`resource "aws_iam_role" "partner" {
   name = "partner-read"
-  assume_role_policy = jsonencode({ # <--
+  assume_role_policy = jsonencode({
     Version = "2012-10-17"
-    Statement = [{
+    Statement = [{ # <--
       Effect    = "Allow"
       Principal = { AWS = "arn:aws:iam::123456789012:root" }
       Action    = "sts:AssumeRole"
@@ -150,9 +150,9 @@ Resources:
 
 resource "aws_iam_role" "shared" {
   name = "shared"
-  assume_role_policy = jsonencode({ # <--
+  assume_role_policy = jsonencode({
     Version = "2012-10-17"
-    Statement = [{
+    Statement = [{ # <--
       Effect    = "Allow"
       Principal = { AWS = var.trusted_principal }
       Action    = "sts:AssumeRole"

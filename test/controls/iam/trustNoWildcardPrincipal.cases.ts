@@ -93,9 +93,9 @@ resource "aws_iam_role" "org_read" {
             Action: sts:AssumeRole`,
     tf(`resource "aws_iam_role" "open" {
   name = "open"
-  assume_role_policy = jsonencode({ # <--
+  assume_role_policy = jsonencode({
     Version = "2012-10-17"
-    Statement = [{
+    Statement = [{ # <--
       Effect    = "Allow"
       Principal = { AWS = "*" }
       Action    = "sts:AssumeRole"
@@ -160,9 +160,9 @@ Resources:
 
 resource "aws_iam_role" "shared" {
   name = "shared"
-  assume_role_policy = jsonencode({ # <--
+  assume_role_policy = jsonencode({
     Version   = "2012-10-17"
-    Statement = [{ Effect = "Allow", Principal = { AWS = var.principal }, Action = "sts:AssumeRole" }]
+    Statement = [{ Effect = "Allow", Principal = { AWS = var.principal }, Action = "sts:AssumeRole" }] # <--
   })
 }
 `, { name: 'principal from a variable without a value' }),

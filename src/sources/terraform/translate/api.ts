@@ -294,10 +294,33 @@ export function toResource(tf: TfResource, cfnType: string, properties: ObjectVa
  * JSON stays as it is, so a control reports it rather than reading nothing.
  */
 export function jsonDocument(v: Value): Value {
+  // Written as a structure (jsonencode, a JSON heredoc): its parts where written, unknown parts alone unknown.
+  if (v.k === 'unknown' && v.json) return v.json;
   if (v.k !== 'scalar' || typeof v.v !== 'string') return v;
   let parsed: unknown;
   try { parsed = JSON.parse(v.v); } catch { return v; }
+  if (v.json && samePlain(parsed, v.json)) return v.sensitive ? markAll(v.json) : v.json;
   return fromJson(parsed, v);
+}
+
+/** Whether a located structure is the parsed text (it is, unless the text was changed after it was made). */
+function samePlain(x: unknown, v: Value): boolean {
+  if (v.k === 'scalar') return x === v.v;
+  if (v.k === 'list') return Array.isArray(x) && x.length === v.items.length && v.items.every((i, n) => samePlain(x[n], i));
+  if (v.k === 'object') {
+    if (!x || typeof x !== 'object' || Array.isArray(x)) return false;
+    const keys = Object.keys(x);
+    return keys.length === v.props.size && keys.every((k) => v.props.has(k) && samePlain((x as Record<string, unknown>)[k], v.props.get(k)!));
+  }
+  return false;
+}
+
+/** A text marked sensitive hides every part of its document. */
+function markAll(v: Value): Value {
+  if (v.k === 'scalar') return { ...v, sensitive: true };
+  if (v.k === 'list') return { ...v, items: v.items.map(markAll) };
+  if (v.k === 'object') return { ...v, props: new Map([...v.props].map(([k, p]) => [k, markAll(p)])) };
+  return v;
 }
 
 function fromJson(x: unknown, at: Extract<Value, { k: 'scalar' }>): Value {
