@@ -13,6 +13,7 @@ import { realpathSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Loc, ObjectValue, SourceInfo, Template, Value } from '../../model/types.js';
 import type { ParsedFile } from './hcl/ast.js';
+import { markSensitive, plainValue } from './located.js';
 import type { ModuleLoad } from './module.js';
 import type { PlanRead } from './plan.js';
 import { applySuppressions } from './suppressions.js';
@@ -163,6 +164,18 @@ function place(p: Value, h: Value | undefined, at: Loc): Value {
     }
     case 'unknown':
       return { ...p, loc: here, ...(p.alts ? { alts: p.alts.map((a) => place(a, undefined, here)) } : {}) };
+    case 'scalar': {
+      // A JSON text the configuration writes as a structure (jsonencode, a heredoc): the plan's
+      // text, each part located where the configuration writes it.
+      const written = h && (h.k === 'scalar' || h.k === 'unknown') ? h.json : undefined;
+      if (written && typeof p.v === 'string') {
+        let parsed: unknown;
+        try { parsed = JSON.parse(p.v); } catch { return { ...p, loc: here }; }
+        const json = place(plainValue(parsed, here), written, here);
+        return { ...p, loc: here, json: p.sensitive ? markSensitive(json) : json };
+      }
+      return { ...p, loc: here };
+    }
     default:
       return { ...p, loc: here };
   }

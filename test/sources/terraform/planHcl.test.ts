@@ -164,3 +164,47 @@ test('plan whose configuration has errors: not mapped onto it, both assessed, th
   const plan = loaded.sources.find((s) => s.format === 'terraform-plan')!;
   assert.ok(plan.warnings?.some((w) => /which has errors/.test(w.message)), JSON.stringify(plan.warnings));
 });
+
+test('plan with its configuration: a jsonencode policy\'s statements are located at their lines, with the plan\'s resolved values', async () => {
+  const { default: noAdmin } = await import('../../../src/controls/iam/noAdminStatements.js');
+  const main = `variable "bucket_arn" {}
+
+resource "aws_iam_policy" "p" {
+  name = "p"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect   = "Allow"
+        Action   = "s3:GetObject"
+        Resource = var.bucket_arn
+      },
+      {
+        Effect   = "Allow"
+        Action   = "*"
+        Resource = "*"
+      }
+    ]
+  })
+}
+`;
+  const policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }, { Effect: 'Allow', Action: '*', Resource: '*' }] });
+  const plan = JSON.stringify({
+    format_version: '1.2', terraform_version: '1.7.5',
+    planned_values: { root_module: { resources: [res('aws_iam_policy.p', 'aws_iam_policy', 'p', { name: 'p', policy })] } },
+    configuration: { root_module: { resources: [{ address: 'aws_iam_policy.p' }] } },
+  }, null, 2);
+  const dir = mkdtempSync(join(tmpdir(), 'attest-planhcl-'));
+  writeFileSync(join(dir, 'main.tf'), main);
+  writeFileSync(join(dir, 'plan.json'), plan);
+  const loaded = loadSources([dir], {});
+  assert.deepEqual(loaded.sources.map((s) => s.format), ['terraform-plan']);
+  const { findings } = evaluate(loaded.templates, loaded.sources, { controls: [noAdmin], today: '2026-01-01' });
+  assert.equal(findings[0]!.status, 'fail');
+  assert.ok(findings[0]!.location.file.endsWith('main.tf'));
+  assert.equal(findings[0]!.location.line, lineOf(main, 'Action   = "*"') - 2);
+  const doc = getPath(loaded.templates[0]!.resources.get('aws_iam_policy.p')!.properties, 'PolicyDocument');
+  const first = doc?.k === 'object' && doc.props.get('Statement');
+  const r = first && first.k === 'list' ? getPath(first.items[0], 'Resource') : undefined;
+  assert.deepEqual(r?.k === 'scalar' && [r.v, r.loc.line], ['arn:aws:s3:::b/*', lineOf(main, 'Resource = var.bucket_arn')]);
+});
