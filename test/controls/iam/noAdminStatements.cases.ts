@@ -153,7 +153,7 @@ Resources:
 }
 `, { name: 'managed policy (jsonencode)' }),
     tf(`data "aws_iam_policy_document" "admin" {
-  statement {
+  statement { # <--
     actions   = ["*"]
     resources = ["*"]
   }
@@ -167,7 +167,7 @@ resource "aws_iam_role" "ops" {
 resource "aws_iam_role_policy" "admin" {
   name   = "admin"
   role   = aws_iam_role.ops.id
-  policy = data.aws_iam_policy_document.admin.json # <--
+  policy = data.aws_iam_policy_document.admin.json
 }
 `, { name: 'role policy from an aws_iam_policy_document' }),
   ],

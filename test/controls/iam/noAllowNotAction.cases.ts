@@ -61,7 +61,7 @@ export default cases(control, {
             Principal: { Service: ec2.amazonaws.com }
             NotAction: sts:TagSession`,
     tf(`data "aws_iam_policy_document" "all_but_iam" {
-  statement {
+  statement { # <--
     not_actions = ["iam:*", "organizations:*"]
     resources   = ["*"]
   }
@@ -75,7 +75,7 @@ resource "aws_iam_role" "power" {
 resource "aws_iam_role_policy" "power" {
   name   = "power"
   role   = aws_iam_role.power.id
-  policy = data.aws_iam_policy_document.all_but_iam.json # <--
+  policy = data.aws_iam_policy_document.all_but_iam.json
 }
 `, { name: 'not_actions in an aws_iam_policy_document' }),
     tf(`resource "aws_iam_role" "ec2" {

@@ -66,7 +66,7 @@ export default cases(control, {
             Action: ec2:TerminateInstances
             NotResource: arn:aws:ec2:*:*:instance/i-1`,
     tf(`data "aws_iam_policy_document" "cleanup" {
-  statement {
+  statement { # <--
     actions       = ["s3:DeleteObject"]
     not_resources = ["arn:aws:s3:::logs/*"]
   }
@@ -74,7 +74,7 @@ export default cases(control, {
 
 resource "aws_iam_policy" "cleanup" {
   name   = "cleanup"
-  policy = data.aws_iam_policy_document.cleanup.json # <--
+  policy = data.aws_iam_policy_document.cleanup.json
 }
 `, { name: 'not_resources in an aws_iam_policy_document' }),
     tf(`resource "aws_iam_group_policy" "ops" {

@@ -99,7 +99,7 @@ resource "aws_iam_role_policy" "queue" {
 }
 `, { name: 'role policy allowing sqs:*' }),
     tf(`data "aws_iam_policy_document" "s3_policy" {
-  statement {
+  statement { # <--
     actions   = ["s3:*"]
     resources = ["*"]
   }
@@ -107,7 +107,7 @@ resource "aws_iam_role_policy" "queue" {
 
 resource "aws_iam_policy" "s3" {
   name   = "s3"
-  policy = data.aws_iam_policy_document.s3_policy.json # <--
+  policy = data.aws_iam_policy_document.s3_policy.json
 }
 `, { name: 'aws_iam_policy_document allowing s3:*' }),
   ],

@@ -98,7 +98,7 @@ resource "aws_iam_policy" "orders" {
             Action: iam:AttachRolePolicy
             Resource: '*'`,
     tf(`data "aws_iam_policy_document" "uploads" {
-  statement {
+  statement { # <--
     sid       = "Upload"
     actions   = ["s3:PutObject", "s3:GetObject"]
     resources = ["*"]
@@ -111,7 +111,7 @@ resource "aws_iam_role" "uploader" {
 
   inline_policy {
     name   = "uploads"
-    policy = data.aws_iam_policy_document.uploads.json # <--
+    policy = data.aws_iam_policy_document.uploads.json
   }
 }
 `, { name: 'inline_policy from an aws_iam_policy_document' }),

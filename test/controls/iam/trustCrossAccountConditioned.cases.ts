@@ -116,7 +116,7 @@ Resources:
 }
 
 data "aws_iam_policy_document" "deployer" {
-  statement {
+  statement { # <--
     actions = ["sts:AssumeRole"]
 
     principals {
@@ -128,7 +128,7 @@ data "aws_iam_policy_document" "deployer" {
 
 resource "aws_iam_role" "deploy" {
   name               = "deploy"
-  assume_role_policy = data.aws_iam_policy_document.deployer.json # <--
+  assume_role_policy = data.aws_iam_policy_document.deployer.json
 }
 `, { name: 'account from a variable default' }),
   ],
