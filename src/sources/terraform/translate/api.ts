@@ -299,7 +299,8 @@ export function jsonDocument(v: Value): Value {
   if (v.k !== 'scalar' || typeof v.v !== 'string') return v;
   let parsed: unknown;
   try { parsed = JSON.parse(v.v); } catch { return v; }
-  if (v.json && samePlain(parsed, v.json)) return v.sensitive ? markAll(v.json) : v.json;
+  // A text sensitive through one of its parts hides that part; one marked sensitive as a whole (a sensitive variable) hides all.
+  if (v.json && samePlain(parsed, v.json)) return v.sensitive && !anySensitive(v.json) ? markAll(v.json) : v.json;
   return fromJson(parsed, v);
 }
 
@@ -312,6 +313,13 @@ function samePlain(x: unknown, v: Value): boolean {
     const keys = Object.keys(x);
     return keys.length === v.props.size && keys.every((k) => v.props.has(k) && samePlain((x as Record<string, unknown>)[k], v.props.get(k)!));
   }
+  return false;
+}
+
+function anySensitive(v: Value): boolean {
+  if (v.k === 'scalar') return !!v.sensitive;
+  if (v.k === 'list') return v.items.some(anySensitive);
+  if (v.k === 'object') return [...v.props.values()].some(anySensitive);
   return false;
 }
 

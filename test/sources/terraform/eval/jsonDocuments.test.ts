@@ -5,6 +5,7 @@ import noAdminStatements from '../../../../src/controls/iam/noAdminStatements.js
 import trustNoWildcardPrincipal from '../../../../src/controls/iam/trustNoWildcardPrincipal.js';
 import type { Value } from '../../../../src/model/types.js';
 import { getPath } from '../../../../src/model/value.js';
+import { markSensitive } from '../../../../src/sources/terraform/located.js';
 import { terraformTextUnit } from '../../../../src/sources/terraform/source.js';
 import { scanTerraform } from '../../../helpers/cases.js';
 
@@ -130,4 +131,29 @@ EOF
 `;
   const f = scanTerraform(tf, [ecsNoPrivileged]);
   assert.deepEqual([f[0]!.status, f[0]!.location.line], ['fail', lineOf(tf, '"privileged": true')]);
+});
+
+test('sensitivity survives the structure: a sensitive part stays hidden, a sensitive variable holding a document hides all of it', () => {
+  const { template } = terraformTextUnit(`variable "token" {
+  type      = string
+  sensitive = true
+  default   = "not-shown-1"
+}
+
+resource "aws_iam_policy" "p" {
+  name   = "p"
+  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "*", Sid = var.token }] })
+}
+`);
+  const st = (id: string) => {
+    const d = getPath(template.resources.get(id)!.properties, 'PolicyDocument');
+    const l = d?.k === 'object' ? d.props.get('Statement') : undefined;
+    return l?.k === 'list' ? l.items[0] : undefined;
+  };
+  const sens = (v: Value | undefined) => v?.k === 'scalar' && !!v.sensitive;
+  assert.deepEqual([sens(getPath(st('aws_iam_policy.p'), 'Sid')), sens(getPath(st('aws_iam_policy.p'), 'Action'))], [true, false]);
+  // A text made sensitive as a whole (a sensitive variable holding it) hides every part of its structure.
+  const p = template.resources.get('aws_iam_policy.p')!;
+  const text = markSensitive({ k: 'scalar', v: '{"A":"b"}', loc: p.loc, json: { k: 'object', props: new Map([['A', { k: 'scalar', v: 'b', loc: p.loc }]]), keyLocs: new Map(), loc: p.loc } });
+  assert.ok(text.k === 'scalar' && sens(getPath(text.json, 'A')));
 });
