@@ -143,9 +143,9 @@ resource "aws_s3_bucket_policy" "shared" {
 
 resource "aws_s3_bucket_policy" "site" {
   bucket = aws_s3_bucket.site.id
-  policy = jsonencode({ # <--
+  policy = jsonencode({
     Version = "2012-10-17"
-    Statement = [{
+    Statement = [{ # <--
       Sid       = "PublicRead"
       Effect    = "Allow"
       Principal = "*"
@@ -160,7 +160,7 @@ resource "aws_s3_bucket_policy" "site" {
 }
 
 data "aws_iam_policy_document" "public_read" {
-  statement {
+  statement { # <--
     sid       = "PublicRead"
     actions   = ["s3:GetObject"]
     resources = ["\${aws_s3_bucket.site.arn}/*"]
@@ -174,7 +174,7 @@ data "aws_iam_policy_document" "public_read" {
 
 resource "aws_s3_bucket_policy" "site" {
   bucket = aws_s3_bucket.site.id
-  policy = data.aws_iam_policy_document.public_read.json # <--
+  policy = data.aws_iam_policy_document.public_read.json
 }
 `, { name: 'aws_iam_policy_document: AWS principal "*"' }),
     tf(`resource "aws_s3_bucket_policy" "uploads" {

@@ -71,7 +71,7 @@ export default cases(control, {
 }
 
 data "aws_iam_policy_document" "tls_only" {
-  statement {
+  statement { # <--
     sid       = "DenyInsecureTransport"
     effect    = "Deny"
     actions   = ["s3:*"]
@@ -92,7 +92,7 @@ data "aws_iam_policy_document" "tls_only" {
 
 resource "aws_s3_bucket_policy" "data" {
   bucket = aws_s3_bucket.data.id
-  policy = data.aws_iam_policy_document.tls_only.json # <--
+  policy = data.aws_iam_policy_document.tls_only.json
 }
 `, { name: 'aws_iam_policy_document denying insecure transport' }),
     tf(`resource "aws_s3_bucket" "data" {
@@ -101,9 +101,9 @@ resource "aws_s3_bucket_policy" "data" {
 
 resource "aws_s3_bucket_policy" "data" {
   bucket = "acme-data"
-  policy = jsonencode({ # <--
+  policy = jsonencode({
     Version = "2012-10-17"
-    Statement = [{
+    Statement = [{ # <--
       Sid       = "AllowSSLRequestsOnly"
       Effect    = "Deny"
       Principal = "*"

@@ -92,9 +92,9 @@ resource "aws_vpc_endpoint_policy" "s3" {
 
 resource "aws_vpc_endpoint_policy" "dynamodb" {
   vpc_endpoint_id = aws_vpc_endpoint.dynamodb.id
-  policy = jsonencode({ # <--
+  policy = jsonencode({
     Version = "2012-10-17"
-    Statement = [{
+    Statement = [{ # <--
       Sid       = "AllowAll"
       Effect    = "Allow"
       Principal = { AWS = "*" }
@@ -106,7 +106,7 @@ resource "aws_vpc_endpoint_policy" "dynamodb" {
 `, { name: 'every DynamoDB action to anyone, through aws_vpc_endpoint_policy' }),
     tf(`locals {
   endpoint_policy = jsonencode({
-    Statement = [{ Effect = "Allow", Principal = "*", Action = "*", Resource = "*" }]
+    Statement = [{ Effect = "Allow", Principal = "*", Action = "*", Resource = "*" }] # <--
   })
 }
 
@@ -115,7 +115,7 @@ resource "aws_vpc_endpoint" "ecr" {
   service_name        = "com.amazonaws.eu-west-1.ecr.api"
   vpc_endpoint_type   = "Interface"
   private_dns_enabled = true
-  policy              = local.endpoint_policy # <--
+  policy              = local.endpoint_policy
 }
 `, { name: 'full access from a local value' }),
   ],
