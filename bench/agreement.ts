@@ -125,6 +125,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   };
   // Terraform disagreements with no explanation in bench/trivyTerraformNotes.ts (the test fails on them).
   out.trivyTerraformUnexplained = tt.filter((c) => c.verdict === 'disagree' && !TRIVY_TERRAFORM_NOTES[noteKey(c)]).map(noteKey);
+  // Notes whose case now agrees (or no longer exists): the note can go.
+  const open = new Set(tt.filter((c) => c.verdict !== 'agree').map(noteKey));
+  out.trivyTerraformStaleNotes = Object.keys(TRIVY_TERRAFORM_NOTES).filter((k) => !open.has(k));
   if (process.argv.includes('--details')) {
     const why = (c: CaseResult) => TRIVY_TERRAFORM_NOTES[noteKey(c)];
     out.disagreements = [...t, ...tt.map((c) => ({ ...c, source: 'trivy-terraform', ...(why(c) && { note: why(c) }) }) as const), ...g].filter((c) => c.verdict !== 'agree');
