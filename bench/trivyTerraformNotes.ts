@@ -27,6 +27,9 @@ export const TRIVY_TERRAFORM_NOTES: Record<string, AgreementNote> = {
   // Written ahead for the analytics branch (DocumentDB controls), which maps AVD-AWS-0020 to two controls.
   'AVD-AWS-0020 good[0]': { kind: 'scope', why: 'enabled_cloudwatch_logs_exports = "audit". Trivy passes a DocumentDB cluster that exports either log type; Attest asks for each in its own control (AT-DOCDB-003 audit, AT-DOCDB-004 profiler), both mapped to AVD-AWS-0020, so the profiler control fails here, truly: profiler logs are not exported.' },
   'AVD-AWS-0020 good[1]': { kind: 'scope', why: 'enabled_cloudwatch_logs_exports = "profiler": the mirror of good[0]; AT-DOCDB-003 fails because audit logs are not exported.' },
+  // Unknown: Attest could not decide.
+  'AVD-AWS-0057 good[0]': { kind: 'pending', why: 'The policy document refers to data.aws_caller_identity.current and aws_s3_bucket.example, which the example does not declare, and a policy document with any part unknown is unknown as a whole on main. Branch tfsem reads such documents with only those parts unknown, after which AT-IAM-001/002/003 pass here (the actions are known).' },
+  'AVD-AWS-0057 bad[0]': { kind: 'pending', why: 'The policy document refers to data.aws_caller_identity.current, which the example does not declare, so the whole document is unknown on main. With branch tfsem\'s partly known documents, AT-IAM-002 and AT-IAM-003 fail on "s3:*" on Resource "*".' },
   // No verdict.
   'AVD-AWS-0018 good[0]': { kind: 'pending', why: 'aws_codebuild_project has no Terraform translation on main yet (helper tfgaps adds it).' },
   'AVD-AWS-0018 good[1]': { kind: 'pending', why: 'aws_codebuild_project has no Terraform translation on main yet (helper tfgaps adds it).' },

@@ -27,9 +27,7 @@ export type Scalar = string | number | boolean | null;
  * - `unknown`: cannot be decided statically. `params` names the parameters (or conditions)
  *   it depends on; `alts`, when present, lists every value it can take (from `Fn::If` with an
  *   undecidable condition or a parameter's `AllowedValues`), so a control can still decide
- *   when all alternatives agree. `partial`, on a Terraform JSON text (jsonencode, a policy
- *   document data source) that is unknown only in some of its values, is the document itself
- *   with those values unknown, as a CloudFormation document with parameters would be.
+ *   when all alternatives agree.
  * - `absent`: `AWS::NoValue`; only appears inside `alts`.
  */
 export type Value =
@@ -37,7 +35,7 @@ export type Value =
   | { k: 'object'; props: Map<string, Value>; loc: Loc; keyLocs: Map<string, Loc> }
   | { k: 'list'; items: Value[]; loc: Loc }
   | { k: 'ref'; resource: string; attr?: string; loc: Loc }
-  | { k: 'unknown'; reason: string; params: string[]; loc: Loc; alts?: Value[]; condition?: string; partial?: Value }
+  | { k: 'unknown'; reason: string; params: string[]; loc: Loc; alts?: Value[]; condition?: string }
   | { k: 'absent'; loc: Loc };
 
 export type ObjectValue = Extract<Value, { k: 'object' }>;

@@ -24,26 +24,6 @@ Resources:
               Value: eu-west-1
 ` },
     tf(marked(HARDENED_TASK_TF, 'container_definitions ='), { name: 'secret injected from Secrets Manager' }),
-    // jsonencode of containers holding a value not known until apply reads as the containers with
-    // that value unknown, so the variable is judged as CloudFormation's NoEcho parameter above.
-    tf(`variable "db_password" {
-  type      = string
-  sensitive = true
-}
-
-resource "aws_ecs_task_definition" "app" {
-  family = "app"
-  container_definitions = jsonencode([ # <--
-    {
-      name  = "app"
-      image = "app:1"
-      environment = [
-        { name = "DB_PASSWORD", value = var.db_password }
-      ]
-    }
-  ])
-}
-`, { name: 'password from a sensitive variable without a value (supplied at deploy time, as a NoEcho parameter is)' }),
     tf(`resource "aws_ecs_task_definition" "app" {
   family = "app"
   container_definitions = jsonencode([ # <--
@@ -134,15 +114,27 @@ resource "aws_ecs_task_definition" "app" {
 `, { name: 'secret from a variable default' }),
   ],
   unknown: [
-    tf(`variable "container_definitions" {
-  type = string
+    // jsonencode of containers holding a value not known until apply is one unknown string:
+    // the whole definition is undecided, not just the variable (CloudFormation's NoEcho
+    // parameter passes, as its value is visibly supplied at deploy time).
+    tf(`variable "db_password" {
+  type      = string
+  sensitive = true
 }
 
 resource "aws_ecs_task_definition" "app" {
-  family                = "app"
-  container_definitions = var.container_definitions # <--
+  family = "app"
+  container_definitions = jsonencode([ # <--
+    {
+      name  = "app"
+      image = "app:1"
+      environment = [
+        { name = "DB_PASSWORD", value = var.db_password }
+      ]
+    }
+  ])
 }
-`, { name: 'container definitions from a variable without a value' }),
+`, { name: 'password from a sensitive variable without a value' }),
   ],
   not_applicable: [
     `Resources:

@@ -246,39 +246,6 @@ function jsonEncode(v: Value, refs: Set<string>, sensitive: { on: boolean }): st
   }
 }
 
-/**
- * What jsonencode's text would read back as (jsondecode), for a value unknown in some of its
- * parts: those parts stay unknown, references become their `${…}` placeholders, and every
- * value carries the references of the whole text and stands at `loc`, as a decoded text does.
- */
-function jsonPartial(v: Value, loc: Loc): Value {
-  const refs = new Set<string>();
-  const collect = (x: Value): void => {
-    if (x.k === 'scalar') x.refs?.forEach((r) => refs.add(r));
-    else if (x.k === 'ref') refs.add(x.resource);
-    else if (x.k === 'list') x.items.forEach(collect);
-    else if (x.k === 'object') x.props.forEach(collect);
-  };
-  collect(v);
-  const withRefs = refs.size ? { refs: [...refs] } : {};
-  const conv = (x: Value): Value => {
-    switch (x.k) {
-      case 'scalar': return { k: 'scalar', v: x.v, loc, ...withRefs };
-      case 'ref': return { k: 'scalar', v: '${' + refText(x) + '}', loc, ...withRefs };
-      case 'list': return { k: 'list', items: x.items.map(conv), loc };
-      case 'object': {
-        const props = new Map<string, Value>();
-        const keyLocs = new Map<string, Loc>();
-        for (const k of sortedKeys(x)) { props.set(k, conv(x.props.get(k)!)); keyLocs.set(k, loc); }
-        return { k: 'object', props, keyLocs, loc };
-      }
-      case 'unknown': return relocate(x, loc);
-      case 'absent': return { k: 'scalar', v: null, loc };
-    }
-  };
-  return conv(v);
-}
-
 /** Elements of a set in Terraform's order: distinct, strings lexically, numbers numerically. */
 function toSet(vs: Value[]): Value[] {
   const out: Value[] = [];
@@ -527,13 +494,7 @@ const FUNCTIONS: Record<string, Fn> = {
   jsonencode: ([a], loc) => {
     const refs = new Set<string>();
     const sensitive = { on: false };
-    try {
-      return text(jsonEncode(a!, refs, sensitive), loc, refs, sensitive);
-    } catch (e) {
-      // Unknown in some values only: the text is unknown, the document it encodes is partly known.
-      if (e instanceof NotConcrete && a && (a.k === 'object' || a.k === 'list')) throw new NotConcrete({ ...e.value, partial: jsonPartial(a, loc) });
-      throw e;
-    }
+    return text(jsonEncode(a!, refs, sensitive), loc, refs, sensitive);
   },
   jsondecode: ([a], loc) => {
     try { return fromJs(JSON.parse(str(a)), loc); } catch (e) {

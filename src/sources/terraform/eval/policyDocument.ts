@@ -2,19 +2,14 @@
 // controls read policies as JSON documents, and most Terraform configurations write their
 // policies this way rather than as literal JSON.
 import type { Loc, ObjectValue, Value } from '../../../model/types.js';
-import { firstUnknown, refText, relocate, unknown, type Unknown } from './values.js';
+import { firstUnknown, refText, unknown, type Unknown } from './values.js';
 
 type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
 
 /** The policy JSON of a data source instance's evaluated arguments, or an unknown naming what is missing. */
 export function policyDocument(address: string, values: ObjectValue, loc: Loc): Value {
   const missing = firstUnknown([values], true);
-  if (missing) {
-    const u: Unknown = unknown(`${address}.json depends on ${missing.params.length ? missing.params.join(', ') : 'a value not known before apply'} (${missing.reason})`, missing.params, loc);
-    const partial = partialDocument(values, loc);
-    if (partial) u.partial = partial;
-    return u;
-  }
+  if (missing) return unknown(`${address}.json depends on ${missing.params.length ? missing.params.join(', ') : 'a value not known before apply'} (${missing.reason})`, missing.params, loc);
   const refs = new Set<string>();
   const statements: { sid?: string; json: { [k: string]: Json } }[] = [];
 
@@ -51,13 +46,13 @@ export function policyDocument(address: string, values: ObjectValue, loc: Loc): 
   return v;
 }
 
-function statement(st: ObjectValue, refs: Set<string>, holes?: Holes): { [k: string]: Json } {
+function statement(st: ObjectValue, refs: Set<string>): { [k: string]: Json } {
   const out: { [k: string]: Json } = {};
-  const sid = text(st.props.get('sid'), refs, holes);
+  const sid = text(st.props.get('sid'), refs);
   if (sid !== undefined && sid !== '') out.Sid = sid;
-  out.Effect = text(st.props.get('effect'), refs, holes) ?? 'Allow';
+  out.Effect = text(st.props.get('effect'), refs) ?? 'Allow';
   const put = (key: string, v: Value | undefined) => {
-    const l = textList(v, refs, holes);
+    const l = textList(v, refs);
     if (l) out[key] = l.length === 1 ? l[0]! : l;
   };
   put('Action', st.props.get('actions'));
@@ -69,10 +64,8 @@ function statement(st: ObjectValue, refs: Set<string>, holes?: Holes): { [k: str
     if (!ps.length) return undefined;
     const byType = new Map<string, string[]>();
     for (const p of ps) {
-      const type = text(p.props.get('type'), refs, holes) ?? '';
-      // A principal type known only at apply leaves the whole principal unknown.
-      if (holes?.has(type)) return type;
-      byType.set(type, [...(byType.get(type) ?? []), ...(textList(p.props.get('identifiers'), refs, holes) ?? [])]);
+      const type = text(p.props.get('type'), refs) ?? '';
+      byType.set(type, [...(byType.get(type) ?? []), ...(textList(p.props.get('identifiers'), refs) ?? [])]);
     }
     // `type = "*"` with identifiers ["*"] is the anonymous principal, written "*".
     if (byType.size === 1 && byType.has('*')) return '*';
@@ -87,17 +80,14 @@ function statement(st: ObjectValue, refs: Set<string>, holes?: Holes): { [k: str
   const conds = blocks(st.props.get('condition'));
   if (conds.length) {
     const c: { [k: string]: { [k: string]: Json } } = {};
-    let open: string | undefined;
     for (const x of conds) {
-      const test = text(x.props.get('test'), refs, holes) ?? '';
-      const variable = text(x.props.get('variable'), refs, holes) ?? '';
-      // An operator or key known only at apply leaves the whole condition unknown.
-      if (holes?.has(test) || holes?.has(variable)) { open = holes!.has(test) ? test : variable; break; }
-      const values = textList(x.props.get('values'), refs, holes) ?? [];
+      const test = text(x.props.get('test'), refs) ?? '';
+      const variable = text(x.props.get('variable'), refs) ?? '';
+      const values = textList(x.props.get('values'), refs) ?? [];
       c[test] ??= {};
       c[test]![variable] = values.length === 1 ? values[0]! : values;
     }
-    out.Condition = open ?? c;
+    out.Condition = c;
   }
   return out;
 }
@@ -109,9 +99,8 @@ function blocks(v: Value | undefined): ObjectValue[] {
   return [];
 }
 
-function text(v: Value | undefined, refs: Set<string>, holes?: Holes): string | undefined {
+function text(v: Value | undefined, refs: Set<string>): string | undefined {
   if (!v) return undefined;
-  if (v.k === 'unknown' && holes) return holes.add(v);
   if (v.k === 'scalar') {
     if (v.v === null) return undefined;
     v.refs?.forEach((r) => refs.add(r));
@@ -121,10 +110,10 @@ function text(v: Value | undefined, refs: Set<string>, holes?: Holes): string | 
   return undefined;
 }
 
-function textList(v: Value | undefined, refs: Set<string>, holes?: Holes): string[] | undefined {
+function textList(v: Value | undefined, refs: Set<string>): string[] | undefined {
   if (!v) return undefined;
-  if (v.k === 'list') return v.items.map((i) => text(i, refs, holes)).filter((s): s is string => s !== undefined);
-  const one = text(v, refs, holes);
+  if (v.k === 'list') return v.items.map((i) => text(i, refs)).filter((s): s is string => s !== undefined);
+  const one = text(v, refs);
   return one === undefined ? undefined : [one];
 }
 
@@ -145,54 +134,4 @@ function parseDoc(s: string | number | boolean | null, address: string, loc: Loc
   } catch {
     return unknown(`${address}: a source or override policy document is not JSON Attest can read`, [], loc);
   }
-}
-
-/** Values known only at apply, each standing in the document as a placeholder text until it is read back. */
-class Holes {
-  private readonly byKey = new Map<string, Unknown>();
-  add(u: Unknown): string {
-    const key = `\u0000unknown${this.byKey.size}\u0000`;
-    this.byKey.set(key, u);
-    return key;
-  }
-  has(s: string | undefined): boolean { return s !== undefined && this.byKey.has(s); }
-  get(s: string): Unknown | undefined { return this.byKey.get(s); }
-  get size(): number { return this.byKey.size; }
-}
-
-/**
- * The document of a data source unknown only in values of its `statement` blocks: those
- * values unknown, the rest as the provider writes it, as a CloudFormation policy with
- * parameters reads. Undefined when what is unknown decides more than a value (a source or
- * override document, a statement's sid, which can replace another statement, or the version).
- */
-function partialDocument(values: ObjectValue, loc: Loc): Value | undefined {
-  for (const [k, v] of values.props) if (k !== 'statement' && firstUnknown([v], true)) return undefined;
-  const stmts = values.props.get('statement');
-  if (stmts && (stmts.k === 'unknown' || (stmts.k === 'list' && stmts.items.some((i) => i.k !== 'object')))) return undefined;
-  if (blocks(stmts).some((st) => st.props.get('sid')?.k === 'unknown')) return undefined;
-  const refs = new Set<string>();
-  const holes = new Holes();
-  const statements = blocks(stmts).map((st) => statement(st, refs, holes));
-  if (!holes.size) return undefined;
-  const out: { [k: string]: Json } = { Version: text(values.props.get('version'), refs) ?? '2012-10-17' };
-  const id = text(values.props.get('policy_id'), refs);
-  if (id !== undefined) out.Id = id;
-  out.Statement = statements;
-  const withRefs = refs.size ? { refs: [...refs] } : {};
-  const conv = (x: Json): Value => {
-    if (typeof x === 'string') {
-      const u = holes.get(x);
-      if (u) return relocate(u, loc);
-    }
-    if (Array.isArray(x)) return { k: 'list', items: x.map(conv), loc };
-    if (x && typeof x === 'object') {
-      const props = new Map<string, Value>();
-      const keyLocs = new Map<string, Loc>();
-      for (const [k, v] of Object.entries(x)) { props.set(k, conv(v)); keyLocs.set(k, loc); }
-      return { k: 'object', props, keyLocs, loc };
-    }
-    return { k: 'scalar', v: x, loc, ...withRefs };
-  };
-  return conv(out);
 }

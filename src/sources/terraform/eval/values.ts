@@ -64,7 +64,7 @@ export function relocate(v: Value, loc: Loc, via?: string): Value {
       for (const [k, pv] of v.props) { props.set(k, relocate(pv, loc, via)); keyLocs.set(k, loc); }
       return { k: 'object', props, keyLocs, loc };
     }
-    case 'unknown': return { ...v, loc, ...(v.alts ? { alts: v.alts.map((a) => relocate(a, loc, via)) } : {}), ...(v.partial ? { partial: relocate(v.partial, loc, via) } : {}) };
+    case 'unknown': return { ...v, loc, ...(v.alts ? { alts: v.alts.map((a) => relocate(a, loc, via)) } : {}) };
     default: return { ...v, loc };
   }
 }

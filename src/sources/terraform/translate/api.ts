@@ -291,8 +291,6 @@ export function toResource(tf: TfResource, cfnType: string, properties: ObjectVa
  * JSON stays as it is, so a control reports it rather than reading nothing.
  */
 export function jsonDocument(v: Value): Value {
-  // A document unknown only in some values is read as such, not as unknown as a whole.
-  if (v.k === 'unknown' && v.partial) return v.partial;
   if (v.k !== 'scalar' || typeof v.v !== 'string') return v;
   let parsed: unknown;
   try { parsed = JSON.parse(v.v); } catch { return v; }
