@@ -236,7 +236,7 @@ resource "aws_s3_bucket_policy" "data" {
   bucket = "acme-data"
   policy = jsonencode({ # <--
     Version   = "2012-10-17"
-    Statement = [{ Effect = "Allow", Principal = { AWS = var.reader }, Action = "s3:GetObject", Resource = "arn:aws:s3:::acme-data/*" }]
+    Statement = [{ Effect = "Allow", Principal = { AWS = var.reader }, Action = "s3:GetObject", Resource = "arn:aws:s3:::acme-data/*" }] # <--
   })
 }
 `, { name: 'jsonencode policy whose principal is a variable without a value' }),

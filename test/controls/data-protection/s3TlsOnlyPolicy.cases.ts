@@ -263,7 +263,7 @@ resource "aws_s3_bucket_policy" "data" {
     Version = "2012-10-17"
     Statement = [{
       Effect    = "Deny"
-      Principal = var.deny_principal
+      Principal = var.deny_principal # <--
       Action    = "s3:*"
       Resource  = ["\${aws_s3_bucket.data.arn}/*"]
       Condition = { Bool = { "aws:SecureTransport" = "false" } }

@@ -148,7 +148,7 @@ resource "aws_vpc_endpoint" "s3" {
   service_name = "com.amazonaws.eu-west-1.s3"
   policy = jsonencode({ # <--
     Version   = "2012-10-17"
-    Statement = [{ Effect = "Allow", Principal = var.reader, Action = "*", Resource = "*" }]
+    Statement = [{ Effect = "Allow", Principal = var.reader, Action = "*", Resource = "*" }] # <--
   })
 }
 `, { name: 'every action, the principal from a variable without a value' }),
