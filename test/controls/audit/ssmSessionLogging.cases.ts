@@ -6,7 +6,7 @@ export default cases(control, {
   pass: [
     cfnSession(`          cloudWatchLogGroupName: /aws/ssm/sessions # <--
           cloudWatchEncryptionEnabled: true`),
-    tf(tfSession(`      s3BucketName        = "acme-sessions"
+    tf(tfSession(`      s3BucketName        = "acme-sessions" # <--
       s3EncryptionEnabled = true`), { name: 'S3 logging, encrypted' }),
   ],
   fail: [

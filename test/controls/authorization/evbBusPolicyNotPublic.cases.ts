@@ -45,12 +45,12 @@ export default cases(control, {
 `, { name: 'principal * without a condition' }),
     tf(`resource "aws_cloudwatch_event_bus_policy" "bus" {
   event_bus_name = "orders"
-  policy = jsonencode({ # <--
+  policy = jsonencode({
     Version = "2012-10-17"
     Statement = [{
       Sid       = "everyone"
       Effect    = "Allow"
-      Principal = "*"
+      Principal = "*" # <--
       Action    = "events:PutEvents"
       Resource  = "arn:aws:events:eu-west-1:111122223333:event-bus/orders"
     }]

@@ -60,9 +60,9 @@ resource "aws_ecr_repository_policy" "app" {
 
 resource "aws_ecr_repository_policy" "app" {
   repository = aws_ecr_repository.app.name
-  policy = jsonencode({ # <--
+  policy = jsonencode({
     Version = "2012-10-17"
-    Statement = [{
+    Statement = [{ # <--
       Effect    = "Allow"
       Principal = { AWS = "*" }
       Action    = ["ecr:BatchGetImage", "ecr:PutImage"]

@@ -50,9 +50,9 @@ resource "aws_efs_file_system_policy" "data" {
 
 resource "aws_efs_file_system_policy" "data" {
   file_system_id = aws_efs_file_system.data.id
-  policy = jsonencode({ # <--
+  policy = jsonencode({
     Version = "2012-10-17"
-    Statement = [{
+    Statement = [{ # <--
       Effect    = "Allow"
       Principal = { AWS = "*" }
       Action    = ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"]

@@ -23,9 +23,9 @@ export default cases(control, {
 
 resource "aws_efs_file_system_policy" "data" {
   file_system_id = aws_efs_file_system.data.id
-  policy = jsonencode({ # <--
+  policy = jsonencode({
     Version = "2012-10-17"
-    Statement = [{
+    Statement = [{ # <--
       Effect    = "Deny"
       Principal = { AWS = "*" }
       Action    = "*"

@@ -16,9 +16,9 @@ export default cases(control, {
     tf(`resource "aws_emr_security_configuration" "secure" {
   name = "secure"
   
-  configuration = jsonencode({ # <--
+  configuration = jsonencode({
     EncryptionConfiguration = {
-      EnableAtRestEncryption    = true
+      EnableAtRestEncryption    = true # <--
       EnableInTransitEncryption = true
     }
   })
@@ -39,9 +39,9 @@ export default cases(control, {
     tf(`resource "aws_emr_security_configuration" "secure" {
   name = "secure"
   
-  configuration = jsonencode({ # <--
+  configuration = jsonencode({
     EncryptionConfiguration = {
-      EnableAtRestEncryption    = false
+      EnableAtRestEncryption    = false # <--
       EnableInTransitEncryption = true
     }
   })
@@ -56,9 +56,9 @@ export default cases(control, {
 resource "aws_emr_security_configuration" "secure" {
   name = "secure"
   
-  configuration = jsonencode({ # <--
+  configuration = jsonencode({
     EncryptionConfiguration = {
-      EnableAtRestEncryption    = var.rest
+      EnableAtRestEncryption    = var.rest # <--
       EnableInTransitEncryption = true
     }
   })

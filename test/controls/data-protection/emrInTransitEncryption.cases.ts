@@ -16,10 +16,10 @@ export default cases(control, {
     tf(`resource "aws_emr_security_configuration" "secure" {
   name = "secure"
   
-  configuration = jsonencode({ # <--
+  configuration = jsonencode({
     EncryptionConfiguration = {
       EnableAtRestEncryption    = true
-      EnableInTransitEncryption = true
+      EnableInTransitEncryption = true # <--
     }
   })
 }
@@ -39,10 +39,10 @@ export default cases(control, {
     tf(`resource "aws_emr_security_configuration" "secure" {
   name = "secure"
   
-  configuration = jsonencode({ # <--
+  configuration = jsonencode({
     EncryptionConfiguration = {
       EnableAtRestEncryption    = true
-      EnableInTransitEncryption = false
+      EnableInTransitEncryption = false # <--
     }
   })
 }
@@ -65,10 +65,10 @@ export default cases(control, {
 resource "aws_emr_security_configuration" "secure" {
   name = "secure"
   
-  configuration = jsonencode({ # <--
+  configuration = jsonencode({
     EncryptionConfiguration = {
       EnableAtRestEncryption    = true
-      EnableInTransitEncryption = var.tr
+      EnableInTransitEncryption = var.tr # <--
     }
   })
 }

@@ -78,9 +78,9 @@ resource "aws_sns_topic_policy" "alerts" {
 
 resource "aws_sns_topic_policy" "alerts" {
   arn = aws_sns_topic.alerts.arn
-  policy = jsonencode({ # <--
+  policy = jsonencode({
     Version = "2012-10-17"
-    Statement = [{
+    Statement = [{ # <--
       Effect    = "Allow"
       Principal = "*"
       Action    = "sns:Publish"

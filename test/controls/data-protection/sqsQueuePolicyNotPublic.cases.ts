@@ -78,9 +78,9 @@ resource "aws_sqs_queue_policy" "alerts" {
 
 resource "aws_sqs_queue_policy" "alerts" {
   queue_url = aws_sqs_queue.alerts.id
-  policy = jsonencode({ # <--
+  policy = jsonencode({
     Version = "2012-10-17"
-    Statement = [{
+    Statement = [{ # <--
       Effect    = "Allow"
       Principal = "*"
       Action    = "sqs:SendMessage"

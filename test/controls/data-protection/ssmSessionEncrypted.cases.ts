@@ -7,7 +7,7 @@ export default cases(control, {
     cfnSession(`          kmsKeyId: alias/session-manager # <--
           s3BucketName: acme-sessions
           s3EncryptionEnabled: true`),
-    tf(tfSession(`      kmsKeyId            = "alias/session-manager"
+    tf(tfSession(`      kmsKeyId            = "alias/session-manager" # <--
       s3BucketName        = "acme-sessions"
       s3EncryptionEnabled = true`), { name: 'kmsKeyId set' }),
   ],

@@ -48,9 +48,9 @@ export default cases(control, {
 `) },
     tf(`resource "aws_iam_role" "deploy" {
   name = "deploy"
-  assume_role_policy = jsonencode({ # <--
+  assume_role_policy = jsonencode({
     Version = "2012-10-17"
-    Statement = [{
+    Statement = [{ # <--
       Effect    = "Allow"
       Principal = { Federated = "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com" }
       Action    = "sts:AssumeRoleWithWebIdentity"

@@ -19,8 +19,8 @@ export default cases(control, {
 
 resource "aws_sqs_queue" "orders" {
   name = "orders"
-  redrive_policy = jsonencode({ # <--
-    deadLetterTargetArn = aws_sqs_queue.dlq.arn
+  redrive_policy = jsonencode({
+    deadLetterTargetArn = aws_sqs_queue.dlq.arn # <--
     maxReceiveCount     = 5
   })
 }
