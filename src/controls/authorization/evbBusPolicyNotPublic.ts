@@ -2,7 +2,7 @@ import { defineControl, evidenceAt, type Outcome } from '../api.js';
 import type { Loc, ObjectValue, Value } from '../../model/types.js';
 import { asString, prop } from '../../model/value.js';
 import { statementsOf } from '../lib/policy.js';
-import { isAnyonePrincipal } from '../lib/data.js';
+import { isAnyonePrincipal, unknownInPrincipal } from '../lib/data.js';
 
 /** Condition keys that limit callers to known accounts or an organization. */
 const LIMITING = ['aws:principalorgid', 'aws:principalorgpaths', 'aws:principalaccount', 'aws:sourceaccount', 'aws:sourceorgid', 'aws:sourcearn'];
@@ -59,8 +59,11 @@ export default defineControl({
     if (r.type === 'AWS::Events::EventBus' && gs.length === 0) return r.notApplicable('the event bus declares no resource policy of its own');
     for (const g of gs) {
       if (g.effect && g.effect.toLowerCase() !== 'allow') continue;
-      if (g.principal?.k === 'unknown') return r.unknown('the principal of the bus policy is not known', g.principal, g.principal.loc, [evidenceAt(`Properties.${g.path}`, g.principal, g.principal.loc)]);
-      if (!isAnyonePrincipal(g.principal)) continue;
+      if (!isAnyonePrincipal(g.principal)) {
+        const u = unknownInPrincipal(g.principal);
+        if (u) return r.unknown('the principal of the bus policy is not known statically', u, u.loc, [evidenceAt(`Properties.${g.path}`, g.principal, u.loc)]);
+        continue;
+      }
       const keys = limitingKeys(g.condition);
       if (keys.length) continue;
       return r.fail('the policy allows principal "*" with no condition limiting it to an organization or known accounts: any AWS account can use the bus', g.principal?.loc ?? g.loc, [evidenceAt(`Properties.${g.path}`, g.principal, g.principal?.loc ?? g.loc), evidenceAt('Properties.Condition', g.condition, g.condition?.loc ?? g.loc, g.condition ? 'no organization or account condition' : 'no condition')]);

@@ -69,6 +69,23 @@ Resources:
       Action: events:PutEvents
       Principal: !Ref Who # <--
 ` },
+    tf(`variable "who" {
+  type = string
+}
+
+resource "aws_cloudwatch_event_bus_policy" "bus" {
+  event_bus_name = "orders"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { AWS = var.who } # <--
+      Action    = "events:PutEvents"
+      Resource  = "arn:aws:events:eu-west-1:111122223333:event-bus/orders"
+    }]
+  })
+}
+`, { name: 'principal from a variable without a value: not a pass' }),
   ],
   not_applicable: [
     `Resources:
