@@ -24,28 +24,13 @@ export const TRIVY_TERRAFORM_NOTES: Record<string, AgreementNote> = {
   'AVD-AWS-0094 good[0]': { kind: 'scope', why: 'Trivy only asks that an aws_s3_bucket_public_access_block exists. This one leaves ignore_public_acls and restrict_public_buckets unset (false), so public ACLs already on the bucket or its objects still take effect; AT-S3-002 requires all four settings.' },
   'AVD-AWS-0096 bad[0]': { kind: 'label', why: 'aws_sqs_queue without encryption arguments. Since October 2022 SQS encrypts new queues with SSE-SQS unless told otherwise, and the AWS provider sends sqs_managed_sse_enabled only when it is written (terraform-provider-aws pull request 27335), so the queue is encrypted at rest. Trivy\'s label predates that default.' },
   'AVD-AWS-0162 good[0]': { kind: 'label', why: 'cloud_watch_logs_group_arn without cloud_watch_logs_role_arn. CloudTrail needs the role to write to the log group, so no event reaches CloudWatch Logs; Trivy looks at the group alone.' },
-  // Written ahead for the analytics branch (DocumentDB controls), which maps AVD-AWS-0020 to two controls.
-  'AVD-AWS-0020 good[0]': { kind: 'scope', why: 'enabled_cloudwatch_logs_exports = "audit". Trivy passes a DocumentDB cluster that exports either log type; Attest asks for each in its own control (AT-DOCDB-003 audit, AT-DOCDB-004 profiler), both mapped to AVD-AWS-0020, so the profiler control fails here, truly: profiler logs are not exported.' },
-  'AVD-AWS-0020 good[1]': { kind: 'scope', why: 'enabled_cloudwatch_logs_exports = "profiler": the mirror of good[0]; AT-DOCDB-003 fails because audit logs are not exported.' },
   // Written ahead for the governance branch (account password policy, CloudTrail S3 data
   // events), whose combined controls are mapped to Trivy's one-part checks.
   'AVD-AWS-0056 good[0]': { kind: 'label', why: 'password_reuse_prevention = 5. Trivy accepts 5 remembered passwords; AT-IAM-017 asks for 24, the CIS AWS Foundations Benchmark figure, so 5 fails by design.' },
-  'AVD-AWS-0058 good[0]': { kind: 'scope', why: 'Trivy has one check per character class and the example requires only lowercase letters; AT-IAM-019 asks for all four classes, so the policy truly falls short of it.' },
-  'AVD-AWS-0059 good[0]': { kind: 'scope', why: 'The example requires only numbers; AT-IAM-019 asks for all four character classes (Trivy checks each class apart).' },
-  'AVD-AWS-0060 good[0]': { kind: 'scope', why: 'The example requires only symbols; AT-IAM-019 asks for all four character classes (Trivy checks each class apart).' },
-  'AVD-AWS-0061 good[0]': { kind: 'scope', why: 'The example requires only uppercase letters; AT-IAM-019 asks for all four character classes (Trivy checks each class apart).' },
-  'AVD-AWS-0171 good[0]': { kind: 'scope', why: 'read_write_type = "WriteOnly" for all buckets. Trivy 0171 asks for write data events only; AT-CT-007 asks for read and write events, and read events are not recorded.' },
-  'AVD-AWS-0171 good[2]': { kind: 'scope', why: 'WriteOnly data events for one bucket. AT-CT-007 asks for read and write events for all buckets; Trivy 0171 for write events of the bucket at hand.' },
-  'AVD-AWS-0172 good[0]': { kind: 'scope', why: 'ReadOnly data events for one bucket. AT-CT-007 asks for read and write events for all buckets; Trivy 0172 for read events of the bucket at hand.' },
   // Unknown: Attest could not decide.
   'AVD-AWS-0057 good[0]': { kind: 'pending', why: 'The policy document refers to data.aws_caller_identity.current and aws_s3_bucket.example, which the example does not declare, and a policy document with any part unknown is unknown as a whole on main. Branch tfsem reads such documents with only those parts unknown, after which AT-IAM-001/002/003 pass here (the actions are known).' },
   'AVD-AWS-0057 bad[0]': { kind: 'pending', why: 'The policy document refers to data.aws_caller_identity.current, which the example does not declare, so the whole document is unknown on main. With branch tfsem\'s partly known documents, AT-IAM-002 and AT-IAM-003 fail on "s3:*" on Resource "*".' },
   // No verdict.
-  'AVD-AWS-0018 good[0]': { kind: 'pending', why: 'aws_codebuild_project has no Terraform translation on main yet (helper tfgaps adds it).' },
-  'AVD-AWS-0018 good[1]': { kind: 'pending', why: 'aws_codebuild_project has no Terraform translation on main yet (helper tfgaps adds it).' },
-  'AVD-AWS-0018 good[2]': { kind: 'pending', why: 'aws_codebuild_project has no Terraform translation on main yet (helper tfgaps adds it).' },
-  'AVD-AWS-0018 bad[0]': { kind: 'pending', why: 'aws_codebuild_project has no Terraform translation on main yet (helper tfgaps adds it).' },
-  'AVD-AWS-0018 bad[1]': { kind: 'pending', why: 'aws_codebuild_project has no Terraform translation on main yet (helper tfgaps adds it).' },
   'AVD-AWS-0002 good[1]': { kind: 'agrees', why: 'caching_enabled = false: with no response cache there is nothing to encrypt, so AT-APIGW-003 is not applicable.' },
   'AVD-AWS-0078 good[1]': { kind: 'agrees', why: 'performance_insights_enabled = false: with Performance Insights off there is no data to encrypt, so AT-RDS-010 is not applicable.' },
 };

@@ -28,16 +28,15 @@ test('agreement with AWS Guard Rules Registry rule tests', { skip: !present && '
 // carry an explanation in bench/trivyTerraformNotes.ts (Trivy's label arguable, the two checks
 // ask different questions, or Attest wrong with the fix pending elsewhere), so a new one fails
 // here until it is fixed or explained: that list is the guard. The floor is a backstop under it.
-// Measured when written: 149 agree / 10 disagree = 0.937 on this branch (9 of the 10 are cases
-// where Attest's answer is the true one; the tenth, AT-KMS-001 on a SIGN_VERIFY key, is another
-// branch's to fix), and 0.918 in a trial merge with the branches of this session, whose combined
-// password-policy and S3 data-event controls are mapped to Trivy's one-part checks (notes written
-// ahead). The 0.95 aimed at is not reached without making Attest say what is not true.
+// Measured when written: 212 agree / 10 disagree of 233 cases = 0.955. Of the 10, 9 are cases
+// where Attest's answer is the true one (the notes say why) and one a broken example. Trivy
+// checks that test one part of what a control asks (one character class of a password policy,
+// write-only S3 data events) are related, not equivalent, and are not listed as references.
 test('agreement with Trivy good/bad Terraform examples', { skip: !present && 'corpus not present' }, () => {
   const cases = trivyCases(corpus, 'terraform');
   const s = summarise(cases);
   assert.ok(s.cases >= 160, `only ${s.cases} mapped cases`);
   const unexplained = cases.filter((c) => c.verdict === 'disagree' && !TRIVY_TERRAFORM_NOTES[noteKey(c)]).map((c) => `${noteKey(c)}: expected ${c.expected}, got ${c.got} (${c.controls.join(', ')})`);
   assert.deepEqual(unexplained, [], 'fix Attest or explain each disagreement in bench/trivyTerraformNotes.ts');
-  assert.ok(s.agreementOfDecided! >= 0.91, JSON.stringify(s));
+  assert.ok(s.agreementOfDecided! >= 0.95, JSON.stringify(s));
 });
