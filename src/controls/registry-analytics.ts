@@ -21,6 +21,7 @@ import emrAtRestEncryption from './data-protection/emrAtRestEncryption.js';
 import emrBlockPublicAccess from './network/emrBlockPublicAccess.js';
 import emrClusterSecurityConfiguration from './data-protection/emrClusterSecurityConfiguration.js';
 import emrInTransitEncryption from './data-protection/emrInTransitEncryption.js';
+import emrPrivateSubnet from './network/emrPrivateSubnet.js';
 import firehoseEncrypted from './data-protection/firehoseEncrypted.js';
 import fsxAutomaticBackups from './resilience/fsxAutomaticBackups.js';
 import fsxCmk from './data-protection/fsxCmk.js';
@@ -80,6 +81,7 @@ export const controls: Control[] = [
   emrInTransitEncryption,
   emrClusterSecurityConfiguration,
   emrBlockPublicAccess,
+  emrPrivateSubnet,
   fsxCmk,
   fsxAutomaticBackups,
   glueS3Encryption,

@@ -129,7 +129,7 @@ const emrCluster: Translator = {
     copyAll(out, {
       Name: 'name', ReleaseLabel: 'release_label', SecurityConfiguration: 'security_configuration',
       ServiceRole: 'service_role', JobFlowRole: 'ec2_attributes.instance_profile',
-      'Instances.Ec2SubnetId': 'ec2_attributes.subnet_id',
+      'Instances.Ec2SubnetId': 'ec2_attributes.subnet_id', 'Instances.Ec2SubnetIds': 'ec2_attributes.subnet_ids',
     });
     out.tags();
   },
