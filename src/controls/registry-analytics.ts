@@ -12,11 +12,13 @@ import dmsEndpointSsl from './data-protection/dmsEndpointSsl.js';
 import dmsMultiAz from './resilience/dmsMultiAz.js';
 import dmsReplicationNotPublic from './network/dmsReplicationNotPublic.js';
 import docdbAuditLogExport from './audit/docdbAuditLogExport.js';
+import docdbAuditLogsParameter from './audit/docdbAuditLogsParameter.js';
 import docdbBackupRetention from './resilience/docdbBackupRetention.js';
 import docdbCmk from './data-protection/docdbCmk.js';
 import docdbDeletionProtection from './resilience/docdbDeletionProtection.js';
 import docdbProfilerLogExport from './audit/docdbProfilerLogExport.js';
 import docdbStorageEncrypted from './data-protection/docdbStorageEncrypted.js';
+import docdbTlsParameter from './data-protection/docdbTlsParameter.js';
 import emrAtRestEncryption from './data-protection/emrAtRestEncryption.js';
 import emrBlockPublicAccess from './network/emrBlockPublicAccess.js';
 import emrClusterSecurityConfiguration from './data-protection/emrClusterSecurityConfiguration.js';
@@ -45,6 +47,7 @@ import mskClientBrokerTls from './data-protection/mskClientBrokerTls.js';
 import mskInClusterEncryption from './data-protection/mskInClusterEncryption.js';
 import mskNoPublicAccess from './network/mskNoPublicAccess.js';
 import neptuneAuditLogExport from './audit/neptuneAuditLogExport.js';
+import neptuneAuditLogParameter from './audit/neptuneAuditLogParameter.js';
 import neptuneBackupRetention from './resilience/neptuneBackupRetention.js';
 import neptuneCmk from './data-protection/neptuneCmk.js';
 import neptuneCopyTagsToSnapshot from './resilience/neptuneCopyTagsToSnapshot.js';
@@ -77,6 +80,8 @@ export const controls: Control[] = [
   docdbProfilerLogExport,
   docdbBackupRetention,
   docdbDeletionProtection,
+  docdbTlsParameter,
+  docdbAuditLogsParameter,
   emrAtRestEncryption,
   emrInTransitEncryption,
   emrClusterSecurityConfiguration,
@@ -111,6 +116,7 @@ export const controls: Control[] = [
   neptuneBackupRetention,
   neptuneDeletionProtection,
   neptuneCopyTagsToSnapshot,
+  neptuneAuditLogParameter,
   sagemakerNotebookNoDirectInternet,
   sagemakerNotebookNoRootAccess,
   sagemakerNotebookKms,

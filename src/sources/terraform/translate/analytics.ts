@@ -2,7 +2,7 @@
 // DocumentDB and Neptune clusters and DMS endpoints are translated in databases.ts, Kinesis streams in messaging.ts.
 import type { Loc, Value } from '../../../model/types.js';
 import { jsonDocument, type Attachment, type CfnBuilder, type TfView, type Translator } from './api.js';
-import { blockList, copy, copyAll, written } from './copy.js';
+import { blockList, blocksAsMap, copy, copyAll, written } from './copy.js';
 import { providerDefault } from './defaults.js';
 import { hasBlock } from './blocks.js';
 
@@ -11,6 +11,16 @@ function literal(out: CfnBuilder, cfnPath: string, v: string): void {
   const at: Loc = out.tf.locate('');
   out.put(cfnPath, { k: 'scalar', v, loc: at }, at);
 }
+
+/** DocumentDB and Neptune cluster parameter groups: `parameter` blocks as the Parameters map. */
+const clusterParameterGroup = (tfType: string, cfnType: string): Translator => ({
+  tfType, cfnType,
+  build(tf, out) {
+    copyAll(out, { Name: 'name', Family: 'family', Description: 'description' });
+    blocksAsMap(tf, out, 'Parameters', 'parameter', 'name', 'value');
+    out.tags();
+  },
+});
 
 const mskCluster: Translator = {
   tfType: 'aws_msk_cluster',
@@ -320,6 +330,8 @@ const attachments: Attachment[] = [
 ];
 
 const translators: Translator[] = [
+  clusterParameterGroup('aws_docdb_cluster_parameter_group', 'AWS::DocDB::DBClusterParameterGroup'),
+  clusterParameterGroup('aws_neptune_cluster_parameter_group', 'AWS::Neptune::DBClusterParameterGroup'),
   mskCluster, mqBroker, glueSecurityConfiguration, glueCatalogEncryption, athenaWorkgroup, emrSecurityConfiguration, emrCluster, emrBlockPublicAccess,
   sagemakerNotebook, sagemakerEndpointConfig, sagemakerModel, dmsReplicationInstance, daxCluster, memorydbCluster, transferServer,
   firehose, backupVault,
