@@ -10,6 +10,7 @@ import daxEndpointTls from './data-protection/daxEndpointTls.js';
 import dmsAutoMinorUpgrade from './deployment/dmsAutoMinorUpgrade.js';
 import dmsEndpointSsl from './data-protection/dmsEndpointSsl.js';
 import dmsMultiAz from './resilience/dmsMultiAz.js';
+import dmsReplicationCmk from './data-protection/dmsReplicationCmk.js';
 import dmsReplicationNotPublic from './network/dmsReplicationNotPublic.js';
 import docdbAuditLogExport from './audit/docdbAuditLogExport.js';
 import docdbAuditLogsParameter from './audit/docdbAuditLogsParameter.js';
@@ -23,12 +24,14 @@ import emrAtRestEncryption from './data-protection/emrAtRestEncryption.js';
 import emrBlockPublicAccess from './network/emrBlockPublicAccess.js';
 import emrClusterSecurityConfiguration from './data-protection/emrClusterSecurityConfiguration.js';
 import emrInTransitEncryption from './data-protection/emrInTransitEncryption.js';
+import emrKerberos from './authentication/emrKerberos.js';
 import emrPrivateSubnet from './network/emrPrivateSubnet.js';
 import firehoseEncrypted from './data-protection/firehoseEncrypted.js';
 import fsxAutomaticBackups from './resilience/fsxAutomaticBackups.js';
 import fsxCmk from './data-protection/fsxCmk.js';
 import glueCatalogEncryption from './data-protection/glueCatalogEncryption.js';
 import glueCloudWatchEncryption from './data-protection/glueCloudWatchEncryption.js';
+import glueComponentSecurityConfiguration from './data-protection/glueComponentSecurityConfiguration.js';
 import glueConnectionPasswordEncryption from './data-protection/glueConnectionPasswordEncryption.js';
 import glueJobBookmarksEncryption from './data-protection/glueJobBookmarksEncryption.js';
 import glueS3Encryption from './data-protection/glueS3Encryption.js';
@@ -38,6 +41,7 @@ import memorydbSnapshotRetention from './resilience/memorydbSnapshotRetention.js
 import memorydbTls from './data-protection/memorydbTls.js';
 import mqAuditLogging from './audit/mqAuditLogging.js';
 import mqAutoMinorUpgrade from './deployment/mqAutoMinorUpgrade.js';
+import mqCmk from './data-protection/mqCmk.js';
 import mqGeneralLogging from './audit/mqGeneralLogging.js';
 import mqNotPublic from './network/mqNotPublic.js';
 import mskAtRestCmk from './data-protection/mskAtRestCmk.js';
@@ -54,6 +58,7 @@ import neptuneCopyTagsToSnapshot from './resilience/neptuneCopyTagsToSnapshot.js
 import neptuneDeletionProtection from './resilience/neptuneDeletionProtection.js';
 import neptuneIamAuth from './authentication/neptuneIamAuth.js';
 import neptuneStorageEncrypted from './data-protection/neptuneStorageEncrypted.js';
+import sagemakerDomainVpcOnly from './network/sagemakerDomainVpcOnly.js';
 import sagemakerEndpointConfigKms from './data-protection/sagemakerEndpointConfigKms.js';
 import sagemakerModelNetworkIsolation from './network/sagemakerModelNetworkIsolation.js';
 import sagemakerNotebookInVpc from './network/sagemakerNotebookInVpc.js';
@@ -74,6 +79,7 @@ export const controls: Control[] = [
   dmsAutoMinorUpgrade,
   dmsMultiAz,
   dmsEndpointSsl,
+  dmsReplicationCmk,
   docdbStorageEncrypted,
   docdbCmk,
   docdbAuditLogExport,
@@ -87,6 +93,7 @@ export const controls: Control[] = [
   emrClusterSecurityConfiguration,
   emrBlockPublicAccess,
   emrPrivateSubnet,
+  emrKerberos,
   fsxCmk,
   fsxAutomaticBackups,
   glueS3Encryption,
@@ -94,6 +101,7 @@ export const controls: Control[] = [
   glueJobBookmarksEncryption,
   glueCatalogEncryption,
   glueConnectionPasswordEncryption,
+  glueComponentSecurityConfiguration,
   kinesisStreamEncrypted,
   firehoseEncrypted,
   memorydbTls,
@@ -103,6 +111,7 @@ export const controls: Control[] = [
   mqGeneralLogging,
   mqAuditLogging,
   mqAutoMinorUpgrade,
+  mqCmk,
   mskClientBrokerTls,
   mskInClusterEncryption,
   mskAtRestCmk,
@@ -123,6 +132,7 @@ export const controls: Control[] = [
   sagemakerNotebookInVpc,
   sagemakerEndpointConfigKms,
   sagemakerModelNetworkIsolation,
+  sagemakerDomainVpcOnly,
   transferNoFtp,
   transferLogging,
 ];
