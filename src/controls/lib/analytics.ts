@@ -1,6 +1,6 @@
 // Helpers shared by the analytics pack's controls (DocumentDB, Neptune, MSK, MQ, Glue, EMR, ...).
 import type { Value } from '../../model/types.js';
-import { asBool, asString, prop } from '../../model/value.js';
+import { asBool, asString } from '../../model/value.js';
 import { decide, evidenceAt, type Outcome, type ResourceContext, type Verdict } from '../api.js';
 import { whereWritten } from './where.js';
 
@@ -42,15 +42,6 @@ export function trueOr(def: boolean): (v: Value | undefined) => Verdict {
     if (v === undefined || v.k === 'absent') return def;
     if (v.k === 'unknown') return { unknown: v };
     return asBool(v) === true;
-  };
-}
-
-/** A boolean, with `def` standing for an absent value: anything but true passes. */
-export function notTrueOr(def: boolean): (v: Value | undefined) => Verdict {
-  return (v) => {
-    if (v === undefined || v.k === 'absent') return !def;
-    if (v.k === 'unknown') return { unknown: v };
-    return asBool(v) !== true;
   };
 }
 
@@ -118,9 +109,3 @@ export function getBlocked(base: Value | undefined, path: string): Value | undef
   return cur;
 }
 
-/** `prop` along a dotted path. */
-export function propPath(v: Value | undefined, path: string): Value | undefined {
-  let cur = v;
-  for (const part of path.split('.')) cur = prop(cur, part);
-  return cur;
-}
