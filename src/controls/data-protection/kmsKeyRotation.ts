@@ -16,6 +16,9 @@ export default defineControl({
     const spec = r.get('KeySpec');
     const s = asString(spec);
     if (s !== undefined && s !== 'SYMMETRIC_DEFAULT') return r.notApplicable(`KeySpec ${s} keys do not support automatic rotation`);
+    // Signing and MAC keys are asymmetric or HMAC keys whatever KeySpec says (or leaves out).
+    const usage = asString(r.get('KeyUsage'));
+    if (usage === 'SIGN_VERIFY' || usage === 'GENERATE_VERIFY_MAC') return r.notApplicable(`KeyUsage ${usage} keys (asymmetric or HMAC) do not support automatic rotation`);
     const origin = asString(r.get('Origin'));
     if (origin === 'EXTERNAL') return r.notApplicable('keys with imported (EXTERNAL) key material cannot rotate automatically');
     // KMS does not hold the material of a key in a custom key store, so it cannot rotate it either.

@@ -56,6 +56,17 @@ resource "aws_kms_key" "data" {
   key_usage                = "SIGN_VERIFY"
 }
 `, { name: 'asymmetric key (customer_master_key_spec RSA_2048)' }),
+    tf(`resource "aws_kms_key" "signing" {
+  description = "signing key; the spec is left to the provider"
+  key_usage   = "SIGN_VERIFY"
+}
+`, { name: 'key_usage SIGN_VERIFY without a spec: a signing key cannot rotate' }),
+    { name: 'an HMAC key', template: `Resources:
+  Mac:
+    Type: AWS::KMS::Key
+    Properties:
+      KeyUsage: GENERATE_VERIFY_MAC
+` },
     tf(`resource "aws_kms_external_key" "imported" {
   description = "imported material"
 }

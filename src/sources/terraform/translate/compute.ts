@@ -157,7 +157,7 @@ const lambdaFunction: Translator = {
       // -1 (the provider's default) reserves nothing; kept as written, below any reservation, where it decides.
       .set('ReservedConcurrentExecutions', 'reserved_concurrent_executions')
       .set('TracingConfig.Mode', 'tracing_config.mode').set('DeadLetterConfig.TargetArn', 'dead_letter_config.target_arn')
-      .set('Architectures', 'architectures').set('Layers', 'layers').tags();
+      .set('Architectures', 'architectures').set('Layers', 'layers').set('CodeSigningConfigArn', 'code_signing_config_arn').tags();
   },
 };
 
@@ -175,7 +175,8 @@ const lambdaUrl: Translator = {
   tfType: 'aws_lambda_function_url',
   cfnType: 'AWS::Lambda::Url',
   build(_tf, out) {
-    out.set('TargetFunctionArn', 'function_name').set('Qualifier', 'qualifier').set('AuthType', 'authorization_type').set('InvokeMode', 'invoke_mode');
+    out.set('TargetFunctionArn', 'function_name').set('Qualifier', 'qualifier').set('AuthType', 'authorization_type').set('InvokeMode', 'invoke_mode')
+      .set('Cors.AllowOrigins', 'cors.allow_origins').set('Cors.AllowCredentials', 'cors.allow_credentials');
   },
 };
 
