@@ -36,7 +36,8 @@ export function publishesLog(r: ResourceContext, logType: string, what: string, 
   }
   if (on !== true) return r.unknown(`whether ${what} are published depends on a deploy-time value`, on.unknown, at, ev);
   const group = valueOnPath(r, groupPath);
-  const hasGroup = decide(group, isPresent);
+  // A log group ARN is a string (or a reference that yields one); a number or a list names no group.
+  const hasGroup = decide(group, (g) => (g && ((g.k === 'scalar' && typeof g.v !== 'string') || g.k === 'list') ? false : isPresent(g)));
   const gat = whereWritten(r, groupPath);
   ev.push(evidenceAt(`Properties.${groupPath}`, group, gat, group === undefined ? 'not set' : undefined));
   if (hasGroup === false) return r.fail(`${logType} is enabled without CloudWatchLogsLogGroupArn: there is no log group to publish ${what} to`, gat, ev);
