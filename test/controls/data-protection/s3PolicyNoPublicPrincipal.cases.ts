@@ -214,5 +214,51 @@ resource "aws_s3_bucket_policy" "data" {
   policy = var.bucket_policy_json # <--
 }
 `, { name: 'policy from a variable without a value' }),
+    { name: 'a principal from a parameter, no condition', template: `Parameters:
+  Reader: { Type: String }
+Resources:
+  P:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: my-bucket
+      PolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: { AWS: !Ref Reader } # <--
+            Action: s3:GetObject
+            Resource: arn:aws:s3:::my-bucket/*
+` },
+    tf(`variable "reader" {
+  type = string
+}
+
+resource "aws_s3_bucket_policy" "data" {
+  bucket = "acme-data"
+  policy = jsonencode({ # <--
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Principal = { AWS = var.reader }, Action = "s3:GetObject", Resource = "arn:aws:s3:::acme-data/*" }] # <--
+  })
+}
+`, { name: 'jsonencode policy whose principal is a variable without a value' }),
+    tf(`variable "reader" {
+  type = string
+}
+
+data "aws_iam_policy_document" "read" {
+  statement {
+    principals {
+      type        = "AWS"
+      identifiers = [var.reader]
+    }
+    actions   = ["s3:GetObject"]
+    resources = ["arn:aws:s3:::acme-data/*"]
+  }
+}
+
+resource "aws_s3_bucket_policy" "data" {
+  bucket = "acme-data"
+  policy = data.aws_iam_policy_document.read.json # <--
+}
+`, { name: 'policy document data source whose principal is a variable without a value' }),
   ],
 });

@@ -230,5 +230,46 @@ resource "aws_s3_bucket_policy" "data" {
   policy = var.extra_policy_json # <--
 }
 `, { name: 'policy from a variable without a value' }),
+    { name: 'the Deny on aws:SecureTransport takes its value from a parameter', template: `Parameters:
+  Secure: { Type: String }
+Resources:
+  B:
+    Type: AWS::S3::Bucket
+  P:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: !Ref B
+      PolicyDocument:
+        Statement:
+          - Effect: Deny
+            Principal: "*"
+            Action: s3:*
+            Resource: !Sub \${B.Arn}/*
+            Condition:
+              Bool:
+                aws:SecureTransport: !Ref Secure # <--
+` },
+    tf(`variable "deny_principal" {
+  type = string
+}
+
+resource "aws_s3_bucket" "data" {
+  bucket = "acme-data"
+}
+
+resource "aws_s3_bucket_policy" "data" {
+  bucket = aws_s3_bucket.data.id
+  policy = jsonencode({ # <--
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Deny"
+      Principal = var.deny_principal # <--
+      Action    = "s3:*"
+      Resource  = ["\${aws_s3_bucket.data.arn}/*"]
+      Condition = { Bool = { "aws:SecureTransport" = "false" } }
+    }]
+  })
+}
+`, { name: 'the TLS Deny names a principal from a variable without a value' }),
   ],
 });

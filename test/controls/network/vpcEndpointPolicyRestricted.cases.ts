@@ -132,6 +132,26 @@ resource "aws_vpc_endpoint" "s3" {
   policy       = var.endpoint_policy # <--
 }
 `, { name: 'policy from a variable without a value' }),
+    { name: 'any principal, actions from a parameter', template: endpoint(`      PolicyDocument:
+        Statement:
+          - Effect: Allow # <--
+            Principal: "*"
+            Action: !Ref Actions
+            Resource: "*"
+`, 'Parameters:\n  Actions: { Type: CommaDelimitedList }\n') },
+    tf(`variable "reader" {
+  type = string
+}
+
+resource "aws_vpc_endpoint" "s3" {
+  vpc_id       = "vpc-0a1b2c3d"
+  service_name = "com.amazonaws.eu-west-1.s3"
+  policy = jsonencode({ # <--
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Principal = var.reader, Action = "*", Resource = "*" }] # <--
+  })
+}
+`, { name: 'every action, the principal from a variable without a value' }),
   ],
   not_applicable: [
     endpoint('      VpcEndpointType: GatewayLoadBalancer\n'),
