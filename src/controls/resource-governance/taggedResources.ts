@@ -30,7 +30,7 @@ export default defineControl({
     const path = r.type === 'AWS::EFS::FileSystem' ? 'FileSystemTags' : 'Tags';
     return expectAt(r, path, isPresent, {
       pass: 'the resource declares tags',
-      fail: `no ${path}: ownership, environment and data classification are not recorded on the resource (stack-level tags applied at deploy time, and the default_tags of a Terraform provider, are not visible here)`,
+      fail: `no ${path}: ownership, environment and data classification are not recorded on the resource (stack-level tags applied at deploy time are not visible here; a Terraform provider's default_tags would be)`,
     }, 'not set');
   },
 });
