@@ -1,7 +1,6 @@
 import { defineControl, evidenceAt, type Outcome } from '../api.js';
 import type { Loc, Value } from '../../model/types.js';
 import { asList, asString, asStrings, prop } from '../../model/value.js';
-import { whereWritten } from '../lib/where.js';
 
 const ALL_BUCKETS = /^arn:aws[a-z-]*:s3(:::)?$/;
 type U = Value & { k: 'unknown' };
@@ -74,7 +73,7 @@ export default defineControl({
     }
     const ev = [r.evidence('EventSelectors'), r.evidence('AdvancedEventSelectors')];
     if (pending) return r.unknown('whether S3 data events are recorded depends on a value not known statically', pending.u, pending.at, ev);
-    const at = r.properties.props.has('EventSelectors') ? r.locate('EventSelectors') : whereWritten(r, 'AdvancedEventSelectors');
+    const at = r.properties.props.has('EventSelectors') ? r.locate('EventSelectors') : r.locate('AdvancedEventSelectors');
     const why = [...new Set(reasons)].filter((x) => x !== 'no selector records S3 object events');
     return r.fail(`the trail does not record S3 object-level events for all buckets${why.length ? ` (${why.join('; ')})` : ''}`, at, ev);
   },

@@ -2,7 +2,6 @@
 import type { Value } from '../../model/types.js';
 import { asBool, asString } from '../../model/value.js';
 import { decide, evidenceAt, type Outcome, type ResourceContext, type Verdict } from '../api.js';
-import { whereWritten } from './where.js';
 
 type U = Value & { k: 'unknown' };
 
@@ -54,7 +53,7 @@ export function expectWhere(r: ResourceContext, path: string, test: (v: Value | 
   const v = getBlocked(r.properties, path);
   const d = decide(v, test);
   // A property left out is decided by the resource as a whole: the verdict points at it.
-  const at = v === undefined ? r.resource.loc : whereWritten(r, path);
+  const at = v === undefined ? r.resource.loc : r.locate(path);
   const ev = [evidenceAt(`Properties.${path}`, v, at, v === undefined ? absentNote : undefined)];
   if (d === true) return r.pass(messages.pass, at, ev);
   if (d === false) return r.fail(messages.fail, at, ev);

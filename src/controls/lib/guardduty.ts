@@ -7,7 +7,7 @@ import { asString, prop } from '../../model/value.js';
 import { decide, evidenceAt, type Outcome, type ResourceContext, type Verdict } from '../api.js';
 import { keyAt } from './operations.js';
 import { isFalse, isTrue } from '../predicates.js';
-import { valueThrough } from './where.js';
+import { valueThrough } from '../../model/value.js';
 
 /** The entry of Features with the given Name and its index, 'unknown' when the list cannot be read, undefined when not listed. */
 export function featureEntry(features: Value | undefined, name: string): { item: Value; index: number } | undefined | 'unknown' {
