@@ -1,6 +1,5 @@
 import { defineControl } from '../api.js';
 import { noneOf } from '../predicates.js';
-import { expectWhere } from '../lib/analytics.js';
 import type { Value } from '../../model/types.js';
 
 export default defineControl({
@@ -14,7 +13,7 @@ export default defineControl({
   references: { checkov: ['CKV_AWS_104'], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
     const on = (v: Value | undefined) => (v === undefined ? false : noneOf(['disabled', 'none'], true)(v));
-    return expectWhere(r, 'Parameters.audit_logs', on, {
+    return r.expect('Parameters.audit_logs', on, {
       pass: 'the engine writes audit events',
       fail: 'audit_logs is disabled or left out (disabled by default): no audit events are written',
       unknown: 'the audit_logs parameter depends on a deploy-time value',

@@ -1,6 +1,5 @@
 import { defineControl } from '../api.js';
 import { asString } from '../../model/value.js';
-import { expectWhere } from '../lib/analytics.js';
 import type { Value } from '../../model/types.js';
 
 export default defineControl({
@@ -14,7 +13,7 @@ export default defineControl({
   references: { checkov: [], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
     const on = (v: Value | undefined) => (v === undefined ? false : v.k === 'unknown' ? { unknown: v } : asString(v) === '1');
-    return expectWhere(r, 'Parameters.neptune_enable_audit_log', on, {
+    return r.expect('Parameters.neptune_enable_audit_log', on, {
       pass: 'the engine writes audit events',
       fail: 'neptune_enable_audit_log is not 1 (0 by default): no audit events are written',
       unknown: 'the audit log parameter depends on a deploy-time value',

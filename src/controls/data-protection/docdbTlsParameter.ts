@@ -1,6 +1,5 @@
 import { defineControl } from '../api.js';
 import { noneOf } from '../predicates.js';
-import { expectWhere } from '../lib/analytics.js';
 
 export default defineControl({
   id: 'AT-DOCDB-007',
@@ -12,7 +11,7 @@ export default defineControl({
   remediation: 'Leave the tls parameter out or set it to enabled (or tls1.2+ / tls1.3+) in Parameters of the AWS::DocDB::DBClusterParameterGroup; Terraform: a parameter block { name = "tls", value = "enabled" } on aws_docdb_cluster_parameter_group.',
   references: { checkov: ['CKV_AWS_90'], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
-    return expectWhere(r, 'Parameters.tls', noneOf(['disabled'], true), {
+    return r.expect('Parameters.tls', noneOf(['disabled'], true), {
       pass: 'TLS stays required for client connections',
       fail: 'the tls parameter is disabled: clients can connect without TLS',
       unknown: 'the tls parameter depends on a deploy-time value',

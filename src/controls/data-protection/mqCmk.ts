@@ -1,7 +1,7 @@
 import { decide, defineControl, evidenceAt } from '../api.js';
 import { asString } from '../../model/value.js';
 import { isPresent } from '../predicates.js';
-import { getBlocked, trueOr } from '../lib/analytics.js';
+import { trueOr } from '../lib/analytics.js';
 
 export default defineControl({
   id: 'AT-MQ-005',
@@ -14,8 +14,8 @@ export default defineControl({
   references: { checkov: [], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
     if (asString(r.get('EngineType'))?.toUpperCase() === 'RABBITMQ') return r.notApplicable('RabbitMQ brokers take no encryption options');
-    const own = getBlocked(r.properties, 'EncryptionOptions.UseAwsOwnedKey');
-    const key = getBlocked(r.properties, 'EncryptionOptions.KmsKeyId');
+    const own = r.get('EncryptionOptions.UseAwsOwnedKey');
+    const key = r.get('EncryptionOptions.KmsKeyId');
     const ownAt = own === undefined ? r.resource.loc : r.locate('EncryptionOptions.UseAwsOwnedKey');
     const keyAt = key === undefined ? (own === undefined ? r.resource.loc : ownAt) : r.locate('EncryptionOptions.KmsKeyId');
     const ev = [evidenceAt('Properties.EncryptionOptions.UseAwsOwnedKey', own, ownAt, own === undefined ? 'default is true' : undefined), evidenceAt('Properties.EncryptionOptions.KmsKeyId', key, keyAt)];

@@ -1,5 +1,5 @@
 import { defineControl } from '../api.js';
-import { equalsOr, expectWhere } from '../lib/analytics.js';
+import { equalsOr } from '../lib/analytics.js';
 
 export default defineControl({
   id: 'AT-SAGE-007',
@@ -11,7 +11,7 @@ export default defineControl({
   remediation: 'Set AppNetworkAccessType: VpcOnly on the AWS::SageMaker::Domain (Terraform: app_network_access_type = "VpcOnly" on aws_sagemaker_domain), with VPC endpoints or a NAT gateway for the services Studio needs.',
   references: { checkov: [], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
-    return expectWhere(r, 'AppNetworkAccessType', equalsOr('VpcOnly', 'PublicInternetOnly'), {
+    return r.expect('AppNetworkAccessType', equalsOr('VpcOnly', 'PublicInternetOnly'), {
       pass: 'Studio traffic goes through the VPC only',
       fail: 'AppNetworkAccessType is PublicInternetOnly (the default): Studio apps reach the internet outside the VPC',
       unknown: 'the network access type depends on a deploy-time value',

@@ -25,12 +25,12 @@ export default cases(control, {
   ],
   fail: [
     { name: 'left out', template: `Resources:
-  R: # <--
+  R:
     Type: AWS::DocDB::DBClusterParameterGroup
     Properties:
       Description: app
       Family: docdb5.0
-      Parameters:
+      Parameters: # <--
         tls: enabled
 ` },
     `Resources:

@@ -25,12 +25,12 @@ export default cases(control, {
   ],
   fail: [
     { name: 'left out', template: `Resources:
-  R: # <--
+  R:
     Type: AWS::Neptune::DBClusterParameterGroup
     Properties:
       Description: graph
       Family: neptune1.3
-      Parameters:
+      Parameters: # <--
         neptune_query_timeout: 120000
 ` },
     `Resources:

@@ -13,12 +13,12 @@ export default cases(control, {
         tls: enabled # <--
 `,
     { name: 'tls left out (enabled)', template: `Resources:
-  R: # <--
+  R:
     Type: AWS::DocDB::DBClusterParameterGroup
     Properties:
       Description: app
       Family: docdb5.0
-      Parameters:
+      Parameters: # <--
         audit_logs: enabled
 ` },
     tf(`resource "aws_docdb_cluster_parameter_group" "app" {
