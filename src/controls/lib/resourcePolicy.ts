@@ -9,7 +9,7 @@ import { isAnyonePrincipal } from './data.js';
 /** Condition keys that tie a request to a known account, organisation, source or network endpoint. */
 const PINNING = new Set([
   'aws:sourceaccount', 'aws:sourcearn', 'aws:sourceowner', 'aws:principalorgid', 'aws:principalorgpaths', 'aws:principalaccount',
-  'aws:principalarn', 'aws:sourcevpce', 'aws:sourcevpc', 'aws:userid', 'aws:principalserviceName'.toLowerCase(),
+  'aws:principalarn', 'aws:sourcevpce', 'aws:sourcevpc', 'aws:userid', 'aws:principalservicename',
 ]);
 
 /**

@@ -159,8 +159,18 @@ const ssmDocument: Translator = {
   },
 };
 
+const subscription: Translator = {
+  tfType: 'aws_sns_topic_subscription',
+  cfnType: 'AWS::SNS::Subscription',
+  build(_tf, out) {
+    copyAll(out, { TopicArn: 'topic_arn', Protocol: 'protocol', Endpoint: 'endpoint', RawMessageDelivery: 'raw_message_delivery', SubscriptionRoleArn: 'subscription_role_arn' });
+    copy(out, 'FilterPolicy', 'filter_policy', jsonDocument);
+    copy(out, 'RedrivePolicy', 'redrive_policy', jsonDocument);
+  },
+};
+
 const translators: Translator[] = [
-  metricFilter, passwordPolicy, accountPublicAccessBlock, accessPoint, efsAccessPoint, deliveryChannel, recorderStatus, aggregator, macie, inspector, ssmDocument,
+  subscription, metricFilter, passwordPolicy, accountPublicAccessBlock, accessPoint, efsAccessPoint, deliveryChannel, recorderStatus, aggregator, macie, inspector, ssmDocument,
 ];
 
 const onBucket = { ownerTypes: ['aws_s3_bucket'], ownerArg: 'bucket', ownerKey: 'bucket' };
