@@ -7,7 +7,7 @@
 // of a few ordinary events, so a pattern that joins the event names with && (matches nothing)
 // or matches every event (an alarm that always fires) is not taken as the control.
 import type { Loc, Resource, Value } from '../../model/types.js';
-import { asList, asString, getPath, prop } from '../../model/value.js';
+import { asBool, asList, asString, getPath, prop } from '../../model/value.js';
 import { defineControl, evidenceAt, type Control, type Outcome, type ResourceContext } from '../api.js';
 import type { Severity } from '../../model/types.js';
 
@@ -263,7 +263,7 @@ function alarmMetrics(a: Resource): { name: Value | undefined; ns: Value | undef
 function alarmActs(a: Resource): boolean | U {
   const enabled = prop(a.properties, 'ActionsEnabled');
   if (enabled?.k === 'unknown') return enabled;
-  if (enabled && asString(enabled) !== undefined && String(enabled.k === 'scalar' ? enabled.v : '').toLowerCase() === 'false') return false;
+  if (asBool(enabled) === false) return false;
   const actions = prop(a.properties, 'AlarmActions');
   if (actions?.k === 'unknown') return actions;
   const items = asList(actions) ?? [];
@@ -350,6 +350,7 @@ function judgeTrail(r: ResourceContext, item: CisItem): Outcome | undefined {
   if (pending) return r.unknown(`cannot tell whether ${what} raise an alarm: ${pending.message}`, pending.v, pending.at, evidence);
   return failure ?? noAlarm ?? r.fail(`metric filter for ${what} publishes no metric an alarm can watch`, loc(matching[0]!, 'MetricTransformations'), [arnEv, ev(matching[0]!, 'MetricTransformations')]);
 }
+
 /** A CIS metric-filter-and-alarm control, evaluated on each CloudTrail trail. */
 export function cisAlarmControl(item: CisItem): Control {
   return defineControl({
