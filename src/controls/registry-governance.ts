@@ -50,6 +50,7 @@ import ssmSessionLogging from './audit/ssmSessionLogging.js';
 import trustGithubSubjectPinned from './iam/trustGithubSubjectPinned.js';
 import sqsQueuePolicyNoWildcardAction from './authorization/sqsQueuePolicyNoWildcardAction.js';
 import snsSubscriptionHttps from './data-protection/snsSubscriptionHttps.js';
+import ecrRegistryScanning from './data-protection/ecrRegistryScanning.js';
 
 export const controls: Control[] = [
   cisAlarmUnauthorizedApiCalls, cisAlarmConsoleSignInWithoutMfa, cisAlarmRootAccountUsage, cisAlarmIamPolicyChanges, cisAlarmCloudTrailChanges, cisAlarmConsoleAuthFailures, cisAlarmKmsKeyDisableOrDeletion, cisAlarmS3BucketPolicyChanges, cisAlarmConfigChanges, cisAlarmSecurityGroupChanges, cisAlarmNaclChanges, cisAlarmNetworkGatewayChanges, cisAlarmRouteTableChanges, cisAlarmVpcChanges, cisAlarmOrganizationsChanges,
@@ -57,4 +58,5 @@ export const controls: Control[] = [
   snsTopicPolicyNotPublic, snsDeliveryStatusLogging, sqsQueuePolicyNotPublic, sqsDeadLetterQueue, ecrLifecyclePolicy, ecrRepositoryPolicyNotPublic, efsAccessPointPosixUser, efsAccessPointRootDirectory, efsPolicyRequiresTls, efsPolicyNotPublic,
   cloudTrailS3DataEvents, cloudTrailSnsNotification, cloudTrailInsights, configRecorderRunning, configAggregatorAllRegions, logGroupRetentionYear, macieEnabled, inspectorEnabled, ssmDocumentNotPublic, ssmSessionEncrypted, ssmSessionLogging, trustGithubSubjectPinned,
   sqsQueuePolicyNoWildcardAction, snsSubscriptionHttps,
+  ecrRegistryScanning,
 ];

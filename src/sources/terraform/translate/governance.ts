@@ -195,8 +195,20 @@ const subscription: Translator = {
   },
 };
 
+const registryScanning: Translator = {
+  tfType: 'aws_ecr_registry_scanning_configuration',
+  cfnType: 'AWS::ECR::RegistryScanningConfiguration',
+  build(tf, out) {
+    copy(out, 'ScanType', 'scan_type');
+    blockList(tf, out, 'Rules', 'rule', (b, rule) => {
+      copy(b, 'ScanFrequency', 'scan_frequency');
+      blockList(rule, b, 'RepositoryFilters', 'repository_filter', (f) => copyAll(f, { Filter: 'filter', FilterType: 'filter_type' }));
+    });
+  },
+};
+
 const translators: Translator[] = [
-  subscription, metricFilter, passwordPolicy, accountPublicAccessBlock, accessPoint, efsAccessPoint, deliveryChannel, recorderStatus, aggregator, macie, inspector, ssmDocument,
+  registryScanning, subscription, metricFilter, passwordPolicy, accountPublicAccessBlock, accessPoint, efsAccessPoint, deliveryChannel, recorderStatus, aggregator, macie, inspector, ssmDocument,
 ];
 
 const onBucket = { ownerTypes: ['aws_s3_bucket'], ownerArg: 'bucket', ownerKey: 'bucket' };
