@@ -444,7 +444,7 @@ export function apiSuite(backend: Backend): void {
     const c = json<{ id: string; tenant: string; label: string; sha256: string }>(created);
     assert.equal(c.tenant, 'acme');
     const got = json<{ id: string; report: { schemaVersion: string }; submittedBy: string }>(await inject('GET', `/api/scans/${c.id}`, tokens.get('auditor')));
-    assert.equal(got.report.schemaVersion, '1.1.0');
+    assert.equal(got.report.schemaVersion, '1.2.0');
     assert.equal(got.submittedBy, 'dev:tester');
     const list = json<{ scans: { id: string }[] }>(await inject('GET', '/api/scans?limit=1000', tokens.get('auditor')));
     assert.ok(list.scans.some((x) => x.id === c.id));
