@@ -84,6 +84,9 @@ export function loadTerraformModule(dir: string, files: string[], opts: ModuleOp
  * module called from many places (or found by the walk and called) is read once.
  */
 export function parseFile(path: string, cache: Map<string, ParsedFile>): ParsedFile | { error: string } {
+  // Keys are resolved paths: a path that is one already needs no resolving (most lookups are hits of those).
+  const direct = cache.get(path);
+  if (direct) return direct;
   const key = resolve(path);
   const hit = cache.get(key);
   if (hit) return hit;
@@ -230,17 +233,118 @@ interface ModuleSpec {
   call?: { name: string; at: Loc };
 }
 
+interface VarDecl extends Decl {
+  /** The variable's own arguments, read once (they are literals or type expressions, the same for every call). */
+  info?: { type: VarType; sensitive: boolean; def?: Attribute; nullable: boolean };
+}
+
+interface LocalDecl { attr: Attribute; file: ParsedFile }
+interface OutputDecl { attr?: Attribute; file: ParsedFile; block: Block }
+interface StaticResource { key: string; block: Block; file: ParsedFile; mode: 'managed' | 'data'; type: string; name: string }
+
+/** What a module's files declare, which is the same for every call of the module. */
+interface Declarations {
+  variables: Map<string, VarDecl>;
+  locals: Map<string, LocalDecl>;
+  resources: StaticResource[];
+  dataSources: StaticResource[];
+  calls: { block: Block; file: ParsedFile; name: string }[];
+  outputs: Map<string, OutputDecl>;
+  /** Declarations the module's files make twice, reported by every unit that reads them. */
+  errors: { at: Loc; message: string }[];
+}
+
+/** Declarations by the files that make them (a module called many times is indexed once). */
+const DECLARATIONS = new WeakMap<ParsedFile, { files: ParsedFile[]; decls: Declarations }[]>();
+
+function declarations(files: ParsedFile[]): Declarations {
+  const first = files[0];
+  const known = first ? DECLARATIONS.get(first) : undefined;
+  if (known) {
+    for (const k of known) if (k.files.length === files.length && k.files.every((f, i) => f === files[i])) return k.decls;
+  }
+  const d: Declarations = { variables: new Map(), locals: new Map(), resources: [], dataSources: [], calls: [], outputs: new Map(), errors: [] };
+  const resources = new Map<string, StaticResource>();
+  const dataSources = new Map<string, StaticResource>();
+  const calls = new Map<string, { block: Block; file: ParsedFile; name: string }>();
+  for (const file of files) {
+    for (const b of file.body.items) {
+      if (b.kind !== 'block') continue;
+      const at = (n: { line: number; col: number }): Loc => ({ file: file.file, line: n.line, column: n.col });
+      const dup = (what: string, first: { block: Block; file: ParsedFile } | undefined) => {
+        if (first) d.errors.push({ at: at(b), message: `${what} is declared twice (first at ${first.file.file}:${first.block.line})` });
+        return !!first;
+      };
+      const l0 = b.labels[0]?.value;
+      switch (b.type) {
+        case 'variable':
+          if (l0 && !dup(`variable ${l0}`, d.variables.get(l0))) d.variables.set(l0, { block: b, file });
+          break;
+        case 'locals':
+          for (const item of b.body.items) {
+            if (item.kind !== 'attr') continue;
+            const had = d.locals.get(item.name);
+            if (had) { d.errors.push({ at: at(item), message: `local.${item.name} is declared twice (first at ${had.file.file}:${had.attr.line})` }); continue; }
+            d.locals.set(item.name, { attr: item, file });
+          }
+          break;
+        case 'resource': case 'data': {
+          if (b.labels.length < 2) { d.errors.push({ at: at(b), message: `${b.type} block needs a type and a name` }); break; }
+          const type = l0!;
+          const name = b.labels[1]!.value;
+          const key = `${type}.${name}`;
+          const into = b.type === 'resource' ? resources : dataSources;
+          if (dup(`${b.type === 'data' ? 'data.' : ''}${key}`, into.get(key))) break;
+          into.set(key, { key, block: b, file, mode: b.type === 'resource' ? 'managed' : 'data', type, name });
+          break;
+        }
+        case 'module':
+          if (l0 && !dup(`module ${l0}`, calls.get(l0))) calls.set(l0, { block: b, file, name: l0 });
+          break;
+        case 'output':
+          if (l0) d.outputs.set(l0, { attr: attrOf(b, 'value'), file, block: b });
+          break;
+      }
+    }
+  }
+  d.resources = [...resources.values()];
+  d.dataSources = [...dataSources.values()];
+  d.calls = [...calls.values()];
+  if (first) {
+    let list = DECLARATIONS.get(first);
+    if (!list) DECLARATIONS.set(first, (list = []));
+    list.push({ files: [...files], decls: d });
+  }
+  return d;
+}
+
+/** A variable's type, sensitivity, default and nullability, read from its block once. */
+function varInfo(d: VarDecl): NonNullable<VarDecl['info']> {
+  if (!d.info) {
+    const def = attrOf(d.block, 'default');
+    d.info = {
+      type: typeOf(attrOf(d.block, 'type')?.expr),
+      sensitive: literal(attrOf(d.block, 'sensitive')) === true,
+      nullable: literal(attrOf(d.block, 'nullable')) !== false,
+    };
+    if (def) d.info.def = def;
+  }
+  return d.info;
+}
+
 class Module implements ModuleEnv {
   readonly parameters: ParameterInfo[] = [];
   private readonly files: ParsedFile[] = [];
-  private readonly variables = new Map<string, Decl>();
+  /** Read only: shared by every call of a module with the same files (see `declarations`). */
+  private readonly variables: Map<string, VarDecl>;
   private readonly varValues = new Map<string, { value: Value; via: string }>();
-  private readonly locals = new Map<string, { attr: Attribute; file: ParsedFile; value?: Value }>();
+  private readonly locals: Map<string, LocalDecl>;
+  private readonly localValues = new Map<string, Value>();
   private readonly localStack: string[] = [];
   private readonly resources = new Map<string, ResourceDecl>();
   private readonly dataSources = new Map<string, ResourceDecl>();
   private readonly calls = new Map<string, CallDecl>();
-  private readonly outputs = new Map<string, { attr?: Attribute; file: ParsedFile; block: Block }>();
+  private readonly outputs: Map<string, OutputDecl>;
   private outputValues?: ObjectValue;
 
   constructor(private readonly loader: Loader, private readonly spec: ModuleSpec) {
@@ -248,12 +352,15 @@ class Module implements ModuleEnv {
       const p = loader.parse(f);
       if (p) this.files.push(p);
     }
-    for (const file of this.files) {
-      for (const item of file.body.items) {
-        if (item.kind !== 'block') continue;
-        this.declare(item, file);
-      }
-    }
+    const d = declarations(this.files);
+    for (const e of d.errors) this.loader.error(e.at, e.message);
+    this.variables = d.variables;
+    this.locals = d.locals;
+    this.outputs = d.outputs;
+    // What evaluation records on a declaration (expansion, instances, children) is this call's own.
+    for (const r of d.resources) this.resources.set(r.key, { block: r.block, file: r.file, mode: r.mode, type: r.type, name: r.name });
+    for (const r of d.dataSources) this.dataSources.set(r.key, { block: r.block, file: r.file, mode: r.mode, type: r.type, name: r.name });
+    for (const c of d.calls) this.calls.set(c.name, { block: c.block, file: c.file, name: c.name });
     if (spec.inputs) this.childVariables(spec.inputs);
   }
 
@@ -263,41 +370,6 @@ class Module implements ModuleEnv {
 
   private scope(file: ParsedFile, extra: Partial<Scope> = {}): Scope {
     return { env: this, file: file.file, text: file.text, ...extra };
-  }
-
-  private declare(b: Block, file: ParsedFile): void {
-    const l = b.labels.map((x) => x.value);
-    const dup = (what: string, first: Decl | undefined) => {
-      if (first) this.loader.error(this.at(b, file), `${what} is declared twice (first at ${first.file.file}:${first.block.line})`);
-      return !!first;
-    };
-    switch (b.type) {
-      case 'variable':
-        if (l[0] && !dup(`variable ${l[0]}`, this.variables.get(l[0]))) this.variables.set(l[0], { block: b, file });
-        break;
-      case 'locals':
-        for (const item of b.body.items) {
-          if (item.kind !== 'attr') continue;
-          const had = this.locals.get(item.name);
-          if (had) { this.loader.error(this.at(item, file), `local.${item.name} is declared twice (first at ${had.file.file}:${had.attr.line})`); continue; }
-          this.locals.set(item.name, { attr: item, file });
-        }
-        break;
-      case 'resource': case 'data': {
-        if (l.length < 2) { this.loader.error(this.at(b, file), `${b.type} block needs a type and a name`); break; }
-        const key = `${l[0]}.${l[1]}`;
-        const into = b.type === 'resource' ? this.resources : this.dataSources;
-        if (dup(`${b.type === 'data' ? 'data.' : ''}${key}`, into.get(key))) break;
-        into.set(key, { block: b, file, mode: b.type === 'resource' ? 'managed' : 'data', type: l[0]!, name: l[1]! });
-        break;
-      }
-      case 'module':
-        if (l[0] && !dup(`module ${l[0]}`, this.calls.get(l[0]))) this.calls.set(l[0], { block: b, file, name: l[0] });
-        break;
-      case 'output':
-        if (l[0]) this.outputs.set(l[0], { attr: attrOf(b, 'value'), file, block: b });
-        break;
-    }
   }
 
   // ---- variables
@@ -312,9 +384,7 @@ class Module implements ModuleEnv {
       }
     }
     for (const [name, d] of this.variables) {
-      const type = typeOf(attrOf(d.block, 'type')?.expr);
-      const sensitive = literal(attrOf(d.block, 'sensitive')) === true;
-      const def = attrOf(d.block, 'default');
+      const { type, sensitive, def, nullable } = varInfo(d);
       const loc = this.at(d.block.labels[0]!, d.file);
       // Named as expressions and unknowns name it (`var.db_password`), so a control can look it up.
       const info: ParameterInfo = { name: `var.${name}`, type: typeText(d), loc, noEcho: sensitive, source: 'none' };
@@ -345,7 +415,6 @@ class Module implements ModuleEnv {
       if (value === undefined) {
         value = unknown(`var.${name} has no value (no default; set it in terraform.tfvars or pass --param ${name}=VALUE)`, [`var.${name}`], loc);
       }
-      const nullable = literal(attrOf(d.block, 'nullable')) !== false;
       if (!nullable && isNull(value) && def) value = evaluateSafe(def.expr, this.scope(d.file));
       value = convert(value, type, this.scope(d.file));
       this.varValues.set(name, { value: sensitive ? markSensitive(value) : value, via });
@@ -365,10 +434,7 @@ class Module implements ModuleEnv {
   private childVariables(inputs: Map<string, { value: Value; via: string; at: Loc }>): void {
     const call = this.spec.call!;
     for (const [name, d] of this.variables) {
-      const type = typeOf(attrOf(d.block, 'type')?.expr);
-      const sensitive = literal(attrOf(d.block, 'sensitive')) === true;
-      const def = attrOf(d.block, 'default');
-      const nullable = literal(attrOf(d.block, 'nullable')) !== false;
+      const { type, sensitive, def, nullable } = varInfo(d);
       const given = inputs.get(name);
       let value: Value;
       let via: string;
@@ -418,7 +484,8 @@ class Module implements ModuleEnv {
     const cond = inst.condition;
     if (cond) r.condition = { name: cond.name, state: 'unknown', params: cond.params };
     this.loader.resources.push(r);
-    const comments = blockComments(d.file, d.block);
+    let comments = COMMENTS.get(d.block);
+    if (!comments) COMMENTS.set(d.block, (comments = blockComments(d.file, d.block)));
     if (comments.length) this.loader.suppressions.set(inst.address, comments);
   }
 
@@ -693,7 +760,8 @@ class Module implements ModuleEnv {
   private local(name: string, at: Loc): Value {
     const l = this.locals.get(name);
     if (!l) throw new EvalError(`no local value ${JSON.stringify(name)} is declared in this module`);
-    if (l.value) return l.value;
+    const had = this.localValues.get(name);
+    if (had) return had;
     if (this.localStack.includes(name)) {
       const cycle = [...this.localStack.slice(this.localStack.indexOf(name)), name].map((n) => `local.${n}`).join(' -> ');
       this.loader.error(this.at(l.attr, l.file), `local.${name} refers to itself: ${cycle}`);
@@ -702,13 +770,15 @@ class Module implements ModuleEnv {
     if (this.loader.depth >= MAX_CHAIN) return unknown(`local.${name} is reached through more than ${MAX_CHAIN} references; Attest follows no further`, [], at);
     this.localStack.push(name);
     this.loader.depth++;
+    let value: Value;
     try {
-      l.value = evaluateSafe(l.attr.expr, this.scope(l.file));
+      value = evaluateSafe(l.attr.expr, this.scope(l.file));
     } finally {
       this.localStack.pop();
       this.loader.depth--;
     }
-    return l.value;
+    this.localValues.set(name, value);
+    return value;
   }
 
   readFile(path: string, at: Loc): string | Unknown {
@@ -724,6 +794,9 @@ class Module implements ModuleEnv {
     }
   }
 }
+
+/** Suppression comments by block: a block's instances (count, for_each, every call of its module) share them, read only. */
+const COMMENTS = new WeakMap<Block, SuppressionComment[]>();
 
 const CALL_META = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on']);
 
