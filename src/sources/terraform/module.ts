@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'n
 import { basename, join, relative, resolve, sep } from 'node:path';
 import type { Loc, ObjectValue, ParameterInfo, Scalar, SourceError, Value } from '../../model/types.js';
 import { displayPath } from '../cloudformation/load.js';
-import type { Attribute, Block, Expr, ParsedFile } from './hcl/ast.js';
+import type { Attribute, Block, Expr, ParsedFile, TemplatePart } from './hcl/ast.js';
 import { parseHcl } from './hcl/parser.js';
 import { bodyValue, lifecycleValue, refsIn, setPaths } from './eval/body.js';
 import { evaluate, evaluateSafe, locOf, textOf, type Got, type ModuleEnv, type Scope } from './eval/expr.js';
@@ -229,7 +229,8 @@ interface ModuleSpec {
   pathModule: string;
   /** Set when the module call's count/for_each is not known: every resource in it may not exist. */
   condition?: { name: string; params: string[] };
-  inputs?: Map<string, { value: Value; via: string; at: Loc }>;
+  /** Inputs of the call, evaluated where the call is written (`line`: of the argument, for messages). */
+  inputs?: Map<string, Input>;
   call?: { name: string; at: Loc };
 }
 
@@ -318,6 +319,55 @@ function declarations(files: ParsedFile[]): Declarations {
   return d;
 }
 
+interface Input { value: Value; line: number; at: Loc }
+
+/** A variable's value and where it came from, or how to work them out when first used. */
+type VarSlot = { value: Value; via: string } | { resolve: () => { value: Value; via: string } };
+
+const CLOSED = new WeakMap<Expr, boolean>();
+
+/**
+ * Whether an expression refers to nothing (no name, no splat element, no template file, which
+ * is evaluated with the module's names): its value is then the same wherever and whenever it
+ * is evaluated, and evaluating it has no effect.
+ */
+function isClosed(e: Expr): boolean {
+  let c = CLOSED.get(e);
+  if (c !== undefined) return c;
+  switch (e.t) {
+    case 'lit': c = true; break;
+    case 'var': case 'anon': case 'for': case 'getattr': case 'index': case 'splat': c = false; break;
+    case 'tpl': c = e.parts.every(partClosed); break;
+    case 'call': c = e.name !== 'templatefile' && e.args.every(isClosed); break;
+    case 'tuple': c = e.items.every(isClosed); break;
+    case 'object': c = e.items.every((i) => isClosed(i.key) && isClosed(i.value)); break;
+    case 'cond': c = isClosed(e.cond) && isClosed(e.then) && isClosed(e.else); break;
+    case 'binary': c = isClosed(e.left) && isClosed(e.right); break;
+    case 'unary': case 'paren': c = isClosed(e.e); break;
+    default: c = false;
+  }
+  CLOSED.set(e, c);
+  return c;
+}
+
+function partClosed(p: TemplatePart): boolean {
+  switch (p.t) {
+    case 'lit': return true;
+    case 'interp': return isClosed(p.e);
+    default: return false;
+  }
+}
+
+/** Whether converting to a type evaluates only closed expressions (its optional attributes' defaults). */
+function typePure(t: VarType): boolean {
+  switch (t.k) {
+    case 'list': case 'set': case 'map': return typePure(t.el);
+    case 'tuple': return t.els.every(typePure);
+    case 'object': for (const a of t.attrs.values()) if ((a.def && !isClosed(a.def)) || !typePure(a.type)) return false; return true;
+    default: return true;
+  }
+}
+
 /** A variable's type, sensitivity, default and nullability, read from its block once. */
 function varInfo(d: VarDecl): NonNullable<VarDecl['info']> {
   if (!d.info) {
@@ -337,7 +387,8 @@ class Module implements ModuleEnv {
   private readonly files: ParsedFile[] = [];
   /** Read only: shared by every call of a module with the same files (see `declarations`). */
   private readonly variables: Map<string, VarDecl>;
-  private readonly varValues = new Map<string, { value: Value; via: string }>();
+  /** Variable values; a child module's are worked out when first used where that cannot change them (`VarSlot`). */
+  private readonly varValues = new Map<string, VarSlot>();
   private readonly locals: Map<string, LocalDecl>;
   private readonly localValues = new Map<string, Value>();
   private readonly localStack: string[] = [];
@@ -431,25 +482,33 @@ class Module implements ModuleEnv {
     return relocate(evaluateSafe(a.expr, { env: this, file: loc.file, text: p.text }), loc);
   }
 
-  private childVariables(inputs: Map<string, { value: Value; via: string; at: Loc }>): void {
+  private childVariables(inputs: Map<string, Input>): void {
     const call = this.spec.call!;
     for (const [name, d] of this.variables) {
       const { type, sensitive, def, nullable } = varInfo(d);
       const given = inputs.get(name);
-      let value: Value;
-      let via: string;
-      if (given && !(isNull(given.value) && !nullable && def)) {
-        value = given.value;
-        via = given.via;
-      } else if (def) {
-        value = evaluateSafe(def.expr, this.scope(d.file));
-        via = `default of variable ${name} of ${this.spec.prefix} (${d.file.file}:${def.line})`;
-      } else {
-        value = unknown(`${this.spec.prefix} is called without its required input ${name}`, [`${this.spec.prefix}.var.${name}`], call.at);
-        via = '';
-      }
-      value = convert(value, type, this.scope(d.file));
-      this.varValues.set(name, { value: sensitive ? markSensitive(value) : value, via });
+      const useGiven = given && !(isNull(given.value) && !nullable && def);
+      const resolve = (): { value: Value; via: string } => {
+        let value: Value;
+        let via: string;
+        if (useGiven) {
+          value = given.value;
+          via = `input ${name} of ${this.spec.prefix} (${call.at.file}:${given.line})`;
+        } else if (def) {
+          value = evaluateSafe(def.expr, this.scope(d.file));
+          via = `default of variable ${name} of ${this.spec.prefix} (${d.file.file}:${def.line})`;
+        } else {
+          value = unknown(`${this.spec.prefix} is called without its required input ${name}`, [`${this.spec.prefix}.var.${name}`], call.at);
+          via = '';
+        }
+        value = convert(value, type, this.scope(d.file));
+        return { value: sensitive ? markSensitive(value) : value, via };
+      };
+      // Evaluated now, a default sees only the variables declared before it; one that refers to
+      // nothing (and a type whose optional defaults refer to nothing) is the same whenever it is
+      // evaluated, so it waits until used: most of a large module's variables never are.
+      const pure = typePure(type) && (useGiven || !def || isClosed(def.expr));
+      this.varValues.set(name, pure ? { resolve } : resolve());
     }
     for (const [name, given] of inputs) {
       if (!this.variables.has(name)) this.loader.error(given.at, `module ${call.name} has no variable ${name} (${relative(this.loader.rootDir, this.spec.dir) || '.'})`);
@@ -627,11 +686,11 @@ class Module implements ModuleEnv {
     const base = this.spec.prefix ? `${this.spec.prefix}.module.${call.name}` : `module.${call.name}`;
     const make = (prefix: string, extra: Partial<Scope>, condition?: { name: string; params: string[] }) => {
       const s = this.scope(call.file, extra);
-      const inputs = new Map<string, { value: Value; via: string; at: Loc }>();
+      const inputs = new Map<string, Input>();
       for (const item of call.block.body.items) {
         if (item.kind !== 'attr' || CALL_META.has(item.name)) continue;
         const loc = this.at(item, call.file);
-        inputs.set(item.name, { value: evaluateSafe(item.expr, s), via: `input ${item.name} of ${prefix} (${call.file.file}:${item.line})`, at: loc });
+        inputs.set(item.name, { value: evaluateSafe(item.expr, s), line: item.line, at: loc });
       }
       const pathModule = relative(this.loader.rootDir, real).split(sep).join('/') || '.';
       const inherited = this.spec.condition;
@@ -672,8 +731,9 @@ class Module implements ModuleEnv {
   root(root: string, attr: string, at: Loc, s: Scope): Got | undefined {
     switch (root) {
       case 'var': {
-        const v = this.varValues.get(attr);
-        if (!v) throw new EvalError(`no variable ${JSON.stringify(attr)} is declared in this module`);
+        const slot = this.varValues.get(attr);
+        if (!slot) throw new EvalError(`no variable ${JSON.stringify(attr)} is declared in this module`);
+        const v = 'resolve' in slot ? this.varValues.set(attr, slot.resolve()).get(attr) as { value: Value; via: string } : slot;
         return { v: v.value, via: v.via };
       }
       case 'local': return { v: this.local(attr, at), via: `local.${attr}` };
