@@ -71,10 +71,10 @@ export function evaluateSafe(e: Expr, s: Scope): Value {
 }
 
 export function evaluate(e: Expr, s: Scope): Value {
-  const loc = locOf(e, s);
+  // The location is made only where the value needs it (most nodes pass on another's value).
   switch (e.t) {
-    case 'lit': return scalar(e.v, loc);
-    case 'tpl': return template(e.parts, s, loc);
+    case 'lit': return scalar(e.v, locOf(e, s));
+    case 'tpl': return template(e, s);
     case 'var': {
       const bound = s.vars?.get(e.name);
       if (bound) return bound;
@@ -86,18 +86,24 @@ export function evaluate(e: Expr, s: Scope): Value {
       return s.anon;
     }
     case 'getattr': case 'index': {
-      const g = traverse(e, s);
+      const loc = locOf(e, s);
+      const g = traverse(e, s, loc);
       return g.via !== undefined ? relocate(g.v, loc, g.via || undefined) : g.v;
     }
     case 'splat': {
+      const loc = locOf(e, s);
       const src = evaluateRaw(e.src, s);
       if (src.k === 'unknown') return { ...src, loc };
       const items = src.k === 'list' ? src.items : isNull(src) ? [] : [src];
       return relocate(list(items.map((item) => evaluate(e.each, { ...s, anon: item })), loc), loc);
     }
-    case 'call': return callFunction(e, s, loc);
-    case 'tuple': return list(e.items.map((i) => evaluate(i, s)), loc);
+    case 'call': return callFunction(e, s, locOf(e, s));
+    case 'tuple': {
+      const loc = locOf(e, s);
+      return list(e.items.map((i) => evaluate(i, s)), loc);
+    }
     case 'object': {
+      const loc = locOf(e, s);
       const entries: [string, Value, Loc][] = [];
       for (const item of e.items) {
         const kv = item.key.t === 'lit' ? scalar(item.key.v, loc) : evaluate(item.key.t === 'paren' ? item.key.e : item.key, s);
@@ -107,9 +113,10 @@ export function evaluate(e: Expr, s: Scope): Value {
       }
       return object(entries, loc);
     }
-    case 'cond': return conditional(e, s, loc);
-    case 'binary': return binary(e, s, loc);
+    case 'cond': return conditional(e, s);
+    case 'binary': return binary(e, s, locOf(e, s));
     case 'unary': {
+      const loc = locOf(e, s);
       const v = evaluate(e.e, s);
       if (e.op === '!') {
         const b = need(asBoolean(v), loc);
@@ -119,7 +126,7 @@ export function evaluate(e: Expr, s: Scope): Value {
       return typeof n === 'number' ? scalar(-n, loc) : n;
     }
     case 'paren': return evaluate(e.e, s);
-    case 'for': return forExpr(e, s, loc);
+    case 'for': return forExpr(e, s, locOf(e, s));
   }
 }
 
@@ -140,14 +147,15 @@ function need<T>(x: T | Unknown | EvalError, loc: Loc): T | Unknown {
 }
 
 /** A traversal, its value not yet moved to where it is used. */
-function traverse(e: Expr, s: Scope): Got {
-  const loc = locOf(e, s);
+function traverse(e: Expr, s: Scope, at?: Loc): Got {
+  const loc = at ?? locOf(e, s);
   if (e.t === 'index') {
     const o = traverse(e.obj, s);
     const k = evaluate(e.key, s);
     const v = index(o.v, k, loc);
-    if (!o.from) return { ...o, v };
-    return { ...o, v, from: { resource: o.from.resource, path: `${o.from.path}[${k.k === 'scalar' ? JSON.stringify(k.v) : '?'}]` } };
+    // Got objects are made with one shape (a spread of the several shapes they come in is slow).
+    if (!o.from) return { v, via: o.via, from: undefined };
+    return { v, via: o.via, from: { resource: o.from.resource, path: `${o.from.path}[${k.k === 'scalar' ? JSON.stringify(k.v) : '?'}]` } };
   }
   if (e.t !== 'getattr') return { v: evaluate(e, s) };
   const o = e.obj;
@@ -178,9 +186,9 @@ function traverse(e: Expr, s: Scope): Got {
     const path = `${base.from.path}.${e.name}`;
     const p = v.props.get(e.name);
     if (p === undefined) return { v: { k: 'ref', resource: base.from.resource, attr: path, loc } };
-    return { ...base, v: p, from: { resource: base.from.resource, path } };
+    return { v: p, via: base.via, from: { resource: base.from.resource, path } };
   }
-  return { ...base, v: attrOf(v, e.name, loc) };
+  return { v: attrOf(v, e.name, loc), via: base.via, from: base.from };
 }
 
 /** `o.name` for a value already evaluated (a whole resource's attributes are looked up by the module). */
@@ -224,10 +232,12 @@ export function index(o: Value, k: Value, loc: Loc): Value {
   }
 }
 
-function conditional(e: Extract<Expr, { t: 'cond' }>, s: Scope, loc: Loc): Value {
-  const c = need(asBoolean(evaluate(e.cond, s)), loc);
-  if (c === true) return evaluate(e.then, s);
-  if (c === false) return evaluate(e.else, s);
+function conditional(e: Extract<Expr, { t: 'cond' }>, s: Scope): Value {
+  const b = asBoolean(evaluate(e.cond, s));
+  if (b === true) return evaluate(e.then, s);
+  if (b === false) return evaluate(e.else, s);
+  const loc = locOf(e, s);
+  const c = need(b, loc) as Unknown;
   const alts: Value[] = [];
   for (const branch of [e.then, e.else]) {
     try { alts.push(evaluate(branch, s)); } catch (err) {
@@ -340,9 +350,11 @@ function forValue(e: Extract<Expr, { t: 'for' }>, s: Scope, loc: Loc): Value {
   return object([...out].map(([k, x]) => [k, e.group ? list(x.group, x.at) : x.v, x.at]), loc);
 }
 
-function template(parts: TemplatePart[], s: Scope, loc: Loc): Value {
+function template(e: Extract<Expr, { t: 'tpl' }>, s: Scope): Value {
+  const parts = e.parts;
   // "${x}" alone is x itself, not x converted to a string.
   if (parts.length === 1 && parts[0]!.t === 'interp') return evaluate(parts[0]!.e, s);
+  const loc = locOf(e, s);
   const refs = new Set<string>();
   const sensitive = { on: false };
   const unknowns: Unknown[] = [];
