@@ -234,9 +234,20 @@ interface ModuleSpec {
   call?: { name: string; at: Loc };
 }
 
+interface VarInfo {
+  type: VarType;
+  sensitive: boolean;
+  def?: Attribute;
+  nullable: boolean;
+  /** Converting to the type evaluates only expressions that refer to nothing. */
+  typePure: boolean;
+  /** No default, or one that refers to nothing. */
+  closedDefault: boolean;
+}
+
 interface VarDecl extends Decl {
   /** The variable's own arguments, read once (they are literals or type expressions, the same for every call). */
-  info?: { type: VarType; sensitive: boolean; def?: Attribute; nullable: boolean };
+  info?: VarInfo;
 }
 
 interface LocalDecl { attr: Attribute; file: ParsedFile }
@@ -321,8 +332,6 @@ function declarations(files: ParsedFile[]): Declarations {
 
 interface Input { value: Value; line: number; at: Loc }
 
-/** A variable's value and where it came from, or how to work them out when first used. */
-type VarSlot = { value: Value; via: string } | { resolve: () => { value: Value; via: string } };
 
 const CLOSED = new WeakMap<Expr, boolean>();
 
@@ -369,13 +378,16 @@ function typePure(t: VarType): boolean {
 }
 
 /** A variable's type, sensitivity, default and nullability, read from its block once. */
-function varInfo(d: VarDecl): NonNullable<VarDecl['info']> {
+function varInfo(d: VarDecl): VarInfo {
   if (!d.info) {
     const def = attrOf(d.block, 'default');
+    const type = typeOf(attrOf(d.block, 'type')?.expr);
     d.info = {
-      type: typeOf(attrOf(d.block, 'type')?.expr),
+      type,
       sensitive: literal(attrOf(d.block, 'sensitive')) === true,
       nullable: literal(attrOf(d.block, 'nullable')) !== false,
+      typePure: typePure(type),
+      closedDefault: !def || isClosed(def.expr),
     };
     if (def) d.info.def = def;
   }
@@ -387,8 +399,8 @@ class Module implements ModuleEnv {
   private readonly files: ParsedFile[] = [];
   /** Read only: shared by every call of a module with the same files (see `declarations`). */
   private readonly variables: Map<string, VarDecl>;
-  /** Variable values; a child module's are worked out when first used where that cannot change them (`VarSlot`). */
-  private readonly varValues = new Map<string, VarSlot>();
+  /** Variable values; a child module's are worked out when first used where that cannot change them (see childVariables). */
+  private readonly varValues = new Map<string, { value: Value; via: string }>();
   private readonly locals: Map<string, LocalDecl>;
   private readonly localValues = new Map<string, Value>();
   private readonly localStack: string[] = [];
@@ -483,36 +495,45 @@ class Module implements ModuleEnv {
   }
 
   private childVariables(inputs: Map<string, Input>): void {
-    const call = this.spec.call!;
     for (const [name, d] of this.variables) {
-      const { type, sensitive, def, nullable } = varInfo(d);
-      const given = inputs.get(name);
-      const useGiven = given && !(isNull(given.value) && !nullable && def);
-      const resolve = (): { value: Value; via: string } => {
-        let value: Value;
-        let via: string;
-        if (useGiven) {
-          value = given.value;
-          via = `input ${name} of ${this.spec.prefix} (${call.at.file}:${given.line})`;
-        } else if (def) {
-          value = evaluateSafe(def.expr, this.scope(d.file));
-          via = `default of variable ${name} of ${this.spec.prefix} (${d.file.file}:${def.line})`;
-        } else {
-          value = unknown(`${this.spec.prefix} is called without its required input ${name}`, [`${this.spec.prefix}.var.${name}`], call.at);
-          via = '';
-        }
-        value = convert(value, type, this.scope(d.file));
-        return { value: sensitive ? markSensitive(value) : value, via };
-      };
+      const info = varInfo(d);
       // Evaluated now, a default sees only the variables declared before it; one that refers to
       // nothing (and a type whose optional defaults refer to nothing) is the same whenever it is
-      // evaluated, so it waits until used: most of a large module's variables never are.
-      const pure = typePure(type) && (useGiven || !def || isClosed(def.expr));
-      this.varValues.set(name, pure ? { resolve } : resolve());
+      // evaluated, so it waits until used (`root`): most of a large module's variables never are.
+      if (info.typePure && (info.closedDefault || this.usesInput(name, info))) continue;
+      this.varValues.set(name, this.childVariable(name, d));
     }
     for (const [name, given] of inputs) {
-      if (!this.variables.has(name)) this.loader.error(given.at, `module ${call.name} has no variable ${name} (${relative(this.loader.rootDir, this.spec.dir) || '.'})`);
+      if (!this.variables.has(name)) this.loader.error(given.at, `module ${this.spec.call!.name} has no variable ${name} (${relative(this.loader.rootDir, this.spec.dir) || '.'})`);
     }
+  }
+
+  /** Whether a child module's variable takes the value its call gives. */
+  private usesInput(name: string, info: VarInfo): boolean {
+    const given = this.spec.inputs?.get(name);
+    return !!given && !(isNull(given.value) && !info.nullable && info.def);
+  }
+
+  /** A child module's variable: the input given, else its default, converted to its type. */
+  private childVariable(name: string, d: VarDecl): { value: Value; via: string } {
+    const call = this.spec.call!;
+    const info = varInfo(d);
+    const { type, sensitive, def } = info;
+    let value: Value;
+    let via: string;
+    const given = this.spec.inputs?.get(name);
+    if (given && this.usesInput(name, info)) {
+      value = given.value;
+      via = `input ${name} of ${this.spec.prefix} (${call.at.file}:${given.line})`;
+    } else if (def) {
+      value = evaluateSafe(def.expr, this.scope(d.file));
+      via = `default of variable ${name} of ${this.spec.prefix} (${d.file.file}:${def.line})`;
+    } else {
+      value = unknown(`${this.spec.prefix} is called without its required input ${name}`, [`${this.spec.prefix}.var.${name}`], call.at);
+      via = '';
+    }
+    value = convert(value, type, this.scope(d.file));
+    return { value: sensitive ? markSensitive(value) : value, via };
   }
 
   // ---- loading
@@ -731,9 +752,14 @@ class Module implements ModuleEnv {
   root(root: string, attr: string, at: Loc, s: Scope): Got | undefined {
     switch (root) {
       case 'var': {
-        const slot = this.varValues.get(attr);
-        if (!slot) throw new EvalError(`no variable ${JSON.stringify(attr)} is declared in this module`);
-        const v = 'resolve' in slot ? this.varValues.set(attr, slot.resolve()).get(attr) as { value: Value; via: string } : slot;
+        let v = this.varValues.get(attr);
+        if (!v) {
+          // A root module's variables are all set; a child module's not set yet waits for its first use.
+          const d = this.spec.inputs ? this.variables.get(attr) : undefined;
+          if (!d) throw new EvalError(`no variable ${JSON.stringify(attr)} is declared in this module`);
+          v = this.childVariable(attr, d);
+          this.varValues.set(attr, v);
+        }
         return { v: v.value, via: v.via };
       }
       case 'local': return { v: this.local(attr, at), via: `local.${attr}` };
