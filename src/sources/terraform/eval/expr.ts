@@ -104,14 +104,24 @@ export function evaluate(e: Expr, s: Scope): Value {
     }
     case 'object': {
       const loc = locOf(e, s);
-      const entries: [string, Value, Loc][] = [];
+      // As object(entries, loc) builds it, without an entry array per item.
+      const props = new Map<string, Value>();
+      const keyLocs = new Map<string, Loc>();
       for (const item of e.items) {
-        const kv = item.key.t === 'lit' ? scalar(item.key.v, loc) : evaluate(item.key.t === 'paren' ? item.key.e : item.key, s);
-        if (kv.k === 'unknown') return unknown(`object key ${textOf(item.key, s)}: ${kv.reason}`, kv.params, loc);
-        if (kv.k !== 'scalar' || kv.v === null || kv.refs?.length) throw new EvalError(`object key ${textOf(item.key, s)} is not a string known before apply`);
-        entries.push([String(kv.v), evaluate(item.value, s), locOf(item, s)]);
+        let key: string;
+        if (item.key.t === 'lit') {
+          if (item.key.v === null) throw new EvalError(`object key ${textOf(item.key, s)} is not a string known before apply`);
+          key = String(item.key.v);
+        } else {
+          const kv = evaluate(item.key.t === 'paren' ? item.key.e : item.key, s);
+          if (kv.k === 'unknown') return unknown(`object key ${textOf(item.key, s)}: ${kv.reason}`, kv.params, loc);
+          if (kv.k !== 'scalar' || kv.v === null || kv.refs?.length) throw new EvalError(`object key ${textOf(item.key, s)} is not a string known before apply`);
+          key = String(kv.v);
+        }
+        props.set(key, evaluate(item.value, s));
+        keyLocs.set(key, locOf(item, s));
       }
-      return object(entries, loc);
+      return { k: 'object', props, keyLocs, loc };
     }
     case 'cond': return conditional(e, s);
     case 'binary': return binary(e, s, locOf(e, s));
