@@ -4,11 +4,10 @@
 // had stopped running by the time they were optimized (hundreds of controls, translators and
 // readers, each hot briefly). A higher threshold leaves it the code that stays hot (a large
 // template's loops are still optimized). `serve` runs for long and keeps V8's default, as does
-// a threshold given in the Node options.
+// a process started with its own `node --interrupt-budget=…`.
 import { setFlagsFromString } from 'node:v8';
 
-const nodeOptions = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
-if (process.argv[2] !== 'serve' && !nodeOptions.some((o) => o.startsWith('--interrupt-budget'))) setFlagsFromString('--interrupt-budget=500000');
+if (process.argv[2] !== 'serve' && !process.execArgv.some((o) => o.startsWith('--interrupt-budget'))) setFlagsFromString('--interrupt-budget=500000');
 
 const { main } = await import('../dist/src/cli/main.js');
 main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
