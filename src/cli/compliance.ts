@@ -15,8 +15,11 @@ import { ConfigError, DEFAULT_COMPLIANCE, loadConfig, type ComplianceConfig } fr
 import { CONTROLS } from '../controls/index.js';
 import { scanPaths, type ScanResult } from '../engine/scan.js';
 import { inputErrorLines } from '../report/text.js';
+import { applyIgnores, type IgnoreSummary } from '../report/ignore.js';
+import type { Finding } from '../model/types.js';
+import { readScanInputs, SCAN_INPUT_FLAGS } from './scan-input.js';
 import { CATALOGS } from '../frameworks/index.js';
-import { ParamsError, paramRecord, parseParamArg, readParamsFile } from '../sources/params.js';
+import { ParamsError } from '../sources/params.js';
 import type { Ledger } from '../ledger/ledger.js';
 import { isPostgresUrl } from '../ledger/open.js';
 import { assessCompliance, selectCategories } from '../compliance/assess.js';
@@ -71,6 +74,11 @@ ${LEDGER_OPTIONS}
   -p, --param KEY=VALUE    parameter value (repeatable), as for attest scan
       --params-file FILE   parameter values from a file, as for attest scan
       --config-env NAME    samconfig environment to read
+      --var-file FILE      Terraform variables (.tfvars), as for attest scan (repeatable)
+      --ignore-file FILE   findings to accept, as for attest scan (repeatable; default:
+                           .attestignore.yaml in each scanned folder): an accepted finding
+                           counts as excepted, never as met; an expired entry stops applying.
+                           A --baseline does not apply here: it gates CI, it meets nothing
       --exclude PATTERN    leave files or folders out of the walk (repeatable)
   -q, --quiet              no progress bar and no summary on stderr
   -h, --help               this help
@@ -260,21 +268,27 @@ export function runFrameworks(argv: string[]): number {
 
 const FORMAT_BY_EXT: Record<string, ChecklistFormat> = { '.json': 'json', '.md': 'markdown', '.csv': 'csv', '.html': 'html', '.htm': 'html', '.txt': 'text' };
 
-function scanFor(a: ParsedArgs, paths: string[], quiet: boolean): ScanResult {
-  const params = paramRecord();
-  usageFrom(() => {
-    for (const f of many(a, 'params-file')) Object.assign(params, readParamsFile(f, one(a, 'config-env')));
-    for (const p of many(a, 'param')) { const [k, v] = parseParamArg(p); params[k] = v; }
-  });
+function ignoreLine(i: IgnoreSummary): string {
+  const expired = i.expired.map((e) => `${e.control} (${e.at.file}:${e.at.line}, expired ${e.expires})`);
+  return `attest: ignore files (${i.files.join(', ')}): ${i.suppressed} finding(s) accepted, counted as excepted` +
+    `${expired.length ? `; expired entries no longer apply: ${expired.join(', ')}` : ''}\n`;
+}
+
+/** The scan a checklist rests on: the same inputs as `attest scan`, ignore files applied (a baseline is not: it gates CI, it does not meet a requirement). */
+function scanFor(a: ParsedArgs, paths: string[], quiet: boolean): { result: ScanResult; findings: Finding[]; ignores?: IgnoreSummary } {
+  const today = new Date().toISOString().slice(0, 10);
+  const { params, varFiles, exclude, ignoreFiles } = readScanInputs(a, paths, today);
   const progress = new Progress(process.stderr, !quiet);
-  const result = scanPaths(paths, { controls: CONTROLS, params, exclude: many(a, 'exclude'), onProgress: (d, t) => progress.update(d, t) });
+  const result = scanPaths(paths, { controls: CONTROLS, params, exclude, varFiles, onProgress: (d, t) => progress.update(d, t) });
   progress.done();
-  return result;
+  if (!ignoreFiles.length) return { result, findings: result.findings };
+  const { findings, summary } = applyIgnores(result.findings, ignoreFiles, today);
+  return { result, findings, ignores: summary };
 }
 
 export async function runChecklist(argv: string[]): Promise<number> {
   const a = parseArgs(argv, {
-    ...COMMON, category: true, format: true, output: true, 'fail-on-status': true, param: true, 'params-file': true, 'config-env': true, exclude: true, quiet: false,
+    ...COMMON, ...SCAN_INPUT_FLAGS, category: true, format: true, output: true, 'fail-on-status': true, quiet: false,
   }, { f: 'format', o: 'output', p: 'param', q: 'quiet', h: 'help' });
   if (a.flags.has('help')) { out(CHECKLIST_HELP); return 0; }
   const catalog = frameworkArg(a.positional[0], 'checklist');
@@ -290,7 +304,7 @@ export async function runChecklist(argv: string[]): Promise<number> {
   const useLedger = a.flags.has('db') || a.flags.has('keys');
   const settings = useLedger ? existingLedger(a) : undefined;
   const paths = a.positional.length > 1 ? a.positional.slice(1) : ['.'];
-  const result = scanFor(a, paths, quiet);
+  const { result, findings, ignores } = scanFor(a, paths, quiet);
   const now = new Date();
 
   let register: Register | undefined;
@@ -299,7 +313,7 @@ export async function runChecklist(argv: string[]): Promise<number> {
   }
   const assessment = assessCompliance({
     frameworks: [{ catalog, categories }],
-    findings: result.findings,
+    findings,
     ...(register ? { attestations: register.attestations, exceptions: register.exceptions } : {}),
     now,
   });
@@ -335,6 +349,7 @@ export async function runChecklist(argv: string[]): Promise<number> {
       `attest: ${fw.id}: ${ratioText(fw.summary.score)} met, automated coverage ${ratioText(fw.summary.coverage)}; ` +
         REQUIREMENT_STATUSES.filter((s) => fw.summary.counts[s]).map((s) => `${fw.summary.counts[s]} ${STATUS_TEXT[s]}`).join(', ') +
         `${settings ? '' : '; manual evidence not read (no --db)'}; exit ${code}${why.length ? ` (${why.join('; ')})` : ''}\n` +
+        (ignores ? ignoreLine(ignores) : '') +
         (output ? `Checklist written to ${output} (${fmt}).\n` : '') +
         'Self-assessed; a third-party audit is required.\n',
     );

@@ -1,5 +1,4 @@
-import { readFileSync, realpathSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { many, one, parseArgs, UsageError } from './args.js';
 import { CONTROLS } from '../controls/index.js';
 import { scanPaths, type ScanResult } from '../engine/scan.js';
@@ -10,11 +9,11 @@ import { renderChunks } from '../report/index.js';
 import { nothingScanned, rankedLines, renderText } from '../report/text.js';
 import { applyBaseline, baselineOf, BaselineError, parseBaseline, renderBaseline, type BaselineSummary } from '../report/baseline.js';
 import { SEVERITIES, type Severity } from '../model/types.js';
-import { ParamsError, paramRecord, parseParamArg, readParamsFile } from '../sources/params.js';
 import { Progress } from './progress.js';
 import { isClosedReader, writeChunks, writeChunksToFile } from './output.js';
 import { planOutputs, useColor, type OutputPlan } from './outputs.js';
-import { applyIgnores, IGNORE_FILE_NAME, IgnoreFileError, parseIgnoreFile, type IgnoreFile, type IgnoreSummary } from '../report/ignore.js';
+import { applyIgnores, IGNORE_FILE_NAME, type IgnoreSummary } from '../report/ignore.js';
+import { readScanInputs, SCAN_INPUT_FLAGS } from './scan-input.js';
 
 export const SCAN_HELP = `Usage: attest scan [path...] [options]
 
@@ -79,8 +78,8 @@ Examples:
 
 export async function runScan(argv: string[]): Promise<number> {
   const a = parseArgs(argv, {
-    format: true, output: true, 'fail-on': true, param: true, 'params-file': true, 'config-env': true, 'allow-empty': false, exclude: true, quiet: false, help: false,
-    baseline: true, 'baseline-write': true, 'no-color': false, 'ignore-file': true, 'var-file': true,
+    ...SCAN_INPUT_FLAGS, format: true, output: true, 'fail-on': true, 'allow-empty': false, quiet: false, help: false,
+    baseline: true, 'baseline-write': true, 'no-color': false,
   }, { f: 'format', o: 'output', p: 'param', q: 'quiet', h: 'help' });
   if (a.flags.has('help')) { process.stdout.write(SCAN_HELP); return 0; }
   const plans = planOutputs(one(a, 'format'), many(a, 'output'));
@@ -104,25 +103,12 @@ export async function runScan(argv: string[]): Promise<number> {
   }
   const failOn = (one(a, 'fail-on') ?? 'high') as Severity | 'none';
   if (failOn !== 'none' && !SEVERITIES.includes(failOn)) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')}, none; got ${JSON.stringify(failOn)}`);
-  const params = paramRecord();
-  try {
-    for (const f of many(a, 'params-file')) Object.assign(params, readParamsFile(f, one(a, 'config-env')));
-    for (const p of many(a, 'param')) { const [k, v] = parseParamArg(p); params[k] = v; }
-  } catch (e) {
-    if (e instanceof ParamsError) throw new UsageError(e.message);
-    throw e;
-  }
-  const varFiles = many(a, 'var-file');
-  for (const f of varFiles) {
-    if (!f.endsWith('.tfvars')) throw new UsageError(`--var-file ${f}: expected a Terraform variables file (.tfvars); JSON parameter files go to --params-file`);
-    try { readFileSync(f); } catch (e) { throw new UsageError(`--var-file ${f}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`); }
-  }
   const paths = a.positional.length ? a.positional : ['.'];
   const today = new Date().toISOString().slice(0, 10);
-  const ignoreFiles = readIgnoreFiles(a.flags.has('ignore-file') ? many(a, 'ignore-file') : defaultIgnoreFiles(paths), today);
+  const { params, varFiles, exclude, ignoreFiles } = readScanInputs(a, paths, today);
   const quiet = a.flags.has('quiet');
   const progress = new Progress(process.stderr, !quiet);
-  const result = scanPaths(paths, { controls: CONTROLS, params, exclude: many(a, 'exclude'), varFiles, onProgress: (d, t) => progress.update(d, t) });
+  const result = scanPaths(paths, { controls: CONTROLS, params, exclude, varFiles, onProgress: (d, t) => progress.update(d, t) });
   progress.done();
   reportInputFirst(result, paths, a.flags.has('allow-empty'));
   const facts = extractFacts(result.graph);
@@ -161,46 +147,6 @@ export async function runScan(argv: string[]): Promise<number> {
     }
   }
   return failed ? 1 : report.summary.exitCode;
-}
-
-/** `.attestignore.yaml` in each scanned folder that has one, each real file once. */
-function defaultIgnoreFiles(paths: string[]): string[] {
-  const out: string[] = [];
-  const seen = new Set<string>();
-  for (const p of paths) {
-    const candidate = join(p, IGNORE_FILE_NAME);
-    try {
-      if (!statSync(p).isDirectory() || !statSync(candidate).isFile()) continue;
-      const real = realpathSync(candidate);
-      if (seen.has(real)) continue;
-      seen.add(real);
-      out.push(candidate);
-    } catch {
-      // No folder or no ignore file there: nothing to read.
-    }
-  }
-  return out;
-}
-
-/** Read and check every ignore file; any problem in any of them is a usage error listing all of them. */
-function readIgnoreFiles(files: string[], today: string): IgnoreFile[] {
-  const problems: string[] = [];
-  const out: IgnoreFile[] = [];
-  const ids = new Set(CONTROLS.map((c) => c.id));
-  for (const f of files) {
-    let text: string;
-    try {
-      text = readFileSync(f, 'utf8');
-    } catch (e) {
-      problems.push(`${f}: cannot read the ignore file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-      continue;
-    }
-    const r = parseIgnoreFile(text, f, { today, controls: ids });
-    problems.push(...r.problems);
-    out.push(r.file);
-  }
-  if (problems.length) throw new UsageError(new IgnoreFileError(problems).message);
-  return out;
 }
 
 function chunksOf(report: Report, p: OutputPlan, color: boolean): Iterable<string> {

@@ -124,14 +124,14 @@ class Context {
     const s = f.suppression;
     if (f.status === 'suppressed') {
       // The scanner decides expiry against its own day; an assessment made later checks again.
-      if (s?.expires !== undefined && s.expires < this.today) return { kind: 'fail', note: `the template suppression at ${s.file}:${s.line} expired on ${s.expires}, so the finding counts as failing` };
+      if (s?.expires !== undefined && s.expires < this.today) return { kind: 'fail', note: `${suppressionName(s.source)} at ${s.file}:${s.line} expired on ${s.expires}, so the finding counts as failing` };
       return { kind: 'excepted', ...(this.templateOf(f) ? { by: this.templateOf(f)! } : {}) };
     }
     const scoped = this.exceptionsOfControl(f.controlId).filter((e) => inScope(e.scope, f));
     const active = scoped.find((e) => exceptionActive(e, this.today));
     if (active) return { kind: 'excepted', by: active };
     const notes: string[] = [];
-    if (s?.expired) notes.push(`the template suppression at ${s.file}:${s.line} expired on ${s.expires}`);
+    if (s?.expired) notes.push(`${suppressionName(s.source)} at ${s.file}:${s.line} expired on ${s.expires}`);
     for (const e of scoped) {
       if (e.revocation) continue;
       if (e.expires! < this.today) notes.push(`exception ${e.exceptionId} expired on ${e.expires}`);
@@ -190,8 +190,13 @@ export function inScope(scope: readonly string[], f: Pick<Finding, 'resource'>):
 const at = (f: Finding) => `${f.resource.id} (${f.location.file}:${f.location.line})`;
 const who = (b: RecordedBy) => `${b.id}${b.source === 'cli' ? ' (command line)' : ''}`;
 
+/** How a reason names a suppression: in the template, or an entry of an ignore file. */
+function suppressionName(source: string | undefined): string {
+  return source === 'ignore-file' ? 'the ignore file entry' : 'the template suppression';
+}
+
 function exceptionText(e: ExceptionEntry): string {
-  if (e.source === 'template') return `the template suppression at ${e.location!.file}:${e.location!.line} (${e.reason}${e.expires ? `; until ${e.expires}` : '; no expiry'})`;
+  if (e.source === 'template') return `${suppressionName(e.suppressionSource)} at ${e.location!.file}:${e.location!.line} (${e.reason}${e.expires ? `; until ${e.expires}` : '; no expiry'})`;
   return `exception ${e.exceptionId} (risk ${e.risk}, approved by ${e.approval ? who(e.approval.by) : '?'}, until ${e.expires}: ${e.reason})`;
 }
 

@@ -25,7 +25,13 @@ export interface Control {
   /** CloudFormation types this control evaluates (SAM types included where they apply). */
   resourceTypes: string[];
   rationale: string;
+  /** How to fix a failing finding, in CloudFormation's terms (the controls' vocabulary). */
   remediation: string;
+  /**
+   * The same fix in the Terraform AWS provider's terms (the argument or resource to set), for
+   * findings on Terraform resources and Pulumi AWS Classic ones (the same schema, camelCase).
+   */
+  remediationTerraform?: string;
   /** Equivalent rule ids in other tools; framework mappings live in the catalogs (src/frameworks). */
   references: References;
   evaluate(r: ResourceContext): Outcome | Outcome[] | undefined;

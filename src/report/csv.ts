@@ -1,7 +1,7 @@
 // CSV (RFC 4180): one row per finding, CRLF line ends, formula injection neutralised.
 import type { Report, ReportFinding } from './model.js';
 import { joinChunks } from './chunks.js';
-import { controlIndex } from './digest.js';
+import { controlIndex, fixText } from './digest.js';
 
 export const CSV_HEADER = ['controlId', 'status', 'severity', 'domain', 'title', 'resourceType', 'resourceId', 'file', 'line', 'column', 'message', 'evidence', 'checkov', 'trivy', 'cfn_nag', 'cdk_nag', 'frameworks', 'resourceSourceType', 'remediation', 'baseline'] as const;
 
@@ -37,7 +37,7 @@ function row(f: ReportFinding, remediation: string): (string | number)[] {
 export function* renderCsvChunks(r: Report): Generator<string, void, undefined> {
   yield CSV_HEADER.map(csvCell).join(',') + '\r\n';
   const catalog = controlIndex(r);
-  for (const f of r.findings) yield row(f, catalog.get(f.controlId)?.remediation ?? '').map(csvCell).join(',') + '\r\n';
+  for (const f of r.findings) yield row(f, fixText(catalog.get(f.controlId), f)).map(csvCell).join(',') + '\r\n';
 }
 
 export const renderCsv = (r: Report): string => joinChunks(renderCsvChunks(r));

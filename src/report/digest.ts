@@ -16,7 +16,43 @@ export interface FailingControl {
   /** Of those findings, how many a baseline accepts (so only `count - accepted` are new). */
   accepted: number;
   remediation: string;
+  remediationTerraform?: string;
   helpUri?: string;
+  /** The fixes to show for these failures: one per vocabulary their resources are written in. */
+  fixes: Fix[];
+}
+
+/** A remediation to print, labelled with the format it is written for when the control has several. */
+export interface Fix {
+  label?: 'CloudFormation' | 'Terraform';
+  text: string;
+}
+
+/**
+ * Is the resource written in the Terraform provider's schema (Terraform, a plan, Pulumi AWS
+ * Classic), rather than CloudFormation's (templates, SAM, Pulumi AWS Native)? Told from the
+ * type as written: the provider's snake_case `aws_…`, or Pulumi's `aws:module/type:Type`.
+ */
+export function terraformShaped(resource: Finding['resource']): boolean {
+  const t = resource.sourceType;
+  return t !== undefined && (/^aws_[a-z0-9_]+$/.test(t) || /^aws:[a-zA-Z0-9]+\/[a-zA-Z0-9]+:[A-Za-z0-9]+$/.test(t));
+}
+
+/**
+ * The remediation for the failing findings of one control: the Terraform text for findings
+ * on Terraform-shaped resources when the control has one, the CloudFormation text for the
+ * rest; each labelled only when both appear.
+ */
+export function fixesFor(c: Pick<ControlSummary, 'remediation' | 'remediationTerraform'> | undefined, failing: readonly Finding[]): Fix[] {
+  if (!c?.remediation || failing.length === 0) return [];
+  const tf = c.remediationTerraform ? failing.some((f) => terraformShaped(f.resource)) : false;
+  const cfn = !tf || failing.some((f) => !terraformShaped(f.resource));
+  const out: Fix[] = [];
+  if (cfn) out.push({ ...(tf ? { label: 'CloudFormation' as const } : {}), text: c.remediation });
+  if (tf) out.push({ ...(cfn ? { label: 'Terraform' as const } : {}), text: c.remediationTerraform! });
+  // A Terraform text alone still says which vocabulary it speaks when the report also holds CloudFormation failures elsewhere.
+  if (tf && !cfn) out[0]!.label = 'Terraform';
+  return out;
 }
 
 /**
@@ -24,23 +60,29 @@ export interface FailingControl {
  * order in which fixing them lowers risk most, and stable from run to run.
  */
 export function failingControls(r: Pick<Report, 'findings' | 'domains'>): FailingControl[] {
-  const byId = new Map<string, FailingControl & { keys: Set<string> }>();
+  const byId = new Map<string, Omit<FailingControl, 'fixes'> & { keys: Set<string>; failing: Finding[] }>();
   const catalog = controlIndex(r);
   for (const f of r.findings) {
     if (f.status !== 'fail') continue;
     let c = byId.get(f.controlId);
     if (!c) {
       const cs = catalog.get(f.controlId);
-      c = { id: f.controlId, title: f.title, severity: f.severity, count: 0, resources: 0, accepted: 0, remediation: cs?.remediation ?? '', ...(cs?.helpUri ? { helpUri: cs.helpUri } : {}), keys: new Set() };
+      c = { id: f.controlId, title: f.title, severity: f.severity, count: 0, resources: 0, accepted: 0, remediation: cs?.remediation ?? '', ...(cs?.remediationTerraform ? { remediationTerraform: cs.remediationTerraform } : {}), ...(cs?.helpUri ? { helpUri: cs.helpUri } : {}), keys: new Set(), failing: [] };
       byId.set(f.controlId, c);
     }
     c.count++;
+    c.failing.push(f);
     if (f.baseline === 'unchanged') c.accepted++;
     c.keys.add(`${f.resource.file}\0${f.resource.id}`);
   }
   return [...byId.values()]
-    .map(({ keys, ...c }) => ({ ...c, resources: keys.size }))
+    .map(({ keys, failing, ...c }) => ({ ...c, resources: keys.size, fixes: fixesFor(c, failing) }))
     .sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || b.count - a.count || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** The remediation for one finding, in the vocabulary its resource is written in. */
+export function fixText(c: Pick<ControlSummary, 'remediation' | 'remediationTerraform'> | undefined, f: Finding): string {
+  return fixesFor(c, [f])[0]?.text ?? '';
 }
 
 /** The report's controls by id (the catalog's remediation and documentation page). */

@@ -3,7 +3,7 @@ import type { Finding, Status } from '../model/types.js';
 import type { DomainSection, Report } from './model.js';
 import { countsText, factViews, findingsByControl, STATUS_LABEL, type TreeNode } from './markdown.js';
 import { joinChunks, joinedLines } from './chunks.js';
-import { controlIndex, failingControls, typeText, unevaluatedGroups } from './digest.js';
+import { controlIndex, failingControls, fixesFor, typeText, unevaluatedGroups, type Fix } from './digest.js';
 
 /** Escapes & < > " ' — safe in text and in double- or single-quoted attributes. */
 export function esc(s: unknown): string {
@@ -98,8 +98,8 @@ function factsHtml(facts: Record<string, unknown>): string {
 const ACCEPTED = ' <span class="st st-not_applicable">BASELINE</span>';
 
 // The documentation page is shown, not linked: the report links nothing outside itself.
-function remediationHtml(text: string, helpUri: string | undefined): string {
-  return `<p class="fix"><b>Remediation:</b> ${esc(text)}${helpUri ? ` (documentation: <code>${esc(helpUri)}</code>)` : ''}</p>`;
+function remediationHtml(fx: Fix, helpUri: string | undefined): string {
+  return `<p class="fix"><b>Remediation${fx.label ? ` (${esc(fx.label)})` : ''}:</b> ${esc(fx.text)}${helpUri ? ` (documentation: <code>${esc(helpUri)}</code>)` : ''}</p>`;
 }
 
 function evidenceHtml(f: Finding): string {
@@ -144,7 +144,8 @@ function domainHtml(r: Report, d: DomainSection): string[] {
       const worst = findings[0]!.status;
       out.push(`<details class="ev"><summary>${badge(worst)} <code>${esc(control.id)}</code> ${esc(control.title)} <span class="meta">(${findings.length} resource result(s))</span></summary>`);
       const fix = catalog.get(control.id);
-      if (fix?.remediation && findings.some((f) => f.status === 'fail')) out.push(remediationHtml(fix.remediation, fix.helpUri));
+      const fixes = fixesFor(fix, findings.filter((f) => f.status === 'fail'));
+      fixes.forEach((fx, i) => out.push(remediationHtml(fx, i === fixes.length - 1 ? fix?.helpUri : undefined)));
       const items = shown.map((f) => {
         const kind = f.resource.sourceType && f.resource.sourceType !== f.resource.type ? ` (<code>${esc(f.resource.sourceType)}</code>)` : '';
         return `<li>${badge(f.status)}${f.baseline === 'unchanged' ? ACCEPTED : ''} <code>${esc(f.resource.id)}</code>${kind} — ${esc(f.message)} ${loc(f.location.file, f.location.line, f.location.column)}${evidenceHtml(f)}</li>`;
@@ -197,7 +198,7 @@ function* htmlGroups(r: Report): Generator<string[], void, undefined> {
     out.push('<h3>Failing controls</h3>', '<p class="meta">Most severe first, then most failures.</p>');
     out.push(table(['Control', 'Title', 'Severity', 'Failing', 'Resources', 'Remediation'],
       ranked.map((c) => [`<code>${esc(c.id)}</code>`, esc(c.title), sev(c.severity), `${c.count}${c.accepted ? ` (${c.accepted} accepted)` : ''}`, String(c.resources),
-        `${esc(c.remediation || '—')}${c.helpUri ? ` (<code>${esc(c.helpUri)}</code>)` : ''}`]),
+        `${esc(c.fixes.map((fx) => `${fx.label ? `${fx.label}: ` : ''}${fx.text}`).join(' ') || '—')}${c.helpUri ? ` (<code>${esc(c.helpUri)}</code>)` : ''}`]),
       [false, false, false, true, true, false]));
   }
   out.push(table(['Domain', 'Pass', 'Fail', 'Unknown', 'Suppressed', 'N/A', 'Gaps'],

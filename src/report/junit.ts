@@ -2,7 +2,7 @@
 import type { Finding } from '../model/types.js';
 import type { Report } from './model.js';
 import { joinChunks, joinedLines } from './chunks.js';
-import { controlIndex, typeText } from './digest.js';
+import { controlIndex, fixText, typeText } from './digest.js';
 
 // Characters XML 1.0 does not allow at all (C0 controls except tab/LF/CR, lone surrogates, U+FFFE/U+FFFF).
 const INVALID_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
@@ -77,7 +77,7 @@ function suite(name: string, cases: Case[], timestamp: string, indent = '  '): {
 
 export function* renderJunitChunks(r: Report): Generator<string, void, undefined> {
   const catalog = controlIndex(r);
-  const suites = r.domains.map((d) => suite(d.id, r.findings.filter((f) => f.domain === d.id).map((f) => findingCase(f, catalog.get(f.controlId)?.remediation)), r.generatedAt));
+  const suites = r.domains.map((d) => suite(d.id, r.findings.filter((f) => f.domain === d.id).map((f) => findingCase(f, fixText(catalog.get(f.controlId), f))), r.generatedAt));
   const errorCases: Case[] = r.sources.flatMap((s) => s.errors.map((e): Case => ({
     classname: 'sources',
     name: `${e.file ?? s.file}:${e.line}:${e.column}`,

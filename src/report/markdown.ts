@@ -3,7 +3,7 @@
 import type { Finding, Status } from '../model/types.js';
 import type { ControlSummary, DomainSection, Report, ReportFinding } from './model.js';
 import { joinChunks, joinedLines } from './chunks.js';
-import { controlIndex, failingControls, typeText, unevaluatedGroups } from './digest.js';
+import { controlIndex, failingControls, fixesFor, typeText, unevaluatedGroups } from './digest.js';
 
 // ---------------------------------------------------------------- shared helpers
 
@@ -262,9 +262,11 @@ function domainMd(r: Report, d: DomainSection): string[] {
     for (const { control, findings } of groups) {
       out.push(`#### ${mdCode(control.id)} ${mdText(control.title)}`, '');
       const fix = catalog.get(control.id);
-      if (fix?.remediation && findings.some((f) => f.status === 'fail')) {
-        out.push(`**Remediation:** ${mdText(fix.remediation)}${fix.helpUri ? ` ([documentation](${fix.helpUri.replace(/[()\s]/g, encodeURIComponent)}))` : ''}`, '');
-      }
+      const fixes = fixesFor(fix, findings.filter((f) => f.status === 'fail'));
+      fixes.forEach((fx, i) => {
+        const doc = fix?.helpUri && i === fixes.length - 1 ? ` ([documentation](${fix.helpUri.replace(/[()\s]/g, encodeURIComponent)}))` : '';
+        out.push(`**Remediation${fx.label ? ` (${fx.label})` : ''}:** ${mdText(fx.text)}${doc}`, '');
+      });
       const na = findings.filter((f) => f.status === 'not_applicable').length;
       for (const f of findings.filter((x) => x.status !== 'not_applicable')) {
         const kind = f.resource.sourceType && f.resource.sourceType !== f.resource.type ? ` (${mdCode(f.resource.sourceType)})` : '';
@@ -308,7 +310,7 @@ function* markdownGroups(r: Report): Generator<string[], void, undefined> {
   if (ranked.length) {
     out.push('### Failing controls', '', '_Most severe first, then most failures._', '');
     out.push(...table(['Control', 'Title', 'Severity', 'Failing', 'Resources', 'Remediation'],
-      ranked.map((c) => [mdCode(c.id, true), mdCell(c.title), c.severity, String(c.count) + (c.accepted ? ` (${c.accepted} accepted)` : ''), String(c.resources), mdCell(c.remediation || '—')]),
+      ranked.map((c) => [mdCode(c.id, true), mdCell(c.title), c.severity, String(c.count) + (c.accepted ? ` (${c.accepted} accepted)` : ''), String(c.resources), mdCell(c.fixes.map((fx) => `${fx.label ? `${fx.label}: ` : ''}${fx.text}`).join(' ') || '—')]),
       ['l', 'l', 'l', 'r', 'r', 'l']));
     out.push('');
   }

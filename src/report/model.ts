@@ -8,7 +8,7 @@ import { originAt } from './digest.js';
 import type { BaselineSummary } from './baseline.js';
 import type { IgnoreSummary } from './ignore.js';
 
-export const SCHEMA_VERSION = '1.1.0';
+export const SCHEMA_VERSION = '1.2.0';
 const pkg = createRequire(import.meta.url)('../../../package.json') as { version: string };
 export const TOOL_VERSION = pkg.version;
 
@@ -23,12 +23,14 @@ export interface ControlSummary {
   counts: StatusCounts;
   /** How to fix a failing finding of this control (from the control catalog). */
   remediation: string;
+  /** The same fix in Terraform's terms, when the control has one (schema 1.2.0). */
+  remediationTerraform?: string;
   /** A page documenting the control, when the control names one (http or https only: renderers link it). */
   helpUri?: string;
 }
 
 /** A control as the report reads it: the catalog's, plus the documentation page some controls may name. */
-export type ReportControl = Pick<Control, 'id' | 'title' | 'domain' | 'severity' | 'remediation'> & { helpUri?: string };
+export type ReportControl = Pick<Control, 'id' | 'title' | 'domain' | 'severity' | 'remediation' | 'remediationTerraform'> & { helpUri?: string };
 
 /** An error or warning on a source; `file` only when it is not the source's own (a file of a Terraform module). */
 type Position = Omit<SourceError, 'file'> & { file?: string };
@@ -151,7 +153,7 @@ export function buildReport(inp: BuildInput): Report {
         counts[f.status]++;
         if (RANK[f.status] > RANK[status]) status = f.status;
       }
-      return { id: c.id, title: c.title, severity: c.severity, status, counts, remediation: c.remediation, ...(c.helpUri && /^https?:\/\/\S+$/i.test(c.helpUri) ? { helpUri: c.helpUri } : {}) };
+      return { id: c.id, title: c.title, severity: c.severity, status, counts, remediation: c.remediation, ...(c.remediationTerraform ? { remediationTerraform: c.remediationTerraform } : {}), ...(c.helpUri && /^https?:\/\/\S+$/i.test(c.helpUri) ? { helpUri: c.helpUri } : {}) };
     });
     const gaps: Gap[] = fs
       .filter((f) => f.status === 'fail' || f.status === 'unknown')

@@ -50,14 +50,17 @@ function frameworkLines(f: Finding, r: Report): string[] {
   return Object.entries(f.frameworks).filter(([, ids]) => ids.length).map(([fw, ids]) => `${r.frameworks[fw]?.title ?? fw}: ${ids.join(', ')}`);
 }
 
-function rule(f: Finding, r: Report, fix: { remediation: string; helpUri?: string } | undefined) {
+function rule(f: Finding, r: Report, fix: { remediation: string; remediationTerraform?: string; helpUri?: string } | undefined) {
   const refs = refLines(f);
-  const remediation = fix?.remediation.trim() ?? '';
+  const cfnFix = fix?.remediation.trim() ?? '';
+  const tfFix = fix?.remediationTerraform?.trim() ?? '';
+  // A rule serves every result of the control, whatever format each resource is written in: both texts, labelled.
+  const fixes: [string, string][] = tfFix && cfnFix ? [['Remediation (CloudFormation)', cfnFix], ['Remediation (Terraform)', tfFix]] : cfnFix ? [['Remediation', cfnFix]] : [];
   const fws = frameworkLines(f, r);
   const dt = domainTitle(f.domain);
   const text = [
     `${f.title} (${f.controlId}, ${f.severity}, ${dt}).`,
-    ...(remediation ? ['', `Remediation: ${remediation}`] : []),
+    ...fixes.flatMap(([label, t]) => ['', `${label}: ${t}`]),
     ...(fix?.helpUri ? ['', `Documentation: ${fix.helpUri}`] : []),
     ...(refs.length ? ['', 'Equivalent checks:', ...refs.map((l) => `- ${l}`)] : []),
     ...(fws.length ? ['', 'Framework mappings:', ...fws.map((l) => `- ${l}`)] : []),
@@ -66,7 +69,7 @@ function rule(f: Finding, r: Report, fix: { remediation: string; helpUri?: strin
   const md = (s: string) => s.replace(/([\\`*_[\]<>|])/g, '\\$1');
   const markdown = [
     `**${md(f.title)}** — \`${f.controlId}\`, severity **${f.severity}**, domain *${md(dt)}*.`,
-    ...(remediation ? ['', `**Remediation:** ${md(remediation)}`] : []),
+    ...fixes.flatMap(([label, t]) => ['', `**${label}:** ${md(t)}`]),
     ...(fix?.helpUri ? ['', `[Documentation](${fix.helpUri.replace(/[()\s]/g, encodeURIComponent)})`] : []),
     ...(refs.length ? ['', '**Equivalent checks**', '', ...refs.map((l) => `- ${md(l)}`)] : []),
     ...(fws.length ? ['', '**Framework mappings**', '', ...fws.map((l) => `- ${md(l)}`)] : []),

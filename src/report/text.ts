@@ -103,7 +103,7 @@ export function rankedLines(r: Report, c: Paint = (_x, s) => s, max = 10): strin
     const on = x.resources === x.count ? `${x.count} resource(s)` : `${x.count} finding(s) on ${x.resources} resource(s)`;
     const accepted = x.accepted ? `, ${x.accepted} accepted by the baseline` : '';
     out.push(`  ${String(i + 1).padStart(2)}. ${x.id.padEnd(width)}  ${c(x.severity === 'critical' || x.severity === 'high' ? '31' : '33', x.severity.padEnd(8))} ×${x.count}  ${x.title} — ${on}${accepted}`);
-    if (x.remediation) out.push(`      fix: ${x.remediation}${x.helpUri ? ` (${x.helpUri})` : ''}`);
+    x.fixes.forEach((fx, i) => out.push(`      fix${fx.label ? ` (${fx.label})` : ''}: ${fx.text}${x.helpUri && i === x.fixes.length - 1 ? ` (${x.helpUri})` : ''}`));
   });
   if (ranked.length > max) out.push(`  … and ${ranked.length - max} more failing control(s) (see --format markdown/html)`);
   out.push('');

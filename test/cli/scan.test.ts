@@ -87,7 +87,7 @@ test('--param and --params-file decide values a template leaves to deploy time',
 test('every format is written; output file and format inference', () => {
   write('fmt/db.yaml', unencrypted);
   for (const [fmt, check] of [
-    ['json', (s: string) => JSON.parse(s).schemaVersion === '1.1.0'],
+    ['json', (s: string) => JSON.parse(s).schemaVersion === '1.2.0'],
     ['sarif', (s: string) => JSON.parse(s).version === '2.1.0'],
     ['junit', (s: string) => s.includes('<testsuites')],
     ['csv', (s: string) => s.startsWith('controlId,')],

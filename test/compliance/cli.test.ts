@@ -254,3 +254,37 @@ test('a mistyped --db is refused by every command that only reads or amends the 
     assert.equal(existsSync(missing), false, `${args.join(' ')} created a ledger`);
   }
 });
+
+test('checklist reads the scan inputs attest scan reads: an ignore file entry excepts its finding (never meets it), --var-file sets Terraform variables', () => {
+  const folder = join(dir, 'ign');
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, 'db.yaml'), 'Resources:\n  Old:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      StorageEncrypted: false\n');
+  const reasonsOf = (d: Doc) => d.frameworks[0]!.requirements.flatMap((r) => r.reasons.filter((x) => x.includes('AT-RDS-001')).map((x) => `${r.id} ${r.status}: ${x}`));
+  const before = checklist(['soc2-tsc', 'ign']);
+  assert.ok(reasonsOf(before.doc).some((x) => / not_met: configuration: AT-RDS-001 fails on Old \(ign\/db\.yaml:5\)$/.test(x)), reasonsOf(before.doc).join('\n'));
+
+  const expires = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  writeFileSync(join(folder, '.attestignore.yaml'), `ignore:\n  - control: AT-RDS-001\n    reason: migrating to the encrypted copy (SEC-7)\n    expires: ${expires}\n`);
+  const after = checklist(['soc2-tsc', 'ign']);
+  const reasons = reasonsOf(after.doc);
+  assert.ok(reasons.length > 0 && reasons.every((x) => x.includes(`AT-RDS-001 on Old (ign/db.yaml:5) is excepted by the ignore file entry at ign/.attestignore.yaml:2 (migrating to the encrypted copy (SEC-7); until ${expires})`)), reasons.join('\n'));
+  assert.ok(!reasons.some((x) => / met: /.test(x)), 'an accepted finding never makes a requirement met');
+  assert.match(after.stderr, /ignore files \(ign\/\.attestignore\.yaml\): 1 finding\(s\) accepted, counted as excepted/);
+
+  // A malformed entry is a usage error, as for attest scan.
+  writeFileSync(join(folder, '.attestignore.yaml'), 'ignore:\n  - control: AT-RDS-001\n    expires: 2020-01-01\n');
+  const bad = run(['checklist', 'soc2-tsc', 'ign']);
+  assert.equal(bad.status, 2, bad.stderr);
+  assert.match(bad.stderr, /\.attestignore\.yaml:2:\d+: .*reason/);
+
+  // --var-file: an encrypted Terraform database only when the variables file says so.
+  const tf = join(dir, 'tfvar');
+  mkdirSync(tf, { recursive: true });
+  writeFileSync(join(tf, 'main.tf'), 'variable "encrypted" {\n  type = bool\n}\n\nresource "aws_db_instance" "db" {\n  engine            = "postgres"\n  storage_encrypted = var.encrypted\n}\n');
+  writeFileSync(join(dir, 'prod.tfvars'), 'encrypted = true\n');
+  const open = reasonsOf(checklist(['soc2-tsc', 'tfvar']).doc);
+  assert.ok(open.some((x) => /AT-RDS-001 cannot be decided on aws_db_instance\.db \(tfvar\/main\.tf:7\)/.test(x)), open.join('\n'));
+  const set = reasonsOf(checklist(['soc2-tsc', 'tfvar', '--var-file', 'prod.tfvars']).doc);
+  assert.ok(!set.some((x) => /AT-RDS-001 (fails|cannot be decided) on aws_db_instance\.db/.test(x)), set.join('\n'));
+  assert.match(run(['checklist', '--help']).stdout, /--var-file FILE[\s\S]*--ignore-file FILE/);
+});

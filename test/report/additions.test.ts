@@ -64,7 +64,7 @@ test('sarif: rule help carries the remediation (text and markdown) and helpUri w
 
 test('json: unevaluated, warnings, origin, sourceType and remediation are serialised', () => {
   const j = JSON.parse(render(report, 'json'));
-  assert.equal(j.schemaVersion, '1.1.0');
+  assert.equal(j.schemaVersion, '1.2.0');
   assert.deepEqual(j.unevaluated[0], { type: 'AWS::Route53::HostedZone', count: 3, reason: 'no-control' });
   assert.equal(j.summary.sourceWarnings, 1);
   const f = j.findings.find((x: { resource: { id: string } }) => x.resource.id === 'aws_s3_bucket.logs');

@@ -19,7 +19,7 @@ const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
 test('schema: $id, draft 2020-12, required top-level keys', () => {
   assert.equal(schema.$schema, 'https://json-schema.org/draft/2020-12/schema');
-  assert.match(String(schema.$id), /^https:\/\/attest\.dev\/schema\/report-1\.1\.0\.json$/);
+  assert.match(String(schema.$id), /^https:\/\/attest\.dev\/schema\/report-1\.2\.0\.json$/);
   for (const k of ['schemaVersion', 'tool', 'generatedAt', 'sources', 'domains', 'findings', 'summary']) assert.ok((schema.required as string[]).includes(k), k);
 });
 
@@ -78,7 +78,7 @@ test('json: pretty-printed with two spaces, stable, newline-terminated', () => {
   const b = renderJson(sampleReport());
   assert.equal(a, b);
   assert.ok(a.endsWith('}\n'));
-  assert.match(a, /^\{\n {2}"schemaVersion": "1\.1\.0",\n {2}"tool": \{\n {4}"name": "attest"/);
+  assert.match(a, /^\{\n {2}"schemaVersion": "1\.2\.0",\n {2}"tool": \{\n {4}"name": "attest"/);
   assert.deepEqual(JSON.parse(a), JSON.parse(JSON.stringify(sampleReport())));
 });
 

@@ -2,6 +2,7 @@
 // they can be decided before apply: what depends on a variable without a value or on a
 // data source becomes `unknown` naming it, another resource's unset attribute a `ref`.
 import type { Loc, Value } from '../../../model/types.js';
+import { heredocJson } from './heredocJson.js';
 import type { Expr, TemplatePart } from '../hcl/ast.js';
 import { callFunction } from './functions.js';
 import {
@@ -73,8 +74,12 @@ export function evaluateSafe(e: Expr, s: Scope): Value {
 export function evaluate(e: Expr, s: Scope): Value {
   // The location is made only where the value needs it (most nodes pass on another's value).
   switch (e.t) {
-    case 'lit': return scalar(e.v, locOf(e, s));
-    case 'tpl': return template(e, s);
+    // A heredoc without interpolations is read as a plain string.
+    case 'lit': {
+      const v = scalar(e.v, locOf(e, s));
+      return typeof e.v === 'string' && s.text.charCodeAt(e.pos) === 60 ? heredocJsonOf(e, v, s) : v;
+    }
+    case 'tpl': return e.heredoc ? heredocJsonOf(e, template(e, s), s) : template(e, s);
     case 'var': {
       const bound = s.vars?.get(e.name);
       if (bound) return bound;
@@ -358,6 +363,13 @@ function forValue(e: Extract<Expr, { t: 'for' }>, s: Scope, loc: Loc): Value {
   }
   if (!e.keyExpr) return list(items, loc);
   return object([...out].map(([k, x]) => [k, e.group ? list(x.group, x.at) : x.v, x.at]), loc);
+}
+
+/** A heredoc holding a JSON document keeps its located structure (heredocJson.ts). */
+function heredocJsonOf(e: { line: number; pos: number; end: number }, v: Value, s: Scope): Value {
+  if (v.k !== 'scalar' || !s.text.startsWith('<<', e.pos)) return v;
+  const json = heredocJson(v, e, s.file, s.text);
+  return json ? { ...v, json } : v;
 }
 
 function template(e: Extract<Expr, { t: 'tpl' }>, s: Scope): Value {
