@@ -1,5 +1,4 @@
 import { defineControl } from '../api.js';
-import { expectAt } from '../lib/where.js';
 import { isPresent } from '../predicates.js';
 
 export default defineControl({
@@ -12,7 +11,7 @@ export default defineControl({
   remediation: 'Set KMSKeyId to a customer managed KMS key whose key policy allows CloudTrail to encrypt.',
   references: { checkov: ['CKV_AWS_35'], trivy: ['AVD-AWS-0015'], guard: ['CLOUD_TRAIL_ENCRYPTION_ENABLED'] },
   evaluate(r) {
-    return expectAt(r, 'KMSKeyId', isPresent, {
+    return r.expect('KMSKeyId', isPresent, {
       pass: 'trail log files are encrypted with a KMS key',
       fail: 'KMSKeyId is not set: log files are only protected by S3 default encryption',
     });

@@ -1,5 +1,4 @@
 import { defineControl } from '../api.js';
-import { expectAt } from '../lib/where.js';
 import { isTrue } from '../predicates.js';
 
 export default defineControl({
@@ -12,7 +11,7 @@ export default defineControl({
   remediation: 'Set IsLogging: true.',
   references: { guard: ['CLOUD_TRAIL_ENABLED'] },
   evaluate(r) {
-    return expectAt(r, 'IsLogging', isTrue, {
+    return r.expect('IsLogging', isTrue, {
       pass: 'the trail is logging',
       fail: 'IsLogging is not true: the trail records no events',
     });

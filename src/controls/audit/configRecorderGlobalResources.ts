@@ -1,5 +1,4 @@
 import { defineControl } from '../api.js';
-import { expectAt } from '../lib/where.js';
 import { isTrue } from '../predicates.js';
 
 export default defineControl({
@@ -12,7 +11,7 @@ export default defineControl({
   remediation: 'Set RecordingGroup.IncludeGlobalResourceTypes: true (together with AllSupported: true) on the recorder in one region.',
   references: {},
   evaluate(r) {
-    return expectAt(r, 'RecordingGroup.IncludeGlobalResourceTypes', isTrue, {
+    return r.expect('RecordingGroup.IncludeGlobalResourceTypes', isTrue, {
       pass: 'global resource types (IAM) are recorded',
       fail: 'RecordingGroup.IncludeGlobalResourceTypes is not true: IAM configuration changes are not recorded by this recorder',
       unknown: 'whether global resource types are recorded depends on a deploy-time value',

@@ -1,5 +1,4 @@
 import { defineControl } from '../api.js';
-import { expectAt } from '../lib/where.js';
 import { isTrue } from '../predicates.js';
 
 export default defineControl({
@@ -12,7 +11,7 @@ export default defineControl({
   remediation: 'Set Enable: true on the detector.',
   references: {},
   evaluate(r) {
-    return expectAt(r, 'Enable', isTrue, {
+    return r.expect('Enable', isTrue, {
       pass: 'the detector is enabled',
       fail: 'Enable is not true: GuardDuty threat detection is off',
     });

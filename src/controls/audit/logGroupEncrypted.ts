@@ -1,5 +1,4 @@
 import { defineControl } from '../api.js';
-import { expectAt } from '../lib/where.js';
 import { isPresent } from '../predicates.js';
 
 export default defineControl({
@@ -12,7 +11,7 @@ export default defineControl({
   remediation: 'Set KmsKeyId to the ARN of a KMS key whose key policy allows the CloudWatch Logs service principal to use it.',
   references: { checkov: ['CKV_AWS_158'], trivy: ['AVD-AWS-0017'], cfn_nag: ['W84'], guard: ['CLOUDWATCH_LOG_GROUP_ENCRYPTED'] },
   evaluate(r) {
-    return expectAt(r, 'KmsKeyId', isPresent, {
+    return r.expect('KmsKeyId', isPresent, {
       pass: 'log data is encrypted with a KMS key',
       fail: 'KmsKeyId is not set: log data is encrypted only with a service-owned key',
     });

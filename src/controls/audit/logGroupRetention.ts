@@ -1,5 +1,4 @@
 import { defineControl } from '../api.js';
-import { expectAt } from '../lib/where.js';
 import { isPresent } from '../predicates.js';
 import { asNumber } from '../../model/value.js';
 
@@ -16,7 +15,7 @@ export default defineControl({
   remediation: 'Set RetentionInDays to the period your retention policy requires (for audit logs typically 365 days or more).',
   references: { checkov: ['CKV_AWS_66'], cfn_nag: ['W86'], guard: ['CW_LOGGROUP_RETENTION_PERIOD_CHECK'] },
   evaluate(r) {
-    return expectAt(r, 'RetentionInDays', (v) => {
+    return r.expect('RetentionInDays', (v) => {
       const p = isPresent(v);
       if (p !== true) return p;
       const n = asNumber(v);

@@ -1,6 +1,5 @@
 import { defineControl } from '../api.js';
 import { isTrue } from '../predicates.js';
-import { expectWhere } from '../lib/analytics.js';
 
 export default defineControl({
   id: 'AT-MQ-002',
@@ -12,7 +11,7 @@ export default defineControl({
   remediation: 'Set Logs.General: true (Terraform: logs { general = true } on aws_mq_broker); the broker needs a resource policy allowing Amazon MQ to write to CloudWatch Logs.',
   references: { checkov: [], trivy: ['AVD-AWS-0071'], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
-    return expectWhere(r, 'Logs.General', isTrue, {
+    return r.expect('Logs.General', isTrue, {
       pass: 'general logs are published to CloudWatch Logs',
       fail: 'Logs.General is not true: general broker logs are not published (the default)',
       unknown: 'general logging depends on a deploy-time value',

@@ -1,5 +1,4 @@
 import { defineControl, type Verdict } from '../api.js';
-import { expectAt } from '../lib/where.js';
 import { asList, asString } from '../../model/value.js';
 
 export default defineControl({
@@ -12,7 +11,7 @@ export default defineControl({
   remediation: 'Remove "implicit" from AllowedOAuthFlows and use the authorization code grant ("code") with PKCE.',
   references: {},
   evaluate(r) {
-    return expectAt(r, 'AllowedOAuthFlows', (v): Verdict => {
+    return r.expect('AllowedOAuthFlows', (v): Verdict => {
       if (!v) return true;
       if (v.k === 'unknown') return { unknown: v };
       const items = asList(v) ?? [];

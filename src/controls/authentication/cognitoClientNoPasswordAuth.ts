@@ -1,5 +1,4 @@
 import { defineControl, type Verdict } from '../api.js';
-import { expectAt } from '../lib/where.js';
 import { asList, asString } from '../../model/value.js';
 
 const PLAIN = ['ALLOW_USER_PASSWORD_AUTH', 'USER_PASSWORD_AUTH', 'ADMIN_NO_SRP_AUTH'];
@@ -14,7 +13,7 @@ export default defineControl({
   remediation: 'Remove ALLOW_USER_PASSWORD_AUTH / USER_PASSWORD_AUTH / ADMIN_NO_SRP_AUTH from ExplicitAuthFlows and use ALLOW_USER_SRP_AUTH (plus ALLOW_REFRESH_TOKEN_AUTH).',
   references: {},
   evaluate(r) {
-    return expectAt(r, 'ExplicitAuthFlows', (v): Verdict => {
+    return r.expect('ExplicitAuthFlows', (v): Verdict => {
       if (!v) return true;
       if (v.k === 'unknown') return { unknown: v };
       const items = asList(v) ?? [];

@@ -1,5 +1,4 @@
 import { defineControl, type Verdict } from '../api.js';
-import { expectAt } from '../lib/where.js';
 import { isFalse } from '../predicates.js';
 
 export default defineControl({
@@ -12,7 +11,7 @@ export default defineControl({
   remediation: 'Remove EnableTokenRevocation: false (revocation is on by default).',
   references: {},
   evaluate(r) {
-    return expectAt(r, 'EnableTokenRevocation', (v): Verdict => {
+    return r.expect('EnableTokenRevocation', (v): Verdict => {
       const f = isFalse(v);
       return f === true ? false : f === false ? true : f;
     }, {

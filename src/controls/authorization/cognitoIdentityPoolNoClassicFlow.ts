@@ -1,6 +1,5 @@
 import { defineControl } from '../api.js';
 import { isNotTrue } from '../predicates.js';
-import { expectAt } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-COG-013',
@@ -12,7 +11,7 @@ export default defineControl({
   remediation: 'Leave AllowClassicFlow unset or false and use the enhanced (simplified) flow.',
   references: {},
   evaluate(r) {
-    return expectAt(r, 'AllowClassicFlow', isNotTrue, {
+    return r.expect('AllowClassicFlow', isNotTrue, {
       pass: 'the basic (classic) flow is disabled',
       fail: 'AllowClassicFlow is true: clients can assume roles without the enhanced flow\'s role mapping',
       unknown: 'the classic flow setting depends on a parameter',

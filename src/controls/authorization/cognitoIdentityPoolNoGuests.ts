@@ -1,6 +1,5 @@
 import { defineControl } from '../api.js';
 import { isNotTrue } from '../predicates.js';
-import { expectAt } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-COG-012',
@@ -12,7 +11,7 @@ export default defineControl({
   remediation: 'Set AllowUnauthenticatedIdentities: false, or keep it only with an unauthenticated role limited to the few actions meant to be public.',
   references: { checkov: ['CKV_AWS_366'], cfn_nag: ['W57'], cdk_nag: ['AwsSolutions-COG7'], guard: ['COGNITO_ALLOW_UNAUTHENTICATED_IDENTITIES_RULE'] },
   evaluate(r) {
-    return expectAt(r, 'AllowUnauthenticatedIdentities', isNotTrue, {
+    return r.expect('AllowUnauthenticatedIdentities', isNotTrue, {
       pass: 'unauthenticated identities are not allowed',
       fail: 'AllowUnauthenticatedIdentities is true: anyone with the pool id gets AWS credentials',
       unknown: 'whether guests are allowed depends on a parameter',

@@ -1,6 +1,5 @@
 import { defineControl } from '../api.js';
 import { noneOf } from '../predicates.js';
-import { expectAt } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-ECS-006',
@@ -12,7 +11,7 @@ export default defineControl({
   remediation: 'Use NetworkMode: awsvpc (required on Fargate) so each task gets its own network interface and security groups.',
   references: {},
   evaluate(r) {
-    return expectAt(r, 'NetworkMode', noneOf(['host']), {
+    return r.expect('NetworkMode', noneOf(['host']), {
       pass: 'the task does not share the host network stack',
       fail: 'NetworkMode is host: containers share the instance network namespace',
     });

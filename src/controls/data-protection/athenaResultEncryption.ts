@@ -1,6 +1,5 @@
 import { defineControl } from '../api.js';
 import { oneOf } from '../predicates.js';
-import { expectWhere } from '../lib/analytics.js';
 
 export default defineControl({
   id: 'AT-ATH-001',
@@ -12,7 +11,7 @@ export default defineControl({
   remediation: 'Set WorkGroupConfiguration.ResultConfiguration.EncryptionConfiguration.EncryptionOption (SSE_KMS or CSE_KMS with KmsKey, or SSE_S3); Terraform: configuration { result_configuration { encryption_configuration { encryption_option = "SSE_KMS", kms_key_arn = ... } } } on aws_athena_workgroup.',
   references: { checkov: [], trivy: ['AVD-AWS-0006'], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
-    return expectWhere(r, 'WorkGroupConfiguration.ResultConfiguration.EncryptionConfiguration.EncryptionOption', oneOf(['SSE_S3', 'SSE_KMS', 'CSE_KMS'], true), {
+    return r.expect('WorkGroupConfiguration.ResultConfiguration.EncryptionConfiguration.EncryptionOption', oneOf(['SSE_S3', 'SSE_KMS', 'CSE_KMS'], true), {
       pass: 'query results are encrypted',
       fail: 'no result encryption is configured: Athena writes query results without encrypting them',
       unknown: 'result encryption depends on a deploy-time value',

@@ -1,6 +1,5 @@
 import { defineControl } from '../api.js';
 import { isTrue } from '../predicates.js';
-import { expectWhere } from '../lib/analytics.js';
 
 export default defineControl({
   id: 'AT-DAX-001',
@@ -12,7 +11,7 @@ export default defineControl({
   remediation: 'Set SSESpecification.SSEEnabled: true (Terraform: server_side_encryption { enabled = true } on aws_dax_cluster). Existing clusters must be recreated.',
   references: { checkov: ['CKV_AWS_47'], trivy: ['AVD-AWS-0023'], cfn_nag: ['W83'], cdk_nag: [], guard: ['DAX_ENCRYPTION_ENABLED'] },
   evaluate(r) {
-    return expectWhere(r, 'SSESpecification.SSEEnabled', isTrue, {
+    return r.expect('SSESpecification.SSEEnabled', isTrue, {
       pass: 'cached data is encrypted at rest',
       fail: 'SSESpecification.SSEEnabled is not true: cached data is not encrypted at rest (the default)',
       unknown: 'encryption at rest depends on a deploy-time value',

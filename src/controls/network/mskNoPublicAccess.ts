@@ -1,6 +1,5 @@
 import { defineControl } from '../api.js';
 import { noneOf } from '../predicates.js';
-import { expectWhere } from '../lib/analytics.js';
 
 export default defineControl({
   id: 'AT-MSK-004',
@@ -12,7 +11,7 @@ export default defineControl({
   remediation: 'Set BrokerNodeGroupInfo.ConnectivityInfo.PublicAccess.Type: DISABLED or leave it out; Terraform: broker_node_group_info { connectivity_info { public_access { type = "DISABLED" } } } on aws_msk_cluster. Reach the cluster through the VPC, peering, PrivateLink or multi-VPC connectivity instead.',
   references: { checkov: [], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
-    return expectWhere(r, 'BrokerNodeGroupInfo.ConnectivityInfo.PublicAccess.Type', noneOf(['SERVICE_PROVIDED_EIPS'], true), {
+    return r.expect('BrokerNodeGroupInfo.ConnectivityInfo.PublicAccess.Type', noneOf(['SERVICE_PROVIDED_EIPS'], true), {
       pass: 'brokers are reachable only from private networks',
       fail: 'PublicAccess.Type is SERVICE_PROVIDED_EIPS: brokers have public IP addresses',
       unknown: 'public access depends on a deploy-time value',

@@ -1,6 +1,5 @@
 import { defineControl } from '../api.js';
 import { isTrue } from '../predicates.js';
-import { expectAt } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-RSH-005',
@@ -12,7 +11,7 @@ export default defineControl({
   remediation: 'Set EnhancedVpcRouting: true and give the cluster\'s subnets a route to S3 (a gateway endpoint, ideally with a restrictive endpoint policy).',
   references: { guard: ['REDSHIFT_ENHANCED_VPC_ROUTING_ENABLED'] },
   evaluate(r) {
-    return expectAt(r, 'EnhancedVpcRouting', isTrue, {
+    return r.expect('EnhancedVpcRouting', isTrue, {
       pass: 'COPY and UNLOAD traffic goes through the VPC',
       fail: 'EnhancedVpcRouting is not true: COPY and UNLOAD traffic bypasses the VPC\'s controls and flow logs',
       unknown: 'enhanced VPC routing depends on a deploy-time value',

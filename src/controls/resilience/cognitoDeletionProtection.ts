@@ -1,5 +1,4 @@
 import { defineControl } from '../api.js';
-import { expectAt } from '../lib/where.js';
 import { oneOf } from '../predicates.js';
 
 export default defineControl({
@@ -12,7 +11,7 @@ export default defineControl({
   remediation: 'Set DeletionProtection: ACTIVE.',
   references: {},
   evaluate(r) {
-    return expectAt(r, 'DeletionProtection', oneOf(['ACTIVE']), {
+    return r.expect('DeletionProtection', oneOf(['ACTIVE']), {
       pass: 'deletion protection is ACTIVE',
       fail: 'deletion protection is not ACTIVE (INACTIVE by default): the pool and all its users can be deleted in one call',
       unknown: 'deletion protection depends on a parameter',

@@ -1,6 +1,5 @@
 import { defineControl } from '../api.js';
 import { isPresent } from '../predicates.js';
-import { expectAt } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-ECR-004',
@@ -12,7 +11,7 @@ export default defineControl({
   remediation: 'Set LifecyclePolicy.LifecyclePolicyText with rules expiring untagged and old images; in Terraform, an aws_ecr_lifecycle_policy resource with a policy for the repository.',
   references: {},
   evaluate(r) {
-    return expectAt(r, 'LifecyclePolicy.LifecyclePolicyText', isPresent, {
+    return r.expect('LifecyclePolicy.LifecyclePolicyText', isPresent, {
       pass: 'the repository has a lifecycle policy',
       fail: 'the repository has no lifecycle policy: images are never expired',
       unknown: 'the lifecycle policy depends on a value not known statically',
