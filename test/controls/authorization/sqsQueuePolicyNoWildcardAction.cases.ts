@@ -82,10 +82,10 @@ Resources:
   P:
     Type: AWS::SQS::QueuePolicy
     Properties:
-      Queues: [!Ref Q]
+      Queues: [!Ref Q] # <--
       PolicyDocument:
         Statement:
-          - Effect: Allow # <--
+          - Effect: Allow
             Principal: { AWS: '111122223333' }
             Action: !Ref Action
             Resource: !GetAtt Q.Arn
