@@ -61,9 +61,9 @@ resource "aws_sqs_queue_policy" "orders" {
 
 resource "aws_sqs_queue_policy" "orders" {
   queue_url = aws_sqs_queue.orders.id
-  policy = jsonencode({ # <--
+  policy = jsonencode({
     Version = "2012-10-17"
-    Statement = [{
+    Statement = [{ # <--
       Effect    = "Allow"
       Principal = { AWS = "arn:aws:iam::111122223333:root" }
       Action    = "SQS:*"
@@ -82,10 +82,10 @@ Resources:
   P:
     Type: AWS::SQS::QueuePolicy
     Properties:
-      Queues: [!Ref Q] # <--
+      Queues: [!Ref Q]
       PolicyDocument:
         Statement:
-          - Effect: Allow
+          - Effect: Allow # <--
             Principal: { AWS: '111122223333' }
             Action: !Ref Action
             Resource: !GetAtt Q.Arn
