@@ -4,6 +4,9 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CONTROLS } from '../src/controls/index.js';
+import { REGISTERED } from '../src/controls/registry.js';
+import { DOMAINS } from '../src/model/types.js';
+import { spawnSync } from 'node:child_process';
 import { checkCase, type CaseTable, type Expected } from './helpers/cases.js';
 
 const dir = join(fileURLToPath(new URL('.', import.meta.url)), 'controls');
@@ -27,6 +30,15 @@ test('catalog: ids are unique and well-formed, metadata complete', () => {
     assert.ok(c.title && c.rationale && c.remediation, `${c.id} metadata`);
     assert.ok(c.resourceTypes.length > 0, `${c.id} resource types`);
   }
+});
+
+test('the registry is generated from the folders, and each control sits in the folder of its domain', () => {
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const check = spawnSync(process.execPath, [join(root, 'scripts/control-registry.mjs'), '--check'], { encoding: 'utf8' });
+  assert.equal(check.status, 0, check.stderr);
+  assert.deepEqual(REGISTERED.filter(([folder, c]) => folder !== c.domain).map(([folder, c]) => `${c.id} (domain ${c.domain}) is in src/controls/${folder}/`), []);
+  assert.ok(CONTROLS.every((c) => DOMAINS.some((d) => d.id === c.domain)));
+  assert.equal(new Set(CONTROLS).size, REGISTERED.length, 'each module registered once');
 });
 
 test('every control has a test table with passing and failing templates', () => {
