@@ -14,6 +14,7 @@ export default defineControl({
   resourceTypes: ['AWS::EKS::Cluster'],
   rationale: 'Control plane logs are off by default. Without the audit and authenticator logs there is no record of who used the Kubernetes API or which IAM identity was mapped to which Kubernetes user, which is what an investigation needs first.',
   remediation: 'Set Logging.ClusterLogging.EnabledTypes to include api, audit and authenticator (controllerManager and scheduler help troubleshooting).',
+  remediationTerraform: 'Set enabled_cluster_log_types on the aws_eks_cluster to include "api", "audit" and "authenticator" ("controllerManager" and "scheduler" help troubleshooting).',
   references: { checkov: ['CKV_AWS_37'], trivy: ['AVD-AWS-0038'] },
   evaluate(r): Outcome {
     const path = 'Logging.ClusterLogging.EnabledTypes';

@@ -24,6 +24,7 @@ export default defineControl({
   resourceTypes: ['AWS::GuardDuty::Detector'],
   rationale: 'S3 protection watches data-plane events on buckets for unusual access and exfiltration patterns that management events alone do not show.',
   remediation: 'Add Features entry { Name: S3_DATA_EVENTS, Status: ENABLED } (or the older DataSources.S3Logs.Enable: true).',
+  remediationTerraform: 'Declare an aws_guardduty_detector_feature with detector_id set to the detector, name = "S3_DATA_EVENTS" and status = "ENABLED" (or, on older configurations, datasources { s3_logs { enable = true } } on the aws_guardduty_detector).',
   references: {},
   evaluate(r) {
     const features = r.get('Features');
