@@ -15,6 +15,7 @@ export default defineControl({
   resourceTypes: ['AWS::CodeBuild::Project'],
   rationale: 'Build outputs and logs often hold compiled code, configuration and traces of secrets. CodeBuild encrypts them unless EncryptionDisabled is set, which stores them in S3 in the clear.',
   remediation: 'Remove EncryptionDisabled: true from Artifacts, SecondaryArtifacts and LogsConfig.S3Logs (it is meant only for static websites served from the artifact bucket).',
+  remediationTerraform: 'Remove encryption_disabled = true from the artifacts and secondary_artifacts blocks and from logs_config { s3_logs } of the aws_codebuild_project (it is meant only for static websites served from the artifact bucket).',
   references: { checkov: ['CKV_AWS_78'], trivy: ['AVD-AWS-0018'] },
   evaluate(r): Outcome {
     const places: { path: string; v: Value | undefined; at: Loc; type?: string }[] = [];

@@ -10,6 +10,7 @@ export default defineControl({
   resourceTypes: ['AWS::KMS::Key'],
   rationale: 'Automatic rotation replaces the key material of a customer managed key (yearly by default) while keeping old material for decryption, limiting how much data any single key version protects.',
   remediation: 'Set EnableKeyRotation: true (optionally RotationPeriodInDays). Asymmetric and HMAC keys, keys with imported material and keys in a custom key store (CloudHSM or external) cannot rotate automatically and are not evaluated.',
+  remediationTerraform: 'Set enable_key_rotation = true on the aws_kms_key (optionally rotation_period_in_days); the provider leaves rotation off when unset. Asymmetric and HMAC keys, aws_kms_external_key and keys in a custom key store cannot rotate automatically and are not evaluated.',
   references: { checkov: ['CKV_AWS_7'], trivy: ['AVD-AWS-0065'], cfn_nag: ['F19'], cdk_nag: ['AwsSolutions-KMS5'], guard: ['CMK_BACKING_KEY_ROTATION_ENABLED'] },
   evaluate(r) {
     const spec = r.get('KeySpec');

@@ -13,6 +13,7 @@ export default defineControl({
   resourceTypes: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'],
   rationale: 'IAM database authentication lets applications connect with short-lived tokens tied to their IAM role instead of long-lived passwords stored in configuration, and access is revoked by changing IAM policy. It applies to MySQL, MariaDB and PostgreSQL engines, including Aurora.',
   remediation: 'Set EnableIAMDatabaseAuthentication: true and grant rds-db:connect to the roles that need database access.',
+  remediationTerraform: 'Set iam_database_authentication_enabled = true on the aws_db_instance or aws_rds_cluster and grant rds-db:connect to the roles that need database access.',
   references: { checkov: ['CKV_AWS_161', 'CKV_AWS_162'], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
     if (inDbCluster(r)) return r.notApplicable('instance belongs to a DB cluster; IAM authentication is set on the cluster');
