@@ -11,7 +11,9 @@ import { DirectoryKeyProvider, KeyError } from '../ledger/keys.js';
 import {
   checkCheckpointFile,
   LedgerIntegrityError,
+  verifyConsistencyProof,
   verifyInclusionProof,
+  type ConsistencyProof,
   type InclusionProof,
   type Ledger,
   type QueryFilters,
@@ -35,6 +37,10 @@ Commands:
   checkpoint               sign a checkpoint of the current tree; --out FILE to hand it to an auditor
   proof SEQ                inclusion proof of record SEQ against the latest checkpoint
   verify-proof FILE        check an inclusion proof offline (needs only the public key)
+  consistency FROM [TO]    consistency proof between two checkpoints: the tree at FROM (a size
+                           or a checkpoint FILE you kept) is a prefix of the tree at TO (a size;
+                           default: a checkpoint signed now)
+  verify-consistency FILE  check a consistency proof offline (needs only the public key)
   keys init|rotate|list    create the key directory, start a new HMAC key, list key ids
   erase-subject SUBJECT    GDPR erasure of a subject's personal data (the chain still verifies)
   subject-access SUBJECT   every record of a subject, with its personal data (NDJSON)
@@ -68,6 +74,8 @@ verify:     --checkpoint FILE (a checkpoint exported earlier: detects a truncate
 checkpoint: --out FILE
 proof:      --out FILE --archive FILE (prove an archived record from its archive file);
             verify-proof: --public-key PEMFILE (pin the key you trust)
+consistency: --out FILE; verify-consistency: --public-key PEMFILE, --checkpoint FILE (the
+            earlier checkpoint you hold: the proof must start from it)
 erase-subject: --by ACTOR_ID [--by-type user|service|system] [--ticket ID]
             --archive FILE (repeatable: erase the subject's personal data in archives too)
 archive:    --out FILE (required; never overwritten) and either --before TIME or
@@ -395,6 +403,57 @@ async function cmdVerifyProof(argv: string[]): Promise<number> {
   return 1;
 }
 
+/** A tree size given as a number, or as the checkpoint file that holds it (checked against this ledger's key). */
+function sizeArg(arg: string, what: string, ledger: Ledger): number {
+  if (/^\d+$/.test(arg)) return Number(arg);
+  const cp = readJsonFile<SignedCheckpoint>(arg, `the ${what} checkpoint`);
+  const why = checkCheckpointFile(cp, undefined, ledger.keys.signing().publicKey);
+  if (why) throw new UsageError(`${arg}: ${why}`);
+  return cp.size;
+}
+
+async function cmdConsistency(argv: string[]): Promise<number> {
+  const a = parseArgs(argv, { ...COMMON, out: true }, { h: 'help', o: 'out' });
+  const [fromArg, toArg] = a.positional;
+  if (!fromArg) throw new UsageError('consistency needs the earlier tree: a checkpoint size or a checkpoint file, e.g. attest ledger consistency checkpoint-2026-11.json');
+  return withLedger(a, false, async (ledger) => {
+    let p: ConsistencyProof;
+    try {
+      const from = sizeArg(fromArg, 'earlier', ledger);
+      const to = toArg ? sizeArg(toArg, 'later', ledger) : (await ledger.checkpoint()).size;
+      p = await ledger.consistencyProof(from, to);
+    } catch (e) {
+      if (e instanceof LedgerValidationError) throw new UsageError(e.message);
+      throw e;
+    }
+    const text = JSON.stringify(p, null, 2) + '\n';
+    const out = one(a, 'out');
+    if (out) {
+      writeFileSync(out, text);
+      process.stderr.write(`consistency proof from ${p.from.size} to ${p.to.size} records written to ${out}\n`);
+    } else process.stdout.write(text);
+    return 0;
+  });
+}
+
+async function cmdVerifyConsistency(argv: string[]): Promise<number> {
+  const a = parseArgs(argv, { 'public-key': true, checkpoint: true, help: false }, { h: 'help' });
+  const file = a.positional[0];
+  if (!file) throw new UsageError('verify-consistency needs the proof file written by "attest ledger consistency FROM --out FILE"');
+  const proof = readJsonFile<ConsistencyProof>(file, 'the consistency proof');
+  const keyFile = one(a, 'public-key');
+  const pem = keyFile ? readFileSync(keyFile, 'utf8') : undefined;
+  const heldFile = one(a, 'checkpoint');
+  const held = heldFile ? readJsonFile<SignedCheckpoint>(heldFile, 'the checkpoint you hold') : undefined;
+  const r = verifyConsistencyProof(proof, pem, held);
+  if (r.ok) {
+    process.stdout.write(`VERIFIED: the ${proof.from.size}-record tree signed at ${proof.from.time} is a prefix of the ${proof.to.size}-record tree signed at ${proof.to.time}: nothing recorded before it was changed or removed${pem ? '' : ' (signatures checked with the keys inside the proof; pass --public-key to pin the key you trust)'}\n`);
+    return 0;
+  }
+  process.stdout.write(`FAILED: ${r.reason}\n`);
+  return 1;
+}
+
 async function cmdKeys(argv: string[]): Promise<number> {
   const a = parseArgs(argv, { ...COMMON }, { h: 'help' });
   const sub = a.positional[0];
@@ -587,6 +646,10 @@ export async function runLedger(argv: string[]): Promise<number> {
       return cmdProof(rest);
     case 'verify-proof':
       return cmdVerifyProof(rest);
+    case 'consistency':
+      return cmdConsistency(rest);
+    case 'verify-consistency':
+      return cmdVerifyConsistency(rest);
     case 'keys':
       return cmdKeys(rest);
     case 'erase-subject':

@@ -42,7 +42,25 @@ import rdsBackupRetention from './resilience/rdsBackupRetention.js';
 import rdsDeletionProtection from './resilience/rdsDeletionProtection.js';
 import rdsMultiAz from './resilience/rdsMultiAz.js';
 import s3Versioning from './resilience/s3Versioning.js';
+import rdsEnhancedMonitoring from './audit/rdsEnhancedMonitoring.js';
+import rdsAuroraBacktrack from './resilience/rdsAuroraBacktrack.js';
+import opensearchFineGrainedAccess from './authorization/opensearchFineGrainedAccess.js';
+import opensearchAuditLogs from './audit/opensearchAuditLogs.js';
+import opensearchInVpc from './network/opensearchInVpc.js';
+import opensearchDataNodeFaultTolerance from './resilience/opensearchDataNodeFaultTolerance.js';
+import opensearchDedicatedMasters from './resilience/opensearchDedicatedMasters.js';
+import opensearchApplicationLogs from './audit/opensearchApplicationLogs.js';
+import opensearchCustomerKey from './data-protection/opensearchCustomerKey.js';
 
 export const controls: Control[] = [
   dynamodbKmsEncryption, ebsBlockDeviceEncrypted, ebsVolumeEncrypted, ecrImmutableTags, ecrKmsEncryption, ecrScanOnPush, efsEncrypted, elasticacheAtRest, elasticacheAuth, elasticacheInTransit, opensearchEncryptionAtRest, opensearchEnforceHttps, opensearchNodeToNode, opensearchTlsPolicy, rdsAutoMinorUpgrade, rdsCopyTagsToSnapshot, rdsIamAuth, rdsLogExports, rdsNotPublic, rdsPerformanceInsightsKms, rdsProxyRequireTls, rdsStorageEncrypted, s3AccessControlNotPublic, s3AccessLogging, s3DefaultEncryption, s3EncryptionKms, s3PolicyNoPublicPrincipal, s3PublicAccessBlock, s3TlsOnlyPolicy, snsTopicEncrypted, sqsQueueEncrypted, sqsQueueKms, asgElbHealthCheck, asgMultiAz, backupPlanRetention, dynamodbDeletionProtection, dynamodbPitr, efsBackupPolicy, rdsBackupRetention, rdsDeletionProtection, rdsMultiAz, s3Versioning,
+  rdsEnhancedMonitoring,
+  rdsAuroraBacktrack,
+  opensearchFineGrainedAccess,
+  opensearchAuditLogs,
+  opensearchInVpc,
+  opensearchDataNodeFaultTolerance,
+  opensearchDedicatedMasters,
+  opensearchApplicationLogs,
+  opensearchCustomerKey,
 ];

@@ -33,6 +33,10 @@ import accessAnalyzerExternalAccess from './iam/accessAnalyzerExternalAccess.js'
 import ec2NoPublicIp from './network/ec2NoPublicIp.js';
 import eksNodegroupSshRestricted from './network/eksNodegroupSshRestricted.js';
 import wafLogging from './audit/wafLogging.js';
+import redshiftVersionUpgrade from './data-protection/redshiftVersionUpgrade.js';
+import redshiftCustomerKey from './data-protection/redshiftCustomerKey.js';
+import codebuildSourceTls from './data-protection/codebuildSourceTls.js';
+import eksSupportedVersion from './deployment/eksSupportedVersion.js';
 
 export const controls: Control[] = [
   ec2ImdsV2Required,
@@ -66,4 +70,8 @@ export const controls: Control[] = [
   ec2NoPublicIp,
   eksNodegroupSshRestricted,
   wafLogging,
+  redshiftVersionUpgrade,
+  redshiftCustomerKey,
+  codebuildSourceTls,
+  eksSupportedVersion,
 ];

@@ -125,6 +125,19 @@ export interface LedgerRecord extends RecordBody {
   erased?: string[];
 }
 
+/**
+ * RFC 9162 consistency proof between two signed checkpoints of one ledger: the tree signed at
+ * `from` is a prefix of the tree signed at `to`, so nothing recorded before `from` was changed
+ * or removed since. Verifiable offline with `verifyConsistencyProof`.
+ */
+export interface ConsistencyProof {
+  format: 'attest-consistency/v1';
+  from: SignedCheckpoint;
+  to: SignedCheckpoint;
+  /** Subtree hashes, hex, in RFC 9162 order. */
+  proof: string[];
+}
+
 export interface AppendResult {
   first: number;
   last: number;
@@ -769,7 +782,7 @@ export class Ledger {
   }
 
   /** Proof that the tree of size m is a prefix of the tree of size n (both checkpointed). */
-  async consistencyProof(m: number, n: number): Promise<{ from: SignedCheckpoint; to: SignedCheckpoint; proof: string[] }> {
+  async consistencyProof(m: number, n: number): Promise<ConsistencyProof> {
     const cps = await this.store.checkpoints();
     const a = cps.find((c) => c.size === m);
     const b = cps.find((c) => c.size === n);
@@ -777,7 +790,7 @@ export class Ledger {
     if (m > n) throw new LedgerValidationError('checkpoint', `the first size (${m}) must not exceed the second (${n})`);
     const plan = consistencyPlan(m, n);
     const complete = await this.completeHashes(plan.flatMap((p) => decompose(p.start, p.size)));
-    return { from: this.toSigned(a), to: this.toSigned(b), proof: plan.map((p) => subtreeHash(p.start, p.size, complete).toString('hex')) };
+    return { format: 'attest-consistency/v1', from: this.toSigned(a), to: this.toSigned(b), proof: plan.map((p) => subtreeHash(p.start, p.size, complete).toString('hex')) };
   }
 
   // -------------------------------------------------------------------------
@@ -1392,6 +1405,34 @@ export function verifyInclusionProof(p: InclusionProof, publicKeyPem?: string): 
     return { ok: false, reason: (e as Error).message };
   }
   return { ok: true };
+}
+
+/**
+ * Offline check of a consistency proof: both checkpoints' signatures (with the key each
+ * carries, or the pinned one), same origin, and the proof from the first root to the second.
+ * `held`, the earlier checkpoint the verifier already trusts, must be the proof's `from`.
+ */
+export function verifyConsistencyProof(p: ConsistencyProof, publicKeyPem?: string, held?: SignedCheckpoint): { ok: boolean; reason?: string } {
+  if (p?.format !== 'attest-consistency/v1' || !Array.isArray(p.proof) || !p.from || !p.to) return { ok: false, reason: 'not an attest-consistency/v1 document' };
+  const key = publicKeyPem ? createPublicKey(publicKeyPem) : undefined;
+  for (const [name, c] of [['earlier', p.from], ['later', p.to]] as const) {
+    const why = checkCheckpointFile(c, undefined, key);
+    if (why) return { ok: false, reason: `${name} checkpoint: ${why}` };
+  }
+  if (p.from.origin !== p.to.origin) return { ok: false, reason: `the checkpoints are of different ledgers (${p.from.origin}, ${p.to.origin})` };
+  if (held) {
+    const why = checkCheckpointFile(held, p.from.origin, key);
+    if (why) return { ok: false, reason: `the checkpoint you hold: ${why}` };
+    if (held.size !== p.from.size || held.root !== p.from.root) return { ok: false, reason: `the proof starts at size ${p.from.size}, not at the checkpoint you hold (size ${held.size})` };
+  }
+  if (p.from.size > p.to.size) return { ok: false, reason: `the earlier checkpoint (size ${p.from.size}) is larger than the later one (${p.to.size})` };
+  let ok: boolean;
+  try {
+    ok = verifyConsistency(p.from.size, p.to.size, Buffer.from(p.from.root, 'hex'), Buffer.from(p.to.root, 'hex'), p.proof.map((h) => Buffer.from(h, 'hex')));
+  } catch (e) {
+    return { ok: false, reason: (e as Error).message };
+  }
+  return ok ? { ok: true } : { ok: false, reason: `the proof does not show the ${p.from.size}-record tree to be a prefix of the ${p.to.size}-record tree: records before ${p.from.size} were changed or removed, or the proof was altered` };
 }
 
 export { verifyConsistency };

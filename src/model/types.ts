@@ -31,12 +31,19 @@ export type Scalar = string | number | boolean | null;
  * - `absent`: `AWS::NoValue`; only appears inside `alts`.
  */
 export type Value =
-  | { k: 'scalar'; v: Scalar; loc: Loc; refs?: string[]; via?: string; sensitive?: boolean }
+  | { k: 'scalar'; v: Scalar; loc: Loc; refs?: string[]; via?: string; sensitive?: boolean; json?: Value }
   | { k: 'object'; props: Map<string, Value>; loc: Loc; keyLocs: Map<string, Loc> }
   | { k: 'list'; items: Value[]; loc: Loc }
   | { k: 'ref'; resource: string; attr?: string; loc: Loc }
-  | { k: 'unknown'; reason: string; params: string[]; loc: Loc; alts?: Value[]; condition?: string }
+  | { k: 'unknown'; reason: string; params: string[]; loc: Loc; alts?: Value[]; condition?: string; json?: Value }
   | { k: 'absent'; loc: Loc };
+
+// `json` (on a scalar or an unknown): the structure a JSON text was made from, each part
+// located where it is written, when the source wrote it as one (Terraform `jsonencode({…})`,
+// a JSON heredoc). A reader of the document (a policy) reads it instead of parsing the text:
+// its parts keep their own lines, and an unknown text whose structure is written keeps every
+// part but the unknown ones. A value derived from the text (anything but the text itself)
+// does not carry it.
 
 export type ObjectValue = Extract<Value, { k: 'object' }>;
 

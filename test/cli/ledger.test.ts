@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -276,4 +276,42 @@ test('attest serve refuses to start on a ledger with records when its keys folde
   r = await serve();
   assert.equal(r.code, 2, r.err);
   assert.ok(r.err.startsWith(`attest serve: the ledger at ${join(own, '.attest', 'ledger.db')} has 1 record chained with key id ${kid}, which is not in key directory ${join(own, keys)}. Point --keys`), r.err);
+});
+
+test('ledger CLI: consistency proof from a checkpoint the auditor kept to now, verified offline; a rewritten past fails', () => {
+  const d = mkdtempSync(join(tmpdir(), 'attest-consistency-'));
+  const c = ['--db', join(d, 'l.db'), '--keys', join(d, 'keys')];
+  const go = (args: string[]) => spawnSync(process.execPath, [bin, 'ledger', ...args], { cwd: d, encoding: 'utf8', env: { ...process.env, ATTEST_LEDGER_KEYS: '' } });
+  writeFileSync(join(d, 'a.ndjson'), Array.from({ length: 7 }, (_, i) => ev(i + 1)).join('\n') + '\n');
+  assert.equal(go(['append', 'a.ndjson', ...c]).status, 0);
+  assert.equal(go(['checkpoint', '--out', 'kept.json', ...c]).status, 0);
+  writeFileSync(join(d, 'b.ndjson'), Array.from({ length: 5 }, (_, i) => ev(i + 20)).join('\n') + '\n');
+  assert.equal(go(['append', 'b.ndjson', ...c]).status, 0);
+
+  let r = go(['consistency', 'kept.json', '--out', 'cons.json', ...c]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /consistency proof from 7 to 12 records written to cons\.json/);
+  const pem = join(d, 'keys', readdirSync(join(d, 'keys')).find((f) => f.endsWith('.pub.pem'))!);
+  r = go(['verify-consistency', 'cons.json', '--public-key', pem, '--checkpoint', 'kept.json']);
+  assert.equal(r.status, 0, r.stdout);
+  assert.match(r.stdout, /^VERIFIED: the 7-record tree signed at .* is a prefix of the 12-record tree/);
+
+  // The proof must start where the auditor's own checkpoint is.
+  const proof = JSON.parse(readFileSync(join(d, 'cons.json'), 'utf8'));
+  const kept = JSON.parse(readFileSync(join(d, 'kept.json'), 'utf8'));
+  writeFileSync(join(d, 'other.json'), JSON.stringify({ ...kept, size: 6 }));
+  r = go(['verify-consistency', 'cons.json', '--checkpoint', 'other.json']);
+  assert.equal(r.status, 1);
+  assert.match(r.stdout, /FAILED: the checkpoint you hold: the checkpoint note does not match its fields/);
+  // A proof whose hashes were altered does not verify.
+  const flip = (h: string) => (parseInt(h.slice(0, 2), 16) ^ 0xff).toString(16).padStart(2, '0') + h.slice(2);
+  writeFileSync(join(d, 'bad.json'), JSON.stringify({ ...proof, proof: proof.proof.map((h: string, i: number) => (i === 0 ? flip(h) : h)) }));
+  r = go(['verify-consistency', 'bad.json', '--public-key', pem]);
+  assert.equal(r.status, 1);
+  assert.match(r.stdout, /FAILED: the proof does not show the 7-record tree to be a prefix of the 12-record tree/);
+  // Usage errors: no FROM, a size no checkpoint has.
+  assert.equal(go(['consistency', ...c]).status, 2);
+  r = go(['consistency', '5', ...c]);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /no checkpoint of size 5/);
 });

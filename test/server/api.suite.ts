@@ -10,7 +10,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { Ajv } from 'ajv';
 import { DEFAULT_ROLES } from '../../src/access/scopes.js';
 import { EnvKeyProvider } from '../../src/ledger/keys.js';
-import { checkCheckpointFile, verifyInclusionProof, type InclusionProof, type SignedCheckpoint } from '../../src/ledger/ledger.js';
+import { checkCheckpointFile, verifyConsistencyProof, verifyInclusionProof, type ConsistencyProof, type InclusionProof, type SignedCheckpoint } from '../../src/ledger/ledger.js';
 import { subjectPseudonym } from '../../src/ledger/chain.js';
 import type { RouteDecl } from '../../src/server/types.js';
 import { bearer, dropSchemas, pgSkip, pgUrl, ROLES, startIdp, testServer, type Backend, type Idp, type TestServer } from './helpers.js';
@@ -57,6 +57,7 @@ const HAND: Record<string, Record<Who, number>> = {
   'GET /api/audit/export': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, approver: 403, agent: 403, viewer: 403 },
   'GET /api/audit/verify': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, approver: 403, agent: 403, viewer: 403 },
   'GET /api/audit/checkpoints/latest': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, approver: 403, agent: 200, viewer: 403 },
+  'GET /api/audit/proofs/consistency': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, approver: 403, agent: 200, viewer: 403 },
   'GET /api/audit/proofs/:seq': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, approver: 403, agent: 200, viewer: 403 },
   // The whole-ledger answers cover every tenant's records: refused to the agent, which reads only its own.
   'GET /api/audit/verification': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, approver: 403, agent: 403, viewer: 403 },
@@ -157,7 +158,8 @@ export function apiSuite(backend: Backend): void {
       return e.exceptionId;
     };
     const stored = json<{ sha256: string }>(await inject('POST', '/api/compliance/evidence-files', tokens.get('admin'), Buffer.from('matrix evidence'), { 'content-type': 'text/plain' }));
-    const PREPARE: Record<string, () => Promise<{ params?: Record<string, string>; body?: unknown }>> = {
+    const PREPARE: Record<string, () => Promise<{ params?: Record<string, string>; query?: Record<string, string>; body?: unknown }>> = {
+      'GET /api/audit/proofs/consistency': async () => ({ query: { from: String((await s.ctx.ledger.checkpoint()).size) } }),
       'GET /api/compliance/frameworks/:id/checklist': async () => ({ params: { id: FW } }),
       'GET /api/compliance/frameworks/:id/requirements/:rid': async () => ({ params: { id: FW, rid: 'T-3' } }),
       'GET /api/compliance/evidence-files/:sha256': async () => ({ params: { sha256: stored.sha256 } }),
@@ -183,7 +185,7 @@ export function apiSuite(backend: Backend): void {
         const prep = await PREPARE[key]?.();
         let url = d.url;
         for (const [k, v] of Object.entries(prep?.params ?? d.example?.params ?? {})) url = url.replace(`:${k}`, v === 'latest' ? scan.id : k === 'seq' ? String(mine.first) : v);
-        const q = new URLSearchParams(d.example?.query ?? {}).toString();
+        const q = new URLSearchParams(prep?.query ?? d.example?.query ?? {}).toString();
         const body = prep?.body !== undefined ? prep.body : d.example?.body === 'valid-report' ? JSON.parse(report) : d.example?.body;
         const res = await inject(d.method, q ? `${url}?${q}` : url, tokens.get(who), body);
         const want = expectedFromDeclaration(d, who);
@@ -431,6 +433,21 @@ export function apiSuite(backend: Backend): void {
     assert.deepEqual(verifyInclusionProof(proof, cp.publicKey), { ok: true });
     assert.equal((await inject('GET', '/api/audit/proofs/99999999', admin)).statusCode, 404);
     assert.equal((await inject('GET', '/api/audit/proofs/abc', admin)).statusCode, 400);
+
+    // Consistency: the checkpoint the auditor kept is a prefix of the ledger now.
+    await inject('POST', '/api/audit/events', tokens.get('agent'), { action: 'task.assign', target: { type: 'task', id: 'T-9' }, outcome: 'success' });
+    const later = await s.ctx.ledger.checkpoint();
+    const c = json<ConsistencyProof>(await inject('GET', `/api/audit/proofs/consistency?from=${cp.size}&to=${later.size}`, tokens.get('auditor')));
+    assert.deepEqual([c.from.size, c.to.size], [cp.size, later.size]);
+    assert.deepEqual(verifyConsistencyProof(c, cp.publicKey, cp), { ok: true });
+    const flip = (h: string) => (parseInt(h.slice(0, 2), 16) ^ 0xff).toString(16).padStart(2, '0') + h.slice(2);
+    if (c.proof.length) assert.equal(verifyConsistencyProof({ ...c, proof: c.proof.map((h, i) => (i === 0 ? flip(h) : h)) }).ok, false);
+    assert.equal(verifyConsistencyProof({ ...c, to: { ...c.to, root: flip(c.to.root) } }).ok, false, 'a re-rooted later checkpoint breaks its signature');
+    const latest = json<ConsistencyProof>(await inject('GET', `/api/audit/proofs/consistency?from=${cp.size}`, admin));
+    assert.ok(latest.to.size >= later.size && verifyConsistencyProof(latest, cp.publicKey).ok);
+    assert.equal((await inject('GET', `/api/audit/proofs/consistency?from=${later.size}&to=${cp.size}`, admin)).statusCode, 404);
+    assert.equal((await inject('GET', '/api/audit/proofs/consistency?from=999999', admin)).statusCode, 404);
+    assert.equal((await inject('GET', '/api/audit/proofs/consistency', admin)).statusCode, 400);
   });
 
   t('scans: pushed reports are validated, stored, listed and scoped to tenants', async () => {

@@ -1,6 +1,6 @@
 import { decide, defineControl, type Outcome } from '../api.js';
 import { oneOf } from '../predicates.js';
-import { whereWritten } from '../lib/where.js';
+import { valueThrough, whereWritten } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-CB-004',
@@ -15,9 +15,10 @@ export default defineControl({
   evaluate(r): Outcome {
     const cwPath = 'LogsConfig.CloudWatchLogs.Status';
     const s3Path = 'LogsConfig.S3Logs.Status';
-    const cw = r.get(cwPath);
-    const s3 = r.get(s3Path);
-    const cwOn = cw === undefined ? true : decide(cw, oneOf(['ENABLED'], true));
+    // A LogsConfig known only at deploy time leaves both statuses unknown, not at their defaults.
+    const cw = valueThrough(r.properties, cwPath);
+    const s3 = valueThrough(r.properties, s3Path);
+    const cwOn = decide(cw, (v) => (v === undefined ? true : oneOf(['ENABLED'], true)(v)));
     const s3On = decide(s3, oneOf(['ENABLED'], true));
     const ev = [r.evidence(cwPath, cw, cw === undefined ? 'not set: CodeBuild sends build logs to CloudWatch Logs by default' : undefined), r.evidence(s3Path, s3)];
     if (cwOn === true) return r.pass(cw === undefined ? 'build logs go to CloudWatch Logs (the default)' : 'build logs go to CloudWatch Logs', whereWritten(r, cwPath), ev);

@@ -10,7 +10,7 @@ export default defineControl({
   resourceTypes: ['AWS::CodeBuild::Project'],
   rationale: 'Without EncryptionKey, CodeBuild encrypts artifacts with the account\'s AWS managed S3 key, whose use anyone with S3 access to the bucket inherits; a customer managed key lets its key policy decide who can read build output, and logs each use.',
   remediation: 'Set EncryptionKey to the ARN (or alias) of a customer managed KMS key and allow the project\'s service role to use it.',
-  remediationTerraform: 'Set encryption_key on the aws_codebuild_project to the ARN (or alias) of a customer managed KMS key and allow the project\'s service role to use it.',
+  remediationTerraform: 'Set encryption_key on the aws_codebuild_project to the ARN (or alias) of a customer managed aws_kms_key and allow the project\'s service role to use it.',
   references: { checkov: ['CKV_AWS_147'], cfn_nag: ['W32'], cdk_nag: ['AwsSolutions-CB4'], guard: ['CODEBUILD_ENCRYPTION_KEY_RULE'] },
   evaluate(r) {
     return expectAt(r, 'EncryptionKey', isPresent, {

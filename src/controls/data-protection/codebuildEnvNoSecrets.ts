@@ -15,6 +15,8 @@ export default defineControl({
   remediationTerraform: 'In each environment { environment_variable } block of the aws_codebuild_project that holds a credential, set type = "SECRETS_MANAGER" (value: the secret id, optionally :json-key) or type = "PARAMETER_STORE" (value: the SecureString parameter name); use the project\'s service_role instead of AWS access keys.',
   references: { guard: ['CODEBUILD_PROJECT_ENVVAR_AWSCRED_CHECK'] },
   evaluate(r): Outcome {
+    const env = r.get('Environment');
+    if (env?.k === 'unknown') return r.unknown('the build environment depends on a deploy-time value', env, r.locate('Environment'), [r.evidence('Environment', env)]);
     const { items, unknown } = itemsOf(r, 'Environment.EnvironmentVariables');
     if (unknown) return r.unknown('the environment variables depend on a deploy-time value', unknown, r.locate('Environment.EnvironmentVariables'), [r.evidence('Environment.EnvironmentVariables', unknown)]);
     if (items.length === 0) return r.notApplicable('the project defines no environment variables');
@@ -22,6 +24,7 @@ export default defineControl({
     const bad: { name: string; why: string; ev: Evidence; at: Loc }[] = [];
     const ok: Evidence[] = [];
     for (const it of items) {
+      if (it.value.k === 'unknown') continue;
       const name = asString(prop(it.value, 'Name')) ?? `#${it.index}`;
       const type = asString(prop(it.value, 'Type')) ?? 'PLAINTEXT';
       const v = prop(it.value, 'Value');
@@ -38,6 +41,9 @@ export default defineControl({
       else ok.push(e);
     }
     if (bad.length) return r.fail(`plaintext credential in environment variable ${bad.map((b) => b.name).join(', ')}: ${bad[0].why}`, bad[0].at, bad.map((b) => b.ev));
+    // A variable not known before apply (a dynamic block over a variable) could hold anything.
+    const undecided = items.find((i) => i.value.k === 'unknown');
+    if (undecided) return r.unknown('an environment variable depends on a deploy-time value', undecided.value, undecided.value.loc, [evidenceAt(undecided.path, undecided.value, undecided.value.loc)]);
     return r.pass('no PLAINTEXT variable holds a credential written in the template', r.locate('Environment.EnvironmentVariables'),
       ok.length ? ok : [r.evidence('Environment.EnvironmentVariables', undefined, `names: ${items.map((i) => asString(prop(i.value, 'Name')) ?? '?').join(', ')}`)]);
   },

@@ -11,7 +11,7 @@ export default defineControl({
   resourceTypes: LAUNCH_TYPES,
   rationale: 'User data is stored with the instance or launch template, readable by anyone allowed to describe it and by every process on the instance through instance metadata; a credential written there also sits in source control and the stack history.',
   remediation: 'Give the instance a role (instance profile) instead of access keys, and have the user data fetch other secrets at boot from Secrets Manager or SSM Parameter Store (SecureString).',
-  remediationTerraform: 'Remove credentials from user_data of the aws_instance, aws_launch_template or aws_launch_configuration: give the instance a role through iam_instance_profile, and have the user data fetch other secrets at boot from Secrets Manager or SSM Parameter Store (SecureString).',
+  remediationTerraform: 'Remove credentials from user_data / user_data_base64 (aws_instance, aws_launch_template, aws_launch_configuration): give the instance an iam_instance_profile instead of access keys, and have the user data fetch other secrets at boot from Secrets Manager or SSM Parameter Store (SecureString).',
   references: { checkov: ['CKV_AWS_46'], trivy: ['AVD-AWS-0029', 'AVD-AWS-0129'] },
   evaluate(r): Outcome {
     const ud = userDataOf(r);

@@ -11,7 +11,7 @@ export default defineControl({
   resourceTypes: ['AWS::EKS::Cluster'],
   rationale: 'Kubernetes stores Secret objects in etcd; envelope encryption with a KMS key adds a layer under the volume encryption EKS always applies, so a copy of etcd or of its backups does not reveal them, and key policy and CloudTrail govern every decryption.',
   remediation: 'Add EncryptionConfig with Resources: [secrets] and Provider.KeyArn naming a customer managed KMS key (it cannot be turned off once enabled).',
-  remediationTerraform: 'Add an encryption_config block to the aws_eks_cluster with resources = ["secrets"] and provider { key_arn = <customer managed KMS key ARN> } (it cannot be turned off once enabled).',
+  remediationTerraform: 'Add an encryption_config block to the aws_eks_cluster with resources = ["secrets"] and provider { key_arn = <customer managed aws_kms_key ARN> }; it cannot be turned off once enabled.',
   references: { checkov: ['CKV_AWS_58'], trivy: ['AVD-AWS-0039'], guard: ['EKS_CLUSTER_ENCRYPTION_RULE'] },
   evaluate(r): Outcome {
     const cfg = r.get('EncryptionConfig');

@@ -9,7 +9,7 @@ export default defineControl({
   resourceTypes: ['AWS::RDS::DBInstance'],
   rationale: 'Minor engine versions carry security fixes. AutoMinorVersionUpgrade is on by default; turning it off leaves the instance on the patched-at-creation version until someone upgrades it by hand.',
   remediation: 'Remove AutoMinorVersionUpgrade or set it to true, and choose a PreferredMaintenanceWindow that suits the workload.',
-  remediationTerraform: 'Remove auto_minor_version_upgrade = false from the aws_db_instance or aws_rds_cluster_instance (the provider defaults it to true), and set a maintenance window (maintenance_window, or preferred_maintenance_window on a cluster instance) that suits the workload.',
+  remediationTerraform: 'Remove auto_minor_version_upgrade = false (it defaults to true) from the aws_db_instance or aws_rds_cluster_instance, and choose a maintenance_window (preferred_maintenance_window on cluster instances) that suits the workload.',
   references: { checkov: ['CKV_AWS_226'], trivy: [], cfn_nag: [], cdk_nag: [], guard: ['RDS_AUTOMATIC_MINOR_VERSION_UPGRADE_ENABLED'] },
   evaluate(r) {
     const v = r.get('AutoMinorVersionUpgrade');

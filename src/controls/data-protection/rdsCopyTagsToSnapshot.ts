@@ -10,7 +10,7 @@ export default defineControl({
   resourceTypes: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'],
   rationale: 'Snapshots hold the same data as the database; without its tags (owner, data classification, cost centre) they escape tag-based access policies, retention rules and cost reporting. Tags are not copied by default.',
   remediation: 'Set CopyTagsToSnapshot: true.',
-  remediationTerraform: 'Set copy_tags_to_snapshot = true on the aws_db_instance or aws_rds_cluster; the provider leaves it false when unset.',
+  remediationTerraform: 'Set copy_tags_to_snapshot = true on the aws_db_instance or aws_rds_cluster (it defaults to false).',
   references: { checkov: [], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
     if (inDbCluster(r)) return r.notApplicable('instance belongs to a DB cluster; snapshot tagging is set on the cluster');

@@ -10,7 +10,7 @@ export default defineControl({
   resourceTypes: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'],
   rationale: 'Database error, audit and slow-query logs kept only on the instance rotate away quickly and disappear with it; exporting them to CloudWatch Logs retains them for investigation and alerting.',
   remediation: 'Set EnableCloudwatchLogsExports to the log types of the engine (e.g. [postgresql] or [audit, error, general, slowquery]); audit logs also need the engine\'s audit plugin or parameter.',
-  remediationTerraform: 'Set enabled_cloudwatch_logs_exports on the aws_db_instance or aws_rds_cluster to the engine\'s log types (for example ["postgresql"] or ["audit", "error", "general", "slowquery"]); audit logs also need the engine\'s audit plugin or parameter.',
+  remediationTerraform: 'Set enabled_cloudwatch_logs_exports on the aws_db_instance or aws_rds_cluster to the log types of the engine (e.g. ["postgresql"] or ["audit", "error", "general", "slowquery"]); audit logs also need the engine\'s audit plugin or parameter.',
   references: { checkov: ['CKV_AWS_129'], trivy: [], cfn_nag: [], cdk_nag: [], guard: ['RDS_LOGGING_ENABLED'] },
   evaluate(r) {
     if (inDbCluster(r)) return r.notApplicable('instance belongs to a DB cluster; log exports are set on the cluster');

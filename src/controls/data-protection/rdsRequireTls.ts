@@ -18,7 +18,7 @@ export default defineControl({
   resourceTypes: Object.keys(GROUP),
   rationale: 'RDS offers TLS but, for most engines and versions, also accepts plaintext connections, and clients fall back to them silently; only the parameter group can make the server refuse them, so credentials and query results never cross the network in the clear.',
   remediation: 'Use a custom parameter group (DBParameterGroup for instances, DBClusterParameterGroup for Aurora and Multi-AZ clusters) with rds.force_ssl: 1 (PostgreSQL, SQL Server) or require_secure_transport: ON (MySQL, MariaDB), and reference it from the database.',
-  remediationTerraform: 'Reference a custom parameter group whose parameter blocks set rds.force_ssl = 1 (PostgreSQL, SQL Server) or require_secure_transport = ON (MySQL, MariaDB): an aws_db_parameter_group in parameter_group_name of the aws_db_instance, or an aws_rds_cluster_parameter_group in db_cluster_parameter_group_name of the aws_rds_cluster.',
+  remediationTerraform: 'Use an aws_db_parameter_group (instances) or aws_rds_cluster_parameter_group (Aurora and Multi-AZ clusters) with a parameter block rds.force_ssl = 1 (PostgreSQL, SQL Server) or require_secure_transport = ON (MySQL, MariaDB), named in parameter_group_name / db_cluster_parameter_group_name.',
   references: {},
   evaluate(r): Outcome {
     if (inDbCluster(r)) return r.notApplicable('the instance belongs to a DB cluster; TLS enforcement is set in the cluster parameter group');

@@ -11,7 +11,7 @@ export default defineControl({
   resourceTypes: ['AWS::Redshift::Cluster'],
   rationale: 'An unencrypted cluster keeps its data blocks, metadata and snapshots readable to anyone who obtains the storage or a snapshot shared by mistake; encryption also lets a KMS key policy govern access to every snapshot.',
   remediation: 'Set Encrypted: true (with KmsKeyId for a customer managed key). Writing it explicitly also protects clusters created before Redshift began encrypting new clusters by default.',
-  remediationTerraform: 'Set encrypted = true on the aws_redshift_cluster (with kms_key_id for a customer managed key); writing it explicitly also covers clusters created before Redshift encrypted new clusters by default.',
+  remediationTerraform: 'Set encrypted = true on the aws_redshift_cluster, with kms_key_id for a customer managed key. Writing it explicitly also protects clusters created before Redshift (and provider 6.0) began encrypting new clusters by default.',
   references: { checkov: ['CKV_AWS_64'], guard: ['REDSHIFT_CLUSTER_CONFIGURATION_CHECK'] },
   evaluate(r): Outcome {
     const v = r.get('Encrypted');

@@ -3,6 +3,43 @@ import type { Value } from '../../model/types.js';
 import { asBool, asList, prop } from '../../model/value.js';
 import { actionMatches, type Statement } from '../lib/policy.js';
 import { bucketPoliciesOf, bucketPolicyStatements, isAnyonePrincipal } from '../lib/data.js';
+import { unknownIn } from '../lib/identity.js';
+
+/**
+ * A value known only at deploy time on which a statement's being that Deny hangs (its Effect,
+ * Principal, Action or the aws:SecureTransport condition), when every known part fits it.
+ */
+function openDeny(s: Statement): Value | undefined {
+  const open: Value[] = [];
+  const eff = prop(s.value, 'Effect');
+  if (eff?.k === 'unknown') open.push(eff);
+  else if ((s.effect ?? '').toLowerCase() !== 'deny') return undefined;
+  const p = s.principal;
+  const pu = p?.k === 'unknown' ? p : p?.k === 'object' ? (prop(p, 'AWS')?.k === 'unknown' ? prop(p, 'AWS') : (asList(prop(p, 'AWS')) ?? []).find((x) => x.k === 'unknown')) : undefined;
+  if (pu) open.push(pu);
+  else if (!isAnyonePrincipal(p)) return undefined;
+  const au = unknownIn(s, 'Action');
+  if (au) open.push(au);
+  else if (!s.actions.some((a) => actionMatches(a, 's3:GetObject'))) return undefined;
+  const cond = s.condition;
+  if (cond?.k === 'unknown') open.push(cond);
+  else if (cond?.k === 'object') {
+    let fits = false;
+    for (const [op, body] of cond.props) {
+      if (!/^bool(ifexists)?$/i.test(op)) continue;
+      if (body.k === 'unknown') { open.push(body); fits = true; continue; }
+      if (body.k !== 'object') continue;
+      for (const [key, val] of body.props) {
+        if (key.toLowerCase() !== 'aws:securetransport') continue;
+        const vals = val.k === 'unknown' ? [val] : asList(val) ?? [];
+        const u = vals.find((x) => x.k === 'unknown');
+        if (u) { open.push(u); fits = true; } else if (vals.some((x) => asBool(x) === false)) fits = true;
+      }
+    }
+    if (!fits) return undefined;
+  } else return undefined;
+  return open[0];
+}
 
 /** A Deny for everyone on S3 reads when aws:SecureTransport is false. */
 function deniesInsecureTransport(s: Statement): boolean {
@@ -47,8 +84,9 @@ export default defineControl({
           [evidenceAt(`${p.id}.Properties.PolicyDocument.Statement.${idx}`, hit.value, hit.loc, 'Deny for any principal when aws:SecureTransport is false')]);
       }
       if (unknown) blocking ??= unknown;
+      blocking ??= statements.map(openDeny).find((v) => v !== undefined);
     }
-    if (blocking) return r.unknown('the bucket policy is only known at deploy time', blocking, blocking.loc, [evidenceAt('PolicyDocument', blocking, blocking.loc)]);
+    if (blocking) return r.unknown('whether the bucket policy denies requests without TLS depends on a value known only at deploy time', blocking, blocking.loc, [evidenceAt('PolicyDocument', blocking, blocking.loc)]);
     const p = policies[0];
     const doc = prop(p.properties, 'PolicyDocument');
     // Where the document is attached (its key, the Terraform policy argument), not its first line.

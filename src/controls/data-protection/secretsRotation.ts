@@ -8,7 +8,7 @@ export default defineControl({
   resourceTypes: ['AWS::SecretsManager::Secret'],
   rationale: 'A secret that never changes stays useful to anyone who copied it once; scheduled rotation bounds the lifetime of a leaked credential.',
   remediation: 'Declare an AWS::SecretsManager::RotationSchedule whose SecretId references the secret, with a rotation Lambda (RotationLambdaARN or HostedRotationLambda) and RotationRules.',
-  remediationTerraform: 'Declare an aws_secretsmanager_secret_rotation with secret_id set to the secret, rotation_lambda_arn and a rotation_rules block (rotation written inline on a provider v3 secret is not read).',
+  remediationTerraform: 'Declare an aws_secretsmanager_secret_rotation whose secret_id references the aws_secretsmanager_secret, with rotation_lambda_arn and a rotation_rules block (rotation configured inline on the secret with provider v3 arguments is not read).',
   references: { cdk_nag: ['AwsSolutions-SMG4'], guard: ['SECRETSMANAGER_ROTATION_ENABLED_CHECK'] },
   evaluate(r) {
     const schedules = r.graph.referrers(r.resource, 'AWS::SecretsManager::RotationSchedule')

@@ -83,6 +83,23 @@ export function isAnyonePrincipal(p: Value | undefined): boolean {
   return false;
 }
 
+/**
+ * The value not known statically inside a principal (`"*"` or `{AWS: …}` from a parameter or
+ * variable), if any: until it is known, nobody can tell whether the principal is anyone.
+ */
+export function unknownInPrincipal(p: Value | undefined): (Value & { k: 'unknown' }) | undefined {
+  if (!p) return undefined;
+  if (p.k === 'unknown') return p;
+  if (p.k === 'object') {
+    for (const v of p.props.values()) {
+      if (v.k === 'unknown') return v;
+      if (v.k === 'list') for (const x of v.items) if (x.k === 'unknown') return x;
+    }
+  }
+  if (p.k === 'list') for (const x of p.items) if (x.k === 'unknown') return x;
+  return undefined;
+}
+
 /** Evidence for a value of another resource in the same file (a related policy, a subnet). */
 export function evidenceOf(res: Resource, path: string, v: Value | undefined, loc: Loc, note?: string): Evidence {
   return evidenceAt(`${res.id}.${path}`, v, loc, note);

@@ -154,6 +154,11 @@ export interface DeployInputs {
   unseen(params: string[]): string[];
   /** How a value known only then reaches the resource, for evidence. */
   supplied(params: string[], reason: string): string;
+  /**
+   * True when the format resolves `{{resolve:…}}` dynamic references (CloudFormation only).
+   * Terraform and Pulumi send that text to the provider as it is: it is the value itself.
+   */
+  resolvesDynamicReferences: boolean;
 }
 
 const cloudFormationInputs = (noEcho: (p: string) => boolean): DeployInputs => ({
@@ -162,6 +167,7 @@ const cloudFormationInputs = (noEcho: (p: string) => boolean): DeployInputs => (
   shown: (ps) => ps.filter((p) => !noEcho(p)),
   shownWhy: (ns) => `comes from parameter ${ns.join(', ')} without NoEcho: its value is shown in plain text in the stack's parameters`,
   unseen: () => [],
+  resolvesDynamicReferences: true,
   supplied: (ps) => {
     const open = ps.filter((p) => !noEcho(p));
     return `supplied at deploy time through parameter ${ps.join(', ')}${open.length ? ' (not NoEcho: consider NoEcho: true)' : ''}`;
@@ -179,6 +185,7 @@ const terraformInputs = (sensitive: (p: string) => boolean): DeployInputs => {
     shown: open,
     shownWhy: (ns) => `comes from variable ${ns.join(', ')}, not declared with sensitive = true (Terraform's NoEcho): Terraform shows its value in plan and apply output wherever it is used outside an argument the provider marks sensitive`,
     unseen: () => [],
+    resolvesDynamicReferences: false,
     supplied: (ps) => {
       const vars = ps.filter((p) => ROOT_VARIABLE.test(p));
       const others = ps.filter((p) => !ROOT_VARIABLE.test(p));
@@ -204,6 +211,7 @@ const pulumiInputs = (yaml: boolean): DeployInputs => {
     shown: () => [],
     shownWhy: () => '',
     unseen: config,
+    resolvesDynamicReferences: false,
     supplied: (ps, reason) => (config(ps).length ? `taken from the stack configuration ${config(ps).join(', ')} when Pulumi runs` : `known only when Pulumi runs (${reason})`),
   };
 };
@@ -238,6 +246,9 @@ export function secretExposure(v: Value | undefined, inputs: DeployInputs): { ex
   }
   if (v.k !== 'scalar' || v.v === null || String(v.v).trim() === '') return undefined;
   const s = String(v.v);
+  if (/\{\{resolve:/.test(s) && !inputs.resolvesDynamicReferences) {
+    return { exposed: true, why: `written in ${inputs.written} as literal text: {{resolve:…}} is a CloudFormation dynamic reference, which only CloudFormation resolves; here that text is sent as the value itself` };
+  }
   if (isDynamicSecretRef(s)) return { exposed: false, why: 'dynamic reference resolved by CloudFormation at deploy time' };
   if (/\{\{resolve:ssm:/.test(s)) return { exposed: true, why: 'plain SSM parameter (ssm, not ssm-secure): stored unencrypted and shown in the stack' };
   if (v.via && v.via.startsWith('parameter ') && v.via.endsWith('set by --param')) {

@@ -12,6 +12,8 @@ export interface WafRule {
   statement?: Value;
   /** Only counts matching requests (Action Count, or OverrideAction Count on a rule group). */
   countOnly: boolean;
+  /** The Action or OverrideAction when it is known only at deploy time (it may be Count). */
+  openAction?: Value;
   /** Where the rule comes from when it is a rule of a referenced rule group. */
   via?: Resource;
 }
@@ -22,13 +24,17 @@ function countOnly(rule: Value): boolean {
   return (action?.k === 'object' && action.props.has('Count')) || (override?.k === 'object' && override.props.has('Count'));
 }
 
+function openAction(rule: Value): Value | undefined {
+  return [prop(rule, 'Action'), prop(rule, 'OverrideAction')].find((v) => v?.k === 'unknown');
+}
+
 /** The rules of a web ACL or rule group; `unknown` when the list is decided at deploy time. */
 export function wafRules(rules: Value | undefined, via?: Resource): { rules: WafRule[]; unknown?: Value & { k: 'unknown' } } {
   if (rules && rules.k === 'unknown') return { rules: [], unknown: rules };
   const out: WafRule[] = [];
   for (const [index, value] of (asList(rules) ?? []).entries()) {
     if (value.k === 'unknown') return { rules: out, unknown: value };
-    out.push({ name: asString(prop(value, 'Name')) ?? `rule ${index}`, index, value, loc: value.loc, statement: prop(value, 'Statement'), countOnly: countOnly(value), via });
+    out.push({ name: asString(prop(value, 'Name')) ?? `rule ${index}`, index, value, loc: value.loc, statement: prop(value, 'Statement'), countOnly: countOnly(value), openAction: openAction(value), via });
   }
   return { rules: out };
 }

@@ -21,3 +21,37 @@ export function expectAt(r: ResourceContext, path: string, test: (v: Value | und
   if (d === false) return r.fail(messages.fail, at, ev);
   return r.unknown(messages.unknown ?? `cannot tell whether ${path} is set correctly`, d.unknown, at, ev);
 }
+
+/**
+ * The value at `path` below `base`, seeing through values known only at deploy time on the
+ * way (a configuration object from a parameter, a Terraform block not known before apply):
+ * an unknown with alternatives has each followed along the rest of the path (one without it
+ * standing as absent), and one without alternatives is the answer, so a setting below it is
+ * unknown rather than missing.
+ */
+export function valueThrough(base: Value | undefined, path: string): Value | undefined {
+  let cur = base;
+  const parts = path.split('.');
+  for (let i = 0; i < parts.length; i++) {
+    if (!cur) return undefined;
+    if (cur.k === 'unknown') {
+      if (!cur.alts?.length) return cur;
+      const rest = parts.slice(i).join('.');
+      return { ...cur, alts: cur.alts.map((a): Value => valueThrough(a.k === 'absent' ? undefined : a, rest) ?? { k: 'absent', loc: a.loc }) };
+    }
+    if (cur.k !== 'object') return undefined;
+    cur = cur.props.get(parts[i]!);
+  }
+  return cur;
+}
+
+/** `expectAt` over `valueThrough`: a block known only at deploy time makes the verdict unknown rather than absent. */
+export function expectThrough(r: ResourceContext, path: string, test: (v: Value | undefined) => Verdict, messages: { pass: string; fail: string; unknown: string }, note?: string): Outcome {
+  const v = valueThrough(r.properties, path);
+  const d = decide(v, test);
+  const at = whereWritten(r, path);
+  const ev = [evidenceAt(`Properties.${path}`, v, at, v === undefined ? note : undefined)];
+  if (d === true) return r.pass(messages.pass, at, ev);
+  if (d === false) return r.fail(messages.fail, at, ev);
+  return r.unknown(messages.unknown, d.unknown, at, ev);
+}

@@ -1,7 +1,7 @@
 import { defineControl, evidenceAt, type Outcome } from '../api.js';
 import type { Loc, Value } from '../../model/types.js';
 import { asString } from '../../model/value.js';
-import { conditionKeys, isWildcardPrincipal, principalsOf } from '../lib/identity.js';
+import { conditionKeys, isAllow, isOwnAccount, isWildcardPrincipal, principalsOf, unknownIn } from '../lib/identity.js';
 import { statementsOf } from '../lib/policy.js';
 import { whereWritten } from '../lib/where.js';
 
@@ -33,14 +33,19 @@ export default defineControl({
     if (unknown) return r.unknown('the endpoint policy is not fully known until deploy time', unknown, unknown.loc, [r.evidence('PolicyDocument')]);
     const out: Outcome[] = [];
     for (const [i, s] of statements.entries()) {
-      if (s.effect !== 'Allow') continue;
+      // An Effect, Action or Principal known only at deploy time may make the statement the open one.
+      const effect = isAllow(s);
+      if (effect === false) continue;
       const everyAction = s.actions.some((a) => a === '*' || /^[a-z0-9-]+:\*$/i.test(a));
-      const anyone = principalsOf(s.principal).some(isWildcardPrincipal) || s.principal === undefined;
-      if (!everyAction || !anyone) continue;
+      const openAction = everyAction ? undefined : unknownIn(s, 'Action');
+      const ps = principalsOf(s.principal);
+      const anyone = ps.some(isWildcardPrincipal) || s.principal === undefined;
+      const openPrincipal = anyone ? undefined : ps.find((p) => p.value.k === 'unknown' && !isOwnAccount(p))?.value;
+      if ((!everyAction && !openAction) || (!anyone && !openPrincipal)) continue;
       if (conditionKeys(s).some((k) => SCOPING.includes(k))) continue;
-      const open = s.unknown.find((u) => u.k === 'unknown');
+      const open = (effect !== true ? effect : undefined) ?? openAction ?? openPrincipal ?? s.unknown.find((u) => u.k === 'unknown');
       const ev = [evidenceAt(`Properties.PolicyDocument.Statement[${i}]`, s.value, s.loc)];
-      if (open) { out.push(r.unknown(`statement ${i} allows every action to any principal unless a value known only at deploy time narrows it`, open, s.loc, ev)); continue; }
+      if (open) { out.push(r.unknown(`statement ${i} may allow every action to any principal, depending on a value known only at deploy time`, open, s.loc, ev)); continue; }
       out.push(r.fail(`statement ${i}${s.sid ? ` ("${s.sid}")` : ''} allows ${s.actions.join(', ')} to any principal without an organisation or account condition`, s.loc as Loc, ev));
     }
     if (out.length) return out;

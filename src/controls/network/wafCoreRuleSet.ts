@@ -24,10 +24,12 @@ export default defineControl({
     if (crs) {
       const ev = [evidenceAt(`Properties.Rules[${crs.index}]`, crs.value, crs.loc)];
       if (crs.countOnly) return r.fail(`rule ${crs.name} uses ${CRS} but its OverrideAction is Count: matching requests are only counted, not blocked`, crs.loc, ev);
+      if (crs.openAction) return r.unknown(`rule ${crs.name} uses ${CRS}, but whether it blocks or only counts depends on a value known at deploy time`, crs.openAction, crs.loc, ev);
       return r.pass(`rule ${crs.name} applies ${CRS}`, crs.loc, ev);
     }
     // A rule group the template does not define, or another vendor's managed group, may cover the same ground.
-    const opaque = rules.filter((x) => !x.countOnly && (prop(x.statement, 'RuleGroupReferenceStatement') || (managedGroup(x) && managedGroup(x)!.vendor !== 'AWS')));
+    // So may a statement, or a managed group's vendor or name, known only at deploy time.
+    const opaque = rules.filter((x) => !x.countOnly && (x.statement?.k === 'unknown' || prop(x.statement, 'RuleGroupReferenceStatement') || (managedGroup(x) && (managedGroup(x)!.vendor !== 'AWS' || managedGroup(x)!.name === undefined))));
     if (opaque.length) {
       const o = opaque[0];
       const blocking: Value = { k: 'unknown', reason: `what rule ${o.name} (a rule group) inspects is not known from the template`, params: [], loc: o.loc };

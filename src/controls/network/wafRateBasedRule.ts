@@ -24,11 +24,13 @@ export default defineControl({
       if (x.countOnly) continue;
       const g = referencedGroup(r, x);
       if (g) all.push(...wafRules(new ResourceContext(g, r.graph, r.today).get('Rules'), g).rules);
-      else if (x.statement && x.statement.k === 'object' && (x.statement.props.has('RuleGroupReferenceStatement') || mayLimitRate(x))) opaque.push(x);
+      else if (x.statement && (x.statement.k === 'unknown' || (x.statement.k === 'object' && (x.statement.props.has('RuleGroupReferenceStatement') || mayLimitRate(x))))) opaque.push(x);
     }
     const rate = all.filter((x) => x.statement?.k === 'object' && x.statement.props.has('RateBasedStatement'));
-    const enforcing = rate.find((x) => !x.countOnly);
+    const enforcing = rate.find((x) => !x.countOnly && !x.openAction);
     if (enforcing) return r.pass(`rule ${enforcing.name}${enforcing.via ? ` (in ${enforcing.via.id})` : ''} limits the request rate per client`, enforcing.loc, [ev(enforcing)]);
+    const undecided = rate.find((x) => !x.countOnly && x.openAction);
+    if (undecided) return r.unknown(`rate-based rule ${undecided.name} may only count: its action is known only at deploy time`, undecided.openAction!, undecided.loc, [ev(undecided)]);
     if (rate.length) return r.fail(`rate-based rule ${rate[0].name} only counts: requests over the limit are not blocked`, rate[0].loc, rate.map(ev));
     if (opaque.length) {
       const o = opaque[0];

@@ -378,6 +378,39 @@ export function auditRoutes(ctx: ServerContext): RouteDecl[] {
     },
     {
       method: 'GET',
+      url: '/api/audit/proofs/consistency',
+      scopes: ['audit:read'],
+      summary: 'Consistency proof between two signed checkpoints (RFC 9162): the earlier tree is a prefix of the later one',
+      description: 'from: the size of an earlier checkpoint (the one you kept); to: a later checkpoint size, default the latest (signed now when the ledger grew). Verify offline with `attest ledger verify-consistency FILE --checkpoint YOUR-CHECKPOINT`.',
+      tags: ['audit'],
+      querystring: {
+        type: 'object',
+        required: ['from'],
+        additionalProperties: false,
+        properties: {
+          from: { type: 'integer', minimum: 0, description: 'Tree size of the earlier checkpoint' },
+          to: { type: 'integer', minimum: 0, description: 'Tree size of the later checkpoint (default: the latest)' },
+        },
+      },
+      response: {
+        200: { description: 'attest-consistency/v1: both signed checkpoints and the proof hashes', type: 'object', additionalProperties: true },
+        400: errorResponse('from missing or not a size'),
+        404: errorResponse('No checkpoint of that size, or from is larger than to'),
+      },
+      example: { query: { from: '1' } },
+      async handler(req, reply) {
+        const q = req.query as { from: number; to?: number };
+        const to = q.to ?? (await checkpointFresh()).size;
+        try {
+          return await ctx.ledger.consistencyProof(q.from, to);
+        } catch (e) {
+          if (e instanceof LedgerValidationError) return notFound(req, reply, e.message);
+          throw e;
+        }
+      },
+    },
+    {
+      method: 'GET',
       url: '/api/audit/proofs/:seq',
       scopes: ['audit:read'],
       summary: 'Inclusion proof of record SEQ against a signed checkpoint (verifiable offline with the public key)',

@@ -43,7 +43,8 @@ export function keyAt(n: MapNode, key: string): Loc {
 /** Every scalar in `v` marked sensitive, so reports show `****` in place of the value. */
 export function markSensitive(v: Value): Value {
   switch (v.k) {
-    case 'scalar': return { ...v, sensitive: true };
+    case 'scalar': return { ...v, sensitive: true, ...(v.json ? { json: markSensitive(v.json) } : {}) };
+    case 'unknown': return v.json ? { ...v, json: markSensitive(v.json) } : v;
     case 'list': return { ...v, items: v.items.map(markSensitive) };
     case 'object': {
       const props = new Map<string, Value>();

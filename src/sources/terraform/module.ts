@@ -66,6 +66,7 @@ export function loadTerraformModule(dir: string, files: string[], opts: ModuleOp
     ...(opts.varFiles ?? []),
   ];
   const root = new Module(loader, { dir: resolve(dir), files: tf, prefix: '', depth: 0, chain: [], pathModule: '.' });
+  loader.root = root;
   root.rootVariables(auto.map((f) => loader.parse(f)).filter((p): p is ParsedFile => !!p), opts.vars ?? {});
   root.load();
   return {
@@ -130,6 +131,8 @@ class Loader {
   private readonly said = new Set<string>();
   /** CloudFormation pseudo parameters given with --param (AWS::Region=…), for the data sources that stand for them. */
   readonly pseudo: Record<string, string> = {};
+  /** The root module, whose default aws provider configuration is the unit's own region (`\${AWS::Region}`). */
+  root?: Module;
 
   constructor(readonly rootDir: string, private readonly cache: Map<string, ParsedFile>, private readonly dirs: Map<string, ModuleDir>) {}
 
@@ -228,6 +231,17 @@ interface ModuleSpec {
   condition?: { name: string; params: string[] };
   inputs?: Map<string, { value: Value; via: string; at: Loc }>;
   call?: { name: string; at: Loc };
+  /** Provider configurations the caller passes (`aws`, `aws.west`): its default ones, and those named in `providers = {…}`. */
+  providers?: Map<string, ProviderConf | undefined>;
+}
+
+/** What Attest reads of a `provider "aws"` block: its region and default_tags. */
+interface ProviderConf {
+  /** `aws` or `aws.<alias>`. */
+  key: string;
+  region?: Value;
+  /** `default_tags { tags = {…} }`, and where the default_tags block is. */
+  defaultTags?: { tags: Value; at: Loc };
 }
 
 class Module implements ModuleEnv {
@@ -242,6 +256,7 @@ class Module implements ModuleEnv {
   private readonly calls = new Map<string, CallDecl>();
   private readonly outputs = new Map<string, { attr?: Attribute; file: ParsedFile; block: Block }>();
   private outputValues?: ObjectValue;
+  private readonly providerBlocks = new Map<string, Decl & { conf?: ProviderConf }>();
 
   constructor(private readonly loader: Loader, private readonly spec: ModuleSpec) {
     for (const f of spec.files) {
@@ -297,6 +312,11 @@ class Module implements ModuleEnv {
       case 'output':
         if (l[0]) this.outputs.set(l[0], { attr: attrOf(b, 'value'), file, block: b });
         break;
+      case 'provider': {
+        const alias = literal(attrOf(b, 'alias'));
+        if (l[0]) this.providerBlocks.set(typeof alias === 'string' ? `${l[0]}.${alias}` : l[0], { block: b, file });
+        break;
+      }
     }
   }
 
@@ -435,11 +455,102 @@ class Module implements ModuleEnv {
     if (inst.each) s.each = inst.each;
     try {
       inst.values = bodyValue(d.block.body, s, this.at(d.block, d.file), true);
+      if (d.mode === 'managed') this.defaultTags(inst.values, d);
     } finally {
       inst.busy = false;
       this.loader.depth--;
     }
     return inst.values;
+  }
+
+  // ---- providers
+
+  /**
+   * The provider configuration `key` (`aws`, `aws.west`) as this module sees it: its own
+   * block, else what its caller passes (a child module inherits its caller's default
+   * configurations and gets aliased ones through `providers = {…}`).
+   */
+  provider(key: string): ProviderConf | undefined {
+    const own = this.providerBlocks.get(key);
+    if (own) {
+      if (!own.conf) {
+        const s = this.scope(own.file);
+        own.conf = { key };
+        const region = attrOf(own.block, 'region');
+        if (region) own.conf.region = evaluateSafe(region.expr, s);
+        const dt = own.block.body.items.find((i): i is Block => i.kind === 'block' && i.type === 'default_tags');
+        const tags = dt && attrOf(dt, 'tags');
+        if (dt && tags) own.conf.defaultTags = { tags: evaluateSafe(tags.expr, s), at: this.at(dt, own.file) };
+      }
+      return own.conf;
+    }
+    return this.spec.providers?.get(key);
+  }
+
+  /** The provider configuration a resource or data source uses: its `provider` argument, else the default one of its type's provider. */
+  private providerOf(d: Decl & { type: string }): ProviderConf | undefined {
+    return this.provider(providerKey(d.block, d.type));
+  }
+
+  /**
+   * The region a pseudo data source reads, by the provider configuration it uses: `''` for
+   * the root module's default aws configuration (the unit's own region, \${AWS::Region} or
+   * --param AWS::Region), a literal region for another configuration whose region is written
+   * as one (and differs from the root's), undefined when that region is not known.
+   */
+  private pseudoRegion(d: ResourceDecl): string | undefined {
+    const key = providerKey(d.block, d.type);
+    const conf = this.provider(key);
+    const main = this.loader.root?.provider('aws');
+    // An alias no block declares here (a module's configuration_aliases) is not known.
+    if (!conf && key !== 'aws') return undefined;
+    if (conf === main) return '';
+    const r = conf?.region;
+    if (r?.k !== 'scalar' || typeof r.v !== 'string' || r.refs?.length) return undefined;
+    const m = main?.region;
+    return m?.k === 'scalar' && m.v === r.v ? '' : r.v;
+  }
+
+  /** Provider configurations a module call passes to the module it calls. */
+  private providersFor(call: CallDecl): Map<string, ProviderConf | undefined> {
+    const out = new Map<string, ProviderConf | undefined>();
+    // Default (unaliased) configurations are inherited; aws is the one Attest reads.
+    out.set('aws', this.provider('aws'));
+    const a = attrOf(call.block, 'providers');
+    if (a && a.expr.t === 'object') {
+      for (const item of a.expr.items) {
+        const k = traversal(item.key);
+        const v = traversal(item.value);
+        if (k && v) out.set(k, this.provider(v));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Terraform's `tags_all`: the provider's default_tags with the resource's own tags over
+   * them, each located where written (a default tag in the provider block). Set only when
+   * the provider in use has default_tags; a resource type without tags ignores it.
+   */
+  private defaultTags(values: ObjectValue, d: ResourceDecl): void {
+    if (!d.type.startsWith('aws_') || values.props.has('tags_all')) return;
+    const dt = this.providerOf(d)?.defaultTags;
+    if (!dt) return;
+    const own = values.props.get('tags');
+    const ownAt = values.keyLocs.get('tags');
+    const at = ownAt ?? dt.at;
+    let all: Value;
+    if (dt.tags.k === 'unknown') all = unknown(`the provider's default_tags are not known (${dt.tags.reason})`, dt.tags.params, dt.at);
+    else if (dt.tags.k !== 'object') all = unknown('the provider\'s default_tags are not a map', [], dt.at);
+    else if (own && own.k !== 'object') all = own.k === 'unknown' ? unknown(`the resource's tags are not known (${own.reason})`, own.params, own.loc) : unknown('the resource\'s tags are not a map', [], own.loc);
+    else {
+      const merged = object([], at);
+      for (const [k, v] of dt.tags.props) { merged.props.set(k, v); merged.keyLocs.set(k, dt.tags.keyLocs.get(k) ?? dt.at); }
+      if (own) for (const [k, v] of own.props) { merged.props.set(k, v); merged.keyLocs.set(k, own.keyLocs.get(k) ?? own.loc); }
+      all = merged;
+    }
+    values.props.set('tags_all', all);
+    values.keyLocs.set('tags_all', at);
   }
 
   private address(kind: 'managed' | 'data', type: string, name: string): string {
@@ -569,7 +680,7 @@ class Module implements ModuleEnv {
       const pathModule = relative(this.loader.rootDir, real).split(sep).join('/') || '.';
       const inherited = this.spec.condition;
       const cond = inherited && condition ? { name: `${inherited.name} and ${condition.name}`, params: [...new Set([...inherited.params, ...condition.params])] } : inherited ?? condition;
-      const spec: ModuleSpec = { dir: real, files, prefix, depth: this.spec.depth + 1, chain: [...this.spec.chain, this.spec.dir], pathModule, inputs, call: { name: call.name, at } };
+      const spec: ModuleSpec = { dir: real, files, prefix, depth: this.spec.depth + 1, chain: [...this.spec.chain, this.spec.dir], pathModule, inputs, call: { name: call.name, at }, providers: this.providersFor(call) };
       if (cond) spec.condition = cond;
       return new Module(this.loader, spec);
     };
@@ -646,7 +757,11 @@ class Module implements ModuleEnv {
     if (!decl) throw new EvalError(`no data source data.${type}.${name} is declared in this module`);
     for (const inst of this.instancesOf(decl)) s.refs?.add(inst.address);
     if (this.expansion(decl).kind === 'single') {
-      const pseudo = pseudoDataSource(type, address, decl.block, this.loader.pseudo, at);
+      // Another provider configuration than the unit's own may be another region (read when
+      // written as a literal, for aws_region) or another account (not known).
+      const region = this.pseudoRegion(decl);
+      const own = region === '';
+      const pseudo = (own || (region !== undefined && type === 'aws_region')) && pseudoDataSource(type, address, decl.block, own ? this.loader.pseudo : { ...this.loader.pseudo, 'AWS::Region': region! }, at, true);
       if (pseudo) return pseudo;
     }
     if (type !== 'aws_iam_policy_document') return unknown(`data.${type}.${name} is read from the provider when Terraform runs`, [`data.${type}.${name}`], at);
@@ -754,7 +869,8 @@ function plainDefault(v: Value): Scalar | Scalar[] | undefined {
 
 function markSensitive(v: Value): Value {
   switch (v.k) {
-    case 'scalar': return { ...v, sensitive: true };
+    case 'scalar': return { ...v, sensitive: true, ...(v.json ? { json: markSensitive(v.json) } : {}) };
+    case 'unknown': return v.json ? { ...v, json: markSensitive(v.json) } : v;
     case 'list': return { ...v, items: v.items.map(markSensitive) };
     case 'object': {
       const props = new Map<string, Value>();
@@ -777,6 +893,21 @@ function conditionName(a: Attribute, file: ParsedFile): string {
     if (e.then.v === 0 && e.else.v === 1) return `!(${txt(e.cond)})`;
   }
   return `${a.name} = ${txt(a.expr)}`;
+}
+
+/** `aws` or `aws.west` written as a traversal (`provider = aws.west`, a key or value of `providers`). */
+function traversal(e: Expr): string | undefined {
+  if (e.t === 'var') return e.name;
+  // A bare key of an object (`{ aws = … }`) is its name as a literal.
+  if (e.t === 'lit' && typeof e.v === 'string' && /^[A-Za-z][\w-]*(\.[A-Za-z][\w-]*)?$/.test(e.v)) return e.v;
+  if (e.t === 'getattr' && e.obj.t === 'var') return `${e.obj.name}.${e.name}`;
+  return undefined;
+}
+
+/** The provider configuration a block uses: its `provider` argument, else the provider its type is named after. */
+function providerKey(b: Block, type: string): string {
+  const p = attrOf(b, 'provider');
+  return (p && traversal(p.expr)) ?? type.split('_')[0]!;
 }
 
 /** `depends_on = [aws_x.a, module.m]` as written. */

@@ -3,9 +3,10 @@
 // every value located where the JSON file writes it; what the plan knows only after apply
 // is unknown there, or a reference when the configuration says which resource it comes from.
 //
-// Seam for a later step: when the HCL configuration is scanned alongside, a plan resource
-// and the HCL block that declares it share `TfResource.address`; mapping plan values back
-// to their HCL lines keys on it. Until then locations point into the plan file.
+// When the HCL configuration the plan was made from is scanned alongside, a plan resource
+// and the HCL block that declares it share `TfResource.address`: planHcl.ts maps the plan's
+// values back to the HCL lines that wrote them (the folder reader does it, since folders are
+// read after files). Otherwise locations point into the plan file.
 import type { Loc, SourceError, Value } from '../../model/types.js';
 import type { MapNode, Node } from '../cloudformation/node.js';
 import { parseJson } from '../cloudformation/parseJson.js';
@@ -13,6 +14,7 @@ import type { SourceLoad, TextSource } from '../types.js';
 import { isMap, keyAt, mapValue, markSensitive, member, text } from './located.js';
 import { configIndex, referenceValue, resourceRefs, type ConfigIndex } from './planConfig.js';
 import type { TfResource } from './types.js';
+import { registerPlan } from './planHcl.js';
 import { unitTemplate } from './unit.js';
 
 export interface PlanRead {
@@ -20,6 +22,12 @@ export interface PlanRead {
   errors: SourceError[];
   /** Read, but not evaluated faithfully (listed as warnings). */
   notes: SourceError[];
+  /**
+   * What the plan's `configuration` declares in its root module (resource and data blocks
+   * by address, module calls by name), to recognise the folder it was planned from.
+   * Absent when the document has no configuration (a state).
+   */
+  config?: { blocks: Set<string>; calls: Set<string> };
 }
 
 /** Plan actions after which the resource no longer exists: not assessed. */
@@ -34,9 +42,11 @@ export const terraformPlanSource: TextSource = {
     const root = parsed(t, file).root;
     return isMap(root) && root.props.has('format_version') && root.props.has('terraform_version') && (root.props.has('planned_values') || root.props.has('values'));
   },
-  load(t, file): SourceLoad {
+  load(t, file, opts): SourceLoad {
     const r = readPlan(t, file);
     const { template, source } = unitTemplate({ file, format: 'terraform-plan', files: [file], resources: r.resources, errors: r.errors, notes: r.notes });
+    // The folder reader, which runs after files are read, maps it onto its configuration when that is scanned too.
+    registerPlan(opts, { file, read: r, template, source });
     return { sources: [source], templates: [template], skipped: [] };
   },
 };
@@ -68,7 +78,16 @@ export function readPlan(t: string, file: string): PlanRead {
   if (!modRoot) return out;
 
   const changes = changeIndex(member(root, 'resource_changes'));
-  const config = configIndex(member(root, 'configuration'));
+  const configNode = member(root, 'configuration');
+  const config = configIndex(configNode);
+  const rootConfig = member(configNode, 'root_module');
+  if (isMap(rootConfig)) {
+    const blocks = new Set<string>();
+    const rs = member(rootConfig, 'resources');
+    if (rs?.t === 'l') for (const x of rs.items) { const a = text(x, 'address'); if (a) blocks.add(a); }
+    const calls = member(rootConfig, 'module_calls');
+    out.config = { blocks, calls: new Set(isMap(calls) ? calls.props.keys() : []) };
+  }
   const nodes: { n: MapNode; module: string }[] = [];
   collect(modRoot, '', nodes, err);
   const instances = new Set<string>();

@@ -7,6 +7,7 @@ import type { FolderSource, LoadOptions, SourceLoad } from '../types.js';
 import type { ParsedFile } from './hcl/ast.js';
 import { parseHcl } from './hcl/parser.js';
 import { loadTerraformModule, moduleDir, parseFile, type ModuleDir } from './module.js';
+import { declaredBlocks, mapOntoConfiguration, keptUnmapped, planDir, plannedFrom, plansOf, type PlanEntry } from './planHcl.js';
 import { applySuppressions } from './suppressions.js';
 import { unitTemplate } from './unit.js';
 
@@ -51,11 +52,19 @@ function loadFolders(folders: Map<string, string[]>, opts: LoadOptions): SourceL
   const called = new Set<string>();
   for (const f of all) for (const dir of localCalls(f, parsed, realDir)) if (dir !== f.real) called.add(dir);
   const roots = all.filter((f) => !called.has(f.real));
+  const fromPlans = plannedRoots(roots, opts, parsed);
   const read = new Set<string>();
   const unit = (f: Folder) => {
     try {
       const m = loadTerraformModule(f.real, [...f.tf, ...f.tfvars], { vars: opts.params ?? {}, varFiles, parsed, dirs });
       for (const p of m.parsedFiles) read.add(resolve(p.file));
+      // A plan made from this folder is scanned: it is assessed with this folder's lines, the folder not again.
+      const plans = fromPlans.get(f) ?? [];
+      if (plans.length && !m.errors.length) {
+        for (const e of plans) mapOntoConfiguration(e, f.display, m);
+        return;
+      }
+      for (const e of plans) keptUnmapped(e, f.display);
       const { template, source } = unitTemplate({
         file: f.display, format: 'terraform', files: m.files, resources: m.resources, parameters: m.parameters, errors: m.errors, notes: m.notes,
       });
@@ -70,6 +79,29 @@ function loadFolders(folders: Map<string, string[]>, opts: LoadOptions): SourceL
   for (const f of roots) unit(f);
   // A folder no root reaches (modules that only call each other) is read on its own, so nothing scanned is left out.
   for (const f of all) if (called.has(f.real) && !f.tf.some((t) => read.has(resolve(t)))) unit(f);
+  return out;
+}
+
+/**
+ * The plans of this scan, by the root folder each was planned from: the one whose blocks its
+ * configuration declares, the plan's own folder first when several do. A plan two other
+ * folders could equally be is left with its own locations.
+ */
+function plannedRoots(roots: Folder[], opts: LoadOptions, parsed: Map<string, ParsedFile>): Map<Folder, PlanEntry[]> {
+  const out = new Map<Folder, PlanEntry[]>();
+  const entries = plansOf(opts);
+  if (!entries.length) return out;
+  const declared = new Map<Folder, ReturnType<typeof declaredBlocks>>();
+  for (const f of roots) declared.set(f, declaredBlocks(f.tf.flatMap((t) => { const p = parseFile(t, parsed); return 'error' in p ? [] : [p]; })));
+  for (const e of entries) {
+    const fits = roots.filter((f) => plannedFrom(e, declared.get(f)!));
+    const own = fits.filter((f) => f.real === planDir(e));
+    const f = own.length === 1 ? own[0] : fits.length === 1 ? fits[0] : undefined;
+    if (!f) continue;
+    let l = out.get(f);
+    if (!l) out.set(f, (l = []));
+    l.push(e);
+  }
   return out;
 }
 

@@ -1,5 +1,5 @@
 import control from '../../../src/controls/audit/eksControlPlaneLogging.js';
-import { cases } from '../../helpers/cases.js';
+import { cases, tf } from '../../helpers/cases.js';
 
 export default cases(control, {
   pass: [
@@ -19,6 +19,17 @@ export default cases(control, {
             - Type: controllerManager
             - Type: scheduler
 ` },
+    tf(`resource "aws_eks_cluster" "main" {
+  name     = "main"
+  role_arn = "arn:aws:iam::111122223333:role/eks"
+
+  vpc_config {
+    subnet_ids = ["subnet-0a"]
+  }
+
+  enabled_cluster_log_types = ["api", "audit", "authenticator", "controllerManager", "scheduler"] # <--
+}
+`, { name: 'enabled_cluster_log_types lists all five' }),
   ],
   fail: [
     { name: 'logging not configured', template: `Resources:
@@ -42,6 +53,26 @@ export default cases(control, {
             - Type: api
             - Type: audit
 ` },
+    tf(`resource "aws_eks_cluster" "main" { # <--
+  name     = "main"
+  role_arn = "arn:aws:iam::111122223333:role/eks"
+
+  vpc_config {
+    subnet_ids = ["subnet-0a"]
+  }
+}
+`, { name: 'no enabled_cluster_log_types' }),
+    tf(`resource "aws_eks_cluster" "main" {
+  name     = "main"
+  role_arn = "arn:aws:iam::111122223333:role/eks"
+
+  vpc_config {
+    subnet_ids = ["subnet-0a"]
+  }
+
+  enabled_cluster_log_types = ["api", "audit"] # <--
+}
+`, { name: 'authenticator missing from enabled_cluster_log_types' }),
   ],
   unknown: [
     { name: 'a log type from a parameter', template: `Parameters:
@@ -60,5 +91,24 @@ Resources:
             - Type: audit
             - Type: !Ref Extra # <--
 ` },
+    tf(`variable "third_log" {
+  type = string
+}
+
+resource "aws_eks_cluster" "main" {
+  name     = "main"
+  role_arn = "arn:aws:iam::111122223333:role/eks"
+
+  vpc_config {
+    subnet_ids = ["subnet-0a"]
+  }
+
+  enabled_cluster_log_types = [
+    "api",
+    "audit",
+    var.third_log, # <--
+  ]
+}
+`, { name: 'one log type from a variable without a value' }),
   ],
 });

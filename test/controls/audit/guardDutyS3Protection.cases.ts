@@ -1,5 +1,5 @@
 import control from '../../../src/controls/audit/guardDutyS3Protection.js';
-import { cases } from '../../helpers/cases.js';
+import { cases, tf } from '../../helpers/cases.js';
 
 export default cases(control, {
   pass: [
@@ -29,6 +29,26 @@ export default cases(control, {
           Status: DISABLED
         - Name: S3_DATA_EVENTS
           Status: ENABLED # <--` },
+    tf(`resource "aws_guardduty_detector" "main" {
+  enable = true
+}
+
+resource "aws_guardduty_detector_feature" "s3" {
+  detector_id = aws_guardduty_detector.main.id
+  name        = "S3_DATA_EVENTS"
+  status      = "ENABLED" # <--
+}
+`, { name: 'aws_guardduty_detector_feature S3_DATA_EVENTS ENABLED' }),
+    tf(`resource "aws_guardduty_detector" "main" {
+  enable = true
+
+  datasources {
+    s3_logs {
+      enable = true # <--
+    }
+  }
+}
+`, { name: 'datasources.s3_logs.enable = true (provider v4/v5)' }),
   ],
   fail: [
     `Resources:
@@ -46,6 +66,30 @@ export default cases(control, {
           Status: ENABLED
         - Name: S3_DATA_EVENTS
           Status: DISABLED # <--`,
+    tf(`resource "aws_guardduty_detector" "main" { # <--
+  enable = true
+}
+`, { name: 'detector without S3 protection' }),
+    tf(`resource "aws_guardduty_detector" "main" {
+  enable = true
+}
+
+resource "aws_guardduty_detector_feature" "s3" {
+  detector_id = aws_guardduty_detector.main.id
+  name        = "S3_DATA_EVENTS"
+  status      = "DISABLED" # <--
+}
+`, { name: 'S3_DATA_EVENTS feature DISABLED' }),
+    tf(`resource "aws_guardduty_detector" "main" {
+  enable = true
+
+  datasources {
+    s3_logs {
+      enable = false # <--
+    }
+  }
+}
+`, { name: 'datasources.s3_logs.enable = false' }),
   ],
   unknown: [
     { name: 'the status from a parameter', template: `Parameters:
@@ -58,5 +102,19 @@ Resources:
       Features:
         - Name: S3_DATA_EVENTS
           Status: !Ref S3Status # <--` },
+    tf(`variable "s3_protection" {
+  type = string
+}
+
+resource "aws_guardduty_detector" "main" {
+  enable = true
+}
+
+resource "aws_guardduty_detector_feature" "s3" {
+  detector_id = aws_guardduty_detector.main.id
+  name        = "S3_DATA_EVENTS"
+  status      = var.s3_protection # <--
+}
+`, { name: 'feature status from a variable without a value' }),
   ],
 });

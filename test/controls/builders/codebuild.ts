@@ -24,3 +24,36 @@ export const SOURCE = `      Source:
       Artifacts:
         Type: CODEPIPELINE
 `;
+
+/**
+ * The same project in Terraform: `body` is written inside the resource block at its
+ * arguments' indentation (2 spaces); `before` above it (variables, keys).
+ */
+export function tfProject(body: string, before = ''): string {
+  return `${before}resource "aws_codebuild_project" "build" {
+  name         = "app-build"
+  service_role = "arn:aws:iam::111122223333:role/codebuild"
+
+${body.replace(/^\n/, '').replace(/\n?$/, '\n')}}
+`;
+}
+
+/** Terraform environment block with the usual image settings; `more` is written at its arguments' indentation (4 spaces). */
+export function tfEnvironment(more = ''): string {
+  return `  environment {
+    type         = "LINUX_CONTAINER"
+    compute_type = "BUILD_GENERAL1_SMALL"
+    image        = "aws/codebuild/standard:7.0"
+${more ? more.replace(/^\n/, '').replace(/\n?$/, '\n') : ''}  }
+`;
+}
+
+export const TF_SOURCE = `  source {
+    type = "CODEPIPELINE"
+  }
+
+  artifacts {
+    type = "CODEPIPELINE"
+  }
+
+`;

@@ -5,15 +5,15 @@ import { HARDENED_TASK, HARDENED_TASK_TF, INSECURE_TASK, INSECURE_TASK_TF, marke
 export default cases(control, {
   pass: [
     marked(HARDENED_TASK, 'LogConfiguration:'),
-    tf(marked(HARDENED_TASK_TF, 'container_definitions ='), { name: 'jsonencode with an awslogs driver' }),
+    tf(marked(HARDENED_TASK_TF, 'logConfiguration = {'), { name: 'jsonencode with an awslogs driver' }),
     tf(`resource "aws_ecs_task_definition" "firelens" {
   family = "firelens"
-  container_definitions = jsonencode([ # <--
+  container_definitions = jsonencode([
     {
       name  = "log_router"
       image = "public.ecr.aws/aws-observability/aws-for-fluent-bit:stable"
       firelensConfiguration = { type = "fluentbit" }
-      logConfiguration      = { logDriver = "awslogs" }
+      logConfiguration      = { logDriver = "awslogs" } # <--
     },
     {
       name             = "app"
@@ -27,16 +27,16 @@ export default cases(control, {
   fail: [
     // Neither container logs; the first is where the finding points.
     marked(INSECURE_TASK, '- Name: app'),
-    tf(marked(INSECURE_TASK_TF, 'container_definitions ='), { name: 'neither container logs' }),
+    tf(marked(INSECURE_TASK_TF, '    {'), { name: 'neither container logs' }),
     tf(`resource "aws_ecs_task_definition" "app" {
   family = "app"
-  container_definitions = jsonencode([ # <--
+  container_definitions = jsonencode([
     {
       name             = "app"
       image            = "app:1"
       logConfiguration = { logDriver = "awslogs" }
     },
-    {
+    { # <--
       name  = "sidecar"
       image = "proxy:1"
     }
@@ -51,11 +51,11 @@ export default cases(control, {
 
 resource "aws_ecs_task_definition" "app" {
   family = "app"
-  container_definitions = jsonencode([ # <--
+  container_definitions = jsonencode([
     {
       name             = "app"
       image            = "app:1"
-      logConfiguration = { logDriver = var.log_driver }
+      logConfiguration = { logDriver = var.log_driver } # <--
     }
   ])
 }

@@ -6,14 +6,14 @@ export default cases(control, {
   pass: [
     // Privileged is left out: the container itself is where that is seen.
     marked(HARDENED_TASK, '- Name: app'),
-    tf(marked(HARDENED_TASK_TF, 'container_definitions =')),
+    tf(marked(HARDENED_TASK_TF, '    {')),
     tf(`resource "aws_ecs_task_definition" "app" {
   family = "app"
-  container_definitions = jsonencode([ # <--
+  container_definitions = jsonencode([
     {
       name       = "app"
       image      = "app:1"
-      privileged = false
+      privileged = false # <--
     }
   ])
 }
@@ -21,16 +21,16 @@ export default cases(control, {
   ],
   fail: [
     marked(INSECURE_TASK, 'Privileged: true'),
-    tf(marked(INSECURE_TASK_TF, 'container_definitions ='), { name: 'jsonencode' }),
+    tf(marked(INSECURE_TASK_TF, 'privileged '), { name: 'jsonencode' }),
     tf(INSECURE_TASK_HEREDOC_TF, { name: 'heredoc containers (unmarked: see INSECURE_TASK_HEREDOC_TF)' }),
     tf(`resource "aws_ecs_task_definition" "agent" {
   family       = "agent"
   network_mode = "bridge"
-  container_definitions = jsonencode([ # <--
+  container_definitions = jsonencode([
     {
       name       = "agent"
       image      = "datadog/agent:7"
-      privileged = true
+      privileged = true # <--
     }
   ])
 }
@@ -53,11 +53,11 @@ Resources:
 
 resource "aws_ecs_task_definition" "app" {
   family = "app"
-  container_definitions = jsonencode([ # <--
+  container_definitions = jsonencode([
     {
       name       = "app"
       image      = "app:1"
-      privileged = var.privileged
+      privileged = var.privileged # <--
     }
   ])
 }

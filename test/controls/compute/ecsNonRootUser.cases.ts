@@ -5,7 +5,7 @@ import { HARDENED_TASK, HARDENED_TASK_TF, INSECURE_TASK, INSECURE_TASK_TF, marke
 export default cases(control, {
   pass: [
     marked(HARDENED_TASK, 'User: "1000"'),
-    tf(marked(HARDENED_TASK_TF, 'container_definitions ='), { name: 'numeric user in jsonencode' }),
+    tf(marked(HARDENED_TASK_TF, 'user '), { name: 'numeric user in jsonencode' }),
     tf(`resource "aws_ecs_task_definition" "app" {
   family                = "app"
   container_definitions = <<EOF
@@ -26,11 +26,11 @@ EOF
         - Name: app
           Image: app:1
           User: "0:0" # <--` },
-    tf(marked(INSECURE_TASK_TF, 'container_definitions ='), { name: 'root user in jsonencode containers' }),
+    tf(marked(INSECURE_TASK_TF, 'user '), { name: 'root user in jsonencode containers' }),
     tf(`resource "aws_ecs_task_definition" "app" {
   family = "app"
-  container_definitions = jsonencode([ # <--
-    {
+  container_definitions = jsonencode([
+    { # <--
       name  = "app"
       image = "app:1"
     }
@@ -45,8 +45,8 @@ EOF
 
 resource "aws_ecs_task_definition" "app" {
   family = "app"
-  container_definitions = jsonencode([ # <--
-    { name = "app", image = "app:1", user = var.run_as }
+  container_definitions = jsonencode([
+    { name = "app", image = "app:1", user = var.run_as } # <--
   ])
 }
 `, { name: 'user from a variable without a value' }),

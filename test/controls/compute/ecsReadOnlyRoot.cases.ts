@@ -5,7 +5,7 @@ import { HARDENED_TASK, HARDENED_TASK_TF, INSECURE_TASK, INSECURE_TASK_HEREDOC_T
 export default cases(control, {
   pass: [
     marked(HARDENED_TASK, 'ReadonlyRootFilesystem: true'),
-    tf(marked(HARDENED_TASK_TF, 'container_definitions =')),
+    tf(marked(HARDENED_TASK_TF, 'readonlyRootFilesystem')),
   ],
   fail: [
     marked(INSECURE_TASK, 'ReadonlyRootFilesystem: false'),
@@ -19,17 +19,17 @@ export default cases(control, {
           ReadonlyRootFilesystem: true
         - Name: sidecar # <--
           Image: proxy:1` },
-    tf(marked(INSECURE_TASK_TF, 'container_definitions ='), { name: 'jsonencode' }),
+    tf(marked(INSECURE_TASK_TF, 'readonlyRootFilesystem'), { name: 'jsonencode' }),
     tf(INSECURE_TASK_HEREDOC_TF, { name: 'heredoc containers (unmarked: see INSECURE_TASK_HEREDOC_TF)' }),
     tf(`resource "aws_ecs_task_definition" "app" {
   family = "app"
-  container_definitions = jsonencode([ # <--
+  container_definitions = jsonencode([
     {
       name                   = "app"
       image                  = "app:1"
       readonlyRootFilesystem = true
     },
-    {
+    { # <--
       name  = "sidecar"
       image = "proxy:1"
     }
@@ -56,11 +56,11 @@ Resources:
 
 resource "aws_ecs_task_definition" "app" {
   family = "app"
-  container_definitions = jsonencode([ # <--
+  container_definitions = jsonencode([
     {
       name                   = "app"
       image                  = "app:1"
-      readonlyRootFilesystem = var.env == "prod"
+      readonlyRootFilesystem = var.env == "prod" # <--
     }
   ])
 }

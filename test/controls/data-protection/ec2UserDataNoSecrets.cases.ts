@@ -1,5 +1,5 @@
 import control from '../../../src/controls/data-protection/ec2UserDataNoSecrets.js';
-import { cases } from '../../helpers/cases.js';
+import { cases, tf } from '../../helpers/cases.js';
 
 // Assembled at run time so the repository holds no credential-shaped literal.
 const akid = 'AKIA' + 'IOSFODNN7EXAMPLE';
@@ -27,6 +27,18 @@ export default cases(control, {
           #!/bin/bash
           yum install -y httpd
 ` },
+    tf(`resource "aws_instance" "web" {
+  ami           = "ami-0123456789abcdef0"
+  instance_type = "t3.micro"
+  user_data     = "#!/bin/bash\\nDB_PASSWORD=$(aws secretsmanager get-secret-value --secret-id prod/db --query SecretString --output text)\\necho ready\\n" # <--
+}
+`, { name: 'user_data that fetches its secret at boot' }),
+    tf(`resource "aws_launch_template" "web" {
+  name_prefix = "web-"
+  image_id    = "ami-0123456789abcdef0"
+  user_data   = base64encode("#!/bin/bash\\nyum install -y httpd\\n") # <--
+}
+`, { name: 'launch template user_data, base64encode of a script' }),
   ],
   fail: [
     { name: 'access key id in a Sub of the user data', template: `Parameters:
@@ -57,6 +69,24 @@ Resources:
       InstanceType: t3.micro
       UserData: ${b64} # <--
 ` },
+    tf(`resource "aws_instance" "web" {
+  ami           = "ami-0123456789abcdef0"
+  instance_type = "t3.micro"
+  user_data     = "#!/bin/bash\\nexport AWS_ACCESS_KEY_ID=${akid}\\n" # <--
+}
+`, { name: 'access key id in user_data' }),
+    tf(`resource "aws_launch_template" "web" {
+  name_prefix = "web-"
+  image_id    = "ami-0123456789abcdef0"
+  user_data   = base64encode("export DATABASE_PASSWORD=password1234") # <--
+}
+`, { name: 'password assignment in a launch template (base64encode)' }),
+    tf(`resource "aws_instance" "web" {
+  ami              = "ami-0123456789abcdef0"
+  instance_type    = "t3.micro"
+  user_data_base64 = "${b64}" # <--
+}
+`, { name: 'user_data_base64 written already encoded' }),
   ],
   unknown: [
     { name: 'user data built from a parameter without default', template: `Parameters:
@@ -70,6 +100,17 @@ Resources:
           #!/bin/bash
           echo \${Pw} | passwd --stdin app
 ` },
+    tf(`variable "bootstrap" {
+  type      = string
+  sensitive = true
+}
+
+resource "aws_instance" "web" {
+  ami           = "ami-0123456789abcdef0"
+  instance_type = "t3.micro"
+  user_data     = var.bootstrap # <--
+}
+`, { name: 'user_data from a variable without a value' }),
   ],
   not_applicable: [
     `Resources:
@@ -78,5 +119,10 @@ Resources:
     Properties:
       ImageId: ami-0123456789abcdef0
 `,
+    tf(`resource "aws_instance" "web" {
+  ami           = "ami-0123456789abcdef0"
+  instance_type = "t3.micro"
+}
+`, { name: 'no user_data' }),
   ],
 });

@@ -1,5 +1,5 @@
 import control from '../../../src/controls/data-protection/eksSecretsEncrypted.js';
-import { cases } from '../../helpers/cases.js';
+import { cases, tf } from '../../helpers/cases.js';
 
 export default cases(control, {
   pass: [
@@ -18,6 +18,26 @@ export default cases(control, {
           Resources: # <--
             - secrets
 ` },
+    tf(`resource "aws_kms_key" "eks" {
+  enable_key_rotation = true
+}
+
+resource "aws_eks_cluster" "main" {
+  name     = "main"
+  role_arn = "arn:aws:iam::111122223333:role/eks"
+
+  vpc_config {
+    subnet_ids = ["subnet-0a"]
+  }
+
+  encryption_config {
+    resources = ["secrets"] # <--
+    provider {
+      key_arn = aws_kms_key.eks.arn
+    }
+  }
+}
+`, { name: 'encryption_config for secrets with a key of the configuration' }),
   ],
   fail: [
     { name: 'no encryption configuration', template: `Resources:
@@ -50,6 +70,15 @@ export default cases(control, {
       EncryptionConfig:
         - Resources: [secrets] # <--
 ` },
+    tf(`resource "aws_eks_cluster" "main" { # <--
+  name     = "main"
+  role_arn = "arn:aws:iam::111122223333:role/eks"
+
+  vpc_config {
+    subnet_ids = ["subnet-0a"]
+  }
+}
+`, { name: 'no encryption_config' }),
   ],
   unknown: [
     { name: 'encryption configuration chosen by a condition on a parameter', template: `Parameters:
@@ -69,5 +98,28 @@ Resources:
             Resources: [secrets]
         - !Ref AWS::NoValue
 ` },
+    tf(`variable "kms_key_arn" {
+  type = string
+}
+
+resource "aws_eks_cluster" "main" {
+  name     = "main"
+  role_arn = "arn:aws:iam::111122223333:role/eks"
+
+  vpc_config {
+    subnet_ids = ["subnet-0a"]
+  }
+
+  dynamic "encryption_config" { # <--
+    for_each = var.kms_key_arn == "" ? [] : [var.kms_key_arn]
+    content {
+      resources = ["secrets"]
+      provider {
+        key_arn = encryption_config.value
+      }
+    }
+  }
+}
+`, { name: 'encryption_config present only when a variable without a value is set' }),
   ],
 });

@@ -47,7 +47,7 @@ export default cases(control, {
       identifiers = ["arn:aws:iam::123456789012:root"]
     }
   }
-  statement {
+  statement { # <--
     sid       = "KeyAdministrators"
     actions   = ["kms:*"]
     resources = ["*"]
@@ -64,14 +64,14 @@ resource "aws_kms_key" "data" {
 
 resource "aws_kms_key_policy" "data" {
   key_id = aws_kms_key.data.id
-  policy = data.aws_iam_policy_document.key.json # <--
+  policy = data.aws_iam_policy_document.key.json
 }
 `, { name: 'aws_kms_key_policy granting kms:* to an administrator role' }),
     tf(`resource "aws_kms_key" "logs" {
   description = "CloudWatch Logs"
-  policy = jsonencode({ # <--
+  policy = jsonencode({
     Version = "2012-10-17"
-    Statement = [{
+    Statement = [{ # <--
       Effect    = "Allow"
       Principal = { Service = "logs.us-east-1.amazonaws.com" }
       Action    = "kms:*"

@@ -47,9 +47,9 @@ resource "aws_kms_key" "data" {
     "Resources:\n  X:\n    Type: AWS::KMS::Key\n    Properties:\n      KeyPolicy:\n        Statement:\n          - Effect: Allow # <--\n            Principal: { AWS: ['*'] }\n            Action: kms:Decrypt\n            Resource: '*'\n",
     tf(`resource "aws_kms_key" "shared" {
   description = "shared key"
-  policy = jsonencode({ # <--
+  policy = jsonencode({
     Version = "2012-10-17"
-    Statement = [{
+    Statement = [{ # <--
       Sid       = "Everyone"
       Effect    = "Allow"
       Principal = { AWS = "*" }
@@ -60,7 +60,7 @@ resource "aws_kms_key" "data" {
 }
 `, { name: 'jsonencode policy with AWS principal "*"' }),
     tf(`data "aws_iam_policy_document" "key" {
-  statement {
+  statement { # <--
     actions   = ["kms:*"]
     resources = ["*"]
     principals {
@@ -74,7 +74,7 @@ resource "aws_kms_key" "data" {}
 
 resource "aws_kms_key_policy" "data" {
   key_id = aws_kms_key.data.key_id
-  policy = data.aws_iam_policy_document.key.json # <--
+  policy = data.aws_iam_policy_document.key.json
 }
 `, { name: 'aws_kms_key_policy with principal "*"' }),
   ],

@@ -1,5 +1,5 @@
 import control from '../../../src/controls/data-protection/opensearchEncryptionAtRest.js';
-import { cases } from '../../helpers/cases.js';
+import { cases, tf } from '../../helpers/cases.js';
 
 export default cases(control, {
   pass: [
@@ -19,6 +19,16 @@ export default cases(control, {
     Properties:
       EncryptionAtRestOptions: { Enabled: true }
 `,
+    tf(`resource "aws_opensearch_domain" "logs" {
+  domain_name    = "logs"
+  engine_version = "OpenSearch_2.13"
+
+  encrypt_at_rest {
+    enabled    = true # <--
+    kms_key_id = "alias/search"
+  }
+}
+`, { name: 'encrypt_at_rest enabled' }),
   ],
   fail: [
     `Resources:
@@ -33,6 +43,20 @@ export default cases(control, {
     Properties:
       EncryptionAtRestOptions: { Enabled: false }
 `,
+    tf(`resource "aws_opensearch_domain" "logs" { # <--
+  domain_name    = "logs"
+  engine_version = "OpenSearch_2.13"
+}
+`, { name: 'no encrypt_at_rest block' }),
+    tf(`resource "aws_elasticsearch_domain" "legacy" {
+  domain_name           = "legacy"
+  elasticsearch_version = "7.10"
+
+  encrypt_at_rest {
+    enabled = false # <--
+  }
+}
+`, { name: 'aws_elasticsearch_domain encrypt_at_rest disabled' }),
   ],
   unknown: [
     { name: "parameter without default", template: `Parameters:
@@ -44,5 +68,18 @@ Resources:
       EncryptionAtRestOptions:
         Enabled: !Ref Enc
 ` },
+    tf(`variable "encrypt" {
+  type = bool
+}
+
+resource "aws_opensearch_domain" "logs" {
+  domain_name    = "logs"
+  engine_version = "OpenSearch_2.13"
+
+  encrypt_at_rest {
+    enabled = var.encrypt # <--
+  }
+}
+`, { name: 'encrypt_at_rest.enabled from a variable without a value' }),
   ],
 });

@@ -1,5 +1,6 @@
 import control from '../../../src/controls/data-protection/rdsAutoMinorUpgrade.js';
-import { cases } from '../../helpers/cases.js';
+import { cases, tf } from '../../helpers/cases.js';
+import { TF_MEMBER, markResource, tfCluster, tfInstance, tfVar } from '../builders/rds.js';
 
 export default cases(control, {
   pass: [
@@ -26,6 +27,8 @@ export default cases(control, {
       Engine: aurora-postgresql
       DBClusterIdentifier: !Ref Cluster
 `,
+    tf(markResource(tfInstance(), 'aws_db_instance.db'), { name: 'auto_minor_version_upgrade not set (defaults to true)' }),
+    tf(tfInstance('  auto_minor_version_upgrade = true # <--'), { name: 'auto_minor_version_upgrade = true' }),
   ],
   fail: [
     `Resources:
@@ -42,6 +45,8 @@ Resources:
     Properties:
       AutoMinorVersionUpgrade: !Ref Up
 ` },
+    tf(tfInstance('  auto_minor_version_upgrade = false # <--'), { name: 'aws_db_instance auto_minor_version_upgrade = false' }),
+    tf(tfCluster('').concat(TF_MEMBER.replace('  instance_class     = "db.r6g.large"\n', '  instance_class     = "db.r6g.large"\n  auto_minor_version_upgrade = false # <--\n')), { name: 'aws_rds_cluster_instance auto_minor_version_upgrade = false' }),
   ],
   unknown: [
     { name: "Fn::If on an undecidable condition", template: `Parameters:
@@ -54,5 +59,6 @@ Resources:
     Properties:
       AutoMinorVersionUpgrade: !If [IsProd, false, true]
 ` },
+    tf(tfInstance('  auto_minor_version_upgrade = var.patch # <--', { before: tfVar('patch', 'bool') }), { name: 'auto_minor_version_upgrade from a variable without a value' }),
   ],
 });

@@ -1,5 +1,6 @@
 import control from '../../../src/controls/data-protection/rdsCopyTagsToSnapshot.js';
-import { cases } from '../../helpers/cases.js';
+import { cases, tf } from '../../helpers/cases.js';
+import { TF_MEMBER, markResource, tfCluster, tfInstance, tfVar } from '../builders/rds.js';
 
 export default cases(control, {
   pass: [
@@ -15,6 +16,8 @@ export default cases(control, {
     Properties:
       CopyTagsToSnapshot: 'true'
 `,
+    tf(tfInstance('  copy_tags_to_snapshot = true # <--'), { name: 'aws_db_instance copy_tags_to_snapshot = true' }),
+    tf(tfCluster('  copy_tags_to_snapshot = true # <--'), { name: 'aws_rds_cluster copy_tags_to_snapshot = true' }),
   ],
   fail: [
     `Resources:
@@ -29,6 +32,8 @@ export default cases(control, {
     Properties:
       CopyTagsToSnapshot: false
 `,
+    tf(markResource(tfInstance(), 'aws_db_instance.db'), { name: 'copy_tags_to_snapshot not set (defaults to false)' }),
+    tf(tfCluster('  copy_tags_to_snapshot = false # <--'), { name: 'aws_rds_cluster copy_tags_to_snapshot = false' }),
   ],
   not_applicable: [
     `Resources:
@@ -42,5 +47,9 @@ export default cases(control, {
       Engine: aurora-postgresql
       DBClusterIdentifier: !Ref Cluster
 `,
+    tf(tfCluster('  copy_tags_to_snapshot = true') + TF_MEMBER, { name: 'aws_rds_cluster_instance: the cluster decides' }),
+  ],
+  unknown: [
+    tf(tfInstance('  copy_tags_to_snapshot = var.copy_tags # <--', { before: tfVar('copy_tags', 'bool') }), { name: 'copy_tags_to_snapshot from a variable without a value' }),
   ],
 });

@@ -1,5 +1,6 @@
 import control from '../../../src/controls/data-protection/rdsIamAuth.js';
-import { cases } from '../../helpers/cases.js';
+import { cases, tf } from '../../helpers/cases.js';
+import { TF_MEMBER, markResource, tfCluster, tfInstance, tfVar } from '../builders/rds.js';
 
 export default cases(control, {
   pass: [
@@ -17,6 +18,8 @@ export default cases(control, {
       Engine: aurora-mysql
       EnableIAMDatabaseAuthentication: true
 `,
+    tf(tfInstance('  iam_database_authentication_enabled = true # <--'), { name: 'aws_db_instance iam_database_authentication_enabled = true' }),
+    tf(tfCluster('  iam_database_authentication_enabled = true # <--'), { name: 'aws_rds_cluster iam_database_authentication_enabled = true' }),
   ],
   fail: [
     `Resources:
@@ -32,6 +35,8 @@ export default cases(control, {
       Engine: aurora-postgresql
       EnableIAMDatabaseAuthentication: false
 `,
+    tf(markResource(tfInstance(), 'aws_db_instance.db'), { name: 'iam_database_authentication_enabled not set' }),
+    tf(tfCluster('  iam_database_authentication_enabled = false # <--'), { name: 'aws_rds_cluster iam_database_authentication_enabled = false' }),
   ],
   unknown: [
     { name: "parameter without default", template: `Parameters:
@@ -43,6 +48,7 @@ Resources:
       Engine: mariadb
       EnableIAMDatabaseAuthentication: !Ref Iam
 ` },
+    tf(tfInstance('  iam_database_authentication_enabled = var.iam_auth # <--', { before: tfVar('iam_auth', 'bool') }), { name: 'iam_database_authentication_enabled from a variable without a value' }),
   ],
   not_applicable: [
     `Resources:
@@ -62,5 +68,7 @@ Resources:
       Engine: aurora-postgresql
       DBClusterIdentifier: !Ref Cluster
 `,
+    tf(tfInstance('', { engine: 'sqlserver-ex' }), { name: 'SQL Server does not support IAM authentication' }),
+    tf(tfCluster('  iam_database_authentication_enabled = true') + TF_MEMBER, { name: 'aws_rds_cluster_instance: the cluster decides' }),
   ],
 });

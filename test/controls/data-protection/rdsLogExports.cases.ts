@@ -1,5 +1,6 @@
 import control from '../../../src/controls/data-protection/rdsLogExports.js';
-import { cases } from '../../helpers/cases.js';
+import { cases, tf } from '../../helpers/cases.js';
+import { TF_MEMBER, markResource, tfCluster, tfInstance, tfVar } from '../builders/rds.js';
 
 export default cases(control, {
   pass: [
@@ -17,6 +18,8 @@ export default cases(control, {
       Engine: aurora-mysql
       EnableCloudwatchLogsExports: [audit, error]
 `,
+    tf(tfInstance('  enabled_cloudwatch_logs_exports = ["postgresql", "upgrade"] # <--'), { name: 'aws_db_instance exports postgresql and upgrade logs' }),
+    tf(tfCluster('  enabled_cloudwatch_logs_exports = ["audit", "error", "general", "slowquery"] # <--', { engine: 'aurora-mysql' }), { name: 'aws_rds_cluster exports its logs' }),
   ],
   fail: [
     `Resources:
@@ -31,6 +34,8 @@ export default cases(control, {
     Properties:
       EnableCloudwatchLogsExports: []
 `,
+    tf(markResource(tfInstance(), 'aws_db_instance.db'), { name: 'enabled_cloudwatch_logs_exports not set' }),
+    tf(tfCluster('  enabled_cloudwatch_logs_exports = [] # <--'), { name: 'empty enabled_cloudwatch_logs_exports' }),
   ],
   unknown: [
     { name: "log list from a parameter without default", template: `Parameters:
@@ -41,6 +46,7 @@ Resources:
     Properties:
       EnableCloudwatchLogsExports: !Ref Logs
 ` },
+    tf(tfInstance('  enabled_cloudwatch_logs_exports = var.log_types # <--', { before: tfVar('log_types', 'list(string)') }), { name: 'enabled_cloudwatch_logs_exports from a variable without a value' }),
   ],
   not_applicable: [
     `Resources:
@@ -54,5 +60,6 @@ Resources:
       Engine: aurora-postgresql
       DBClusterIdentifier: !Ref Cluster
 `,
+    tf(tfCluster('  enabled_cloudwatch_logs_exports = ["postgresql"]') + TF_MEMBER, { name: 'aws_rds_cluster_instance: the cluster decides' }),
   ],
 });

@@ -1,5 +1,6 @@
 import control from '../../../src/controls/data-protection/rdsNotPublic.js';
-import { cases } from '../../helpers/cases.js';
+import { cases, tf } from '../../helpers/cases.js';
+import { TF_MEMBER, markResource, tfCluster, tfInstance, tfVar } from '../builders/rds.js';
 
 export default cases(control, {
   pass: [
@@ -37,6 +38,8 @@ export default cases(control, {
       Engine: postgres
       DBSubnetGroupName: !Ref Group
 ` },
+    tf(markResource(tfInstance(), 'aws_db_instance.db'), { name: 'aws_db_instance without publicly_accessible: the provider sends false' }),
+    tf(tfInstance('  publicly_accessible = false # <--'), { name: 'publicly_accessible = false' }),
   ],
   fail: [
     `Resources:
@@ -81,6 +84,8 @@ Resources:
     Properties:
       PubliclyAccessible: !Ref Pub
 ` },
+    tf(tfInstance('  publicly_accessible = true # <--'), { name: 'aws_db_instance publicly_accessible = true' }),
+    tf(tfCluster('').concat(TF_MEMBER.replace('  instance_class     = "db.r6g.large"\n', '  instance_class     = "db.r6g.large"\n  publicly_accessible = true # <--\n')), { name: 'aws_rds_cluster_instance publicly_accessible = true' }),
   ],
   unknown: [
     `Resources:
@@ -99,5 +104,7 @@ Resources:
     Properties:
       PubliclyAccessible: !If [IsProd, false, true]
 ` },
+    tf(tfInstance('  publicly_accessible = var.public # <--', { before: tfVar('public', 'bool') }), { name: 'publicly_accessible from a variable without a value' }),
+    tf(tfCluster('').concat(TF_MEMBER.replace('"member" {\n', '"member" { # <--\n')), { name: 'aws_rds_cluster_instance without publicly_accessible: no provider default is assumed, the network decides' }),
   ],
 });

@@ -1,5 +1,6 @@
 import control from '../../../src/controls/data-protection/rdsPerformanceInsightsKms.js';
-import { cases } from '../../helpers/cases.js';
+import { cases, tf } from '../../helpers/cases.js';
+import { markResource, tfCluster, tfInstance, tfVar } from '../builders/rds.js';
 
 export default cases(control, {
   pass: [
@@ -21,6 +22,10 @@ export default cases(control, {
   Key:
     Type: AWS::KMS::Key
 `,
+    tf(tfInstance(`  performance_insights_enabled    = true
+  performance_insights_kms_key_id = aws_kms_key.pi.arn # <--`, { before: 'resource "aws_kms_key" "pi" {\n  enable_key_rotation = true\n}\n\n' }), { name: 'aws_db_instance with a Performance Insights key' }),
+    tf(tfCluster(`  performance_insights_enabled    = true
+  performance_insights_kms_key_id = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab" # <--`), { name: 'aws_rds_cluster with a Performance Insights key' }),
   ],
   fail: [
     `Resources:
@@ -35,6 +40,7 @@ export default cases(control, {
     Properties:
       PerformanceInsightsEnabled: 'true'
 `,
+    tf(markResource(tfInstance('  performance_insights_enabled = true'), 'aws_db_instance.db'), { name: 'Performance Insights on without performance_insights_kms_key_id' }),
   ],
   unknown: [
     { name: "Performance Insights switched by a parameter without default", template: `Parameters:
@@ -45,6 +51,7 @@ Resources:
     Properties:
       EnablePerformanceInsights: !Ref Pi
 ` },
+    tf(tfInstance('  performance_insights_enabled = var.insights # <--', { before: tfVar('insights', 'bool') }), { name: 'performance_insights_enabled from a variable without a value' }),
   ],
   not_applicable: [
     `Resources:
@@ -59,5 +66,6 @@ Resources:
     Properties:
       PerformanceInsightsEnabled: false
 `,
+    tf(tfInstance(''), { name: 'performance_insights_enabled not set (defaults to false)' }),
   ],
 });

@@ -1,5 +1,6 @@
 import control from '../../../src/controls/data-protection/rdsRequireTls.js';
-import { cases } from '../../helpers/cases.js';
+import { cases, tf } from '../../helpers/cases.js';
+import { TF_MEMBER, markResource, tfCluster, tfInstance, tfVar } from '../builders/rds.js';
 
 export default cases(control, {
   pass: [
@@ -41,6 +42,42 @@ export default cases(control, {
       EngineVersion: "16.4"
       DBInstanceClass: db.t4g.micro
 ` },
+    tf(tfInstance(`  engine_version       = "14.12"
+  parameter_group_name = aws_db_parameter_group.tls-only.name`, { before: `resource "aws_db_parameter_group" "tls-only" {
+  name   = "tls-only"
+  family = "postgres14"
+
+  parameter {
+    name  = "rds.force_ssl" # <--
+    value = "1"
+  }
+}
+
+` }), { name: 'aws_db_instance with an aws_db_parameter_group forcing SSL' }),
+    tf(tfCluster('  db_cluster_parameter_group_name = aws_rds_cluster_parameter_group.cluster-tls.name', { engine: 'aurora-mysql', before: `resource "aws_rds_cluster_parameter_group" "cluster-tls" {
+  name   = "cluster-tls"
+  family = "aurora-mysql8.0"
+
+  parameter {
+    name  = "require_secure_transport" # <--
+    value = "ON"
+  }
+}
+
+` }), { name: 'Aurora MySQL cluster with an aws_rds_cluster_parameter_group requiring secure transport' }),
+    tf(tfInstance(`  engine_version       = "14.12"
+  parameter_group_name = "tls-only"`, { before: `resource "aws_db_parameter_group" "tls-only" {
+  name   = "tls-only"
+  family = "postgres14"
+
+  parameter {
+    name  = "rds.force_ssl" # <--
+    value = "1"
+  }
+}
+
+` }), { name: 'group named by a literal that matches a group of the configuration' }),
+    tf(markResource(tfInstance('  engine_version = "16.4"'), 'aws_db_instance.db'), { name: 'PostgreSQL 16 on the default group (force_ssl defaults to 1 from 15)' }),
   ],
   fail: [
     { name: 'MySQL group that does not set the parameter', template: `Resources:
@@ -81,6 +118,29 @@ export default cases(control, {
       MasterUsername: app
       ManageMasterUserPassword: true
 ` },
+    tf(tfInstance('  parameter_group_name = aws_db_parameter_group.tuning.name', { engine: 'mysql', before: `resource "aws_db_parameter_group" "tuning" {
+  name   = "tuning"
+  family = "mysql8.0"
+
+  parameter { # <--
+    name  = "max_connections"
+    value = "200"
+  }
+}
+
+` }), { name: 'MySQL group that does not set require_secure_transport' }),
+    tf(tfInstance(`  engine_version       = "14.12"
+  parameter_group_name = aws_db_parameter_group.tls-only.name`, { before: `resource "aws_db_parameter_group" "tls-only" {
+  name   = "tls-only"
+  family = "postgres14"
+
+  parameter {
+    name  = "rds.force_ssl" # <--
+    value = "0"
+  }
+}
+
+` }), { name: 'rds.force_ssl = 0' }),
   ],
   unknown: [
     { name: 'group named by a parameter', template: `Parameters:
@@ -108,6 +168,8 @@ Resources:
       Engine: mysql
       DBInstanceClass: db.t4g.micro
 ` },
+    tf(tfInstance('  parameter_group_name = var.params # <--', { before: tfVar('params', 'string') }), { name: 'parameter_group_name from a variable without a value' }),
+    tf(tfInstance('  parameter_group_name = "shared-postgres-params" # <--'), { name: 'group not in the scanned configuration' }),
   ],
   not_applicable: [
     `Resources:
@@ -118,5 +180,6 @@ Resources:
       DBClusterIdentifier: my-cluster
       DBInstanceClass: db.r6g.large
 `,
+    tf(tfCluster('') + TF_MEMBER, { name: 'aws_rds_cluster_instance: the cluster parameter group decides' }),
   ],
 });

@@ -1,5 +1,6 @@
 import control from '../../../src/controls/data-protection/rdsStorageEncrypted.js';
-import { cases } from '../../helpers/cases.js';
+import { cases, tf } from '../../helpers/cases.js';
+import { TF_MEMBER, markResource, tfCluster, tfInstance, tfVar } from '../builders/rds.js';
 
 export default cases(control, {
   pass: [
@@ -28,6 +29,9 @@ Resources:
     Type: AWS::RDS::DBInstance
     Properties:
       StorageEncrypted: !If [IsProd, true, "true"]` },
+    tf(tfInstance('  storage_encrypted = true # <--'), { name: 'aws_db_instance storage_encrypted = true' }),
+    tf(tfCluster('  storage_encrypted = true # <--'), { name: 'aws_rds_cluster storage_encrypted = true' }),
+    tf(markResource(tfCluster('  engine_mode = "serverless"', { engine: 'aurora-mysql' }), 'aws_rds_cluster.main'), { name: 'Aurora Serverless v1 cluster: always encrypted' }),
   ],
   fail: [
     `Resources:
@@ -43,6 +47,8 @@ Resources:
     Type: AWS::RDS::DBInstance
     Properties:
       StorageEncrypted: !Ref Encrypt` },
+    tf(markResource(tfInstance(), 'aws_db_instance.db'), { name: 'aws_db_instance without storage_encrypted (defaults to false)' }),
+    tf(tfCluster('  storage_encrypted = false # <--'), { name: 'aws_rds_cluster storage_encrypted = false' }),
   ],
   unknown: [
     { name: 'parameter without default', template: `Parameters:
@@ -61,6 +67,7 @@ Resources:
     Type: AWS::RDS::DBInstance
     Properties:
       StorageEncrypted: !If [IsProd, true, false]` },
+    tf(tfInstance('  storage_encrypted = var.encrypt # <--', { before: tfVar('encrypt', 'bool') }), { name: 'storage_encrypted from a variable without a value' }),
   ],
   not_applicable: [
     `Resources:
@@ -71,5 +78,6 @@ Resources:
     Type: AWS::RDS::DBInstance
     Properties:
       DBClusterIdentifier: !Ref Cluster`,
+    tf(tfCluster('  storage_encrypted = true') + TF_MEMBER, { name: 'aws_rds_cluster_instance: the cluster decides' }),
   ],
 });

@@ -143,9 +143,9 @@ resource "aws_s3_bucket_policy" "shared" {
 
 resource "aws_s3_bucket_policy" "site" {
   bucket = aws_s3_bucket.site.id
-  policy = jsonencode({ # <--
+  policy = jsonencode({
     Version = "2012-10-17"
-    Statement = [{
+    Statement = [{ # <--
       Sid       = "PublicRead"
       Effect    = "Allow"
       Principal = "*"
@@ -160,7 +160,7 @@ resource "aws_s3_bucket_policy" "site" {
 }
 
 data "aws_iam_policy_document" "public_read" {
-  statement {
+  statement { # <--
     sid       = "PublicRead"
     actions   = ["s3:GetObject"]
     resources = ["\${aws_s3_bucket.site.arn}/*"]
@@ -174,7 +174,7 @@ data "aws_iam_policy_document" "public_read" {
 
 resource "aws_s3_bucket_policy" "site" {
   bucket = aws_s3_bucket.site.id
-  policy = data.aws_iam_policy_document.public_read.json # <--
+  policy = data.aws_iam_policy_document.public_read.json
 }
 `, { name: 'aws_iam_policy_document: AWS principal "*"' }),
     tf(`resource "aws_s3_bucket_policy" "uploads" {
@@ -214,5 +214,51 @@ resource "aws_s3_bucket_policy" "data" {
   policy = var.bucket_policy_json # <--
 }
 `, { name: 'policy from a variable without a value' }),
+    { name: 'a principal from a parameter, no condition', template: `Parameters:
+  Reader: { Type: String }
+Resources:
+  P:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: my-bucket
+      PolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: { AWS: !Ref Reader } # <--
+            Action: s3:GetObject
+            Resource: arn:aws:s3:::my-bucket/*
+` },
+    tf(`variable "reader" {
+  type = string
+}
+
+resource "aws_s3_bucket_policy" "data" {
+  bucket = "acme-data"
+  policy = jsonencode({ # <--
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Principal = { AWS = var.reader }, Action = "s3:GetObject", Resource = "arn:aws:s3:::acme-data/*" }] # <--
+  })
+}
+`, { name: 'jsonencode policy whose principal is a variable without a value' }),
+    tf(`variable "reader" {
+  type = string
+}
+
+data "aws_iam_policy_document" "read" {
+  statement {
+    principals {
+      type        = "AWS"
+      identifiers = [var.reader]
+    }
+    actions   = ["s3:GetObject"]
+    resources = ["arn:aws:s3:::acme-data/*"]
+  }
+}
+
+resource "aws_s3_bucket_policy" "data" {
+  bucket = "acme-data"
+  policy = data.aws_iam_policy_document.read.json # <--
+}
+`, { name: 'policy document data source whose principal is a variable without a value' }),
   ],
 });

@@ -71,7 +71,7 @@ export default cases(control, {
 }
 
 data "aws_iam_policy_document" "tls_only" {
-  statement {
+  statement { # <--
     sid       = "DenyInsecureTransport"
     effect    = "Deny"
     actions   = ["s3:*"]
@@ -92,7 +92,7 @@ data "aws_iam_policy_document" "tls_only" {
 
 resource "aws_s3_bucket_policy" "data" {
   bucket = aws_s3_bucket.data.id
-  policy = data.aws_iam_policy_document.tls_only.json # <--
+  policy = data.aws_iam_policy_document.tls_only.json
 }
 `, { name: 'aws_iam_policy_document denying insecure transport' }),
     tf(`resource "aws_s3_bucket" "data" {
@@ -101,9 +101,9 @@ resource "aws_s3_bucket_policy" "data" {
 
 resource "aws_s3_bucket_policy" "data" {
   bucket = "acme-data"
-  policy = jsonencode({ # <--
+  policy = jsonencode({
     Version = "2012-10-17"
-    Statement = [{
+    Statement = [{ # <--
       Sid       = "AllowSSLRequestsOnly"
       Effect    = "Deny"
       Principal = "*"
@@ -230,5 +230,46 @@ resource "aws_s3_bucket_policy" "data" {
   policy = var.extra_policy_json # <--
 }
 `, { name: 'policy from a variable without a value' }),
+    { name: 'the Deny on aws:SecureTransport takes its value from a parameter', template: `Parameters:
+  Secure: { Type: String }
+Resources:
+  B:
+    Type: AWS::S3::Bucket
+  P:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: !Ref B
+      PolicyDocument:
+        Statement:
+          - Effect: Deny
+            Principal: "*"
+            Action: s3:*
+            Resource: !Sub \${B.Arn}/*
+            Condition:
+              Bool:
+                aws:SecureTransport: !Ref Secure # <--
+` },
+    tf(`variable "deny_principal" {
+  type = string
+}
+
+resource "aws_s3_bucket" "data" {
+  bucket = "acme-data"
+}
+
+resource "aws_s3_bucket_policy" "data" {
+  bucket = aws_s3_bucket.data.id
+  policy = jsonencode({ # <--
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Deny"
+      Principal = var.deny_principal # <--
+      Action    = "s3:*"
+      Resource  = ["\${aws_s3_bucket.data.arn}/*"]
+      Condition = { Bool = { "aws:SecureTransport" = "false" } }
+    }]
+  })
+}
+`, { name: 'the TLS Deny names a principal from a variable without a value' }),
   ],
 });

@@ -133,7 +133,7 @@ Resources:
             Resource: '*'` },
     tf(`resource "aws_iam_policy" "admin" {
   name = "admin"
-  policy = jsonencode({ # <--
+  policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
       {
@@ -142,7 +142,7 @@ Resources:
         Action   = ["s3:GetObject"]
         Resource = "arn:aws:s3:::orders/*"
       },
-      {
+      { # <--
         Sid      = "Everything"
         Effect   = "Allow"
         Action   = "*"
@@ -153,7 +153,7 @@ Resources:
 }
 `, { name: 'managed policy (jsonencode)' }),
     tf(`data "aws_iam_policy_document" "admin" {
-  statement {
+  statement { # <--
     actions   = ["*"]
     resources = ["*"]
   }
@@ -167,7 +167,7 @@ resource "aws_iam_role" "ops" {
 resource "aws_iam_role_policy" "admin" {
   name   = "admin"
   role   = aws_iam_role.ops.id
-  policy = data.aws_iam_policy_document.admin.json # <--
+  policy = data.aws_iam_policy_document.admin.json
 }
 `, { name: 'role policy from an aws_iam_policy_document' }),
   ],
@@ -190,9 +190,9 @@ Resources:
 resource "aws_iam_group_policy" "ops" {
   name  = "ops"
   group = "ops"
-  policy = jsonencode({ # <--
+  policy = jsonencode({
     Version   = "2012-10-17"
-    Statement = [{ Effect = "Allow", Action = var.actions, Resource = "*" }]
+    Statement = [{ Effect = "Allow", Action = var.actions, Resource = "*" }] # <--
   })
 }
 `, { name: 'actions from a variable without a value' }),

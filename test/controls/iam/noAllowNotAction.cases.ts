@@ -61,7 +61,7 @@ export default cases(control, {
             Principal: { Service: ec2.amazonaws.com }
             NotAction: sts:TagSession`,
     tf(`data "aws_iam_policy_document" "all_but_iam" {
-  statement {
+  statement { # <--
     not_actions = ["iam:*", "organizations:*"]
     resources   = ["*"]
   }
@@ -75,14 +75,14 @@ resource "aws_iam_role" "power" {
 resource "aws_iam_role_policy" "power" {
   name   = "power"
   role   = aws_iam_role.power.id
-  policy = data.aws_iam_policy_document.all_but_iam.json # <--
+  policy = data.aws_iam_policy_document.all_but_iam.json
 }
 `, { name: 'not_actions in an aws_iam_policy_document' }),
     tf(`resource "aws_iam_role" "ec2" {
   name = "ec2"
-  assume_role_policy = jsonencode({ # <--
+  assume_role_policy = jsonencode({
     Version = "2012-10-17"
-    Statement = [{
+    Statement = [{ # <--
       Effect    = "Allow"
       Principal = { Service = "ec2.amazonaws.com" }
       NotAction = "sts:TagSession"
@@ -109,9 +109,9 @@ Resources:
 
 resource "aws_iam_policy" "p" {
   name = "p"
-  policy = jsonencode({ # <--
+  policy = jsonencode({
     Version   = "2012-10-17"
-    Statement = [{ Effect = var.effect, NotAction = "iam:*", Resource = "*" }]
+    Statement = [{ Effect = var.effect, NotAction = "iam:*", Resource = "*" }] # <--
   })
 }
 `, { name: 'Effect from a variable without a value' }),

@@ -66,7 +66,7 @@ export default cases(control, {
             Action: ec2:TerminateInstances
             NotResource: arn:aws:ec2:*:*:instance/i-1`,
     tf(`data "aws_iam_policy_document" "cleanup" {
-  statement {
+  statement { # <--
     actions       = ["s3:DeleteObject"]
     not_resources = ["arn:aws:s3:::logs/*"]
   }
@@ -74,15 +74,15 @@ export default cases(control, {
 
 resource "aws_iam_policy" "cleanup" {
   name   = "cleanup"
-  policy = data.aws_iam_policy_document.cleanup.json # <--
+  policy = data.aws_iam_policy_document.cleanup.json
 }
 `, { name: 'not_resources in an aws_iam_policy_document' }),
     tf(`resource "aws_iam_group_policy" "ops" {
   name  = "terminate"
   group = "ops"
-  policy = jsonencode({ # <--
+  policy = jsonencode({
     Version = "2012-10-17"
-    Statement = [{
+    Statement = [{ # <--
       Effect      = "Allow"
       Action      = "ec2:TerminateInstances"
       NotResource = "arn:aws:ec2:*:*:instance/i-0123456789abcdef0"
@@ -98,9 +98,9 @@ resource "aws_iam_policy" "cleanup" {
 
 resource "aws_iam_policy" "p" {
   name = "p"
-  policy = jsonencode({ # <--
+  policy = jsonencode({
     Version   = "2012-10-17"
-    Statement = [{ Effect = var.effect, Action = "s3:DeleteObject", NotResource = "arn:aws:s3:::logs/*" }]
+    Statement = [{ Effect = var.effect, Action = "s3:DeleteObject", NotResource = "arn:aws:s3:::logs/*" }] # <--
   })
 }
 `, { name: 'Effect from a variable without a value' }),

@@ -88,9 +88,9 @@ resource "aws_iam_policy" "read" {
 resource "aws_iam_role_policy" "queue" {
   name = "queue"
   role = aws_iam_role.worker.id
-  policy = jsonencode({ # <--
+  policy = jsonencode({
     Version = "2012-10-17"
-    Statement = [{
+    Statement = [{ # <--
       Effect   = "Allow"
       Action   = ["sqs:*"]
       Resource = "arn:aws:sqs:eu-west-1:111122223333:jobs"
@@ -99,7 +99,7 @@ resource "aws_iam_role_policy" "queue" {
 }
 `, { name: 'role policy allowing sqs:*' }),
     tf(`data "aws_iam_policy_document" "s3_policy" {
-  statement {
+  statement { # <--
     actions   = ["s3:*"]
     resources = ["*"]
   }
@@ -107,7 +107,7 @@ resource "aws_iam_role_policy" "queue" {
 
 resource "aws_iam_policy" "s3" {
   name   = "s3"
-  policy = data.aws_iam_policy_document.s3_policy.json # <--
+  policy = data.aws_iam_policy_document.s3_policy.json
 }
 `, { name: 'aws_iam_policy_document allowing s3:*' }),
   ],
@@ -131,9 +131,9 @@ Resources:
 
 resource "aws_iam_policy" "s3" {
   name = "s3"
-  policy = jsonencode({ # <--
+  policy = jsonencode({
     Version = "2012-10-17"
-    Statement = [{
+    Statement = [{ # <--
       Effect   = "Allow"
       Action   = var.env == "prod" ? "s3:GetObject" : "s3:*"
       Resource = "*"

@@ -98,7 +98,7 @@ resource "aws_iam_policy" "orders" {
             Action: iam:AttachRolePolicy
             Resource: '*'`,
     tf(`data "aws_iam_policy_document" "uploads" {
-  statement {
+  statement { # <--
     sid       = "Upload"
     actions   = ["s3:PutObject", "s3:GetObject"]
     resources = ["*"]
@@ -111,16 +111,16 @@ resource "aws_iam_role" "uploader" {
 
   inline_policy {
     name   = "uploads"
-    policy = data.aws_iam_policy_document.uploads.json # <--
+    policy = data.aws_iam_policy_document.uploads.json
   }
 }
 `, { name: 'inline_policy from an aws_iam_policy_document' }),
     tf(`resource "aws_iam_group_policy" "admins" {
   name  = "attach"
   group = "admins"
-  policy = jsonencode({ # <--
+  policy = jsonencode({
     Version   = "2012-10-17"
-    Statement = [{ Effect = "Allow", Action = "iam:AttachRolePolicy", Resource = "*" }]
+    Statement = [{ Effect = "Allow", Action = "iam:AttachRolePolicy", Resource = "*" }] # <--
   })
 }
 `, { name: 'permission management on every role' }),
@@ -143,9 +143,9 @@ Resources:
 
 resource "aws_iam_policy" "queue" {
   name = "queue"
-  policy = jsonencode({ # <--
+  policy = jsonencode({
     Version   = "2012-10-17"
-    Statement = [{ Effect = "Allow", Action = "sqs:DeleteQueue", Resource = var.queue_arn }]
+    Statement = [{ Effect = "Allow", Action = "sqs:DeleteQueue", Resource = var.queue_arn }] # <--
   })
 }
 `, { name: 'resource from a variable without a value' }),

@@ -92,9 +92,9 @@ resource "aws_iam_policy" "deployer" {
             Resource: arn:aws:iam::123456789012:role/*`,
     tf(`resource "aws_iam_policy" "deployer" {
   name = "deployer"
-  policy = jsonencode({ # <--
+  policy = jsonencode({
     Version = "2012-10-17"
-    Statement = [{
+    Statement = [{ # <--
       Effect   = "Allow"
       Action   = ["iam:PassRole", "ecs:RegisterTaskDefinition"]
       Resource = "*"
@@ -105,9 +105,9 @@ resource "aws_iam_policy" "deployer" {
     tf(`resource "aws_iam_role_policy" "ci" {
   name = "ci"
   role = "ci"
-  policy = jsonencode({ # <--
+  policy = jsonencode({
     Version   = "2012-10-17"
-    Statement = [{ Effect = "Allow", Action = "iam:*", Resource = "arn:aws:iam::111122223333:role/*" }]
+    Statement = [{ Effect = "Allow", Action = "iam:*", Resource = "arn:aws:iam::111122223333:role/*" }] # <--
   })
 }
 `, { name: 'iam:* on every role of the account' }),

@@ -100,9 +100,9 @@ Resources:
             Action: sts:AssumeRole` },
     tf(`resource "aws_iam_role" "partner" {
   name = "partner-read"
-  assume_role_policy = jsonencode({ # <--
+  assume_role_policy = jsonencode({
     Version = "2012-10-17"
-    Statement = [{
+    Statement = [{ # <--
       Effect    = "Allow"
       Principal = { AWS = "arn:aws:iam::123456789012:root" }
       Action    = "sts:AssumeRole"
@@ -116,7 +116,7 @@ Resources:
 }
 
 data "aws_iam_policy_document" "deployer" {
-  statement {
+  statement { # <--
     actions = ["sts:AssumeRole"]
 
     principals {
@@ -128,7 +128,7 @@ data "aws_iam_policy_document" "deployer" {
 
 resource "aws_iam_role" "deploy" {
   name               = "deploy"
-  assume_role_policy = data.aws_iam_policy_document.deployer.json # <--
+  assume_role_policy = data.aws_iam_policy_document.deployer.json
 }
 `, { name: 'account from a variable default' }),
   ],
@@ -150,9 +150,9 @@ Resources:
 
 resource "aws_iam_role" "shared" {
   name = "shared"
-  assume_role_policy = jsonencode({ # <--
+  assume_role_policy = jsonencode({
     Version = "2012-10-17"
-    Statement = [{
+    Statement = [{ # <--
       Effect    = "Allow"
       Principal = { AWS = var.trusted_principal }
       Action    = "sts:AssumeRole"

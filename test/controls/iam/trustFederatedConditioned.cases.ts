@@ -91,9 +91,9 @@ resource "aws_iam_role" "deploy" {
             Action: sts:AssumeRoleWithWebIdentity`,
     tf(`resource "aws_iam_role" "deploy" {
   name = "github-deploy"
-  assume_role_policy = jsonencode({ # <--
+  assume_role_policy = jsonencode({
     Version = "2012-10-17"
-    Statement = [{
+    Statement = [{ # <--
       Effect    = "Allow"
       Principal = { Federated = "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com" }
       Action    = "sts:AssumeRoleWithWebIdentity"
@@ -106,9 +106,9 @@ resource "aws_iam_role" "deploy" {
 `, { name: 'GitHub Actions with an audience but no subject' }),
     tf(`resource "aws_iam_role" "sso" {
   name = "okta-admin"
-  assume_role_policy = jsonencode({ # <--
+  assume_role_policy = jsonencode({
     Version = "2012-10-17"
-    Statement = [{
+    Statement = [{ # <--
       Effect    = "Allow"
       Principal = { Federated = "arn:aws:iam::111122223333:saml-provider/Okta" }
       Action    = "sts:AssumeRoleWithSAML"

@@ -93,9 +93,9 @@ resource "aws_iam_role" "org_read" {
             Action: sts:AssumeRole`,
     tf(`resource "aws_iam_role" "open" {
   name = "open"
-  assume_role_policy = jsonencode({ # <--
+  assume_role_policy = jsonencode({
     Version = "2012-10-17"
-    Statement = [{
+    Statement = [{ # <--
       Effect    = "Allow"
       Principal = { AWS = "*" }
       Action    = "sts:AssumeRole"
@@ -104,7 +104,7 @@ resource "aws_iam_role" "org_read" {
 }
 `, { name: 'AWS "*" without a condition' }),
     tf(`data "aws_iam_policy_document" "anyone" {
-  statement {
+  statement { # <--
     actions = ["sts:AssumeRole"]
 
     principals {
@@ -122,11 +122,11 @@ resource "aws_iam_role" "org_read" {
 
 resource "aws_iam_role" "open" {
   name               = "open"
-  assume_role_policy = data.aws_iam_policy_document.anyone.json # <--
+  assume_role_policy = data.aws_iam_policy_document.anyone.json
 }
 `, { name: 'principals type "*" with a condition that pins nothing' }),
     tf(`data "aws_iam_policy_document" "all_but_one" {
-  statement {
+  statement { # <--
     actions = ["sts:AssumeRole"]
 
     not_principals {
@@ -138,7 +138,7 @@ resource "aws_iam_role" "open" {
 
 resource "aws_iam_role" "open" {
   name               = "open"
-  assume_role_policy = data.aws_iam_policy_document.all_but_one.json # <--
+  assume_role_policy = data.aws_iam_policy_document.all_but_one.json
 }
 `, { name: 'not_principals' }),
   ],
@@ -160,9 +160,9 @@ Resources:
 
 resource "aws_iam_role" "shared" {
   name = "shared"
-  assume_role_policy = jsonencode({ # <--
+  assume_role_policy = jsonencode({
     Version   = "2012-10-17"
-    Statement = [{ Effect = "Allow", Principal = { AWS = var.principal }, Action = "sts:AssumeRole" }]
+    Statement = [{ Effect = "Allow", Principal = { AWS = var.principal }, Action = "sts:AssumeRole" }] # <--
   })
 }
 `, { name: 'principal from a variable without a value' }),

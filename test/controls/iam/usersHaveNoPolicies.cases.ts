@@ -61,6 +61,25 @@ resource "aws_iam_group_policy" "ec2" {
       UserName: alice # <--
       PolicyName: p
       PolicyDocument: { Statement: [] }`,
+    `Resources:
+  Alice:
+    Type: AWS::IAM::User
+  P:
+    Type: AWS::IAM::UserPolicy
+    Properties:
+      UserName: !Ref Alice # <--
+      PolicyName: p
+      PolicyDocument: { Statement: [] }`,
+    `Resources:
+  Alice:
+    Type: AWS::IAM::User
+    Properties:
+      UserName: alice
+  P:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      Users: [alice] # <--
+      PolicyDocument: { Statement: [] }`,
     tf(`resource "aws_iam_user" "jim" {
   name = "jim"
 }

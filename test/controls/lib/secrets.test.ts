@@ -115,3 +115,53 @@ test('no finding of a secret-detecting control repeats the secret it found', asy
   const text = JSON.stringify(findings);
   for (const s of [pw, akid, secretKey, ghp, slack, akid.slice(4), ghp.slice(4)]) assert.ok(!text.includes(s), `a finding repeats ${s.slice(0, 4)}…`);
 });
+
+test('a {{resolve:…}} dynamic reference is resolved by CloudFormation only: in Terraform it is the literal value', async () => {
+  const { CONTROLS } = await import('../../../src/controls/index.js');
+  const { scanText, scanTerraform } = await import('../../helpers/cases.js');
+  const ids = ['AT-LAMBDA-004', 'AT-SSM-001'];
+  const controls = CONTROLS.filter((c) => ids.includes(c.id));
+  const ref = '{{resolve:secretsmanager:prod/db:SecretString:password}}';
+  const cfn = scanText(`Resources:
+  Fn:
+    Type: AWS::Lambda::Function
+    Properties:
+      Runtime: python3.13
+      Handler: app.handler
+      Role: arn:aws:iam::111122223333:role/fn
+      Code: { ZipFile: "x" }
+      Environment:
+        Variables:
+          DB_PASSWORD: "${ref}"
+  Param:
+    Type: AWS::SSM::Parameter
+    Properties:
+      Name: /app/db-password
+      Type: String
+      Value: "${ref}"
+`, controls);
+  // (A String SSM parameter stores whatever it is given in clear, resolved or not: AT-SSM-001 fails it either way.)
+  assert.deepEqual(cfn.filter((f) => f.status === 'fail' && f.controlId === 'AT-LAMBDA-004').map((f) => f.controlId), [], 'CloudFormation resolves the reference at deploy time');
+  const tf = scanTerraform(`resource "aws_lambda_function" "fn" {
+  function_name = "fn"
+  role          = "arn:aws:iam::111122223333:role/fn"
+  runtime       = "python3.13"
+  handler       = "app.handler"
+  filename      = "fn.zip"
+  environment {
+    variables = {
+      DB_PASSWORD = "${ref}"
+    }
+  }
+}
+
+resource "aws_ssm_parameter" "p" {
+  name  = "/app/db-password"
+  type  = "String"
+  value = "${ref}"
+}
+`, controls);
+  const failed = tf.filter((f) => f.status === 'fail');
+  assert.deepEqual(failed.map((f) => f.controlId).sort(), [...ids].sort(), 'Terraform sends the text as it is');
+  for (const f of failed) assert.match(f.message + JSON.stringify(f.evidence), /only CloudFormation resolves/);
+});

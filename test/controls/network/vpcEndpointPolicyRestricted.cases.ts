@@ -92,9 +92,9 @@ resource "aws_vpc_endpoint_policy" "s3" {
 
 resource "aws_vpc_endpoint_policy" "dynamodb" {
   vpc_endpoint_id = aws_vpc_endpoint.dynamodb.id
-  policy = jsonencode({ # <--
+  policy = jsonencode({
     Version = "2012-10-17"
-    Statement = [{
+    Statement = [{ # <--
       Sid       = "AllowAll"
       Effect    = "Allow"
       Principal = { AWS = "*" }
@@ -106,7 +106,7 @@ resource "aws_vpc_endpoint_policy" "dynamodb" {
 `, { name: 'every DynamoDB action to anyone, through aws_vpc_endpoint_policy' }),
     tf(`locals {
   endpoint_policy = jsonencode({
-    Statement = [{ Effect = "Allow", Principal = "*", Action = "*", Resource = "*" }]
+    Statement = [{ Effect = "Allow", Principal = "*", Action = "*", Resource = "*" }] # <--
   })
 }
 
@@ -115,7 +115,7 @@ resource "aws_vpc_endpoint" "ecr" {
   service_name        = "com.amazonaws.eu-west-1.ecr.api"
   vpc_endpoint_type   = "Interface"
   private_dns_enabled = true
-  policy              = local.endpoint_policy # <--
+  policy              = local.endpoint_policy
 }
 `, { name: 'full access from a local value' }),
   ],
@@ -132,6 +132,26 @@ resource "aws_vpc_endpoint" "s3" {
   policy       = var.endpoint_policy # <--
 }
 `, { name: 'policy from a variable without a value' }),
+    { name: 'any principal, actions from a parameter', template: endpoint(`      PolicyDocument:
+        Statement:
+          - Effect: Allow # <--
+            Principal: "*"
+            Action: !Ref Actions
+            Resource: "*"
+`, 'Parameters:\n  Actions: { Type: CommaDelimitedList }\n') },
+    tf(`variable "reader" {
+  type = string
+}
+
+resource "aws_vpc_endpoint" "s3" {
+  vpc_id       = "vpc-0a1b2c3d"
+  service_name = "com.amazonaws.eu-west-1.s3"
+  policy = jsonencode({ # <--
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Principal = var.reader, Action = "*", Resource = "*" }] # <--
+  })
+}
+`, { name: 'every action, the principal from a variable without a value' }),
   ],
   not_applicable: [
     endpoint('      VpcEndpointType: GatewayLoadBalancer\n'),

@@ -17,5 +17,65 @@ export default cases(control, {
   unknown: [
     { name: "another vendor's managed rule group", template: webAcl(managedRule('OWASP-Top10', 1, 'None', 'ExampleVendor', true)) },
     tf(tfWebAcl(tfManagedRule('OWASP-Top10', 1, { vendor: 'ExampleVendor', mark: true })), { name: "another vendor's managed rule group" }),
+    { name: 'core rule set counting or blocking by a condition', template: webAcl(`        - Name: core # <--
+          Priority: 1
+          OverrideAction: !If [Counting, { Count: {} }, { None: {} }]
+          Statement:
+            ManagedRuleGroupStatement: { VendorName: AWS, Name: AWSManagedRulesCommonRuleSet }
+          VisibilityConfig: { SampledRequestsEnabled: true, CloudWatchMetricsEnabled: true, MetricName: core }`, { before: 'Parameters:\n  Mode: { Type: String }\nConditions:\n  Counting: !Equals [!Ref Mode, count]\n' }) },
+    tf(`variable "core_override" {
+  type = any
+}
+
+resource "aws_wafv2_web_acl" "main" {
+  name  = "main"
+  scope = "REGIONAL"
+
+  default_action {
+    allow {}
+  }
+
+  rule_json = jsonencode([{ # <--
+    Name             = "core"
+    Priority         = 1
+    OverrideAction   = var.core_override
+    Statement        = { ManagedRuleGroupStatement = { VendorName = "AWS", Name = "AWSManagedRulesCommonRuleSet" } }
+    VisibilityConfig = { SampledRequestsEnabled = true, CloudWatchMetricsEnabled = true, MetricName = "core" }
+  }])
+
+  visibility_config {
+    cloudwatch_metrics_enabled = true
+    metric_name                = "main"
+    sampled_requests_enabled   = true
+  }
+}
+`, { name: 'rule_json whose core rule set override comes from a variable without a value' }),
+    tf(`variable "group_name" {
+  type = string
+}
+
+resource "aws_wafv2_web_acl" "main" {
+  name  = "main"
+  scope = "REGIONAL"
+
+  default_action {
+    allow {}
+  }
+
+  rule_json = jsonencode([{ # <--
+    Name             = "managed"
+    Priority         = 1
+    OverrideAction   = { None = {} }
+    Statement        = { ManagedRuleGroupStatement = { VendorName = "AWS", Name = var.group_name } }
+    VisibilityConfig = { SampledRequestsEnabled = true, CloudWatchMetricsEnabled = true, MetricName = "managed" }
+  }])
+
+  visibility_config {
+    cloudwatch_metrics_enabled = true
+    metric_name                = "main"
+    sampled_requests_enabled   = true
+  }
+}
+`, { name: 'rule_json whose managed group name comes from a variable without a value' }),
   ],
 });

@@ -102,5 +102,38 @@ export default cases(control, {
             RuleGroupReferenceStatement: { Arn: arn:aws:wafv2:eu-west-1:111122223333:regional/rulegroup/shared/a1b2c3 }
           VisibilityConfig: { SampledRequestsEnabled: true, CloudWatchMetricsEnabled: true, MetricName: shared }`) },
     tf(tfWebAcl(groupRule('"arn:aws:wafv2:eu-west-1:111122223333:regional/rulegroup/shared/a1b2c3"', ' # <--')), { name: 'rule group outside the configuration' }),
+    { name: 'rate rule counting or blocking by a condition', template: webAcl(`        - Name: per-ip-limit # <--
+          Priority: 0
+          Action: !If [Counting, { Count: {} }, { Block: {} }]
+          Statement:
+            RateBasedStatement: { Limit: 2000, AggregateKeyType: IP }
+          VisibilityConfig: { SampledRequestsEnabled: true, CloudWatchMetricsEnabled: true, MetricName: rate }`, { before: 'Parameters:\n  Mode: { Type: String }\nConditions:\n  Counting: !Equals [!Ref Mode, count]\n' }) },
+    tf(`variable "rate_action" {
+  type = any
+}
+
+resource "aws_wafv2_web_acl" "main" {
+  name  = "main"
+  scope = "REGIONAL"
+
+  default_action {
+    allow {}
+  }
+
+  rule_json = jsonencode([{ # <--
+    Name             = "per-ip-limit"
+    Priority         = 0
+    Action           = var.rate_action
+    Statement        = { RateBasedStatement = { Limit = 2000, AggregateKeyType = "IP" } }
+    VisibilityConfig = { SampledRequestsEnabled = true, CloudWatchMetricsEnabled = true, MetricName = "rate" }
+  }])
+
+  visibility_config {
+    cloudwatch_metrics_enabled = true
+    metric_name                = "main"
+    sampled_requests_enabled   = true
+  }
+}
+`, { name: 'rule_json whose rate rule action comes from a variable without a value' }),
   ],
 });

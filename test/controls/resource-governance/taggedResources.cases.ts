@@ -59,6 +59,19 @@ Resources:
   }
 }
 `, { name: 'EFS file system tags' }),
+    tf(`provider "aws" {
+  region = "eu-west-1"
+  default_tags { # <--
+    tags = {
+      owner = "payments"
+    }
+  }
+}
+
+resource "aws_sqs_queue" "orders" {
+  name = "orders"
+}
+`, { name: 'tags from the provider\'s default_tags' }),
   ],
   fail: [
     `Resources:

@@ -2,6 +2,7 @@
 // they can be decided before apply: what depends on a variable without a value or on a
 // data source becomes `unknown` naming it, another resource's unset attribute a `ref`.
 import type { Loc, Value } from '../../../model/types.js';
+import { heredocJson } from './heredocJson.js';
 import type { Expr, TemplatePart } from '../hcl/ast.js';
 import { callFunction } from './functions.js';
 import {
@@ -73,8 +74,9 @@ export function evaluateSafe(e: Expr, s: Scope): Value {
 export function evaluate(e: Expr, s: Scope): Value {
   const loc = locOf(e, s);
   switch (e.t) {
-    case 'lit': return scalar(e.v, loc);
-    case 'tpl': return template(e.parts, s, loc);
+    // A heredoc without interpolations is read as a plain string.
+    case 'lit': return typeof e.v === 'string' && s.text.charCodeAt(e.pos) === 60 ? heredocJsonOf(e, scalar(e.v, loc), s) : scalar(e.v, loc);
+    case 'tpl': return e.heredoc ? heredocJsonOf(e, template(e.parts, s, loc), s) : template(e.parts, s, loc);
     case 'var': {
       const bound = s.vars?.get(e.name);
       if (bound) return bound;
@@ -338,6 +340,13 @@ function forValue(e: Extract<Expr, { t: 'for' }>, s: Scope, loc: Loc): Value {
   }
   if (!e.keyExpr) return list(items, loc);
   return object([...out].map(([k, x]) => [k, e.group ? list(x.group, x.at) : x.v, x.at]), loc);
+}
+
+/** A heredoc holding a JSON document keeps its located structure (heredocJson.ts). */
+function heredocJsonOf(e: { line: number; pos: number; end: number }, v: Value, s: Scope): Value {
+  if (v.k !== 'scalar' || !s.text.startsWith('<<', e.pos)) return v;
+  const json = heredocJson(v, e, s.file, s.text);
+  return json ? { ...v, json } : v;
 }
 
 function template(parts: TemplatePart[], s: Scope, loc: Loc): Value {

@@ -27,7 +27,7 @@ export function callFunction(e: Call, s: Scope, loc: Loc): Value {
   let args = e.args.map((a) => evaluateRaw(a, s));
   if (e.expand) {
     const last = args[args.length - 1]!;
-    if (last.k === 'unknown') return { ...last, loc };
+    if (last.k === 'unknown') return withoutJson({ ...last, loc });
     if (last.k !== 'list') throw new EvalError(`${e.name}(...): only a list can be expanded with ...`);
     args = [...args.slice(0, -1), ...last.items];
   }
@@ -35,7 +35,7 @@ export function callFunction(e: Call, s: Scope, loc: Loc): Value {
     // The result stands where the call is written (arguments were read where their values are written).
     return relocate(fn(args, loc, s), loc);
   } catch (err) {
-    if (err instanceof NotConcrete) return { ...err.value, loc };
+    if (err instanceof NotConcrete) return withoutJson({ ...err.value, loc });
     if (err instanceof EvalError) throw new EvalError(`${e.name}(): ${err.message}`);
     throw err;
   }
@@ -244,6 +244,39 @@ function jsonEncode(v: Value, refs: Set<string>, sensitive: { on: boolean }): st
     case 'unknown': throw new NotConcrete(v);
     case 'absent': return 'null';
   }
+}
+
+/**
+ * What jsonencode writes, as a located value: each part where it is written, a reference as
+ * the `${…}` placeholder the text holds, an unknown part left unknown.
+ */
+function jsonStructure(v: Value): Value {
+  switch (v.k) {
+    case 'ref': return { k: 'scalar', v: '${' + refText(v) + '}', loc: v.loc, refs: [v.resource] };
+    case 'list': return { k: 'list', items: v.items.map(jsonStructure), loc: v.loc };
+    case 'object': {
+      const props = new Map<string, Value>();
+      const keyLocs = new Map<string, Loc>();
+      for (const k of sortedKeys(v)) { props.set(k, jsonStructure(v.props.get(k)!)); keyLocs.set(k, v.keyLocs.get(k) ?? v.loc); }
+      return { k: 'object', props, keyLocs, loc: v.loc };
+    }
+    case 'absent': return { k: 'scalar', v: null, loc: v.loc };
+    case 'scalar': return v.json ? withoutJson(v) : v;
+    default: return v;
+  }
+}
+
+function unknownsIn(v: Value, out: Unknown[]): void {
+  if (v.k === 'unknown') out.push(v);
+  else if (v.k === 'list') v.items.forEach((i) => unknownsIn(i, out));
+  else if (v.k === 'object') v.props.forEach((p) => unknownsIn(p, out));
+}
+
+/** A value computed from a JSON text (or standing for a call's result) without the text's structure. */
+function withoutJson<T extends Value>(v: T): T {
+  if (!('json' in v) || v.json === undefined) return v;
+  const { json: _json, ...rest } = v as T & { json?: Value };
+  return rest as T;
 }
 
 /** Elements of a set in Terraform's order: distinct, strings lexically, numbers numerically. */
@@ -494,7 +527,17 @@ const FUNCTIONS: Record<string, Fn> = {
   jsonencode: ([a], loc) => {
     const refs = new Set<string>();
     const sensitive = { on: false };
-    return text(jsonEncode(a!, refs, sensitive), loc, refs, sensitive);
+    const structure = jsonStructure(a!);
+    // Nothing of the document is known: the call's result is that unknown, where the call is.
+    if (structure.k === 'unknown') return withoutJson(structure);
+    const holes: Unknown[] = [];
+    unknownsIn(structure, holes);
+    if (holes.length) {
+      // The text is not known, but the document is, but for these parts: kept for its readers.
+      const u = unknown(`part of the JSON document is not known: ${holes[0]!.reason}`, holes.flatMap((h) => h.params), loc);
+      return { ...u, json: structure };
+    }
+    return { ...text(jsonEncode(a!, refs, sensitive), loc, refs, sensitive), json: structure } as Value;
   },
   jsondecode: ([a], loc) => {
     try { return fromJs(JSON.parse(str(a)), loc); } catch (e) {

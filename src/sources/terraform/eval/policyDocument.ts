@@ -1,34 +1,37 @@
 // `data "aws_iam_policy_document"` computed as the AWS provider computes its `json`: IAM
 // controls read policies as JSON documents, and most Terraform configurations write their
-// policies this way rather than as literal JSON.
-import type { Loc, ObjectValue, Value } from '../../../model/types.js';
+// policies this way rather than as literal JSON. The text carries its structure (`json`),
+// each statement and element located at the block and argument that write it, so a finding
+// on a statement points at its `statement { … }` block.
+import type { Loc, ObjectValue, Scalar, Value } from '../../../model/types.js';
 import { firstUnknown, refText, unknown, type Unknown } from './values.js';
 
-type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
+type Doc = ObjectValue;
 
 /** The policy JSON of a data source instance's evaluated arguments, or an unknown naming what is missing. */
 export function policyDocument(address: string, values: ObjectValue, loc: Loc): Value {
   const missing = firstUnknown([values], true);
   if (missing) return unknown(`${address}.json depends on ${missing.params.length ? missing.params.join(', ') : 'a value not known before apply'} (${missing.reason})`, missing.params, loc);
   const refs = new Set<string>();
-  const statements: { sid?: string; json: { [k: string]: Json } }[] = [];
+  const statements: { sid?: string; json: Doc }[] = [];
 
   for (const doc of [...strings(values.props.get('source_policy_documents')), ...strings(values.props.get('source_json'))]) {
-    const parsed = parseDoc(doc.v, address, loc);
+    const parsed = parseDoc(doc, address, loc);
     if ('k' in parsed) return parsed;
     doc.refs?.forEach((r) => refs.add(r));
     for (const st of parsed) statements.push(st);
   }
   for (const st of blocks(values.props.get('statement'))) {
     const json = statement(st, refs);
-    const sid = typeof json.Sid === 'string' ? json.Sid : undefined;
+    const sidV = json.props.get('Sid');
+    const sid = sidV?.k === 'scalar' && typeof sidV.v === 'string' ? sidV.v : undefined;
     // A statement of this document replaces a source document's statement with the same Sid.
     const at = sid ? statements.findIndex((x) => x.sid === sid) : -1;
     if (at >= 0) statements[at] = { sid, json };
     else statements.push(sid ? { sid, json } : { json });
   }
   for (const doc of [...strings(values.props.get('override_policy_documents')), ...strings(values.props.get('override_json'))]) {
-    const parsed = parseDoc(doc.v, address, loc);
+    const parsed = parseDoc(doc, address, loc);
     if ('k' in parsed) return parsed;
     doc.refs?.forEach((r) => refs.add(r));
     for (const st of parsed) {
@@ -37,59 +40,79 @@ export function policyDocument(address: string, values: ObjectValue, loc: Loc): 
       else statements.push(st);
     }
   }
-  const out: { [k: string]: Json } = { Version: text(values.props.get('version'), refs) ?? '2012-10-17' };
+  // The document as a whole is where it is used; its statements where their blocks are.
+  const out = obj(loc);
+  put(out, 'Version', text(values.props.get('version'), refs) ?? str('2012-10-17', values.loc), keyOf(values, 'version'));
   const id = text(values.props.get('policy_id'), refs);
-  if (id !== undefined) out.Id = id;
-  out.Statement = statements.map((s) => s.json);
-  const v: Value = { k: 'scalar', v: JSON.stringify(out), loc, via: `${address}.json` };
+  if (id !== undefined) put(out, 'Id', id, keyOf(values, 'policy_id'));
+  const stAt = keyOf(values, 'statement');
+  put(out, 'Statement', { k: 'list', items: statements.map((s) => s.json), loc: stAt }, stAt);
+  const v: Value = { k: 'scalar', v: JSON.stringify(plain(out)), loc, via: `${address}.json`, json: out };
   if (refs.size) v.refs = [...refs];
   return v;
 }
 
-function statement(st: ObjectValue, refs: Set<string>): { [k: string]: Json } {
-  const out: { [k: string]: Json } = {};
+function statement(st: ObjectValue, refs: Set<string>): Doc {
+  const out = obj(st.loc);
   const sid = text(st.props.get('sid'), refs);
-  if (sid !== undefined && sid !== '') out.Sid = sid;
-  out.Effect = text(st.props.get('effect'), refs) ?? 'Allow';
-  const put = (key: string, v: Value | undefined) => {
-    const l = textList(v, refs);
-    if (l) out[key] = l.length === 1 ? l[0]! : l;
+  if (sid !== undefined && sid.v !== '') put(out, 'Sid', sid, keyOf(st, 'sid'));
+  put(out, 'Effect', text(st.props.get('effect'), refs) ?? str('Allow', st.loc), keyOf(st, 'effect'));
+  const list = (key: string, arg: string) => {
+    const l = textList(st.props.get(arg), refs);
+    const at = keyOf(st, arg);
+    if (l) put(out, key, l.length === 1 ? l[0]! : { k: 'list', items: l, loc: st.props.get(arg)!.loc }, at);
   };
-  put('Action', st.props.get('actions'));
-  put('NotAction', st.props.get('not_actions'));
-  put('Resource', st.props.get('resources'));
-  put('NotResource', st.props.get('not_resources'));
-  const principals = (name: string) => {
+  list('Action', 'actions');
+  list('NotAction', 'not_actions');
+  list('Resource', 'resources');
+  list('NotResource', 'not_resources');
+  const principals = (name: string): Value | undefined => {
     const ps = blocks(st.props.get(name));
     if (!ps.length) return undefined;
-    const byType = new Map<string, string[]>();
+    const byType = new Map<string, { ids: Value[]; at: Loc }>();
     for (const p of ps) {
-      const type = text(p.props.get('type'), refs) ?? '';
-      byType.set(type, [...(byType.get(type) ?? []), ...(textList(p.props.get('identifiers'), refs) ?? [])]);
+      const type = text(p.props.get('type'), refs)?.v;
+      const key = type === undefined || type === null ? '' : String(type);
+      const had = byType.get(key);
+      byType.set(key, { ids: [...(had?.ids ?? []), ...(textList(p.props.get('identifiers'), refs) ?? [])], at: had?.at ?? p.loc });
     }
     // `type = "*"` with identifiers ["*"] is the anonymous principal, written "*".
-    if (byType.size === 1 && byType.has('*')) return '*';
-    const o: { [k: string]: Json } = {};
-    for (const [t, ids] of byType) o[t] = ids.length === 1 ? ids[0]! : ids;
+    if (byType.size === 1 && byType.has('*')) return str('*', ps[0]!.loc);
+    const o = obj(ps[0]!.loc);
+    for (const [t, { ids, at }] of byType) put(o, t, ids.length === 1 ? ids[0]! : { k: 'list', items: ids, loc: at }, at);
     return o;
   };
   const p = principals('principals');
-  if (p !== undefined) out.Principal = p;
+  if (p !== undefined) put(out, 'Principal', p, keyOf(st, 'principals'));
   const np = principals('not_principals');
-  if (np !== undefined) out.NotPrincipal = np;
+  if (np !== undefined) put(out, 'NotPrincipal', np, keyOf(st, 'not_principals'));
   const conds = blocks(st.props.get('condition'));
   if (conds.length) {
-    const c: { [k: string]: { [k: string]: Json } } = {};
+    const c = obj(conds[0]!.loc);
     for (const x of conds) {
-      const test = text(x.props.get('test'), refs) ?? '';
-      const variable = text(x.props.get('variable'), refs) ?? '';
+      const test = String(text(x.props.get('test'), refs)?.v ?? '');
+      const variable = String(text(x.props.get('variable'), refs)?.v ?? '');
       const values = textList(x.props.get('values'), refs) ?? [];
-      c[test] ??= {};
-      c[test]![variable] = values.length === 1 ? values[0]! : values;
+      let byVar = c.props.get(test) as Doc | undefined;
+      if (!byVar) { byVar = obj(x.loc); put(c, test, byVar, x.loc); }
+      put(byVar, variable, values.length === 1 ? values[0]! : { k: 'list', items: values, loc: x.props.get('values')?.loc ?? x.loc }, x.props.get('variable')?.loc ?? x.loc);
     }
-    out.Condition = c;
+    put(out, 'Condition', c, keyOf(st, 'condition'));
   }
   return out;
+}
+
+const obj = (loc: Loc): Doc => ({ k: 'object', props: new Map(), keyLocs: new Map(), loc });
+const str = (v: string, loc: Loc): Extract<Value, { k: 'scalar' }> => ({ k: 'scalar', v, loc });
+
+function put(o: Doc, key: string, v: Value, at: Loc): void {
+  // Assigning a key again keeps its first place, as a JavaScript object does.
+  o.props.set(key, v);
+  o.keyLocs.set(key, at);
+}
+
+function keyOf(o: ObjectValue, key: string): Loc {
+  return o.keyLocs.get(key) ?? o.loc;
 }
 
 function blocks(v: Value | undefined): ObjectValue[] {
@@ -99,20 +122,24 @@ function blocks(v: Value | undefined): ObjectValue[] {
   return [];
 }
 
-function text(v: Value | undefined, refs: Set<string>): string | undefined {
+/** A string of the document, located where written, naming the resources a placeholder stands for. */
+function text(v: Value | undefined, refs: Set<string>): Extract<Value, { k: 'scalar' }> | undefined {
   if (!v) return undefined;
   if (v.k === 'scalar') {
     if (v.v === null) return undefined;
     v.refs?.forEach((r) => refs.add(r));
-    return String(v.v);
+    const out = str(String(v.v), v.loc);
+    if (v.refs?.length) out.refs = v.refs;
+    if (v.sensitive) out.sensitive = true;
+    return out;
   }
-  if (v.k === 'ref') { refs.add(v.resource); return '${' + refText(v) + '}'; }
+  if (v.k === 'ref') { refs.add(v.resource); return { ...str('${' + refText(v) + '}', v.loc), refs: [v.resource] }; }
   return undefined;
 }
 
-function textList(v: Value | undefined, refs: Set<string>): string[] | undefined {
+function textList(v: Value | undefined, refs: Set<string>): Value[] | undefined {
   if (!v) return undefined;
-  if (v.k === 'list') return v.items.map((i) => text(i, refs)).filter((s): s is string => s !== undefined);
+  if (v.k === 'list') return v.items.map((i) => text(i, refs)).filter((s): s is Extract<Value, { k: 'scalar' }> => s !== undefined);
   const one = text(v, refs);
   return one === undefined ? undefined : [one];
 }
@@ -123,15 +150,39 @@ function strings(v: Value | undefined): Extract<Value, { k: 'scalar' }>[] {
   return all.filter((i): i is Extract<Value, { k: 'scalar' }> => i.k === 'scalar' && typeof i.v === 'string' && i.v !== '');
 }
 
-function parseDoc(s: string | number | boolean | null, address: string, loc: Loc): { sid?: string; json: { [k: string]: Json } }[] | Unknown {
-  try {
-    const doc = JSON.parse(String(s)) as { Statement?: unknown };
-    const sts = Array.isArray(doc.Statement) ? doc.Statement : doc.Statement ? [doc.Statement] : [];
-    return sts.map((st) => {
-      const json = st as { [k: string]: Json };
-      return typeof json.Sid === 'string' && json.Sid ? { sid: json.Sid, json } : { json };
-    });
-  } catch {
+/** The statements of a source or override document: from its located structure when it has one, else located at the text. */
+function parseDoc(s: Extract<Value, { k: 'scalar' }>, address: string, loc: Loc): { sid?: string; json: Doc }[] | Unknown {
+  let doc: unknown;
+  try { doc = JSON.parse(String(s.v)); } catch {
     return unknown(`${address}: a source or override policy document is not JSON Attest can read`, [], loc);
   }
+  const located = s.json && same(doc, s.json) ? s.json : fromPlain(doc, s.loc);
+  const stV = located.k === 'object' ? located.props.get('Statement') : undefined;
+  const sts = !stV ? [] : stV.k === 'list' ? stV.items : [stV];
+  return sts.map((json) => {
+    const sid = json.k === 'object' ? json.props.get('Sid') : undefined;
+    const d = json.k === 'object' ? json : obj(json.loc);
+    return sid?.k === 'scalar' && typeof sid.v === 'string' && sid.v ? { sid: sid.v, json: d } : { json: d };
+  });
+}
+
+function fromPlain(x: unknown, loc: Loc): Value {
+  if (Array.isArray(x)) return { k: 'list', items: x.map((i) => fromPlain(i, loc)), loc };
+  if (x !== null && typeof x === 'object') {
+    const o = obj(loc);
+    for (const [k, v] of Object.entries(x)) put(o, k, fromPlain(v, loc), loc);
+    return o;
+  }
+  return { k: 'scalar', v: (x ?? null) as Scalar, loc };
+}
+
+function plain(v: Value): unknown {
+  if (v.k === 'scalar') return v.v;
+  if (v.k === 'list') return v.items.map(plain);
+  if (v.k === 'object') return Object.fromEntries([...v.props].map(([k, p]) => [k, plain(p)]));
+  return null;
+}
+
+function same(x: unknown, v: Value): boolean {
+  return JSON.stringify(x) === JSON.stringify(plain(v));
 }

@@ -28,10 +28,11 @@ const OTHER_ATTRS: Record<string, string[]> = {
  * of them or its block selects something else (an argument such as aws_region's `name`, an
  * aliased provider that may be another account or region, count or for_each).
  */
-export function pseudoDataSource(type: string, address: string, block: Block, overrides: Record<string, string>, at: Loc): Value | undefined {
+export function pseudoDataSource(type: string, address: string, block: Block, overrides: Record<string, string>, at: Loc, providerKnown = false): Value | undefined {
   const attrs = PSEUDO[type];
   if (!attrs) return undefined;
-  const plain = block.body.items.every((i) => i.kind === 'attr' && i.name === 'depends_on');
+  // `provider = aws.x` is read when the caller knows that configuration's region (aws_region only: another configuration may be another account).
+  const plain = block.body.items.every((i) => i.kind === 'attr' && (i.name === 'depends_on' || (providerKnown && i.name === 'provider')));
   if (!plain) return undefined;
   const entries: [string, Value][] = Object.entries(attrs).map(([attr, { param, fallback }]) => [attr, scalar(overrides[param] ?? fallback ?? '${' + param + '}', at)]);
   for (const attr of OTHER_ATTRS[type] ?? []) {

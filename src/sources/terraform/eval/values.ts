@@ -46,6 +46,8 @@ export function firstUnknown(vs: Value[], deep: boolean): Unknown | undefined {
   };
   vs.forEach(walk);
   if (!first) return undefined;
+  // What is computed from an unknown JSON text is not that text: its structure stays behind.
+  if (first.json) { const { json: _json, ...rest } = first; first = rest; }
   return params.length === first.params.length ? first : { ...first, params: [...new Set(params)] };
 }
 

@@ -230,9 +230,12 @@ export class CfnBuilder {
  * own and the provider's default_tags, which a configuration sets once in the provider block.
  */
 export function tagsPath(tf: TfView): string {
+  // The HCL reader writes tags_all too when the provider has default_tags: the tags AWS applies, when known.
+  const all = tf.get('tags_all');
+  if (all?.k === 'object' && all.props.size > 0) return 'tags_all';
   const own = tf.get('tags');
   if (own?.k === 'object' && own.props.size > 0) return 'tags';
-  return tf.get('tags_all') !== undefined ? 'tags_all' : 'tags';
+  return all !== undefined ? 'tags_all' : 'tags';
 }
 
 /** `{a = "b"}` as `[{Key: "a", Value: "b"}]`, each element located at its key. */
@@ -291,10 +294,41 @@ export function toResource(tf: TfResource, cfnType: string, properties: ObjectVa
  * JSON stays as it is, so a control reports it rather than reading nothing.
  */
 export function jsonDocument(v: Value): Value {
+  // Written as a structure (jsonencode, a JSON heredoc): its parts where written, unknown parts alone unknown.
+  if (v.k === 'unknown' && v.json) return v.json;
   if (v.k !== 'scalar' || typeof v.v !== 'string') return v;
   let parsed: unknown;
   try { parsed = JSON.parse(v.v); } catch { return v; }
+  // A text sensitive through one of its parts hides that part; one marked sensitive as a whole (a sensitive variable) hides all.
+  if (v.json && samePlain(parsed, v.json)) return v.sensitive && !anySensitive(v.json) ? markAll(v.json) : v.json;
   return fromJson(parsed, v);
+}
+
+/** Whether a located structure is the parsed text (it is, unless the text was changed after it was made). */
+function samePlain(x: unknown, v: Value): boolean {
+  if (v.k === 'scalar') return x === v.v;
+  if (v.k === 'list') return Array.isArray(x) && x.length === v.items.length && v.items.every((i, n) => samePlain(x[n], i));
+  if (v.k === 'object') {
+    if (!x || typeof x !== 'object' || Array.isArray(x)) return false;
+    const keys = Object.keys(x);
+    return keys.length === v.props.size && keys.every((k) => v.props.has(k) && samePlain((x as Record<string, unknown>)[k], v.props.get(k)!));
+  }
+  return false;
+}
+
+function anySensitive(v: Value): boolean {
+  if (v.k === 'scalar') return !!v.sensitive;
+  if (v.k === 'list') return v.items.some(anySensitive);
+  if (v.k === 'object') return [...v.props.values()].some(anySensitive);
+  return false;
+}
+
+/** A text marked sensitive hides every part of its document. */
+function markAll(v: Value): Value {
+  if (v.k === 'scalar') return { ...v, sensitive: true };
+  if (v.k === 'list') return { ...v, items: v.items.map(markAll) };
+  if (v.k === 'object') return { ...v, props: new Map([...v.props].map(([k, p]) => [k, markAll(p)])) };
+  return v;
 }
 
 function fromJson(x: unknown, at: Extract<Value, { k: 'scalar' }>): Value {

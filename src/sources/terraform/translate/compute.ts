@@ -2,6 +2,7 @@
 // their permissions and URLs, ECS task definitions, services and clusters.
 import type { Value } from '../../../model/types.js';
 import { boolTo, jsonDocument, type Attachment, type CfnBuilder, type TfView, type Translator } from './api.js';
+import { firstWritten } from './copy.js';
 import { blockBuilder, blockItems, blockList, hasBlock, located, nested, unknownElement, wholeResource } from './blocks.js';
 
 /**
@@ -53,10 +54,11 @@ const instance: Translator = {
   tfType: 'aws_instance',
   cfnType: 'AWS::EC2::Instance',
   build(tf, out) {
-    // user_data is plain text in Terraform where CloudFormation holds base64; controls read it as text.
+    // user_data is plain text in Terraform where CloudFormation holds base64; controls read it as
+    // text. user_data_base64 (binary or pre-encoded user data) is kept as written, base64.
     out.set('ImageId', 'ami').set('InstanceType', 'instance_type').set('SubnetId', 'subnet_id')
       .set('SecurityGroupIds', 'vpc_security_group_ids').set('SecurityGroups', 'security_groups')
-      .set('IamInstanceProfile', 'iam_instance_profile').set('KeyName', 'key_name').set('UserData', 'user_data')
+      .set('IamInstanceProfile', 'iam_instance_profile').set('KeyName', 'key_name').set('UserData', firstWritten(tf, 'user_data', 'user_data_base64'))
       .set('Monitoring', 'monitoring').set('EbsOptimized', 'ebs_optimized').tags();
     // The launch template the instance starts from, whose settings apply where the instance writes none.
     nested(tf, out, 'LaunchTemplate', 'launch_template').set('LaunchTemplate.LaunchTemplateId', 'launch_template.id')
@@ -83,7 +85,7 @@ const launchConfiguration: Translator = {
   build(tf, out) {
     out.set('LaunchConfigurationName', 'name').set('ImageId', 'image_id').set('InstanceType', 'instance_type')
       .set('IamInstanceProfile', 'iam_instance_profile').set('SecurityGroups', 'security_groups').set('KeyName', 'key_name')
-      .set('AssociatePublicIpAddress', 'associate_public_ip_address').set('UserData', 'user_data').set('EbsOptimized', 'ebs_optimized');
+      .set('AssociatePublicIpAddress', 'associate_public_ip_address').set('UserData', firstWritten(tf, 'user_data', 'user_data_base64')).set('EbsOptimized', 'ebs_optimized');
     metadata(out, 'MetadataOptions');
     instanceDevices(tf, out, 'BlockDeviceMappings');
   },
@@ -155,7 +157,7 @@ const lambdaFunction: Translator = {
       // -1 (the provider's default) reserves nothing; kept as written, below any reservation, where it decides.
       .set('ReservedConcurrentExecutions', 'reserved_concurrent_executions')
       .set('TracingConfig.Mode', 'tracing_config.mode').set('DeadLetterConfig.TargetArn', 'dead_letter_config.target_arn')
-      .set('Architectures', 'architectures').set('Layers', 'layers').tags();
+      .set('Architectures', 'architectures').set('Layers', 'layers').set('CodeSigningConfigArn', 'code_signing_config_arn').tags();
   },
 };
 
@@ -173,7 +175,8 @@ const lambdaUrl: Translator = {
   tfType: 'aws_lambda_function_url',
   cfnType: 'AWS::Lambda::Url',
   build(_tf, out) {
-    out.set('TargetFunctionArn', 'function_name').set('Qualifier', 'qualifier').set('AuthType', 'authorization_type').set('InvokeMode', 'invoke_mode');
+    out.set('TargetFunctionArn', 'function_name').set('Qualifier', 'qualifier').set('AuthType', 'authorization_type').set('InvokeMode', 'invoke_mode')
+      .set('Cors.AllowOrigins', 'cors.allow_origins').set('Cors.AllowCredentials', 'cors.allow_credentials');
   },
 };
 

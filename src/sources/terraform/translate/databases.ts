@@ -241,6 +241,9 @@ const redshiftCluster: Translator = {
       ClusterParameterGroupName: 'cluster_parameter_group_name', Port: 'port',
       AutomatedSnapshotRetentionPeriod: 'automated_snapshot_retention_period', AllowVersionUpgrade: 'allow_version_upgrade',
     });
+    // encrypted left out: provider 6.0 sends true; earlier versions send nothing and Redshift
+    // decides by creation date (encrypted by default since January 2025), so no default is
+    // assumed and the encryption control answers from the property being absent.
     // Before provider 6.0 a cluster without publicly_accessible was created public; 6.0
     // leaves it to AWS, whose default is private.
     providerDefaultByVersion(out, 'PubliclyAccessible', 'publicly_accessible', [{ value: true, versions: 'before 6.0' }, { value: false, versions: '6.0 and later' }]);
@@ -252,6 +255,17 @@ const redshiftCluster: Translator = {
       nested(tf, out, 'LoggingProperties', 'logging');
       redshiftLogging(out, 'logging.');
     }
+    out.tags();
+  },
+};
+
+/** Redshift parameter groups keep their parameters as a list of name/value pairs, as in CloudFormation. */
+const redshiftParameterGroup: Translator = {
+  tfType: 'aws_redshift_parameter_group',
+  cfnType: 'AWS::Redshift::ClusterParameterGroup',
+  build(tf, out) {
+    copyAll(out, { ParameterGroupName: 'name', ParameterGroupFamily: 'family', Description: 'description' });
+    blockList(tf, out, 'Parameters', 'parameter', (b) => copyAll(b, { ParameterName: 'name', ParameterValue: 'value' }));
     out.tags();
   },
 };
@@ -281,7 +295,7 @@ export const databases: { translators: Translator[]; attachments: Attachment[] }
     dbInstance, dbCluster, clusterInstance, subnetGroup, proxy,
     parameterGroup('aws_db_parameter_group', 'AWS::RDS::DBParameterGroup', 'DBParameterGroupName'),
     parameterGroup('aws_rds_cluster_parameter_group', 'AWS::RDS::DBClusterParameterGroup', 'DBClusterParameterGroupName'),
-    dynamodbTable, replicationGroup, cacheCluster, docdbCluster, neptuneCluster, redshiftCluster, dmsEndpoint,
+    dynamodbTable, replicationGroup, cacheCluster, docdbCluster, neptuneCluster, redshiftCluster, redshiftParameterGroup, dmsEndpoint,
   ],
   attachments: [{
     tfType: 'aws_redshift_logging', ownerTypes: ['aws_redshift_cluster'], ownerArg: 'cluster_identifier', ownerKey: 'cluster_identifier',

@@ -5,6 +5,7 @@ import type { Loc, Value } from '../../../model/types.js';
 import { asString } from '../../../model/value.js';
 import { boolTo, CfnBuilder, jsonDocument, mapScalar, type Attachment, type TfView, type Translator } from './api.js';
 import { blockBuilder, blockList, hasBlock, located, nested, wholeResource } from './blocks.js';
+import { providerDefault } from './defaults.js';
 
 /** A Terraform boolean as the "true"/"false" text CloudFormation's attribute values hold. */
 const text = (v: Value) => mapScalar(v, (s) => (typeof s === 'boolean' ? String(s) : s));
@@ -103,7 +104,9 @@ const classicLoadBalancer: Translator = {
   cfnType: 'AWS::ElasticLoadBalancing::LoadBalancer',
   build(tf, out) {
     out.set('LoadBalancerName', 'name').set('Scheme', 'internal', boolTo('internal', 'internet-facing'))
-      .set('Subnets', 'subnets').set('SecurityGroups', 'security_groups').set('CrossZone', 'cross_zone_load_balancing').tags();
+      .set('Subnets', 'subnets').set('SecurityGroups', 'security_groups').set('CrossZone', 'cross_zone_load_balancing').tags()
+      .set('ConnectionDrainingPolicy.Enabled', 'connection_draining').set('ConnectionDrainingPolicy.Timeout', 'connection_draining_timeout');
+    providerDefault(out, 'CrossZone', 'cross_zone_load_balancing', true); // the provider enables it, CloudFormation does not
     blockList(tf, out, 'Listeners', 'listener', (b) => b.set('LoadBalancerPort', 'lb_port').set('Protocol', 'lb_protocol')
       .set('InstancePort', 'instance_port').set('InstanceProtocol', 'instance_protocol').set('SSLCertificateId', 'ssl_certificate_id'), ['Protocol']);
     if (!hasBlock(tf, 'access_logs')) return;
@@ -157,6 +160,7 @@ const distribution: Translator = {
       .set('CustomOriginConfig.HTTPPort', 'custom_origin_config.http_port').set('CustomOriginConfig.HTTPSPort', 'custom_origin_config.https_port')
       .set('CustomOriginConfig.OriginProtocolPolicy', 'custom_origin_config.origin_protocol_policy')
       .set('CustomOriginConfig.OriginSSLProtocols', 'custom_origin_config.origin_ssl_protocols'), ['CustomOriginConfig.OriginProtocolPolicy']);
+    blockList(tf, out, `${d}.OriginGroups.Items`, 'origin_group', (b) => b.set('Id', 'origin_id'), ['Id']);
     const def = tf.blocks('default_cache_behavior')[0];
     if (def) { const at = tf.locate('default_cache_behavior'); out.put(`${d}.DefaultCacheBehavior`, behaviour(blockBuilder(def)).properties, at); }
     blockList(tf, out, `${d}.CacheBehaviors`, 'ordered_cache_behavior', behaviour, ['ViewerProtocolPolicy']);
@@ -336,7 +340,7 @@ const method: Translator = {
   build(_tf, out) {
     out.set('RestApiId', 'rest_api_id').set('ResourceId', 'resource_id').set('HttpMethod', 'http_method')
       .set('AuthorizationType', 'authorization').set('AuthorizerId', 'authorizer_id').set('AuthorizationScopes', 'authorization_scopes')
-      .set('ApiKeyRequired', 'api_key_required');
+      .set('ApiKeyRequired', 'api_key_required').set('RequestValidatorId', 'request_validator_id');
   },
 };
 

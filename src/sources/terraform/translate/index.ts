@@ -21,6 +21,7 @@ import { storage } from './storage.js';
 import { analytics } from './analytics.js';
 import { workloads } from './workloads.js';
 import { governance } from './governance.js';
+import { build } from './build.js';
 
 export type { Attachment, TranslateNote, Translator } from './api.js';
 
@@ -29,6 +30,7 @@ const FAMILIES: { translators: Translator[]; attachments: Attachment[] }[] = [s3
   analytics,
   workloads,
   governance,
+  build,
 ];
 
 const TRANSLATORS = new Map<string, Translator>();

@@ -1,7 +1,7 @@
 // Messaging: SNS topics and their policies, SQS queues (redrive settings inline or split
 // out) and their policies, Kinesis data streams.
-import { jsonDocument, listOf, type Attachment, type Translator } from './api.js';
-import { copy, copyAll } from './copy.js';
+import { CfnBuilder, jsonDocument, listOf, type Attachment, type Translator } from './api.js';
+import { copy, copyAll, written } from './copy.js';
 
 /**
  * An SNS topic. Its inline `policy` argument is CloudFormation's separate AWS::SNS::TopicPolicy
@@ -10,12 +10,14 @@ import { copy, copyAll } from './copy.js';
 const topic: Translator = {
   tfType: 'aws_sns_topic',
   cfnType: 'AWS::SNS::Topic',
-  build(_tf, out) {
+  build(tf, out) {
     copyAll(out, {
       TopicName: 'name', DisplayName: 'display_name', KmsMasterKeyId: 'kms_master_key_id', FifoTopic: 'fifo_topic',
       ContentBasedDeduplication: 'content_based_deduplication', SignatureVersion: 'signature_version', TracingConfig: 'tracing_config',
     });
     copy(out, 'ArchivePolicy', 'archive_policy', jsonDocument);
+    // Delivery status logging: <protocol>_{success,failure}_feedback_* arguments as DeliveryStatusLogging entries.
+    for (const p of ['application', 'firehose', 'http', 'lambda', 'sqs']) if (written(tf, `${p}_failure_feedback_role_arn`) || written(tf, `${p}_success_feedback_role_arn`)) { const b = new CfnBuilder(tf, { k: 'object', props: new Map(), keyLocs: new Map(), loc: tf.locate(`${p}_failure_feedback_role_arn`) }); b.put('Protocol', { k: 'scalar', v: p, loc: b.properties.loc }, b.properties.loc); copyAll(b, { FailureFeedbackRoleArn: `${p}_failure_feedback_role_arn`, SuccessFeedbackRoleArn: `${p}_success_feedback_role_arn`, SuccessFeedbackSampleRate: `${p}_success_feedback_sample_rate` }); out.append('DeliveryStatusLogging', b.properties, b.properties.loc); }
     out.tags();
   },
 };

@@ -67,6 +67,7 @@ const bucket: Translator = {
     const lgUnknown = lg?.k === 'unknown' ? lg : lg?.k === 'list' && lg.items[0]?.k === 'unknown' ? lg.items[0] : undefined;
     if (lgUnknown) out.put('LoggingConfiguration', lgUnknown, tf.locate('logging'));
     else if (lg) logging(out, 'logging');
+    blockList(tf, out, 'LifecycleConfiguration.Rules', 'lifecycle_rule', (b) => { copy(b, 'Id', 'id'); copy(b, 'Status', 'enabled', boolTo('Enabled', 'Disabled')); });
     if (tf.get('replication_configuration')) {
       nested(tf, out, 'ReplicationConfiguration', 'replication_configuration');
       replication(tf, out, 'replication_configuration.', 'rules');

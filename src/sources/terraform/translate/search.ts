@@ -2,10 +2,17 @@
 import { jsonDocument, type Attachment, type Translator } from './api.js';
 import { blocksAsMap, copy, copyAll, written } from './copy.js';
 import { providerDefault } from './defaults.js';
+import { nested } from './blocks.js';
 
 const domain = (tfType: string, cfnType: string, versionArg: string, versionProp: string, clusterProp: string): Translator => ({
   tfType, cfnType,
   build(tf, out) {
+    // Each option object is located at its block, so a setting the block leaves out is reported there.
+    for (const [cfn, block] of [
+      ['EncryptionAtRestOptions', 'encrypt_at_rest'], ['NodeToNodeEncryptionOptions', 'node_to_node_encryption'],
+      ['DomainEndpointOptions', 'domain_endpoint_options'], ['AdvancedSecurityOptions', 'advanced_security_options'],
+      ['EBSOptions', 'ebs_options'], ['VPCOptions', 'vpc_options'], [clusterProp, 'cluster_config'],
+    ] as const) nested(tf, out, cfn, block);
     copyAll(out, {
       DomainName: 'domain_name', [versionProp]: versionArg,
       'EncryptionAtRestOptions.Enabled': 'encrypt_at_rest.enabled', 'EncryptionAtRestOptions.KmsKeyId': 'encrypt_at_rest.kms_key_id',
@@ -37,9 +44,12 @@ const domain = (tfType: string, cfnType: string, versionArg: string, versionProp
     // unless told otherwise; without the block nothing is sent and AWS's own default applies.
     if (written(tf, 'domain_endpoint_options') && tf.get('domain_endpoint_options')?.k !== 'unknown') providerDefault(out, 'DomainEndpointOptions.EnforceHTTPS', 'domain_endpoint_options.enforce_https', true);
     copy(out, 'AccessPolicies', 'access_policies', jsonDocument);
-    blocksAsMap(tf, out, 'LogPublishingOptions', 'log_publishing_options', 'log_type', (b) => copyAll(b, {
-      CloudWatchLogsLogGroupArn: 'cloudwatch_log_group_arn', Enabled: 'enabled',
-    }));
+    // A log_publishing_options block without `enabled` publishes (the provider's default is
+    // true), where CloudFormation's Enabled defaults to false.
+    blocksAsMap(tf, out, 'LogPublishingOptions', 'log_publishing_options', 'log_type', (b) => {
+      copyAll(b, { CloudWatchLogsLogGroupArn: 'cloudwatch_log_group_arn', Enabled: 'enabled' });
+      providerDefault(b, 'Enabled', 'enabled', true);
+    });
     out.tags();
   },
 });

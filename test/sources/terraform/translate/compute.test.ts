@@ -158,3 +158,10 @@ test('a block device not known before apply leaves AT-EBS-002 unknown, not passi
   });
   assert.deepEqual(rows(tfFindings(input, ebsBlockDeviceEncrypted)), [['aws_instance.i', 'pass', 4], ['aws_instance.i', 'unknown', 6]]);
 });
+
+test('aws_instance: user_data_base64 is read as UserData when user_data is not written', async () => {
+  const { default: ec2UserDataNoSecrets } = await import('../../../../src/controls/data-protection/ec2UserDataNoSecrets.js');
+  const encoded = Buffer.from('#!/bin/bash\nexport DB_PASSWORD=' + 'hunter2hunter2\n').toString('base64');
+  const input = tfResources('ec2.tf', { 'aws_instance.web': { ami: 'ami-0123456789abcdef0', user_data_base64: encoded } }); // 1, 2, 3
+  assert.deepEqual(tfFindings(input, ec2UserDataNoSecrets).map((f) => [f.status, f.location.line, f.evidence[0]?.origin]), [['fail', 3, 'aws_instance.web.user_data_base64']]);
+});

@@ -241,3 +241,19 @@ test('Redshift audit logging, inline (provider v5) or from aws_redshift_logging 
   assert.equal(render(getPath(v6!.properties, 'LoggingProperties')), '{LogDestinationType: "cloudwatch", LogExports: ["connectionlog"]}');
   assert.equal(propLoc(v6!, 'LoggingProperties.LogDestinationType')?.path, 'aws_redshift_logging.v6.log_destination_type');
 });
+
+test('aws_redshift_parameter_group: parameter blocks as the ClusterParameterGroup Parameters list, which require_ssl is read from', async () => {
+  const { default: redshiftRequireTls } = await import('../../../../src/controls/data-protection/redshiftRequireTls.js');
+  const input = tfResources('rs.tf', {
+    'aws_redshift_parameter_group.p': { // 1
+      name: 'warehouse', // 2
+      family: 'redshift-1.0', // 3
+      parameter: [{ name: 'require_ssl', value: 'true' }], // 4, item 5, 6, 7
+    },
+    'aws_redshift_cluster.c': { cluster_identifier: 'c', cluster_parameter_group_name: { ref: 'aws_redshift_parameter_group.p', attr: 'name' } }, // 8, 9, 10
+  });
+  const g = translate(input).resources[0]!;
+  assert.equal(g.type, 'AWS::Redshift::ClusterParameterGroup');
+  assert.equal(render(getPath(g.properties, 'Parameters')), '[{ParameterName: "require_ssl", ParameterValue: "true"}]');
+  assert.deepEqual(tfFindings(input, redshiftRequireTls).map((f) => [f.resource.id, f.status, f.location.line]), [['aws_redshift_cluster.c', 'pass', 7]]);
+});

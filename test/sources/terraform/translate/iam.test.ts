@@ -174,7 +174,8 @@ test('AT-IAM-011 on Terraform: a policy attached to a user, or written inline fo
   }), usersHaveNoPolicies);
   assert.deepEqual(f.map((x) => [x.resource.id, x.status, x.location.line]), [
     ['aws_iam_user.a', 'fail', 7],
-    ['aws_iam_user.b', 'pass', 3],
+    // The inline policy is its own resource, but user b does hold it: both fail at `user`.
+    ['aws_iam_user.b', 'fail', 9],
     ['aws_iam_user_policy.b', 'fail', 9],
   ]);
 });

@@ -59,6 +59,9 @@ test('access policies (inline or from a domain policy resource), log publishing 
   const statements = getPath(d.properties, 'AccessPolicies.Statement');
   assert.equal(statements?.k === 'list' && render(getPath(statements.items[0], 'Principal')), '{AWS: "*"}');
   assert.deepEqual(propLoc(d, 'AccessPolicies'), { file: 'os.tf', line: 17, column: 3, path: 'aws_opensearch_domain_policy.p.access_policies' });
-  assert.equal(render(getPath(d.properties, 'LogPublishingOptions')), '{AUDIT_LOGS: {CloudWatchLogsLogGroupArn: "arn:aws:logs:eu-west-1:111122223333:log-group:audit"}}');
+  // `enabled` left out of the block: the provider publishes (its default is true).
+  assert.equal(render(getPath(d.properties, 'LogPublishingOptions')), '{AUDIT_LOGS: {CloudWatchLogsLogGroupArn: "arn:aws:logs:eu-west-1:111122223333:log-group:audit", Enabled: true}}');
+  const enabled = getPath(d.properties, 'LogPublishingOptions.AUDIT_LOGS.Enabled');
+  assert.match(enabled?.k === 'scalar' ? enabled.via ?? '' : '', /provider's default/);
   assert.deepEqual(verdicts(input, noPlaintextSecrets), [['aws_opensearch_domain.d', 'fail', 10]]);
 });

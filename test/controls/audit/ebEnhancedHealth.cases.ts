@@ -1,0 +1,108 @@
+import control from '../../../src/controls/audit/ebEnhancedHealth.js';
+import { cases, tf } from '../../helpers/cases.js';
+
+export default cases(control, {
+  pass: [
+    `Resources:
+  Env:
+    Type: AWS::ElasticBeanstalk::Environment
+    Properties:
+      ApplicationName: shop
+      SolutionStackName: 64bit Amazon Linux 2023 v4.3.0 running Python 3.11
+      OptionSettings:
+        - Namespace: aws:elasticbeanstalk:healthreporting:system
+          OptionName: SystemType
+          Value: enhanced # <--
+`,
+    `Resources:
+  Tpl:
+    Type: AWS::ElasticBeanstalk::ConfigurationTemplate
+    Properties:
+      ApplicationName: shop
+      SolutionStackName: 64bit Amazon Linux 2023 v4.3.0 running Python 3.11
+      OptionSettings:
+        - Namespace: aws:elasticbeanstalk:healthreporting:system
+          OptionName: SystemType
+          Value: enhanced # <--
+  Env:
+    Type: AWS::ElasticBeanstalk::Environment
+    Properties:
+      ApplicationName: shop
+      TemplateName: !Ref Tpl
+`,
+    tf(`resource "aws_elastic_beanstalk_environment" "shop" {
+  name                = "shop"
+  application         = "shop"
+  solution_stack_name = "64bit Amazon Linux 2023 v4.3.0 running Python 3.11"
+
+  setting {
+    namespace = "aws:elasticbeanstalk:healthreporting:system"
+    name      = "SystemType"
+    value     = "enhanced" # <--
+  }
+}
+`, { name: 'SystemType enhanced' }),
+  ],
+  fail: [
+    `Resources:
+  Env:
+    Type: AWS::ElasticBeanstalk::Environment
+    Properties:
+      ApplicationName: shop
+      SolutionStackName: 64bit Amazon Linux 2023 v4.3.0 running Python 3.11
+      OptionSettings:
+        - Namespace: aws:elasticbeanstalk:healthreporting:system
+          OptionName: SystemType
+          Value: basic # <--
+`,
+    `Resources:
+  Env: # <--
+    Type: AWS::ElasticBeanstalk::Environment
+    Properties:
+      ApplicationName: shop
+      SolutionStackName: 64bit Amazon Linux 2023 v4.3.0 running Python 3.11
+`,
+    tf(`resource "aws_elastic_beanstalk_environment" "shop" { # <--
+  name                = "shop"
+  application         = "shop"
+  solution_stack_name = "64bit Amazon Linux 2023 v4.3.0 running Python 3.11"
+}
+`, { name: 'no setting' }),
+    tf(`resource "aws_elastic_beanstalk_environment" "shop" {
+  name                = "shop"
+  application         = "shop"
+  solution_stack_name = "64bit Amazon Linux 2023 v4.3.0 running Python 3.11"
+
+  setting {
+    namespace = "aws:elasticbeanstalk:healthreporting:system"
+    name      = "SystemType"
+    value     = "basic" # <--
+  }
+}
+`, { name: 'SystemType basic' }),
+  ],
+  unknown: [
+    tf(`resource "aws_elastic_beanstalk_environment" "shop" {
+  name          = "shop"
+  application   = "shop"
+  template_name = "shared-template" # <--
+}
+`, { name: 'configuration template not in the configuration' }),
+    tf(`variable "value" {
+  type = string
+}
+
+resource "aws_elastic_beanstalk_environment" "shop" {
+  name                = "shop"
+  application         = "shop"
+  solution_stack_name = "64bit Amazon Linux 2023 v4.3.0 running Python 3.11"
+
+  setting {
+    namespace = "aws:elasticbeanstalk:healthreporting:system"
+    name      = "SystemType"
+    value     = var.value # <--
+  }
+}
+`, { name: 'value from a variable without a value' }),
+  ],
+});
