@@ -15,7 +15,7 @@
 // Options (env): BENCH_RUNS (corpus runs, default 7), BENCH_ONLY=corpus|adversarial,
 // BENCH_CASE_TIMEOUT (seconds per adversarial case, default 60).
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -100,9 +100,11 @@ function corpusBench(corpus: string): Record<string, unknown> {
   const time = (fn: () => unknown) => { const t = performance.now(); fn(); return (performance.now() - t) / 1000; };
 
   // cold: a fresh process, exactly what a user or CI runs
+  const cpu0 = childrenCpuSeconds();
   const t0 = performance.now();
   const cold = spawnSync(process.execPath, [resolve(root, 'bin/attest.js'), 'scan', corpus, '--format', 'json', '--output', '/dev/null', '--quiet', '--fail-on', 'none'], { encoding: 'utf8' });
   const coldWall = (performance.now() - t0) / 1000;
+  const cpu1 = childrenCpuSeconds();
 
   parseOnly(); full(); // warm-up (JIT)
   const parseTimes: number[] = [];
@@ -125,6 +127,8 @@ function corpusBench(corpus: string): Record<string, unknown> {
     sourceErrors: report.summary.sourceErrors,
     unevaluatedTypes: r.unevaluated.length,
     coldProcessWallSeconds: +coldWall.toFixed(3),
+    // user + system CPU of the cold process: on a shared machine its wall time says more about the other processes.
+    ...(cpu0 !== undefined && cpu1 !== undefined ? { coldProcessCpuSeconds: +(cpu1 - cpu0).toFixed(2) } : {}),
     coldProcessExitCode: cold.status,
     warmFullScanSeconds: +median(fullTimes).toFixed(3),
     warmParseOnlySeconds: +median(parseTimes).toFixed(3),
@@ -135,6 +139,21 @@ function corpusBench(corpus: string): Record<string, unknown> {
     peakRssMB: +(process.resourceUsage().maxRSS / 1024).toFixed(1),
     runs,
   };
+}
+
+/**
+ * User + system CPU seconds of this process's finished children (Linux: /proc/self/stat
+ * cutime + cstime, in clock ticks of 1/100 s), undefined where that file is not there.
+ */
+function childrenCpuSeconds(): number | undefined {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    // Fields after the command name (which may hold spaces) in parentheses; cutime and cstime are fields 16 and 17.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return undefined;
+  }
 }
 
 // ---------------------------------------------------------------- adversarial inputs

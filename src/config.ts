@@ -18,6 +18,8 @@ export interface LedgerConfig {
   checkpointSeconds?: number;
   /** SQLite: "full" (default) syncs every commit to disk — an acknowledged record survives a power loss; "normal" survives a process crash only. */
   synchronous: 'full' | 'normal';
+  /** How long a checkpoint signing key may sign before it is due for rotation (a duration; default 30d, monthly). */
+  signingKeyRotation?: string;
   /** Retention per action category (the first segment of the action, "*" for the rest), e.g. { "auth": "1y", "*": "7y" }. */
   retention: Record<string, string>;
   /** When and how the retention policy is applied (loadConfig fills the defaults; see retentionScheduleOf). */
@@ -220,7 +222,11 @@ export function loadConfig(file?: string, env: NodeJS.ProcessEnv = process.env, 
     checkpointSeconds: l.checkpointSeconds ?? 60,
     synchronous: (env['ATTEST_LEDGER_SYNCHRONOUS'] ?? l.synchronous ?? 'full') as 'full' | 'normal',
     retention: l.retention ?? DEFAULT_RETENTION,
+    signingKeyRotation: l.signingKeyRotation ?? '30d',
   };
+  if (typeof ledger.signingKeyRotation !== 'string' || !/^\d+\s*(d|w|y)$/.test(ledger.signingKeyRotation.trim())) {
+    throw new ConfigError(`${path}: ledger.signingKeyRotation must be a duration in days, weeks or years such as 30d (monthly) or 90d; got ${JSON.stringify(ledger.signingKeyRotation)}`);
+  }
   if (!Number.isInteger(ledger.checkpointEvery) || ledger.checkpointEvery < 1) {
     throw new ConfigError(`${path}: ledger.checkpointEvery must be a positive integer`);
   }

@@ -1,6 +1,7 @@
 /** `attest ledger …`: the audit trail from the command line. */
 import { createReadStream, createWriteStream, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline';
 import { once } from 'node:events';
 import { many, one, parseArgs, UsageError, type ParsedArgs } from './args.js';
@@ -41,7 +42,8 @@ Commands:
                            or a checkpoint FILE you kept) is a prefix of the tree at TO (a size;
                            default: a checkpoint signed now)
   verify-consistency FILE  check a consistency proof offline (needs only the public key)
-  keys init|rotate|list    create the key directory, start a new HMAC key, list key ids
+  keys init|rotate|list    create the key directory; rotate the HMAC key (or, with --signing,
+                           the checkpoint signing key), recorded in the ledger; list the keys
   erase-subject SUBJECT    GDPR erasure of a subject's personal data (the chain still verifies)
   subject-access SUBJECT   every record of a subject, with its personal data (NDJSON)
   archive --out FILE       move the oldest records out of the database into an archive file
@@ -74,8 +76,11 @@ verify:     --checkpoint FILE (a checkpoint exported earlier: detects a truncate
 checkpoint: --out FILE
 proof:      --out FILE --archive FILE (prove an archived record from its archive file);
             verify-proof: --public-key PEMFILE (pin the key you trust)
-consistency: --out FILE; verify-consistency: --public-key PEMFILE, --checkpoint FILE (the
-            earlier checkpoint you hold: the proof must start from it)
+consistency: --out FILE; verify-consistency: --public-key PEMFILE (repeatable: after a signing
+            key rotation, pin the old and the new key), --checkpoint FILE (the earlier
+            checkpoint you hold: the proof must start from it)
+keys rotate: [--signing] --by ACTOR_ID (default: your OS user) [--by-type user|service|system]
+            [--reason TEXT]; needs the ledger (--db) the keys belong to
 erase-subject: --by ACTOR_ID [--by-type user|service|system] [--ticket ID]
             --archive FILE (repeatable: erase the subject's personal data in archives too)
 archive:    --out FILE (required; never overwritten) and either --before TIME or
@@ -407,7 +412,8 @@ async function cmdVerifyProof(argv: string[]): Promise<number> {
 function sizeArg(arg: string, what: string, ledger: Ledger): number {
   if (/^\d+$/.test(arg)) return Number(arg);
   const cp = readJsonFile<SignedCheckpoint>(arg, `the ${what} checkpoint`);
-  const why = checkCheckpointFile(cp, undefined, ledger.keys.signing().publicKey);
+  const key = ledger.keys.signingPublic(cp.keyId);
+  const why = key ? checkCheckpointFile(cp, undefined, key.publicKey) : `signed by key ${cp.keyId}, which this ledger's keys do not hold (current or retired)`;
   if (why) throw new UsageError(`${arg}: ${why}`);
   return cp.size;
 }
@@ -441,8 +447,8 @@ async function cmdVerifyConsistency(argv: string[]): Promise<number> {
   const file = a.positional[0];
   if (!file) throw new UsageError('verify-consistency needs the proof file written by "attest ledger consistency FROM --out FILE"');
   const proof = readJsonFile<ConsistencyProof>(file, 'the consistency proof');
-  const keyFile = one(a, 'public-key');
-  const pem = keyFile ? readFileSync(keyFile, 'utf8') : undefined;
+  const pems = many(a, 'public-key').map((f) => readFileSync(f, 'utf8'));
+  const pem = pems.length ? pems : undefined;
   const heldFile = one(a, 'checkpoint');
   const held = heldFile ? readJsonFile<SignedCheckpoint>(heldFile, 'the checkpoint you hold') : undefined;
   const r = verifyConsistencyProof(proof, pem, held);
@@ -454,8 +460,19 @@ async function cmdVerifyConsistency(argv: string[]): Promise<number> {
   return 1;
 }
 
+/** The OS user running the command, for records a person writes from the command line. */
+function localUser(): string {
+  try {
+    const name = userInfo().username.trim();
+    if (name) return name;
+  } catch {
+    // fall through
+  }
+  throw new UsageError('--by ACTOR_ID is required: the OS user name cannot be read');
+}
+
 async function cmdKeys(argv: string[]): Promise<number> {
-  const a = parseArgs(argv, { ...COMMON }, { h: 'help' });
+  const a = parseArgs(argv, { ...COMMON, signing: false, by: true, 'by-type': true, reason: true }, { h: 'help' });
   const sub = a.positional[0];
   const { keysDir } = settings(a);
   try {
@@ -464,17 +481,28 @@ async function cmdKeys(argv: string[]): Promise<number> {
       process.stdout.write(`keys in ${keysDir}: active HMAC key ${k.activeHmac().kid}, checkpoint key ${k.signing().kid}\n`);
       return 0;
     }
-    const k = DirectoryKeyProvider.open(keysDir);
     if (sub === 'rotate') {
-      const old = k.activeHmac().kid;
-      const n = k.rotate();
-      process.stdout.write(`new active HMAC key ${n.kid}; ${old} retired (kept for verification)\n`);
-      return 0;
+      // The rotation is itself a ledger record: it needs the ledger the keys belong to.
+      const byType = (one(a, 'by-type') ?? 'user') as ActorType;
+      if (!ACTOR_TYPES.includes(byType)) throw new UsageError(`--by-type must be one of ${ACTOR_TYPES.join(', ')}`);
+      const by = { id: one(a, 'by') ?? localUser(), type: byType };
+      const kind = a.flags.has('signing') ? 'signing' as const : 'hmac' as const;
+      return await withLedger(a, false, async (ledger) => {
+        const r = await ledger.rotateKey(kind, by, one(a, 'reason'));
+        if (kind === 'signing') {
+          process.stdout.write(`new checkpoint signing key ${r.key}; ${r.previous} retired: its private key is destroyed, its public key kept for verification${r.sealed ? ` (it signed the tree up to ${r.sealed.size} records last)` : ''}; the rotation is record ${r.record}${r.opened ? `, the new key's first checkpoint covers ${r.opened.size} records` : ''}\n`);
+        } else {
+          process.stdout.write(`new active HMAC key ${r.key}; ${r.previous} retired (kept for verification); the rotation is record ${r.record}, the first chained with the new key\n`);
+        }
+        return 0;
+      });
     }
+    const k = DirectoryKeyProvider.open(keysDir);
     if (sub === 'list' || sub === undefined) {
       for (const h of k.hmacKeys()) process.stdout.write(`hmac ${h.kid}  created ${h.created}${h.retired ? `  retired ${h.retired}` : '  active'}\n`);
-      const s = k.signing();
-      process.stdout.write(`ed25519 ${s.kid}  (checkpoint signing)\n${s.publicKeyPem}`);
+      for (const s of k.signingKeys()) {
+        process.stdout.write(`ed25519 ${s.kid}  created ${s.created ?? '?'}${s.retired ? `  retired ${s.retired} (public key only, for verification)` : '  checkpoint signing'}\n${s.publicKeyPem}`);
+      }
       return 0;
     }
   } catch (e) {

@@ -1,7 +1,7 @@
 // The contract every control follows: metadata plus one evaluate function (ESLint-rule
 // style), and the helpers that turn a resolved value into a located verdict.
 import type { DomainId, Evidence, Loc, References, Resource, Severity, Value } from '../model/types.js';
-import { getPath, render } from '../model/value.js';
+import { render, valueThrough } from '../model/value.js';
 import type { Graph } from '../engine/graph.js';
 
 export type OutcomeStatus = 'pass' | 'fail' | 'not_applicable' | 'unknown';
@@ -57,8 +57,12 @@ export class ResourceContext {
   get properties() { return this.resource.properties; }
 
   /** Property at a dotted path under Properties (e.g. `BucketEncryption.ServerSideEncryptionConfiguration`). */
+  /**
+   * The property at `path`; a block on the way known only at deploy time makes it unknown
+   * (never absent: a setting below a block that is not known yet may well be there).
+   */
   get(path: string): Value | undefined {
-    return getPath(this.resource.properties, path);
+    return valueThrough(this.resource.properties, path);
   }
 
   /** Where `path` is written, or the nearest enclosing attribute that is. */
@@ -105,10 +109,15 @@ export class ResourceContext {
    * only at deploy time (unknown unless every alternative agrees) and locates the verdict
    * at the property, or where it is missing.
    */
-  expect(path: string, test: (v: Value | undefined) => Verdict, messages: { pass: string; fail: string; unknown?: string }): Outcome {
+  /**
+   * The verdict of `test` on the property at `path`, located where it is written (a missing
+   * one at the innermost block on its path, or the resource); `note` explains a property left
+   * out (e.g. the default that applies) in the evidence.
+   */
+  expect(path: string, test: (v: Value | undefined) => Verdict, messages: { pass: string; fail: string; unknown?: string }, note?: string): Outcome {
     const v = this.get(path);
     const d = decide(v, test);
-    const ev = [this.evidence(path, v)];
+    const ev = [this.evidence(path, v, v === undefined ? note : undefined)];
     const at = this.locate(path);
     if (d === true) return this.pass(messages.pass, at, ev);
     if (d === false) return this.fail(messages.fail, at, ev);

@@ -48,10 +48,15 @@ import ssmDocumentNotPublic from './data-protection/ssmDocumentNotPublic.js';
 import ssmSessionEncrypted from './data-protection/ssmSessionEncrypted.js';
 import ssmSessionLogging from './audit/ssmSessionLogging.js';
 import trustGithubSubjectPinned from './iam/trustGithubSubjectPinned.js';
+import sqsQueuePolicyNoWildcardAction from './authorization/sqsQueuePolicyNoWildcardAction.js';
+import snsSubscriptionHttps from './data-protection/snsSubscriptionHttps.js';
+import ecrRegistryScanning from './data-protection/ecrRegistryScanning.js';
 
 export const controls: Control[] = [
   cisAlarmUnauthorizedApiCalls, cisAlarmConsoleSignInWithoutMfa, cisAlarmRootAccountUsage, cisAlarmIamPolicyChanges, cisAlarmCloudTrailChanges, cisAlarmConsoleAuthFailures, cisAlarmKmsKeyDisableOrDeletion, cisAlarmS3BucketPolicyChanges, cisAlarmConfigChanges, cisAlarmSecurityGroupChanges, cisAlarmNaclChanges, cisAlarmNetworkGatewayChanges, cisAlarmRouteTableChanges, cisAlarmVpcChanges, cisAlarmOrganizationsChanges,
   passwordPolicyMinLength, passwordPolicyReuse, passwordPolicyMaxAge, passwordPolicyComplexity, s3OwnershipEnforced, s3AccountPublicAccessBlock, s3LifecycleConfigured, s3EventNotifications, s3AccessPointBlockPublic, s3BucketKey,
   snsTopicPolicyNotPublic, snsDeliveryStatusLogging, sqsQueuePolicyNotPublic, sqsDeadLetterQueue, ecrLifecyclePolicy, ecrRepositoryPolicyNotPublic, efsAccessPointPosixUser, efsAccessPointRootDirectory, efsPolicyRequiresTls, efsPolicyNotPublic,
   cloudTrailS3DataEvents, cloudTrailSnsNotification, cloudTrailInsights, configRecorderRunning, configAggregatorAllRegions, logGroupRetentionYear, macieEnabled, inspectorEnabled, ssmDocumentNotPublic, ssmSessionEncrypted, ssmSessionLogging, trustGithubSubjectPinned,
+  sqsQueuePolicyNoWildcardAction, snsSubscriptionHttps,
+  ecrRegistryScanning,
 ];

@@ -21,6 +21,10 @@ import ecsNoHostNetwork from './compute/ecsNoHostNetwork.js';
 import ecsTaskRole from './compute/ecsTaskRole.js';
 import guardDutyEnabled from './audit/guardDutyEnabled.js';
 import guardDutyS3Protection from './audit/guardDutyS3Protection.js';
+import guardDutyEksAuditLogs from './audit/guardDutyEksAuditLogs.js';
+import guardDutyRdsProtection from './audit/guardDutyRdsProtection.js';
+import guardDutyMalwareProtection from './audit/guardDutyMalwareProtection.js';
+import guardDutyRuntimeMonitoring from './audit/guardDutyRuntimeMonitoring.js';
 import lambdaRuntimeSupported from './compute/lambdaRuntimeSupported.js';
 import lambdaTracing from './compute/lambdaTracing.js';
 import lambdaEnvEncrypted from './compute/lambdaEnvEncrypted.js';
@@ -58,6 +62,10 @@ export const controls: Control[] = [
   ecsTaskRole,
   guardDutyEnabled,
   guardDutyS3Protection,
+  guardDutyEksAuditLogs,
+  guardDutyRdsProtection,
+  guardDutyMalwareProtection,
+  guardDutyRuntimeMonitoring,
   lambdaRuntimeSupported,
   lambdaTracing,
   lambdaEnvEncrypted,

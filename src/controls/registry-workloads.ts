@@ -53,6 +53,8 @@ import ecsExecLogsEncrypted from './data-protection/ecsExecLogsEncrypted.js';
 import sfnCustomerKey from './data-protection/sfnCustomerKey.js';
 import lambdaMultiAz from './resilience/lambdaMultiAz.js';
 import elbAcmCertificate from './data-protection/elbAcmCertificate.js';
+import nfwMultiAz from './resilience/nfwMultiAz.js';
+import elbClassicMultiAz from './resilience/elbClassicMultiAz.js';
 
 export const controls: Control[] = [
   nfwDeletionProtection, nfwSubnetChangeProtection, nfwPolicyChangeProtection, nfwLogging,
@@ -66,5 +68,5 @@ export const controls: Control[] = [
   ebManagedUpdates, ebEnhancedHealth, ebLogStreaming,
   cfOriginFailover, ecsExecLogsEncrypted,
   sfnCustomerKey, lambdaMultiAz,
-  elbAcmCertificate,
+  elbAcmCertificate, nfwMultiAz, elbClassicMultiAz,
 ];

@@ -8,7 +8,7 @@
  * answer the KeyProvider interface (a KMS, an HSM) can be plugged in.
  */
 import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { privateDir } from '../datadir.js';
 
@@ -27,6 +27,16 @@ export interface SigningKey {
   publicKeyPem: string;
 }
 
+/** A checkpoint signing key's public half: the current key's, or a rotated-out one's, kept published. */
+export interface PublicSigningKey {
+  kid: string;
+  publicKey: KeyObject;
+  publicKeyPem: string;
+  created?: string;
+  /** When it stopped signing (rotated out); absent for the current key. */
+  retired?: string;
+}
+
 export interface KeyProvider {
   /** Where the keys come from, for reports (never the key material). */
   readonly description: string;
@@ -34,8 +44,16 @@ export interface KeyProvider {
   hmac(kid: string): HmacKey | undefined;
   hmacKeys(): HmacKey[];
   signing(): SigningKey;
+  /** The public half of signing key `kid`, current or retired (what old checkpoints are verified with). */
+  signingPublic(kid: string): PublicSigningKey | undefined;
+  /** Every signing key's public half, oldest first, the current one last. */
+  signingKeys(): PublicSigningKey[];
+  /** When the current signing key was created, if known (for the rotation period). */
+  signingCreated(): string | undefined;
   /** Starts a new HMAC key and retires the active one. Providers that cannot write throw. */
   rotate(): HmacKey;
+  /** Starts a new checkpoint signing key; the old private key is destroyed, its public key kept. Providers that cannot write throw. */
+  rotateSigning(): SigningKey;
 }
 
 export class KeyError extends Error {
@@ -50,6 +68,13 @@ interface Keyring {
   active: string;
   hmac: { kid: string; created: string; retired?: string }[];
   signing: { kid: string; created: string };
+  /** Signing keys rotated out: their public keys stay in the folder (signing-<kid>.pub.pem). */
+  retiredSigning?: { kid: string; created: string; retired: string }[];
+}
+
+function publicKeyOf(kid: string, pem: string, meta: { created?: string; retired?: string } = {}): PublicSigningKey {
+  const publicKey = createPublicKey(pem);
+  return { kid, publicKey, publicKeyPem: publicKey.export({ format: 'pem', type: 'spki' }) as string, ...(meta.created ? { created: meta.created } : {}), ...(meta.retired ? { retired: meta.retired } : {}) };
 }
 
 function newKid(prefix: string, n: number): string {
@@ -152,6 +177,49 @@ export class DirectoryKeyProvider implements KeyProvider {
     return this.signer;
   }
 
+  signingPublic(kid: string): PublicSigningKey | undefined {
+    if (kid === this.ring.signing.kid) {
+      const s = this.signing();
+      return { kid, publicKey: s.publicKey, publicKeyPem: s.publicKeyPem, created: this.ring.signing.created };
+    }
+    const meta = (this.ring.retiredSigning ?? []).find((k) => k.kid === kid);
+    if (!meta || !/^[a-z0-9-]+$/.test(kid)) return undefined;
+    const file = join(this.dir, `signing-${kid}.pub.pem`);
+    try {
+      return publicKeyOf(kid, readFileSync(file, 'utf8'), meta);
+    } catch (e) {
+      throw new KeyError(`${file}: cannot read the public key of retired signing key ${kid}: ${(e as Error).message}`);
+    }
+  }
+
+  signingKeys(): PublicSigningKey[] {
+    return [...(this.ring.retiredSigning ?? []).map((k) => k.kid), this.ring.signing.kid].map((kid) => this.signingPublic(kid)!);
+  }
+
+  signingCreated(): string | undefined {
+    return this.ring.signing.created;
+  }
+
+  rotateSigning(): SigningKey {
+    this.ring = this.load();
+    const now = new Date().toISOString();
+    const old = this.ring.signing;
+    const kid = newKid('s', (this.ring.retiredSigning?.length ?? 0) + 2);
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    writeSecret(join(this.dir, `signing-${kid}.pem`), privateKey.export({ format: 'pem', type: 'pkcs8' }) as string);
+    writeFileSync(join(this.dir, `signing-${kid}.pub.pem`), publicKey.export({ format: 'pem', type: 'spki' }) as string);
+    // The old public key must stay readable for verification; write it if an older folder lacks it.
+    const oldPub = join(this.dir, `signing-${old.kid}.pub.pem`);
+    if (!existsSync(oldPub)) writeFileSync(oldPub, this.signing().publicKeyPem);
+    this.ring.retiredSigning = [...(this.ring.retiredSigning ?? []), { kid: old.kid, created: old.created, retired: now }];
+    this.ring.signing = { kid, created: now };
+    writeSecret(join(this.dir, 'keyring.json'), JSON.stringify(this.ring, null, 2) + '\n');
+    // A rotated-out key signs nothing more: its private half is destroyed.
+    rmSync(join(this.dir, `signing-${old.kid}.pem`), { force: true });
+    this.signer = undefined;
+    return this.signing();
+  }
+
   rotate(): HmacKey {
     this.ring = this.load();
     const now = new Date().toISOString();
@@ -169,16 +237,23 @@ export class DirectoryKeyProvider implements KeyProvider {
 /**
  * Keys from the environment, for containers whose secrets arrive that way:
  * ATTEST_LEDGER_KEYS='{"active":"h2","hmac":{"h1":{"key":"<base64>","created":"…","retired":"…"},"h2":{"key":"<base64>","created":"…"}},
- *                      "signing":{"kid":"s1","key":"<PKCS#8 PEM or base64 DER>"}}'
+ *                      "signing":{"kid":"s2","key":"<PKCS#8 PEM or base64 DER>","created":"…",
+ *                                 "previous":[{"kid":"s1","publicKey":"<SPKI PEM>","retired":"…"}]}}'
  */
 export class EnvKeyProvider implements KeyProvider {
   readonly description = 'environment variable ATTEST_LEDGER_KEYS';
   private keys = new Map<string, HmacKey>();
   private active: string;
   private signer: SigningKey;
+  private signerCreated?: string;
+  private previous: PublicSigningKey[] = [];
 
   constructor(json: string) {
-    let spec: { active?: string; hmac?: Record<string, { key?: string; created?: string; retired?: string }>; signing?: { kid?: string; key?: string } };
+    let spec: {
+      active?: string;
+      hmac?: Record<string, { key?: string; created?: string; retired?: string }>;
+      signing?: { kid?: string; key?: string; created?: string; previous?: { kid?: string; publicKey?: string; created?: string; retired?: string }[] };
+    };
     try {
       spec = JSON.parse(json);
     } catch {
@@ -198,6 +273,15 @@ export class EnvKeyProvider implements KeyProvider {
       : createPrivateKey({ key: Buffer.from(spec.signing.key, 'base64'), format: 'der', type: 'pkcs8' });
     const publicKey = createPublicKey(privateKey);
     this.signer = { kid: spec.signing.kid, privateKey, publicKey, publicKeyPem: publicKey.export({ format: 'pem', type: 'spki' }) as string };
+    if (spec.signing.created) this.signerCreated = spec.signing.created;
+    for (const [i, p] of (spec.signing.previous ?? []).entries()) {
+      if (!p.kid || !p.publicKey) throw new KeyError(`ATTEST_LEDGER_KEYS: signing.previous[${i}] needs kid and publicKey (SPKI PEM)`);
+      try {
+        this.previous.push(publicKeyOf(p.kid, p.publicKey, { ...(p.created ? { created: p.created } : {}), retired: p.retired ?? '1970-01-01T00:00:00.000Z' }));
+      } catch {
+        throw new KeyError(`ATTEST_LEDGER_KEYS: signing.previous[${i}].publicKey is not a readable public key`);
+      }
+    }
   }
 
   activeHmac(): HmacKey {
@@ -211,6 +295,19 @@ export class EnvKeyProvider implements KeyProvider {
   }
   signing(): SigningKey {
     return this.signer;
+  }
+  signingPublic(kid: string): PublicSigningKey | undefined {
+    if (kid === this.signer.kid) return { kid, publicKey: this.signer.publicKey, publicKeyPem: this.signer.publicKeyPem, ...(this.signerCreated ? { created: this.signerCreated } : {}) };
+    return this.previous.find((k) => k.kid === kid);
+  }
+  signingKeys(): PublicSigningKey[] {
+    return [...this.previous, this.signingPublic(this.signer.kid)!];
+  }
+  signingCreated(): string | undefined {
+    return this.signerCreated;
+  }
+  rotateSigning(): SigningKey {
+    throw new KeyError('keys from ATTEST_LEDGER_KEYS cannot be rotated by Attest: put a new signing key in signing.key (with its created time) and move the old one\'s public key to signing.previous');
   }
   rotate(): HmacKey {
     throw new KeyError('keys from ATTEST_LEDGER_KEYS cannot be rotated by Attest: add a new key to the variable, make it active and set "retired" on the old one');

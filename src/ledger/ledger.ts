@@ -252,6 +252,19 @@ const MAX_BATCH = 5000;
 export const COMPLIANCE_ACTION_PREFIX = 'compliance.';
 /** The record of a retention run, reserved to src/ledger/retention-run.ts (see append). */
 export const RETENTION_RUN_ACTION = 'ledger.retention.run';
+/** A key rotation, written by Ledger.rotateKey alone (it is what says when a key was last rotated). */
+export const KEY_ROTATION_ACTION = 'ledger.key.rotate';
+
+export interface KeyRotation {
+  kind: 'signing' | 'hmac';
+  previous: string;
+  key: string;
+  /** Sequence number of the rotation record. */
+  record: number;
+  /** Signing: the checkpoint the old key signed last (the tree up to the rotation) and the new key's first. */
+  sealed?: SignedCheckpoint;
+  opened?: SignedCheckpoint;
+}
 /** Ledgers from this many records on are verified by two threads (SQLite). */
 const PARALLEL_VERIFY_MIN = 50_000;
 
@@ -304,7 +317,7 @@ export class Ledger {
   static async open(opts: LedgerOptions): Promise<Ledger> {
     const id = await opts.store.init();
     const chain = await chainOf(opts.store);
-    const foreign = chain.kid !== undefined ? !opts.keys.hmac(chain.kid) : chain.checkpointKid !== undefined && chain.checkpointKid !== opts.keys.signing().kid;
+    const foreign = chain.kid !== undefined ? !opts.keys.hmac(chain.kid) : chain.checkpointKid !== undefined && !opts.keys.signingPublic(chain.checkpointKid);
     if (foreign) {
       throw new KeyError(
         `the ledger at ${opts.store.location} has ${chain.text}, which is not in ${opts.keys.description}. Point --keys (or ATTEST_LEDGER_KEYS) at the keys this ledger was written with; new keys cannot continue its chain.`,
@@ -361,6 +374,9 @@ export class Ledger {
       }
       if (ev.action.startsWith(COMPLIANCE_ACTION_PREFIX) && !opts.compliance) {
         throw new LedgerValidationError('action', `${ev.action}: compliance.* records are written only by the compliance commands and API (attest evidence, attest exceptions), which check them; report this event with another action`, events.length > 1 ? i : undefined);
+      }
+      if (ev.action === KEY_ROTATION_ACTION || ev.action.startsWith(`${KEY_ROTATION_ACTION}.`)) {
+        throw new LedgerValidationError('action', `${ev.action}: key rotation records are written only by the rotation itself (attest ledger keys rotate), since they are what says when a key was last rotated; report this event with another action`, events.length > 1 ? i : undefined);
       }
       if ((ev.action === RETENTION_RUN_ACTION || ev.action.startsWith(`${RETENTION_RUN_ACTION}.`)) && !opts.retentionRun) {
         throw new LedgerValidationError('action', `${ev.action}: ${RETENTION_RUN_ACTION} records are written only by a retention run (the service's schedule, attest ledger retention run), since they are what says when retention last ran; report this event with another action`, events.length > 1 ? i : undefined);
@@ -546,8 +562,53 @@ export class Ledger {
       keyId: c.kid,
       signature: c.signature.toString('base64'),
       note: this.note(c.size, c.root, c.time),
-      publicKey: this.keys.signing().publicKeyPem,
+      // The key that signed it: after a rotation, older checkpoints carry their own (retired) key.
+      publicKey: (this.keys.signingPublic(c.kid) ?? this.keys.signing()).publicKeyPem,
     };
+  }
+
+  /** Does `signature` over `text` verify with any signing key this ledger knows (current or retired)? */
+  private signedByKnownKey(text: string, signature: Buffer): boolean {
+    return this.keys.signingKeys().some((k) => verifySignature(null, Buffer.from(text), k.publicKey, signature));
+  }
+
+  /**
+   * Rotates a key and records the rotation in the ledger. Signing: the old key first signs a
+   * checkpoint of the tree as it stands (so what it covered stays verifiable with its public
+   * key, kept published), then the new key takes over and signs the tree that includes the
+   * rotation record. HMAC: the new key chains the rotation record and everything after it;
+   * the old key is retired, kept for verification.
+   */
+  async rotateKey(kind: 'signing' | 'hmac', actor: { id: string; type: 'user' | 'service' | 'system' }, reason?: string): Promise<KeyRotation> {
+    let previous: string;
+    let key: string;
+    let sealed: SignedCheckpoint | undefined;
+    if (kind === 'signing') {
+      previous = this.keys.signing().kid;
+      sealed = (await this.store.head()).size > 0 ? await this.checkpoint() : undefined;
+      key = this.keys.rotateSigning().kid;
+    } else {
+      previous = this.keys.activeHmac().kid;
+      key = this.keys.rotate().kid;
+    }
+    const r = await this.appendValid([
+      validateEvent({
+        actor,
+        action: KEY_ROTATION_ACTION,
+        target: { type: kind === 'signing' ? 'checkpoint-signing-key' : 'hmac-key', id: key },
+        outcome: 'success',
+        metadata: { kind, previous, key, ...(sealed ? { sealed_at_size: sealed.size } : {}), ...(reason ? { reason } : {}) },
+      }),
+    ]);
+    const opened = kind === 'signing' ? await this.checkpoint() : undefined;
+    return { kind, previous, key, record: r.first, ...(sealed ? { sealed } : {}), ...(opened ? { opened } : {}) };
+  }
+
+  /** When a key of `kind` was last rotated, from the ledger's own records (undefined: never). */
+  async lastRotation(kind: 'signing' | 'hmac'): Promise<{ time: string; key: string } | undefined> {
+    const { records } = await this.query({ action: KEY_ROTATION_ACTION, targetType: kind === 'signing' ? 'checkpoint-signing-key' : 'hmac-key', order: 'desc', limit: 1 });
+    const r = records[0];
+    return r ? { time: r.ts, key: r.target?.id ?? '' } : undefined;
   }
 
   /** Signs a checkpoint of the current tree now (or returns the latest if nothing changed since). */
@@ -801,19 +862,20 @@ export class Ledger {
     problems: VerifyProblem[],
     external?: SignedCheckpoint,
   ): Promise<{ stored: CheckpointRow[]; valid: Map<number, CheckpointRow>; targets: Map<number, Target[]> }> {
-    const signer = this.keys.signing();
     const stored = await this.store.checkpoints();
     const targets = new Map<number, Target[]>();
     const valid = new Map<number, CheckpointRow>();
     const add = (size: number, t: Target) => (targets.get(size) ?? targets.set(size, []).get(size)!).push(t);
     for (const c of stored) {
-      const ok = c.kid === signer.kid && verifySignature(null, Buffer.from(this.note(c.size, c.root, c.time)), signer.publicKey, c.signature);
-      if (!ok) problems.push({ seq: c.size, kind: 'checkpoint-signature', message: `stored checkpoint at size ${c.size} does not carry a valid signature of key ${signer.kid}` });
+      const key = this.keys.signingPublic(c.kid);
+      const ok = key !== undefined && verifySignature(null, Buffer.from(this.note(c.size, c.root, c.time)), key.publicKey, c.signature);
+      if (!ok) problems.push({ seq: c.size, kind: 'checkpoint-signature', message: key ? `stored checkpoint at size ${c.size} does not carry a valid signature of key ${c.kid}` : `stored checkpoint at size ${c.size} names signing key ${c.kid}, which ${this.keys.description} does not hold (current or retired)` });
       else valid.set(c.size, c);
       add(c.size, { root: c.root, what: 'stored checkpoint' });
     }
     if (external) {
-      const why = checkCheckpointFile(external, this.origin, signer.publicKey);
+      const key = this.keys.signingPublic(external.keyId);
+      const why = key ? checkCheckpointFile(external, this.origin, key.publicKey) : `the checkpoint file was signed by key ${external.keyId}, which ${this.keys.description} does not hold (current or retired)`;
       if (why) problems.push({ seq: external.size, kind: 'checkpoint-signature', message: why });
       else add(external.size, { root: Buffer.from(external.root, 'hex'), what: 'checkpoint file' });
     }
@@ -831,10 +893,9 @@ export class Ledger {
    */
   private boundaryProblems(a: ArchiveRow, valid: Map<number, CheckpointRow>): VerifyProblem[] {
     const seq = a.upto + 1;
-    const signer = this.keys.signing();
     const out: VerifyProblem[] = [];
-    if (!verifySignature(null, Buffer.from(this.archiveNote(a)), signer.publicKey, a.signature)) {
-      out.push({ seq, kind: 'archive-mismatch', message: `the registration of archive ${a.fromSeq}..${a.upto} does not carry a valid signature of key ${signer.kid}` });
+    if (!this.signedByKnownKey(this.archiveNote(a), a.signature)) {
+      out.push({ seq, kind: 'archive-mismatch', message: `the registration of archive ${a.fromSeq}..${a.upto} does not carry a valid signature of any signing key of this ledger` });
     }
     const range = compactRange(a.upto, a.frontier);
     const cp = valid.get(a.upto);
@@ -1045,7 +1106,6 @@ export class Ledger {
     pageSize: number,
   ): Promise<{ checker: ChainChecker; problems: VerifyProblem[]; report: ArchiveFileReport; end?: ChainStart }> {
     const problems: VerifyProblem[] = [];
-    const signer = this.keys.signing();
     const bad = (seq: number, kind: VerifyProblem['kind'], message: string) => problems.push({ seq, kind, message: `${file}: ${message}` });
     const start = { size: h.from - 1, hash: Buffer.from(h.prevHash, 'hex'), frontier: h.frontierBefore.map((x) => Buffer.from(x, 'hex')) };
     const unchecked = (): { checker: ChainChecker; problems: VerifyProblem[]; report: ArchiveFileReport } => {
@@ -1061,7 +1121,8 @@ export class Ledger {
       bad(h.from, 'archive-mismatch', 'its header does not hold valid Merkle frontiers for its range');
       return unchecked();
     }
-    const why = checkCheckpointFile(h.checkpoint, this.origin, signer.publicKey);
+    const archiveKey = this.keys.signingPublic(h.checkpoint?.keyId);
+    const why = archiveKey ? checkCheckpointFile(h.checkpoint, this.origin, archiveKey.publicKey) : `signed by key ${h.checkpoint?.keyId}, which ${this.keys.description} does not hold (current or retired)`;
     let own: Target | undefined;
     if (why) bad(h.to, 'checkpoint-signature', `its checkpoint: ${why}`);
     else if (h.checkpoint.size !== h.to) bad(h.to, 'archive-mismatch', `its checkpoint is of size ${h.checkpoint.size}, not ${h.to}`);
@@ -1412,16 +1473,22 @@ export function verifyInclusionProof(p: InclusionProof, publicKeyPem?: string): 
  * carries, or the pinned one), same origin, and the proof from the first root to the second.
  * `held`, the earlier checkpoint the verifier already trusts, must be the proof's `from`.
  */
-export function verifyConsistencyProof(p: ConsistencyProof, publicKeyPem?: string, held?: SignedCheckpoint): { ok: boolean; reason?: string } {
+export function verifyConsistencyProof(p: ConsistencyProof, publicKeyPems?: string | string[], held?: SignedCheckpoint): { ok: boolean; reason?: string } {
   if (p?.format !== 'attest-consistency/v1' || !Array.isArray(p.proof) || !p.from || !p.to) return { ok: false, reason: 'not an attest-consistency/v1 document' };
-  const key = publicKeyPem ? createPublicKey(publicKeyPem) : undefined;
+  // Pinned keys: after a signing key rotation the two checkpoints carry different keys; each must be one of the pinned.
+  const pins = (typeof publicKeyPems === 'string' ? [publicKeyPems] : publicKeyPems ?? []).map((pem) => createPublicKey(pem));
+  const check = (c: SignedCheckpoint, origin?: string): string | undefined => {
+    if (!pins.length) return checkCheckpointFile(c, origin);
+    const whys = pins.map((k) => checkCheckpointFile(c, origin, k));
+    return whys.includes(undefined) ? undefined : whys[0];
+  };
   for (const [name, c] of [['earlier', p.from], ['later', p.to]] as const) {
-    const why = checkCheckpointFile(c, undefined, key);
+    const why = check(c);
     if (why) return { ok: false, reason: `${name} checkpoint: ${why}` };
   }
   if (p.from.origin !== p.to.origin) return { ok: false, reason: `the checkpoints are of different ledgers (${p.from.origin}, ${p.to.origin})` };
   if (held) {
-    const why = checkCheckpointFile(held, p.from.origin, key);
+    const why = check(held, p.from.origin);
     if (why) return { ok: false, reason: `the checkpoint you hold: ${why}` };
     if (held.size !== p.from.size || held.root !== p.from.root) return { ok: false, reason: `the proof starts at size ${p.from.size}, not at the checkpoint you hold (size ${held.size})` };
   }

@@ -55,6 +55,30 @@ export function getPath(v: Value | undefined, path: string): Value | undefined {
   return cur;
 }
 
+/**
+ * The value at `path` below `base`, seeing through values known only at deploy time on the
+ * way (a configuration object from a parameter, a Terraform block not known before apply):
+ * an unknown with alternatives has each followed along the rest of the path (one without it
+ * standing as absent), and one without alternatives is the answer, so a setting below it is
+ * unknown rather than missing.
+ */
+export function valueThrough(base: Value | undefined, path: string): Value | undefined {
+  if (path === '') return base;
+  let cur = base;
+  const parts = path.split('.');
+  for (let i = 0; i < parts.length; i++) {
+    if (!cur) return undefined;
+    if (cur.k === 'unknown') {
+      if (!cur.alts?.length) return cur;
+      const rest = parts.slice(i).join('.');
+      return { ...cur, alts: cur.alts.map((a): Value => valueThrough(a.k === 'absent' ? undefined : a, rest) ?? { k: 'absent', loc: a.loc }) };
+    }
+    if (cur.k !== 'object') return undefined;
+    cur = cur.props.get(parts[i]!);
+  }
+  return cur;
+}
+
 export function isConcrete(v: Value | undefined): boolean {
   return !!v && v.k !== 'unknown' && v.k !== 'absent';
 }

@@ -41,21 +41,34 @@ const GAP = '  ';
 /** Cost of a subtree written in one piece: about a node per unit, strings by length. */
 const SMALL = 2048;
 
-/** Whether `v` costs at most `budget` (nodes, plus string characters / 256), counted without recursion limits. */
-function withinBudget(v: object, budget: number): boolean {
+const OVER = 0;
+/** Within budget and plain JSON: the replacer would return every value unchanged. */
+const PLAIN = 1;
+/** Within budget, with a value the replacer may change (a Map or Set, a number that is not finite, a bigint, a toJSON method). */
+const REPLACED = 2;
+
+/**
+ * Whether `v` costs at most `budget` (nodes, plus string characters / 256), counted without
+ * recursion limits (OVER when not), and whether the walk met a value the report's replacer changes.
+ */
+function smallCost(v: object, budget: number): typeof OVER | typeof PLAIN | typeof REPLACED {
   const todo: unknown[] = [v];
+  let plain = true;
   while (todo.length) {
     const x = todo.pop();
-    if (--budget < 0) return false;
+    if (--budget < 0) return OVER;
     if (typeof x === 'string') budget -= x.length >> 8;
+    else if (typeof x === 'number') { if (!Number.isFinite(x)) plain = false; }
+    else if (typeof x === 'bigint') plain = false;
     else if (typeof x === 'object' && x !== null) {
+      if (typeof (x as { toJSON?: unknown }).toJSON === 'function') plain = false;
       if (Array.isArray(x)) { for (let i = 0; i < x.length; i++) todo.push(x[i]); }
-      else if (x instanceof Map || x instanceof Set) { for (const y of x.values()) { todo.push(y); if (todo.length > budget) return false; } }
+      else if (x instanceof Map || x instanceof Set) { plain = false; for (const y of x.values()) { todo.push(y); if (todo.length > budget) return OVER; } }
       else for (const k in x) if (Object.hasOwn(x, k)) todo.push((x as Record<string, unknown>)[k]);
-      if (todo.length > budget) return false;
+      if (todo.length > budget) return OVER;
     }
   }
-  return true;
+  return plain ? PLAIN : REPLACED;
 }
 
 /**
@@ -86,7 +99,11 @@ export function* jsonChunks(value: unknown, replacer?: Replacer, chunkSize = 64 
       case 'bigint': throw new TypeError('Do not know how to serialize a BigInt');
       case 'object': {
         if (v === null) return 'null';
-        if (typeof (v as { toJSON?: unknown }).toJSON !== 'function' && !open.has(v) && withinBudget(v, SMALL)) return whole(v, indent);
+        if (typeof (v as { toJSON?: unknown }).toJSON !== 'function' && !open.has(v)) {
+          const cost = smallCost(v, SMALL);
+          // Only the report's own replacer is known to leave plain JSON unchanged.
+          if (cost !== OVER) return whole(v, indent, cost === PLAIN && replacer === jsonReplacer);
+        }
         if (open.has(v)) throw new TypeError('Converting circular structure to JSON');
         open.add(v);
         const array = Array.isArray(v);
@@ -101,12 +118,13 @@ export function* jsonChunks(value: unknown, replacer?: Replacer, chunkSize = 64 
   // own serializer, several times faster than this walk. Nested in as many arrays as it is
   // deep, it comes out already indented for its place; the wrappers' text is sliced off and
   // the replacer is not called again on them nor on the subtree itself (done above).
-  const whole = (v: object, indent: string): string => {
+  // A subtree the replacer would leave unchanged is written without calling it for every value.
+  const whole = (v: object, indent: string, plain: boolean): string => {
     const depth = indent.length / GAP.length;
     let wrapped: unknown = v;
     for (let i = 0; i < depth; i++) wrapped = [wrapped];
     let skip = depth + 1;
-    const text = JSON.stringify(wrapped, replacer ? function (this: unknown, k: string, x: unknown) {
+    const text = JSON.stringify(wrapped, replacer && !plain ? function (this: unknown, k: string, x: unknown) {
       if (skip > 0) { skip--; return x; }
       return replacer.call(this, k, x);
     } : undefined, GAP.length);

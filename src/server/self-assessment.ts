@@ -11,7 +11,7 @@ import { relative } from 'node:path';
 import type { Control } from '../controls/api.js';
 import type { DomainId, Evidence, Finding, Severity, Status } from '../model/types.js';
 import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, DEV_AUDIENCE, DEV_ISSUER, SCOPES, type AccessConfig } from '../access/scopes.js';
-import { retentionScheduleOf, type AttestConfig } from '../config.js';
+import { durationSeconds, retentionScheduleOf, type AttestConfig } from '../config.js';
 import { frameworksForServiceControl } from '../frameworks/index.js';
 import type { Ledger, VerifyReport } from '../ledger/ledger.js';
 import { RETENTION_RUN_ACTION as RETENTION_ACTION } from '../ledger/retention-run.js';
@@ -119,6 +119,11 @@ const DEFS: ServiceControlDef[] = [
     id: 'ATTEST-SVC-AUDIT-004', title: 'The active ledger HMAC key is younger than 365 days', domain: 'audit', severity: 'low',
     rationale: 'Keys are rotated so that a leaked key compromises a bounded part of the chain.',
     remediation: 'Run attest ledger keys rotate.',
+  },
+  {
+    id: 'ATTEST-SVC-AUDIT-008', title: 'The checkpoint signing key is younger than its rotation period (ledger.signingKeyRotation, monthly by default)', domain: 'audit', severity: 'low',
+    rationale: 'Whoever holds the signing key can sign a checkpoint of a rewritten history; rotating it on a schedule bounds the period a stolen key can forge, and each rotation is a ledger record with the old public key kept for verification.',
+    remediation: 'Run attest ledger keys rotate --signing (the rotation is recorded in the ledger), or set ledger.signingKeyRotation to the period your policy sets.',
   },
   {
     id: 'ATTEST-SVC-AUDIT-005', title: 'The ledger is stored where the database itself refuses changes (PostgreSQL)', domain: 'audit', severity: 'low',
@@ -366,6 +371,19 @@ export function assessService(inp: SelfAssessmentInput): SelfAssessment {
   add('ATTEST-SVC-AUDIT-004', Number.isFinite(ageDays) && ageDays <= 365 ? 'pass' : Number.isFinite(ageDays) ? 'fail' : 'unknown', `active HMAC key ${active.kid} created ${active.created} (${Number.isFinite(ageDays) ? `${ageDays} days old` : 'age unknown'}); ${ledger.keys.hmacKeys().length} key(s) in the keyring`, [
     runtime('ledger.keys.active', active.kid, ledger.keys.description),
   ]);
+  const period = config.ledger.signingKeyRotation ?? '30d';
+  const periodDays = Math.round((durationSeconds(period) ?? 30 * 86_400) / 86_400);
+  const signer = ledger.keys.signing();
+  const signedSince = ledger.keys.signingCreated();
+  const signAge = signedSince ? Math.floor((now.getTime() - Date.parse(signedSince)) / 86_400_000) : Number.NaN;
+  add(
+    'ATTEST-SVC-AUDIT-008',
+    Number.isFinite(signAge) ? (signAge <= periodDays ? 'pass' : 'fail') : 'unknown',
+    Number.isFinite(signAge)
+      ? `checkpoint signing key ${signer.kid} created ${signedSince} (${signAge} days old; rotation due every ${periodDays} days${signAge > periodDays ? `: ${signAge - periodDays} days overdue` : ''}); ${ledger.keys.signingKeys().length - 1} retired key(s) kept for verification`
+      : `checkpoint signing key ${signer.kid}: when it was created is not known to ${ledger.keys.description} (give signing.created), so its age cannot be told`,
+    [loc.at('ledger', 'signingKeyRotation', period), runtime('ledger.keys.signing', signer.kid, ledger.keys.description)],
+  );
   const db = describeDb(config.ledger.db);
   const dbEv = [loc.at('ledger', 'db', db.location, process.env['DATABASE_URL'] || process.env['ATTEST_LEDGER_DB'] ? 'from the environment (DATABASE_URL / ATTEST_LEDGER_DB)' : undefined)];
   if (db.backend === 'postgres') add('ATTEST-SVC-AUDIT-005', 'pass', 'PostgreSQL: triggers refuse UPDATE, DELETE and TRUNCATE of records, nodes and checkpoints', dbEv);

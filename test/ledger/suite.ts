@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { DirectoryKeyProvider } from '../../src/ledger/keys.js';
-import { Ledger, verifyInclusionProof, verifyConsistency, type SignedCheckpoint } from '../../src/ledger/ledger.js';
+import { Ledger, verifyConsistencyProof, verifyInclusionProof, verifyConsistency, type SignedCheckpoint } from '../../src/ledger/ledger.js';
 import { exportRecords } from '../../src/ledger/export.js';
 import { subjectPseudonym } from '../../src/ledger/chain.js';
 import type { LedgerStore } from '../../src/ledger/store.js';
@@ -590,6 +590,42 @@ export function ledgerSuite(f: StoreFactory): void {
     assert.equal(v.ok, true, JSON.stringify(v.problems));
     assert.equal(v.keys.length, 2);
     await ledger.close();
+  });
+
+  t('signing key rotation: recorded in the ledger; checkpoints, proofs and archives signed by the old key still verify with its published public key', async () => {
+    const { ledger, keysDir } = await filled(f, 6, 100);
+    const kept = await ledger.checkpoint();
+    const before = ledger.keys.signing().kid;
+    const r = await ledger.rotateKey('signing', { id: 'sec-officer', type: 'user' }, 'monthly rotation');
+    assert.equal(r.previous, before);
+    assert.notEqual(r.key, before);
+    assert.deepEqual([r.sealed?.size, r.sealed?.keyId, r.record, r.opened?.size, r.opened?.keyId], [6, before, 7, 7, r.key]);
+    const [rec] = (await ledger.query({ action: 'ledger.key.rotate', limit: 5 })).records;
+    assert.deepEqual([rec!.actor.id, rec!.target, rec!.metadata], ['sec-officer', { type: 'checkpoint-signing-key', id: r.key }, { kind: 'signing', previous: before, key: r.key, sealed_at_size: 6, reason: 'monthly rotation' }]);
+    assert.deepEqual(await ledger.lastRotation('signing'), { time: rec!.ts, key: r.key });
+    assert.equal(await ledger.lastRotation('hmac'), undefined);
+    // The old private key is gone; its public key stays, and old checkpoints carry it.
+    assert.equal(existsSync(join(keysDir, `signing-${before}.pem`)), false);
+    assert.ok(existsSync(join(keysDir, `signing-${before}.pub.pem`)));
+    await ledger.append([event(8), event(9)]);
+    const v = await ledger.verify({ checkpoint: kept });
+    assert.equal(v.ok, true, JSON.stringify(v.problems));
+    const old = await ledger.inclusionProof(3, 6);
+    assert.equal(old.checkpoint.keyId, before);
+    assert.deepEqual(verifyInclusionProof(old, readFileSync(join(keysDir, `signing-${before}.pub.pem`), 'utf8')), { ok: true });
+    const c = await ledger.consistencyProof(6, (await ledger.checkpoint()).size);
+    assert.deepEqual(verifyConsistencyProof(c, undefined, kept), { ok: true });
+    // Reopened with the rotated folder: the ledger is still its own (the old key id is known).
+    await ledger.close();
+    const again = await openLedger({ db: f.db(ledger.store), keysDir });
+    assert.equal((await again.verify()).ok, true);
+    // HMAC rotation is recorded too, the record chained with the new key; nobody else may write such a record.
+    const h = await again.rotateKey('hmac', { id: 'sec-officer', type: 'user' });
+    const [hr] = (await again.query({ action: 'ledger.key.rotate', targetType: 'hmac-key', limit: 1 })).records;
+    assert.equal(hr!.kid, h.key);
+    await assert.rejects(again.append([{ ...event(1), action: 'ledger.key.rotate' }]), /written only by the rotation itself/);
+    assert.equal((await again.verify()).ok, true);
+    await again.close();
   });
 
   t('verify against a checkpoint file from another ledger or with a bad signature fails clearly', async () => {

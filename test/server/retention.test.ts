@@ -340,3 +340,24 @@ test('attest ledger retention run: the same run from the command line, recorded,
     await l.close();
   }
 });
+
+test('ATTEST-SVC-AUDIT-008: the checkpoint signing key is due for rotation after ledger.signingKeyRotation (monthly by default); a rotation resets it', async () => {
+  const s = await testServer({ backend: 'sqlite' });
+  servers.push(s);
+  const base = { config: s.ctx.config, access: s.ctx.access, routes: s.ctx.routes, ledger: s.ctx.ledger, verification: { running: false }, cwd: s.dir };
+  const created = Date.parse(s.ctx.ledger.keys.signingCreated()!);
+  const check = (now: number, config = s.ctx.config) => {
+    const f = assessService({ ...base, config, now: new Date(now) }).findings.find((x) => x.controlId === 'ATTEST-SVC-AUDIT-008')!;
+    return [f.status, f.message] as const;
+  };
+  const kid = s.ctx.ledger.keys.signing().kid;
+  assert.deepEqual(check(created + 30 * DAY), ['pass', `checkpoint signing key ${kid} created ${new Date(created).toISOString()} (30 days old; rotation due every 30 days); 0 retired key(s) kept for verification`]);
+  const [late, lateText] = check(created + 45 * DAY);
+  assert.equal(late, 'fail');
+  assert.match(lateText, /\(45 days old; rotation due every 30 days: 15 days overdue\)/);
+  assert.equal(check(created + 45 * DAY, { ...s.ctx.config, ledger: { ...s.ctx.config.ledger, signingKeyRotation: '90d' } })[0], 'pass');
+  await s.ctx.ledger.rotateKey('signing', { id: 'tester', type: 'user' });
+  const [after, afterText] = check(Date.now() + DAY);
+  assert.equal(after, 'pass');
+  assert.match(afterText, /1 retired key\(s\) kept for verification/);
+});

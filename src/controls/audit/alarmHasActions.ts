@@ -1,7 +1,6 @@
 import { any, decide, defineControl } from '../api.js';
 import { isPresent } from '../predicates.js';
 import { asBool } from '../../model/value.js';
-import { whereWritten } from '../lib/where.js';
 
 const ACTIONS = ['AlarmActions', 'OKActions', 'InsufficientDataActions'];
 
@@ -22,7 +21,7 @@ export default defineControl({
     if (asBool(enabled) === false) return r.fail('ActionsEnabled is false: the alarm takes no action on state changes', r.locate('ActionsEnabled'), ev);
     const d = any(ACTIONS.map((a) => decide(r.get(a), isPresent)));
     const present = ACTIONS.find((a) => r.get(a));
-    const at = whereWritten(r, present ?? 'AlarmActions');
+    const at = r.locate(present ?? 'AlarmActions');
     if (d === true) return r.pass('the alarm has actions for its state changes', at, ev);
     if (d === false) return r.fail('no AlarmActions, OKActions or InsufficientDataActions: nobody is notified when the alarm fires', at, ev);
     return r.unknown('cannot tell whether the alarm has actions', d.unknown, at, ev);

@@ -1,6 +1,5 @@
 import { all, decide, defineControl } from '../api.js';
 import { isPresent } from '../predicates.js';
-import { whereWritten } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-CT-004',
@@ -17,12 +16,12 @@ export default defineControl({
     const role = r.get('CloudWatchLogsRoleArn');
     const ev = [r.evidence('CloudWatchLogsLogGroupArn', group), r.evidence('CloudWatchLogsRoleArn', role)];
     const d = all([decide(group, isPresent), decide(role, isPresent)]);
-    const at = whereWritten(r, 'CloudWatchLogsLogGroupArn');
+    const at = r.locate('CloudWatchLogsLogGroupArn');
     if (d === true) return r.pass('trail events are delivered to a CloudWatch Logs log group', at, ev);
     if (d === false) {
       return decide(group, isPresent) === false
         ? r.fail('CloudWatchLogsLogGroupArn is not set: events are not sent to CloudWatch Logs for alerting', at, ev)
-        : r.fail('CloudWatchLogsRoleArn is not set: CloudTrail cannot write to the log group', whereWritten(r, 'CloudWatchLogsRoleArn'), ev);
+        : r.fail('CloudWatchLogsRoleArn is not set: CloudTrail cannot write to the log group', r.locate('CloudWatchLogsRoleArn'), ev);
     }
     return r.unknown('cannot tell whether the trail delivers to CloudWatch Logs', d.unknown, at, ev);
   },

@@ -1,5 +1,4 @@
 import { defineControl } from '../api.js';
-import { expectAt } from '../lib/where.js';
 import { isPresent } from '../predicates.js';
 
 export default defineControl({
@@ -13,7 +12,7 @@ export default defineControl({
   remediationTerraform: 'Set kms_key_id on the aws_cloudtrail to the ARN of a customer managed aws_kms_key whose policy allows cloudtrail.amazonaws.com to encrypt.',
   references: { checkov: ['CKV_AWS_35'], trivy: ['AVD-AWS-0015'], guard: ['CLOUD_TRAIL_ENCRYPTION_ENABLED'] },
   evaluate(r) {
-    return expectAt(r, 'KMSKeyId', isPresent, {
+    return r.expect('KMSKeyId', isPresent, {
       pass: 'trail log files are encrypted with a KMS key',
       fail: 'KMSKeyId is not set: log files are only protected by S3 default encryption',
     });

@@ -1,5 +1,4 @@
 import { defineControl } from '../api.js';
-import { expectAt } from '../lib/where.js';
 import { asBool } from '../../model/value.js';
 
 export default defineControl({
@@ -14,7 +13,7 @@ export default defineControl({
   references: {},
   evaluate(r) {
     // Absent means true; only an explicit false fails.
-    return expectAt(r, 'IncludeGlobalServiceEvents', (v) => (v && v.k === 'unknown' ? { unknown: v } : asBool(v) !== false), {
+    return r.expect('IncludeGlobalServiceEvents', (v) => (v && v.k === 'unknown' ? { unknown: v } : asBool(v) !== false), {
       pass: 'global service events (IAM, STS, CloudFront) are recorded',
       fail: 'IncludeGlobalServiceEvents is false: IAM and STS activity is not recorded by this trail',
     });

@@ -1,6 +1,5 @@
 import { defineControl, evidenceAt } from '../api.js';
 import { asList, asString, prop } from '../../model/value.js';
-import { whereWritten } from '../lib/where.js';
 
 const TYPES = ['ApiCallRateInsight', 'ApiErrorRateInsight'];
 
@@ -16,7 +15,7 @@ export default defineControl({
   references: {},
   evaluate(r) {
     const list = r.get('InsightSelectors');
-    const at = whereWritten(r, 'InsightSelectors');
+    const at = r.locate('InsightSelectors');
     const ev = [r.evidence('InsightSelectors', list, list === undefined ? 'not set' : undefined)];
     if (list?.k === 'unknown') return r.unknown('the insight selectors depend on a value not known statically', list, at, ev);
     for (const [i, sel] of (asList(list) ?? []).entries()) {

@@ -1,5 +1,4 @@
 import { defineControl } from '../api.js';
-import { expectAt } from '../lib/where.js';
 import { isTrue } from '../predicates.js';
 
 export default defineControl({
@@ -13,7 +12,7 @@ export default defineControl({
   remediationTerraform: 'Set enable_log_file_validation = true on the aws_cloudtrail; the provider leaves it off when unset.',
   references: { checkov: ['CKV_AWS_36'], trivy: ['AVD-AWS-0016'], guard: ['CLOUD_TRAIL_LOG_FILE_VALIDATION_ENABLED'] },
   evaluate(r) {
-    return expectAt(r, 'EnableLogFileValidation', isTrue, {
+    return r.expect('EnableLogFileValidation', isTrue, {
       pass: 'log file integrity validation is enabled',
       fail: 'EnableLogFileValidation is not true: tampering with delivered log files cannot be detected',
     });

@@ -1,5 +1,4 @@
 import { defineControl } from '../api.js';
-import { expectAt } from '../lib/where.js';
 import { isTrue } from '../predicates.js';
 
 export default defineControl({
@@ -13,7 +12,7 @@ export default defineControl({
   remediationTerraform: 'Remove enable_logging = false from the aws_cloudtrail (the provider starts logging by default) or set it to true.',
   references: { guard: ['CLOUD_TRAIL_ENABLED'] },
   evaluate(r) {
-    return expectAt(r, 'IsLogging', isTrue, {
+    return r.expect('IsLogging', isTrue, {
       pass: 'the trail is logging',
       fail: 'IsLogging is not true: the trail records no events',
     });

@@ -1,5 +1,4 @@
 import { defineControl } from '../api.js';
-import { expectAt } from '../lib/where.js';
 import { isTrue } from '../predicates.js';
 
 export default defineControl({
@@ -13,7 +12,7 @@ export default defineControl({
   remediationTerraform: 'Set is_multi_region_trail = true on the aws_cloudtrail; the provider creates a single-region trail when unset.',
   references: { checkov: ['CKV_AWS_67'], trivy: ['AVD-AWS-0014'], guard: ['MULTI_REGION_CLOUD_TRAIL_ENABLED'] },
   evaluate(r) {
-    return expectAt(r, 'IsMultiRegionTrail', isTrue, {
+    return r.expect('IsMultiRegionTrail', isTrue, {
       pass: 'the trail records API activity in all regions',
       fail: 'IsMultiRegionTrail is not true: activity in other regions is not recorded by this trail',
     });

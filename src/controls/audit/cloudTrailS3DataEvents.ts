@@ -1,7 +1,6 @@
 import { defineControl, evidenceAt, type Outcome } from '../api.js';
 import type { Loc, Value } from '../../model/types.js';
 import { asList, asString, asStrings, prop } from '../../model/value.js';
-import { whereWritten } from '../lib/where.js';
 
 const ALL_BUCKETS = /^arn:aws[a-z-]*:s3(:::)?$/;
 type U = Value & { k: 'unknown' };
@@ -55,7 +54,7 @@ export default defineControl({
   domain: 'audit',
   severity: 'medium',
   resourceTypes: ['AWS::CloudTrail::Trail'],
-  rationale: 'Management events do not show who read, wrote or deleted an object. Object-level (data) events for every bucket are what an investigation of a data leak or tampering needs (CIS AWS Foundations 3.10 and 3.11).',
+  rationale: 'Management events do not show who read, wrote or deleted an object. Object-level (data) events for every bucket are what an investigation of a data leak or tampering needs (CIS AWS Foundations Benchmark v5.0 items 3.8 and 3.9).',
   remediation: 'Add an EventSelectors entry with ReadWriteType: All and DataResources [{Type: AWS::S3::Object, Values: ["arn:aws:s3"]}], or an AdvancedEventSelectors entry with FieldSelectors eventCategory = Data and resources.type = AWS::S3::Object.',
   remediationTerraform: 'Add event_selector { read_write_type = "All", data_resource { type = "AWS::S3::Object", values = ["arn:aws:s3"] } } to the aws_cloudtrail, or an advanced_event_selector whose field_selector blocks match eventCategory = Data and resources.type = AWS::S3::Object.',
   // Trivy's AVD-AWS-0171/0172 ask for write-only / read-only events of one bucket: related, not equivalent, so not listed.
@@ -75,7 +74,7 @@ export default defineControl({
     }
     const ev = [r.evidence('EventSelectors'), r.evidence('AdvancedEventSelectors')];
     if (pending) return r.unknown('whether S3 data events are recorded depends on a value not known statically', pending.u, pending.at, ev);
-    const at = r.properties.props.has('EventSelectors') ? r.locate('EventSelectors') : whereWritten(r, 'AdvancedEventSelectors');
+    const at = r.properties.props.has('EventSelectors') ? r.locate('EventSelectors') : r.locate('AdvancedEventSelectors');
     const why = [...new Set(reasons)].filter((x) => x !== 'no selector records S3 object events');
     return r.fail(`the trail does not record S3 object-level events for all buckets${why.length ? ` (${why.join('; ')})` : ''}`, at, ev);
   },

@@ -1,6 +1,5 @@
 import { defineControl } from '../api.js';
 import { isPresent } from '../predicates.js';
-import { expectAt } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-CT-008',
@@ -13,7 +12,7 @@ export default defineControl({
   remediationTerraform: 'Set sns_topic_name on the aws_cloudtrail to an aws_sns_topic whose aws_sns_topic_policy allows cloudtrail.amazonaws.com to publish.',
   references: {},
   evaluate(r) {
-    return expectAt(r, 'SnsTopicName', isPresent, {
+    return r.expect('SnsTopicName', isPresent, {
       pass: 'the trail notifies an SNS topic of each log file delivery',
       fail: 'the trail sends no SNS notification when it delivers log files',
       unknown: 'the SNS topic depends on a value not known statically',

@@ -1,6 +1,5 @@
 import { defineControl, type Verdict } from '../api.js';
 import type { Value } from '../../model/types.js';
-import { expectAt } from '../lib/where.js';
 import { isTrue } from '../predicates.js';
 import { asString, getPath } from '../../model/value.js';
 
@@ -24,11 +23,11 @@ export default defineControl({
     if (g && g.k === 'object') {
       const strategy = getPath(g, 'RecordingStrategy.UseOnly');
       if (strategy && (strategy.k === 'unknown' || asString(strategy) !== undefined)) {
-        return expectAt(r, 'RecordingGroup.RecordingStrategy.UseOnly', (v) => (v && v.k === 'unknown' ? { unknown: v } : asString(v) === 'ALL_SUPPORTED_RESOURCE_TYPES'), messages);
+        return r.expect('RecordingGroup.RecordingStrategy.UseOnly', (v) => (v && v.k === 'unknown' ? { unknown: v } : asString(v) === 'ALL_SUPPORTED_RESOURCE_TYPES'), messages);
       }
-      return expectAt(r, 'RecordingGroup.AllSupported', isTrue, messages);
+      return r.expect('RecordingGroup.AllSupported', isTrue, messages);
     }
-    return expectAt(r, 'RecordingGroup', recordsAll, messages);
+    return r.expect('RecordingGroup', recordsAll, messages);
   },
 });
 

@@ -1,5 +1,4 @@
 import { defineControl } from '../api.js';
-import { expectAt } from '../lib/where.js';
 import { isTrue } from '../predicates.js';
 
 export default defineControl({
@@ -13,7 +12,7 @@ export default defineControl({
   remediationTerraform: 'Set include_global_resource_types = true (with all_supported = true) in the recording_group block of the aws_config_configuration_recorder in one region.',
   references: {},
   evaluate(r) {
-    return expectAt(r, 'RecordingGroup.IncludeGlobalResourceTypes', isTrue, {
+    return r.expect('RecordingGroup.IncludeGlobalResourceTypes', isTrue, {
       pass: 'global resource types (IAM) are recorded',
       fail: 'RecordingGroup.IncludeGlobalResourceTypes is not true: IAM configuration changes are not recorded by this recorder',
       unknown: 'whether global resource types are recorded depends on a deploy-time value',

@@ -1,7 +1,6 @@
 import { defineControl, evidenceAt, type Outcome } from '../api.js';
 import type { Value } from '../../model/types.js';
 import { asList, asString, prop } from '../../model/value.js';
-import { whereWritten } from '../lib/where.js';
 
 /** The log types that record who called the API server and what it allowed. */
 const REQUIRED = ['api', 'audit', 'authenticator'];
@@ -19,7 +18,7 @@ export default defineControl({
   evaluate(r): Outcome {
     const path = 'Logging.ClusterLogging.EnabledTypes';
     const v = r.get(path);
-    const at = whereWritten(r, path);
+    const at = r.locate(path);
     if (v && v.k === 'unknown') return r.unknown('the enabled log types depend on a deploy-time value', v, at, [r.evidence(path)]);
     const items = asList(v) ?? [];
     const undecided = items.map((x) => (x.k === 'object' ? prop(x, 'Type') : x)).find((x): x is Value & { k: 'unknown' } => !!x && x.k === 'unknown');

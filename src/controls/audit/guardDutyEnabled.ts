@@ -1,5 +1,4 @@
 import { defineControl } from '../api.js';
-import { expectAt } from '../lib/where.js';
 import { isTrue } from '../predicates.js';
 
 export default defineControl({
@@ -13,7 +12,7 @@ export default defineControl({
   remediationTerraform: 'Remove enable = false from the aws_guardduty_detector (the provider enables the detector by default) or set enable = true.',
   references: {},
   evaluate(r) {
-    return expectAt(r, 'Enable', isTrue, {
+    return r.expect('Enable', isTrue, {
       pass: 'the detector is enabled',
       fail: 'Enable is not true: GuardDuty threat detection is off',
     });

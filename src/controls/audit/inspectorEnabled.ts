@@ -1,6 +1,5 @@
 import { defineControl } from '../api.js';
 import { asStrings } from '../../model/value.js';
-import { whereWritten } from '../lib/where.js';
 
 const NEEDED = ['EC2', 'ECR', 'LAMBDA'];
 
@@ -16,7 +15,7 @@ export default defineControl({
   references: {},
   evaluate(r) {
     const v = r.get('ResourceTypes');
-    const at = whereWritten(r, 'ResourceTypes');
+    const at = r.locate('ResourceTypes');
     const ev = [r.evidence('ResourceTypes', v)];
     if (v?.k === 'unknown') return r.unknown('the scanned resource types depend on a value not known statically', v, at, ev);
     if (v?.k === 'list') {

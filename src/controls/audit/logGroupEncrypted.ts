@@ -1,5 +1,4 @@
 import { defineControl } from '../api.js';
-import { expectAt } from '../lib/where.js';
 import { isPresent } from '../predicates.js';
 
 export default defineControl({
@@ -13,7 +12,7 @@ export default defineControl({
   remediationTerraform: 'Set kms_key_id on the aws_cloudwatch_log_group to the ARN of a KMS key whose policy lets the CloudWatch Logs service principal of the region use it.',
   references: { checkov: ['CKV_AWS_158'], trivy: ['AVD-AWS-0017'], cfn_nag: ['W84'], guard: ['CLOUDWATCH_LOG_GROUP_ENCRYPTED'] },
   evaluate(r) {
-    return expectAt(r, 'KmsKeyId', isPresent, {
+    return r.expect('KmsKeyId', isPresent, {
       pass: 'log data is encrypted with a KMS key',
       fail: 'KmsKeyId is not set: log data is encrypted only with a service-owned key',
     });

@@ -1,5 +1,4 @@
 import { defineControl } from '../api.js';
-import { expectAt } from '../lib/where.js';
 import { isPresent } from '../predicates.js';
 import { asNumber } from '../../model/value.js';
 
@@ -17,7 +16,7 @@ export default defineControl({
   remediationTerraform: 'Set retention_in_days on the aws_cloudwatch_log_group to a period CloudWatch accepts that matches your retention policy (typically 365 or more for audit logs); 0 or unset keeps events forever.',
   references: { checkov: ['CKV_AWS_66'], cfn_nag: ['W86'], guard: ['CW_LOGGROUP_RETENTION_PERIOD_CHECK'] },
   evaluate(r) {
-    return expectAt(r, 'RetentionInDays', (v) => {
+    return r.expect('RetentionInDays', (v) => {
       const p = isPresent(v);
       if (p !== true) return p;
       const n = asNumber(v);

@@ -1,6 +1,5 @@
 import { defineControl } from '../api.js';
 import { asNumber } from '../../model/value.js';
-import { whereWritten } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-LOG-003',
@@ -14,7 +13,7 @@ export default defineControl({
   references: {},
   evaluate(r) {
     const v = r.get('RetentionInDays');
-    const at = whereWritten(r, 'RetentionInDays');
+    const at = r.locate('RetentionInDays');
     const ev = [r.evidence('RetentionInDays', v, v === undefined ? 'not set: events never expire' : undefined)];
     if (v?.k === 'unknown') return r.unknown('the retention depends on a value not known statically', v, at, ev);
     const n = asNumber(v);

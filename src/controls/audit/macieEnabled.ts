@@ -1,6 +1,5 @@
 import { defineControl } from '../api.js';
 import { asString } from '../../model/value.js';
-import { whereWritten } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-MACIE-001',
@@ -14,7 +13,7 @@ export default defineControl({
   references: {},
   evaluate(r) {
     const v = r.get('Status');
-    const at = whereWritten(r, 'Status');
+    const at = r.locate('Status');
     const ev = [r.evidence('Status', v, v === undefined ? 'not set: ENABLED' : undefined)];
     if (v?.k === 'unknown') return r.unknown('the Macie status depends on a value not known statically', v, at, ev);
     const s = asString(v) ?? 'ENABLED';

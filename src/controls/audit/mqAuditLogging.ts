@@ -1,7 +1,6 @@
 import { defineControl } from '../api.js';
 import { asString } from '../../model/value.js';
 import { isTrue } from '../predicates.js';
-import { expectWhere } from '../lib/analytics.js';
 
 export default defineControl({
   id: 'AT-MQ-003',
@@ -15,7 +14,7 @@ export default defineControl({
   references: { checkov: [], trivy: ['AVD-AWS-0070'], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
     if (asString(r.get('EngineType'))?.toUpperCase() === 'RABBITMQ') return r.notApplicable('RabbitMQ brokers have no audit log');
-    return expectWhere(r, 'Logs.Audit', isTrue, {
+    return r.expect('Logs.Audit', isTrue, {
       pass: 'audit logs are published to CloudWatch Logs',
       fail: 'Logs.Audit is not true: management actions on the broker are not logged (the default)',
       unknown: 'audit logging depends on a deploy-time value',

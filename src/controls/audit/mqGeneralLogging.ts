@@ -1,6 +1,5 @@
 import { defineControl } from '../api.js';
 import { isTrue } from '../predicates.js';
-import { expectWhere } from '../lib/analytics.js';
 
 export default defineControl({
   id: 'AT-MQ-002',
@@ -13,7 +12,7 @@ export default defineControl({
   remediationTerraform: 'Add logs { general = true } to the aws_mq_broker, with an aws_cloudwatch_log_resource_policy that lets Amazon MQ write to CloudWatch Logs.',
   references: { checkov: [], trivy: ['AVD-AWS-0071'], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
-    return expectWhere(r, 'Logs.General', isTrue, {
+    return r.expect('Logs.General', isTrue, {
       pass: 'general logs are published to CloudWatch Logs',
       fail: 'Logs.General is not true: general broker logs are not published (the default)',
       unknown: 'general logging depends on a deploy-time value',

@@ -1,6 +1,5 @@
 import { decide, defineControl, evidenceAt } from '../api.js';
 import { isTrue } from '../predicates.js';
-import { getBlocked } from '../lib/analytics.js';
 
 export default defineControl({
   id: 'AT-MSK-005',
@@ -15,7 +14,7 @@ export default defineControl({
   evaluate(r) {
     const dests = ['CloudWatchLogs', 'Firehose', 'S3'].map((d) => {
       const path = `LoggingInfo.BrokerLogs.${d}.Enabled`;
-      const v = getBlocked(r.properties, path);
+      const v = r.get(path);
       return { path, v, d: decide(v, isTrue), at: v === undefined ? r.resource.loc : r.locate(path) };
     });
     const ev = dests.map((x) => evidenceAt(`Properties.${x.path}`, x.v, x.at));

@@ -1,7 +1,6 @@
 import { defineControl, type Verdict } from '../api.js';
 import type { Value } from '../../model/types.js';
 import { asNumber } from '../../model/value.js';
-import { expectAt } from '../lib/where.js';
 
 /** A monitoring interval above 0 seconds (0, the default, turns Enhanced Monitoring off). */
 function monitoring(v: Value | undefined): Verdict {
@@ -21,7 +20,7 @@ export default defineControl({
   remediationTerraform: 'Set monitoring_interval (1, 5, 10, 15, 30 or 60) and monitoring_role_arn on the aws_db_instance or aws_rds_cluster_instance, the role trusted by monitoring.rds.amazonaws.com with the AmazonRDSEnhancedMonitoringRole policy.',
   references: { checkov: ['CKV_AWS_118'], guard: ['RDS_ENHANCED_MONITORING_ENABLED'] },
   evaluate(r) {
-    return expectAt(r, 'MonitoringInterval', monitoring, {
+    return r.expect('MonitoringInterval', monitoring, {
       pass: 'Enhanced Monitoring collects operating-system metrics',
       fail: 'MonitoringInterval is 0 or not set: Enhanced Monitoring is off',
       unknown: 'Enhanced Monitoring depends on a deploy-time value',

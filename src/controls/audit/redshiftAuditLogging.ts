@@ -1,6 +1,5 @@
 import { defineControl, type Outcome } from '../api.js';
 import { asString, prop } from '../../model/value.js';
-import { whereWritten } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-RSH-003',
@@ -14,7 +13,7 @@ export default defineControl({
   references: { checkov: ['CKV_AWS_71'] },
   evaluate(r): Outcome {
     const lp = r.get('LoggingProperties');
-    const at = whereWritten(r, 'LoggingProperties');
+    const at = r.locate('LoggingProperties');
     const ev = [r.evidence('LoggingProperties', lp, lp === undefined ? 'not set: audit logging is off' : undefined)];
     if (lp === undefined) return r.fail('LoggingProperties is not set: the cluster keeps no audit log', at, ev);
     if (lp.k === 'unknown') return r.unknown('audit logging depends on a deploy-time value', lp, at, ev);

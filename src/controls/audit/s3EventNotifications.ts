@@ -1,6 +1,5 @@
 import { defineControl } from '../api.js';
 import { asBool, asList } from '../../model/value.js';
-import { whereWritten } from '../lib/where.js';
 
 const KINDS = ['LambdaConfigurations', 'QueueConfigurations', 'TopicConfigurations'];
 
@@ -16,7 +15,7 @@ export default defineControl({
   references: {},
   evaluate(r) {
     const cfg = r.get('NotificationConfiguration');
-    const at = whereWritten(r, 'NotificationConfiguration');
+    const at = r.locate('NotificationConfiguration');
     const ev = [r.evidence('NotificationConfiguration', cfg, cfg === undefined ? 'not set' : undefined)];
     if (cfg?.k === 'unknown') return r.unknown('the notification configuration depends on a value not known statically', cfg, at, ev);
     for (const k of KINDS) {

@@ -2,7 +2,6 @@ import { defineControl, evidenceAt, type Outcome, type ResourceContext } from '.
 import type { Resource, Value } from '../../model/types.js';
 import { asNumber, asString, getPath } from '../../model/value.js';
 import { isTrue } from '../predicates.js';
-import { whereWritten } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-S3-010',
@@ -26,13 +25,13 @@ export default defineControl({
     if (trails.length === 0) return undefined;
     const names = trails.map((t) => t.id).join(', ');
     const lock = r.get('ObjectLockEnabled');
-    const lockAt = whereWritten(r, 'ObjectLockEnabled');
+    const lockAt = r.locate('ObjectLockEnabled');
     const retention = r.get('ObjectLockConfiguration.Rule.DefaultRetention');
     const ev = [r.evidence('ObjectLockEnabled', lock, lock === undefined ? 'not set: Object Lock off' : undefined), r.evidence('ObjectLockConfiguration.Rule.DefaultRetention', retention)];
     const on = lock === undefined ? false : lock.k === 'unknown' ? undefined : isTrue(lock) === true;
     if (on === undefined) return r.unknown(`Object Lock on the log bucket of ${names} depends on a deploy-time value`, lock, lockAt, ev);
     if (!on) return r.fail(`the bucket receives CloudTrail logs from ${names} without Object Lock: log files can be deleted or overwritten by anyone with write access`, lockAt, ev);
-    const retAt = whereWritten(r, 'ObjectLockConfiguration.Rule.DefaultRetention');
+    const retAt = r.locate('ObjectLockConfiguration.Rule.DefaultRetention');
     if (retention === undefined) return r.fail(`Object Lock is enabled but no default retention is set: CloudTrail writes log files without a retention, so they are not locked (trail ${names})`, retAt, ev);
     if (retention.k === 'unknown') return r.unknown('the default retention depends on a deploy-time value', retention, retAt, ev);
     const mode = asString(getPath(retention, 'Mode')) ?? '?';

@@ -1,5 +1,4 @@
 import { defineControl } from '../api.js';
-import { expectAt } from '../lib/where.js';
 import { asBool } from '../../model/value.js';
 
 export default defineControl({
@@ -13,7 +12,7 @@ export default defineControl({
   remediationTerraform: 'Remove auto_enable_controls = false from the aws_securityhub_account (the provider defaults it to true).',
   references: {},
   evaluate(r) {
-    return expectAt(r, 'AutoEnableControls', (v) => (v && v.k === 'unknown' ? { unknown: v } : asBool(v) !== false), {
+    return r.expect('AutoEnableControls', (v) => (v && v.k === 'unknown' ? { unknown: v } : asBool(v) !== false), {
       pass: 'new controls in enabled standards are turned on automatically',
       fail: 'AutoEnableControls is false: controls added to a standard later stay disabled',
     });

@@ -1,6 +1,5 @@
 import { defineControl } from '../api.js';
 import { asBool } from '../../model/value.js';
-import { whereWritten } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-SH-001',
@@ -15,7 +14,7 @@ export default defineControl({
   evaluate(r) {
     const v = r.get('EnableDefaultStandards');
     const ev = [r.evidence('EnableDefaultStandards', v)];
-    const at = whereWritten(r, 'EnableDefaultStandards');
+    const at = r.locate('EnableDefaultStandards');
     const standards = r.graph.ofType('AWS::SecurityHub::Standard', r.resource);
     if (standards.length) {
       // The declared subscription decides, whatever EnableDefaultStandards says: point at it.

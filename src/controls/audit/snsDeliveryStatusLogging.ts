@@ -1,7 +1,6 @@
 import { defineControl, evidenceAt } from '../api.js';
 import { asList, asString, prop } from '../../model/value.js';
 import { isPresent } from '../predicates.js';
-import { whereWritten } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-SNS-003',
@@ -15,7 +14,7 @@ export default defineControl({
   references: {},
   evaluate(r) {
     const list = r.get('DeliveryStatusLogging');
-    const at = whereWritten(r, 'DeliveryStatusLogging');
+    const at = r.locate('DeliveryStatusLogging');
     const ev = [r.evidence('DeliveryStatusLogging', list, list === undefined ? 'not set' : undefined)];
     if (list?.k === 'unknown') return r.unknown('delivery status logging depends on a value not known statically', list, at, ev);
     for (const [i, item] of (asList(list) ?? []).entries()) {

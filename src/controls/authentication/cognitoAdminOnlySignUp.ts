@@ -1,5 +1,4 @@
 import { defineControl } from '../api.js';
-import { expectAt } from '../lib/where.js';
 import { isTrue } from '../predicates.js';
 
 export default defineControl({
@@ -13,7 +12,7 @@ export default defineControl({
   remediationTerraform: 'Set admin_create_user_config { allow_admin_create_user_only = true } on the aws_cognito_user_pool, or suppress the finding with a reason for pools meant for public sign-up.',
   references: {},
   evaluate(r) {
-    return expectAt(r, 'AdminCreateUserConfig.AllowAdminCreateUserOnly', isTrue, {
+    return r.expect('AdminCreateUserConfig.AllowAdminCreateUserOnly', isTrue, {
       pass: 'only administrators can create users',
       fail: 'self sign-up is allowed: anyone can create an account (AllowAdminCreateUserOnly is not true)',
       unknown: 'whether self sign-up is allowed depends on a parameter',

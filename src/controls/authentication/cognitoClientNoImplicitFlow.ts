@@ -1,5 +1,4 @@
 import { defineControl, type Verdict } from '../api.js';
-import { expectAt } from '../lib/where.js';
 import { asList, asString } from '../../model/value.js';
 
 export default defineControl({
@@ -13,7 +12,7 @@ export default defineControl({
   remediationTerraform: 'Remove "implicit" from allowed_oauth_flows on the aws_cognito_user_pool_client and use the authorization code grant ("code") with PKCE.',
   references: {},
   evaluate(r) {
-    return expectAt(r, 'AllowedOAuthFlows', (v): Verdict => {
+    return r.expect('AllowedOAuthFlows', (v): Verdict => {
       if (!v) return true;
       if (v.k === 'unknown') return { unknown: v };
       const items = asList(v) ?? [];

@@ -1,5 +1,4 @@
 import { defineControl, type Verdict } from '../api.js';
-import { expectAt } from '../lib/where.js';
 import { asList, asString } from '../../model/value.js';
 
 const PLAIN = ['ALLOW_USER_PASSWORD_AUTH', 'USER_PASSWORD_AUTH', 'ADMIN_NO_SRP_AUTH'];
@@ -15,7 +14,7 @@ export default defineControl({
   remediationTerraform: 'Remove ALLOW_USER_PASSWORD_AUTH, USER_PASSWORD_AUTH and ADMIN_NO_SRP_AUTH from explicit_auth_flows on the aws_cognito_user_pool_client and use ALLOW_USER_SRP_AUTH (plus ALLOW_REFRESH_TOKEN_AUTH).',
   references: {},
   evaluate(r) {
-    return expectAt(r, 'ExplicitAuthFlows', (v): Verdict => {
+    return r.expect('ExplicitAuthFlows', (v): Verdict => {
       if (!v) return true;
       if (v.k === 'unknown') return { unknown: v };
       const items = asList(v) ?? [];

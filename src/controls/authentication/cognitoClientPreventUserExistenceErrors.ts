@@ -1,5 +1,4 @@
 import { defineControl } from '../api.js';
-import { expectAt } from '../lib/where.js';
 import { oneOf } from '../predicates.js';
 
 export default defineControl({
@@ -13,7 +12,7 @@ export default defineControl({
   remediationTerraform: 'Set prevent_user_existence_errors = "ENABLED" on the aws_cognito_user_pool_client.',
   references: {},
   evaluate(r) {
-    return expectAt(r, 'PreventUserExistenceErrors', oneOf(['ENABLED']), {
+    return r.expect('PreventUserExistenceErrors', oneOf(['ENABLED']), {
       pass: 'user existence errors are suppressed (ENABLED)',
       fail: 'PreventUserExistenceErrors is not ENABLED (LEGACY when unset): responses reveal whether a user exists',
       unknown: 'the user existence error setting depends on a parameter',

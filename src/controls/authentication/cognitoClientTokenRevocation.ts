@@ -1,5 +1,4 @@
 import { defineControl, type Verdict } from '../api.js';
-import { expectAt } from '../lib/where.js';
 import { isFalse } from '../predicates.js';
 
 export default defineControl({
@@ -13,7 +12,7 @@ export default defineControl({
   remediationTerraform: 'Remove enable_token_revocation = false from the aws_cognito_user_pool_client (Cognito turns revocation on when it is not set) or set it to true.',
   references: {},
   evaluate(r) {
-    return expectAt(r, 'EnableTokenRevocation', (v): Verdict => {
+    return r.expect('EnableTokenRevocation', (v): Verdict => {
       const f = isFalse(v);
       return f === true ? false : f === false ? true : f;
     }, {

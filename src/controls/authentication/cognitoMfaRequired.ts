@@ -1,5 +1,4 @@
 import { defineControl } from '../api.js';
-import { expectAt } from '../lib/where.js';
 import { oneOf } from '../predicates.js';
 
 export default defineControl({
@@ -13,7 +12,7 @@ export default defineControl({
   remediationTerraform: 'Set mfa_configuration = "ON" on the aws_cognito_user_pool and enable a factor (software_token_mfa_configuration { enabled = true }, sms_configuration or email_mfa_configuration).',
   references: { cdk_nag: ['AwsSolutions-COG2'] },
   evaluate(r) {
-    return expectAt(r, 'MfaConfiguration', oneOf(['ON']), {
+    return r.expect('MfaConfiguration', oneOf(['ON']), {
       pass: 'MFA is required for every user',
       fail: 'MFA is not required: MfaConfiguration is OFF, OPTIONAL or unset (OFF), so users can sign in with a password alone',
       unknown: 'the MFA setting depends on a parameter',

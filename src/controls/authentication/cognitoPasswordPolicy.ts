@@ -1,6 +1,5 @@
 import { all, decide, defineControl, type Verdict } from '../api.js';
 import type { Value } from '../../model/types.js';
-import { expectAt } from '../lib/where.js';
 import { atLeast, isTrue } from '../predicates.js';
 import { getPath } from '../../model/value.js';
 
@@ -35,7 +34,7 @@ export default defineControl({
       if (open && open.d !== true && open.d !== false) return r.unknown(messages.unknown, open.d.unknown, r.locate(`${path}.${open.key}`), ev);
       return r.pass(messages.pass, r.locate(path), ev);
     }
-    return expectAt(r, path, (p): Verdict => {
+    return r.expect(path, (p): Verdict => {
       if (!p) return false;
       if (p.k === 'unknown') return { unknown: p };
       return all([atLeast(12)(getPath(p, 'MinimumLength')), ...CLASSES.map((c) => isTrue(getPath(p, c)))]);

@@ -1,5 +1,4 @@
 import { defineControl } from '../api.js';
-import { expectAt } from '../lib/where.js';
 import { asNumber } from '../../model/value.js';
 
 export default defineControl({
@@ -13,7 +12,7 @@ export default defineControl({
   remediationTerraform: 'Leave temporary_password_validity_days in the aws_cognito_user_pool\'s password_policy block unset (7) or set it to 7 or fewer.',
   references: {},
   evaluate(r) {
-    return expectAt(r, 'Policies.PasswordPolicy.TemporaryPasswordValidityDays', (v) => {
+    return r.expect('Policies.PasswordPolicy.TemporaryPasswordValidityDays', (v) => {
       if (!v) return true;
       if (v.k === 'unknown') return { unknown: v };
       const n = asNumber(v);

@@ -1,5 +1,4 @@
 import { defineControl } from '../api.js';
-import { expectAt } from '../lib/where.js';
 import { oneOf } from '../predicates.js';
 
 export default defineControl({
@@ -13,7 +12,7 @@ export default defineControl({
   remediationTerraform: 'Set user_pool_add_ons { advanced_security_mode = "ENFORCED" } on the aws_cognito_user_pool (requires the Plus feature plan).',
   references: { cdk_nag: ['AwsSolutions-COG3'] },
   evaluate(r) {
-    return expectAt(r, 'UserPoolAddOns.AdvancedSecurityMode', oneOf(['ENFORCED']), {
+    return r.expect('UserPoolAddOns.AdvancedSecurityMode', oneOf(['ENFORCED']), {
       pass: 'advanced security is ENFORCED',
       fail: 'advanced security is not ENFORCED (OFF, AUDIT or unset): risky sign-ins are not blocked',
       unknown: 'the advanced security mode depends on a parameter',

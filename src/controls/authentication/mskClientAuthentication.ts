@@ -1,6 +1,5 @@
 import { decide, defineControl, evidenceAt } from '../api.js';
 import { isPresent, isTrue } from '../predicates.js';
-import { getBlocked } from '../lib/analytics.js';
 
 export default defineControl({
   id: 'AT-MSK-006',
@@ -14,7 +13,7 @@ export default defineControl({
   references: { checkov: [], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
     const look = (path: string, test = isTrue) => {
-      const v = getBlocked(r.properties, path);
+      const v = r.get(path);
       return { path, v, d: decide(v, test), at: v === undefined ? r.resource.loc : r.locate(path) };
     };
     const unauth = look('ClientAuthentication.Unauthenticated.Enabled');

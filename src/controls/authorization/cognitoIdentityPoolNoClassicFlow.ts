@@ -1,6 +1,5 @@
 import { defineControl } from '../api.js';
 import { isNotTrue } from '../predicates.js';
-import { expectAt } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-COG-013',
@@ -13,7 +12,7 @@ export default defineControl({
   remediationTerraform: 'Leave allow_classic_flow on the aws_cognito_identity_pool unset or false (the provider\'s default) and use the enhanced (simplified) flow.',
   references: {},
   evaluate(r) {
-    return expectAt(r, 'AllowClassicFlow', isNotTrue, {
+    return r.expect('AllowClassicFlow', isNotTrue, {
       pass: 'the basic (classic) flow is disabled',
       fail: 'AllowClassicFlow is true: clients can assume roles without the enhanced flow\'s role mapping',
       unknown: 'the classic flow setting depends on a parameter',

@@ -1,6 +1,5 @@
 import { all, decide, defineControl } from '../api.js';
 import { isPresent } from '../predicates.js';
-import { whereWritten } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-EFS-003',
@@ -15,7 +14,7 @@ export default defineControl({
   evaluate(r) {
     const uid = r.get('PosixUser.Uid');
     const gid = r.get('PosixUser.Gid');
-    const at = whereWritten(r, 'PosixUser.Uid');
+    const at = r.locate('PosixUser.Uid');
     const ev = [r.evidence('PosixUser.Uid', uid, uid === undefined ? 'not set' : undefined), r.evidence('PosixUser.Gid', gid)];
     const d = all([decide(uid, isPresent), decide(gid, isPresent)]);
     if (d === true) return r.pass('the access point enforces a POSIX user and group', at, ev);

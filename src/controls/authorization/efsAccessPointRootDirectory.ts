@@ -1,6 +1,5 @@
 import { defineControl } from '../api.js';
 import { asString } from '../../model/value.js';
-import { expectAt } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-EFS-004',
@@ -13,7 +12,7 @@ export default defineControl({
   remediationTerraform: 'Add root_directory { path = "/app" } naming the application\'s own directory (with a creation_info block so EFS creates it) to the aws_efs_access_point.',
   references: {},
   evaluate(r) {
-    return expectAt(r, 'RootDirectory.Path', (v) => {
+    return r.expect('RootDirectory.Path', (v) => {
       if (v?.k === 'unknown') return { unknown: v };
       const s = asString(v);
       return s !== undefined && s.replace(/\/+$/, '') !== '';

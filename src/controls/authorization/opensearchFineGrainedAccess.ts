@@ -1,5 +1,5 @@
 import { defineControl } from '../api.js';
-import { DOMAIN_TYPES, expectOnPath } from '../lib/opensearch.js';
+import { DOMAIN_TYPES } from '../lib/opensearch.js';
 import { isTrue } from '../predicates.js';
 
 export default defineControl({
@@ -13,7 +13,7 @@ export default defineControl({
   remediationTerraform: 'Add advanced_security_options { enabled = true } to the aws_opensearch_domain or aws_elasticsearch_domain, with a master_user_options block (a master user or master_user_arn); it requires domain_endpoint_options.enforce_https, node_to_node_encryption and encrypt_at_rest.',
   references: { checkov: ['CKV2_AWS_52'], guard: ['OPENSEARCH_ACCESS_CONTROL_ENABLED'] },
   evaluate(r) {
-    return expectOnPath(r, 'AdvancedSecurityOptions.Enabled', isTrue, {
+    return r.expect('AdvancedSecurityOptions.Enabled', isTrue, {
       pass: 'fine-grained access control is enabled',
       fail: 'AdvancedSecurityOptions.Enabled is not true: every principal the access policy admits has full access to all indices',
       unknown: 'fine-grained access control depends on a deploy-time value',

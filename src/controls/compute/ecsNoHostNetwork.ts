@@ -1,6 +1,5 @@
 import { defineControl } from '../api.js';
 import { noneOf } from '../predicates.js';
-import { expectAt } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-ECS-006',
@@ -13,7 +12,7 @@ export default defineControl({
   remediationTerraform: 'Set network_mode = "awsvpc" on the aws_ecs_task_definition (required on Fargate) so each task gets its own network interface and security groups.',
   references: {},
   evaluate(r) {
-    return expectAt(r, 'NetworkMode', noneOf(['host']), {
+    return r.expect('NetworkMode', noneOf(['host']), {
       pass: 'the task does not share the host network stack',
       fail: 'NetworkMode is host: containers share the instance network namespace',
     });

@@ -1,6 +1,5 @@
 import { defineControl } from '../api.js';
 import { isPresent } from '../predicates.js';
-import { expectAt } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-ECS-007',
@@ -13,7 +12,7 @@ export default defineControl({
   remediationTerraform: 'Set task_role_arn on the aws_ecs_task_definition to a role scoped to what the task calls (and block container access to instance metadata on EC2 capacity).',
   references: {},
   evaluate(r) {
-    return expectAt(r, 'TaskRoleArn', isPresent, {
+    return r.expect('TaskRoleArn', isPresent, {
       pass: 'the task has its own IAM role',
       fail: 'TaskRoleArn is not set: the task has no role of its own and may use the instance role on EC2',
     });

@@ -2,7 +2,6 @@ import { decide, defineControl } from '../api.js';
 import { isPresent } from '../predicates.js';
 import { getPath } from '../../model/value.js';
 import { LAMBDA_TYPES } from '../lib/operations.js';
-import { whereWritten } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-LAMBDA-008',
@@ -17,7 +16,7 @@ export default defineControl({
   evaluate(r) {
     const dlqPath = r.type === 'AWS::Serverless::Function' ? 'DeadLetterQueue.TargetArn' : 'DeadLetterConfig.TargetArn';
     const dlq = r.get(dlqPath);
-    const at = whereWritten(r, dlqPath);
+    const at = r.locate(dlqPath);
     const d = decide(dlq, isPresent);
     if (d === true) return r.pass('failed asynchronous events go to a dead-letter queue', at, [r.evidence(dlqPath, dlq)]);
     // SAM: EventInvokeConfig property; CloudFormation: an AWS::Lambda::EventInvokeConfig naming the function.

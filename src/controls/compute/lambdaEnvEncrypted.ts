@@ -1,7 +1,6 @@
 import { defineControl } from '../api.js';
 import { isPresent } from '../predicates.js';
 import { LAMBDA_TYPES } from '../lib/operations.js';
-import { expectAt } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-LAMBDA-003',
@@ -16,7 +15,7 @@ export default defineControl({
   evaluate(r) {
     const vars = r.get('Environment.Variables');
     if (!vars || (vars.k === 'object' && vars.props.size === 0)) return r.notApplicable('the function defines no environment variables');
-    return expectAt(r, 'KmsKeyArn', isPresent, {
+    return r.expect('KmsKeyArn', isPresent, {
       pass: 'environment variables are encrypted with a customer managed key',
       fail: 'KmsKeyArn is not set: environment variables are encrypted only with the AWS managed Lambda key',
     });

@@ -2,7 +2,6 @@ import { decide, defineControl, type Outcome } from '../api.js';
 import { isPresent } from '../predicates.js';
 import { getPath } from '../../model/value.js';
 import { LAMBDA_TYPES } from '../lib/operations.js';
-import { whereWritten } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-LAMBDA-009',
@@ -21,7 +20,7 @@ export default defineControl({
       return isPresent(getPath(v, 'SubnetIds'));
     });
     // The subnets decide; a VpcConfig without them is reported at VpcConfig, none at all at the function.
-    const at = whereWritten(r, 'VpcConfig.SubnetIds');
+    const at = r.locate('VpcConfig.SubnetIds');
     const ev = [r.evidence('VpcConfig.SubnetIds', getPath(vpc, 'SubnetIds') ?? vpc)];
     if (d === true) return r.pass('the function is attached to VPC subnets', at, ev);
     if (d === false) return r.fail('VpcConfig.SubnetIds is not set: the function runs outside your VPC', at, ev);

@@ -1,7 +1,6 @@
 import { defineControl } from '../api.js';
 import { atLeast } from '../predicates.js';
 import { LAMBDA_TYPES } from '../lib/operations.js';
-import { expectAt } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-LAMBDA-007',
@@ -14,7 +13,7 @@ export default defineControl({
   remediationTerraform: 'Set reserved_concurrent_executions on the aws_lambda_function to the concurrency it needs; the provider\'s default of -1 reserves nothing and 0 stops the function.',
   references: { checkov: ['CKV_AWS_115'], cfn_nag: ['W92'], guard: ['LAMBDA_CONCURRENCY_CHECK'] },
   evaluate(r) {
-    return expectAt(r, 'ReservedConcurrentExecutions', atLeast(1), {
+    return r.expect('ReservedConcurrentExecutions', atLeast(1), {
       pass: 'the function has a reserved concurrency limit',
       fail: 'ReservedConcurrentExecutions is not set (or is 0, which disables the function)',
     });

@@ -1,7 +1,6 @@
 import { defineControl } from '../api.js';
 import { oneOf } from '../predicates.js';
 import { LAMBDA_TYPES } from '../lib/operations.js';
-import { expectAt } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-LAMBDA-002',
@@ -15,7 +14,7 @@ export default defineControl({
   references: { checkov: ['CKV_AWS_50'], trivy: ['AVD-AWS-0066'] },
   evaluate(r) {
     const path = r.type === 'AWS::Serverless::Function' ? 'Tracing' : 'TracingConfig.Mode';
-    return expectAt(r, path, oneOf(['Active']), {
+    return r.expect(path, oneOf(['Active']), {
       pass: 'X-Ray tracing is Active',
       fail: `${path} is not Active: invocations are not traced`,
     });

@@ -1,6 +1,5 @@
 import { defineControl } from '../api.js';
 import { oneOf } from '../predicates.js';
-import { expectAt } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-LAMBDA-006',
@@ -18,7 +17,7 @@ export default defineControl({
       if (!r.get('FunctionUrlConfig')) return r.notApplicable('the function has no function URL');
       path = 'FunctionUrlConfig.AuthType';
     }
-    return expectAt(r, path, oneOf(['AWS_IAM']), {
+    return r.expect(path, oneOf(['AWS_IAM']), {
       pass: 'the function URL requires IAM (SigV4) authentication',
       fail: `${path} is not AWS_IAM: the function URL accepts unauthenticated requests from the internet`,
     });

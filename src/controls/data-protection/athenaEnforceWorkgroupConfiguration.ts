@@ -1,6 +1,5 @@
 import { defineControl } from '../api.js';
 import { isTrue } from '../predicates.js';
-import { expectWhere } from '../lib/analytics.js';
 
 export default defineControl({
   id: 'AT-ATH-002',
@@ -17,7 +16,7 @@ export default defineControl({
       return r.unknown('EnforceWorkGroupConfiguration is left out: whether Athena enforces the workgroup settings is not known from the template', undefined, r.resource.loc,
         [r.evidence('WorkGroupConfiguration.EnforceWorkGroupConfiguration', undefined, 'left out; set it explicitly')]);
     }
-    return expectWhere(r, 'WorkGroupConfiguration.EnforceWorkGroupConfiguration', isTrue, {
+    return r.expect('WorkGroupConfiguration.EnforceWorkGroupConfiguration', isTrue, {
       pass: 'workgroup settings override client-side settings',
       fail: 'EnforceWorkGroupConfiguration is false: clients can override the result location and encryption',
       unknown: 'enforcement depends on a deploy-time value',

@@ -1,6 +1,5 @@
 import { defineControl } from '../api.js';
 import { oneOf } from '../predicates.js';
-import { expectWhere } from '../lib/analytics.js';
 
 export default defineControl({
   id: 'AT-ATH-001',
@@ -13,7 +12,7 @@ export default defineControl({
   remediationTerraform: 'Add configuration { result_configuration { encryption_configuration { encryption_option = "SSE_KMS" (or "CSE_KMS" with kms_key_arn, or "SSE_S3") } } } to the aws_athena_workgroup.',
   references: { checkov: [], trivy: ['AVD-AWS-0006'], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
-    return expectWhere(r, 'WorkGroupConfiguration.ResultConfiguration.EncryptionConfiguration.EncryptionOption', oneOf(['SSE_S3', 'SSE_KMS', 'CSE_KMS'], true), {
+    return r.expect('WorkGroupConfiguration.ResultConfiguration.EncryptionConfiguration.EncryptionOption', oneOf(['SSE_S3', 'SSE_KMS', 'CSE_KMS'], true), {
       pass: 'query results are encrypted',
       fail: 'no result encryption is configured: Athena writes query results without encrypting them',
       unknown: 'result encryption depends on a deploy-time value',

@@ -3,7 +3,7 @@ import type { Evidence, Loc, Value } from '../../model/types.js';
 import { asList, asString, prop } from '../../model/value.js';
 import { isNotTrue } from '../predicates.js';
 import { keyAt } from '../lib/operations.js';
-import { valueThrough } from '../lib/where.js';
+import { valueThrough } from '../../model/value.js';
 
 /** Artifact types for which EncryptionDisabled does not apply: nothing is written, or CodePipeline stores it under its own key. */
 const NOT_STORED_BY_CODEBUILD = new Set(['NO_ARTIFACTS', 'CODEPIPELINE']);

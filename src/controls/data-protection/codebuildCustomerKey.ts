@@ -1,5 +1,4 @@
 import { defineControl } from '../api.js';
-import { expectAt } from '../lib/where.js';
 import { isPresent } from '../predicates.js';
 
 export default defineControl({
@@ -13,7 +12,7 @@ export default defineControl({
   remediationTerraform: 'Set encryption_key on the aws_codebuild_project to the ARN (or alias) of a customer managed aws_kms_key and allow the project\'s service role to use it.',
   references: { checkov: ['CKV_AWS_147'], cfn_nag: ['W32'], cdk_nag: ['AwsSolutions-CB4'], guard: ['CODEBUILD_ENCRYPTION_KEY_RULE'] },
   evaluate(r) {
-    return expectAt(r, 'EncryptionKey', isPresent, {
+    return r.expect('EncryptionKey', isPresent, {
       pass: 'build output is encrypted with the KMS key named in EncryptionKey',
       fail: 'EncryptionKey is not set: build output is encrypted with the AWS managed S3 key',
       unknown: 'the encryption key depends on a deploy-time value',

@@ -2,7 +2,7 @@ import { decide, defineControl, evidenceAt, type Outcome } from '../api.js';
 import type { Evidence, Value } from '../../model/types.js';
 import { asList } from '../../model/value.js';
 import { keyAt } from '../lib/operations.js';
-import { valueThrough } from '../lib/where.js';
+import { valueThrough } from '../../model/value.js';
 import { isNotTrue } from '../predicates.js';
 
 export default defineControl({

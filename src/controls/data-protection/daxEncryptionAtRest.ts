@@ -1,6 +1,5 @@
 import { defineControl } from '../api.js';
 import { isTrue } from '../predicates.js';
-import { expectWhere } from '../lib/analytics.js';
 
 export default defineControl({
   id: 'AT-DAX-001',
@@ -13,7 +12,7 @@ export default defineControl({
   remediationTerraform: 'Add server_side_encryption { enabled = true } to the aws_dax_cluster; existing clusters must be recreated.',
   references: { checkov: ['CKV_AWS_47'], trivy: ['AVD-AWS-0023'], cfn_nag: ['W83'], cdk_nag: [], guard: ['DAX_ENCRYPTION_ENABLED'] },
   evaluate(r) {
-    return expectWhere(r, 'SSESpecification.SSEEnabled', isTrue, {
+    return r.expect('SSESpecification.SSEEnabled', isTrue, {
       pass: 'cached data is encrypted at rest',
       fail: 'SSESpecification.SSEEnabled is not true: cached data is not encrypted at rest (the default)',
       unknown: 'encryption at rest depends on a deploy-time value',

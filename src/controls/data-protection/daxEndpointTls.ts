@@ -1,5 +1,5 @@
 import { defineControl } from '../api.js';
-import { equalsOr, expectWhere } from '../lib/analytics.js';
+import { equalsOr } from '../lib/analytics.js';
 
 export default defineControl({
   id: 'AT-DAX-002',
@@ -12,7 +12,7 @@ export default defineControl({
   remediationTerraform: 'Set cluster_endpoint_encryption_type = "TLS" on the aws_dax_cluster and use a DAX client that connects with daxs://.',
   references: { checkov: ['CKV_AWS_239'], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
-    return expectWhere(r, 'ClusterEndpointEncryptionType', equalsOr('TLS', 'NONE'), {
+    return r.expect('ClusterEndpointEncryptionType', equalsOr('TLS', 'NONE'), {
       pass: 'clients connect to the cluster over TLS',
       fail: 'ClusterEndpointEncryptionType is not TLS: clients connect to the cluster unencrypted (NONE is the default)',
       unknown: 'endpoint encryption depends on a deploy-time value',

@@ -1,7 +1,6 @@
 import { defineControl } from '../api.js';
 import { asString } from '../../model/value.js';
 import { oneOf } from '../predicates.js';
-import { expectWhere } from '../lib/analytics.js';
 
 /** Engines DMS connects to as a database client, where SslMode decides whether the connection is encrypted. */
 const SSL_ENGINES = new Set([
@@ -22,7 +21,7 @@ export default defineControl({
   evaluate(r) {
     const engine = asString(r.get('EngineName'))?.toLowerCase();
     if (engine !== undefined && !SSL_ENGINES.has(engine)) return r.notApplicable(`the ${engine} endpoint type has no SSL mode`);
-    return expectWhere(r, 'SslMode', oneOf(['require', 'verify-ca', 'verify-full'], true), {
+    return r.expect('SslMode', oneOf(['require', 'verify-ca', 'verify-full'], true), {
       pass: 'DMS connects to the database over SSL',
       fail: 'SslMode is none (the default when left out): DMS connects to the database without TLS',
       unknown: 'the SSL mode depends on a deploy-time value',

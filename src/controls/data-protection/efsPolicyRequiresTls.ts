@@ -1,7 +1,6 @@
 import { defineControl, evidenceAt } from '../api.js';
 import { statementsOf } from '../lib/policy.js';
 import { deniesInsecureTransport, policyValue } from '../lib/resourcePolicy.js';
-import { whereWritten } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-EFS-005',
@@ -15,7 +14,7 @@ export default defineControl({
   references: {},
   evaluate(r) {
     const raw = r.get('FileSystemPolicy');
-    const at = whereWritten(r, 'FileSystemPolicy');
+    const at = r.locate('FileSystemPolicy');
     const ev = [r.evidence('FileSystemPolicy', raw, raw === undefined ? 'not set: no file system policy' : undefined)];
     if (raw === undefined) return r.fail('the file system has no policy, so clients may mount it without TLS', at, ev);
     const doc = policyValue(raw);

@@ -1,7 +1,6 @@
 import { defineControl, evidenceAt, type Outcome } from '../api.js';
 import { asList, asString, getPath, prop } from '../../model/value.js';
 import { keyAt } from '../lib/operations.js';
-import { whereWritten } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-EKS-001',
@@ -17,7 +16,7 @@ export default defineControl({
     const cfg = r.get('EncryptionConfig');
     if (cfg && cfg.k === 'unknown') return r.unknown('the encryption configuration depends on a deploy-time value', cfg, r.locate('EncryptionConfig'), [r.evidence('EncryptionConfig')]);
     const items = asList(cfg) ?? [];
-    if (items.length === 0) return r.fail('no EncryptionConfig: Kubernetes secrets are stored without KMS envelope encryption', whereWritten(r, 'EncryptionConfig'), [r.evidence('EncryptionConfig', cfg, 'not set')]);
+    if (items.length === 0) return r.fail('no EncryptionConfig: Kubernetes secrets are stored without KMS envelope encryption', r.locate('EncryptionConfig'), [r.evidence('EncryptionConfig', cfg, 'not set')]);
     let partial: { at: ReturnType<typeof keyAt>; why: string; i: number } | undefined;
     for (const [i, item] of items.entries()) {
       if (item.k === 'unknown') return r.unknown('an encryption configuration entry depends on a deploy-time value', item, item.loc, [evidenceAt(`Properties.EncryptionConfig[${i}]`, item, item.loc)]);

@@ -1,6 +1,7 @@
 import { decide, defineControl, evidenceAt } from '../api.js';
 import { isTrue } from '../predicates.js';
-import { getBlocked, jsonObject } from '../lib/analytics.js';
+import { jsonObject } from '../lib/analytics.js';
+import { valueThrough } from '../../model/value.js';
 
 export default defineControl({
   id: 'AT-EMR-001',
@@ -16,7 +17,7 @@ export default defineControl({
     const base = r.get('SecurityConfiguration');
     const doc = jsonObject(base);
     const path = 'EncryptionConfiguration.EnableAtRestEncryption';
-    const v = getBlocked(doc, path);
+    const v = valueThrough(doc, path);
     const written = base && base.k === 'object';
     const at = v?.loc && written ? r.locate(`SecurityConfiguration.${path}`) : base ? r.locate('SecurityConfiguration') : r.resource.loc;
     const d = decide(v, isTrue);

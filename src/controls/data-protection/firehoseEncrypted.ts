@@ -1,7 +1,6 @@
 import { defineControl } from '../api.js';
 import { asString } from '../../model/value.js';
 import { oneOf } from '../predicates.js';
-import { expectWhere } from '../lib/analytics.js';
 
 export default defineControl({
   id: 'AT-KIN-002',
@@ -17,7 +16,7 @@ export default defineControl({
     const type = r.get('DeliveryStreamType');
     const t = asString(type);
     if (t !== undefined && t !== 'DirectPut') return r.notApplicable(`the stream reads from a source (${t}); buffered data encryption applies to Direct PUT streams`);
-    return expectWhere(r, 'DeliveryStreamEncryptionConfigurationInput.KeyType', oneOf(['AWS_OWNED_CMK', 'CUSTOMER_MANAGED_CMK']), {
+    return r.expect('DeliveryStreamEncryptionConfigurationInput.KeyType', oneOf(['AWS_OWNED_CMK', 'CUSTOMER_MANAGED_CMK']), {
       pass: 'buffered data is encrypted at rest',
       fail: 'DeliveryStreamEncryptionConfigurationInput is not set: buffered data is not encrypted by Firehose',
       unknown: 'server-side encryption depends on a deploy-time value',

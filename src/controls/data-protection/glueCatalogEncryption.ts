@@ -1,6 +1,5 @@
 import { defineControl } from '../api.js';
 import { oneOf } from '../predicates.js';
-import { expectWhere } from '../lib/analytics.js';
 
 export default defineControl({
   id: 'AT-GLUE-004',
@@ -13,7 +12,7 @@ export default defineControl({
   remediationTerraform: 'Set data_catalog_encryption_settings { encryption_at_rest { catalog_encryption_mode = "SSE-KMS" (with sse_aws_kms_key_id) or "SSE-KMS-WITH-SERVICE-ROLE" } } on the aws_glue_data_catalog_encryption_settings.',
   references: { checkov: ['CKV_AWS_94'], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
-    return expectWhere(r, 'DataCatalogEncryptionSettings.EncryptionAtRest.CatalogEncryptionMode', oneOf(['SSE-KMS', 'SSE-KMS-WITH-SERVICE-ROLE'], true), {
+    return r.expect('DataCatalogEncryptionSettings.EncryptionAtRest.CatalogEncryptionMode', oneOf(['SSE-KMS', 'SSE-KMS-WITH-SERVICE-ROLE'], true), {
       pass: 'the Data Catalog is encrypted with KMS',
       fail: 'CatalogEncryptionMode is not SSE-KMS: the Data Catalog metadata is not encrypted with KMS',
       unknown: 'catalog encryption depends on a deploy-time value',

@@ -1,5 +1,5 @@
 import { defineControl } from '../api.js';
-import { equalsOr, expectWhere } from '../lib/analytics.js';
+import { equalsOr } from '../lib/analytics.js';
 
 export default defineControl({
   id: 'AT-GLUE-002',
@@ -12,7 +12,7 @@ export default defineControl({
   remediationTerraform: 'Set encryption_configuration { cloudwatch_encryption { cloudwatch_encryption_mode = "SSE-KMS", kms_key_arn = ... } } on the aws_glue_security_configuration.',
   references: { checkov: ['CKV_AWS_99'], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
-    return expectWhere(r, 'EncryptionConfiguration.CloudWatchEncryption.CloudWatchEncryptionMode', equalsOr('SSE-KMS', 'DISABLED'), {
+    return r.expect('EncryptionConfiguration.CloudWatchEncryption.CloudWatchEncryptionMode', equalsOr('SSE-KMS', 'DISABLED'), {
       pass: 'CloudWatch logs written by Glue are encrypted with KMS',
       fail: 'CloudWatchEncryptionMode is not SSE-KMS: Glue does not encrypt its CloudWatch logs with KMS',
       unknown: 'CloudWatch log encryption depends on a deploy-time value',

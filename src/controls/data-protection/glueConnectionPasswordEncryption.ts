@@ -1,6 +1,5 @@
 import { defineControl } from '../api.js';
 import { isTrue } from '../predicates.js';
-import { expectWhere } from '../lib/analytics.js';
 
 export default defineControl({
   id: 'AT-GLUE-005',
@@ -13,7 +12,7 @@ export default defineControl({
   remediationTerraform: 'Set data_catalog_encryption_settings { connection_password_encryption { return_connection_password_encrypted = true, aws_kms_key_id = ... } } on the aws_glue_data_catalog_encryption_settings.',
   references: { checkov: ['CKV_AWS_94'], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
-    return expectWhere(r, 'DataCatalogEncryptionSettings.ConnectionPasswordEncryption.ReturnConnectionPasswordEncrypted', isTrue, {
+    return r.expect('DataCatalogEncryptionSettings.ConnectionPasswordEncryption.ReturnConnectionPasswordEncrypted', isTrue, {
       pass: 'connection passwords are returned encrypted',
       fail: 'ReturnConnectionPasswordEncrypted is not true: connection passwords are readable in clear from the catalog',
       unknown: 'connection password encryption depends on a deploy-time value',

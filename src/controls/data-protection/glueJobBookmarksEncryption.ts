@@ -1,5 +1,5 @@
 import { defineControl } from '../api.js';
-import { equalsOr, expectWhere } from '../lib/analytics.js';
+import { equalsOr } from '../lib/analytics.js';
 
 export default defineControl({
   id: 'AT-GLUE-003',
@@ -12,7 +12,7 @@ export default defineControl({
   remediationTerraform: 'Set encryption_configuration { job_bookmarks_encryption { job_bookmarks_encryption_mode = "CSE-KMS", kms_key_arn = ... } } on the aws_glue_security_configuration.',
   references: { checkov: ['CKV_AWS_99'], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
-    return expectWhere(r, 'EncryptionConfiguration.JobBookmarksEncryption.JobBookmarksEncryptionMode', equalsOr('CSE-KMS', 'DISABLED'), {
+    return r.expect('EncryptionConfiguration.JobBookmarksEncryption.JobBookmarksEncryptionMode', equalsOr('CSE-KMS', 'DISABLED'), {
       pass: 'job bookmarks are encrypted with KMS',
       fail: 'JobBookmarksEncryptionMode is not CSE-KMS: job bookmarks are not encrypted',
       unknown: 'job bookmark encryption depends on a deploy-time value',

@@ -1,6 +1,5 @@
 import { decide, defineControl, evidenceAt, type Verdict } from '../api.js';
 import { asString, prop } from '../../model/value.js';
-import { getBlocked } from '../lib/analytics.js';
 
 export default defineControl({
   id: 'AT-GLUE-001',
@@ -14,7 +13,7 @@ export default defineControl({
   references: { checkov: ['CKV_AWS_99'], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
     const path = 'EncryptionConfiguration.S3Encryptions';
-    const v = getBlocked(r.properties, path);
+    const v = r.get(path);
     const at = v === undefined ? r.resource.loc : r.locate(path);
     if (v && v.k === 'unknown') return r.unknown('S3 encryption depends on a deploy-time value', v, at, [evidenceAt(`Properties.${path}`, v, at)]);
     const items = v === undefined ? [] : v.k === 'list' ? v.items : [v];

@@ -1,6 +1,5 @@
 import { defineControl } from '../api.js';
 import { isPresent } from '../predicates.js';
-import { expectWhere } from '../lib/analytics.js';
 
 export default defineControl({
   id: 'AT-MSK-003',
@@ -13,7 +12,7 @@ export default defineControl({
   remediationTerraform: 'Set encryption_info { encryption_at_rest_kms_key_arn = ... } on the aws_msk_cluster to a customer managed key; it can only be chosen at creation.',
   references: { checkov: [], trivy: ['AVD-AWS-0179'], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
-    return expectWhere(r, 'EncryptionInfo.EncryptionAtRest.DataVolumeKMSKeyId', isPresent, {
+    return r.expect('EncryptionInfo.EncryptionAtRest.DataVolumeKMSKeyId', isPresent, {
       pass: 'broker storage is encrypted with the customer managed key in DataVolumeKMSKeyId',
       fail: 'DataVolumeKMSKeyId is not set: broker storage is encrypted with the AWS managed key aws/kafka',
       unknown: 'the KMS key depends on a deploy-time value',

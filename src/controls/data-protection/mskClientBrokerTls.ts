@@ -1,5 +1,5 @@
 import { defineControl } from '../api.js';
-import { equalsOr, expectWhere, trueOr } from '../lib/analytics.js';
+import { equalsOr, trueOr } from '../lib/analytics.js';
 
 export default defineControl({
   id: 'AT-MSK-001',
@@ -12,7 +12,7 @@ export default defineControl({
   remediationTerraform: 'Set encryption_info { encryption_in_transit { client_broker = "TLS" } } on the aws_msk_cluster, or leave it out (TLS is the default).',
   references: { checkov: [], trivy: ['AVD-AWS-0073'], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
-    return expectWhere(r, 'EncryptionInfo.EncryptionInTransit.ClientBroker', equalsOr('TLS', 'TLS'), {
+    return r.expect('EncryptionInfo.EncryptionInTransit.ClientBroker', equalsOr('TLS', 'TLS'), {
       pass: 'clients must connect to the brokers over TLS',
       fail: 'ClientBroker allows plaintext connections between clients and brokers',
       unknown: 'client-broker encryption depends on a deploy-time value',

@@ -1,5 +1,5 @@
 import { defineControl } from '../api.js';
-import { equalsOr, expectWhere, trueOr } from '../lib/analytics.js';
+import { equalsOr, trueOr } from '../lib/analytics.js';
 
 export default defineControl({
   id: 'AT-MSK-002',
@@ -12,7 +12,7 @@ export default defineControl({
   remediationTerraform: 'Leave in_cluster in encryption_info { encryption_in_transit { } } of the aws_msk_cluster unset or true; changing it replaces the cluster.',
   references: { checkov: [], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
-    return expectWhere(r, 'EncryptionInfo.EncryptionInTransit.InCluster', trueOr(true), {
+    return r.expect('EncryptionInfo.EncryptionInTransit.InCluster', trueOr(true), {
       pass: 'traffic between brokers is encrypted',
       fail: 'InCluster is false: data replicated between brokers is not encrypted',
       unknown: 'in-cluster encryption depends on a deploy-time value',

@@ -1,7 +1,6 @@
 import { decide, defineControl, type Outcome } from '../api.js';
-import { DOMAIN_TYPES, expectOnPath, valueOnPath } from '../lib/opensearch.js';
+import { DOMAIN_TYPES } from '../lib/opensearch.js';
 import { isPresent, isTrue } from '../predicates.js';
-import { whereWritten } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-OS-011',
@@ -15,14 +14,14 @@ export default defineControl({
   references: { checkov: ['CKV_AWS_247'] },
   evaluate(r): Outcome {
     // Whether data is encrypted at all is AT-OS-001's question; this one asks only with which key.
-    const on = decide(valueOnPath(r, 'EncryptionAtRestOptions.Enabled'), isTrue);
+    const on = decide(r.get('EncryptionAtRestOptions.Enabled'), isTrue);
     if (on === false) return r.notApplicable('encryption at rest is not enabled (see AT-OS-001)');
-    const keyed = expectOnPath(r, 'EncryptionAtRestOptions.KmsKeyId', isPresent, {
+    const keyed = r.expect('EncryptionAtRestOptions.KmsKeyId', isPresent, {
       pass: 'data at rest is encrypted with the KMS key named in KmsKeyId',
       fail: 'EncryptionAtRestOptions.KmsKeyId is not set: data at rest is encrypted with the AWS managed key aws/es',
       unknown: 'the encryption key depends on a deploy-time value',
     }, 'not set: the AWS managed key aws/es');
-    if (keyed.status === 'fail' && on !== true) return r.unknown('KmsKeyId is not set, and whether encryption at rest is on depends on a deploy-time value', on.unknown, whereWritten(r, 'EncryptionAtRestOptions.Enabled'), keyed.evidence);
+    if (keyed.status === 'fail' && on !== true) return r.unknown('KmsKeyId is not set, and whether encryption at rest is on depends on a deploy-time value', on.unknown, r.locate('EncryptionAtRestOptions.Enabled'), keyed.evidence);
     return keyed;
   },
 });

@@ -1,9 +1,8 @@
 import { defineControl, evidenceAt, ResourceContext, type Outcome } from '../api.js';
-import type { Resource, Value } from '../../model/types.js';
+import type { Loc, Resource, Value } from '../../model/types.js';
 import { asString, prop } from '../../model/value.js';
 import { inDbCluster } from '../lib/data.js';
 import { tlsParameter, versionOf, type TlsParameter } from '../lib/rdsTls.js';
-import { whereWritten } from '../lib/where.js';
 
 const GROUP = {
   'AWS::RDS::DBInstance': { key: 'DBParameterGroupName', type: 'AWS::RDS::DBParameterGroup', nameKey: 'DBParameterGroupName' },
@@ -23,17 +22,17 @@ export default defineControl({
   evaluate(r): Outcome {
     if (inDbCluster(r)) return r.notApplicable('the instance belongs to a DB cluster; TLS enforcement is set in the cluster parameter group');
     const engineV = r.get('Engine');
-    if (engineV && engineV.k === 'unknown') return r.unknown('the engine, and so the parameter that enforces TLS, depends on a deploy-time value', engineV, whereWritten(r, 'Engine'), [r.evidence('Engine')]);
+    if (engineV && engineV.k === 'unknown') return r.unknown('the engine, and so the parameter that enforces TLS, depends on a deploy-time value', engineV, r.locate('Engine'), [r.evidence('Engine')]);
     const engine = asString(engineV);
     if (!engine) return r.notApplicable('no Engine is set (the database is restored from a snapshot or replicates another)');
     const tls = tlsParameter(engine);
     if (!tls) {
       const blocking: Value = { k: 'unknown', reason: `${engine} enforces TLS through an option group or listener settings, which this control does not read`, params: [], loc: engineV!.loc };
-      return r.unknown(`whether ${engine} requires TLS is not known from its parameter group`, blocking, whereWritten(r, 'Engine'), [r.evidence('Engine')]);
+      return r.unknown(`whether ${engine} requires TLS is not known from its parameter group`, blocking, r.locate('Engine'), [r.evidence('Engine')]);
     }
     const g = GROUP[r.type as keyof typeof GROUP];
     const ref = r.get(g.key);
-    const refAt = whereWritten(r, g.key);
+    const refAt = r.locate(g.key);
     const version = versionOf(r.get('EngineVersion'));
     if (ref && ref.k === 'unknown') return r.unknown('the parameter group depends on a deploy-time value', ref, refAt, [r.evidence(g.key)]);
     const literal = asString(ref);
@@ -50,13 +49,13 @@ export default defineControl({
 });
 
 /** The decision when the group in use is declared in the template. */
-function fromGroup(r: ResourceContext, tls: TlsParameter, engine: string, group: Resource, refAt: ReturnType<typeof whereWritten>): Outcome {
+function fromGroup(r: ResourceContext, tls: TlsParameter, engine: string, group: Resource, refAt: Loc): Outcome {
   const gc = new ResourceContext(group, r.graph, r.today);
   const params = gc.get('Parameters');
   const via = evidenceAt(`Properties.${GROUP[r.type as keyof typeof GROUP].key}`, r.get(GROUP[r.type as keyof typeof GROUP].key), refAt, `parameter group ${group.id}`);
   if (params && params.k === 'unknown') return r.unknown(`the parameters of ${group.id} depend on a deploy-time value`, params, params.loc, [via]);
   const v = prop(params, tls.name);
-  const at = v !== undefined && params && params.k === 'object' ? params.keyLocs.get(tls.name) ?? v.loc : whereWritten(gc, 'Parameters');
+  const at = v !== undefined && params && params.k === 'object' ? params.keyLocs.get(tls.name) ?? v.loc : gc.locate('Parameters');
   const ev = [via, evidenceAt(`${group.id}.Properties.Parameters.${tls.name}`, v, at, v === undefined ? 'not set: the family default applies' : undefined)];
   if (v && v.k === 'unknown') return r.unknown(`${tls.name} in ${group.id} depends on a deploy-time value`, v, at, ev);
   if (v !== undefined) {
@@ -70,7 +69,7 @@ function fromGroup(r: ResourceContext, tls: TlsParameter, engine: string, group:
 }
 
 /** The decision from the engine's default value for the version in use. */
-function byDefault(r: ResourceContext, tls: TlsParameter, engine: string, version: number[] | undefined, at: ReturnType<typeof whereWritten>, ev: ReturnType<typeof evidenceAt>[], why = 'no custom parameter group sets it'): Outcome {
+function byDefault(r: ResourceContext, tls: TlsParameter, engine: string, version: number[] | undefined, at: Loc, ev: ReturnType<typeof evidenceAt>[], why = 'no custom parameter group sets it'): Outcome {
   const on = tls.defaultOn(version);
   if (on === true) return r.pass(`${why}; ${engine} ${version!.join('.')} defaults ${tls.name} to on, so connections without TLS are refused`, at, ev);
   if (on === false) return r.fail(`${why}; ${engine}${version ? ` ${version.join('.')}` : ''} defaults ${tls.name} to off, so connections without TLS are accepted`, at, ev);

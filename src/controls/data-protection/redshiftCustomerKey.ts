@@ -1,5 +1,4 @@
 import { decide, defineControl, type Outcome } from '../api.js';
-import { expectAt, whereWritten } from '../lib/where.js';
 import { isFalse, isPresent } from '../predicates.js';
 
 export default defineControl({
@@ -16,12 +15,12 @@ export default defineControl({
     // Whether the cluster is encrypted at all is AT-RSH-001's question.
     const off = decide(r.get('Encrypted'), isFalse);
     if (off === true) return r.notApplicable('the cluster is not encrypted (see AT-RSH-001)');
-    const keyed = expectAt(r, 'KmsKeyId', isPresent, {
+    const keyed = r.expect('KmsKeyId', isPresent, {
       pass: 'the cluster is encrypted with the KMS key named in KmsKeyId',
       fail: 'KmsKeyId is not set: the cluster is encrypted, if at all, with a key AWS manages',
       unknown: 'the encryption key depends on a deploy-time value',
     }, 'not set: a key AWS manages');
-    if (keyed.status === 'fail' && off !== false) return r.unknown('KmsKeyId is not set, and whether the cluster is encrypted at all depends on a deploy-time value', off.unknown, whereWritten(r, 'Encrypted'), [...keyed.evidence, r.evidence('Encrypted')]);
+    if (keyed.status === 'fail' && off !== false) return r.unknown('KmsKeyId is not set, and whether the cluster is encrypted at all depends on a deploy-time value', off.unknown, r.locate('Encrypted'), [...keyed.evidence, r.evidence('Encrypted')]);
     return keyed;
   },
 });

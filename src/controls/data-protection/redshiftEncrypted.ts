@@ -1,7 +1,6 @@
 import { decide, defineControl, type Outcome } from '../api.js';
 import type { Value } from '../../model/types.js';
 import { isTrue } from '../predicates.js';
-import { whereWritten } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-RSH-001',
@@ -15,7 +14,7 @@ export default defineControl({
   references: { checkov: ['CKV_AWS_64'], guard: ['REDSHIFT_CLUSTER_CONFIGURATION_CHECK'] },
   evaluate(r): Outcome {
     const v = r.get('Encrypted');
-    const at = whereWritten(r, 'Encrypted');
+    const at = r.locate('Encrypted');
     const ev = [r.evidence('Encrypted', v, v === undefined ? 'not set' : undefined)];
     if (v === undefined) {
       const blocking: Value = { k: 'unknown', reason: 'Redshift encrypts clusters created since January 2025 by default but not older ones, so it depends on when the cluster was created (deploy time)', params: [], loc: at };

@@ -1,7 +1,6 @@
 import { defineControl, evidenceAt, ResourceContext, type Outcome } from '../api.js';
 import type { Value } from '../../model/types.js';
 import { asList, asString, prop } from '../../model/value.js';
-import { whereWritten } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-RSH-004',
@@ -15,7 +14,7 @@ export default defineControl({
   references: {},
   evaluate(r): Outcome {
     const ref = r.get('ClusterParameterGroupName');
-    const at = whereWritten(r, 'ClusterParameterGroupName');
+    const at = r.locate('ClusterParameterGroupName');
     const ev = [r.evidence('ClusterParameterGroupName', ref, ref === undefined ? 'not set: the default parameter group' : undefined)];
     if (ref && ref.k === 'unknown') return r.unknown('the parameter group depends on a deploy-time value', ref, at, ev);
     const literal = asString(ref);
@@ -33,7 +32,7 @@ export default defineControl({
     if (params && params.k === 'unknown') return r.unknown(`the parameters of ${group.id} depend on a deploy-time value`, params, params.loc, ev);
     const entry = (asList(params) ?? []).find((p) => asString(prop(p, 'ParameterName')) === 'require_ssl');
     if (!entry) {
-      const gat = whereWritten(gc, 'Parameters');
+      const gat = gc.locate('Parameters');
       return r.fail(`${group.id} does not set require_ssl, which defaults to false: the cluster accepts unencrypted connections`, gat, [...ev, evidenceAt(`${group.id}.Properties.Parameters`, params, gat, 'require_ssl not set')]);
     }
     const v = prop(entry, 'ParameterValue');

@@ -1,5 +1,4 @@
 import { defineControl } from '../api.js';
-import { expectAt } from '../lib/where.js';
 import { isFalse } from '../predicates.js';
 import type { Value } from '../../model/types.js';
 import type { Verdict } from '../api.js';
@@ -22,7 +21,7 @@ export default defineControl({
   remediationTerraform: 'Remove allow_version_upgrade = false (it defaults to true) from the aws_redshift_cluster, and set preferred_maintenance_window to a window that suits the workload.',
   references: { checkov: ['CKV_AWS_141'] },
   evaluate(r) {
-    return expectAt(r, 'AllowVersionUpgrade', allowed, {
+    return r.expect('AllowVersionUpgrade', allowed, {
       pass: r.get('AllowVersionUpgrade') === undefined ? 'AllowVersionUpgrade is not set; the default applies engine upgrades in the maintenance window' : 'engine upgrades are applied in the maintenance window',
       fail: 'AllowVersionUpgrade is false: the cluster keeps its engine version and misses fixes in newer ones',
       unknown: 'automatic version upgrades depend on a deploy-time value',

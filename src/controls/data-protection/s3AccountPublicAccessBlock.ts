@@ -1,6 +1,5 @@
 import { decide, defineControl } from '../api.js';
 import { isTrue } from '../predicates.js';
-import { whereWritten } from '../lib/where.js';
 
 const SETTINGS = ['BlockPublicAcls', 'IgnorePublicAcls', 'BlockPublicPolicy', 'RestrictPublicBuckets'];
 
@@ -18,9 +17,9 @@ export default defineControl({
     const vs = SETTINGS.map((p) => ({ p, v: r.get(p), d: decide(r.get(p), isTrue) }));
     const ev = vs.map((x) => r.evidence(x.p, x.v, x.v === undefined ? 'not set: false' : undefined));
     const off = vs.filter((x) => x.d === false);
-    if (off.length) return r.fail(`account-level ${off.map((x) => x.p).join(', ')} ${off.length > 1 ? 'are' : 'is'} not true: buckets without their own block can be made public`, whereWritten(r, off[0]!.p), ev);
+    if (off.length) return r.fail(`account-level ${off.map((x) => x.p).join(', ')} ${off.length > 1 ? 'are' : 'is'} not true: buckets without their own block can be made public`, r.locate(off[0]!.p), ev);
     const open = vs.find((x) => x.d !== true);
-    if (open && open.d !== true && open.d !== false) return r.unknown(`whether ${open.p} is on depends on a value not known statically`, open.d.unknown, whereWritten(r, open.p), ev);
+    if (open && open.d !== true && open.d !== false) return r.unknown(`whether ${open.p} is on depends on a value not known statically`, open.d.unknown, r.locate(open.p), ev);
     return r.pass('all four Block Public Access settings are on for the account', r.resource.loc, ev);
   },
 });

@@ -1,7 +1,6 @@
 import { defineControl, evidenceAt, type Outcome } from '../api.js';
 import { asNumber, asString, prop } from '../../model/value.js';
 import { maxIntervalDays } from '../lib/schedule.js';
-import { whereWritten } from '../lib/where.js';
 
 const MAX_DAYS = 90;
 
@@ -17,7 +16,7 @@ export default defineControl({
   references: { checkov: ['CKV_AWS_304'] },
   evaluate(r): Outcome {
     const rules = r.get('RotationRules');
-    const at = whereWritten(r, 'RotationRules');
+    const at = r.locate('RotationRules');
     if (rules === undefined) return r.fail('no RotationRules: the schedule sets no rotation interval', at, [r.evidence('RotationRules', rules, 'not set')]);
     if (rules.k === 'unknown') return r.unknown('the rotation rules depend on a deploy-time value', rules, at, [r.evidence('RotationRules')]);
     const days = prop(rules, 'AutomaticallyAfterDays');

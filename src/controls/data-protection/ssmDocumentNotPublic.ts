@@ -1,6 +1,5 @@
 import { defineControl } from '../api.js';
 import { asString, asStrings } from '../../model/value.js';
-import { whereWritten } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-SSM-002',
@@ -16,7 +15,7 @@ export default defineControl({
     if (!r.resource.sourceType?.startsWith('aws_')) return r.notApplicable('CloudFormation cannot share an SSM document: it stays private to the account');
     const type = r.get('Permissions.Type');
     const ids = r.get('Permissions.AccountIds');
-    const at = whereWritten(r, 'Permissions.AccountIds');
+    const at = r.locate('Permissions.AccountIds');
     const ev = [r.evidence('Permissions.Type', type), r.evidence('Permissions.AccountIds', ids, ids === undefined ? 'not set: not shared' : undefined)];
     if (ids === undefined) return r.pass('the document is not shared with other accounts', at, ev);
     if (ids.k === 'unknown') return r.unknown('the accounts the document is shared with are not known statically', ids, at, ev);

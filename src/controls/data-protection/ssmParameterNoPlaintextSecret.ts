@@ -1,7 +1,6 @@
 import { defineControl, evidenceAt, type Outcome } from '../api.js';
 import { asString } from '../../model/value.js';
 import { credentialIn, looksSecretName, maskedValue, deployInputsOf, secretExposure } from '../lib/secrets.js';
-import { whereWritten } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-SSM-001',
@@ -20,8 +19,8 @@ export default defineControl({
     const secure = type === 'SecureString';
     const terraform = /^terraform/.test(r.graph.template(r.resource)?.format ?? '');
     const value = r.get('Value');
-    const typeAt = whereWritten(r, 'Type');
-    const valueAt = whereWritten(r, 'Value');
+    const typeAt = r.locate('Type');
+    const valueAt = r.locate('Value');
     const shownValue = value && value.k === 'scalar' ? maskedValue(value, true) : value;
     const cred = credentialIn(value);
     if (cred && value) {
@@ -31,7 +30,7 @@ export default defineControl({
     const name = asString(r.get('Name'));
     const named = [name?.split('/').pop(), r.id].filter((n): n is string => !!n).find(looksSecretName);
     const nameV = r.get('Name');
-    if (!named && nameV && nameV.k === 'unknown') return r.unknown('whether the parameter holds a secret depends on its name, known only at deploy time', nameV, whereWritten(r, 'Name'), [r.evidence('Name'), r.evidence('Type')]);
+    if (!named && nameV && nameV.k === 'unknown') return r.unknown('whether the parameter holds a secret depends on its name, known only at deploy time', nameV, r.locate('Name'), [r.evidence('Name'), r.evidence('Type')]);
     if (!named) return r.pass('neither the parameter name nor its value looks like a credential', valueAt, [r.evidence('Name'), evidenceAt('Properties.Value', shownValue, valueAt)]);
     const ex = secretExposure(value, deployInputsOf(r));
     const ev = [r.evidence('Name', r.get('Name'), name ? undefined : `not set; judged by the logical id ${r.id}`), r.evidence('Type'), evidenceAt('Properties.Value', ex?.exposed ? shownValue : value, valueAt, ex?.why)];

@@ -1,5 +1,4 @@
 import { defineControl } from '../api.js';
-import { expectThrough } from '../lib/where.js';
 import { isNotTrue } from '../predicates.js';
 
 export default defineControl({
@@ -13,7 +12,7 @@ export default defineControl({
   remediationTerraform: 'Leave environment.privileged_mode unset or false on the aws_codebuild_project. It is needed only to build Docker images with the Docker daemon; for such projects, suppress this control with that reason, or build images with a daemonless builder.',
   references: { cdk_nag: ['AwsSolutions-CB3'] },
   evaluate(r) {
-    return expectThrough(r, 'Environment.PrivilegedMode', isNotTrue, {
+    return r.expect('Environment.PrivilegedMode', isNotTrue, {
       pass: 'builds run without privileged mode',
       fail: 'Environment.PrivilegedMode is true: build steps get root access to the host and the Docker daemon',
       unknown: 'privileged mode depends on a deploy-time value',

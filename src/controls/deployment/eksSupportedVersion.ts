@@ -1,7 +1,6 @@
 import { defineControl, type Outcome, type Verdict } from '../api.js';
 import type { Value } from '../../model/types.js';
 import { asString } from '../../model/value.js';
-import { expectAt } from '../lib/where.js';
 
 /**
  * End of standard support in Amazon EKS by Kubernetes minor version (1.x), each followed by
@@ -48,7 +47,7 @@ export default defineControl({
       if (n > NEWEST) return { unknown: { k: 'unknown', reason: `Kubernetes 1.${n} is newer than the versions known to this release of Attest, so its support dates are not known`, params: [], loc: x!.loc } };
       return STANDARD_SUPPORT_ENDS[n]! > today;
     };
-    return expectAt(r, 'Version', test, {
+    return r.expect('Version', test, {
       pass: `Kubernetes ${asString(v)} is in standard support${ends ? ` until ${ends}` : ''}`,
       fail: minor !== undefined && minor < OLDEST
         ? `Kubernetes ${asString(v)} left standard support before ${STANDARD_SUPPORT_ENDS[OLDEST]}`

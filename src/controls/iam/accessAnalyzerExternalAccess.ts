@@ -1,7 +1,6 @@
 import { decide, defineControl, type Outcome } from '../api.js';
 import { asString } from '../../model/value.js';
 import { oneOf } from '../predicates.js';
-import { whereWritten } from '../lib/where.js';
 
 /** Analyzer types that report resources shared outside the account or organisation. */
 const EXTERNAL = ['ACCOUNT', 'ORGANIZATION'];
@@ -18,7 +17,7 @@ export default defineControl({
   references: {},
   evaluate(r): Outcome {
     const type = r.get('Type');
-    const at = whereWritten(r, 'Type');
+    const at = r.locate('Type');
     const ev = [r.evidence('Type')];
     const d = decide(type, oneOf(EXTERNAL));
     if (d === true) return r.pass(`the analyzer (${asString(type)}) reports resources shared outside the ${asString(type) === 'ORGANIZATION' ? 'organisation' : 'account'} in its region`, at, ev);

@@ -1,6 +1,5 @@
 import { defineControl } from '../api.js';
 import { oneOf } from '../predicates.js';
-import { expectAt } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-IAM-012',
@@ -13,7 +12,7 @@ export default defineControl({
   remediationTerraform: 'Remove the aws_iam_access_key and let the workload assume an IAM role (instance profile, task role, IRSA, OIDC federation). If a key is unavoidable, store it in Secrets Manager and rotate it.',
   references: {},
   evaluate(r) {
-    return expectAt(r, 'Status', (v) => (v ? oneOf(['Inactive'])(v) : false), {
+    return r.expect('Status', (v) => (v ? oneOf(['Inactive'])(v) : false), {
       pass: 'the access key is created Inactive',
       fail: 'an active long-lived access key is created for an IAM user (Status defaults to Active)',
       unknown: 'whether the access key is active depends on a parameter',

@@ -1,7 +1,6 @@
 import { decide, defineControl, evidenceAt, type Outcome, type Verdict } from '../api.js';
 import type { Value } from '../../model/types.js';
 import { asString } from '../../model/value.js';
-import { whereWritten } from '../lib/where.js';
 
 const PRIVILEGED = ['AdministratorAccess', 'PowerUserAccess', 'IAMFullAccess'];
 const ARN = new RegExp(`^arn:[^:]+:iam::aws:policy/(${PRIVILEGED.join('|')})$`);
@@ -26,7 +25,7 @@ export default defineControl({
   evaluate(r) {
     const path = r.type.startsWith('AWS::Serverless::') ? 'Policies' : 'ManagedPolicyArns';
     const list = r.get(path);
-    if (!list) return r.pass('no managed policy is attached', whereWritten(r, path), [r.evidence(path, list)]);
+    if (!list) return r.pass('no managed policy is attached', r.locate(path), [r.evidence(path, list)]);
     const items = list.k === 'list' ? list.items : [list];
     const out: Outcome[] = [];
     items.forEach((it, i) => {

@@ -1,6 +1,5 @@
 import { decide, defineControl } from '../api.js';
 import { isTrue } from '../predicates.js';
-import { whereWritten } from '../lib/where.js';
 
 const RULES: [string, string, string][] = [
   ['RequireUppercaseCharacters', 'require_uppercase_characters', 'an uppercase letter'],
@@ -25,10 +24,10 @@ export default defineControl({
     const ev = verdicts.map((x) => r.evidence(x.path, x.v, x.v === undefined ? 'not set: not required' : undefined));
     const missing = verdicts.filter((x) => x.d === false);
     if (missing.length) {
-      return r.fail(`passwords need not contain ${missing.map((x) => x.what).join(', ')}`, whereWritten(r, missing[0]!.path), ev);
+      return r.fail(`passwords need not contain ${missing.map((x) => x.what).join(', ')}`, r.locate(missing[0]!.path), ev);
     }
     const open = verdicts.find((x) => x.d !== true);
-    if (open && open.d !== true && open.d !== false) return r.unknown(`whether passwords must contain ${open.what} depends on a value not known statically`, open.d.unknown, whereWritten(r, open.path), ev);
+    if (open && open.d !== true && open.d !== false) return r.unknown(`whether passwords must contain ${open.what} depends on a value not known statically`, open.d.unknown, r.locate(open.path), ev);
     return r.pass('passwords must contain uppercase, lowercase, number and symbol characters', r.resource.loc, ev);
   },
 });

@@ -1,6 +1,5 @@
 import { defineControl } from '../api.js';
 import { asNumber } from '../../model/value.js';
-import { expectAt } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-IAM-018',
@@ -13,7 +12,7 @@ export default defineControl({
   remediationTerraform: 'Set max_password_age to a value from 1 to 90 on the aws_iam_account_password_policy.',
   references: { trivy: ['AVD-AWS-0062'] },
   evaluate(r) {
-    return expectAt(r, 'MaxPasswordAge', (v) => {
+    return r.expect('MaxPasswordAge', (v) => {
       if (v?.k === 'unknown') return { unknown: v };
       const n = asNumber(v);
       return n !== undefined && n >= 1 && n <= 90;

@@ -1,6 +1,5 @@
 import { defineControl } from '../api.js';
 import { atLeast } from '../predicates.js';
-import { expectAt } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-IAM-016',
@@ -13,7 +12,7 @@ export default defineControl({
   remediationTerraform: 'Set minimum_password_length = 14 (or more) on the aws_iam_account_password_policy.',
   references: { trivy: ['AVD-AWS-0063'] },
   evaluate(r) {
-    return expectAt(r, 'MinimumPasswordLength', atLeast(14), {
+    return r.expect('MinimumPasswordLength', atLeast(14), {
       pass: 'passwords must have at least 14 characters',
       fail: 'the minimum password length is below 14 characters (IAM\'s own minimum is 6 when it is not set)',
       unknown: 'the minimum password length depends on a value not known statically',

@@ -1,6 +1,5 @@
 import { defineControl } from '../api.js';
 import { atLeast } from '../predicates.js';
-import { expectAt } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-IAM-017',
@@ -13,7 +12,7 @@ export default defineControl({
   remediationTerraform: 'Set password_reuse_prevention = 24 on the aws_iam_account_password_policy.',
   references: { trivy: ['AVD-AWS-0056'] },
   evaluate(r) {
-    return expectAt(r, 'PasswordReusePrevention', atLeast(24), {
+    return r.expect('PasswordReusePrevention', atLeast(24), {
       pass: 'the last 24 passwords cannot be reused',
       fail: 'password reuse prevention is below 24 previous passwords, or not set (reuse allowed)',
       unknown: 'password reuse prevention depends on a value not known statically',

@@ -1,6 +1,5 @@
 import { defineControl } from '../api.js';
 import { asNumber } from '../../model/value.js';
-import { expectAt } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-IAM-014',
@@ -13,7 +12,7 @@ export default defineControl({
   remediationTerraform: 'Leave max_session_duration on the aws_iam_role unset (3600 seconds) or set it to 3600 or less; grant longer sessions only to roles that demonstrably need them.',
   references: {},
   evaluate(r) {
-    return expectAt(r, 'MaxSessionDuration', (v) => {
+    return r.expect('MaxSessionDuration', (v) => {
       if (!v) return true;
       if (v.k === 'unknown') return { unknown: v };
       const n = asNumber(v);

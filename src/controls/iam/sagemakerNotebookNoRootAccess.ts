@@ -1,5 +1,5 @@
 import { defineControl } from '../api.js';
-import { equalsOr, expectWhere } from '../lib/analytics.js';
+import { equalsOr } from '../lib/analytics.js';
 
 export default defineControl({
   id: 'AT-SAGE-002',
@@ -12,7 +12,7 @@ export default defineControl({
   remediationTerraform: 'Set root_access = "Disabled" on the aws_sagemaker_notebook_instance; install what users need through an aws_sagemaker_notebook_instance_lifecycle_configuration, which still runs as root.',
   references: { checkov: ['CKV_AWS_307'], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
-    return expectWhere(r, 'RootAccess', equalsOr('Disabled', 'Enabled'), {
+    return r.expect('RootAccess', equalsOr('Disabled', 'Enabled'), {
       pass: 'notebook users have no root access',
       fail: 'RootAccess is Enabled (the default): notebook users can act as root on the instance',
       unknown: 'root access depends on a deploy-time value',

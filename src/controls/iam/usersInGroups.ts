@@ -1,6 +1,5 @@
 import { any, decide, defineControl, evidenceAt } from '../api.js';
 import { asList } from '../../model/value.js';
-import { whereWritten } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-IAM-013',
@@ -26,6 +25,6 @@ export default defineControl({
       return r.pass(`the user is added to a group by ${a.id}`, a.properties.keyLocs.get('Users') ?? a.loc, [evidenceAt(`${a.id}.Properties.Users`, a.properties.props.get('Users'), a.loc, 'AWS::IAM::UserToGroupAddition')]);
     }
     if (member !== false) return r.unknown('the user\'s group membership depends on a value known only at deploy time', member.unknown, r.locate('Groups'), [r.evidence('Groups')]);
-    return r.fail('the user belongs to no group (no Groups and no AWS::IAM::UserToGroupAddition in the scanned templates)', whereWritten(r, 'Groups'), [r.evidence('Groups')]);
+    return r.fail('the user belongs to no group (no Groups and no AWS::IAM::UserToGroupAddition in the scanned templates)', r.locate('Groups'), [r.evidence('Groups')]);
   },
 });

@@ -1,8 +1,7 @@
 // Helpers shared by the analytics pack's controls (DocumentDB, Neptune, MSK, MQ, Glue, EMR, ...).
 import type { Value } from '../../model/types.js';
-import { asBool, asString, prop } from '../../model/value.js';
+import { asBool, asString } from '../../model/value.js';
 import { decide, evidenceAt, type Outcome, type ResourceContext, type Verdict } from '../api.js';
-import { whereWritten } from './where.js';
 
 type U = Value & { k: 'unknown' };
 
@@ -45,31 +44,6 @@ export function trueOr(def: boolean): (v: Value | undefined) => Verdict {
   };
 }
 
-/** A boolean, with `def` standing for an absent value: anything but true passes. */
-export function notTrueOr(def: boolean): (v: Value | undefined) => Verdict {
-  return (v) => {
-    if (v === undefined || v.k === 'absent') return !def;
-    if (v.k === 'unknown') return { unknown: v };
-    return asBool(v) !== true;
-  };
-}
-
-/**
- * `expect` with the verdict located where the property is written, or at the resource when
- * it is left out, a value known only at deploy time on its path deciding nothing, and a note
- * on the evidence of a property left out (the default AWS applies).
- */
-export function expectWhere(r: ResourceContext, path: string, test: (v: Value | undefined) => Verdict, messages: { pass: string; fail: string; unknown: string }, absentNote?: string): Outcome {
-  const v = getBlocked(r.properties, path);
-  const d = decide(v, test);
-  // A property left out is decided by the resource as a whole: the verdict points at it.
-  const at = v === undefined ? r.resource.loc : whereWritten(r, path);
-  const ev = [evidenceAt(`Properties.${path}`, v, at, v === undefined ? absentNote : undefined)];
-  if (d === true) return r.pass(messages.pass, at, ev);
-  if (d === false) return r.fail(messages.fail, at, ev);
-  return r.unknown(messages.unknown, d.unknown, at, ev);
-}
-
 /**
  * A database cluster restored from a snapshot inherits the snapshot's encryption when
  * StorageEncrypted is left out: that is not known from the template.
@@ -102,25 +76,3 @@ export function jsonObject(v: Value | undefined): Value | undefined {
   return conv(parsed);
 }
 
-/**
- * The value at a dotted path, or the value known only at deploy time met on the way (an
- * `Fn::If` choosing a whole block): what it holds is not known, so neither is the property.
- */
-export function getBlocked(base: Value | undefined, path: string): Value | undefined {
-  let cur = base;
-  for (const part of path.split('.')) {
-    if (!cur) return undefined;
-    // An enclosing block's alternatives are whole blocks, not this property's values.
-    if (cur.k === 'unknown') return { ...cur, alts: undefined };
-    if (cur.k !== 'object') return undefined;
-    cur = cur.props.get(part);
-  }
-  return cur;
-}
-
-/** `prop` along a dotted path. */
-export function propPath(v: Value | undefined, path: string): Value | undefined {
-  let cur = v;
-  for (const part of path.split('.')) cur = prop(cur, part);
-  return cur;
-}

@@ -7,7 +7,7 @@
 // of a few ordinary events, so a pattern that joins the event names with && (matches nothing)
 // or matches every event (an alarm that always fires) is not taken as the control.
 import type { Loc, Resource, Value } from '../../model/types.js';
-import { asList, asString, getPath, prop } from '../../model/value.js';
+import { asBool, asList, asString, getPath, prop } from '../../model/value.js';
 import { defineControl, evidenceAt, type Control, type Outcome, type ResourceContext } from '../api.js';
 import type { Severity } from '../../model/types.js';
 
@@ -152,7 +152,7 @@ export function call(source: string, name: string, extra: Record<string, Json> =
 
 export interface CisItem {
   id: string;
-  /** The CIS AWS Foundations Benchmark item, e.g. `4.1`. */
+  /** The CIS AWS Foundations Benchmark v5.0 item, e.g. `4.1`. */
   cis: string;
   title: string;
   /** What the filter watches, in a phrase ("unauthorized API calls"). */
@@ -263,7 +263,7 @@ function alarmMetrics(a: Resource): { name: Value | undefined; ns: Value | undef
 function alarmActs(a: Resource): boolean | U {
   const enabled = prop(a.properties, 'ActionsEnabled');
   if (enabled?.k === 'unknown') return enabled;
-  if (enabled && asString(enabled) !== undefined && String(enabled.k === 'scalar' ? enabled.v : '').toLowerCase() === 'false') return false;
+  if (asBool(enabled) === false) return false;
   const actions = prop(a.properties, 'AlarmActions');
   if (actions?.k === 'unknown') return actions;
   const items = asList(actions) ?? [];
@@ -350,6 +350,7 @@ function judgeTrail(r: ResourceContext, item: CisItem): Outcome | undefined {
   if (pending) return r.unknown(`cannot tell whether ${what} raise an alarm: ${pending.message}`, pending.v, pending.at, evidence);
   return failure ?? noAlarm ?? r.fail(`metric filter for ${what} publishes no metric an alarm can watch`, loc(matching[0]!, 'MetricTransformations'), [arnEv, ev(matching[0]!, 'MetricTransformations')]);
 }
+
 /** A CIS metric-filter-and-alarm control, evaluated on each CloudTrail trail. */
 export function cisAlarmControl(item: CisItem): Control {
   return defineControl({
@@ -358,7 +359,7 @@ export function cisAlarmControl(item: CisItem): Control {
     domain: 'audit',
     severity: item.severity,
     resourceTypes: [TRAIL],
-    rationale: `${item.rationale} Judged on the trail that delivers to CloudWatch Logs (CIS AWS Foundations ${item.cis}): its log group needs a metric filter matching these events and an alarm on the filter's metric with an action. The filter pattern is evaluated against sample CloudTrail events, not compared as text. The setting is account-wide: where the trail, filter and alarm are managed in another configuration, suppress the finding there.`,
+    rationale: `${item.rationale} Judged on the trail that delivers to CloudWatch Logs (CIS AWS Foundations Benchmark v5.0 item ${item.cis}): its log group needs a metric filter matching these events and an alarm on the filter's metric with an action. The filter pattern is evaluated against sample CloudTrail events, not compared as text. The setting is account-wide: where the trail, filter and alarm are managed in another configuration, suppress the finding there.`,
     remediation: `Add an AWS::Logs::MetricFilter on the trail's log group (LogGroupName, FilterPattern such as ${item.example}, MetricTransformations) and an AWS::CloudWatch::Alarm with the same MetricName and Namespace and AlarmActions (an SNS topic). The trail needs CloudWatchLogsLogGroupArn.`,
     remediationTerraform: `Add an aws_cloudwatch_log_metric_filter on the trail's log group (log_group_name, a pattern such as ${item.example}, a metric_transformation block) and an aws_cloudwatch_metric_alarm with the same metric_name and namespace and alarm_actions (an SNS topic). The aws_cloudtrail needs cloud_watch_logs_group_arn.`,
     references: item.references ?? {},

@@ -4,7 +4,6 @@
 import type { Evidence, Loc, Resource, Value } from '../../model/types.js';
 import { asString, prop } from '../../model/value.js';
 import { evidenceAt, ResourceContext } from '../api.js';
-import { whereWritten } from './where.js';
 
 export const LAUNCH_TYPES = ['AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate', 'AWS::AutoScaling::LaunchConfiguration'];
 
@@ -55,15 +54,15 @@ export function launchSetting(r: ResourceContext, sub: string): Lookup {
   const base = DATA_PATH[r.type] ?? '';
   const own = base ? `${base}.${sub}` : sub;
   const v = r.get(own);
-  if (v !== undefined || r.type !== 'AWS::EC2::Instance') return { setting: { owner: r.resource, path: own, v, loc: whereWritten(r, own) } };
+  if (v !== undefined || r.type !== 'AWS::EC2::Instance') return { setting: { owner: r.resource, path: own, v, loc: r.locate(own) } };
   const { lt, unknown } = launchTemplateOf(r);
   if (unknown) return { unknown, at: r.locate('LaunchTemplate'), evidence: [r.evidence('LaunchTemplate'), evidenceAt(`Properties.${own}`, undefined, r.locate(own), 'not set on the instance')] };
   if (lt) {
     const path = `LaunchTemplateData.${sub}`;
     const other = new ResourceContext(lt, r.graph, r.today);
-    return { setting: { owner: lt, path, v: other.get(path), loc: whereWritten(other, path), via: `launch template ${lt.id}` } };
+    return { setting: { owner: lt, path, v: other.get(path), loc: other.locate(path), via: `launch template ${lt.id}` } };
   }
-  return { setting: { owner: r.resource, path: own, v: undefined, loc: whereWritten(r, own) } };
+  return { setting: { owner: r.resource, path: own, v: undefined, loc: r.locate(own) } };
 }
 
 
@@ -78,5 +77,5 @@ export function userDataOf(r: ResourceContext): Setting | undefined {
   const path = DATA_PATH[r.type] ? `${DATA_PATH[r.type]}.UserData` : 'UserData';
   const v = r.get(path);
   if (v === undefined) return undefined;
-  return { owner: r.resource, path, v, loc: whereWritten(r, path) };
+  return { owner: r.resource, path, v, loc: r.locate(path) };
 }

@@ -4,18 +4,13 @@
 import type { Value } from '../../model/types.js';
 import { decide, evidenceAt, type Outcome, type ResourceContext } from '../api.js';
 import { isPresent, isTrue } from '../predicates.js';
-import { expectThrough, valueThrough, whereWritten } from './where.js';
+import { valueThrough } from '../../model/value.js';
 
 export const DOMAIN_TYPES = ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'];
 
 /** The cluster configuration property: ClusterConfig, or ElasticsearchClusterConfig on the legacy type. */
 export function clusterConfigOf(r: ResourceContext): string {
   return r.type === 'AWS::Elasticsearch::Domain' ? 'ElasticsearchClusterConfig' : 'ClusterConfig';
-}
-
-/** The value at `path` under the domain's properties, unknown where a block on the way is known only at deploy time. */
-export function valueOnPath(r: ResourceContext, path: string): Value | undefined {
-  return valueThrough(r.properties, path);
 }
 
 /**
@@ -26,24 +21,22 @@ export function publishesLog(r: ResourceContext, logType: string, what: string, 
   const base = `LogPublishingOptions.${logType}`;
   const enabledPath = `${base}.Enabled`;
   const groupPath = `${base}.CloudWatchLogsLogGroupArn`;
-  const enabled = valueOnPath(r, enabledPath);
-  const at = whereWritten(r, enabledPath);
+  const enabled = r.get(enabledPath);
+  const at = r.locate(enabledPath);
   const ev = [evidenceAt(`Properties.${enabledPath}`, enabled, at, enabled === undefined ? 'not set: not published' : undefined)];
   const on = decide(enabled, isTrue);
   if (on === false) {
-    const entry = valueOnPath(r, base);
+    const entry = r.get(base);
     return r.fail(entry === undefined ? `LogPublishingOptions has no ${logType} entry: ${what} are not published${extraFail}` : `${enabledPath} is not true: ${what} are not published`, at, ev);
   }
   if (on !== true) return r.unknown(`whether ${what} are published depends on a deploy-time value`, on.unknown, at, ev);
-  const group = valueOnPath(r, groupPath);
-  const hasGroup = decide(group, isPresent);
-  const gat = whereWritten(r, groupPath);
+  const group = r.get(groupPath);
+  // A log group ARN is a string (or a reference that yields one); a number or a list names no group.
+  const hasGroup = decide(group, (g) => (g && ((g.k === 'scalar' && typeof g.v !== 'string') || g.k === 'list') ? false : isPresent(g)));
+  const gat = r.locate(groupPath);
   ev.push(evidenceAt(`Properties.${groupPath}`, group, gat, group === undefined ? 'not set' : undefined));
   if (hasGroup === false) return r.fail(`${logType} is enabled without CloudWatchLogsLogGroupArn: there is no log group to publish ${what} to`, gat, ev);
   if (hasGroup !== true) return r.unknown(`the log group for ${what} depends on a deploy-time value`, hasGroup.unknown, gat, ev);
   return r.pass(`${what} are published to CloudWatch Logs`, at, ev);
 }
 
-
-/** `expectAt` over `valueOnPath` (see `expectThrough`). */
-export const expectOnPath = expectThrough;

@@ -9,18 +9,19 @@ import { isAnyonePrincipal } from './data.js';
 /** Condition keys that tie a request to a known account, organisation, source or network endpoint. */
 const PINNING = new Set([
   'aws:sourceaccount', 'aws:sourcearn', 'aws:sourceowner', 'aws:principalorgid', 'aws:principalorgpaths', 'aws:principalaccount',
-  'aws:principalarn', 'aws:sourcevpce', 'aws:sourcevpc', 'aws:userid', 'aws:principalserviceName'.toLowerCase(),
+  'aws:principalarn', 'aws:sourcevpce', 'aws:sourcevpc', 'aws:userid', 'aws:principalservicename',
 ]);
 
 /**
  * Does the statement's Condition pin the caller? Only a positive operator (no Not, no
- * IfExists, which holds when the key is missing) on a pinning key with a value other than "*".
+ * IfExists or ForAllValues, which hold when the key is missing) on a pinning key with a value other than "*".
  */
 export function pinsCaller(s: Statement): boolean {
   const c = s.condition;
   if (!c || c.k !== 'object') return false;
   for (const [op, body] of c.props) {
-    if (/not|ifexists/i.test(op) || body.k !== 'object') continue;
+    // ForAllValues holds vacuously when the key is missing from the request.
+    if (/not|ifexists|forallvalues/i.test(op) || body.k !== 'object') continue;
     for (const [key, val] of body.props) {
       if (!PINNING.has(key.toLowerCase())) continue;
       const vals = val.k === 'list' ? val.items : [val];

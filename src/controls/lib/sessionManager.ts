@@ -3,6 +3,7 @@
 import type { Loc, Value } from '../../model/types.js';
 import { asString, getPath, prop } from '../../model/value.js';
 import type { ResourceContext } from '../api.js';
+import { policyValue } from './resourcePolicy.js';
 
 export type Inputs = { inputs: Value | undefined; at: Loc } | { unknown: Value & { k: 'unknown' }; at: Loc } | undefined;
 
@@ -11,10 +12,10 @@ export function sessionInputs(r: ResourceContext): Inputs {
   const type = r.get('DocumentType');
   if (type?.k === 'unknown') return { unknown: type, at: r.locate('DocumentType') };
   if (asString(type) !== 'Session') return undefined;
-  const content = r.get('Content');
+  // Content written as JSON text is read as the object it holds; other text (YAML) is not read.
+  const content = policyValue(r.get('Content'));
   const at = r.properties.props.has('Content') ? r.locate('Content') : r.resource.loc;
-  if (content?.k === 'unknown') return { unknown: content, at };
-  if (content?.k === 'scalar') return { unknown: { k: 'unknown', reason: 'the document content is text (YAML) that is not read statically (not known)', params: [], loc: content.loc }, at };
+  if (content?.k === 'unknown') return { unknown: { ...content, reason: content.reason.replace('the policy text is not JSON', 'the document content is not JSON') }, at };
   const inputs = prop(content, 'inputs');
   if (inputs?.k === 'unknown') return { unknown: inputs, at: inputs.loc };
   return { inputs, at: inputs && content?.k === 'object' ? content.keyLocs.get('inputs') ?? at : at };

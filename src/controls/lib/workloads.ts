@@ -48,3 +48,25 @@ export function otherEvidence(res: Resource, key: string, note?: string): Eviden
 export function noneFound(r: ResourceContext, message: string, what: string): Outcome {
   return r.fail(message, r.resource.loc, [evidenceAt(what, undefined, r.resource.loc, 'none found in the scanned templates')]);
 }
+
+/**
+ * How many Availability Zones a list of subnets spans: the zones of the subnets declared in
+ * the scanned templates, and why the count is not known when one of them is not.
+ */
+export function subnetZones(r: ResourceContext, subnets: Value[]): { zones: Set<string>; evidence: Evidence[]; unknown?: { v?: Value & { k: 'unknown' }; why: string } } {
+  const zones = new Set<string>();
+  const evidence: Evidence[] = [];
+  let unknown: { v?: Value & { k: 'unknown' }; why: string } | undefined;
+  for (const s of subnets) {
+    if (s.k === 'unknown') { unknown ??= { v: s, why: 'a subnet is not known before deployment' }; continue; }
+    const subnet = r.graph.target(r.resource, s);
+    if (!subnet || subnet.type !== 'AWS::EC2::Subnet') { unknown ??= { why: `subnet ${asString(s) ?? '(reference)'} is not declared in the scanned templates, so its Availability Zone is not known` }; continue; }
+    const az = subnet.properties.props.get('AvailabilityZone');
+    const zat = subnet.properties.keyLocs.get('AvailabilityZone') ?? subnet.loc;
+    evidence.push(evidenceAt(`${subnet.id}.Properties.AvailabilityZone`, az, zat));
+    const name = asString(az);
+    if (name && !(az?.k === 'scalar' && az.refs?.length)) zones.add(name);
+    else unknown ??= { v: az?.k === 'unknown' ? az : undefined, why: `the Availability Zone of ${subnet.id} is not known before deployment` };
+  }
+  return { zones, evidence, unknown };
+}

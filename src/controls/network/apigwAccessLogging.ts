@@ -1,6 +1,5 @@
 import { defineControl } from '../api.js';
 import { isPresent } from '../predicates.js';
-import { expectAt } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-APIGW-001',
@@ -22,7 +21,7 @@ export default defineControl({
       const v2 = r.type === 'AWS::ApiGatewayV2::Stage' || r.type === 'AWS::Serverless::HttpApi';
       path = v2 ? 'AccessLogSettings.DestinationArn' : 'AccessLogSetting.DestinationArn';
     }
-    return expectAt(r, path, isPresent, {
+    return r.expect(path, isPresent, {
       pass: 'access logs are delivered to a destination',
       fail: `${path.split('.').slice(0, -1).join('.')} has no DestinationArn: API requests are not logged`,
       unknown: 'cannot tell whether access logging is configured',

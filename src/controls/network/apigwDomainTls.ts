@@ -1,7 +1,6 @@
 import { decide, defineControl, evidenceAt, type Outcome } from '../api.js';
 import type { Value } from '../../model/types.js';
 import { asString, prop } from '../../model/value.js';
-import { whereWritten } from '../lib/where.js';
 
 /** TLS 1.2+ security policies of API Gateway custom domains (TLS_1_2 and the newer SecurityPolicy_TLS1x_* names). */
 export const modernApiPolicy = (s: string | undefined) => s !== undefined && (s === 'TLS_1_2' || /^SecurityPolicy_TLS1[23]/.test(s));
@@ -19,7 +18,7 @@ export default defineControl({
   evaluate(r) {
     // Where the resource writes the policy (not where a parameter it names is defaulted), or the
     // resource when it is left out.
-    const check = (path: string, v: Value | undefined, at = v !== undefined ? r.locate(path) : whereWritten(r, path)): Outcome => {
+    const check = (path: string, v: Value | undefined, at = v !== undefined ? r.locate(path) : r.locate(path)): Outcome => {
       const ev = [evidenceAt(`Properties.${path}`, v, at)];
       const d = decide(v, (x) => (x && x.k === 'unknown' ? { unknown: x } : modernApiPolicy(asString(x))));
       if (d === true) return r.pass(`custom domain security policy is ${asString(v)}`, at, ev);

@@ -1,6 +1,5 @@
 import { decide, defineControl } from '../api.js';
 import { asString } from '../../model/value.js';
-import { whereWritten } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-APIGW-002',
@@ -25,7 +24,7 @@ export default defineControl({
     const v = r.get('AuthorizationType');
     const d = decide(v, (x) => (x && x.k === 'unknown' ? { unknown: x } : (asString(x) ?? 'NONE').toUpperCase() !== 'NONE'));
     const ev = [r.evidence('AuthorizationType')];
-    const at = whereWritten(r, 'AuthorizationType');
+    const at = r.locate('AuthorizationType');
     if (d === true) return r.pass(`authorization type ${asString(v) ?? '(reference)'} is required`, at, ev);
     if (d === false) return r.fail(`AuthorizationType is ${v ? 'NONE' : 'not set (NONE)'}: anyone can invoke this ${r.type === 'AWS::ApiGateway::Method' ? 'method' : 'route'}`, at, ev);
     return r.unknown('cannot tell whether authorization is required', d.unknown, at, ev);

@@ -1,6 +1,5 @@
 import { defineControl } from '../api.js';
 import { isTrue } from '../predicates.js';
-import { expectAt } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-APIGW-006',
@@ -13,7 +12,7 @@ export default defineControl({
   remediationTerraform: 'Set xray_tracing_enabled = true on the aws_api_gateway_stage.',
   references: { checkov: ['CKV_AWS_73'], trivy: ['AVD-AWS-0003'] },
   evaluate(r) {
-    return expectAt(r, 'TracingEnabled', isTrue, {
+    return r.expect('TracingEnabled', isTrue, {
       pass: 'X-Ray tracing is enabled',
       fail: 'TracingEnabled is not true: requests are not traced',
       unknown: 'cannot tell whether tracing is enabled',

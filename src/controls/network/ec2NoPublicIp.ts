@@ -1,8 +1,7 @@
 import { decide, defineControl, evidenceAt, type Outcome, type ResourceContext } from '../api.js';
-import type { Value } from '../../model/types.js';
+import type { Loc, Value } from '../../model/types.js';
 import { asBool, asList, prop } from '../../model/value.js';
 import { keyAt } from '../lib/operations.js';
-import { whereWritten } from '../lib/where.js';
 
 const isTrueV = (v: Value | undefined) => (v && v.k === 'unknown' ? { unknown: v } : asBool(v) === true);
 
@@ -20,11 +19,11 @@ export default defineControl({
     if (r.type === 'AWS::AutoScaling::LaunchConfiguration') {
       const v = r.get('AssociatePublicIpAddress');
       if (v === undefined) return r.notApplicable('AssociatePublicIpAddress is not set: the subnets of the Auto Scaling group decide (see AT-VPC-002)');
-      return judge(r, v, whereWritten(r, 'AssociatePublicIpAddress'), 'Properties.AssociatePublicIpAddress', 'the launch configuration');
+      return judge(r, v, r.locate('AssociatePublicIpAddress'), 'Properties.AssociatePublicIpAddress', 'the launch configuration');
     }
     const listPath = r.type === 'AWS::EC2::LaunchTemplate' ? 'LaunchTemplateData.NetworkInterfaces' : 'NetworkInterfaces';
     const nics = r.get(listPath);
-    if (nics && nics.k === 'unknown') return r.unknown('the network interfaces depend on a deploy-time value', nics, whereWritten(r, listPath), [r.evidence(listPath)]);
+    if (nics && nics.k === 'unknown') return r.unknown('the network interfaces depend on a deploy-time value', nics, r.locate(listPath), [r.evidence(listPath)]);
     const items = asList(nics) ?? [];
     for (const [i, nic] of items.entries()) {
       const v = prop(nic, 'AssociatePublicIpAddress');
@@ -40,7 +39,7 @@ export default defineControl({
     if (r.type === 'AWS::EC2::LaunchTemplate') return r.notApplicable('the template does not set AssociatePublicIpAddress: the subnet it is launched into decides (see AT-VPC-002)');
     // Without an explicit setting the subnet's MapPublicIpOnLaunch decides.
     const subnetV = prop(items[0], 'SubnetId') ?? r.get('SubnetId');
-    const at = items.length ? keyAt(items[0], 'SubnetId') : whereWritten(r, 'SubnetId');
+    const at = items.length ? keyAt(items[0], 'SubnetId') : r.locate('SubnetId');
     if (!subnetV) {
       const blocking: Value = { k: 'unknown', reason: 'no subnet is named, so the instance launches into the default VPC\'s default subnet, which assigns public IP addresses unless the account changed it (not known from the template)', params: [], loc: at };
       return r.unknown('cannot tell whether the instance gets a public IP address', blocking, at, [r.evidence('SubnetId', undefined, 'not set')]);
@@ -61,7 +60,7 @@ export default defineControl({
   },
 });
 
-function judge(r: ResourceContext, v: Value, at: ReturnType<typeof whereWritten>, path: string, what: string): Outcome {
+function judge(r: ResourceContext, v: Value, at: Loc, path: string, what: string): Outcome {
   const ev = [evidenceAt(path, v, at)];
   const d = decide(v, isTrueV);
   if (d === true) return r.fail(`${what} asks for a public IP address (AssociatePublicIpAddress: true)`, at, ev);

@@ -2,7 +2,6 @@ import { decide, defineControl, evidenceAt, type Outcome } from '../api.js';
 import { asList, asString } from '../../model/value.js';
 import { isFalse } from '../predicates.js';
 import { isWorldCidr } from '../lib/network.js';
-import { whereWritten } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-EKS-002',
@@ -32,7 +31,7 @@ export default defineControl({
     if (!open) return r.pass(`the public endpoint${d === false ? '' : ', if enabled,'} is limited to ${strs.join(', ')}`, r.locate(cidrPath), [pubEv, r.evidence(cidrPath)]);
     if (d !== false) return r.unknown('whether the API endpoint is public depends on a deploy-time value', d.unknown, r.locate(pubPath), [pubEv, r.evidence(cidrPath)]);
     const why = cidrs === undefined || list.length === 0 ? 'PublicAccessCidrs is not set, so EKS allows 0.0.0.0/0' : `PublicAccessCidrs includes ${strs.filter((s) => isWorldCidr(s)).join(', ')}`;
-    const at = whereWritten(r, cidrs !== undefined ? cidrPath : pubPath);
+    const at = r.locate(cidrs !== undefined ? cidrPath : pubPath);
     return r.fail(`the Kubernetes API endpoint is reachable from the whole internet: ${pub === undefined ? 'EndpointPublicAccess is not set (default true)' : 'EndpointPublicAccess is true'} and ${why}`, at,
       [pubEv, evidenceAt(`Properties.${cidrPath}`, cidrs, r.locate(cidrPath), cidrs === undefined ? 'not set: default 0.0.0.0/0' : undefined)]);
   },

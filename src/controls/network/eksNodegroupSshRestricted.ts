@@ -1,7 +1,6 @@
 import { defineControl, evidenceAt, type Outcome } from '../api.js';
 import { asList, prop } from '../../model/value.js';
 import { keyAt } from '../lib/operations.js';
-import { whereWritten } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-EKS-004',
@@ -15,7 +14,7 @@ export default defineControl({
   references: { checkov: ['CKV_AWS_100'] },
   evaluate(r): Outcome {
     const ra = r.get('RemoteAccess');
-    const at = whereWritten(r, 'RemoteAccess');
+    const at = r.locate('RemoteAccess');
     if (ra === undefined) return r.pass('no RemoteAccess: SSH is not opened on the nodes', at, [r.evidence('RemoteAccess', ra, 'not set')]);
     if (ra.k === 'unknown') return r.unknown('remote access depends on a deploy-time value', ra, at, [r.evidence('RemoteAccess')]);
     const sgs = prop(ra, 'SourceSecurityGroups');

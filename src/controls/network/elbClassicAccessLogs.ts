@@ -1,6 +1,5 @@
 import { defineControl } from '../api.js';
 import { isTrue } from '../predicates.js';
-import { expectAt } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-ELB-008',
@@ -13,7 +12,7 @@ export default defineControl({
   remediationTerraform: 'Add an access_logs block with bucket (and enabled left true) to the aws_elb.',
   references: { checkov: ['CKV_AWS_92'], cfn_nag: ['W26'], cdk_nag: ['AwsSolutions-ELB2'], guard: ['ELB_LOGGING_ENABLED'] },
   evaluate(r) {
-    return expectAt(r, 'AccessLoggingPolicy.Enabled', isTrue, {
+    return r.expect('AccessLoggingPolicy.Enabled', isTrue, {
       pass: 'access logging is enabled',
       fail: 'AccessLoggingPolicy.Enabled is not true: requests are not logged',
       unknown: 'cannot tell whether access logging is enabled',

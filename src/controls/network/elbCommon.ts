@@ -3,12 +3,11 @@ import type { ResourceContext, Verdict } from '../api.js';
 import { decide, evidenceAt } from '../api.js';
 import type { Evidence, Loc, Resource, Value } from '../../model/types.js';
 import { asString, prop } from '../../model/value.js';
-import { whereWritten } from '../lib/where.js';
 
 /** The LoadBalancerAttributes entry with `key`, its value and where it is written. */
 export function lbAttribute(r: ResourceContext, key: string): { value?: Value; at: Loc; evidence: Evidence; list?: Value } {
   const list = r.get('LoadBalancerAttributes');
-  const at0 = whereWritten(r, 'LoadBalancerAttributes');
+  const at0 = r.locate('LoadBalancerAttributes');
   if (list && list.k === 'list') {
     for (const item of list.items) {
       if (asString(prop(item, 'Key')) === key) {

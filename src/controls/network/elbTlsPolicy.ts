@@ -1,6 +1,5 @@
 import { decide, defineControl, evidenceAt } from '../api.js';
 import { asString } from '../../model/value.js';
-import { whereWritten } from '../lib/where.js';
 
 /** ELB security policies that negotiate TLS 1.2 or later only. */
 export function isModernElbPolicy(name: string): boolean {
@@ -24,7 +23,7 @@ export default defineControl({
     if (tls !== true) return r.unknown('cannot tell whether the listener terminates TLS', tls.unknown, r.locate('Protocol'), [r.evidence('Protocol')]);
     const pol = r.get('SslPolicy');
     if (!pol) {
-      return r.fail('SslPolicy is not set, so the default policy ELBSecurityPolicy-2016-08 applies, which accepts TLS 1.0 and 1.1', whereWritten(r, 'SslPolicy'), [evidenceAt('Properties.SslPolicy', pol, whereWritten(r, 'SslPolicy'), 'default ELBSecurityPolicy-2016-08')]);
+      return r.fail('SslPolicy is not set, so the default policy ELBSecurityPolicy-2016-08 applies, which accepts TLS 1.0 and 1.1', r.locate('SslPolicy'), [evidenceAt('Properties.SslPolicy', pol, r.locate('SslPolicy'), 'default ELBSecurityPolicy-2016-08')]);
     }
     return r.expect('SslPolicy', (v) => {
       if (v && v.k === 'unknown') return { unknown: v };

@@ -1,6 +1,5 @@
 import { defineControl } from '../api.js';
 import { noneOf } from '../predicates.js';
-import { expectWhere } from '../lib/analytics.js';
 
 export default defineControl({
   id: 'AT-MSK-004',
@@ -13,7 +12,7 @@ export default defineControl({
   remediationTerraform: 'Set broker_node_group_info { connectivity_info { public_access { type = "DISABLED" } } } on the aws_msk_cluster or leave it out; reach the cluster through the VPC, peering, PrivateLink or multi-VPC connectivity instead.',
   references: { checkov: [], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
-    return expectWhere(r, 'BrokerNodeGroupInfo.ConnectivityInfo.PublicAccess.Type', noneOf(['SERVICE_PROVIDED_EIPS'], true), {
+    return r.expect('BrokerNodeGroupInfo.ConnectivityInfo.PublicAccess.Type', noneOf(['SERVICE_PROVIDED_EIPS'], true), {
       pass: 'brokers are reachable only from private networks',
       fail: 'PublicAccess.Type is SERVICE_PROVIDED_EIPS: brokers have public IP addresses',
       unknown: 'public access depends on a deploy-time value',

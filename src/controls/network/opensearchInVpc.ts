@@ -1,5 +1,5 @@
 import { defineControl } from '../api.js';
-import { DOMAIN_TYPES, expectOnPath } from '../lib/opensearch.js';
+import { DOMAIN_TYPES } from '../lib/opensearch.js';
 import { isPresent } from '../predicates.js';
 
 export default defineControl({
@@ -13,7 +13,7 @@ export default defineControl({
   remediationTerraform: 'Add vpc_options { subnet_ids = [...], security_group_ids = [...] } with private subnets to the aws_opensearch_domain or aws_elasticsearch_domain; the domain must be recreated to move into a VPC.',
   references: { checkov: ['CKV_AWS_137'], guard: ['OPENSEARCH_IN_VPC_ONLY', 'ELASTICSEARCH_IN_VPC_ONLY'] },
   evaluate(r) {
-    return expectOnPath(r, 'VPCOptions.SubnetIds', isPresent, {
+    return r.expect('VPCOptions.SubnetIds', isPresent, {
       pass: 'the domain endpoint is placed in VPC subnets',
       fail: 'VPCOptions.SubnetIds is not set: the domain gets a public endpoint',
       unknown: 'whether the domain is placed in a VPC depends on a deploy-time value',

@@ -1,6 +1,5 @@
 import { defineControl } from '../api.js';
 import { isTrue } from '../predicates.js';
-import { expectAt } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-RSH-005',
@@ -13,7 +12,7 @@ export default defineControl({
   remediationTerraform: 'Set enhanced_vpc_routing = true on the aws_redshift_cluster and give its subnets a route to S3 (an aws_vpc_endpoint of type Gateway, ideally with a restrictive policy).',
   references: { guard: ['REDSHIFT_ENHANCED_VPC_ROUTING_ENABLED'] },
   evaluate(r) {
-    return expectAt(r, 'EnhancedVpcRouting', isTrue, {
+    return r.expect('EnhancedVpcRouting', isTrue, {
       pass: 'COPY and UNLOAD traffic goes through the VPC',
       fail: 'EnhancedVpcRouting is not true: COPY and UNLOAD traffic bypasses the VPC\'s controls and flow logs',
       unknown: 'enhanced VPC routing depends on a deploy-time value',

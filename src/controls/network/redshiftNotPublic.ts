@@ -1,6 +1,5 @@
 import { defineControl } from '../api.js';
 import { isNotTrue } from '../predicates.js';
-import { expectAt } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-RSH-002',
@@ -13,7 +12,7 @@ export default defineControl({
   remediationTerraform: 'Set publicly_accessible = false on the aws_redshift_cluster explicitly (provider versions before 6.0 create the cluster public when it is unset) and reach the cluster from inside the VPC (VPN, Direct Connect, or a bastion).',
   references: { checkov: ['CKV_AWS_87'], guard: ['REDSHIFT_CLUSTER_PUBLIC_ACCESS_CHECK'] },
   evaluate(r) {
-    return expectAt(r, 'PubliclyAccessible', isNotTrue, {
+    return r.expect('PubliclyAccessible', isNotTrue, {
       pass: 'the cluster is reachable only from within its VPC',
       fail: 'PubliclyAccessible is true: the cluster has a public endpoint',
       unknown: 'public accessibility depends on a deploy-time value',

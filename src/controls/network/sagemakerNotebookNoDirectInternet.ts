@@ -1,5 +1,5 @@
 import { defineControl } from '../api.js';
-import { equalsOr, expectWhere } from '../lib/analytics.js';
+import { equalsOr } from '../lib/analytics.js';
 
 export default defineControl({
   id: 'AT-SAGE-001',
@@ -12,7 +12,7 @@ export default defineControl({
   remediationTerraform: 'Set direct_internet_access = "Disabled" with subnet_id and security_groups on the aws_sagemaker_notebook_instance, and provide egress through the VPC where needed.',
   references: { checkov: ['CKV_AWS_122'], trivy: [], cfn_nag: [], cdk_nag: [], guard: ['SAGEMAKER_NOTEBOOK_NO_DIRECT_INTERNET_ACCESS'] },
   evaluate(r) {
-    return expectWhere(r, 'DirectInternetAccess', equalsOr('Disabled', 'Enabled'), {
+    return r.expect('DirectInternetAccess', equalsOr('Disabled', 'Enabled'), {
       pass: 'the notebook has no direct internet access',
       fail: 'DirectInternetAccess is Enabled (the default): the notebook reaches the internet outside the VPC',
       unknown: 'direct internet access depends on a deploy-time value',

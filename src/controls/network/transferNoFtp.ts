@@ -1,5 +1,5 @@
 import { defineControl } from '../api.js';
-import { expectWhere, listIncludes } from '../lib/analytics.js';
+import { listIncludes } from '../lib/analytics.js';
 import type { Value } from '../../model/types.js';
 
 export default defineControl({
@@ -14,7 +14,7 @@ export default defineControl({
   references: { checkov: [], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
     const noFtp = (v: Value | undefined) => { const d = listIncludes('FTP')(v); return d === true ? false : d === false ? true : d; };
-    return expectWhere(r, 'Protocols', noFtp, {
+    return r.expect('Protocols', noFtp, {
       pass: 'the server offers only encrypted protocols',
       fail: 'Protocols includes FTP: credentials and files travel unencrypted',
       unknown: 'the protocols depend on a deploy-time value',

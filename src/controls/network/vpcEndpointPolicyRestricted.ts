@@ -3,7 +3,6 @@ import type { Loc, Value } from '../../model/types.js';
 import { asString } from '../../model/value.js';
 import { conditionKeys, isAllow, isOwnAccount, isWildcardPrincipal, principalsOf, unknownIn } from '../lib/identity.js';
 import { statementsOf } from '../lib/policy.js';
-import { whereWritten } from '../lib/where.js';
 
 /** Condition keys that tie a statement to the organisation's or account's principals or resources. */
 const SCOPING = ['aws:principalorgid', 'aws:principalorgpaths', 'aws:principalaccount', 'aws:principalarn', 'aws:resourceorgid', 'aws:resourceorgpaths', 'aws:resourceaccount', 'aws:sourceaccount', 'aws:sourcearn'];
@@ -25,7 +24,7 @@ export default defineControl({
     const type = asString(r.get('VpcEndpointType')) ?? 'Gateway';
     if (!WITH_POLICY.has(type)) return r.notApplicable(`${type} endpoints do not take an endpoint policy`);
     const raw = r.get('PolicyDocument');
-    const at = whereWritten(r, 'PolicyDocument');
+    const at = r.locate('PolicyDocument');
     if (!raw) return r.fail('no PolicyDocument: the default endpoint policy allows any principal every action on every resource of the service', at, [r.evidence('PolicyDocument', raw, 'not set: default full-access policy')]);
     const doc = raw.k === 'scalar' && typeof raw.v === 'string' ? fromJson(raw.v, raw.loc) : raw;
     if (!doc) return r.unknown('the PolicyDocument string is not JSON that can be read statically (it may be completed at deploy time)', { k: 'unknown', reason: 'policy text is not JSON', params: [], loc: raw.loc }, at, [r.evidence('PolicyDocument')]);

@@ -1,6 +1,5 @@
 import { defineControl } from '../api.js';
 import { isNotTrue } from '../predicates.js';
-import { expectAt } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-VPC-002',
@@ -13,7 +12,7 @@ export default defineControl({
   remediationTerraform: 'Leave map_public_ip_on_launch on the aws_subnet unset or false (the provider\'s default) and give public addresses only to resources that need one, explicitly (Elastic IPs, load balancers).',
   references: { cfn_nag: ['W33'], trivy: ['AVD-AWS-0164'], guard: ['SUBNET_AUTO_ASSIGN_PUBLIC_IP_DISABLED'] },
   evaluate(r) {
-    return expectAt(r, 'MapPublicIpOnLaunch', isNotTrue, {
+    return r.expect('MapPublicIpOnLaunch', isNotTrue, {
       pass: 'the subnet does not auto-assign public IP addresses',
       fail: 'MapPublicIpOnLaunch is true: every instance launched here gets a public IP address',
       unknown: 'cannot tell whether MapPublicIpOnLaunch is enabled',

@@ -1,7 +1,6 @@
 import { decide, defineControl, evidenceAt } from '../api.js';
 import { asString } from '../../model/value.js';
 import { lbType } from './elbCommon.js';
-import { whereWritten } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-WAF-001',
@@ -27,7 +26,7 @@ export default defineControl({
       return r.pass(`web ACL association ${a.id} protects the load balancer`, at, [evidenceAt('Properties.ResourceArn', a.properties.props.get('ResourceArn'), at, `association ${a.id}`)]);
     }
     if (pub !== true) return r.unknown('no web ACL association is declared, and whether the load balancer is internet-facing is not known', pub.unknown, r.locate('Scheme'), [r.evidence('Scheme')]);
-    const at = whereWritten(r, 'Scheme');
+    const at = r.locate('Scheme');
     return r.fail('internet-facing load balancer has no AWS::WAFv2::WebACLAssociation in the scanned templates (one made elsewhere would not be seen)', at,
       [evidenceAt('Properties.Scheme', scheme, at, scheme ? undefined : 'defaults to internet-facing')]);
   },

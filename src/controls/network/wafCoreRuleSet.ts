@@ -2,7 +2,6 @@ import { defineControl, evidenceAt, type Outcome } from '../api.js';
 import type { Value } from '../../model/types.js';
 import { prop } from '../../model/value.js';
 import { managedGroup, wafRules } from '../lib/waf.js';
-import { whereWritten } from '../lib/where.js';
 
 const CRS = 'AWSManagedRulesCommonRuleSet';
 
@@ -18,7 +17,7 @@ export default defineControl({
   references: {},
   evaluate(r): Outcome {
     const { rules, unknown } = wafRules(r.get('Rules'));
-    const at = whereWritten(r, 'Rules');
+    const at = r.locate('Rules');
     if (unknown) return r.unknown('the web ACL\'s rules depend on a deploy-time value', unknown, unknown.loc, [r.evidence('Rules')]);
     const crs = rules.find((x) => { const m = managedGroup(x); return m?.vendor === 'AWS' && m.name === CRS; });
     if (crs) {

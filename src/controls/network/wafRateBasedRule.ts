@@ -1,7 +1,6 @@
 import { defineControl, evidenceAt, ResourceContext, type Outcome } from '../api.js';
 import type { Value } from '../../model/types.js';
 import { managedGroup, referencedGroup, wafRules, type WafRule } from '../lib/waf.js';
-import { whereWritten } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-WAF-004',
@@ -37,7 +36,7 @@ export default defineControl({
       const blocking: Value = { k: 'unknown', reason: `whether rule group ${o.name} contains a rate-based rule is not known from the template`, params: [], loc: o.loc };
       return r.unknown('no rate-based rule is declared in the web ACL or its scanned rule groups', blocking, o.loc, opaque.map(ev));
     }
-    return r.fail('no rate-based rule: a single client can send unlimited requests', whereWritten(r, 'Rules'), [r.evidence('Rules', r.get('Rules'), rules.length ? `rules: ${rules.map((x) => x.name).join(', ')}` : 'no rules')]);
+    return r.fail('no rate-based rule: a single client can send unlimited requests', r.locate('Rules'), [r.evidence('Rules', r.get('Rules'), rules.length ? `rules: ${rules.map((x) => x.name).join(', ')}` : 'no rules')]);
   },
 });
 

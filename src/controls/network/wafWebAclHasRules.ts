@@ -1,6 +1,5 @@
 import { defineControl, evidenceAt } from '../api.js';
 import { asString, prop } from '../../model/value.js';
-import { whereWritten } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-WAF-002',
@@ -22,7 +21,7 @@ export default defineControl({
     const da = r.get('DefaultAction');
     const block = da && da.k === 'object' && da.props.has('Block');
     if (block) return r.pass('web ACL has no rules but blocks every request by default', r.locate('DefaultAction'), [r.evidence('DefaultAction'), r.evidence('Rules')]);
-    const at = whereWritten(r, 'Rules');
+    const at = r.locate('Rules');
     return r.fail('web ACL has no rules and its default action allows every request: it filters nothing', at,
       [evidenceAt('Properties.Rules', rules, at, 'no rules'), r.evidence('DefaultAction')]);
   },

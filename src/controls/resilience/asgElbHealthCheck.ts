@@ -1,5 +1,4 @@
 import { any, decide, defineControl } from '../api.js';
-import { expectAt } from '../lib/where.js';
 import { isPresent, oneOf } from '../predicates.js';
 
 export default defineControl({
@@ -16,7 +15,7 @@ export default defineControl({
     const lb = any([decide(r.get('TargetGroupARNs'), isPresent), decide(r.get('LoadBalancerNames'), isPresent)]);
     if (lb === false) return r.notApplicable('the group is not attached to a load balancer or target group');
     if (lb !== true) return r.unknown('whether the group is attached to a load balancer depends on a deploy-time value', lb.unknown);
-    return expectAt(r, 'HealthCheckType', oneOf(['ELB']), {
+    return r.expect('HealthCheckType', oneOf(['ELB']), {
       pass: 'the group uses load balancer health checks',
       fail: 'HealthCheckType is not ELB: instances failing the load balancer health check are not replaced',
       unknown: 'the health check type depends on a deploy-time value',

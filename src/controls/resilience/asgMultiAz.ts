@@ -1,6 +1,5 @@
 import { defineControl, evidenceAt } from '../api.js';
 import { asList, asString, prop } from '../../model/value.js';
-import { whereWritten } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-ASG-001',
@@ -16,7 +15,7 @@ export default defineControl({
     const path = r.get('VPCZoneIdentifier') !== undefined ? 'VPCZoneIdentifier' : 'AvailabilityZones';
     const v = r.get(path);
     const ev = [r.evidence(path, v)];
-    const at = whereWritten(r, path);
+    const at = r.locate(path);
     if (!v) return r.fail('neither VPCZoneIdentifier nor AvailabilityZones is set: the group launches into a single default subnet', at, ev);
     if (v.k === 'unknown') return r.unknown(`${path} is known only at deploy time`, v, at, ev);
     const items = asList(v) ?? [];

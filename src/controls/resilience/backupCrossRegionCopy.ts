@@ -2,7 +2,6 @@ import { defineControl, evidenceAt, type Outcome, type ResourceContext } from '.
 import type { Evidence, Loc, Value } from '../../model/types.js';
 import { asList, asString, prop } from '../../model/value.js';
 import { keyAt } from '../lib/operations.js';
-import { whereWritten } from '../lib/where.js';
 
 type Destination = { rule: string; v: Value; at: Loc; region?: string; same?: boolean; why: string; regionHint?: boolean };
 
@@ -19,7 +18,7 @@ export default defineControl({
   evaluate(r): Outcome {
     const path = 'BackupPlan.BackupPlanRule';
     const rulesV = r.get(path);
-    const at = whereWritten(r, path);
+    const at = r.locate(path);
     if (rulesV && rulesV.k === 'unknown') return r.unknown('the backup rules depend on a deploy-time value', rulesV, at, [r.evidence(path)]);
     const dests: Destination[] = [];
     const ruleEv: Evidence[] = [];

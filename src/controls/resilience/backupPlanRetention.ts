@@ -2,7 +2,6 @@ import { decide, defineControl, evidenceAt, type Outcome } from '../api.js';
 import { atLeast } from '../predicates.js';
 import { asList, asString, getPath } from '../../model/value.js';
 import { at } from '../lib/data.js';
-import { whereWritten } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-BAK-001',
@@ -17,9 +16,9 @@ export default defineControl({
   evaluate(r) {
     const path = 'BackupPlan.BackupPlanRule';
     const rules = r.get(path);
-    if (rules && rules.k === 'unknown') return r.unknown('the backup rules depend on a deploy-time value', rules, whereWritten(r, path), [r.evidence(path)]);
+    if (rules && rules.k === 'unknown') return r.unknown('the backup rules depend on a deploy-time value', rules, r.locate(path), [r.evidence(path)]);
     const items = asList(rules) ?? [];
-    if (items.length === 0) return r.fail('the plan declares no backup rules', whereWritten(r, path), [r.evidence(path)]);
+    if (items.length === 0) return r.fail('the plan declares no backup rules', r.locate(path), [r.evidence(path)]);
     return items.map((rule, i): Outcome => {
       const name = asString(getPath(rule, 'RuleName')) ?? `rule ${i}`;
       const { v, loc } = at(rule, 'Lifecycle.DeleteAfterDays', rule.loc);

@@ -1,5 +1,4 @@
 import { defineControl } from '../api.js';
-import { expectAt } from '../lib/where.js';
 import { oneOf } from '../predicates.js';
 
 export default defineControl({
@@ -13,7 +12,7 @@ export default defineControl({
   remediationTerraform: 'Set deletion_protection = "ACTIVE" on the aws_cognito_user_pool; the provider leaves it INACTIVE when unset.',
   references: {},
   evaluate(r) {
-    return expectAt(r, 'DeletionProtection', oneOf(['ACTIVE']), {
+    return r.expect('DeletionProtection', oneOf(['ACTIVE']), {
       pass: 'deletion protection is ACTIVE',
       fail: 'deletion protection is not ACTIVE (INACTIVE by default): the pool and all its users can be deleted in one call',
       unknown: 'deletion protection depends on a parameter',

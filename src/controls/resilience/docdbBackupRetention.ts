@@ -1,6 +1,5 @@
 import { defineControl } from '../api.js';
 import { atLeast } from '../predicates.js';
-import { expectWhere } from '../lib/analytics.js';
 
 export default defineControl({
   id: 'AT-DOCDB-005',
@@ -13,7 +12,7 @@ export default defineControl({
   remediationTerraform: 'Set backup_retention_period to 7 or more (up to 35) on the aws_docdb_cluster, or protect the cluster with an AWS Backup plan of equal retention.',
   references: { checkov: [], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
-    return expectWhere(r, 'BackupRetentionPeriod', atLeast(7), {
+    return r.expect('BackupRetentionPeriod', atLeast(7), {
       pass: 'automated backups are kept for 7 days or more',
       fail: 'BackupRetentionPeriod is below 7 days (left out, it is 1 day)',
       unknown: 'backup retention depends on a deploy-time value',

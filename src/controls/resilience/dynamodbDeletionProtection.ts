@@ -1,5 +1,4 @@
 import { defineControl } from '../api.js';
-import { expectAt } from '../lib/where.js';
 import { isTrue } from '../predicates.js';
 import { eachItem, listAt } from '../lib/data.js';
 
@@ -24,7 +23,7 @@ export default defineControl({
         unknown: (i) => `deletion protection of replica ${i} depends on a deploy-time value`,
       });
     }
-    return expectAt(r, 'DeletionProtectionEnabled', isTrue, {
+    return r.expect('DeletionProtectionEnabled', isTrue, {
       pass: 'deletion protection is enabled',
       fail: 'DeletionProtectionEnabled is not true: the table can be deleted by a stack update or delete',
       unknown: 'deletion protection depends on a deploy-time value',

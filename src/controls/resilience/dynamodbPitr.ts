@@ -1,5 +1,4 @@
 import { defineControl } from '../api.js';
-import { expectAt } from '../lib/where.js';
 import { isTrue } from '../predicates.js';
 import { eachItem, listAt } from '../lib/data.js';
 
@@ -25,7 +24,7 @@ export default defineControl({
         unknown: (i) => `point-in-time recovery of replica ${i} depends on a deploy-time value`,
       });
     }
-    return expectAt(r, path, isTrue, {
+    return r.expect(path, isTrue, {
       pass: 'point-in-time recovery is enabled',
       fail: 'point-in-time recovery is not enabled',
       unknown: 'point-in-time recovery depends on a deploy-time value',

@@ -1,5 +1,4 @@
 import { defineControl } from '../api.js';
-import { expectAt } from '../lib/where.js';
 import { oneOf } from '../predicates.js';
 
 export default defineControl({
@@ -13,7 +12,7 @@ export default defineControl({
   remediationTerraform: 'Declare an aws_efs_backup_policy for the file system with backup_policy { status = "ENABLED" }, or include the file system in an AWS Backup plan.',
   references: { checkov: [], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
-    return expectAt(r, 'BackupPolicy.Status', oneOf(['ENABLED']), {
+    return r.expect('BackupPolicy.Status', oneOf(['ENABLED']), {
       pass: 'automatic backups are enabled',
       fail: 'BackupPolicy.Status is not ENABLED: the file system is not backed up automatically',
       unknown: 'the backup policy depends on a deploy-time value',

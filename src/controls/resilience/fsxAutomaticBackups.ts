@@ -2,7 +2,6 @@ import { defineControl } from '../api.js';
 import type { ResourceContext } from '../api.js';
 import { asString } from '../../model/value.js';
 import { atLeast } from '../predicates.js';
-import { expectWhere } from '../lib/analytics.js';
 
 /** Lustre scratch file systems are encrypted with keys FSx manages and keep no backups; SCRATCH_1 is the default deployment type. */
 function isLustreScratch(r: ResourceContext): boolean | undefined {
@@ -32,7 +31,7 @@ export default defineControl({
     if (r.get(path) === undefined && r.get(conf)?.k !== 'unknown') {
       return r.unknown(`${path} is left out: the retention FSx applies by default is not known from the template`, undefined, r.resource.loc, [r.evidence(path, undefined, 'left out; set it explicitly')]);
     }
-    return expectWhere(r, path, atLeast(7), {
+    return r.expect(path, atLeast(7), {
       pass: 'automatic backups are kept for 7 days or more',
       fail: 'AutomaticBackupRetentionDays is below 7 (0 turns automatic backups off)',
       unknown: 'backup retention depends on a deploy-time value',

@@ -1,7 +1,7 @@
-import { defineControl, evidenceAt, type Outcome } from '../api.js';
+import { defineControl, type Outcome } from '../api.js';
 import type { Value } from '../../model/types.js';
-import { asString } from '../../model/value.js';
 import { LAMBDA_TYPES } from '../lib/operations.js';
+import { subnetZones } from '../lib/workloads.js';
 
 export default defineControl({
   id: 'AT-LAMBDA-013',
@@ -21,19 +21,8 @@ export default defineControl({
     if (v.k === 'unknown') return r.unknown('the subnets depend on a deploy-time value', v, at, [r.evidence(path)]);
     const items: Value[] = v.k === 'list' ? v.items : [v];
     if (items.length < 2) return r.fail('the function uses a single subnet: it runs in one Availability Zone only', at, [r.evidence(path)]);
-    const zones = new Set<string>();
-    const ev = [r.evidence(path)];
-    let unknown: { v: Value | undefined; why: string } | undefined;
-    for (const s of items) {
-      const subnet = r.graph.target(r.resource, s);
-      if (!subnet || subnet.type !== 'AWS::EC2::Subnet') { unknown ??= { v: s.k === 'unknown' ? s : undefined, why: `subnet ${asString(s) ?? '(reference)'} is not declared in the scanned templates, so its Availability Zone is not known` }; continue; }
-      const az = subnet.properties.props.get('AvailabilityZone');
-      const zat = subnet.properties.keyLocs.get('AvailabilityZone') ?? subnet.loc;
-      ev.push(evidenceAt(`${subnet.id}.Properties.AvailabilityZone`, az, zat));
-      const name = asString(az);
-      if (name && !(az?.k === 'scalar' && az.refs?.length)) zones.add(name);
-      else unknown ??= { v: az?.k === 'unknown' ? az : undefined, why: `the Availability Zone of ${subnet.id} is not known before deployment` };
-    }
+    const { zones, evidence, unknown } = subnetZones(r, items);
+    const ev = [r.evidence(path), ...evidence];
     if (zones.size >= 2) return r.pass(`the function's subnets are in ${zones.size} Availability Zones (${[...zones].join(', ')})`, at, ev);
     if (unknown) return r.unknown(`cannot tell how many Availability Zones the subnets span: ${unknown.why}`, unknown.v, at, ev);
     return r.fail(`all of the function's subnets are in ${[...zones][0] ?? 'one Availability Zone'}`, at, ev);

@@ -1,6 +1,5 @@
 import { defineControl } from '../api.js';
 import { atLeast } from '../predicates.js';
-import { expectWhere } from '../lib/analytics.js';
 
 export default defineControl({
   id: 'AT-MDB-003',
@@ -13,7 +12,7 @@ export default defineControl({
   remediationTerraform: 'Set snapshot_retention_limit to 7 or more on the aws_memorydb_cluster (its default, 0, keeps no snapshots).',
   references: { checkov: [], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
-    return expectWhere(r, 'SnapshotRetentionLimit', atLeast(7), {
+    return r.expect('SnapshotRetentionLimit', atLeast(7), {
       pass: 'automatic snapshots are kept for 7 days or more',
       fail: 'SnapshotRetentionLimit is below 7 days, or not declared: automatic snapshots are not kept for a week',
       unknown: 'snapshot retention depends on a deploy-time value',

@@ -1,6 +1,5 @@
 import { decide, defineControl, evidenceAt, type Outcome } from '../api.js';
-import { DOMAIN_TYPES, clusterConfigOf, valueOnPath } from '../lib/opensearch.js';
-import { whereWritten } from '../lib/where.js';
+import { DOMAIN_TYPES, clusterConfigOf } from '../lib/opensearch.js';
 import { atLeast, isTrue } from '../predicates.js';
 
 export default defineControl({
@@ -17,10 +16,10 @@ export default defineControl({
     const cfg = clusterConfigOf(r);
     const zaPath = `${cfg}.ZoneAwarenessEnabled`;
     const countPath = `${cfg}.InstanceCount`;
-    const za = valueOnPath(r, zaPath);
-    const count = valueOnPath(r, countPath);
-    const zaAt = whereWritten(r, zaPath);
-    const countAt = whereWritten(r, countPath);
+    const za = r.get(zaPath);
+    const count = r.get(countPath);
+    const zaAt = r.locate(zaPath);
+    const countAt = r.locate(countPath);
     const ev = [
       evidenceAt(`Properties.${zaPath}`, za, zaAt, za === undefined ? 'not set: false' : undefined),
       evidenceAt(`Properties.${countPath}`, count, countAt, count === undefined ? 'not set: 1 data node' : undefined),

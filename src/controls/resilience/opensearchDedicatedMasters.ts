@@ -1,7 +1,6 @@
 import { decide, defineControl, evidenceAt, type Outcome } from '../api.js';
 import type { Value } from '../../model/types.js';
-import { DOMAIN_TYPES, clusterConfigOf, valueOnPath } from '../lib/opensearch.js';
-import { whereWritten } from '../lib/where.js';
+import { DOMAIN_TYPES, clusterConfigOf } from '../lib/opensearch.js';
 import { atLeast, isTrue } from '../predicates.js';
 
 export default defineControl({
@@ -18,10 +17,10 @@ export default defineControl({
     const cfg = clusterConfigOf(r);
     const onPath = `${cfg}.DedicatedMasterEnabled`;
     const countPath = `${cfg}.DedicatedMasterCount`;
-    const on = valueOnPath(r, onPath);
-    const count = valueOnPath(r, countPath);
-    const onAt = whereWritten(r, onPath);
-    const countAt = whereWritten(r, countPath);
+    const on = r.get(onPath);
+    const count = r.get(countPath);
+    const onAt = r.locate(onPath);
+    const countAt = r.locate(countPath);
     const ev = [
       evidenceAt(`Properties.${onPath}`, on, onAt, on === undefined ? 'not set: false' : undefined),
       evidenceAt(`Properties.${countPath}`, count, countAt, count === undefined ? 'not set' : undefined),

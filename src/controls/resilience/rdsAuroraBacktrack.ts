@@ -2,7 +2,6 @@ import { defineControl } from '../api.js';
 import type { Value } from '../../model/types.js';
 import { asNumber, asString } from '../../model/value.js';
 import type { Verdict } from '../api.js';
-import { expectAt, whereWritten } from '../lib/where.js';
 
 /** A backtrack window above 0 seconds (0, the default, turns Backtrack off). */
 function window(v: Value | undefined): Verdict {
@@ -23,12 +22,12 @@ export default defineControl({
   references: { guard: ['AURORA_MYSQL_BACKTRACKING_ENABLED'] },
   evaluate(r) {
     const engineV = r.get('Engine');
-    if (engineV && engineV.k === 'unknown') return r.unknown('the engine, and so whether Backtrack applies, depends on a deploy-time value', engineV, whereWritten(r, 'Engine'), [r.evidence('Engine')]);
+    if (engineV && engineV.k === 'unknown') return r.unknown('the engine, and so whether Backtrack applies, depends on a deploy-time value', engineV, r.locate('Engine'), [r.evidence('Engine')]);
     const engine = asString(engineV)?.toLowerCase();
     if (engine !== 'aurora-mysql' && engine !== 'aurora') return r.notApplicable(engine ? `Backtrack is available only for Aurora MySQL, not ${engine}` : 'no Engine is set');
     if (asString(r.get('EngineMode'))?.toLowerCase() === 'serverless') return r.notApplicable('Aurora Serverless v1 clusters do not support Backtrack');
     if (r.get('GlobalClusterIdentifier') !== undefined) return r.notApplicable('clusters of an Aurora global database do not support Backtrack');
-    return expectAt(r, 'BacktrackWindow', window, {
+    return r.expect('BacktrackWindow', window, {
       pass: 'Backtrack keeps a window to rewind the cluster to',
       fail: 'BacktrackWindow is 0 or not set: the cluster cannot be rewound in place',
       unknown: 'the backtrack window depends on a deploy-time value',

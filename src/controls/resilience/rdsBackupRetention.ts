@@ -1,5 +1,4 @@
 import { defineControl, evidenceAt } from '../api.js';
-import { expectAt } from '../lib/where.js';
 import { atLeast } from '../predicates.js';
 import { inDbCluster } from '../lib/data.js';
 
@@ -19,7 +18,7 @@ export default defineControl({
       return r.fail('BackupRetentionPeriod is not set: the default keeps automated backups for 1 day only', r.resource.loc,
         [evidenceAt('Properties.BackupRetentionPeriod', undefined, r.resource.loc, 'default is 1 day')]);
     }
-    return expectAt(r, 'BackupRetentionPeriod', atLeast(7), {
+    return r.expect('BackupRetentionPeriod', atLeast(7), {
       pass: 'automated backups are kept for 7 days or more',
       fail: 'BackupRetentionPeriod is below 7 days',
       unknown: 'backup retention depends on a deploy-time value',

@@ -1,5 +1,4 @@
 import { defineControl } from '../api.js';
-import { expectAt } from '../lib/where.js';
 import { isTrue } from '../predicates.js';
 import { inDbCluster } from '../lib/data.js';
 
@@ -15,7 +14,7 @@ export default defineControl({
   references: { checkov: ['CKV_AWS_293', 'CKV_AWS_139'], trivy: [], cfn_nag: ['F80'], cdk_nag: ['AwsSolutions-RDS10'], guard: ['RDS_INSTANCE_DELETION_PROTECTION_ENABLED'] },
   evaluate(r) {
     if (inDbCluster(r)) return r.notApplicable('instance belongs to a DB cluster; deletion protection is set on the cluster');
-    return expectAt(r, 'DeletionProtection', isTrue, {
+    return r.expect('DeletionProtection', isTrue, {
       pass: 'deletion protection is enabled',
       fail: 'DeletionProtection is not true: the database can be deleted by a stack update or delete',
       unknown: 'deletion protection depends on a deploy-time value',

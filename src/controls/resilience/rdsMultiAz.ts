@@ -1,5 +1,4 @@
 import { defineControl } from '../api.js';
-import { expectAt } from '../lib/where.js';
 import { isTrue } from '../predicates.js';
 import { inDbCluster } from '../lib/data.js';
 
@@ -16,7 +15,7 @@ export default defineControl({
   evaluate(r) {
     if (inDbCluster(r)) return r.notApplicable('instance belongs to a DB cluster; availability comes from the cluster\'s instances');
     if (r.get('SourceDBInstanceIdentifier') !== undefined) return r.notApplicable('read replica; Multi-AZ is decided for the source instance');
-    return expectAt(r, 'MultiAZ', isTrue, {
+    return r.expect('MultiAZ', isTrue, {
       pass: 'the instance is Multi-AZ',
       fail: 'MultiAZ is not true: the instance runs in a single Availability Zone',
       unknown: 'Multi-AZ depends on a deploy-time value',

@@ -1,6 +1,5 @@
 import { decide, defineControl, type Outcome } from '../api.js';
 import { atLeast } from '../predicates.js';
-import { whereWritten } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-RSH-006',
@@ -14,7 +13,7 @@ export default defineControl({
   references: { guard: ['REDSHIFT_BACKUP_ENABLED'] },
   evaluate(r): Outcome {
     const v = r.get('AutomatedSnapshotRetentionPeriod');
-    const at = whereWritten(r, 'AutomatedSnapshotRetentionPeriod');
+    const at = r.locate('AutomatedSnapshotRetentionPeriod');
     const ev = [r.evidence('AutomatedSnapshotRetentionPeriod', v, v === undefined ? 'not set: 1 day' : undefined)];
     if (v === undefined) return r.pass('automated snapshots are kept for 1 day (the default)', at, ev);
     const d = decide(v, atLeast(1));

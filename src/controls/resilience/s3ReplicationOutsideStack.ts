@@ -3,7 +3,6 @@ import type { Loc, Resource, Value } from '../../model/types.js';
 import { asList, asString, getPath, prop } from '../../model/value.js';
 import { oneOf } from '../predicates.js';
 import { keyAt } from '../lib/operations.js';
-import { whereWritten } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-S3-009',
@@ -21,7 +20,7 @@ export default defineControl({
     // Replication requires versioning; a bucket without it is reported by AT-S3-005.
     if (versioned === false) return r.notApplicable('versioning is not enabled; replication requires it (see AT-S3-005)');
     const repl = r.get('ReplicationConfiguration');
-    const at = whereWritten(r, 'ReplicationConfiguration');
+    const at = r.locate('ReplicationConfiguration');
     const source = repl === undefined ? replicaOf(r) : undefined;
     if (source) return r.notApplicable(`the bucket is the replication destination of ${source.id}`);
     if (repl === undefined) return r.fail('the bucket is versioned but not replicated: all versions live in this bucket and region only', at, [r.evidence('ReplicationConfiguration', repl, 'not set'), r.evidence('VersioningConfiguration.Status')]);

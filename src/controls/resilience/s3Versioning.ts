@@ -1,5 +1,4 @@
 import { defineControl } from '../api.js';
-import { expectAt } from '../lib/where.js';
 import { oneOf } from '../predicates.js';
 
 export default defineControl({
@@ -13,7 +12,7 @@ export default defineControl({
   remediationTerraform: 'Declare an aws_s3_bucket_versioning for the bucket with versioning_configuration { status = "Enabled" }, and add an aws_s3_bucket_lifecycle_configuration rule with noncurrent_version_expiration to bound the cost of old versions.',
   references: { checkov: ['CKV_AWS_21'], trivy: ['AVD-AWS-0090'], cfn_nag: [], cdk_nag: [], guard: ['S3_BUCKET_VERSIONING_ENABLED'] },
   evaluate(r) {
-    return expectAt(r, 'VersioningConfiguration.Status', oneOf(['Enabled']), {
+    return r.expect('VersioningConfiguration.Status', oneOf(['Enabled']), {
       pass: 'versioning is enabled',
       fail: 'versioning is not enabled (VersioningConfiguration.Status is absent or Suspended)',
       unknown: 'versioning status depends on a deploy-time value',

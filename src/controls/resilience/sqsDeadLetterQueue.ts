@@ -3,7 +3,6 @@ import type { Resource, Value } from '../../model/types.js';
 import { getPath } from '../../model/value.js';
 import type { ResourceContext } from '../api.js';
 import { isPresent } from '../predicates.js';
-import { expectAt } from '../lib/where.js';
 
 /** The resource a value points at: a Ref/GetAtt, or a string embedding one resource. */
 function pointsAt(r: ResourceContext, from: Resource, v: Value | undefined): Resource | undefined {
@@ -27,7 +26,7 @@ export default defineControl({
   evaluate(r) {
     const feeds = r.graph.ofType('AWS::SQS::Queue', r.resource).filter((q) => q !== r.resource && pointsAt(r, q, getPath(q.properties, 'RedrivePolicy.deadLetterTargetArn')) === r.resource);
     if (feeds.length) return r.notApplicable(`the queue is the dead-letter queue of ${feeds.map((q) => q.id).join(', ')}`);
-    return expectAt(r, 'RedrivePolicy.deadLetterTargetArn', isPresent, {
+    return r.expect('RedrivePolicy.deadLetterTargetArn', isPresent, {
       pass: 'messages that keep failing move to a dead-letter queue',
       fail: 'the queue has no dead-letter queue: messages that keep failing are lost when they expire',
       unknown: 'the redrive policy depends on a value not known statically',

@@ -1,6 +1,5 @@
 import { defineControl } from '../api.js';
 import { isPresent } from '../predicates.js';
-import { expectAt } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-ECR-004',
@@ -13,7 +12,7 @@ export default defineControl({
   remediationTerraform: 'Declare an aws_ecr_lifecycle_policy for the repository whose policy expires untagged and old images.',
   references: {},
   evaluate(r) {
-    return expectAt(r, 'LifecyclePolicy.LifecyclePolicyText', isPresent, {
+    return r.expect('LifecyclePolicy.LifecyclePolicyText', isPresent, {
       pass: 'the repository has a lifecycle policy',
       fail: 'the repository has no lifecycle policy: images are never expired',
       unknown: 'the lifecycle policy depends on a value not known statically',

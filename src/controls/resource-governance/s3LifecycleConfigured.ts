@@ -1,7 +1,6 @@
 import { defineControl, evidenceAt } from '../api.js';
 import { asString, prop } from '../../model/value.js';
 import { listAt } from '../lib/data.js';
-import { whereWritten } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-S3-013',
@@ -15,7 +14,7 @@ export default defineControl({
   references: {},
   evaluate(r) {
     const { items, unknown, v } = listAt(r, 'LifecycleConfiguration.Rules');
-    const at = whereWritten(r, 'LifecycleConfiguration.Rules');
+    const at = r.locate('LifecycleConfiguration.Rules');
     if (unknown) return r.unknown('the lifecycle rules depend on a value not known statically', unknown, at, [r.evidence('LifecycleConfiguration.Rules', v)]);
     if (items.length === 0) return r.fail('the bucket has no lifecycle rule: objects and versions are never expired', at, [r.evidence('LifecycleConfiguration.Rules', v, 'not set')]);
     let pending: { u: Parameters<typeof r.unknown>[1]; at: typeof at } | undefined;

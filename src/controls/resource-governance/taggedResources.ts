@@ -1,6 +1,5 @@
 import { defineControl } from '../api.js';
 import { isPresent } from '../predicates.js';
-import { expectAt } from '../lib/where.js';
 
 /**
  * The property each type keeps its tags in, where it is not `Tags` (EFS names them
@@ -29,9 +28,9 @@ export default defineControl({
   evaluate(r) {
     // EFS names its tags FileSystemTags.
     const path = r.type === 'AWS::EFS::FileSystem' ? 'FileSystemTags' : 'Tags';
-    return expectAt(r, path, isPresent, {
+    return r.expect(path, isPresent, {
       pass: 'the resource declares tags',
-      fail: `no ${path}: ownership, environment and data classification are not recorded on the resource (stack-level tags applied at deploy time, and the default_tags of a Terraform provider, are not visible here)`,
+      fail: `no ${path}: ownership, environment and data classification are not recorded on the resource (stack-level tags applied at deploy time are not visible here; a Terraform provider's default_tags would be)`,
     }, 'not set');
   },
 });

@@ -71,6 +71,7 @@ const CLASSIC_TYPES: Record<string, string> = {
   'elb/LoadBalancerCookieStickinessPolicy': 'aws_lb_cookie_stickiness_policy',
   'elb/LoadBalancerPolicy': 'aws_load_balancer_policy',
   'elb/SslNegotiationPolicy': 'aws_lb_ssl_negotiation_policy',
+  'fsx/OpenZfsFileSystem': 'aws_fsx_openzfs_file_system',
   'iam/SshKey': 'aws_iam_user_ssh_key',
   'lb/LoadBalancer': 'aws_lb',
   'rds/ClusterSnapshot': 'aws_db_cluster_snapshot',

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'n
 import { basename, join, relative, resolve, sep } from 'node:path';
 import type { Loc, ObjectValue, ParameterInfo, Scalar, SourceError, Value } from '../../model/types.js';
 import { displayPath } from '../cloudformation/load.js';
-import type { Attribute, Block, Expr, ParsedFile } from './hcl/ast.js';
+import type { Attribute, Block, Expr, ParsedFile, TemplatePart } from './hcl/ast.js';
 import { parseHcl } from './hcl/parser.js';
 import { bodyValue, lifecycleValue, refsIn, setPaths } from './eval/body.js';
 import { evaluate, evaluateSafe, locOf, textOf, type Got, type ModuleEnv, type Scope } from './eval/expr.js';
@@ -85,6 +85,9 @@ export function loadTerraformModule(dir: string, files: string[], opts: ModuleOp
  * module called from many places (or found by the walk and called) is read once.
  */
 export function parseFile(path: string, cache: Map<string, ParsedFile>): ParsedFile | { error: string } {
+  // Keys are resolved paths: a path that is one already needs no resolving (most lookups are hits of those).
+  const direct = cache.get(path);
+  if (direct) return direct;
   const key = resolve(path);
   const hit = cache.get(key);
   if (hit) return hit;
@@ -229,7 +232,8 @@ interface ModuleSpec {
   pathModule: string;
   /** Set when the module call's count/for_each is not known: every resource in it may not exist. */
   condition?: { name: string; params: string[] };
-  inputs?: Map<string, { value: Value; via: string; at: Loc }>;
+  /** Inputs of the call, evaluated where the call is written (`line`: of the argument, for messages). */
+  inputs?: Map<string, Input>;
   call?: { name: string; at: Loc };
   /** Provider configurations the caller passes (`aws`, `aws.west`): its default ones, and those named in `providers = {…}`. */
   providers?: Map<string, ProviderConf | undefined>;
@@ -244,17 +248,187 @@ interface ProviderConf {
   defaultTags?: { tags: Value; at: Loc };
 }
 
+interface VarInfo {
+  type: VarType;
+  sensitive: boolean;
+  def?: Attribute;
+  nullable: boolean;
+  /** Converting to the type evaluates only expressions that refer to nothing. */
+  typePure: boolean;
+  /** No default, or one that refers to nothing. */
+  closedDefault: boolean;
+}
+
+interface VarDecl extends Decl {
+  /** The variable's own arguments, read once (they are literals or type expressions, the same for every call). */
+  info?: VarInfo;
+}
+
+interface LocalDecl { attr: Attribute; file: ParsedFile }
+interface OutputDecl { attr?: Attribute; file: ParsedFile; block: Block }
+interface StaticResource { key: string; block: Block; file: ParsedFile; mode: 'managed' | 'data'; type: string; name: string }
+
+/** What a module's files declare, which is the same for every call of the module. */
+interface Declarations {
+  variables: Map<string, VarDecl>;
+  locals: Map<string, LocalDecl>;
+  resources: StaticResource[];
+  dataSources: StaticResource[];
+  calls: { block: Block; file: ParsedFile; name: string }[];
+  outputs: Map<string, OutputDecl>;
+  /** Provider blocks in the order written (`aws`, `aws.west`); a later block of the same name replaces an earlier one. */
+  providers: { key: string; block: Block; file: ParsedFile }[];
+  /** Declarations the module's files make twice, reported by every unit that reads them. */
+  errors: { at: Loc; message: string }[];
+}
+
+/** Declarations by the files that make them (a module called many times is indexed once). */
+const DECLARATIONS = new WeakMap<ParsedFile, { files: ParsedFile[]; decls: Declarations }[]>();
+
+function declarations(files: ParsedFile[]): Declarations {
+  const first = files[0];
+  const known = first ? DECLARATIONS.get(first) : undefined;
+  if (known) {
+    for (const k of known) if (k.files.length === files.length && k.files.every((f, i) => f === files[i])) return k.decls;
+  }
+  const d: Declarations = { variables: new Map(), locals: new Map(), resources: [], dataSources: [], calls: [], outputs: new Map(), providers: [], errors: [] };
+  const resources = new Map<string, StaticResource>();
+  const dataSources = new Map<string, StaticResource>();
+  const calls = new Map<string, { block: Block; file: ParsedFile; name: string }>();
+  for (const file of files) {
+    for (const b of file.body.items) {
+      if (b.kind !== 'block') continue;
+      const at = (n: { line: number; col: number }): Loc => ({ file: file.file, line: n.line, column: n.col });
+      const dup = (what: string, first: { block: Block; file: ParsedFile } | undefined) => {
+        if (first) d.errors.push({ at: at(b), message: `${what} is declared twice (first at ${first.file.file}:${first.block.line})` });
+        return !!first;
+      };
+      const l0 = b.labels[0]?.value;
+      switch (b.type) {
+        case 'variable':
+          if (l0 && !dup(`variable ${l0}`, d.variables.get(l0))) d.variables.set(l0, { block: b, file });
+          break;
+        case 'locals':
+          for (const item of b.body.items) {
+            if (item.kind !== 'attr') continue;
+            const had = d.locals.get(item.name);
+            if (had) { d.errors.push({ at: at(item), message: `local.${item.name} is declared twice (first at ${had.file.file}:${had.attr.line})` }); continue; }
+            d.locals.set(item.name, { attr: item, file });
+          }
+          break;
+        case 'resource': case 'data': {
+          if (b.labels.length < 2) { d.errors.push({ at: at(b), message: `${b.type} block needs a type and a name` }); break; }
+          const type = l0!;
+          const name = b.labels[1]!.value;
+          const key = `${type}.${name}`;
+          const into = b.type === 'resource' ? resources : dataSources;
+          if (dup(`${b.type === 'data' ? 'data.' : ''}${key}`, into.get(key))) break;
+          into.set(key, { key, block: b, file, mode: b.type === 'resource' ? 'managed' : 'data', type, name });
+          break;
+        }
+        case 'module':
+          if (l0 && !dup(`module ${l0}`, calls.get(l0))) calls.set(l0, { block: b, file, name: l0 });
+          break;
+        case 'output':
+          if (l0) d.outputs.set(l0, { attr: attrOf(b, 'value'), file, block: b });
+          break;
+        case 'provider': {
+          const alias = literal(attrOf(b, 'alias'));
+          if (l0) d.providers.push({ key: typeof alias === 'string' ? `${l0}.${alias}` : l0, block: b, file });
+          break;
+        }
+      }
+    }
+  }
+  d.resources = [...resources.values()];
+  d.dataSources = [...dataSources.values()];
+  d.calls = [...calls.values()];
+  if (first) {
+    let list = DECLARATIONS.get(first);
+    if (!list) DECLARATIONS.set(first, (list = []));
+    list.push({ files: [...files], decls: d });
+  }
+  return d;
+}
+
+interface Input { value: Value; line: number; at: Loc }
+
+
+const CLOSED = new WeakMap<Expr, boolean>();
+
+/**
+ * Whether an expression refers to nothing (no name, no splat element, no template file, which
+ * is evaluated with the module's names): its value is then the same wherever and whenever it
+ * is evaluated, and evaluating it has no effect.
+ */
+function isClosed(e: Expr): boolean {
+  let c = CLOSED.get(e);
+  if (c !== undefined) return c;
+  switch (e.t) {
+    case 'lit': c = true; break;
+    case 'var': case 'anon': case 'for': case 'getattr': case 'index': case 'splat': c = false; break;
+    case 'tpl': c = e.parts.every(partClosed); break;
+    case 'call': c = e.name !== 'templatefile' && e.args.every(isClosed); break;
+    case 'tuple': c = e.items.every(isClosed); break;
+    case 'object': c = e.items.every((i) => isClosed(i.key) && isClosed(i.value)); break;
+    case 'cond': c = isClosed(e.cond) && isClosed(e.then) && isClosed(e.else); break;
+    case 'binary': c = isClosed(e.left) && isClosed(e.right); break;
+    case 'unary': case 'paren': c = isClosed(e.e); break;
+    default: c = false;
+  }
+  CLOSED.set(e, c);
+  return c;
+}
+
+function partClosed(p: TemplatePart): boolean {
+  switch (p.t) {
+    case 'lit': return true;
+    case 'interp': return isClosed(p.e);
+    default: return false;
+  }
+}
+
+/** Whether converting to a type evaluates only closed expressions (its optional attributes' defaults). */
+function typePure(t: VarType): boolean {
+  switch (t.k) {
+    case 'list': case 'set': case 'map': return typePure(t.el);
+    case 'tuple': return t.els.every(typePure);
+    case 'object': for (const a of t.attrs.values()) if ((a.def && !isClosed(a.def)) || !typePure(a.type)) return false; return true;
+    default: return true;
+  }
+}
+
+/** A variable's type, sensitivity, default and nullability, read from its block once. */
+function varInfo(d: VarDecl): VarInfo {
+  if (!d.info) {
+    const def = attrOf(d.block, 'default');
+    const type = typeOf(attrOf(d.block, 'type')?.expr);
+    d.info = {
+      type,
+      sensitive: literal(attrOf(d.block, 'sensitive')) === true,
+      nullable: literal(attrOf(d.block, 'nullable')) !== false,
+      typePure: typePure(type),
+      closedDefault: !def || isClosed(def.expr),
+    };
+    if (def) d.info.def = def;
+  }
+  return d.info;
+}
+
 class Module implements ModuleEnv {
   readonly parameters: ParameterInfo[] = [];
   private readonly files: ParsedFile[] = [];
-  private readonly variables = new Map<string, Decl>();
+  /** Read only: shared by every call of a module with the same files (see `declarations`). */
+  private readonly variables: Map<string, VarDecl>;
+  /** Variable values; a child module's are worked out when first used where that cannot change them (see childVariables). */
   private readonly varValues = new Map<string, { value: Value; via: string }>();
-  private readonly locals = new Map<string, { attr: Attribute; file: ParsedFile; value?: Value }>();
+  private readonly locals: Map<string, LocalDecl>;
+  private readonly localValues = new Map<string, Value>();
   private readonly localStack: string[] = [];
   private readonly resources = new Map<string, ResourceDecl>();
   private readonly dataSources = new Map<string, ResourceDecl>();
   private readonly calls = new Map<string, CallDecl>();
-  private readonly outputs = new Map<string, { attr?: Attribute; file: ParsedFile; block: Block }>();
+  private readonly outputs: Map<string, OutputDecl>;
   private outputValues?: ObjectValue;
   private readonly providerBlocks = new Map<string, Decl & { conf?: ProviderConf }>();
 
@@ -263,12 +437,17 @@ class Module implements ModuleEnv {
       const p = loader.parse(f);
       if (p) this.files.push(p);
     }
-    for (const file of this.files) {
-      for (const item of file.body.items) {
-        if (item.kind !== 'block') continue;
-        this.declare(item, file);
-      }
-    }
+    const d = declarations(this.files);
+    for (const e of d.errors) this.loader.error(e.at, e.message);
+    this.variables = d.variables;
+    this.locals = d.locals;
+    this.outputs = d.outputs;
+    // What evaluation records on a declaration (expansion, instances, children) is this call's own.
+    for (const r of d.resources) this.resources.set(r.key, { block: r.block, file: r.file, mode: r.mode, type: r.type, name: r.name });
+    for (const r of d.dataSources) this.dataSources.set(r.key, { block: r.block, file: r.file, mode: r.mode, type: r.type, name: r.name });
+    for (const c of d.calls) this.calls.set(c.name, { block: c.block, file: c.file, name: c.name });
+    // A provider's configuration (conf) is worked out per call, in the caller's context.
+    for (const p of d.providers) this.providerBlocks.set(p.key, { block: p.block, file: p.file });
     if (spec.inputs) this.childVariables(spec.inputs);
   }
 
@@ -278,46 +457,6 @@ class Module implements ModuleEnv {
 
   private scope(file: ParsedFile, extra: Partial<Scope> = {}): Scope {
     return { env: this, file: file.file, text: file.text, ...extra };
-  }
-
-  private declare(b: Block, file: ParsedFile): void {
-    const l = b.labels.map((x) => x.value);
-    const dup = (what: string, first: Decl | undefined) => {
-      if (first) this.loader.error(this.at(b, file), `${what} is declared twice (first at ${first.file.file}:${first.block.line})`);
-      return !!first;
-    };
-    switch (b.type) {
-      case 'variable':
-        if (l[0] && !dup(`variable ${l[0]}`, this.variables.get(l[0]))) this.variables.set(l[0], { block: b, file });
-        break;
-      case 'locals':
-        for (const item of b.body.items) {
-          if (item.kind !== 'attr') continue;
-          const had = this.locals.get(item.name);
-          if (had) { this.loader.error(this.at(item, file), `local.${item.name} is declared twice (first at ${had.file.file}:${had.attr.line})`); continue; }
-          this.locals.set(item.name, { attr: item, file });
-        }
-        break;
-      case 'resource': case 'data': {
-        if (l.length < 2) { this.loader.error(this.at(b, file), `${b.type} block needs a type and a name`); break; }
-        const key = `${l[0]}.${l[1]}`;
-        const into = b.type === 'resource' ? this.resources : this.dataSources;
-        if (dup(`${b.type === 'data' ? 'data.' : ''}${key}`, into.get(key))) break;
-        into.set(key, { block: b, file, mode: b.type === 'resource' ? 'managed' : 'data', type: l[0]!, name: l[1]! });
-        break;
-      }
-      case 'module':
-        if (l[0] && !dup(`module ${l[0]}`, this.calls.get(l[0]))) this.calls.set(l[0], { block: b, file, name: l[0] });
-        break;
-      case 'output':
-        if (l[0]) this.outputs.set(l[0], { attr: attrOf(b, 'value'), file, block: b });
-        break;
-      case 'provider': {
-        const alias = literal(attrOf(b, 'alias'));
-        if (l[0]) this.providerBlocks.set(typeof alias === 'string' ? `${l[0]}.${alias}` : l[0], { block: b, file });
-        break;
-      }
-    }
   }
 
   // ---- variables
@@ -332,9 +471,7 @@ class Module implements ModuleEnv {
       }
     }
     for (const [name, d] of this.variables) {
-      const type = typeOf(attrOf(d.block, 'type')?.expr);
-      const sensitive = literal(attrOf(d.block, 'sensitive')) === true;
-      const def = attrOf(d.block, 'default');
+      const { type, sensitive, def, nullable } = varInfo(d);
       const loc = this.at(d.block.labels[0]!, d.file);
       // Named as expressions and unknowns name it (`var.db_password`), so a control can look it up.
       const info: ParameterInfo = { name: `var.${name}`, type: typeText(d), loc, noEcho: sensitive, source: 'none' };
@@ -365,7 +502,6 @@ class Module implements ModuleEnv {
       if (value === undefined) {
         value = unknown(`var.${name} has no value (no default; set it in terraform.tfvars or pass --param ${name}=VALUE)`, [`var.${name}`], loc);
       }
-      const nullable = literal(attrOf(d.block, 'nullable')) !== false;
       if (!nullable && isNull(value) && def) value = evaluateSafe(def.expr, this.scope(d.file));
       value = convert(value, type, this.scope(d.file));
       this.varValues.set(name, { value: sensitive ? markSensitive(value) : value, via });
@@ -382,32 +518,46 @@ class Module implements ModuleEnv {
     return relocate(evaluateSafe(a.expr, { env: this, file: loc.file, text: p.text }), loc);
   }
 
-  private childVariables(inputs: Map<string, { value: Value; via: string; at: Loc }>): void {
-    const call = this.spec.call!;
+  private childVariables(inputs: Map<string, Input>): void {
     for (const [name, d] of this.variables) {
-      const type = typeOf(attrOf(d.block, 'type')?.expr);
-      const sensitive = literal(attrOf(d.block, 'sensitive')) === true;
-      const def = attrOf(d.block, 'default');
-      const nullable = literal(attrOf(d.block, 'nullable')) !== false;
-      const given = inputs.get(name);
-      let value: Value;
-      let via: string;
-      if (given && !(isNull(given.value) && !nullable && def)) {
-        value = given.value;
-        via = given.via;
-      } else if (def) {
-        value = evaluateSafe(def.expr, this.scope(d.file));
-        via = `default of variable ${name} of ${this.spec.prefix} (${d.file.file}:${def.line})`;
-      } else {
-        value = unknown(`${this.spec.prefix} is called without its required input ${name}`, [`${this.spec.prefix}.var.${name}`], call.at);
-        via = '';
-      }
-      value = convert(value, type, this.scope(d.file));
-      this.varValues.set(name, { value: sensitive ? markSensitive(value) : value, via });
+      const info = varInfo(d);
+      // Evaluated now, a default sees only the variables declared before it; one that refers to
+      // nothing (and a type whose optional defaults refer to nothing) is the same whenever it is
+      // evaluated, so it waits until used (`root`): most of a large module's variables never are.
+      if (info.typePure && (info.closedDefault || this.usesInput(name, info))) continue;
+      this.varValues.set(name, this.childVariable(name, d));
     }
     for (const [name, given] of inputs) {
-      if (!this.variables.has(name)) this.loader.error(given.at, `module ${call.name} has no variable ${name} (${relative(this.loader.rootDir, this.spec.dir) || '.'})`);
+      if (!this.variables.has(name)) this.loader.error(given.at, `module ${this.spec.call!.name} has no variable ${name} (${relative(this.loader.rootDir, this.spec.dir) || '.'})`);
     }
+  }
+
+  /** Whether a child module's variable takes the value its call gives. */
+  private usesInput(name: string, info: VarInfo): boolean {
+    const given = this.spec.inputs?.get(name);
+    return !!given && !(isNull(given.value) && !info.nullable && info.def);
+  }
+
+  /** A child module's variable: the input given, else its default, converted to its type. */
+  private childVariable(name: string, d: VarDecl): { value: Value; via: string } {
+    const call = this.spec.call!;
+    const info = varInfo(d);
+    const { type, sensitive, def } = info;
+    let value: Value;
+    let via: string;
+    const given = this.spec.inputs?.get(name);
+    if (given && this.usesInput(name, info)) {
+      value = given.value;
+      via = `input ${name} of ${this.spec.prefix} (${call.at.file}:${given.line})`;
+    } else if (def) {
+      value = evaluateSafe(def.expr, this.scope(d.file));
+      via = `default of variable ${name} of ${this.spec.prefix} (${d.file.file}:${def.line})`;
+    } else {
+      value = unknown(`${this.spec.prefix} is called without its required input ${name}`, [`${this.spec.prefix}.var.${name}`], call.at);
+      via = '';
+    }
+    value = convert(value, type, this.scope(d.file));
+    return { value: sensitive ? markSensitive(value) : value, via };
   }
 
   // ---- loading
@@ -438,7 +588,8 @@ class Module implements ModuleEnv {
     const cond = inst.condition;
     if (cond) r.condition = { name: cond.name, state: 'unknown', params: cond.params };
     this.loader.resources.push(r);
-    const comments = blockComments(d.file, d.block);
+    let comments = COMMENTS.get(d.block);
+    if (!comments) COMMENTS.set(d.block, (comments = blockComments(d.file, d.block)));
     if (comments.length) this.loader.suppressions.set(inst.address, comments);
   }
 
@@ -671,11 +822,11 @@ class Module implements ModuleEnv {
     const base = this.spec.prefix ? `${this.spec.prefix}.module.${call.name}` : `module.${call.name}`;
     const make = (prefix: string, extra: Partial<Scope>, condition?: { name: string; params: string[] }) => {
       const s = this.scope(call.file, extra);
-      const inputs = new Map<string, { value: Value; via: string; at: Loc }>();
+      const inputs = new Map<string, Input>();
       for (const item of call.block.body.items) {
         if (item.kind !== 'attr' || CALL_META.has(item.name)) continue;
         const loc = this.at(item, call.file);
-        inputs.set(item.name, { value: evaluateSafe(item.expr, s), via: `input ${item.name} of ${prefix} (${call.file.file}:${item.line})`, at: loc });
+        inputs.set(item.name, { value: evaluateSafe(item.expr, s), line: item.line, at: loc });
       }
       const pathModule = relative(this.loader.rootDir, real).split(sep).join('/') || '.';
       const inherited = this.spec.condition;
@@ -716,8 +867,14 @@ class Module implements ModuleEnv {
   root(root: string, attr: string, at: Loc, s: Scope): Got | undefined {
     switch (root) {
       case 'var': {
-        const v = this.varValues.get(attr);
-        if (!v) throw new EvalError(`no variable ${JSON.stringify(attr)} is declared in this module`);
+        let v = this.varValues.get(attr);
+        if (!v) {
+          // A root module's variables are all set; a child module's not set yet waits for its first use.
+          const d = this.spec.inputs ? this.variables.get(attr) : undefined;
+          if (!d) throw new EvalError(`no variable ${JSON.stringify(attr)} is declared in this module`);
+          v = this.childVariable(attr, d);
+          this.varValues.set(attr, v);
+        }
         return { v: v.value, via: v.via };
       }
       case 'local': return { v: this.local(attr, at), via: `local.${attr}` };
@@ -808,7 +965,8 @@ class Module implements ModuleEnv {
   private local(name: string, at: Loc): Value {
     const l = this.locals.get(name);
     if (!l) throw new EvalError(`no local value ${JSON.stringify(name)} is declared in this module`);
-    if (l.value) return l.value;
+    const had = this.localValues.get(name);
+    if (had) return had;
     if (this.localStack.includes(name)) {
       const cycle = [...this.localStack.slice(this.localStack.indexOf(name)), name].map((n) => `local.${n}`).join(' -> ');
       this.loader.error(this.at(l.attr, l.file), `local.${name} refers to itself: ${cycle}`);
@@ -817,13 +975,15 @@ class Module implements ModuleEnv {
     if (this.loader.depth >= MAX_CHAIN) return unknown(`local.${name} is reached through more than ${MAX_CHAIN} references; Attest follows no further`, [], at);
     this.localStack.push(name);
     this.loader.depth++;
+    let value: Value;
     try {
-      l.value = evaluateSafe(l.attr.expr, this.scope(l.file));
+      value = evaluateSafe(l.attr.expr, this.scope(l.file));
     } finally {
       this.localStack.pop();
       this.loader.depth--;
     }
-    return l.value;
+    this.localValues.set(name, value);
+    return value;
   }
 
   readFile(path: string, at: Loc): string | Unknown {
@@ -839,6 +999,9 @@ class Module implements ModuleEnv {
     }
   }
 }
+
+/** Suppression comments by block: a block's instances (count, for_each, every call of its module) share them, read only. */
+const COMMENTS = new WeakMap<Block, SuppressionComment[]>();
 
 const CALL_META = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on']);
 

@@ -3,6 +3,15 @@ import { cases, tf } from '../../helpers/cases.js';
 
 export default cases(control, {
   pass: [
+    { name: 'not declared: a new detector enables S3 protection by default (CreateDetector)', template: `Resources:
+  Detector: # <--
+    Type: AWS::GuardDuty::Detector
+    Properties:
+      Enable: true` },
+    tf(`resource "aws_guardduty_detector" "main" { # <--
+  enable = true
+}
+`, { name: 'not declared: a new detector enables S3 protection by default' }),
     `Resources:
   Detector:
     Type: AWS::GuardDuty::Detector
@@ -52,11 +61,6 @@ resource "aws_guardduty_detector_feature" "s3" {
   ],
   fail: [
     `Resources:
-  Detector: # <--
-    Type: AWS::GuardDuty::Detector
-    Properties:
-      Enable: true`,
-    `Resources:
   Detector:
     Type: AWS::GuardDuty::Detector
     Properties:
@@ -66,10 +70,6 @@ resource "aws_guardduty_detector_feature" "s3" {
           Status: ENABLED
         - Name: S3_DATA_EVENTS
           Status: DISABLED # <--`,
-    tf(`resource "aws_guardduty_detector" "main" { # <--
-  enable = true
-}
-`, { name: 'detector without S3 protection' }),
     tf(`resource "aws_guardduty_detector" "main" {
   enable = true
 }
@@ -116,5 +116,12 @@ resource "aws_guardduty_detector_feature" "s3" {
   status      = var.s3_protection # <--
 }
 `, { name: 'feature status from a variable without a value' }),
+  ],
+  not_applicable: [
+    { name: 'detector disabled (AT-GD-001 fails it)', template: `Resources:
+  Detector:
+    Type: AWS::GuardDuty::Detector
+    Properties:
+      Enable: false` },
   ],
 });

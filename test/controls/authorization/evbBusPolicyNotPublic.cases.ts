@@ -28,6 +28,17 @@ export default cases(control, {
   statement_id = "partner"
 }
 `, { name: 'one named account' }),
+    tf(`resource "aws_cloudwatch_event_permission" "org" {
+  principal    = "*" # <--
+  statement_id = "org"
+
+  condition {
+    key   = "aws:PrincipalOrgID"
+    type  = "StringEquals"
+    value = "o-abc123"
+  }
+}
+`, { name: 'principal * limited to the organization' }),
   ],
   fail: [
     `Resources:

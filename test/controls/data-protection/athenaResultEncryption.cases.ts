@@ -33,20 +33,20 @@ export default cases(control, {
   ],
   fail: [
     { name: 'no encryption configuration', template: `Resources:
-  R: # <--
+  R:
     Type: AWS::Athena::WorkGroup
     Properties:
       Name: analysts
       WorkGroupConfiguration:
-        ResultConfiguration:
+        ResultConfiguration: # <--
           OutputLocation: s3://results/
 ` },
-    tf(`resource "aws_athena_workgroup" "analysts" { # <--
+    tf(`resource "aws_athena_workgroup" "analysts" {
   name = "analysts"
   
   configuration {
     result_configuration {
-      output_location = "s3://results/"
+      output_location = "s3://results/" # <--
     }
   }
 }

@@ -50,11 +50,11 @@ export default cases(control, {
           JobBookmarksEncryptionMode: DISABLED
 `,
     { name: 'no CloudWatch setting', template: `Resources:
-  R: # <--
+  R:
     Type: AWS::Glue::SecurityConfiguration
     Properties:
       Name: etl
-      EncryptionConfiguration:
+      EncryptionConfiguration: # <--
         S3Encryptions:
           - S3EncryptionMode: SSE-S3
 ` },

@@ -46,11 +46,11 @@ export default cases(control, {
           KmsKeyId: alias/glue
 `,
     { name: 'no password setting', template: `Resources:
-  R: # <--
+  R:
     Type: AWS::Glue::DataCatalogEncryptionSettings
     Properties:
       CatalogId: !Ref AWS::AccountId
-      DataCatalogEncryptionSettings:
+      DataCatalogEncryptionSettings: # <--
         EncryptionAtRest:
           CatalogEncryptionMode: SSE-KMS
           SseAwsKmsKeyId: alias/glue

@@ -33,17 +33,17 @@ export default cases(control, {
 }
 `, { name: 'left out' }),
     { name: 'KMS without a key', template: `Resources:
-  R: # <--
+  R:
     Type: AWS::Kinesis::Stream
     Properties:
       ShardCount: 1
-      StreamEncryption:
+      StreamEncryption: # <--
         EncryptionType: KMS
 ` },
-    tf(`resource "aws_kinesis_stream" "events" { # <--
+    tf(`resource "aws_kinesis_stream" "events" {
   name            = "events"
   shard_count     = 1
-  encryption_type = "KMS"
+  encryption_type = "KMS" # <--
 }
 `, { name: 'KMS without kms_key_id' }),
     tf(`resource "aws_kinesis_stream" "events" { # <--

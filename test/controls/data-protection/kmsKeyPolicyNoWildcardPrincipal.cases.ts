@@ -85,7 +85,7 @@ resource "aws_kms_key_policy" "data" {
 }
 
 data "aws_iam_policy_document" "key" {
-  statement {
+  statement { # <--
     actions   = ["kms:Decrypt"]
     resources = ["*"]
     principals {
@@ -96,7 +96,7 @@ data "aws_iam_policy_document" "key" {
 }
 
 resource "aws_kms_key" "data" {
-  policy = data.aws_iam_policy_document.key.json # <--
+  policy = data.aws_iam_policy_document.key.json
 }
 `, { name: 'principal from a variable without a value' }),
   ],

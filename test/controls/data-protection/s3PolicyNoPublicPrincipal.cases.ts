@@ -246,7 +246,7 @@ resource "aws_s3_bucket_policy" "data" {
 
 data "aws_iam_policy_document" "read" {
   statement {
-    principals {
+    principals { # <--
       type        = "AWS"
       identifiers = [var.reader]
     }
@@ -257,7 +257,7 @@ data "aws_iam_policy_document" "read" {
 
 resource "aws_s3_bucket_policy" "data" {
   bucket = "acme-data"
-  policy = data.aws_iam_policy_document.read.json # <--
+  policy = data.aws_iam_policy_document.read.json
 }
 `, { name: 'policy document data source whose principal is a variable without a value' }),
   ],

@@ -89,6 +89,19 @@ resource "aws_sns_topic_policy" "alerts" {
   })
 }
 `, { name: 'Principal "*" without condition' }),
+    tf(`resource "aws_sns_topic" "inline" {
+  name = "inline"
+  policy = jsonencode({ # <--
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { AWS = "*" }
+      Action    = "sns:Publish"
+      Resource  = "*"
+    }]
+  })
+}
+`, { name: 'inline policy argument of aws_sns_topic' }),
   ],
   unknown: [
     { name: 'principal from a parameter', template: `Parameters:

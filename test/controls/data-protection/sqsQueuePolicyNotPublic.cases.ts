@@ -89,6 +89,19 @@ resource "aws_sqs_queue_policy" "alerts" {
   })
 }
 `, { name: 'Principal "*" without condition' }),
+    tf(`resource "aws_sqs_queue" "inline" {
+  name = "inline"
+  policy = jsonencode({ # <--
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { AWS = "*" }
+      Action    = "sqs:SendMessage"
+      Resource  = "*"
+    }]
+  })
+}
+`, { name: 'inline policy argument of aws_sqs_queue' }),
   ],
   unknown: [
     { name: 'principal from a parameter', template: `Parameters:

@@ -129,7 +129,7 @@ Resources:
 }
 
 data "aws_iam_policy_document" "deployer" {
-  statement {
+  statement { # <--
     actions   = ["iam:PassRole"]
     resources = var.passable_roles
   }
@@ -137,7 +137,7 @@ data "aws_iam_policy_document" "deployer" {
 
 resource "aws_iam_policy" "deployer" {
   name   = "deployer"
-  policy = data.aws_iam_policy_document.deployer.json # <--
+  policy = data.aws_iam_policy_document.deployer.json
 }
 `, { name: 'roles from a variable without a value' }),
   ],

@@ -134,7 +134,7 @@ Resources:
 }
 
 data "aws_iam_policy_document" "irsa" {
-  statement {
+  statement { # <--
     actions = ["sts:AssumeRoleWithWebIdentity"]
 
     principals {
@@ -146,7 +146,7 @@ data "aws_iam_policy_document" "irsa" {
 
 resource "aws_iam_role" "irsa" {
   name               = "irsa"
-  assume_role_policy = data.aws_iam_policy_document.irsa.json # <--
+  assume_role_policy = data.aws_iam_policy_document.irsa.json
 }
 `, { name: 'provider from a variable without a value' }),
   ],

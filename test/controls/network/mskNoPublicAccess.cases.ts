@@ -4,13 +4,13 @@ import { cases, tf } from '../../helpers/cases.js';
 export default cases(control, {
   pass: [
     { name: 'left out (DISABLED)', template: `Resources:
-  R: # <--
+  R:
     Type: AWS::MSK::Cluster
     Properties:
       ClusterName: events
       KafkaVersion: 3.6.0
       NumberOfBrokerNodes: 3
-      BrokerNodeGroupInfo:
+      BrokerNodeGroupInfo: # <--
         InstanceType: kafka.m5.large
         ClientSubnets: [subnet-1, subnet-2, subnet-3]
 ` },
@@ -28,13 +28,13 @@ export default cases(control, {
           PublicAccess:
             Type: DISABLED # <--
 ` },
-    tf(`resource "aws_msk_cluster" "events" { # <--
+    tf(`resource "aws_msk_cluster" "events" {
   cluster_name           = "events"
   kafka_version          = "3.6.0"
   number_of_broker_nodes = 3
   
   broker_node_group_info {
-    instance_type  = "kafka.m5.large"
+    instance_type  = "kafka.m5.large" # <--
     client_subnets = ["subnet-1", "subnet-2", "subnet-3"]
   }
 }

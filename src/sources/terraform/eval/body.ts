@@ -97,16 +97,23 @@ function dynamic(b: Block, s: Scope, out: ObjectValue): void {
  * for this resource, so it is labelled in place; locations are shared, so each is replaced.
  */
 export function setPaths(v: Value, path: string): void {
-  if (path) v.loc = { ...v.loc, path };
+  if (path) v.loc = at(v.loc, path);
   if (v.k === 'object') {
-    for (const [k, pv] of v.props) {
+    const keyLocs = v.keyLocs;
+    // forEach: a for-of over the entries would allocate a pair per property.
+    v.props.forEach((pv, k) => {
       const p = path ? `${path}.${k}` : k;
-      v.keyLocs.set(k, { ...(v.keyLocs.get(k) ?? pv.loc), path: p });
+      keyLocs.set(k, at(keyLocs.get(k) ?? pv.loc, p));
       setPaths(pv, p);
-    }
+    });
   } else if (v.k === 'list') {
     for (let n = 0; n < v.items.length; n++) setPaths(v.items[n]!, `${path}[${n}]`);
   }
+}
+
+/** `{ ...l, path }` (a location has no other members), made with one shape. */
+function at(l: Loc, path: string): Loc {
+  return { file: l.file, line: l.line, column: l.column, path };
 }
 
 /** Resource addresses a value refers to (references, and resources embedded in strings). */

@@ -72,11 +72,14 @@ export function evaluateSafe(e: Expr, s: Scope): Value {
 }
 
 export function evaluate(e: Expr, s: Scope): Value {
-  const loc = locOf(e, s);
+  // The location is made only where the value needs it (most nodes pass on another's value).
   switch (e.t) {
     // A heredoc without interpolations is read as a plain string.
-    case 'lit': return typeof e.v === 'string' && s.text.charCodeAt(e.pos) === 60 ? heredocJsonOf(e, scalar(e.v, loc), s) : scalar(e.v, loc);
-    case 'tpl': return e.heredoc ? heredocJsonOf(e, template(e.parts, s, loc), s) : template(e.parts, s, loc);
+    case 'lit': {
+      const v = scalar(e.v, locOf(e, s));
+      return typeof e.v === 'string' && s.text.charCodeAt(e.pos) === 60 ? heredocJsonOf(e, v, s) : v;
+    }
+    case 'tpl': return e.heredoc ? heredocJsonOf(e, template(e, s), s) : template(e, s);
     case 'var': {
       const bound = s.vars?.get(e.name);
       if (bound) return bound;
@@ -88,30 +91,47 @@ export function evaluate(e: Expr, s: Scope): Value {
       return s.anon;
     }
     case 'getattr': case 'index': {
-      const g = traverse(e, s);
+      const loc = locOf(e, s);
+      const g = traverse(e, s, loc);
       return g.via !== undefined ? relocate(g.v, loc, g.via || undefined) : g.v;
     }
     case 'splat': {
+      const loc = locOf(e, s);
       const src = evaluateRaw(e.src, s);
       if (src.k === 'unknown') return { ...src, loc };
       const items = src.k === 'list' ? src.items : isNull(src) ? [] : [src];
       return relocate(list(items.map((item) => evaluate(e.each, { ...s, anon: item })), loc), loc);
     }
-    case 'call': return callFunction(e, s, loc);
-    case 'tuple': return list(e.items.map((i) => evaluate(i, s)), loc);
-    case 'object': {
-      const entries: [string, Value, Loc][] = [];
-      for (const item of e.items) {
-        const kv = item.key.t === 'lit' ? scalar(item.key.v, loc) : evaluate(item.key.t === 'paren' ? item.key.e : item.key, s);
-        if (kv.k === 'unknown') return unknown(`object key ${textOf(item.key, s)}: ${kv.reason}`, kv.params, loc);
-        if (kv.k !== 'scalar' || kv.v === null || kv.refs?.length) throw new EvalError(`object key ${textOf(item.key, s)} is not a string known before apply`);
-        entries.push([String(kv.v), evaluate(item.value, s), locOf(item, s)]);
-      }
-      return object(entries, loc);
+    case 'call': return callFunction(e, s, locOf(e, s));
+    case 'tuple': {
+      const loc = locOf(e, s);
+      return list(e.items.map((i) => evaluate(i, s)), loc);
     }
-    case 'cond': return conditional(e, s, loc);
-    case 'binary': return binary(e, s, loc);
+    case 'object': {
+      const loc = locOf(e, s);
+      // As object(entries, loc) builds it, without an entry array per item.
+      const props = new Map<string, Value>();
+      const keyLocs = new Map<string, Loc>();
+      for (const item of e.items) {
+        let key: string;
+        if (item.key.t === 'lit') {
+          if (item.key.v === null) throw new EvalError(`object key ${textOf(item.key, s)} is not a string known before apply`);
+          key = String(item.key.v);
+        } else {
+          const kv = evaluate(item.key.t === 'paren' ? item.key.e : item.key, s);
+          if (kv.k === 'unknown') return unknown(`object key ${textOf(item.key, s)}: ${kv.reason}`, kv.params, loc);
+          if (kv.k !== 'scalar' || kv.v === null || kv.refs?.length) throw new EvalError(`object key ${textOf(item.key, s)} is not a string known before apply`);
+          key = String(kv.v);
+        }
+        props.set(key, evaluate(item.value, s));
+        keyLocs.set(key, locOf(item, s));
+      }
+      return { k: 'object', props, keyLocs, loc };
+    }
+    case 'cond': return conditional(e, s);
+    case 'binary': return binary(e, s, locOf(e, s));
     case 'unary': {
+      const loc = locOf(e, s);
       const v = evaluate(e.e, s);
       if (e.op === '!') {
         const b = need(asBoolean(v), loc);
@@ -121,7 +141,7 @@ export function evaluate(e: Expr, s: Scope): Value {
       return typeof n === 'number' ? scalar(-n, loc) : n;
     }
     case 'paren': return evaluate(e.e, s);
-    case 'for': return forExpr(e, s, loc);
+    case 'for': return forExpr(e, s, locOf(e, s));
   }
 }
 
@@ -142,14 +162,15 @@ function need<T>(x: T | Unknown | EvalError, loc: Loc): T | Unknown {
 }
 
 /** A traversal, its value not yet moved to where it is used. */
-function traverse(e: Expr, s: Scope): Got {
-  const loc = locOf(e, s);
+function traverse(e: Expr, s: Scope, at?: Loc): Got {
+  const loc = at ?? locOf(e, s);
   if (e.t === 'index') {
     const o = traverse(e.obj, s);
     const k = evaluate(e.key, s);
     const v = index(o.v, k, loc);
-    if (!o.from) return { ...o, v };
-    return { ...o, v, from: { resource: o.from.resource, path: `${o.from.path}[${k.k === 'scalar' ? JSON.stringify(k.v) : '?'}]` } };
+    // Got objects are made with one shape (a spread of the several shapes they come in is slow).
+    if (!o.from) return { v, via: o.via, from: undefined };
+    return { v, via: o.via, from: { resource: o.from.resource, path: `${o.from.path}[${k.k === 'scalar' ? JSON.stringify(k.v) : '?'}]` } };
   }
   if (e.t !== 'getattr') return { v: evaluate(e, s) };
   const o = e.obj;
@@ -180,9 +201,9 @@ function traverse(e: Expr, s: Scope): Got {
     const path = `${base.from.path}.${e.name}`;
     const p = v.props.get(e.name);
     if (p === undefined) return { v: { k: 'ref', resource: base.from.resource, attr: path, loc } };
-    return { ...base, v: p, from: { resource: base.from.resource, path } };
+    return { v: p, via: base.via, from: { resource: base.from.resource, path } };
   }
-  return { ...base, v: attrOf(v, e.name, loc) };
+  return { v: attrOf(v, e.name, loc), via: base.via, from: base.from };
 }
 
 /** `o.name` for a value already evaluated (a whole resource's attributes are looked up by the module). */
@@ -226,10 +247,12 @@ export function index(o: Value, k: Value, loc: Loc): Value {
   }
 }
 
-function conditional(e: Extract<Expr, { t: 'cond' }>, s: Scope, loc: Loc): Value {
-  const c = need(asBoolean(evaluate(e.cond, s)), loc);
-  if (c === true) return evaluate(e.then, s);
-  if (c === false) return evaluate(e.else, s);
+function conditional(e: Extract<Expr, { t: 'cond' }>, s: Scope): Value {
+  const b = asBoolean(evaluate(e.cond, s));
+  if (b === true) return evaluate(e.then, s);
+  if (b === false) return evaluate(e.else, s);
+  const loc = locOf(e, s);
+  const c = need(b, loc) as Unknown;
   const alts: Value[] = [];
   for (const branch of [e.then, e.else]) {
     try { alts.push(evaluate(branch, s)); } catch (err) {
@@ -349,9 +372,11 @@ function heredocJsonOf(e: { line: number; pos: number; end: number }, v: Value, 
   return json ? { ...v, json } : v;
 }
 
-function template(parts: TemplatePart[], s: Scope, loc: Loc): Value {
+function template(e: Extract<Expr, { t: 'tpl' }>, s: Scope): Value {
+  const parts = e.parts;
   // "${x}" alone is x itself, not x converted to a string.
   if (parts.length === 1 && parts[0]!.t === 'interp') return evaluate(parts[0]!.e, s);
+  const loc = locOf(e, s);
   const refs = new Set<string>();
   const sensitive = { on: false };
   const unknowns: Unknown[] = [];

@@ -8,10 +8,20 @@ import { firstUnknown, refText, unknown, type Unknown } from './values.js';
 
 type Doc = ObjectValue;
 
-/** The policy JSON of a data source instance's evaluated arguments, or an unknown naming what is missing. */
+/**
+ * The policy JSON of a data source instance's evaluated arguments. When a value is not known,
+ * the JSON is not either (an unknown naming what is missing); its structure is kept with
+ * only those parts unknown where they are single elements (an action, a resource, an
+ * identifier, a condition value, an effect, a Sid), and dropped where they shape the
+ * document (statements, principal types, condition keys, source and override documents).
+ */
 export function policyDocument(address: string, values: ObjectValue, loc: Loc): Value {
   const missing = firstUnknown([values], true);
-  if (missing) return unknown(`${address}.json depends on ${missing.params.length ? missing.params.join(', ') : 'a value not known before apply'} (${missing.reason})`, missing.params, loc);
+  const whole = (m: Unknown) => unknown(`${address}.json depends on ${m.params.length ? m.params.join(', ') : 'a value not known before apply'} (${m.reason})`, m.params, loc);
+  if (missing) {
+    const shaping = shapingUnknown(values);
+    if (shaping) return whole(shaping);
+  }
   const refs = new Set<string>();
   const statements: { sid?: string; json: Doc }[] = [];
 
@@ -47,15 +57,41 @@ export function policyDocument(address: string, values: ObjectValue, loc: Loc): 
   if (id !== undefined) put(out, 'Id', id, keyOf(values, 'policy_id'));
   const stAt = keyOf(values, 'statement');
   put(out, 'Statement', { k: 'list', items: statements.map((s) => s.json), loc: stAt }, stAt);
+  if (missing) return { ...whole(missing), json: out };
   const v: Value = { k: 'scalar', v: JSON.stringify(plain(out)), loc, via: `${address}.json`, json: out };
   if (refs.size) v.refs = [...refs];
   return v;
 }
 
+/** An unknown in a place that decides the document's shape, not one of its elements. */
+function shapingUnknown(values: ObjectValue): Unknown | undefined {
+  const documents = ['source_policy_documents', 'source_json', 'override_policy_documents', 'override_json'];
+  const u = firstUnknown([...documents, 'version', 'policy_id'].flatMap((k) => { const v = values.props.get(k); return v ? [v] : []; }), true);
+  if (u) return u;
+  const statements = values.props.get('statement');
+  if (statements?.k === 'unknown') return statements;
+  for (const st of blocks(values.props.get('statement'))) {
+    for (const name of ['principals', 'not_principals', 'condition']) {
+      const b = st.props.get(name);
+      if (b?.k === 'unknown') return b;
+      for (const x of blocks(b)) {
+        for (const key of name === 'condition' ? ['test', 'variable'] : ['type']) {
+          const v = x.props.get(key);
+          if (v?.k === 'unknown') return v;
+        }
+      }
+    }
+    // A Sid decides which source or override statement a statement replaces.
+    const sid = st.props.get('sid');
+    if (sid?.k === 'unknown' && documents.some((k) => values.props.has(k))) return sid;
+  }
+  return undefined;
+}
+
 function statement(st: ObjectValue, refs: Set<string>): Doc {
   const out = obj(st.loc);
   const sid = text(st.props.get('sid'), refs);
-  if (sid !== undefined && sid.v !== '') put(out, 'Sid', sid, keyOf(st, 'sid'));
+  if (sid !== undefined && !(sid.k === 'scalar' && sid.v === '')) put(out, 'Sid', sid, keyOf(st, 'sid'));
   put(out, 'Effect', text(st.props.get('effect'), refs) ?? str('Allow', st.loc), keyOf(st, 'effect'));
   const list = (key: string, arg: string) => {
     const l = textList(st.props.get(arg), refs);
@@ -71,7 +107,8 @@ function statement(st: ObjectValue, refs: Set<string>): Doc {
     if (!ps.length) return undefined;
     const byType = new Map<string, { ids: Value[]; at: Loc }>();
     for (const p of ps) {
-      const type = text(p.props.get('type'), refs)?.v;
+      const t = text(p.props.get('type'), refs);
+      const type = t?.k === 'scalar' ? t.v : undefined;
       const key = type === undefined || type === null ? '' : String(type);
       const had = byType.get(key);
       byType.set(key, { ids: [...(had?.ids ?? []), ...(textList(p.props.get('identifiers'), refs) ?? [])], at: had?.at ?? p.loc });
@@ -90,8 +127,9 @@ function statement(st: ObjectValue, refs: Set<string>): Doc {
   if (conds.length) {
     const c = obj(conds[0]!.loc);
     for (const x of conds) {
-      const test = String(text(x.props.get('test'), refs)?.v ?? '');
-      const variable = String(text(x.props.get('variable'), refs)?.v ?? '');
+      const scalarText = (k: string) => { const t = text(x.props.get(k), refs); return t?.k === 'scalar' ? String(t.v ?? '') : ''; };
+      const test = scalarText('test');
+      const variable = scalarText('variable');
       const values = textList(x.props.get('values'), refs) ?? [];
       let byVar = c.props.get(test) as Doc | undefined;
       if (!byVar) { byVar = obj(x.loc); put(c, test, byVar, x.loc); }
@@ -122,9 +160,10 @@ function blocks(v: Value | undefined): ObjectValue[] {
   return [];
 }
 
-/** A string of the document, located where written, naming the resources a placeholder stands for. */
-function text(v: Value | undefined, refs: Set<string>): Extract<Value, { k: 'scalar' }> | undefined {
+/** A string of the document, located where written, naming the resources a placeholder stands for; an element not known stays so. */
+function text(v: Value | undefined, refs: Set<string>): Extract<Value, { k: 'scalar' | 'unknown' }> | undefined {
   if (!v) return undefined;
+  if (v.k === 'unknown') return v;
   if (v.k === 'scalar') {
     if (v.v === null) return undefined;
     v.refs?.forEach((r) => refs.add(r));
@@ -139,7 +178,7 @@ function text(v: Value | undefined, refs: Set<string>): Extract<Value, { k: 'sca
 
 function textList(v: Value | undefined, refs: Set<string>): Value[] | undefined {
   if (!v) return undefined;
-  if (v.k === 'list') return v.items.map((i) => text(i, refs)).filter((s): s is Extract<Value, { k: 'scalar' }> => s !== undefined);
+  if (v.k === 'list') return v.items.map((i) => text(i, refs)).filter((s): s is Extract<Value, { k: 'scalar' | 'unknown' }> => s !== undefined);
   const one = text(v, refs);
   return one === undefined ? undefined : [one];
 }

@@ -63,7 +63,7 @@ export function relocate(v: Value, loc: Loc, via?: string): Value {
     case 'object': {
       const props = new Map<string, Value>();
       const keyLocs = new Map<string, Loc>();
-      for (const [k, pv] of v.props) { props.set(k, relocate(pv, loc, via)); keyLocs.set(k, loc); }
+      v.props.forEach((pv, k) => { props.set(k, relocate(pv, loc, via)); keyLocs.set(k, loc); });
       return { k: 'object', props, keyLocs, loc };
     }
     case 'unknown': return { ...v, loc, ...(v.alts ? { alts: v.alts.map((a) => relocate(a, loc, via)) } : {}) };

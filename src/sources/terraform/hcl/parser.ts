@@ -226,7 +226,9 @@ class Parser {
         : `expected = (an argument) or a block after ${nameV}, found ${describe(this.k, open)}`);
     }
     this.next();
-    const body = this.with(true, () => this.body());
+    let body: Body;
+    this.nl.push(true);
+    try { body = this.body(); } finally { this.nl.pop(); }
     const close = this.expect('}', `} closing the ${nameV} block`);
     const end = this.t[this.i];
     if (end !== 'nl' && end !== 'eof' && end !== '}') throw this.fail(this.i, `unexpected ${describe(this.k, this.i)} after the ${nameV} block; start it on a new line`);
@@ -338,11 +340,12 @@ class Parser {
           const each = this.postfix(anon, start);
           return { t: 'splat' as const, src: e, each, line: this.k.line[start]!, col: this.k.col[start]!, pos: this.k.pos[start]!, end: this.lastEnd };
         }
-        const key = this.with(false, () => {
-          const k = this.expr();
+        let key: Expr;
+        this.nl.push(false);
+        try {
+          key = this.expr();
           this.expect(']', '] closing the index');
-          return k;
-        });
+        } finally { this.nl.pop(); }
         e = { t: 'index' as const, obj: e, key, line: this.k.line[start]!, col: this.k.col[start]!, pos: this.k.pos[start]!, end: this.lastEnd };
         continue;
       }
@@ -370,12 +373,18 @@ class Parser {
       }
       case 'oquote': return this.template(j, 'cquote');
       case 'oheredoc': return this.template(j, 'cheredoc');
-      case '(': return this.with(false, () => {
-        const e = this.expr();
-        this.expect(')', ') closing the parenthesis');
-        return { t: 'paren' as const, e, line: this.k.line[j]!, col: this.k.col[j]!, pos: this.k.pos[j]!, end: this.lastEnd };
-      });
-      case '[': return this.with(false, () => this.tuple(j));
+      case '(': {
+        this.nl.push(false);
+        try {
+          const e = this.expr();
+          this.expect(')', ') closing the parenthesis');
+          return { t: 'paren' as const, e, line: this.k.line[j]!, col: this.k.col[j]!, pos: this.k.pos[j]!, end: this.lastEnd };
+        } finally { this.nl.pop(); }
+      }
+      case '[': {
+        this.nl.push(false);
+        try { return this.tuple(j); } finally { this.nl.pop(); }
+      }
       case '{': return this.object(j);
       default: throw this.fail(j, `expected an expression, found ${describe(this.k, j)}`);
     }
@@ -383,7 +392,8 @@ class Parser {
 
   private call(start: number, name: string): Expr {
     this.next();
-    return this.with(false, () => {
+    this.nl.push(false);
+    try {
       const args: Expr[] = [];
       let expand = false;
       while (this.peekT() !== ')') {
@@ -395,7 +405,7 @@ class Parser {
       }
       this.next();
       return { t: 'call' as const, name, args, expand, line: this.k.line[start]!, col: this.k.col[start]!, pos: this.k.pos[start]!, end: this.lastEnd };
-    });
+    } finally { this.nl.pop(); }
   }
 
   private isFor(): boolean {
@@ -419,8 +429,12 @@ class Parser {
   }
 
   private object(open: number): Expr {
-    if (this.with(false, () => this.isFor())) return this.with(false, () => this.forExpr(open, true));
-    return this.with(true, () => {
+    this.nl.push(false);
+    try {
+      if (this.isFor()) return this.forExpr(open, true);
+    } finally { this.nl.pop(); }
+    this.nl.push(true);
+    try {
       const items: ObjectItem[] = [];
       for (;;) {
         this.skipNl();
@@ -447,7 +461,7 @@ class Parser {
       }
       this.next();
       return { t: 'object' as const, items, line: this.k.line[open]!, col: this.k.col[open]!, pos: this.k.pos[open]!, end: this.lastEnd };
-    });
+    } finally { this.nl.pop(); }
   }
 
   private forExpr(open: number, obj: boolean): Expr {
@@ -495,6 +509,24 @@ class Parser {
   }
 
   private template(open: number, close: 'cquote' | 'cheredoc'): Expr {
+    // Most strings are plain text: `"…"` is one literal token or none, read without building parts.
+    if (close === 'cquote') {
+      const j = this.i;
+      if (this.t[j] === 'cquote') {
+        this.next();
+        return { t: 'lit' as const, v: '', line: this.k.line[open]!, col: this.k.col[open]!, pos: this.k.pos[open]!, end: this.lastEnd };
+      }
+      if (this.t[j] === 'lit' && this.t[j + 1] === 'cquote') {
+        const raw = this.k.v[j]!;
+        const v = this.stripNext ? raw.replace(/^\s+/, '') : raw;
+        this.stripNext = false;
+        // As `parts` leaves it: a later `${~` trims the last literal read.
+        this.lastLit = { v };
+        this.next();
+        this.next();
+        return { t: 'lit' as const, v, line: this.k.line[open]!, col: this.k.col[open]!, pos: this.k.pos[open]!, end: this.lastEnd };
+      }
+    }
     const lineStarts: { v: string }[] = [];
     const raw = this.with(false, () => this.parts(close, [], lineStarts)).parts;
     const end = this.i;

@@ -2,15 +2,25 @@
 // DocumentDB and Neptune clusters and DMS endpoints are translated in databases.ts, Kinesis streams in messaging.ts.
 import type { Loc, Value } from '../../../model/types.js';
 import { jsonDocument, type Attachment, type CfnBuilder, type TfView, type Translator } from './api.js';
-import { blockList, copy, copyAll, written } from './copy.js';
+import { blockList, blocksAsMap, copy, copyAll, written } from './copy.js';
 import { providerDefault } from './defaults.js';
-import { hasBlock } from './blocks.js';
+import { hasBlock, nested } from './blocks.js';
 
 /** A literal CloudFormation value the Terraform type itself implies (the FSx file system type), located at the resource. */
 function literal(out: CfnBuilder, cfnPath: string, v: string): void {
   const at: Loc = out.tf.locate('');
   out.put(cfnPath, { k: 'scalar', v, loc: at }, at);
 }
+
+/** DocumentDB and Neptune cluster parameter groups: `parameter` blocks as the Parameters map. */
+const clusterParameterGroup = (tfType: string, cfnType: string): Translator => ({
+  tfType, cfnType,
+  build(tf, out) {
+    copyAll(out, { Name: 'name', Family: 'family', Description: 'description' });
+    blocksAsMap(tf, out, 'Parameters', 'parameter', 'name', 'value');
+    out.tags();
+  },
+});
 
 const mskCluster: Translator = {
   tfType: 'aws_msk_cluster',
@@ -125,12 +135,19 @@ const emrSecurityConfiguration: Translator = {
 const emrCluster: Translator = {
   tfType: 'aws_emr_cluster',
   cfnType: 'AWS::EMR::Cluster',
-  build(_tf, out) {
+  build(tf, out) {
+    // The Kerberos settings are located at their block, which is what turns Kerberos on; a
+    // block not known before apply (dynamic) may stand for none, so it stays unknown.
+    const kerberos = tf.get('kerberos_attributes');
+    const pending = kerberos?.k === 'unknown' ? kerberos : kerberos?.k === 'list' ? kerberos.items.find((i) => i.k === 'unknown') : undefined;
+    if (pending) out.put('KerberosAttributes', pending, tf.locate('kerberos_attributes'));
+    else nested(tf, out, 'KerberosAttributes', 'kerberos_attributes');
     copyAll(out, {
       Name: 'name', ReleaseLabel: 'release_label', SecurityConfiguration: 'security_configuration',
       ServiceRole: 'service_role', JobFlowRole: 'ec2_attributes.instance_profile',
-      'Instances.Ec2SubnetId': 'ec2_attributes.subnet_id',
+      'Instances.Ec2SubnetId': 'ec2_attributes.subnet_id', 'Instances.Ec2SubnetIds': 'ec2_attributes.subnet_ids',
     });
+    if (!pending) copyAll(out, { 'KerberosAttributes.Realm': 'kerberos_attributes.realm', 'KerberosAttributes.KdcAdminPassword': 'kerberos_attributes.kdc_admin_password' });
     out.tags();
   },
 };
@@ -162,6 +179,27 @@ const sagemakerNotebook: Translator = {
     out.tags();
   },
 };
+
+const sagemakerDomain: Translator = {
+  tfType: 'aws_sagemaker_domain',
+  cfnType: 'AWS::SageMaker::Domain',
+  build(_tf, out) {
+    copyAll(out, {
+      DomainName: 'domain_name', AuthMode: 'auth_mode', VpcId: 'vpc_id', SubnetIds: 'subnet_ids',
+      AppNetworkAccessType: 'app_network_access_type', KmsKeyId: 'kms_key_id',
+    });
+    out.tags();
+  },
+};
+
+/** Glue jobs, crawlers and development endpoints: the security configuration they run with. */
+const glueComponent = (tfType: string, cfnType: string, scProp: string): Translator => ({
+  tfType, cfnType,
+  build(_tf, out) {
+    copyAll(out, { Name: 'name', Role: 'role_arn', [scProp]: 'security_configuration' });
+    out.tags();
+  },
+});
 
 const sagemakerEndpointConfig: Translator = {
   tfType: 'aws_sagemaker_endpoint_configuration',
@@ -320,8 +358,14 @@ const attachments: Attachment[] = [
 ];
 
 const translators: Translator[] = [
-  mskCluster, mqBroker, glueSecurityConfiguration, glueCatalogEncryption, athenaWorkgroup, emrSecurityConfiguration, emrCluster, emrBlockPublicAccess,
-  sagemakerNotebook, sagemakerEndpointConfig, sagemakerModel, dmsReplicationInstance, daxCluster, memorydbCluster, transferServer,
+  clusterParameterGroup('aws_docdb_cluster_parameter_group', 'AWS::DocDB::DBClusterParameterGroup'),
+  clusterParameterGroup('aws_neptune_cluster_parameter_group', 'AWS::Neptune::DBClusterParameterGroup'),
+  mskCluster, mqBroker, glueSecurityConfiguration,
+  glueComponent('aws_glue_job', 'AWS::Glue::Job', 'SecurityConfiguration'),
+  glueComponent('aws_glue_crawler', 'AWS::Glue::Crawler', 'CrawlerSecurityConfiguration'),
+  glueComponent('aws_glue_dev_endpoint', 'AWS::Glue::DevEndpoint', 'SecurityConfiguration'),
+  glueCatalogEncryption, athenaWorkgroup, emrSecurityConfiguration, emrCluster, emrBlockPublicAccess,
+  sagemakerNotebook, sagemakerDomain, sagemakerEndpointConfig, sagemakerModel, dmsReplicationInstance, daxCluster, memorydbCluster, transferServer,
   firehose, backupVault,
   fsx('aws_fsx_windows_file_system', 'WINDOWS', 'WindowsConfiguration'),
   fsx('aws_fsx_lustre_file_system', 'LUSTRE', 'LustreConfiguration', { DeploymentType: 'deployment_type' }),

@@ -105,7 +105,8 @@ const classicLoadBalancer: Translator = {
   build(tf, out) {
     out.set('LoadBalancerName', 'name').set('Scheme', 'internal', boolTo('internal', 'internet-facing'))
       .set('Subnets', 'subnets').set('SecurityGroups', 'security_groups').set('CrossZone', 'cross_zone_load_balancing').tags()
-      .set('ConnectionDrainingPolicy.Enabled', 'connection_draining').set('ConnectionDrainingPolicy.Timeout', 'connection_draining_timeout');
+      .set('ConnectionDrainingPolicy.Enabled', 'connection_draining').set('ConnectionDrainingPolicy.Timeout', 'connection_draining_timeout')
+      .set('AvailabilityZones', 'availability_zones', (v) => (v.k === 'list' && v.items.length === 0 ? undefined : v));
     providerDefault(out, 'CrossZone', 'cross_zone_load_balancing', true); // the provider enables it, CloudFormation does not
     blockList(tf, out, 'Listeners', 'listener', (b) => b.set('LoadBalancerPort', 'lb_port').set('Protocol', 'lb_protocol')
       .set('InstancePort', 'instance_port').set('InstanceProtocol', 'instance_protocol').set('SSLCertificateId', 'ssl_certificate_id'), ['Protocol']);

@@ -1,7 +1,33 @@
 // Translators for the governance pack's Terraform types. Identity and operations (wave C): IAM, CIS CloudWatch alarms, SNS/SQS, Config, SSM, S3 extras, EFS, ECR, CloudTrail extras, Macie, Inspector.
-import { jsonDocument, type Attachment, type Translator } from './api.js';
+import { CfnBuilder, jsonDocument, type Attachment, type Part, type TfView, type Translator } from './api.js';
 import { blockList, copy, copyAll, written } from './copy.js';
 import { providerDefault } from './defaults.js';
+
+/** SNS delivery status logging: `<protocol>_{success,failure}_feedback_*` arguments of aws_sns_topic as DeliveryStatusLogging entries. */
+export function deliveryStatusLogging(tf: TfView, out: CfnBuilder): void {
+  for (const p of ['application', 'firehose', 'http', 'lambda', 'sqs']) {
+    if (!written(tf, `${p}_failure_feedback_role_arn`) && !written(tf, `${p}_success_feedback_role_arn`)) continue;
+    const at = tf.locate(`${p}_failure_feedback_role_arn`);
+    const b = new CfnBuilder(tf, { k: 'object', props: new Map(), keyLocs: new Map(), loc: at });
+    b.put('Protocol', { k: 'scalar', v: p, loc: at }, at);
+    copyAll(b, { FailureFeedbackRoleArn: `${p}_failure_feedback_role_arn`, SuccessFeedbackRoleArn: `${p}_success_feedback_role_arn`, SuccessFeedbackSampleRate: `${p}_success_feedback_sample_rate` });
+    out.append('DeliveryStatusLogging', b.properties, at);
+  }
+}
+
+/**
+ * The inline `policy` argument of a topic or queue as the separate policy resource
+ * CloudFormation declares (`<address>.policy`), so resource-policy controls read it. Only a
+ * policy that is written and known: plans mark the computed argument "known after apply" on
+ * every topic and queue, and an empty string is the provider's "no policy".
+ */
+export function inlinePolicy(cfnType: string): (tf: TfView) => Part[] {
+  return (tf) => {
+    const v = tf.get('policy');
+    const known = v !== undefined && (v.k === 'object' || (v.k === 'scalar' && typeof v.v === 'string' && v.v.trim() !== ''));
+    return known ? [{ suffix: '.policy', cfnType, at: tf.locate('policy'), build: (b: CfnBuilder) => copy(b, 'PolicyDocument', 'policy', jsonDocument) }] : [];
+  };
+}
 
 /** A log metric filter: its pattern, the log group it reads, and the metric it publishes. */
 const metricFilter: Translator = {
@@ -159,8 +185,30 @@ const ssmDocument: Translator = {
   },
 };
 
+const subscription: Translator = {
+  tfType: 'aws_sns_topic_subscription',
+  cfnType: 'AWS::SNS::Subscription',
+  build(_tf, out) {
+    copyAll(out, { TopicArn: 'topic_arn', Protocol: 'protocol', Endpoint: 'endpoint', RawMessageDelivery: 'raw_message_delivery', SubscriptionRoleArn: 'subscription_role_arn' });
+    copy(out, 'FilterPolicy', 'filter_policy', jsonDocument);
+    copy(out, 'RedrivePolicy', 'redrive_policy', jsonDocument);
+  },
+};
+
+const registryScanning: Translator = {
+  tfType: 'aws_ecr_registry_scanning_configuration',
+  cfnType: 'AWS::ECR::RegistryScanningConfiguration',
+  build(tf, out) {
+    copy(out, 'ScanType', 'scan_type');
+    blockList(tf, out, 'Rules', 'rule', (b, rule) => {
+      copy(b, 'ScanFrequency', 'scan_frequency');
+      blockList(rule, b, 'RepositoryFilters', 'repository_filter', (f) => copyAll(f, { Filter: 'filter', FilterType: 'filter_type' }));
+    });
+  },
+};
+
 const translators: Translator[] = [
-  metricFilter, passwordPolicy, accountPublicAccessBlock, accessPoint, efsAccessPoint, deliveryChannel, recorderStatus, aggregator, macie, inspector, ssmDocument,
+  registryScanning, subscription, metricFilter, passwordPolicy, accountPublicAccessBlock, accessPoint, efsAccessPoint, deliveryChannel, recorderStatus, aggregator, macie, inspector, ssmDocument,
 ];
 
 const onBucket = { ownerTypes: ['aws_s3_bucket'], ownerArg: 'bucket', ownerKey: 'bucket' };

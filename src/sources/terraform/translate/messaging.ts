@@ -1,23 +1,24 @@
 // Messaging: SNS topics and their policies, SQS queues (redrive settings inline or split
 // out) and their policies, Kinesis data streams.
-import { CfnBuilder, jsonDocument, listOf, type Attachment, type Translator } from './api.js';
-import { copy, copyAll, written } from './copy.js';
+import { jsonDocument, listOf, type Attachment, type Translator } from './api.js';
+import { copy, copyAll } from './copy.js';
+import { deliveryStatusLogging, inlinePolicy } from './governance.js';
 
 /**
- * An SNS topic. Its inline `policy` argument is CloudFormation's separate AWS::SNS::TopicPolicy
- * and is not carried here; aws_sns_topic_policy is.
+ * An SNS topic. Its inline `policy` argument is CloudFormation's separate AWS::SNS::TopicPolicy,
+ * a part of its own (`<address>.policy`), as aws_sns_topic_policy is.
  */
 const topic: Translator = {
   tfType: 'aws_sns_topic',
   cfnType: 'AWS::SNS::Topic',
+  parts: inlinePolicy('AWS::SNS::TopicPolicy'),
   build(tf, out) {
     copyAll(out, {
       TopicName: 'name', DisplayName: 'display_name', KmsMasterKeyId: 'kms_master_key_id', FifoTopic: 'fifo_topic',
       ContentBasedDeduplication: 'content_based_deduplication', SignatureVersion: 'signature_version', TracingConfig: 'tracing_config',
     });
     copy(out, 'ArchivePolicy', 'archive_policy', jsonDocument);
-    // Delivery status logging: <protocol>_{success,failure}_feedback_* arguments as DeliveryStatusLogging entries.
-    for (const p of ['application', 'firehose', 'http', 'lambda', 'sqs']) if (written(tf, `${p}_failure_feedback_role_arn`) || written(tf, `${p}_success_feedback_role_arn`)) { const b = new CfnBuilder(tf, { k: 'object', props: new Map(), keyLocs: new Map(), loc: tf.locate(`${p}_failure_feedback_role_arn`) }); b.put('Protocol', { k: 'scalar', v: p, loc: b.properties.loc }, b.properties.loc); copyAll(b, { FailureFeedbackRoleArn: `${p}_failure_feedback_role_arn`, SuccessFeedbackRoleArn: `${p}_success_feedback_role_arn`, SuccessFeedbackSampleRate: `${p}_success_feedback_sample_rate` }); out.append('DeliveryStatusLogging', b.properties, b.properties.loc); }
+    deliveryStatusLogging(tf, out);
     out.tags();
   },
 };
@@ -35,6 +36,7 @@ const topicPolicy: Translator = {
 const queue: Translator = {
   tfType: 'aws_sqs_queue',
   cfnType: 'AWS::SQS::Queue',
+  parts: inlinePolicy('AWS::SQS::QueuePolicy'),
   build(_tf, out) {
     copyAll(out, {
       QueueName: 'name', FifoQueue: 'fifo_queue', ContentBasedDeduplication: 'content_based_deduplication',

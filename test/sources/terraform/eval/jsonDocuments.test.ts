@@ -157,3 +157,54 @@ resource "aws_iam_policy" "p" {
   const text = markSensitive({ k: 'scalar', v: '{"A":"b"}', loc: p.loc, json: { k: 'object', props: new Map([['A', { k: 'scalar', v: 'b', loc: p.loc }]]), keyLocs: new Map(), loc: p.loc } });
   assert.ok(text.k === 'scalar' && sens(getPath(text.json, 'A')));
 });
+
+test('aws_iam_policy_document with an element not known: the document keeps its statements, that element unknown; an unknown that shapes it leaves it unknown', () => {
+  const main = `variable "bucket_arn" {
+  type = string
+}
+
+variable "ptype" {
+  type = string
+}
+
+data "aws_iam_policy_document" "d" {
+  statement {
+    actions   = ["s3:GetObject"]
+    resources = [var.bucket_arn]
+  }
+  statement {
+    actions   = ["*"]
+    resources = ["*"]
+  }
+}
+
+data "aws_iam_policy_document" "shaped" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = var.ptype
+      identifiers = ["*"]
+    }
+  }
+}
+
+resource "aws_iam_policy" "p" {
+  name   = "p"
+  policy = data.aws_iam_policy_document.d.json
+}
+
+resource "aws_iam_role" "r" {
+  name               = "r"
+  assume_role_policy = data.aws_iam_policy_document.shaped.json
+}
+`;
+  const f = scanTerraform(main, [noAdminStatements]);
+  const p = f.find((x) => x.resource.id === 'aws_iam_policy.p')!;
+  assert.deepEqual([p.status, p.location.line], ['fail', lineOf(main, 'actions   = ["*"]') - 1]);
+  const { template } = terraformTextUnit(main);
+  const policy = getPath(template.resources.get('aws_iam_policy.p')!.properties, 'PolicyDocument');
+  const st = policy?.k === 'object' ? policy.props.get('Statement') : undefined;
+  const res = st?.k === 'list' ? getPath(st.items[0], 'Resource') : undefined;
+  assert.deepEqual(res?.k === 'unknown' && [res.params, res.loc.line], [['var.bucket_arn'], lineOf(main, 'resources = [var.bucket_arn]')]);
+  assert.equal(getPath(template.resources.get('aws_iam_role.r')!.properties, 'AssumeRolePolicyDocument')?.k, 'unknown');
+});

@@ -6,6 +6,8 @@ import firehoseEncrypted from '../../../../src/controls/data-protection/firehose
 import mqNotPublic from '../../../../src/controls/network/mqNotPublic.js';
 import { getPath, render } from '../../../../src/model/value.js';
 import { translate } from '../../../../src/sources/terraform/translate/index.js';
+import { classify } from '../../../../src/sources/pulumi/tokens.js';
+import { analytics } from '../../../../src/sources/terraform/translate/analytics.js';
 import { propLoc, tfFindings, tfResources } from '../../../helpers/tf.js';
 
 test('aws_glue_security_configuration: the s3_encryption block as the S3Encryptions list', () => {
@@ -84,4 +86,17 @@ test('FSx Terraform types become AWS::FSx::FileSystem with their FileSystemType'
   ]);
   assert.equal(render(getPath(out.resources[0]!.properties, 'WindowsConfiguration.AutomaticBackupRetentionDays')), '7');
   assert.equal(render(getPath(out.resources[1]!.properties, 'LustreConfiguration.DeploymentType')), '"PERSISTENT_2"');
+});
+
+test('Pulumi AWS Classic tokens of the analytics types name the Terraform types translated here', () => {
+  const tfType = (token: string) => { const k = classify(token); return k.kind === 'classic' ? k.tfType : k.kind; };
+  const translated = new Set(analytics.translators.map((t) => t.tfType));
+  for (const token of [
+    'aws:fsx/openZfsFileSystem:OpenZfsFileSystem', 'aws:fsx/windowsFileSystem:WindowsFileSystem', 'aws:fsx/lustreFileSystem:LustreFileSystem',
+    'aws:fsx/ontapFileSystem:OntapFileSystem', 'aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream', 'aws:msk/cluster:Cluster',
+    'aws:mq/broker:Broker', 'aws:athena/workgroup:Workgroup', 'aws:emr/blockPublicAccessConfiguration:BlockPublicAccessConfiguration',
+    'aws:glue/dataCatalogEncryptionSettings:DataCatalogEncryptionSettings', 'aws:sagemaker/notebookInstance:NotebookInstance',
+    'aws:dms/replicationInstance:ReplicationInstance', 'aws:memorydb/cluster:Cluster', 'aws:backup/vault:Vault', 'aws:transfer/server:Server',
+  ]) assert.ok(translated.has(tfType(token)), `${token} -> ${tfType(token)}`);
+  assert.equal(tfType('aws:fsx/openZfsFileSystem:OpenZfsFileSystem'), 'aws_fsx_openzfs_file_system');
 });

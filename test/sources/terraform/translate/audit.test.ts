@@ -142,7 +142,12 @@ test('aws_guardduty_detector with aws_guardduty_detector_feature: enabled by def
     'aws_guardduty_detector_feature.s3': { detector_id: { ref: 'aws_guardduty_detector.d', attr: 'id' }, name: 'S3_DATA_EVENTS', status: 'DISABLED' }, // 3-6
   });
   assert.deepEqual(verdict(off, guardDutyEnabled), ['fail', 2]);
-  assert.deepEqual(verdict(off, guardDutyS3Protection), ['fail', 6]);
+  // A disabled detector monitors nothing: its plans are AT-GD-001's finding, not this one's.
+  assert.deepEqual(verdict(off, guardDutyS3Protection), ['not_applicable', 1]);
+  assert.deepEqual(verdict(tfResources('gd.tf', {
+    'aws_guardduty_detector.d': {}, // 1
+    'aws_guardduty_detector_feature.s3': { detector_id: { ref: 'aws_guardduty_detector.d', attr: 'id' }, name: 'S3_DATA_EVENTS', status: 'DISABLED' }, // 2-5
+  }), guardDutyS3Protection), ['fail', 5]);
   // Listed after another feature, the S3 entry is still the one located.
   const second = tfResources('gd.tf', {
     'aws_guardduty_detector.d': {}, // 1
@@ -153,7 +158,8 @@ test('aws_guardduty_detector with aws_guardduty_detector_feature: enabled by def
   // The legacy datasources block.
   const legacy = tfResources('gd.tf', { 'aws_guardduty_detector.d': { datasources: [{ s3_logs: [{ enable: true }] }] } }); // 1, 2, 3, 4, 5, 6
   assert.deepEqual(verdict(legacy, guardDutyS3Protection), ['pass', 6]);
-  assert.deepEqual(verdict(tfResources('gd.tf', { 'aws_guardduty_detector.d': {} }), guardDutyS3Protection), ['fail', 1]);
+  // Not declared at all: CreateDetector enables the plans a new detector leaves out.
+  assert.deepEqual(verdict(tfResources('gd.tf', { 'aws_guardduty_detector.d': {} }), guardDutyS3Protection), ['pass', 1]);
 });
 
 test('a detector feature whose detector is not scanned is noted, not applied', () => {
