@@ -4,6 +4,9 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CONTROLS } from '../src/controls/index.js';
+import { REGISTERED } from '../src/controls/registry.js';
+import { DOMAINS } from '../src/model/types.js';
+import { spawnSync } from 'node:child_process';
 import { checkCase, type CaseTable, type Expected } from './helpers/cases.js';
 
 const dir = join(fileURLToPath(new URL('.', import.meta.url)), 'controls');
@@ -52,6 +55,15 @@ test('catalog: every control tells a Terraform user what to write', () => {
     assert.doesNotMatch(c.remediation, /\baws_[a-z0-9]+_[a-z0-9_]+|\bTerraform\b/, `${c.id}: the CloudFormation remediation mentions Terraform; move that text to remediationTerraform`);
   }
   for (const id of Object.keys(NO_TERRAFORM_FIX)) assert.ok(CONTROLS.some((c) => c.id === id), `NO_TERRAFORM_FIX lists ${id}, which is not in the catalog`);
+});
+
+test('the registry is generated from the folders, and each control sits in the folder of its domain', () => {
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const check = spawnSync(process.execPath, [join(root, 'scripts/control-registry.mjs'), '--check'], { encoding: 'utf8' });
+  assert.equal(check.status, 0, check.stderr);
+  assert.deepEqual(REGISTERED.filter(([folder, c]) => folder !== c.domain).map(([folder, c]) => `${c.id} (domain ${c.domain}) is in src/controls/${folder}/`), []);
+  assert.ok(CONTROLS.every((c) => DOMAINS.some((d) => d.id === c.domain)));
+  assert.equal(new Set(CONTROLS).size, REGISTERED.length, 'each module registered once');
 });
 
 test('every control has a test table with passing and failing templates', () => {

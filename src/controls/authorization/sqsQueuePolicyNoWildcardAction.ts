@@ -2,7 +2,6 @@ import { defineControl, evidenceAt, type Outcome } from '../api.js';
 import { prop } from '../../model/value.js';
 import { statementsOf } from '../lib/policy.js';
 import { policyValue } from '../lib/resourcePolicy.js';
-import { whereWritten } from '../lib/where.js';
 
 export default defineControl({
   id: 'AT-SQS-005',
@@ -16,7 +15,7 @@ export default defineControl({
   references: { trivy: ['AVD-AWS-0097'], guard: ['SQS_QUEUEPOLICY_NO_WILDCARD_ACTION'] },
   evaluate(r) {
     const raw = r.get('PolicyDocument');
-    const at = whereWritten(r, 'PolicyDocument');
+    const at = r.locate('PolicyDocument');
     const ev = [r.evidence('PolicyDocument', raw)];
     const doc = policyValue(raw);
     if (doc?.k === 'unknown') return r.unknown('the queue policy is not known statically', doc, at, ev);

@@ -1,7 +1,6 @@
 import { defineControl, evidenceAt } from '../api.js';
 import type { Loc, Value } from '../../model/types.js';
 import { asList, asString, prop } from '../../model/value.js';
-import { whereWritten } from '../lib/where.js';
 
 const SCANS = ['SCAN_ON_PUSH', 'CONTINUOUS_SCAN'];
 
@@ -17,7 +16,7 @@ export default defineControl({
   references: {},
   evaluate(r) {
     const rules = r.get('Rules');
-    const at = whereWritten(r, 'Rules');
+    const at = r.locate('Rules');
     const ev = [r.evidence('ScanType'), r.evidence('Rules', rules, rules === undefined ? 'not set' : undefined)];
     if (rules?.k === 'unknown') return r.unknown('the scanning rules depend on a value not known statically', rules, at, ev);
     let pending: { u: Value & { k: 'unknown' }; at: Loc } | undefined;

@@ -61,9 +61,9 @@ resource "aws_sqs_queue_policy" "orders" {
 
 resource "aws_sqs_queue_policy" "orders" {
   queue_url = aws_sqs_queue.orders.id
-  policy = jsonencode({ # <--
+  policy = jsonencode({
     Version = "2012-10-17"
-    Statement = [{
+    Statement = [{ # <--
       Effect    = "Allow"
       Principal = { AWS = "arn:aws:iam::111122223333:root" }
       Action    = "SQS:*"

@@ -91,9 +91,9 @@ resource "aws_sns_topic_policy" "alerts" {
 `, { name: 'Principal "*" without condition' }),
     tf(`resource "aws_sns_topic" "inline" {
   name = "inline"
-  policy = jsonencode({ # <--
+  policy = jsonencode({
     Version = "2012-10-17"
-    Statement = [{
+    Statement = [{ # <--
       Effect    = "Allow"
       Principal = { AWS = "*" }
       Action    = "sns:Publish"

@@ -122,7 +122,7 @@ test('suppressions in HCL comments: Checkov, Trivy (above the block), tfsec long
 });
 
 test('aws_s3_bucket_logging sets the bucket\'s logging', async () => {
-  const s3AccessLogging = (await import('../../../src/controls/data-protection/s3AccessLogging.js')).default;
+  const s3AccessLogging = (await import('../../../src/controls/audit/s3AccessLogging.js')).default;
   const dir = tfDir({ 'main.tf': 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\nresource "aws_s3_bucket_logging" "b" {\n  bucket        = aws_s3_bucket.b.id\n  target_bucket = "acme-logs"\n}\n' });
   const s = loadSources([dir], {});
   const { findings } = evaluate(s.templates, s.sources, { controls: [s3AccessLogging], today: '2026-01-01' });

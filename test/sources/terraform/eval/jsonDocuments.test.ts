@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import ecsNoPrivileged from '../../../../src/controls/compute/ecsNoPrivileged.js';
+import ecsNoPrivileged from '../../../../src/controls/authorization/ecsNoPrivileged.js';
 import noAdminStatements from '../../../../src/controls/iam/noAdminStatements.js';
 import trustNoWildcardPrincipal from '../../../../src/controls/iam/trustNoWildcardPrincipal.js';
 import type { Value } from '../../../../src/model/types.js';

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import elasticacheAtRest from '../../../../src/controls/data-protection/elasticacheAtRest.js';
-import elasticacheAuth from '../../../../src/controls/data-protection/elasticacheAuth.js';
+import elasticacheAuth from '../../../../src/controls/authentication/elasticacheAuth.js';
 import elasticacheInTransit from '../../../../src/controls/data-protection/elasticacheInTransit.js';
-import rdsNotPublic from '../../../../src/controls/data-protection/rdsNotPublic.js';
+import rdsNotPublic from '../../../../src/controls/network/rdsNotPublic.js';
 import rdsPerformanceInsightsKms from '../../../../src/controls/data-protection/rdsPerformanceInsightsKms.js';
 import rdsProxyRequireTls from '../../../../src/controls/data-protection/rdsProxyRequireTls.js';
 import rdsStorageEncrypted from '../../../../src/controls/data-protection/rdsStorageEncrypted.js';
