@@ -5,19 +5,23 @@
  * compliance module, with the local operator (`--actor`, default the OS user) as the actor.
  */
 import { basename, extname } from 'node:path';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { many, one, parseArgs, UsageError, type ParsedArgs } from './args.js';
 import { COMMON, withLedger } from './ledger.js';
 import { isClosedReader, writeChunks, writeChunksToFile } from './output.js';
 import { Progress } from './progress.js';
-import { ConfigError, DEFAULT_COMPLIANCE, loadConfig, type ComplianceConfig } from '../config.js';
+import { ConfigError, DEFAULT_COMPLIANCE, durationSeconds, loadConfig, type ComplianceConfig } from '../config.js';
 import { CONTROLS } from '../controls/index.js';
 import { scanPaths, type ScanResult } from '../engine/scan.js';
 import { inputErrorLines } from '../report/text.js';
 import { applyIgnores, type IgnoreSummary } from '../report/ignore.js';
 import type { Finding } from '../model/types.js';
 import { readScanInputs, SCAN_INPUT_FLAGS } from './scan-input.js';
+import { buildFrameworkReport, REPORT_DISCLAIMER, signBytes, verifyBytes, type AuditSnapshot, type DetachedSignature } from '../compliance/framework-report.js';
+import { auditSnapshot } from '../ledger/snapshot.js';
+import { parseTime } from '../ledger/record.js';
+import { TOOL_VERSION } from '../report/model.js';
 import { CATALOGS } from '../frameworks/index.js';
 import { ParamsError } from '../sources/params.js';
 import type { Ledger } from '../ledger/ledger.js';
@@ -593,3 +597,169 @@ export async function runExceptions(argv: string[]): Promise<number> {
   }
 }
 
+
+// ---------------------------------------------------------------------------
+// attest report
+
+export const REPORT_HELP = `Usage: attest report --framework <id> [path...] [options]
+       attest report verify FILE [--signature FILE.sig] [--public-key PEMFILE]...
+
+The compliance report for one framework, for an auditor: scope (sources scanned, ledger),
+the score and coverage with the gaps first, every requirement with its status and evidence
+(file:line of each finding, attestations with attester, time and record hash, exceptions),
+the audit log of the period (records by action category and outcome, denials, principals,
+the ledger's verification and the signed checkpoint it is anchored to), the encryption
+status, and the policy documents attested. Every rendering carries "Self-reported compliance.
+Third-party audit required."
+
+With the ledger (--db / --keys), the report is signed: FILE.sig holds an Ed25519 signature
+of the file's bytes with the ledger's checkpoint signing key; 'attest report verify FILE'
+checks it offline. Without a ledger the report has no audit log and no signature, and says so.
+
+Options:
+      --framework ID       the framework (attest frameworks lists them)
+      --format json        the report's format (json; pdf and oscal are not available yet)
+  -o, --out FILE           write the report to FILE (default: standard output, unsigned)
+      --since DURATION     the period: the last DURATION (default 90d), or
+      --from TIME --to TIME
+      --category C         a category to assess (repeatable; default: the catalog's defaults)
+      --db / --keys / --config   the ledger: attestations, exceptions, audit log, signing key
+${LEDGER_OPTIONS}
+  -p, --param KEY=VALUE / --params-file / --config-env / --var-file / --ignore-file / --exclude
+                           scan inputs, as for attest scan
+  -q, --quiet              no progress bar and no summary on stderr
+
+verify: --signature FILE (default FILE.sig), --public-key PEMFILE (repeatable: pin the key(s)
+you trust; without it the key inside the signature is used and the output says so).
+
+Exit codes: 0 written (or verified); 1 the scan could not read an input, nothing was found to
+scan, or verification failed; 2 usage error.
+`;
+
+export async function runReport(argv: string[]): Promise<number> {
+  if (argv[0] === 'verify') return reportVerify(argv.slice(1));
+  const a = parseArgs(argv, {
+    ...COMMON, ...SCAN_INPUT_FLAGS, framework: true, format: true, out: true, since: true, from: true, to: true, category: true, quiet: false,
+  }, { o: 'out', p: 'param', q: 'quiet', h: 'help' });
+  if (a.flags.has('help')) { out(REPORT_HELP); return 0; }
+  const catalog = frameworkArg(one(a, 'framework'), 'report');
+  const categories = usageFrom(() => selectCategories(catalog, many(a, 'category')));
+  const fmt = one(a, 'format') ?? 'json';
+  if (fmt === 'pdf' || fmt === 'oscal') throw new UsageError(`--format ${fmt}: not available yet (the ${fmt === 'pdf' ? 'signed PDF' : 'OSCAL assessment-results'} rendering is being built); use --format json`);
+  if (fmt !== 'json') throw new UsageError(`--format must be json (pdf and oscal are being built); got ${JSON.stringify(fmt)}`);
+  const now = new Date();
+  const period = usageFrom(() => reportPeriod(a, now));
+  const quiet = a.flags.has('quiet');
+  const useLedger = a.flags.has('db') || a.flags.has('keys');
+  const settings = useLedger ? existingLedger(a) : undefined;
+  const paths = a.positional.length ? a.positional : ['.'];
+  const { result, findings } = scanFor(a, paths, quiet);
+  const files = result.sources.filter((s) => s.format !== 'unknown');
+  const notes: string[] = [];
+  let register: Register | undefined;
+  let snapshot: AuditSnapshot | undefined;
+  let signer: ReturnType<Ledger['keys']['signing']> | undefined;
+  let ledgerInfo: { location: string; origin: string } | undefined;
+  if (settings) {
+    register = await withStore(settings.db, settings.compliance, (s) => withLedger(a, false, async (ledger: Ledger) => {
+      const reg = await readEvidence(ledger, s, now);
+      snapshot = await auditSnapshot(ledger, { from: parseTime(period.from, 'from'), to: parseTime(period.to, 'to') });
+      signer = ledger.keys.signing();
+      ledgerInfo = { location: redactDb(settings.db), origin: snapshot.checkpoint.origin };
+      return reg;
+    }));
+  } else {
+    notes.push('No ledger was read (no --db): attestations, exceptions and the audit log are missing from this report, every manual part is not started, and the report is not signed.');
+  }
+  const sourceErrors = result.sources.reduce((n, s) => n + s.errors.length, 0);
+  if (sourceErrors) notes.push(`${sourceErrors} input error(s): the resources of files that could not be read are missing from every status.`);
+  if (!files.length) notes.push(`No infrastructure files were found under ${paths.join(', ')}: no configuration evidence.`);
+  const assessment = assessCompliance({
+    frameworks: [{ catalog, categories }],
+    findings,
+    ...(register ? { attestations: register.attestations, exceptions: register.exceptions } : {}),
+    now,
+  });
+  const report = buildFrameworkReport({
+    framework: assessment.frameworks[0]!,
+    findings,
+    titles: new Map(CONTROLS.map((c) => [c.id, c.title])),
+    paths,
+    sources: files.map((s) => ({ file: s.file, format: s.format, resources: s.resources, errors: s.errors.length })),
+    period,
+    now,
+    version: TOOL_VERSION,
+    ...(register ? { attestations: register.attestations } : {}),
+    ...(ledgerInfo ? { ledger: ledgerInfo } : {}),
+    ...(snapshot ? { auditLog: snapshot } : {}),
+    notes: [...notes, ...assessment.notes],
+  });
+  const bytes = Buffer.from(JSON.stringify(report, null, 2) + '\n');
+  const outFile = one(a, 'out');
+  if (outFile) {
+    writeFileSync(outFile, bytes);
+    if (signer) writeFileSync(`${outFile}.sig`, JSON.stringify(signBytes(bytes, signer, now), null, 2) + '\n');
+  } else {
+    process.stdout.write(bytes);
+  }
+  const fw = report.summary;
+  if (!quiet) {
+    process.stderr.write(
+      `attest: ${report.framework.id}: ${ratioText(fw.score)} met, automated coverage ${ratioText(fw.coverage)}; ${report.gaps.length} gap(s) listed first` +
+        `${snapshot ? `; audit log ${period.from.slice(0, 10)}..${period.to.slice(0, 10)}: ${snapshot.records} record(s), verification ${snapshot.verification.ok ? 'VERIFIED' : 'FAILED'}, anchored to checkpoint ${snapshot.checkpoint.size}` : ''}\n` +
+        (outFile ? `Report written to ${outFile}${signer ? `, signed in ${outFile}.sig (key ${signer.kid}; check with attest report verify ${outFile})` : ' (not signed: no ledger keys)'}.\n` : '') +
+        `${REPORT_DISCLAIMER}\n`,
+    );
+  }
+  return sourceErrors || !files.length || (snapshot && !snapshot.verification.ok) ? 1 : 0;
+}
+
+function reportPeriod(a: ParsedArgs, now: Date): { from: string; to: string } {
+  const from = one(a, 'from');
+  const to = one(a, 'to');
+  if (from !== undefined || to !== undefined) {
+    if (a.flags.has('since')) throw new UsageError('give either --since or --from/--to, not both');
+    const f = from !== undefined ? new Date(parseTime(from, 'from').replace(/(\.\d{3})\d*Z$/, '$1Z')) : new Date(0);
+    const t = to !== undefined ? new Date(parseTime(to, 'to').replace(/(\.\d{3})\d*Z$/, '$1Z')) : now;
+    if (f > t) throw new UsageError(`--from ${from} is after --to ${to}`);
+    return { from: f.toISOString(), to: t.toISOString() };
+  }
+  const since = one(a, 'since') ?? '90d';
+  const seconds = durationSeconds(since);
+  if (seconds === undefined) throw new UsageError(`--since must be a duration such as 90d or 1y; got ${JSON.stringify(since)}`);
+  return { from: new Date(now.getTime() - seconds * 1000).toISOString(), to: now.toISOString() };
+}
+
+function redactDb(db: string): string {
+  return db.replace(/:[^:@/]*@/, ':***@');
+}
+
+async function reportVerify(argv: string[]): Promise<number> {
+  const a = parseArgs(argv, { signature: true, 'public-key': true, help: false }, { h: 'help' });
+  if (a.flags.has('help')) { out(REPORT_HELP); return 0; }
+  const file = a.positional[0];
+  if (!file) throw new UsageError('report verify needs the report file, e.g. attest report verify soc2.json');
+  const sigFile = one(a, 'signature') ?? `${file}.sig`;
+  let data: Buffer;
+  let sig: DetachedSignature;
+  try {
+    data = readFileSync(file);
+  } catch (e) {
+    throw new UsageError(`${file}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  try {
+    sig = JSON.parse(readFileSync(sigFile, 'utf8')) as DetachedSignature;
+  } catch (e) {
+    throw new UsageError(`${sigFile}: cannot read the signature (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); give it with --signature FILE`);
+  }
+  const pins = many(a, 'public-key').map((f) => {
+    try { return readFileSync(f, 'utf8'); } catch (e) { throw new UsageError(`--public-key ${f}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`); }
+  });
+  const r = verifyBytes(data, sig, pins);
+  if (!r.ok) {
+    process.stdout.write(`FAILED: ${file}: ${r.reason}\n`);
+    return 1;
+  }
+  process.stdout.write(`VERIFIED: ${file} (SHA-256 ${sig.sha256}) was signed at ${sig.signedAt} by key ${sig.keyId}${pins.length ? '' : ' (checked with the key inside the signature; pass --public-key to pin the key you trust)'}\n`);
+  return 0;
+}

@@ -9,15 +9,16 @@ const HELP = `attest ${TOOL_VERSION} — proves from your configuration which se
 Usage: attest <command> [options]
 
 Commands:
-  scan [path...]     scan CloudFormation/SAM templates and write a compliance report
+  scan [path...]     scan CloudFormation/SAM, Terraform and Pulumi and write a compliance report
   controls           list the control catalog
   frameworks         list the framework catalogs (SOC 2, HIPAA, GDPR, NIST CSF, CIS AWS, NIST 800-53)
   checklist FW [path...]  a framework's requirements decided from the scan (and, with --db, the
                      ledger's attestations and exceptions): met / not met / ... with evidence
   evidence <command> manual evidence (attestations) in the ledger: add, list, revoke, verify
   exceptions <command>  the exceptions register: add, approve, review, revoke, list [--due]
+  report --framework FW [path...]  the signed report for an auditor (JSON); report verify FILE
   ledger <command>   the tamper-evident audit trail: append, query, export, verify, checkpoint,
-                     proof, keys, erase-subject (see 'attest ledger --help')
+                     proof, consistency, keys, erase-subject (see 'attest ledger --help')
   serve              run the HTTP service: compliance report, scans, audit API
                      (see 'attest serve --help' for flags and environment variables)
   dev-token          mint a development token for a server started with 'serve --dev'
@@ -75,12 +76,14 @@ async function command(argv: string[]): Promise<number> {
         return await (await import('./compliance.js')).runEvidence(rest);
       case 'exceptions':
         return await (await import('./compliance.js')).runExceptions(rest);
+      case 'report':
+        return await (await import('./compliance.js')).runReport(rest);
       case 'serve':
         return await (await import('./serve.js')).runServe(rest);
       case 'dev-token':
         return await (await import('./serve.js')).runDevToken(rest);
       default:
-        throw new UsageError(`unknown command ${JSON.stringify(cmd)}; commands are scan, controls, frameworks, checklist, evidence, exceptions, ledger, serve, dev-token, help`);
+        throw new UsageError(`unknown command ${JSON.stringify(cmd)}; commands are scan, controls, frameworks, checklist, evidence, exceptions, report, ledger, serve, dev-token, help`);
     }
   } catch (e) {
     if (e instanceof UsageError) {
@@ -104,6 +107,7 @@ async function helpOf(topic: string): Promise<string | undefined> {
     case 'checklist': return (await import('./compliance.js')).CHECKLIST_HELP;
     case 'evidence': return (await import('./compliance.js')).EVIDENCE_HELP;
     case 'exceptions': return (await import('./compliance.js')).EXCEPTIONS_HELP;
+    case 'report': return (await import('./compliance.js')).REPORT_HELP;
     default: return undefined;
   }
 }
