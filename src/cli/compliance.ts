@@ -20,6 +20,7 @@ import type { Finding } from '../model/types.js';
 import { readScanInputs, SCAN_INPUT_FLAGS } from './scan-input.js';
 import { buildFrameworkReport, REPORT_DISCLAIMER, signBytes, verifyBytes, type AuditSnapshot, type DetachedSignature } from '../compliance/framework-report.js';
 import { auditSnapshot } from '../ledger/snapshot.js';
+import { PdfFontError, renderReportPdf } from '../compliance/report-pdf.js';
 import { parseTime } from '../ledger/record.js';
 import { TOOL_VERSION } from '../report/model.js';
 import { CATALOGS } from '../frameworks/index.js';
@@ -618,8 +619,12 @@ checks it offline. Without a ledger the report has no audit log and no signature
 
 Options:
       --framework ID       the framework (attest frameworks lists them)
-      --format json        the report's format (json; pdf and oscal are not available yet)
-  -o, --out FILE           write the report to FILE (default: standard output, unsigned)
+      --format json|pdf    the report's format (default json, or pdf when --out ends in .pdf;
+                           oscal is not available yet). The PDF carries the same report:
+                           cover (scope, period, signing key), score, gaps first, every
+                           requirement with its evidence, audit log, principals, encryption,
+                           attested policies; the disclaimer on every page; DejaVu Sans embedded
+  -o, --out FILE           write the report to FILE (default: standard output, unsigned; pdf needs it)
       --since DURATION     the period: the last DURATION (default 90d), or
       --from TIME --to TIME
       --category C         a category to assess (repeatable; default: the catalog's defaults)
@@ -644,9 +649,11 @@ export async function runReport(argv: string[]): Promise<number> {
   if (a.flags.has('help')) { out(REPORT_HELP); return 0; }
   const catalog = frameworkArg(one(a, 'framework'), 'report');
   const categories = usageFrom(() => selectCategories(catalog, many(a, 'category')));
-  const fmt = one(a, 'format') ?? 'json';
-  if (fmt === 'pdf' || fmt === 'oscal') throw new UsageError(`--format ${fmt}: not available yet (the ${fmt === 'pdf' ? 'signed PDF' : 'OSCAL assessment-results'} rendering is being built); use --format json`);
-  if (fmt !== 'json') throw new UsageError(`--format must be json (pdf and oscal are being built); got ${JSON.stringify(fmt)}`);
+  const outArg = one(a, 'out');
+  const fmt = one(a, 'format') ?? (outArg && extname(outArg).toLowerCase() === '.pdf' ? 'pdf' : 'json');
+  if (fmt === 'oscal') throw new UsageError('--format oscal: not available yet (the OSCAL assessment-results rendering is being built); use --format json or pdf');
+  if (fmt !== 'json' && fmt !== 'pdf') throw new UsageError(`--format must be json or pdf (oscal is being built); got ${JSON.stringify(fmt)}`);
+  if (fmt === 'pdf' && !outArg) throw new UsageError('--format pdf writes a file: give it with --out FILE.pdf');
   const now = new Date();
   const period = usageFrom(() => reportPeriod(a, now));
   const quiet = a.flags.has('quiet');
@@ -694,8 +701,18 @@ export async function runReport(argv: string[]): Promise<number> {
     ...(snapshot ? { auditLog: snapshot } : {}),
     notes: [...notes, ...assessment.notes],
   });
-  const bytes = Buffer.from(JSON.stringify(report, null, 2) + '\n');
-  const outFile = one(a, 'out');
+  let bytes: Buffer;
+  if (fmt === 'pdf') {
+    try {
+      bytes = await renderReportPdf(report, signer ? { signer: { kid: signer.kid, publicKeyPem: signer.publicKeyPem } } : {});
+    } catch (e) {
+      if (e instanceof PdfFontError) { process.stderr.write(`attest: ${e.message}\n`); return 1; }
+      throw e;
+    }
+  } else {
+    bytes = Buffer.from(JSON.stringify(report, null, 2) + '\n');
+  }
+  const outFile = outArg;
   if (outFile) {
     writeFileSync(outFile, bytes);
     if (signer) writeFileSync(`${outFile}.sig`, JSON.stringify(signBytes(bytes, signer, now), null, 2) + '\n');
