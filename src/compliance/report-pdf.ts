@@ -123,12 +123,28 @@ class Writer {
       this.ensure(heightOf(header, true) + (rows[0] ? heightOf(rows[0], false) : 0));
       drawRow(header, true, true);
     }
-    for (const r of rows) {
-      const h = heightOf(r, false);
-      const page = this.bottom - doc.page.margins.top;
-      if (doc.y + h > this.bottom && h < page) {
-        doc.addPage();
-        if (withHeader) drawRow(header, true, true);
+    const newPage = () => {
+      doc.addPage();
+      if (withHeader) drawRow(header, true, true);
+    };
+    for (const row of rows) {
+      let r = row;
+      // A row too tall for the space left is split at a line of its last cell (the rest goes on
+      // the next page, under the repeated header, marked as continued); a short row moves whole.
+      for (;;) {
+        const h = heightOf(r, false);
+        if (doc.y + h <= this.bottom) break;
+        const last = r[r.length - 1]!.split('\n');
+        let n = 0;
+        while (n < last.length && doc.y + heightOf([...r.slice(0, -1), last.slice(0, n + 1).join('\n')], false) <= this.bottom) n++;
+        if (h < (this.bottom - doc.page.margins.top) / 3 || n < 2) {
+          if (doc.y <= doc.page.margins.top + 40) break; // nothing gained on a fresh page: let it run
+          newPage();
+          continue;
+        }
+        drawRow([...r.slice(0, -1), last.slice(0, n).join('\n')], false, false);
+        newPage();
+        r = [...r.slice(0, -1).map((c, i) => (i === 0 && c ? `${c} (cont.)` : '')), last.slice(n).join('\n')];
       }
       drawRow(r, false, false);
     }
@@ -220,14 +236,14 @@ export function renderReportPdf(report: FrameworkReport, opts: PdfOptions = {}):
   w.heading(`Gaps (${report.gaps.length}), worst first`);
   if (!report.gaps.length) w.para('No gap: every applicable requirement is met.');
   else w.table(
-    [{ header: 'Requirement', width: 70 }, { header: 'Status', width: 70 }, { header: 'Title and reasons', width: w.width - 140 }],
+    [{ header: 'Requirement', width: 82 }, { header: 'Status', width: 70 }, { header: 'Title and reasons', width: w.width - 152 }],
     report.gaps.map((g) => [g.id, STATUS_TEXT[g.status], [g.title, ...g.reasons.map((r) => `• ${r}`)].join('\n')]),
   );
 
   // Every requirement.
   w.heading('Requirements and evidence');
   w.table(
-    [{ header: 'Requirement', width: 70 }, { header: 'Status', width: 70 }, { header: 'Title, reasons and evidence', width: w.width - 140 }],
+    [{ header: 'Requirement', width: 82 }, { header: 'Status', width: 70 }, { header: 'Title, reasons and evidence', width: w.width - 152 }],
     report.requirements.map((r) => [
       r.id,
       STATUS_TEXT[r.status],
@@ -271,7 +287,7 @@ export function renderReportPdf(report: FrameworkReport, opts: PdfOptions = {}):
   w.heading('Attested policies and procedures');
   if (!report.policies.length) w.para('No policy document is attested for this framework.');
   else w.table(
-    [{ header: 'Requirement', width: 70 }, { header: 'Statement and files', width: w.width - 70 - 160 }, { header: 'Attested', width: 160 }],
+    [{ header: 'Requirement', width: 82 }, { header: 'Statement and files', width: w.width - 82 - 160 }, { header: 'Attested', width: 160 }],
     report.policies.map((p) => [
       p.requirement,
       [p.statement, ...p.files.map((f) => `${f.name} (SHA-256 ${f.sha256})`)].join('\n'),
