@@ -20,7 +20,7 @@ import type { Finding } from '../model/types.js';
 import { readScanInputs, SCAN_INPUT_FLAGS } from './scan-input.js';
 import { buildFrameworkReport, REPORT_DISCLAIMER, signBytes, verifyBytes, type AuditSnapshot, type DetachedSignature } from '../compliance/framework-report.js';
 import { auditSnapshot } from '../ledger/snapshot.js';
-import { PdfFontError, renderReportPdf } from '../compliance/report-pdf.js';
+import { certificateSubject, embedPdfSignature, PdfFontError, renderReportPdf, selfIssuedCertificate } from '../compliance/report-pdf.js';
 import { parseTime } from '../ledger/record.js';
 import { TOOL_VERSION } from '../report/model.js';
 import { CATALOGS } from '../frameworks/index.js';
@@ -625,6 +625,9 @@ Options:
                            requirement with its evidence, audit log, principals, encryption,
                            attested policies; the disclaimer on every page; DejaVu Sans embedded
   -o, --out FILE           write the report to FILE (default: standard output, unsigned; pdf needs it)
+      --cert FILE --cert-key FILE   PDF: the certificate (PEM, chain may follow) and its RSA key
+                           (PEM) for the signature embedded in the PDF (CMS, shown by PDF
+                           readers); without them a self-issued certificate signs it
       --since DURATION     the period: the last DURATION (default 90d), or
       --from TIME --to TIME
       --category C         a category to assess (repeatable; default: the catalog's defaults)
@@ -644,7 +647,7 @@ scan, or verification failed; 2 usage error.
 export async function runReport(argv: string[]): Promise<number> {
   if (argv[0] === 'verify') return reportVerify(argv.slice(1));
   const a = parseArgs(argv, {
-    ...COMMON, ...SCAN_INPUT_FLAGS, framework: true, format: true, out: true, since: true, from: true, to: true, category: true, quiet: false,
+    ...COMMON, ...SCAN_INPUT_FLAGS, framework: true, format: true, out: true, since: true, from: true, to: true, category: true, quiet: false, cert: true, 'cert-key': true,
   }, { o: 'out', p: 'param', q: 'quiet', h: 'help' });
   if (a.flags.has('help')) { out(REPORT_HELP); return 0; }
   const catalog = frameworkArg(one(a, 'framework'), 'report');
@@ -654,6 +657,18 @@ export async function runReport(argv: string[]): Promise<number> {
   if (fmt === 'oscal') throw new UsageError('--format oscal: not available yet (the OSCAL assessment-results rendering is being built); use --format json or pdf');
   if (fmt !== 'json' && fmt !== 'pdf') throw new UsageError(`--format must be json or pdf (oscal is being built); got ${JSON.stringify(fmt)}`);
   if (fmt === 'pdf' && !outArg) throw new UsageError('--format pdf writes a file: give it with --out FILE.pdf');
+  const certFile = one(a, 'cert');
+  const certKeyFile = one(a, 'cert-key');
+  if ((certFile === undefined) !== (certKeyFile === undefined)) throw new UsageError('give both --cert FILE and --cert-key FILE (PEM), or neither');
+  if (certFile !== undefined && fmt !== 'pdf') throw new UsageError('--cert/--cert-key sign a PDF report: add --format pdf (or --out FILE.pdf)');
+  const readPem = (flag: string, f: string) => {
+    try { return readFileSync(f, 'utf8'); } catch (e) { throw new UsageError(`--${flag} ${f}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`); }
+  };
+  const operatorCert = certFile !== undefined ? { certPem: readPem('cert', certFile), keyPem: readPem('cert-key', certKeyFile!), selfIssued: false } : undefined;
+  let certSubject: string | undefined;
+  if (operatorCert) {
+    try { certSubject = certificateSubject(operatorCert.certPem); } catch (e) { throw new UsageError(`--cert ${certFile}: not a PEM certificate (${(e as Error).message})`); }
+  }
   const now = new Date();
   const period = usageFrom(() => reportPeriod(a, now));
   const quiet = a.flags.has('quiet');
@@ -704,9 +719,16 @@ export async function runReport(argv: string[]): Promise<number> {
   let bytes: Buffer;
   if (fmt === 'pdf') {
     try {
-      bytes = await renderReportPdf(report, signer ? { signer: { kid: signer.kid, publicKeyPem: signer.publicKeyPem } } : {});
+      const cert = operatorCert ?? selfIssuedCertificate(`attest report signer${signer ? ` (ledger key ${signer.kid})` : ''}`, now);
+      const subject = certSubject ?? certificateSubject(cert.certPem);
+      const pdf = await renderReportPdf(report, {
+        ...(signer ? { signer: { kid: signer.kid, publicKeyPem: signer.publicKeyPem } } : {}),
+        pdfSignature: { subject, selfIssued: cert.selfIssued },
+      });
+      bytes = await embedPdfSignature(pdf, cert, { reason: `${report.framework.id} compliance report. ${REPORT_DISCLAIMER}`, name: subject, signingTime: now });
     } catch (e) {
       if (e instanceof PdfFontError) { process.stderr.write(`attest: ${e.message}\n`); return 1; }
+      if (operatorCert) throw new UsageError(`--cert ${certFile} / --cert-key ${certKeyFile}: cannot sign the PDF with them (${(e as Error).message})`);
       throw e;
     }
   } else {

@@ -3,10 +3,14 @@
 // in the file (subset) so every reader shows the same glyphs. The disclaimer is printed in the
 // header of every page; tables that run over a page repeat their header row. No CLI or ledger
 // code here: the caller gives the report and, when it signs, the signing key's id and public key.
-import { createHash, createPublicKey } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
+import forge from 'node-forge';
+import { SignPdf } from '@signpdf/signpdf';
+import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
+import { P12Signer } from '@signpdf/signer-p12';
 import { STATUS_TEXT, type RequirementResult } from './types.js';
 import { ratioText } from './render.js';
 import type { FrameworkReport } from './framework-report.js';
@@ -16,6 +20,8 @@ type Doc = InstanceType<typeof PDFDocument>;
 export interface PdfOptions {
   /** The key the detached signature (FILE.sig) is made with, shown on the cover. */
   signer?: { kid: string; publicKeyPem: string };
+  /** The embedded PDF signature's certificate subject, shown on the cover. */
+  pdfSignature?: { subject: string; selfIssued: boolean };
   /** Regular and bold TrueType fonts; default: DejaVu Sans from the dejavu-fonts-ttf package, else Debian's fonts-dejavu-core. */
   fonts?: { regular: string; bold: string };
 }
@@ -216,6 +222,9 @@ export function renderReportPdf(report: FrameworkReport, opts: PdfOptions = {}):
     ['Attest version', report.tool.version],
     ['Signing key', opts.signer ? `${opts.signer.kid}, SHA-256 fingerprint of the public key ${keyFingerprint(opts.signer.publicKeyPem)}` : 'not signed (no ledger keys)'],
     ['Signature', opts.signer ? 'Ed25519 detached signature of this file\'s bytes in FILE.sig; check it with attest report verify FILE' : 'none'],
+    ['PDF signature', opts.pdfSignature
+      ? `embedded CMS signature by ${opts.pdfSignature.subject}${opts.pdfSignature.selfIssued ? ' (a self-issued certificate: it shows the file is unchanged since signing, not who vouches for the signer)' : ''}`
+      : 'none embedded'],
     ['Score', `${ratioText(s.score)} requirements met`],
     ['Automated coverage', ratioText(s.coverage)],
   ];
@@ -324,3 +333,67 @@ export function renderReportPdf(report: FrameworkReport, opts: PdfOptions = {}):
 }
 
 const REPORT_SUBJECT = 'Self-reported compliance report generated from infrastructure configuration';
+
+// ---------------------------------------------------------------------------
+// The standard PDF signature (CMS detached, adbe.pkcs7.detached, shown by PDF readers):
+// a placeholder is added to the rendered PDF, then the byte ranges around it are signed
+// with the operator's certificate, or a self-issued one when none is given.
+
+export interface PdfCertificate {
+  /** The signing certificate (PEM), optionally followed by its chain. */
+  certPem: string;
+  /** Its private key (PEM, RSA). */
+  keyPem: string;
+  selfIssued: boolean;
+}
+
+/** A self-issued RSA certificate, valid a year: PDF readers show who signed and when, and that nobody vouches for the signer. */
+export function selfIssuedCertificate(commonName: string, now = new Date()): PdfCertificate {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const keyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }).toString());
+  cert.serialNumber = `01${randomBytes(8).toString('hex')}`;
+  cert.validity.notBefore = new Date(now.getTime() - 60_000);
+  cert.validity.notAfter = new Date(now.getTime() + 365 * 86_400_000);
+  const subject = [{ name: 'commonName', value: commonName }, { name: 'organizationName', value: 'attest (self-issued)' }];
+  cert.setSubject(subject);
+  cert.setIssuer(subject);
+  cert.setExtensions([
+    { name: 'basicConstraints', cA: false },
+    { name: 'keyUsage', digitalSignature: true, nonRepudiation: true },
+  ]);
+  cert.sign(forge.pki.privateKeyFromPem(keyPem), forge.md.sha256.create());
+  return { certPem: forge.pki.certificateToPem(cert), keyPem, selfIssued: true };
+}
+
+/** The certificate's subject, as `CN=..., O=...`. */
+export function certificateSubject(certPem: string): string {
+  const cert = forge.pki.certificateFromPem(certPem);
+  return cert.subject.attributes.map((a) => `${a.shortName ?? a.name}=${String(a.value)}`).join(', ');
+}
+
+/** Embeds a CMS (PKCS#7 detached) signature over the PDF's byte ranges. */
+export async function embedPdfSignature(pdf: Buffer, cert: PdfCertificate, opts: { reason: string; name: string; location?: string; signingTime: Date }): Promise<Buffer> {
+  const certs = cert.certPem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+  if (!certs.length) throw new Error('the certificate file holds no PEM certificate');
+  let key: forge.pki.PrivateKey;
+  try {
+    key = forge.pki.privateKeyFromPem(createPrivateKey(cert.keyPem).export({ type: 'pkcs1', format: 'pem' }).toString());
+  } catch (e) {
+    throw new Error(`the certificate key is not a readable RSA private key (${(e as Error).message})`);
+  }
+  const p12 = forge.pkcs12.toPkcs12Asn1(key, certs.map((c) => forge.pki.certificateFromPem(c)), '', { algorithm: '3des' });
+  const p12Der = Buffer.from(forge.asn1.toDer(p12).getBytes(), 'binary');
+  const withPlaceholder = plainAddPlaceholder({
+    pdfBuffer: pdf,
+    reason: opts.reason,
+    contactInfo: '',
+    name: opts.name,
+    location: opts.location ?? '',
+    signingTime: opts.signingTime,
+    signatureLength: 16384,
+    appName: 'attest',
+  });
+  return new SignPdf().sign(withPlaceholder, new P12Signer(p12Der, { passphrase: '' }), opts.signingTime);
+}
