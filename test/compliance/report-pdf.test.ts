@@ -8,12 +8,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createHash, verify } from 'node:crypto';
+import forge from 'node-forge';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CATALOGS } from '../../src/frameworks/index.js';
 import { REPORT_DISCLAIMER } from '../../src/compliance/framework-report.js';
+import { selfIssuedCertificate } from '../../src/compliance/report-pdf.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const bin = join(root, 'bin/attest.js');
@@ -117,4 +120,74 @@ test('report --format pdf needs --out; --format oscal stays refused', () => {
   assert.equal(r.status, 0, r.stderr);
   assert.equal(readFileSync(join(dir, 'hipaa.out')).subarray(0, 5).toString('latin1'), '%PDF-');
   if (poppler) assert.match(tool('pdftotext', ['hipaa.out', '-']).replace(/\s+/g, ' '), /Signing key not signed \(no ledger keys\)/);
+});
+
+/** Checks the embedded CMS signature against the PDF's byte ranges: digest attribute and RSA signature over the signed attributes. */
+function checkEmbedded(pdf: Buffer): { subject: string; signingTime?: Date } {
+  const text = pdf.toString('latin1');
+  const br = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/.exec(text);
+  assert.ok(br, 'no /ByteRange');
+  assert.match(text, /\/Contents\s*</);
+  assert.match(text, /\/SubFilter\s*\/adbe\.pkcs7\.detached/);
+  const [a, b, c, d] = br.slice(1).map(Number) as [number, number, number, number];
+  assert.equal(a, 0);
+  assert.equal(c + d, pdf.length, 'the byte ranges cover the file to its end');
+  const hex = pdf.subarray(b + 1, c - 1).toString('latin1');
+  assert.match(hex, /^[0-9a-fA-F]+$/);
+  const signed = Buffer.concat([pdf.subarray(a, a + b), pdf.subarray(c, c + d)]);
+  const asn1 = forge.asn1.fromDer(forge.util.hexToBytes(hex), { parseAllBytes: false } as unknown as boolean);
+  const p7 = forge.pkcs7.messageFromAsn1(asn1) as forge.pkcs7.PkcsSignedData & { rawCapture: { authenticatedAttributes: forge.asn1.Asn1[]; signature: string } };
+  const cert = p7.certificates[0]!;
+  const attrs = p7.rawCapture.authenticatedAttributes;
+  let digest: string | undefined;
+  let signingTime: Date | undefined;
+  for (const attr of attrs) {
+    const oid = forge.asn1.derToOid((attr.value as forge.asn1.Asn1[])[0]!.value as string);
+    const val = ((attr.value as forge.asn1.Asn1[])[1]!.value as forge.asn1.Asn1[])[0]!;
+    if (oid === forge.pki.oids.messageDigest!) digest = Buffer.from(val.value as string, 'binary').toString('hex');
+    if (oid === forge.pki.oids.signingTime!) signingTime = forge.asn1.utcTimeToDate(val.value as string);
+  }
+  assert.equal(digest, createHash('sha256').update(signed).digest('hex'), 'the CMS digest is the SHA-256 of the byte ranges');
+  const set = forge.asn1.toDer(forge.asn1.create(forge.asn1.Class.UNIVERSAL, forge.asn1.Type.SET, true, attrs)).getBytes();
+  const ok = verify('sha256', Buffer.from(set, 'binary'), forge.pki.certificateToPem(cert), Buffer.from(p7.rawCapture.signature, 'binary'));
+  assert.equal(ok, true, 'the CMS signature verifies with the certificate');
+  // A changed byte inside the signed ranges breaks the digest.
+  const changed = Buffer.from(signed);
+  changed[100] ^= 0x01;
+  assert.notEqual(createHash('sha256').update(changed).digest('hex'), digest);
+  return { subject: cert.subject.getField('CN')?.value as string, ...(signingTime ? { signingTime } : {}) };
+}
+
+test('report PDF: the embedded CMS signature (self-issued without --cert) covers the file and verifies', () => {
+  render();
+  const got = checkEmbedded(readFileSync(join(dir, 'soc2.pdf')));
+  assert.match(got.subject, /^attest report signer \(ledger key s1-/);
+  assert.ok(got.signingTime && Math.abs(got.signingTime.getTime() - Date.now()) < 10 * 60_000);
+  if (poppler) {
+    const cover = tool('pdftotext', ['-f', '1', '-l', '1', 'soc2.pdf', '-']).replace(/\s+/g, ' ');
+    assert.match(cover, /PDF signature embedded CMS signature by CN=attest report signer .* \(a self-issued certificate/);
+  }
+});
+
+test('report PDF --cert/--cert-key: the operator\'s certificate signs the PDF; both flags or neither', () => {
+  const own = selfIssuedCertificate('Example Corp Compliance');
+  writeFileSync(join(dir, 'cert.pem'), own.certPem);
+  writeFileSync(join(dir, 'key.pem'), own.keyPem);
+  let r = run(['report', '--framework', 'hipaa', examples, '--out', 'hipaa-cert.pdf', '--cert', 'cert.pem', '--cert-key', 'key.pem', '-q']);
+  assert.equal(r.status, 0, r.stderr);
+  const got = checkEmbedded(readFileSync(join(dir, 'hipaa-cert.pdf')));
+  assert.equal(got.subject, 'Example Corp Compliance');
+  if (spawnSync('pdfsig', ['-v']).error === undefined) {
+    const sig = spawnSync('pdfsig', ['hipaa-cert.pdf'], { cwd: dir, encoding: 'utf8' }).stdout;
+    assert.match(sig, /Signer Certificate Common Name: Example Corp Compliance/);
+    assert.match(sig, /Signature Validation: Signature is Valid\./);
+    assert.match(sig, /Total document signed/);
+  }
+  r = run(['report', '--framework', 'hipaa', examples, '--out', 'x.pdf', '--cert', 'cert.pem']);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /give both --cert FILE and --cert-key FILE/);
+  r = run(['report', '--framework', 'hipaa', examples, '--out', 'x.json', '--cert', 'cert.pem', '--cert-key', 'key.pem']);
+  assert.equal(r.status, 2);
+  r = run(['report', '--framework', 'hipaa', examples, '--out', 'x.pdf', '--cert', 'key.pem', '--cert-key', 'key.pem']);
+  assert.equal(r.status, 2, 'a key given as the certificate is a usage error');
 });
