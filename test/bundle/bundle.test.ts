@@ -142,3 +142,40 @@ test('consistency with a previous bundle\'s checkpoint passes, and fails with a 
   assert.equal(run(['bundle', 'create', '--framework', 'soc2-tsc', examples, '--out', 'y.zip']).status, 2);
   assert.equal(run(['bundle', 'verify']).status, 2);
 });
+
+test('with the manifest re-signed by the real key, the deeper checks still catch a changed record, proof, report or evidence file', async () => {
+  const { signBytes } = await import('../../src/compliance/framework-report.js');
+  const { verifyBundle } = await import('../../src/bundle/verify.js');
+  const { createHash, createPrivateKey } = await import('node:crypto');
+  const keysDir = join(dir, 'keys');
+  const ring = JSON.parse(readFileSync(join(keysDir, 'keyring.json'), 'utf8'));
+  const signer = { kid: ring.signing.kid as string, privateKey: createPrivateKey(readFileSync(join(keysDir, `signing-${ring.signing.kid}.pem`), 'utf8')), publicKeyPem: readFileSync(keyPem, 'utf8') };
+  const forge = (mutate: (m: Record<string, Uint8Array>) => void): Buffer => {
+    const m = members('b1.zip');
+    mutate(m);
+    const manifest = JSON.parse(Buffer.from(m['manifest.json']!).toString());
+    for (const [n, b] of Object.entries(m)) {
+      if (n === 'manifest.json' || n === 'manifest.json.sig') continue;
+      manifest.members[n] = { sha256: createHash('sha256').update(b).digest('hex'), bytes: b.length };
+    }
+    const mb = Buffer.from(JSON.stringify(manifest, null, 2) + '\n');
+    m['manifest.json'] = new Uint8Array(mb);
+    m['manifest.json.sig'] = new Uint8Array(Buffer.from(JSON.stringify(signBytes(mb, signer))));
+    return Buffer.from(zipSync(m));
+  };
+  const edit = (m: Record<string, Uint8Array>, name: string, f: (s: string) => string) => { m[name] = new Uint8Array(Buffer.from(f(Buffer.from(m[name]!).toString()))); };
+  const pins = [readFileSync(keyPem, 'utf8')];
+  assert.equal(verifyBundle(forge(() => {}), { pins }).ok, true, 'the forge helper itself keeps a valid bundle valid');
+  const cases: [string, RegExp, (m: Record<string, Uint8Array>) => void][] = [
+    ['records.ndjson', /differs from the bytes proved/, (m) => edit(m, 'records.ndjson', (s) => s.replace('"auth.login"', '"auth.logout"'))],
+    ['proofs/inclusion.ndjson', /does not lead to the checkpoint root|does not hash/, (m) => edit(m, 'proofs/inclusion.ndjson', (s) => { const ls = s.split('\n'); const p = JSON.parse(ls[1]!); p.proof[0] = p.proof[0].replace(/^./, (c: string) => (c === '0' ? '1' : '0')); ls[1] = JSON.stringify(p); return ls.join('\n'); })],
+    ['report.json', /report signature: .*changed after signing/, (m) => edit(m, 'report.json', (s) => s.replace('"not_met"', '"met"'))],
+    ['evidence/', /does not hash to the SHA-256/, (m) => { const n = Object.keys(m).find((x) => x.startsWith('evidence/'))!; m[n] = new Uint8Array(Buffer.from('another policy\n')); }],
+    ['checkpoint.json', /signature is not valid|does not agree/, (m) => edit(m, 'checkpoint.json', (s) => s.replace(/"size": (\d+)/, (_, n) => `"size": ${Number(n) + 1}`))],
+  ];
+  for (const [member, reason, mutate] of cases) {
+    const r = verifyBundle(forge(mutate), { pins });
+    assert.equal(r.ok, false, member);
+    assert.ok(r.problems.some((p) => p.member.startsWith(member) && reason.test(p.reason)), `${member}: ${JSON.stringify(r.problems)}`);
+  }
+});
