@@ -7,10 +7,10 @@
  */
 import type { InclusionProof, Ledger } from '../ledger/ledger.js';
 import { decompose, inclusionPlan, leafHash, nodeHash, rootFromInclusionProof, subtreeHash } from '../ledger/merkle.js';
-import { NODE_LEVEL_MIN, type StoredRecord } from '../ledger/store.js';
+import { NODE_LEVEL_MIN, nodeKey, type StoredRecord } from '../ledger/store.js';
 import type { InclusionLine } from './format.js';
 
-const key = (level: number, index: number) => `${level}/${index}`;
+const key = nodeKey;
 
 export class ProofMaker {
   private readonly high = new Map<string, Buffer>();
