@@ -7,7 +7,9 @@
  * signed manifest of it all.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Ledger, SignedCheckpoint } from '../ledger/ledger.js';
 import { exportView } from '../ledger/export.js';
 import { parseTime } from '../ledger/record.js';
@@ -15,7 +17,7 @@ import { signBytes, type FrameworkReport } from '../compliance/framework-report.
 import type { ComplianceStore } from '../compliance/store.js';
 import { TOOL_VERSION } from '../report/model.js';
 import { BUNDLE_FORMAT, M, type BundleManifest, type InclusionLine } from './format.js';
-import { writeZip, type Members } from './zip.js';
+import { ZipFileWriter, type Members } from './zip.js';
 import { ProofMaker } from './proofs.js';
 
 export interface CreateBundleInput {
@@ -24,6 +26,8 @@ export interface CreateBundleInput {
   /** The signed report as `attest report` wrote it. */
   report: Buffer;
   reportSig: Buffer;
+  /** Where the zip is written (as it is made: large members are never whole in memory). */
+  out: string;
   /** The auditor's checkpoint from a previous bundle: a consistency proof from it is included. */
   previousCheckpoint?: SignedCheckpoint;
   now?: Date;
@@ -31,7 +35,6 @@ export interface CreateBundleInput {
 }
 
 export interface CreateBundleResult {
-  zip: Buffer;
   manifest: BundleManifest;
   checkpoint: SignedCheckpoint;
   records: number;
@@ -70,9 +73,18 @@ export async function createBundle(inp: CreateBundleInput): Promise<CreateBundle
   const checkpoint = await ledger.checkpoint();
   const from = parseTime(report.period.from, 'from');
   const to = parseTime(report.period.to, 'to');
-  let recs = '';
-  let proofs = '';
+  // Records and proofs go to temporary files a page at a time, hashed as they are written.
+  const tmp = mkdtempSync(join(tmpdir(), 'attest-bundle-'));
+  const recFile = join(tmp, 'records.ndjson');
+  const proofFile = join(tmp, 'inclusion.ndjson');
+  const recFd = openSync(recFile, 'w');
+  const proofFd = openSync(proofFile, 'w');
+  const recHash = createHash('sha256');
+  const proofHash = createHash('sha256');
+  let recBytes = 0;
+  let proofBytes = 0;
   let n = 0;
+  try {
   let cursor: string | undefined;
   const maker = new ProofMaker(ledger, checkpoint.size, checkpoint.root);
   for (;;) {
@@ -80,18 +92,30 @@ export async function createBundle(inp: CreateBundleInput): Promise<CreateBundle
     // Cost: each proof is log2(size) hashes (about 20 × 64 hex characters at 1M records); the
     // hashes are read once per page, not per record (ProofMaker).
     const lines: InclusionLine[] = await maker.proofs(page.records.map((r) => r.seq));
+    let recs = '';
+    let proofs = '';
     for (const [i, r] of page.records.entries()) {
       recs += JSON.stringify(exportView(r, false)) + '\n';
       proofs += JSON.stringify(lines[i]) + '\n';
       n++;
     }
+    const rb = Buffer.from(recs);
+    const pb = Buffer.from(proofs);
+    writeSync(recFd, rb); recHash.update(rb); recBytes += rb.length;
+    writeSync(proofFd, pb); proofHash.update(pb); proofBytes += pb.length;
     inp.onProgress?.(n);
     if (!page.nextCursor) break;
     cursor = page.nextCursor;
   }
-  members.set(M.records, Buffer.from(recs));
+  } finally {
+    closeSync(recFd);
+    closeSync(proofFd);
+  }
+  const fileMembers = new Map<string, { path: string; sha256: string; bytes: number }>([
+    [M.records, { path: recFile, sha256: recHash.digest('hex'), bytes: recBytes }],
+    [M.inclusion, { path: proofFile, sha256: proofHash.digest('hex'), bytes: proofBytes }],
+  ]);
   members.set(M.checkpoint, Buffer.from(JSON.stringify(checkpoint, null, 2) + '\n'));
-  members.set(M.inclusion, Buffer.from(proofs));
 
   if (inp.previousCheckpoint) {
     const prev = inp.previousCheckpoint;
@@ -129,14 +153,28 @@ export async function createBundle(inp: CreateBundleInput): Promise<CreateBundle
     personalData: 'left out',
     renderings: { json: M.report, pdf: null, oscal: null },
     ...(inp.previousCheckpoint ? { previousCheckpoint: { size: inp.previousCheckpoint.size, root: inp.previousCheckpoint.root } } : {}),
-    members: Object.fromEntries([...members].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, b]) => [name, { sha256: sha256(b), bytes: b.length }])),
+    members: Object.fromEntries(
+      [...[...members].map(([name, b]) => [name, { sha256: sha256(b), bytes: b.length }] as const), ...[...fileMembers].map(([name, f]) => [name, { sha256: f.sha256, bytes: f.bytes }] as const)]
+        .sort(([a], [b]) => (a < b ? -1 : 1)),
+    ),
   };
   const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 2) + '\n');
   const signer = ledger.keys.signing();
   if (signer.kid !== checkpoint.keyId) throw new BundleInputError(`the checkpoint was signed by key ${checkpoint.keyId}, not the current signing key ${signer.kid}`);
   members.set(M.manifest, manifestBytes);
   members.set(M.manifestSig, Buffer.from(JSON.stringify(signBytes(manifestBytes, signer, now), null, 2) + '\n'));
-  return { zip: writeZip(members), manifest, checkpoint, records: n, evidenceFiles, keys: keys.length };
+  try {
+    const z = new ZipFileWriter(inp.out);
+    for (const [name, b] of members) {
+      z.addBuffer(name, b);
+      // The large members go in after the report, in the order a reader meets them.
+      if (name === M.inputs) for (const [fname, f] of fileMembers) z.addFile(fname, f.path);
+    }
+    z.close();
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  return { manifest, checkpoint, records: n, evidenceFiles, keys: keys.length };
 }
 
 export function howToVerifyBundle(report: FrameworkReport, cp: SignedCheckpoint, records: number, consistency: boolean): string {

@@ -105,13 +105,12 @@ async function create(argv: string[]): Promise<number> {
   try {
     const r = await withLedger(a, false, async (ledger: Ledger) => {
       try {
-        return await createBundle({ ledger, store, report, reportSig, ...(previous ? { previousCheckpoint: previous } : {}) });
+        return await createBundle({ ledger, store, report, reportSig, out: outFile, ...(previous ? { previousCheckpoint: previous } : {}) });
       } catch (e) {
         if (e instanceof BundleInputError) throw new UsageError(e.message);
         throw e;
       }
     });
-    writeFileSync(outFile, r.zip);
     if (!quiet) {
       process.stderr.write(
         `attest: bundle written to ${outFile}: ${r.manifest.framework.id} report, ${r.records} record(s) of ${r.manifest.period.from.slice(0, 10)}..${r.manifest.period.to.slice(0, 10)} with inclusion proofs, ` +
