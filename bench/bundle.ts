@@ -4,14 +4,14 @@
 //
 //   npm run bench:bundle -- [--records N] [--keep]
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openLedger } from '../src/ledger/open.js';
 import { signBytes } from '../src/compliance/framework-report.js';
 import { createBundle } from '../src/bundle/create.js';
-import { verifyBundle } from '../src/bundle/verify.js';
+import { verifyBundleFile } from '../src/bundle/verify.js';
 import { EventGenerator } from './ledger-writer.js';
 
 const argv = process.argv.slice(2);
@@ -37,9 +37,9 @@ async function create(d: string): Promise<void> {
   process.stdout.write(JSON.stringify({ records: r.records, ms: Math.round(ms), bytes: statSync(join(d, 'bundle.zip')).size, maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }));
 }
 
-function verify(d: string): void {
+async function verify(d: string): Promise<void> {
   const t = performance.now();
-  const r = verifyBundle(readFileSync(join(d, 'bundle.zip')));
+  const r = await verifyBundleFile(join(d, 'bundle.zip'));
   const ms = performance.now() - t;
   process.stdout.write(JSON.stringify({ ok: r.ok, problems: r.problems.slice(0, 3), records: r.records, ms: Math.round(ms), maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }));
 }
@@ -59,7 +59,7 @@ async function populate(d: string): Promise<number> {
 }
 
 if (phase === 'create') await create(dir!);
-else if (phase === 'verify') verify(dir!);
+else if (phase === 'verify') await verify(dir!);
 else {
   const d = mkdtempSync(join(tmpdir(), 'attest-bundle-bench-'));
   log(`populating ${N} records in ${d}`);

@@ -7,7 +7,22 @@ import { checkCheckpointFile, verifyConsistencyProof, type ConsistencyProof, typ
 import { leafHash, rootFromInclusionProof } from '../ledger/merkle.js';
 import { verifyBytes, type DetachedSignature, type FrameworkReport } from '../compliance/framework-report.js';
 import { BUNDLE_FORMAT, M, type BundleManifest, type InclusionLine } from './format.js';
-import { readZip, ZipError, type Members } from './zip.js';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readZip, readZipEntry, zipEntries, ZipError } from './zip.js';
+
+/** The bundle's members as verify reads them: every member's digest; small members whole, the large ones line by line. */
+export interface BundleSource {
+  names(): string[];
+  has(name: string): boolean;
+  digest(name: string): { sha256: string; bytes: number } | undefined;
+  get(name: string): Buffer | undefined;
+  lines(name: string): Iterable<string> | undefined;
+}
+
+/** Members read line by line from disk rather than whole (a 1M-record bundle's records and proofs). */
+const LARGE: string[] = [M.records, M.inclusion];
 
 export interface BundleProblem {
   member: string;
@@ -26,7 +41,7 @@ export interface VerifyBundleResult {
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
-function json<T>(members: Members, name: string, problems: BundleProblem[]): T | undefined {
+function json<T>(members: BundleSource, name: string, problems: BundleProblem[]): T | undefined {
   const b = members.get(name);
   if (!b) return undefined;
   try {
@@ -37,17 +52,112 @@ function json<T>(members: Members, name: string, problems: BundleProblem[]): T |
   }
 }
 
-export function verifyBundle(zip: Buffer, o: { pins?: string[]; previousCheckpoint?: SignedCheckpoint } = {}): VerifyBundleResult {
+function* splitLines(text: string): Iterable<string> {
+  for (const l of text.split('\n')) if (l) yield l;
+}
+
+/** Verifies a bundle held in memory (tests, small bundles). */
+export function verifyBundle(zip: Buffer, o: VerifyOptions = {}): VerifyBundleResult {
+  let m: Map<string, Buffer>;
+  try {
+    m = readZip(zip);
+  } catch (e) {
+    return { ok: false, problems: [{ member: '(bundle)', reason: e instanceof ZipError ? e.message : String(e) }], records: 0, evidenceFiles: 0, keys: 0, consistency: false };
+  }
+  return verifySource({
+    names: () => [...m.keys()],
+    has: (n) => m.has(n),
+    digest: (n) => { const b = m.get(n); return b ? { sha256: sha256(b), bytes: b.length } : undefined; },
+    get: (n) => m.get(n),
+    lines: (n) => { const b = m.get(n); return b ? splitLines(b.toString('utf8')) : undefined; },
+  }, o);
+}
+
+/** Reads a file line by line, synchronously, a megabyte at a time. */
+function* fileLines(path: string): Iterable<string> {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(1 << 20);
+    let rest = '';
+    let pos = 0;
+    for (;;) {
+      const n = readSync(fd, buf, 0, buf.length, pos);
+      if (n <= 0) break;
+      pos += n;
+      const parts = (rest + buf.toString('utf8', 0, n)).split('\n');
+      rest = parts.pop()!;
+      for (const l of parts) if (l) yield l;
+    }
+    if (rest) yield rest;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Verifies a bundle file without holding it in memory: the records and proofs are
+ * decompressed to a temporary directory (hashed on the way) and read back line by line.
+ */
+export async function verifyBundleFile(path: string, o: VerifyOptions = {}): Promise<VerifyBundleResult> {
+  const fail = (reason: string): VerifyBundleResult => ({ ok: false, problems: [{ member: '(bundle)', reason }], records: 0, evidenceFiles: 0, keys: 0, consistency: false });
+  const tmp = mkdtempSync(join(tmpdir(), 'attest-verify-'));
+  try {
+    const small = new Map<string, Buffer>();
+    const large = new Map<string, string>();
+    const digests = new Map<string, { sha256: string; bytes: number }>();
+    let entries;
+    try {
+      entries = zipEntries(path);
+    } catch (e) {
+      return fail(e instanceof ZipError ? e.message : String(e));
+    }
+    const seen = new Set<string>();
+    for (const e of entries) {
+      if (seen.has(e.name)) return fail(`member ${e.name} appears twice in the archive`);
+      seen.add(e.name);
+      const h = createHash('sha256');
+      let bytes = 0;
+      try {
+        if (LARGE.includes(e.name)) {
+          const file = join(tmp, `large-${large.size}`);
+          const fd = openSync(file, 'w');
+          try {
+            await readZipEntry(path, e, (c) => { h.update(c); bytes += c.length; writeSync(fd, c); });
+          } finally {
+            closeSync(fd);
+          }
+          large.set(e.name, file);
+        } else {
+          const chunks: Buffer[] = [];
+          await readZipEntry(path, e, (c) => { h.update(c); bytes += c.length; chunks.push(c); });
+          small.set(e.name, Buffer.concat(chunks));
+        }
+      } catch (err) {
+        return fail(`${e.name}: ${(err as Error).message}`);
+      }
+      digests.set(e.name, { sha256: h.digest('hex'), bytes });
+    }
+    return verifySource({
+      names: () => [...digests.keys()],
+      has: (n) => digests.has(n),
+      digest: (n) => digests.get(n),
+      get: (n) => small.get(n),
+      lines: (n) => (large.has(n) ? fileLines(large.get(n)!) : small.has(n) ? splitLines(small.get(n)!.toString('utf8')) : undefined),
+    }, o);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+export interface VerifyOptions {
+  pins?: string[];
+  previousCheckpoint?: SignedCheckpoint;
+}
+
+function verifySource(members: BundleSource, o: VerifyOptions): VerifyBundleResult {
   const problems: BundleProblem[] = [];
   const res: VerifyBundleResult = { ok: false, problems, records: 0, evidenceFiles: 0, keys: 0, consistency: false };
   const pins = o.pins ?? [];
-  let members: Members;
-  try {
-    members = readZip(zip);
-  } catch (e) {
-    problems.push({ member: '(bundle)', reason: e instanceof ZipError ? e.message : String(e) });
-    return res;
-  }
 
   // 1. The manifest and its signature.
   if (!members.has(M.manifest)) problems.push({ member: M.manifest, reason: 'missing' });
@@ -65,17 +175,16 @@ export function verifyBundle(zip: Buffer, o: { pins?: string[]; previousCheckpoi
   // 2. Every member: hash and size as listed, none missing, none extra.
   const listed = manifest.members ?? {};
   for (const [name, want] of Object.entries(listed)) {
-    const b = members.get(name);
-    if (!b) { problems.push({ member: name, reason: 'listed in the manifest but missing from the bundle' }); continue; }
-    const got = sha256(b);
-    if (got !== want.sha256 || b.length !== want.bytes) problems.push({ member: name, reason: `changed: SHA-256 ${got.slice(0, 16)}… (${b.length} bytes), the manifest says ${String(want.sha256).slice(0, 16)}… (${want.bytes} bytes)` });
+    const d = members.digest(name);
+    if (!d) { problems.push({ member: name, reason: 'listed in the manifest but missing from the bundle' }); continue; }
+    if (d.sha256 !== want.sha256 || d.bytes !== want.bytes) problems.push({ member: name, reason: `changed: SHA-256 ${d.sha256.slice(0, 16)}… (${d.bytes} bytes), the manifest says ${String(want.sha256).slice(0, 16)}… (${want.bytes} bytes)` });
   }
-  for (const name of members.keys()) {
+  for (const name of members.names()) {
     if (name !== M.manifest && name !== M.manifestSig && !(name in listed)) problems.push({ member: name, reason: 'in the bundle but not listed in the manifest' });
   }
 
   // Keys carried by the bundle.
-  const keyPems = [...members].filter(([n]) => n.startsWith('keys/')).map(([n, b]) => [n, b.toString('utf8')] as const);
+  const keyPems = members.names().filter((n) => n.startsWith('keys/')).map((n) => [n, members.get(n)!.toString('utf8')] as const);
   res.keys = keyPems.length;
   const keyObjs = keyPems.flatMap(([n, pem]) => {
     try { return [createPublicKey(pem)]; } catch { problems.push({ member: n, reason: 'not a readable public key' }); return []; }
@@ -103,23 +212,31 @@ export function verifyBundle(zip: Buffer, o: { pins?: string[]; previousCheckpoi
   } else if (!members.has(M.checkpoint)) problems.push({ member: M.checkpoint, reason: 'missing' });
 
   // 4. Records and their inclusion in the checkpoint.
-  const recText = members.get(M.records)?.toString('utf8');
-  const proofText = members.get(M.inclusion)?.toString('utf8');
-  if (recText === undefined) problems.push({ member: M.records, reason: 'missing' });
-  if (proofText === undefined) problems.push({ member: M.inclusion, reason: 'missing' });
-  if (recText !== undefined && proofText !== undefined && cp) {
-    const recLines = recText.split('\n').filter((l) => l);
-    const proofLines = proofText.split('\n').filter((l) => l);
-    res.records = recLines.length;
-    if (recLines.length !== manifest.records) problems.push({ member: M.records, reason: `${recLines.length} record(s), the manifest says ${manifest.records}` });
-    if (proofLines.length !== recLines.length) problems.push({ member: M.inclusion, reason: `${proofLines.length} proof(s) for ${recLines.length} record(s)` });
+  const recLines = members.lines(M.records);
+  const proofLines = members.lines(M.inclusion);
+  if (recLines === undefined) problems.push({ member: M.records, reason: 'missing' });
+  if (proofLines === undefined) problems.push({ member: M.inclusion, reason: 'missing' });
+  if (recLines !== undefined && proofLines !== undefined && cp) {
     const root = cp.root;
     const bad = (member: string, reason: string) => { if (problems.filter((p) => p.member === member).length < 5) problems.push({ member, reason }); };
-    for (let i = 0; i < Math.min(recLines.length, proofLines.length); i++) {
+    const ri = recLines[Symbol.iterator]();
+    const pi = proofLines[Symbol.iterator]();
+    let nRec = 0;
+    let nProof = 0;
+    for (let i = 0; ; i++) {
+      const rl = ri.next();
+      const pl = pi.next();
+      if (!rl.done) nRec++;
+      if (!pl.done) nProof++;
+      if (rl.done || pl.done) {
+        for (let x = ri.next(); !x.done; x = ri.next()) nRec++;
+        for (let x = pi.next(); !x.done; x = pi.next()) nProof++;
+        break;
+      }
       let rec: { seq: number; ts: string; action: string; outcome: string; hash: string; actor?: { id?: string } };
       let p: InclusionLine;
-      try { rec = JSON.parse(recLines[i]!); } catch { bad(M.records, `line ${i + 1} is not valid JSON`); continue; }
-      try { p = JSON.parse(proofLines[i]!); } catch { bad(M.inclusion, `line ${i + 1} is not valid JSON`); continue; }
+      try { rec = JSON.parse(rl.value); } catch { bad(M.records, `line ${i + 1} is not valid JSON`); continue; }
+      try { p = JSON.parse(pl.value); } catch { bad(M.inclusion, `line ${i + 1} is not valid JSON`); continue; }
       if (p.seq !== rec.seq || p.record?.hash !== rec.hash) { bad(M.records, `record ${rec.seq} (line ${i + 1}) is not the record the proof on line ${i + 1} is for`); continue; }
       let body: { seq?: number; ts?: string; action?: string; outcome?: string; actor?: { id?: string } };
       try { body = JSON.parse(p.record.body); } catch { bad(M.inclusion, `record ${p.seq}: the chained body is not JSON`); continue; }
@@ -137,6 +254,9 @@ export function verifyBundle(zip: Buffer, o: { pins?: string[]; previousCheckpoi
         bad(M.inclusion, `record ${p.seq}: ${(e as Error).message}`);
       }
     }
+    res.records = nRec;
+    if (nRec !== manifest.records) problems.push({ member: M.records, reason: `${nRec} record(s), the manifest says ${manifest.records}` });
+    if (nProof !== nRec) problems.push({ member: M.inclusion, reason: `${nProof} proof(s) for ${nRec} record(s)` });
   }
 
   // 5. Consistency with the auditor's previous checkpoint.

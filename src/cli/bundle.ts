@@ -1,5 +1,5 @@
 // attest bundle create | verify: the evidence bundle an auditor verifies offline (src/bundle/).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { many, one, parseArgs, UsageError } from './args.js';
@@ -9,7 +9,7 @@ import { loadConfig, ConfigError, DEFAULT_COMPLIANCE } from '../config.js';
 import type { Ledger, SignedCheckpoint } from '../ledger/ledger.js';
 import { openComplianceStore } from '../compliance/store.js';
 import { BundleInputError, createBundle } from '../bundle/create.js';
-import { verifyBundle } from '../bundle/verify.js';
+import { verifyBundleFile } from '../bundle/verify.js';
 import { REPORT_DISCLAIMER } from '../compliance/framework-report.js';
 
 export const BUNDLE_HELP = `Usage:
@@ -129,10 +129,10 @@ async function verify(argv: string[]): Promise<number> {
   if (a.flags.has('help')) { out(BUNDLE_HELP); return 0; }
   const file = a.positional[0];
   if (!file) throw new UsageError('bundle verify needs the bundle, e.g. attest bundle verify bundle.zip');
-  let zip: Buffer;
   try {
-    zip = readFileSync(file);
+    if (!statSync(file).isFile()) throw new UsageError(`${file}: not a file`);
   } catch (e) {
+    if (e instanceof UsageError) throw e;
     throw new UsageError(`${file}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
   const pins = many(a, 'public-key').map((f) => {
@@ -140,7 +140,7 @@ async function verify(argv: string[]): Promise<number> {
   });
   const prevFile = one(a, 'previous-checkpoint');
   const previous = prevFile ? readCheckpoint(prevFile) : undefined;
-  const r = verifyBundle(zip, { pins, ...(previous ? { previousCheckpoint: previous } : {}) });
+  const r = await verifyBundleFile(file, { pins, ...(previous ? { previousCheckpoint: previous } : {}) });
   if (!r.ok) {
     for (const p of r.problems) out(`FAILED: ${p.member}: ${p.reason}\n`);
     out(`${file}: ${r.problems.length} problem(s); this bundle is NOT verified\n`);
