@@ -47,6 +47,16 @@ const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('he
 export class BundleInputError extends Error {}
 
 export async function createBundle(inp: CreateBundleInput): Promise<CreateBundleResult> {
+  // Records and proofs go to temporary files a page at a time, hashed as they are written.
+  const tmp = mkdtempSync(join(tmpdir(), 'attest-bundle-'));
+  try {
+    return await build(inp, tmp);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+async function build(inp: CreateBundleInput, tmp: string): Promise<CreateBundleResult> {
   const now = inp.now ?? new Date();
   const report = JSON.parse(inp.report.toString('utf8')) as FrameworkReport;
   const ledger = inp.ledger;
@@ -73,8 +83,6 @@ export async function createBundle(inp: CreateBundleInput): Promise<CreateBundle
   const checkpoint = await ledger.checkpoint();
   const from = parseTime(report.period.from, 'from');
   const to = parseTime(report.period.to, 'to');
-  // Records and proofs go to temporary files a page at a time, hashed as they are written.
-  const tmp = mkdtempSync(join(tmpdir(), 'attest-bundle-'));
   const recFile = join(tmp, 'records.ndjson');
   const proofFile = join(tmp, 'inclusion.ndjson');
   const recFd = openSync(recFile, 'w');
@@ -85,28 +93,28 @@ export async function createBundle(inp: CreateBundleInput): Promise<CreateBundle
   let proofBytes = 0;
   let n = 0;
   try {
-  let cursor: string | undefined;
-  const maker = new ProofMaker(ledger, checkpoint.size, checkpoint.root);
-  for (;;) {
-    const page = await ledger.query({ from, to, seqBefore: checkpoint.size + 1, order: 'asc', limit: 1000, ...(cursor ? { cursor } : {}) });
-    // Cost: each proof is log2(size) hashes (about 20 × 64 hex characters at 1M records); the
-    // hashes are read once per page, not per record (ProofMaker).
-    const lines: InclusionLine[] = await maker.proofs(page.records.map((r) => r.seq));
-    let recs = '';
-    let proofs = '';
-    for (const [i, r] of page.records.entries()) {
-      recs += JSON.stringify(exportView(r, false)) + '\n';
-      proofs += JSON.stringify(lines[i]) + '\n';
-      n++;
+    let cursor: string | undefined;
+    const maker = new ProofMaker(ledger, checkpoint.size, checkpoint.root);
+    for (;;) {
+      const page = await ledger.query({ from, to, seqBefore: checkpoint.size + 1, order: 'asc', limit: 1000, ...(cursor ? { cursor } : {}) });
+      // Cost: each proof is log2(size) hashes (about 20 × 64 hex characters at 1M records); the
+      // hashes are read once per page, not per record (ProofMaker).
+      const lines: InclusionLine[] = await maker.proofs(page.records.map((r) => r.seq));
+      let recs = '';
+      let proofs = '';
+      for (const [i, r] of page.records.entries()) {
+        recs += JSON.stringify(exportView(r, false)) + '\n';
+        proofs += JSON.stringify(lines[i]) + '\n';
+        n++;
+      }
+      const rb = Buffer.from(recs);
+      const pb = Buffer.from(proofs);
+      writeSync(recFd, rb); recHash.update(rb); recBytes += rb.length;
+      writeSync(proofFd, pb); proofHash.update(pb); proofBytes += pb.length;
+      inp.onProgress?.(n);
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
     }
-    const rb = Buffer.from(recs);
-    const pb = Buffer.from(proofs);
-    writeSync(recFd, rb); recHash.update(rb); recBytes += rb.length;
-    writeSync(proofFd, pb); proofHash.update(pb); proofBytes += pb.length;
-    inp.onProgress?.(n);
-    if (!page.nextCursor) break;
-    cursor = page.nextCursor;
-  }
   } finally {
     closeSync(recFd);
     closeSync(proofFd);
@@ -163,17 +171,13 @@ export async function createBundle(inp: CreateBundleInput): Promise<CreateBundle
   if (signer.kid !== checkpoint.keyId) throw new BundleInputError(`the checkpoint was signed by key ${checkpoint.keyId}, not the current signing key ${signer.kid}`);
   members.set(M.manifest, manifestBytes);
   members.set(M.manifestSig, Buffer.from(JSON.stringify(signBytes(manifestBytes, signer, now), null, 2) + '\n'));
-  try {
-    const z = new ZipFileWriter(inp.out);
-    for (const [name, b] of members) {
-      z.addBuffer(name, b);
-      // The large members go in after the report, in the order a reader meets them.
-      if (name === M.inputs) for (const [fname, f] of fileMembers) z.addFile(fname, f.path);
-    }
-    z.close();
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
+  const z = new ZipFileWriter(inp.out);
+  for (const [name, b] of members) {
+    z.addBuffer(name, b);
+    // The large members go in after the inputs, in the order a reader meets them.
+    if (name === M.inputs) for (const [fname, f] of fileMembers) z.addFile(fname, f.path);
   }
+  z.close();
   return { manifest, checkpoint, records: n, evidenceFiles, keys: keys.length };
 }
 
