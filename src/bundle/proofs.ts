@@ -25,6 +25,15 @@ export class ProofMaker {
     const rows = await this.ledger.store.records(lo + 1, hi);
     if (rows.length !== hi - lo || rows.some((r, i) => r.seq !== lo + 1 + i)) return this.slow(seqs);
     const leaves = rows.map((r) => leafHash(Buffer.concat([r.hash, Buffer.from(r.body)])));
+    // The right edge of a tree whose size is not a multiple of 16: its last, incomplete block
+    // is a sibling (below level 4) in the path of every leaf to its left.
+    const tailStart = Math.floor(this.size / block) * block;
+    let tail: Buffer[] = [];
+    if (tailStart < this.size && tailStart >= hi) {
+      const t = await this.ledger.store.records(tailStart + 1, this.size);
+      if (t.length !== this.size - tailStart || t.some((r, i) => r.seq !== tailStart + 1 + i)) return this.slow(seqs);
+      tail = t.map((r) => leafHash(Buffer.concat([r.hash, Buffer.from(r.body)])));
+    }
     const plans = seqs.map((s) => inclusionPlan(s - 1, this.size));
     const wanted = plans.flatMap((p) => p.flatMap((r) => decompose(r.start, r.size))).filter((w) => w.level >= NODE_LEVEL_MIN && !this.high.has(key(w.level, w.index)));
     if (wanted.length) {
@@ -37,7 +46,11 @@ export class ProofMaker {
       }
     }
     const low = (level: number, index: number): Buffer => {
-      if (level === 0) return leaves[index - lo]!;
+      if (level === 0) {
+        const h = index >= lo && index < hi ? leaves[index - lo] : index >= tailStart && index < this.size ? tail[index - tailStart] : undefined;
+        if (!h) throw new Error(`leaf ${index} was not read for the proofs of records ${seqs[0]}..${seqs[seqs.length - 1]}`);
+        return h;
+      }
       return nodeHash(low(level - 1, index * 2), low(level - 1, index * 2 + 1));
     };
     const complete = (level: number, index: number): Buffer => (level >= NODE_LEVEL_MIN ? this.high.get(key(level, index))! : low(level, index));
