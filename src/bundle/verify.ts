@@ -288,6 +288,10 @@ function verifySource(members: BundleSource, o: VerifyOptions): VerifyBundleResu
     report = json<FrameworkReport>(members, M.report, problems);
   }
 
+  if (report && (report.framework?.id !== manifest.framework?.id || report.period?.from !== manifest.period?.from || report.period?.to !== manifest.period?.to)) {
+    problems.push({ member: M.report, reason: 'its framework or period is not the one the manifest names' });
+  }
+
   // 7. Evidence files against the attestations in the report.
   if (report) {
     for (const pol of report.policies ?? []) {
