@@ -76,10 +76,12 @@ async function create(argv: string[]): Promise<number> {
   const tmp = mkdtempSync(join(tmpdir(), 'attest-bundle-'));
   let report: Buffer;
   let reportSig: Buffer;
+  let reportCode = 0;
   try {
     const { runReport } = await import('./compliance.js');
     const code = await runReport([...reportArgs, '--out', join(tmp, 'report.json'), '-q']);
-    if (code !== 0) process.stderr.write(`attest: the report step exited ${code} (see its notes in report.json); the bundle is made anyway\n`);
+    reportCode = code;
+    if (code !== 0) process.stderr.write(`attest: the report step exited ${code} (input errors, no infrastructure files, or a ledger that does not verify: see the notes in report.json); the bundle is made anyway and this command exits ${code}\n`);
     report = readFileSync(join(tmp, 'report.json'));
     try {
       reportSig = readFileSync(join(tmp, 'report.json.sig'));
@@ -118,7 +120,7 @@ async function create(argv: string[]): Promise<number> {
           `Check it with: attest bundle verify ${outFile} --public-key <key>\n${REPORT_DISCLAIMER}\n`,
       );
     }
-    return 0;
+    return reportCode;
   } finally {
     await store.close();
   }
