@@ -17,6 +17,7 @@ Commands:
   evidence <command> manual evidence (attestations) in the ledger: add, list, revoke, verify
   exceptions <command>  the exceptions register: add, approve, review, revoke, list [--due]
   report --framework FW [path...]  the signed report for an auditor (JSON); report verify FILE
+  bundle create|verify  the evidence bundle (zip) an auditor verifies offline (see 'attest bundle --help')
   ledger <command>   the tamper-evident audit trail: append, query, export, verify, checkpoint,
                      proof, consistency, keys, erase-subject (see 'attest ledger --help')
   serve              run the HTTP service: compliance report, scans, audit API
@@ -78,6 +79,7 @@ async function command(argv: string[]): Promise<number> {
         return await (await import('./compliance.js')).runExceptions(rest);
       case 'report':
         return await (await import('./compliance.js')).runReport(rest);
+      case 'bundle': return await (await import('./bundle.js')).runBundle(rest);
       case 'serve':
         return await (await import('./serve.js')).runServe(rest);
       case 'dev-token':
