@@ -85,7 +85,7 @@ async function command(argv: string[]): Promise<number> {
       case 'dev-token':
         return await (await import('./serve.js')).runDevToken(rest);
       default:
-        throw new UsageError(`unknown command ${JSON.stringify(cmd)}; commands are scan, controls, frameworks, checklist, evidence, exceptions, report, ledger, serve, dev-token, help`);
+        throw new UsageError(`unknown command ${JSON.stringify(cmd)}; commands are scan, controls, frameworks, checklist, evidence, exceptions, report, bundle, ledger, serve, dev-token, help`);
     }
   } catch (e) {
     if (e instanceof UsageError) {
@@ -110,6 +110,7 @@ async function helpOf(topic: string): Promise<string | undefined> {
     case 'evidence': return (await import('./compliance.js')).EVIDENCE_HELP;
     case 'exceptions': return (await import('./compliance.js')).EXCEPTIONS_HELP;
     case 'report': return (await import('./compliance.js')).REPORT_HELP;
+    case 'bundle': return (await import('./bundle.js')).BUNDLE_HELP;
     default: return undefined;
   }
 }
