@@ -32,6 +32,31 @@ test('catalog: ids are unique and well-formed, metadata complete', () => {
   }
 });
 
+/**
+ * Controls without a Terraform remediation, each with the reason. A control belongs here
+ * only when a Terraform user has nothing of their own to write for it (its resource types
+ * exist only in SAM or CloudFormation, with no Terraform counterpart).
+ */
+const NO_TERRAFORM_FIX: Record<string, string> = {
+};
+
+test('catalog: every control tells a Terraform user what to write', () => {
+  for (const c of CONTROLS) {
+    if (c.id in NO_TERRAFORM_FIX) {
+      assert.equal(c.remediationTerraform, undefined, `${c.id} is allow-listed as having no Terraform fix but has one: remove it from NO_TERRAFORM_FIX`);
+      continue;
+    }
+    const tf = c.remediationTerraform?.trim() ?? '';
+    assert.ok(tf, `${c.id} has no remediationTerraform`);
+    assert.notEqual(tf, c.remediation.trim(), `${c.id}: remediationTerraform repeats the CloudFormation remediation`);
+    // The Terraform text names what the user writes: a Terraform resource type.
+    assert.match(tf, /\baws_[a-z0-9_]+/, `${c.id}: remediationTerraform names no Terraform resource type`);
+    // The CloudFormation text speaks CloudFormation only: Terraform advice belongs in remediationTerraform.
+    assert.doesNotMatch(c.remediation, /\baws_[a-z0-9]+_[a-z0-9_]+|\bTerraform\b/, `${c.id}: the CloudFormation remediation mentions Terraform; move that text to remediationTerraform`);
+  }
+  for (const id of Object.keys(NO_TERRAFORM_FIX)) assert.ok(CONTROLS.some((c) => c.id === id), `NO_TERRAFORM_FIX lists ${id}, which is not in the catalog`);
+});
+
 test('the registry is generated from the folders, and each control sits in the folder of its domain', () => {
   const root = fileURLToPath(new URL('../../', import.meta.url));
   const check = spawnSync(process.execPath, [join(root, 'scripts/control-registry.mjs'), '--check'], { encoding: 'utf8' });

@@ -20,6 +20,7 @@ import type { Finding } from '../model/types.js';
 import { readScanInputs, SCAN_INPUT_FLAGS } from './scan-input.js';
 import { buildFrameworkReport, REPORT_DISCLAIMER, signBytes, verifyBytes, type AuditSnapshot, type DetachedSignature } from '../compliance/framework-report.js';
 import { auditSnapshot } from '../ledger/snapshot.js';
+import { certificateSubject, embedPdfSignature, PdfFontError, renderReportPdf, selfIssuedCertificate } from '../compliance/report-pdf.js';
 import { parseTime } from '../ledger/record.js';
 import { TOOL_VERSION } from '../report/model.js';
 import { CATALOGS } from '../frameworks/index.js';
@@ -618,8 +619,15 @@ checks it offline. Without a ledger the report has no audit log and no signature
 
 Options:
       --framework ID       the framework (attest frameworks lists them)
-      --format json        the report's format (json; pdf and oscal are not available yet)
-  -o, --out FILE           write the report to FILE (default: standard output, unsigned)
+      --format json|pdf    the report's format (default json, or pdf when --out ends in .pdf;
+                           oscal is not available yet). The PDF carries the same report:
+                           cover (scope, period, signing key), score, gaps first, every
+                           requirement with its evidence, audit log, principals, encryption,
+                           attested policies; the disclaimer on every page; DejaVu Sans embedded
+  -o, --out FILE           write the report to FILE (default: standard output, unsigned; pdf needs it)
+      --cert FILE --cert-key FILE   PDF: the certificate (PEM, chain may follow) and its RSA key
+                           (PEM) for the signature embedded in the PDF (CMS, shown by PDF
+                           readers); without them a self-issued certificate signs it
       --since DURATION     the period: the last DURATION (default 90d), or
       --from TIME --to TIME
       --category C         a category to assess (repeatable; default: the catalog's defaults)
@@ -639,14 +647,28 @@ scan, or verification failed; 2 usage error.
 export async function runReport(argv: string[]): Promise<number> {
   if (argv[0] === 'verify') return reportVerify(argv.slice(1));
   const a = parseArgs(argv, {
-    ...COMMON, ...SCAN_INPUT_FLAGS, framework: true, format: true, out: true, since: true, from: true, to: true, category: true, quiet: false,
+    ...COMMON, ...SCAN_INPUT_FLAGS, framework: true, format: true, out: true, since: true, from: true, to: true, category: true, quiet: false, cert: true, 'cert-key': true,
   }, { o: 'out', p: 'param', q: 'quiet', h: 'help' });
   if (a.flags.has('help')) { out(REPORT_HELP); return 0; }
   const catalog = frameworkArg(one(a, 'framework'), 'report');
   const categories = usageFrom(() => selectCategories(catalog, many(a, 'category')));
-  const fmt = one(a, 'format') ?? 'json';
-  if (fmt === 'pdf' || fmt === 'oscal') throw new UsageError(`--format ${fmt}: not available yet (the ${fmt === 'pdf' ? 'signed PDF' : 'OSCAL assessment-results'} rendering is being built); use --format json`);
-  if (fmt !== 'json') throw new UsageError(`--format must be json (pdf and oscal are being built); got ${JSON.stringify(fmt)}`);
+  const outArg = one(a, 'out');
+  const fmt = one(a, 'format') ?? (outArg && extname(outArg).toLowerCase() === '.pdf' ? 'pdf' : 'json');
+  if (fmt === 'oscal') throw new UsageError('--format oscal: not available yet (the OSCAL assessment-results rendering is being built); use --format json or pdf');
+  if (fmt !== 'json' && fmt !== 'pdf') throw new UsageError(`--format must be json or pdf (oscal is being built); got ${JSON.stringify(fmt)}`);
+  if (fmt === 'pdf' && !outArg) throw new UsageError('--format pdf writes a file: give it with --out FILE.pdf');
+  const certFile = one(a, 'cert');
+  const certKeyFile = one(a, 'cert-key');
+  if ((certFile === undefined) !== (certKeyFile === undefined)) throw new UsageError('give both --cert FILE and --cert-key FILE (PEM), or neither');
+  if (certFile !== undefined && fmt !== 'pdf') throw new UsageError('--cert/--cert-key sign a PDF report: add --format pdf (or --out FILE.pdf)');
+  const readPem = (flag: string, f: string) => {
+    try { return readFileSync(f, 'utf8'); } catch (e) { throw new UsageError(`--${flag} ${f}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`); }
+  };
+  const operatorCert = certFile !== undefined ? { certPem: readPem('cert', certFile), keyPem: readPem('cert-key', certKeyFile!), selfIssued: false } : undefined;
+  let certSubject: string | undefined;
+  if (operatorCert) {
+    try { certSubject = certificateSubject(operatorCert.certPem); } catch (e) { throw new UsageError(`--cert ${certFile}: not a PEM certificate (${(e as Error).message})`); }
+  }
   const now = new Date();
   const period = usageFrom(() => reportPeriod(a, now));
   const quiet = a.flags.has('quiet');
@@ -694,8 +716,25 @@ export async function runReport(argv: string[]): Promise<number> {
     ...(snapshot ? { auditLog: snapshot } : {}),
     notes: [...notes, ...assessment.notes],
   });
-  const bytes = Buffer.from(JSON.stringify(report, null, 2) + '\n');
-  const outFile = one(a, 'out');
+  let bytes: Buffer;
+  if (fmt === 'pdf') {
+    try {
+      const cert = operatorCert ?? selfIssuedCertificate(`attest report signer${signer ? ` (ledger key ${signer.kid})` : ''}`, now);
+      const subject = certSubject ?? certificateSubject(cert.certPem);
+      const pdf = await renderReportPdf(report, {
+        ...(signer ? { signer: { kid: signer.kid, publicKeyPem: signer.publicKeyPem } } : {}),
+        pdfSignature: { subject, selfIssued: cert.selfIssued },
+      });
+      bytes = await embedPdfSignature(pdf, cert, { reason: `${report.framework.id} compliance report. ${REPORT_DISCLAIMER}`, name: subject, signingTime: now });
+    } catch (e) {
+      if (e instanceof PdfFontError) { process.stderr.write(`attest: ${e.message}\n`); return 1; }
+      if (operatorCert) throw new UsageError(`--cert ${certFile} / --cert-key ${certKeyFile}: cannot sign the PDF with them (${(e as Error).message})`);
+      throw e;
+    }
+  } else {
+    bytes = Buffer.from(JSON.stringify(report, null, 2) + '\n');
+  }
+  const outFile = outArg;
   if (outFile) {
     writeFileSync(outFile, bytes);
     if (signer) writeFileSync(`${outFile}.sig`, JSON.stringify(signBytes(bytes, signer, now), null, 2) + '\n');

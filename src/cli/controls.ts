@@ -24,7 +24,7 @@ export function runControls(argv: string[]): number {
     const out = {
       controls: list.map((c) => ({
         id: c.id, title: c.title, domain: c.domain, severity: c.severity, resourceTypes: c.resourceTypes,
-        rationale: c.rationale, remediation: c.remediation,
+        rationale: c.rationale, remediation: c.remediation, ...(c.remediationTerraform ? { remediationTerraform: c.remediationTerraform } : {}),
         references: { checkov: c.references.checkov ?? [], trivy: c.references.trivy ?? [], cfn_nag: c.references.cfn_nag ?? [], cdk_nag: c.references.cdk_nag ?? [], guard: c.references.guard ?? [] },
         frameworks: frameworksFor(c.id),
       })),

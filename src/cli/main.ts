@@ -17,6 +17,7 @@ Commands:
   evidence <command> manual evidence (attestations) in the ledger: add, list, revoke, verify
   exceptions <command>  the exceptions register: add, approve, review, revoke, list [--due]
   report --framework FW [path...]  the signed report for an auditor (JSON); report verify FILE
+  bundle create|verify  the evidence bundle (zip) an auditor verifies offline (see 'attest bundle --help')
   ledger <command>   the tamper-evident audit trail: append, query, export, verify, checkpoint,
                      proof, consistency, keys, erase-subject (see 'attest ledger --help')
   serve              run the HTTP service: compliance report, scans, audit API
@@ -78,12 +79,13 @@ async function command(argv: string[]): Promise<number> {
         return await (await import('./compliance.js')).runExceptions(rest);
       case 'report':
         return await (await import('./compliance.js')).runReport(rest);
+      case 'bundle': return await (await import('./bundle.js')).runBundle(rest);
       case 'serve':
         return await (await import('./serve.js')).runServe(rest);
       case 'dev-token':
         return await (await import('./serve.js')).runDevToken(rest);
       default:
-        throw new UsageError(`unknown command ${JSON.stringify(cmd)}; commands are scan, controls, frameworks, checklist, evidence, exceptions, report, ledger, serve, dev-token, help`);
+        throw new UsageError(`unknown command ${JSON.stringify(cmd)}; commands are scan, controls, frameworks, checklist, evidence, exceptions, report, bundle, ledger, serve, dev-token, help`);
     }
   } catch (e) {
     if (e instanceof UsageError) {
@@ -108,6 +110,7 @@ async function helpOf(topic: string): Promise<string | undefined> {
     case 'evidence': return (await import('./compliance.js')).EVIDENCE_HELP;
     case 'exceptions': return (await import('./compliance.js')).EXCEPTIONS_HELP;
     case 'report': return (await import('./compliance.js')).REPORT_HELP;
+    case 'bundle': return (await import('./bundle.js')).BUNDLE_HELP;
     default: return undefined;
   }
 }

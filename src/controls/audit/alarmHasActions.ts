@@ -12,6 +12,7 @@ export default defineControl({
   resourceTypes: ['AWS::CloudWatch::Alarm', 'AWS::CloudWatch::CompositeAlarm'],
   rationale: 'An alarm without actions changes colour on a dashboard nobody watches; security and availability alarms must reach someone or trigger a response.',
   remediation: 'Set AlarmActions (e.g. an SNS topic ARN) and keep ActionsEnabled true.',
+  remediationTerraform: 'Set alarm_actions (for example an SNS topic ARN) on the aws_cloudwatch_metric_alarm or aws_cloudwatch_composite_alarm, and leave actions_enabled at its default of true.',
   references: { guard: ['CLOUDWATCH_ALARM_ACTION_CHECK'] },
   evaluate(r) {
     const enabled = r.get('ActionsEnabled');

@@ -16,7 +16,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::ApiGateway::Stage', 'AWS::Serverless::Api'],
   rationale: 'Execution logs record how API Gateway handled each request: authorizer decisions, integration errors and throttling. Access logs alone say a request failed, not why; without execution logs, failed authorisations and integration faults leave no detail to investigate.',
-  remediation: 'Add a MethodSettings entry with ResourcePath "/*", HttpMethod "*" and LoggingLevel ERROR or INFO (Terraform: aws_api_gateway_method_settings with method_path = "*/*" and settings { logging_level = "ERROR" }).',
+  remediation: 'Add a MethodSettings entry with ResourcePath "/*", HttpMethod "*" and LoggingLevel ERROR or INFO.',
+  remediationTerraform: 'Declare an aws_api_gateway_method_settings for the stage with method_path = "*/*" and settings { logging_level = "ERROR" (or "INFO") }.',
   references: { guard: ['API_GW_EXECUTION_LOGGING_ENABLED'] },
   evaluate(r): Outcome {
     const ms = r.get('MethodSettings');

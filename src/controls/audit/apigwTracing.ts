@@ -9,6 +9,7 @@ export default defineControl({
   resourceTypes: ['AWS::ApiGateway::Stage', 'AWS::Serverless::Api'],
   rationale: 'Tracing follows each request through the API and its integrations, which shortens the investigation of failures and suspicious calls.',
   remediation: 'Set TracingEnabled: true on the stage (or on the AWS::Serverless::Api).',
+  remediationTerraform: 'Set xray_tracing_enabled = true on the aws_api_gateway_stage.',
   references: { checkov: ['CKV_AWS_73'], trivy: ['AVD-AWS-0003'] },
   evaluate(r) {
     return r.expect('TracingEnabled', isTrue, {

@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::AppSync::GraphQLApi'],
   rationale: 'Field-level logs record what each resolver did with a request, including errors and authorisation failures. Without them (FieldLogLevel NONE, or no LogConfig) a failing or abused GraphQL operation leaves only request metrics behind.',
-  remediation: 'Set LogConfig.FieldLogLevel to ERROR (or INFO, DEBUG, ALL) with LogConfig.CloudWatchLogsRoleArn (Terraform: log_config { field_log_level = "ERROR", cloudwatch_logs_role_arn = ... } on aws_appsync_graphql_api).',
+  remediation: 'Set LogConfig.FieldLogLevel to ERROR (or INFO, DEBUG, ALL) with LogConfig.CloudWatchLogsRoleArn.',
+  remediationTerraform: 'Add log_config { field_log_level = "ERROR" (or "INFO", "DEBUG", "ALL"), cloudwatch_logs_role_arn = ... } to the aws_appsync_graphql_api.',
   references: { checkov: ['CKV_AWS_194'] },
   evaluate(r) {
     return r.expect('LogConfig.FieldLogLevel', oneOf(['ERROR', 'INFO', 'DEBUG', 'ALL'], true), {

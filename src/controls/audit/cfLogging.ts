@@ -11,6 +11,7 @@ export default defineControl({
   resourceTypes: ['AWS::CloudFront::Distribution'],
   rationale: 'Edge access logs are the record of every viewer request; without them abuse of the distribution cannot be investigated.',
   remediation: 'Set DistributionConfig.Logging.Bucket to a log bucket, or declare standard logging v2 (AWS::Logs::DeliverySource with the distribution\'s ARN).',
+  remediationTerraform: 'Add logging_config { bucket = "<log bucket>.s3.amazonaws.com" } to the aws_cloudfront_distribution, or set up standard logging v2 with an aws_cloudwatch_log_delivery_source (resource_arn = the distribution\'s arn), an aws_cloudwatch_log_delivery_destination and an aws_cloudwatch_log_delivery joining them.',
   references: { checkov: ['CKV_AWS_86'], trivy: ['AVD-AWS-0010'], cfn_nag: ['W10'], cdk_nag: ['AwsSolutions-CFR3'], guard: ['CLOUDFRONT_ACCESSLOGS_ENABLED'] },
   evaluate(r) {
     if (!r.get(`${DC}.Logging`)) {

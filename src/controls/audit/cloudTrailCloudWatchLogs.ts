@@ -9,6 +9,7 @@ export default defineControl({
   resourceTypes: ['AWS::CloudTrail::Trail'],
   rationale: 'Delivering trail events to a log group makes metric filters and alarms on sensitive API calls possible in near real time; S3 delivery alone is only good for after-the-fact analysis.',
   remediation: 'Set CloudWatchLogsLogGroupArn and CloudWatchLogsRoleArn (a role CloudTrail can assume to write to the group).',
+  remediationTerraform: 'Set cloud_watch_logs_group_arn (the log group ARN followed by :*) and cloud_watch_logs_role_arn (a role CloudTrail can assume to write to the group) on the aws_cloudtrail.',
   references: { trivy: ['AVD-AWS-0162'], guard: ['CLOUD_TRAIL_CLOUD_WATCH_LOGS_ENABLED'] },
   evaluate(r) {
     const group = r.get('CloudWatchLogsLogGroupArn');

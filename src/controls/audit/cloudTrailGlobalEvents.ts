@@ -9,6 +9,7 @@ export default defineControl({
   resourceTypes: ['AWS::CloudTrail::Trail'],
   rationale: 'IAM, STS and other global services report their events only to trails that include global service events; excluding them hides credential and permission changes.',
   remediation: 'Remove IncludeGlobalServiceEvents: false (the default is true), at least on one multi-region trail.',
+  remediationTerraform: 'Remove include_global_service_events = false from the aws_cloudtrail (the provider defaults it to true), at least on one multi-region trail.',
   references: {},
   evaluate(r) {
     // Absent means true; only an explicit false fails.

@@ -10,7 +10,8 @@ export default defineControl({
   severity: 'low',
   resourceTypes: ['AWS::CloudTrail::Trail'],
   rationale: 'CloudTrail Insights learns the account\'s normal rate of write API calls and errors and records an event when it changes sharply, which is how runaway automation or an attacker\'s bulk actions show up.',
-  remediation: 'Set InsightSelectors [{InsightType: ApiCallRateInsight}, {InsightType: ApiErrorRateInsight}]; in Terraform, insight_selector { insight_type = "ApiCallRateInsight" } (and ApiErrorRateInsight) on aws_cloudtrail.',
+  remediation: 'Set InsightSelectors [{InsightType: ApiCallRateInsight}, {InsightType: ApiErrorRateInsight}].',
+  remediationTerraform: 'Add insight_selector { insight_type = "ApiCallRateInsight" } and insight_selector { insight_type = "ApiErrorRateInsight" } to the aws_cloudtrail.',
   references: {},
   evaluate(r) {
     const list = r.get('InsightSelectors');

@@ -9,6 +9,7 @@ export default defineControl({
   resourceTypes: ['AWS::CloudTrail::Trail'],
   rationale: 'Digest files signed by CloudTrail let you prove that log files were not altered or deleted after delivery, which an investigation or auditor relies on.',
   remediation: 'Set EnableLogFileValidation: true on the trail.',
+  remediationTerraform: 'Set enable_log_file_validation = true on the aws_cloudtrail; the provider leaves it off when unset.',
   references: { checkov: ['CKV_AWS_36'], trivy: ['AVD-AWS-0016'], guard: ['CLOUD_TRAIL_LOG_FILE_VALIDATION_ENABLED'] },
   evaluate(r) {
     return r.expect('EnableLogFileValidation', isTrue, {

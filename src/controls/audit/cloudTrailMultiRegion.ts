@@ -9,6 +9,7 @@ export default defineControl({
   resourceTypes: ['AWS::CloudTrail::Trail'],
   rationale: 'A single-region trail leaves activity in every other region unrecorded, which is exactly where an intruder would create resources to avoid notice.',
   remediation: 'Set IsMultiRegionTrail: true on the trail.',
+  remediationTerraform: 'Set is_multi_region_trail = true on the aws_cloudtrail; the provider creates a single-region trail when unset.',
   references: { checkov: ['CKV_AWS_67'], trivy: ['AVD-AWS-0014'], guard: ['MULTI_REGION_CLOUD_TRAIL_ENABLED'] },
   evaluate(r) {
     return r.expect('IsMultiRegionTrail', isTrue, {

@@ -55,7 +55,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::CloudTrail::Trail'],
   rationale: 'Management events do not show who read, wrote or deleted an object. Object-level (data) events for every bucket are what an investigation of a data leak or tampering needs (CIS AWS Foundations Benchmark v5.0 items 3.8 and 3.9).',
-  remediation: 'Add an EventSelectors entry with ReadWriteType: All and DataResources [{Type: AWS::S3::Object, Values: ["arn:aws:s3"]}], or an AdvancedEventSelectors entry with FieldSelectors eventCategory = Data and resources.type = AWS::S3::Object; in Terraform, event_selector { read_write_type = "All" data_resource { type = "AWS::S3::Object" values = ["arn:aws:s3"] } } or an advanced_event_selector on aws_cloudtrail.',
+  remediation: 'Add an EventSelectors entry with ReadWriteType: All and DataResources [{Type: AWS::S3::Object, Values: ["arn:aws:s3"]}], or an AdvancedEventSelectors entry with FieldSelectors eventCategory = Data and resources.type = AWS::S3::Object.',
+  remediationTerraform: 'Add event_selector { read_write_type = "All", data_resource { type = "AWS::S3::Object", values = ["arn:aws:s3"] } } to the aws_cloudtrail, or an advanced_event_selector whose field_selector blocks match eventCategory = Data and resources.type = AWS::S3::Object.',
   // Trivy's AVD-AWS-0171/0172 ask for write-only / read-only events of one bucket: related, not equivalent, so not listed.
   references: { guard: ['CLOUDTRAIL_S3_DATAEVENTS_ENABLED'] },
   evaluate(r): Outcome {

@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'low',
   resourceTypes: ['AWS::CloudTrail::Trail'],
   rationale: 'A notification for each log file delivered lets a log pipeline or SIEM pick the files up at once and lets monitoring notice when deliveries stop.',
-  remediation: 'Set SnsTopicName to a topic whose policy allows cloudtrail.amazonaws.com to publish; in Terraform, sns_topic_name on aws_cloudtrail.',
+  remediation: 'Set SnsTopicName to a topic whose policy allows cloudtrail.amazonaws.com to publish.',
+  remediationTerraform: 'Set sns_topic_name on the aws_cloudtrail to an aws_sns_topic whose aws_sns_topic_policy allows cloudtrail.amazonaws.com to publish.',
   references: {},
   evaluate(r) {
     return r.expect('SnsTopicName', isPresent, {

@@ -9,7 +9,7 @@ export default defineControl({
   resourceTypes: ['AWS::CodeBuild::Project'],
   rationale: 'Build logs show what a build ran and fetched; without them a tampered build or a leaked credential in a build step leaves no trace to investigate.',
   remediation: 'Leave LogsConfig.CloudWatchLogs.Status at its default (ENABLED), or enable LogsConfig.S3Logs with a Location.',
-  remediationTerraform: 'Leave logs_config.cloudwatch_logs.status unset or "ENABLED" on the aws_codebuild_project, or add logs_config.s3_logs with status = "ENABLED" and a location.',
+  remediationTerraform: 'In the aws_codebuild_project\'s logs_config block, leave cloudwatch_logs { status } at ENABLED (the default), or add s3_logs { status = "ENABLED", location = "<bucket>/<prefix>" }.',
   references: {},
   evaluate(r): Outcome {
     const cwPath = 'LogsConfig.CloudWatchLogs.Status';

@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'low',
   resourceTypes: ['AWS::Config::ConfigurationAggregator'],
   rationale: 'An aggregator limited to listed regions silently misses resources created in any other region, including regions an attacker chooses precisely because nobody looks there.',
-  remediation: 'Set AllAwsRegions: true on every AccountAggregationSources entry or on OrganizationAggregationSource; in Terraform, all_regions = true in account_aggregation_source or organization_aggregation_source of aws_config_configuration_aggregator.',
+  remediation: 'Set AllAwsRegions: true on every AccountAggregationSources entry or on OrganizationAggregationSource.',
+  remediationTerraform: 'Set all_regions = true in every account_aggregation_source block, or in the organization_aggregation_source block, of the aws_config_configuration_aggregator.',
   references: { trivy: ['AVD-AWS-0019'] },
   evaluate(r) {
     const sources = [

@@ -11,6 +11,7 @@ export default defineControl({
   resourceTypes: ['AWS::Config::ConfigurationRecorder'],
   rationale: 'A recorder limited to a hand-picked list of types silently misses configuration history for every other resource, including types added later.',
   remediation: 'Omit RecordingGroup, or set RecordingGroup.AllSupported: true (or RecordingStrategy.UseOnly: ALL_SUPPORTED_RESOURCE_TYPES).',
+  remediationTerraform: 'Omit the recording_group block of the aws_config_configuration_recorder, or set recording_group { all_supported = true } (or recording_strategy { use_only = "ALL_SUPPORTED_RESOURCE_TYPES" }) and no resource_types list.',
   references: {},
   evaluate(r) {
     const messages = {

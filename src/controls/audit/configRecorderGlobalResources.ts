@@ -9,6 +9,7 @@ export default defineControl({
   resourceTypes: ['AWS::Config::ConfigurationRecorder'],
   rationale: 'IAM users, roles and policies are global resources; unless at least one recorder includes them, changes to permissions leave no configuration history.',
   remediation: 'Set RecordingGroup.IncludeGlobalResourceTypes: true (together with AllSupported: true) on the recorder in one region.',
+  remediationTerraform: 'Set include_global_resource_types = true (with all_supported = true) in the recording_group block of the aws_config_configuration_recorder in one region.',
   references: {},
   evaluate(r) {
     return r.expect('RecordingGroup.IncludeGlobalResourceTypes', isTrue, {

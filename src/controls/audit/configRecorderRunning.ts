@@ -19,7 +19,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::Config::ConfigurationRecorder'],
   rationale: 'A configuration recorder records nothing until it has a delivery channel and is started. CloudFormation starts the recorder once a delivery channel exists; Terraform starts it only through aws_config_configuration_recorder_status with is_enabled = true. Both are looked for in the same scanned unit.',
-  remediation: 'Declare an AWS::Config::DeliveryChannel (S3BucketName) next to the recorder; in Terraform, an aws_config_delivery_channel (s3_bucket_name) and an aws_config_configuration_recorder_status with name = the recorder\'s name and is_enabled = true.',
+  remediation: 'Declare an AWS::Config::DeliveryChannel (S3BucketName) next to the recorder.',
+  remediationTerraform: 'Declare an aws_config_delivery_channel (s3_bucket_name) and an aws_config_configuration_recorder_status with name set to the recorder\'s name and is_enabled = true.',
   references: {},
   evaluate(r) {
     const channels = r.graph.ofType('AWS::Config::DeliveryChannel', r.resource);

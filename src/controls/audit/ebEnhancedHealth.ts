@@ -9,7 +9,8 @@ export default defineControl({
   severity: 'low',
   resourceTypes: ['AWS::ElasticBeanstalk::Environment'],
   rationale: 'Basic health reporting derives status from load balancer checks and a few metrics. Enhanced health adds per-instance request, latency, load and deployment data from an agent on each instance, so a degraded instance or a failing deployment is visible before users notice.',
-  remediation: 'Add OptionSettings aws:elasticbeanstalk:healthreporting:system SystemType "enhanced" (Terraform: setting { namespace = "aws:elasticbeanstalk:healthreporting:system", name = "SystemType", value = "enhanced" } on aws_elastic_beanstalk_environment).',
+  remediation: 'Add OptionSettings aws:elasticbeanstalk:healthreporting:system SystemType "enhanced".',
+  remediationTerraform: 'Add setting { namespace = "aws:elasticbeanstalk:healthreporting:system", name = "SystemType", value = "enhanced" } to the aws_elastic_beanstalk_environment.',
   references: { checkov: ['CKV_AWS_312'], guard: ['BEANSTALK_ENHANCED_HEALTH_REPORTING_ENABLED'] },
   evaluate(r) {
     return judgeOption(r, 'aws:elasticbeanstalk:healthreporting:system', 'SystemType', oneOf(['enhanced'], true), {

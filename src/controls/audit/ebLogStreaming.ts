@@ -9,7 +9,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::ElasticBeanstalk::Environment'],
   rationale: 'Without log streaming, application and web server logs stay on the instances and disappear when Auto Scaling replaces them, which is often exactly when they are needed. Streaming copies them to CloudWatch Logs as they are written.',
-  remediation: 'Add OptionSettings aws:elasticbeanstalk:cloudwatch:logs StreamLogs "true" (with RetentionInDays) (Terraform: setting { namespace = "aws:elasticbeanstalk:cloudwatch:logs", name = "StreamLogs", value = "true" } on aws_elastic_beanstalk_environment).',
+  remediation: 'Add OptionSettings aws:elasticbeanstalk:cloudwatch:logs StreamLogs "true" (with RetentionInDays).',
+  remediationTerraform: 'Add setting { namespace = "aws:elasticbeanstalk:cloudwatch:logs", name = "StreamLogs", value = "true" } (and one for RetentionInDays) to the aws_elastic_beanstalk_environment.',
   references: {},
   evaluate(r) {
     return judgeOption(r, 'aws:elasticbeanstalk:cloudwatch:logs', 'StreamLogs', isTrue, {

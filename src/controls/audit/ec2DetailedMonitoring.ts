@@ -9,7 +9,8 @@ export default defineControl({
   severity: 'low',
   resourceTypes: ['AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate'],
   rationale: 'Basic monitoring reports instance metrics every five minutes; detailed monitoring every minute. Alarms on CPU, network or status checks then react in minutes rather than a quarter of an hour, and short spikes (a crypto miner starting, a burst of outbound traffic) are not averaged away.',
-  remediation: 'Set Monitoring: true on the instance, or LaunchTemplateData.Monitoring.Enabled: true on its launch template (Terraform: monitoring = true on aws_instance, or monitoring { enabled = true } on aws_launch_template).',
+  remediation: 'Set Monitoring: true on the instance, or LaunchTemplateData.Monitoring.Enabled: true on its launch template.',
+  remediationTerraform: 'Set monitoring = true on the aws_instance, or monitoring { enabled = true } on the aws_launch_template.',
   references: { checkov: ['CKV_AWS_126'], guard: ['EC2_INSTANCE_DETAILED_MONITORING_ENABLED'] },
   evaluate(r): Outcome {
     if (r.type === 'AWS::EC2::LaunchTemplate') return judge(r, 'LaunchTemplateData.Monitoring.Enabled', 'instances launched from this template');

@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'low',
   resourceTypes: ['AWS::ECS::Cluster'],
   rationale: 'Container Insights collects per-task and per-container CPU, memory, network and restart metrics. Without it, a container that is crash-looping, being throttled or suddenly sending traffic shows up only in service-level averages.',
-  remediation: 'Add ClusterSettings [{Name: containerInsights, Value: enabled}] (or enhanced) (Terraform: setting { name = "containerInsights", value = "enabled" } on aws_ecs_cluster).',
+  remediation: 'Add ClusterSettings [{Name: containerInsights, Value: enabled}] (or enhanced).',
+  remediationTerraform: 'Add setting { name = "containerInsights", value = "enabled" (or "enhanced") } to the aws_ecs_cluster.',
   references: { checkov: ['CKV_AWS_65'], trivy: ['AVD-AWS-0034'] },
   evaluate(r): Outcome {
     const list = r.get('ClusterSettings');

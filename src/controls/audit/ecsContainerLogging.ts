@@ -11,6 +11,7 @@ export default defineControl({
   resourceTypes: ['AWS::ECS::TaskDefinition'],
   rationale: 'Without a log configuration, container output stays on the host (or is lost with Fargate tasks), so application events are unavailable for monitoring and investigations.',
   remediation: 'Set LogConfiguration.LogDriver (e.g. awslogs with awslogs-group, or awsfirelens) on every container definition.',
+  remediationTerraform: 'In the container_definitions JSON of the aws_ecs_task_definition, give every container a logConfiguration with a logDriver (for example awslogs with the awslogs-group option, or awsfirelens).',
   references: { cdk_nag: ['AwsSolutions-ECS7'] },
   evaluate(r) {
     return everyItem(r, 'ContainerDefinitions', (c) => itemKey(c, 'LogConfiguration', (v) => (v && v.k === 'unknown' ? { unknown: v } : isPresent(getPath(v, 'LogDriver')))), {

@@ -10,6 +10,7 @@ export default defineControl({
   resourceTypes: ['AWS::ElasticLoadBalancingV2::LoadBalancer'],
   rationale: 'Access logs record every request the load balancer handled, with client address and response; they are needed to investigate attacks against the application.',
   remediation: 'Add LoadBalancerAttributes access_logs.s3.enabled = "true" and access_logs.s3.bucket = <log bucket>.',
+  remediationTerraform: 'Add access_logs { bucket = <log bucket>, enabled = true } to the aws_lb.',
   references: { checkov: ['CKV_AWS_91'], cfn_nag: ['W52'], cdk_nag: ['AwsSolutions-ELB2'], guard: ['ELBV2_ACCESS_LOGGING_RULE'] },
   evaluate(r) {
     const t = lbType(r);

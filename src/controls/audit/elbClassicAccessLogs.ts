@@ -9,6 +9,7 @@ export default defineControl({
   resourceTypes: ['AWS::ElasticLoadBalancing::LoadBalancer'],
   rationale: 'Access logs are the record of who called the service through the load balancer; without them attacks cannot be reconstructed.',
   remediation: 'Set AccessLoggingPolicy with Enabled: true and S3BucketName.',
+  remediationTerraform: 'Add an access_logs block with bucket (and enabled left true) to the aws_elb.',
   references: { checkov: ['CKV_AWS_92'], cfn_nag: ['W26'], cdk_nag: ['AwsSolutions-ELB2'], guard: ['ELB_LOGGING_ENABLED'] },
   evaluate(r) {
     return r.expect('AccessLoggingPolicy.Enabled', isTrue, {

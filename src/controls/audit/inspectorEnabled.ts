@@ -10,7 +10,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::InspectorV2::Enabler'],
   rationale: 'Amazon Inspector finds known vulnerabilities in running instances, container images and function packages only for the resource types it is activated for. CloudFormation cannot activate Inspector, so this is judged on Terraform\'s aws_inspector2_enabler only.',
-  remediation: 'List EC2, ECR and LAMBDA (and LAMBDA_CODE where code scanning is wanted) in resource_types of aws_inspector2_enabler (the resourceTypes of Inspector\'s Enable API; CloudFormation has no property for it).',
+  remediation: 'CloudFormation has no property for it: enable Amazon Inspector for EC2, ECR and LAMBDA (and LAMBDA_CODE where code scanning is wanted) with the console, CLI or the Inspector Enable API (resourceTypes).',
+  remediationTerraform: 'List EC2, ECR and LAMBDA (and LAMBDA_CODE where code scanning is wanted) in resource_types of the aws_inspector2_enabler.',
   references: {},
   evaluate(r) {
     const v = r.get('ResourceTypes');

@@ -10,6 +10,7 @@ export default defineControl({
   resourceTypes: LAMBDA_TYPES,
   rationale: 'Active tracing records every invocation and its downstream calls, which is what lets you reconstruct what a function did during an incident.',
   remediation: 'Set TracingConfig.Mode: Active (AWS::Lambda::Function) or Tracing: Active (AWS::Serverless::Function or Globals).',
+  remediationTerraform: 'Add tracing_config { mode = "Active" } to the aws_lambda_function (without it Lambda uses PassThrough and records no traces of its own).',
   references: { checkov: ['CKV_AWS_50'], trivy: ['AVD-AWS-0066'] },
   evaluate(r) {
     const path = r.type === 'AWS::Serverless::Function' ? 'Tracing' : 'TracingConfig.Mode';

@@ -13,6 +13,7 @@ export default defineControl({
   resourceTypes: ['AWS::Logs::LogGroup'],
   rationale: 'Without RetentionInDays logs are kept forever: personal data in them outlives any retention policy and storage grows unbounded. An explicit period documents the decision.',
   remediation: 'Set RetentionInDays to the period your retention policy requires (for audit logs typically 365 days or more).',
+  remediationTerraform: 'Set retention_in_days on the aws_cloudwatch_log_group to a period CloudWatch accepts that matches your retention policy (typically 365 or more for audit logs); 0 or unset keeps events forever.',
   references: { checkov: ['CKV_AWS_66'], cfn_nag: ['W86'], guard: ['CW_LOGGROUP_RETENTION_PERIOD_CHECK'] },
   evaluate(r) {
     return r.expect('RetentionInDays', (v) => {

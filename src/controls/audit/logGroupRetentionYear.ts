@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'low',
   resourceTypes: ['AWS::Logs::LogGroup'],
   rationale: 'Intrusions are often found months after they start; logs kept for weeks are gone by the time they are needed. A log group without a retention keeps events for ever and passes here (AT-LOG-001 asks for a retention to be set at all).',
-  remediation: 'Set RetentionInDays to 365 or more (or export older events to S3); in Terraform, retention_in_days = 365 or more on aws_cloudwatch_log_group.',
+  remediation: 'Set RetentionInDays to 365 or more (or export older events to S3).',
+  remediationTerraform: 'Set retention_in_days = 365 or more on the aws_cloudwatch_log_group (or export older events to S3).',
   references: {},
   evaluate(r) {
     const v = r.get('RetentionInDays');

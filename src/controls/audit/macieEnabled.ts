@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'low',
   resourceTypes: ['AWS::Macie::Session'],
   rationale: 'Macie finds sensitive data and unsafe access settings in S3; a paused session keeps its configuration but runs no discovery and raises no findings. Status defaults to ENABLED in CloudFormation and in the Macie API.',
-  remediation: 'Leave Status out or set Status: ENABLED; in Terraform, status = "ENABLED" (or left out) on aws_macie2_account.',
+  remediation: 'Leave Status out or set Status: ENABLED.',
+  remediationTerraform: 'Leave status on the aws_macie2_account unset or "ENABLED".',
   references: {},
   evaluate(r) {
     const v = r.get('Status');

@@ -9,7 +9,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::AmazonMQ::Broker'],
   rationale: 'The ActiveMQ audit log records management actions taken through JMX or the web console (creating and deleting destinations, changing users). Without it, administrative changes to the broker leave no trace. RabbitMQ brokers have no audit log, so the control does not apply to them.',
-  remediation: 'Set Logs.Audit: true on ActiveMQ brokers (Terraform: logs { audit = true } on aws_mq_broker).',
+  remediation: 'Set Logs.Audit: true on ActiveMQ brokers.',
+  remediationTerraform: 'Add logs { audit = true } to the aws_mq_broker (ActiveMQ brokers).',
   references: { checkov: [], trivy: ['AVD-AWS-0070'], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
     if (asString(r.get('EngineType'))?.toUpperCase() === 'RABBITMQ') return r.notApplicable('RabbitMQ brokers have no audit log');

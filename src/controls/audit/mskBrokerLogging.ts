@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::MSK::Cluster'],
   rationale: 'Broker logs record client connections, authentication failures and broker errors. Without a destination (CloudWatch Logs, Firehose or S3) they stay on the brokers, out of reach for investigation or alerting.',
-  remediation: 'Enable at least one of LoggingInfo.BrokerLogs.CloudWatchLogs, Firehose or S3 (Enabled: true with its destination); Terraform: logging_info { broker_logs { cloudwatch_logs { enabled = true, log_group = ... } } } on aws_msk_cluster.',
+  remediation: 'Enable at least one of LoggingInfo.BrokerLogs.CloudWatchLogs, Firehose or S3 (Enabled: true with its destination).',
+  remediationTerraform: 'Add logging_info { broker_logs { cloudwatch_logs { enabled = true, log_group = ... } } } to the aws_msk_cluster (or a firehose or s3 block with enabled = true and its destination).',
   references: { checkov: [], trivy: ['AVD-AWS-0074'], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
     const dests = ['CloudWatchLogs', 'Firehose', 'S3'].map((d) => {

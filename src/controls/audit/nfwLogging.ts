@@ -11,7 +11,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::NetworkFirewall::Firewall'],
   rationale: 'Without a logging configuration the firewall keeps no record of the flows it saw or the alerts its stateful rules raised, so neither an investigation nor rule tuning has anything to work from.',
-  remediation: 'Declare an AWS::NetworkFirewall::LoggingConfiguration whose FirewallArn references the firewall and whose LoggingConfiguration.LogDestinationConfigs names at least one ALERT or FLOW destination (Terraform: aws_networkfirewall_logging_configuration with firewall_arn and a logging_configuration.log_destination_config block).',
+  remediation: 'Declare an AWS::NetworkFirewall::LoggingConfiguration whose FirewallArn references the firewall and whose LoggingConfiguration.LogDestinationConfigs names at least one ALERT or FLOW destination.',
+  remediationTerraform: 'Declare an aws_networkfirewall_logging_configuration with firewall_arn set to the firewall and a logging_configuration block whose log_destination_config has log_type "ALERT" or "FLOW".',
   references: {},
   evaluate(r): Outcome {
     const name = asString(r.get('FirewallName'));

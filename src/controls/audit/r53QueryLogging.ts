@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'low',
   resourceTypes: ['AWS::Route53::HostedZone'],
   rationale: 'Query logs show which names of a public zone are being looked up, from which resolver locations and with which answers: the trace of reconnaissance against the domain, of subdomain enumeration, and of clients still using retired names. Private zones log queries through Resolver query logging instead, which is configured on the VPC.',
-  remediation: 'Set QueryLoggingConfig.CloudWatchLogsLogGroupArn to a log group in us-east-1 that Route 53 may write to (Terraform: aws_route53_query_log with zone_id and cloudwatch_log_group_arn).',
+  remediation: 'Set QueryLoggingConfig.CloudWatchLogsLogGroupArn to a log group in us-east-1 that Route 53 may write to.',
+  remediationTerraform: 'Declare an aws_route53_query_log with zone_id set to the zone and cloudwatch_log_group_arn naming a log group in us-east-1 that Route 53 may write to.',
   references: { checkov: ['CKV2_AWS_39'] },
   evaluate(r): Outcome {
     const vpcs = r.get('VPCs');

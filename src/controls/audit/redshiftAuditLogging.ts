@@ -9,6 +9,7 @@ export default defineControl({
   resourceTypes: ['AWS::Redshift::Cluster'],
   rationale: 'Audit logging records who connected to the warehouse, from where, and what users and queries changed; without it, access to the data cannot be reviewed or investigated.',
   remediation: 'Set LoggingProperties with LogDestinationType: cloudwatch (and LogExports: [connectionlog, userlog, useractivitylog]) or with BucketName for S3; user activity logs also need enable_user_activity_logging in the parameter group.',
+  remediationTerraform: 'Declare an aws_redshift_logging for the cluster with log_destination_type = "cloudwatch" and log_exports = ["connectionlog", "userlog", "useractivitylog"] (or bucket_name for S3; provider v5 writes the same in the cluster\'s logging block with enable = true); user activity logs also need enable_user_activity_logging = true in the aws_redshift_parameter_group.',
   references: { checkov: ['CKV_AWS_71'] },
   evaluate(r): Outcome {
     const lp = r.get('LoggingProperties');

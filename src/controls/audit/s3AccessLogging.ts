@@ -10,6 +10,7 @@ export default defineControl({
   resourceTypes: ['AWS::S3::Bucket'],
   rationale: 'Server access logs record each request made to the bucket, with requester, operation and response, which investigations of data access depend on. CloudTrail records object-level calls only when data events are enabled.',
   remediation: 'Set LoggingConfiguration.DestinationBucketName to a dedicated log bucket (and a LogFilePrefix); do not log a log bucket into itself.',
+  remediationTerraform: 'Declare an aws_s3_bucket_logging for the bucket with target_bucket set to a dedicated log bucket (and a target_prefix); do not log a log bucket into itself.',
   references: { checkov: ['CKV_AWS_18'], trivy: ['AVD-AWS-0089'], cfn_nag: ['W35'], cdk_nag: ['AwsSolutions-S1'], guard: ['S3_BUCKET_LOGGING_ENABLED'] },
   evaluate(r) {
     if (!r.get('LoggingConfiguration')) {

@@ -10,7 +10,8 @@ export default defineControl({
   severity: 'low',
   resourceTypes: ['AWS::S3::Bucket'],
   rationale: 'Event notifications (to Lambda, SQS, SNS or EventBridge) let deletions, uploads and other object changes be acted on or reviewed as they happen rather than found later.',
-  remediation: 'Set NotificationConfiguration with LambdaConfigurations, QueueConfigurations or TopicConfigurations, or EventBridgeConfiguration.EventBridgeEnabled: true; in Terraform, aws_s3_bucket_notification with a lambda_function, queue or topic block, or eventbridge = true.',
+  remediation: 'Set NotificationConfiguration with LambdaConfigurations, QueueConfigurations or TopicConfigurations, or EventBridgeConfiguration.EventBridgeEnabled: true.',
+  remediationTerraform: 'Declare an aws_s3_bucket_notification for the bucket with a lambda_function, queue or topic block, or eventbridge = true.',
   references: {},
   evaluate(r) {
     const cfg = r.get('NotificationConfiguration');

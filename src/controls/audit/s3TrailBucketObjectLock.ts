@@ -11,6 +11,7 @@ export default defineControl({
   resourceTypes: ['AWS::S3::Bucket', 'AWS::CloudTrail::Trail'],
   rationale: 'An intruder with write access to the log bucket can delete or overwrite the trail\'s record of what they did. Object Lock with a default retention makes each log file immutable for the retention period, even for the account\'s administrators in compliance mode.',
   remediation: 'Create the log bucket with ObjectLockEnabled: true and ObjectLockConfiguration {ObjectLockEnabled: Enabled, Rule: {DefaultRetention: {Mode: COMPLIANCE (or GOVERNANCE), Days: N}}}; CloudTrail does not set a retention on the files it writes, so the default retention is what locks them.',
+  remediationTerraform: 'Set object_lock_enabled = true on the log bucket\'s aws_s3_bucket and declare an aws_s3_bucket_object_lock_configuration with rule { default_retention { mode = "COMPLIANCE" (or "GOVERNANCE"), days = N } }; CloudTrail writes files without a retention, so the default retention is what locks them.',
   references: {},
   evaluate(r): Outcome | undefined {
     if (r.type === 'AWS::CloudTrail::Trail') {

@@ -9,6 +9,7 @@ export default defineControl({
   resourceTypes: ['AWS::SecurityHub::Hub'],
   rationale: 'When AWS adds controls to an enabled standard, they stay off unless AutoEnableControls is true, so coverage quietly falls behind the standard.',
   remediation: 'Leave AutoEnableControls at its default (true).',
+  remediationTerraform: 'Remove auto_enable_controls = false from the aws_securityhub_account (the provider defaults it to true).',
   references: {},
   evaluate(r) {
     return r.expect('AutoEnableControls', (v) => (v && v.k === 'unknown' ? { unknown: v } : asBool(v) !== false), {

@@ -9,6 +9,7 @@ export default defineControl({
   resourceTypes: ['AWS::SecurityHub::Hub'],
   rationale: 'Security Hub only evaluates resources against the standards that are enabled; a hub without any standard aggregates findings but runs no checks of its own.',
   remediation: 'Leave EnableDefaultStandards at its default (true), or declare AWS::SecurityHub::Standard resources for the standards you need.',
+  remediationTerraform: 'Remove enable_default_standards = false from the aws_securityhub_account (the provider defaults it to true), or declare an aws_securityhub_standards_subscription for each standard you need.',
   references: {},
   evaluate(r) {
     const v = r.get('EnableDefaultStandards');

@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::StepFunctions::StateMachine', 'AWS::Serverless::StateMachine'],
   rationale: 'Execution history is kept by the service only for a limited time and not at all for Express workflows. A logging configuration (level ERROR, FATAL or ALL, with a log group) keeps a record of failed and completed executions for as long as the log group retains it.',
-  remediation: 'Set LoggingConfiguration.Level to ERROR or ALL with a Destinations entry naming a CloudWatch Logs log group (SAM: Logging) (Terraform: logging_configuration { level = "ERROR", log_destination = "${aws_cloudwatch_log_group.x.arn}:*" } on aws_sfn_state_machine).',
+  remediation: 'Set LoggingConfiguration.Level to ERROR or ALL with a Destinations entry naming a CloudWatch Logs log group (SAM: Logging).',
+  remediationTerraform: 'Add logging_configuration { level = "ERROR" (or "ALL"), log_destination = "${aws_cloudwatch_log_group.x.arn}:*" } to the aws_sfn_state_machine.',
   references: { checkov: ['CKV_AWS_285'] },
   evaluate(r): Outcome {
     const base = r.type === 'AWS::Serverless::StateMachine' ? 'Logging' : 'LoggingConfiguration';

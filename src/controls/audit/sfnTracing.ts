@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'low',
   resourceTypes: ['AWS::StepFunctions::StateMachine', 'AWS::Serverless::StateMachine'],
   rationale: 'X-Ray traces follow an execution across the Lambda functions and services its states call, so a slow or failing step can be found in the whole request path instead of pieced together from separate logs.',
-  remediation: 'Set TracingConfiguration.Enabled: true (SAM: Tracing.Enabled) (Terraform: tracing_configuration { enabled = true } on aws_sfn_state_machine).',
+  remediation: 'Set TracingConfiguration.Enabled: true (SAM: Tracing.Enabled).',
+  remediationTerraform: 'Add tracing_configuration { enabled = true } to the aws_sfn_state_machine.',
   references: { checkov: ['CKV_AWS_284'] },
   evaluate(r) {
     const path = r.type === 'AWS::Serverless::StateMachine' ? 'Tracing.Enabled' : 'TracingConfiguration.Enabled';

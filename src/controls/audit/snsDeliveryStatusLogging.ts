@@ -9,7 +9,8 @@ export default defineControl({
   severity: 'low',
   resourceTypes: ['AWS::SNS::Topic'],
   rationale: 'Delivery status logging writes a CloudWatch Logs entry for each failed (and sampled successful) delivery to Lambda, SQS, HTTP, Firehose or application endpoints; without it, lost notifications go unnoticed.',
-  remediation: 'Add DeliveryStatusLogging entries (Protocol and FailureFeedbackRoleArn, optionally SuccessFeedbackRoleArn and SuccessFeedbackSampleRate) for the protocols the topic delivers to; in Terraform, <protocol>_failure_feedback_role_arn (lambda_, sqs_, http_, firehose_, application_) on aws_sns_topic.',
+  remediation: 'Add DeliveryStatusLogging entries (Protocol and FailureFeedbackRoleArn, optionally SuccessFeedbackRoleArn and SuccessFeedbackSampleRate) for the protocols the topic delivers to.',
+  remediationTerraform: 'Set <protocol>_failure_feedback_role_arn on the aws_sns_topic (lambda_, sqs_, http_, firehose_ or application_, optionally with the matching _success_feedback_role_arn and _success_feedback_sample_rate) for the protocols it delivers to.',
   references: {},
   evaluate(r) {
     const list = r.get('DeliveryStatusLogging');

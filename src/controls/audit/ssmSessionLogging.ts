@@ -10,7 +10,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::SSM::Document'],
   rationale: 'Without session logging, what an operator typed on an instance through Session Manager is not recorded anywhere. The log destination must also require encryption (s3EncryptionEnabled / cloudWatchEncryptionEnabled set to true; the session document schema lists them as required, so a value left out is not taken as on). Only documents of type Session are evaluated.',
-  remediation: 'Set inputs.s3BucketName (with s3EncryptionEnabled: true) or inputs.cloudWatchLogGroupName (with cloudWatchEncryptionEnabled: true) in Content of the Session document; in Terraform, the same keys in the content of aws_ssm_document (document_type = "Session").',
+  remediation: 'Set inputs.s3BucketName (with s3EncryptionEnabled: true) or inputs.cloudWatchLogGroupName (with cloudWatchEncryptionEnabled: true) in Content of the Session document.',
+  remediationTerraform: 'In the content of the aws_ssm_document (document_type = "Session"), set inputs.s3BucketName (with s3EncryptionEnabled = true) or inputs.cloudWatchLogGroupName (with cloudWatchEncryptionEnabled = true).',
   references: {},
   evaluate(r) {
     const i = sessionInputs(r);

@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::Transfer::Server'],
   rationale: 'Transfer Family records logins, uploads, downloads and deletions only when it may write to CloudWatch Logs: through a logging role, or structured log destinations. Without either, file transfer activity leaves no record for investigations.',
-  remediation: 'Set LoggingRole to a role allowing Transfer Family to write to CloudWatch Logs, or StructuredLogDestinations to a log group ARN; Terraform: logging_role or structured_log_destinations on aws_transfer_server.',
+  remediation: 'Set LoggingRole to a role allowing Transfer Family to write to CloudWatch Logs, or StructuredLogDestinations to a log group ARN.',
+  remediationTerraform: 'Set logging_role on the aws_transfer_server to a role allowing Transfer Family to write to CloudWatch Logs, or structured_log_destinations to a log group ARN.',
   references: { checkov: [], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
     const opts = ['LoggingRole', 'StructuredLogDestinations'].map((p) => {

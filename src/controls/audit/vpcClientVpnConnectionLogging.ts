@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::EC2::ClientVpnEndpoint'],
   rationale: 'A Client VPN endpoint lets remote users into the VPC. Connection logs record who connected, when, from where and whether the attempt was refused, which is the only trace of remote access an investigation can rely on.',
-  remediation: 'Set ConnectionLogOptions.Enabled: true with a CloudwatchLogGroup (Terraform: connection_log_options { enabled = true, cloudwatch_log_group = ... } on aws_ec2_client_vpn_endpoint).',
+  remediation: 'Set ConnectionLogOptions.Enabled: true with a CloudwatchLogGroup.',
+  remediationTerraform: 'Set connection_log_options { enabled = true, cloudwatch_log_group = ... } on the aws_ec2_client_vpn_endpoint.',
   references: {},
   evaluate(r) {
     return r.expect('ConnectionLogOptions.Enabled', isTrue, {

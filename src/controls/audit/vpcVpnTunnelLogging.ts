@@ -11,7 +11,8 @@ export default defineControl({
   severity: 'low',
   resourceTypes: ['AWS::EC2::VPNConnection'],
   rationale: 'Tunnel logs record IKE negotiation, dead peer detection and tunnel state changes. Without them a tunnel that flaps, or a peer that tries unexpected parameters, leaves no trace. A VPN connection always has two tunnels, and traffic may use either.',
-  remediation: 'Give both entries of VpnTunnelOptionsSpecifications LogOptions.CloudwatchLogOptions with LogEnabled: true and a LogGroupArn (Terraform: tunnel1_log_options and tunnel2_log_options, each with cloudwatch_log_options { log_enabled = true, log_group_arn = ... }, on aws_vpn_connection).',
+  remediation: 'Give both entries of VpnTunnelOptionsSpecifications LogOptions.CloudwatchLogOptions with LogEnabled: true and a LogGroupArn.',
+  remediationTerraform: 'Set tunnel1_log_options and tunnel2_log_options on the aws_vpn_connection, each with cloudwatch_log_options { log_enabled = true, log_group_arn = ... }.',
   references: {},
   evaluate(r): Outcome {
     const v = r.get(PATH);

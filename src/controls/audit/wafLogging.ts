@@ -8,6 +8,7 @@ export default defineControl({
   resourceTypes: ['AWS::WAFv2::WebACL'],
   rationale: 'Without logging, a web ACL keeps only sampled requests and metrics: there is no record of which clients were blocked or allowed and by which rule, which is what investigating an attack or tuning a rule needs.',
   remediation: 'Declare an AWS::WAFv2::LoggingConfiguration whose ResourceArn is the web ACL\'s Arn and whose LogDestinationConfigs names a CloudWatch Logs group (aws-waf-logs-*), a Firehose stream or an S3 bucket.',
+  remediationTerraform: 'Declare an aws_wafv2_web_acl_logging_configuration with resource_arn set to the web ACL\'s arn and log_destination_configs naming a CloudWatch Logs group (aws-waf-logs-*), a Firehose stream or an S3 bucket.',
   references: {},
   evaluate(r): Outcome {
     const configs = r.graph.pointingAt(r.resource, 'AWS::WAFv2::LoggingConfiguration', 'ResourceArn');

@@ -10,7 +10,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::AppSync::GraphQLApi'],
   rationale: 'An AppSync API key is a shared static secret shipped inside clients: it identifies no user, is easily extracted and stays valid until it expires. As the default or an additional authorisation mode it lets anyone holding the key call every operation allowed to API_KEY. IAM, Cognito user pools, OIDC or Lambda authorisers identify the caller.',
-  remediation: 'Set AuthenticationType to AWS_IAM, AMAZON_COGNITO_USER_POOLS, OPENID_CONNECT or AWS_LAMBDA and remove API_KEY from AdditionalAuthenticationProviders (Terraform: authentication_type and additional_authentication_provider blocks of aws_appsync_graphql_api).',
+  remediation: 'Set AuthenticationType to AWS_IAM, AMAZON_COGNITO_USER_POOLS, OPENID_CONNECT or AWS_LAMBDA and remove API_KEY from AdditionalAuthenticationProviders.',
+  remediationTerraform: 'Set authentication_type on the aws_appsync_graphql_api to "AWS_IAM", "AMAZON_COGNITO_USER_POOLS", "OPENID_CONNECT" or "AWS_LAMBDA", and remove API_KEY from its additional_authentication_provider blocks.',
   references: {},
   evaluate(r): Outcome {
     const main = r.get('AuthenticationType');

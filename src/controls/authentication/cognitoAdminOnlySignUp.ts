@@ -9,6 +9,7 @@ export default defineControl({
   resourceTypes: ['AWS::Cognito::UserPool'],
   rationale: 'With self sign-up anyone on the internet can create an account and obtain tokens; for workforce and internal pools that is an authentication bypass. Public consumer pools may accept this finding deliberately.',
   remediation: 'Set AdminCreateUserConfig.AllowAdminCreateUserOnly: true, or suppress the finding with a reason for pools meant for public sign-up.',
+  remediationTerraform: 'Set admin_create_user_config { allow_admin_create_user_only = true } on the aws_cognito_user_pool, or suppress the finding with a reason for pools meant for public sign-up.',
   references: {},
   evaluate(r) {
     return r.expect('AdminCreateUserConfig.AllowAdminCreateUserOnly', isTrue, {

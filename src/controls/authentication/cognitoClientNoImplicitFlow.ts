@@ -9,6 +9,7 @@ export default defineControl({
   resourceTypes: ['AWS::Cognito::UserPoolClient'],
   rationale: 'The implicit grant returns tokens in the redirect URL fragment, where browser history, referrers and injected scripts can read them, and it cannot use PKCE; OAuth 2.0 security best practice deprecates it.',
   remediation: 'Remove "implicit" from AllowedOAuthFlows and use the authorization code grant ("code") with PKCE.',
+  remediationTerraform: 'Remove "implicit" from allowed_oauth_flows on the aws_cognito_user_pool_client and use the authorization code grant ("code") with PKCE.',
   references: {},
   evaluate(r) {
     return r.expect('AllowedOAuthFlows', (v): Verdict => {

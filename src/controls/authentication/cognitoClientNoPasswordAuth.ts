@@ -11,6 +11,7 @@ export default defineControl({
   resourceTypes: ['AWS::Cognito::UserPoolClient'],
   rationale: 'USER_PASSWORD_AUTH (and the legacy ADMIN_NO_SRP_AUTH) send the password itself to Cognito, so it passes through every proxy and log on the way; the SRP flow proves knowledge of the password without sending it.',
   remediation: 'Remove ALLOW_USER_PASSWORD_AUTH / USER_PASSWORD_AUTH / ADMIN_NO_SRP_AUTH from ExplicitAuthFlows and use ALLOW_USER_SRP_AUTH (plus ALLOW_REFRESH_TOKEN_AUTH).',
+  remediationTerraform: 'Remove ALLOW_USER_PASSWORD_AUTH, USER_PASSWORD_AUTH and ADMIN_NO_SRP_AUTH from explicit_auth_flows on the aws_cognito_user_pool_client and use ALLOW_USER_SRP_AUTH (plus ALLOW_REFRESH_TOKEN_AUTH).',
   references: {},
   evaluate(r) {
     return r.expect('ExplicitAuthFlows', (v): Verdict => {

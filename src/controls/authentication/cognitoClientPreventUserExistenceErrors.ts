@@ -9,6 +9,7 @@ export default defineControl({
   resourceTypes: ['AWS::Cognito::UserPoolClient'],
   rationale: 'With LEGACY errors, sign-in and password-reset responses reveal whether a user name exists, which lets attackers enumerate accounts before guessing passwords.',
   remediation: 'Set PreventUserExistenceErrors: ENABLED (CloudFormation uses LEGACY when it is unset).',
+  remediationTerraform: 'Set prevent_user_existence_errors = "ENABLED" on the aws_cognito_user_pool_client.',
   references: {},
   evaluate(r) {
     return r.expect('PreventUserExistenceErrors', oneOf(['ENABLED']), {

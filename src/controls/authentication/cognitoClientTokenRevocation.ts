@@ -9,6 +9,7 @@ export default defineControl({
   resourceTypes: ['AWS::Cognito::UserPoolClient'],
   rationale: 'Token revocation lets sign-out and administrators invalidate refresh tokens (and the access tokens minted from them); without it a stolen refresh token works until it expires.',
   remediation: 'Remove EnableTokenRevocation: false (revocation is on by default).',
+  remediationTerraform: 'Remove enable_token_revocation = false from the aws_cognito_user_pool_client (Cognito turns revocation on when it is not set) or set it to true.',
   references: {},
   evaluate(r) {
     return r.expect('EnableTokenRevocation', (v): Verdict => {

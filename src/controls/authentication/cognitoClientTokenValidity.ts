@@ -19,6 +19,7 @@ export default defineControl({
   resourceTypes: ['AWS::Cognito::UserPoolClient'],
   rationale: 'Access and ID tokens cannot be revoked individually once issued, and refresh tokens mint new ones; long validity extends how long a stolen token stays useful.',
   remediation: 'Keep AccessTokenValidity and IdTokenValidity at 60 minutes or less and RefreshTokenValidity at 30 days or less, interpreting each in its TokenValidityUnits unit (hours / hours / days by default).',
+  remediationTerraform: 'On the aws_cognito_user_pool_client keep access_token_validity and id_token_validity at 60 minutes or less and refresh_token_validity at 30 days or less, each read in the unit its token_validity_units block gives (hours, hours and days when unset).',
   references: {},
   evaluate(r) {
     const verdicts: { d: Verdict; prop: string }[] = [];

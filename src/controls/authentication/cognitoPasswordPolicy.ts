@@ -13,6 +13,7 @@ export default defineControl({
   resourceTypes: ['AWS::Cognito::UserPool'],
   rationale: 'Short passwords fall to online guessing and credential stuffing. Twelve characters is the floor chosen here: above the Cognito (and cdk-nag) minimum of 8, below the CIS figure of 14 that targets administrator console passwords, since pool users are often customers on mobile keyboards.',
   remediation: 'Set Policies.PasswordPolicy with MinimumLength: 12 or more and RequireUppercase, RequireLowercase, RequireNumbers and RequireSymbols all true.',
+  remediationTerraform: 'Add a password_policy block to the aws_cognito_user_pool with minimum_length = 12 or more and require_uppercase, require_lowercase, require_numbers and require_symbols all true.',
   references: { cdk_nag: ['AwsSolutions-COG1'] },
   evaluate(r) {
     const messages = {

@@ -9,6 +9,7 @@ export default defineControl({
   resourceTypes: ['AWS::Cognito::UserPool'],
   rationale: 'Temporary passwords are sent by email or SMS and sit in mailboxes; an unused one that stays valid for weeks is a standing way into the account.',
   remediation: 'Leave Policies.PasswordPolicy.TemporaryPasswordValidityDays unset (7) or set it to 7 or fewer.',
+  remediationTerraform: 'Leave temporary_password_validity_days in the aws_cognito_user_pool\'s password_policy block unset (7) or set it to 7 or fewer.',
   references: {},
   evaluate(r) {
     return r.expect('Policies.PasswordPolicy.TemporaryPasswordValidityDays', (v) => {

@@ -9,6 +9,7 @@ export default defineControl({
   resourceTypes: ['AWS::Cognito::UserPool'],
   rationale: 'Enforced advanced security detects compromised credentials and risky sign-ins and blocks or challenges them; AUDIT only records the risk.',
   remediation: 'Set UserPoolAddOns.AdvancedSecurityMode: ENFORCED (requires the Plus feature plan).',
+  remediationTerraform: 'Set user_pool_add_ons { advanced_security_mode = "ENFORCED" } on the aws_cognito_user_pool (requires the Plus feature plan).',
   references: { cdk_nag: ['AwsSolutions-COG3'] },
   evaluate(r) {
     return r.expect('UserPoolAddOns.AdvancedSecurityMode', oneOf(['ENFORCED']), {

@@ -9,6 +9,7 @@ export default defineControl({
   resourceTypes: ['AWS::ElastiCache::ReplicationGroup'],
   rationale: 'Without an AUTH token or role-based access control, any host that can reach the cache port can read and overwrite every key, so network rules are the only safeguard.',
   remediation: 'Attach a user group (UserGroupIds) for role-based access control, or set AuthToken from a Secrets Manager dynamic reference; both need TransitEncryptionEnabled: true.',
+  remediationTerraform: 'Set user_group_ids on the aws_elasticache_replication_group (an aws_elasticache_user_group for role-based access control), or auth_token from a sensitive variable or Secrets Manager; both need transit_encryption_enabled = true.',
   references: { checkov: ['CKV_AWS_31'], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
     const d = any([decide(r.get('UserGroupIds'), isPresent), decide(r.get('AuthToken'), isPresent)]);

@@ -9,6 +9,7 @@ export default defineControl({
   resourceTypes: ['AWS::Lambda::Url', 'AWS::Serverless::Function'],
   rationale: 'A function URL with AuthType NONE is a public HTTPS endpoint: any request reaches the code, so authentication, throttling and abuse protection depend entirely on the function itself.',
   remediation: 'Set AuthType: AWS_IAM (FunctionUrlConfig.AuthType for SAM) and sign requests with SigV4, or front the function with API Gateway or CloudFront with an authorizer.',
+  remediationTerraform: 'Set authorization_type = "AWS_IAM" on the aws_lambda_function_url and sign requests with SigV4, or front the function with API Gateway or CloudFront with an authorizer.',
   references: {},
   evaluate(r) {
     let path = 'AuthType';

@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'high',
   resourceTypes: ['AWS::MSK::Cluster'],
   rationale: 'A cluster with unauthenticated access enabled, or with no client authentication method configured at all, lets any client that reaches a broker produce and consume on every topic; Kafka ACLs cannot tell clients apart. IAM, SASL/SCRAM or mutual TLS give each client an identity.',
-  remediation: 'Set ClientAuthentication with Sasl.Iam.Enabled, Sasl.Scram.Enabled or Tls (certificate authorities), and leave Unauthenticated.Enabled false; Terraform: client_authentication { sasl { iam = true } unauthenticated = false } on aws_msk_cluster.',
+  remediation: 'Set ClientAuthentication with Sasl.Iam.Enabled, Sasl.Scram.Enabled or Tls (certificate authorities), and leave Unauthenticated.Enabled false.',
+  remediationTerraform: 'Add client_authentication to the aws_msk_cluster with sasl { iam = true } (or scram = true) or tls { certificate_authority_arns = [...] }, and keep unauthenticated = false.',
   references: { checkov: [], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
     const look = (path: string, test = isTrue) => {

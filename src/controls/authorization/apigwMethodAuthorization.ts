@@ -9,6 +9,7 @@ export default defineControl({
   resourceTypes: ['AWS::ApiGateway::Method', 'AWS::ApiGatewayV2::Route'],
   rationale: 'A method with AuthorizationType NONE can be invoked by anyone on the internet who finds the URL; an API key alone identifies a caller for throttling but does not authenticate them.',
   remediation: 'Set AuthorizationType to AWS_IAM, COGNITO_USER_POOLS, CUSTOM (REST) or JWT/CUSTOM/AWS_IAM (HTTP API) with an authorizer. CORS preflight (OPTIONS) methods are exempt.',
+  remediationTerraform: 'Set authorization on the aws_api_gateway_method to "AWS_IAM", "COGNITO_USER_POOLS" or "CUSTOM" (with authorizer_id), or authorization_type on the aws_apigatewayv2_route to "JWT", "CUSTOM" or "AWS_IAM" (with authorizer_id). CORS preflight (OPTIONS) methods are exempt.',
   references: { checkov: ['CKV_AWS_59'], trivy: ['AVD-AWS-0004'], cfn_nag: ['W59'], cdk_nag: ['AwsSolutions-APIG4'], guard: ['API_GW_METHOD_AUTHORIZATION_TYPE_RULE'] },
   evaluate(r) {
     if (r.type === 'AWS::ApiGateway::Method') {

@@ -9,6 +9,7 @@ export default defineControl({
   resourceTypes: ['AWS::Cognito::IdentityPool'],
   rationale: 'The basic flow lets clients call sts:AssumeRoleWithWebIdentity for any role that trusts the pool, bypassing the role mapping and scope-down policy the enhanced flow applies.',
   remediation: 'Leave AllowClassicFlow unset or false and use the enhanced (simplified) flow.',
+  remediationTerraform: 'Leave allow_classic_flow on the aws_cognito_identity_pool unset or false (the provider\'s default) and use the enhanced (simplified) flow.',
   references: {},
   evaluate(r) {
     return r.expect('AllowClassicFlow', isNotTrue, {

@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'high',
   resourceTypes: ['AWS::ECS::TaskDefinition'],
   rationale: 'With IpcMode host, containers share the host\'s shared memory segments, semaphores and message queues, so a compromised container can read or tamper with the inter-process communication of everything else on the instance.',
-  remediation: 'Leave IpcMode unset, or set it to none or task (Terraform: ipc_mode = "none" or "task" on aws_ecs_task_definition, or leave it out).',
+  remediation: 'Leave IpcMode unset, or set it to none or task.',
+  remediationTerraform: 'Leave ipc_mode on the aws_ecs_task_definition unset, or set it to "none" or "task".',
   references: {},
   evaluate(r) {
     return r.expect('IpcMode', noneOf(['host']), {

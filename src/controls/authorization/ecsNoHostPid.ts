@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'high',
   resourceTypes: ['AWS::ECS::TaskDefinition'],
   rationale: 'With PidMode host, containers see every process on the container instance, other tasks\' included, and can signal or trace them: a compromised container can read secrets from other processes\' memory and environment or kill them.',
-  remediation: 'Leave PidMode unset or set it to task (Terraform: pid_mode = "task" on aws_ecs_task_definition, or leave it out).',
+  remediation: 'Leave PidMode unset or set it to task.',
+  remediationTerraform: 'Leave pid_mode on the aws_ecs_task_definition unset or set it to "task".',
   references: { checkov: ['CKV_AWS_335'] },
   evaluate(r) {
     return r.expect('PidMode', noneOf(['host']), {

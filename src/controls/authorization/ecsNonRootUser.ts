@@ -16,6 +16,7 @@ export default defineControl({
   resourceTypes: ['AWS::ECS::TaskDefinition'],
   rationale: 'Processes running as root inside a container are one kernel or runtime flaw away from root on the host; a non-root user limits what an exploited application can do.',
   remediation: 'Set User to a non-root user or UID (e.g. "1000" or "app:app") in each container definition, matching a user that exists in the image.',
+  remediationTerraform: 'Set "user" to a non-root user or UID (for example "1000" or "app:app", one that exists in the image) on every container in the container_definitions JSON of the aws_ecs_task_definition.',
   references: {},
   evaluate(r) {
     return everyItem(r, 'ContainerDefinitions', (c) => itemKey(c, 'User', (v) => {

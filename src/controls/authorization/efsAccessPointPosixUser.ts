@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::EFS::AccessPoint'],
   rationale: 'An access point with a PosixUser replaces the user and group ids the NFS client claims with fixed ones, so a client cannot act as root or as another application\'s user through it.',
-  remediation: 'Set PosixUser with Uid and Gid on the access point; in Terraform, a posix_user block with uid and gid on aws_efs_access_point.',
+  remediation: 'Set PosixUser with Uid and Gid on the access point.',
+  remediationTerraform: 'Add a posix_user block with uid and gid to the aws_efs_access_point.',
   references: {},
   evaluate(r) {
     const uid = r.get('PosixUser.Uid');

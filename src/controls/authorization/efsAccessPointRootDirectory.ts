@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::EFS::AccessPoint'],
   rationale: 'An access point confines its clients to its root directory; left at "/" (the default) it gives them the whole file system, including other applications\' data.',
-  remediation: 'Set RootDirectory.Path to the application\'s own directory (with CreationInfo so EFS creates it); in Terraform, root_directory { path = "/app" ... } on aws_efs_access_point.',
+  remediation: 'Set RootDirectory.Path to the application\'s own directory (with CreationInfo so EFS creates it).',
+  remediationTerraform: 'Add root_directory { path = "/app" } naming the application\'s own directory (with a creation_info block so EFS creates it) to the aws_efs_access_point.',
   references: {},
   evaluate(r) {
     return r.expect('RootDirectory.Path', (v) => {

@@ -51,7 +51,8 @@ export default defineControl({
   severity: 'high',
   resourceTypes: ['AWS::Events::EventBusPolicy', 'AWS::Events::EventBus'],
   rationale: 'A bus policy that allows the principal "*" without limiting it to an organization or known accounts lets any AWS account put events on the bus (or manage rules on it, depending on the actions). Forged events then trigger whatever the bus\'s rules target.',
-  remediation: 'Name specific account principals, or keep Principal "*" only with a Condition on aws:PrincipalOrgID (legacy form: Condition {Type: StringEquals, Key: aws:PrincipalOrgID, Value: o-...}) (Terraform: principal = account id, or a condition block with key = "aws:PrincipalOrgID" on aws_cloudwatch_event_permission; or the same in the policy of aws_cloudwatch_event_bus_policy).',
+  remediation: 'Name specific account principals, or keep Principal "*" only with a Condition on aws:PrincipalOrgID (legacy form: Condition {Type: StringEquals, Key: aws:PrincipalOrgID, Value: o-...}).',
+  remediationTerraform: 'Set principal on the aws_cloudwatch_event_permission to an account id, or keep "*" only with condition { type = "StringEquals", key = "aws:PrincipalOrgID", value = "o-..." }; in the policy of an aws_cloudwatch_event_bus_policy, name accounts or add the same condition.',
   references: {},
   evaluate(r): Outcome {
     const { grants: gs, unknown } = grants(r);

@@ -12,6 +12,7 @@ export default defineControl({
   resourceTypes: ['AWS::Lambda::Permission'],
   rationale: 'A resource policy statement with Principal "*" and no source or organization condition lets any AWS account (or anyone, for function URLs) invoke the function.',
   remediation: 'Set Principal to the specific account or service, and for service principals add SourceArn or SourceAccount; use PrincipalOrgID to share within an organization.',
+  remediationTerraform: 'Set principal on the aws_lambda_permission to the specific account or service and, for a service principal, add source_arn or source_account; use principal_org_id to share within an organization.',
   references: { cfn_nag: ['F13'], guard: ['LAMBDA_NO_WILDCARD_PRINCIPAL'] },
   evaluate(r) {
     const principal = r.get('Principal');

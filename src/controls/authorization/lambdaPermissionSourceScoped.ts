@@ -11,7 +11,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::Lambda::Permission'],
   rationale: 'A permission for a service principal (s3.amazonaws.com, sns.amazonaws.com) without SourceArn or SourceAccount lets that service invoke the function on behalf of any account\'s resource: someone else\'s bucket or topic can then trigger it (the confused deputy problem).',
-  remediation: 'Set SourceArn to the bucket, topic, rule or API that should invoke the function, or at least SourceAccount (Terraform: source_arn or source_account on aws_lambda_permission).',
+  remediation: 'Set SourceArn to the bucket, topic, rule or API that should invoke the function, or at least SourceAccount.',
+  remediationTerraform: 'Set source_arn on the aws_lambda_permission to the bucket, topic, rule or API that should invoke the function, or at least source_account.',
   references: { trivy: ['AVD-AWS-0067'] },
   evaluate(r): Outcome {
     const principal = r.get('Principal');

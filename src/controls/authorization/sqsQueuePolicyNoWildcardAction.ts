@@ -10,7 +10,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::SQS::QueuePolicy'],
   rationale: 'Granting "sqs:*" lets the principal delete or purge the queue and rewrite its policy and attributes, not just send or receive messages; a producer or consumer needs a handful of named actions.',
-  remediation: 'List the actions each principal needs (sqs:SendMessage, sqs:ReceiveMessage, sqs:DeleteMessage, sqs:GetQueueAttributes, ...) in the Allow statements of PolicyDocument; in Terraform, in the policy argument of aws_sqs_queue_policy.',
+  remediation: 'List the actions each principal needs (sqs:SendMessage, sqs:ReceiveMessage, sqs:DeleteMessage, sqs:GetQueueAttributes, ...) in the Allow statements of PolicyDocument.',
+  remediationTerraform: 'In the policy of the aws_sqs_queue_policy, list the actions each principal needs (sqs:SendMessage, sqs:ReceiveMessage, sqs:DeleteMessage, sqs:GetQueueAttributes, ...) in the Allow statements instead of wildcards.',
   references: { trivy: ['AVD-AWS-0097'], guard: ['SQS_QUEUEPOLICY_NO_WILDCARD_ACTION'] },
   evaluate(r) {
     const raw = r.get('PolicyDocument');

@@ -10,7 +10,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::CertificateManager::Certificate'],
   rationale: 'A 1024-bit RSA key is within reach of well-funded attackers and no longer accepted by current clients. ACM generates RSA_2048 unless told otherwise; an imported certificate brings its own key, whose size the configuration does not show.',
-  remediation: 'Leave KeyAlgorithm unset (RSA_2048) or choose RSA_2048, RSA_3072, RSA_4096 or an EC_ algorithm (Terraform: key_algorithm on aws_acm_certificate); replace imported certificates whose key is shorter than 2048 bits.',
+  remediation: 'Leave KeyAlgorithm unset (RSA_2048) or choose RSA_2048, RSA_3072, RSA_4096 or an EC_ algorithm; replace imported certificates whose key is shorter than 2048 bits.',
+  remediationTerraform: 'Leave key_algorithm on the aws_acm_certificate unset (RSA_2048) or choose RSA_2048, RSA_3072, RSA_4096 or an EC_ algorithm; replace imported certificates whose key is shorter than 2048 bits.',
   references: {},
   evaluate(r): Outcome {
     const imported = r.get('ImportedCertificateBody');

@@ -12,6 +12,7 @@ export default defineControl({
   resourceTypes: ['AWS::ApiGateway::Stage', 'AWS::Serverless::Api', 'AWS::ApiGateway::Deployment'],
   rationale: 'Cached responses can hold personal or sensitive data; an unencrypted cache stores it in clear at rest.',
   remediation: 'Wherever MethodSettings enable CachingEnabled, also set CacheDataEncrypted: true.',
+  remediationTerraform: 'Wherever an aws_api_gateway_method_settings for the stage sets settings { caching_enabled = true }, also set cache_data_encrypted = true in the same settings block.',
   references: { trivy: ['AVD-AWS-0002'], guard: ['API_GW_CACHE_ENABLED_AND_ENCRYPTED'] },
   evaluate(r) {
     const base = r.type === 'AWS::ApiGateway::Deployment' ? 'StageDescription.' : '';

@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::ApiGateway::Stage', 'AWS::Serverless::Api'],
   rationale: 'Data tracing writes whole requests and responses, headers and bodies included, to CloudWatch Logs. Tokens, passwords and personal data sent to the API then sit in log groups that many more people can read than the API itself. AWS advises against it outside debugging.',
-  remediation: 'Remove DataTraceEnabled: true from MethodSettings, or set it to false (Terraform: settings { data_trace_enabled = false } in aws_api_gateway_method_settings).',
+  remediation: 'Remove DataTraceEnabled: true from MethodSettings, or set it to false.',
+  remediationTerraform: 'Remove data_trace_enabled = true from the settings block of the stage\'s aws_api_gateway_method_settings, or set it to false.',
   references: {},
   evaluate(r): Outcome {
     const ms = r.get('MethodSettings');

@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::AppSync::ApiCache'],
   rationale: 'The cache keeps resolver results, which are whatever the API serves, personal data included. Unencrypted, those results sit in clear on the cache nodes\' storage. Encryption can only be chosen when the cache is created.',
-  remediation: 'Set AtRestEncryptionEnabled: true (Terraform: at_rest_encryption_enabled = true on aws_appsync_api_cache).',
+  remediation: 'Set AtRestEncryptionEnabled: true.',
+  remediationTerraform: 'Set at_rest_encryption_enabled = true on the aws_appsync_api_cache.',
   references: { checkov: ['CKV_AWS_214'] },
   evaluate(r) {
     return r.expect('AtRestEncryptionEnabled', isTrue, {

@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::AppSync::ApiCache'],
   rationale: 'Without transit encryption, resolver results travel between AppSync and the cache nodes in clear inside the network. Encryption can only be chosen when the cache is created.',
-  remediation: 'Set TransitEncryptionEnabled: true (Terraform: transit_encryption_enabled = true on aws_appsync_api_cache).',
+  remediation: 'Set TransitEncryptionEnabled: true.',
+  remediationTerraform: 'Set transit_encryption_enabled = true on the aws_appsync_api_cache.',
   references: { checkov: ['CKV_AWS_215'] },
   evaluate(r) {
     return r.expect('TransitEncryptionEnabled', isTrue, {

@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::Athena::WorkGroup'],
   rationale: 'Unless the workgroup enforces its configuration, each client may supply its own result location and encryption settings, so the workgroup\'s encryption and output controls are only a suggestion. CloudFormation does not state what Athena applies when the property is left out, so that case is reported as not known.',
-  remediation: 'Set WorkGroupConfiguration.EnforceWorkGroupConfiguration: true; Terraform: configuration { enforce_workgroup_configuration = true } on aws_athena_workgroup (the provider sends true when a configuration block leaves it out).',
+  remediation: 'Set WorkGroupConfiguration.EnforceWorkGroupConfiguration: true.',
+  remediationTerraform: 'Set configuration { enforce_workgroup_configuration = true } on the aws_athena_workgroup (the provider sends true when a configuration block leaves it out).',
   references: { checkov: ['CKV_AWS_82'], trivy: ['AVD-AWS-0007'], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
     if (r.get('WorkGroupConfiguration.EnforceWorkGroupConfiguration') === undefined && !(r.get('WorkGroupConfiguration')?.k === 'unknown')) {

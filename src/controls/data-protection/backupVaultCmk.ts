@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::Backup::BackupVault'],
   rationale: 'Recovery points of services whose backups AWS Backup encrypts itself use the vault\'s key; by default that is the AWS managed key aws/backup, which cannot be restricted by your own key policy or shared across accounts for restores. A customer managed key keeps control of who can decrypt backups.',
-  remediation: 'Set EncryptionKeyArn to a customer managed KMS key (Terraform: kms_key_arn on aws_backup_vault). The key can only be chosen when the vault is created.',
+  remediation: 'Set EncryptionKeyArn to a customer managed KMS key. The key can only be chosen when the vault is created.',
+  remediationTerraform: 'Set kms_key_arn on the aws_backup_vault to a customer managed KMS key; it can only be chosen when the vault is created.',
   references: { checkov: ['CKV_AWS_166'], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
     return r.expect('EncryptionKeyArn', isPresent, {

@@ -12,7 +12,7 @@ export default defineControl({
   resourceTypes: ['AWS::CodeBuild::Project'],
   rationale: 'PLAINTEXT environment variables are shown to anyone who can view the project or its builds, and the value written in the template also sits in source control. Credentials belong in Parameter Store or Secrets Manager, which CodeBuild reads at build time.',
   remediation: 'Set Type: SECRETS_MANAGER (Value: the secret id, optionally :json-key) or Type: PARAMETER_STORE (Value: the SecureString parameter name) for every credential; use the project\'s service role instead of AWS access keys.',
-  remediationTerraform: 'In each environment.environment_variable block holding a credential, set type = "SECRETS_MANAGER" (value: the secret id, optionally :json-key) or type = "PARAMETER_STORE" (value: the SecureString parameter name); use the project\'s service_role instead of AWS access keys.',
+  remediationTerraform: 'In each environment { environment_variable } block of the aws_codebuild_project that holds a credential, set type = "SECRETS_MANAGER" (value: the secret id, optionally :json-key) or type = "PARAMETER_STORE" (value: the SecureString parameter name); use the project\'s service_role instead of AWS access keys.',
   references: { guard: ['CODEBUILD_PROJECT_ENVVAR_AWSCRED_CHECK'] },
   evaluate(r): Outcome {
     const env = r.get('Environment');

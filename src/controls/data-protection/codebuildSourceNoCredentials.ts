@@ -15,7 +15,7 @@ export default defineControl({
   resourceTypes: ['AWS::CodeBuild::Project'],
   rationale: 'A personal access token or password in a source URL is stored in the project and shown to anyone who can view it, and grants the repository access of its owner rather than of the build.',
   remediation: 'Use a plain repository URL and connect the source provider with an AWS CodeConnections connection or AWS::CodeBuild::SourceCredential (with the token from Secrets Manager).',
-  remediationTerraform: 'Use a plain repository URL in source.location and secondary_sources.location, and connect the source provider with an AWS CodeConnections connection or an aws_codebuild_source_credential whose token comes from Secrets Manager.',
+  remediationTerraform: 'Write plain repository URLs in source { location } and secondary_sources { location } of the aws_codebuild_project, and connect the source provider with an AWS CodeConnections connection or an aws_codebuild_source_credential whose token comes from Secrets Manager.',
   references: { guard: ['CODEBUILD_PROJECT_SOURCE_REPO_URL_CHECK'] },
   evaluate(r): Outcome {
     const sources: { path: string; v: Value | undefined; item: Value }[] = [];

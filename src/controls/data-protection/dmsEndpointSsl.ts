@@ -15,7 +15,8 @@ export default defineControl({
   severity: 'high',
   resourceTypes: ['AWS::DMS::Endpoint'],
   rationale: 'With SslMode none (the default), DMS connects to the source or target database without TLS, so the credentials it logs in with and all replicated rows cross the network in clear. verify-ca or verify-full also check the server\'s certificate. Endpoints of services reached over their HTTPS APIs (S3, DynamoDB, Kinesis and the like), and Redshift targets (loaded through S3), have no SSL mode to set and are not judged.',
-  remediation: 'Set SslMode: require, verify-ca or verify-full (with CertificateArn for the verify modes); Terraform: ssl_mode (and certificate_arn) on aws_dms_endpoint.',
+  remediation: 'Set SslMode: require, verify-ca or verify-full (with CertificateArn for the verify modes).',
+  remediationTerraform: 'Set ssl_mode on the aws_dms_endpoint to "require", "verify-ca" or "verify-full" (with certificate_arn for the verify modes).',
   references: { checkov: [], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
     const engine = asString(r.get('EngineName'))?.toLowerCase();

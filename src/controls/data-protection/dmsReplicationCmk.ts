@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'low',
   resourceTypes: ['AWS::DMS::ReplicationInstance'],
   rationale: 'A replication instance stores migration data, logs and cached changes on its volume, and the endpoint connection details it holds. Without KmsKeyId this is encrypted with the AWS managed key aws/dms; a customer managed key puts decryption under a key policy you control.',
-  remediation: 'Set KmsKeyId to a customer managed key (Terraform: kms_key_arn on aws_dms_replication_instance). It can only be chosen at creation.',
+  remediation: 'Set KmsKeyId to a customer managed key. It can only be chosen at creation.',
+  remediationTerraform: 'Set kms_key_arn on the aws_dms_replication_instance to a customer managed key; it can only be chosen at creation.',
   references: { checkov: [], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
     return r.expect('KmsKeyId', isPresent, {

@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'low',
   resourceTypes: ['AWS::DocDB::DBCluster'],
   rationale: 'With StorageEncrypted alone, DocumentDB uses the AWS managed key aws/rds, whose key policy you cannot change and whose use you cannot restrict to particular principals or revoke. A customer managed key puts decryption under your own key policy and can be disabled to cut off access to the data and its snapshots.',
-  remediation: 'Set KmsKeyId to a customer managed KMS key (with StorageEncrypted: true); Terraform: kms_key_id on aws_docdb_cluster. The key can only be chosen at creation or restore.',
+  remediation: 'Set KmsKeyId to a customer managed KMS key (with StorageEncrypted: true). The key can only be chosen at creation or restore.',
+  remediationTerraform: 'Set kms_key_id on the aws_docdb_cluster to a customer managed KMS key (with storage_encrypted = true); the key can only be chosen at creation or restore.',
   references: { checkov: [], trivy: ['AVD-AWS-0022'], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
     return r.expect('KmsKeyId', isPresent, {

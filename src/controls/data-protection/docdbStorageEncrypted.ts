@@ -9,7 +9,8 @@ export default defineControl({
   severity: 'high',
   resourceTypes: ['AWS::DocDB::DBCluster'],
   rationale: 'An unencrypted DocumentDB cluster keeps its data, automated backups, snapshots and replicas in clear on the storage layer. Encryption can only be chosen when the cluster is created (or restored), so a cluster created without it must be rebuilt.',
-  remediation: 'Set StorageEncrypted: true on the AWS::DocDB::DBCluster (Terraform: storage_encrypted = true on aws_docdb_cluster), optionally with a customer managed key (KmsKeyId / kms_key_id).',
+  remediation: 'Set StorageEncrypted: true on the AWS::DocDB::DBCluster, optionally with a customer managed key (KmsKeyId).',
+  remediationTerraform: 'Set storage_encrypted = true on the aws_docdb_cluster, optionally with a customer managed key in kms_key_id.',
   references: { checkov: ['CKV_AWS_74'], trivy: ['AVD-AWS-0021'], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
     const restored = inheritsFromSnapshot(r, ['SnapshotIdentifier']);

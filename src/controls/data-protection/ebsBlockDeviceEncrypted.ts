@@ -18,6 +18,7 @@ export default defineControl({
   resourceTypes: Object.keys(LISTS),
   rationale: 'Block device mappings create EBS volumes with each instance; unless they ask for encryption, those volumes and their snapshots hold data in the clear (unless the account enables EBS encryption by default, which the template cannot show).',
   remediation: 'Set Ebs.Encrypted: true on every EBS block device mapping (with Ebs.KmsKeyId for a customer managed key).',
+  remediationTerraform: 'Set encrypted = true (and kms_key_id for a customer managed key) in every root_block_device and ebs_block_device block of the aws_instance or aws_launch_configuration, and in block_device_mappings { ebs { } } of the aws_launch_template.',
   references: { checkov: ['CKV_AWS_8'], trivy: ['AVD-AWS-0131', 'AVD-AWS-0008'], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
     const path = LISTS[r.type];

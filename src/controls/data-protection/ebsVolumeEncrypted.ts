@@ -9,6 +9,7 @@ export default defineControl({
   resourceTypes: ['AWS::EC2::Volume'],
   rationale: 'An unencrypted volume leaves its data, and every snapshot taken from it, readable to anyone who can copy or share the snapshot. Accounts can turn on EBS encryption by default, but that setting is invisible to the template, so the volume should ask for it.',
   remediation: 'Set Encrypted: true (and KmsKeyId to a customer managed key where key control is required).',
+  remediationTerraform: 'Set encrypted = true on the aws_ebs_volume (and kms_key_id to a customer managed key where key control is required); left out, encryption follows the account\'s EBS encryption-by-default setting.',
   references: { checkov: ['CKV_AWS_3'], trivy: ['AVD-AWS-0026'], cfn_nag: ['F1'], cdk_nag: [], guard: ['ENCRYPTED_VOLUMES'] },
   evaluate(r) {
     // EC2 accepts KmsKeyId only for an encrypted volume, so a key implies encryption even when

@@ -11,7 +11,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::ECR::RegistryScanningConfiguration'],
   rationale: 'A registry scanning rule applies to repositories created later too, so no repository is left unscanned because its own settings were forgotten. A rule counts only when its repository filter is the wildcard "*" and it scans on push or continuously.',
-  remediation: 'Add a Rules entry with ScanFrequency: SCAN_ON_PUSH (or CONTINUOUS_SCAN with ScanType: ENHANCED) and RepositoryFilters [{Filter: "*", FilterType: WILDCARD}]; in Terraform, a rule { scan_frequency = "SCAN_ON_PUSH" repository_filter { filter = "*" filter_type = "WILDCARD" } } on aws_ecr_registry_scanning_configuration.',
+  remediation: 'Add a Rules entry with ScanFrequency: SCAN_ON_PUSH (or CONTINUOUS_SCAN with ScanType: ENHANCED) and RepositoryFilters [{Filter: "*", FilterType: WILDCARD}].',
+  remediationTerraform: 'Add rule { scan_frequency = "SCAN_ON_PUSH" (or "CONTINUOUS_SCAN" with scan_type = "ENHANCED"), repository_filter { filter = "*", filter_type = "WILDCARD" } } to the aws_ecr_registry_scanning_configuration.',
   references: {},
   evaluate(r) {
     const rules = r.get('Rules');

@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::ECS::TaskDefinition'],
   rationale: 'An EFS volume mounted without transit encryption carries file contents across the network as plain NFS. Transit encryption wraps the mount in TLS; it is off unless the task definition asks for it.',
-  remediation: 'Set EFSVolumeConfiguration.TransitEncryption: ENABLED on every EFS volume (Terraform: efs_volume_configuration { transit_encryption = "ENABLED" } in the volume blocks of aws_ecs_task_definition).',
+  remediation: 'Set EFSVolumeConfiguration.TransitEncryption: ENABLED on every EFS volume.',
+  remediationTerraform: 'Set transit_encryption = "ENABLED" in the efs_volume_configuration of every volume block of the aws_ecs_task_definition.',
   references: { checkov: ['CKV_AWS_97'], trivy: ['AVD-AWS-0035'] },
   evaluate(r): Outcome | Outcome[] {
     const vols = r.get('Volumes');

@@ -11,7 +11,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::ECS::Cluster'],
   rationale: 'ECS Exec session logs hold every command typed into a container and its output, secrets included. When the cluster overrides where they go, the CloudWatch Logs group or S3 bucket it names must be written encrypted, or ECS delivers those transcripts regardless of how the destination is protected.',
-  remediation: 'With ExecuteCommandConfiguration.Logging OVERRIDE, set LogConfiguration.CloudWatchEncryptionEnabled: true for a CloudWatchLogGroupName and LogConfiguration.S3EncryptionEnabled: true for an S3BucketName (Terraform: cloud_watch_encryption_enabled and s3_bucket_encryption_enabled in configuration.execute_command_configuration.log_configuration of aws_ecs_cluster).',
+  remediation: 'With ExecuteCommandConfiguration.Logging OVERRIDE, set LogConfiguration.CloudWatchEncryptionEnabled: true for a CloudWatchLogGroupName and LogConfiguration.S3EncryptionEnabled: true for an S3BucketName.',
+  remediationTerraform: 'With logging = "OVERRIDE" in configuration { execute_command_configuration } of the aws_ecs_cluster, set cloud_watch_encryption_enabled = true (with cloud_watch_log_group_name) and s3_bucket_encryption_enabled = true (with s3_bucket_name) in its log_configuration block.',
   references: {},
   evaluate(r): Outcome | Outcome[] {
     const logging = r.get(`${EXEC}.Logging`);

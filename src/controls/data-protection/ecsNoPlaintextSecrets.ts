@@ -12,6 +12,7 @@ export default defineControl({
   resourceTypes: ['AWS::ECS::TaskDefinition'],
   rationale: 'Environment values in a task definition are visible to anyone who can describe it and stay in every revision; credentials belong in Secrets Manager or SSM and are injected with Secrets.',
   remediation: 'Move credential values from Environment to Secrets (Name plus ValueFrom pointing to a Secrets Manager secret or SSM SecureString parameter).',
+  remediationTerraform: 'In the container_definitions JSON of the aws_ecs_task_definition, move credential values from environment to secrets entries (name plus valueFrom naming a Secrets Manager secret or SSM SecureString parameter ARN).',
   references: { trivy: ['AVD-AWS-0036'] },
   evaluate(r): Outcome {
     const { items, unknown } = itemsOf(r, 'ContainerDefinitions');

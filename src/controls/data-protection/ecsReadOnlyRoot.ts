@@ -10,6 +10,7 @@ export default defineControl({
   resourceTypes: ['AWS::ECS::TaskDefinition'],
   rationale: 'A read-only root filesystem stops an attacker from dropping tools or altering binaries inside a running container; writable paths are then explicit volumes.',
   remediation: 'Set ReadonlyRootFilesystem: true on each container definition and mount volumes for paths the application must write.',
+  remediationTerraform: 'Set "readonlyRootFilesystem": true on every container in the container_definitions JSON of the aws_ecs_task_definition, and mount volumes for the paths the application must write.',
   references: {},
   evaluate(r) {
     return everyItem(r, 'ContainerDefinitions', (c) => itemKey(c, 'ReadonlyRootFilesystem', isTrue), {

@@ -9,7 +9,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::EFS::FileSystem'],
   rationale: 'NFS traffic to EFS is unencrypted unless the client mounts with TLS; only a file system policy that denies requests with aws:SecureTransport false makes encryption in transit mandatory for every client.',
-  remediation: 'Set FileSystemPolicy with a statement Effect: Deny, Principal: {AWS: "*"}, Action: "*", Condition: {Bool: {"aws:SecureTransport": "false"}}; in Terraform, the policy argument of aws_efs_file_system_policy.',
+  remediation: 'Set FileSystemPolicy with a statement Effect: Deny, Principal: {AWS: "*"}, Action: "*", Condition: {Bool: {"aws:SecureTransport": "false"}}.',
+  remediationTerraform: 'Declare an aws_efs_file_system_policy whose policy has a statement with Effect Deny, Principal {AWS = "*"}, Action "*" and Condition Bool aws:SecureTransport = "false".',
   references: {},
   evaluate(r) {
     const raw = r.get('FileSystemPolicy');

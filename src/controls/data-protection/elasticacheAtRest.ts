@@ -10,6 +10,7 @@ export default defineControl({
   resourceTypes: ['AWS::ElastiCache::ReplicationGroup'],
   rationale: 'Without at-rest encryption, data that the cache swaps to disk and its backups in S3 are stored unencrypted. The setting is off by default for Redis OSS (on for Valkey) and can only be chosen when the group is created.',
   remediation: 'Set AtRestEncryptionEnabled: true (and KmsKeyId for a customer managed key).',
+  remediationTerraform: 'Set at_rest_encryption_enabled = true on the aws_elasticache_replication_group (and kms_key_id for a customer managed key).',
   references: { checkov: ['CKV_AWS_29'], trivy: ['AVD-AWS-0045'], cfn_nag: ['F25'], cdk_nag: [], guard: ['ELASTICACHE_REPLICATION_GROUP_ENCRYPTION_AT_REST'] },
   evaluate(r) {
     if (r.get('AtRestEncryptionEnabled') === undefined) {

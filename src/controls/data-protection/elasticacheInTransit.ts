@@ -9,6 +9,7 @@ export default defineControl({
   resourceTypes: ['AWS::ElastiCache::ReplicationGroup'],
   rationale: 'Without TLS, cached data and AUTH credentials travel in clear text between clients and nodes and between replicas. TransitEncryptionMode "preferred" still accepts unencrypted clients, so it only helps during a migration.',
   remediation: 'Set TransitEncryptionEnabled: true and leave TransitEncryptionMode unset or set it to required.',
+  remediationTerraform: 'Set transit_encryption_enabled = true on the aws_elasticache_replication_group and leave transit_encryption_mode unset or "required".',
   references: { checkov: ['CKV_AWS_30'], trivy: ['AVD-AWS-0051'], cfn_nag: [], cdk_nag: [], guard: ['ELASTICACHE_REPLICATION_GROUP_TRANSIT_ENCRYPTION'] },
   evaluate(r) {
     const on = r.expect('TransitEncryptionEnabled', isTrue, {

@@ -26,7 +26,8 @@ export default defineControl({
   severity: 'low',
   resourceTypes: ['AWS::ElasticLoadBalancingV2::Listener', 'AWS::ElasticLoadBalancing::LoadBalancer'],
   rationale: 'Certificates uploaded to IAM are files someone generated, handled and must remember to replace before they expire; their private keys have passed through people\'s hands. ACM keeps the private key out of reach and renews the certificates it issues automatically, so an expired certificate does not take the service down.',
-  remediation: 'Request or import the certificate in ACM and reference it: Certificates[].CertificateArn on an AWS::ElasticLoadBalancingV2::Listener, or SSLCertificateId on the Listeners of an AWS::ElasticLoadBalancing::LoadBalancer (Terraform: certificate_arn on aws_lb_listener, ssl_certificate_id in the listener blocks of aws_elb), pointing at an aws_acm_certificate.',
+  remediation: 'Request or import the certificate in ACM and reference it: Certificates[].CertificateArn on an AWS::ElasticLoadBalancingV2::Listener, or SSLCertificateId on the Listeners of an AWS::ElasticLoadBalancing::LoadBalancer.',
+  remediationTerraform: 'Request or import the certificate in ACM (aws_acm_certificate) and reference its ARN in certificate_arn of the aws_lb_listener, or in ssl_certificate_id of the listener blocks of the aws_elb.',
   references: { guard: ['ELBV2_ACM_CERTIFICATE_REQUIRED'] },
   evaluate(r): Outcome | Outcome[] {
     const certs: { v: Value | undefined; at: Loc; path: string }[] = [];

@@ -10,7 +10,8 @@ export default defineControl({
   severity: 'high',
   resourceTypes: ['AWS::EMR::SecurityConfiguration'],
   rationale: 'Clusters that use this security configuration store EMRFS data in S3 and HDFS and spill data on local disks. With EnableAtRestEncryption false, EMR applies no encryption of its own to either.',
-  remediation: 'Set SecurityConfiguration.EncryptionConfiguration.EnableAtRestEncryption: true with an AtRestEncryptionConfiguration (S3 and local disk); Terraform: the same JSON in configuration on aws_emr_security_configuration, and reference the configuration from each cluster.',
+  remediation: 'Set SecurityConfiguration.EncryptionConfiguration.EnableAtRestEncryption: true with an AtRestEncryptionConfiguration (S3 and local disk), and reference the configuration from each cluster.',
+  remediationTerraform: 'In the configuration JSON of the aws_emr_security_configuration, set EncryptionConfiguration.EnableAtRestEncryption to true with an AtRestEncryptionConfiguration (S3 and local disk), and name it in security_configuration of each aws_emr_cluster.',
   references: { checkov: [], trivy: ['AVD-AWS-0137'], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
     const base = r.get('SecurityConfiguration');

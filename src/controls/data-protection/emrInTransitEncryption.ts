@@ -10,7 +10,8 @@ export default defineControl({
   severity: 'high',
   resourceTypes: ['AWS::EMR::SecurityConfiguration'],
   rationale: 'Hadoop, Spark and Presto move data between cluster nodes and to S3 over the network. With EnableInTransitEncryption false, shuffle data and service traffic inside the cluster are not protected by TLS.',
-  remediation: 'Set SecurityConfiguration.EncryptionConfiguration.EnableInTransitEncryption: true with InTransitEncryptionConfiguration (TLS certificates); Terraform: the same JSON in configuration on aws_emr_security_configuration.',
+  remediation: 'Set SecurityConfiguration.EncryptionConfiguration.EnableInTransitEncryption: true with InTransitEncryptionConfiguration (TLS certificates).',
+  remediationTerraform: 'In the configuration JSON of the aws_emr_security_configuration, set EncryptionConfiguration.EnableInTransitEncryption to true with an InTransitEncryptionConfiguration (TLS certificates).',
   references: { checkov: [], trivy: ['AVD-AWS-0138'], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
     const base = r.get('SecurityConfiguration');

@@ -9,7 +9,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::KinesisFirehose::DeliveryStream'],
   rationale: 'A Direct PUT delivery stream buffers incoming records before delivering them; server-side encryption protects that buffered data with a KMS key. Streams reading from a Kinesis data stream or MSK take their data from a source that holds its own encryption settings, so the control does not apply to them.',
-  remediation: 'Set DeliveryStreamEncryptionConfigurationInput with KeyType AWS_OWNED_CMK or CUSTOMER_MANAGED_CMK (with KeyARN); Terraform: server_side_encryption { enabled = true, key_type = "CUSTOMER_MANAGED_CMK", key_arn = ... } on aws_kinesis_firehose_delivery_stream.',
+  remediation: 'Set DeliveryStreamEncryptionConfigurationInput with KeyType AWS_OWNED_CMK or CUSTOMER_MANAGED_CMK (with KeyARN).',
+  remediationTerraform: 'Add server_side_encryption { enabled = true, key_type = "CUSTOMER_MANAGED_CMK", key_arn = ... } (or key_type = "AWS_OWNED_CMK") to the aws_kinesis_firehose_delivery_stream.',
   references: { checkov: [], trivy: [], cfn_nag: ['W88'], cdk_nag: [], guard: ['KINESIS_FIREHOSE_DELIVERY_STREAM_ENCRYPTION_RULE'] },
   evaluate(r) {
     const type = r.get('DeliveryStreamType');

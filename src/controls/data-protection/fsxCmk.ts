@@ -19,7 +19,8 @@ export default defineControl({
   severity: 'low',
   resourceTypes: ['AWS::FSx::FileSystem'],
   rationale: 'FSx encrypts Windows File Server, ONTAP, OpenZFS and persistent Lustre file systems at rest, by default with the AWS managed key aws/fsx, whose policy you cannot restrict or revoke. A customer managed key puts access to the file data and its backups under your key policy. Lustre scratch file systems are encrypted with keys FSx manages and take no key, so the control does not apply to them.',
-  remediation: 'Set KmsKeyId on the AWS::FSx::FileSystem to a customer managed key; Terraform: kms_key_id on aws_fsx_windows_file_system, aws_fsx_ontap_file_system, aws_fsx_openzfs_file_system or a persistent aws_fsx_lustre_file_system. It can only be chosen at creation.',
+  remediation: 'Set KmsKeyId on the AWS::FSx::FileSystem to a customer managed key. It can only be chosen at creation.',
+  remediationTerraform: 'Set kms_key_id to a customer managed key on the aws_fsx_windows_file_system, aws_fsx_ontap_file_system, aws_fsx_openzfs_file_system or persistent aws_fsx_lustre_file_system; it can only be chosen at creation.',
   references: { checkov: [], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
     if (isLustreScratch(r) === true) return r.notApplicable('Lustre scratch file systems are encrypted with keys FSx manages and take no KMS key');

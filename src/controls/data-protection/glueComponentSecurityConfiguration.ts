@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::Glue::Job', 'AWS::Glue::Crawler', 'AWS::Glue::DevEndpoint'],
   rationale: 'The encryption of what a Glue job, crawler or development endpoint writes to S3, CloudWatch Logs and job bookmarks comes only from the security configuration it names. Without one, none of that encryption applies, whatever security configurations exist in the account.',
-  remediation: 'Name a security configuration: SecurityConfiguration on AWS::Glue::Job and AWS::Glue::DevEndpoint, CrawlerSecurityConfiguration on AWS::Glue::Crawler; Terraform: security_configuration on aws_glue_job, aws_glue_crawler and aws_glue_dev_endpoint.',
+  remediation: 'Name a security configuration: SecurityConfiguration on AWS::Glue::Job and AWS::Glue::DevEndpoint, CrawlerSecurityConfiguration on AWS::Glue::Crawler.',
+  remediationTerraform: 'Set security_configuration on the aws_glue_job, aws_glue_crawler or aws_glue_dev_endpoint to an aws_glue_security_configuration.',
   references: { checkov: ['CKV_AWS_195'], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
     const path = r.type === 'AWS::Glue::Crawler' ? 'CrawlerSecurityConfiguration' : 'SecurityConfiguration';

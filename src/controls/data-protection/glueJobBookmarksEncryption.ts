@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'low',
   resourceTypes: ['AWS::Glue::SecurityConfiguration'],
   rationale: 'Job bookmarks record what a Glue job has already processed (paths, keys, offsets of the source data). With JobBookmarksEncryptionMode CSE-KMS they are encrypted client side with your KMS key before Glue stores them; DISABLED leaves them unencrypted by Glue.',
-  remediation: 'Set EncryptionConfiguration.JobBookmarksEncryption.JobBookmarksEncryptionMode: CSE-KMS with KmsKeyArn; Terraform: encryption_configuration { job_bookmarks_encryption { job_bookmarks_encryption_mode = "CSE-KMS", kms_key_arn = ... } } on aws_glue_security_configuration.',
+  remediation: 'Set EncryptionConfiguration.JobBookmarksEncryption.JobBookmarksEncryptionMode: CSE-KMS with KmsKeyArn.',
+  remediationTerraform: 'Set encryption_configuration { job_bookmarks_encryption { job_bookmarks_encryption_mode = "CSE-KMS", kms_key_arn = ... } } on the aws_glue_security_configuration.',
   references: { checkov: ['CKV_AWS_99'], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
     return r.expect('EncryptionConfiguration.JobBookmarksEncryption.JobBookmarksEncryptionMode', equalsOr('CSE-KMS', 'DISABLED'), {

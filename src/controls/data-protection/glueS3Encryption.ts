@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::Glue::SecurityConfiguration'],
   rationale: 'Glue jobs, crawlers and development endpoints that use this security configuration write their output and temporary data to S3 with the S3 encryption it declares. With DISABLED (or no S3 setting) that data is written without Glue requesting encryption.',
-  remediation: 'Set EncryptionConfiguration.S3Encryptions to S3EncryptionMode: SSE-KMS (with KmsKeyArn) or SSE-S3; Terraform: encryption_configuration { s3_encryption { s3_encryption_mode = "SSE-KMS" } } on aws_glue_security_configuration.',
+  remediation: 'Set EncryptionConfiguration.S3Encryptions to S3EncryptionMode: SSE-KMS (with KmsKeyArn) or SSE-S3.',
+  remediationTerraform: 'Set encryption_configuration { s3_encryption { s3_encryption_mode = "SSE-KMS" (with kms_key_arn) or "SSE-S3" } } on the aws_glue_security_configuration.',
   references: { checkov: ['CKV_AWS_99'], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
     const path = 'EncryptionConfiguration.S3Encryptions';

@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::Kinesis::Stream'],
   rationale: 'Records in a Kinesis data stream stay readable for the whole retention period. Without StreamEncryption they are stored without KMS encryption, and reading them is governed by stream permissions alone rather than also by a key policy.',
-  remediation: 'Set StreamEncryption with EncryptionType: KMS and KeyId (alias/aws/kinesis or a customer managed key); Terraform: encryption_type = "KMS" and kms_key_id on aws_kinesis_stream.',
+  remediation: 'Set StreamEncryption with EncryptionType: KMS and KeyId (alias/aws/kinesis or a customer managed key).',
+  remediationTerraform: 'Set encryption_type = "KMS" and kms_key_id (alias/aws/kinesis or a customer managed key) on the aws_kinesis_stream.',
   references: { checkov: ['CKV_AWS_43'], trivy: ['AVD-AWS-0064'], cfn_nag: ['W49'], cdk_nag: [], guard: ['KINESIS_STREAM_ENCRYPTION_RULE'] },
   evaluate(r) {
     const type = r.expect('StreamEncryption.EncryptionType', oneOf(['KMS'], true), {

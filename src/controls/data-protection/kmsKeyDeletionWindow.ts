@@ -9,6 +9,7 @@ export default defineControl({
   resourceTypes: ['AWS::KMS::Key'],
   rationale: 'Deleting a key makes everything encrypted with it unrecoverable; the waiting period is the only chance to notice and cancel a mistaken or malicious deletion (for example when the stack is deleted). Two weeks leaves time for alarms and a human response; the 7-day minimum often does not.',
   remediation: 'Leave PendingWindowInDays unset (30 days) or set it to 14 or more.',
+  remediationTerraform: 'Leave deletion_window_in_days on the aws_kms_key unset (30 days) or set it to 14 or more.',
   references: {},
   evaluate(r) {
     return r.expect('PendingWindowInDays', (v) => {

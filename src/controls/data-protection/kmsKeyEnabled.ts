@@ -10,6 +10,7 @@ export default defineControl({
   resourceTypes: ['AWS::KMS::Key'],
   rationale: 'A disabled key cannot encrypt or decrypt, so every resource depending on it becomes unreadable; a key declared disabled is usually a leftover or a mistake.',
   remediation: 'Remove Enabled: false (keys are enabled by default), or delete the key if it is no longer used.',
+  remediationTerraform: 'Remove is_enabled = false from the aws_kms_key (keys are enabled by default), or delete the key if it is no longer used.',
   references: {},
   evaluate(r) {
     return r.expect('Enabled', (v): Verdict => {

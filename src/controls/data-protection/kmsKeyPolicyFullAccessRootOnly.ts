@@ -19,6 +19,7 @@ export default defineControl({
   resourceTypes: ['AWS::KMS::Key'],
   rationale: 'kms:* includes ScheduleKeyDeletion, PutKeyPolicy and CreateGrant; granting it to a role or service lets that principal destroy the key or re-delegate it. Full access belongs to the account root, which hands it to IAM policies; other principals should get the specific key administration or usage actions.',
   remediation: 'Keep the statement granting kms:* to arn:${AWS::Partition}:iam::${AWS::AccountId}:root and give other principals explicit actions (kms:Encrypt, kms:Decrypt, kms:GenerateDataKey*, or the administration actions they need).',
+  remediationTerraform: 'In the policy of the aws_kms_key (or its aws_kms_key_policy), keep kms:* only for the account root (arn:aws:iam::<account id>:root) and give other principals explicit actions (kms:Encrypt, kms:Decrypt, kms:GenerateDataKey*, or the administration actions they need).',
   references: {},
   evaluate(r) {
     if (!r.get('KeyPolicy')) return r.pass('no KeyPolicy: the default key policy grants kms:* to the account root only', r.resource.loc, [r.evidence('KeyPolicy')]);

@@ -11,6 +11,7 @@ export default defineControl({
   resourceTypes: ['AWS::KMS::Key'],
   rationale: 'A key policy statement with Principal "*" lets identities of any AWS account use or manage the key unless a condition restricts the calling account or organisation, which can expose every resource encrypted with it.',
   remediation: 'Name the account root, roles or services in Principal, or keep "*" only with a kms:CallerAccount / aws:PrincipalOrgID / aws:PrincipalAccount condition.',
+  remediationTerraform: 'In the policy of the aws_kms_key (or its aws_kms_key_policy), name the account root, roles or services as principals, or keep "*" only with a kms:CallerAccount, aws:PrincipalOrgID or aws:PrincipalAccount condition.',
   references: { checkov: ['CKV_AWS_33'], cfn_nag: ['F76'], guard: ['KMS_NO_WILDCARD_PRINCIPAL'] },
   evaluate(r) {
     if (!r.get('KeyPolicy')) return r.pass('no KeyPolicy: the default key policy grants access to the owning account only', r.resource.loc, [r.evidence('KeyPolicy')]);

@@ -10,6 +10,7 @@ export default defineControl({
   resourceTypes: LAMBDA_TYPES,
   rationale: 'Environment variables are readable by anyone with lambda:GetFunctionConfiguration unless a customer managed key is used, which adds a separate kms:Decrypt permission check.',
   remediation: 'Set KmsKeyArn to a customer managed KMS key when the function defines Environment.Variables (better still, keep secrets in Secrets Manager).',
+  remediationTerraform: 'Set kms_key_arn on the aws_lambda_function to a customer managed KMS key when it has an environment { variables } block (better still, keep secrets in Secrets Manager).',
   references: { checkov: ['CKV_AWS_173'] },
   evaluate(r) {
     const vars = r.get('Environment.Variables');

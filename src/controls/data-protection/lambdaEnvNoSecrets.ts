@@ -10,6 +10,7 @@ export default defineControl({
   resourceTypes: LAMBDA_TYPES,
   rationale: 'Values written into the template end up in source control, in the CloudFormation console and in the function configuration, readable by far more people than should hold the credential.',
   remediation: 'Store the secret in Secrets Manager or SSM SecureString and pass its ARN or name; read it at runtime (or use the Parameters and Secrets Lambda extension).',
+  remediationTerraform: 'Remove the secret from environment { variables } of the aws_lambda_function: store it in an aws_secretsmanager_secret or a SecureString aws_ssm_parameter, pass its ARN or name, and read it at runtime (or with the Parameters and Secrets Lambda extension).',
   references: { checkov: ['CKV_AWS_45'] },
   evaluate(r) {
     const vars = r.get('Environment.Variables');

@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'low',
   resourceTypes: ['AWS::MemoryDB::Cluster'],
   rationale: 'MemoryDB always encrypts data at rest, by default with a key AWS manages for the service. Naming a customer managed key in KmsKeyId puts access to the stored data and snapshots under a key policy you control and can revoke.',
-  remediation: 'Set KmsKeyId to a customer managed key (Terraform: kms_key_arn on aws_memorydb_cluster). It can only be chosen at creation.',
+  remediation: 'Set KmsKeyId to a customer managed key. It can only be chosen at creation.',
+  remediationTerraform: 'Set kms_key_arn on the aws_memorydb_cluster to a customer managed key; it can only be chosen at creation.',
   references: { checkov: [], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
     return r.expect('KmsKeyId', isPresent, {

@@ -10,7 +10,8 @@ export default defineControl({
   severity: 'low',
   resourceTypes: ['AWS::AmazonMQ::Broker'],
   rationale: 'ActiveMQ brokers encrypt stored messages with a key AWS owns unless EncryptionOptions turns UseAwsOwnedKey off; then KmsKeyId names a customer managed key (without it, the AWS managed key aws/mq). Only a customer managed key lets you restrict and audit who can decrypt broker storage. RabbitMQ brokers take no encryption options and are not judged.',
-  remediation: 'Set EncryptionOptions with UseAwsOwnedKey: false and KmsKeyId: a customer managed key; Terraform: encryption_options { use_aws_owned_key = false, kms_key_id = ... } on aws_mq_broker. It can only be chosen at creation.',
+  remediation: 'Set EncryptionOptions with UseAwsOwnedKey: false and KmsKeyId: a customer managed key. It can only be chosen at creation.',
+  remediationTerraform: 'Add encryption_options { use_aws_owned_key = false, kms_key_id = <customer managed key> } to the aws_mq_broker; it can only be chosen at creation.',
   references: { checkov: [], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
     if (asString(r.get('EngineType'))?.toUpperCase() === 'RABBITMQ') return r.notApplicable('RabbitMQ brokers take no encryption options');

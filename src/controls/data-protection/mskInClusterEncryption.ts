@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::MSK::Cluster'],
   rationale: 'Replication traffic between brokers carries every message of every partition. With InCluster set to false it travels unencrypted inside the VPC, readable by anything that can capture traffic there. Encryption between brokers is on unless a template turns it off, and can only be chosen at creation.',
-  remediation: 'Leave EncryptionInfo.EncryptionInTransit.InCluster out or set it to true; Terraform: encryption_info { encryption_in_transit { in_cluster = true } } on aws_msk_cluster. Changing it replaces the cluster.',
+  remediation: 'Leave EncryptionInfo.EncryptionInTransit.InCluster out or set it to true. Changing it replaces the cluster.',
+  remediationTerraform: 'Leave in_cluster in encryption_info { encryption_in_transit { } } of the aws_msk_cluster unset or true; changing it replaces the cluster.',
   references: { checkov: [], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
     return r.expect('EncryptionInfo.EncryptionInTransit.InCluster', trueOr(true), {

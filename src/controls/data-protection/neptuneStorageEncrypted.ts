@@ -9,7 +9,8 @@ export default defineControl({
   severity: 'high',
   resourceTypes: ['AWS::Neptune::DBCluster'],
   rationale: 'An unencrypted Neptune cluster keeps its data, automated backups, snapshots and replicas in clear on the storage layer. Encryption can only be chosen when the cluster is created (or restored), so a cluster created without it must be rebuilt.',
-  remediation: 'Set StorageEncrypted: true on the AWS::Neptune::DBCluster (Terraform: storage_encrypted = true on aws_neptune_cluster), optionally with a customer managed key (KmsKeyId / kms_key_arn).',
+  remediation: 'Set StorageEncrypted: true on the AWS::Neptune::DBCluster, optionally with a customer managed key (KmsKeyId).',
+  remediationTerraform: 'Set storage_encrypted = true on the aws_neptune_cluster, optionally with a customer managed key in kms_key_arn.',
   references: { checkov: ['CKV_AWS_44'], trivy: ['AVD-AWS-0076'], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
     const restored = inheritsFromSnapshot(r, ['SnapshotIdentifier']);

@@ -9,7 +9,7 @@ export default defineControl({
   resourceTypes: ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'],
   rationale: 'Unless HTTPS is enforced the domain endpoint also answers plain HTTP, so queries, documents and signed requests or basic-auth credentials can cross the network unencrypted.',
   remediation: 'Set DomainEndpointOptions.EnforceHTTPS: true.',
-  remediationTerraform: 'Add a domain_endpoint_options block to the domain; enforce_https defaults to true within it, so leave it unset or set it to true.',
+  remediationTerraform: 'Add a domain_endpoint_options block to the aws_opensearch_domain or aws_elasticsearch_domain; enforce_https defaults to true within it, so leave it unset or set it to true.',
   references: { checkov: ['CKV_AWS_83'], trivy: ['AVD-AWS-0046'], cfn_nag: [], cdk_nag: [], guard: ['ELASTICSEARCH_HTTPS_REQUIRED', 'OPENSEARCH_HTTPS_REQUIRED'] },
   evaluate(r) {
     return r.expect('DomainEndpointOptions.EnforceHTTPS', isTrue, {

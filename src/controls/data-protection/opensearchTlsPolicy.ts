@@ -9,7 +9,7 @@ export default defineControl({
   resourceTypes: ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'],
   rationale: 'TLS 1.0 and 1.1 have known weaknesses and are deprecated. The domain\'s TLS security policy sets the oldest protocol its endpoint negotiates; Policy-Min-TLS-1-0-2019-07 has long been the service default.',
   remediation: 'Set DomainEndpointOptions.TLSSecurityPolicy to Policy-Min-TLS-1-2-PFS-2023-10 (or Policy-Min-TLS-1-2-2019-07).',
-  remediationTerraform: 'Set domain_endpoint_options.tls_security_policy to "Policy-Min-TLS-1-2-PFS-2023-10" (or "Policy-Min-TLS-1-2-2019-07").',
+  remediationTerraform: 'Set tls_security_policy = "Policy-Min-TLS-1-2-PFS-2023-10" (or "Policy-Min-TLS-1-2-2019-07") in the domain_endpoint_options block of the aws_opensearch_domain or aws_elasticsearch_domain.',
   references: { checkov: ['CKV_AWS_228'], trivy: ['AVD-AWS-0126'], cfn_nag: [], cdk_nag: [], guard: ['ELASTICSEARCH_HTTPS_REQUIRED', 'OPENSEARCH_HTTPS_REQUIRED'] },
   evaluate(r) {
     return r.expect('DomainEndpointOptions.TLSSecurityPolicy', contains('Policy-Min-TLS-1-2'), {

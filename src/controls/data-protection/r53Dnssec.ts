@@ -10,7 +10,8 @@ export default defineControl({
   severity: 'low',
   resourceTypes: ['AWS::Route53::HostedZone'],
   rationale: 'Without DNSSEC, a resolver cannot tell a genuine answer for the domain from a forged one, so cache poisoning or an on-path attacker can send its users elsewhere. Signing the zone (and publishing the DS record at the parent) lets validating resolvers reject forged answers. Private zones are not reachable from the internet and are not signed.',
-  remediation: 'Declare an AWS::Route53::KeySigningKey (Status ACTIVE, with a KMS key in us-east-1) and an AWS::Route53::DNSSEC whose HostedZoneId references the zone (Terraform: aws_route53_key_signing_key and aws_route53_hosted_zone_dnssec with hosted_zone_id), then publish the DS record at the parent zone.',
+  remediation: 'Declare an AWS::Route53::KeySigningKey (Status ACTIVE, with a KMS key in us-east-1) and an AWS::Route53::DNSSEC whose HostedZoneId references the zone, then publish the DS record at the parent zone.',
+  remediationTerraform: 'Declare an aws_route53_key_signing_key (status "ACTIVE", with a KMS key in us-east-1) and an aws_route53_hosted_zone_dnssec whose hosted_zone_id references the zone, then publish the DS record at the parent zone.',
   references: { checkov: ['CKV2_AWS_38'] },
   evaluate(r): Outcome {
     const priv = decide(r.get('VPCs'), isPresent);

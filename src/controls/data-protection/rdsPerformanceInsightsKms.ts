@@ -9,7 +9,7 @@ export default defineControl({
   resourceTypes: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'],
   rationale: 'Performance Insights stores query text and wait statistics, which can include literal values from SQL statements. Without a key of your own it is encrypted with the AWS managed aws/rds key, whose policy you cannot restrict.',
   remediation: 'When enabling Performance Insights, set PerformanceInsightsKMSKeyId (instances) or PerformanceInsightsKmsKeyId (clusters) to a customer managed key.',
-  remediationTerraform: 'When performance_insights_enabled = true, set performance_insights_kms_key_id to a customer managed aws_kms_key ARN (it cannot be changed later).',
+  remediationTerraform: 'When performance_insights_enabled = true, set performance_insights_kms_key_id on the aws_db_instance, aws_rds_cluster_instance or aws_rds_cluster to a customer managed aws_kms_key ARN (it cannot be changed later).',
   references: { checkov: [], trivy: ['AVD-AWS-0078'], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
     const cluster = r.type === 'AWS::RDS::DBCluster';

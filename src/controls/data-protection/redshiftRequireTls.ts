@@ -10,7 +10,7 @@ export default defineControl({
   resourceTypes: ['AWS::Redshift::Cluster'],
   rationale: 'Unless the parameter group sets require_ssl, the cluster also accepts unencrypted connections, and clients that do not insist on TLS send credentials and query results in the clear.',
   remediation: 'Reference an AWS::Redshift::ClusterParameterGroup whose Parameters include {ParameterName: require_ssl, ParameterValue: "true"} in ClusterParameterGroupName.',
-  remediationTerraform: 'Name in cluster_parameter_group_name an aws_redshift_parameter_group with a parameter block name = "require_ssl", value = "true".',
+  remediationTerraform: 'Set cluster_parameter_group_name on the aws_redshift_cluster to an aws_redshift_parameter_group with a parameter block { name = "require_ssl", value = "true" }.',
   references: {},
   evaluate(r): Outcome {
     const ref = r.get('ClusterParameterGroupName');

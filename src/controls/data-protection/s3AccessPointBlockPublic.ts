@@ -14,7 +14,8 @@ export default defineControl({
   severity: 'high',
   resourceTypes: ['AWS::S3::AccessPoint'],
   rationale: 'An access point has its own Block Public Access settings; turning one off lets a public access point policy expose the bucket\'s data through it. S3 turns all four on for a new access point created without a PublicAccessBlockConfiguration, so leaving it out passes (Terraform\'s provider sends true for an argument left out of its block); a setting left out of a written CloudFormation configuration is unknown. The settings cannot be changed after creation.',
-  remediation: 'Leave PublicAccessBlockConfiguration out or set BlockPublicAcls, IgnorePublicAcls, BlockPublicPolicy and RestrictPublicBuckets to true; in Terraform, leave public_access_block_configuration out of aws_s3_access_point or keep its four arguments true.',
+  remediation: 'Leave PublicAccessBlockConfiguration out or set BlockPublicAcls, IgnorePublicAcls, BlockPublicPolicy and RestrictPublicBuckets to true.',
+  remediationTerraform: 'Leave public_access_block_configuration out of the aws_s3_access_point, or keep its block_public_acls, ignore_public_acls, block_public_policy and restrict_public_buckets true.',
   references: {},
   evaluate(r) {
     const block = r.get('PublicAccessBlockConfiguration');

@@ -10,7 +10,8 @@ export default defineControl({
   severity: 'high',
   resourceTypes: ['AWS::S3::AccountPublicAccessBlock'],
   rationale: 'The account-level block applies to every bucket, including ones created later without their own block, so a single bucket policy or ACL cannot make data public. CloudFormation cannot declare the account-level setting, so this is judged on Terraform\'s aws_s3_account_public_access_block only; each setting left out there is false.',
-  remediation: 'Set block_public_acls, ignore_public_acls, block_public_policy and restrict_public_buckets to true on aws_s3_account_public_access_block (the BlockPublicAcls, IgnorePublicAcls, BlockPublicPolicy and RestrictPublicBuckets settings of S3 Control PutPublicAccessBlock; CloudFormation has no property for it).',
+  remediation: 'CloudFormation has no property for this account setting: turn on BlockPublicAcls, IgnorePublicAcls, BlockPublicPolicy and RestrictPublicBuckets of the account\'s S3 Block Public Access with the console, CLI or S3 Control PutPublicAccessBlock.',
+  remediationTerraform: 'Set block_public_acls, ignore_public_acls, block_public_policy and restrict_public_buckets to true on the aws_s3_account_public_access_block.',
   references: {},
   evaluate(r) {
     const vs = SETTINGS.map((p) => ({ p, v: r.get(p), d: decide(r.get(p), isTrue) }));

@@ -9,7 +9,8 @@ export default defineControl({
   severity: 'low',
   resourceTypes: ['AWS::S3::Bucket'],
   rationale: 'Without a Bucket Key every object operation calls KMS, which multiplies KMS cost and can hit KMS request quotas, a common reason teams fall back to weaker encryption. Buckets not encrypted with SSE-KMS are not applicable (AT-S3-003 covers the choice of key).',
-  remediation: 'Set BucketKeyEnabled: true on the BucketEncryption.ServerSideEncryptionConfiguration rule that uses aws:kms; in Terraform, bucket_key_enabled = true in the rule of aws_s3_bucket_server_side_encryption_configuration.',
+  remediation: 'Set BucketKeyEnabled: true on the BucketEncryption.ServerSideEncryptionConfiguration rule that uses aws:kms.',
+  remediationTerraform: 'Set bucket_key_enabled = true in the rule of the bucket\'s aws_s3_bucket_server_side_encryption_configuration that uses aws:kms.',
   references: {},
   evaluate(r) {
     const { items, unknown, v } = listAt(r, 'BucketEncryption.ServerSideEncryptionConfiguration');

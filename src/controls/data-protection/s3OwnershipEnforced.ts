@@ -9,7 +9,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::S3::Bucket'],
   rationale: 'With ACLs enabled, objects written by other accounts can stay owned by them and carry their own grants, so access is no longer decided by the bucket policy alone. Buckets created since April 2023 default to BucketOwnerEnforced, so a bucket without OwnershipControls passes; a rule of ObjectWriter or BucketOwnerPreferred turns ACLs back on.',
-  remediation: 'Set OwnershipControls.Rules[].ObjectOwnership: BucketOwnerEnforced (or leave OwnershipControls out); in Terraform, aws_s3_bucket_ownership_controls with rule { object_ownership = "BucketOwnerEnforced" } (or no such resource).',
+  remediation: 'Set OwnershipControls.Rules[].ObjectOwnership: BucketOwnerEnforced (or leave OwnershipControls out).',
+  remediationTerraform: 'Declare an aws_s3_bucket_ownership_controls for the bucket with rule { object_ownership = "BucketOwnerEnforced" } (or none at all).',
   references: {},
   evaluate(r) {
     const { items, unknown, v } = listAt(r, 'OwnershipControls.Rules');

@@ -20,6 +20,7 @@ export default defineControl({
   resourceTypes: ['AWS::S3::BucketPolicy'],
   rationale: 'An Allow for Principal "*" with no Condition grants the listed actions to every AWS account and to anonymous callers. Public access blocks stop this only when BlockPublicPolicy/RestrictPublicBuckets are set, which not every account does.',
   remediation: 'Name the principals (account, role or service) in the Allow statement, or restrict it with conditions such as aws:SourceVpce, aws:PrincipalOrgID or aws:SourceArn.',
+  remediationTerraform: 'In the policy of the aws_s3_bucket_policy, name the principals (account, role or service) of each Allow statement, or restrict it with conditions such as aws:SourceVpce, aws:PrincipalOrgID or aws:SourceArn.',
   references: { checkov: ['CKV_AWS_70'], trivy: [], cfn_nag: ['F16'], cdk_nag: [], guard: [] },
   evaluate(r) {
     const doc = r.get('PolicyDocument');

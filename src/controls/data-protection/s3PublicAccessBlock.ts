@@ -12,6 +12,7 @@ export default defineControl({
   resourceTypes: ['AWS::S3::Bucket'],
   rationale: 'The four public access block settings stop ACLs and bucket policies from making objects public, the most common cause of S3 data exposure.',
   remediation: 'Set PublicAccessBlockConfiguration with BlockPublicAcls, BlockPublicPolicy, IgnorePublicAcls and RestrictPublicBuckets all true.',
+  remediationTerraform: 'Declare an aws_s3_bucket_public_access_block for the bucket with block_public_acls, block_public_policy, ignore_public_acls and restrict_public_buckets all set to true (each is false when left out).',
   references: { checkov: ['CKV_AWS_53', 'CKV_AWS_54', 'CKV_AWS_55', 'CKV_AWS_56'], trivy: ['AVD-AWS-0094'], cdk_nag: ['AwsSolutions-S2'], guard: ['S3_BUCKET_LEVEL_PUBLIC_ACCESS_PROHIBITED'] },
   evaluate(r) {
     const path = 'PublicAccessBlockConfiguration';

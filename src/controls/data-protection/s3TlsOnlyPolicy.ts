@@ -66,6 +66,7 @@ export default defineControl({
   resourceTypes: ['AWS::S3::Bucket'],
   rationale: 'S3 still answers plain HTTP requests unless the bucket policy refuses them, so data and signed requests can cross the network unencrypted. A Deny on aws:SecureTransport false makes TLS mandatory for every client.',
   remediation: 'Declare an AWS::S3::BucketPolicy for the bucket with a statement Effect: Deny, Principal: "*", Action: "s3:*", Resource: the bucket and its objects, Condition: {Bool: {"aws:SecureTransport": "false"}}.',
+  remediationTerraform: 'Declare an aws_s3_bucket_policy for the bucket with a statement Effect Deny, Principal "*", Action "s3:*", Resource the bucket ARN and its objects (arn/*), and Condition Bool aws:SecureTransport = "false".',
   references: { checkov: [], trivy: [], cfn_nag: [], cdk_nag: ['AwsSolutions-S10'], guard: ['S3_BUCKET_SSL_REQUESTS_ONLY'] },
   evaluate(r) {
     const policies = bucketPoliciesOf(r);

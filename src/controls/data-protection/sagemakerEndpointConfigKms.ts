@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::SageMaker::EndpointConfig'],
   rationale: 'Instances behind a SageMaker endpoint keep the model and inference data on attached storage. With KmsKeyId, that storage is encrypted under a KMS key you control; without it, SageMaker uses a key you cannot govern.',
-  remediation: 'Set KmsKeyId on the AWS::SageMaker::EndpointConfig (Terraform: kms_key_arn on aws_sagemaker_endpoint_configuration) to a customer managed key.',
+  remediation: 'Set KmsKeyId on the AWS::SageMaker::EndpointConfig to a customer managed key.',
+  remediationTerraform: 'Set kms_key_arn on the aws_sagemaker_endpoint_configuration to a customer managed key.',
   references: { checkov: [], trivy: [], cfn_nag: ['W1200'], cdk_nag: [], guard: ['SAGEMAKER_ENDPOINT_CONFIGURATION_KMS_KEY_CONFIGURED'] },
   evaluate(r) {
     return r.expect('KmsKeyId', isPresent, {

@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::SageMaker::NotebookInstance'],
   rationale: 'The notebook\'s ML storage volume holds datasets, notebooks and model artefacts users work on. Naming a KMS key encrypts the volume under a key whose policy you control and whose use is logged in CloudTrail.',
-  remediation: 'Set KmsKeyId to a customer managed KMS key (Terraform: kms_key_id on aws_sagemaker_notebook_instance). It can only be set when the instance is created.',
+  remediation: 'Set KmsKeyId to a customer managed KMS key. It can only be set when the instance is created.',
+  remediationTerraform: 'Set kms_key_id on the aws_sagemaker_notebook_instance to a customer managed KMS key; it can only be set when the instance is created.',
   references: { checkov: [], trivy: [], cfn_nag: ['W1201'], cdk_nag: [], guard: ['SAGEMAKER_NOTEBOOK_INSTANCE_KMS_KEY_CONFIGURED'] },
   evaluate(r) {
     return r.expect('KmsKeyId', isPresent, {

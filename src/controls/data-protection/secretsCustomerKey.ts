@@ -10,6 +10,7 @@ export default defineControl({
   resourceTypes: ['AWS::SecretsManager::Secret'],
   rationale: 'With the AWS managed key aws/secretsmanager anyone allowed by IAM to read the secret can decrypt it and the key cannot be shared across accounts; a customer managed key adds a separate key policy you control and audit.',
   remediation: 'Set KmsKeyId to a customer managed key (its ARN, id or alias), not alias/aws/secretsmanager.',
+  remediationTerraform: 'Set kms_key_id on the aws_secretsmanager_secret to a customer managed key (its ARN, id or alias), not alias/aws/secretsmanager.',
   references: { checkov: ['CKV_AWS_149'], trivy: ['AVD-AWS-0098'], cfn_nag: ['W77'], guard: ['SECRETSMANAGER_USING_CMK'] },
   evaluate(r) {
     return r.expect('KmsKeyId', (v): Verdict => {

@@ -12,6 +12,7 @@ export default defineControl({
   resourceTypes: ['AWS::SecretsManager::RotationSchedule'],
   rationale: 'Rotation bounds how long a leaked credential stays useful; an interval longer than about a quarter leaves a copied password valid for most of a year.',
   remediation: 'Set RotationRules.AutomaticallyAfterDays to 90 or less, or a ScheduleExpression such as rate(30 days) or cron(0 4 1 * ? *).',
+  remediationTerraform: 'Set rotation_rules { automatically_after_days = 90 or less } on the aws_secretsmanager_secret_rotation, or schedule_expression such as rate(30 days) or cron(0 4 1 * ? *).',
   references: { checkov: ['CKV_AWS_304'] },
   evaluate(r): Outcome {
     const rules = r.get('RotationRules');

@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'low',
   resourceTypes: ['AWS::StepFunctions::StateMachine'],
   rationale: 'A state machine keeps its definition and every execution\'s input, output and state data, which often carry business records or personal data. With an AWS owned key, who may decrypt that data cannot be restricted or audited in the account; a customer managed key puts it under the key policy and CloudTrail.',
-  remediation: 'Set EncryptionConfiguration.Type: CUSTOMER_MANAGED_KMS_KEY with a KmsKeyId (Terraform: encryption_configuration { type = "CUSTOMER_MANAGED_KMS_KEY", kms_key_id = ... } on aws_sfn_state_machine).',
+  remediation: 'Set EncryptionConfiguration.Type: CUSTOMER_MANAGED_KMS_KEY with a KmsKeyId.',
+  remediationTerraform: 'Add encryption_configuration { type = "CUSTOMER_MANAGED_KMS_KEY", kms_key_id = ... } to the aws_sfn_state_machine.',
   references: {},
   evaluate(r) {
     return r.expect('EncryptionConfiguration.Type', oneOf(['CUSTOMER_MANAGED_KMS_KEY']), {

@@ -17,7 +17,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::SNS::Subscription', 'AWS::SNS::Topic'],
   rationale: 'An http subscription sends every message, and the subscription confirmation token, unencrypted to its endpoint; https keeps them protected by TLS. Topics are judged on their inline Subscription list only.',
-  remediation: 'Use Protocol: https with an https:// Endpoint on AWS::SNS::Subscription (or in the Subscription list of AWS::SNS::Topic); in Terraform, protocol = "https" on aws_sns_topic_subscription.',
+  remediation: 'Use Protocol: https with an https:// Endpoint on AWS::SNS::Subscription (or in the Subscription list of AWS::SNS::Topic).',
+  remediationTerraform: 'Set protocol = "https" with an https:// endpoint on the aws_sns_topic_subscription.',
   references: {},
   evaluate(r) {
     if (r.type === 'AWS::SNS::Subscription') {

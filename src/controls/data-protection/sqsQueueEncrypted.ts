@@ -9,6 +9,7 @@ export default defineControl({
   resourceTypes: ['AWS::SQS::Queue'],
   rationale: 'Since late 2022 new queues are encrypted with SQS-owned keys (SSE-SQS) unless encryption is switched off, so only an explicit SqsManagedSseEnabled: false without a KMS key leaves messages unencrypted at rest.',
   remediation: 'Remove SqsManagedSseEnabled: false, or set KmsMasterKeyId to use SSE-KMS.',
+  remediationTerraform: 'Remove sqs_managed_sse_enabled = false from the aws_sqs_queue, or set kms_master_key_id to use SSE-KMS.',
   references: { checkov: ['CKV_AWS_27'], trivy: ['AVD-AWS-0096'], cfn_nag: [], cdk_nag: ['AwsSolutions-SQS2'], guard: [] },
   evaluate(r) {
     const kms = decide(r.get('KmsMasterKeyId'), isPresent);

@@ -10,6 +10,7 @@ export default defineControl({
   resourceTypes: ['AWS::SQS::Queue'],
   rationale: 'SSE-SQS protects messages at rest with keys SQS owns; SSE-KMS adds a key policy as a second gate on who can send and receive, and records key use in CloudTrail.',
   remediation: 'Set KmsMasterKeyId to a customer managed key and grant producers and consumers kms:GenerateDataKey and kms:Decrypt.',
+  remediationTerraform: 'Set kms_master_key_id on the aws_sqs_queue to a customer managed key and grant producers and consumers kms:GenerateDataKey and kms:Decrypt.',
   references: { checkov: [], trivy: ['AVD-AWS-0135'], cfn_nag: ['W48'], cdk_nag: [], guard: ['SQS_QUEUE_KMS_MASTER_KEY_ID_RULE'] },
   evaluate(r) {
     return r.expect('KmsMasterKeyId', (v) => {

@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'high',
   resourceTypes: ['AWS::SSM::Document'],
   rationale: 'A document shared with "All" can be read and run by every AWS account, exposing the commands, scripts, resource names and sometimes credentials inside it. CloudFormation cannot share a document (documents it creates are private, not applicable here); Terraform shares through the permissions argument of aws_ssm_document.',
-  remediation: 'Remove account_ids = "All" from permissions of aws_ssm_document and list the accounts that need the document (the AccountIdsToAdd of SSM ModifyDocumentPermission; CloudFormation has no property for it).',
+  remediation: 'CloudFormation has no property for document sharing: do not share the document with All accounts (SSM ModifyDocumentPermission AccountIdsToAdd); list the accounts that need it.',
+  remediationTerraform: 'Remove account_ids = "All" from the permissions of the aws_ssm_document and list the accounts that need the document.',
   references: {},
   evaluate(r) {
     if (!r.resource.sourceType?.startsWith('aws_')) return r.notApplicable('CloudFormation cannot share an SSM document: it stays private to the account');

@@ -9,7 +9,8 @@ export default defineControl({
   severity: 'high',
   resourceTypes: ['AWS::SSM::Parameter'],
   rationale: 'String and StringList parameters are stored unencrypted and returned to anyone allowed ssm:GetParameter, and a value written in the template also sits in source control and the stack history. CloudFormation cannot create SecureString parameters, so a secret declared as AWS::SSM::Parameter is always stored in plain text; Terraform can create them (aws_ssm_parameter type = "SecureString").',
-  remediation: 'Do not create secrets with AWS::SSM::Parameter: CloudFormation supports only String and StringList. Store the secret in Secrets Manager (AWS::SecretsManager::Secret with GenerateSecretString), or create a SecureString parameter outside the stack (CLI, console, or a custom resource) and reference it with {{resolve:ssm-secure:name}}. With Terraform, set type = "SecureString" on aws_ssm_parameter and take the value from a sensitive variable or a generated password, never a literal.',
+  remediation: 'Do not create secrets with AWS::SSM::Parameter: CloudFormation supports only String and StringList. Store the secret in Secrets Manager (AWS::SecretsManager::Secret with GenerateSecretString), or create a SecureString parameter outside the stack (CLI, console, or a custom resource) and reference it with {{resolve:ssm-secure:name}}.',
+  remediationTerraform: 'Set type = "SecureString" on the aws_ssm_parameter and take value from a sensitive variable, a generated password (random_password) or another secret store, never a literal written in the configuration; or keep the secret in an aws_secretsmanager_secret instead.',
   references: {},
   evaluate(r): Outcome {
     const typeV = r.get('Type');

@@ -9,7 +9,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::SSM::Document'],
   rationale: 'Session Manager traffic is protected by TLS, but with a KMS key in the session preferences the session data is additionally encrypted end to end and access to sessions can be controlled through the key policy. Only documents of type Session (such as SSM-SessionManagerRunShell, which holds the account\'s preferences) are evaluated.',
-  remediation: 'Set inputs.kmsKeyId in Content of the Session document; in Terraform, kmsKeyId in the inputs of the content of aws_ssm_document (document_type = "Session").',
+  remediation: 'Set inputs.kmsKeyId in Content of the Session document.',
+  remediationTerraform: 'Set inputs.kmsKeyId in the content of the aws_ssm_document (document_type = "Session").',
   references: {},
   evaluate(r) {
     const i = sessionInputs(r);

@@ -7,7 +7,8 @@ export default defineControl({
   severity: 'low',
   resourceTypes: ['AWS::AutoScaling::AutoScalingGroup'],
   rationale: 'Launch configurations are deprecated: they are immutable, cannot use newer instance types or features, and AWS no longer adds settings to them. Launch templates are versioned and support current security settings such as the full set of instance metadata options.',
-  remediation: 'Replace LaunchConfigurationName with LaunchTemplate (LaunchTemplateId and Version) or MixedInstancesPolicy.LaunchTemplate (Terraform: a launch_template block or mixed_instances_policy instead of launch_configuration on aws_autoscaling_group).',
+  remediation: 'Replace LaunchConfigurationName with LaunchTemplate (LaunchTemplateId and Version) or MixedInstancesPolicy.LaunchTemplate.',
+  remediationTerraform: 'Replace launch_configuration on the aws_autoscaling_group with a launch_template block (id and version) or a mixed_instances_policy.',
   references: { checkov: ['CKV_AWS_315'] },
   evaluate(r): Outcome {
     for (const p of ['LaunchTemplate', 'MixedInstancesPolicy']) {

@@ -9,7 +9,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::ElasticBeanstalk::Environment'],
   rationale: 'Managed platform updates install new platform versions (operating system, runtime and web server patches) in a weekly maintenance window. Without them the environment keeps running the platform version it was created with until someone updates it by hand.',
-  remediation: 'Add OptionSettings aws:elasticbeanstalk:managedactions ManagedActionsEnabled "true" with a PreferredStartTime, and aws:elasticbeanstalk:managedactions:platformupdate UpdateLevel (Terraform: setting blocks with the same namespace and name on aws_elastic_beanstalk_environment).',
+  remediation: 'Add OptionSettings aws:elasticbeanstalk:managedactions ManagedActionsEnabled "true" with a PreferredStartTime, and aws:elasticbeanstalk:managedactions:platformupdate UpdateLevel.',
+  remediationTerraform: 'Add setting blocks to the aws_elastic_beanstalk_environment: namespace "aws:elasticbeanstalk:managedactions" with ManagedActionsEnabled = "true" and a PreferredStartTime, and namespace "aws:elasticbeanstalk:managedactions:platformupdate" with UpdateLevel.',
   references: { checkov: ['CKV_AWS_340'], guard: ['ELASTIC_BEANSTALK_MANAGED_UPDATES_ENABLED'] },
   evaluate(r) {
     return judgeOption(r, 'aws:elasticbeanstalk:managedactions', 'ManagedActionsEnabled', isTrue, {

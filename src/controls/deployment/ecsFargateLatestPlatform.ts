@@ -11,7 +11,8 @@ export default defineControl({
   severity: 'low',
   resourceTypes: ['AWS::ECS::Service'],
   rationale: 'The Fargate platform version fixes the kernel and runtime the tasks run on. A service pinned to an old Linux version (1.3.0 or earlier) keeps running on it, without the security fixes and features of 1.4.0. LATEST (the default) follows new versions as tasks are replaced.',
-  remediation: 'Leave PlatformVersion unset or set it to LATEST (Terraform: platform_version = "LATEST" on aws_ecs_service, or leave it out).',
+  remediation: 'Leave PlatformVersion unset or set it to LATEST.',
+  remediationTerraform: 'Leave platform_version on the aws_ecs_service unset or set it to "LATEST".',
   references: { checkov: ['CKV_AWS_332'] },
   evaluate(r): Outcome {
     const v = r.get('PlatformVersion');

@@ -46,6 +46,7 @@ export default defineControl({
   resourceTypes: LAMBDA_TYPES,
   rationale: 'Deprecated runtimes no longer receive security patches, and AWS eventually blocks creating and updating functions that use them, so a fix cannot be deployed in an emergency.',
   remediation: 'Move the function to a supported runtime identifier (for example nodejs22.x, python3.13, java21, provided.al2023).',
+  remediationTerraform: 'Set runtime on the aws_lambda_function to a supported identifier (for example nodejs22.x, python3.13, java21, provided.al2023).',
   references: { checkov: ['CKV_AWS_363'] },
   evaluate(r) {
     if (asString(r.get('PackageType')) === 'Image') return r.notApplicable('container image function: the runtime comes from the image');

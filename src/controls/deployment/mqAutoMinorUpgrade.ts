@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'low',
   resourceTypes: ['AWS::AmazonMQ::Broker'],
   rationale: 'Minor engine versions carry security fixes for ActiveMQ and RabbitMQ. With automatic minor upgrades the broker receives them in its maintenance window instead of running a vulnerable version until someone upgrades it by hand.',
-  remediation: 'Set AutoMinorVersionUpgrade: true (Terraform: auto_minor_version_upgrade = true on aws_mq_broker; left out, the provider sends false).',
+  remediation: 'Set AutoMinorVersionUpgrade: true.',
+  remediationTerraform: 'Set auto_minor_version_upgrade = true on the aws_mq_broker; left out, the provider sends false.',
   references: { checkov: ['CKV_AWS_207'], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
     return r.expect('AutoMinorVersionUpgrade', isTrue, {

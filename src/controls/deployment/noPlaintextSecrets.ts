@@ -26,7 +26,8 @@ export default defineControl({
   severity: 'critical',
   resourceTypes: Object.keys(SECRET_PATHS),
   rationale: 'A password written in a template (or as a parameter default) is stored in source control, template buckets and the stack history, and cannot be rotated without a change to code.',
-  remediation: 'Use a dynamic reference ({{resolve:secretsmanager:...}} or {{resolve:ssm-secure:...}}), ManageMasterUserPassword: true for RDS, GenerateSecretString for Secrets Manager, or a NoEcho parameter without a default. In Terraform: manage_master_user_password, a random_password or a Secrets Manager data source, or a variable declared sensitive = true whose value is not written in a .tfvars file; in Pulumi: a secret (pulumi config set --secret, or a generated password).',
+  remediation: 'Use a dynamic reference ({{resolve:secretsmanager:...}} or {{resolve:ssm-secure:...}}), ManageMasterUserPassword: true for RDS, GenerateSecretString for Secrets Manager, or a NoEcho parameter without a default; in Pulumi: a secret (pulumi config set --secret, or a generated password).',
+  remediationTerraform: 'Set manage_master_user_password = true on the aws_db_instance or aws_rds_cluster (manage_master_password on an aws_redshift_cluster), or take the value from a random_password, a Secrets Manager data source, or a variable declared sensitive = true whose value is not written in a .tfvars file; in Pulumi, a secret (pulumi config set --secret, or a generated password).',
   references: { cfn_nag: ['F23', 'F34'], guard: ['RDS_MASTER_USER_PASSWORD_NO_PLAINTEXT_PASSWORD', 'RDS_CLUSTER_MASTER_USER_PASSWORD_NO_PLAINTEXT_PASSWORD'] },
   evaluate(r): Outcome {
     const inputs = deployInputsOf(r);

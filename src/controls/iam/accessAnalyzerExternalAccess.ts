@@ -13,6 +13,7 @@ export default defineControl({
   resourceTypes: ['AWS::AccessAnalyzer::Analyzer'],
   rationale: 'An external access analyzer reports buckets, keys, roles, queues and other resources whose policies grant access outside the account or organisation, which is how unintended sharing is found. Unused-access analyzers report unused permissions instead and do not look for external sharing.',
   remediation: 'Declare an AWS::AccessAnalyzer::Analyzer with Type: ACCOUNT (or ORGANIZATION from the management or delegated administrator account) in every region in use; analyzers are regional.',
+  remediationTerraform: 'Declare an aws_accessanalyzer_analyzer with type = "ACCOUNT" (the provider\'s default) or "ORGANIZATION" (from the management or delegated administrator account) in every region in use; analyzers are regional, and the unused-access types do not report external access.',
   references: {},
   evaluate(r): Outcome {
     const type = r.get('Type');

@@ -10,6 +10,7 @@ export default defineControl({
   resourceTypes: LAUNCH_TYPES,
   rationale: 'The PUT response hop limit bounds how many network hops an IMDSv2 token can travel. Above 1, containers on the instance (bridge networking) can obtain a token and read the instance role\'s credentials, which gives every container the host\'s permissions.',
   remediation: 'Leave MetadataOptions.HttpPutResponseHopLimit unset or set it to 1; give containers their own role (ECS task roles, EKS Pod Identity or IRSA) instead of raising it. Where a workload truly needs 2, suppress this control for that resource with the reason.',
+  remediationTerraform: 'Leave http_put_response_hop_limit in the metadata_options block of the aws_instance, aws_launch_template or aws_launch_configuration unset or set it to 1; give containers their own role (ECS task roles, EKS Pod Identity or IRSA) instead of raising it. Where a workload truly needs 2, suppress this control for that resource with the reason.',
   references: {},
   evaluate(r): Outcome {
     const hop = launchSetting(r, 'MetadataOptions.HttpPutResponseHopLimit');

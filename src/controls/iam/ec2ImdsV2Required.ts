@@ -17,6 +17,7 @@ export default defineControl({
   resourceTypes: LAUNCH_TYPES,
   rationale: 'IMDSv1 answers any plain GET from the instance, so a server-side request forgery or an open proxy is enough to read the instance role\'s temporary credentials. IMDSv2 requires a token obtained with a PUT first, which such requests cannot send.',
   remediation: 'Set MetadataOptions.HttpTokens: required (in LaunchTemplateData for a launch template, or on the instance or launch configuration), or HttpEndpoint: disabled where instance metadata is not used.',
+  remediationTerraform: 'Add metadata_options { http_tokens = "required" } to the aws_instance, aws_launch_template or aws_launch_configuration, or http_endpoint = "disabled" where instance metadata is not used.',
   references: { checkov: ['CKV_AWS_79'], trivy: ['AVD-AWS-0028', 'AVD-AWS-0130'] },
   evaluate(r): Outcome {
     const who = noun[r.type] ?? 'the instance';

@@ -9,7 +9,8 @@ export default defineControl({
   severity: 'low',
   resourceTypes: ['AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate'],
   rationale: 'An instance without a role gets no temporary credentials, so software on it that calls AWS ends up with long-lived access keys in files or user data. An instance profile also lets Systems Manager manage and patch the instance without SSH keys.',
-  remediation: 'Set IamInstanceProfile on the instance, or LaunchTemplateData.IamInstanceProfile (Arn or Name) on its launch template, naming a least-privilege role (Terraform: iam_instance_profile on aws_instance, or iam_instance_profile { arn = ... } on aws_launch_template).',
+  remediation: 'Set IamInstanceProfile on the instance, or LaunchTemplateData.IamInstanceProfile (Arn or Name) on its launch template, naming a least-privilege role.',
+  remediationTerraform: 'Set iam_instance_profile on the aws_instance, or iam_instance_profile { arn = ... } on the aws_launch_template, naming a least-privilege role.',
   references: { guard: ['EC2_INSTANCE_PROFILE_ATTACHED'] },
   evaluate(r): Outcome {
     const who = r.type === 'AWS::EC2::LaunchTemplate' ? 'instances launched from this template' : 'the instance';

@@ -9,6 +9,7 @@ export default defineControl({
   resourceTypes: ['AWS::IAM::AccessKey'],
   rationale: 'Access keys are long-lived secrets; a key created by a template is exposed through the stack (outputs, GetAtt SecretAccessKey) and is rarely rotated. Workloads should use roles and temporary credentials instead.',
   remediation: 'Remove the AWS::IAM::AccessKey and let the workload assume an IAM role (instance profile, task role, IRSA, OIDC federation). If a key is unavoidable, store it in Secrets Manager and rotate it.',
+  remediationTerraform: 'Remove the aws_iam_access_key and let the workload assume an IAM role (instance profile, task role, IRSA, OIDC federation). If a key is unavoidable, store it in Secrets Manager and rotate it.',
   references: {},
   evaluate(r) {
     return r.expect('Status', (v) => (v ? oneOf(['Inactive'])(v) : false), {

@@ -9,6 +9,7 @@ export default defineControl({
   resourceTypes: IDENTITY_POLICY_TYPES,
   rationale: 'A statement allowing every action on every resource makes its holder an account administrator: one leaked credential or compromised workload then controls the whole account, including its own audit trail.',
   remediation: 'Replace Action "*" / Resource "*" with the specific actions and resource ARNs the principal needs; grant break-glass administration through a separately governed role.',
+  remediationTerraform: 'In the policy document (the policy JSON of aws_iam_policy, aws_iam_role_policy, aws_iam_user_policy, aws_iam_group_policy or an inline_policy block, or the aws_iam_policy_document statement that builds it), replace actions "*" on resources "*" with the specific actions and resource ARNs the principal needs; grant break-glass administration through a separately governed role.',
   references: { checkov: ['CKV_AWS_62'], trivy: ['AVD-AWS-0057'], cdk_nag: ['AwsSolutions-IAM5'], guard: ['IAM_POLICY_NO_STATEMENTS_WITH_ADMIN_ACCESS'] },
   evaluate(r) {
     return judgeStatements(r, {

@@ -20,6 +20,7 @@ export default defineControl({
   resourceTypes: ['AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group', 'AWS::Serverless::Function', 'AWS::Serverless::StateMachine'],
   rationale: 'These AWS managed policies grant administrator or near-administrator rights (IAMFullAccess lets its holder grant itself anything), far beyond what a workload or person normally needs.',
   remediation: 'Detach the policy and grant a customer managed or inline policy listing the actions and resources actually used.',
+  remediationTerraform: 'Remove the privileged AWS managed policy ARN from the role\'s, user\'s or group\'s aws_iam_role_policy_attachment, aws_iam_user_policy_attachment, aws_iam_group_policy_attachment, aws_iam_policy_attachment (or managed_policy_arns of the aws_iam_role), and attach an aws_iam_policy listing the actions and resources actually used.',
   references: { cfn_nag: ['W25', 'W43', 'W44'], cdk_nag: ['AwsSolutions-IAM4'], guard: ['IAM_ROLE_ADMINISTRATOR_ACCESS_POLICY_RULE', 'IAM_ROLE_ELEVATED_MANAGED_POLICY_RULE'] },
   evaluate(r) {
     const path = r.type.startsWith('AWS::Serverless::') ? 'Policies' : 'ManagedPolicyArns';

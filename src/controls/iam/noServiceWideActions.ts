@@ -11,6 +11,7 @@ export default defineControl({
   resourceTypes: IDENTITY_POLICY_TYPES,
   rationale: 'Wildcard actions grant every current and future API of a service, including destructive and permission-changing ones (s3:* includes s3:PutBucketPolicy and s3:DeleteBucket), so least privilege cannot hold.',
   remediation: 'List the specific actions needed (for example s3:GetObject, s3:PutObject) instead of "*" or "service:*".',
+  remediationTerraform: 'In the policy of the aws_iam_policy, aws_iam_role_policy, aws_iam_user_policy or aws_iam_group_policy (its JSON, or actions of the aws_iam_policy_document statement that builds it), list the specific actions needed (for example s3:GetObject, s3:PutObject) instead of "*" or "service:*".',
   references: { checkov: ['CKV_AWS_63'], trivy: ['AVD-AWS-0057'], cfn_nag: ['F3', 'F4', 'F5'], cdk_nag: ['AwsSolutions-IAM5'], guard: ['IAM_POLICY_NO_STATEMENTS_WITH_FULL_ACCESS', 'IAM_MANAGEDPOLICY_NO_STATEMENTS_WITH_FULL_ACCESS', 'IAM_ROLE_NO_WILDCARD_ACTIONS_ON_PERMISSIONS'] },
   evaluate(r) {
     return judgeStatements(r, {

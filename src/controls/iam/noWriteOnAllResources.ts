@@ -27,6 +27,7 @@ export default defineControl({
   resourceTypes: IDENTITY_POLICY_TYPES,
   rationale: 'Allowing actions that create, modify, delete or re-permission resources on Resource "*" extends them to every resource of that service in the account, including ones created later by other teams.',
   remediation: 'Name the resource ARNs (or ARN patterns bounded by a prefix, such as arn:aws:s3:::my-app-*/*) in Resource for every non-read action. Actions that only support "*" (such as xray:PutTraceSegments) are accepted.',
+  remediationTerraform: 'In the policy of the aws_iam_policy, aws_iam_role_policy, aws_iam_user_policy or aws_iam_group_policy (its JSON, or resources of the aws_iam_policy_document statement that builds it), name the resource ARNs, or ARN patterns bounded by a prefix such as arn:aws:s3:::my-app-*/*, for every non-read action. Actions that only support "*" (such as xray:PutTraceSegments) are accepted.',
   references: { cfn_nag: ['W11', 'W12', 'W13'], trivy: ['AVD-AWS-0057'], cdk_nag: ['AwsSolutions-IAM5'] },
   evaluate(r) {
     return judgeStatements(r, {

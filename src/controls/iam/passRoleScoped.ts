@@ -9,6 +9,7 @@ export default defineControl({
   resourceTypes: IDENTITY_POLICY_TYPES,
   rationale: 'A principal that may pass any role can hand a more privileged role to a service it controls (an EC2 instance, a Lambda function, a CloudFormation stack) and so escalate to that role\'s permissions.',
   remediation: 'Allow iam:PassRole only on the ARNs of the roles the principal must pass, and add an iam:PassedToService condition naming the receiving service.',
+  remediationTerraform: 'Allow iam:PassRole in the IAM policy document only on the ARNs of the roles the principal must pass, with an iam:PassedToService condition naming the receiving service (a condition block with test = "StringEquals" in an aws_iam_policy_document).',
   references: { cfn_nag: ['F38', 'F40'] },
   evaluate(r) {
     return judgeStatements(r, {

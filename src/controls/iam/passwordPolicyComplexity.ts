@@ -15,7 +15,8 @@ export default defineControl({
   severity: 'low',
   resourceTypes: ['AWS::IAM::AccountPasswordPolicy'],
   rationale: 'Requiring each character class widens the space an attacker must search and rules out the simplest dictionary passwords; IAM requires none of them unless the policy says so. CloudFormation has no resource for the account password policy, so this is judged on Terraform\'s aws_iam_account_password_policy only.',
-  remediation: 'Set require_uppercase_characters, require_lowercase_characters, require_numbers and require_symbols to true on aws_iam_account_password_policy (RequireUppercaseCharacters, RequireLowercaseCharacters, RequireNumbers, RequireSymbols of UpdateAccountPasswordPolicy; CloudFormation has no property for it).',
+  remediation: 'CloudFormation has no property for the account password policy: set RequireUppercaseCharacters, RequireLowercaseCharacters, RequireNumbers and RequireSymbols to true with the IAM console, CLI or UpdateAccountPasswordPolicy.',
+  remediationTerraform: 'Set require_uppercase_characters, require_lowercase_characters, require_numbers and require_symbols to true on the aws_iam_account_password_policy.',
   // Trivy's AVD-AWS-0058..0061 each check one character class: related, not equivalent, so not listed.
   references: {},
   evaluate(r) {

@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::IAM::AccountPasswordPolicy'],
   rationale: 'Length is what makes a console password hard to guess or crack; IAM accepts 6 characters unless the account policy asks for more. CloudFormation has no resource for the account password policy, so this is judged on Terraform\'s aws_iam_account_password_policy only.',
-  remediation: 'Set minimum_password_length = 14 (or more) on aws_iam_account_password_policy (the MinimumPasswordLength parameter of UpdateAccountPasswordPolicy; CloudFormation has no property for it).',
+  remediation: 'CloudFormation has no property for the account password policy: set MinimumPasswordLength to 14 or more with the IAM console, CLI or UpdateAccountPasswordPolicy.',
+  remediationTerraform: 'Set minimum_password_length = 14 (or more) on the aws_iam_account_password_policy.',
   references: { trivy: ['AVD-AWS-0063'] },
   evaluate(r) {
     return r.expect('MinimumPasswordLength', atLeast(14), {

@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'low',
   resourceTypes: ['AWS::IAM::AccountPasswordPolicy'],
   rationale: 'Without reuse prevention a user can put back a password that has already leaked as soon as it is changed. CloudFormation has no resource for the account password policy, so this is judged on Terraform\'s aws_iam_account_password_policy only.',
-  remediation: 'Set password_reuse_prevention = 24 on aws_iam_account_password_policy (the PasswordReusePrevention parameter of UpdateAccountPasswordPolicy; CloudFormation has no property for it).',
+  remediation: 'CloudFormation has no property for the account password policy: set PasswordReusePrevention to 24 with the IAM console, CLI or UpdateAccountPasswordPolicy.',
+  remediationTerraform: 'Set password_reuse_prevention = 24 on the aws_iam_account_password_policy.',
   references: { trivy: ['AVD-AWS-0056'] },
   evaluate(r) {
     return r.expect('PasswordReusePrevention', atLeast(24), {

@@ -9,6 +9,7 @@ export default defineControl({
   resourceTypes: ['AWS::IAM::Role'],
   rationale: 'Temporary credentials stay valid until they expire even after the session that obtained them is revoked elsewhere; the default one-hour session keeps the window for stolen credentials short.',
   remediation: 'Leave MaxSessionDuration unset (3600 seconds) or set it to 3600 or less; grant longer sessions only to roles that demonstrably need them.',
+  remediationTerraform: 'Leave max_session_duration on the aws_iam_role unset (3600 seconds) or set it to 3600 or less; grant longer sessions only to roles that demonstrably need them.',
   references: {},
   evaluate(r) {
     return r.expect('MaxSessionDuration', (v) => {

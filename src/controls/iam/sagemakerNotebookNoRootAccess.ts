@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::SageMaker::NotebookInstance'],
   rationale: 'With root access (the default), every notebook user can install software, change the instance configuration and read the credentials and data of anything running on it. Disabling root access keeps users inside the environment the lifecycle configuration prepares.',
-  remediation: 'Set RootAccess: Disabled (Terraform: root_access = "Disabled" on aws_sagemaker_notebook_instance); install what users need through a lifecycle configuration, which still runs as root.',
+  remediation: 'Set RootAccess: Disabled; install what users need through a lifecycle configuration, which still runs as root.',
+  remediationTerraform: 'Set root_access = "Disabled" on the aws_sagemaker_notebook_instance; install what users need through an aws_sagemaker_notebook_instance_lifecycle_configuration, which still runs as root.',
   references: { checkov: ['CKV_AWS_307'], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
     return r.expect('RootAccess', equalsOr('Disabled', 'Enabled'), {

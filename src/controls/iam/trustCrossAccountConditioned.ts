@@ -13,6 +13,7 @@ export default defineControl({
   resourceTypes: ['AWS::IAM::Role'],
   rationale: 'Trusting a whole foreign account delegates the decision of who may assume the role to that account\'s administrators; without sts:ExternalId a third party can also be tricked into using the role for someone else (confused deputy).',
   remediation: 'Add an sts:ExternalId condition for third parties, or aws:PrincipalOrgID / aws:PrincipalArn conditions for accounts of your organisation; name specific role ARNs instead of account roots where possible.',
+  remediationTerraform: 'In assume_role_policy of the aws_iam_role, add an sts:ExternalId condition for third parties, or aws:PrincipalOrgID / aws:PrincipalArn conditions for accounts of your organisation; name specific role ARNs instead of account roots where possible.',
   references: { checkov: ['CKV_AWS_61'] },
   evaluate(r) {
     return judgeStatements(r, {

@@ -9,6 +9,7 @@ export default defineControl({
   resourceTypes: ['AWS::IAM::Role'],
   rationale: 'Without aud/sub conditions any token issued by the provider can assume the role: with GitHub Actions that is any workflow of any repository on GitHub, with Cognito any identity pool.',
   remediation: 'Add conditions on the provider\'s aud key and, for shared issuers such as token.actions.githubusercontent.com, on its sub key (for example repo:my-org/my-repo:ref:refs/heads/main); for SAML providers condition on SAML:aud.',
+  remediationTerraform: 'In assume_role_policy of the aws_iam_role, add conditions on the provider\'s aud key and, for shared issuers such as token.actions.githubusercontent.com, on its sub key (for example repo:my-org/my-repo:ref:refs/heads/main); for SAML providers condition on SAML:aud.',
   references: {},
   evaluate(r) {
     let federated = false;

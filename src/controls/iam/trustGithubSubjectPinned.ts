@@ -17,7 +17,8 @@ export default defineControl({
   severity: 'high',
   resourceTypes: ['AWS::IAM::Role'],
   rationale: 'GitHub\'s OIDC issuer is shared by every repository on GitHub. A sub condition of "*", "repo:*" or one placed only under a negated operator still lets workflows of other owners assume the role. AT-IAM-010 asks for a sub condition; this control checks what it allows. A custom subject format (repository_owner_id claims and the like) is not recognised and fails; suppress with that reason.',
-  remediation: 'In AssumeRolePolicyDocument, condition token.actions.githubusercontent.com:sub with StringEquals or StringLike on values such as repo:my-org/my-repo:ref:refs/heads/main or repo:my-org/my-repo:environment:prod (no wildcard in the owner); in Terraform, the same condition in assume_role_policy of aws_iam_role.',
+  remediation: 'In AssumeRolePolicyDocument, condition token.actions.githubusercontent.com:sub with StringEquals or StringLike on values such as repo:my-org/my-repo:ref:refs/heads/main or repo:my-org/my-repo:environment:prod (no wildcard in the owner).',
+  remediationTerraform: 'In assume_role_policy of the aws_iam_role, condition token.actions.githubusercontent.com:sub with StringEquals or StringLike on values such as repo:my-org/my-repo:ref:refs/heads/main or repo:my-org/my-repo:environment:prod (no wildcard in the owner).',
   references: {},
   evaluate(r) {
     let github = false;

@@ -12,6 +12,7 @@ export default defineControl({
   resourceTypes: ['AWS::IAM::Role'],
   rationale: 'A trust policy with Principal "*" (or AWS "*") lets any AWS identity in any account assume the role unless a condition pins it to your organisation or accounts; Allow with NotPrincipal is just as open.',
   remediation: 'Name the trusted accounts, roles or services in Principal, or keep "*" only together with an aws:PrincipalOrgID / aws:PrincipalAccount / aws:PrincipalArn condition.',
+  remediationTerraform: 'In assume_role_policy of the aws_iam_role, name the trusted accounts, roles or services as principals, or keep "*" only together with an aws:PrincipalOrgID, aws:PrincipalAccount or aws:PrincipalArn condition.',
   references: { checkov: ['CKV_AWS_60'], cfn_nag: ['F6'], guard: ['IAM_ROLE_NO_ALLOW_PLUS_NOT_PRINCIPAL'] },
   evaluate(r) {
     return judgeStatements(r, {

@@ -45,6 +45,7 @@ export default defineControl({
   resourceTypes: ['AWS::IAM::User', 'AWS::IAM::UserPolicy', 'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy'],
   rationale: 'Policies attached to individual users are hard to review and tend to outlive the need for them; granting through groups or roles keeps access consistent and revocable in one place.',
   remediation: 'Move the user\'s inline and managed policies to a group (or a role the user assumes) and add the user to it; remove Users from AWS::IAM::Policy / ManagedPolicy.',
+  remediationTerraform: 'Remove aws_iam_user_policy and aws_iam_user_policy_attachment resources (and users of an aws_iam_policy_attachment); attach the policies to an aws_iam_group (or a role the user assumes) and add the user to it with aws_iam_user_group_membership.',
   references: { checkov: ['CKV_AWS_40'], trivy: ['AVD-AWS-0143'], guard: ['IAM_USER_NO_POLICIES_CHECK'] },
   evaluate(r) {
     if (r.type === 'AWS::IAM::UserPolicy') return r.fail('an inline policy is attached directly to a user', r.locate('UserName'), [r.evidence('UserName')]);

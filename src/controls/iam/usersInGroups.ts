@@ -9,6 +9,7 @@ export default defineControl({
   resourceTypes: ['AWS::IAM::User'],
   rationale: 'Managing users through groups keeps permissions uniform across people with the same job and makes removing access a single change.',
   remediation: 'Set Groups on the user, or add it to a group with AWS::IAM::UserToGroupAddition.',
+  remediationTerraform: 'Add the aws_iam_user to a group with an aws_iam_user_group_membership (or an aws_iam_group_membership listing it).',
   references: { cfn_nag: ['F2000'], guard: ['IAM_USER_MISSING_GROUP_RULE'] },
   evaluate(r) {
     const groups = r.get('Groups');

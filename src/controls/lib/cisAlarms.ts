@@ -360,7 +360,8 @@ export function cisAlarmControl(item: CisItem): Control {
     severity: item.severity,
     resourceTypes: [TRAIL],
     rationale: `${item.rationale} Judged on the trail that delivers to CloudWatch Logs (CIS AWS Foundations Benchmark v5.0 item ${item.cis}): its log group needs a metric filter matching these events and an alarm on the filter's metric with an action. The filter pattern is evaluated against sample CloudTrail events, not compared as text. The setting is account-wide: where the trail, filter and alarm are managed in another configuration, suppress the finding there.`,
-    remediation: `Add an AWS::Logs::MetricFilter on the trail's log group (LogGroupName, FilterPattern such as ${item.example}, MetricTransformations) and an AWS::CloudWatch::Alarm with the same MetricName and Namespace and AlarmActions (an SNS topic); in Terraform, aws_cloudwatch_log_metric_filter (log_group_name, pattern, metric_transformation) and aws_cloudwatch_metric_alarm (metric_name, namespace, alarm_actions). The trail needs CloudWatchLogsLogGroupArn (Terraform cloud_watch_logs_group_arn).`,
+    remediation: `Add an AWS::Logs::MetricFilter on the trail's log group (LogGroupName, FilterPattern such as ${item.example}, MetricTransformations) and an AWS::CloudWatch::Alarm with the same MetricName and Namespace and AlarmActions (an SNS topic). The trail needs CloudWatchLogsLogGroupArn.`,
+    remediationTerraform: `Add an aws_cloudwatch_log_metric_filter on the trail's log group (log_group_name, a pattern such as ${item.example}, a metric_transformation block) and an aws_cloudwatch_metric_alarm with the same metric_name and namespace and alarm_actions (an SNS topic). The aws_cloudtrail needs cloud_watch_logs_group_arn.`,
     references: item.references ?? {},
     evaluate(r) {
       return judgeTrail(r, item);

@@ -13,6 +13,7 @@ export default defineControl({
   resourceTypes: ['AWS::ApiGateway::DomainName', 'AWS::ApiGatewayV2::DomainName', 'AWS::Serverless::Api', 'AWS::Serverless::HttpApi'],
   rationale: 'The TLS_1_0 security policy accepts TLS 1.0 and 1.1 with legacy ciphers on the API\'s public hostname.',
   remediation: 'Set SecurityPolicy: TLS_1_2 on the custom domain (DomainNameConfigurations[].SecurityPolicy for API Gateway v2, Domain.SecurityPolicy for SAM).',
+  remediationTerraform: 'Set security_policy = "TLS_1_2" on the aws_api_gateway_domain_name, or in the domain_name_configuration block of the aws_apigatewayv2_domain_name.',
   references: { trivy: ['AVD-AWS-0005'] },
   evaluate(r) {
     // Where the resource writes the policy (not where a parameter it names is defaulted), or the

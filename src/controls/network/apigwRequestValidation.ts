@@ -9,7 +9,8 @@ export default defineControl({
   severity: 'low',
   resourceTypes: ['AWS::ApiGateway::Method'],
   rationale: 'A request validator makes API Gateway reject requests whose required parameters are missing or whose body does not match the model, before any integration runs. Without one, malformed and hostile input reaches the back end, which then must reject it itself. CORS preflight (OPTIONS) methods carry no input to validate.',
-  remediation: 'Declare an AWS::ApiGateway::RequestValidator (ValidateRequestBody and/or ValidateRequestParameters) and set RequestValidatorId on the method (Terraform: aws_api_gateway_request_validator, and request_validator_id on aws_api_gateway_method).',
+  remediation: 'Declare an AWS::ApiGateway::RequestValidator (ValidateRequestBody and/or ValidateRequestParameters) and set RequestValidatorId on the method.',
+  remediationTerraform: 'Declare an aws_api_gateway_request_validator (validate_request_body and/or validate_request_parameters) and set request_validator_id on the aws_api_gateway_method.',
   references: { checkov: ['CKV2_AWS_53'] },
   evaluate(r): Outcome {
     const m = r.get('HttpMethod');

@@ -12,6 +12,7 @@ export default defineControl({
   resourceTypes: ['AWS::ApiGateway::Stage', 'AWS::Serverless::Api'],
   rationale: 'A web ACL in front of the API blocks injection payloads, abusive clients and request floods before they reach integrations.',
   remediation: 'Declare an AWS::WAFv2::WebACLAssociation with ResourceArn !Sub arn:${AWS::Partition}:apigateway:${AWS::Region}::/restapis/${Api}/stages/${Stage} and a REGIONAL web ACL.',
+  remediationTerraform: 'Declare an aws_wafv2_web_acl_association whose resource_arn is the aws_api_gateway_stage\'s arn and whose web_acl_arn names a REGIONAL aws_wafv2_web_acl.',
   references: { cdk_nag: ['AwsSolutions-APIG3'] },
   evaluate(r) {
     const api = r.type === 'AWS::Serverless::Api' ? r.resource : r.graph.target(r.resource, r.get('RestApiId'));

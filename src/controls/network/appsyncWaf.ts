@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'low',
   resourceTypes: ['AWS::AppSync::GraphQLApi'],
   rationale: 'A GraphQL endpoint accepts arbitrarily deep and expensive queries on a single URL. A web ACL in front of it can rate-limit clients, cap request sizes and block known-bad sources before resolvers and data sources pay for the work.',
-  remediation: 'Declare an AWS::WAFv2::WebACLAssociation whose ResourceArn is the API\'s Arn and whose WebACLArn names a REGIONAL web ACL (Terraform: aws_wafv2_web_acl_association with resource_arn = aws_appsync_graphql_api.x.arn).',
+  remediation: 'Declare an AWS::WAFv2::WebACLAssociation whose ResourceArn is the API\'s Arn and whose WebACLArn names a REGIONAL web ACL.',
+  remediationTerraform: 'Declare an aws_wafv2_web_acl_association with resource_arn set to the aws_appsync_graphql_api\'s arn and web_acl_arn naming a REGIONAL aws_wafv2_web_acl.',
   references: { checkov: ['CKV2_AWS_33'] },
   evaluate(r): Outcome {
     const found = configuring(r, ['AWS::WAFv2::WebACLAssociation'], 'ResourceArn');

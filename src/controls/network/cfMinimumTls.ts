@@ -13,6 +13,7 @@ export default defineControl({
   resourceTypes: ['AWS::CloudFront::Distribution'],
   rationale: 'Older viewer policies accept TLS 1.0/1.1 or weak ciphers, allowing downgrade attacks on users\' connections.',
   remediation: 'Use a custom certificate (AcmCertificateArn) with SslSupportMethod sni-only and MinimumProtocolVersion TLSv1.2_2021 (TLSv1.2_2019 at least).',
+  remediationTerraform: 'In the viewer_certificate block of the aws_cloudfront_distribution, use a custom certificate (acm_certificate_arn) with ssl_support_method = "sni-only" and minimum_protocol_version = "TLSv1.2_2021" (TLSv1.2_2019 at least).',
   references: { checkov: ['CKV_AWS_174'], trivy: ['AVD-AWS-0013'], cfn_nag: ['W70'], cdk_nag: ['AwsSolutions-CFR4'], guard: ['CLOUDFRONT_MINIMUM_PROTOCOL_VERSION_RULE'] },
   evaluate(r) {
     const path = `${DC}.ViewerCertificate`;

@@ -10,6 +10,7 @@ export default defineControl({
   resourceTypes: ['AWS::CloudFront::Distribution'],
   rationale: 'HTTPS at the edge protects only half the path; with http-only or match-viewer, requests and responses cross the internet between CloudFront and the origin unencrypted.',
   remediation: 'Set CustomOriginConfig.OriginProtocolPolicy to https-only on every custom origin (and OriginSSLProtocols to TLSv1.2).',
+  remediationTerraform: 'Set origin_protocol_policy = "https-only" (and origin_ssl_protocols = ["TLSv1.2"]) in the custom_origin_config block of every origin of the aws_cloudfront_distribution.',
   references: {},
   evaluate(r) {
     const custom = origins(r).filter((o) => prop(o.value, 'CustomOriginConfig') !== undefined);

@@ -12,7 +12,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::CloudFront::Distribution'],
   rationale: 'OriginSSLProtocols lists the protocol versions CloudFront may negotiate with a custom origin. Listing SSLv3, TLSv1 or TLSv1.1 lets the connection to the origin fall back to versions with known weaknesses whenever the origin (or something impersonating it on the path) offers nothing better.',
-  remediation: 'Set CustomOriginConfig.OriginSSLProtocols to [TLSv1.2] on every custom origin (Terraform: origin_ssl_protocols = ["TLSv1.2"] in custom_origin_config of aws_cloudfront_distribution).',
+  remediation: 'Set CustomOriginConfig.OriginSSLProtocols to [TLSv1.2] on every custom origin.',
+  remediationTerraform: 'Set origin_ssl_protocols = ["TLSv1.2"] in the custom_origin_config of every origin of the aws_cloudfront_distribution.',
   references: {},
   evaluate(r) {
     const custom = origins(r).filter((o) => prop(o.value, 'CustomOriginConfig') !== undefined);

@@ -22,6 +22,7 @@ export default defineControl({
   resourceTypes: ['AWS::CloudFront::Distribution'],
   rationale: 'Without origin access control (or a legacy origin access identity) the bucket must be readable by everyone for CloudFront to fetch from it, so the CDN\'s controls can be bypassed by going to S3 directly.',
   remediation: 'Create an AWS::CloudFront::OriginAccessControl, set OriginAccessControlId on the S3 origin (with S3OriginConfig.OriginAccessIdentity empty), and allow only the cloudfront.amazonaws.com service principal in the bucket policy.',
+  remediationTerraform: 'Declare an aws_cloudfront_origin_access_control, set origin_access_control_id on the S3 origin of the aws_cloudfront_distribution (with an empty origin_access_identity in s3_origin_config), and allow only the cloudfront.amazonaws.com service principal in the bucket\'s aws_s3_bucket_policy.',
   references: { cdk_nag: ['AwsSolutions-CFR6'], guard: ['CLOUDFRONT_ORIGIN_ACCESS_IDENTITY_ENABLED'] },
   evaluate(r) {
     const s3 = origins(r).filter((o) => isS3Origin(r, o.value));

@@ -12,6 +12,7 @@ export default defineControl({
   resourceTypes: ['AWS::CloudFront::Distribution'],
   rationale: 'With ViewerProtocolPolicy allow-all, content and cookies travel between users and the edge in clear text on any behaviour that permits it.',
   remediation: 'Set ViewerProtocolPolicy to redirect-to-https or https-only on DefaultCacheBehavior and on every entry of CacheBehaviors.',
+  remediationTerraform: 'Set viewer_protocol_policy = "redirect-to-https" or "https-only" in default_cache_behavior and in every ordered_cache_behavior of the aws_cloudfront_distribution.',
   references: { checkov: ['CKV_AWS_34'], trivy: ['AVD-AWS-0012'], guard: ['CLOUDFRONT_VIEWER_POLICY_HTTPS'] },
   evaluate(r) {
     const bs = behaviours(r);

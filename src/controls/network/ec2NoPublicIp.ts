@@ -13,6 +13,7 @@ export default defineControl({
   resourceTypes: ['AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate', 'AWS::AutoScaling::LaunchConfiguration'],
   rationale: 'An instance with a public IP address in a subnet routed to an internet gateway is reachable from the internet, held back only by its security groups; instances that serve no public traffic should have none and be reached through load balancers, Session Manager or a VPN.',
   remediation: 'Set AssociatePublicIpAddress: false on network interfaces (and launch configurations), and launch instances into subnets with MapPublicIpOnLaunch false; put public endpoints behind a load balancer.',
+  remediationTerraform: 'Set associate_public_ip_address = false on the aws_instance or aws_launch_configuration (and in network_interfaces of the aws_launch_template), and launch into aws_subnet resources with map_public_ip_on_launch = false; put public endpoints behind a load balancer.',
   references: { trivy: ['AVD-AWS-0009'], guard: ['EC2_INSTANCE_NO_PUBLIC_IP'] },
   evaluate(r): Outcome {
     if (r.type === 'AWS::AutoScaling::LaunchConfiguration') {

@@ -11,6 +11,7 @@ export default defineControl({
   resourceTypes: ['AWS::ECS::Service'],
   rationale: 'Tasks with public addresses are reachable directly from the internet, bypassing the load balancer and any WAF in front of it; their exposure then rests on security groups alone.',
   remediation: 'Set AssignPublicIp: DISABLED (the default) and run tasks in private subnets with a NAT gateway or VPC endpoints for outbound access.',
+  remediationTerraform: 'Set assign_public_ip = false (the default) in the network_configuration block of the aws_ecs_service and run tasks in private subnets with a NAT gateway or VPC endpoints for outbound access.',
   references: {},
   evaluate(r) {
     if (!r.get(P)) {

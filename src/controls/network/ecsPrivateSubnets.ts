@@ -12,6 +12,7 @@ export default defineControl({
   resourceTypes: ['AWS::ECS::Service'],
   rationale: 'Tasks in a subnet routed to an internet gateway are one setting (a public IP) away from direct internet exposure; private subnets keep the load balancer as the only entry point.',
   remediation: 'Place tasks in subnets whose route tables send 0.0.0.0/0 to a NAT gateway (or nowhere) rather than an internet gateway, and that do not map public IPs on launch.',
+  remediationTerraform: 'List in network_configuration { subnets } of the aws_ecs_service only subnets whose route table sends 0.0.0.0/0 to a NAT gateway (nat_gateway_id) or nowhere, not to an aws_internet_gateway (gateway_id), and whose map_public_ip_on_launch is false.',
   references: {},
   evaluate(r) {
     const subnets = r.get(P);

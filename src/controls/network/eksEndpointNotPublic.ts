@@ -11,6 +11,7 @@ export default defineControl({
   resourceTypes: ['AWS::EKS::Cluster'],
   rationale: 'The Kubernetes API server controls every workload in the cluster. EKS exposes it to the whole internet by default (public endpoint, 0.0.0.0/0), leaving only authentication between it and anyone who finds it or a leaked credential.',
   remediation: 'Set ResourcesVpcConfig.EndpointPublicAccess: false with EndpointPrivateAccess: true, or keep the public endpoint and set PublicAccessCidrs to the networks that administer the cluster.',
+  remediationTerraform: 'Set endpoint_public_access = false and endpoint_private_access = true in the vpc_config block of the aws_eks_cluster (the public endpoint is on when unset), or keep it and set public_access_cidrs to the networks that administer the cluster.',
   references: { checkov: ['CKV_AWS_39', 'CKV_AWS_38'], trivy: ['AVD-AWS-0040', 'AVD-AWS-0041'], guard: ['EKS_ENDPOINT_NO_PUBLIC_ACCESS'] },
   evaluate(r): Outcome {
     const cfgPath = 'ResourcesVpcConfig';

@@ -10,6 +10,7 @@ export default defineControl({
   resourceTypes: ['AWS::EKS::Nodegroup'],
   rationale: 'When a node group sets RemoteAccess with an SSH key but no source security groups, EKS opens port 22 on every node to 0.0.0.0/0, so the nodes, which hold the cluster\'s credentials, face password-guessing and exploit traffic from anywhere.',
   remediation: 'Remove RemoteAccess and reach nodes with Session Manager, or set RemoteAccess.SourceSecurityGroups to the security groups allowed to connect.',
+  remediationTerraform: 'Remove the remote_access block from the aws_eks_node_group and reach nodes with Session Manager, or set remote_access { source_security_group_ids } to the security groups allowed to connect.',
   references: { checkov: ['CKV_AWS_100'] },
   evaluate(r): Outcome {
     const ra = r.get('RemoteAccess');

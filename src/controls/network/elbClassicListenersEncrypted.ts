@@ -9,6 +9,7 @@ export default defineControl({
   resourceTypes: ['AWS::ElasticLoadBalancing::LoadBalancer'],
   rationale: 'HTTP and TCP listeners on a classic load balancer carry client traffic unencrypted.',
   remediation: 'Set Protocol to HTTPS or SSL with SSLCertificateId on every entry of Listeners (or migrate to an Application/Network Load Balancer).',
+  remediationTerraform: 'Set lb_protocol = "https" or "ssl" with ssl_certificate_id in every listener block of the aws_elb (or migrate to an aws_lb).',
   references: { cdk_nag: ['AwsSolutions-ELB5'], guard: ['ELB_TLS_HTTPS_LISTENERS_ONLY'] },
   evaluate(r) {
     const list = r.get('Listeners');

@@ -9,7 +9,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::ElasticLoadBalancingV2::LoadBalancer'],
   rationale: 'Requests that the load balancer and a target could parse differently are the raw material of request smuggling. In monitor mode the load balancer forwards them all; defensive mode (the default) and strictest mode block the ambiguous ones.',
-  remediation: 'Leave LoadBalancerAttributes routing.http.desync_mitigation_mode unset, or set it to defensive or strictest (Terraform: desync_mitigation_mode = "defensive" or "strictest" on aws_lb).',
+  remediation: 'Leave LoadBalancerAttributes routing.http.desync_mitigation_mode unset, or set it to defensive or strictest.',
+  remediationTerraform: 'Leave desync_mitigation_mode on the aws_lb unset, or set it to "defensive" or "strictest".',
   references: { checkov: ['CKV_AWS_328'] },
   evaluate(r): Outcome {
     const t = lbType(r);

@@ -10,6 +10,7 @@ export default defineControl({
   resourceTypes: ['AWS::ElasticLoadBalancingV2::LoadBalancer'],
   rationale: 'Forwarding headers with invalid names lets attackers smuggle requests or confuse back ends that parse headers differently from the load balancer (HTTP desync).',
   remediation: 'Add LoadBalancerAttributes routing.http.drop_invalid_header_fields.enabled = "true".',
+  remediationTerraform: 'Set drop_invalid_header_fields = true on the aws_lb; the provider leaves it off when unset.',
   references: { checkov: ['CKV_AWS_131'], trivy: ['AVD-AWS-0052'], guard: ['ALB_HTTP_DROP_INVALID_HEADER_ENABLED'] },
   evaluate(r) {
     const t = lbType(r);

@@ -10,6 +10,7 @@ export default defineControl({
   resourceTypes: ['AWS::ElasticLoadBalancingV2::Listener'],
   rationale: 'An HTTP listener whose default action redirects can still serve clear-text traffic through listener rules that forward matching paths or hosts to targets.',
   remediation: 'Make the default action of every HTTP listener a redirect with Protocol HTTPS (StatusCode HTTP_301), and attach no forwarding AWS::ElasticLoadBalancingV2::ListenerRule to it.',
+  remediationTerraform: 'Give every HTTP aws_lb_listener a default_action { type = "redirect", redirect { protocol = "HTTPS", port = "443", status_code = "HTTP_301" } }, and attach no forwarding aws_lb_listener_rule to it.',
   references: {},
   evaluate(r) {
     const proto = r.get('Protocol');

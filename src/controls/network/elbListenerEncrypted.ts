@@ -10,6 +10,7 @@ export default defineControl({
   resourceTypes: ['AWS::ElasticLoadBalancingV2::Listener'],
   rationale: 'A plain HTTP listener carries credentials, session cookies and personal data in clear text across the internet, where it can be read or altered in transit.',
   remediation: 'Set Protocol to HTTPS (ALB) or TLS (NLB) with a certificate; keep an HTTP listener only with a default action that redirects to HTTPS.',
+  remediationTerraform: 'Set protocol = "HTTPS" (ALB) or "TLS" (NLB) with certificate_arn on the aws_lb_listener; keep an HTTP listener only with a default_action that redirects to HTTPS.',
   references: { checkov: ['CKV_AWS_2'], trivy: ['AVD-AWS-0054'], cfn_nag: ['W56'] },
   evaluate(r) {
     const proto = r.get('Protocol');

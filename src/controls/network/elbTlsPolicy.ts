@@ -14,6 +14,7 @@ export default defineControl({
   resourceTypes: ['AWS::ElasticLoadBalancingV2::Listener'],
   rationale: 'Policies that still accept TLS 1.0/1.1 and legacy ciphers allow downgrade attacks and fail PCI DSS and most internal crypto standards.',
   remediation: 'Set SslPolicy to a TLS 1.2+ policy such as ELBSecurityPolicy-TLS13-1-2-2021-06 (or ELBSecurityPolicy-TLS13-1-3-2021-06 where clients allow).',
+  remediationTerraform: 'Set ssl_policy on the aws_lb_listener to a TLS 1.2+ policy such as ELBSecurityPolicy-TLS13-1-2-2021-06 (or ELBSecurityPolicy-TLS13-1-3-2021-06 where clients allow).',
   references: { checkov: ['CKV_AWS_103'], trivy: ['AVD-AWS-0047'], cfn_nag: ['W55'], guard: ['ELBV2_LISTENER_SSL_POLICY_RULE'] },
   evaluate(r) {
     const proto = r.get('Protocol');

@@ -9,7 +9,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::ElasticLoadBalancingV2::LoadBalancer'],
   rationale: 'With WAF fail open enabled, the load balancer forwards requests to targets whenever it cannot reach AWS WAF, so the web ACL\'s protection disappears exactly when WAF is overloaded or unreachable, a condition an attacker can try to provoke.',
-  remediation: 'Leave LoadBalancerAttributes waf.fail_open.enabled unset or "false" (Terraform: enable_waf_fail_open = false on aws_lb, the default).',
+  remediation: 'Leave LoadBalancerAttributes waf.fail_open.enabled unset or "false".',
+  remediationTerraform: 'Leave enable_waf_fail_open on the aws_lb unset or false (the default).',
   references: {},
   evaluate(r): Outcome {
     const t = lbType(r);

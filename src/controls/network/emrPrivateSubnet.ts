@@ -9,7 +9,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::EMR::Cluster'],
   rationale: 'In a subnet routed to an internet gateway, EMR gives the cluster nodes public addresses, so the master node\'s web interfaces and SSH are one security group rule away from the internet. A private subnet (reaching out through a NAT gateway or VPC endpoints) keeps the cluster off the internet whatever its security groups say. A cluster that names no subnet is placed in the default VPC, which the template cannot show.',
-  remediation: 'Set Instances.Ec2SubnetId (or Ec2SubnetIds for instance fleets) to subnets whose route tables send 0.0.0.0/0 to a NAT gateway or nowhere, and that do not map public IPs on launch; Terraform: ec2_attributes { subnet_id / subnet_ids } on aws_emr_cluster.',
+  remediation: 'Set Instances.Ec2SubnetId (or Ec2SubnetIds for instance fleets) to subnets whose route tables send 0.0.0.0/0 to a NAT gateway or nowhere, and that do not map public IPs on launch.',
+  remediationTerraform: 'Set ec2_attributes { subnet_id } (or subnet_ids for instance fleets) of the aws_emr_cluster to subnets whose route tables send 0.0.0.0/0 to a NAT gateway or nowhere, and whose map_public_ip_on_launch is false.',
   references: { checkov: [], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
     const single = r.get('Instances.Ec2SubnetId');

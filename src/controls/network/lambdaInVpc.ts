@@ -11,6 +11,7 @@ export default defineControl({
   resourceTypes: LAMBDA_TYPES,
   rationale: 'A function attached to private subnets can reach databases without public endpoints and its outbound traffic passes through security groups, NAT and VPC endpoints that you control and log.',
   remediation: 'Set VpcConfig with SubnetIds (private subnets) and SecurityGroupIds.',
+  remediationTerraform: 'Add a vpc_config block to the aws_lambda_function with subnet_ids (private subnets) and security_group_ids.',
   references: { checkov: ['CKV_AWS_117'], cfn_nag: ['W89'], guard: ['LAMBDA_INSIDE_VPC'] },
   evaluate(r): Outcome {
     const vpc = r.get('VpcConfig');

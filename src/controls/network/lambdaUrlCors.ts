@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::Lambda::Url', 'AWS::Serverless::Function'],
   rationale: 'A CORS policy with AllowOrigins "*" lets scripts on any web site read the function\'s responses from a visitor\'s browser. For a function that serves anything user-specific, that turns every malicious page a user visits into a client of the function.',
-  remediation: 'List the exact origins that may call the URL in Cors.AllowOrigins (SAM: FunctionUrlConfig.Cors.AllowOrigins) (Terraform: cors { allow_origins = ["https://app.example.com"] } on aws_lambda_function_url).',
+  remediation: 'List the exact origins that may call the URL in Cors.AllowOrigins (SAM: FunctionUrlConfig.Cors.AllowOrigins).',
+  remediationTerraform: 'List the exact origins that may call the URL in cors { allow_origins = ["https://app.example.com"] } of the aws_lambda_function_url.',
   references: {},
   evaluate(r): Outcome {
     let base = 'Cors';

@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'low',
   resourceTypes: ['AWS::NetworkFirewall::Firewall'],
   rationale: 'Swapping the policy a firewall enforces changes every rule it applies at once. Firewall policy change protection requires turning the flag off before another policy can be associated, so a permissive policy cannot be swapped in by accident.',
-  remediation: 'Set FirewallPolicyChangeProtection: true on the AWS::NetworkFirewall::Firewall (Terraform: firewall_policy_change_protection = true on aws_networkfirewall_firewall).',
+  remediation: 'Set FirewallPolicyChangeProtection: true on the AWS::NetworkFirewall::Firewall.',
+  remediationTerraform: 'Set firewall_policy_change_protection = true on the aws_networkfirewall_firewall.',
   references: {},
   evaluate(r) {
     return r.expect('FirewallPolicyChangeProtection', isTrue, {

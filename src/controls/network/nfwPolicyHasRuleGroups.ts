@@ -9,7 +9,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::NetworkFirewall::FirewallPolicy'],
   rationale: 'A policy with no stateless or stateful rule group applies only its default actions: the firewall then either passes or drops everything, and enforces nothing specific to the workload.',
-  remediation: 'Add FirewallPolicy.StatefulRuleGroupReferences (or StatelessRuleGroupReferences) naming an AWS::NetworkFirewall::RuleGroup (Terraform: a stateful_rule_group_reference or stateless_rule_group_reference block in firewall_policy of aws_networkfirewall_firewall_policy).',
+  remediation: 'Add FirewallPolicy.StatefulRuleGroupReferences (or StatelessRuleGroupReferences) naming an AWS::NetworkFirewall::RuleGroup.',
+  remediationTerraform: 'Add a stateful_rule_group_reference (or stateless_rule_group_reference) block naming an aws_networkfirewall_rule_group to the firewall_policy block of the aws_networkfirewall_firewall_policy.',
   references: {},
   evaluate(r): Outcome {
     for (const path of LISTS) {

@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::NetworkFirewall::FirewallPolicy'],
   rationale: 'The stateless default action applies to every full packet no stateless rule matched. aws:pass lets those packets through without the stateful engine ever seeing them, so the stateful rules inspect nothing that reaches the default; aws:forward_to_sfe hands them to the stateful rules and aws:drop refuses them.',
-  remediation: 'Set FirewallPolicy.StatelessDefaultActions to [aws:forward_to_sfe] (or [aws:drop]) (Terraform: firewall_policy { stateless_default_actions = ["aws:forward_to_sfe"] } on aws_networkfirewall_firewall_policy).',
+  remediation: 'Set FirewallPolicy.StatelessDefaultActions to [aws:forward_to_sfe] (or [aws:drop]).',
+  remediationTerraform: 'Set firewall_policy { stateless_default_actions = ["aws:forward_to_sfe"] (or ["aws:drop"]) } on the aws_networkfirewall_firewall_policy.',
   references: {},
   evaluate(r) {
     return r.expect('FirewallPolicy.StatelessDefaultActions', holdsAnyOf(['aws:forward_to_sfe', 'aws:drop']), {

@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::NetworkFirewall::FirewallPolicy'],
   rationale: 'Fragmented packets have their own default action. Letting them pass (aws:pass) while full packets are inspected leaves a way around the stateful rules: split the traffic into fragments.',
-  remediation: 'Set FirewallPolicy.StatelessFragmentDefaultActions to [aws:forward_to_sfe] (or [aws:drop]) (Terraform: firewall_policy { stateless_fragment_default_actions = ["aws:forward_to_sfe"] } on aws_networkfirewall_firewall_policy).',
+  remediation: 'Set FirewallPolicy.StatelessFragmentDefaultActions to [aws:forward_to_sfe] (or [aws:drop]).',
+  remediationTerraform: 'Set firewall_policy { stateless_fragment_default_actions = ["aws:forward_to_sfe"] (or ["aws:drop"]) } on the aws_networkfirewall_firewall_policy.',
   references: {},
   evaluate(r) {
     return r.expect('FirewallPolicy.StatelessFragmentDefaultActions', holdsAnyOf(['aws:forward_to_sfe', 'aws:drop']), {

@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'low',
   resourceTypes: ['AWS::NetworkFirewall::Firewall'],
   rationale: 'Changing the subnets a firewall has endpoints in can leave an Availability Zone without inspection. Subnet change protection requires turning the flag off before the subnet mappings can be changed, so the change cannot happen by accident.',
-  remediation: 'Set SubnetChangeProtection: true on the AWS::NetworkFirewall::Firewall (Terraform: subnet_change_protection = true on aws_networkfirewall_firewall).',
+  remediation: 'Set SubnetChangeProtection: true on the AWS::NetworkFirewall::Firewall.',
+  remediationTerraform: 'Set subnet_change_protection = true on the aws_networkfirewall_firewall.',
   references: {},
   evaluate(r) {
     return r.expect('SubnetChangeProtection', isTrue, {

@@ -30,7 +30,7 @@ export default defineControl({
   resourceTypes: ['AWS::RDS::DBInstance'],
   rationale: 'A publicly accessible instance gets a DNS name that resolves to a public IP, so only its security group stands between the database port and the internet. When PubliclyAccessible is omitted RDS decides from the network: the instance is public if its subnets are in a VPC with an internet gateway.',
   remediation: 'Set PubliclyAccessible: false explicitly and place the instance in a DB subnet group of private subnets; reach it through a bastion, VPN or RDS Proxy.',
-  remediationTerraform: 'Set publicly_accessible = false (the provider sends false for an aws_db_instance when it is left out; write it on aws_rds_cluster_instance too) and use a db_subnet_group_name of private subnets; reach the database through a bastion, VPN or RDS Proxy.',
+  remediationTerraform: 'Set publicly_accessible = false (the provider sends false for an aws_db_instance when it is left out; write it on an aws_rds_cluster_instance too) and name in db_subnet_group_name an aws_db_subnet_group of private subnets; reach the database through a bastion, VPN or RDS Proxy.',
   references: { checkov: ['CKV_AWS_17'], trivy: ['AVD-AWS-0180'], cfn_nag: ['F22'], cdk_nag: [], guard: ['RDS_INSTANCE_PUBLIC_ACCESS_CHECK'] },
   evaluate(r) {
     const v = r.get('PubliclyAccessible');

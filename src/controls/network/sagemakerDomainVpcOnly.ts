@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'high',
   resourceTypes: ['AWS::SageMaker::Domain'],
   rationale: 'With AppNetworkAccessType PublicInternetOnly (the default), Studio apps reach the internet through a network SageMaker manages, outside your VPC\'s routing, firewalls and endpoints, so code run in Studio can send data anywhere. VpcOnly routes all Studio traffic through your subnets and security groups.',
-  remediation: 'Set AppNetworkAccessType: VpcOnly on the AWS::SageMaker::Domain (Terraform: app_network_access_type = "VpcOnly" on aws_sagemaker_domain), with VPC endpoints or a NAT gateway for the services Studio needs.',
+  remediation: 'Set AppNetworkAccessType: VpcOnly on the AWS::SageMaker::Domain, with VPC endpoints or a NAT gateway for the services Studio needs.',
+  remediationTerraform: 'Set app_network_access_type = "VpcOnly" on the aws_sagemaker_domain, with VPC endpoints or a NAT gateway for the services Studio needs.',
   references: { checkov: [], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
     return r.expect('AppNetworkAccessType', equalsOr('VpcOnly', 'PublicInternetOnly'), {

@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::SageMaker::NotebookInstance'],
   rationale: 'A notebook launched without SubnetId runs in a network managed by SageMaker with its own internet access: its traffic is not subject to your security groups, network ACLs, VPC endpoints or flow logs. Placing it in your subnet brings it under those controls.',
-  remediation: 'Set SubnetId (and SecurityGroupIds) on the notebook instance (Terraform: subnet_id and security_groups on aws_sagemaker_notebook_instance), preferably with DirectInternetAccess: Disabled.',
+  remediation: 'Set SubnetId (and SecurityGroupIds) on the notebook instance, preferably with DirectInternetAccess: Disabled.',
+  remediationTerraform: 'Set subnet_id and security_groups on the aws_sagemaker_notebook_instance, preferably with direct_internet_access = "Disabled".',
   references: { checkov: [], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
     return r.expect('SubnetId', isPresent, {

@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'high',
   resourceTypes: ['AWS::SageMaker::NotebookInstance'],
   rationale: 'With direct internet access (the default), SageMaker gives the notebook its own path to the internet outside your VPC, bypassing its routing, firewalls, proxies and flow logs, and code in the notebook can send data anywhere. Disabled, the notebook reaches only what its VPC subnet allows.',
-  remediation: 'Set DirectInternetAccess: Disabled with SubnetId and SecurityGroupIds (Terraform: direct_internet_access = "Disabled" with subnet_id and security_groups on aws_sagemaker_notebook_instance), and provide egress through the VPC where needed.',
+  remediation: 'Set DirectInternetAccess: Disabled with SubnetId and SecurityGroupIds, and provide egress through the VPC where needed.',
+  remediationTerraform: 'Set direct_internet_access = "Disabled" with subnet_id and security_groups on the aws_sagemaker_notebook_instance, and provide egress through the VPC where needed.',
   references: { checkov: ['CKV_AWS_122'], trivy: [], cfn_nag: [], cdk_nag: [], guard: ['SAGEMAKER_NOTEBOOK_NO_DIRECT_INTERNET_ACCESS'] },
   evaluate(r) {
     return r.expect('DirectInternetAccess', equalsOr('Disabled', 'Enabled'), {

@@ -13,6 +13,7 @@ export default defineControl({
   resourceTypes: SG_TYPES,
   rationale: 'Remote administration ports reachable from any address are scanned and brute-forced within minutes of exposure; a single weak credential or unpatched daemon then gives an attacker a shell.',
   remediation: 'Remove 0.0.0.0/0 and ::/0 rules for ports 22 and 3389; reach instances through SSM Session Manager, a bastion in a restricted security group, or a VPN CIDR.',
+  remediationTerraform: 'Remove rules opening ports 22 and 3389 to 0.0.0.0/0 or ::/0 (cidr_blocks / ipv6_cidr_blocks in ingress blocks of the aws_security_group or in an aws_security_group_rule, cidr_ipv4 / cidr_ipv6 of an aws_vpc_security_group_ingress_rule); reach instances through SSM Session Manager, a bastion in a restricted security group, or a VPN CIDR.',
   references: { checkov: ['CKV_AWS_24', 'CKV_AWS_25'], trivy: ['AVD-AWS-0107'], guard: ['RESTRICTED_SSH'] },
   evaluate(r) {
     return checkRules(r, {

@@ -18,6 +18,7 @@ export default defineControl({
   resourceTypes: SG_TYPES,
   rationale: 'Databases, caches and search clusters reachable from the internet are a leading cause of data breaches and ransom wipes; many (Redis, Memcached, Elasticsearch) have no authentication by default.',
   remediation: 'Allow database and cache ports only from the application tier\'s security group (SourceSecurityGroupId) or private CIDRs, never 0.0.0.0/0 or ::/0.',
+  remediationTerraform: 'Allow database and cache ports only from the application tier\'s security group (security_groups in an ingress block, source_security_group_id of an aws_security_group_rule, referenced_security_group_id of an aws_vpc_security_group_ingress_rule) or private CIDRs, never 0.0.0.0/0 or ::/0.',
   references: { guard: ['RESTRICTED_COMMON_PORTS'] },
   evaluate(r) {
     return checkRules(r, {

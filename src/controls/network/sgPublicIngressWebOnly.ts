@@ -34,6 +34,7 @@ export default defineControl({
   resourceTypes: SG_TYPES,
   rationale: 'Every port open to the whole internet is attack surface. Public entry points normally serve only HTTP and HTTPS; anything else exposed to 0.0.0.0/0 deserves a deliberate, reviewed exception.',
   remediation: 'Restrict internet-facing rules to TCP 80/443 (UDP 443 for HTTP/3), and narrow other ports to known CIDRs, prefix lists or security groups.',
+  remediationTerraform: 'Restrict ingress rules open to 0.0.0.0/0 or ::/0 (ingress blocks of the aws_security_group, aws_security_group_rule, aws_vpc_security_group_ingress_rule) to TCP 80/443 (UDP 443 for HTTP/3), and narrow other ports to known CIDRs, prefix lists or security groups.',
   references: { cfn_nag: ['W2'], cdk_nag: ['AwsSolutions-EC23'] },
   evaluate(r) {
     return checkRules(r, {

@@ -20,6 +20,7 @@ export default defineControl({
   resourceTypes: ['AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupIngress', 'AWS::EC2::SecurityGroupEgress'],
   rationale: 'A rule without a stated purpose cannot be reviewed: nobody can tell whether it is still needed, so stale openings accumulate.',
   remediation: 'Set Description on every SecurityGroupIngress and SecurityGroupEgress rule, naming who or what the rule is for.',
+  remediationTerraform: 'Set description on every ingress and egress block of the aws_security_group and on every aws_security_group_rule, aws_vpc_security_group_ingress_rule and aws_vpc_security_group_egress_rule, naming who or what the rule is for.',
   references: { checkov: ['CKV_AWS_23'], trivy: ['AVD-AWS-0124'], cfn_nag: ['W36'], guard: ['SECURITY_GROUP_DESCRIPTION_RULE'] },
   evaluate(r: ResourceContext) {
     const outs: Outcome[] = [];

@@ -8,6 +8,7 @@ export default defineControl({
   resourceTypes: ['AWS::EC2::VPC'],
   rationale: 'Resources launched without an explicit security group land in the VPC default group; opening that group silently exposes everything that forgot to choose one.',
   remediation: 'Remove AWS::EC2::SecurityGroupIngress/Egress resources whose GroupId is !GetAtt <Vpc>.DefaultSecurityGroup; create a dedicated security group instead.',
+  remediationTerraform: 'Remove the ingress and egress blocks of the VPC\'s aws_default_security_group (Terraform then removes all its rules) and any rule whose security_group_id is the VPC\'s default_security_group_id; create a dedicated aws_security_group instead.',
   references: {},
   evaluate(r) {
     const added = [...r.graph.referrers(r.resource, 'AWS::EC2::SecurityGroupIngress'), ...r.graph.referrers(r.resource, 'AWS::EC2::SecurityGroupEgress')]

@@ -18,6 +18,7 @@ export default defineControl({
   resourceTypes: ['AWS::EC2::VPCEndpoint'],
   rationale: 'An endpoint policy is the one place to stop a VPC endpoint from carrying traffic to any account\'s resources. The default policy (and a written one with Principal "*" and Action "*") lets code inside the VPC use stolen credentials of any account or copy data to buckets outside the organisation through the endpoint.',
   remediation: 'Write a PolicyDocument that names the actions needed and restricts principals or resources to the organisation or account (Condition on aws:PrincipalOrgID / aws:ResourceOrgID / aws:PrincipalAccount, or specific resource ARNs).',
+  remediationTerraform: 'Set policy on the aws_vpc_endpoint (or an aws_vpc_endpoint_policy) to a document that names the actions needed and restricts principals or resources to the organisation or account (a condition on aws:PrincipalOrgID, aws:ResourceOrgID or aws:PrincipalAccount, or specific resource ARNs).',
   references: {},
   evaluate(r): Outcome | Outcome[] {
     const type = asString(r.get('VpcEndpointType')) ?? 'Gateway';

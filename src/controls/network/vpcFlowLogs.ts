@@ -8,6 +8,7 @@ export default defineControl({
   resourceTypes: ['AWS::EC2::VPC'],
   rationale: 'Flow logs are the only record of which addresses talked to which resources; without them, investigating an intrusion or exfiltration in the VPC is guesswork.',
   remediation: 'Declare an AWS::EC2::FlowLog with ResourceType VPC and ResourceId !Ref <Vpc>, delivering to CloudWatch Logs or S3 (TrafficType ALL, or at least REJECT).',
+  remediationTerraform: 'Declare an aws_flow_log with vpc_id set to the VPC, traffic_type = "ALL" (or at least "REJECT") and log_destination naming a CloudWatch Logs group (with iam_role_arn) or an S3 bucket (log_destination_type = "s3").',
   references: { checkov: ['CKV2_AWS_11'], trivy: ['AVD-AWS-0178'], cdk_nag: ['AwsSolutions-VPC7'] },
   evaluate(r) {
     const logs = r.graph.referrers(r.resource, 'AWS::EC2::FlowLog').filter((f) => {

@@ -12,6 +12,7 @@ export default defineControl({
   resourceTypes: ['AWS::EC2::NetworkAclEntry'],
   rationale: 'A network ACL allowing 0.0.0.0/0 to remote administration ports leaves the subnet relying on security groups alone for the most attacked ports.',
   remediation: 'Remove allow entries for ports 22 and 3389 from 0.0.0.0/0 or ::/0 (including protocol -1 entries), or add a lower-numbered deny entry for those ports.',
+  remediationTerraform: 'Remove allow entries for ports 22 and 3389 from 0.0.0.0/0 or ::/0 (protocol "-1" entries included) in the ingress blocks of the aws_network_acl or in aws_network_acl_rule resources, or add a lower-numbered deny entry for those ports.',
   references: { trivy: ['AVD-AWS-0105'] },
   evaluate(r) {
     const e = r.resource;

@@ -9,6 +9,7 @@ export default defineControl({
   resourceTypes: ['AWS::EC2::NetworkAclEntry'],
   rationale: 'An allow entry for every protocol from 0.0.0.0/0 makes the network ACL a no-op for inbound traffic, removing the subnet-level layer of defence.',
   remediation: 'Replace protocol -1 allow entries from 0.0.0.0/0 or ::/0 with entries for the specific protocols and port ranges the subnet serves.',
+  remediationTerraform: 'Replace protocol "-1" allow entries from 0.0.0.0/0 or ::/0 (ingress blocks of the aws_network_acl, aws_network_acl_rule resources) with entries for the specific protocols and port ranges the subnet serves.',
   references: { cfn_nag: ['W66'] },
   evaluate(r) {
     const e = r.resource;

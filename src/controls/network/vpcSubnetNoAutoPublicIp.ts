@@ -9,6 +9,7 @@ export default defineControl({
   resourceTypes: ['AWS::EC2::Subnet'],
   rationale: 'With auto-assignment on, every instance or interface launched in the subnet gets an internet-routable address whether or not it was meant to be public.',
   remediation: 'Set MapPublicIpOnLaunch to false (or leave it unset) and give public addresses only to resources that need one, explicitly (Elastic IPs, load balancers).',
+  remediationTerraform: 'Leave map_public_ip_on_launch on the aws_subnet unset or false (the provider\'s default) and give public addresses only to resources that need one, explicitly (Elastic IPs, load balancers).',
   references: { cfn_nag: ['W33'], trivy: ['AVD-AWS-0164'], guard: ['SUBNET_AUTO_ASSIGN_PUBLIC_IP_DISABLED'] },
   evaluate(r) {
     return r.expect('MapPublicIpOnLaunch', isNotTrue, {

@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::EC2::TransitGateway'],
   rationale: 'With automatic acceptance, any account the transit gateway is shared with can attach its own VPC and, through the default route table, reach every network already attached. Requiring acceptance keeps each new network connection a reviewed decision.',
-  remediation: 'Leave AutoAcceptSharedAttachments unset or set it to disable (Terraform: auto_accept_shared_attachments = "disable" on aws_ec2_transit_gateway, the default).',
+  remediation: 'Leave AutoAcceptSharedAttachments unset or set it to disable.',
+  remediationTerraform: 'Leave auto_accept_shared_attachments on the aws_ec2_transit_gateway unset or "disable" (the default).',
   references: { checkov: ['CKV_AWS_331'] },
   evaluate(r) {
     return r.expect('AutoAcceptSharedAttachments', noneOf(['enable'], true), {

@@ -10,6 +10,7 @@ export default defineControl({
   resourceTypes: ['AWS::ElasticLoadBalancingV2::LoadBalancer'],
   rationale: 'An internet-facing ALB without a web ACL passes every request, including injection payloads and bot floods, straight to the application.',
   remediation: 'Declare an AWS::WAFv2::WebACLAssociation with ResourceArn !Ref <LoadBalancer> and a REGIONAL web ACL (for example with the AWS managed common rule set).',
+  remediationTerraform: 'Declare an aws_wafv2_web_acl_association with resource_arn set to the aws_lb\'s arn and web_acl_arn naming a REGIONAL aws_wafv2_web_acl (for example with the AWS managed common rule set).',
   references: {},
   evaluate(r) {
     if (lbType(r) !== 'application') return r.notApplicable('not an application load balancer');

@@ -13,6 +13,7 @@ export default defineControl({
   resourceTypes: ['AWS::WAFv2::WebACL'],
   rationale: 'The core rule set blocks the request patterns most web attacks start with (OWASP Top 10 style injection, path traversal, oversized or malformed requests); a web ACL without it, or with it only counting, leaves the application to defend against them alone.',
   remediation: 'Add a rule with ManagedRuleGroupStatement {VendorName: AWS, Name: AWSManagedRulesCommonRuleSet} and OverrideAction: {None: {}}; exclude or override single rules that break the application rather than counting the whole group.',
+  remediationTerraform: 'Add a rule to the aws_wafv2_web_acl with statement { managed_rule_group_statement { vendor_name = "AWS", name = "AWSManagedRulesCommonRuleSet" } } and override_action { none {} }; override single rules that break the application (rule_action_override) rather than counting the whole group.',
   references: {},
   evaluate(r): Outcome {
     const { rules, unknown } = wafRules(r.get('Rules'));

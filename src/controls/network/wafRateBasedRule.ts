@@ -10,6 +10,7 @@ export default defineControl({
   resourceTypes: ['AWS::WAFv2::WebACL'],
   rationale: 'Without a rate-based rule a single client can send unlimited requests: credential stuffing, scraping and application-layer floods pass as long as each request looks legitimate.',
   remediation: 'Add a rule with a RateBasedStatement (Limit per 5 minutes, AggregateKeyType IP or FORWARDED_IP) and Action Block, Captcha or Challenge.',
+  remediationTerraform: 'Add a rule to the aws_wafv2_web_acl with statement { rate_based_statement { limit = N, aggregate_key_type = "IP" (or "FORWARDED_IP") } } and action { block {} } (or captcha {} / challenge {}).',
   references: {},
   evaluate(r): Outcome {
     const { rules, unknown } = wafRules(r.get('Rules'));

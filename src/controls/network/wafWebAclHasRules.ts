@@ -9,6 +9,7 @@ export default defineControl({
   resourceTypes: ['AWS::WAFv2::WebACL'],
   rationale: 'A web ACL without rules only applies its default action; with Allow it inspects nothing while giving the appearance of protection.',
   remediation: 'Add Rules (for example AWS managed rule groups such as AWSManagedRulesCommonRuleSet and AWSManagedRulesKnownBadInputsRuleSet).',
+  remediationTerraform: 'Add rule blocks to the aws_wafv2_web_acl (for example AWS managed rule groups such as AWSManagedRulesCommonRuleSet and AWSManagedRulesKnownBadInputsRuleSet).',
   references: {},
   evaluate(r) {
     const rules = r.get('Rules');

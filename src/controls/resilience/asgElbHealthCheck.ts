@@ -9,6 +9,7 @@ export default defineControl({
   resourceTypes: ['AWS::AutoScaling::AutoScalingGroup'],
   rationale: 'With the default EC2 health checks the group replaces an instance only when the instance itself fails, so an instance whose application no longer answers stays in service while the load balancer marks it unhealthy.',
   remediation: 'Set HealthCheckType: ELB and a HealthCheckGracePeriod long enough for the application to start.',
+  remediationTerraform: 'Set health_check_type = "ELB" on the aws_autoscaling_group (the provider defaults to EC2) with a health_check_grace_period long enough for the application to start.',
   references: { checkov: [], trivy: [], cfn_nag: [], cdk_nag: [], guard: ['AUTOSCALING_GROUP_ELB_HEALTHCHECK_REQUIRED'] },
   evaluate(r) {
     const lb = any([decide(r.get('TargetGroupARNs'), isPresent), decide(r.get('LoadBalancerNames'), isPresent)]);

@@ -9,6 +9,7 @@ export default defineControl({
   resourceTypes: ['AWS::AutoScaling::AutoScalingGroup'],
   rationale: 'A group confined to one Availability Zone loses all its instances when that zone fails and cannot replace them elsewhere. With two or more subnets in different zones the group rebalances and keeps serving.',
   remediation: 'Give VPCZoneIdentifier subnets in at least two Availability Zones (or list two or more AvailabilityZones for EC2-Classic-style groups).',
+  remediationTerraform: 'List subnets in at least two Availability Zones in vpc_zone_identifier of the aws_autoscaling_group (or two or more availability_zones).',
   references: { checkov: [], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
     const path = r.get('VPCZoneIdentifier') !== undefined ? 'VPCZoneIdentifier' : 'AvailabilityZones';

@@ -13,6 +13,7 @@ export default defineControl({
   resourceTypes: ['AWS::Backup::BackupPlan'],
   rationale: 'Recovery points kept only in the region of the data are lost with it in a regional outage, and are within reach of the same compromised account or region-wide mistake; a copy in another region is what a regional recovery starts from.',
   remediation: 'Add CopyActions to a backup rule with DestinationBackupVaultArn naming a vault in another region (and, for protection from account compromise, another account), with its own Lifecycle.',
+  remediationTerraform: 'Add a copy_action block to a rule of the aws_backup_plan with destination_vault_arn naming a vault in another region (and, against account compromise, another account), with its own lifecycle block.',
   references: {},
   evaluate(r): Outcome {
     const path = 'BackupPlan.BackupPlanRule';

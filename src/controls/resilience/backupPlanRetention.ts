@@ -11,6 +11,7 @@ export default defineControl({
   resourceTypes: ['AWS::Backup::BackupPlan'],
   rationale: 'A backup that expires within days may be gone before corruption or an intrusion is noticed. Rules without a lifecycle keep recovery points until deleted by hand.',
   remediation: 'Set Lifecycle.DeleteAfterDays on each rule to 7 or more (35 or more for production data), or omit it to keep recovery points indefinitely.',
+  remediationTerraform: 'Set lifecycle { delete_after = 7 or more } (35 or more for production data) in each rule of the aws_backup_plan, or leave delete_after out to keep recovery points indefinitely.',
   references: { checkov: [], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
     const path = 'BackupPlan.BackupPlanRule';

@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::Backup::BackupVault'],
   rationale: 'Without a vault lock, anyone with the right permissions (or an attacker holding them) can delete recovery points or shorten their retention, removing the backups needed to recover from ransomware or a destructive mistake. A lock enforces minimum (and maximum) retention, and in compliance mode cannot be removed even by the account root once its grace period ends.',
-  remediation: 'Set LockConfiguration with MinRetentionDays (and ChangeableForDays for compliance mode) on the AWS::Backup::BackupVault; Terraform: an aws_backup_vault_lock_configuration resource naming the vault in backup_vault_name.',
+  remediation: 'Set LockConfiguration with MinRetentionDays (and ChangeableForDays for compliance mode) on the AWS::Backup::BackupVault.',
+  remediationTerraform: 'Declare an aws_backup_vault_lock_configuration naming the vault in backup_vault_name, with min_retention_days (and changeable_for_days for compliance mode).',
   references: { checkov: [], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
     // A lock declared with every setting left out (possible in Terraform) is still a lock.

@@ -9,7 +9,8 @@ export default defineControl({
   severity: 'low',
   resourceTypes: ['AWS::CloudFront::Distribution'],
   rationale: 'With a single origin, every cache miss fails while that origin is down. An origin group routes requests to a secondary origin when the primary returns the listed error codes or cannot be reached, but only for the cache behaviours that target the group.',
-  remediation: 'Declare DistributionConfig.OriginGroups with a group of two origins and FailoverCriteria, and point the default cache behaviour\'s TargetOriginId at the group (Terraform: an origin_group block with failover_criteria and two member blocks, and target_origin_id of default_cache_behavior set to its origin_id, on aws_cloudfront_distribution).',
+  remediation: 'Declare DistributionConfig.OriginGroups with a group of two origins and FailoverCriteria, and point the default cache behaviour\'s TargetOriginId at the group.',
+  remediationTerraform: 'Add an origin_group block with failover_criteria and two member blocks to the aws_cloudfront_distribution, and set target_origin_id of its default_cache_behavior to the group\'s origin_id.',
   references: { checkov: ['CKV_AWS_310'], guard: ['CLOUDFRONT_ORIGIN_FAILOVER_ENABLED'] },
   evaluate(r): Outcome {
     const path = `${DC}.OriginGroups.Items`;

@@ -9,6 +9,7 @@ export default defineControl({
   resourceTypes: ['AWS::Cognito::UserPool'],
   rationale: 'Deleting a user pool deletes every user and their credentials irrecoverably; deletion protection blocks deletion (including by a stack update or delete) until it is turned off explicitly.',
   remediation: 'Set DeletionProtection: ACTIVE.',
+  remediationTerraform: 'Set deletion_protection = "ACTIVE" on the aws_cognito_user_pool; the provider leaves it INACTIVE when unset.',
   references: {},
   evaluate(r) {
     return r.expect('DeletionProtection', oneOf(['ACTIVE']), {

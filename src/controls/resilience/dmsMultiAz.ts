@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'low',
   resourceTypes: ['AWS::DMS::ReplicationInstance'],
   rationale: 'A Multi-AZ replication instance keeps a standby in another Availability Zone and fails over to it, so ongoing replication (CDC) survives the loss of an instance or zone instead of stopping until someone rebuilds it.',
-  remediation: 'Set MultiAZ: true (Terraform: multi_az = true on aws_dms_replication_instance) for instances running ongoing replication.',
+  remediation: 'Set MultiAZ: true for instances running ongoing replication.',
+  remediationTerraform: 'Set multi_az = true on the aws_dms_replication_instance for instances running ongoing replication.',
   references: { checkov: [], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
     return r.expect('MultiAZ', isTrue, {

@@ -10,6 +10,7 @@ export default defineControl({
   resourceTypes: ['AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable'],
   rationale: 'With deletion protection DynamoDB rejects DeleteTable until the flag is cleared, so a stack deletion, a replacement caused by a renamed key or a mistaken call cannot drop the table and its data. It is off by default.',
   remediation: 'Set DeletionProtectionEnabled: true (on every replica of a global table), and a DeletionPolicy of Retain or Snapshot.',
+  remediationTerraform: 'Set deletion_protection_enabled = true on the aws_dynamodb_table; the provider leaves it off when unset.',
   references: { checkov: [], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
     if (r.type === 'AWS::DynamoDB::GlobalTable') {

@@ -10,6 +10,7 @@ export default defineControl({
   resourceTypes: ['AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable'],
   rationale: 'Point-in-time recovery keeps continuous backups for up to 35 days, so a table damaged by a faulty deployment, a bad batch write or a malicious delete can be restored to the second before. It is off by default and cannot be reconstructed afterwards.',
   remediation: 'Set PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled: true (on every replica of a global table).',
+  remediationTerraform: 'Add point_in_time_recovery { enabled = true } to the aws_dynamodb_table.',
   references: { checkov: ['CKV_AWS_28', 'CKV_AWS_165'], trivy: ['AVD-AWS-0024'], cfn_nag: [], cdk_nag: ['AwsSolutions-DDB3'], guard: ['DYNAMODB_PITR_ENABLED'] },
   evaluate(r) {
     const path = 'PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled';

@@ -9,6 +9,7 @@ export default defineControl({
   resourceTypes: ['AWS::EFS::FileSystem'],
   rationale: 'With the backup policy enabled AWS Backup takes daily backups of the file system kept for 35 days; otherwise deleted or overwritten files cannot be recovered unless a separate backup plan covers the file system.',
   remediation: 'Set BackupPolicy.Status: ENABLED, or include the file system in an AWS Backup plan.',
+  remediationTerraform: 'Declare an aws_efs_backup_policy for the file system with backup_policy { status = "ENABLED" }, or include the file system in an AWS Backup plan.',
   references: { checkov: [], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
     return r.expect('BackupPolicy.Status', oneOf(['ENABLED']), {

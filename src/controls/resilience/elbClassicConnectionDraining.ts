@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'low',
   resourceTypes: ['AWS::ElasticLoadBalancing::LoadBalancer'],
   rationale: 'Without connection draining, an instance that is deregistered or fails its health check has its in-flight requests cut off, so every deployment or scale-in turns into errors for the clients being served.',
-  remediation: 'Set ConnectionDrainingPolicy.Enabled: true with a Timeout (Terraform: connection_draining = true and connection_draining_timeout on aws_elb).',
+  remediation: 'Set ConnectionDrainingPolicy.Enabled: true with a Timeout.',
+  remediationTerraform: 'Set connection_draining = true and connection_draining_timeout on the aws_elb.',
   references: {},
   evaluate(r) {
     return r.expect('ConnectionDrainingPolicy.Enabled', isTrue, {

@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'low',
   resourceTypes: ['AWS::ElasticLoadBalancing::LoadBalancer'],
   rationale: 'Without cross-zone load balancing each load balancer node sends traffic only to instances in its own zone, so a zone with fewer healthy instances is overloaded while others idle, and losing instances in one zone degrades service more than capacity alone would suggest.',
-  remediation: 'Set CrossZone: true (Terraform: cross_zone_load_balancing on aws_elb, which defaults to true; do not set it to false).',
+  remediation: 'Set CrossZone: true.',
+  remediationTerraform: 'Leave cross_zone_load_balancing on the aws_elb unset or true (the provider\'s default).',
   references: { checkov: ['CKV_AWS_138'], guard: ['ELB_CROSS_ZONE_LOAD_BALANCING_ENABLED'] },
   evaluate(r) {
     return r.expect('CrossZone', isTrue, {

@@ -9,7 +9,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::ElasticLoadBalancing::LoadBalancer'],
   rationale: 'A classic load balancer has nodes only in the zones (or the zones of the subnets) it is given. With one zone, an outage there takes the load balancer and everything behind it offline, however many instances run elsewhere.',
-  remediation: 'List subnets in at least two Availability Zones in Subnets, or at least two zones in AvailabilityZones (Terraform: subnets or availability_zones on aws_elb).',
+  remediation: 'List subnets in at least two Availability Zones in Subnets, or at least two zones in AvailabilityZones.',
+  remediationTerraform: 'List subnets in at least two Availability Zones in subnets of the aws_elb, or at least two zones in availability_zones.',
   references: {},
   evaluate(r): Outcome {
     const subnets = r.get('Subnets');

@@ -10,6 +10,7 @@ export default defineControl({
   resourceTypes: ['AWS::ElasticLoadBalancingV2::LoadBalancer'],
   rationale: 'Deleting a load balancer takes the service offline and releases its DNS name; deletion protection guards against a mistaken stack change or console click.',
   remediation: 'Add LoadBalancerAttributes deletion_protection.enabled = "true".',
+  remediationTerraform: 'Set enable_deletion_protection = true on the aws_lb; the provider leaves it off when unset.',
   references: { checkov: ['CKV_AWS_150'], guard: ['ELB_DELETION_PROTECTION_ENABLED'] },
   evaluate(r) {
     const a = lbAttribute(r, 'deletion_protection.enabled');

@@ -19,7 +19,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::FSx::FileSystem'],
   rationale: 'Automatic daily backups are what restores an FSx file system after deletion, corruption or ransomware encryption of its shares. AutomaticBackupRetentionDays 0 turns them off. The retention FSx applies when the setting is left out differs by file system type and has changed over time (and Terraform providers send their own values), so only a declared retention is judged; left out, the result is not known. Lustre scratch file systems keep no backups and are not judged.',
-  remediation: 'Set AutomaticBackupRetentionDays to 7 or more in WindowsConfiguration, LustreConfiguration, OntapConfiguration or OpenZFSConfiguration; Terraform: automatic_backup_retention_days on the aws_fsx_*_file_system resource. An AWS Backup plan covering the file system is an alternative.',
+  remediation: 'Set AutomaticBackupRetentionDays to 7 or more in WindowsConfiguration, LustreConfiguration, OntapConfiguration or OpenZFSConfiguration. An AWS Backup plan covering the file system is an alternative.',
+  remediationTerraform: 'Set automatic_backup_retention_days to 7 or more on the aws_fsx_windows_file_system, aws_fsx_lustre_file_system, aws_fsx_ontap_file_system or aws_fsx_openzfs_file_system, or cover the file system with an AWS Backup plan.',
   references: { checkov: [], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
     if (isLustreScratch(r) === true) return r.notApplicable('Lustre scratch file systems keep no backups');

@@ -11,6 +11,7 @@ export default defineControl({
   resourceTypes: LAMBDA_TYPES,
   rationale: 'Asynchronous events that still fail after retries are dropped unless a dead-letter queue or on-failure destination captures them, losing data without a trace.',
   remediation: 'Set DeadLetterConfig.TargetArn (DeadLetterQueue in SAM) to an SQS queue or SNS topic, or declare an on-failure destination with EventInvokeConfig.',
+  remediationTerraform: 'Add dead_letter_config { target_arn = <SQS queue or SNS topic ARN> } to the aws_lambda_function, or declare an aws_lambda_function_event_invoke_config with destination_config { on_failure { destination = ... } }.',
   references: { checkov: ['CKV_AWS_116'], guard: ['LAMBDA_DLQ_CHECK'] },
   evaluate(r) {
     const dlqPath = r.type === 'AWS::Serverless::Function' ? 'DeadLetterQueue.TargetArn' : 'DeadLetterConfig.TargetArn';

@@ -10,7 +10,8 @@ export default defineControl({
   severity: 'low',
   resourceTypes: LAMBDA_TYPES,
   rationale: 'A function attached to a VPC can only run where it has a network interface. With subnets in a single Availability Zone, an outage of that zone stops every invocation even though Lambda itself runs in several zones.',
-  remediation: 'List subnets from at least two Availability Zones in VpcConfig.SubnetIds (Terraform: vpc_config { subnet_ids = [...] } on aws_lambda_function).',
+  remediation: 'List subnets from at least two Availability Zones in VpcConfig.SubnetIds.',
+  remediationTerraform: 'List subnets from at least two Availability Zones in vpc_config { subnet_ids } of the aws_lambda_function.',
   references: {},
   evaluate(r): Outcome {
     const path = 'VpcConfig.SubnetIds';

@@ -10,6 +10,7 @@ export default defineControl({
   resourceTypes: LAMBDA_TYPES,
   rationale: 'Without a reservation one function can consume the whole account concurrency pool during a spike or a flood of malicious requests, throttling every other function, and costs grow without bound.',
   remediation: 'Set ReservedConcurrentExecutions to the maximum concurrency the function needs.',
+  remediationTerraform: 'Set reserved_concurrent_executions on the aws_lambda_function to the concurrency it needs; the provider\'s default of -1 reserves nothing and 0 stops the function.',
   references: { checkov: ['CKV_AWS_115'], cfn_nag: ['W92'], guard: ['LAMBDA_CONCURRENCY_CHECK'] },
   evaluate(r) {
     return r.expect('ReservedConcurrentExecutions', atLeast(1), {

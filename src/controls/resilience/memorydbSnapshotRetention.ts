@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'low',
   resourceTypes: ['AWS::MemoryDB::Cluster'],
   rationale: 'MemoryDB is durable across node failures, but only snapshots let you go back to the data as it was before a bad deployment or a destructive command. With SnapshotRetentionLimit 0 no automatic snapshots are taken; a week of them covers problems noticed late.',
-  remediation: 'Set SnapshotRetentionLimit to 7 or more (Terraform: snapshot_retention_limit on aws_memorydb_cluster, whose default is 0, no snapshots).',
+  remediation: 'Set SnapshotRetentionLimit to 7 or more.',
+  remediationTerraform: 'Set snapshot_retention_limit to 7 or more on the aws_memorydb_cluster (its default, 0, keeps no snapshots).',
   references: { checkov: [], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
     return r.expect('SnapshotRetentionLimit', atLeast(7), {

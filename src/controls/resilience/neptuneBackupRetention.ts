@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::Neptune::DBCluster'],
   rationale: 'Point-in-time restore of a Neptune cluster reaches back only as far as BackupRetentionPeriod, which is 1 day when left out. Data corruption or a destructive change noticed after a weekend can then no longer be undone.',
-  remediation: 'Set BackupRetentionPeriod to 7 or more (up to 35); Terraform: backup_retention_period on aws_neptune_cluster. Alternatively protect the cluster with an AWS Backup plan of equal retention.',
+  remediation: 'Set BackupRetentionPeriod to 7 or more (up to 35). Alternatively protect the cluster with an AWS Backup plan of equal retention.',
+  remediationTerraform: 'Set backup_retention_period to 7 or more (up to 35) on the aws_neptune_cluster, or protect the cluster with an AWS Backup plan of equal retention.',
   references: { checkov: [], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
     return r.expect('BackupRetentionPeriod', atLeast(7), {

@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'low',
   resourceTypes: ['AWS::Neptune::DBCluster'],
   rationale: 'Snapshots created without the cluster\'s tags escape the tag-based access policies, cost allocation and lifecycle automation applied to the cluster, and are hard to attribute during cleanup or an incident.',
-  remediation: 'Set CopyTagsToSnapshot: true (Terraform: copy_tags_to_snapshot = true on aws_neptune_cluster).',
+  remediation: 'Set CopyTagsToSnapshot: true.',
+  remediationTerraform: 'Set copy_tags_to_snapshot = true on the aws_neptune_cluster.',
   references: { checkov: ['CKV_AWS_362'], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
     return r.expect('CopyTagsToSnapshot', isTrue, {

@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::Neptune::DBCluster'],
   rationale: 'Deletion protection makes the Neptune API refuse to delete the cluster until the setting is turned off, which stops a mistaken stack update, terraform destroy or console action from removing the database and its automated backups.',
-  remediation: 'Set DeletionProtection: true (Terraform: deletion_protection = true on aws_neptune_cluster).',
+  remediation: 'Set DeletionProtection: true.',
+  remediationTerraform: 'Set deletion_protection = true on the aws_neptune_cluster.',
   references: { checkov: [], trivy: [], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
     return r.expect('DeletionProtection', isTrue, {

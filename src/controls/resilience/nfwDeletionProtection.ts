@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::NetworkFirewall::Firewall'],
   rationale: 'A firewall that inspects a VPC\'s traffic can be removed by a single API call or a stack change; the traffic then flows uninspected (or not at all, if routes still point at the deleted endpoints). Deletion protection makes removing it a deliberate two-step action.',
-  remediation: 'Set DeleteProtection: true on the AWS::NetworkFirewall::Firewall (Terraform: delete_protection = true on aws_networkfirewall_firewall).',
+  remediation: 'Set DeleteProtection: true on the AWS::NetworkFirewall::Firewall.',
+  remediationTerraform: 'Set delete_protection = true on the aws_networkfirewall_firewall.',
   references: {},
   evaluate(r) {
     return r.expect('DeleteProtection', isTrue, {

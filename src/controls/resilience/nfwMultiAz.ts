@@ -10,7 +10,8 @@ export default defineControl({
   severity: 'medium',
   resourceTypes: ['AWS::NetworkFirewall::Firewall'],
   rationale: 'A firewall endpoint lives in one Availability Zone. With endpoints in a single zone, an outage there cuts off (or, if routes are changed in a hurry, bypasses) inspection for the whole VPC; routing each zone through its own endpoint keeps a zone failure contained.',
-  remediation: 'List subnets from at least two Availability Zones in SubnetMappings (Terraform: one subnet_mapping block per zone on aws_networkfirewall_firewall).',
+  remediation: 'List subnets from at least two Availability Zones in SubnetMappings.',
+  remediationTerraform: 'Add one subnet_mapping block per Availability Zone, in at least two zones, to the aws_networkfirewall_firewall.',
   references: {},
   evaluate(r): Outcome {
     const path = 'SubnetMappings';

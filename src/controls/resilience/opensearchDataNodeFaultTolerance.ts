@@ -10,7 +10,7 @@ export default defineControl({
   resourceTypes: DOMAIN_TYPES,
   rationale: 'With zone awareness off, or fewer than three data nodes, losing one node or one Availability Zone can leave shards without a copy: the cluster turns red, writes fail and data can be lost until it is restored from a snapshot.',
   remediation: 'Set ZoneAwarenessEnabled: true and InstanceCount of 3 or more in ClusterConfig (ElasticsearchClusterConfig on AWS::Elasticsearch::Domain), and keep at least one replica per index.',
-  remediationTerraform: 'Set cluster_config { zone_awareness_enabled = true, instance_count = 3 } (or more, with zone_awareness_config.availability_zone_count), and keep at least one replica per index.',
+  remediationTerraform: 'Set cluster_config { zone_awareness_enabled = true, instance_count = 3 } (or more, with zone_awareness_config.availability_zone_count) on the aws_opensearch_domain or aws_elasticsearch_domain, and keep at least one replica per index.',
   references: { guard: ['OPENSEARCH_DATA_NODE_FAULT_TOLERANCE', 'ELASTICSEARCH_DATA_NODE_FAULT_TOLERANCE'] },
   evaluate(r): Outcome {
     const cfg = clusterConfigOf(r);

@@ -11,7 +11,7 @@ export default defineControl({
   resourceTypes: DOMAIN_TYPES,
   rationale: 'Dedicated master nodes keep cluster management off the busy data nodes; with three of them the cluster keeps a quorum when one fails. Without them, or with fewer, a loaded or lost node can leave the cluster unable to elect a master and stop accepting writes.',
   remediation: 'Set DedicatedMasterEnabled: true, DedicatedMasterCount: 3 (or 5) and a DedicatedMasterType in ClusterConfig (ElasticsearchClusterConfig on AWS::Elasticsearch::Domain).',
-  remediationTerraform: 'Set cluster_config { dedicated_master_enabled = true, dedicated_master_count = 3, dedicated_master_type = ... } (3 or 5 masters).',
+  remediationTerraform: 'Set cluster_config { dedicated_master_enabled = true, dedicated_master_count = 3, dedicated_master_type = ... } (3 or 5 masters) on the aws_opensearch_domain or aws_elasticsearch_domain.',
   references: { checkov: ['CKV_AWS_318'], guard: ['ELASTICSEARCH_PRIMARY_NODE_FAULT_TOLERANCE'] },
   evaluate(r): Outcome {
     const cfg = clusterConfigOf(r);

@@ -10,6 +10,7 @@ export default defineControl({
   resourceTypes: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'],
   rationale: 'Automated backups and point-in-time restore reach back only as far as BackupRetentionPeriod, which defaults to 1 day in CloudFormation (0 turns backups off). Corruption or a bad migration noticed after a weekend is then unrecoverable.',
   remediation: 'Set BackupRetentionPeriod to 7 or more (up to 35 days), or protect the database with an AWS Backup plan of equivalent retention.',
+  remediationTerraform: 'Set backup_retention_period to 7 or more (up to 35 days) on the aws_db_instance or aws_rds_cluster, or protect the database with an AWS Backup plan of equivalent retention.',
   references: { checkov: ['CKV_AWS_133'], trivy: ['AVD-AWS-0077'], cfn_nag: [], cdk_nag: [], guard: [] },
   evaluate(r) {
     if (inDbCluster(r)) return r.notApplicable('instance belongs to a DB cluster; backup retention is set on the cluster');

@@ -10,6 +10,7 @@ export default defineControl({
   resourceTypes: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'],
   rationale: 'Deletion protection makes RDS refuse a delete call until the flag is turned off, which stops a stack deletion, a resource replacement or a mistaken console action from removing a production database. It is off by default.',
   remediation: 'Set DeletionProtection: true (and a DeletionPolicy of Snapshot or Retain on the resource).',
+  remediationTerraform: 'Set deletion_protection = true on the aws_db_instance or aws_rds_cluster (the provider leaves it off when unset), and keep skip_final_snapshot false with a final_snapshot_identifier.',
   references: { checkov: ['CKV_AWS_293', 'CKV_AWS_139'], trivy: [], cfn_nag: ['F80'], cdk_nag: ['AwsSolutions-RDS10'], guard: ['RDS_INSTANCE_DELETION_PROTECTION_ENABLED'] },
   evaluate(r) {
     if (inDbCluster(r)) return r.notApplicable('instance belongs to a DB cluster; deletion protection is set on the cluster');

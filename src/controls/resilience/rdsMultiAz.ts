@@ -10,6 +10,7 @@ export default defineControl({
   resourceTypes: ['AWS::RDS::DBInstance'],
   rationale: 'A Multi-AZ instance keeps a synchronous standby in another Availability Zone and fails over to it automatically, so an AZ outage or host failure costs minutes instead of a restore from backup. Single-AZ is the default.',
   remediation: 'Set MultiAZ: true (Aurora clusters get the same protection from replicas in other Availability Zones).',
+  remediationTerraform: 'Set multi_az = true on the aws_db_instance (Aurora clusters get the same protection from aws_rds_cluster_instance replicas in other Availability Zones).',
   references: { checkov: ['CKV_AWS_157'], trivy: [], cfn_nag: [], cdk_nag: ['AwsSolutions-RDS3'], guard: ['RDS_MULTI_AZ_SUPPORT'] },
   evaluate(r) {
     if (inDbCluster(r)) return r.notApplicable('instance belongs to a DB cluster; availability comes from the cluster\'s instances');

@@ -9,6 +9,7 @@ export default defineControl({
   resourceTypes: ['AWS::Redshift::Cluster'],
   rationale: 'With AutomatedSnapshotRetentionPeriod 0, Redshift takes no automated snapshots, so a dropped table or a corrupted load can only be recovered from manual snapshots, if any exist.',
   remediation: 'Leave AutomatedSnapshotRetentionPeriod unset (1 day) or set it to the recovery window you need (up to 35 days).',
+  remediationTerraform: 'Leave automated_snapshot_retention_period on the aws_redshift_cluster unset (1 day) or set it to the recovery window you need (up to 35 days); 0 turns automated snapshots off.',
   references: { guard: ['REDSHIFT_BACKUP_ENABLED'] },
   evaluate(r): Outcome {
     const v = r.get('AutomatedSnapshotRetentionPeriod');

@@ -12,6 +12,7 @@ export default defineControl({
   resourceTypes: ['AWS::S3::Bucket'],
   rationale: 'Versioning protects objects from overwrites and deletes, but every version still lives in one bucket; a replica in the same stack is in the same region and goes with it. A destination outside the stack is what a copy in another region or account looks like from a template (the template cannot show that bucket\'s region, so the finding says so).',
   remediation: 'Add ReplicationConfiguration (Role and Rules with Status: Enabled) whose Destination.Bucket is a versioned bucket in another region, declared in a stack deployed there.',
+  remediationTerraform: 'Declare an aws_s3_bucket_replication_configuration for the bucket with a role and a rule { status = "Enabled", destination { bucket = <ARN> } } whose destination is a versioned bucket in another region (one this configuration declares with another provider is reported as not known, as provider regions are not read).',
   references: {},
   evaluate(r): Outcome | undefined {
     const status = r.get('VersioningConfiguration.Status');

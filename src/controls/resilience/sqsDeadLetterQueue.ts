@@ -20,7 +20,8 @@ export default defineControl({
   severity: 'low',
   resourceTypes: ['AWS::SQS::Queue'],
   rationale: 'Without a redrive policy a message that consumers cannot process is retried until its retention period ends and is then lost, and it keeps blocking FIFO message groups. A queue that is itself the dead-letter queue of another scanned queue is not applicable.',
-  remediation: 'Set RedrivePolicy with deadLetterTargetArn (the dead-letter queue\'s ARN) and maxReceiveCount; in Terraform, redrive_policy = jsonencode({ deadLetterTargetArn = ..., maxReceiveCount = ... }) on aws_sqs_queue or an aws_sqs_queue_redrive_policy.',
+  remediation: 'Set RedrivePolicy with deadLetterTargetArn (the dead-letter queue\'s ARN) and maxReceiveCount.',
+  remediationTerraform: 'Set redrive_policy = jsonencode({ deadLetterTargetArn = ..., maxReceiveCount = ... }) on the aws_sqs_queue, or declare an aws_sqs_queue_redrive_policy for it.',
   references: {},
   evaluate(r) {
     const feeds = r.graph.ofType('AWS::SQS::Queue', r.resource).filter((q) => q !== r.resource && pointsAt(r, q, getPath(q.properties, 'RedrivePolicy.deadLetterTargetArn')) === r.resource);

@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'low',
   resourceTypes: ['AWS::AutoScaling::AutoScalingGroup'],
   rationale: 'Tags on the group describe the instances it runs (owner, environment, data classification, cost centre). A tag not propagated at launch is missing from every instance, so tag-based access policies, cost reports and inventories miss or mislabel them.',
-  remediation: 'Set PropagateAtLaunch: true on each entry of Tags (Terraform: propagate_at_launch = true in each tag block of aws_autoscaling_group).',
+  remediation: 'Set PropagateAtLaunch: true on each entry of Tags.',
+  remediationTerraform: 'Set propagate_at_launch = true in each tag block of the aws_autoscaling_group.',
   references: { checkov: ['CKV_AWS_153'] },
   evaluate(r): Outcome {
     const tags = r.get('Tags');

@@ -8,7 +8,8 @@ export default defineControl({
   severity: 'low',
   resourceTypes: ['AWS::ECR::Repository'],
   rationale: 'Without a lifecycle policy every image ever pushed is kept: old, vulnerable images stay pullable and storage grows without bound.',
-  remediation: 'Set LifecyclePolicy.LifecyclePolicyText with rules expiring untagged and old images; in Terraform, an aws_ecr_lifecycle_policy resource with a policy for the repository.',
+  remediation: 'Set LifecyclePolicy.LifecyclePolicyText with rules expiring untagged and old images.',
+  remediationTerraform: 'Declare an aws_ecr_lifecycle_policy for the repository whose policy expires untagged and old images.',
   references: {},
   evaluate(r) {
     return r.expect('LifecyclePolicy.LifecyclePolicyText', isPresent, {

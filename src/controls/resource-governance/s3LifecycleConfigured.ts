@@ -9,7 +9,8 @@ export default defineControl({
   severity: 'low',
   resourceTypes: ['AWS::S3::Bucket'],
   rationale: 'Without lifecycle rules, objects, old versions and incomplete multipart uploads are kept for ever: data outlives its retention period and storage grows without bound. The Terraform provider v3 inline lifecycle_rule blocks of aws_s3_bucket are read as well as aws_s3_bucket_lifecycle_configuration.',
-  remediation: 'Add LifecycleConfiguration.Rules with at least one rule of Status: Enabled (expiration, noncurrent version expiration or abort of incomplete uploads); in Terraform, aws_s3_bucket_lifecycle_configuration with a rule { status = "Enabled" ... }.',
+  remediation: 'Add LifecycleConfiguration.Rules with at least one rule of Status: Enabled (expiration, noncurrent version expiration or abort of incomplete uploads).',
+  remediationTerraform: 'Declare an aws_s3_bucket_lifecycle_configuration for the bucket with at least one rule { status = "Enabled" } (expiration, noncurrent_version_expiration or abort_incomplete_multipart_upload).',
   references: {},
   evaluate(r) {
     const { items, unknown, v } = listAt(r, 'LifecycleConfiguration.Rules');

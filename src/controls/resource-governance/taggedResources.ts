@@ -23,6 +23,7 @@ export default defineControl({
   ],
   rationale: 'Tags record owner, environment and data classification; without them nobody can tell who is responsible for a resource, which data it holds or what it costs, and tag-based access policies do not apply.',
   remediation: 'Add Tags (FileSystemTags on an EFS file system), for example owner, environment and data-classification, or set stack-level tags at deployment and declare them here for SAM Globals.',
+  remediationTerraform: 'Add a tags map (for example owner, environment and data-classification) to the resource block (aws_s3_bucket, aws_lambda_function, aws_efs_file_system and so on), or set them once in the provider\'s default_tags block (counted when a plan is scanned, where they appear in tags_all).',
   references: {},
   evaluate(r) {
     // EFS names its tags FileSystemTags.

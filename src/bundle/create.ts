@@ -1,0 +1,215 @@
+/**
+ * attest bundle create: the evidence bundle an auditor takes away and verifies offline. One
+ * zip with the signed framework report, the scan inputs and their hashes, the ledger records
+ * of the period (scrubbed, personal data left out), the signed checkpoint they end at, an
+ * inclusion proof of every record against it, optionally a consistency proof from the
+ * auditor's previous checkpoint, the attested evidence files, every signing public key, and a
+ * signed manifest of it all.
+ */
+import { createHash } from 'node:crypto';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Ledger, SignedCheckpoint } from '../ledger/ledger.js';
+import { exportView } from '../ledger/export.js';
+import { parseTime } from '../ledger/record.js';
+import { signBytes, type FrameworkReport } from '../compliance/framework-report.js';
+import type { ComplianceStore } from '../compliance/store.js';
+import { TOOL_VERSION } from '../report/model.js';
+import { BUNDLE_FORMAT, M, type BundleManifest, type InclusionLine } from './format.js';
+import { ZipFileWriter, type Members } from './zip.js';
+import { ProofMaker } from './proofs.js';
+
+export interface CreateBundleInput {
+  ledger: Ledger;
+  store: Pick<ComplianceStore, 'getFile'>;
+  /** The signed report as `attest report` wrote it. */
+  report: Buffer;
+  reportSig: Buffer;
+  /** Where the zip is written (as it is made: large members are never whole in memory). */
+  out: string;
+  /** The auditor's checkpoint from a previous bundle: a consistency proof from it is included. */
+  previousCheckpoint?: SignedCheckpoint;
+  now?: Date;
+  onProgress?: (records: number) => void;
+}
+
+export interface CreateBundleResult {
+  manifest: BundleManifest;
+  checkpoint: SignedCheckpoint;
+  records: number;
+  evidenceFiles: number;
+  keys: number;
+}
+
+const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
+
+export class BundleInputError extends Error {}
+
+export async function createBundle(inp: CreateBundleInput): Promise<CreateBundleResult> {
+  // Records and proofs go to temporary files a page at a time, hashed as they are written.
+  const tmp = mkdtempSync(join(tmpdir(), 'attest-bundle-'));
+  try {
+    return await build(inp, tmp);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+async function build(inp: CreateBundleInput, tmp: string): Promise<CreateBundleResult> {
+  const now = inp.now ?? new Date();
+  const report = JSON.parse(inp.report.toString('utf8')) as FrameworkReport;
+  const ledger = inp.ledger;
+  const members: Members = new Map();
+  members.set(M.report, inp.report);
+  members.set(M.reportSig, inp.reportSig);
+
+  // inputs.json: every infrastructure file the scan read, with its SHA-256 now.
+  const inputs = report.scope.sources.map((s) => {
+    let digest: string | null = null;
+    let bytes: number | null = null;
+    try {
+      const b = readFileSync(s.file);
+      digest = sha256(b);
+      bytes = b.length;
+    } catch {
+      /* recorded as unreadable */
+    }
+    return { file: s.file, format: s.format, sha256: digest, bytes };
+  });
+  members.set(M.inputs, Buffer.from(JSON.stringify({ paths: report.scope.paths, files: inputs }, null, 2) + '\n'));
+
+  // The checkpoint, signed now: records of the period up to it, each with its inclusion proof.
+  const checkpoint = await ledger.checkpoint();
+  const from = parseTime(report.period.from, 'from');
+  const to = parseTime(report.period.to, 'to');
+  const recFile = join(tmp, 'records.ndjson');
+  const proofFile = join(tmp, 'inclusion.ndjson');
+  const recFd = openSync(recFile, 'w');
+  const proofFd = openSync(proofFile, 'w');
+  const recHash = createHash('sha256');
+  const proofHash = createHash('sha256');
+  let recBytes = 0;
+  let proofBytes = 0;
+  let n = 0;
+  try {
+    let cursor: string | undefined;
+    const maker = new ProofMaker(ledger, checkpoint.size, checkpoint.root);
+    for (;;) {
+      const page = await ledger.query({ from, to, seqBefore: checkpoint.size + 1, order: 'asc', limit: 1000, ...(cursor ? { cursor } : {}) });
+      // Cost: each proof is log2(size) hashes (about 20 × 64 hex characters at 1M records); the
+      // hashes are read once per page, not per record (ProofMaker).
+      const lines: InclusionLine[] = await maker.proofs(page.records.map((r) => r.seq));
+      let recs = '';
+      let proofs = '';
+      for (const [i, r] of page.records.entries()) {
+        recs += JSON.stringify(exportView(r, false)) + '\n';
+        proofs += JSON.stringify(lines[i]) + '\n';
+        n++;
+      }
+      const rb = Buffer.from(recs);
+      const pb = Buffer.from(proofs);
+      writeSync(recFd, rb); recHash.update(rb); recBytes += rb.length;
+      writeSync(proofFd, pb); proofHash.update(pb); proofBytes += pb.length;
+      inp.onProgress?.(n);
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+  } finally {
+    closeSync(recFd);
+    closeSync(proofFd);
+  }
+  const fileMembers = new Map<string, { path: string; sha256: string; bytes: number }>([
+    [M.records, { path: recFile, sha256: recHash.digest('hex'), bytes: recBytes }],
+    [M.inclusion, { path: proofFile, sha256: proofHash.digest('hex'), bytes: proofBytes }],
+  ]);
+  members.set(M.checkpoint, Buffer.from(JSON.stringify(checkpoint, null, 2) + '\n'));
+
+  if (inp.previousCheckpoint) {
+    const prev = inp.previousCheckpoint;
+    if (prev.origin !== checkpoint.origin) throw new BundleInputError(`--previous-checkpoint is of ledger ${prev.origin}, not of this ledger (${checkpoint.origin})`);
+    if (prev.size > checkpoint.size) throw new BundleInputError(`--previous-checkpoint (size ${prev.size}) is larger than this ledger's checkpoint (${checkpoint.size})`);
+    const proof = await ledger.consistencyProof(prev.size, checkpoint.size);
+    if (proof.from.root !== prev.root) throw new BundleInputError(`--previous-checkpoint's root at size ${prev.size} is not this ledger's: it does not descend from it`);
+    members.set(M.consistency, Buffer.from(JSON.stringify(proof, null, 2) + '\n'));
+  }
+
+  // Evidence files of the framework's attestations, content-addressed.
+  const wanted = new Set(report.policies.flatMap((p) => p.files.map((f) => f.sha256)));
+  let evidenceFiles = 0;
+  for (const h of [...wanted].sort()) {
+    const f = await inp.store.getFile(h);
+    if (!f) throw new BundleInputError(`evidence file ${h} of an attestation is missing from the evidence store`);
+    members.set(`evidence/${h}`, f.content);
+    evidenceFiles++;
+  }
+
+  // Every signing public key, current and retired.
+  const keys = ledger.keys.signingKeys();
+  for (const k of keys) members.set(`keys/${k.kid}.pub.pem`, Buffer.from(k.publicKeyPem));
+
+  members.set(M.verify, Buffer.from(howToVerifyBundle(report, checkpoint, n, !!inp.previousCheckpoint)));
+
+  const manifest: BundleManifest = {
+    format: BUNDLE_FORMAT,
+    createdAt: now.toISOString(),
+    tool: { name: 'attest', version: TOOL_VERSION },
+    framework: { id: report.framework.id, name: report.framework.name, version: report.framework.version },
+    period: report.period,
+    checkpoint: { origin: checkpoint.origin, size: checkpoint.size, root: checkpoint.root, time: checkpoint.time, keyId: checkpoint.keyId },
+    records: n,
+    personalData: 'left out',
+    renderings: { json: M.report, pdf: null, oscal: null },
+    ...(inp.previousCheckpoint ? { previousCheckpoint: { size: inp.previousCheckpoint.size, root: inp.previousCheckpoint.root } } : {}),
+    members: Object.fromEntries(
+      [...[...members].map(([name, b]) => [name, { sha256: sha256(b), bytes: b.length }] as const), ...[...fileMembers].map(([name, f]) => [name, { sha256: f.sha256, bytes: f.bytes }] as const)]
+        .sort(([a], [b]) => (a < b ? -1 : 1)),
+    ),
+  };
+  const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 2) + '\n');
+  const signer = ledger.keys.signing();
+  if (signer.kid !== checkpoint.keyId) throw new BundleInputError(`the checkpoint was signed by key ${checkpoint.keyId}, not the current signing key ${signer.kid}`);
+  members.set(M.manifest, manifestBytes);
+  members.set(M.manifestSig, Buffer.from(JSON.stringify(signBytes(manifestBytes, signer, now), null, 2) + '\n'));
+  const z = new ZipFileWriter(inp.out);
+  for (const [name, b] of members) {
+    z.addBuffer(name, b);
+    // The large members go in after the inputs, in the order a reader meets them.
+    if (name === M.inputs) for (const [fname, f] of fileMembers) z.addFile(fname, f.path);
+  }
+  z.close();
+  return { manifest, checkpoint, records: n, evidenceFiles, keys: keys.length };
+}
+
+export function howToVerifyBundle(report: FrameworkReport, cp: SignedCheckpoint, records: number, consistency: boolean): string {
+  return `# How to verify this evidence bundle
+
+This bundle holds the ${report.framework.name} report (\`${report.framework.id}\`) for ${report.period.from} .. ${report.period.to},
+the ${records} audit record(s) of that period from ledger \`${cp.origin}\`, and everything needed to check them
+offline, with no database and no network. The one command, with Attest installed:
+
+    attest bundle verify bundle.zip --public-key <the public key the operator gave you>
+
+Pin the key (\`--public-key\`, repeatable) with one you received out of band: without it the bundle is only
+checked against the keys it carries itself. Add \`--previous-checkpoint checkpoint.json\` with the
+checkpoint of the bundle you received last time to check that nothing recorded before it was changed.
+
+What the command checks, in order:
+
+1. \`manifest.json\` is signed (\`manifest.json.sig\`, Ed25519) by the key that signed the checkpoint, and that key
+   is one you pinned.
+2. Every member listed in the manifest is present with the SHA-256 and size the manifest gives, and no member
+   is present that the manifest does not list.
+3. \`checkpoint.json\` (tree of ${cp.size} records, root ${cp.root}) carries a valid signature, by a key in \`keys/\`
+   (and pinned, if you pinned keys), and agrees with the manifest.
+4. Every record in \`records.ndjson\` has a line in \`proofs/inclusion.ndjson\` whose audit path leads from the record's
+   hashed bytes to the checkpoint's root (RFC 9162), and the record matches those bytes.
+5. ${consistency ? '`proofs/consistency.json` shows the previous checkpoint\'s tree to be a prefix of this one: nothing recorded before it was changed or removed.' : 'With --previous-checkpoint: a consistency proof from it to this checkpoint (this bundle carries none: none was asked for when it was made).'}
+6. \`report.json\` carries a valid detached signature (\`report.json.sig\`).
+7. Every evidence file the report's attested policies name is in \`evidence/<sha256>\` and hashes to that name.
+
+Any failure names the member and the reason, and the command exits 1; success prints VERIFIED and a summary.
+Personal data (names, emails, addresses) is left out of the records; secrets in metadata are scrubbed.
+The report is self-reported compliance: a third-party audit is still required.
+`;
+}
