@@ -289,8 +289,19 @@ function runVerifyWorker(input: VerifyWorkerInput): Promise<CollectedRange | und
   });
 }
 
+/** A record as this process appended it: the caller's event (personal fields included) with its seq and time. */
+export interface AppendedRecord {
+  seq: number;
+  ts: string;
+  event: AuditEventInput;
+}
+
+/** Called after each committed batch, in seq order, with the records this process appended. */
+export type AppendListener = (records: readonly AppendedRecord[]) => void;
+
 export class Ledger {
   readonly origin: string;
+  private readonly listeners = new Set<AppendListener>();
   private readonly every: number;
   private readonly periodMs: number;
   /** When this process last knew a checkpoint to be signed (ms since the epoch). */
@@ -336,6 +347,29 @@ export class Ledger {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     await this.store.close();
+  }
+
+  /**
+   * Subscribes to this process's appends (after commit, in seq order); returns the
+   * unsubscribe function. The ledger publishes and does not know who listens: a listener that
+   * throws is the listener's bug and cannot fail or undo an append already committed.
+   * Appends by other processes sharing the store are not seen here: read them by seq.
+   */
+  onAppend(listener: AppendListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private publish(events: AuditEventInput[], first: number, ts: string): void {
+    if (this.listeners.size === 0) return;
+    const records = events.map((event, i) => ({ seq: first + i, ts, event }));
+    for (const l of this.listeners) {
+      try {
+        l(records);
+      } catch {
+        // see onAppend: a listener's failure is its own
+      }
+    }
   }
 
   /** After an append that signed nothing: a checkpoint once the period is over, unless one comes sooner. */
@@ -522,6 +556,7 @@ export class Ledger {
       if (this.timer) clearTimeout(this.timer);
       this.timer = undefined;
     } else this.scheduleCheckpoint();
+    this.publish(events, first, batch.head.ts);
     return { first, last, count: batch.records.length, ...(signed ? { checkpoint: this.toSigned(signed) } : {}) };
   }
 

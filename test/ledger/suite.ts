@@ -114,6 +114,26 @@ export function ledgerSuite(f: StoreFactory): void {
     await ledger.close();
   });
 
+  t('onAppend publishes committed records in seq order with their personal fields; a throwing listener changes nothing', async () => {
+    const { ledger } = await fresh(f);
+    const seen: Array<{ seq: number; ip: string | undefined; ts: string }> = [];
+    ledger.onAppend(() => {
+      throw new Error('a broken listener');
+    });
+    const off = ledger.onAppend((rs) => {
+      for (const r of rs) seen.push({ seq: r.seq, ip: r.event.actor.ip, ts: r.ts });
+    });
+    await Promise.all([ledger.append([event(1), event(2)]), ledger.append([event(3)])]);
+    await assert.rejects(ledger.append([{ ...event(4), outcome: 'maybe' }]));
+    assert.deepEqual(seen.map((s) => [s.seq, s.ip]), [[1, '10.0.0.1'], [2, '10.0.0.2'], [3, '10.0.0.3']]);
+    const stored = await ledger.query({ order: 'asc' });
+    assert.deepEqual(seen.map((s) => s.ts), stored.records.map((r) => r.ts));
+    off();
+    await ledger.append([event(5)]);
+    assert.equal(seen.length, 3, 'an unsubscribed listener hears nothing');
+    await ledger.close();
+  });
+
   t('a record that does not fit the schema is refused naming the field, and nothing is written', async () => {
     const { ledger, store } = await fresh(f);
     const bad = { ...event(2), outcome: 'maybe' };
