@@ -25,6 +25,7 @@ import {
   type DistinctField,
   type Head,
   type LedgerStore,
+  type SideTables,
   type PiiRow,
   type QuerySpec,
   type ScanRow,
@@ -256,6 +257,15 @@ export class PostgresStore implements LedgerStore {
 
   private async q<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
     return (await this.pool.query<T>(sql, params)).rows;
+  }
+
+  sideTables(): SideTables {
+    return {
+      run: async (sql, params = []) => {
+        const r = await this.pool.query(sql, params as unknown[]);
+        return { rows: r.rows as Record<string, unknown>[], changes: r.rowCount ?? 0 };
+      },
+    };
   }
 
   async init(): Promise<string> {
