@@ -141,6 +141,8 @@ export class Evaluator {
   private readonly c: DetectionConfig;
   private readonly adminRe: RegExp;
   private readonly maxSubjects: number;
+  private readonly hashCache = new Map<string, string>();
+  private readonly keyPrefix: string;
   lastSeq = 0;
   /** Records evaluated (alerts' own records excluded). */
   evaluated = 0;
@@ -149,10 +151,22 @@ export class Evaluator {
     this.c = o.config;
     this.adminRe = new RegExp(o.config.rules.privilegeEscalation.adminPattern, 'i');
     this.maxSubjects = o.maxSubjects ?? 200_000;
+    this.keyPrefix = `${o.hashKey.toString('hex')}\0`;
   }
 
+  /**
+   * Keyed hash of an address or user agent. The cache holds raw values in memory only, for
+   * the few thousand most recent, and is emptied whole when full; nothing raw is persisted.
+   */
   private hash(kind: string, v: string): string {
-    return createHash('sha256').update(this.o.hashKey).update(kind).update('\0').update(v).digest('base64url').slice(0, 16);
+    const k = kind + v;
+    let h = this.hashCache.get(k);
+    if (h === undefined) {
+      h = createHash('sha256').update(this.keyPrefix + k).digest('base64url').slice(0, 16);
+      if (this.hashCache.size >= 4096) this.hashCache.clear();
+      this.hashCache.set(k, h);
+    }
+    return h;
   }
 
   private subject(id: string): SubjectState {
@@ -238,7 +252,7 @@ export class Evaluator {
         const days = Math.floor((e.ms - a.last) / 86_400_000);
         signal(e.actorId, a, 'dormantAccount', r.dormantAccount.weight, r.dormantAccount.highConfidence, `first activity after ${days} days without any`, [e.seq], 1);
       }
-      const h = new Date(e.ms).getUTCHours();
+      const h = Math.floor(e.ms / 3_600_000) % 24;
       if (r.unusualHour.enabled && a.n >= r.unusualHour.minHistory) {
         const near = a.hours[h]! + a.hours[(h + 23) % 24]! + a.hours[(h + 1) % 24]!;
         if (near / a.n < r.unusualHour.maxShare) signal(e.actorId, a, 'unusualHour', r.unusualHour.weight, r.unusualHour.highConfidence, `activity at ${String(h).padStart(2, '0')}:00 UTC, an hour this actor is almost never active (${near} of ${a.n} records within an hour of it)`, [e.seq], 1);
