@@ -50,7 +50,13 @@ export interface DetectorOptions {
   pollMs?: number;
   /** Lease clock (tests); default Date.now. Instances must have clocks in step to well within the lease length. */
   now?: () => number;
-  log?: { info(o: object, msg: string): void; warn(o: object, msg: string): void; error(o: object, msg: string): void };
+  log?: DetectorLog;
+}
+
+export interface DetectorLog {
+  info(o: object, msg: string): void;
+  warn(o: object, msg: string): void;
+  error(o: object, msg: string): void;
 }
 
 /** The key of the hashes that stand in for addresses and user agents: derived from the ledger's first HMAC key, so it is not in the database beside the hashes. */
@@ -103,6 +109,7 @@ export class Detector {
   /** Alert ids in the ledger after the restored cursor (raised before a crash or by the previous holder). */
   private known = new Set<string>();
   private readonly now: () => number;
+  private log: DetectorLog | undefined;
   /** Alerts appended by this instance. */
   raised = 0;
 
@@ -112,6 +119,7 @@ export class Detector {
     this.sql = side;
     this.instanceId = o.instanceId ?? randomUUID();
     this.now = o.now ?? Date.now;
+    this.log = o.log;
   }
 
   get holdsLease(): boolean {
@@ -130,7 +138,8 @@ export class Detector {
   }
 
   /** Creates the tables, subscribes, and tries for the lease once; resolves to whether this instance holds it. */
-  async start(): Promise<boolean> {
+  async start(log?: DetectorLog): Promise<boolean> {
+    if (log) this.log = log;
     for (const s of SCHEMA) await this.sql.run(s);
     this.unsubscribe = this.o.ledger.onAppend((records) => {
       if (!this.evaluator) return;
@@ -186,7 +195,7 @@ export class Detector {
       try {
         await task();
       } catch (e) {
-        this.o.log?.error({ err: { message: (e as Error).message } }, 'detection: evaluation step failed; it is retried from the saved cursor on the next catch-up');
+        this.log?.error({ err: { message: (e as Error).message } }, 'detection: evaluation step failed; it is retried from the saved cursor on the next catch-up');
         // State after a failed step is not trusted: reload it from the database.
         this.evaluator = undefined;
         this.epoch = 0;
@@ -207,7 +216,7 @@ export class Detector {
     );
     const epoch = rows[0] ? Number(rows[0]['epoch']) : 0;
     if (!epoch) {
-      if (this.evaluator) this.o.log?.warn({ instance: this.instanceId }, 'detection: lease lost to another instance; this instance stops evaluating');
+      if (this.evaluator) this.log?.warn({ instance: this.instanceId }, 'detection: lease lost to another instance; this instance stops evaluating');
       this.evaluator = undefined;
       this.epoch = 0;
       return;
@@ -221,7 +230,7 @@ export class Detector {
     this.known = new Set();
     for await (const r of this.read(ev.lastSeq + 1, ALERT_RAISED)) if (r.target?.id) this.known.add(r.target.id);
     this.evaluator = ev;
-    this.o.log?.info({ instance: this.instanceId, resumeAfterSeq: ev.lastSeq }, 'detection: this instance holds the lease and evaluates');
+    this.log?.info({ instance: this.instanceId, resumeAfterSeq: ev.lastSeq }, 'detection: this instance holds the lease and evaluates');
     await this.catchUp();
   }
 
@@ -280,7 +289,7 @@ export class Detector {
         try {
           l(raised);
         } catch (e) {
-          this.o.log?.error({ err: { message: (e as Error).message }, alertId: alert.alertId }, 'detection: an alert listener failed');
+          this.log?.error({ err: { message: (e as Error).message }, alertId: alert.alertId }, 'detection: an alert listener failed');
         }
       }
     });
@@ -299,7 +308,7 @@ export class Detector {
       [LEASE, ev.lastSeq, state, new Date(this.now()).toISOString(), this.instanceId, this.epoch],
     );
     if (r.changes === 0) {
-      this.o.log?.warn({ instance: this.instanceId }, 'detection: lease no longer held; state not saved, evaluation stops here');
+      this.log?.warn({ instance: this.instanceId }, 'detection: lease no longer held; state not saved, evaluation stops here');
       this.evaluator = undefined;
       this.epoch = 0;
       return;
