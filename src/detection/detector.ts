@@ -30,6 +30,11 @@ import type { DetectionConfig } from './rules.js';
 
 export const DETECTION_ACTOR = { id: 'attest-detection', type: 'system' as const };
 const LEASE = 'detection';
+/**
+ * How often the state is written while nothing is alerted (after an alert: at once). A crash
+ * costs at most this much re-evaluation, and the whole state is one row written this often.
+ */
+const SAVE_EVERY_MS = 5000;
 
 export interface RaisedAlert {
   /** Seq of the alert.raised record. */
@@ -299,7 +304,7 @@ export class Detector {
   private async save(force: boolean): Promise<void> {
     const ev = this.evaluator;
     if (!ev || !this.dirty) return;
-    if (!force && this.now() - this.lastSave < 1000) return;
+    if (!force && this.now() - this.lastSave < SAVE_EVERY_MS) return;
     const state = JSON.stringify(ev.snapshot());
     const r = await this.sql.run(
       `INSERT INTO detect_state (name, seq, state, updated) SELECT $1, $2, $3, $4
