@@ -146,6 +146,8 @@ export class Evaluator {
   lastSeq = 0;
   /** Records evaluated (alerts' own records excluded). */
   evaluated = 0;
+  /** Signals raised per rule id, alerting or not (how noisy each rule is on its own). */
+  readonly signalCounts: Record<string, number> = {};
 
   constructor(private readonly o: EvaluatorOptions) {
     this.c = o.config;
@@ -203,6 +205,7 @@ export class Evaluator {
     const touched = new Set<string>();
     const signal = (subjectId: string, s: SubjectState, name: RuleName, weight: number, hc: boolean, summary: string, seqs: number[], count: number) => {
       const rule = RULE_IDS[name];
+      this.signalCounts[rule] = (this.signalCounts[rule] ?? 0) + 1;
       const i = s.pending.findIndex((p) => p.rule === rule);
       const p: PendingSignal = { rule, summary, weight, highConfidence: hc, evidenceSeqs: seqs, count, ms: e.ms, group: GROUP[name] ?? rule };
       if (i >= 0) s.pending[i] = p;
