@@ -24,7 +24,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { ledgerTimeMs } from '../ledger/archive.js';
 import type { AppendedRecord, Ledger, LedgerRecord } from '../ledger/ledger.js';
 import type { SideTables } from '../ledger/store.js';
-import { ALERT_ACTIONS, ALERT_RAISED, type AlertRaised } from './alert.js';
+import { ALERT_RAISED, type AlertRaised } from './alert.js';
 import { Evaluator, type DetectionEvent, type EvaluatorState } from './evaluator.js';
 import type { DetectionConfig } from './rules.js';
 
@@ -323,7 +323,3 @@ export class Detector {
   }
 }
 
-/** Whether a record is one of detection's own (never evaluated). */
-export function isAlertRecord(action: string): boolean {
-  return (ALERT_ACTIONS as readonly string[]).includes(action);
-}
