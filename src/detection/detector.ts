@@ -98,6 +98,20 @@ const SCHEMA = [
   'CREATE TABLE IF NOT EXISTS detect_state (name TEXT PRIMARY KEY, seq BIGINT NOT NULL, state TEXT NOT NULL, updated TEXT NOT NULL)',
 ];
 
+/**
+ * Creates detection's two tables when missing and lets the application role use them. Run by
+ * the service at start, and by deploy/aws/db-bootstrap.mjs as the schema owner, since the
+ * application's login may not create tables: tables that exist are only read here.
+ */
+export async function prepareTables(sql: SideTables): Promise<void> {
+  const exists = await sql.run('SELECT 1 FROM detect_lease WHERE 1 = 0').then(
+    () => sql.run('SELECT 1 FROM detect_state WHERE 1 = 0').then(() => true),
+    () => false,
+  );
+  if (!exists) for (const s of SCHEMA) await sql.run(s);
+  await sql.shareWithApplication?.(['detect_lease', 'detect_state']);
+}
+
 export class Detector {
   readonly instanceId: string;
   private readonly sql: SideTables;
@@ -145,7 +159,7 @@ export class Detector {
   /** Creates the tables, subscribes, and tries for the lease once; resolves to whether this instance holds it. */
   async start(log?: DetectorLog): Promise<boolean> {
     if (log) this.log = log;
-    for (const s of SCHEMA) await this.sql.run(s);
+    await prepareTables(this.sql);
     this.unsubscribe = this.o.ledger.onAppend((records) => {
       if (!this.evaluator) return;
       this.enqueue(() => this.live(records));

@@ -149,6 +149,12 @@ export type DistinctField = 'actor' | 'action' | 'target_type' | 'tenant' | 'out
  */
 export interface SideTables {
   run(sql: string, params?: readonly unknown[]): Promise<{ rows: Record<string, unknown>[]; changes: number }>;
+  /**
+   * Databases with an application role that may not create tables (PostgreSQL's attest_app):
+   * lets that role read and write these tables, when this connection owns them. Called by
+   * the owner (db-bootstrap, or a service started as the owner); a no-op otherwise.
+   */
+  shareWithApplication?(tables: readonly string[]): Promise<void>;
 }
 
 export interface LedgerStore {

@@ -4,17 +4,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import type { AlertRaised } from '../../src/detection/alert.js';
-import { Detector, type RaisedAlert } from '../../src/detection/detector.js';
+import { Detector, prepareTables, type RaisedAlert } from '../../src/detection/detector.js';
 import { detectionConfig } from '../../src/detection/rules.js';
 import type { Ledger } from '../../src/ledger/ledger.js';
 import { openLedger } from '../../src/ledger/open.js';
-import { asOwner, PG_URL, pgUnreachable } from '../helpers/pg.js';
+import { bootstrapPostgres, PostgresStore } from '../../src/ledger/stores/postgres.js';
+import { asOwner, dropLogins, PG_URL, pgUnreachable } from '../helpers/pg.js';
 
 // One signal enough: these tests are about the lease, the cursor and the records; the rules' combination is rules.test.ts's.
 const config = detectionConfig({ leaseSeconds: 3, minSignals: 1 });
 const dirs: string[] = [];
 const schemas: string[] = [];
+const logins: string[] = [];
 after(async () => {
+  if (logins.length && !(await pgUnreachable())) await dropLogins(logins);
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
   if (schemas.length && !(await pgUnreachable())) await asOwner(async (c) => { for (const s of schemas) await c.query(`DROP SCHEMA IF EXISTS ${s} CASCADE`); });
 });
@@ -143,5 +146,41 @@ test('PostgreSQL: two instances, one lease; the holder killed, the other takes o
     await d1.close().catch(() => undefined);
     await l1.close();
     await l2.close();
+  }
+});
+
+test('PostgreSQL: the application role (no CREATE) runs detection on tables the owner prepared (db-bootstrap)', async (t) => {
+  const why = await pgUnreachable();
+  if (why) return t.skip(why);
+  const schema = `detect_${process.pid}_${Date.now() % 100000}_c`;
+  schemas.push(schema);
+  const login = `attest_det${process.pid}_svc`;
+  logins.push(login);
+  const ownerUrl = `${PG_URL}?schema=${schema}`;
+  await bootstrapPostgres({ ownerUrl, login, password: 'detect-test', tenants: '*' });
+  const appUrl = new URL(ownerUrl);
+  appUrl.username = login;
+  appUrl.password = 'detect-test';
+  const keysDir = join(tmp(), 'keys');
+  const app = await openLedger({ db: appUrl.toString(), keysDir, createKeys: true });
+  try {
+    // Before the owner prepared them, the application role cannot create the tables: the error says so.
+    const early = new Detector({ ledger: app, config, instanceId: 'app-early' });
+    await assert.rejects(early.start(), /permission denied/);
+    await early.close();
+    const owner = new PostgresStore(ownerUrl, { poolSize: 1 });
+    try {
+      await prepareTables(owner.sideTables());
+    } finally {
+      await owner.close();
+    }
+    const d = new Detector({ ledger: app, config, instanceId: 'app', pollMs: 50 });
+    assert.equal(await d.start(), true);
+    await app.append([selfGrant('erin')]);
+    await d.idle();
+    assert.deepEqual((await alertsIn(app)).map((x) => x.meta.subject), ['erin']);
+    await d.close();
+  } finally {
+    await app.close();
   }
 });
