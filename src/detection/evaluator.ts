@@ -52,8 +52,10 @@ interface PendingSignal extends Signal {
 interface SubjectState {
   /** Successful records seen (the history the novelty and hour rules need). */
   n: number;
-  /** Last record of this subject (ms). */
+  /** Last record of this subject (ms; what eviction goes by). */
   last: number;
+  /** Last successful record (ms): dormancy is judged on it, so failed logins before a takeover do not hide it. */
+  lastOk: number;
   hours: number[];
   ips: string[];
   uas: string[];
@@ -83,7 +85,7 @@ export interface EvaluatorOptions {
 }
 
 function newSubject(): SubjectState {
-  return { n: 0, last: 0, hours: new Array<number>(24).fill(0), ips: [], uas: [], expN: 0, expAvg: 0, delN: 0, delAvg: 0, win: {}, pending: [], alerted: {} };
+  return { n: 0, last: 0, lastOk: 0, hours: new Array<number>(24).fill(0), ips: [], uas: [], expN: 0, expAvg: 0, delN: 0, delAvg: 0, win: {}, pending: [], alerted: {} };
 }
 
 function push(w: Window, e: Entry, windowMs: number): void {
@@ -231,9 +233,9 @@ export class Evaluator {
         const actors = (s.actors ??= {});
         actors[e.actorId] = e.ms;
         const cutoff = e.ms - r.failedAuthIp.windowMinutes * MIN;
+        for (const k of Object.keys(actors)) if (actors[k]! <= cutoff) delete actors[k];
         const names = Object.keys(actors);
-        for (const k of names) if (actors[k]! <= cutoff) delete actors[k];
-        if (names.length > MAX_IP_ACTORS) for (const k of Object.keys(actors).slice(0, names.length - MAX_IP_ACTORS)) delete actors[k];
+        if (names.length > MAX_IP_ACTORS) for (const k of names.slice(0, names.length - MAX_IP_ACTORS)) delete actors[k];
         if (w.total > r.failedAuthIp.threshold) {
           const distinct = Object.keys(actors).length;
           const stuffing = distinct >= r.failedAuthIp.distinctActors;
@@ -251,8 +253,8 @@ export class Evaluator {
 
     if (a && e.outcome === 'success') {
       // Dormancy and hours are judged against the history before this record.
-      if (r.dormantAccount.enabled && a.n >= r.dormantAccount.minHistory && a.last > 0 && e.ms - a.last > r.dormantAccount.dormantDays * 86_400_000) {
-        const days = Math.floor((e.ms - a.last) / 86_400_000);
+      if (r.dormantAccount.enabled && a.n >= r.dormantAccount.minHistory && a.lastOk > 0 && e.ms - a.lastOk > r.dormantAccount.dormantDays * 86_400_000) {
+        const days = Math.floor((e.ms - a.lastOk) / 86_400_000);
         signal(e.actorId, a, 'dormantAccount', r.dormantAccount.weight, r.dormantAccount.highConfidence, `first activity after ${days} days without any`, [e.seq], 1);
       }
       const h = Math.floor(e.ms / 3_600_000) % 24;
@@ -282,6 +284,7 @@ export class Evaluator {
         }
       }
       a.n++;
+      a.lastOk = e.ms;
 
       const verb = lastPart(e.action);
       const isExport = verb === 'export';

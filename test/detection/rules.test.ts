@@ -104,6 +104,9 @@ test('unusual hour and dormant account', () => {
   const lastShort = short[short.length - 1]!.ms;
   assert.deepEqual(rules(run([...short, { ...short[0]!, ms: lastShort + 31 * 86_400_000 }], single)), ['actor.dormant-active']);
   assert.equal(run([...short, { ...short[0]!, ms: lastShort + 29 * 86_400_000 }], single).length, 0);
+  // Failed logins just before do not make a dormant account look active.
+  const probe = { ms: lastShort + 31 * 86_400_000 - MIN, actorId: 'alice', action: 'auth.login', outcome: 'denied' };
+  assert.ok(rules(run([...short, probe, { ...short[0]!, ms: lastShort + 31 * 86_400_000 }], single)).includes('actor.dormant-active'));
 });
 
 test('two distinct signals are needed; a new address plus a new user agent is one (a new device)', () => {
