@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
+import { detectionConfig, DetectionConfigError, type DetectionConfig } from './detection/rules.js';
 
 export interface LedgerConfig {
   /** SQLite file path or postgres:// URL. */
@@ -146,6 +147,8 @@ export interface AttestConfig {
    * that do not serve are not refused over it.
    */
   access: Record<string, unknown>;
+  /** Detection rules and the evaluator's switch (src/detection/rules.ts); always set by loadConfig, defaults when absent. */
+  detection?: DetectionConfig;
 }
 
 export const DEFAULT_TARGETS = ['examples', 'deploy'];
@@ -204,7 +207,7 @@ function retentionScheduleSection(input: unknown, l: LedgerConfig, env: NodeJS.P
 
 export function loadConfig(file?: string, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AttestConfig {
   const path = file ? resolve(cwd, file) : env['ATTEST_CONFIG'] ? resolve(cwd, env['ATTEST_CONFIG']) : resolve(cwd, 'attest.config.json');
-  let raw: { ledger?: Partial<LedgerConfig>; server?: Record<string, unknown>; access?: unknown; compliance?: unknown } = {};
+  let raw: { ledger?: Partial<LedgerConfig>; server?: Record<string, unknown>; access?: unknown; compliance?: unknown; detection?: unknown } = {};
   if (existsSync(path)) {
     try {
       raw = JSON.parse(readFileSync(path, 'utf8'));
@@ -249,7 +252,14 @@ export function loadConfig(file?: string, env: NodeJS.ProcessEnv = process.env, 
   const server = serverSection(raw.server, env, cwd, path);
   const access = accessSection(raw.access, env, path);
   const compliance = complianceSection(raw.compliance, path);
-  return { ...(existsSync(path) ? { file: path } : {}), ledger, server, access, compliance };
+  let detection: DetectionConfig;
+  try {
+    detection = detectionConfig(raw.detection);
+  } catch (e) {
+    if (e instanceof DetectionConfigError) throw new ConfigError(`${path}: ${e.message}`);
+    throw e;
+  }
+  return { ...(existsSync(path) ? { file: path } : {}), ledger, server, access, compliance, detection };
 }
 
 /** Defaults of the connection timeouts (seconds); see ServerConfig. */

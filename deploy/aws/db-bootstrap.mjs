@@ -11,6 +11,8 @@
 import { bootstrapPostgres } from '../../dist/src/ledger/stores/postgres.js';
 import { openScanStore } from '../../dist/src/server/scan-store.js';
 import { openComplianceStore } from '../../dist/src/compliance/store.js';
+import { prepareTables as prepareDetectionTables } from '../../dist/src/detection/detector.js';
+import { PostgresStore } from '../../dist/src/ledger/stores/postgres.js';
 
 const need = (name) => {
   const v = process.env[name];
@@ -41,6 +43,13 @@ try {
     } finally {
       await store.close();
     }
+  }
+  // Detection's lease and cursor (detect_lease, detect_state), likewise.
+  const ledgerStore = new PostgresStore(url.toString(), { poolSize: 1 });
+  try {
+    await prepareDetectionTables(ledgerStore.sideTables());
+  } finally {
+    await ledgerStore.close();
   }
   process.stdout.write(`db-bootstrap: ledger ${r.ledgerId} (schema ${r.schema}) ready; ${process.env.APP_USERNAME} is a member of attest_app bound to ${tenants === '*' ? 'every tenant' : tenants.join(', ')}\n`);
 } catch (e) {

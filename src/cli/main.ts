@@ -20,6 +20,7 @@ Commands:
   bundle create|verify  the evidence bundle (zip) an auditor verifies offline (see 'attest bundle --help')
   ledger <command>   the tamper-evident audit trail: append, query, export, verify, checkpoint,
                      proof, consistency, keys, erase-subject (see 'attest ledger --help')
+  detect run         the detection rules over the ledger from the saved cursor; appends alerts
   serve              run the HTTP service: compliance report, scans, audit API
                      (see 'attest serve --help' for flags and environment variables)
   dev-token          mint a development token for a server started with 'serve --dev'
@@ -82,10 +83,12 @@ async function command(argv: string[]): Promise<number> {
       case 'bundle': return await (await import('./bundle.js')).runBundle(rest);
       case 'serve':
         return await (await import('./serve.js')).runServe(rest);
+      case 'detect':
+        return await (await import('./detect.js')).runDetect(rest);
       case 'dev-token':
         return await (await import('./serve.js')).runDevToken(rest);
       default:
-        throw new UsageError(`unknown command ${JSON.stringify(cmd)}; commands are scan, controls, frameworks, checklist, evidence, exceptions, report, bundle, ledger, serve, dev-token, help`);
+        throw new UsageError(`unknown command ${JSON.stringify(cmd)}; commands are scan, controls, frameworks, checklist, evidence, exceptions, report, bundle, ledger, detect, serve, dev-token, help`);
     }
   } catch (e) {
     if (e instanceof UsageError) {
@@ -111,6 +114,7 @@ async function helpOf(topic: string): Promise<string | undefined> {
     case 'exceptions': return (await import('./compliance.js')).EXCEPTIONS_HELP;
     case 'report': return (await import('./compliance.js')).REPORT_HELP;
     case 'bundle': return (await import('./bundle.js')).BUNDLE_HELP;
+    case 'detect': return (await import('./detect.js')).DETECT_HELP;
     default: return undefined;
   }
 }

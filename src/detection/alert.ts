@@ -34,7 +34,11 @@ export interface Signal {
 export interface AlertRaised {
   alertId: string;
   severity: Severity;
-  /** The actor the alert is about (ledger actor id), or "ip:<address>" for an address-wide signal. */
+  /**
+   * The actor the alert is about (ledger actor id), or "ip:<keyed hash>" for an address-wide
+   * signal: the address itself is personal data, kept erasable in the evidence records, not
+   * copied into the chain by an alert.
+   */
   subject: string;
   score: number;
   signals: Signal[];

@@ -140,6 +140,23 @@ export interface QuerySpec {
 
 export type DistinctField = 'actor' | 'action' | 'target_type' | 'tenant' | 'outcome';
 
+/**
+ * A small SQL handle on the ledger's own database for modules that keep a few tables of
+ * their own beside the ledger's (detection's lease and cursor), so they share the ledger's
+ * connection and transactions' durability without knowing which database it is. Both stores
+ * take $1..$n placeholders; statements must be SQL both databases accept (ON CONFLICT
+ * upserts, RETURNING). The ledger never reads these tables.
+ */
+export interface SideTables {
+  run(sql: string, params?: readonly unknown[]): Promise<{ rows: Record<string, unknown>[]; changes: number }>;
+  /**
+   * Databases with an application role that may not create tables (PostgreSQL's attest_app):
+   * lets that role read and write these tables, when this connection owns them. Called by
+   * the owner (db-bootstrap, or a service started as the owner); a no-op otherwise.
+   */
+  shareWithApplication?(tables: readonly string[]): Promise<void>;
+}
+
 export interface LedgerStore {
   readonly kind: 'sqlite' | 'postgres';
   /** A printable location with any password removed. */
@@ -196,6 +213,8 @@ export interface LedgerStore {
    */
   archiveRefusal?(): Promise<string | undefined>;
   count(): Promise<number>;
+  /** See SideTables; stores that cannot host other tables leave it out. */
+  sideTables?(): SideTables;
   close(): Promise<void>;
 }
 

@@ -10,6 +10,8 @@ import { DEFAULT_COMPLIANCE, type AttestConfig } from '../config.js';
 import { openComplianceStore, type ComplianceStore } from '../compliance/store.js';
 import { CATALOGS } from '../frameworks/index.js';
 import type { Catalog } from '../frameworks/schema.js';
+import { Detector } from '../detection/detector.js';
+import { DEFAULT_DETECTION } from '../detection/rules.js';
 import { openLedger } from '../ledger/open.js';
 import type { KeyProvider } from '../ledger/keys.js';
 import type { Ledger } from '../ledger/ledger.js';
@@ -46,6 +48,12 @@ export interface ServerContext {
   /** Every route this server declares (set when the app is built). */
   routes: RouteDecl[];
   verification: VerificationState;
+  /**
+   * Rules over the ledger's appends, raising alert.raised records (started by startServer
+   * unless detection.enabled is false; one instance per database evaluates, by lease).
+   * Notify subscribes with detector.onAlert.
+   */
+  detector?: Detector;
   /** Applies the retention policy on its schedule and knows when it last ran (started by startServer). */
   retention: RetentionScheduler;
   cwd: string;
@@ -144,6 +152,7 @@ export async function createContext(o: ContextOptions): Promise<ServerContext> {
     routes: [],
     verification,
     retention: new RetentionScheduler({ ledger, config: o.config.ledger, ...o.retention, onChange: () => ctx.reports?.invalidateService() }),
+    ...((o.config.detection ?? DEFAULT_DETECTION).enabled && ledger.store.sideTables ? { detector: new Detector({ ledger, config: o.config.detection ?? DEFAULT_DETECTION }) } : {}),
     cwd,
     startedAt: new Date(),
     shuttingDown: false,
@@ -169,6 +178,8 @@ export async function createContext(o: ContextOptions): Promise<ServerContext> {
     async close() {
       ctx.compliance.close();
       await ctx.retention.close();
+      // A clean stop saves the cursor and hands the lease over at once.
+      await ctx.detector?.close({ release: true }).catch(() => undefined);
       ctx.reports.close();
       // Pending summaries first: they go through the spool, which must still be open.
       await denialRecorder.close();

@@ -39,6 +39,8 @@ export interface StartOptions {
   retentionSchedule?: boolean;
   /** Retention scheduler overrides (tests). */
   retention?: ContextOptions['retention'];
+  /** Start the detection evaluator (default: detection.enabled of the config, true unless set off). */
+  detection?: boolean;
 }
 
 export interface RunningServer {
@@ -113,6 +115,17 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
     await ctx.retention.start(app.log).catch((e: unknown) => app.log.error({ err: { message: (e as Error).message } }, 'the retention schedule could not start'));
     const st = ctx.retention.state;
     app.log.info({ every: st.schedule.every, runner: st.schedule.runner, archiveDir: st.schedule.archiveDir ?? null, lastRun: st.lastRun?.at ?? null, nextRunAt: st.nextRunAt ?? null }, 'retention schedule');
+  }
+  if (ctx.detector && o.detection !== false) {
+    const d = ctx.detector;
+    try {
+      const holds = await d.start(app.log);
+      app.log.info({ instance: d.instanceId, holdsLease: holds, evaluatedThrough: d.evaluatedThrough }, holds ? 'detection: this instance holds the lease and evaluates the ledger' : 'detection: another instance holds the lease; this one stands by and takes over if it lapses');
+    } catch (e) {
+      app.log.error({ err: { message: (e as Error).message } }, 'detection could not start: its tables beside the ledger (detect_lease, detect_state) could not be created or read. With PostgreSQL the schema owner creates them: run deploy/aws/db-bootstrap.mjs, or start the service once as the owner. The service runs without detection meanwhile');
+    }
+  } else {
+    app.log.info({}, 'detection: off (detection.enabled is false)');
   }
   let closing: Promise<void> | undefined;
   return {

@@ -25,6 +25,7 @@ import {
   type DistinctField,
   type Head,
   type LedgerStore,
+  type SideTables,
   type PiiRow,
   type QuerySpec,
   type ScanRow,
@@ -256,6 +257,27 @@ export class PostgresStore implements LedgerStore {
 
   private async q<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
     return (await this.pool.query<T>(sql, params)).rows;
+  }
+
+  sideTables(): SideTables {
+    return {
+      run: async (sql, params = []) => {
+        const r = await this.pool.query(sql, params as unknown[]);
+        return { rows: r.rows as Record<string, unknown>[], changes: r.rowCount ?? 0 };
+      },
+      shareWithApplication: async (tables) => {
+        for (const t of tables) if (!/^[a-z_][a-z0-9_]{0,62}$/.test(t)) throw new Error(`table "${t}" must be a lower-case SQL identifier`);
+        const owned = await this.q<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = $1 AND tablename = ANY($2) AND tableowner = current_user`, [this.schema, tables]);
+        if (owned.length === 0) return;
+        const list = owned.map((r) => `"${this.schema}"."${r.tablename}"`).join(', ');
+        // Re-granted on every start by the owner: a ledger migration revokes all from attest_app on the schema's tables.
+        await this.q(`DO $$ BEGIN
+          IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'attest_app') THEN
+            GRANT USAGE ON SCHEMA "${this.schema}" TO attest_app;
+            GRANT SELECT, INSERT, UPDATE, DELETE ON ${list} TO attest_app;
+          END IF; END $$`);
+      },
+    };
   }
 
   async init(): Promise<string> {

@@ -23,6 +23,7 @@ import {
   type DistinctField,
   type Head,
   type LedgerStore,
+  type SideTables,
   type NodeRow,
   type PiiRow,
   type QuerySpec,
@@ -229,6 +230,23 @@ export class SqliteStore implements LedgerStore {
       this.db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
       this.checkpointer = startCheckpointer(location);
     }
+  }
+
+  sideTables(): SideTables {
+    return {
+      run: async (sql, params = []) => {
+        // $n placeholders become positional ones, in the order they appear.
+        const args: unknown[] = [];
+        const text = sql.replace(/\$(\d+)/g, (_m, n: string) => {
+          args.push(params[Number(n) - 1]);
+          return '?';
+        });
+        const st = this.db.prepare(text);
+        if (st.reader) return { rows: st.all(...args) as Record<string, unknown>[], changes: 0 };
+        const r = st.run(...args);
+        return { rows: [], changes: r.changes };
+      },
+    };
   }
 
   async init(): Promise<string> {
