@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
+import { notifySection, NotifyConfigError, type NotifyConfig } from './notify/config.js';
 
 export interface LedgerConfig {
   /** SQLite file path or postgres:// URL. */
@@ -140,6 +141,8 @@ export interface AttestConfig {
   server: ServerConfig;
   /** Always set by loadConfig; optional so configurations built in code may leave it out (DEFAULT_COMPLIANCE). */
   compliance?: ComplianceConfig;
+  /** Alert delivery: email and webhook channels, in-app routing (src/notify/config.ts). */
+  notify?: NotifyConfig;
   /**
    * The "access" section as written (plus ATTEST_ISSUER / ATTEST_AUDIENCE / ATTEST_CLIENT_IDS),
    * checked by validateAccessConfig (src/access/scopes.ts) when the server starts, so commands
@@ -204,7 +207,7 @@ function retentionScheduleSection(input: unknown, l: LedgerConfig, env: NodeJS.P
 
 export function loadConfig(file?: string, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AttestConfig {
   const path = file ? resolve(cwd, file) : env['ATTEST_CONFIG'] ? resolve(cwd, env['ATTEST_CONFIG']) : resolve(cwd, 'attest.config.json');
-  let raw: { ledger?: Partial<LedgerConfig>; server?: Record<string, unknown>; access?: unknown; compliance?: unknown } = {};
+  let raw: { ledger?: Partial<LedgerConfig>; server?: Record<string, unknown>; access?: unknown; compliance?: unknown; notify?: unknown } = {};
   if (existsSync(path)) {
     try {
       raw = JSON.parse(readFileSync(path, 'utf8'));
@@ -249,7 +252,14 @@ export function loadConfig(file?: string, env: NodeJS.ProcessEnv = process.env, 
   const server = serverSection(raw.server, env, cwd, path);
   const access = accessSection(raw.access, env, path);
   const compliance = complianceSection(raw.compliance, path);
-  return { ...(existsSync(path) ? { file: path } : {}), ledger, server, access, compliance };
+  let notify: NotifyConfig;
+  try {
+    notify = notifySection(raw.notify, `${path}: notify`, env);
+  } catch (e) {
+    if (e instanceof NotifyConfigError) throw new ConfigError(e.message);
+    throw e;
+  }
+  return { ...(existsSync(path) ? { file: path } : {}), ledger, server, access, compliance, notify };
 }
 
 /** Defaults of the connection timeouts (seconds); see ServerConfig. */

@@ -13,6 +13,7 @@ import type { Catalog } from '../frameworks/schema.js';
 import { openLedger } from '../ledger/open.js';
 import type { KeyProvider } from '../ledger/keys.js';
 import type { Ledger } from '../ledger/ledger.js';
+import { Notifier } from '../notify/notifier.js';
 import { Authenticator, type RateLimits } from './auth.js';
 import { DenialRecorder } from './denial-recorder.js';
 import { defaultSpoolPath, DenialSpool } from './denial-spool.js';
@@ -48,6 +49,8 @@ export interface ServerContext {
   verification: VerificationState;
   /** Applies the retention policy on its schedule and knows when it last ran (started by startServer). */
   retention: RetentionScheduler;
+  /** Delivers the alerts this process raises (email, webhook) and feeds the console's live stream (started by createServer). */
+  notifier: Notifier;
   cwd: string;
   startedAt: Date;
   shuttingDown: boolean;
@@ -144,6 +147,7 @@ export async function createContext(o: ContextOptions): Promise<ServerContext> {
     routes: [],
     verification,
     retention: new RetentionScheduler({ ledger, config: o.config.ledger, ...o.retention, onChange: () => ctx.reports?.invalidateService() }),
+    notifier: new Notifier({ ledger, ...(o.config.notify ? { config: o.config.notify } : {}) }),
     cwd,
     startedAt: new Date(),
     shuttingDown: false,
@@ -168,6 +172,8 @@ export async function createContext(o: ContextOptions): Promise<ServerContext> {
     },
     async close() {
       ctx.compliance.close();
+      // Deliveries in flight finish (or record their dead letter) while the ledger is open.
+      await ctx.notifier.close();
       await ctx.retention.close();
       ctx.reports.close();
       // Pending summaries first: they go through the spool, which must still be open.
