@@ -137,8 +137,15 @@ export function alertRoutes(ctx: ServerContext): RouteDecl[] {
         'text/event-stream. Each event\'s data is JSON { action, alertId, seq, severity?, title?, notify? }; read the alert itself with GET /api/alerts/{id}. notify is true for raised alerts at or above notify.inApp.minSeverity. A comment line every 15 s keeps proxies from closing the stream. Covers alerts recorded by this instance; with several instances behind a load balancer, reload the list on reconnect.',
       tags: ['alerts'],
       produces: ['text/event-stream'],
-      response: { 200: { description: 'The event stream (never ends by itself)', type: 'string' } },
+      querystring: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { maxSeconds: { type: 'integer', minimum: 1, maximum: 3600, default: 300, description: 'The stream ends after this many seconds and the client reconnects (EventSource does by itself), so no connection stays pinned to one instance for hours' } },
+      },
+      response: { 200: { description: 'The event stream, ended after maxSeconds', type: 'string' } },
+      example: { query: { maxSeconds: '1' } },
       async handler(req, reply) {
+        const { maxSeconds = 300 } = req.query as { maxSeconds?: number };
         const headers: Record<string, string> = {};
         for (const [k, v] of Object.entries(reply.getHeaders())) if (typeof v === 'string') headers[k] = v;
         reply.hijack();
@@ -149,12 +156,15 @@ export function alertRoutes(ctx: ServerContext): RouteDecl[] {
         const unsubscribe = ctx.notifier.subscribe(send);
         const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
         keepAlive.unref();
+        const stop = setTimeout(() => res.end(), maxSeconds * 1000);
         const end = () => {
           clearInterval(keepAlive);
+          clearTimeout(stop);
           unsubscribe();
         };
         req.raw.once('close', end);
         res.once('close', end);
+        res.once('finish', end);
         return reply;
       },
     },
