@@ -75,7 +75,7 @@ export function AlertsPage({ version }: { version: number }) {
       {list && (
         <>
           <p data-testid="alerts-count">
-            {nf.format(list.total)} {plural(list.total, 'alert')} match; {nf.format(list.openCount)} open in all.
+            {plural(list.total, 'alert')} match; {nf.format(list.openCount)} open in all.
           </p>
           <table className="table" aria-label="Alerts">
             <thead>
@@ -172,7 +172,7 @@ function AlertDetail({ alert: a, mayAct, onChanged }: { alert: AlertView; mayAct
           <ul aria-label="Failed deliveries">
             {a.deliveryFailures.map((f) => (
               <li key={f.seq}>
-                Channel <strong>{f.channel}</strong>: gave up after {f.attempts} {plural(f.attempts, 'try', 'tries')} at {localTime(f.at)} — {f.error} (record {f.seq})
+                Channel <strong>{f.channel}</strong>: gave up after {plural(f.attempts, 'try', 'tries')} at {localTime(f.at)} — {f.error} (record {f.seq})
               </li>
             ))}
           </ul>
