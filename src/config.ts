@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { detectionConfig, DetectionConfigError, type DetectionConfig } from './detection/rules.js';
+import { notifySection, NotifyConfigError, type NotifyConfig } from './notify/config.js';
 
 export interface LedgerConfig {
   /** SQLite file path or postgres:// URL. */
@@ -141,6 +142,8 @@ export interface AttestConfig {
   server: ServerConfig;
   /** Always set by loadConfig; optional so configurations built in code may leave it out (DEFAULT_COMPLIANCE). */
   compliance?: ComplianceConfig;
+  /** Alert delivery: email and webhook channels, in-app routing (src/notify/config.ts). */
+  notify?: NotifyConfig;
   /**
    * The "access" section as written (plus ATTEST_ISSUER / ATTEST_AUDIENCE / ATTEST_CLIENT_IDS),
    * checked by validateAccessConfig (src/access/scopes.ts) when the server starts, so commands
@@ -207,7 +210,7 @@ function retentionScheduleSection(input: unknown, l: LedgerConfig, env: NodeJS.P
 
 export function loadConfig(file?: string, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AttestConfig {
   const path = file ? resolve(cwd, file) : env['ATTEST_CONFIG'] ? resolve(cwd, env['ATTEST_CONFIG']) : resolve(cwd, 'attest.config.json');
-  let raw: { ledger?: Partial<LedgerConfig>; server?: Record<string, unknown>; access?: unknown; compliance?: unknown; detection?: unknown } = {};
+  let raw: { ledger?: Partial<LedgerConfig>; server?: Record<string, unknown>; access?: unknown; compliance?: unknown; detection?: unknown; notify?: unknown } = {};
   if (existsSync(path)) {
     try {
       raw = JSON.parse(readFileSync(path, 'utf8'));
@@ -259,7 +262,14 @@ export function loadConfig(file?: string, env: NodeJS.ProcessEnv = process.env, 
     if (e instanceof DetectionConfigError) throw new ConfigError(`${path}: ${e.message}`);
     throw e;
   }
-  return { ...(existsSync(path) ? { file: path } : {}), ledger, server, access, compliance, detection };
+  let notify: NotifyConfig;
+  try {
+    notify = notifySection(raw.notify, `${path}: notify`, env);
+  } catch (e) {
+    if (e instanceof NotifyConfigError) throw new ConfigError(e.message);
+    throw e;
+  }
+  return { ...(existsSync(path) ? { file: path } : {}), ledger, server, access, compliance, detection, notify };
 }
 
 /** Defaults of the connection timeouts (seconds); see ServerConfig. */

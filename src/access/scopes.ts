@@ -21,6 +21,9 @@ export const SCOPES = [
   'compliance:approve',
   // Subject access and erasure requests: they read and delete personal data across tenants.
   'privacy:manage',
+  // Alerts raised over the audit trail: reading them, and working them (acknowledge, resolve, test).
+  'alerts:read',
+  'alerts:write',
   'admin',
 ] as const;
 
@@ -52,13 +55,13 @@ export const DEFAULT_ROLES: Readonly<Record<string, Role>> = Object.freeze({
   },
   'security-officer': {
     name: 'security-officer',
-    scopes: ['security:read', 'security:write', 'compliance:read', 'compliance:write', 'audit:read', 'audit:export', 'privacy:manage'],
-    description: 'Runs the security and compliance programme: reads and changes controls and evidence, reads and exports the audit trail, answers subject access and erasure requests.',
+    scopes: ['security:read', 'security:write', 'compliance:read', 'compliance:write', 'audit:read', 'audit:export', 'privacy:manage', 'alerts:read', 'alerts:write'],
+    description: 'Runs the security and compliance programme: reads and changes controls and evidence, reads and exports the audit trail, answers subject access and erasure requests, works the alerts.',
   },
   auditor: {
     name: 'auditor',
-    scopes: ['security:read', 'compliance:read', 'audit:read', 'audit:export'],
-    description: 'Reads everything relevant to an audit and exports the audit trail; changes nothing.',
+    scopes: ['security:read', 'compliance:read', 'audit:read', 'audit:export', 'alerts:read'],
+    description: 'Reads everything relevant to an audit (alerts included) and exports the audit trail; changes nothing.',
   },
   approver: {
     name: 'approver',

@@ -296,7 +296,7 @@ export class Detector {
       this.dirty = true;
     }
     if (alerts.length === 0) return;
-    const res = await this.o.ledger.append(alerts.map((a) => ({ actor: DETECTION_ACTOR, action: ALERT_RAISED, target: { type: 'alert', id: a.alertId }, outcome: 'success', metadata: a })));
+    const res = await this.o.ledger.append(alerts.map((a) => ({ actor: DETECTION_ACTOR, action: ALERT_RAISED, target: { type: 'alert', id: a.alertId }, outcome: 'success', metadata: a })), { alerts: true });
     this.raised += alerts.length;
     for (const a of alerts) this.known.add(a.alertId);
     // The saved state must include these alerts' dedup marks before anyone else could resume.

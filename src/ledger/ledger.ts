@@ -250,6 +250,8 @@ export interface InclusionProof {
 const MAX_BATCH = 5000;
 /** Actions reserved to src/compliance/records.ts (see append). */
 export const COMPLIANCE_ACTION_PREFIX = 'compliance.';
+/** Alert records (raised, acknowledged, resolved, delivery failed), reserved to detection, notify and the alerts API (see append). */
+export const ALERT_ACTION_PREFIX = 'alert.';
 /** The record of a retention run, reserved to src/ledger/retention-run.ts (see append). */
 export const RETENTION_RUN_ACTION = 'ledger.retention.run';
 /** A key rotation, written by Ledger.rotateKey alone (it is what says when a key was last rotated). */
@@ -399,8 +401,11 @@ export class Ledger {
    * are the retention run's alone (`opts.retentionRun`): the self-assessment and the
    * service's schedule take the latest one as when retention last ran, so one written by any
    * client with audit:write would pass ATTEST-SVC-AUDIT-006 and put off the real run.
+   * Alert records (`alert.*`) are detection's, notify's and the alerts API's alone
+   * (`opts.alerts`): the console shows them as alerts a security officer must work, so a
+   * client with audit:write must not be able to raise, close or bury one.
    */
-  async append(events: unknown[], opts: { compliance?: boolean; retentionRun?: boolean } = {}): Promise<AppendResult> {
+  async append(events: unknown[], opts: { compliance?: boolean; retentionRun?: boolean; alerts?: boolean } = {}): Promise<AppendResult> {
     const valid = events.map((e, i) => {
       const ev = validateEvent(e, events.length > 1 ? i : undefined);
       if (ev.action === ERASE_ACTION) {
@@ -408,6 +413,9 @@ export class Ledger {
       }
       if (ev.action.startsWith(COMPLIANCE_ACTION_PREFIX) && !opts.compliance) {
         throw new LedgerValidationError('action', `${ev.action}: compliance.* records are written only by the compliance commands and API (attest evidence, attest exceptions), which check them; report this event with another action`, events.length > 1 ? i : undefined);
+      }
+      if (ev.action.startsWith(ALERT_ACTION_PREFIX) && !opts.alerts) {
+        throw new LedgerValidationError('action', `${ev.action}: alert.* records are written only by detection, alert delivery and the alerts API (POST /api/alerts/:id/acknowledge, /resolve), since the console shows them as alerts to work; report this event with another action`, events.length > 1 ? i : undefined);
       }
       if (ev.action === KEY_ROTATION_ACTION || ev.action.startsWith(`${KEY_ROTATION_ACTION}.`)) {
         throw new LedgerValidationError('action', `${ev.action}: key rotation records are written only by the rotation itself (attest ledger keys rotate), since they are what says when a key was last rotated; report this event with another action`, events.length > 1 ? i : undefined);

@@ -11,6 +11,7 @@ import { ComplianceInputError } from '../compliance/util.js';
 import { installAccessHook } from './auth.js';
 import type { ServerContext } from './context.js';
 import { consoleRoutes } from './console.js';
+import { alertRoutes } from './routes/alerts.js';
 import { auditRoutes } from './routes/audit.js';
 import { complianceRoutes } from './routes/compliance.js';
 import { devRoutes } from './routes/dev.js';
@@ -29,7 +30,7 @@ export interface AppOptions {
 
 /** Every route this server declares, for the given context (dev-only ones only in dev mode). */
 export function declaredRoutes(ctx: ServerContext): RouteDecl[] {
-  const all = [...systemRoutes(ctx), ...securityRoutes(ctx), ...scanRoutes(ctx), ...auditRoutes(ctx), ...privacyRoutes(ctx), ...complianceRoutes(ctx), ...devRoutes(ctx), ...consoleRoutes(ctx)];
+  const all = [...systemRoutes(ctx), ...securityRoutes(ctx), ...scanRoutes(ctx), ...auditRoutes(ctx), ...privacyRoutes(ctx), ...complianceRoutes(ctx), ...alertRoutes(ctx), ...devRoutes(ctx), ...consoleRoutes(ctx)];
   return all.filter((r) => !r.devOnly || ctx.dev);
 }
 

@@ -15,6 +15,7 @@ import { DEFAULT_DETECTION } from '../detection/rules.js';
 import { openLedger } from '../ledger/open.js';
 import type { KeyProvider } from '../ledger/keys.js';
 import type { Ledger } from '../ledger/ledger.js';
+import { Notifier } from '../notify/notifier.js';
 import { Authenticator, type RateLimits } from './auth.js';
 import { DenialRecorder } from './denial-recorder.js';
 import { defaultSpoolPath, DenialSpool } from './denial-spool.js';
@@ -56,6 +57,8 @@ export interface ServerContext {
   detector?: Detector;
   /** Applies the retention policy on its schedule and knows when it last ran (started by startServer). */
   retention: RetentionScheduler;
+  /** Delivers the alerts this process raises (email, webhook) and feeds the console's live stream (started by createServer). */
+  notifier: Notifier;
   cwd: string;
   startedAt: Date;
   shuttingDown: boolean;
@@ -153,6 +156,7 @@ export async function createContext(o: ContextOptions): Promise<ServerContext> {
     verification,
     retention: new RetentionScheduler({ ledger, config: o.config.ledger, ...o.retention, onChange: () => ctx.reports?.invalidateService() }),
     ...((o.config.detection ?? DEFAULT_DETECTION).enabled && ledger.store.sideTables ? { detector: new Detector({ ledger, config: o.config.detection ?? DEFAULT_DETECTION }) } : {}),
+    notifier: new Notifier({ ledger, ...(o.config.notify ? { config: o.config.notify } : {}) }),
     cwd,
     startedAt: new Date(),
     shuttingDown: false,
@@ -177,6 +181,8 @@ export async function createContext(o: ContextOptions): Promise<ServerContext> {
     },
     async close() {
       ctx.compliance.close();
+      // Deliveries in flight finish (or record their dead letter) while the ledger is open.
+      await ctx.notifier.close();
       await ctx.retention.close();
       // A clean stop saves the cursor and hands the lease over at once.
       await ctx.detector?.close({ release: true }).catch(() => undefined);

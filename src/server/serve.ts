@@ -65,6 +65,8 @@ export async function createServer(o: StartOptions): Promise<{ app: FastifyInsta
     ctx.compliance.onError = (m) => app.log.error(m);
     await ctx.denials.load(app.log);
     ctx.denialRecorder.start(app.log);
+    ctx.notifier.setLog(app.log);
+    ctx.notifier.start();
     return { app, ctx, registered };
   } catch (e) {
     await ctx.close().catch(() => undefined);

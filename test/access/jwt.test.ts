@@ -278,7 +278,7 @@ test("a user token's scopes narrow its roles and never widen them (a front-end c
   assert.deepEqual([...narrowed.scopes].sort(), ['compliance:read']);
   // No Attest scope in the token: the roles stand.
   const plain = await v.verify(await sign(cognitoAccess({ scope: 'openid' })));
-  assert.deepEqual([...plain.scopes].sort(), ['audit:export', 'audit:read', 'compliance:read', 'security:read']);
+  assert.deepEqual([...plain.scopes].sort(), ['alerts:read', 'audit:export', 'audit:read', 'compliance:read', 'security:read']);
   // A client-credentials token's scopes are what the identity provider granted that client.
   const m2m = await v.verify(await sign({ sub: 'svc-client', client_id: 'svc-client', iss: idp.issuer, token_use: 'access', scope: 'attest/audit:write', iat: now(), exp: now() + 300 }));
   assert.equal(m2m.kind, 'service');

@@ -17,6 +17,7 @@ import { bearer, dropSchemas, pgSkip, pgUrl, ROLES, startIdp, testServer, type B
 import { approveException, recordAttestation, requestException, type ComplianceActor } from '../../src/compliance/index.js';
 import { complianceFixture, FW, type Fixture } from './compliance-fixture.js';
 import { complianceTests } from './compliance.suite.js';
+import type { AlertRaised } from '../../src/detection/alert.js';
 
 type Role = (typeof ROLES)[number];
 type Who = Role | 'anonymous';
@@ -82,6 +83,13 @@ const HAND: Record<string, Record<Who, number>> = {
   'POST /api/compliance/exceptions/:id/revoke': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 403, approver: 403, agent: 403, viewer: 403 },
   'POST /api/compliance/exceptions/:id/review': { anonymous: 401, admin: 200, 'security-officer': 403, auditor: 403, approver: 200, agent: 403, viewer: 403 },
   'GET /api/compliance/exceptions': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, approver: 200, agent: 403, viewer: 200 },
+  // Alerts: the security officer works them, the auditor reads them, nobody else sees them.
+  'GET /api/alerts': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, approver: 403, agent: 403, viewer: 403 },
+  'GET /api/alerts/stream': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, approver: 403, agent: 403, viewer: 403 },
+  'GET /api/alerts/:id': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, approver: 403, agent: 403, viewer: 403 },
+  'POST /api/alerts/:id/acknowledge': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 403, approver: 403, agent: 403, viewer: 403 },
+  'POST /api/alerts/:id/resolve': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 403, approver: 403, agent: 403, viewer: 403 },
+  'POST /api/alerts/test': { anonymous: 401, admin: 201, 'security-officer': 201, auditor: 403, approver: 403, agent: 403, viewer: 403 },
 };
 
 export function apiSuite(backend: Backend): void {
@@ -158,6 +166,14 @@ export function apiSuite(backend: Backend): void {
       return e.exceptionId;
     };
     const stored = json<{ sha256: string }>(await inject('POST', '/api/compliance/evidence-files', tokens.get('admin'), Buffer.from('matrix evidence'), { 'content-type': 'text/plain' }));
+    // Each acknowledgement or resolution needs an alert still open.
+    const freshAlert = async () => {
+      const alertId = `matrix-${randomBytes(6).toString('hex')}`;
+      const at = new Date().toISOString();
+      const raised: AlertRaised = { alertId, severity: 'high', subject: 'matrix-user', score: 2, signals: [], windowStart: at, windowEnd: at, evaluatedThrough: 0, title: 'matrix' };
+      await s.ctx.ledger.append([{ actor: { id: 'attest-detection', type: 'service' }, action: 'alert.raised', target: { type: 'alert', id: alertId }, outcome: 'success', metadata: { ...raised } }], { alerts: true });
+      return alertId;
+    };
     const PREPARE: Record<string, () => Promise<{ params?: Record<string, string>; query?: Record<string, string>; body?: unknown }>> = {
       'GET /api/audit/proofs/consistency': async () => ({ query: { from: String((await s.ctx.ledger.checkpoint()).size) } }),
       'GET /api/compliance/frameworks/:id/checklist': async () => ({ params: { id: FW } }),
@@ -174,6 +190,9 @@ export function apiSuite(backend: Backend): void {
       'POST /api/compliance/exceptions/:id/approve': async () => ({ params: { id: await freshException(false) }, body: { note: 'matrix' } }),
       'POST /api/compliance/exceptions/:id/revoke': async () => ({ params: { id: await freshException(false) }, body: { reason: 'matrix' } }),
       'POST /api/compliance/exceptions/:id/review': async () => ({ params: { id: await freshException(true) }, body: { note: 'matrix' } }),
+      'GET /api/alerts/:id': async () => ({ params: { id: await freshAlert() } }),
+      'POST /api/alerts/:id/acknowledge': async () => ({ params: { id: await freshAlert() }, body: { note: 'matrix' } }),
+      'POST /api/alerts/:id/resolve': async () => ({ params: { id: await freshAlert() }, body: { resolution: 'benign' } }),
     };
     const before = await deniedCount();
     let refusals = 0;

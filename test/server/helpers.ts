@@ -133,6 +133,8 @@ export interface TestServerOptions {
   start?: Partial<StartOptions>;
   /** Ledger settings over the test defaults (e.g. a retention schedule). */
   ledger?: Partial<AttestConfig['ledger']>;
+  /** Alert delivery channels (none by default). */
+  notify?: AttestConfig['notify'];
 }
 
 /** The example templates a test server scans (a copy, so tests may edit them). */
@@ -181,7 +183,7 @@ export async function testServer(o: TestServerOptions): Promise<TestServer> {
   const logs = new LogCapture();
   const config = testConfig(dir, db, access, targets);
   const { app, ctx, registered } = await createServer({
-    config: { ...config, ledger: { ...config.ledger, ...o.ledger } },
+    config: { ...config, ledger: { ...config.ledger, ...o.ledger }, ...(o.notify ? { notify: o.notify } : {}) },
     dev: o.dev ?? true,
     cwd: dir,
     logStream: logs,

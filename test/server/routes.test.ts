@@ -127,7 +127,7 @@ test('the compliance report lists every endpoint with its scopes, and Attest\'s 
   const counts = authz.facts['attestCounts'] as Record<string, number>;
   assert.equal(counts['endpoints'], s.ctx.routes.length);
   assert.equal(counts['roles'], 6);
-  assert.equal(counts['scopes'], 10);
+  assert.equal(counts['scopes'], 12); // ten, plus alerts:read and alerts:write
   const svc = r.findings.filter((f) => f.controlId.startsWith('ATTEST-SVC-'));
   assert.ok(svc.length >= 14);
   for (const d of ['authentication', 'authorization', 'audit', 'data-protection']) assert.ok(svc.some((f) => f.domain === d), d);

@@ -11,6 +11,8 @@ import { ReportPage } from './pages/Report';
 import { AuditPage } from './pages/Audit';
 import { CompliancePages } from './pages/compliance';
 import { PrivacyPage } from './pages/Privacy';
+import { AlertsPage } from './pages/Alerts';
+import { followAlerts, type AlertList } from './lib/alerts';
 import { Forbidden } from './components/Forbidden';
 
 type Boot = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; config: AuthConfig };
@@ -95,7 +97,31 @@ export function App() {
 
 function Shell({ config }: { config: AuthConfig }) {
   const loc = useLocation();
-  const { me } = useSession();
+  const { me, client, token } = useSession();
+  const readsAlerts = hasScope(me, PAGE_SCOPES.alerts);
+  // Bumped on every alert record the stream announces (and on each reconnection): the badge
+  // and the Alerts page reload then.
+  const [alertVersion, setAlertVersion] = useState(0);
+  const [openAlerts, setOpenAlerts] = useState<number | undefined>();
+  useEffect(() => {
+    if (!readsAlerts) return;
+    return followAlerts(
+      token,
+      () => setAlertVersion((v) => v + 1),
+      () => setAlertVersion((v) => v + 1),
+    );
+  }, [readsAlerts, token]);
+  useEffect(() => {
+    if (!readsAlerts) return;
+    let cancelled = false;
+    client
+      .getJson<AlertList>('/api/alerts', { state: 'open', limit: 1 })
+      .then((l) => !cancelled && setOpenAlerts(l.openCount))
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, [readsAlerts, client, alertVersion]);
   const dev = me.dev || config.mode === 'development';
   const nav = useMemo(
     () =>
@@ -105,8 +131,9 @@ function Shell({ config }: { config: AuthConfig }) {
         { to: '/report', label: 'Compliance report', show: hasScope(me, PAGE_SCOPES.report), active: loc.path.startsWith('/report') },
         { to: '/audit', label: 'Audit log', show: hasScope(me, PAGE_SCOPES.audit), active: loc.path.startsWith('/audit') },
         { to: '/privacy', label: 'Privacy', show: hasScope(me, PAGE_SCOPES.privacy), active: loc.path.startsWith('/privacy') },
+        { to: '/alerts', label: 'Alerts', show: readsAlerts, active: loc.path.startsWith('/alerts'), badge: openAlerts },
       ].filter((n) => n.show),
-    [me, loc.path],
+    [me, loc.path, readsAlerts, openAlerts],
   );
   const mainRef = useRef<HTMLElement>(null);
   const lastPath = useRef(loc.path);
@@ -125,6 +152,8 @@ function Shell({ config }: { config: AuthConfig }) {
     page = hasScope(me, PAGE_SCOPES.compliance) ? <CompliancePages path={loc.path} /> : <Forbidden what="compliance readiness" scope={PAGE_SCOPES.compliance} />;
   } else if (loc.path === '/audit' || loc.path.startsWith('/audit/')) {
     page = hasScope(me, PAGE_SCOPES.audit) ? <AuditPage /> : <Forbidden what="the audit log" scope={PAGE_SCOPES.audit} />;
+  } else if (loc.path === '/alerts') {
+    page = readsAlerts ? <AlertsPage version={alertVersion} /> : <Forbidden what="alerts" scope={PAGE_SCOPES.alerts} roles="security-officer, auditor or admin" />;
   } else if (loc.path === '/privacy') {
     page = hasScope(me, PAGE_SCOPES.privacy) ? <PrivacyPage /> : <Forbidden what="privacy requests" scope={PAGE_SCOPES.privacy} roles="security-officer or admin" />;
   } else {
@@ -166,6 +195,11 @@ function Shell({ config }: { config: AuthConfig }) {
               <li key={n.to}>
                 <a href={n.to} onClick={linkClick} aria-current={n.active ? 'page' : undefined}>
                   {n.label}
+                  {'badge' in n && n.badge !== undefined && n.badge > 0 && (
+                    <span className="nav-badge" data-testid="open-alerts-badge" aria-label={`${n.badge} open`}>
+                      {n.badge}
+                    </span>
+                  )}
                 </a>
               </li>
             ))}

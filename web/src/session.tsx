@@ -55,4 +55,6 @@ export const PAGE_SCOPES = {
   complianceApprove: 'compliance:approve',
   privacy: 'privacy:manage',
   complianceStatus: 'compliance:read',
+  alerts: 'alerts:read',
+  alertsWrite: 'alerts:write',
 } as const;

@@ -1,0 +1,254 @@
+/**
+ * Alerts: list and read them (alerts:read), acknowledge and resolve them (alerts:write),
+ * follow them live (server-sent events), and raise a test alert through every configured
+ * channel. Each change is a ledger record written with the acting principal as its actor.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  ALERT_ACKNOWLEDGED,
+  ALERT_RAISED,
+  ALERT_RESOLVED,
+  SEVERITIES,
+  type AlertRaised,
+  type AlertResolved,
+  type AlertView,
+} from '../../detection/alert.js';
+import { loadAlerts } from '../../notify/alerts.js';
+import { severityRank } from '../../notify/config.js';
+import type { AlertEvent } from '../../notify/notifier.js';
+import { actorOf } from '../auth.js';
+import type { ServerContext } from '../context.js';
+import { errorResponse, type JsonSchema, type RouteDecl } from '../types.js';
+import { badRequest, errorBody, notFound, principalOf, str } from './common.js';
+
+const RESOLUTIONS: AlertResolved['resolution'][] = ['true-positive', 'false-positive', 'benign', 'duplicate'];
+const STATES = ['open', 'acknowledged', 'resolved'] as const;
+
+const SIGNAL: JsonSchema = {
+  type: 'object',
+  required: ['rule', 'summary', 'weight', 'highConfidence', 'evidenceSeqs', 'count'],
+  properties: {
+    rule: { type: 'string' },
+    summary: { type: 'string' },
+    weight: { type: 'number' },
+    highConfidence: { type: 'boolean' },
+    evidenceSeqs: { type: 'array', items: { type: 'integer' }, description: 'Ledger seqs of the records that made the rule fire' },
+    count: { type: 'integer' },
+  },
+};
+
+const ALERT_VIEW: JsonSchema = {
+  type: 'object',
+  required: ['alertId', 'severity', 'subject', 'score', 'signals', 'title', 'state', 'raisedSeq', 'raisedAt', 'deliveryFailures'],
+  properties: {
+    alertId: { type: 'string' },
+    severity: { type: 'string', enum: [...SEVERITIES] },
+    subject: { type: 'string', description: 'The actor the alert is about, or ip:<address>' },
+    score: { type: 'number' },
+    signals: { type: 'array', items: SIGNAL },
+    windowStart: { type: 'string' },
+    windowEnd: { type: 'string' },
+    evaluatedThrough: { type: 'integer' },
+    title: { type: 'string' },
+    test: { type: 'boolean', description: 'Raised by POST /api/alerts/test' },
+    state: { type: 'string', enum: [...STATES] },
+    raisedSeq: { type: 'integer', description: 'Seq of the alert.raised record' },
+    raisedAt: { type: 'string' },
+    acknowledged: { type: 'object', additionalProperties: true, description: 'by (principal), at, seq of the alert.acknowledged record, note' },
+    resolved: { type: 'object', additionalProperties: true, description: 'by, at, seq of the alert.resolved record, resolution, note' },
+    deliveryFailures: {
+      type: 'array',
+      description: 'Dead letters: deliveries that failed every try (alert.delivery.failed records), by channel name',
+      items: { type: 'object', required: ['channel', 'attempts', 'error', 'deadLetter', 'at', 'seq'], properties: { alertId: { type: 'string' }, channel: { type: 'string' }, attempts: { type: 'integer' }, error: { type: 'string' }, deadLetter: { type: 'boolean' }, at: { type: 'string' }, seq: { type: 'integer' } } },
+    },
+  },
+};
+
+const ID_PARAMS: JsonSchema = { type: 'object', required: ['id'], properties: { id: str('The alert id', { minLength: 1, maxLength: 128 }) } };
+const NOTE = str('Free text kept in the ledger record (do not put personal data in it)', { maxLength: 2000 });
+
+/** Alerts newest first, filtered; also what the badge counts. */
+export function filterAlerts(all: Iterable<AlertView>, f: { state?: string; severity?: string; minSeverity?: string; subject?: string; since?: string }): AlertView[] {
+  const since = f.since ? Date.parse(f.since) : undefined;
+  return [...all]
+    .filter((a) => (f.state ? a.state === f.state : true))
+    .filter((a) => (f.severity ? a.severity === f.severity : true))
+    .filter((a) => (f.minSeverity ? severityRank(a.severity) >= severityRank(f.minSeverity as AlertView['severity']) : true))
+    .filter((a) => (f.subject ? a.subject === f.subject : true))
+    .filter((a) => (since !== undefined ? Date.parse(a.raisedAt) >= since : true))
+    .sort((a, b) => b.raisedSeq - a.raisedSeq);
+}
+
+export function alertRoutes(ctx: ServerContext): RouteDecl[] {
+  const change = async (req: Parameters<RouteDecl['handler']>[0], reply: Parameters<RouteDecl['handler']>[1], action: typeof ALERT_ACKNOWLEDGED | typeof ALERT_RESOLVED) => {
+    const { id } = req.params as { id: string };
+    const body = (req.body ?? {}) as { note?: string; resolution?: AlertResolved['resolution'] };
+    const alerts = await loadAlerts(ctx.ledger);
+    const a = alerts.get(id);
+    if (!a) return notFound(req, reply, `no alert ${JSON.stringify(id.slice(0, 128))}; GET /api/alerts lists them`);
+    if (a.state === 'resolved') return reply.code(409).send(errorBody(req, 'conflict', `alert ${id} was resolved by ${a.resolved?.by} at ${a.resolved?.at} (record ${a.resolved?.seq}); it cannot change any more`));
+    if (action === ALERT_ACKNOWLEDGED && a.state === 'acknowledged') return reply.code(409).send(errorBody(req, 'conflict', `alert ${id} was already acknowledged by ${a.acknowledged?.by} at ${a.acknowledged?.at} (record ${a.acknowledged?.seq})`));
+    const p = principalOf(req);
+    const metadata = action === ALERT_RESOLVED ? { alertId: id, resolution: body.resolution!, ...(body.note ? { note: body.note } : {}) } : { alertId: id, ...(body.note ? { note: body.note } : {}) };
+    await ctx.ledger.append([{ actor: actorOf(p), action, target: { type: 'alert', id }, outcome: 'success', request_id: req.id, metadata }], { alerts: true });
+    return (await loadAlerts(ctx.ledger)).get(id);
+  };
+
+  return [
+    {
+      method: 'GET',
+      url: '/api/alerts',
+      scopes: ['alerts:read'],
+      unrestrictedOnly: true,
+      summary: 'List alerts (newest first), with their state, evidence and delivery failures',
+      description: 'Alerts are folded from the alert.* ledger records. Filters combine. openCount is the number of open alerts overall (the console\'s badge), whatever the filters.',
+      tags: ['alerts'],
+      querystring: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          state: str('Only alerts in this state', { enum: [...STATES] }),
+          severity: str('Only alerts of this severity', { enum: [...SEVERITIES] }),
+          minSeverity: str('Only alerts of this severity or above', { enum: [...SEVERITIES] }),
+          subject: str('Only alerts about this actor (or ip:<address>)', { maxLength: 256 }),
+          since: str('Only alerts raised at or after this time (ISO 8601)', { format: 'date-time' }),
+          limit: { type: 'integer', minimum: 1, maximum: 1000, default: 200, description: 'At most this many alerts' },
+        },
+      },
+      response: {
+        200: { description: 'The alerts', type: 'object', required: ['alerts', 'total', 'openCount'], properties: { alerts: { type: 'array', items: ALERT_VIEW }, total: { type: 'integer' }, openCount: { type: 'integer' } } },
+        400: errorResponse('A filter is not valid (the field is named)'),
+      },
+      example: { query: { state: 'open' } },
+      async handler(req) {
+        const q = req.query as { state?: string; severity?: string; minSeverity?: string; subject?: string; since?: string; limit?: number };
+        const all = [...(await loadAlerts(ctx.ledger)).values()];
+        const matched = filterAlerts(all, q);
+        return { alerts: matched.slice(0, q.limit ?? 200), total: matched.length, openCount: all.filter((a) => a.state === 'open').length };
+      },
+    },
+    {
+      method: 'GET',
+      url: '/api/alerts/stream',
+      scopes: ['alerts:read'],
+      unrestrictedOnly: true,
+      summary: 'Server-sent events: one `alert` event per alert record (raised, acknowledged, resolved, delivery failed)',
+      description:
+        'text/event-stream. Each event\'s data is JSON { action, alertId, seq, severity?, title?, notify? }; read the alert itself with GET /api/alerts/{id}. notify is true for raised alerts at or above notify.inApp.minSeverity. A comment line every 15 s keeps proxies from closing the stream. Covers alerts recorded by this instance; with several instances behind a load balancer, reload the list on reconnect.',
+      tags: ['alerts'],
+      produces: ['text/event-stream'],
+      querystring: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { maxSeconds: { type: 'integer', minimum: 1, maximum: 3600, default: 300, description: 'The stream ends after this many seconds and the client reconnects (EventSource does by itself), so no connection stays pinned to one instance for hours' } },
+      },
+      response: { 200: { description: 'The event stream, ended after maxSeconds', type: 'string' } },
+      example: { query: { maxSeconds: '1' } },
+      async handler(req, reply) {
+        const { maxSeconds = 300 } = req.query as { maxSeconds?: number };
+        const headers: Record<string, string> = {};
+        for (const [k, v] of Object.entries(reply.getHeaders())) if (typeof v === 'string') headers[k] = v;
+        reply.hijack();
+        const res = reply.raw;
+        res.writeHead(200, { ...headers, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+        res.write(`retry: 3000\n: connected\n\n`);
+        const send = (e: AlertEvent) => res.write(`id: ${e.seq}\nevent: alert\ndata: ${JSON.stringify(e)}\n\n`);
+        const unsubscribe = ctx.notifier.subscribe(send);
+        const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
+        keepAlive.unref();
+        const stop = setTimeout(() => res.end(), maxSeconds * 1000);
+        const end = () => {
+          clearInterval(keepAlive);
+          clearTimeout(stop);
+          unsubscribe();
+        };
+        req.raw.once('close', end);
+        res.once('close', end);
+        res.once('finish', end);
+        return reply;
+      },
+    },
+    {
+      method: 'GET',
+      url: '/api/alerts/:id',
+      scopes: ['alerts:read'],
+      unrestrictedOnly: true,
+      summary: 'One alert: signals with their evidence seqs, state, who acknowledged and resolved it, dead letters',
+      tags: ['alerts'],
+      params: ID_PARAMS,
+      response: { 200: { ...ALERT_VIEW, description: 'The alert' }, 404: errorResponse('No such alert') },
+      async handler(req, reply) {
+        const { id } = req.params as { id: string };
+        const a = (await loadAlerts(ctx.ledger)).get(id);
+        return a ?? notFound(req, reply, `no alert ${JSON.stringify(id.slice(0, 128))}; GET /api/alerts lists them`);
+      },
+    },
+    {
+      method: 'POST',
+      url: '/api/alerts/:id/acknowledge',
+      scopes: ['alerts:write'],
+      unrestrictedOnly: true,
+      summary: 'Acknowledge an open alert (someone is on it): appends alert.acknowledged with you as the actor',
+      tags: ['alerts'],
+      params: ID_PARAMS,
+      body: { type: 'object', additionalProperties: false, properties: { note: NOTE } },
+      response: { 200: { ...ALERT_VIEW, description: 'The alert, acknowledged' }, 400: errorResponse('The body does not fit'), 404: errorResponse('No such alert'), 409: errorResponse('Already acknowledged or resolved') },
+      async handler(req, reply) {
+        return change(req, reply, ALERT_ACKNOWLEDGED);
+      },
+    },
+    {
+      method: 'POST',
+      url: '/api/alerts/:id/resolve',
+      scopes: ['alerts:write'],
+      unrestrictedOnly: true,
+      summary: 'Resolve an alert with a resolution (true-positive, false-positive, benign, duplicate): appends alert.resolved with you as the actor',
+      tags: ['alerts'],
+      params: ID_PARAMS,
+      body: { type: 'object', additionalProperties: false, required: ['resolution'], properties: { resolution: str('What the alert turned out to be', { enum: RESOLUTIONS }), note: NOTE } },
+      response: { 200: { ...ALERT_VIEW, description: 'The alert, resolved' }, 400: errorResponse('The body does not fit (resolution is required)'), 404: errorResponse('No such alert'), 409: errorResponse('Already resolved') },
+      async handler(req, reply) {
+        return change(req, reply, ALERT_RESOLVED);
+      },
+    },
+    {
+      method: 'POST',
+      url: '/api/alerts/test',
+      scopes: ['alerts:write'],
+      unrestrictedOnly: true,
+      summary: 'Raise a test alert through every configured channel (email, webhooks, the console), whatever their severity routing',
+      description:
+        'Appends an alert.raised record marked test: true about you; this instance delivers it to every channel. Deliveries run after the answer: a channel that fails every try shows as a dead letter in the alert\'s deliveryFailures (GET /api/alerts/{id}). Resolve the test alert afterwards as benign.',
+      tags: ['alerts'],
+      body: { type: 'object', additionalProperties: false, properties: { note: NOTE } },
+      response: {
+        201: { description: 'The test alert and the channels it is being delivered to', type: 'object', required: ['alert', 'channels'], properties: { alert: ALERT_VIEW, channels: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, type: { type: 'string' }, minSeverity: { type: 'string' } } } } } },
+        400: errorResponse('The body does not fit'),
+      },
+      example: { body: {} },
+      async handler(req, reply) {
+        const p = principalOf(req);
+        const actor = actorOf(p);
+        const now = new Date().toISOString();
+        const head = await ctx.ledger.store.head();
+        const body = (req.body ?? {}) as { note?: string };
+        if (body.note !== undefined && !body.note.trim()) return badRequest(req, reply, 'note: leave it out or write something', 'note');
+        const raised: AlertRaised & { test: true } = {
+          alertId: `test-${randomUUID()}`,
+          severity: 'low',
+          subject: actor.id,
+          score: 0,
+          signals: [{ rule: 'test', summary: `Test alert requested by ${actor.id}${body.note ? `: ${body.note}` : ''}`, weight: 0, highConfidence: false, evidenceSeqs: [], count: 0 }],
+          windowStart: now,
+          windowEnd: now,
+          evaluatedThrough: head.size,
+          title: 'Test alert: checks that alert delivery reaches you',
+          test: true,
+        };
+        const r = await ctx.ledger.append([{ actor, action: ALERT_RAISED, target: { type: 'alert', id: raised.alertId }, outcome: 'success', request_id: req.id, metadata: { ...raised } }], { alerts: true });
+        const view: AlertView = { ...raised, state: 'open', raisedSeq: r.last, raisedAt: now, deliveryFailures: [] };
+        return reply.code(201).send({ alert: (await loadAlerts(ctx.ledger)).get(raised.alertId) ?? view, channels: ctx.notifier.channelNames });
+      },
+    },
+  ];
+}
