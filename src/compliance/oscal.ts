@@ -118,8 +118,11 @@ function controlIds(requirements: readonly Pick<Requirement, 'id'>[], framework:
   const prefix = framework.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^[^\p{L}]+/u, '') || 'req';
   const m = new Map<string, string>();
   const used = new Map<string, string>();
+  // NIST SP 800-53 keeps NIST's own OSCAL ids (AC-2(1) is ac-2.1, its statement ac-2.1_smt), so
+  // the results also resolve against NIST's published catalog.
+  const nist = framework === 'nist-800-53';
   for (const r of requirements) {
-    const id = oscalControlId(r.id, prefix);
+    const id = nist ? r.id.toLowerCase().replace(/\((\d+)\)$/, '.$1') : oscalControlId(r.id, prefix);
     const other = used.get(id);
     // Two requirement ids collapsing to one OSCAL id would make findings ambiguous: refuse.
     if (other !== undefined && other !== r.id) throw new Error(`requirements ${other} and ${r.id} both map to OSCAL control id ${id}`);

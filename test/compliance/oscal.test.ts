@@ -191,6 +191,19 @@ test('every shipped catalog becomes an OSCAL catalog with unique token ids (HIPA
   }
 });
 
+test('NIST SP 800-53: our catalog uses NIST\'s ids, so the findings\' targets resolve in NIST\'s own OSCAL catalog too', (t) => {
+  const nistCatalog = CATALOGS.find((c) => c.framework === 'nist-800-53')!;
+  const file = join(root, '../shared/corpus/frameworks/nist-oscal/NIST_SP-800-53_rev5_MODERATE-baseline-resolved-profile_catalog-min.json');
+  if (!existsSync(file)) { t.skip(`NIST's catalog is not at ${file} (the shared corpus beside the project)`); return; }
+  const nistIds = new Set(collect(JSON.parse(readFileSync(file, 'utf8')), 'id') as string[]);
+  const ours = buildOscalCatalog(nistCatalog, new Date()).catalog.groups.flatMap((g) => g.controls);
+  assert.equal(ours.length, nistCatalog.requirements.length);
+  for (const c of ours) {
+    assert.ok(nistIds.has(c.id), `${c.id} is not a control of NIST's catalog`);
+    assert.ok(nistIds.has(c.parts![0]!.id), `${c.parts![0]!.id} is not a statement of NIST's catalog`);
+  }
+});
+
 const schemaDir = process.env.OSCAL_SCHEMA_DIR;
 const schemaFiles = ['oscal_assessment-results_schema.json', 'oscal_catalog_schema.json'];
 const schemaSkip = !schemaDir
