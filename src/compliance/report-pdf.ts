@@ -256,8 +256,8 @@ export function renderReportPdf(report: FrameworkReport, opts: PdfOptions = {}):
   w.table(
     [{ header: 'Requirement', width: 82 }, { header: 'Status', width: 70 }, { header: 'Title, reasons and evidence', width: w.width - 152 }],
     // A requirement's evidence can run to thousands of lines (one per finding over a large
-    // scan): it continues in rows of EVIDENCE_ROW lines, so no row is taller than a page (rows
-    // then break across pages cleanly) and each text run pdfkit lays out stays small.
+    // scan): it continues in rows of EVIDENCE_ROW lines. Splitting one huge row at a page end
+    // measures it line by line (quadratic); short rows keep every measure small.
     report.requirements.flatMap((r) => {
       const lines = findingLines(r).map((x) => `  – ${x}`);
       const rows: string[][] = [[r.id, STATUS_TEXT[r.status], [r.title, ...r.reasons.map((x) => `• ${x}`), ...lines.slice(0, EVIDENCE_ROW)].join('\n')]];
