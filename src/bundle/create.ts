@@ -26,12 +26,19 @@ export interface CreateBundleInput {
   /** The signed report as `attest report` wrote it. */
   report: Buffer;
   reportSig: Buffer;
+  /** The other renderings, signed the same way: report.pdf, report.oscal.json and its catalog (each `{ bytes, sig }`). */
+  renderings?: { pdf?: SignedFile; oscal?: SignedFile; oscalCatalog?: SignedFile };
   /** Where the zip is written (as it is made: large members are never whole in memory). */
   out: string;
   /** The auditor's checkpoint from a previous bundle: a consistency proof from it is included. */
   previousCheckpoint?: SignedCheckpoint;
   now?: Date;
   onProgress?: (records: number) => void;
+}
+
+export interface SignedFile {
+  bytes: Buffer;
+  sig: Buffer;
 }
 
 export interface CreateBundleResult {
@@ -63,6 +70,13 @@ async function build(inp: CreateBundleInput, tmp: string): Promise<CreateBundleR
   const members: Members = new Map();
   members.set(M.report, inp.report);
   members.set(M.reportSig, inp.reportSig);
+  const rend = inp.renderings ?? {};
+  if (rend.oscal && !rend.oscalCatalog) throw new BundleInputError('the OSCAL results need the OSCAL catalog they resolve against');
+  for (const [file, sig, r] of [[M.pdf, M.pdfSig, rend.pdf], [M.oscal, M.oscalSig, rend.oscal], [M.oscalCatalog, M.oscalCatalogSig, rend.oscalCatalog]] as const) {
+    if (!r) continue;
+    members.set(file, r.bytes);
+    members.set(sig, r.sig);
+  }
 
   // inputs.json: every infrastructure file the scan read, with its SHA-256 now.
   const inputs = report.scope.sources.map((s) => {
@@ -148,7 +162,7 @@ async function build(inp: CreateBundleInput, tmp: string): Promise<CreateBundleR
   const keys = ledger.keys.signingKeys();
   for (const k of keys) members.set(`keys/${k.kid}.pub.pem`, Buffer.from(k.publicKeyPem));
 
-  members.set(M.verify, Buffer.from(howToVerifyBundle(report, checkpoint, n, !!inp.previousCheckpoint)));
+  members.set(M.verify, Buffer.from(howToVerifyBundle(report, checkpoint, n, !!inp.previousCheckpoint, { pdf: !!rend.pdf, oscal: !!rend.oscal })));
 
   const manifest: BundleManifest = {
     format: BUNDLE_FORMAT,
@@ -159,7 +173,7 @@ async function build(inp: CreateBundleInput, tmp: string): Promise<CreateBundleR
     checkpoint: { origin: checkpoint.origin, size: checkpoint.size, root: checkpoint.root, time: checkpoint.time, keyId: checkpoint.keyId },
     records: n,
     personalData: 'left out',
-    renderings: { json: M.report, pdf: null, oscal: null },
+    renderings: { json: M.report, pdf: rend.pdf ? M.pdf : null, oscal: rend.oscal ? M.oscal : null, oscalCatalog: rend.oscalCatalog ? M.oscalCatalog : null },
     ...(inp.previousCheckpoint ? { previousCheckpoint: { size: inp.previousCheckpoint.size, root: inp.previousCheckpoint.root } } : {}),
     members: Object.fromEntries(
       [...[...members].map(([name, b]) => [name, { sha256: sha256(b), bytes: b.length }] as const), ...[...fileMembers].map(([name, f]) => [name, { sha256: f.sha256, bytes: f.bytes }] as const)]
@@ -181,7 +195,12 @@ async function build(inp: CreateBundleInput, tmp: string): Promise<CreateBundleR
   return { manifest, checkpoint, records: n, evidenceFiles, keys: keys.length };
 }
 
-export function howToVerifyBundle(report: FrameworkReport, cp: SignedCheckpoint, records: number, consistency: boolean): string {
+export function howToVerifyBundle(report: FrameworkReport, cp: SignedCheckpoint, records: number, consistency: boolean, has: { pdf: boolean; oscal: boolean } = { pdf: false, oscal: false }): string {
+  const renderings = [
+    '`report.json` (the report as data)',
+    ...(has.pdf ? ['`report.pdf` (the same report for reading; it also carries an embedded PDF signature a PDF reader shows)'] : []),
+    ...(has.oscal ? [`\`${M.oscal}\` (OSCAL 1.1.2 assessment results) with \`${M.oscalCatalog}\` (the framework as an OSCAL catalog, which the findings' target ids resolve against)`] : []),
+  ];
   return `# How to verify this evidence bundle
 
 This bundle holds the ${report.framework.name} report (\`${report.framework.id}\`) for ${report.period.from} .. ${report.period.to},
@@ -205,7 +224,8 @@ What the command checks, in order:
 4. Every record in \`records.ndjson\` has a line in \`proofs/inclusion.ndjson\` whose audit path leads from the record's
    hashed bytes to the checkpoint's root (RFC 9162), and the record matches those bytes.
 5. ${consistency ? '`proofs/consistency.json` shows the previous checkpoint\'s tree to be a prefix of this one: nothing recorded before it was changed or removed.' : 'With --previous-checkpoint: a consistency proof from it to this checkpoint (this bundle carries none: none was asked for when it was made).'}
-6. \`report.json\` carries a valid detached signature (\`report.json.sig\`).
+6. Each rendering of the report carries a valid detached Ed25519 signature in NAME.sig: ${renderings.join('; ')}.
+   Any one of them can also be checked alone: \`attest report verify report.pdf --signature report.pdf.sig --public-key <key>\`.
 7. Every evidence file the report's attested policies name is in \`evidence/<sha256>\` and hashes to that name.
 
 Any failure names the member and the reason, and the command exits 1; success prints VERIFIED and a summary.

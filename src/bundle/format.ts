@@ -6,6 +6,12 @@ export const BUNDLE_FORMAT = 'attest-evidence-bundle/v1';
 export const M = {
   report: 'report.json',
   reportSig: 'report.json.sig',
+  pdf: 'report.pdf',
+  pdfSig: 'report.pdf.sig',
+  oscal: 'report.oscal.json',
+  oscalSig: 'report.oscal.json.sig',
+  oscalCatalog: 'report.oscal.json.catalog.json',
+  oscalCatalogSig: 'report.oscal.json.catalog.json.sig',
   inputs: 'inputs.json',
   records: 'records.ndjson',
   checkpoint: 'checkpoint.json',
@@ -26,8 +32,11 @@ export interface BundleManifest {
   checkpoint: Pick<SignedCheckpoint, 'origin' | 'size' | 'root' | 'time' | 'keyId'>;
   records: number;
   personalData: 'left out';
-  /** The report's renderings: JSON now; PDF and OSCAL are being built and will be listed here (report.pdf, report.oscal.json, each with its .sig). */
-  renderings: { json: string; pdf: string | null; oscal: string | null };
+  /**
+   * The report's renderings, each with a detached signature beside it (NAME.sig): JSON, PDF, and
+   * OSCAL assessment results with the OSCAL catalog they resolve against. null: not in the bundle.
+   */
+  renderings: { json: string; pdf: string | null; oscal: string | null; oscalCatalog?: string | null };
   /** Present when the bundle carries proofs/consistency.json: the size and root of the auditor's previous checkpoint. */
   previousCheckpoint?: { size: number; root: string };
   /** Every other member (all but manifest.json and manifest.json.sig): SHA-256 hex and size in bytes. */
@@ -43,3 +52,11 @@ export interface InclusionLine {
   record: { seq: number; kid: string; nonce: string; hash: string; body: string };
   proof: string[];
 }
+
+/** The rendering members beside report.json, each paired with its signature member. */
+export const RENDERING_MEMBERS: readonly (readonly [file: string, sig: string])[] = [
+  [M.report, M.reportSig],
+  [M.pdf, M.pdfSig],
+  [M.oscal, M.oscalSig],
+  [M.oscalCatalog, M.oscalCatalogSig],
+];

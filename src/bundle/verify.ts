@@ -6,7 +6,7 @@ import { createHash, createPublicKey } from 'node:crypto';
 import { checkCheckpointFile, verifyConsistencyProof, type ConsistencyProof, type SignedCheckpoint } from '../ledger/ledger.js';
 import { leafHash, rootFromInclusionProof } from '../ledger/merkle.js';
 import { verifyBytes, type DetachedSignature, type FrameworkReport } from '../compliance/framework-report.js';
-import { BUNDLE_FORMAT, M, type BundleManifest, type InclusionLine } from './format.js';
+import { BUNDLE_FORMAT, M, RENDERING_MEMBERS, type BundleManifest, type InclusionLine } from './format.js';
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -286,6 +286,23 @@ function verifySource(members: BundleSource, o: VerifyOptions): VerifyBundleResu
       if (!r.ok) problems.push({ member: /not the one signed/.test(r.reason ?? '') ? M.report : M.reportSig, reason: `report signature: ${r.reason}` });
     } else if (!members.has(M.reportSig)) problems.push({ member: M.reportSig, reason: 'missing' });
     report = json<FrameworkReport>(members, M.report, problems);
+  }
+
+  // The other renderings (PDF, OSCAL results and catalog): each signed like report.json.
+  const listedRenderings = new Set(Object.values(manifest.renderings ?? {}).filter((v): v is string => typeof v === 'string'));
+  for (const [file, sigName] of RENDERING_MEMBERS) {
+    if (file === M.report) continue;
+    const bytes = members.get(file);
+    if (!bytes) {
+      if (listedRenderings.has(file)) problems.push({ member: file, reason: 'missing: the manifest lists it as a rendering of the report' });
+      if (members.has(sigName)) problems.push({ member: sigName, reason: `a signature for ${file}, which is not in the bundle` });
+      continue;
+    }
+    if (!listedRenderings.has(file)) problems.push({ member: file, reason: 'not listed among the manifest\'s renderings' });
+    const sig = json<DetachedSignature>(members, sigName, problems);
+    if (!sig) { if (!members.has(sigName)) problems.push({ member: sigName, reason: 'missing' }); continue; }
+    const r = verifyBytes(bytes, sig, pins);
+    if (!r.ok) problems.push({ member: /not the one signed/.test(r.reason ?? '') ? file : sigName, reason: `${file} signature: ${r.reason}` });
   }
 
   if (report && (report.framework?.id !== manifest.framework?.id || report.period?.from !== manifest.period?.from || report.period?.to !== manifest.period?.to)) {

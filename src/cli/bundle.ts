@@ -8,7 +8,7 @@ import { SCAN_INPUT_FLAGS } from './scan-input.js';
 import { loadConfig, ConfigError, DEFAULT_COMPLIANCE } from '../config.js';
 import type { Ledger, SignedCheckpoint } from '../ledger/ledger.js';
 import { openComplianceStore } from '../compliance/store.js';
-import { BundleInputError, createBundle } from '../bundle/create.js';
+import { BundleInputError, createBundle, type SignedFile } from '../bundle/create.js';
 import { verifyBundleFile } from '../bundle/verify.js';
 import { REPORT_DISCLAIMER } from '../compliance/framework-report.js';
 
@@ -17,8 +17,9 @@ export const BUNDLE_HELP = `Usage:
                        [--since 90d | --from DATE --to DATE] [--previous-checkpoint FILE] [scan input flags]
   attest bundle verify bundle.zip [--previous-checkpoint FILE] [--public-key PEM]...
 
-create writes one zip: the signed framework report (report.json + .sig; PDF and OSCAL renderings
-will join it when they exist), inputs.json (every scanned file with its SHA-256), the ledger records
+create writes one zip: the framework report in every rendering, each with its detached signature
+(report.json, report.pdf, report.oscal.json = OSCAL 1.1.2 assessment results, and
+report.oscal.json.catalog.json = the framework as an OSCAL catalog; NAME.sig beside each), inputs.json (every scanned file with its SHA-256), the ledger records
 of the period (records.ndjson, secrets scrubbed, personal data left out), the checkpoint they end at
 (checkpoint.json, signed now), an inclusion proof of every record (proofs/inclusion.ndjson), with
 --previous-checkpoint a consistency proof from that checkpoint (proofs/consistency.json), the attested
@@ -27,8 +28,8 @@ evidence files (evidence/<sha256>), every signing public key (keys/), VERIFY.md,
 
 verify checks all of it offline, without a database: the manifest's signature (by the keys you pin
 with --public-key), every member's hash, no member missing or extra, each record's inclusion in the
-checkpoint, the checkpoint's signature, consistency with --previous-checkpoint, the report's
-signature, and the evidence files' hashes. Exit 0 and VERIFIED, or exit 1 naming each failing member
+checkpoint, the checkpoint's signature, consistency with --previous-checkpoint, the signature of
+every rendering of the report, and the evidence files' hashes. Exit 0 and VERIFIED, or exit 1 naming each failing member
 and why; 2 on a usage error.
 `;
 
@@ -77,9 +78,11 @@ async function create(argv: string[]): Promise<number> {
   let report: Buffer;
   let reportSig: Buffer;
   let reportCode = 0;
+  let renderings: { pdf: SignedFile; oscal: SignedFile; oscalCatalog: SignedFile };
   try {
     const { runReport } = await import('./compliance.js');
-    const code = await runReport([...reportArgs, '--out', join(tmp, 'report.json'), '-q']);
+    // One scan, three renderings: report.json, report.pdf and report.oscal.json (with its catalog), each signed.
+    const code = await runReport([...reportArgs, '--out', join(tmp, 'report.json'), '-q'], { pdf: join(tmp, 'report.pdf'), oscal: join(tmp, 'report.oscal.json') });
     reportCode = code;
     if (code !== 0) process.stderr.write(`attest: the report step exited ${code} (input errors, no infrastructure files, or a ledger that does not verify: see the notes in report.json); the bundle is made anyway and this command exits ${code}\n`);
     report = readFileSync(join(tmp, 'report.json'));
@@ -88,6 +91,14 @@ async function create(argv: string[]): Promise<number> {
     } catch {
       throw new UsageError('the report was not signed (no ledger keys): a bundle needs --db and --keys');
     }
+    const signed = (name: string): SignedFile => {
+      try {
+        return { bytes: readFileSync(join(tmp, name)), sig: readFileSync(join(tmp, `${name}.sig`)) };
+      } catch (e) {
+        throw new Error(`the report step did not write ${name} and its signature (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      }
+    };
+    renderings = { pdf: signed('report.pdf'), oscal: signed('report.oscal.json'), oscalCatalog: signed('report.oscal.json.catalog.json') };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -107,7 +118,7 @@ async function create(argv: string[]): Promise<number> {
   try {
     const r = await withLedger(a, false, async (ledger: Ledger) => {
       try {
-        return await createBundle({ ledger, store, report, reportSig, out: outFile, ...(previous ? { previousCheckpoint: previous } : {}) });
+        return await createBundle({ ledger, store, report, reportSig, renderings, out: outFile, ...(previous ? { previousCheckpoint: previous } : {}) });
       } catch (e) {
         if (e instanceof BundleInputError) throw new UsageError(e.message);
         throw e;

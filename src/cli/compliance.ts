@@ -20,6 +20,7 @@ import type { Finding } from '../model/types.js';
 import { readScanInputs, SCAN_INPUT_FLAGS } from './scan-input.js';
 import { buildFrameworkReport, REPORT_DISCLAIMER, signBytes, verifyBytes, type AuditSnapshot, type DetachedSignature } from '../compliance/framework-report.js';
 import { auditSnapshot } from '../ledger/snapshot.js';
+import { buildOscalAssessmentResults, buildOscalCatalog, OSCAL_VERSION } from '../compliance/oscal.js';
 import { certificateSubject, embedPdfSignature, PdfFontError, renderReportPdf, selfIssuedCertificate } from '../compliance/report-pdf.js';
 import { parseTime } from '../ledger/record.js';
 import { TOOL_VERSION } from '../report/model.js';
@@ -619,11 +620,15 @@ checks it offline. Without a ledger the report has no audit log and no signature
 
 Options:
       --framework ID       the framework (attest frameworks lists them)
-      --format json|pdf    the report's format (default json, or pdf when --out ends in .pdf;
-                           oscal is not available yet). The PDF carries the same report:
-                           cover (scope, period, signing key), score, gaps first, every
-                           requirement with its evidence, audit log, principals, encryption,
-                           attested policies; the disclaimer on every page; DejaVu Sans embedded
+      --format json|pdf|oscal   the report's format (default json, or pdf when --out ends in
+                           .pdf). The PDF carries the same report: cover (scope, period,
+                           signing key), score, gaps first, every requirement with its evidence,
+                           audit log, principals, encryption, attested policies; the disclaimer
+                           on every page; DejaVu Sans embedded. oscal writes OSCAL 1.1.2
+                           assessment results to FILE (one finding per requirement, satisfied
+                           only when met, our status in props; one observation per piece of
+                           evidence; the ledger records and checkpoint) and the framework as an
+                           OSCAL catalog to FILE.catalog.json, each signed (.sig)
   -o, --out FILE           write the report to FILE (default: standard output, unsigned; pdf needs it)
       --cert FILE --cert-key FILE   PDF: the certificate (PEM, chain may follow) and its RSA key
                            (PEM) for the signature embedded in the PDF (CMS, shown by PDF
@@ -644,7 +649,13 @@ Exit codes: 0 written (or verified); 1 the scan could not read an input, nothing
 scan, or verification failed; 2 usage error.
 `;
 
-export async function runReport(argv: string[]): Promise<number> {
+/** Extra renderings written beside the main one (attest bundle create): each signed like the main file. */
+export interface ExtraRenderings {
+  pdf?: string;
+  oscal?: string;
+}
+
+export async function runReport(argv: string[], extra: ExtraRenderings = {}): Promise<number> {
   if (argv[0] === 'verify') return reportVerify(argv.slice(1));
   const a = parseArgs(argv, {
     ...COMMON, ...SCAN_INPUT_FLAGS, framework: true, format: true, out: true, since: true, from: true, to: true, category: true, quiet: false, cert: true, 'cert-key': true,
@@ -654,9 +665,9 @@ export async function runReport(argv: string[]): Promise<number> {
   const categories = usageFrom(() => selectCategories(catalog, many(a, 'category')));
   const outArg = one(a, 'out');
   const fmt = one(a, 'format') ?? (outArg && extname(outArg).toLowerCase() === '.pdf' ? 'pdf' : 'json');
-  if (fmt === 'oscal') throw new UsageError('--format oscal: not available yet (the OSCAL assessment-results rendering is being built); use --format json or pdf');
-  if (fmt !== 'json' && fmt !== 'pdf') throw new UsageError(`--format must be json or pdf (oscal is being built); got ${JSON.stringify(fmt)}`);
+  if (fmt !== 'json' && fmt !== 'pdf' && fmt !== 'oscal') throw new UsageError(`--format must be json, pdf or oscal; got ${JSON.stringify(fmt)}`);
   if (fmt === 'pdf' && !outArg) throw new UsageError('--format pdf writes a file: give it with --out FILE.pdf');
+  if (fmt === 'oscal' && !outArg) throw new UsageError('--format oscal writes two files (the assessment results and FILE.catalog.json): give it with --out FILE.json');
   const certFile = one(a, 'cert');
   const certKeyFile = one(a, 'cert-key');
   if ((certFile === undefined) !== (certKeyFile === undefined)) throw new UsageError('give both --cert FILE and --cert-key FILE (PEM), or neither');
@@ -716,8 +727,7 @@ export async function runReport(argv: string[]): Promise<number> {
     ...(snapshot ? { auditLog: snapshot } : {}),
     notes: [...notes, ...assessment.notes],
   });
-  let bytes: Buffer;
-  if (fmt === 'pdf') {
+  const renderPdf = async (): Promise<Buffer> => {
     try {
       const cert = operatorCert ?? selfIssuedCertificate(`attest report signer${signer ? ` (ledger key ${signer.kid})` : ''}`, now);
       const subject = certSubject ?? certificateSubject(cert.certPem);
@@ -725,28 +735,56 @@ export async function runReport(argv: string[]): Promise<number> {
         ...(signer ? { signer: { kid: signer.kid, publicKeyPem: signer.publicKeyPem } } : {}),
         pdfSignature: { subject, selfIssued: cert.selfIssued },
       });
-      bytes = await embedPdfSignature(pdf, cert, { reason: `${report.framework.id} compliance report. ${REPORT_DISCLAIMER}`, name: subject, signingTime: now });
+      return await embedPdfSignature(pdf, cert, { reason: `${report.framework.id} compliance report. ${REPORT_DISCLAIMER}`, name: subject, signingTime: now });
     } catch (e) {
-      if (e instanceof PdfFontError) { process.stderr.write(`attest: ${e.message}\n`); return 1; }
+      if (e instanceof PdfFontError) throw e;
       if (operatorCert) throw new UsageError(`--cert ${certFile} / --cert-key ${certKeyFile}: cannot sign the PDF with them (${(e as Error).message})`);
       throw e;
     }
-  } else {
-    bytes = Buffer.from(JSON.stringify(report, null, 2) + '\n');
-  }
+  };
+  const sign = (file: string, b: Buffer) => { if (signer) writeFileSync(`${file}.sig`, JSON.stringify(signBytes(b, signer, now), null, 2) + '\n'); };
+  // OSCAL: the assessment results in FILE, the framework catalog they resolve against in FILE.catalog.json.
+  const writeOscal = (file: string) => {
+    const catalogFile = `${file}.catalog.json`;
+    const sourceHashes = new Map<string, string>();
+    for (const s of report.scope.sources) {
+      try { sourceHashes.set(s.file, sha256Hex(readFileSync(s.file))); } catch { /* unreadable now: listed without a hash */ }
+    }
+    const ar = Buffer.from(JSON.stringify(buildOscalAssessmentResults({ report, catalog, catalogHref: encodeURI(basename(catalogFile)), sourceHashes }), null, 2) + '\n');
+    const cat = Buffer.from(JSON.stringify(buildOscalCatalog(catalog, now), null, 2) + '\n');
+    writeFileSync(file, ar);
+    sign(file, ar);
+    writeFileSync(catalogFile, cat);
+    sign(catalogFile, cat);
+  };
   const outFile = outArg;
-  if (outFile) {
-    writeFileSync(outFile, bytes);
-    if (signer) writeFileSync(`${outFile}.sig`, JSON.stringify(signBytes(bytes, signer, now), null, 2) + '\n');
-  } else {
-    process.stdout.write(bytes);
+  try {
+    if (fmt === 'oscal') writeOscal(outFile!);
+    else {
+      const bytes = fmt === 'pdf' ? await renderPdf() : Buffer.from(JSON.stringify(report, null, 2) + '\n');
+      if (outFile) {
+        writeFileSync(outFile, bytes);
+        sign(outFile, bytes);
+      } else {
+        process.stdout.write(bytes);
+      }
+    }
+    if (extra.pdf) {
+      const pdf = await renderPdf();
+      writeFileSync(extra.pdf, pdf);
+      sign(extra.pdf, pdf);
+    }
+    if (extra.oscal) writeOscal(extra.oscal);
+  } catch (e) {
+    if (e instanceof PdfFontError) { process.stderr.write(`attest: ${e.message}\n`); return 1; }
+    throw e;
   }
   const fw = report.summary;
   if (!quiet) {
     process.stderr.write(
       `attest: ${report.framework.id}: ${ratioText(fw.score)} met, automated coverage ${ratioText(fw.coverage)}; ${report.gaps.length} gap(s) listed first` +
         `${snapshot ? `; audit log ${period.from.slice(0, 10)}..${period.to.slice(0, 10)}: ${snapshot.records} record(s), verification ${snapshot.verification.ok ? 'VERIFIED' : 'FAILED'}, anchored to checkpoint ${snapshot.checkpoint.size}` : ''}\n` +
-        (outFile ? `Report written to ${outFile}${signer ? `, signed in ${outFile}.sig (key ${signer.kid}; check with attest report verify ${outFile})` : ' (not signed: no ledger keys)'}.\n` : '') +
+        (outFile ? `Report written to ${outFile}${fmt === 'oscal' ? ` (OSCAL ${OSCAL_VERSION} assessment results; the catalog its findings resolve against in ${outFile}.catalog.json)` : ''}${signer ? `, signed in ${outFile}.sig (key ${signer.kid}; check with attest report verify ${outFile})` : ' (not signed: no ledger keys)'}.\n` : '') +
         `${REPORT_DISCLAIMER}\n`,
     );
   }

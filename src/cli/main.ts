@@ -16,7 +16,7 @@ Commands:
                      ledger's attestations and exceptions): met / not met / ... with evidence
   evidence <command> manual evidence (attestations) in the ledger: add, list, revoke, verify
   exceptions <command>  the exceptions register: add, approve, review, revoke, list [--due]
-  report --framework FW [path...]  the signed report for an auditor (JSON); report verify FILE
+  report --framework FW [path...]  the signed report for an auditor (JSON, PDF or OSCAL); report verify FILE
   bundle create|verify  the evidence bundle (zip) an auditor verifies offline (see 'attest bundle --help')
   ledger <command>   the tamper-evident audit trail: append, query, export, verify, checkpoint,
                      proof, consistency, keys, erase-subject (see 'attest ledger --help')

@@ -60,6 +60,8 @@ const MARGIN = 50;
 const HEADER_Y = 20;
 const FOOTER_GAP = 28;
 const GREY = '#555555';
+/** Evidence lines per table row in the requirements table. */
+const EVIDENCE_ROW = 20;
 
 interface Column {
   header: string;
@@ -253,11 +255,15 @@ export function renderReportPdf(report: FrameworkReport, opts: PdfOptions = {}):
   w.heading('Requirements and evidence');
   w.table(
     [{ header: 'Requirement', width: 82 }, { header: 'Status', width: 70 }, { header: 'Title, reasons and evidence', width: w.width - 152 }],
-    report.requirements.map((r) => [
-      r.id,
-      STATUS_TEXT[r.status],
-      [r.title, ...r.reasons.map((x) => `• ${x}`), ...findingLines(r).map((x) => `  – ${x}`)].join('\n'),
-    ]),
+    // A requirement's evidence can run to thousands of lines (one per finding over a large
+    // scan): it continues in rows of EVIDENCE_ROW lines. Splitting one huge row at a page end
+    // measures it line by line (quadratic); short rows keep every measure small.
+    report.requirements.flatMap((r) => {
+      const lines = findingLines(r).map((x) => `  – ${x}`);
+      const rows: string[][] = [[r.id, STATUS_TEXT[r.status], [r.title, ...r.reasons.map((x) => `• ${x}`), ...lines.slice(0, EVIDENCE_ROW)].join('\n')]];
+      for (let i = EVIDENCE_ROW; i < lines.length; i += EVIDENCE_ROW) rows.push([`${r.id} (cont.)`, '', lines.slice(i, i + EVIDENCE_ROW).join('\n')]);
+      return rows;
+    }),
     { size: 8 },
   );
 

@@ -1,8 +1,8 @@
 /**
  * attest bundle end to end on examples/platform with a populated SQLite ledger: create, verify
- * offline (with and without pinned keys), a byte flipped in each kind of member fails naming that
- * member, and consistency with a previous bundle's checkpoint passes (and fails with a checkpoint
- * of another ledger).
+ * offline (with and without pinned keys), every rendering (JSON, PDF, OSCAL results and catalog) is
+ * in it and signed, a byte flipped in each kind of member fails naming that member, and consistency
+ * with a previous bundle's checkpoint passes (and fails with a checkpoint of another ledger).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -54,12 +54,21 @@ test('bundle create on examples with a populated ledger; verify passes offline, 
   assert.match(r.stderr, /bundle written to b1\.zip/);
   const m = members('b1.zip');
   const names = Object.keys(m).sort();
-  for (const n of ['report.json', 'report.json.sig', 'inputs.json', 'records.ndjson', 'checkpoint.json', 'proofs/inclusion.ndjson', 'manifest.json', 'manifest.json.sig', 'VERIFY.md']) assert.ok(names.includes(n), n);
+  for (const n of ['report.json', 'report.json.sig', 'report.pdf', 'report.pdf.sig', 'report.oscal.json', 'report.oscal.json.sig', 'report.oscal.json.catalog.json', 'report.oscal.json.catalog.json.sig', 'inputs.json', 'records.ndjson', 'checkpoint.json', 'proofs/inclusion.ndjson', 'manifest.json', 'manifest.json.sig', 'VERIFY.md']) assert.ok(names.includes(n), n);
   assert.equal(names.filter((n) => n.startsWith('keys/')).length, 2, 'current and retired signing keys');
   assert.equal(names.filter((n) => n.startsWith('evidence/')).length, 1);
   const manifest = JSON.parse(Buffer.from(m['manifest.json']!).toString());
   assert.equal(manifest.format, 'attest-evidence-bundle/v1');
   assert.equal(manifest.framework.id, soc2.id);
+  assert.deepEqual(manifest.renderings, { json: 'report.json', pdf: 'report.pdf', oscal: 'report.oscal.json', oscalCatalog: 'report.oscal.json.catalog.json' });
+  assert.equal(Buffer.from(m['report.pdf']!).subarray(0, 5).toString(), '%PDF-');
+  const ar = JSON.parse(Buffer.from(m['report.oscal.json']!).toString())['assessment-results'];
+  assert.equal(ar.results[0].findings.length, JSON.parse(Buffer.from(m['report.json']!).toString()).requirements.length);
+  // In the bundle the OSCAL plan resource links the catalog member, and the attested policy's evidence member.
+  assert.ok(ar['back-matter'].resources.some((r: { rlinks?: { href: string }[] }) => r.rlinks?.[0]?.href === 'report.oscal.json.catalog.json'));
+  const evName = names.find((n) => n.startsWith('evidence/'))!;
+  assert.ok(ar['back-matter'].resources.some((r: { rlinks?: { href: string }[] }) => r.rlinks?.[0]?.href === evName));
+  assert.match(Buffer.from(m['VERIFY.md']!).toString(), /report\.pdf.*report\.oscal\.json/s);
   const recs = Buffer.from(m['records.ndjson']!).toString().trim().split('\n');
   assert.equal(recs.length, manifest.records);
   assert.ok(recs.length >= 27, `${recs.length} records`);
@@ -87,7 +96,7 @@ test('a byte flipped in each kind of member fails verification naming that membe
   const m = members('b1.zip');
   const evidence = Object.keys(m).find((n) => n.startsWith('evidence/'))!;
   const key = Object.keys(m).find((n) => n.startsWith('keys/'))!;
-  for (const member of ['report.json', 'records.ndjson', 'proofs/inclusion.ndjson', 'checkpoint.json', evidence, key, 'manifest.json', 'manifest.json.sig', 'report.json.sig', 'inputs.json']) {
+  for (const member of ['report.json', 'report.pdf', 'report.oscal.json', 'report.oscal.json.catalog.json', 'report.pdf.sig', 'report.oscal.json.sig', 'records.ndjson', 'proofs/inclusion.ndjson', 'checkpoint.json', evidence, key, 'manifest.json', 'manifest.json.sig', 'report.json.sig', 'inputs.json']) {
     flip('b1.zip', member, 'tampered.zip');
     const r = run(['bundle', 'verify', 'tampered.zip']);
     assert.equal(r.status, 1, `${member}: ${r.stdout}`);
@@ -170,6 +179,10 @@ test('with the manifest re-signed by the real key, the deeper checks still catch
     ['records.ndjson', /differs from the bytes proved/, (m) => edit(m, 'records.ndjson', (s) => s.replace('"auth.login"', '"auth.logout"'))],
     ['proofs/inclusion.ndjson', /does not lead to the checkpoint root|does not hash/, (m) => edit(m, 'proofs/inclusion.ndjson', (s) => { const ls = s.split('\n'); const p = JSON.parse(ls[1]!); p.proof[0] = p.proof[0].replace(/^./, (c: string) => (c === '0' ? '1' : '0')); ls[1] = JSON.stringify(p); return ls.join('\n'); })],
     ['report.json', /report signature: .*changed after signing/, (m) => edit(m, 'report.json', (s) => s.replace('"not_met"', '"met"'))],
+    ['report.pdf', /report\.pdf signature: .*changed after signing/, (m) => { const b = Buffer.from(m['report.pdf']!); b[Math.floor(b.length / 2)] ^= 1; m['report.pdf'] = new Uint8Array(b); }],
+    ['report.oscal.json', /report\.oscal\.json signature: .*changed after signing/, (m) => edit(m, 'report.oscal.json', (s) => s.replace('"not-satisfied"', '"satisfied"'))],
+    ['report.oscal.json.catalog.json', /signature: .*changed after signing/, (m) => edit(m, 'report.oscal.json.catalog.json', (s) => s.replace('"statement"', '"guidance"'))],
+    ['report.pdf.sig', /missing/, (m) => { delete m['report.pdf.sig']; }],
     ['evidence/', /does not hash to the SHA-256/, (m) => { const n = Object.keys(m).find((x) => x.startsWith('evidence/'))!; m[n] = new Uint8Array(Buffer.from('another policy\n')); }],
     ['checkpoint.json', /signature is not valid|does not agree/, (m) => edit(m, 'checkpoint.json', (s) => s.replace(/"size": (\d+)/, (_, n) => `"size": ${Number(n) + 1}`))],
   ];

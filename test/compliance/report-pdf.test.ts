@@ -109,12 +109,13 @@ test('report PDF content: disclaimer on every page, score line, the CC6.1 gap lo
   }
 });
 
-test('report --format pdf needs --out; --format oscal stays refused', () => {
+test('report --format pdf needs --out (and so does oscal, which writes two files)', () => {
   let r = run(['report', '--framework', 'hipaa', examples, '--format', 'pdf']);
   assert.equal(r.status, 2);
   assert.match(r.stderr, /--format pdf writes a file: give it with --out/);
   r = run(['report', '--framework', 'hipaa', examples, '--format', 'oscal']);
   assert.equal(r.status, 2);
+  assert.match(r.stderr, /--format oscal writes two files .*--out/);
   // Without a ledger: a PDF, unsigned, and the cover says so.
   r = run(['report', '--framework', 'hipaa', examples, '--format', 'pdf', '--out', 'hipaa.out', '-q']);
   assert.equal(r.status, 0, r.stderr);

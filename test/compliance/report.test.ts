@@ -91,7 +91,7 @@ test('report --framework: the auditor\'s JSON with the gaps first, the audit log
   assert.match(r.stdout, /it was changed after signing/);
 });
 
-test('report without a ledger: no audit log, not signed, and it says so; oscal is refused as not available yet', () => {
+test('report without a ledger: no audit log, not signed, and it says so; an unknown format is refused', () => {
   const r = run(['report', '--framework', 'hipaa', examples, '--out', 'hipaa.json', '-q']);
   assert.equal(r.status, 0, r.stderr);
   assert.equal(existsSync(join(dir, 'hipaa.json.sig')), false);
@@ -99,11 +99,16 @@ test('report without a ledger: no audit log, not signed, and it says so; oscal i
   assert.equal(rep.auditLog, undefined);
   assert.ok(rep.scope.notes.some((n) => /No ledger was read .* the report is not signed/.test(n)));
   assert.equal(rep.disclaimer, REPORT_DISCLAIMER);
-  for (const f of ['oscal']) {
-    const x = run(['report', '--framework', 'hipaa', examples, '--format', f]);
-    assert.equal(x.status, 2);
-    assert.match(x.stderr, /not available yet/);
-  }
+  const x = run(['report', '--framework', 'hipaa', examples, '--format', 'xml']);
+  assert.equal(x.status, 2);
+  assert.match(x.stderr, /--format must be json, pdf or oscal/);
+  // OSCAL without a ledger: written, unsigned, and the notes travel in the metadata remarks.
+  const o = run(['report', '--framework', 'hipaa', examples, '--format', 'oscal', '--out', 'hipaa.oscal.json', '-q']);
+  assert.equal(o.status, 0, o.stderr);
+  assert.equal(existsSync(join(dir, 'hipaa.oscal.json.sig')), false);
+  const ar = JSON.parse(readFileSync(join(dir, 'hipaa.oscal.json'), 'utf8'))['assessment-results'];
+  assert.match(ar.metadata.remarks, /No ledger was read/);
+  assert.ok(existsSync(join(dir, 'hipaa.oscal.json.catalog.json')));
   assert.equal(run(['report', '--framework', 'nope', examples]).status, 2);
   assert.equal(run(['report', 'verify', 'hipaa.json']).status, 2, 'no signature file: a usage error naming it');
 });
