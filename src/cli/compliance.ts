@@ -18,9 +18,9 @@ import { inputErrorLines } from '../report/text.js';
 import { applyIgnores, type IgnoreSummary } from '../report/ignore.js';
 import type { Finding } from '../model/types.js';
 import { readScanInputs, SCAN_INPUT_FLAGS } from './scan-input.js';
-import { buildFrameworkReport, REPORT_DISCLAIMER, signBytes, verifyBytes, type AuditSnapshot, type DetachedSignature } from '../compliance/framework-report.js';
-import { auditSnapshot } from '../ledger/snapshot.js';
-import { certificateSubject, embedPdfSignature, PdfFontError, renderReportPdf, selfIssuedCertificate } from '../compliance/report-pdf.js';
+import { REPORT_DISCLAIMER, verifyBytes, type DetachedSignature } from '../compliance/framework-report.js';
+import { certificateSubject, PdfFontError } from '../compliance/report-pdf.js';
+import { isReportFormat, produceFrameworkReport, REPORT_FORMATS, type ProduceReportInput, type ProducedReport, type ReportPhase } from '../compliance/report-output.js';
 import { parseTime } from '../ledger/record.js';
 import { TOOL_VERSION } from '../report/model.js';
 import { CATALOGS } from '../frameworks/index.js';
@@ -654,8 +654,8 @@ export async function runReport(argv: string[]): Promise<number> {
   const categories = usageFrom(() => selectCategories(catalog, many(a, 'category')));
   const outArg = one(a, 'out');
   const fmt = one(a, 'format') ?? (outArg && extname(outArg).toLowerCase() === '.pdf' ? 'pdf' : 'json');
-  if (fmt === 'oscal') throw new UsageError('--format oscal: not available yet (the OSCAL assessment-results rendering is being built); use --format json or pdf');
-  if (fmt !== 'json' && fmt !== 'pdf') throw new UsageError(`--format must be json or pdf (oscal is being built); got ${JSON.stringify(fmt)}`);
+  if (fmt === 'oscal' && !isReportFormat(fmt)) throw new UsageError('--format oscal: not available yet (the OSCAL assessment-results rendering is being built); use --format json or pdf');
+  if (!isReportFormat(fmt)) throw new UsageError(`--format must be ${REPORT_FORMATS.join(' or ')}; got ${JSON.stringify(fmt)}`);
   if (fmt === 'pdf' && !outArg) throw new UsageError('--format pdf writes a file: give it with --out FILE.pdf');
   const certFile = one(a, 'cert');
   const certKeyFile = one(a, 'cert-key');
@@ -678,32 +678,13 @@ export async function runReport(argv: string[]): Promise<number> {
   const { result, findings } = scanFor(a, paths, quiet);
   const files = result.sources.filter((s) => s.format !== 'unknown');
   const notes: string[] = [];
-  let register: Register | undefined;
-  let snapshot: AuditSnapshot | undefined;
-  let signer: ReturnType<Ledger['keys']['signing']> | undefined;
-  let ledgerInfo: { location: string; origin: string } | undefined;
-  if (settings) {
-    register = await withStore(settings.db, settings.compliance, (s) => withLedger(a, false, async (ledger: Ledger) => {
-      const reg = await readEvidence(ledger, s, now);
-      snapshot = await auditSnapshot(ledger, { from: parseTime(period.from, 'from'), to: parseTime(period.to, 'to') });
-      signer = ledger.keys.signing();
-      ledgerInfo = { location: redactDb(settings.db), origin: snapshot.checkpoint.origin };
-      return reg;
-    }));
-  } else {
-    notes.push('No ledger was read (no --db): attestations, exceptions and the audit log are missing from this report, every manual part is not started, and the report is not signed.');
-  }
   const sourceErrors = result.sources.reduce((n, s) => n + s.errors.length, 0);
   if (sourceErrors) notes.push(`${sourceErrors} input error(s): the resources of files that could not be read are missing from every status.`);
   if (!files.length) notes.push(`No infrastructure files were found under ${paths.join(', ')}: no configuration evidence.`);
-  const assessment = assessCompliance({
-    frameworks: [{ catalog, categories }],
-    findings,
-    ...(register ? { attestations: register.attestations, exceptions: register.exceptions } : {}),
-    now,
-  });
-  const report = buildFrameworkReport({
-    framework: assessment.frameworks[0]!,
+  const produce = (ledger?: NonNullable<ProduceReportInput['ledger']>) => produceFrameworkReport({
+    catalog,
+    categories,
+    format: fmt,
     findings,
     titles: new Map(CONTROLS.map((c) => [c.id, c.title])),
     paths,
@@ -711,33 +692,27 @@ export async function runReport(argv: string[]): Promise<number> {
     period,
     now,
     version: TOOL_VERSION,
-    ...(register ? { attestations: register.attestations } : {}),
-    ...(ledgerInfo ? { ledger: ledgerInfo } : {}),
-    ...(snapshot ? { auditLog: snapshot } : {}),
-    notes: [...notes, ...assessment.notes],
+    ...(ledger ? { ledger } : {}),
+    ...(operatorCert ? { certificate: operatorCert } : {}),
+    notes,
+    onPhase: (p) => { phase = p; },
   });
-  let bytes: Buffer;
-  if (fmt === 'pdf') {
-    try {
-      const cert = operatorCert ?? selfIssuedCertificate(`attest report signer${signer ? ` (ledger key ${signer.kid})` : ''}`, now);
-      const subject = certSubject ?? certificateSubject(cert.certPem);
-      const pdf = await renderReportPdf(report, {
-        ...(signer ? { signer: { kid: signer.kid, publicKeyPem: signer.publicKeyPem } } : {}),
-        pdfSignature: { subject, selfIssued: cert.selfIssued },
-      });
-      bytes = await embedPdfSignature(pdf, cert, { reason: `${report.framework.id} compliance report. ${REPORT_DISCLAIMER}`, name: subject, signingTime: now });
-    } catch (e) {
-      if (e instanceof PdfFontError) { process.stderr.write(`attest: ${e.message}\n`); return 1; }
-      if (operatorCert) throw new UsageError(`--cert ${certFile} / --cert-key ${certKeyFile}: cannot sign the PDF with them (${(e as Error).message})`);
-      throw e;
-    }
-  } else {
-    bytes = Buffer.from(JSON.stringify(report, null, 2) + '\n');
+  let phase: ReportPhase | undefined;
+  let produced: ProducedReport;
+  try {
+    produced = settings
+      ? await withStore(settings.db, settings.compliance, (s) => withLedger(a, false, (ledger: Ledger) => produce({ ledger, store: s, location: redactDb(settings.db) })))
+      : await produce();
+  } catch (e) {
+    if (e instanceof PdfFontError) { process.stderr.write(`attest: ${e.message}\n`); return 1; }
+    if (operatorCert && (phase === 'rendering' || phase === 'signing')) throw new UsageError(`--cert ${certFile} / --cert-key ${certKeyFile}: cannot sign the PDF with them (${(e as Error).message})`);
+    throw e;
   }
+  const { report, bytes, signature, snapshot } = produced;
   const outFile = outArg;
   if (outFile) {
     writeFileSync(outFile, bytes);
-    if (signer) writeFileSync(`${outFile}.sig`, JSON.stringify(signBytes(bytes, signer, now), null, 2) + '\n');
+    if (signature) writeFileSync(`${outFile}.sig`, JSON.stringify(signature, null, 2) + '\n');
   } else {
     process.stdout.write(bytes);
   }
@@ -746,7 +721,7 @@ export async function runReport(argv: string[]): Promise<number> {
     process.stderr.write(
       `attest: ${report.framework.id}: ${ratioText(fw.score)} met, automated coverage ${ratioText(fw.coverage)}; ${report.gaps.length} gap(s) listed first` +
         `${snapshot ? `; audit log ${period.from.slice(0, 10)}..${period.to.slice(0, 10)}: ${snapshot.records} record(s), verification ${snapshot.verification.ok ? 'VERIFIED' : 'FAILED'}, anchored to checkpoint ${snapshot.checkpoint.size}` : ''}\n` +
-        (outFile ? `Report written to ${outFile}${signer ? `, signed in ${outFile}.sig (key ${signer.kid}; check with attest report verify ${outFile})` : ' (not signed: no ledger keys)'}.\n` : '') +
+        (outFile ? `Report written to ${outFile}${signature ? `, signed in ${outFile}.sig (key ${signature.keyId}; check with attest report verify ${outFile})` : ' (not signed: no ledger keys)'}.\n` : '') +
         `${REPORT_DISCLAIMER}\n`,
     );
   }
