@@ -20,7 +20,7 @@ import type { Finding } from '../model/types.js';
 import { readScanInputs, SCAN_INPUT_FLAGS } from './scan-input.js';
 import { REPORT_DISCLAIMER, verifyBytes, type DetachedSignature } from '../compliance/framework-report.js';
 import { certificateSubject, PdfFontError } from '../compliance/report-pdf.js';
-import { isReportFormat, produceFrameworkReport, REPORT_FORMATS, type ProduceReportInput, type ProducedReport, type ReportPhase } from '../compliance/report-output.js';
+import { isReportFormat, produceFrameworkReport, scopeNotes, REPORT_FORMATS, type ProduceReportInput, type ProducedReport, type ReportPhase } from '../compliance/report-output.js';
 import { parseTime } from '../ledger/record.js';
 import { TOOL_VERSION } from '../report/model.js';
 import { CATALOGS } from '../frameworks/index.js';
@@ -677,10 +677,8 @@ export async function runReport(argv: string[]): Promise<number> {
   const paths = a.positional.length ? a.positional : ['.'];
   const { result, findings } = scanFor(a, paths, quiet);
   const files = result.sources.filter((s) => s.format !== 'unknown');
-  const notes: string[] = [];
   const sourceErrors = result.sources.reduce((n, s) => n + s.errors.length, 0);
-  if (sourceErrors) notes.push(`${sourceErrors} input error(s): the resources of files that could not be read are missing from every status.`);
-  if (!files.length) notes.push(`No infrastructure files were found under ${paths.join(', ')}: no configuration evidence.`);
+  const sources = files.map((s) => ({ file: s.file, format: s.format, resources: s.resources, errors: s.errors.length }));
   const produce = (ledger?: NonNullable<ProduceReportInput['ledger']>) => produceFrameworkReport({
     catalog,
     categories,
@@ -688,13 +686,13 @@ export async function runReport(argv: string[]): Promise<number> {
     findings,
     titles: new Map(CONTROLS.map((c) => [c.id, c.title])),
     paths,
-    sources: files.map((s) => ({ file: s.file, format: s.format, resources: s.resources, errors: s.errors.length })),
+    sources,
     period,
     now,
     version: TOOL_VERSION,
     ...(ledger ? { ledger } : {}),
     ...(operatorCert ? { certificate: operatorCert } : {}),
-    notes,
+    notes: scopeNotes(sourceErrors, files.length, paths),
     onPhase: (p) => { phase = p; },
   });
   let phase: ReportPhase | undefined;

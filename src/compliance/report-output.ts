@@ -68,6 +68,14 @@ export interface ProducedReport {
 
 export const NO_LEDGER_NOTE = 'No ledger was read (no --db): attestations, exceptions and the audit log are missing from this report, every manual part is not started, and the report is not signed.';
 
+/** What the report says about its scan inputs when they are incomplete (read errors, nothing found). */
+export function scopeNotes(inputErrors: number, files: number, paths: readonly string[]): string[] {
+  const notes: string[] = [];
+  if (inputErrors) notes.push(`${inputErrors} input error(s): the resources of files that could not be read are missing from every status.`);
+  if (!files) notes.push(`No infrastructure files were found under ${paths.join(', ')}: no configuration evidence.`);
+  return notes;
+}
+
 export async function produceFrameworkReport(inp: ProduceReportInput): Promise<ProducedReport> {
   const notes = [...(inp.notes ?? [])];
   let register: Register | undefined;

@@ -13,6 +13,7 @@ import type { ServerContext } from './context.js';
 import { consoleRoutes } from './console.js';
 import { auditRoutes } from './routes/audit.js';
 import { complianceRoutes } from './routes/compliance.js';
+import { jobRoutes } from './routes/jobs.js';
 import { devRoutes } from './routes/dev.js';
 import { privacyRoutes } from './routes/privacy.js';
 import { scanRoutes } from './routes/scans.js';
@@ -29,7 +30,7 @@ export interface AppOptions {
 
 /** Every route this server declares, for the given context (dev-only ones only in dev mode). */
 export function declaredRoutes(ctx: ServerContext): RouteDecl[] {
-  const all = [...systemRoutes(ctx), ...securityRoutes(ctx), ...scanRoutes(ctx), ...auditRoutes(ctx), ...privacyRoutes(ctx), ...complianceRoutes(ctx), ...devRoutes(ctx), ...consoleRoutes(ctx)];
+  const all = [...systemRoutes(ctx), ...securityRoutes(ctx), ...scanRoutes(ctx), ...auditRoutes(ctx), ...privacyRoutes(ctx), ...complianceRoutes(ctx), ...jobRoutes(ctx), ...devRoutes(ctx), ...consoleRoutes(ctx)];
   return all.filter((r) => !r.devOnly || ctx.dev);
 }
 
