@@ -640,6 +640,10 @@ ${LEDGER_OPTIONS}
 verify: --signature FILE (default FILE.sig), --public-key PEMFILE (repeatable: pin the key(s)
 you trust; without it the key inside the signature is used and the output says so).
 
+A running service makes the same report from its own scan and ledger as a background job:
+POST /api/compliance/reports {"framework":"soc2-tsc","format":"pdf"}, poll the status URL,
+then GET .../download and .../signature (see attest serve --help and the README).
+
 Exit codes: 0 written (or verified); 1 the scan could not read an input, nothing was found to
 scan, or verification failed; 2 usage error.
 `;

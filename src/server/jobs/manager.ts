@@ -54,7 +54,6 @@ export interface JobManagerOptions {
   maxQueued: number;
   /** How often expired results are removed (default: a quarter of the TTL, at most a minute). */
   sweepMs?: number;
-  onError?: (message: string) => void;
   /** The worker's module (tests may substitute one). */
   workerUrl?: URL;
 }
@@ -70,6 +69,8 @@ export class JobManager {
   private running = new Map<string, Worker>();
   private timer?: NodeJS.Timeout;
   private closed = false;
+  /** Where failed jobs and cleanup failures are reported (the server's log). */
+  onError: (message: string) => void = () => undefined;
 
   constructor(private readonly o: JobManagerOptions) {
     privateDir(o.dir);
@@ -175,7 +176,7 @@ export class JobManager {
       job.error = m.error;
       job.progress = { phase: 'failed', fraction: job.progress.fraction };
       rmSync(join(this.o.dir, job.id), { recursive: true, force: true });
-      this.o.onError?.(`${job.kind} job ${job.id} (${job.framework}) failed: ${m.error}`);
+      this.onError(`${job.kind} job ${job.id} (${job.framework}) failed: ${m.error}`);
     }
   }
 
@@ -188,7 +189,7 @@ export class JobManager {
         try {
           rmSync(join(this.o.dir, job.id), { recursive: true, force: true });
         } catch (e) {
-          this.o.onError?.(`job ${job.id}: its files could not be removed: ${(e as Error).message}`);
+          this.onError(`job ${job.id}: its files could not be removed: ${(e as Error).message}`);
         }
         removed++;
       }
