@@ -23,8 +23,11 @@ export interface WorkerInput {
   now: string;
   version: string;
   notes: string[];
-  /** The service's ledger; `location` is what the report shows (credentials removed). */
-  ledger: { db: string; keysDir: string; location: string };
+  /**
+   * The service's ledger; `location` is what the report shows (credentials removed). `keys`:
+   * the service's keys in ATTEST_LEDGER_KEYS form (keySpec), in memory only.
+   */
+  ledger: { db: string; keysDir: string; keys: string; location: string };
   evidenceMaxBytes: number;
   previousCheckpoint?: SignedCheckpoint;
   outFile: string;

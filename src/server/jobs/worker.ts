@@ -2,7 +2,8 @@
  * A report or bundle job, run in a worker thread so the server's event loop keeps answering
  * while the ledger is read page by page, verified, rendered and zipped. The worker opens its
  * own connections to the service's ledger and compliance store (a second SQLite connection or
- * PostgreSQL pool, as `attest report` beside a running server would), does the same steps the
+ * PostgreSQL pool, as `attest report` beside a running server would) with the service's own
+ * keys (handed over in memory, whatever provider the service uses), does the same steps the
  * CLI does (produceFrameworkReport, createBundle), and posts its progress to the server.
  */
 import { createHash } from 'node:crypto';
@@ -12,6 +13,7 @@ import { createBundle } from '../../bundle/create.js';
 import { produceFrameworkReport, type ReportPhase } from '../../compliance/report-output.js';
 import { openComplianceStore } from '../../compliance/store.js';
 import { openLedger } from '../../ledger/open.js';
+import { EnvKeyProvider } from '../../ledger/keys.js';
 import type { WorkerInput, WorkerMessage } from './types.js';
 
 function post(m: WorkerMessage): void {
@@ -32,7 +34,7 @@ async function fileDigest(path: string): Promise<{ sha256: string; size: number 
 const REPORT_PHASES: Record<ReportPhase, number> = { 'reading ledger': 0.05, assessing: 0.5, rendering: 0.6, signing: 0.9 };
 
 async function run(inp: WorkerInput): Promise<void> {
-  const ledger = await openLedger({ db: inp.ledger.db, keysDir: inp.ledger.keysDir, createKeys: false });
+  const ledger = await openLedger({ db: inp.ledger.db, keysDir: inp.ledger.keysDir, keys: new EnvKeyProvider(inp.ledger.keys), createKeys: false });
   const store = openComplianceStore(inp.ledger.db, { evidenceMaxBytes: inp.evidenceMaxBytes });
   try {
     await store.init();

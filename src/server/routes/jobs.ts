@@ -21,6 +21,7 @@ import { resolveFramework } from '../../compliance/frameworks.js';
 import { selectCategories } from '../../compliance/assess.js';
 import { REPORT_FORMATS, REPORT_MEDIA_TYPES, scopeNotes } from '../../compliance/report-output.js';
 import type { SignedCheckpoint } from '../../ledger/ledger.js';
+import { keySpec } from '../../ledger/keys.js';
 import { TOOL_VERSION } from '../../report/model.js';
 import { JobQueueFullError, type Job } from '../jobs/manager.js';
 import type { JobKind } from '../jobs/types.js';
@@ -157,7 +158,7 @@ export function jobRoutes(ctx: ServerContext): RouteDecl[] {
               now: now.toISOString(),
               version: TOOL_VERSION,
               notes: scopeNotes(scan.sources.reduce((n, s) => n + s.errors.length, 0), files.length, paths),
-              ledger: { db: ctx.config.ledger.db, keysDir: ctx.config.ledger.keys, location: ctx.config.ledger.db.replace(/:[^:@/]*@/, ':***@') },
+              ledger: { db: ctx.config.ledger.db, keysDir: ctx.config.ledger.keys, keys: keySpec(ctx.ledger.keys), location: ctx.config.ledger.db.replace(/:[^:@/]*@/, ':***@') },
               evidenceMaxBytes: (ctx.config.compliance ?? DEFAULT_COMPLIANCE).evidenceMaxBytes,
               ...(b.previousCheckpoint ? { previousCheckpoint: b.previousCheckpoint } : {}),
             },
