@@ -114,18 +114,27 @@ export async function produceFrameworkReport(inp: ProduceReportInput): Promise<P
   });
   inp.onPhase?.('rendering');
   let bytes: Buffer;
-  if (inp.format === 'pdf') {
-    const cert = inp.certificate ?? selfIssuedCertificate(`attest report signer${signer ? ` (ledger key ${signer.kid})` : ''}`, inp.now);
-    const subject = certificateSubject(cert.certPem);
-    const pdf = await renderReportPdf(report, {
-      ...(signer ? { signer: { kid: signer.kid, publicKeyPem: signer.publicKeyPem } } : {}),
-      pdfSignature: { subject, selfIssued: cert.selfIssued },
-    });
-    inp.onPhase?.('signing');
-    bytes = await embedPdfSignature(pdf, cert, { reason: `${report.framework.id} compliance report. ${REPORT_DISCLAIMER}`, name: subject, signingTime: inp.now });
-  } else {
-    bytes = Buffer.from(JSON.stringify(report, null, 2) + '\n');
-    inp.onPhase?.('signing');
+  // Exhaustive: a format added to REPORT_FORMATS without its renderer here does not compile.
+  switch (inp.format) {
+    case 'pdf': {
+      const cert = inp.certificate ?? selfIssuedCertificate(`attest report signer${signer ? ` (ledger key ${signer.kid})` : ''}`, inp.now);
+      const subject = certificateSubject(cert.certPem);
+      const pdf = await renderReportPdf(report, {
+        ...(signer ? { signer: { kid: signer.kid, publicKeyPem: signer.publicKeyPem } } : {}),
+        pdfSignature: { subject, selfIssued: cert.selfIssued },
+      });
+      inp.onPhase?.('signing');
+      bytes = await embedPdfSignature(pdf, cert, { reason: `${report.framework.id} compliance report. ${REPORT_DISCLAIMER}`, name: subject, signingTime: inp.now });
+      break;
+    }
+    case 'json':
+      bytes = Buffer.from(JSON.stringify(report, null, 2) + '\n');
+      inp.onPhase?.('signing');
+      break;
+    default: {
+      const unknown: never = inp.format;
+      throw new Error(`no renderer for report format ${String(unknown)}`);
+    }
   }
   return { report, bytes, ...(signer ? { signature: signBytes(bytes, signer, inp.now) } : {}), ...(snapshot ? { snapshot } : {}) };
 }

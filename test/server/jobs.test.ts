@@ -202,3 +202,24 @@ test('the queue runs one job at a time by default, and finished jobs expire with
     await s.close();
   }
 });
+
+test('a job that cannot be made fails with the reason, and its download answers 409', { timeout: 120_000 }, async () => {
+  const s = await testServer({ backend: 'sqlite' });
+  try {
+    const auditor = await s.token('auditor', 'alice');
+    const cp = await s.ctx.ledger.checkpoint();
+    // A checkpoint from another ledger's future: no consistency proof can be made from it.
+    const bogus = { ...cp, size: cp.size + 1000 };
+    const br = await call(s, 'POST', '/api/compliance/bundles', auditor, { framework: 'soc2-tsc', previousCheckpoint: bogus });
+    assert.equal(br.statusCode, 202, br.body);
+    const { job } = await waitDone(s, (br.json() as JobBody).statusUrl, auditor);
+    assert.equal(job.state, 'failed');
+    assert.ok(job.error && job.error.length > 10, job.error);
+    const dl = await call(s, 'GET', `${job.statusUrl}/download`, auditor);
+    assert.equal(dl.statusCode, 409);
+    assert.match(dl.json().message, /the job failed/);
+    assert.equal((await call(s, 'POST', '/api/compliance/bundles', auditor, { framework: 'soc2-tsc', previousCheckpoint: { format: 'nope' } })).statusCode, 400);
+  } finally {
+    await s.close();
+  }
+});
