@@ -8,11 +8,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { verifyBytes, REPORT_DISCLAIMER, type DetachedSignature, type FrameworkReport } from '../../src/compliance/framework-report.js';
 import { verifyBundle } from '../../src/bundle/verify.js';
 import { bearer, dropSchemas, pgSkip, testServer, type Backend, type TestServer } from './helpers.js';
 
 after(dropSchemas);
+
+const ATTEST = fileURLToPath(new URL('../../../bin/attest.js', import.meta.url));
 
 const ACCESS = { roles: { 'report-maker': { scopes: ['compliance:read', 'security:read', 'audit:read'] } } };
 
@@ -102,6 +105,11 @@ for (const backend of ['sqlite', 'postgres'] as Backend[]) {
       writeFileSync(join(dir, 'r.pdf'), pdfBytes);
       const text = execFileSync('pdftotext', ['-layout', join(dir, 'r.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
       assert.ok(text.includes(REPORT_DISCLAIMER), 'the disclaimer is in the PDF text');
+      // And the command an auditor runs accepts it, pinned to the service's key.
+      writeFileSync(join(dir, 'r.pdf.sig'), sigRes.body);
+      writeFileSync(join(dir, 'signing.pub.pem'), pin);
+      const cli = execFileSync(process.execPath, [ATTEST, 'report', 'verify', join(dir, 'r.pdf'), '--public-key', join(dir, 'signing.pub.pem')], { encoding: 'utf8' });
+      assert.match(cli, /^VERIFIED: /);
 
       // A JSON report by the auditor: the service's scan state and ledger are in it.
       const jr = await call(s, 'POST', '/api/compliance/reports', auditor, { framework: 'soc2-tsc' });
@@ -127,6 +135,8 @@ for (const backend of ['sqlite', 'postgres'] as Backend[]) {
       assert.equal(bdone.signatureUrl, undefined);
       const zip = await call(s, 'GET', bdone.downloadUrl!, auditor);
       assert.equal(zip.headers['content-type'], 'application/zip');
+      writeFileSync(join(dir, 'bundle.zip'), zip.rawPayload);
+      assert.match(execFileSync(process.execPath, [ATTEST, 'bundle', 'verify', join(dir, 'bundle.zip'), '--public-key', join(dir, 'signing.pub.pem')], { encoding: 'utf8' }), /^VERIFIED: /);
       const v = verifyBundle(zip.rawPayload, { pins: [pin] });
       assert.deepEqual(v.problems, []);
       assert.equal(v.ok, true);
@@ -221,5 +231,21 @@ test('a job that cannot be made fails with the reason, and its download answers 
     assert.equal((await call(s, 'POST', '/api/compliance/bundles', auditor, { framework: 'soc2-tsc', previousCheckpoint: { format: 'nope' } })).statusCode, 400);
   } finally {
     await s.close();
+  }
+});
+
+test('nothing survives a restart: a new manager removes the previous run\'s job folders, and nothing else', async () => {
+  const { mkdirSync, readdirSync } = await import('node:fs');
+  const { JobManager } = await import('../../src/server/jobs/manager.js');
+  const dir = join(mkdtempSync(join(tmpdir(), 'attest-jobs-restart-')), 'jobs');
+  mkdirSync(join(dir, '0f8fad5b-d9cb-469f-a165-70867728950e'), { recursive: true });
+  writeFileSync(join(dir, '0f8fad5b-d9cb-469f-a165-70867728950e', 'r.pdf'), 'old');
+  mkdirSync(join(dir, 'operator-notes'));
+  const m = new JobManager({ dir, concurrency: 1, maxQueued: 1, ttlMs: 1000 });
+  try {
+    assert.deepEqual(readdirSync(dir).sort(), ['operator-notes']);
+    assert.deepEqual(m.list(), []);
+  } finally {
+    await m.close();
   }
 });
