@@ -13,6 +13,7 @@ import type { Browser } from 'playwright-core';
 import { CATALOGS } from '../../src/frameworks/index.js';
 import { REPORT_DISCLAIMER, verifyBytes, type DetachedSignature } from '../../src/compliance/framework-report.js';
 import { openKeys } from '../../src/ledger/keys.js';
+import { verifyBundle } from '../../src/bundle/verify.js';
 import { browserSkip, go, launchBrowser, RESULTS, signIn, startConsoleServer, watchedPage, type ConsoleServer } from './harness.js';
 
 const skip = browserSkip();
@@ -34,7 +35,7 @@ after(async () => {
   await server?.close();
 });
 
-test('auditor: creates a PDF report from the checklist, watches the job, downloads it and its signature', { skip, timeout: 180_000 }, async () => {
+test('auditor: creates a PDF report from the checklist, watches the job, downloads it and its signature; then an evidence bundle that verifies', { skip, timeout: 180_000 }, async () => {
   const { ctx, page, errors } = await watchedPage(browser);
   try {
     await signIn(page, server.url, 'auditor', 'audrey');
@@ -59,6 +60,16 @@ test('auditor: creates a PDF report from the checklist, watches the job, downloa
     const pin = openKeys(server.keys).signing().publicKeyPem;
     assert.deepEqual(verifyBytes(pdf, sig, [pin]), { ok: true });
     await page.getByRole('status').filter({ hasText: /Downloaded .*\.sig/ }).waitFor();
+
+    // The evidence bundle, the same way; it verifies offline against the same key.
+    await pkg.getByRole('button', { name: 'Create evidence bundle' }).click();
+    const zipButton = pkg.getByRole('button', { name: /^Download soc2-tsc.*-bundle-.*\.zip$/ });
+    await zipButton.waitFor({ timeout: 120_000 });
+    assert.equal(await pkg.getByRole('button', { name: 'Download signature' }).count(), 0, 'a bundle carries its signatures inside');
+    const [zip] = await Promise.all([page.waitForEvent('download'), zipButton.click()]);
+    const v = verifyBundle(readFileSync((await zip.path())!), { pins: [pin] });
+    assert.deepEqual(v.problems, []);
+    assert.ok(v.ok);
     assert.deepEqual(errors, []);
   } finally {
     await ctx.close();
