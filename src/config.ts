@@ -86,7 +86,22 @@ export interface ServerConfig {
   rateLimit: RateLimitConfig;
   /** How many denials are recorded one by one before the rest are counted in summaries. */
   denialRecording: DenialRecordingConfig;
+  /** Background report and bundle jobs (default DEFAULT_JOBS). */
+  jobs?: JobsConfig;
 }
+
+export interface JobsConfig {
+  /** Jobs running at once, each in its own worker thread. */
+  concurrency: number;
+  /** Jobs waiting beyond the running ones; more are refused with 503. */
+  maxQueued: number;
+  /** How long a finished job and its files are kept. */
+  ttlHours: number;
+  /** Where results are written (default: jobs/ beside the SQLite ledger, or .attest/jobs). */
+  dir?: string;
+}
+
+export const DEFAULT_JOBS: JobsConfig = { concurrency: 1, maxQueued: 20, ttlHours: 24 };
 
 /** A token bucket: `burst` requests at once, refilled at `perSecond`. */
 export interface BucketConfig {
@@ -316,7 +331,7 @@ function list(v: string): string[] {
 function serverSection(input: unknown, env: NodeJS.ProcessEnv, cwd: string, path: string): ServerConfig {
   if (input !== undefined && (typeof input !== 'object' || input === null || Array.isArray(input))) throw new ConfigError(`${path}: server must be an object`);
   const s = (input ?? {}) as Record<string, unknown>;
-  const known = new Set(['host', 'port', 'targets', 'bodyLimit', 'logLevel', 'trustProxy', 'publicClientId', 'authDomain', 'hsts', 'requestTimeoutSeconds', 'headersTimeoutSeconds', 'keepAliveTimeoutSeconds', 'connectionTimeoutSeconds', 'denialSpool', 'rateLimit', 'denialRecording']);
+  const known = new Set(['host', 'port', 'targets', 'bodyLimit', 'logLevel', 'trustProxy', 'publicClientId', 'authDomain', 'hsts', 'requestTimeoutSeconds', 'headersTimeoutSeconds', 'keepAliveTimeoutSeconds', 'connectionTimeoutSeconds', 'denialSpool', 'rateLimit', 'denialRecording', 'jobs']);
   for (const k of Object.keys(s)) if (!known.has(k)) throw new ConfigError(`${path}: server: unknown setting ${JSON.stringify(k)} (known: ${[...known].join(', ')})`);
   const host = env['ATTEST_HOST'] ?? s['host'] ?? '127.0.0.1';
   if (typeof host !== 'string' || host === '') throw new ConfigError(`${path}: server.host must be a host name or address`);
@@ -368,7 +383,8 @@ function serverSection(input: unknown, env: NodeJS.ProcessEnv, cwd: string, path
   if (headers > request) throw new ConfigError(`${path}: server.headersTimeoutSeconds (${headers}) must not exceed server.requestTimeoutSeconds (${request})`);
   const rateLimit = rateLimitSection(s['rateLimit'], path);
   const denialRecording = denialRecordingSection(s['denialRecording'], path);
-  return { host, port, targets: targets.map((t) => resolve(cwd, t)), defaultTargets, bodyLimit, logLevel: logLevel as ServerConfig['logLevel'], trustProxy, rateLimit, denialRecording, ...optional };
+  const jobs = jobsSection(s['jobs'], path, cwd);
+  return { host, port, targets: targets.map((t) => resolve(cwd, t)), defaultTargets, bodyLimit, logLevel: logLevel as ServerConfig['logLevel'], trustProxy, rateLimit, denialRecording, jobs, ...optional };
 }
 
 function section(input: unknown, where: string, known: string[]): Record<string, unknown> {
@@ -380,6 +396,21 @@ function section(input: unknown, where: string, known: string[]): Record<string,
 function wholeNumber(v: unknown, where: string, min: number, max: number): number {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) throw new ConfigError(`${where} must be a whole number from ${min} to ${max}; got ${JSON.stringify(v)}`);
   return v;
+}
+
+function jobsSection(input: unknown, path: string, cwd: string): JobsConfig {
+  if (input === undefined) return DEFAULT_JOBS;
+  const s = section(input, `${path}: server.jobs`, ['concurrency', 'maxQueued', 'ttlHours', 'dir']);
+  const ttl = s['ttlHours'] ?? DEFAULT_JOBS.ttlHours;
+  if (typeof ttl !== 'number' || !(ttl > 0) || ttl > 24 * 365) throw new ConfigError(`${path}: server.jobs.ttlHours must be a number of hours above 0 and at most ${24 * 365}; got ${JSON.stringify(ttl)}`);
+  const dir = s['dir'];
+  if (dir !== undefined && (typeof dir !== 'string' || dir === '')) throw new ConfigError(`${path}: server.jobs.dir must be a folder path`);
+  return {
+    concurrency: wholeNumber(s['concurrency'] ?? DEFAULT_JOBS.concurrency, `${path}: server.jobs.concurrency`, 1, 64),
+    maxQueued: wholeNumber(s['maxQueued'] ?? DEFAULT_JOBS.maxQueued, `${path}: server.jobs.maxQueued`, 0, 10_000),
+    ttlHours: ttl,
+    ...(dir !== undefined ? { dir: resolve(cwd, dir) } : {}),
+  };
 }
 
 function rateLimitSection(input: unknown, path: string): RateLimitConfig {

@@ -10,7 +10,9 @@ export const SERVE_HELP = `Usage: attest serve [--config FILE] [--host H] [--por
 
 Runs the Attest HTTP service: the compliance report (GET /api/security/compliance-report),
 scans pushed from CI, the audit ledger API, compliance readiness (framework checklists,
-evidence files, attestations and the exceptions register under /api/compliance/), subject
+evidence files, attestations and the exceptions register under /api/compliance/), signed
+framework reports and evidence bundles as background jobs (POST /api/compliance/reports and
+/api/compliance/bundles, then GET .../{id} and .../{id}/download; server.jobs), subject
 access and erasure (POST /api/privacy/subject-access and /api/privacy/erasures), and the
 ledger's retention policy on a schedule (ledger.retentionSchedule). Every endpoint requires
 an OIDC/JWT access token with the scopes it declares (GET /api/openapi.json lists them);
@@ -57,7 +59,8 @@ Configuration file (JSON; every key optional):
                 "denialSpool": ".attest/denials.spool.ndjson",
                 "rateLimit": { "perIp": { "perSecond": 50, "burst": 200 },
                                "perPrincipal": { "perSecond": 50, "burst": 200 }, "maxClients": 10000 },
-                "denialRecording": { "windowSeconds": 60, "individualPerKey": 10, "maxKeys": 1000 } },
+                "denialRecording": { "windowSeconds": 60, "individualPerKey": 10, "maxKeys": 1000 },
+                "jobs": { "concurrency": 1, "maxQueued": 20, "ttlHours": 24 } },
     "access": { "issuer": "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC",
                 "clientIds": ["<app client id>"], "audience": [], "scopePrefix": "attest/",
                 "maxTokenLifetimeSeconds": 86400,

@@ -314,6 +314,26 @@ export class EnvKeyProvider implements KeyProvider {
   }
 }
 
+/**
+ * Any provider's keys in the ATTEST_LEDGER_KEYS form, for a worker thread of this process that
+ * opens the same ledger (new EnvKeyProvider(spec) there): it holds the private keys, so it is
+ * handed over in memory only, never written, logged or sent.
+ */
+export function keySpec(p: KeyProvider): string {
+  const signer = p.signing();
+  const created = p.signingCreated();
+  return JSON.stringify({
+    active: p.activeHmac().kid,
+    hmac: Object.fromEntries(p.hmacKeys().map((k) => [k.kid, { key: k.key.toString('base64'), created: k.created, ...(k.retired ? { retired: k.retired } : {}) }])),
+    signing: {
+      kid: signer.kid,
+      key: signer.privateKey.export({ format: 'pem', type: 'pkcs8' }) as string,
+      ...(created ? { created } : {}),
+      previous: p.signingKeys().filter((k) => k.kid !== signer.kid).map((k) => ({ kid: k.kid, publicKey: k.publicKeyPem, ...(k.created ? { created: k.created } : {}), ...(k.retired ? { retired: k.retired } : {}) })),
+    },
+  });
+}
+
 /** Whether openKeys would find keys (in the environment or the directory) without creating any. */
 export function keysExist(dir: string, env: NodeJS.ProcessEnv = process.env): boolean {
   return Boolean(env['ATTEST_LEDGER_KEYS']) || existsSync(join(dir, 'keyring.json'));

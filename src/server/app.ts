@@ -14,6 +14,7 @@ import { consoleRoutes } from './console.js';
 import { alertRoutes } from './routes/alerts.js';
 import { auditRoutes } from './routes/audit.js';
 import { complianceRoutes } from './routes/compliance.js';
+import { jobRoutes } from './routes/jobs.js';
 import { devRoutes } from './routes/dev.js';
 import { privacyRoutes } from './routes/privacy.js';
 import { scanRoutes } from './routes/scans.js';
@@ -30,7 +31,7 @@ export interface AppOptions {
 
 /** Every route this server declares, for the given context (dev-only ones only in dev mode). */
 export function declaredRoutes(ctx: ServerContext): RouteDecl[] {
-  const all = [...systemRoutes(ctx), ...securityRoutes(ctx), ...scanRoutes(ctx), ...auditRoutes(ctx), ...privacyRoutes(ctx), ...complianceRoutes(ctx), ...alertRoutes(ctx), ...devRoutes(ctx), ...consoleRoutes(ctx)];
+  const all = [...systemRoutes(ctx), ...securityRoutes(ctx), ...scanRoutes(ctx), ...auditRoutes(ctx), ...privacyRoutes(ctx), ...complianceRoutes(ctx), ...alertRoutes(ctx), ...jobRoutes(ctx), ...devRoutes(ctx), ...consoleRoutes(ctx)];
   return all.filter((r) => !r.devOnly || ctx.dev);
 }
 

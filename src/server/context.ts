@@ -6,7 +6,7 @@
 import { createVerifier, type Verifier } from '../access/jwt.js';
 import { DevIssuer } from '../access/dev-issuer.js';
 import { validateAccessConfig, type AccessConfig } from '../access/scopes.js';
-import { DEFAULT_COMPLIANCE, type AttestConfig } from '../config.js';
+import { DEFAULT_COMPLIANCE, DEFAULT_JOBS, type AttestConfig } from '../config.js';
 import { openComplianceStore, type ComplianceStore } from '../compliance/store.js';
 import { CATALOGS } from '../frameworks/index.js';
 import type { Catalog } from '../frameworks/schema.js';
@@ -25,6 +25,9 @@ import { ReportCache } from './report-cache.js';
 import { openScanStore, type ScanStore } from './scan-store.js';
 import { assessService, type VerificationState } from './self-assessment.js';
 import { RetentionScheduler } from './retention-scheduler.js';
+import { JobManager } from './jobs/manager.js';
+import { isPostgresUrl } from '../ledger/open.js';
+import { dirname, join, resolve } from 'node:path';
 import type { RouteDecl } from './types.js';
 
 export interface ServerContext {
@@ -59,6 +62,8 @@ export interface ServerContext {
   retention: RetentionScheduler;
   /** Delivers the alerts this process raises (email, webhook) and feeds the console's live stream (started by createServer). */
   notifier: Notifier;
+  /** Report and bundle jobs (worker threads, a queue, results kept server.jobs.ttlHours). */
+  jobs: JobManager;
   cwd: string;
   startedAt: Date;
   shuttingDown: boolean;
@@ -136,6 +141,7 @@ export async function createContext(o: ContextOptions): Promise<ServerContext> {
     ...(rl.perPrincipal ? { perPrincipal: new RateLimiter(rl.perPrincipal, rl.maxClients, o.now) } : {}),
   };
   const verification: VerificationState = { running: false };
+  const jobsConfig = o.config.server.jobs ?? DEFAULT_JOBS;
   let running: Promise<VerificationState> | undefined;
   const ctx: ServerContext = {
     config: o.config,
@@ -157,6 +163,12 @@ export async function createContext(o: ContextOptions): Promise<ServerContext> {
     retention: new RetentionScheduler({ ledger, config: o.config.ledger, ...o.retention, onChange: () => ctx.reports?.invalidateService() }),
     ...((o.config.detection ?? DEFAULT_DETECTION).enabled && ledger.store.sideTables ? { detector: new Detector({ ledger, config: o.config.detection ?? DEFAULT_DETECTION }) } : {}),
     notifier: new Notifier({ ledger, ...(o.config.notify ? { config: o.config.notify } : {}) }),
+    jobs: new JobManager({
+      dir: jobsConfig.dir ?? join(isPostgresUrl(o.config.ledger.db) ? resolve(cwd, '.attest') : dirname(o.config.ledger.db), 'jobs'),
+      concurrency: jobsConfig.concurrency,
+      maxQueued: jobsConfig.maxQueued,
+      ttlMs: jobsConfig.ttlHours * 3600_000,
+    }),
     cwd,
     startedAt: new Date(),
     shuttingDown: false,
@@ -180,6 +192,7 @@ export async function createContext(o: ContextOptions): Promise<ServerContext> {
       return running;
     },
     async close() {
+      await ctx.jobs.close();
       ctx.compliance.close();
       // Deliveries in flight finish (or record their dead letter) while the ledger is open.
       await ctx.notifier.close();

@@ -63,6 +63,7 @@ export async function createServer(o: StartOptions): Promise<{ app: FastifyInsta
   try {
     const { app, registered } = await buildApp(ctx, { ...(o.logStream ? { logStream: o.logStream } : {}), ...(o.quiet ? { quiet: true } : {}) });
     ctx.compliance.onError = (m) => app.log.error(m);
+    ctx.jobs.onError = (m) => app.log.error(m);
     await ctx.denials.load(app.log);
     ctx.denialRecorder.start(app.log);
     ctx.notifier.setLog(app.log);

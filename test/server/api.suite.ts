@@ -90,6 +90,15 @@ const HAND: Record<string, Record<Who, number>> = {
   'POST /api/alerts/:id/acknowledge': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 403, approver: 403, agent: 403, viewer: 403 },
   'POST /api/alerts/:id/resolve': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 403, approver: 403, agent: 403, viewer: 403 },
   'POST /api/alerts/test': { anonymous: 401, admin: 201, 'security-officer': 201, auditor: 403, approver: 403, agent: 403, viewer: 403 },
+  // Reports name files and lines and carry the audit-log snapshot; bundles carry the records:
+  // those who read the findings and the audit log (and, for bundles, export it). Not the viewer.
+  'POST /api/compliance/reports': { anonymous: 401, admin: 202, 'security-officer': 202, auditor: 202, approver: 403, agent: 403, viewer: 403 },
+  'GET /api/compliance/reports/:id': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, approver: 403, agent: 403, viewer: 403 },
+  'GET /api/compliance/reports/:id/download': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, approver: 403, agent: 403, viewer: 403 },
+  'GET /api/compliance/reports/:id/signature': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, approver: 403, agent: 403, viewer: 403 },
+  'POST /api/compliance/bundles': { anonymous: 401, admin: 202, 'security-officer': 202, auditor: 202, approver: 403, agent: 403, viewer: 403 },
+  'GET /api/compliance/bundles/:id': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, approver: 403, agent: 403, viewer: 403 },
+  'GET /api/compliance/bundles/:id/download': { anonymous: 401, admin: 200, 'security-officer': 200, auditor: 200, approver: 403, agent: 403, viewer: 403 },
 };
 
 export function apiSuite(backend: Backend): void {
@@ -174,7 +183,31 @@ export function apiSuite(backend: Backend): void {
       await s.ctx.ledger.append([{ actor: { id: 'attest-detection', type: 'service' }, action: 'alert.raised', target: { type: 'alert', id: alertId }, outcome: 'success', metadata: { ...raised } }], { alerts: true });
       return alertId;
     };
+    // One finished job of each kind, made by the administrator (holders of audit:export see every job).
+    const finished = new Map<string, Promise<string>>();
+    const finishedJob = (kind: 'reports' | 'bundles') => {
+      const hit = finished.get(kind);
+      if (hit) return hit;
+      const p = (async () => {
+        const created = json<{ id: string; statusUrl: string }>(await inject('POST', `/api/compliance/${kind}`, tokens.get('admin'), { framework: FW }));
+        for (;;) {
+          const j = json<{ state: string; error?: string }>(await inject('GET', created.statusUrl, tokens.get('admin')));
+          if (j.state === 'done') return created.id;
+          if (j.state === 'failed') throw new Error(`${kind} job failed: ${j.error}`);
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      })();
+      finished.set(kind, p);
+      return p;
+    };
     const PREPARE: Record<string, () => Promise<{ params?: Record<string, string>; query?: Record<string, string>; body?: unknown }>> = {
+      'POST /api/compliance/reports': async () => ({ body: { framework: FW } }),
+      'POST /api/compliance/bundles': async () => ({ body: { framework: FW } }),
+      'GET /api/compliance/reports/:id': async () => ({ params: { id: await finishedJob('reports') } }),
+      'GET /api/compliance/reports/:id/download': async () => ({ params: { id: await finishedJob('reports') } }),
+      'GET /api/compliance/reports/:id/signature': async () => ({ params: { id: await finishedJob('reports') } }),
+      'GET /api/compliance/bundles/:id': async () => ({ params: { id: await finishedJob('bundles') } }),
+      'GET /api/compliance/bundles/:id/download': async () => ({ params: { id: await finishedJob('bundles') } }),
       'GET /api/audit/proofs/consistency': async () => ({ query: { from: String((await s.ctx.ledger.checkpoint()).size) } }),
       'GET /api/compliance/frameworks/:id/checklist': async () => ({ params: { id: FW } }),
       'GET /api/compliance/frameworks/:id/requirements/:rid': async () => ({ params: { id: FW, rid: 'T-3' } }),

@@ -90,3 +90,21 @@ test('attest serve --help names the compliance routes and every compliance setti
   assert.ok(SERVE_HELP.includes('"compliance": {'), 'the sample configuration has the section');
   assert.ok(SERVE_HELP.includes('/api/compliance/'), 'the compliance routes are named');
 });
+
+test('server.jobs: defaults, partial settings, a relative dir resolved; wrong values refused with the setting named; serve --help shows it', () => {
+  assert.deepEqual(withServer({}).load().server.jobs, { concurrency: 1, maxQueued: 20, ttlHours: 24 });
+  const c = withServer({ jobs: { concurrency: 2, dir: 'out/jobs' } });
+  const s = c.load().server.jobs!;
+  assert.equal(s.concurrency, 2);
+  assert.equal(s.ttlHours, 24);
+  assert.ok(s.dir!.endsWith('/out/jobs') && s.dir!.startsWith('/'), s.dir);
+  const refused = (server: Record<string, unknown>, message: string) => {
+    const x = withServer(server);
+    assert.throws(x.load, (e: unknown) => e instanceof ConfigError && e.message === `${x.file}: ${message}`);
+  };
+  refused({ jobs: { concurrency: 0 } }, 'server.jobs.concurrency must be a whole number from 1 to 64; got 0');
+  refused({ jobs: { ttlHours: -1 } }, 'server.jobs.ttlHours must be a number of hours above 0 and at most 8760; got -1');
+  refused({ jobs: { ttl: 1 } }, 'server.jobs: unknown setting "ttl" (known: concurrency, maxQueued, ttlHours, dir)');
+  assert.ok(SERVE_HELP.includes('"jobs": { "concurrency": 1, "maxQueued": 20, "ttlHours": 24 }'));
+  assert.ok(SERVE_HELP.includes('POST /api/compliance/reports'));
+});

@@ -5,6 +5,7 @@ import { localTimeWithZone } from '../../lib/format';
 import { href, linkClick, navigate, useLocation } from '../../lib/router';
 import { percentText, requirementHref, STATUS_ORDER, STATUS_WORDS, SYMBOL, type ChecklistDoc, type RequirementView } from '../../lib/compliance';
 import { Spinner } from '../../components/ui';
+import { AuditorPackage } from './AuditorPackage';
 import { Breadcrumbs, Legend, LoadError, ReqStatusBadge, SelfAssessed, useDoc } from './common';
 
 export function Checklist({ fw }: { fw: string }) {
@@ -53,6 +54,7 @@ export function Checklist({ fw }: { fw: string }) {
         </div>
       </div>
       <SelfAssessed text={doc?.disclaimer} />
+      {f && <AuditorPackage fw={f.id} />}
       {error && <LoadError error={error} what="The checklist" />}
       {!doc && !error && (
         <div className="card placeholder">
