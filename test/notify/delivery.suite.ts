@@ -34,7 +34,7 @@ function listen(server: Server): Promise<number> {
   return new Promise((r) => server.listen(0, '127.0.0.1', () => r((server.address() as AddressInfo).port)));
 }
 
-async function until<T>(what: string, f: () => T | undefined, ms = 15_000): Promise<T> {
+export async function until<T>(what: string, f: () => T | undefined, ms = 15_000): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const v = f();

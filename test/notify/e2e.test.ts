@@ -17,16 +17,8 @@ import { notifySection } from '../../src/notify/config.js';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, webhookSignature } from '../../src/notify/channels.js';
 import { startServer } from '../../src/server/serve.js';
 import { LogCapture, testConfig } from '../server/helpers.js';
+import { until } from './delivery.suite.js';
 
-async function until<T>(what: string, f: () => T | undefined, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = f();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 test('a credential-stuffing burst of failed logins becomes an email and a signed webhook call', async () => {
   const mails: string[] = [];

@@ -685,7 +685,9 @@ export function apiSuite(backend: Backend): void {
     keep(await inject('GET', '/api/me', undefined, undefined, { authorization: `Basic ${bodySecret}` }));
     for (const d of s.ctx.routes) {
       if (d.method !== 'GET' || d.url.includes(':')) continue;
-      keep(await inject('GET', d.url, admin));
+      // The declared example query: the alerts stream runs 300 s unless it names a shorter maxSeconds.
+      const q = new URLSearchParams(d.example?.query ?? {}).toString();
+      keep(await inject('GET', q ? `${d.url}?${q}` : d.url, admin));
     }
     for (const f of ['csv', 'json', 'ndjson', 'markdown', 'html', 'sarif', 'junit']) {
       keep(await inject('GET', `/api/security/compliance-report?format=${f}`, admin));
