@@ -44,7 +44,7 @@ try {
       await store.close();
     }
   }
-  // Detection's lease and cursor (detect_lease, detect_state), likewise.
+  // Detection's lease, cursor and per-subject state (detect_lease, detect_state, detect_subject), likewise.
   const ledgerStore = new PostgresStore(url.toString(), { poolSize: 1 });
   try {
     await prepareDetectionTables(ledgerStore.sideTables());

@@ -7,9 +7,11 @@
  *   Another instance takes it once it has expired (its holder died or hung), with a higher
  *   epoch; state writes are fenced by holder and epoch, so a holder that lost the lease cannot
  *   move the cursor back.
- * - Cursor: detect_state holds the evaluator state (compact per-subject baselines, keyed
- *   hashes in place of addresses and user agents) and the seq it covers, written together.
- *   A new holder restores it and re-reads every record after it by seq. Alert ids are derived
+ * - Cursor: detect_subject holds the evaluator state, one row per subject (compact
+ *   baselines, keyed hashes in place of addresses and user agents), detect_state the seq it
+ *   covers; a save writes the subjects changed since the last one and the seq in one
+ *   transaction (state-store.ts). A new holder restores them and re-reads every record
+ *   after the seq. Alert ids are derived
  *   from what raised them, so a record re-read after a crash raises the same id, and ids
  *   already in the ledger after the cursor are not appended again: nothing missed, no
  *   alert twice.
@@ -25,14 +27,15 @@ import { ledgerTimeMs } from '../ledger/archive.js';
 import type { AppendedRecord, Ledger, LedgerRecord } from '../ledger/ledger.js';
 import type { SideTables } from '../ledger/store.js';
 import { ALERT_RAISED, type AlertRaised } from './alert.js';
-import { Evaluator, type DetectionEvent, type EvaluatorState } from './evaluator.js';
+import { Evaluator, type DetectionEvent } from './evaluator.js';
 import type { DetectionConfig } from './rules.js';
+import { DetectionStateStore } from './state-store.js';
 
 export const DETECTION_ACTOR = { id: 'attest-detection', type: 'system' as const };
 const LEASE = 'detection';
 /**
  * How often the state is written while nothing is alerted (after an alert: at once). A crash
- * costs at most this much re-evaluation, and the whole state is one row written this often.
+ * costs at most this much re-evaluation; a save writes the subjects changed since the last.
  */
 const SAVE_EVERY_MS = 5000;
 
@@ -93,28 +96,35 @@ export function fromRecord(r: LedgerRecord): DetectionEvent {
   };
 }
 
+export const DETECTION_TABLES = ['detect_lease', 'detect_state', 'detect_subject'] as const;
 const SCHEMA = [
   'CREATE TABLE IF NOT EXISTS detect_lease (name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires BIGINT NOT NULL, epoch BIGINT NOT NULL)',
   'CREATE TABLE IF NOT EXISTS detect_state (name TEXT PRIMARY KEY, seq BIGINT NOT NULL, state TEXT NOT NULL, updated TEXT NOT NULL)',
+  'CREATE TABLE IF NOT EXISTS detect_subject (name TEXT NOT NULL, subject TEXT NOT NULL, state TEXT NOT NULL, PRIMARY KEY (name, subject))',
 ];
 
 /**
- * Creates detection's two tables when missing and lets the application role use them. Run by
+ * Creates detection's tables when missing and lets the application role use them. Run by
  * the service at start, and by deploy/aws/db-bootstrap.mjs as the schema owner, since the
  * application's login may not create tables: tables that exist are only read here.
  */
 export async function prepareTables(sql: SideTables): Promise<void> {
-  const exists = await sql.run('SELECT 1 FROM detect_lease WHERE 1 = 0').then(
-    () => sql.run('SELECT 1 FROM detect_state WHERE 1 = 0').then(() => true),
-    () => false,
-  );
+  let exists = true;
+  for (const t of DETECTION_TABLES) {
+    exists = await sql.run(`SELECT 1 FROM ${t} WHERE 1 = 0`).then(
+      () => true,
+      () => false,
+    );
+    if (!exists) break;
+  }
   if (!exists) for (const s of SCHEMA) await sql.run(s);
-  await sql.shareWithApplication?.(['detect_lease', 'detect_state']);
+  await sql.shareWithApplication?.(DETECTION_TABLES);
 }
 
 export class Detector {
   readonly instanceId: string;
   private readonly sql: SideTables;
+  private readonly state: DetectionStateStore;
   private readonly listeners = new Set<AlertListener>();
   private evaluator: Evaluator | undefined;
   private epoch = 0;
@@ -136,6 +146,7 @@ export class Detector {
     const side = o.ledger.store.sideTables?.();
     if (!side) throw new Error(`the ledger store at ${o.ledger.store.location} cannot keep detection's lease and cursor (no side tables); turn detection off (detection.enabled: false)`);
     this.sql = side;
+    this.state = new DetectionStateStore(side, LEASE);
     this.instanceId = o.instanceId ?? randomUUID();
     this.now = o.now ?? Date.now;
     this.log = o.log;
@@ -244,8 +255,7 @@ export class Detector {
     // Newly held (or held again after losing it): restore the cursor and catch up.
     this.epoch = epoch;
     const ev = new Evaluator({ config: this.o.config, hashKey: hashKey(this.o.ledger) });
-    const st = await this.sql.run('SELECT seq, state FROM detect_state WHERE name = $1', [LEASE]);
-    if (st.rows[0]) ev.restore(JSON.parse(String(st.rows[0]['state'])) as EvaluatorState);
+    await this.state.load(ev);
     this.known = new Set();
     for await (const r of this.read(ev.lastSeq + 1, ALERT_RAISED)) if (r.target?.id) this.known.add(r.target.id);
     this.evaluator = ev;
@@ -314,19 +324,12 @@ export class Detector {
     });
   }
 
-  /** Writes state and cursor together, only while this instance still holds the lease at its epoch. */
+  /** Writes the changed state and the cursor together, only while this instance still holds the lease at its epoch. */
   private async save(force: boolean): Promise<void> {
     const ev = this.evaluator;
     if (!ev || !this.dirty) return;
     if (!force && this.now() - this.lastSave < SAVE_EVERY_MS) return;
-    const state = JSON.stringify(ev.snapshot());
-    const r = await this.sql.run(
-      `INSERT INTO detect_state (name, seq, state, updated) SELECT $1, $2, $3, $4
-         WHERE EXISTS (SELECT 1 FROM detect_lease WHERE name = $1 AND holder = $5 AND epoch = $6)
-       ON CONFLICT (name) DO UPDATE SET seq = excluded.seq, state = excluded.state, updated = excluded.updated`,
-      [LEASE, ev.lastSeq, state, new Date(this.now()).toISOString(), this.instanceId, this.epoch],
-    );
-    if (r.changes === 0) {
+    if (!(await this.state.save(ev, { holder: this.instanceId, epoch: this.epoch }, new Date(this.now()).toISOString()))) {
       this.log?.warn({ instance: this.instanceId }, 'detection: lease no longer held; state not saved, evaluation stops here');
       this.evaluator = undefined;
       this.epoch = 0;

@@ -77,6 +77,15 @@ export interface EvaluatorState {
   subjects: [string, SubjectState][];
 }
 
+/** What changed since the last takeChanges (or restore): the subjects to write (as JSON) and those to delete. */
+export interface StateChanges {
+  lastSeq: number;
+  upsert: Array<[string, string]>;
+  remove: string[];
+  /** Subjects held after these changes. */
+  subjects: number;
+}
+
 export interface EvaluatorOptions {
   config: DetectionConfig;
   /** Key of the hashes that stand in for addresses and user agents in state and alert subjects. */
@@ -145,6 +154,9 @@ export class Evaluator {
   private readonly maxSubjects: number;
   private readonly hashCache = new Map<string, string>();
   private readonly keyPrefix: string;
+  /** Subjects created or updated since the last takeChanges, and subjects evicted since then. */
+  private changed = new Set<string>();
+  private removed = new Set<string>();
   lastSeq = 0;
   /** Records evaluated (alerts' own records excluded). */
   evaluated = 0;
@@ -179,14 +191,21 @@ export class Evaluator {
       if (this.subjects.size >= this.maxSubjects) this.evict();
       s = newSubject();
       this.subjects.set(id, s);
+      this.removed.delete(id);
     }
+    // Every subject looked up by evaluate is written to (at least its `last`).
+    this.changed.add(id);
     return s;
   }
 
-  /** Drops the least recently active tenth of the subjects. */
+  /** Drops the least recently active tenth of the subjects (ties by id: the same choice after a restore, whatever order the rows came back in). */
   private evict(): void {
-    const byLast = [...this.subjects].sort((a, b) => a[1].last - b[1].last);
-    for (const [id] of byLast.slice(0, Math.max(1, Math.floor(byLast.length / 10)))) this.subjects.delete(id);
+    const byLast = [...this.subjects].sort((a, b) => a[1].last - b[1].last || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    for (const [id] of byLast.slice(0, Math.max(1, Math.floor(byLast.length / 10)))) {
+      this.subjects.delete(id);
+      this.changed.delete(id);
+      this.removed.add(id);
+    }
   }
 
   get subjectCount(): number {
@@ -370,10 +389,27 @@ export class Evaluator {
     return { version: 1, lastSeq: this.lastSeq, subjects: [...this.subjects] };
   }
 
-  restore(st: EvaluatorState): void {
+  /**
+   * The subjects changed and evicted since the last call (or restore), serialised now, and
+   * forgets them: a caller that fails to store them must drop this evaluator and restore
+   * a fresh one from what is stored.
+   */
+  takeChanges(): StateChanges {
+    const upsert: Array<[string, string]> = [];
+    for (const id of this.changed) upsert.push([id, JSON.stringify(this.subjects.get(id)!)]);
+    const out: StateChanges = { lastSeq: this.lastSeq, upsert, remove: [...this.removed], subjects: this.subjects.size };
+    this.changed = new Set();
+    this.removed = new Set();
+    return out;
+  }
+
+  /** Restores a snapshot; afterwards nothing counts as changed unless `allChanged` (state read in another layout, to be written out whole). */
+  restore(st: EvaluatorState, opts: { allChanged?: boolean } = {}): void {
     if (st.version !== 1) throw new Error(`detection state version ${String(st.version)} is not one this Attest reads (1); delete the detect_state row to start over`);
     this.subjects.clear();
     for (const [k, v] of st.subjects) this.subjects.set(k, v);
     this.lastSeq = st.lastSeq;
+    this.changed = opts.allChanged ? new Set(this.subjects.keys()) : new Set();
+    this.removed = new Set();
   }
 }

@@ -155,6 +155,20 @@ export interface SideTables {
    * the owner (db-bootstrap, or a service started as the owner); a no-op otherwise.
    */
   shareWithApplication?(tables: readonly string[]): Promise<void>;
+  /**
+   * Runs the statements in order in one transaction. A statement marked `guard` that changes
+   * no row rolls everything back (resolves to false): how a write is fenced on a condition
+   * (e.g. a lease still held) without a round trip between the check and the write.
+   * Resolves to true once committed.
+   */
+  batch(statements: readonly SideStatement[]): Promise<boolean>;
+}
+
+export interface SideStatement {
+  sql: string;
+  params?: readonly unknown[];
+  /** Roll the whole batch back when this statement changes no row. */
+  guard?: boolean;
 }
 
 export interface LedgerStore {

@@ -125,7 +125,7 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
       const holds = await d.start(app.log);
       app.log.info({ instance: d.instanceId, holdsLease: holds, evaluatedThrough: d.evaluatedThrough }, holds ? 'detection: this instance holds the lease and evaluates the ledger' : 'detection: another instance holds the lease; this one stands by and takes over if it lapses');
     } catch (e) {
-      app.log.error({ err: { message: (e as Error).message } }, 'detection could not start: its tables beside the ledger (detect_lease, detect_state) could not be created or read. With PostgreSQL the schema owner creates them: run deploy/aws/db-bootstrap.mjs, or start the service once as the owner. The service runs without detection meanwhile');
+      app.log.error({ err: { message: (e as Error).message } }, 'detection could not start: its tables beside the ledger (detect_lease, detect_state, detect_subject) could not be created or read. With PostgreSQL the schema owner creates them: run deploy/aws/db-bootstrap.mjs, or start the service once as the owner. The service runs without detection meanwhile');
     }
   } else {
     app.log.info({}, 'detection: off (detection.enabled is false)');

@@ -7,6 +7,7 @@ import type { AlertRaised } from '../../src/detection/alert.js';
 import { Detector, prepareTables, type RaisedAlert } from '../../src/detection/detector.js';
 import { detectionConfig } from '../../src/detection/rules.js';
 import type { Ledger } from '../../src/ledger/ledger.js';
+import type { SideTables } from '../../src/ledger/store.js';
 import { openLedger } from '../../src/ledger/open.js';
 import { bootstrapPostgres, PostgresStore } from '../../src/ledger/stores/postgres.js';
 import { asOwner, dropLogins, PG_URL, pgUnreachable } from '../helpers/pg.js';
@@ -44,6 +45,21 @@ async function until(what: string, cond: () => boolean | Promise<boolean>, ms = 
   }
 }
 
+type Row = Record<string, unknown>;
+/** Everything detection saved: the cursor row and the subject rows. */
+async function savedState(side: SideTables): Promise<{ cursor: Row; subjects: Row[] }> {
+  const cursor = (await side.run('SELECT seq, state FROM detect_state WHERE name = $1', ['detection'])).rows[0]!;
+  const subjects = (await side.run('SELECT subject, state FROM detect_subject WHERE name = $1 ORDER BY subject', ['detection'])).rows;
+  return { cursor, subjects };
+}
+
+/** Puts an earlier saved state back, as a crash before the next save would have left it. */
+async function putState(side: SideTables, st: { cursor: Row; subjects: Row[] }): Promise<void> {
+  await side.run('UPDATE detect_state SET seq = $1, state = $2 WHERE name = $3', [st.cursor['seq'], st.cursor['state'], 'detection']);
+  await side.run('DELETE FROM detect_subject WHERE name = $1', ['detection']);
+  for (const r of st.subjects) await side.run('INSERT INTO detect_subject (name, subject, state) VALUES ($1, $2, $3)', ['detection', r['subject'], r['state']]);
+}
+
 async function resumeScenario(db: string, keysDir: string): Promise<void> {
   const ledger = await openLedger({ db, keysDir, createKeys: true });
   try {
@@ -63,13 +79,16 @@ async function resumeScenario(db: string, keysDir: string): Promise<void> {
     assert.ok(alerts[0]!.meta.signals[0]!.evidenceSeqs.length >= 6);
 
     const side = ledger.store.sideTables!();
-    const before = (await side.run('SELECT seq, state FROM detect_state WHERE name = $1', ['detection'])).rows[0]!;
+    const before = await savedState(side);
+    assert.equal(before.subjects.length, 2, 'one row per subject: the address of the failed logins and the actor');
+    assert.match(String(before.subjects[0]!['subject']), /^ip:[A-Za-z0-9_-]{16}$/);
+    assert.equal(before.subjects[1]!['subject'], 'mallory');
     await ledger.append([selfGrant('erin')]);
     await a.idle();
     alerts = await alertsIn(ledger);
     assert.deepEqual(alerts.map((x) => x.meta.subject), ['mallory', 'erin']);
     // A crash after the alert was committed but before the cursor moved: the saved state is the older one.
-    await side.run('UPDATE detect_state SET seq = $1, state = $2 WHERE name = $3', [before['seq'], before['state'], 'detection']);
+    await putState(side, before);
     await a.close({ release: false });
 
     // Appended while no evaluator runs.

@@ -265,6 +265,18 @@ export class PostgresStore implements LedgerStore {
         const r = await this.pool.query(sql, params as unknown[]);
         return { rows: r.rows as Record<string, unknown>[], changes: r.rowCount ?? 0 };
       },
+      batch: async (statements) => {
+        const fenced = new Error('side batch guard');
+        try {
+          await this.transaction(async (c) => {
+            for (const s of statements) if (((await c.query(s.sql, s.params as unknown[] | undefined)).rowCount ?? 0) === 0 && s.guard) throw fenced;
+          });
+          return true;
+        } catch (e) {
+          if (e === fenced) return false;
+          throw e;
+        }
+      },
       shareWithApplication: async (tables) => {
         for (const t of tables) if (!/^[a-z_][a-z0-9_]{0,62}$/.test(t)) throw new Error(`table "${t}" must be a lower-case SQL identifier`);
         const owned = await this.q<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = $1 AND tablename = ANY($2) AND tableowner = current_user`, [this.schema, tables]);

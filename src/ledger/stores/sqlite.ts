@@ -233,18 +233,34 @@ export class SqliteStore implements LedgerStore {
   }
 
   sideTables(): SideTables {
+    const run = (sql: string, params: readonly unknown[] = []) => {
+      // $n placeholders become positional ones, in the order they appear.
+      const args: unknown[] = [];
+      const text = sql.replace(/\$(\d+)/g, (_m, n: string) => {
+        args.push(params[Number(n) - 1]);
+        return '?';
+      });
+      const st = this.db.prepare(text);
+      if (st.reader) return { rows: st.all(...args) as Record<string, unknown>[], changes: 0 };
+      const r = st.run(...args);
+      return { rows: [], changes: r.changes };
+    };
+    const fenced = new Error('side batch guard');
     return {
-      run: async (sql, params = []) => {
-        // $n placeholders become positional ones, in the order they appear.
-        const args: unknown[] = [];
-        const text = sql.replace(/\$(\d+)/g, (_m, n: string) => {
-          args.push(params[Number(n) - 1]);
-          return '?';
-        });
-        const st = this.db.prepare(text);
-        if (st.reader) return { rows: st.all(...args) as Record<string, unknown>[], changes: 0 };
-        const r = st.run(...args);
-        return { rows: [], changes: r.changes };
+      run: async (sql, params) => run(sql, params),
+      // Synchronous inside: no other statement of this connection (an append) can land inside the transaction.
+      batch: async (statements) => {
+        try {
+          this.db
+            .transaction(() => {
+              for (const s of statements) if (run(s.sql, s.params).changes === 0 && s.guard) throw fenced;
+            })
+            .immediate();
+          return true;
+        } catch (e) {
+          if (e === fenced) return false;
+          throw e;
+        }
       },
     };
   }
