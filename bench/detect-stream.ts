@@ -9,6 +9,7 @@
  * the rules never see the labels.
  */
 import type { DetectionEvent } from '../src/detection/evaluator.js';
+import { prng } from './prng.js';
 
 export interface Incident {
   id: string;
@@ -25,17 +26,6 @@ export interface Stream {
   incidents: Incident[];
 }
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 const MIN = 60_000;
@@ -49,7 +39,7 @@ export interface StreamOptions {
 }
 
 export function generateStream(o: StreamOptions): Stream {
-  const rand = rng(o.seed);
+  const rand = prng(o.seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
   const ip = () => `${int(11, 223)}.${int(0, 255)}.${int(0, 255)}.${int(1, 254)}`;

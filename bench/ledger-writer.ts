@@ -10,20 +10,7 @@ import { DirectoryKeyProvider } from '../src/ledger/keys.js';
 import { Ledger } from '../src/ledger/ledger.js';
 import type { AuditEventInput, Outcome, Target } from '../src/ledger/record.js';
 import { openStore } from '../src/ledger/open.js';
-
-// ---------------------------------------------------------------------------
-// Deterministic randomness
-
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from './prng.js';
 
 /** Picks an index by weight (cumulative table, binary search). */
 class Weighted<T> {

@@ -22,7 +22,8 @@ import { SqliteStore } from '../src/ledger/stores/sqlite.js';
 import { PostgresStore } from '../src/ledger/stores/postgres.js';
 import { nativeHashing } from '../src/ledger/hashing.js';
 import type { AuditEventInput } from '../src/ledger/record.js';
-import { ACTION_CATEGORIES, ACTOR_IDS, EventGenerator, OUTCOME_VALUES, prng, TENANTS, type WriterDone } from './ledger-writer.js';
+import { ACTION_CATEGORIES, ACTOR_IDS, EventGenerator, OUTCOME_VALUES, TENANTS, type WriterDone } from './ledger-writer.js';
+import { prng } from './prng.js';
 
 // ---------------------------------------------------------------------------
 // Options

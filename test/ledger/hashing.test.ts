@@ -1,4 +1,4 @@
-import { prng as rng } from '../../bench/ledger-writer.js';
+import { prng as rng } from '../../bench/prng.js';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
