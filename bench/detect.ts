@@ -96,6 +96,8 @@ function pure(stream: Stream, seed: number) {
     evaluateSeconds: +(ms / 1000).toFixed(2),
     eventsPerSecond: Math.round(stream.events.length / (ms / 1000)),
     subjects: ev.subjectCount,
+    /** The whole state at the end as one JSON document (what the earlier layout rewrote at every save). */
+    stateSnapshotBytes: Buffer.byteLength(JSON.stringify(ev.snapshot())),
     /** Every rule's signals, alerting or not: most fire on normal activity and never combine. */
     signalsByRule: ev.signalCounts,
     ...score(stream, alerts, (s) => label.get(s)),
