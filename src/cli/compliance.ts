@@ -683,12 +683,12 @@ export function cliReportRun(a: ParsedArgs, validate: () => void = () => undefin
   validate();
   const now = new Date();
   const period = usageFrom(() => reportPeriod(a, now));
+  const paths = a.positional.length ? a.positional : ['.'];
+  requireInputPaths(paths);
   const quiet = a.flags.has('quiet');
   const useLedger = a.flags.has('db') || a.flags.has('keys');
   const settings = useLedger ? existingLedger(a) : undefined;
   const actor = useLedger ? localActor(a) : undefined;
-  const paths = a.positional.length ? a.positional : ['.'];
-  requireInputPaths(paths);
   const { result, findings } = scanFor(a, paths, quiet);
   const files = result.sources.filter((s) => s.format !== 'unknown');
   const sourceErrors = result.sources.reduce((n, s) => n + s.errors.length, 0);
