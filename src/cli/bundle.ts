@@ -8,7 +8,8 @@ import { REPORT_DISCLAIMER } from '../compliance/framework-report.js';
 
 export const BUNDLE_HELP = `Usage:
   attest bundle create --framework FW [path...] --out bundle.zip --db LEDGER --keys DIR
-                       [--since 90d | --from DATE --to DATE] [--previous-checkpoint FILE] [scan input flags]
+                       [--since 90d | --from DATE --to DATE] [--previous-checkpoint FILE] [--actor NAME]
+                       [scan input flags]
   attest bundle verify bundle.zip [--previous-checkpoint FILE] [--public-key PEM]...
 
 create writes one zip: the framework report in every rendering, each with its detached signature
@@ -18,7 +19,9 @@ of the period (records.ndjson, secrets scrubbed, personal data left out), the ch
 (checkpoint.json, signed now), an inclusion proof of every record (proofs/inclusion.ndjson), with
 --previous-checkpoint a consistency proof from that checkpoint (proofs/consistency.json), the attested
 evidence files (evidence/<sha256>), every signing public key (keys/), VERIFY.md, and manifest.json
-(SHA-256 and size of every member) signed in manifest.json.sig with the checkpoint's key.
+(SHA-256 and size of every member) signed in manifest.json.sig with the checkpoint's key. The report
+is made as attest report makes it (every path named must exist). The bundle made is recorded in the
+ledger (compliance.bundle.generated: --actor, default the OS user name; the zip's SHA-256 and size).
 
 verify checks all of it offline, without a database: the manifest's signature (by the keys you pin
 with --public-key), every member's hash, no member missing or extra, each record's inclusion in the

@@ -638,17 +638,23 @@ Options:
       --since DURATION     the period: the last DURATION (default 90d), or
       --from TIME --to TIME
       --category C         a category to assess (repeatable; default: the catalog's defaults)
-      --db / --keys / --config   the ledger: attestations, exceptions, audit log, signing key
+      --db / --keys / --config   the ledger: attestations, exceptions, audit log, signing key;
+                           the report made is recorded in it (compliance.report.generated:
+                           who, framework, format, period, each file's SHA-256 and size)
+      --actor NAME         who you are in that record (default: the OS user name)
 ${LEDGER_OPTIONS}
   -p, --param KEY=VALUE / --params-file / --config-env / --var-file / --ignore-file / --exclude
                            scan inputs, as for attest scan
   -q, --quiet              no progress bar and no summary on stderr
 
+Every path named must exist (checked before anything is scanned or written); an unknown
+--framework lists the valid ids and suggests the closest.
+
 verify: --signature FILE (default FILE.sig), --public-key PEMFILE (repeatable: pin the key(s)
 you trust; without it the key inside the signature is used and the output says so).
 
 Exit codes: 0 written (or verified); 1 the scan could not read an input, nothing was found to
-scan, or verification failed; 2 usage error.
+scan, or verification failed; 2 usage error (a path that does not exist, an unknown framework).
 `;
 
 /**
