@@ -65,7 +65,7 @@ async function create(argv: string[]): Promise<number> {
   const run = cliReportRun(a);
   const { r, code } = await withAssembledReport(a, run, async (assembled, ledger) => {
     const reportCode = reportExitCode(run, assembled);
-    if (reportCode !== 0) process.stderr.write(`attest: the report has incomplete input (input errors, no infrastructure files, or a ledger that does not verify: see the notes in report.json); the bundle is made anyway and this command exits ${reportCode}\n`);
+    if (reportCode !== 0) process.stderr.write(`attest: the report step exited ${reportCode} (input errors, no infrastructure files, or a ledger that does not verify: see the notes in report.json); the bundle is made anyway and this command exits ${reportCode}\n`);
     let made: CreateBundleResult;
     try {
       made = await createReportBundle(assembled, { ledger: ledger!.ledger, store: ledger!.store, out: outFile, now: assembled.now, ...(previous ? { previousCheckpoint: previous } : {}) });
