@@ -7,7 +7,7 @@
  * signed manifest of it all.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Ledger, SignedCheckpoint } from '../ledger/ledger.js';
@@ -15,6 +15,7 @@ import { exportView } from '../ledger/export.js';
 import { parseTime } from '../ledger/record.js';
 import { signBytes, type FrameworkReport } from '../compliance/framework-report.js';
 import type { ComplianceStore } from '../compliance/store.js';
+import { renderFrameworkReport, signatureBytes, type AssembledReport, type ReportArtefact, type ReportPhase } from '../compliance/report-output.js';
 import { TOOL_VERSION } from '../report/model.js';
 import { BUNDLE_FORMAT, M, type BundleManifest, type InclusionLine } from './format.js';
 import { ZipFileWriter, type Members } from './zip.js';
@@ -61,6 +62,42 @@ export async function createBundle(inp: CreateBundleInput): Promise<CreateBundle
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/**
+ * The bundle of an assembled report (attest bundle create, the service's bundle jobs): every
+ * rendering of it (report.json, report.pdf, report.oscal.json and its catalog), each signed with
+ * the ledger's key, then the records, proofs, evidence and manifest (createBundle).
+ */
+export async function createReportBundle(r: AssembledReport, inp: Omit<CreateBundleInput, 'report' | 'reportSig' | 'renderings'> & { onPhase?: (phase: ReportPhase) => void }): Promise<CreateBundleResult> {
+  if (!r.signer) throw new BundleInputError('the report was not signed (no ledger keys): a bundle needs the ledger (--db and --keys)');
+  const signed = (a: ReportArtefact | undefined, name: string): SignedFile => {
+    if (!a?.signature) throw new Error(`the rendering ${name} was not made or not signed`);
+    return { bytes: a.bytes, sig: signatureBytes(a.signature) };
+  };
+  const render = async (format: 'json' | 'pdf' | 'oscal', name: string) => renderFrameworkReport(r, format, { name, ...(inp.onPhase ? { onPhase: inp.onPhase } : {}) });
+  const [json] = await render('json', M.report);
+  const [pdf] = await render('pdf', M.pdf);
+  const [oscal, catalog] = await render('oscal', M.oscal);
+  const report = signed(json, M.report);
+  const { onPhase: _onPhase, ...rest } = inp;
+  return createBundle({
+    ...rest,
+    report: report.bytes,
+    reportSig: report.sig,
+    renderings: { pdf: signed(pdf, M.pdf), oscal: signed(oscal, M.oscal), oscalCatalog: signed(catalog, M.oscalCatalog) },
+  });
+}
+
+/** SHA-256 and size of a file, read as a stream (a bundle may be large). */
+export async function fileDigest(path: string): Promise<{ sha256: string; size: number }> {
+  const h = createHash('sha256');
+  let size = 0;
+  for await (const chunk of createReadStream(path)) {
+    h.update(chunk as Buffer);
+    size += (chunk as Buffer).length;
+  }
+  return { sha256: h.digest('hex'), size };
 }
 
 async function build(inp: CreateBundleInput, tmp: string): Promise<CreateBundleResult> {

@@ -4,8 +4,8 @@
  * module's assessment; evidence and exceptions are ledger records written through the
  * compliance module, with the local operator (`--actor`, default the OS user) as the actor.
  */
-import { basename, extname } from 'node:path';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { many, one, parseArgs, UsageError, type ParsedArgs } from './args.js';
 import { COMMON, withLedger } from './ledger.js';
@@ -17,11 +17,12 @@ import { scanPaths, type ScanResult } from '../engine/scan.js';
 import { inputErrorLines } from '../report/text.js';
 import { applyIgnores, type IgnoreSummary } from '../report/ignore.js';
 import type { Finding } from '../model/types.js';
-import { readScanInputs, SCAN_INPUT_FLAGS } from './scan-input.js';
-import { buildFrameworkReport, REPORT_DISCLAIMER, signBytes, verifyBytes, type AuditSnapshot, type DetachedSignature } from '../compliance/framework-report.js';
-import { auditSnapshot } from '../ledger/snapshot.js';
-import { buildOscalAssessmentResults, buildOscalCatalog, OSCAL_VERSION } from '../compliance/oscal.js';
-import { certificateSubject, embedPdfSignature, PdfFontError, renderReportPdf, selfIssuedCertificate } from '../compliance/report-pdf.js';
+import { readScanInputs, requireInputPaths, SCAN_INPUT_FLAGS } from './scan-input.js';
+import { REPORT_DISCLAIMER, verifyBytes, type DetachedSignature } from '../compliance/framework-report.js';
+import { OSCAL_VERSION } from '../compliance/oscal.js';
+import { certificateSubject, PdfFontError, type PdfCertificate } from '../compliance/report-pdf.js';
+import { assembleFrameworkReport, isReportFormat, renderFrameworkReport, REPORT_FORMATS, scopeNotes, writeArtefacts, type AssembledReport, type AssembleInput, type ReportArtefact, type ReportFormat } from '../compliance/report-output.js';
+import type { Catalog } from '../frameworks/schema.js';
 import { parseTime } from '../ledger/record.js';
 import { TOOL_VERSION } from '../report/model.js';
 import { CATALOGS } from '../frameworks/index.js';
@@ -35,6 +36,7 @@ import {
   readEvidence,
   readRegister,
   recordAttestation,
+  recordPackageGenerated,
   requestException,
   revokeAttestation,
   revokeException,
@@ -636,159 +638,171 @@ Options:
       --since DURATION     the period: the last DURATION (default 90d), or
       --from TIME --to TIME
       --category C         a category to assess (repeatable; default: the catalog's defaults)
-      --db / --keys / --config   the ledger: attestations, exceptions, audit log, signing key
+      --db / --keys / --config   the ledger: attestations, exceptions, audit log, signing key;
+                           the report made is recorded in it (compliance.report.generated:
+                           who, framework, format, period, each file's SHA-256 and size)
+      --actor NAME         who you are in that record (default: the OS user name)
 ${LEDGER_OPTIONS}
   -p, --param KEY=VALUE / --params-file / --config-env / --var-file / --ignore-file / --exclude
                            scan inputs, as for attest scan
   -q, --quiet              no progress bar and no summary on stderr
 
+Every path named must exist (checked before anything is scanned or written); an unknown
+--framework lists the valid ids and suggests the closest.
+
 verify: --signature FILE (default FILE.sig), --public-key PEMFILE (repeatable: pin the key(s)
 you trust; without it the key inside the signature is used and the output says so).
 
 Exit codes: 0 written (or verified); 1 the scan could not read an input, nothing was found to
-scan, or verification failed; 2 usage error.
+scan, or verification failed; 2 usage error (a path that does not exist, an unknown framework).
 `;
 
-/** Extra renderings written beside the main one (attest bundle create): each signed like the main file. */
-export interface ExtraRenderings {
-  pdf?: string;
-  oscal?: string;
+/**
+ * What `attest report` and `attest bundle create` share from the command line: the framework,
+ * the period, the ledger settings and the scan, every usage error raised (and every named path
+ * checked) before anything is scanned or written.
+ */
+export interface CliReportRun {
+  catalog: Catalog;
+  categories: string[];
+  period: { from: string; to: string };
+  now: Date;
+  quiet: boolean;
+  paths: string[];
+  /** The ledger's settings when --db or --keys was given (the ledger must exist). */
+  settings?: { db: string; compliance: ComplianceConfig };
+  /** The report's inputs, less the ledger (assembleFrameworkReport). */
+  input: Omit<AssembleInput, 'ledger'>;
+  /** Input errors and whether any infrastructure file was found: the exit code's part. */
+  sourceErrors: number;
+  files: number;
+  actor?: ComplianceActor;
 }
 
-export async function runReport(argv: string[], extra: ExtraRenderings = {}): Promise<number> {
-  if (argv[0] === 'verify') return reportVerify(argv.slice(1));
-  const a = parseArgs(argv, {
-    ...COMMON, ...SCAN_INPUT_FLAGS, framework: true, format: true, out: true, since: true, from: true, to: true, category: true, quiet: false, cert: true, 'cert-key': true,
-  }, { o: 'out', p: 'param', q: 'quiet', h: 'help' });
-  if (a.flags.has('help')) { out(REPORT_HELP); return 0; }
+/** The flags `attest report` and `attest bundle create` both read (with the scan's). */
+export const REPORT_RUN_FLAGS = { ...COMMON, ...SCAN_INPUT_FLAGS, framework: true, since: true, from: true, to: true, category: true, quiet: false, actor: true } as const;
+
+/** Checks what the report needs from the command line; `validate` runs the caller's own checks before any path is looked at. */
+export function cliReportRun(a: ParsedArgs, validate: () => void = () => undefined): CliReportRun {
   const catalog = frameworkArg(one(a, 'framework'), 'report');
   const categories = usageFrom(() => selectCategories(catalog, many(a, 'category')));
-  const outArg = one(a, 'out');
-  const fmt = one(a, 'format') ?? (outArg && extname(outArg).toLowerCase() === '.pdf' ? 'pdf' : 'json');
-  if (fmt !== 'json' && fmt !== 'pdf' && fmt !== 'oscal') throw new UsageError(`--format must be json, pdf or oscal; got ${JSON.stringify(fmt)}`);
-  if (fmt === 'pdf' && !outArg) throw new UsageError('--format pdf writes a file: give it with --out FILE.pdf');
-  if (fmt === 'oscal' && !outArg) throw new UsageError('--format oscal writes two files (the assessment results and FILE.catalog.json): give it with --out FILE.json');
-  const certFile = one(a, 'cert');
-  const certKeyFile = one(a, 'cert-key');
-  if ((certFile === undefined) !== (certKeyFile === undefined)) throw new UsageError('give both --cert FILE and --cert-key FILE (PEM), or neither');
-  if (certFile !== undefined && fmt !== 'pdf') throw new UsageError('--cert/--cert-key sign a PDF report: add --format pdf (or --out FILE.pdf)');
-  const readPem = (flag: string, f: string) => {
-    try { return readFileSync(f, 'utf8'); } catch (e) { throw new UsageError(`--${flag} ${f}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`); }
-  };
-  const operatorCert = certFile !== undefined ? { certPem: readPem('cert', certFile), keyPem: readPem('cert-key', certKeyFile!), selfIssued: false } : undefined;
-  let certSubject: string | undefined;
-  if (operatorCert) {
-    try { certSubject = certificateSubject(operatorCert.certPem); } catch (e) { throw new UsageError(`--cert ${certFile}: not a PEM certificate (${(e as Error).message})`); }
-  }
+  validate();
   const now = new Date();
   const period = usageFrom(() => reportPeriod(a, now));
+  const paths = a.positional.length ? a.positional : ['.'];
+  requireInputPaths(paths);
   const quiet = a.flags.has('quiet');
   const useLedger = a.flags.has('db') || a.flags.has('keys');
   const settings = useLedger ? existingLedger(a) : undefined;
-  const paths = a.positional.length ? a.positional : ['.'];
+  const actor = useLedger ? localActor(a) : undefined;
   const { result, findings } = scanFor(a, paths, quiet);
   const files = result.sources.filter((s) => s.format !== 'unknown');
-  const notes: string[] = [];
-  let register: Register | undefined;
-  let snapshot: AuditSnapshot | undefined;
-  let signer: ReturnType<Ledger['keys']['signing']> | undefined;
-  let ledgerInfo: { location: string; origin: string } | undefined;
-  if (settings) {
-    register = await withStore(settings.db, settings.compliance, (s) => withLedger(a, false, async (ledger: Ledger) => {
-      const reg = await readEvidence(ledger, s, now);
-      snapshot = await auditSnapshot(ledger, { from: parseTime(period.from, 'from'), to: parseTime(period.to, 'to') });
-      signer = ledger.keys.signing();
-      ledgerInfo = { location: redactDb(settings.db), origin: snapshot.checkpoint.origin };
-      return reg;
-    }));
-  } else {
-    notes.push('No ledger was read (no --db): attestations, exceptions and the audit log are missing from this report, every manual part is not started, and the report is not signed.');
-  }
   const sourceErrors = result.sources.reduce((n, s) => n + s.errors.length, 0);
-  if (sourceErrors) notes.push(`${sourceErrors} input error(s): the resources of files that could not be read are missing from every status.`);
-  if (!files.length) notes.push(`No infrastructure files were found under ${paths.join(', ')}: no configuration evidence.`);
-  const assessment = assessCompliance({
-    frameworks: [{ catalog, categories }],
-    findings,
-    ...(register ? { attestations: register.attestations, exceptions: register.exceptions } : {}),
-    now,
-  });
-  const report = buildFrameworkReport({
-    framework: assessment.frameworks[0]!,
-    findings,
-    titles: new Map(CONTROLS.map((c) => [c.id, c.title])),
-    paths,
-    sources: files.map((s) => ({ file: s.file, format: s.format, resources: s.resources, errors: s.errors.length })),
-    period,
-    now,
-    version: TOOL_VERSION,
-    ...(register ? { attestations: register.attestations } : {}),
-    ...(ledgerInfo ? { ledger: ledgerInfo } : {}),
-    ...(snapshot ? { auditLog: snapshot } : {}),
-    notes: [...notes, ...assessment.notes],
-  });
-  const renderPdf = async (): Promise<Buffer> => {
-    try {
-      const cert = operatorCert ?? selfIssuedCertificate(`attest report signer${signer ? ` (ledger key ${signer.kid})` : ''}`, now);
-      const subject = certSubject ?? certificateSubject(cert.certPem);
-      const pdf = await renderReportPdf(report, {
-        ...(signer ? { signer: { kid: signer.kid, publicKeyPem: signer.publicKeyPem } } : {}),
-        pdfSignature: { subject, selfIssued: cert.selfIssued },
-      });
-      return await embedPdfSignature(pdf, cert, { reason: `${report.framework.id} compliance report. ${REPORT_DISCLAIMER}`, name: subject, signingTime: now });
-    } catch (e) {
-      if (e instanceof PdfFontError) throw e;
-      if (operatorCert) throw new UsageError(`--cert ${certFile} / --cert-key ${certKeyFile}: cannot sign the PDF with them (${(e as Error).message})`);
-      throw e;
-    }
+  return {
+    catalog, categories, period, now, quiet, paths, sourceErrors, files: files.length,
+    ...(settings ? { settings } : {}),
+    ...(actor ? { actor } : {}),
+    input: {
+      catalog,
+      categories,
+      findings,
+      titles: new Map(CONTROLS.map((c) => [c.id, c.title])),
+      paths,
+      sources: files.map((s) => ({ file: s.file, format: s.format, resources: s.resources, errors: s.errors.length })),
+      period,
+      now,
+      version: TOOL_VERSION,
+      notes: scopeNotes(sourceErrors, files.length, paths),
+    },
   };
-  const sign = (file: string, b: Buffer) => { if (signer) writeFileSync(`${file}.sig`, JSON.stringify(signBytes(b, signer, now), null, 2) + '\n'); };
-  // OSCAL: the assessment results in FILE, the framework catalog they resolve against in FILE.catalog.json.
-  const writeOscal = (file: string) => {
-    const catalogFile = `${file}.catalog.json`;
-    const sourceHashes = new Map<string, string>();
-    for (const s of report.scope.sources) {
-      try { sourceHashes.set(s.file, sha256Hex(readFileSync(s.file))); } catch { /* unreadable now: listed without a hash */ }
+}
+
+/**
+ * Runs fn with the report assembled: from the ledger (its store and connection open while fn
+ * runs, so fn may append to it) when the run has one, else without.
+ */
+export async function withAssembledReport<T>(a: ParsedArgs, run: CliReportRun, fn: (r: AssembledReport, ledger?: { ledger: Ledger; store: ComplianceStore }) => Promise<T>): Promise<T> {
+  const settings = run.settings;
+  if (!settings) return fn(await assembleFrameworkReport(run.input));
+  return withStore(settings.db, settings.compliance, (store) => withLedger(a, false, async (ledger: Ledger) => {
+    const assembled = await assembleFrameworkReport({ ...run.input, ledger: { ledger, store, location: redactDb(settings.db) } });
+    return fn(assembled, { ledger, store });
+  }));
+}
+
+/** 1 when the report rests on incomplete input (a read error, nothing found) or a ledger that does not verify. */
+export function reportExitCode(run: CliReportRun, r: AssembledReport): number {
+  return run.sourceErrors || !run.files || (r.snapshot && !r.snapshot.verification.ok) ? 1 : 0;
+}
+
+/** The ledger record of a package made on the command line (the local operator as actor). */
+export async function recordCliPackage(ledger: Ledger, run: CliReportRun, r: AssembledReport, kind: 'report' | 'bundle', format: string, artefacts: { name: string; sha256: string; bytes: number }[], signed: boolean): Promise<void> {
+  await recordPackageGenerated(ledger, run.actor!, {
+    kind, framework: r.report.framework.id, format, artefacts, period: r.report.period,
+    ...(signed && r.signer ? { signedBy: r.signer.kid } : {}),
+  });
+}
+
+export async function runReport(argv: string[]): Promise<number> {
+  if (argv[0] === 'verify') return reportVerify(argv.slice(1));
+  const a = parseArgs(argv, { ...REPORT_RUN_FLAGS, format: true, out: true, cert: true, 'cert-key': true }, { o: 'out', p: 'param', q: 'quiet', h: 'help' });
+  if (a.flags.has('help')) { out(REPORT_HELP); return 0; }
+  const outArg = one(a, 'out');
+  const fmt = one(a, 'format') ?? (outArg && extname(outArg).toLowerCase() === '.pdf' ? 'pdf' : 'json');
+  const certFile = one(a, 'cert');
+  const certKeyFile = one(a, 'cert-key');
+  let operatorCert: PdfCertificate | undefined;
+  let certSubject: string | undefined;
+  const run = cliReportRun(a, () => {
+    if (!isReportFormat(fmt)) throw new UsageError(`--format must be ${REPORT_FORMATS.slice(0, -1).join(', ')} or ${REPORT_FORMATS[REPORT_FORMATS.length - 1]}; got ${JSON.stringify(fmt)}`);
+    if (fmt === 'pdf' && !outArg) throw new UsageError('--format pdf writes a file: give it with --out FILE.pdf');
+    if (fmt === 'oscal' && !outArg) throw new UsageError('--format oscal writes two files (the assessment results and FILE.catalog.json): give it with --out FILE.json');
+    if ((certFile === undefined) !== (certKeyFile === undefined)) throw new UsageError('give both --cert FILE and --cert-key FILE (PEM), or neither');
+    if (certFile !== undefined && fmt !== 'pdf') throw new UsageError('--cert/--cert-key sign a PDF report: add --format pdf (or --out FILE.pdf)');
+    const readPem = (flag: string, f: string) => {
+      try { return readFileSync(f, 'utf8'); } catch (e) { throw new UsageError(`--${flag} ${f}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`); }
+    };
+    if (certFile !== undefined) {
+      operatorCert = { certPem: readPem('cert', certFile), keyPem: readPem('cert-key', certKeyFile!), selfIssued: false };
+      try { certSubject = certificateSubject(operatorCert.certPem); } catch (e) { throw new UsageError(`--cert ${certFile}: not a PEM certificate (${(e as Error).message})`); }
     }
-    const ar = Buffer.from(JSON.stringify(buildOscalAssessmentResults({ report, catalog, catalogHref: encodeURI(basename(catalogFile)), sourceHashes }), null, 2) + '\n');
-    const cat = Buffer.from(JSON.stringify(buildOscalCatalog(catalog, now), null, 2) + '\n');
-    writeFileSync(file, ar);
-    sign(file, ar);
-    writeFileSync(catalogFile, cat);
-    sign(catalogFile, cat);
-  };
+  });
+  const format = fmt as ReportFormat;
   const outFile = outArg;
+  let assembled: AssembledReport;
   try {
-    if (fmt === 'oscal') writeOscal(outFile!);
-    else {
-      const bytes = fmt === 'pdf' ? await renderPdf() : Buffer.from(JSON.stringify(report, null, 2) + '\n');
-      if (outFile) {
-        writeFileSync(outFile, bytes);
-        sign(outFile, bytes);
-      } else {
-        process.stdout.write(bytes);
+    assembled = await withAssembledReport(a, run, async (r, ledger) => {
+      let artefacts: ReportArtefact[];
+      try {
+        artefacts = await renderFrameworkReport(r, format, { name: outFile ? basename(outFile) : 'stdout', ...(operatorCert ? { certificate: operatorCert } : {}), ...(certSubject ? { certificateSubject: certSubject } : {}) });
+      } catch (e) {
+        if (operatorCert && !(e instanceof PdfFontError)) throw new UsageError(`--cert ${certFile} / --cert-key ${certKeyFile}: cannot sign the PDF with them (${(e as Error).message})`);
+        throw e;
       }
-    }
-    if (extra.pdf) {
-      const pdf = await renderPdf();
-      writeFileSync(extra.pdf, pdf);
-      sign(extra.pdf, pdf);
-    }
-    if (extra.oscal) writeOscal(extra.oscal);
+      if (outFile) writeArtefacts(dirname(outFile), artefacts);
+      else process.stdout.write(artefacts[0]!.bytes);
+      // Standard output is not signed (nothing to put the signature beside).
+      const names = (f: ReportArtefact) => (outFile ? join(dirname(outFile), f.name) : 'stdout');
+      if (ledger) await recordCliPackage(ledger.ledger, run, r, 'report', format, artefacts.map((f) => ({ name: names(f), sha256: sha256Hex(f.bytes), bytes: f.bytes.length })), !!outFile);
+      return r;
+    });
   } catch (e) {
     if (e instanceof PdfFontError) { process.stderr.write(`attest: ${e.message}\n`); return 1; }
     throw e;
   }
+  const { report, snapshot, signer } = assembled;
+  const signed = signer && outFile;
   const fw = report.summary;
-  if (!quiet) {
+  if (!run.quiet) {
+    const period = run.period;
     process.stderr.write(
       `attest: ${report.framework.id}: ${ratioText(fw.score)} met, automated coverage ${ratioText(fw.coverage)}; ${report.gaps.length} gap(s) listed first` +
         `${snapshot ? `; audit log ${period.from.slice(0, 10)}..${period.to.slice(0, 10)}: ${snapshot.records} record(s), verification ${snapshot.verification.ok ? 'VERIFIED' : 'FAILED'}, anchored to checkpoint ${snapshot.checkpoint.size}` : ''}\n` +
-        (outFile ? `Report written to ${outFile}${fmt === 'oscal' ? ` (OSCAL ${OSCAL_VERSION} assessment results; the catalog its findings resolve against in ${outFile}.catalog.json)` : ''}${signer ? `, signed in ${outFile}.sig (key ${signer.kid}; check with attest report verify ${outFile})` : ' (not signed: no ledger keys)'}.\n` : '') +
+        (outFile ? `Report written to ${outFile}${format === 'oscal' ? ` (OSCAL ${OSCAL_VERSION} assessment results; the catalog its findings resolve against in ${outFile}.catalog.json)` : ''}${signed ? `, signed in ${outFile}.sig (key ${signer.kid}; check with attest report verify ${outFile})` : ' (not signed: no ledger keys)'}.\n` : '') +
         `${REPORT_DISCLAIMER}\n`,
     );
   }
-  return sourceErrors || !files.length || (snapshot && !snapshot.verification.ok) ? 1 : 0;
+  return reportExitCode(run, assembled);
 }
 
 function reportPeriod(a: ParsedArgs, now: Date): { from: string; to: string } {

@@ -9,9 +9,25 @@ import { many, one, UsageError, type ParsedArgs } from './args.js';
 import { CONTROLS } from '../controls/index.js';
 import { IGNORE_FILE_NAME, IgnoreFileError, parseIgnoreFile, type IgnoreFile } from '../report/ignore.js';
 import { ParamsError, paramRecord, parseParamArg, readParamsFile } from '../sources/params.js';
+import { namedPathErrors } from '../sources/cloudformation/load.js';
 
 /** The flags this module reads, for parseArgs (true: takes a value). */
 export const SCAN_INPUT_FLAGS = { param: true, 'params-file': true, 'config-env': true, 'var-file': true, 'ignore-file': true, exclude: true } as const;
+
+/** A named path that cannot be scanned, as attest scan prints it (without the leading `attest: `). */
+export function pathErrorText(e: { file: string; message: string }): string {
+  return `${e.file}: ${e.message}`;
+}
+
+/**
+ * Before anything is scanned or written (attest report, attest bundle create): every path named
+ * on the command line must be a folder or a file. A usage error names each that is not, in the
+ * words attest scan uses (`attest: /x: no such file or directory`).
+ */
+export function requireInputPaths(paths: readonly string[]): void {
+  const bad = namedPathErrors(paths);
+  if (bad.length) throw new UsageError(bad.map(pathErrorText).join('\nattest: '));
+}
 
 export interface ScanInputs {
   params: Record<string, string>;

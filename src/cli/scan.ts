@@ -13,7 +13,7 @@ import { Progress } from './progress.js';
 import { isClosedReader, writeChunks, writeChunksToFile } from './output.js';
 import { planOutputs, useColor, type OutputPlan } from './outputs.js';
 import { applyIgnores, IGNORE_FILE_NAME, type IgnoreSummary } from '../report/ignore.js';
-import { readScanInputs, SCAN_INPUT_FLAGS } from './scan-input.js';
+import { pathErrorText, readScanInputs, SCAN_INPUT_FLAGS } from './scan-input.js';
 
 export const SCAN_HELP = `Usage: attest scan [path...] [options]
 
@@ -165,7 +165,7 @@ function summaryLine(r: Report): string {
  * are the first thing the user reads, not a line after pages of empty sections.
  */
 export function reportInputFirst(result: Pick<ScanResult, 'pathErrors' | 'sources'>, paths: string[], allowEmpty: boolean): void {
-  for (const s of result.pathErrors) for (const e of s.errors) process.stderr.write(`attest: ${e.file}: ${e.message}\n`);
+  for (const s of result.pathErrors) for (const e of s.errors) process.stderr.write(`attest: ${pathErrorText(e)}\n`);
   if (result.sources.length === 0) {
     process.stderr.write(`attest: no infrastructure files found under ${paths.join(', ')}; Attest reads ${readableFormats()}.${allowEmpty ? ' Accepted with --allow-empty.' : ' Exit 1 (pass --allow-empty to accept a scan that finds nothing).'}\n`);
   }

@@ -361,6 +361,45 @@ export async function reviewException(ledger: Ledger, actor: ComplianceActor, ra
 }
 
 // ---------------------------------------------------------------------------
+// Auditor packages made
+
+/** A report or bundle that was made: what an auditor reads to see who generated which package, when. */
+export interface PackageGenerated {
+  kind: 'report' | 'bundle';
+  /** The catalog id (soc2-tsc-2017, not the family). */
+  framework: string;
+  /** json, pdf or oscal for a report; zip for a bundle. */
+  format: string;
+  /** Every file made (OSCAL: the results and the catalog; a bundle: the zip), with its SHA-256 and size in bytes. */
+  artefacts: { name: string; sha256: string; bytes: number }[];
+  period: { from: string; to: string };
+  /** The service's job id; absent on the command line. */
+  jobId?: string;
+  /** The ledger key that signed the files (absent when unsigned: a report written to standard output). */
+  signedBy?: string;
+}
+
+/**
+ * Appends `compliance.report.generated` or `compliance.bundle.generated`. Target: the job
+ * (`report_job` / `bundle_job`, as its creation and download records) in the service; the
+ * file (`report_file` / `bundle_file`, the first artefact's name) on the command line.
+ */
+export async function recordPackageGenerated(ledger: Ledger, actor: ComplianceActor, p: PackageGenerated, o: RecordOptions = {}): Promise<LedgerRecord> {
+  checkActor(actor);
+  if (!p.artefacts.length) throw new ComplianceInputError('artefacts', 'must list the files made');
+  const target = p.jobId ? { type: `${p.kind}_job`, id: p.jobId } : { type: `${p.kind}_file`, id: p.artefacts[0]!.name };
+  const metadata: Obj = {
+    framework: p.framework,
+    format: p.format,
+    artefacts: p.artefacts.map((a) => ({ name: a.name, sha256: a.sha256, bytes: a.bytes })),
+    period: { from: p.period.from, to: p.period.to },
+    ...(p.jobId ? { jobId: p.jobId } : {}),
+    ...(p.signedBy ? { signedBy: p.signedBy } : {}),
+  };
+  return appendOne(ledger, event(actor, p.kind === 'report' ? ACTIONS.reportGenerated : ACTIONS.bundleGenerated, target, metadata, o));
+}
+
+// ---------------------------------------------------------------------------
 // Reading
 
 /** Every compliance record in the ledger (of the given tenants), oldest first. */

@@ -17,6 +17,10 @@ export const ACTIONS = {
   exceptionApprove: 'compliance.exception.approve',
   exceptionRevoke: 'compliance.exception.revoke',
   exceptionReview: 'compliance.exception.review',
+  /** A framework report made (attest report with a ledger, a report job of the service): who, which framework and format, each file's SHA-256. */
+  reportGenerated: 'compliance.report.generated',
+  /** An evidence bundle made (attest bundle create, a bundle job of the service). */
+  bundleGenerated: 'compliance.bundle.generated',
 } as const;
 
 /** The ledger query that reads every compliance record (an action filter matches the actions below it). */

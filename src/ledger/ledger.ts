@@ -412,7 +412,7 @@ export class Ledger {
         throw new LedgerValidationError('action', `${ERASE_ACTION} is written only by erase-subject, which deletes the data it names; report the erasure with another action`, events.length > 1 ? i : undefined);
       }
       if (ev.action.startsWith(COMPLIANCE_ACTION_PREFIX) && !opts.compliance) {
-        throw new LedgerValidationError('action', `${ev.action}: compliance.* records are written only by the compliance commands and API (attest evidence, attest exceptions), which check them; report this event with another action`, events.length > 1 ? i : undefined);
+        throw new LedgerValidationError('action', `${ev.action}: compliance.* records are written only by the compliance commands and API (attest evidence, attest exceptions, and the records of reports and bundles made), which check them; report this event with another action`, events.length > 1 ? i : undefined);
       }
       if (ev.action.startsWith(ALERT_ACTION_PREFIX) && !opts.alerts) {
         throw new LedgerValidationError('action', `${ev.action}: alert.* records are written only by detection, alert delivery and the alerts API (POST /api/alerts/:id/acknowledge, /resolve), since the console shows them as alerts to work; report this event with another action`, events.length > 1 ? i : undefined);

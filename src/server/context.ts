@@ -26,6 +26,7 @@ import { openScanStore, type ScanStore } from './scan-store.js';
 import { assessService, type VerificationState } from './self-assessment.js';
 import { RetentionScheduler } from './retention-scheduler.js';
 import { JobManager } from './jobs/manager.js';
+import { recordPackageGenerated } from '../compliance/records.js';
 import { isPostgresUrl } from '../ledger/open.js';
 import { dirname, join, resolve } from 'node:path';
 import type { RouteDecl } from './types.js';
@@ -207,6 +208,19 @@ export async function createContext(o: ContextOptions): Promise<ServerContext> {
       await complianceStore!.close().catch(() => undefined);
       await ledger.close();
     },
+  };
+  // Who generated which auditor package, when: one ledger record per finished job, written
+  // here (the service's own ledger connection) before the job is shown as done.
+  ctx.jobs.onDone = async (job) => {
+    await recordPackageGenerated(ledger, job.owner.recordActor, {
+      kind: job.kind,
+      framework: job.framework,
+      format: job.kind === 'bundle' ? 'zip' : job.format,
+      artefacts: (job.artefacts ?? []).map((f) => ({ name: f.name, sha256: f.sha256, bytes: f.size })),
+      period: job.period,
+      jobId: job.id,
+      ...(job.signedBy ? { signedBy: job.signedBy } : {}),
+    });
   };
   ctx.reports = new ReportCache({
     targets: o.config.server.targets,

@@ -152,7 +152,7 @@ test('statuses: satisfied only where the JSON report says met, and our status ke
   assert.ok(res.findings!.length - satisfied >= json.gaps.length, 'every gap is not-satisfied');
 });
 
-test('observations carry the evidence: file:line for configuration (TEST), ledger record and evidence hash for attestations (EXAMINE)', () => {
+test('observations carry the evidence: file:line for configuration (TEST), ledger record and evidence hash for attestations (EXAMINE)', async () => {
   const a = ar['assessment-results'];
   const res = a.results[0]!;
   const tests = res.observations!.filter((o) => o.methods.includes('TEST'));
@@ -175,7 +175,21 @@ test('observations carry the evidence: file:line for configuration (TEST), ledge
   // Back-matter: the policy document by hash, the ledger checkpoint, the scanned sources with hashes.
   const bm = a['back-matter']!.resources;
   assert.ok(bm.some((r) => r.rlinks?.some((l) => l.hashes?.some((h) => h.algorithm === 'SHA-256' && h.value === pol.files[0]!.sha256))));
-  assert.ok(bm.some((r) => r.props?.some((p) => p.name === 'checkpoint-root' && p.value === json.auditLog!.checkpoint.root)));
+  // The checkpoint the OSCAL run was anchored to: the JSON run came after the OSCAL run's own
+  // compliance.report.generated record, so its tree is one record larger; the OSCAL's root is
+  // the ledger's root at the OSCAL's size (checked through a consistency proof from it).
+  const cpRes = bm.find((r) => r.props?.some((p) => p.name === 'checkpoint-root'))!;
+  const cpProp = (n: string) => cpRes.props!.find((p) => p.name === n)!.value;
+  assert.equal(Number(cpProp('checkpoint-size')), json.auditLog!.checkpoint.size - 1);
+  const { openLedger } = await import('../../src/ledger/open.js');
+  const ledger = await openLedger({ db: join(dir, 'ledger.db'), keysDir: join(dir, 'keys') });
+  try {
+    const proof = await ledger.consistencyProof(Number(cpProp('checkpoint-size')), json.auditLog!.checkpoint.size);
+    assert.equal(cpProp('checkpoint-root'), proof.from.root);
+    assert.equal(proof.to.root, json.auditLog!.checkpoint.root);
+  } finally {
+    await ledger.close();
+  }
   for (const s of json.scope.sources) assert.ok(bm.some((r) => r.title === s.file && r.rlinks?.[0]?.hashes?.[0]?.value.match(/^[0-9a-f]{64}$/)), s.file);
 });
 

@@ -5,6 +5,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -142,14 +143,80 @@ for (const backend of ['sqlite', 'postgres'] as Backend[]) {
       assert.equal(v.ok, true);
       assert.ok(v.records >= 3);
 
+      // The bundle carries every rendering of the report, as attest bundle create makes it.
+      const { unzipSync } = await import('fflate');
+      const members = unzipSync(new Uint8Array(zip.rawPayload));
+      for (const n of ['report.json', 'report.pdf', 'report.oscal.json', 'report.oscal.json.catalog.json']) {
+        assert.ok(members[n] && members[`${n}.sig`], n);
+        assert.deepEqual(verifyBytes(Buffer.from(members[n]!), JSON.parse(Buffer.from(members[`${n}.sig`]!).toString()) as DetachedSignature, [pin]), { ok: true }, n);
+      }
+
+      // An OSCAL report: the results and the catalog, each downloadable with its signature.
+      const orq = await call(s, 'POST', '/api/compliance/reports', maker, { framework: 'soc2-tsc', format: 'oscal' });
+      assert.equal(orq.statusCode, 202, orq.body);
+      const { job: odone } = await waitDone(s, (orq.json() as JobBody).statusUrl, maker);
+      assert.equal(odone.state, 'done', odone.error);
+      const oj = odone as JobBody & { catalogUrl: string; catalogSignatureUrl: string; filename: string; artefacts: { part: string; name: string; sha256: string; size: number }[] };
+      assert.match(oj.filename, /^soc2-tsc[\w.-]*-report-\d{4}-\d{2}-\d{2}\.oscal\.json$/);
+      assert.equal(oj.catalogUrl, `${oj.statusUrl}/download?part=catalog`);
+      assert.equal(oj.catalogSignatureUrl, `${oj.statusUrl}/signature?part=catalog`);
+      const results = await call(s, 'GET', oj.downloadUrl!, maker);
+      const catalogRes = await call(s, 'GET', oj.catalogUrl, maker);
+      assert.equal(results.statusCode, 200);
+      assert.equal(catalogRes.statusCode, 200);
+      assert.equal(results.headers['content-type'], 'application/json');
+      assert.equal(catalogRes.headers['content-disposition'], `attachment; filename="${oj.filename}.catalog.json"`);
+      const ar = JSON.parse(results.body)['assessment-results'];
+      const oscalCatalog = JSON.parse(catalogRes.body).catalog;
+      assert.equal(oscalCatalog.metadata['oscal-version'], '1.1.2');
+      // The results' plan links the catalog by the name it is downloaded under.
+      assert.ok(ar['back-matter'].resources.some((r: { rlinks?: { href: string }[] }) => r.rlinks?.[0]?.href === `${oj.filename}.catalog.json`));
+      const partIds = new Set(oscalCatalog.groups.flatMap((g: { controls: { parts?: { id: string }[] }[] }) => g.controls.flatMap((k) => (k.parts ?? []).map((x) => x.id))));
+      for (const f of ar.results[0].findings) assert.ok(partIds.has(f.target['target-id']), f.target['target-id']);
+      const rsig = JSON.parse((await call(s, 'GET', oj.signatureUrl!, maker)).body) as DetachedSignature;
+      const csig = JSON.parse((await call(s, 'GET', oj.catalogSignatureUrl, maker)).body) as DetachedSignature;
+      assert.deepEqual(verifyBytes(results.rawPayload, rsig, [pin]), { ok: true });
+      assert.deepEqual(verifyBytes(catalogRes.rawPayload, csig, [pin]), { ok: true });
+      assert.deepEqual(oj.artefacts, [
+        { part: 'report', name: oj.filename, sha256: rsig.sha256, size: results.rawPayload.length },
+        { part: 'catalog', name: `${oj.filename}.catalog.json`, sha256: csig.sha256, size: catalogRes.rawPayload.length },
+      ]);
+      // Only an OSCAL report has a catalog part.
+      const noCat = await call(s, 'GET', `${jdone.downloadUrl!}?part=catalog`, auditor);
+      assert.equal(noCat.statusCode, 400);
+      assert.match(noCat.json().message, /is a json report; only an OSCAL report \(format oscal\) has a catalog part/);
+
       // Ledger records: each creation and each download, with the principal as the actor.
       const recs = (await s.ctx.ledger.query({ order: 'asc', limit: 1000 })).records;
       const creates = recs.filter((r) => r.action.endsWith('.job.create'));
-      assert.deepEqual(creates.map((r) => [r.action, r.actor.id]), [['report.job.create', 'dev:mallory'], ['report.job.create', 'dev:alice'], ['bundle.job.create', 'dev:alice']]);
+      assert.deepEqual(creates.map((r) => [r.action, r.actor.id]), [['report.job.create', 'dev:mallory'], ['report.job.create', 'dev:alice'], ['bundle.job.create', 'dev:alice'], ['report.job.create', 'dev:mallory']]);
       const downloads = recs.filter((r) => r.action.endsWith('.download'));
-      assert.deepEqual(downloads.map((r) => [r.action, r.actor.id, (r.metadata as { file: string }).file.split('.').pop()]), [
-        ['report.download', 'dev:mallory', 'pdf'], ['report.download', 'dev:mallory', 'sig'], ['report.download', 'dev:alice', 'json'], ['report.download', 'dev:alice', 'sig'], ['bundle.download', 'dev:alice', 'zip'],
+      assert.deepEqual(downloads.map((r) => [r.action, r.actor.id, (r.metadata as { file: string }).file.replace(/^soc2-tsc[\w.-]*?-(report|bundle)-\d{4}-\d{2}-\d{2}/, 'X')]), [
+        ['report.download', 'dev:mallory', 'X.pdf'], ['report.download', 'dev:mallory', 'X.pdf.sig'], ['report.download', 'dev:alice', 'X.json'], ['report.download', 'dev:alice', 'X.json.sig'], ['bundle.download', 'dev:alice', 'X.zip'],
+        ['report.download', 'dev:mallory', 'X.oscal.json'], ['report.download', 'dev:mallory', 'X.oscal.json.catalog.json'], ['report.download', 'dev:mallory', 'X.oscal.json.sig'], ['report.download', 'dev:mallory', 'X.oscal.json.catalog.json.sig'],
       ]);
+      // Who generated which package, when: one record per finished job, exact.
+      const jobs = [done, jdone, bdone, odone].map((j) => s.ctx.jobs.get(j.id)!);
+      const made = recs.filter((r) => r.action === 'compliance.report.generated' || r.action === 'compliance.bundle.generated');
+      assert.deepEqual(made.map((r) => ({ action: r.action, actor: r.actor.id, type: r.actor.type, target: r.target, metadata: r.metadata })), jobs.map((j) => ({
+        action: `compliance.${j.kind}.generated`,
+        actor: j.owner.actor.id,
+        type: 'user',
+        target: { type: `${j.kind}_job`, id: j.id },
+        metadata: {
+          framework: j.framework,
+          format: j.kind === 'bundle' ? 'zip' : j.format,
+          artefacts: j.artefacts!.map((f) => ({ name: f.name, sha256: f.sha256, bytes: f.size })),
+          period: j.period,
+          jobId: j.id,
+          signedBy: s.ctx.ledger.keys.signing().kid,
+          by: { issuer: 'urn:attest:dev-issuer', source: 'api' },
+        },
+      })));
+      // The hashes recorded are those of the files served.
+      assert.equal((made[0]!.metadata as { artefacts: { sha256: string }[] }).artefacts[0]!.sha256, createHash('sha256').update(pdfBytes).digest('hex'));
+      assert.equal((made[2]!.metadata as { artefacts: { sha256: string; bytes: number }[] }).artefacts[0]!.sha256, createHash('sha256').update(zip.rawPayload).digest('hex'));
+      assert.deepEqual(made.map((r) => (r.metadata as { artefacts: unknown[] }).artefacts.length), [1, 1, 1, 2]);
       // The refused requests were recorded as denials too.
       assert.ok(recs.some((r) => r.action === 'access.denied' && r.actor.id === 'dev:victor'));
     } finally {

@@ -2,7 +2,7 @@
  * The auditor package in a real browser against a real `attest serve --dev`: the auditor opens
  * a framework's checklist, asks for the PDF report, watches the job, downloads the file and
  * its signature; the PDF's text carries the disclaimer and its detached signature verifies
- * with the ledger's key. A viewer (compliance:read only) is offered no button.
+ * with the ledger's key. Then the OSCAL report (results, catalog and the catalog's signature). A viewer (compliance:read only) is offered no button.
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -60,6 +60,21 @@ test('auditor: creates a PDF report from the checklist, watches the job, downloa
     const pin = openKeys(server.keys).signing().publicKeyPem;
     assert.deepEqual(verifyBytes(pdf, sig, [pin]), { ok: true });
     await page.getByRole('status').filter({ hasText: /Downloaded .*\.sig/ }).waitFor();
+
+    // An OSCAL report: the results and the catalog they resolve against, each with its signature.
+    await pkg.getByRole('button', { name: 'Download report (OSCAL)' }).click();
+    const resultsButton = pkg.getByRole('button', { name: /^Download soc2-tsc.*-report-.*\.oscal\.json$/ });
+    await resultsButton.waitFor({ timeout: 120_000 });
+    const [results] = await Promise.all([page.waitForEvent('download'), resultsButton.click()]);
+    const resultsJson = JSON.parse(readFileSync((await results.path())!, 'utf8'));
+    assert.ok(resultsJson['assessment-results'].results[0].findings.length > 0);
+    const [catalog] = await Promise.all([page.waitForEvent('download'), pkg.getByRole('button', { name: 'Download OSCAL catalog' }).click()]);
+    assert.equal(catalog.suggestedFilename(), `${results.suggestedFilename()}.catalog.json`);
+    const catalogBytes = readFileSync((await catalog.path())!);
+    assert.equal(JSON.parse(catalogBytes.toString()).catalog.metadata['oscal-version'], '1.1.2');
+    const [catalogSig] = await Promise.all([page.waitForEvent('download'), pkg.getByRole('button', { name: 'Download catalog signature' }).click()]);
+    assert.equal(catalogSig.suggestedFilename(), `${results.suggestedFilename()}.catalog.json.sig`);
+    assert.deepEqual(verifyBytes(catalogBytes, JSON.parse(readFileSync((await catalogSig.path())!, 'utf8')) as DetachedSignature, [pin]), { ok: true });
 
     // The evidence bundle, the same way; it verifies offline against the same key.
     await pkg.getByRole('button', { name: 'Create evidence bundle' }).click();

@@ -10,8 +10,9 @@ import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { privateDir } from '../../datadir.js';
-import type { ReportFormat } from '../../compliance/report-output.js';
-import type { JobKind, JobSummary, WorkerInput, WorkerMessage } from './types.js';
+import { catalogName, REPORT_EXTENSIONS, type ReportFormat } from '../../compliance/report-output.js';
+import type { ComplianceActor } from '../../compliance/types.js';
+import type { JobArtefact, JobKind, JobSummary, WorkerInput, WorkerMessage } from './types.js';
 
 export type JobState = 'queued' | 'running' | 'done' | 'failed';
 
@@ -19,6 +20,8 @@ export interface JobOwner {
   /** principalKey(): issuer and subject, what visibility compares. */
   key: string;
   actor: { id: string; type: 'user' | 'service' };
+  /** The actor of the ledger record written when the job is done (actorFromPrincipal). */
+  recordActor: ComplianceActor;
 }
 
 export interface Job {
@@ -44,6 +47,12 @@ export interface Job {
   sigFile?: string;
   /** The download's file name. */
   filename: string;
+  /** OSCAL reports: the catalog the results resolve against, and its signature (absolute paths). */
+  catalog?: { file: string; sigFile: string; filename: string };
+  /** Every file made, with its SHA-256 and size (done). */
+  artefacts?: JobArtefact[];
+  /** The ledger key that signed the files (done). */
+  signedBy?: string;
 }
 
 export interface JobManagerOptions {
@@ -61,16 +70,20 @@ export interface JobManagerOptions {
 export class JobQueueFullError extends Error {}
 
 const JOB_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const EXTENSIONS: Record<ReportFormat, string> = { json: 'json', pdf: 'pdf' };
 
 export class JobManager {
   private jobs = new Map<string, Job>();
-  private queue: { job: Job; input: Omit<WorkerInput, 'outFile' | 'sigFile'> }[] = [];
+  private queue: { job: Job; input: Omit<WorkerInput, 'dir' | 'filename'> }[] = [];
   private running = new Map<string, Worker>();
   private timer?: NodeJS.Timeout;
   private closed = false;
   /** Where failed jobs and cleanup failures are reported (the server's log). */
   onError: (message: string) => void = () => undefined;
+  /**
+   * Called when a job's files are made, before it is marked done (the service appends the
+   * ledger record of who generated what); a failure here fails the job.
+   */
+  onDone: (job: Job) => Promise<void> = async () => undefined;
 
   constructor(private readonly o: JobManagerOptions) {
     privateDir(o.dir);
@@ -85,12 +98,12 @@ export class JobManager {
     return this.o.dir;
   }
 
-  submit(meta: Pick<Job, 'kind' | 'framework' | 'format' | 'period' | 'owner'>, input: Omit<WorkerInput, 'outFile' | 'sigFile'>): Job {
+  submit(meta: Pick<Job, 'kind' | 'framework' | 'format' | 'period' | 'owner'>, input: Omit<WorkerInput, 'dir' | 'filename'>): Job {
     if (this.closed) throw new Error('the server is shutting down');
     if (this.queue.length >= this.o.maxQueued) throw new JobQueueFullError(`${this.queue.length} job(s) are already waiting (server.jobs.maxQueued); retry when one has finished`);
     const id = randomUUID();
     const folder = join(this.o.dir, id);
-    const ext = meta.kind === 'bundle' ? 'zip' : EXTENSIONS[meta.format];
+    const ext = meta.kind === 'bundle' ? 'zip' : REPORT_EXTENSIONS[meta.format];
     const day = input.now.slice(0, 10);
     const filename = `${meta.framework}-${meta.kind === 'bundle' ? 'bundle' : 'report'}-${day}.${ext}`;
     const job: Job = {
@@ -102,6 +115,7 @@ export class JobManager {
       file: join(folder, filename),
       ...(meta.kind === 'report' ? { sigFile: join(folder, `${filename}.sig`) } : {}),
       filename,
+      ...(meta.kind === 'report' && meta.format === 'oscal' ? { catalog: { file: join(folder, catalogName(filename)), sigFile: join(folder, `${catalogName(filename)}.sig`), filename: catalogName(filename) } } : {}),
     };
     this.jobs.set(id, job);
     this.queue.push({ job, input });
@@ -129,17 +143,17 @@ export class JobManager {
     }
   }
 
-  private start(job: Job, input: Omit<WorkerInput, 'outFile' | 'sigFile'>): void {
+  private start(job: Job, input: Omit<WorkerInput, 'dir' | 'filename'>): void {
     privateDir(join(this.o.dir, job.id));
     job.state = 'running';
     job.started = new Date().toISOString();
     job.progress = { phase: 'starting', fraction: 0 };
-    const workerData: WorkerInput = { ...input, outFile: job.file, ...(job.sigFile ? { sigFile: job.sigFile } : {}) };
+    const workerData: WorkerInput = { ...input, dir: join(this.o.dir, job.id), filename: job.filename };
     let worker: Worker;
     try {
       worker = new Worker(this.o.workerUrl ?? new URL('./worker.js', import.meta.url), { workerData });
     } catch (e) {
-      this.finish(job, { type: 'failed', error: `the job's worker thread could not start: ${(e as Error).message}` });
+      void this.finish(job, { type: 'failed', error: `the job's worker thread could not start: ${(e as Error).message}` });
       return;
     }
     this.running.set(job.id, worker);
@@ -150,30 +164,47 @@ export class JobManager {
         return;
       }
       ended = true;
-      this.finish(job, m);
+      void this.finish(job, m);
     });
     worker.on('error', (e) => {
-      if (!ended) { ended = true; this.finish(job, { type: 'failed', error: `the job's worker thread failed: ${e.message}` }); }
+      if (!ended) { ended = true; void this.finish(job, { type: 'failed', error: `the job's worker thread failed: ${e.message}` }); }
     });
     worker.on('exit', (code) => {
       this.running.delete(job.id);
-      if (!ended) { ended = true; this.finish(job, { type: 'failed', error: this.closed ? 'the server shut down while the job ran; create it again' : `the job's worker thread exited (code ${code}) before finishing` }); }
+      if (!ended) { ended = true; void this.finish(job, { type: 'failed', error: this.closed ? 'the server shut down while the job ran; create it again' : `the job's worker thread exited (code ${code}) before finishing` }); }
       this.pump();
     });
   }
 
-  private finish(job: Job, m: Extract<WorkerMessage, { type: 'done' | 'failed' }>): void {
+  private async finish(job: Job, m: Extract<WorkerMessage, { type: 'done' | 'failed' }>): Promise<void> {
+    if (m.type === 'done') {
+      const main = m.artefacts.find((f) => f.part !== 'catalog');
+      job.artefacts = m.artefacts;
+      job.signedBy = m.signedBy;
+      if (main) { job.sha256 = main.sha256; job.size = main.size; }
+      job.summary = m.summary;
+      job.progress = { phase: 'recording', fraction: Math.max(job.progress.fraction, 0.99) };
+      if (!main) m = { type: 'failed', error: 'the job\'s worker reported no result file' };
+      else {
+        try {
+          await this.onDone(job);
+        } catch (e) {
+          m = { type: 'failed', error: `the result could not be recorded in the ledger: ${(e as Error).message}` };
+        }
+      }
+    }
     job.finished = new Date().toISOString();
     job.expires = new Date(Date.now() + this.o.ttlMs).toISOString();
     if (m.type === 'done') {
       job.state = 'done';
       job.progress = { phase: 'done', fraction: 1 };
-      job.sha256 = m.sha256;
-      job.size = m.size;
-      job.summary = m.summary;
     } else {
       job.state = 'failed';
       job.error = m.error;
+      delete job.artefacts;
+      delete job.signedBy;
+      delete job.sha256;
+      delete job.size;
       job.progress = { phase: 'failed', fraction: job.progress.fraction };
       rmSync(join(this.o.dir, job.id), { recursive: true, force: true });
       this.onError(`${job.kind} job ${job.id} (${job.framework}) failed: ${m.error}`);
@@ -201,7 +232,7 @@ export class JobManager {
   async close(): Promise<void> {
     this.closed = true;
     if (this.timer) clearInterval(this.timer);
-    for (const { job } of this.queue.splice(0)) this.finish(job, { type: 'failed', error: 'the server shut down before the job started; create it again' });
+    for (const { job } of this.queue.splice(0)) void this.finish(job, { type: 'failed', error: 'the server shut down before the job started; create it again' });
     await Promise.all([...this.running.values()].map((w) => w.terminate().catch(() => 0)));
     for (const id of this.jobs.keys()) rmSync(join(this.o.dir, id), { recursive: true, force: true });
   }

@@ -9,7 +9,7 @@ export type JobKind = 'report' | 'bundle';
 
 export interface WorkerInput {
   kind: JobKind;
-  /** The report's rendering (a bundle carries the JSON report). */
+  /** The report's rendering (a bundle carries every rendering). */
   format: ReportFormat;
   catalog: Catalog;
   categories: string[];
@@ -30,14 +30,22 @@ export interface WorkerInput {
   ledger: { db: string; keysDir: string; keys: string; location: string };
   evidenceMaxBytes: number;
   previousCheckpoint?: SignedCheckpoint;
-  outFile: string;
-  /** Reports: where the detached signature goes. */
-  sigFile?: string;
+  /** The job's folder, and the result's file name in it (a report's signature is NAME.sig beside it; OSCAL's catalog NAME.catalog.json). */
+  dir: string;
+  filename: string;
+}
+
+/** One file a job made: a report (OSCAL: the results), OSCAL's catalog, or a bundle. */
+export interface JobArtefact {
+  part: 'report' | 'catalog' | 'bundle';
+  name: string;
+  sha256: string;
+  size: number;
 }
 
 export type WorkerMessage =
   | { type: 'progress'; phase: string; fraction: number }
-  | { type: 'done'; sha256: string; size: number; summary: JobSummary }
+  | { type: 'done'; artefacts: JobArtefact[]; summary: JobSummary; signedBy: string }
   | { type: 'failed'; error: string; kind?: string };
 
 export interface JobSummary {

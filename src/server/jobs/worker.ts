@@ -4,13 +4,12 @@
  * own connections to the service's ledger and compliance store (a second SQLite connection or
  * PostgreSQL pool, as `attest report` beside a running server would) with the service's own
  * keys (handed over in memory, whatever provider the service uses), does the same steps the
- * CLI does (produceFrameworkReport, createBundle), and posts its progress to the server.
+ * CLI does (assembleFrameworkReport, renderFrameworkReport, createReportBundle), and posts its progress to the server.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { createBundle } from '../../bundle/create.js';
-import { produceFrameworkReport, type ReportPhase } from '../../compliance/report-output.js';
+import { createReportBundle, fileDigest } from '../../bundle/create.js';
+import { assembleFrameworkReport, renderFrameworkReport, writeArtefacts, type ReportPhase } from '../../compliance/report-output.js';
 import { openComplianceStore } from '../../compliance/store.js';
 import { openLedger } from '../../ledger/open.js';
 import { EnvKeyProvider } from '../../ledger/keys.js';
@@ -18,16 +17,6 @@ import type { WorkerInput, WorkerMessage } from './types.js';
 
 function post(m: WorkerMessage): void {
   parentPort!.postMessage(m);
-}
-
-async function fileDigest(path: string): Promise<{ sha256: string; size: number }> {
-  const h = createHash('sha256');
-  let size = 0;
-  for await (const chunk of createReadStream(path)) {
-    h.update(chunk as Buffer);
-    size += (chunk as Buffer).length;
-  }
-  return { sha256: h.digest('hex'), size };
 }
 
 /** Where each report phase starts, as a fraction of a report job (a bundle's report step takes its first 30 %). */
@@ -39,45 +28,45 @@ async function run(inp: WorkerInput): Promise<void> {
   try {
     await store.init();
     const reportShare = inp.kind === 'bundle' ? 0.3 : 1;
-    const produced = await produceFrameworkReport({
+    const now = new Date(inp.now);
+    const onPhase = (phase: ReportPhase) => post({ type: 'progress', phase, fraction: REPORT_PHASES[phase] * reportShare });
+    const assembled = await assembleFrameworkReport({
       catalog: inp.catalog,
       categories: inp.categories,
-      format: inp.kind === 'bundle' ? 'json' : inp.format,
       findings: inp.findings,
       serviceFindings: inp.serviceFindings,
       titles: new Map(inp.titles),
       paths: inp.paths,
       sources: inp.sources,
       period: inp.period,
-      now: new Date(inp.now),
+      now,
       version: inp.version,
       ledger: { ledger, store, location: inp.ledger.location },
       notes: inp.notes,
-      onPhase: (phase) => post({ type: 'progress', phase, fraction: REPORT_PHASES[phase] * reportShare }),
+      onPhase,
     });
-    if (!produced.signature) throw new Error('the report was not signed: the ledger has no signing key');
-    const sig = Buffer.from(JSON.stringify(produced.signature, null, 2) + '\n');
+    if (!assembled.signer) throw new Error('the report was not signed: the ledger has no signing key');
+    const summary = { records: assembled.snapshot?.records ?? 0, verified: assembled.snapshot?.verification.ok ?? false };
     if (inp.kind === 'report') {
-      writeFileSync(inp.outFile, produced.bytes);
-      writeFileSync(inp.sigFile!, sig);
-      post({ type: 'done', sha256: produced.signature.sha256, size: produced.bytes.length, summary: { records: produced.snapshot?.records ?? 0, verified: produced.snapshot?.verification.ok ?? false } });
+      const artefacts = await renderFrameworkReport(assembled, inp.format, { name: inp.filename, onPhase });
+      writeArtefacts(inp.dir, artefacts);
+      post({ type: 'done', artefacts: artefacts.map((f) => ({ part: f.part, name: f.name, sha256: f.signature!.sha256, size: f.bytes.length })), summary, signedBy: assembled.signer.kid });
       return;
     }
-    const expected = Math.max(produced.snapshot?.records ?? 0, 1);
-    post({ type: 'progress', phase: 'bundling records', fraction: reportShare });
-    const r = await createBundle({
+    const expected = Math.max(assembled.snapshot?.records ?? 0, 1);
+    const out = join(inp.dir, inp.filename);
+    const r = await createReportBundle(assembled, {
       ledger,
       store,
-      report: produced.bytes,
-      reportSig: sig,
-      out: inp.outFile,
-      now: new Date(inp.now),
+      out,
+      now,
+      onPhase,
       ...(inp.previousCheckpoint ? { previousCheckpoint: inp.previousCheckpoint } : {}),
       onProgress: (records) => post({ type: 'progress', phase: 'bundling records', fraction: reportShare + (0.95 - reportShare) * Math.min(records / expected, 1) }),
     });
     post({ type: 'progress', phase: 'hashing', fraction: 0.97 });
-    const d = await fileDigest(inp.outFile);
-    post({ type: 'done', sha256: d.sha256, size: d.size, summary: { records: r.records, verified: produced.snapshot?.verification.ok ?? false, checkpoint: r.checkpoint.size } });
+    const d = await fileDigest(out);
+    post({ type: 'done', artefacts: [{ part: 'bundle', name: inp.filename, sha256: d.sha256, size: d.size }], summary: { ...summary, records: r.records, checkpoint: r.checkpoint.size }, signedBy: assembled.signer.kid });
   } finally {
     await store.close().catch(() => undefined);
     await ledger.close().catch(() => undefined);

@@ -20,6 +20,7 @@ import { CONTROLS } from '../../controls/index.js';
 import { resolveFramework } from '../../compliance/frameworks.js';
 import { selectCategories } from '../../compliance/assess.js';
 import { REPORT_FORMATS, REPORT_MEDIA_TYPES, scopeNotes } from '../../compliance/report-output.js';
+import { actorFromPrincipal } from '../../compliance/records.js';
 import type { SignedCheckpoint } from '../../ledger/ledger.js';
 import { keySpec } from '../../ledger/keys.js';
 import { TOOL_VERSION } from '../../report/model.js';
@@ -53,7 +54,21 @@ const JOB_SCHEMA: JsonSchema = {
     statusUrl: { type: 'string' },
     downloadUrl: { type: 'string', description: 'Present once the job is done' },
     signatureUrl: { type: 'string', description: 'Reports: the detached Ed25519 signature (attest report verify)' },
+    catalogUrl: { type: 'string', description: 'OSCAL reports: the framework as an OSCAL catalog, which the results\' findings resolve against (download?part=catalog)' },
+    catalogSignatureUrl: { type: 'string', description: 'OSCAL reports: the catalog\'s detached signature (signature?part=catalog)' },
+    artefacts: {
+      type: 'array',
+      description: 'Every file the job made (done): the report (OSCAL: the results), the OSCAL catalog, or the bundle',
+      items: { type: 'object', required: ['part', 'name', 'sha256', 'size'], properties: { part: { type: 'string', enum: ['report', 'catalog', 'bundle'] }, name: { type: 'string' }, sha256: { type: 'string' }, size: { type: 'integer' } } },
+    },
   },
+};
+
+/** Which file of a job a download names: the report (default) or, for an OSCAL report, its catalog. */
+const PART_QUERY: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { part: { type: 'string', enum: ['report', 'catalog'], default: 'report', description: 'catalog: the OSCAL catalog of an OSCAL report job (the results are the default part)' } },
 };
 
 const ID_PARAMS: JsonSchema = { type: 'object', required: ['id'], properties: { id: str('The job id', { maxLength: 64 }) } };
@@ -65,12 +80,13 @@ const KINDS: Record<JobKind, { base: string; noun: string; scopes: ('compliance:
 
 function view(j: Job): Record<string, unknown> {
   const base = KINDS[j.kind].base;
-  const { file: _file, sigFile: _sig, owner, ...rest } = j;
+  const { file: _file, sigFile: _sig, catalog, signedBy: _key, owner, ...rest } = j;
   return {
     ...rest,
     owner: owner.actor,
     statusUrl: `${base}/${j.id}`,
     ...(j.state === 'done' ? { downloadUrl: `${base}/${j.id}/download`, ...(j.kind === 'report' ? { signatureUrl: `${base}/${j.id}/signature` } : {}) } : {}),
+    ...(j.state === 'done' && catalog ? { catalogUrl: `${base}/${j.id}/download?part=catalog`, catalogSignatureUrl: `${base}/${j.id}/signature?part=catalog` } : {}),
   };
 }
 
@@ -91,10 +107,10 @@ export function jobRoutes(ctx: ServerContext): RouteDecl[] {
       url: k.base,
       scopes: k.scopes,
       unrestrictedOnly: true,
-      summary: kind === 'report' ? 'Start a signed compliance report (JSON or PDF) for one framework, made in the background' : 'Start an evidence bundle (zip) for one framework, made in the background',
+      summary: kind === 'report' ? 'Start a signed compliance report (JSON, PDF or OSCAL) for one framework, made in the background' : 'Start an evidence bundle (zip) for one framework, made in the background',
       description: kind === 'report'
-        ? 'Answers 202 with the job; poll statusUrl, then GET downloadUrl (the file) and signatureUrl (its detached Ed25519 signature, checked by attest report verify). Made from the service\'s current scan of server.targets and its ledger.'
-        : 'Answers 202 with the job; poll statusUrl, then GET downloadUrl. The zip verifies offline with attest bundle verify.',
+        ? 'Answers 202 with the job; poll statusUrl, then GET downloadUrl (the file) and signatureUrl (its detached Ed25519 signature, checked by attest report verify). format oscal makes two files: the OSCAL 1.1.2 assessment results (downloadUrl) and the framework as an OSCAL catalog they resolve against (catalogUrl = download?part=catalog, its signature at catalogSignatureUrl). Made from the service\'s current scan of server.targets and its ledger; when done, a compliance.report.generated ledger record names who made it and the SHA-256 of each file.'
+        : 'Answers 202 with the job; poll statusUrl, then GET downloadUrl. The zip carries every rendering of the report (JSON, PDF, OSCAL results and catalog, each signed) and verifies offline with attest bundle verify. When done, a compliance.bundle.generated ledger record names who made it and the zip\'s SHA-256.',
       tags: ['compliance'],
       body: {
         type: 'object',
@@ -143,7 +159,7 @@ export function jobRoutes(ctx: ServerContext): RouteDecl[] {
         let job: Job;
         try {
           job = ctx.jobs.submit(
-            { kind, framework: catalog.id, format, period, owner: { key: principalKey(p), actor: actorOf(p) } },
+            { kind, framework: catalog.id, format, period, owner: { key: principalKey(p), actor: actorOf(p), recordActor: actorFromPrincipal(p) } },
             {
               kind,
               format,
@@ -203,24 +219,31 @@ export function jobRoutes(ctx: ServerContext): RouteDecl[] {
     url: `${KINDS[kind].base}/:id/${what === 'file' ? 'download' : 'signature'}`,
     scopes: KINDS[kind].scopes,
     unrestrictedOnly: true,
-    summary: what === 'file' ? `Download the finished ${KINDS[kind].noun}` : 'Download the report\'s detached Ed25519 signature (attest report verify FILE --signature SIG)',
+    summary: what === 'file'
+      ? `Download the finished ${KINDS[kind].noun}${kind === 'report' ? ' (?part=catalog: the OSCAL catalog of an OSCAL report)' : ''}`
+      : 'Download the report\'s detached Ed25519 signature (attest report verify FILE --signature SIG; ?part=catalog: the OSCAL catalog\'s)',
     tags: ['compliance'],
     params: ID_PARAMS,
+    ...(kind === 'report' ? { querystring: PART_QUERY } : {}),
     produces: what === 'signature' ? ['application/json'] : kind === 'bundle' ? ['application/zip'] : REPORT_FORMATS.map((f) => REPORT_MEDIA_TYPES[f]),
     response: {
       200: { description: what === 'file' ? 'The file (Content-Disposition: attachment)' : 'The attest-signature/v1 document', type: 'string' },
       404: errorResponse('No such job visible to the caller (or removed)'),
+      ...(kind === 'report' ? { 400: errorResponse('part=catalog for a report that is not OSCAL (only OSCAL reports have a catalog)') } as Record<number, JsonSchema & { description: string }> : {}),
       409: errorResponse('The job has not finished, or it failed'),
     },
     async handler(req, reply) {
       const p = principalOf(req);
       const { id } = req.params as { id: string };
+      const { part = 'report' } = (req.query ?? {}) as { part?: 'report' | 'catalog' };
       const j = visible(req, kind, id);
       if (!j) return missing(req, reply, kind, id);
+      if (part === 'catalog' && !j.catalog) return badRequest(req, reply, `job ${j.id} is a ${j.format} ${kind}; only an OSCAL report (format oscal) has a catalog part: leave part out for its file`, 'part');
       if (j.state !== 'done') {
         return reply.code(409).send(errorBody(req, 'not_ready', j.state === 'failed' ? `the job failed (${j.error ?? 'no reason given'}); create it again` : `the job is ${j.state} (${j.progress.phase}, ${Math.round(j.progress.fraction * 100)} %); poll ${KINDS[kind].base}/${j.id} until its state is done`));
       }
-      const path = what === 'file' ? j.file : j.sigFile!;
+      const file = part === 'catalog' ? j.catalog! : { file: j.file, sigFile: j.sigFile, filename: j.filename };
+      const path = what === 'file' ? file.file : file.sigFile!;
       let size: number;
       try {
         size = statSync(path).size;
@@ -234,11 +257,11 @@ export function jobRoutes(ctx: ServerContext): RouteDecl[] {
           target: { type: `${kind}_job`, id: j.id },
           outcome: 'success',
           request_id: req.id,
-          metadata: { framework: j.framework, file: what === 'file' ? j.filename : `${j.filename}.sig`, sha256: j.sha256 ?? null, createdBy: j.owner.actor.id },
+          metadata: { framework: j.framework, file: what === 'file' ? file.filename : `${file.filename}.sig`, sha256: j.artefacts?.find((f) => f.name === file.filename)?.sha256 ?? null, createdBy: j.owner.actor.id },
         },
       ]);
-      const type = what === 'signature' ? 'application/json' : kind === 'bundle' ? 'application/zip' : REPORT_MEDIA_TYPES[j.format];
-      const name = what === 'file' ? j.filename : `${j.filename}.sig`;
+      const type = what === 'signature' || part === 'catalog' ? 'application/json' : kind === 'bundle' ? 'application/zip' : REPORT_MEDIA_TYPES[j.format];
+      const name = what === 'file' ? file.filename : `${file.filename}.sig`;
       return reply
         .header('content-type', type)
         .header('content-length', String(size))

@@ -57,6 +57,26 @@ export function excludeMatcher(patterns: string[]): (path: string) => string | u
   };
 }
 
+/** A path named on the command line: a folder or a regular file, or why it cannot be scanned. */
+function namedPath(p: string): { st: Stats; real: string } | { error: string } {
+  let st: Stats;
+  let real: string;
+  try { st = statSync(p); real = realpathSync.native(p); } catch (e) {
+    return { error: errorCode(e) === 'ENOENT' ? 'no such file or directory' : `cannot read: ${errorCode(e)}` };
+  }
+  return st.isDirectory() || st.isFile() ? { st, real } : { error: notRegular(st) };
+}
+
+/** The paths named on the command line that cannot be scanned, each with the message a scan reports for it. */
+export function namedPathErrors(paths: readonly string[]): { file: string; message: string }[] {
+  const out: { file: string; message: string }[] = [];
+  for (const p of paths) {
+    const n = namedPath(p);
+    if ('error' in n) out.push({ file: displayPath(p), message: n.error });
+  }
+  return out;
+}
+
 /**
  * Find candidate template files under the given paths, recursively, skipping build and
  * vendor folders. Symbolic links are followed when their target is inside one of the
@@ -146,15 +166,10 @@ export function discover(paths: string[], opts: { exclude?: string[]; candidate?
 
   const dirArgs: { p: string; real: string }[] = [];
   for (const p of paths) {
-    let st: Stats;
-    let real: string;
-    try { st = statSync(p); real = realpathSync.native(p); } catch (e) {
-      err(p, errorCode(e) === 'ENOENT' ? 'no such file or directory' : `cannot read: ${errorCode(e)}`);
-      continue;
-    }
-    if (st.isDirectory()) { dirArgs.push({ p, real }); roots.push(real); }
-    else if (st.isFile()) addFile(p, real, true);
-    else err(p, notRegular(st));
+    const n = namedPath(p);
+    if ('error' in n) { err(p, n.error); continue; }
+    if (n.st.isDirectory()) { dirArgs.push({ p, real: n.real }); roots.push(n.real); }
+    else addFile(p, n.real, true);
   }
   for (const { p, real } of dirArgs) if (!dirs.has(real)) walk(p, real);
   for (let i = 0; i < links.length; i++) followLink(links[i]!);

@@ -1,7 +1,8 @@
-// The auditor package on a framework's checklist: a signed report (PDF or JSON) or an evidence
+// The auditor package on a framework's checklist: a signed report (PDF, JSON or OSCAL) or an evidence
 // bundle, made by a background job on the server. The page creates the job, shows its phase
 // and progress while it runs, and offers the file (and, for reports, its detached signature)
-// when it is done. The server decides who may: the buttons only mirror its scopes.
+// when it is done (OSCAL: the results and the catalog they resolve against, each with its
+// signature). The server decides who may: the buttons only mirror its scopes.
 import { useEffect, useRef, useState } from 'react';
 import { saveBlob } from '../../lib/api';
 import { errorText } from '../../lib/compliance';
@@ -20,6 +21,8 @@ interface JobView {
   statusUrl: string;
   downloadUrl?: string;
   signatureUrl?: string;
+  catalogUrl?: string;
+  catalogSignatureUrl?: string;
 }
 
 type Kind = { label: string; url: string; body: Record<string, unknown>; scope: string };
@@ -36,6 +39,7 @@ export function AuditorPackage({ fw }: { fw: string }) {
   const kinds: Kind[] = [
     { label: 'Download report (PDF)', url: '/api/compliance/reports', body: { framework: fw, format: 'pdf' }, scope: 'audit:read' },
     { label: 'Download report (JSON)', url: '/api/compliance/reports', body: { framework: fw, format: 'json' }, scope: 'audit:read' },
+    { label: 'Download report (OSCAL)', url: '/api/compliance/reports', body: { framework: fw, format: 'oscal' }, scope: 'audit:read' },
     { label: 'Create evidence bundle', url: '/api/compliance/bundles', body: { framework: fw, since: '90d' }, scope: 'audit:export' },
   ];
   const me = session.me;
@@ -105,6 +109,16 @@ export function AuditorPackage({ fw }: { fw: string }) {
               {job.signatureUrl && (
                 <button type="button" className="btn btn-small" onClick={() => void download(job.signatureUrl!, `${job.filename ?? 'report'}.sig`)}>
                   Download signature
+                </button>
+              )}{' '}
+              {job.catalogUrl && (
+                <button type="button" className="btn btn-small" onClick={() => void download(job.catalogUrl!, `${job.filename ?? 'report'}.catalog.json`)}>
+                  Download OSCAL catalog
+                </button>
+              )}{' '}
+              {job.catalogSignatureUrl && (
+                <button type="button" className="btn btn-small" onClick={() => void download(job.catalogSignatureUrl!, `${job.filename ?? 'report'}.catalog.json.sig`)}>
+                  Download catalog signature
                 </button>
               )}
             </p>
