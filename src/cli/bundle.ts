@@ -58,11 +58,11 @@ async function create(argv: string[]): Promise<number> {
   const outFile = one(a, 'out');
   if (!outFile) throw new UsageError('bundle create needs --out FILE.zip');
   if (!one(a, 'framework')) throw new UsageError('bundle create needs --framework FW (see attest frameworks)');
-  if (!a.flags.has('db') && !a.flags.has('keys')) throw new UsageError('bundle create needs the ledger (--db and --keys): the bundle is anchored to its signed checkpoint');
   const prevFile = one(a, 'previous-checkpoint');
   const previous = prevFile ? readCheckpoint(prevFile) : undefined;
   // The report exactly as `attest report` assembles it (one scan), in every rendering, each signed.
   const run = cliReportRun(a);
+  if (!run.settings) throw new UsageError('bundle create needs the ledger: there is none at the default place (.attest/ledger.db, or ledger.db in the config); name it with --db (and --keys): the bundle is anchored to its signed checkpoint');
   const { r, code } = await withAssembledReport(a, run, async (assembled, ledger) => {
     const reportCode = reportExitCode(run, assembled);
     if (reportCode !== 0) process.stderr.write(`attest: the report step exited ${reportCode} (input errors, no infrastructure files, or a ledger that does not verify: see the notes in report.json); the bundle is made anyway and this command exits ${reportCode}\n`);

@@ -187,6 +187,21 @@ function existingLedger(a: ParsedArgs): { db: string; compliance: ComplianceConf
   return s;
 }
 
+/**
+ * The ledger a read-only command (checklist, report, bundle create) uses: the one named by --db
+ * or --keys; else the default one (config ledger.db, else .attest/ledger.db) when a SQLite file
+ * is there, said on stderr so nobody wonders where attestations or the audit log came from. A
+ * PostgreSQL URL from the environment is used only when asked for with --db: a DATABASE_URL set
+ * for something else must not turn a scan into a database connection.
+ */
+export function ledgerToUse(a: ParsedArgs, quiet: boolean): { db: string; compliance: ComplianceConfig } | undefined {
+  if (a.flags.has('db') || a.flags.has('keys')) return existingLedger(a);
+  const s = complianceSettings(a);
+  if (isPostgresUrl(s.db) || !existsSync(s.db)) return undefined;
+  if (!quiet) process.stderr.write(`attest: using the ledger ${s.db} (its attestations, exceptions and audit log); --db chooses another\n`);
+  return s;
+}
+
 function localActor(a: ParsedArgs): ComplianceActor {
   let id = one(a, 'actor');
   if (id === undefined) {
@@ -309,8 +324,7 @@ export async function runChecklist(argv: string[]): Promise<number> {
   const failOn = failRaw === 'none' ? [] : failRaw.split(',').map((s) => s.trim());
   for (const s of failOn) if (!(REQUIREMENT_STATUSES as readonly string[]).includes(s) || s === 'not_applicable') throw new UsageError(`--fail-on-status: ${JSON.stringify(s)} is not a status; use none or a list of ${REQUIREMENT_STATUSES.filter((x) => x !== 'not_applicable').join(', ')}`);
   const quiet = a.flags.has('quiet');
-  const useLedger = a.flags.has('db') || a.flags.has('keys');
-  const settings = useLedger ? existingLedger(a) : undefined;
+  const settings = ledgerToUse(a, quiet);
   const paths = a.positional.length > 1 ? a.positional.slice(1) : ['.'];
   const { result, findings, ignores } = scanFor(a, paths, quiet);
   const now = new Date();
@@ -356,7 +370,7 @@ export async function runChecklist(argv: string[]): Promise<number> {
     process.stderr.write(
       `attest: ${fw.id}: ${ratioText(fw.summary.score)} met, automated coverage ${ratioText(fw.summary.coverage)}; ` +
         REQUIREMENT_STATUSES.filter((s) => fw.summary.counts[s]).map((s) => `${fw.summary.counts[s]} ${STATUS_TEXT[s]}`).join(', ') +
-        `${settings ? '' : '; manual evidence not read (no --db)'}; exit ${code}${why.length ? ` (${why.join('; ')})` : ''}\n` +
+        `${settings ? '' : '; manual evidence not read (no --db, no ledger at the default place)'}; exit ${code}${why.length ? ` (${why.join('; ')})` : ''}\n` +
         (ignores ? ignoreLine(ignores) : '') +
         (output ? `Checklist written to ${output} (${fmt}).\n` : '') +
         'Self-assessed; a third-party audit is required.\n',
@@ -669,7 +683,7 @@ export interface CliReportRun {
   now: Date;
   quiet: boolean;
   paths: string[];
-  /** The ledger's settings when --db or --keys was given (the ledger must exist). */
+  /** The ledger's settings: --db/--keys (the ledger must exist), or the default ledger when it exists (ledgerToUse). */
   settings?: { db: string; compliance: ComplianceConfig };
   /** The report's inputs, less the ledger (assembleFrameworkReport). */
   input: Omit<AssembleInput, 'ledger'>;
@@ -692,9 +706,8 @@ export function cliReportRun(a: ParsedArgs, validate: () => void = () => undefin
   const paths = a.positional.length ? a.positional : ['.'];
   requireInputPaths(paths);
   const quiet = a.flags.has('quiet');
-  const useLedger = a.flags.has('db') || a.flags.has('keys');
-  const settings = useLedger ? existingLedger(a) : undefined;
-  const actor = useLedger ? localActor(a) : undefined;
+  const settings = ledgerToUse(a, quiet);
+  const actor = settings ? localActor(a) : undefined;
   const { result, findings } = scanFor(a, paths, quiet);
   const files = result.sources.filter((s) => s.format !== 'unknown');
   const sourceErrors = result.sources.reduce((n, s) => n + s.errors.length, 0);

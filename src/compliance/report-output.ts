@@ -71,7 +71,7 @@ export interface AssembledReport {
   now: Date;
 }
 
-export const NO_LEDGER_NOTE = 'No ledger was read (no --db): attestations, exceptions and the audit log are missing from this report, every manual part is not started, and the report is not signed.';
+export const NO_LEDGER_NOTE = 'No ledger was read (no --db, and none at the default place .attest/ledger.db): attestations, exceptions and the audit log are missing from this report, every manual part is not started, and the report is not signed.';
 
 /** What the report says about its scan inputs when they are incomplete (read errors, nothing found). */
 export function scopeNotes(inputErrors: number, files: number, paths: readonly string[]): string[] {

@@ -83,7 +83,7 @@ test('checklist on examples/ without a ledger: offline statuses, manual evidence
   const notMet = fw.summary.counts['not_met']!;
   assert.equal(code, notMet > 0 ? 1 : 0);
   assert.match(stderr, /Self-assessed; a third-party audit is required\./);
-  assert.match(stderr, /manual evidence not read \(no --db\)/);
+  assert.match(stderr, /manual evidence not read \(no --db, no ledger at the default place\)/);
   // Nothing decided offline is met without evidence: every met requirement has a met part and none that is not.
   for (const r of fw.requirements.filter((x) => x.status === 'met')) assert.ok(r.parts.every((p) => p.status === 'met' || p.status === 'no_evidence'), r.id);
   for (const r of fw.requirements.filter((x) => x.parts.some((p) => p.kind === 'manual'))) assert.notEqual(r.status, 'met', `${r.id}: manual evidence was not read`);
@@ -287,4 +287,35 @@ test('checklist reads the scan inputs attest scan reads: an ignore file entry ex
   const set = reasonsOf(checklist(['soc2-tsc', 'tfvar', '--var-file', 'prod.tfvars']).doc);
   assert.ok(!set.some((x) => /AT-RDS-001 (fails|cannot be decided) on aws_db_instance\.db/.test(x)), set.join('\n'));
   assert.match(run(['checklist', '--help']).stdout, /--var-file FILE[\s\S]*--ignore-file FILE/);
+});
+
+test('without --db, checklist, report and bundle create use the default ledger (.attest/ledger.db) when it exists, and say so; bundle create without any ledger is refused', () => {
+  const home = mkdtempSync(join(tmpdir(), 'attest-default-ledger-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, ATTEST_CONFIG: join(home, 'none.json') };
+  delete env['ATTEST_LEDGER_DB'];
+  delete env['DATABASE_URL'];
+  const at = (args: string[], cwd = home) => spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env });
+  // Nothing there yet: bundle create is refused before anything is written.
+  const none = at(['bundle', 'create', '--framework', 'soc2-tsc', examples, '--out', 'b.zip']);
+  assert.equal(none.status, 2, none.stderr);
+  assert.match(none.stderr, /bundle create needs the ledger: there is none at the default place/);
+  assert.equal(existsSync(join(home, 'b.zip')), false);
+  // The default ledger, made by the first append.
+  writeFileSync(join(home, 'e.ndjson'), JSON.stringify({ actor: { id: 'alice', type: 'user' }, action: 'user.login', target: { type: 'session', id: 's1' }, outcome: 'success' }) + '\n');
+  assert.equal(at(['ledger', 'append', 'e.ndjson']).status, 0);
+  assert.equal(existsSync(join(home, '.attest', 'ledger.db')), true);
+  const notice = `attest: using the ledger ${join(home, '.attest', 'ledger.db')} (its attestations, exceptions and audit log); --db chooses another\n`;
+  const used = new RegExp(notice.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+  const cl = at(['checklist', 'soc2-tsc', examples, '--format', 'json']);
+  assert.match(cl.stderr, used);
+  assert.equal((JSON.parse(cl.stdout) as Doc).evidenceRead, true);
+  const rep = at(['report', '--framework', 'soc2-tsc', examples, '--out', 'r.json']);
+  assert.match(rep.stderr, used);
+  assert.equal(existsSync(join(home, 'r.json.sig')), true, 'the report is signed with the default ledger\'s key');
+  const b = at(['bundle', 'create', '--framework', 'soc2-tsc', examples, '--out', 'b.zip']);
+  assert.match(b.stderr, used);
+  assert.equal(existsSync(join(home, 'b.zip')), true, b.stderr);
+  assert.equal(at(['bundle', 'verify', 'b.zip']).status, 0);
+  // --quiet keeps stderr free of the notice.
+  assert.doesNotMatch(at(['checklist', 'soc2-tsc', examples, '--format', 'json', '--quiet']).stderr, /using the ledger/);
 });
