@@ -172,6 +172,13 @@ export class AlertBook {
     return this.listeners.size;
   }
 
+  /** Open alerts (the console's badge), as of the last read. */
+  get openCount(): number {
+    let n = 0;
+    for (const v of this.views.values()) if (v.state === 'open') n++;
+    return n;
+  }
+
   /** The seq up to which every alert record is folded in. */
   get seq(): number {
     return this.through;

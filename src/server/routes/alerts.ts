@@ -67,16 +67,20 @@ const ALERT_VIEW: JsonSchema = {
 const ID_PARAMS: JsonSchema = { type: 'object', required: ['id'], properties: { id: str('The alert id', { minLength: 1, maxLength: 128 }) } };
 const NOTE = str('Free text kept in the ledger record (do not put personal data in it)', { maxLength: 2000 });
 
-/** Alerts newest first, filtered; also what the badge counts. */
+/** Alerts newest first, filtered (one pass; the filters combine). */
 export function filterAlerts(all: Iterable<AlertView>, f: { state?: string; severity?: string; minSeverity?: string; subject?: string; since?: string }): AlertView[] {
   const since = f.since ? Date.parse(f.since) : undefined;
-  return [...all]
-    .filter((a) => (f.state ? a.state === f.state : true))
-    .filter((a) => (f.severity ? a.severity === f.severity : true))
-    .filter((a) => (f.minSeverity ? severityRank(a.severity) >= severityRank(f.minSeverity as AlertView['severity']) : true))
-    .filter((a) => (f.subject ? a.subject === f.subject : true))
-    .filter((a) => (since !== undefined ? Date.parse(a.raisedAt) >= since : true))
-    .sort((a, b) => b.raisedSeq - a.raisedSeq);
+  const min = f.minSeverity ? severityRank(f.minSeverity as AlertView['severity']) : undefined;
+  const out: AlertView[] = [];
+  for (const a of all) {
+    if (f.state && a.state !== f.state) continue;
+    if (f.severity && a.severity !== f.severity) continue;
+    if (min !== undefined && severityRank(a.severity) < min) continue;
+    if (f.subject && a.subject !== f.subject) continue;
+    if (since !== undefined && Date.parse(a.raisedAt) < since) continue;
+    out.push(a);
+  }
+  return out.sort((a, b) => b.raisedSeq - a.raisedSeq);
 }
 
 /**
@@ -167,9 +171,9 @@ export function alertRoutes(ctx: ServerContext): RouteDecl[] {
       example: { query: { state: 'open' } },
       async handler(req) {
         const q = req.query as { state?: string; severity?: string; minSeverity?: string; subject?: string; since?: string; limit?: number };
-        const all = [...(await ctx.alerts.fresh()).values()];
+        const all = (await ctx.alerts.fresh()).values();
         const matched = filterAlerts(all, q);
-        return { alerts: matched.slice(0, q.limit ?? 200), total: matched.length, openCount: all.filter((a) => a.state === 'open').length };
+        return { alerts: matched.slice(0, q.limit ?? 200), total: matched.length, openCount: ctx.alerts.openCount };
       },
     },
     {
