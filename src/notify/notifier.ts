@@ -1,6 +1,6 @@
 /**
- * Delivers raised alerts (the console's live stream is the AlertBook's, in alerts.ts). It listens to this process's ledger appends (Ledger.onAppend) and
- * sends every `alert.raised` it sees to the channels whose minimum severity the alert
+ * Delivers raised alerts (the console's live stream is the AlertBook's, in alerts.ts). It
+ * listens to this process's ledger appends (Ledger.onAppend) and sends every `alert.raised` it sees to the channels whose minimum severity the alert
  * reaches, with retries and exponential backoff; a delivery that fails every try is recorded
  * as `alert.delivery.failed` with deadLetter: true, which the console shows on the alert.
  *

@@ -106,9 +106,13 @@ export function alertRoutes(ctx: ServerContext): RouteDecl[] {
   /**
    * Acknowledge or resolve. The state read first gives the usual answers (404, 409); the
    * append itself is guarded (Ledger.append's `unless`): it is written only if, under the
-   * ledger's append lock, the alert still has no record the change may not follow. So of two
-   * concurrent requests — in this instance or in two instances over one database — exactly
-   * one writes its record and the other gets 409 naming the one that did.
+   * ledger's append lock, the alert still has no record the change may not follow (a guarded
+   * append is also written alone, one at a time, through this process's append queue). So of
+   * two concurrent requests — in this instance or in two instances over one database — exactly
+   * one writes its record and the other gets 409 naming the one that did. The guarantee holds
+   * among writers that append these records guarded, which in attest is this route alone
+   * (POST /api/audit/events refuses alert.* records); an older instance without the guard
+   * during a rolling upgrade could still write a second one (the fold keeps the first).
    */
   const changeRoute = (change: Change, d: { summary: string; body: JsonSchema; ok: string; bad: string; conflict: string }): RouteDecl => ({
     method: 'POST',
