@@ -66,6 +66,7 @@ import {
   nodeKey,
   ZERO_HASH,
   type AppendBatch,
+  type AppendGuard,
   type ArchiveRow,
   type CheckpointRow,
   type DistinctField,
@@ -94,6 +95,8 @@ export interface LedgerOptions {
 /** One caller's append waiting for the group commit. */
 interface Queued {
   events: AuditEventInput[];
+  /** Written alone in its transaction, after the store checked this under its append lock. */
+  guard?: AppendGuard;
   resolve: (r: AppendResult) => void;
   reject: (e: unknown) => void;
 }
@@ -404,8 +407,13 @@ export class Ledger {
    * Alert records (`alert.*`) are detection's, notify's and the alerts API's alone
    * (`opts.alerts`): the console shows them as alerts a security officer must work, so a
    * client with audit:write must not be able to raise, close or bury one.
+   * `unless` makes the append conditional: the store checks it under its append lock, in the
+   * append's transaction (SQLite's write lock, PostgreSQL's head row lock, which every writer
+   * of the database takes), and refuses the whole call with LedgerConflictError, writing
+   * nothing, when a record of that target already has one of its actions. A guarded call is
+   * written in a transaction of its own (never merged with others), of at most 5000 records.
    */
-  async append(events: unknown[], opts: { compliance?: boolean; retentionRun?: boolean; alerts?: boolean } = {}): Promise<AppendResult> {
+  async append(events: unknown[], opts: { compliance?: boolean; retentionRun?: boolean; alerts?: boolean; unless?: AppendGuard } = {}): Promise<AppendResult> {
     const valid = events.map((e, i) => {
       const ev = validateEvent(e, events.length > 1 ? i : undefined);
       if (ev.action === ERASE_ACTION) {
@@ -425,11 +433,13 @@ export class Ledger {
       }
       return ev;
     });
+    if (opts.unless && valid.length > MAX_BATCH) throw new LedgerValidationError('events', `a guarded append (unless) is one transaction: at most ${MAX_BATCH} events, got ${valid.length}`);
+    if (opts.unless && !opts.unless.actions.length) throw new LedgerValidationError('unless', 'name at least one action the target must not have');
     let first = 0;
     let last = 0;
     let checkpoint: SignedCheckpoint | undefined;
     for (let i = 0; i < valid.length; i += MAX_BATCH) {
-      const r = await this.appendValid(valid.slice(i, i + MAX_BATCH));
+      const r = await this.appendValid(valid.slice(i, i + MAX_BATCH), opts.unless);
       if (!first) first = r.first;
       last = r.last;
       if (r.checkpoint) checkpoint = r.checkpoint;
@@ -446,10 +456,10 @@ export class Ledger {
    * concurrent small appends cost few transactions — also with SQLite, whose writes do not
    * yield to the event loop. Each caller still gets its own contiguous seq range.
    */
-  private appendValid(events: AuditEventInput[]): Promise<AppendResult> {
+  private appendValid(events: AuditEventInput[], guard?: AppendGuard): Promise<AppendResult> {
     if (events.length === 0) return Promise.resolve({ first: 0, last: 0, count: 0 });
     return new Promise((resolve, reject) => {
-      this.queue.push({ events, resolve, reject });
+      this.queue.push({ events, resolve, reject, ...(guard ? { guard } : {}) });
       if (!this.draining) {
         this.draining = true;
         this.drained = new Promise<void>((r) => setImmediate(r)).then(() => this.drain());
@@ -466,7 +476,8 @@ export class Ledger {
       while (this.queue.length) {
         const group = [this.queue.shift()!];
         let n = group[0]!.events.length;
-        while (this.queue.length && n + this.queue[0]!.events.length <= MAX_BATCH) {
+        // A guarded call's check covers the database before the batch, not other callers' records in it.
+        while (!group[0]!.guard && this.queue.length && !this.queue[0]!.guard && n + this.queue[0]!.events.length <= MAX_BATCH) {
           const next = this.queue.shift()!;
           n += next.events.length;
           group.push(next);
@@ -489,7 +500,7 @@ export class Ledger {
    */
   private async writeGroup(group: Queued[]): Promise<void> {
     try {
-      const r = await this.writeBatch(group.length === 1 ? group[0]!.events : group.flatMap((g) => g.events));
+      const r = await this.writeBatch(group.length === 1 ? group[0]!.events : group.flatMap((g) => g.events), group.length === 1 ? group[0]!.guard : undefined);
       let seq = r.first;
       for (const g of group) {
         const first = seq;
@@ -507,7 +518,7 @@ export class Ledger {
     }
   }
 
-  private async writeBatch(events: AuditEventInput[]): Promise<AppendResult> {
+  private async writeBatch(events: AuditEventInput[], guard?: AppendGuard): Promise<AppendResult> {
     const parts = events.map(splitEvent);
     // Canonicalised before taking the lock; under it only seq and time are spliced in.
     const pending = parts.map((p) => pendingBody(p.body as unknown as Record<string, unknown>));
@@ -556,7 +567,7 @@ export class Ledger {
         head: { size, hash: records[records.length - 1]!.hash, ts, frontier: tree.hashes },
         ...(signed ? { checkpoint: signed } : {}),
       };
-    });
+    }, guard);
     const first = batch.records[0]!.seq;
     const last = batch.records[batch.records.length - 1]!.seq;
     if (signed) {

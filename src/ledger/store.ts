@@ -111,6 +111,36 @@ export interface AppendBatch {
   checkpoint?: CheckpointRow;
 }
 
+/**
+ * A condition an append is written under (Ledger.append's `unless`): the store checks it
+ * after taking its append lock, inside the append's transaction, so no other writer — in
+ * this process or any other sharing the database — can append between the check and the
+ * write. The batch is refused (LedgerConflictError) when a record of this target already has
+ * one of these actions.
+ */
+export interface AppendGuard {
+  targetType: string;
+  targetId: string;
+  actions: readonly string[];
+}
+
+/** An append refused by its guard: the record named here was already there. Nothing was written. */
+export class LedgerConflictError extends Error {
+  constructor(
+    readonly seq: number,
+    readonly action: string,
+    readonly guard: AppendGuard,
+  ) {
+    super(`record ${seq} (${action}) of ${guard.targetType} ${guard.targetId} already exists; nothing was appended`);
+    this.name = 'LedgerConflictError';
+  }
+}
+
+/** The SQL both stores run for a guard under their append lock ($1 type, $2 id, $3.. actions). */
+export function guardSql(g: AppendGuard, param: (i: number) => string): string {
+  return `SELECT seq, action FROM records WHERE target_type = ${param(1)} AND target_id = ${param(2)} AND action IN (${g.actions.map((_, i) => param(i + 3)).join(', ')}) ORDER BY seq LIMIT 1`;
+}
+
 export interface QuerySpec {
   /** Inclusive lower bound on ts (ledger time format). */
   from?: string;
@@ -177,8 +207,12 @@ export interface LedgerStore {
   readonly location: string;
   /** Creates or upgrades the schema; returns the ledger's id (fixed at creation). */
   init(): Promise<string>;
-  /** Runs `prepare` under the store's exclusive append lock and writes its batch atomically. */
-  append(prepare: (head: Head) => AppendBatch): Promise<AppendBatch>;
+  /**
+   * Runs `prepare` under the store's exclusive append lock and writes its batch atomically;
+   * with a guard, first checks it under the same lock and throws LedgerConflictError (writing
+   * nothing) when it does not hold.
+   */
+  append(prepare: (head: Head) => AppendBatch, guard?: AppendGuard): Promise<AppendBatch>;
   /** Integrity switched off: inserts records as given, no lock, no head (benchmark baseline only). */
   appendRaw(records: StoredRecord[]): Promise<void>;
   head(): Promise<Head>;

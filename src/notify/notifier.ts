@@ -1,6 +1,6 @@
 /**
- * Delivers raised alerts. It listens to this process's ledger appends (Ledger.onAppend) and
- * sends every `alert.raised` it sees to the channels whose minimum severity the alert
+ * Delivers raised alerts (the console's live stream is the AlertBook's, in alerts.ts). It
+ * listens to this process's ledger appends (Ledger.onAppend) and sends every `alert.raised` it sees to the channels whose minimum severity the alert
  * reaches, with retries and exponential backoff; a delivery that fails every try is recorded
  * as `alert.delivery.failed` with deadLetter: true, which the console shows on the alert.
  *
@@ -9,24 +9,13 @@
  * PostgreSQL ledger exactly one of them (the one whose evaluator holds the lease, or whose
  * API took the test request) raised it, so each alert is delivered once, not once per instance.
  */
-import { ALERT_ACTIONS, ALERT_DELIVERY_FAILED, ALERT_RAISED, type AlertDeliveryFailed, type AlertRaised } from '../detection/alert.js';
+import { ALERT_DELIVERY_FAILED, ALERT_RAISED, type AlertDeliveryFailed, type AlertRaised } from '../detection/alert.js';
 import type { AppendedRecord, Ledger } from '../ledger/ledger.js';
 import { channelSecrets, openChannel, type Channel, type RaisedAlert } from './channels.js';
 import { DEFAULT_NOTIFY, severityRank, type NotifyConfig } from './config.js';
 import { scrub } from './scrub.js';
 
 export const NOTIFY_ACTOR = { id: 'attest-notify', type: 'service' } as const;
-
-/** What the console's stream is told: which alert changed and how (it reads the view itself). */
-export interface AlertEvent {
-  action: (typeof ALERT_ACTIONS)[number];
-  alertId: string;
-  seq: number;
-  severity?: AlertRaised['severity'];
-  title?: string;
-  /** A raised alert at or above notify.inApp.minSeverity (or a test alert): the console announces it. */
-  notify?: boolean;
-}
 
 export interface NotifyLog {
   info(o: object, msg: string): void;
@@ -46,7 +35,6 @@ const quiet: NotifyLog = { info() {}, warn() {}, error() {} };
 
 export class Notifier {
   private readonly channels: Channel[];
-  private readonly listeners = new Set<(e: AlertEvent) => void>();
   private readonly pending = new Set<Promise<void>>();
   private readonly config: NotifyConfig;
   private log: NotifyLog;
@@ -75,16 +63,6 @@ export class Notifier {
     this.unsubscribe ??= this.o.ledger.onAppend((records) => this.onRecords(records));
   }
 
-  /** The console's live stream: every alert record this process appends. Returns the unsubscribe. */
-  subscribe(fn: (e: AlertEvent) => void): () => void {
-    this.listeners.add(fn);
-    return () => this.listeners.delete(fn);
-  }
-
-  get subscribers(): number {
-    return this.listeners.size;
-  }
-
   /** Deliveries in flight finish (or give up) before this resolves. */
   async idle(): Promise<void> {
     while (this.pending.size) await Promise.allSettled([...this.pending]);
@@ -96,30 +74,14 @@ export class Notifier {
     this.unsubscribe = undefined;
     await this.idle();
     for (const c of this.channels) c.close();
-    this.listeners.clear();
   }
 
   private onRecords(records: readonly AppendedRecord[]): void {
     for (const r of records) {
-      if (!(ALERT_ACTIONS as readonly string[]).includes(r.event.action)) continue;
-      const m = (r.event.metadata ?? {}) as Record<string, unknown>;
-      const alertId = typeof m['alertId'] === 'string' ? m['alertId'] : undefined;
-      if (!alertId) continue;
-      const action = r.event.action as AlertEvent['action'];
-      let ev: AlertEvent = { action, alertId, seq: r.seq };
-      if (action === ALERT_RAISED) {
-        const raised = m as unknown as AlertRaised & { test?: boolean };
-        const alert: RaisedAlert = { ...raised, raisedSeq: r.seq, raisedAt: r.ts };
-        ev = { ...ev, severity: raised.severity, title: raised.title, notify: raised.test === true || severityRank(raised.severity) >= severityRank(this.config.inApp.minSeverity) };
-        if (!this.closed) this.deliver(alert);
-      }
-      for (const l of this.listeners) {
-        try {
-          l(ev);
-        } catch {
-          // a stream that broke is closed by its own request; the others still get the event
-        }
-      }
+      if (r.event.action !== ALERT_RAISED || this.closed) continue;
+      const raised = (r.event.metadata ?? {}) as unknown as AlertRaised & { test?: boolean };
+      if (typeof raised.alertId !== 'string') continue;
+      this.deliver({ ...raised, raisedSeq: r.seq, raisedAt: r.ts });
     }
   }
 

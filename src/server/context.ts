@@ -16,6 +16,8 @@ import { openLedger } from '../ledger/open.js';
 import type { KeyProvider } from '../ledger/keys.js';
 import type { Ledger } from '../ledger/ledger.js';
 import { Notifier } from '../notify/notifier.js';
+import { AlertBook } from '../notify/alerts.js';
+import { DEFAULT_NOTIFY } from '../notify/config.js';
 import { Authenticator, type RateLimits } from './auth.js';
 import { DenialRecorder } from './denial-recorder.js';
 import { defaultSpoolPath, DenialSpool } from './denial-spool.js';
@@ -61,8 +63,10 @@ export interface ServerContext {
   detector?: Detector;
   /** Applies the retention policy on its schedule and knows when it last ran (started by startServer). */
   retention: RetentionScheduler;
-  /** Delivers the alerts this process raises (email, webhook) and feeds the console's live stream (started by createServer). */
+  /** Delivers the alerts this process raises (email, webhook) (started by createServer). */
   notifier: Notifier;
+  /** Every alert, folded and kept current from this process's appends and a read by seq of the others' (the alerts API and its stream; started by createServer). */
+  alerts: AlertBook;
   /** Report and bundle jobs (worker threads, a queue, results kept server.jobs.ttlHours). */
   jobs: JobManager;
   cwd: string;
@@ -164,6 +168,7 @@ export async function createContext(o: ContextOptions): Promise<ServerContext> {
     retention: new RetentionScheduler({ ledger, config: o.config.ledger, ...o.retention, onChange: () => ctx.reports?.invalidateService() }),
     ...((o.config.detection ?? DEFAULT_DETECTION).enabled && ledger.store.sideTables ? { detector: new Detector({ ledger, config: o.config.detection ?? DEFAULT_DETECTION }) } : {}),
     notifier: new Notifier({ ledger, ...(o.config.notify ? { config: o.config.notify } : {}) }),
+    alerts: new AlertBook({ ledger, inAppMinSeverity: (o.config.notify ?? DEFAULT_NOTIFY).inApp.minSeverity }),
     jobs: new JobManager({
       dir: jobsConfig.dir ?? join(isPostgresUrl(o.config.ledger.db) ? resolve(cwd, '.attest') : dirname(o.config.ledger.db), 'jobs'),
       concurrency: jobsConfig.concurrency,
@@ -197,6 +202,7 @@ export async function createContext(o: ContextOptions): Promise<ServerContext> {
       ctx.compliance.close();
       // Deliveries in flight finish (or record their dead letter) while the ledger is open.
       await ctx.notifier.close();
+      await ctx.alerts.close();
       await ctx.retention.close();
       // A clean stop saves the cursor and hands the lease over at once.
       await ctx.detector?.close({ release: true }).catch(() => undefined);

@@ -68,6 +68,8 @@ export async function createServer(o: StartOptions): Promise<{ app: FastifyInsta
     ctx.denialRecorder.start(app.log);
     ctx.notifier.setLog(app.log);
     ctx.notifier.start();
+    ctx.alerts.setLog(app.log);
+    ctx.alerts.start();
     return { app, ctx, registered };
   } catch (e) {
     await ctx.close().catch(() => undefined);

@@ -17,6 +17,7 @@ import { webhookSignature, SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../../src/
 import { notifySection } from '../../src/notify/config.js';
 import type { AlertRaised, AlertView } from '../../src/detection/alert.js';
 import { bearer, dropSchemas, pgSkip, testServer, type Backend, type TestServer } from '../server/helpers.js';
+import { raisedAlert, raisedEvent, readAlertStream } from '../helpers/alerts.js';
 
 interface Mail {
   from: string;
@@ -127,22 +128,7 @@ export function deliverySuite(backend: Backend): void {
 
   const raise = async (severity: AlertRaised['severity'], title: string) => {
     const alertId = `a-${randomBytes(6).toString('hex')}`;
-    const at = new Date().toISOString();
-    const m: AlertRaised = {
-      alertId,
-      severity,
-      subject: 'user-mallory',
-      score: 3,
-      signals: [
-        { rule: 'auth.failed-burst', summary: '7 failed logins in 10 min from 203.0.113.9', weight: 2, highConfidence: false, evidenceSeqs: [1, 2], count: 7 },
-        { rule: 'actor.new-ip', summary: 'first request from 203.0.113.9', weight: 1, highConfidence: false, evidenceSeqs: [3], count: 1 },
-      ],
-      windowStart: at,
-      windowEnd: at,
-      evaluatedThrough: 3,
-      title,
-    };
-    const r = await s.ctx.ledger.append([{ actor: { id: 'attest-detection', type: 'service' }, action: 'alert.raised', target: { type: 'alert', id: alertId }, outcome: 'success', metadata: { ...m } }], { alerts: true });
+    const r = await s.ctx.ledger.append([raisedEvent(raisedAlert(alertId, severity, title))], { alerts: true });
     return { alertId, seq: r.last };
   };
 
@@ -223,29 +209,10 @@ export function deliverySuite(backend: Backend): void {
     const addr = await s.app.listen({ port: 0, host: '127.0.0.1' }).catch(() => `http://127.0.0.1:${(s.app.server.address() as AddressInfo).port}`);
     const officer = await s.token('security-officer', 'olivia');
     const auditor = await s.token('auditor', 'audrey');
-    const events: Array<{ action: string; alertId: string }> = [];
-    const ac = new AbortController();
-    const streamRes = await fetch(`${addr}/api/alerts/stream?maxSeconds=30`, { headers: bearer(auditor), signal: ac.signal });
-    assert.equal(streamRes.status, 200);
-    assert.match(streamRes.headers.get('content-type') ?? '', /text\/event-stream/);
-    const reading = (async () => {
-      const dec = new TextDecoder();
-      let buf = '';
-      try {
-        for await (const chunk of streamRes.body as unknown as AsyncIterable<Uint8Array>) {
-          buf += dec.decode(chunk, { stream: true });
-          let i: number;
-          while ((i = buf.indexOf('\n\n')) >= 0) {
-            const block = buf.slice(0, i);
-            buf = buf.slice(i + 2);
-            const data = block.split('\n').find((l) => l.startsWith('data: '));
-            if (data) events.push(JSON.parse(data.slice(6)) as { action: string; alertId: string });
-          }
-        }
-      } catch {
-        // aborted
-      }
-    })();
+    const stream = await readAlertStream(addr, auditor, 30);
+    assert.equal(stream.status, 200);
+    assert.match(stream.contentType, /text\/event-stream/);
+    const events = stream.events;
     const { alertId } = await raise('medium', 'Bulk export above habit');
     const denied = await s.app.inject({ method: 'POST', url: `/api/alerts/${alertId}/acknowledge`, headers: bearer(auditor), payload: {} });
     assert.equal(denied.statusCode, 403);
@@ -270,8 +237,7 @@ export function deliverySuite(backend: Backend): void {
     assert.equal(missing.statusCode, 404);
     await until('three stream events', () => (events.filter((e) => e.alertId === alertId).length >= 3 ? true : undefined));
     assert.deepEqual(events.filter((e) => e.alertId === alertId).map((e) => e.action), ['alert.raised', 'alert.acknowledged', 'alert.resolved']);
-    ac.abort();
-    await reading;
+    await stream.stop();
     const open = await get<{ alerts: AlertView[] }>('/api/alerts?state=resolved');
     assert.ok(open.alerts.some((a) => a.alertId === alertId));
   });

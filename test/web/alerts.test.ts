@@ -10,7 +10,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import type { AlertDeliveryFailed, AlertRaised } from '../../src/detection/alert.js';
+import type { AlertDeliveryFailed } from '../../src/detection/alert.js';
+import { raisedAlert, raisedEvent } from '../helpers/alerts.js';
 import { browserSkip, go, launchBrowser, RESULTS, signIn, startConsoleServer, type ConsoleServer, watchedPage } from './harness.js';
 
 const skip = browserSkip();
@@ -18,24 +19,6 @@ if (skip) console.log(`# ${skip}`);
 
 let server: ConsoleServer;
 let browser: Browser;
-
-function raised(alertId: string, severity: AlertRaised['severity'], title: string): AlertRaised {
-  const at = new Date().toISOString();
-  return {
-    alertId,
-    severity,
-    subject: 'user-mallory',
-    score: 3,
-    signals: [
-      { rule: 'auth.failed-burst', summary: '7 failed logins in 10 min from 203.0.113.9', weight: 2, highConfidence: false, evidenceSeqs: [1, 2], count: 7 },
-      { rule: 'export.bulk', summary: '4,200 records exported, 30x the usual', weight: 2, highConfidence: true, evidenceSeqs: [3], count: 1 },
-    ],
-    windowStart: at,
-    windowEnd: at,
-    evaluatedThrough: 3,
-    title,
-  };
-}
 
 before(async () => {
   if (skip) return;
@@ -47,13 +30,13 @@ before(async () => {
         { actor: { id: 'user-mallory', type: 'user' }, action: 'auth.login', outcome: 'denied' },
         { actor: { id: 'user-mallory', type: 'user' }, action: 'audit.export', outcome: 'success' },
       ]);
-      const a = raised('alert-takeover', 'high', 'Account takeover then bulk export');
-      const b = raised('alert-burst', 'medium', 'Failed-login burst');
+      const a = raisedAlert('alert-takeover', 'high', 'Account takeover then bulk export');
+      const b = raisedAlert('alert-burst', 'medium', 'Failed-login burst');
       const dead: AlertDeliveryFailed = { alertId: 'alert-takeover', channel: 'slack-secops', attempts: 5, error: 'webhook answered HTTP 500', deadLetter: true };
       await ledger.append(
         [
-          { actor: { id: 'attest-detection', type: 'service' }, action: 'alert.raised', target: { type: 'alert', id: a.alertId }, outcome: 'success', metadata: { ...a } },
-          { actor: { id: 'attest-detection', type: 'service' }, action: 'alert.raised', target: { type: 'alert', id: b.alertId }, outcome: 'success', metadata: { ...b } },
+          raisedEvent(a),
+          raisedEvent(b),
           { actor: { id: 'attest-notify', type: 'service' }, action: 'alert.delivery.failed', target: { type: 'alert', id: a.alertId }, outcome: 'error', metadata: { ...dead } },
         ],
         { alerts: true },

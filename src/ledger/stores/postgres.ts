@@ -18,7 +18,10 @@ import {
   nodeKey,
   redactUrl,
   toArchiveRow,
+  guardSql,
+  LedgerConflictError,
   type AppendBatch,
+  type AppendGuard,
   type ArchiveDbRow,
   type ArchiveRow,
   type CheckpointRow,
@@ -356,10 +359,16 @@ export class PostgresStore implements LedgerStore {
     return PostgresStore.toHead(rows[0]);
   }
 
-  async append(prepare: (head: Head) => AppendBatch): Promise<AppendBatch> {
+  async append(prepare: (head: Head) => AppendBatch, guard?: AppendGuard): Promise<AppendBatch> {
     return this.transaction(async (c) => {
       // The head's row lock (taken by the database's lock_head) serialises every writer.
       const h = (await c.query('SELECT size, hash, ts, frontier FROM lock_head()')).rows[0];
+      // Under that lock (read committed: this statement sees every append committed before
+      // the lock was granted), so no writer anywhere can slip a record in between.
+      if (guard) {
+        const hit = (await c.query<{ seq: number; action: string }>(guardSql(guard, (i) => `$${i}`), [guard.targetType, guard.targetId, ...guard.actions])).rows[0];
+        if (hit) throw new LedgerConflictError(Number(hit.seq), hit.action, guard);
+      }
       const batch = prepare(PostgresStore.toHead(h));
       const f = batch.records.map((r) => r.fields ?? searchFields(JSON.parse(r.body)));
       const k = batch.checkpoint;

@@ -16,7 +16,10 @@ import {
   encodeFrontier,
   nodeKey,
   toArchiveRow,
+  guardSql,
+  LedgerConflictError,
   type AppendBatch,
+  type AppendGuard,
   type ArchiveDbRow,
   type ArchiveRow,
   type CheckpointRow,
@@ -310,8 +313,14 @@ export class SqliteStore implements LedgerStore {
     return this.headSync();
   }
 
-  async append(prepare: (head: Head) => AppendBatch): Promise<AppendBatch> {
+  async append(prepare: (head: Head) => AppendBatch, guard?: AppendGuard): Promise<AppendBatch> {
     const tx = this.db.transaction(() => {
+      // BEGIN IMMEDIATE holds the database's write lock from here to the commit: no other
+      // writer, in this process or another, can append between this check and the write.
+      if (guard) {
+        const hit = this.db.prepare(guardSql(guard, () => '?')).get(guard.targetType, guard.targetId, ...guard.actions) as { seq: number; action: string } | undefined;
+        if (hit) throw new LedgerConflictError(Number(hit.seq), hit.action, guard);
+      }
       const batch = prepare(this.headSync());
       for (const r of batch.records) this.insertRecord.run(r.seq, r.kid, r.nonce, r.hash, r.body);
       for (const p of batch.pii) this.insertPii.run(p.seq, p.subject, p.salt, p.data);

@@ -13,9 +13,9 @@ import {
   type AlertResolved,
   type AlertView,
 } from '../../detection/alert.js';
-import { loadAlerts } from '../../notify/alerts.js';
+import { type AlertEvent } from '../../notify/alerts.js';
 import { severityRank } from '../../notify/config.js';
-import type { AlertEvent } from '../../notify/notifier.js';
+import { LedgerConflictError } from '../../ledger/store.js';
 import { actorOf } from '../auth.js';
 import type { ServerContext } from '../context.js';
 import { errorResponse, type JsonSchema, type RouteDecl } from '../types.js';
@@ -67,32 +67,85 @@ const ALERT_VIEW: JsonSchema = {
 const ID_PARAMS: JsonSchema = { type: 'object', required: ['id'], properties: { id: str('The alert id', { minLength: 1, maxLength: 128 }) } };
 const NOTE = str('Free text kept in the ledger record (do not put personal data in it)', { maxLength: 2000 });
 
-/** Alerts newest first, filtered; also what the badge counts. */
+/** Alerts newest first, filtered (one pass; the filters combine). */
 export function filterAlerts(all: Iterable<AlertView>, f: { state?: string; severity?: string; minSeverity?: string; subject?: string; since?: string }): AlertView[] {
   const since = f.since ? Date.parse(f.since) : undefined;
-  return [...all]
-    .filter((a) => (f.state ? a.state === f.state : true))
-    .filter((a) => (f.severity ? a.severity === f.severity : true))
-    .filter((a) => (f.minSeverity ? severityRank(a.severity) >= severityRank(f.minSeverity as AlertView['severity']) : true))
-    .filter((a) => (f.subject ? a.subject === f.subject : true))
-    .filter((a) => (since !== undefined ? Date.parse(a.raisedAt) >= since : true))
-    .sort((a, b) => b.raisedSeq - a.raisedSeq);
+  const min = f.minSeverity ? severityRank(f.minSeverity as AlertView['severity']) : undefined;
+  const out: AlertView[] = [];
+  for (const a of all) {
+    if (f.state && a.state !== f.state) continue;
+    if (f.severity && a.severity !== f.severity) continue;
+    if (min !== undefined && severityRank(a.severity) < min) continue;
+    if (f.subject && a.subject !== f.subject) continue;
+    if (since !== undefined && Date.parse(a.raisedAt) < since) continue;
+    out.push(a);
+  }
+  return out.sort((a, b) => b.raisedSeq - a.raisedSeq);
+}
+
+/**
+ * The two changes a person makes to an alert, and what each may not follow: an alert is
+ * acknowledged once, and resolved once (from open or acknowledged); nothing follows a resolve.
+ */
+const CHANGES = {
+  acknowledge: { action: ALERT_ACKNOWLEDGED, notAfter: [ALERT_ACKNOWLEDGED, ALERT_RESOLVED] },
+  resolve: { action: ALERT_RESOLVED, notAfter: [ALERT_RESOLVED] },
+} as const;
+type Change = keyof typeof CHANGES;
+
+/** Why this change cannot be made to the alert as it stands (the 409's message), or undefined. */
+function refusal(a: AlertView, change: Change): string | undefined {
+  if (a.state === 'resolved') return `alert ${a.alertId} was resolved by ${a.resolved?.by} at ${a.resolved?.at} (record ${a.resolved?.seq}); it cannot change any more`;
+  if (change === 'acknowledge' && a.state === 'acknowledged') return `alert ${a.alertId} was already acknowledged by ${a.acknowledged?.by} at ${a.acknowledged?.at} (record ${a.acknowledged?.seq})`;
+  return undefined;
 }
 
 export function alertRoutes(ctx: ServerContext): RouteDecl[] {
-  const change = async (req: Parameters<RouteDecl['handler']>[0], reply: Parameters<RouteDecl['handler']>[1], action: typeof ALERT_ACKNOWLEDGED | typeof ALERT_RESOLVED) => {
-    const { id } = req.params as { id: string };
-    const body = (req.body ?? {}) as { note?: string; resolution?: AlertResolved['resolution'] };
-    const alerts = await loadAlerts(ctx.ledger);
-    const a = alerts.get(id);
-    if (!a) return notFound(req, reply, `no alert ${JSON.stringify(id.slice(0, 128))}; GET /api/alerts lists them`);
-    if (a.state === 'resolved') return reply.code(409).send(errorBody(req, 'conflict', `alert ${id} was resolved by ${a.resolved?.by} at ${a.resolved?.at} (record ${a.resolved?.seq}); it cannot change any more`));
-    if (action === ALERT_ACKNOWLEDGED && a.state === 'acknowledged') return reply.code(409).send(errorBody(req, 'conflict', `alert ${id} was already acknowledged by ${a.acknowledged?.by} at ${a.acknowledged?.at} (record ${a.acknowledged?.seq})`));
-    const p = principalOf(req);
-    const metadata = action === ALERT_RESOLVED ? { alertId: id, resolution: body.resolution!, ...(body.note ? { note: body.note } : {}) } : { alertId: id, ...(body.note ? { note: body.note } : {}) };
-    await ctx.ledger.append([{ actor: actorOf(p), action, target: { type: 'alert', id }, outcome: 'success', request_id: req.id, metadata }], { alerts: true });
-    return (await loadAlerts(ctx.ledger)).get(id);
-  };
+  const missing = (id: string) => `no alert ${JSON.stringify(id.slice(0, 128))}; GET /api/alerts lists them`;
+
+  /**
+   * Acknowledge or resolve. The state read first gives the usual answers (404, 409); the
+   * append itself is guarded (Ledger.append's `unless`): it is written only if, under the
+   * ledger's append lock, the alert still has no record the change may not follow (a guarded
+   * append is also written alone, one at a time, through this process's append queue). So of
+   * two concurrent requests — in this instance or in two instances over one database — exactly
+   * one writes its record and the other gets 409 naming the one that did. The guarantee holds
+   * among writers that append these records guarded, which in attest is this route alone
+   * (POST /api/audit/events refuses alert.* records); an older instance without the guard
+   * during a rolling upgrade could still write a second one (the fold keeps the first).
+   */
+  const changeRoute = (change: Change, d: { summary: string; body: JsonSchema; ok: string; bad: string; conflict: string }): RouteDecl => ({
+    method: 'POST',
+    url: `/api/alerts/:id/${change}`,
+    scopes: ['alerts:write'],
+    unrestrictedOnly: true,
+    summary: d.summary,
+    description: 'Exactly one of several concurrent requests to change an alert the same way succeeds (also across instances over one database): the others get 409 naming who did it.',
+    tags: ['alerts'],
+    params: ID_PARAMS,
+    body: d.body,
+    response: { 200: { ...ALERT_VIEW, description: d.ok }, 400: errorResponse(d.bad), 404: errorResponse('No such alert'), 409: errorResponse(d.conflict) },
+    async handler(req, reply) {
+      const { id } = req.params as { id: string };
+      const body = (req.body ?? {}) as { note?: string; resolution?: AlertResolved['resolution'] };
+      const a = await ctx.alerts.get(id);
+      if (!a) return notFound(req, reply, missing(id));
+      const why = refusal(a, change);
+      if (why) return reply.code(409).send(errorBody(req, 'conflict', why));
+      const { action, notAfter } = CHANGES[change];
+      const metadata = { alertId: id, ...(change === 'resolve' ? { resolution: body.resolution! } : {}), ...(body.note ? { note: body.note } : {}) };
+      try {
+        await ctx.ledger.append([{ actor: actorOf(principalOf(req)), action, target: { type: 'alert', id }, outcome: 'success', request_id: req.id, metadata }], { alerts: true, unless: { targetType: 'alert', targetId: id, actions: notAfter } });
+      } catch (e) {
+        if (!(e instanceof LedgerConflictError)) throw e;
+        // Another request got there first; its record is committed, so a fresh read has it.
+        const now = await ctx.alerts.get(id);
+        const lost = (now && refusal(now, change)) ?? `alert ${id} already has record ${e.seq} (${e.action}), written while this request was being handled`;
+        return reply.code(409).send(errorBody(req, 'conflict', lost));
+      }
+      return ctx.alerts.get(id);
+    },
+  });
 
   return [
     {
@@ -122,9 +175,9 @@ export function alertRoutes(ctx: ServerContext): RouteDecl[] {
       example: { query: { state: 'open' } },
       async handler(req) {
         const q = req.query as { state?: string; severity?: string; minSeverity?: string; subject?: string; since?: string; limit?: number };
-        const all = [...(await loadAlerts(ctx.ledger)).values()];
+        const all = (await ctx.alerts.fresh()).values();
         const matched = filterAlerts(all, q);
-        return { alerts: matched.slice(0, q.limit ?? 200), total: matched.length, openCount: all.filter((a) => a.state === 'open').length };
+        return { alerts: matched.slice(0, q.limit ?? 200), total: matched.length, openCount: ctx.alerts.openCount };
       },
     },
     {
@@ -134,7 +187,7 @@ export function alertRoutes(ctx: ServerContext): RouteDecl[] {
       unrestrictedOnly: true,
       summary: 'Server-sent events: one `alert` event per alert record (raised, acknowledged, resolved, delivery failed)',
       description:
-        'text/event-stream. Each event\'s data is JSON { action, alertId, seq, severity?, title?, notify? }; read the alert itself with GET /api/alerts/{id}. notify is true for raised alerts at or above notify.inApp.minSeverity. A comment line every 15 s keeps proxies from closing the stream. Covers alerts recorded by this instance; with several instances behind a load balancer, reload the list on reconnect.',
+        'text/event-stream. Each event\'s data is JSON { action, alertId, seq, severity?, title?, notify? }; read the alert itself with GET /api/alerts/{id}. notify is true for raised alerts at or above notify.inApp.minSeverity. A comment line every 15 s keeps proxies from closing the stream. Covers every alert record in the ledger, whichever instance wrote it (records from other instances within about a second); reload the list on reconnect.',
       tags: ['alerts'],
       produces: ['text/event-stream'],
       querystring: {
@@ -153,7 +206,7 @@ export function alertRoutes(ctx: ServerContext): RouteDecl[] {
         res.writeHead(200, { ...headers, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
         res.write(`retry: 3000\n: connected\n\n`);
         const send = (e: AlertEvent) => res.write(`id: ${e.seq}\nevent: alert\ndata: ${JSON.stringify(e)}\n\n`);
-        const unsubscribe = ctx.notifier.subscribe(send);
+        const unsubscribe = ctx.alerts.subscribe(send);
         const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
         keepAlive.unref();
         const stop = setTimeout(() => res.end(), maxSeconds * 1000);
@@ -179,38 +232,23 @@ export function alertRoutes(ctx: ServerContext): RouteDecl[] {
       response: { 200: { ...ALERT_VIEW, description: 'The alert' }, 404: errorResponse('No such alert') },
       async handler(req, reply) {
         const { id } = req.params as { id: string };
-        const a = (await loadAlerts(ctx.ledger)).get(id);
-        return a ?? notFound(req, reply, `no alert ${JSON.stringify(id.slice(0, 128))}; GET /api/alerts lists them`);
+        return (await ctx.alerts.get(id)) ?? notFound(req, reply, missing(id));
       },
     },
-    {
-      method: 'POST',
-      url: '/api/alerts/:id/acknowledge',
-      scopes: ['alerts:write'],
-      unrestrictedOnly: true,
+    changeRoute('acknowledge', {
       summary: 'Acknowledge an open alert (someone is on it): appends alert.acknowledged with you as the actor',
-      tags: ['alerts'],
-      params: ID_PARAMS,
       body: { type: 'object', additionalProperties: false, properties: { note: NOTE } },
-      response: { 200: { ...ALERT_VIEW, description: 'The alert, acknowledged' }, 400: errorResponse('The body does not fit'), 404: errorResponse('No such alert'), 409: errorResponse('Already acknowledged or resolved') },
-      async handler(req, reply) {
-        return change(req, reply, ALERT_ACKNOWLEDGED);
-      },
-    },
-    {
-      method: 'POST',
-      url: '/api/alerts/:id/resolve',
-      scopes: ['alerts:write'],
-      unrestrictedOnly: true,
+      ok: 'The alert, acknowledged',
+      bad: 'The body does not fit',
+      conflict: 'Already acknowledged or resolved',
+    }),
+    changeRoute('resolve', {
       summary: 'Resolve an alert with a resolution (true-positive, false-positive, benign, duplicate): appends alert.resolved with you as the actor',
-      tags: ['alerts'],
-      params: ID_PARAMS,
       body: { type: 'object', additionalProperties: false, required: ['resolution'], properties: { resolution: str('What the alert turned out to be', { enum: RESOLUTIONS }), note: NOTE } },
-      response: { 200: { ...ALERT_VIEW, description: 'The alert, resolved' }, 400: errorResponse('The body does not fit (resolution is required)'), 404: errorResponse('No such alert'), 409: errorResponse('Already resolved') },
-      async handler(req, reply) {
-        return change(req, reply, ALERT_RESOLVED);
-      },
-    },
+      ok: 'The alert, resolved',
+      bad: 'The body does not fit (resolution is required)',
+      conflict: 'Already resolved',
+    }),
     {
       method: 'POST',
       url: '/api/alerts/test',
@@ -247,7 +285,7 @@ export function alertRoutes(ctx: ServerContext): RouteDecl[] {
         };
         const r = await ctx.ledger.append([{ actor, action: ALERT_RAISED, target: { type: 'alert', id: raised.alertId }, outcome: 'success', request_id: req.id, metadata: { ...raised } }], { alerts: true });
         const view: AlertView = { ...raised, state: 'open', raisedSeq: r.last, raisedAt: now, deliveryFailures: [] };
-        return reply.code(201).send({ alert: (await loadAlerts(ctx.ledger)).get(raised.alertId) ?? view, channels: ctx.notifier.channelNames });
+        return reply.code(201).send({ alert: (await ctx.alerts.get(raised.alertId)) ?? view, channels: ctx.notifier.channelNames });
       },
     },
   ];

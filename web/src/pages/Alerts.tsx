@@ -9,6 +9,25 @@ import { hasScope, PAGE_SCOPES, useSession } from '../session';
 import { Chevron, Spinner } from '../components/ui';
 
 const RESOLUTIONS = ['true-positive', 'false-positive', 'benign', 'duplicate'] as const;
+const STATES = ['open', 'acknowledged', 'resolved'] as const;
+const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
+
+/** A labelled select of fixed options; `any` adds a first option with the empty value (no filter). */
+function Choice({ label, value, onChange, options, any }: { label: string; value: string; onChange: (v: string) => void; options: readonly string[]; any?: string }) {
+  return (
+    <label>
+      {label}{' '}
+      <select value={value} onChange={(e) => onChange(e.target.value)}>
+        {any !== undefined && <option value="">{any}</option>}
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {o}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
 
 function explain(e: unknown): string {
   return e instanceof ApiError ? (e.body?.message ?? e.message) : (e as Error).message;
@@ -46,25 +65,8 @@ export function AlertsPage({ version }: { version: number }) {
         </div>
       </div>
       <form className="filters" aria-label="Alert filters" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          State{' '}
-          <select value={state} onChange={(e) => setState(e.target.value)}>
-            <option value="">all</option>
-            <option value="open">open</option>
-            <option value="acknowledged">acknowledged</option>
-            <option value="resolved">resolved</option>
-          </select>
-        </label>{' '}
-        <label>
-          Severity{' '}
-          <select value={severity} onChange={(e) => setSeverity(e.target.value)}>
-            <option value="">all</option>
-            <option value="critical">critical</option>
-            <option value="high">high</option>
-            <option value="medium">medium</option>
-            <option value="low">low</option>
-          </select>
-        </label>
+        <Choice label="State" value={state} onChange={setState} options={STATES} any="all" />{' '}
+        <Choice label="Severity" value={severity} onChange={setSeverity} options={SEVERITIES} any="all" />
       </form>
       {error && (
         <p role="alert" className="alert alert-error">
@@ -189,16 +191,7 @@ function AlertDetail({ alert: a, mayAct, onChanged }: { alert: AlertView; mayAct
               Acknowledge
             </button>
           )}{' '}
-          <label>
-            Resolution{' '}
-            <select value={resolution} onChange={(e) => setResolution(e.target.value as (typeof RESOLUTIONS)[number])}>
-              {RESOLUTIONS.map((r) => (
-                <option key={r} value={r}>
-                  {r}
-                </option>
-              ))}
-            </select>
-          </label>{' '}
+          <Choice label="Resolution" value={resolution} onChange={(v) => setResolution(v as (typeof RESOLUTIONS)[number])} options={RESOLUTIONS} />{' '}
           <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void act('resolve')}>
             Resolve
           </button>

@@ -1,0 +1,3 @@
+import { instancesSuite } from './instances.suite.js';
+
+instancesSuite('postgres');
