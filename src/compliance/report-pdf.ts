@@ -3,7 +3,7 @@
 // in the file (subset) so every reader shows the same glyphs. The disclaimer is printed in the
 // header of every page; tables that run over a page repeat their header row. No CLI or ledger
 // code here: the caller gives the report and, when it signs, the signing key's id and public key.
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { constants, createHash, createPrivateKey, createPublicKey, generateKeyPairSync, privateEncrypt, randomBytes, sign, X509Certificate, type KeyObject } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
@@ -639,7 +639,12 @@ export function selfIssuedCertificate(commonName: string, now = new Date()): Pdf
     { name: 'basicConstraints', cA: false },
     { name: 'keyUsage', digitalSignature: true, nonRepudiation: true },
   ]);
-  cert.sign(forge.pki.privateKeyFromPem(keyPem), forge.md.sha256.create());
+  // Signed as forge's cert.sign(key, sha256) would, with the RSA operation done by OpenSSL
+  // (forge's JavaScript big-integer arithmetic takes a few hundred milliseconds for it).
+  cert.siginfo.algorithmOid = cert.signatureOid = forge.pki.oids.sha256WithRSAEncryption!;
+  // getTBSCertificate is in node-forge (lib/x509.js) but missing from its type definitions.
+  cert.tbsCertificate = (forge.pki as unknown as { getTBSCertificate(c: forge.pki.Certificate): forge.asn1.Asn1 }).getTBSCertificate(cert);
+  cert.signature = sign('sha256', Buffer.from(forge.asn1.toDer(cert.tbsCertificate).getBytes(), 'binary'), privateKey).toString('binary');
   return { certPem: forge.pki.certificateToPem(cert), keyPem, selfIssued: true };
 }
 
@@ -649,18 +654,61 @@ export function certificateSubject(certPem: string): string {
   return cert.subject.attributes.map((a) => `${a.shortName ?? a.name}=${String(a.value)}`).join(', ');
 }
 
+/** DigestInfo (RFC 8017, EMSA-PKCS1-v1_5) of a SHA-256 digest, up to the digest. */
+const SHA256_DIGEST_INFO = Buffer.from('3031300d060960864801650304020105000420', 'hex');
+
+/**
+ * The CMS signer @signpdf calls: a PKCS#7 detached SignedData made with node-forge (the
+ * attributes Adobe's adbe.pkcs7.detached expects, as @signpdf's P12Signer makes them), the key
+ * given directly (no PKCS#12 wrapped and unwrapped on the way) and the RSA signature computed
+ * by OpenSSL over the digest forge prepares.
+ */
+class CmsSigner extends P12Signer {
+  constructor(private readonly certs: forge.pki.Certificate[], private readonly signerCert: forge.pki.Certificate, private readonly key: KeyObject) {
+    super(Buffer.alloc(0));
+  }
+
+  override async sign(pdf: Buffer, signingTime?: Date): Promise<Buffer> {
+    const p7 = forge.pkcs7.createSignedData();
+    p7.content = forge.util.createBuffer(pdf.toString('binary'));
+    for (const c of this.certs) p7.addCertificate(c);
+    const key = this.key;
+    const rsa = {
+      sign(md: forge.md.MessageDigest): string {
+        if (md.algorithm !== 'sha256') throw new Error(`unexpected digest ${md.algorithm} for the PDF signature`);
+        const info = Buffer.concat([SHA256_DIGEST_INFO, Buffer.from(md.digest().getBytes(), 'binary')]);
+        return privateEncrypt({ key, padding: constants.RSA_PKCS1_PADDING }, info).toString('binary');
+      },
+    };
+    p7.addSigner({
+      key: rsa as unknown as forge.pki.rsa.PrivateKey,
+      certificate: this.signerCert,
+      digestAlgorithm: forge.pki.oids.sha256!,
+      authenticatedAttributes: [
+        { type: forge.pki.oids.contentType!, value: forge.pki.oids.data! },
+        { type: forge.pki.oids.signingTime!, value: (signingTime ?? new Date()) as unknown as string },
+        { type: forge.pki.oids.messageDigest! },
+      ],
+    });
+    p7.sign({ detached: true });
+    return Buffer.from(forge.asn1.toDer(p7.toAsn1()).getBytes(), 'binary');
+  }
+}
+
 /** Embeds a CMS (PKCS#7 detached) signature over the PDF's byte ranges. */
 export async function embedPdfSignature(pdf: Buffer, cert: PdfCertificate, opts: { reason: string; name: string; location?: string; signingTime: Date }): Promise<Buffer> {
-  const certs = cert.certPem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
-  if (!certs.length) throw new Error('the certificate file holds no PEM certificate');
-  let key: forge.pki.PrivateKey;
+  const pems = cert.certPem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+  if (!pems.length) throw new Error('the certificate file holds no PEM certificate');
+  let key: KeyObject;
   try {
-    key = forge.pki.privateKeyFromPem(createPrivateKey(cert.keyPem).export({ type: 'pkcs1', format: 'pem' }).toString());
+    key = createPrivateKey(cert.keyPem);
   } catch (e) {
     throw new Error(`the certificate key is not a readable RSA private key (${(e as Error).message})`);
   }
-  const p12 = forge.pkcs12.toPkcs12Asn1(key, certs.map((c) => forge.pki.certificateFromPem(c)), '', { algorithm: '3des' });
-  const p12Der = Buffer.from(forge.asn1.toDer(p12).getBytes(), 'binary');
+  if (key.asymmetricKeyType !== 'rsa') throw new Error(`the certificate key is not a readable RSA private key (it is ${key.asymmetricKeyType ?? 'of an unknown type'})`);
+  const signerIndex = pems.findIndex((p) => new X509Certificate(p).checkPrivateKey(key));
+  if (signerIndex < 0) throw new Error('no certificate in the certificate file matches the private key');
+  const certs = pems.map((c) => forge.pki.certificateFromPem(c));
   const withPlaceholder = plainAddPlaceholder({
     pdfBuffer: pdf,
     reason: opts.reason,
@@ -671,5 +719,5 @@ export async function embedPdfSignature(pdf: Buffer, cert: PdfCertificate, opts:
     signatureLength: 16384,
     appName: 'attest',
   });
-  return new SignPdf().sign(withPlaceholder, new P12Signer(p12Der, { passphrase: '' }), opts.signingTime);
+  return new SignPdf().sign(withPlaceholder, new CmsSigner(certs, certs[signerIndex]!, key), opts.signingTime);
 }
