@@ -163,8 +163,8 @@ class Face {
         out.push(para);
         continue;
       }
-      // Lines after the first keep the paragraph's indentation.
-      const indent = /^ */.exec(para)![0];
+      // Lines after the first keep the paragraph's indentation, and three spaces more.
+      const indent = `${/^ */.exec(para)![0]}   `;
       const iw = this.units(indent);
       let line = '';
       let lw = 0;
@@ -552,7 +552,7 @@ export function renderReportPdf(report: FrameworkReport, opts: PdfOptions = {}):
   const base = locationBase(report);
   w.para(`Every finding is listed under the requirement it is evidence for: per control, grouped by status and by what was found, with the resource and the file:line of the setting that decided it${base ? ` (file paths relative to ${base})` : ''}.`, { size: 9, color: GREY });
   w.table(
-    [{ header: 'Requirement', width: 64 }, { header: 'Status', width: 62 }, { header: 'Title, reasons and evidence', width: w.width - 126 }],
+    [{ header: 'Requirement', width: 72 }, { header: 'Status', width: 58 }, { header: 'Title, reasons and evidence', width: w.width - 130 }],
     report.requirements.map((r) => [r.id, STATUS_TEXT[r.status], [
       { text: [r.title, ...r.reasons.map((x) => `• ${x}`)].join('\n') },
       ...evidenceBlocks(r, base).flatMap((g): Block[] => [
