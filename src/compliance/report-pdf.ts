@@ -91,14 +91,15 @@ interface PdfkitFont {
  * word through fontkit (OpenType features, a line breaker, per-fragment state), which for a
  * report of ten thousand evidence lines cost seconds; this text needs no shaping (Latin, no
  * ligatures wanted: the words must come back out of pdftotext as written), so each character
- * is looked up once (width and glyph id, cached) and a line is written as one Tj of glyph ids.
+ * is looked up once (width and glyph id, cached) and a line is written as one Tj of glyph ids
+ * (two bytes each, in a literal string).
  * The glyphs go into pdfkit's subset and ToUnicode map, so the text stays selectable.
  */
 class Face {
-  private readonly glyphs = new Map<number, { hex: string; w: number }>();
+  private readonly glyphs = new Map<number, { code: string; w: number }>();
   /** Width (thousandths of the size) by UTF-16 code unit, for the characters of the basic plane already seen; NaN for the others. */
   private readonly bmpWidth = new Float64Array(0x10000).fill(NaN);
-  private readonly bmpHex: string[] = [];
+  private readonly bmpCode: string[] = [];
   readonly ascent: number;
   readonly lineHeight: number;
 
@@ -107,7 +108,7 @@ class Face {
     this.lineHeight = (pf.ascender + pf.lineGap - pf.descender) / 1000;
   }
 
-  private glyph(cp: number): { hex: string; w: number } {
+  private glyph(cp: number): { code: string; w: number } {
     let g = this.glyphs.get(cp);
     if (!g) {
       const glyph = this.pf.font.glyphForCodePoint(cp);
@@ -115,11 +116,11 @@ class Face {
       const w = glyph.advanceWidth * this.pf.scale;
       this.pf.widths[gid] ??= w;
       this.pf.unicode[gid] ??= [cp];
-      g = { hex: gid.toString(16).padStart(4, '0'), w };
+      g = { code: glyphCode(gid), w };
       this.glyphs.set(cp, g);
       if (cp < 0xd800 || (cp > 0xdfff && cp < 0x10000)) {
         this.bmpWidth[cp] = w;
-        this.bmpHex[cp] = g.hex;
+        this.bmpCode[cp] = g.code;
       }
     }
     return g;
@@ -140,15 +141,16 @@ class Face {
     return w;
   }
 
-  hex(s: string): string {
+  /** The text as the bytes of a PDF literal string (without its parentheses): two bytes per glyph id (Identity-H). */
+  codes(s: string): string {
     let h = '';
     for (let i = 0; i < s.length; i++) {
-      const x = this.bmpHex[s.charCodeAt(i)];
+      const x = this.bmpCode[s.charCodeAt(i)];
       if (x !== undefined) h += x;
       else {
         const cp = s.codePointAt(i)!;
         if (cp > 0xffff) i++;
-        h += this.glyph(cp).hex;
+        h += this.glyph(cp).code;
       }
     }
     return h;
@@ -215,6 +217,12 @@ class Face {
     out.push(cs.slice(start).join(''));
     return out;
   }
+}
+
+/** A glyph id as two bytes of a PDF literal string, the bytes that end or escape the string, and line ends, escaped. */
+function glyphCode(gid: number): string {
+  const byte = (b: number) => (b === 0x28 || b === 0x29 || b === 0x5c ? `\\${String.fromCharCode(b)}` : b === 0x0a ? '\\n' : b === 0x0d ? '\\r' : String.fromCharCode(b));
+  return byte(gid >> 8) + byte(gid & 0xff);
 }
 
 const num = (n: number) => (Math.round(n * 100) / 100).toString();
@@ -316,7 +324,7 @@ class Writer {
         face = l.face;
         size = l.size;
         color = l.color;
-        s += `\n1 0 0 1 ${num(x)} ${num(H - y - l.face.ascent * l.size)} Tm <${l.face.hex(l.t)}> Tj`;
+        s += `\n1 0 0 1 ${num(x)} ${num(H - y - l.face.ascent * l.size)} Tm (${l.face.codes(l.t)}) Tj`;
       }
       y += l.h;
     }
