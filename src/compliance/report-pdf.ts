@@ -220,7 +220,7 @@ class Face {
 }
 
 /** A glyph id as two bytes of a PDF literal string, the bytes that end or escape the string, and line ends, escaped. */
-function glyphCode(gid: number): string {
+export function glyphCode(gid: number): string {
   const byte = (b: number) => (b === 0x28 || b === 0x29 || b === 0x5c ? `\\${String.fromCharCode(b)}` : b === 0x0a ? '\\n' : b === 0x0d ? '\\r' : String.fromCharCode(b));
   return byte(gid >> 8) + byte(gid & 0xff);
 }

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CATALOGS } from '../../src/frameworks/index.js';
 import { REPORT_DISCLAIMER } from '../../src/compliance/framework-report.js';
-import { selfIssuedCertificate } from '../../src/compliance/report-pdf.js';
+import { glyphCode, selfIssuedCertificate } from '../../src/compliance/report-pdf.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const bin = join(root, 'bin/attest.js');
@@ -148,6 +148,17 @@ test('report PDF evidence: every finding of the JSON report is listed, one locat
   assert.equal(total, 432);
   // A known location, exactly: the S3 bucket that fails AT-S3-003.
   assert.equal(got.get('UploadsBucket (AWS::S3::Bucket) at audit.yaml:89'), 17);
+});
+
+test('PDF text codes: a glyph id is two bytes of a literal string; the bytes ( ) \\ and line ends are escaped', () => {
+  assert.equal(glyphCode(0x0003), '\x00\x03');
+  assert.equal(glyphCode(0x0028), '\x00\\(');
+  assert.equal(glyphCode(0x0029), '\x00\\)');
+  assert.equal(glyphCode(0x005c), '\x00\\\\');
+  assert.equal(glyphCode(0x000a), '\x00\\n');
+  assert.equal(glyphCode(0x000d), '\x00\\r');
+  assert.equal(glyphCode(0x2829), '\\(\\)');
+  assert.equal(glyphCode(0x01ff), '\x01\xff');
 });
 
 test('report --format pdf needs --out (and so does oscal, which writes two files)', () => {
