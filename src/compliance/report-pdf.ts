@@ -156,7 +156,7 @@ class Face {
     return h;
   }
 
-  /** The text broken into lines no wider than width at size: at spaces, and inside a word too long for a line (after a / - : _ . when there is one). */
+  /** The text broken into lines no wider than width at size: at spaces, and inside a word too long for a line (after a / : _ . when there is one). */
   wrap(text: string, size: number, width: number): string[] {
     const max = (width * 1000) / size;
     const out: string[] = [];
@@ -212,7 +212,7 @@ class Face {
         soft = -1;
       }
       w += ws[i]!;
-      if ('/-:_.'.includes(cs[i]!)) soft = i + 1;
+      if ('/:_.'.includes(cs[i]!)) soft = i + 1; // not after a hyphen: text extractors join such a line to the next without it
     }
     out.push(cs.slice(start).join(''));
     return out;
@@ -242,6 +242,8 @@ interface Line {
   size: number;
   color: string;
   h: number;
+  /** A wrapped line's continuation: kept on the page of the line before it. */
+  cont: boolean;
 }
 
 interface Column {
@@ -305,7 +307,9 @@ class Writer {
       const face = this.face(b.bold ?? bold);
       const sz = b.size ?? size;
       const h = face.lineHeight * sz;
-      for (const t of face.wrap(b.text, sz, width)) out.push({ t, face, size: sz, color: b.color ?? color, h });
+      for (const para of b.text.split('\n')) {
+        face.wrap(para, sz, width).forEach((t, i) => out.push({ t, face, size: sz, color: b.color ?? color, h, cont: i > 0 }));
+      }
     }
     return out;
   }
@@ -420,7 +424,10 @@ class Writer {
         const fit = cells.map((lines) => {
           let n = 0;
           for (let used = 0; n < lines.length && used + lines[n]!.h <= room; n++) used += lines[n]!.h;
-          return n;
+          // A wrapped entry is not split between pages, unless it alone fills more than the room left.
+          const most = n;
+          while (n > 0 && n < lines.length && lines[n]!.cont) n--;
+          return n === 0 ? most : n;
         });
         if (h < body / 3 || Math.max(...fit) < 2) {
           if (this.y <= this.top + 40) break; // nothing gained on a fresh page: let it run
