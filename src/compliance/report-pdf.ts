@@ -165,8 +165,10 @@ class Face {
         out.push(para);
         continue;
       }
-      // Lines after the first keep the paragraph's indentation, and three spaces more.
-      const indent = `${/^ */.exec(para)![0]}   `;
+      // Lines after the first keep the paragraph's indentation; those of a list entry (indented,
+      // or starting with a bullet or dash) hang three spaces further in.
+      const lead = /^ */.exec(para)![0];
+      const indent = lead || /^[•–]/.test(para) ? `${lead}   ` : '';
       const iw = this.units(indent);
       let line = '';
       let lw = 0;
@@ -605,7 +607,7 @@ export function renderReportPdf(report: FrameworkReport, opts: PdfOptions = {}):
   w.heading('Encryption status');
   if (!report.encryption.length) w.para('No encryption control of this framework had findings in the scanned configuration.');
   else w.table(
-    [{ header: 'Control', width: 80 }, { header: 'Title', width: w.width - 80 - 150 }, { header: 'Pass', width: 50 }, { header: 'Fail', width: 50 }, { header: 'Unknown', width: 50 }],
+    [{ header: 'Control', width: 80 }, { header: 'Title', width: w.width - 80 - 146 }, { header: 'Pass', width: 45 }, { header: 'Fail', width: 45 }, { header: 'Unknown', width: 56 }],
     report.encryption.map((e) => [e.control, e.title, String(e.pass), String(e.fail), String(e.unknown)]),
   );
 
@@ -624,7 +626,7 @@ export function renderReportPdf(report: FrameworkReport, opts: PdfOptions = {}):
   // Sources.
   w.heading('Sources scanned');
   w.table(
-    [{ header: 'File', width: w.width - 180 }, { header: 'Format', width: 80 }, { header: 'Resources', width: 50 }, { header: 'Errors', width: 50 }],
+    [{ header: 'File', width: w.width - 194 }, { header: 'Format', width: 96 }, { header: 'Resources', width: 58 }, { header: 'Errors', width: 40 }],
     report.scope.sources.map((x) => [x.file, x.format, String(x.resources), String(x.errors)]),
     { size: 8 },
   );
