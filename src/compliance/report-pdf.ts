@@ -263,7 +263,12 @@ class Writer {
 
   constructor(private readonly doc: Doc) {
     // doc.font() loads a registered font and makes it pdfkit's current one (doc._font).
-    const current = (name: string) => (doc.font(name) as unknown as { _font: PdfkitFont })._font;
+    const current = (name: string) => {
+      const f = (doc.font(name) as unknown as { _font?: Partial<PdfkitFont> })._font;
+      const missing = !f ? ['_font'] : (['id', 'font', 'subset', 'widths', 'unicode', 'ascender', 'descender', 'lineGap', 'scale', 'ref'] as const).filter((k) => f[k] === undefined);
+      if (missing.length) throw new Error(`the PDF renderer needs pdfkit's embedded-font internals (pdfkit 0.20), and ${missing.join(', ')} is missing: was pdfkit upgraded?`);
+      return f as PdfkitFont;
+    };
     this.bold = new Face(current('bold'));
     this.regular = new Face(current('regular'));
     this.registerFonts();
