@@ -53,6 +53,7 @@ function readCheckpoint(file: string): SignedCheckpoint {
 
 async function create(argv: string[]): Promise<number> {
   const { cliReportRun, recordCliPackage, REPORT_RUN_FLAGS, reportExitCode, withAssembledReport } = await import('./compliance.js');
+  const { prepareSelfIssuedKey } = await import('../compliance/report-pdf.js');
   const a = parseArgs(argv, { ...REPORT_RUN_FLAGS, out: true, 'previous-checkpoint': true }, { o: 'out', p: 'param', q: 'quiet', h: 'help' });
   if (a.flags.has('help')) { out(BUNDLE_HELP); return 0; }
   const outFile = one(a, 'out');
@@ -61,7 +62,7 @@ async function create(argv: string[]): Promise<number> {
   const prevFile = one(a, 'previous-checkpoint');
   const previous = prevFile ? readCheckpoint(prevFile) : undefined;
   // The report exactly as `attest report` assembles it (one scan), in every rendering, each signed.
-  const run = cliReportRun(a);
+  const run = cliReportRun(a, prepareSelfIssuedKey);
   if (!run.settings) throw new UsageError('bundle create needs the ledger: there is none at the default place (.attest/ledger.db, or ledger.db in the config); name it with --db (and --keys): the bundle is anchored to its signed checkpoint');
   const { r, code } = await withAssembledReport(a, run, async (assembled, ledger) => {
     const reportCode = reportExitCode(run, assembled);

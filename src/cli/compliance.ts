@@ -20,7 +20,7 @@ import type { Finding } from '../model/types.js';
 import { readScanInputs, requireInputPaths, SCAN_INPUT_FLAGS } from './scan-input.js';
 import { REPORT_DISCLAIMER, verifyBytes, type DetachedSignature } from '../compliance/framework-report.js';
 import { OSCAL_VERSION } from '../compliance/oscal.js';
-import { certificateSubject, PdfFontError, type PdfCertificate } from '../compliance/report-pdf.js';
+import { certificateSubject, prepareSelfIssuedKey, PdfFontError, type PdfCertificate } from '../compliance/report-pdf.js';
 import { assembleFrameworkReport, isReportFormat, renderFrameworkReport, REPORT_FORMATS, scopeNotes, writeArtefacts, type AssembledReport, type AssembleInput, type ReportArtefact, type ReportFormat } from '../compliance/report-output.js';
 import type { Catalog } from '../frameworks/schema.js';
 import { parseTime } from '../ledger/record.js';
@@ -779,6 +779,8 @@ export async function runReport(argv: string[]): Promise<number> {
       operatorCert = { certPem: readPem('cert', certFile), keyPem: readPem('cert-key', certKeyFile!), selfIssued: false };
       try { certSubject = certificateSubject(operatorCert.certPem); } catch (e) { throw new UsageError(`--cert ${certFile}: not a PEM certificate (${(e as Error).message})`); }
     }
+    // The self-issued certificate's key is generated on the thread pool while the scan runs.
+    if (fmt === 'pdf' && certFile === undefined) prepareSelfIssuedKey();
   });
   const format = fmt as ReportFormat;
   const outFile = outArg;

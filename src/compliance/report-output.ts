@@ -164,7 +164,7 @@ export async function renderFrameworkReport(a: AssembledReport, format: ReportFo
   // Exhaustive: a format added to REPORT_FORMATS without its renderer here does not compile.
   switch (format) {
     case 'pdf': {
-      const cert = o.certificate ?? selfIssuedCertificate(`attest report signer${signer ? ` (ledger key ${signer.kid})` : ''}`, now);
+      const cert = o.certificate ?? await selfIssuedCertificate(`attest report signer${signer ? ` (ledger key ${signer.kid})` : ''}`, now);
       const subject = o.certificateSubject ?? certificateSubject(cert.certPem);
       const pdf = await renderReportPdf(report, {
         ...(signer ? { signer: { kid: signer.kid, publicKeyPem: signer.publicKeyPem } } : {}),

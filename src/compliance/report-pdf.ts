@@ -5,7 +5,7 @@
 // once, which keeps a report of ten thousand findings to a fraction of a second. The disclaimer
 // is printed in the header of every page; tables that run over a page repeat their header row. No CLI or ledger
 // code here: the caller gives the report and, when it signs, the signing key's id and public key.
-import { constants, createHash, createPrivateKey, createPublicKey, generateKeyPairSync, privateEncrypt, randomBytes, sign, X509Certificate, type KeyObject } from 'node:crypto';
+import { constants, createHash, createPrivateKey, createPublicKey, generateKeyPair, privateEncrypt, randomBytes, sign, X509Certificate, type KeyObject } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
@@ -662,9 +662,24 @@ export interface PdfCertificate {
   selfIssued: boolean;
 }
 
+type RsaPair = { privateKey: KeyObject; publicKey: KeyObject };
+let pendingKey: Promise<RsaPair> | undefined;
+
+/**
+ * Starts generating the next self-issued certificate's RSA key on the thread pool (some 100 ms
+ * of CPU, more on a loaded machine), so that it overlaps the scan instead of following it.
+ * Each key serves one certificate.
+ */
+export function prepareSelfIssuedKey(): void {
+  pendingKey ??= new Promise<RsaPair>((resolve, reject) => generateKeyPair('rsa', { modulusLength: 2048 }, (e, publicKey, privateKey) => (e ? reject(e) : resolve({ publicKey, privateKey }))));
+}
+
 /** A self-issued RSA certificate, valid a year: PDF readers show who signed and when, and that nobody vouches for the signer. */
-export function selfIssuedCertificate(commonName: string, now = new Date()): PdfCertificate {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+export async function selfIssuedCertificate(commonName: string, now = new Date()): Promise<PdfCertificate> {
+  prepareSelfIssuedKey();
+  const next = pendingKey!;
+  pendingKey = undefined;
+  const { privateKey, publicKey } = await next;
   const keyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   const cert = forge.pki.createCertificate();
   cert.publicKey = forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }).toString());

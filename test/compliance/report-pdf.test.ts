@@ -224,8 +224,8 @@ test('report PDF: the embedded CMS signature (self-issued without --cert) covers
   }
 });
 
-test('report PDF --cert/--cert-key: the operator\'s certificate signs the PDF; both flags or neither', () => {
-  const own = selfIssuedCertificate('Example Corp Compliance');
+test('report PDF --cert/--cert-key: the operator\'s certificate signs the PDF; both flags or neither', async () => {
+  const own = await selfIssuedCertificate('Example Corp Compliance');
   writeFileSync(join(dir, 'cert.pem'), own.certPem);
   writeFileSync(join(dir, 'key.pem'), own.keyPem);
   let r = run(['report', '--framework', 'hipaa', examples, '--out', 'hipaa-cert.pdf', '--cert', 'cert.pem', '--cert-key', 'key.pem', '-q']);
