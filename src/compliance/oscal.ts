@@ -134,7 +134,12 @@ function controlIds(requirements: readonly Pick<Requirement, 'id'>[], framework:
 
 const statementId = (controlId: string) => `${controlId}_smt`;
 const groupId = (i: number) => `grp-${i + 1}`;
-const hrefOf = (file: string) => encodeURI(file.replace(/\\/g, '/'));
+/**
+ * A file path as a URI reference: each segment percent-encoded, so `#`, `?`, `[`, `]`, `%` and
+ * spaces in a file name stay part of the path (encodeURI left `#` and `?` bare, which made
+ * `dir #1/a.tf` a fragment and `dir #1/a.tf#L3` no URI reference at all).
+ */
+export const oscalFileHref = (file: string): string => file.replace(/\\/g, '/').split('/').map(encodeURIComponent).join('/');
 
 /** The framework catalog as an OSCAL catalog: one group per section, one control per requirement, its summary as the statement. */
 export function buildOscalCatalog(catalog: Catalog, now: Date): OscalCatalog {
@@ -211,7 +216,7 @@ export function buildOscalAssessmentResults(inp: OscalInput): OscalAssessmentRes
       title: s.file,
       description: `Infrastructure source read by the scan (${s.format}, ${s.resources} resource(s), ${s.errors} input error(s)).`,
       props: [prop('source-format', s.format), prop('resources', s.resources)],
-      rlinks: [{ href: hrefOf(s.file), ...(h ? { hashes: [{ algorithm: 'SHA-256', value: h }] } : {}) }],
+      rlinks: [{ href: oscalFileHref(s.file), ...(h ? { hashes: [{ algorithm: 'SHA-256', value: h }] } : {}) }],
     });
   }
   const sourceFor = (file: string): string => {
@@ -219,7 +224,7 @@ export function buildOscalAssessmentResults(inp: OscalInput): OscalAssessmentRes
     if (!u) {
       u = randomUUID();
       sourceUuid.set(file, u);
-      resources.push({ uuid: u, title: file, description: 'File cited by a finding.', rlinks: [{ href: hrefOf(file) }] });
+      resources.push({ uuid: u, title: file, description: 'File cited by a finding.', rlinks: [{ href: oscalFileHref(file) }] });
     }
     return u;
   };
@@ -268,7 +273,7 @@ export function buildOscalAssessmentResults(inp: OscalInput): OscalAssessmentRes
       props: [prop('attest-control', ref.controlId), prop('control-result', ref.status), prop('evidence-kind', kind === 'controls' ? 'configuration' : 'service'), ...(ref.exceptedBy ? [prop('excepted-by', ref.exceptedBy)] : [])],
       methods: ['TEST'],
       subjects: [{ 'subject-uuid': sourceFor(ref.location.file), type: 'resource', title: `${ref.resource.type} ${ref.resource.id}` }],
-      'relevant-evidence': [{ href: `${hrefOf(ref.location.file)}#L${ref.location.line}`, description: `${where} (column ${ref.location.column}): ${ref.message}`, props: [prop('line', ref.location.line), prop('column', ref.location.column)] }],
+      'relevant-evidence': [{ href: `${oscalFileHref(ref.location.file)}#L${ref.location.line}`, description: `${where} (column ${ref.location.column}): ${ref.message}`, props: [prop('line', ref.location.line), prop('column', ref.location.column)] }],
       collected: at,
     });
     return uuid;

@@ -8,12 +8,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CATALOGS } from '../../src/frameworks/index.js';
-import { buildOscalCatalog, ATTEST_NS, OSCAL_VERSION, type OscalAssessmentResults, type OscalCatalog } from '../../src/compliance/oscal.js';
+import { buildOscalCatalog, oscalFileHref, ATTEST_NS, OSCAL_VERSION, type OscalAssessmentResults, type OscalCatalog } from '../../src/compliance/oscal.js';
 import { REPORT_DISCLAIMER, type FrameworkReport } from '../../src/compliance/framework-report.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -191,6 +191,30 @@ test('observations carry the evidence: file:line for configuration (TEST), ledge
     await ledger.close();
   }
   for (const s of json.scope.sources) assert.ok(bm.some((r) => r.title === s.file && r.rlinks?.[0]?.hashes?.[0]?.value.match(/^[0-9a-f]{64}$/)), s.file);
+});
+
+test('file hrefs stay paths when names hold #, ?, [ ], %, spaces or non-ASCII letters (one fragment: the line)', () => {
+  assert.equal(oscalFileHref('dir #1/r?ds [x].tf'), 'dir%20%231/r%3Fds%20%5Bx%5D.tf');
+  assert.equal(oscalFileHref('in%fra é.tf'), 'in%25fra%20%C3%A9.tf');
+  assert.equal(oscalFileHref('infra\\rds.tf'), 'infra/rds.tf');
+  // End to end: a scan of such a file, every href of the results one URI reference whose path decodes back to the file.
+  const odd = join(dir, 'odd', 'dir #1');
+  mkdirSync(odd, { recursive: true });
+  const file = join(odd, 'r?ds [x].tf');
+  copyFileSync(join(root, 'examples/terraform/rds.tf'), file);
+  const r = run(['report', '--framework', 'soc2-tsc', join(dir, 'odd'), '--format', 'oscal', '--out', 'odd.oscal.json', '-q']);
+  assert.equal(r.status, 0, r.stderr);
+  const a = (JSON.parse(readFileSync(join(dir, 'odd.oscal.json'), 'utf8')) as OscalAssessmentResults)['assessment-results'];
+  // Sources under the working directory are named relative to it.
+  const rel = 'odd/dir #1/r?ds [x].tf';
+  const source = a['back-matter']!.resources.find((x) => x.title === rel)!;
+  assert.equal(source.rlinks![0]!.href, 'odd/dir%20%231/r%3Fds%20%5Bx%5D.tf');
+  const evidence = a.results[0]!.observations!.filter((o) => o.methods.includes('TEST')).map((o) => o['relevant-evidence']![0]!.href!);
+  assert.ok(evidence.length > 0);
+  for (const h of evidence) {
+    assert.match(h, /^[^#?]+#L\d+$/, h);
+    assert.equal(decodeURIComponent(h.slice(0, h.indexOf('#'))), rel);
+  }
 });
 
 test('every shipped catalog becomes an OSCAL catalog with unique token ids (HIPAA ids such as 164.312(a)(1) included)', () => {
