@@ -21,7 +21,7 @@ import { auditSnapshot } from '../ledger/snapshot.js';
 import { parseTime } from '../ledger/record.js';
 import { assessCompliance } from './assess.js';
 import { buildFrameworkReport, REPORT_DISCLAIMER, signBytes, type AuditSnapshot, type DetachedSignature, type FrameworkReport, type ReportInput } from './framework-report.js';
-import { buildOscalAssessmentResults, buildOscalCatalog } from './oscal.js';
+import { buildOscalAssessmentResults, buildOscalCatalog, oscalFileHref } from './oscal.js';
 import { readEvidence } from './records.js';
 import type { Register } from './register.js';
 import { certificateSubject, embedPdfSignature, renderReportPdf, selfIssuedCertificate, type PdfCertificate } from './report-pdf.js';
@@ -182,7 +182,7 @@ export async function renderFrameworkReport(a: AssembledReport, format: ReportFo
     case 'oscal': {
       const cat = catalogName(o.name);
       files = [
-        { part: 'report', name: o.name, mediaType: REPORT_MEDIA_TYPES.oscal, bytes: json(buildOscalAssessmentResults({ report, catalog: a.catalog, catalogHref: encodeURI(cat), sourceHashes: sourceHashes(report) })) },
+        { part: 'report', name: o.name, mediaType: REPORT_MEDIA_TYPES.oscal, bytes: json(buildOscalAssessmentResults({ report, catalog: a.catalog, catalogHref: oscalFileHref(cat), sourceHashes: sourceHashes(report) })) },
         { part: 'catalog', name: cat, mediaType: REPORT_MEDIA_TYPES.oscal, bytes: json(buildOscalCatalog(a.catalog, now)) },
       ];
       o.onPhase?.('signing');

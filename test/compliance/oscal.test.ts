@@ -32,6 +32,8 @@ const TOKEN = /^(\p{L}|_)(\p{L}|\p{N}|[.\-_])*$/u;
 let ar: OscalAssessmentResults;
 let cat: OscalCatalog;
 let json: FrameworkReport;
+/** Results over a file whose path holds #, ?, [ ] and spaces (set by the href test). */
+let oddAr: OscalAssessmentResults | undefined;
 
 /** Every value under `key` anywhere in a document. */
 function collect(v: unknown, key: string, out: unknown[] = []): unknown[] {
@@ -202,9 +204,13 @@ test('file hrefs stay paths when names hold #, ?, [ ], %, spaces or non-ASCII le
   mkdirSync(odd, { recursive: true });
   const file = join(odd, 'r?ds [x].tf');
   copyFileSync(join(root, 'examples/terraform/rds.tf'), file);
-  const r = run(['report', '--framework', 'soc2-tsc', join(dir, 'odd'), '--format', 'oscal', '--out', 'odd.oscal.json', '-q']);
+  const r = run(['report', '--framework', 'soc2-tsc', join(dir, 'odd'), '--format', 'oscal', '--out', 'odd #1.oscal.json', '-q']);
   assert.equal(r.status, 0, r.stderr);
-  const a = (JSON.parse(readFileSync(join(dir, 'odd.oscal.json'), 'utf8')) as OscalAssessmentResults)['assessment-results'];
+  oddAr = JSON.parse(readFileSync(join(dir, 'odd #1.oscal.json'), 'utf8')) as OscalAssessmentResults;
+  const a = oddAr['assessment-results'];
+  // The plan's link to the catalog written beside the results.
+  const plan = a['back-matter']!.resources.find((x) => x.uuid === a['import-ap'].href.slice(1))!;
+  assert.equal(plan.rlinks![0]!.href, 'odd%20%231.oscal.json.catalog.json');
   // Sources under the working directory are named relative to it.
   const rel = 'odd/dir #1/r?ds [x].tf';
   const source = a['back-matter']!.resources.find((x) => x.title === rel)!;
@@ -253,7 +259,8 @@ const schemaSkip = !schemaDir
 test('the results and the catalog validate against NIST\'s published OSCAL JSON schemas', { skip: schemaSkip }, async () => {
   const { default: Ajv } = await import('ajv');
   const { default: addFormats } = await import('ajv-formats');
-  for (const [file, doc] of [[schemaFiles[0]!, ar], [schemaFiles[1]!, cat]] as const) {
+  for (const [file, doc] of [[schemaFiles[0]!, ar], [schemaFiles[0]!, oddAr], [schemaFiles[1]!, cat]] as const) {
+    assert.ok(doc, `${file}: the document was not written (an earlier test failed)`);
     const schema = JSON.parse(readFileSync(join(schemaDir!, file), 'utf8')) as { $schema?: string };
     // The published schemas are draft-07 with unicode property escapes in their patterns.
     const ajv = new (Ajv as unknown as typeof import('ajv').default)({ strict: false, allErrors: true, unicodeRegExp: true });
