@@ -4,7 +4,7 @@
  */
 import { createHash, createPublicKey } from 'node:crypto';
 import { checkCheckpointFile, verifyConsistencyProof, type ConsistencyProof, type SignedCheckpoint } from '../ledger/ledger.js';
-import { leafHash, rootFromInclusionProof } from '../ledger/merkle.js';
+import { InclusionChecker, leafHash } from '../ledger/merkle.js';
 import { verifyBytes, type DetachedSignature, type FrameworkReport } from '../compliance/framework-report.js';
 import { BUNDLE_FORMAT, M, RENDERING_MEMBERS, type BundleManifest, type InclusionLine } from './format.js';
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
@@ -217,7 +217,9 @@ function verifySource(members: BundleSource, o: VerifyOptions): VerifyBundleResu
   if (recLines === undefined) problems.push({ member: M.records, reason: 'missing' });
   if (proofLines === undefined) problems.push({ member: M.inclusion, reason: 'missing' });
   if (recLines !== undefined && proofLines !== undefined && cp) {
-    const root = cp.root;
+    // Proofs in record order share most of their folds: checked together, each still in full.
+    let checker: InclusionChecker | undefined;
+    try { checker = new InclusionChecker(cp.size, Buffer.from(cp.root, 'hex')); } catch { /* a malformed checkpoint: reported above, every proof fails */ }
     const bad = (member: string, reason: string) => { if (problems.filter((p) => p.member === member).length < 5) problems.push({ member, reason }); };
     const ri = recLines[Symbol.iterator]();
     const pi = proofLines[Symbol.iterator]();
@@ -244,12 +246,11 @@ function verifySource(members: BundleSource, o: VerifyOptions): VerifyBundleResu
         bad(M.records, `record ${rec.seq} differs from the bytes proved in the checkpoint`);
         continue;
       }
-      const leaf = leafHash(Buffer.concat([Buffer.from(p.record.hash, 'hex'), Buffer.from(p.record.body)]));
+      const leaf = leafHash(Buffer.from(p.record.hash, 'hex'), p.record.body);
       if (leaf.toString('hex') !== p.leafHash) { bad(M.inclusion, `record ${p.seq}: the record does not hash to the proof leaf`); continue; }
       if (p.treeSize !== cp.size || p.leafIndex !== p.seq - 1) { bad(M.inclusion, `record ${p.seq}: the proof is for another tree (size ${p.treeSize}) than the checkpoint (${cp.size})`); continue; }
       try {
-        const r = rootFromInclusionProof(p.leafIndex, p.treeSize, leaf, p.proof.map((h) => Buffer.from(h, 'hex')));
-        if (r.toString('hex') !== root) bad(M.inclusion, `record ${p.seq}: the audit path does not lead to the checkpoint root`);
+        if (!checker || !checker.check(p.leafIndex, leaf, p.proof.map((h) => Buffer.from(h, 'hex')))) bad(M.inclusion, `record ${p.seq}: the audit path does not lead to the checkpoint root`);
       } catch (e) {
         bad(M.inclusion, `record ${p.seq}: ${(e as Error).message}`);
       }

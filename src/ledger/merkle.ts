@@ -361,10 +361,19 @@ export function rootFromInclusionProof(index: number, size: number, leaf: Buffer
  * and whose remaining proof hashes are the same bytes must end the same way, at the root, so
  * its fold stops there. Proofs of neighbouring leaves differ only in their first steps: in
  * leaf order a run of proofs costs about two hashes each instead of log2(size). The answer is
- * always the one rootFromInclusionProof(...).equals(root) gives, errors included.
+ * always the one rootFromInclusionProof(...).equals(root) gives, errors included. The leaf and
+ * proof of an accepted proof are kept by reference: do not change them after the call.
  */
 export class InclusionChecker {
-  #kept: { fn: number; sn: number; r: Buffer; proof: Buffer[] }[] = [];
+  // The kept states, by step: fn, sn, running hash, and the proof whose remaining hashes follow.
+  #fn: number[] = [];
+  #sn: number[] = [];
+  #r: Buffer[] = [];
+  #proof: Buffer[][] = [];
+  // This proof's states, committed to the kept ones once it reaches the root.
+  #curFn: number[] = [];
+  #curSn: number[] = [];
+  #curR: Buffer[] = [];
   constructor(readonly size: number, readonly root: Buffer) {
     checkCount('size', size);
     checkHash('root', root);
@@ -376,16 +385,20 @@ export class InclusionChecker {
     checkCount('index', index);
     if (index >= size) throw new RangeError(`leaf index ${index} is outside a tree of size ${size}`);
     checkHash('leaf', leaf);
-    proof.forEach((p, i) => checkHash(`proof[${i}]`, p));
-    const states: { fn: number; sn: number; r: Buffer }[] = [];
+    for (let i = 0; i < proof.length; i++) checkHash(`proof[${i}]`, proof[i]!);
+    const kFn = this.#fn;
+    const kSn = this.#sn;
+    const kR = this.#r;
+    const kProof = this.#proof;
     let fn = index;
     let sn = size - 1;
     let r = leaf;
     let k = 0;
     for (; k < proof.length; k++) {
-      const kept = this.#kept[k];
-      if (kept && kept.fn === fn && kept.sn === sn && kept.r.equals(r) && sameTail(kept.proof, proof, k)) break;
-      states.push({ fn, sn, r });
+      if (kFn[k] === fn && kSn[k] === sn && kR[k]!.equals(r) && sameTail(kProof[k]!, proof, k)) break;
+      this.#curFn[k] = fn;
+      this.#curSn[k] = sn;
+      this.#curR[k] = r;
       const p = proof[k]!;
       if (sn === 0) {
         throw new Error(`inclusion proof for leaf ${index} in a tree of size ${size} is too long: got ${proof.length} hashes`);
@@ -408,8 +421,13 @@ export class InclusionChecker {
       }
       if (!r.equals(this.root)) return false;
     }
-    // Reached the root (or a state that is known to): keep this proof's states for the next.
-    for (let i = 0; i < states.length; i++) this.#kept[i] = { ...states[i]!, proof };
+    // Reached the root (or a state known to): keep this proof's states for the next.
+    for (let i = 0; i < k; i++) {
+      kFn[i] = this.#curFn[i]!;
+      kSn[i] = this.#curSn[i]!;
+      kR[i] = this.#curR[i]!;
+      kProof[i] = proof;
+    }
     return true;
   }
 }
