@@ -115,27 +115,35 @@ export async function verifyBundleFile(path: string, o: VerifyOptions = {}): Pro
     for (const e of entries) {
       if (seen.has(e.name)) return fail(`member ${e.name} appears twice in the archive`);
       seen.add(e.name);
+    }
+    // Every member decompressed at once (zlib on the thread pool: the records and the proofs
+    // inflate side by side), then taken in archive order.
+    const read = await Promise.all(entries.map(async (e, i) => {
       const h = createHash('sha256');
       let bytes = 0;
       try {
         if (LARGE.includes(e.name)) {
-          const file = join(tmp, `large-${large.size}`);
+          const file = join(tmp, `large-${i}`);
           const fd = openSync(file, 'w');
           try {
             await readZipEntry(path, e, (c) => { h.update(c); bytes += c.length; writeSync(fd, c); });
           } finally {
             closeSync(fd);
           }
-          large.set(e.name, file);
-        } else {
-          const chunks: Buffer[] = [];
-          await readZipEntry(path, e, (c) => { h.update(c); bytes += c.length; chunks.push(c); });
-          small.set(e.name, Buffer.concat(chunks));
+          return { e, file, digest: { sha256: h.digest('hex'), bytes } };
         }
+        const chunks: Buffer[] = [];
+        await readZipEntry(path, e, (c) => { h.update(c); bytes += c.length; chunks.push(c); });
+        return { e, data: Buffer.concat(chunks), digest: { sha256: h.digest('hex'), bytes } };
       } catch (err) {
-        return fail(`${e.name}: ${(err as Error).message}`);
+        return { e, error: `${e.name}: ${(err as Error).message}` };
       }
-      digests.set(e.name, { sha256: h.digest('hex'), bytes });
+    }));
+    for (const r of read) {
+      if (r.error !== undefined) return fail(r.error);
+      if (r.file !== undefined) large.set(r.e.name, r.file);
+      if (r.data !== undefined) small.set(r.e.name, r.data);
+      digests.set(r.e.name, r.digest!);
     }
     return verifySource({
       names: () => [...digests.keys()],

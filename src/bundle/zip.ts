@@ -203,8 +203,8 @@ export async function readZipEntry(path: string, e: ZipEntryInfo, onChunk: (b: B
   }
   const { createReadStream } = await import('node:fs');
   const { createInflateRaw } = await import('node:zlib');
-  const raw = e.compressedSize ? createReadStream(path, { start, end: start + e.compressedSize - 1 }) : (await import('node:stream')).Readable.from([]);
-  const stream = e.method === 8 ? raw.pipe(createInflateRaw()) : raw;
+  const raw = e.compressedSize ? createReadStream(path, { start, end: start + e.compressedSize - 1, highWaterMark: 1 << 20 }) : (await import('node:stream')).Readable.from([]);
+  const stream = e.method === 8 ? raw.pipe(createInflateRaw({ chunkSize: 1 << 20 })) : raw;
   await new Promise<void>((resolve, reject) => {
     raw.on('error', reject);
     stream.on('error', (err: Error) => reject(new ZipError(`${e.name}: cannot be decompressed (${err.message})`)));
