@@ -126,8 +126,8 @@ async function build(inp: CreateBundleInput, tmp: string): Promise<CreateBundleR
         proofText += JSON.stringify(lines[i]) + '\n';
       }
       n += recs.length;
-      await recOut.write(Buffer.from(recText));
-      await proofOut.write(Buffer.from(proofText));
+      await recOut.write(recText);
+      await proofOut.write(proofText);
       inp.onProgress?.(n);
     }
     for (const [name, f] of fileMembers) fileDigests.set(name, await f.end());

@@ -3,7 +3,6 @@
  * timestamps so the same contents give the same archive, and read back as a name → bytes map.
  */
 import { createHash } from 'node:crypto';
-import { once } from 'node:events';
 import { closeSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { crc32, createDeflateRaw, deflateRawSync, type DeflateRaw } from 'node:zlib';
@@ -99,7 +98,7 @@ function* fileChunks(path: string): Iterable<Uint8Array<ArrayBuffer>> {
  * A large member (the records, the proofs) deflated as it is written: zlib works on the
  * thread pool while the caller makes the next page, into a temporary file, and the SHA-256,
  * CRC-32 and size of the uncompressed bytes are taken on the way. At most one write is in
- * flight: write() waits for the previous one to be taken up before queueing the next.
+ * flight: write() waits for zlib to finish the previous one before queueing the next.
  */
 export class DeflatedMember {
   private readonly hash = createHash('sha256');
@@ -108,6 +107,7 @@ export class DeflatedMember {
   private pending: Promise<unknown> | undefined;
   private error: Error | undefined;
   private closed = false;
+  private buf = Buffer.alloc(0);
   crc = 0;
   bytes = 0;
   constructor(readonly path: string) {
@@ -117,13 +117,20 @@ export class DeflatedMember {
     this.z.on('data', (c: Buffer) => { try { writeSync(this.fd, c); } catch (e) { this.error ??= e as Error; } });
     this.z.on('error', (e) => { this.error ??= e; });
   }
-  async write(b: Buffer): Promise<void> {
+  /**
+   * Appends `text` as UTF-8. The bytes go through one buffer, reused: the previous write is
+   * waited for (zlib done with its bytes) before the buffer is filled again.
+   */
+  async write(text: string): Promise<void> {
     if (this.pending) { const p = this.pending; this.pending = undefined; await p; }
     if (this.error) throw this.error;
+    // A UTF-16 code unit is at most 3 bytes of UTF-8.
+    if (this.buf.length < text.length * 3) this.buf = Buffer.allocUnsafe(text.length * 3);
+    const b = this.buf.subarray(0, this.buf.write(text));
     this.hash.update(b);
     this.crc = crc32(b, this.crc);
     this.bytes += b.length;
-    if (!this.z.write(b)) this.pending = once(this.z, 'drain').catch((e: Error) => { this.error ??= e; });
+    this.pending = new Promise<void>((resolve) => this.z.write(b, (e) => { if (e) this.error ??= e; resolve(); }));
   }
   /** Flushes the deflated bytes to the file; resolves to the SHA-256 (hex) and size of what was written. */
   async end(): Promise<{ sha256: string; bytes: number }> {
