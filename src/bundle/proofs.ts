@@ -27,7 +27,8 @@ async function contiguous(ledger: Ledger, fromSeq: number, toSeq: number): Promi
 }
 
 export class ProofMaker {
-  private readonly high = new Map<string, Buffer>();
+  /** Stored nodes read so far, with the leaf index their subtree ends at. */
+  private readonly high = new Map<string, { hash: Buffer; end: number }>();
   private readonly checker: InclusionChecker;
   constructor(private readonly ledger: Ledger, private readonly size: number, root: string) {
     this.checker = new InclusionChecker(size, Buffer.from(root, 'hex'));
@@ -73,6 +74,7 @@ export class ProofMaker {
       if (!x) ranges.set(k, (x = { start: r.start, size: r.size }));
       return x;
     }));
+    this.prune(lo);
     const wanted = [...ranges.values()].flatMap((r) => decompose(r.start, r.size)).filter((w) => w.level >= NODE_LEVEL_MIN && !this.high.has(key(w.level, w.index)));
     if (wanted.length) {
       const uniq = [...new Map(wanted.map((w) => [key(w.level, w.index), w])).values()];
@@ -80,7 +82,7 @@ export class ProofMaker {
       for (const w of uniq) {
         const h = got.get(key(w.level, w.index));
         if (!h) return this.slow(seqs);
-        this.high.set(key(w.level, w.index), h);
+        this.high.set(key(w.level, w.index), { hash: h, end: (w.index + 1) * 2 ** w.level });
       }
     }
     // Nodes of levels 1..3 over the page's leaves, each hashed once.
@@ -96,7 +98,7 @@ export class ProofMaker {
       if (!h) lowMemo.set(k, (h = nodeHash(low(level - 1, index * 2), low(level - 1, index * 2 + 1))));
       return h;
     };
-    const complete = (level: number, index: number): Buffer => (level >= NODE_LEVEL_MIN ? this.high.get(key(level, index))! : low(level, index));
+    const complete = (level: number, index: number): Buffer => (level >= NODE_LEVEL_MIN ? this.high.get(key(level, index))!.hash : low(level, index));
     return seqs.map((seq, i) => {
       const r = all[seq - 1 - lo]!;
       const path = rangeOf[i]!;
@@ -109,6 +111,17 @@ export class ProofMaker {
         proof: path.map((x) => x.hex!),
       };
     });
+  }
+
+  /**
+   * Forgets the nodes wholly left of leaf `lo` that no proof of a leaf at or after it can
+   * name: such a proof's siblings left of `lo` are among the subtrees [0, lo) decomposes
+   * into. Keeps the cache to about a page's nodes however long the ledger (a forgotten node
+   * that is asked for again, pages out of order, is only read again).
+   */
+  private prune(lo: number): void {
+    const keep = new Set(decompose(0, lo).map((w) => key(w.level, w.index)));
+    for (const [k, v] of this.high) if (v.end <= lo && !keep.has(k)) this.high.delete(k);
   }
 
   /** One proof per record from the ledger (archived ranges, a store without the nodes): slower, same result, checked the same. */

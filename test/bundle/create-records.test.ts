@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { readZipEntry, zipEntries } from '../../src/bundle/zip.js';
 import { createBundle } from '../../src/bundle/create.js';
 import { verifyBundleFile } from '../../src/bundle/verify.js';
+import { ProofMaker } from '../../src/bundle/proofs.js';
 import { signBytes } from '../../src/compliance/framework-report.js';
 import { exportView } from '../../src/ledger/export.js';
 import { openLedger } from '../../src/ledger/open.js';
@@ -96,6 +97,29 @@ test('records appended after the bundle\'s checkpoint is taken are left out of i
     const v = await verifyBundleFile(out);
     assert.deepEqual(v.problems, []);
     assert.equal(v.records, 50);
+  } finally {
+    await ledger.close();
+  }
+});
+
+test('ProofMaker pages out of order (nodes forgotten behind a page are read again): the ledger\'s proofs still', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'attest-bundle-records-'));
+  const ledger = await openLedger({ db: join(dir, 'l.db'), keysDir: join(dir, 'keys'), createKeys: true });
+  try {
+    await ledger.append(events(3000, 'u'));
+    const cp = await ledger.checkpoint();
+    const maker = new ProofMaker(ledger, cp.size, cp.root);
+    let compared = 0;
+    for (const first of [2049, 1, 1025, 17, 2977, 33]) {
+      const seqs = Array.from({ length: Math.min(24, cp.size - first + 1) }, (_, i) => first + i);
+      const lines = await maker.proofs(seqs);
+      for (const [i, seq] of seqs.entries()) {
+        const p = await ledger.inclusionProof(seq, cp.size);
+        assert.deepEqual(lines[i]!.proof, p.proof, `seq ${seq}`);
+        compared++;
+      }
+    }
+    assert.equal(compared, 144);
   } finally {
     await ledger.close();
   }
