@@ -30,8 +30,9 @@ async function create(d: string): Promise<void> {
     scope: { paths: [], sources: [], notes: [] }, period: { from: '2000-01-01T00:00:00.000Z', to: new Date(now.getTime() + 1000).toISOString() }, policies: [],
   }, null, 2) + '\n');
   const sig = Buffer.from(JSON.stringify(signBytes(report, ledger.keys.signing(), now)));
+  let logged = 0;
   const t = performance.now();
-  const r = await createBundle({ ledger, store: { getFile: async () => undefined }, report, reportSig: sig, out: join(d, 'bundle.zip'), onProgress: (n) => { if (n % 100_000 === 0) log(`create: ${n} records`); } });
+  const r = await createBundle({ ledger, store: { getFile: async () => undefined }, report, reportSig: sig, out: join(d, 'bundle.zip'), onProgress: (n) => { if (n >= logged + 100_000) { logged = n - (n % 100_000); log(`create: ${n} records`); } } });
   const ms = performance.now() - t;
   await ledger.close();
   process.stdout.write(JSON.stringify({ records: r.records, ms: Math.round(ms), bytes: statSync(join(d, 'bundle.zip')).size, maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }));

@@ -7,7 +7,7 @@
  * signed manifest of it all.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { createReadStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Ledger, SignedCheckpoint } from '../ledger/ledger.js';
@@ -18,7 +18,7 @@ import type { ComplianceStore } from '../compliance/store.js';
 import { renderFrameworkReport, signatureBytes, type AssembledReport, type ReportArtefact, type ReportPhase } from '../compliance/report-output.js';
 import { TOOL_VERSION } from '../report/model.js';
 import { BUNDLE_FORMAT, M, type BundleManifest, type InclusionLine } from './format.js';
-import { ZipFileWriter, type Members } from './zip.js';
+import { DeflatedMember, ZipFileWriter, type Members } from './zip.js';
 import { ProofMaker } from './proofs.js';
 
 export interface CreateBundleInput {
@@ -134,46 +134,43 @@ async function build(inp: CreateBundleInput, tmp: string): Promise<CreateBundleR
   const checkpoint = await ledger.checkpoint();
   const from = parseTime(report.period.from, 'from');
   const to = parseTime(report.period.to, 'to');
-  const recFile = join(tmp, 'records.ndjson');
-  const proofFile = join(tmp, 'inclusion.ndjson');
-  const recFd = openSync(recFile, 'w');
-  const proofFd = openSync(proofFile, 'w');
-  const recHash = createHash('sha256');
-  const proofHash = createHash('sha256');
-  let recBytes = 0;
-  let proofBytes = 0;
+  // The records of the period up to the checkpoint are a run of seqs (times never go back in
+  // seq order); read a page at a time (aligned to 1024, so the proofs' 16-leaf blocks seldom
+  // straddle pages), each record once, and deflated to temporary files as they are written.
+  const recOut = new DeflatedMember(join(tmp, 'records.ndjson'));
+  const proofOut = new DeflatedMember(join(tmp, 'inclusion.ndjson'));
   let n = 0;
+  const fileMembers = new Map<string, DeflatedMember>([[M.records, recOut], [M.inclusion, proofOut]]);
+  const fileDigests = new Map<string, { sha256: string; bytes: number }>();
   try {
-    let cursor: string | undefined;
     const maker = new ProofMaker(ledger, checkpoint.size, checkpoint.root);
-    for (;;) {
-      const page = await ledger.query({ from, to, seqBefore: checkpoint.size + 1, order: 'asc', limit: 1000, ...(cursor ? { cursor } : {}) });
+    const period = await ledger.seqRange(from, to);
+    const lastSeq = Math.min(period.seqBefore - 1, checkpoint.size);
+    const PAGE = 1024;
+    for (let s = period.seqFrom; s <= lastSeq; ) {
+      const e = Math.min(lastSeq, Math.ceil(s / PAGE) * PAGE);
+      const rows = await ledger.store.records(s, e);
+      s = e + 1;
+      if (!rows.length) continue;
+      const recs = await ledger.materialise(rows);
       // Cost: each proof is log2(size) hashes (about 20 × 64 hex characters at 1M records); the
-      // hashes are read once per page, not per record (ProofMaker).
-      const lines: InclusionLine[] = await maker.proofs(page.records.map((r) => r.seq));
-      let recs = '';
-      let proofs = '';
-      for (const [i, r] of page.records.entries()) {
-        recs += JSON.stringify(exportView(r, false)) + '\n';
-        proofs += JSON.stringify(lines[i]) + '\n';
-        n++;
+      // hashes are worked out once per page, not per record (ProofMaker).
+      const lines: InclusionLine[] = await maker.proofs(rows.map((r) => r.seq), rows);
+      let recText = '';
+      let proofText = '';
+      for (let i = 0; i < recs.length; i++) {
+        recText += JSON.stringify(exportView(recs[i]!, false)) + '\n';
+        proofText += JSON.stringify(lines[i]) + '\n';
       }
-      const rb = Buffer.from(recs);
-      const pb = Buffer.from(proofs);
-      writeSync(recFd, rb); recHash.update(rb); recBytes += rb.length;
-      writeSync(proofFd, pb); proofHash.update(pb); proofBytes += pb.length;
+      n += recs.length;
+      await recOut.write(recText);
+      await proofOut.write(proofText);
       inp.onProgress?.(n);
-      if (!page.nextCursor) break;
-      cursor = page.nextCursor;
     }
+    for (const [name, f] of fileMembers) fileDigests.set(name, await f.end());
   } finally {
-    closeSync(recFd);
-    closeSync(proofFd);
+    for (const f of fileMembers.values()) f.close();
   }
-  const fileMembers = new Map<string, { path: string; sha256: string; bytes: number }>([
-    [M.records, { path: recFile, sha256: recHash.digest('hex'), bytes: recBytes }],
-    [M.inclusion, { path: proofFile, sha256: proofHash.digest('hex'), bytes: proofBytes }],
-  ]);
   members.set(M.checkpoint, Buffer.from(JSON.stringify(checkpoint, null, 2) + '\n'));
 
   if (inp.previousCheckpoint) {
@@ -213,7 +210,7 @@ async function build(inp: CreateBundleInput, tmp: string): Promise<CreateBundleR
     renderings: { json: M.report, pdf: rend.pdf ? M.pdf : null, oscal: rend.oscal ? M.oscal : null, oscalCatalog: rend.oscalCatalog ? M.oscalCatalog : null },
     ...(inp.previousCheckpoint ? { previousCheckpoint: { size: inp.previousCheckpoint.size, root: inp.previousCheckpoint.root } } : {}),
     members: Object.fromEntries(
-      [...[...members].map(([name, b]) => [name, { sha256: sha256(b), bytes: b.length }] as const), ...[...fileMembers].map(([name, f]) => [name, { sha256: f.sha256, bytes: f.bytes }] as const)]
+      [...[...members].map(([name, b]) => [name, { sha256: sha256(b), bytes: b.length }] as const), ...fileDigests]
         .sort(([a], [b]) => (a < b ? -1 : 1)),
     ),
   };
@@ -226,7 +223,7 @@ async function build(inp: CreateBundleInput, tmp: string): Promise<CreateBundleR
   for (const [name, b] of members) {
     z.addBuffer(name, b);
     // The large members go in after the inputs, in the order a reader meets them.
-    if (name === M.inputs) for (const [fname, f] of fileMembers) z.addFile(fname, f.path);
+    if (name === M.inputs) for (const [fname, f] of fileMembers) z.addDeflated(fname, f);
   }
   z.close();
   return { manifest, checkpoint, records: n, evidenceFiles, keys: keys.length };

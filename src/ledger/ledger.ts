@@ -712,11 +712,20 @@ export class Ledger {
   private async timeToSeq(spec: QuerySpec): Promise<QuerySpec> {
     if (spec.from === undefined && spec.to === undefined) return spec;
     const { from, to, ...rest } = spec;
-    const end = (await this.store.head()).size + 1;
     const out: QuerySpec = { ...rest };
-    if (from !== undefined) out.seqFrom = (await this.store.firstSeqAtOrAfter(from)) ?? end;
-    if (to !== undefined) out.seqBefore = (await this.store.firstSeqAtOrAfter(to)) ?? end;
+    const seqs = await this.seqRange(from, to);
+    if (from !== undefined) out.seqFrom = seqs.seqFrom;
+    if (to !== undefined) out.seqBefore = seqs.seqBefore;
     return out;
+  }
+
+  /** The records whose time is in [from, to) are those with seqFrom <= seq < seqBefore (either bound left open: 1, or after the head). */
+  async seqRange(from?: string, to?: string): Promise<{ seqFrom: number; seqBefore: number }> {
+    const end = (await this.store.head()).size + 1;
+    return {
+      seqFrom: from !== undefined ? (await this.store.firstSeqAtOrAfter(from)) ?? end : 1,
+      seqBefore: to !== undefined ? (await this.store.firstSeqAtOrAfter(to)) ?? end : end,
+    };
   }
 
   async distinct(field: DistinctField, tenants?: string[]): Promise<string[]> {
