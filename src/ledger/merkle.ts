@@ -316,42 +316,45 @@ export function inclusionProof(index: number, size: number, complete: CompleteSu
  * the wrong number of elements for (index, size).
  */
 export function rootFromInclusionProof(index: number, size: number, leaf: Buffer, proof: Buffer[]): Buffer {
+  checkInclusionArgs(index, size, leaf, proof);
+  const s: Fold = { fn: index, sn: size - 1, r: Buffer.from(leaf) };
+  for (const p of proof) foldStep(s, p, index, size, proof.length);
+  if (s.sn !== 0) throw tooShort(index, size, proof.length);
+  return s.r;
+}
+
+/** The running state of RFC 9162 §2.1.3.2's fold: fn, sn and the hash so far. */
+interface Fold {
+  fn: number;
+  sn: number;
+  r: Buffer;
+}
+
+function checkInclusionArgs(index: number, size: number, leaf: Buffer, proof: Buffer[]): void {
   checkCount('index', index);
   checkCount('size', size);
-  if (index >= size) {
-    throw new RangeError(`leaf index ${index} is outside a tree of size ${size}`);
-  }
+  if (index >= size) throw new RangeError(`leaf index ${index} is outside a tree of size ${size}`);
   checkHash('leaf', leaf);
-  proof.forEach((p, i) => checkHash(`proof[${i}]`, p));
-
-  let fn = index;
-  let sn = size - 1;
-  let r: Buffer = Buffer.from(leaf);
-  for (const p of proof) {
-    if (sn === 0) {
-      throw new Error(
-        `inclusion proof for leaf ${index} in a tree of size ${size} is too long: got ${proof.length} hashes`,
-      );
-    }
-    if (isOdd(fn) || fn === sn) {
-      r = nodeHash(p, r);
-      while (!isOdd(fn) && fn !== 0) {
-        fn = half(fn);
-        sn = half(sn);
-      }
-    } else {
-      r = nodeHash(r, p);
-    }
-    fn = half(fn);
-    sn = half(sn);
-  }
-  if (sn !== 0) {
-    throw new Error(
-      `inclusion proof for leaf ${index} in a tree of size ${size} is too short: got ${proof.length} hashes`,
-    );
-  }
-  return r;
+  for (let i = 0; i < proof.length; i++) checkHash(`proof[${i}]`, proof[i]!);
 }
+
+/** One step of the fold: the running hash combined with the next proof hash `p`. */
+function foldStep(s: Fold, p: Buffer, index: number, size: number, proofLength: number): void {
+  if (s.sn === 0) throw new Error(`inclusion proof for leaf ${index} in a tree of size ${size} is too long: got ${proofLength} hashes`);
+  if (isOdd(s.fn) || s.fn === s.sn) {
+    s.r = nodeHash(p, s.r);
+    while (!isOdd(s.fn) && s.fn !== 0) {
+      s.fn = half(s.fn);
+      s.sn = half(s.sn);
+    }
+  } else {
+    s.r = nodeHash(s.r, p);
+  }
+  s.fn = half(s.fn);
+  s.sn = half(s.sn);
+}
+
+const tooShort = (index: number, size: number, n: number) => new Error(`inclusion proof for leaf ${index} in a tree of size ${size} is too short: got ${n} hashes`);
 
 /**
  * Checks many inclusion proofs against one tree (size and root), sharing the work between
@@ -382,44 +385,23 @@ export class InclusionChecker {
   /** True iff `proof` leads from `leaf` at `index` to the root; throws as rootFromInclusionProof does. */
   check(index: number, leaf: Buffer, proof: Buffer[]): boolean {
     const size = this.size;
-    checkCount('index', index);
-    if (index >= size) throw new RangeError(`leaf index ${index} is outside a tree of size ${size}`);
-    checkHash('leaf', leaf);
-    for (let i = 0; i < proof.length; i++) checkHash(`proof[${i}]`, proof[i]!);
+    checkInclusionArgs(index, size, leaf, proof);
     const kFn = this.#fn;
     const kSn = this.#sn;
     const kR = this.#r;
     const kProof = this.#proof;
-    let fn = index;
-    let sn = size - 1;
-    let r = leaf;
+    const s: Fold = { fn: index, sn: size - 1, r: leaf };
     let k = 0;
     for (; k < proof.length; k++) {
-      if (kFn[k] === fn && kSn[k] === sn && kR[k]!.equals(r) && sameTail(kProof[k]!, proof, k)) break;
-      this.#curFn[k] = fn;
-      this.#curSn[k] = sn;
-      this.#curR[k] = r;
-      const p = proof[k]!;
-      if (sn === 0) {
-        throw new Error(`inclusion proof for leaf ${index} in a tree of size ${size} is too long: got ${proof.length} hashes`);
-      }
-      if (isOdd(fn) || fn === sn) {
-        r = nodeHash(p, r);
-        while (!isOdd(fn) && fn !== 0) {
-          fn = half(fn);
-          sn = half(sn);
-        }
-      } else {
-        r = nodeHash(r, p);
-      }
-      fn = half(fn);
-      sn = half(sn);
+      if (kFn[k] === s.fn && kSn[k] === s.sn && kR[k]!.equals(s.r) && sameTail(kProof[k]!, proof, k)) break;
+      this.#curFn[k] = s.fn;
+      this.#curSn[k] = s.sn;
+      this.#curR[k] = s.r;
+      foldStep(s, proof[k]!, index, size, proof.length);
     }
     if (k === proof.length) {
-      if (sn !== 0) {
-        throw new Error(`inclusion proof for leaf ${index} in a tree of size ${size} is too short: got ${proof.length} hashes`);
-      }
-      if (!r.equals(this.root)) return false;
+      if (s.sn !== 0) throw tooShort(index, size, proof.length);
+      if (!s.r.equals(this.root)) return false;
     }
     // Reached the root (or a state known to): keep this proof's states for the next.
     for (let i = 0; i < k; i++) {
