@@ -52,7 +52,7 @@ function readCheckpoint(file: string): SignedCheckpoint {
 }
 
 async function create(argv: string[]): Promise<number> {
-  const { cliReportRun, recordCliPackage, REPORT_RUN_FLAGS, reportExitCode, withAssembledReport } = await import('./compliance.js');
+  const { cliReportRun, recordCliPackage, REPORT_RUN_FLAGS, reportExitReasons, withAssembledReport } = await import('./compliance.js');
   const { prepareSelfIssuedKey } = await import('../compliance/report-pdf.js');
   const a = parseArgs(argv, { ...REPORT_RUN_FLAGS, out: true, 'previous-checkpoint': true }, { o: 'out', p: 'param', q: 'quiet', h: 'help' });
   if (a.flags.has('help')) { out(BUNDLE_HELP); return 0; }
@@ -65,8 +65,9 @@ async function create(argv: string[]): Promise<number> {
   const run = cliReportRun(a, prepareSelfIssuedKey);
   if (!run.settings) throw new UsageError('bundle create needs the ledger: there is none at the default place (.attest/ledger.db, or ledger.db in the config); name it with --db (and --keys): the bundle is anchored to its signed checkpoint');
   const { r, code } = await withAssembledReport(a, run, async (assembled, ledger) => {
-    const reportCode = reportExitCode(run, assembled);
-    if (reportCode !== 0) process.stderr.write(`attest: the report step exited ${reportCode} (input errors, no infrastructure files, or a ledger that does not verify: see the notes in report.json); the bundle is made anyway and this command exits ${reportCode}\n`);
+    const why = reportExitReasons(run, assembled);
+    const reportCode = why.length ? 1 : 0;
+    if (reportCode !== 0) process.stderr.write(`attest: the report step exited ${reportCode} (${why.join('; ')}: see the notes in report.json); the bundle is made anyway and this command exits ${reportCode}\n`);
     let made: CreateBundleResult;
     try {
       made = await createReportBundle(assembled, { ledger: ledger!.ledger, store: ledger!.store, out: outFile, now: assembled.now, ...(previous ? { previousCheckpoint: previous } : {}) });

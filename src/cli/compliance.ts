@@ -744,9 +744,15 @@ export async function withAssembledReport<T>(a: ParsedArgs, run: CliReportRun, f
 }
 
 /** 1 when the report rests on incomplete input (a read error, nothing found) or a ledger that does not verify. */
-export function reportExitCode(run: CliReportRun, r: AssembledReport): number {
-  return run.sourceErrors || !run.files || (r.snapshot && !r.snapshot.verification.ok) ? 1 : 0;
+/** Why the report command exits 1 (empty: it exits 0). */
+export function reportExitReasons(run: CliReportRun, r: AssembledReport): string[] {
+  const why: string[] = [];
+  if (!run.files) why.push(`no infrastructure files found under ${run.paths.join(', ')}: nothing was scanned, so nothing configured can be shown`);
+  if (run.sourceErrors) why.push(`${run.sourceErrors} input error(s): templates that could not be read are missing from every status`);
+  if (r.snapshot && !r.snapshot.verification.ok) why.push('the ledger does not verify');
+  return why;
 }
+
 
 /** The ledger record of a package made on the command line (the local operator as actor). */
 export async function recordCliPackage(ledger: Ledger, run: CliReportRun, r: AssembledReport, kind: 'report' | 'bundle', format: string, artefacts: { name: string; sha256: string; bytes: number }[], signed: boolean): Promise<void> {
@@ -808,16 +814,18 @@ export async function runReport(argv: string[]): Promise<number> {
   const { report, snapshot, signer } = assembled;
   const signed = signer && outFile;
   const fw = report.summary;
+  const why = reportExitReasons(run, assembled);
   if (!run.quiet) {
     const period = run.period;
     process.stderr.write(
       `attest: ${report.framework.id}: ${ratioText(fw.score)} met, automated coverage ${ratioText(fw.coverage)}; ${report.gaps.length} gap(s) listed first` +
-        `${snapshot ? `; audit log ${period.from.slice(0, 10)}..${period.to.slice(0, 10)}: ${snapshot.records} record(s), verification ${snapshot.verification.ok ? 'VERIFIED' : 'FAILED'}, anchored to checkpoint ${snapshot.checkpoint.size}` : ''}\n` +
+        `${snapshot ? `; audit log ${period.from.slice(0, 10)}..${period.to.slice(0, 10)}: ${snapshot.records} record(s), verification ${snapshot.verification.ok ? 'VERIFIED' : 'FAILED'}, anchored to checkpoint ${snapshot.checkpoint.size}` : ''}` +
+        `${why.length ? `; exit 1 (${why.join('; ')})` : ''}\n` +
         (outFile ? `Report written to ${outFile}${format === 'oscal' ? ` (OSCAL ${OSCAL_VERSION} assessment results; the catalog its findings resolve against in ${outFile}.catalog.json)` : ''}${signed ? `, signed in ${outFile}.sig (key ${signer.kid}; check with attest report verify ${outFile})` : ' (not signed: no ledger keys)'}.\n` : '') +
         `${REPORT_DISCLAIMER}\n`,
     );
   }
-  return reportExitCode(run, assembled);
+  return why.length ? 1 : 0;
 }
 
 function reportPeriod(a: ParsedArgs, now: Date): { from: string; to: string } {

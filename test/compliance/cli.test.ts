@@ -319,3 +319,10 @@ test('without --db, checklist, report and bundle create use the default ledger (
   // --quiet keeps stderr free of the notice.
   assert.doesNotMatch(at(['checklist', 'soc2-tsc', examples, '--format', 'json', '--quiet']).stderr, /using the ledger/);
 });
+
+test('report on a folder without infrastructure files exits 1 and says why', () => {
+  const empty = mkdtempSync(join(tmpdir(), 'attest-report-empty-'));
+  const r = run(['report', '--framework', 'soc2-tsc', empty, '--out', join(empty, 'r.json')]);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, new RegExp(`; exit 1 \\(no infrastructure files found under ${empty.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: nothing was scanned, so nothing configured can be shown\\)\\n`));
+});
