@@ -259,7 +259,7 @@ export class Detector {
     this.known = new Set();
     for await (const r of this.read(ev.lastSeq + 1, ALERT_RAISED)) if (r.target?.id) this.known.add(r.target.id);
     this.evaluator = ev;
-    this.log?.info({ instance: this.instanceId, resumeAfterSeq: ev.lastSeq }, 'detection: this instance holds the lease and evaluates');
+    this.log?.info({ instance: this.instanceId, resumeAfterSeq: ev.lastSeq }, 'detection: lease taken; evaluating from the saved cursor');
     await this.catchUp();
   }
 
